@@ -1,0 +1,109 @@
+# Tasklab build. `make` builds build/tasklab.elf; `make run` boots it; `make test`
+# runs every self-test suite (plus a GRUB ISO boot and the harness self-checks).
+# Sources are found by wildcard: a new .c/.asm file in a source folder is built
+# without editing this file. Header dependencies are tracked with -MMD.
+
+CROSS   ?= i686-linux-gnu-
+CC      := $(CROSS)gcc
+LD      := $(CROSS)ld
+NM      := $(CROSS)nm
+OBJCOPY := $(CROSS)objcopy
+NASM    ?= nasm
+PYTHON  ?= python3
+QEMU    ?= qemu-system-i386
+B       := build
+
+# Memory given to the guest. 2 GiB so that highmem really exists.
+MEM     ?= 2G
+# Extra kernel command line for `make run` (e.g. ARGS="loglevel=8").
+ARGS    ?=
+# A gdb port per user, derived from the uid as xv6 does, so users don't collide.
+GDBPORT ?= $(shell expr `id -u` % 5000 + 25000)
+
+CFLAGS  := -std=gnu11 -m32 -march=i686 -ffreestanding -fno-pic -fno-pie \
+           -fno-stack-protector -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
+           -mgeneral-regs-only -fno-strict-aliasing -fno-common \
+           -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
+           -Iinclude -MMD -MP
+ASFLAGS := -f elf32 -g -F dwarf -Iinclude/asm/
+LDFLAGS := -m elf_i386 -nostdlib -T linker.ld -z noexecstack
+LIBGCC  := $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
+
+SRCDIRS := boot arch/i386 kernel mm fs lib tests
+CSRCS   := $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.c)))
+ASRCS   := $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.asm)))
+OBJS    := $(patsubst %.c,$(B)/%.o,$(CSRCS)) $(patsubst %.asm,$(B)/%.o,$(ASRCS))
+
+KERNEL  := $(B)/tasklab.elf
+ISO     := $(B)/tasklab.iso
+QEMUFLAGS := -m $(MEM) -display none -serial stdio -no-reboot \
+             -device isa-debug-exit,iobase=0xf4,iosize=0x04
+
+.PHONY: all tools run test iso run-iso gdb gdb-check bench clean
+all: tools $(KERNEL)
+
+tools:
+	@sh scripts/ensure-tools.sh build
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) -c $< -o $@
+
+$(B)/%.o: %.asm
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	@$(NASM) $(ASFLAGS) -MD $(B)/$*.d $< -o $@
+
+# kallsyms, as Linux does it: link once with an empty symbol table, generate the
+# table from that image's text symbols, link again. The table lives in its own
+# section after everything else, so the second link moves no function.
+$(B)/kallsyms0.o: scripts/kallsyms.py
+	@mkdir -p $(B)
+	$(PYTHON) scripts/kallsyms.py --empty > $(B)/kallsyms0.c
+	$(CC) $(CFLAGS) -c $(B)/kallsyms0.c -o $@
+
+$(B)/pass1.elf: $(OBJS) $(B)/kallsyms0.o linker.ld
+	$(LD) $(LDFLAGS) -o $@ $(OBJS) $(B)/kallsyms0.o $(LIBGCC)
+
+$(B)/kallsyms.o: $(B)/pass1.elf scripts/kallsyms.py
+	$(NM) -n -S $< | $(PYTHON) scripts/kallsyms.py > $(B)/kallsyms.c
+	$(CC) $(CFLAGS) -c $(B)/kallsyms.c -o $@
+
+$(KERNEL): $(OBJS) $(B)/kallsyms.o linker.ld
+	$(LD) $(LDFLAGS) -o $@ $(OBJS) $(B)/kallsyms.o $(LIBGCC)
+	@$(NM) -n $(B)/pass1.elf | grep -i ' t ' > $(B)/pass1.syms
+	@$(NM) -n $@ | grep -i ' t ' > $(B)/pass2.syms
+	@cmp -s $(B)/pass1.syms $(B)/pass2.syms || { echo "kallsyms: text moved between link passes"; exit 1; }
+
+run: all
+	@echo "Tasklab on the serial console: Ctrl-A X quits QEMU."
+	$(QEMU) -m $(MEM) -display none -serial mon:stdio -no-reboot -kernel $(KERNEL) -append "$(ARGS)"
+
+test: all iso
+	@sh scripts/ensure-tools.sh test
+	$(PYTHON) tests/run.py --kernel $(KERNEL) --iso $(B)/tasklab-test.iso --gdb-check
+
+iso: all
+	@sh scripts/mkiso.sh $(KERNEL) $(ISO) "$(ARGS)"
+	@sh scripts/mkiso.sh $(KERNEL) $(B)/tasklab-test.iso "test=boot.*"
+
+run-iso: iso
+	$(QEMU) -m $(MEM) -display none -serial mon:stdio -no-reboot -cdrom $(ISO)
+
+# Interactive: QEMU waits for gdb on a per-user port; gdb stops at start_kernel.
+gdb: all
+	@sh scripts/ensure-tools.sh gdb
+	@echo "QEMU waits for gdb on port $(GDBPORT); starting gdb (scripts/gdbinit)."
+	$(QEMU) $(QEMUFLAGS) -kernel $(KERNEL) -append "$(ARGS)" -S -gdb tcp::$(GDBPORT) & \
+	gdb -q -ex 'set $$tl_port = $(GDBPORT)' -x scripts/gdbinit $(KERNEL); kill %1 2>/dev/null || true
+
+# Non-interactive form of `make gdb`: break at start_kernel, print bt, quit.
+gdb-check: all
+	@sh scripts/ensure-tools.sh gdb
+	$(PYTHON) tests/run.py --kernel $(KERNEL) --gdb-only
+
+clean:
+	rm -rf $(B)
+
+-include $(OBJS:.o=.d)

@@ -1,0 +1,80 @@
+; arch/i386/entry.asm: the one way into the kernel.
+; Every exception (0-31), hardware interrupt (32-47) and int $0x80 enters via a
+; small stub that makes the stack uniform (an error code word, then the vector)
+; and jumps to common_entry, which saves the rest of struct pt_regs
+; (include/asm/ptrace.h), loads the kernel data segments and calls
+; do_trap_entry(regs). ret_from_trap restores everything and irets; it is also
+; where a new task will start (ret_from_fork) and how we enter user mode.
+
+%include "layout.inc"
+
+extern do_trap_entry
+
+section .text
+
+; One stub per vector. Where the CPU pushes no error code (all but 8, 10-14,
+; 17 and 21) the stub pushes 0 in its place, so every frame has the same shape.
+%assign v 0
+%rep 48
+stub_%[v]:
+  %if !(v == 8 || (v >= 10 && v <= 14) || v == 17 || v == 21)
+    push 0
+  %endif
+    push v
+    jmp common_entry
+  %assign v v + 1
+%endrep
+
+; int $0x80: orig_eax = the system call number.
+global system_call_stub
+system_call_stub:
+    push eax
+    push 0x80
+    jmp common_entry
+
+common_entry:
+    cld
+    push gs
+    push fs
+    push es
+    push ds
+    push eax
+    push ebp
+    push edi
+    push esi
+    push edx
+    push ecx
+    push ebx
+    mov ax, __KERNEL_DS
+    mov ds, ax
+    mov es, ax
+    push esp                        ; struct pt_regs *regs
+    call do_trap_entry
+    add esp, 4
+global ret_from_trap
+ret_from_trap:
+    pop ebx
+    pop ecx
+    pop edx
+    pop esi
+    pop edi
+    pop ebp
+    pop eax
+    pop ds
+    pop es
+    pop fs
+    pop gs
+    add esp, 8                      ; trapno, orig_eax / error code
+    iret
+
+; The table of stub addresses that idt_init() installs.
+section .rodata
+global trap_stubs
+trap_stubs:
+%assign v 0
+%rep 48
+    dd stub_%[v]
+  %assign v v + 1
+%endrep
+
+section .note.GNU-stack noalloc noexec nowrite progbits

@@ -1,0 +1,104 @@
+/* arch/i386/serial.c: the 16550 UART on COM1 (0x3F8), 115200 8N1.
+ * Output is polled (wait for the transmit holding register, then write), so a
+ * panic can always print. Input is interrupt driven: IRQ 4 moves bytes from the
+ * UART into a ring buffer that serial_getc() drains. */
+#include <kernel.h>
+#include <asm/io.h>
+#include <asm/irq.h>
+#include <asm/irqflags.h>
+#include <asm/serial.h>
+
+#define COM1 0x3F8
+#define UART_RBR 0   /* receive buffer (read) / transmit holding (write) */
+#define UART_IER 1   /* interrupt enable */
+#define UART_FCR 2   /* FIFO control */
+#define UART_LCR 3   /* line control; bit 7 opens the divisor latch */
+#define UART_MCR 4   /* modem control; OUT2 gates the IRQ line */
+#define UART_LSR 5   /* line status */
+#define LSR_DR   0x01
+#define LSR_THRE 0x20
+
+#define RX_RING 1024
+static char rx_ring[RX_RING];
+static volatile u32 rx_head, rx_tail;
+unsigned long serial_rx_count, serial_rx_dropped;
+
+void serial_init(void)
+{
+	outb(COM1 + UART_IER, 0x00);
+	outb(COM1 + UART_LCR, 0x80);
+	outb(COM1 + 0, 0x01);               /* divisor 1: 115200 baud */
+	outb(COM1 + 1, 0x00);
+	outb(COM1 + UART_LCR, 0x03);        /* 8 bits, no parity, 1 stop bit */
+	outb(COM1 + UART_FCR, 0xC7);        /* FIFOs on and cleared, 14-byte trigger */
+	outb(COM1 + UART_MCR, 0x0B);        /* DTR, RTS, OUT2 */
+}
+
+void serial_putc(char c)
+{
+	while (!(inb(COM1 + UART_LSR) & LSR_THRE))
+		;
+	outb(COM1 + UART_RBR, c);
+}
+
+void console_write(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\n')
+			serial_putc('\r');
+		serial_putc(s[i]);
+	}
+}
+
+static void serial_interrupt(int irq, struct pt_regs *regs)
+{
+	while (inb(COM1 + UART_LSR) & LSR_DR) {
+		char c = inb(COM1 + UART_RBR);
+		serial_rx_count++;
+		if (rx_head - rx_tail >= RX_RING) {
+			serial_rx_dropped++;
+			continue;
+		}
+		rx_ring[rx_head++ % RX_RING] = c;
+	}
+}
+
+void serial_enable_rx_irq(void)
+{
+	request_irq(4, serial_interrupt, "serial");
+	outb(COM1 + UART_IER, 0x01);        /* interrupt on received data */
+	serial_interrupt(4, NULL);           /* drain what arrived before */
+}
+
+int serial_getc(void)
+{
+	unsigned long flags = local_irq_save();
+	int c = -1;
+
+	if (rx_tail != rx_head)
+		c = (unsigned char)rx_ring[rx_tail++ % RX_RING];
+	local_irq_restore(flags);
+	return c;
+}
+
+int serial_read_line(char *buf, size_t size, unsigned long ticks)
+{
+	unsigned long deadline = jiffies + ticks;
+	size_t n = 0;
+	int c;
+
+	while ((long)(jiffies - deadline) < 0) {
+		c = serial_getc();
+		if (c < 0) {
+			halt();          /* sleep until the next interrupt */
+			continue;
+		}
+		if (c == '\r' || c == '\n') {
+			buf[n] = '\0';
+			return (int)n;
+		}
+		if (n + 1 < size)
+			buf[n++] = (char)c;
+	}
+	return -1;
+}

@@ -1,0 +1,71 @@
+; boot/head.asm: the multiboot v1 header and the first instructions of Tasklab.
+; The loader (GRUB or QEMU -kernel) enters _start in 32-bit protected mode with
+; paging off, eax = multiboot magic, ebx = physical address of the multiboot
+; info. We build the boot page directory (swapper_pg_dir) with 4 MiB pages that
+; map physical 0..896 MiB at 0xC0000000 and, for a moment, the first 4 MiB at 0
+; too (the identity alias the next instruction fetch still needs), turn paging
+; on, jump to the higher half, drop the alias and call start_kernel(magic, info)
+; on init_task's stack. Until paging is on, every symbol is used through V2P.
+
+%include "layout.inc"
+
+MB_MAGIC    equ 0x1BADB002
+MB_FLAGS    equ (1 << 0) | (1 << 1)        ; modules page aligned, memory map wanted
+MB_CHECKSUM equ -(MB_MAGIC + MB_FLAGS)
+
+%define V2P(x) ((x) - PAGE_OFFSET)
+
+section .multiboot
+align 4
+    dd MB_MAGIC
+    dd MB_FLAGS
+    dd MB_CHECKSUM
+
+section .head.text
+global _start
+extern swapper_pg_dir, init_thread_union, start_kernel
+_start:
+    cli
+    cld
+    mov esi, eax                    ; keep the multiboot magic and info pointer
+    mov edi, ebx
+
+    ; Fill the direct map: PDE[768 + i] -> physical i * 4 MiB, global, writable.
+    xor ecx, ecx
+.fill:
+    mov eax, ecx
+    shl eax, 22
+    or eax, PDE_4M_KERNEL
+    mov [V2P(swapper_pg_dir) + (PAGE_OFFSET >> 22) * 4 + ecx * 4], eax
+    inc ecx
+    cmp ecx, LOWMEM_PDES
+    jb .fill
+    ; Identity alias of the first 4 MiB, so the fetch after "mov cr0" still works.
+    mov dword [V2P(swapper_pg_dir)], PDE_4M_KERNEL & ~PDE_GLOBAL
+
+    mov eax, cr4
+    or eax, CR4_PSE | CR4_PGE
+    mov cr4, eax
+    mov eax, V2P(swapper_pg_dir)
+    mov cr3, eax
+    mov eax, cr0
+    or eax, CR0_PG | CR0_WP
+    mov cr0, eax
+    mov eax, .higher_half
+    jmp eax                         ; from here on we run at 0xC01xxxxx
+
+.higher_half:
+    mov dword [swapper_pg_dir], 0   ; drop the identity alias
+    mov eax, cr3
+    mov cr3, eax
+    mov esp, init_thread_union + THREAD_SIZE
+    xor ebp, ebp                    ; the backtrace stops here
+    push edi                        ; multiboot info (physical)
+    push esi                        ; multiboot magic
+    call start_kernel
+.halt:
+    cli
+    hlt
+    jmp .halt
+
+section .note.GNU-stack noalloc noexec nowrite progbits

@@ -1,0 +1,46 @@
+/* include/asm/processor.h: control registers, cpuid and rdtsc. */
+#ifndef TASKLAB_ASM_PROCESSOR_H
+#define TASKLAB_ASM_PROCESSOR_H
+
+#include <types.h>
+
+#define X86_CR0_PG 0x80000000
+#define X86_CR0_WP 0x00010000
+#define X86_CR0_TS 0x00000008
+#define X86_CR0_EM 0x00000004
+#define X86_CR0_MP 0x00000002
+#define X86_CR4_PSE 0x10
+#define X86_CR4_PGE 0x80
+#define X86_CR4_OSFXSR 0x200
+
+static inline u32 read_cr0(void) { u32 v; __asm__ __volatile__("mov %%cr0, %0" : "=r"(v)); return v; }
+static inline u32 read_cr2(void) { u32 v; __asm__ __volatile__("mov %%cr2, %0" : "=r"(v)); return v; }
+static inline u32 read_cr3(void) { u32 v; __asm__ __volatile__("mov %%cr3, %0" : "=r"(v)); return v; }
+static inline u32 read_cr4(void) { u32 v; __asm__ __volatile__("mov %%cr4, %0" : "=r"(v)); return v; }
+static inline void write_cr0(u32 v) { __asm__ __volatile__("mov %0, %%cr0" :: "r"(v) : "memory"); }
+static inline void write_cr4(u32 v) { __asm__ __volatile__("mov %0, %%cr4" :: "r"(v) : "memory"); }
+
+static inline u64 rdtsc(void)
+{
+	u32 lo, hi;
+	__asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((u64)hi << 32) | lo;
+}
+
+static inline u32 read_esp(void)
+{
+	u32 esp;
+	__asm__ __volatile__("mov %%esp, %0" : "=r"(esp));
+	return esp;
+}
+
+static inline u32 read_ebp(void)
+{
+	u32 ebp;
+	__asm__ __volatile__("mov %%ebp, %0" : "=r"(ebp));
+	return ebp;
+}
+
+static inline void cpu_relax(void) { __asm__ __volatile__("pause" ::: "memory"); }
+
+#endif

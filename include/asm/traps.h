@@ -1,0 +1,50 @@
+/* include/asm/traps.h: CPU exceptions, and "trap catchers" that let kernel code
+ * (the self-tests) survive a deliberate fault: arm a catcher, fault, and control
+ * comes back from catch_trap() a second time with the fault's registers. */
+#ifndef TASKLAB_ASM_TRAPS_H
+#define TASKLAB_ASM_TRAPS_H
+
+#include <types.h>
+#include <asm/ptrace.h>
+
+enum {
+	X86_TRAP_DE = 0, X86_TRAP_DB, X86_TRAP_NMI, X86_TRAP_BP, X86_TRAP_OF,
+	X86_TRAP_BR, X86_TRAP_UD, X86_TRAP_NM, X86_TRAP_DF, X86_TRAP_OLD_MF,
+	X86_TRAP_TS, X86_TRAP_NP, X86_TRAP_SS, X86_TRAP_GP, X86_TRAP_PF,
+	X86_TRAP_SPURIOUS, X86_TRAP_MF, X86_TRAP_AC, X86_TRAP_MC, X86_TRAP_XF,
+};
+
+/* Callee-saved state for ksetjmp/klongjmp (arch/i386/setjmp.asm). */
+struct kjmp_buf {
+	u32 ebx, esi, edi, ebp, esp, eip, eflags;
+};
+int ksetjmp(struct kjmp_buf *env) __attribute__((returns_twice));
+void klongjmp(struct kjmp_buf *env, int val) __noreturn;
+
+#define TRAP_ANY (-1)
+
+struct trap_catch {
+	struct kjmp_buf env;
+	int vector;                  /* the vector to catch, or TRAP_ANY */
+	struct pt_regs regs;         /* the trap frame, filled when caught */
+	u32 cr2;                     /* the faulting address of a #PF */
+	struct trap_catch *prev;     /* catchers nest: innermost first */
+};
+
+/* The innermost armed catcher (one CPU, and used only by tests before tasks). */
+extern struct trap_catch *trap_catcher;
+
+/* Arm `c` for `vector`; evaluates to 0 when armed, 1 when a trap was caught
+ * (then c->regs holds the frame and the catcher is already disarmed). */
+#define catch_trap(c, vec) \
+	((c)->vector = (vec), (c)->prev = trap_catcher, trap_catcher = (c), ksetjmp(&(c)->env))
+/* Disarm a catcher whose code did not trap. */
+void uncatch_trap(struct trap_catch *c);
+
+const char *trap_name(unsigned int vector);
+void show_regs(const struct pt_regs *regs);
+void do_exception(struct pt_regs *regs);
+/* A system call from int $0x80; kernel/syscall.c provides the real one. */
+void do_syscall(struct pt_regs *regs);
+
+#endif

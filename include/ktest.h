@@ -1,0 +1,140 @@
+/* include/ktest.h: Tasklab's in-kernel self-tests, in the style of KUnit.
+ *
+ * A test case is a function taking a struct ktest *. Cases are grouped in
+ * suites; a suite registers itself with KTEST_SUITE, which puts it in a linker
+ * section, so no central list needs editing. Results are printed as KTAP
+ * version 1 on the console, one nested KTAP document per suite, and read by
+ * the host runner (tests/run.py).
+ *
+ *   static void printk_pads(struct ktest *t) { KTEST_EXPECT_STREQ(t, buf, "  7"); }
+ *   static const struct ktest_case printk_cases[] = {
+ *           KTEST_CASE(printk_pads), {} };
+ *   KTEST_SUITE(printk, printk_cases);
+ *
+ * EXPECT records a failure and goes on; ASSERT records it and ends the case.
+ * Each case runs isolated: a failed ASSERT or an unexpected CPU exception in a
+ * case ends that case only (reported `not ok` with the fault) and the run goes
+ * on. A case marked KTEST_SHOULD_PANIC is left out of the normal run and booted
+ * on its own by the runner, which checks that the kernel panicked as expected.
+ * A KTEST_MANUAL case runs only when test= names it exactly.
+ *
+ * After each suite the runner compares every registered leak counter
+ * (KTEST_COUNTER: free pages, slab objects...) with its value before the
+ * suite; a difference fails the suite's extra case `no_leaks`.
+ */
+#ifndef TASKLAB_KTEST_H
+#define TASKLAB_KTEST_H
+
+#include <types.h>
+#include <asm/traps.h>
+
+struct ktest {
+	const char *suite;
+	const char *name;
+	bool failed;
+	bool skipped;
+	char skip_reason[96];
+	struct kjmp_buf abort;      /* ASSERT failures and SKIP jump here */
+};
+
+struct ktest_case {
+	const char *name;
+	void (*run)(struct ktest *t);
+	const char *should_panic;   /* expected panic text, or NULL */
+	bool manual;                /* only when named exactly by test= */
+};
+
+struct ktest_suite {
+	const char *name;
+	const struct ktest_case *cases;   /* ends with an empty entry */
+	void (*init)(void);               /* optional, before the first case */
+	void (*exit)(void);               /* optional, after the last case */
+};
+
+struct ktest_counter {
+	const char *name;
+	unsigned long (*read)(void);
+};
+
+#define KTEST_CASE(fn)               { #fn, fn, NULL, false }
+#define KTEST_SHOULD_PANIC(fn, text) { #fn, fn, text, true }
+#define KTEST_MANUAL(fn)             { #fn, fn, NULL, true }
+
+#define KTEST_SUITE_FULL(sname, case_array, init_fn, exit_fn) \
+	static const struct ktest_suite __ktest_suite_##sname __used \
+	__section(".ktest_suites") __aligned(4) = { #sname, case_array, init_fn, exit_fn }
+#define KTEST_SUITE(sname, case_array) KTEST_SUITE_FULL(sname, case_array, NULL, NULL)
+
+#define KTEST_COUNTER(cname, fn) \
+	static const struct ktest_counter __ktest_counter_##fn __used \
+	__section(".ktest_counters") __aligned(4) = { cname, fn }
+
+/* Failure reporting; `fatal` ends the case. */
+void ktest_fail_int(struct ktest *t, bool fatal, const char *file, int line,
+		    const char *a_str, const char *op, const char *b_str, long long a, long long b);
+void ktest_fail_str(struct ktest *t, bool fatal, const char *file, int line,
+		    const char *a_str, const char *b_str, const char *a, const char *b);
+void ktest_fail_msg(struct ktest *t, bool fatal, const char *file, int line,
+		    const char *fmt, ...) __printf(5, 6);
+void ktest_skip(struct ktest *t, const char *fmt, ...) __printf(2, 3) __noreturn;
+/* A diagnostic line inside the current case's KTAP output ("    # ..."). */
+void ktest_log(struct ktest *t, const char *fmt, ...) __printf(2, 3);
+
+#define __KT_CMP(t, fatal, a, op, b) do {                                      \
+	long long __ka = (long long)(a), __kb = (long long)(b);                \
+	if (!(__ka op __kb))                                                   \
+		ktest_fail_int(t, fatal, __FILE__, __LINE__, #a, #op, #b, __ka, __kb); \
+} while (0)
+#define __KT_PTR(t, fatal, a, op, b) do {                                      \
+	unsigned long __ka = (unsigned long)(a), __kb = (unsigned long)(b);    \
+	if (!(__ka op __kb))                                                   \
+		ktest_fail_int(t, fatal, __FILE__, __LINE__, #a, #op, #b, __ka, __kb); \
+} while (0)
+#define __KT_STR(t, fatal, a, b) do {                                          \
+	const char *__ka = (a), *__kb = (b);                                   \
+	if (!__ka || !__kb || strcmp(__ka, __kb))                              \
+		ktest_fail_str(t, fatal, __FILE__, __LINE__, #a, #b, __ka, __kb); \
+} while (0)
+#define __KT_TRUE(t, fatal, c) do {                                            \
+	if (!(c))                                                              \
+		ktest_fail_msg(t, fatal, __FILE__, __LINE__, "Expected %s to be true", #c); \
+} while (0)
+
+#define KTEST_EXPECT_EQ(t, a, b)  __KT_CMP(t, false, a, ==, b)
+#define KTEST_EXPECT_NE(t, a, b)  __KT_CMP(t, false, a, !=, b)
+#define KTEST_EXPECT_LT(t, a, b)  __KT_CMP(t, false, a, <, b)
+#define KTEST_EXPECT_LE(t, a, b)  __KT_CMP(t, false, a, <=, b)
+#define KTEST_EXPECT_GT(t, a, b)  __KT_CMP(t, false, a, >, b)
+#define KTEST_EXPECT_GE(t, a, b)  __KT_CMP(t, false, a, >=, b)
+#define KTEST_EXPECT_TRUE(t, c)   __KT_TRUE(t, false, c)
+#define KTEST_EXPECT_FALSE(t, c)  __KT_TRUE(t, false, !(c))
+#define KTEST_EXPECT_PTR_EQ(t, a, b) __KT_PTR(t, false, a, ==, b)
+#define KTEST_EXPECT_PTR_NE(t, a, b) __KT_PTR(t, false, a, !=, b)
+#define KTEST_EXPECT_NULL(t, p)   __KT_PTR(t, false, p, ==, 0)
+#define KTEST_EXPECT_NOT_NULL(t, p) __KT_PTR(t, false, p, !=, 0)
+#define KTEST_EXPECT_STREQ(t, a, b) __KT_STR(t, false, a, b)
+
+#define KTEST_ASSERT_EQ(t, a, b)  __KT_CMP(t, true, a, ==, b)
+#define KTEST_ASSERT_NE(t, a, b)  __KT_CMP(t, true, a, !=, b)
+#define KTEST_ASSERT_LT(t, a, b)  __KT_CMP(t, true, a, <, b)
+#define KTEST_ASSERT_LE(t, a, b)  __KT_CMP(t, true, a, <=, b)
+#define KTEST_ASSERT_GT(t, a, b)  __KT_CMP(t, true, a, >, b)
+#define KTEST_ASSERT_GE(t, a, b)  __KT_CMP(t, true, a, >=, b)
+#define KTEST_ASSERT_TRUE(t, c)   __KT_TRUE(t, true, c)
+#define KTEST_ASSERT_FALSE(t, c)  __KT_TRUE(t, true, !(c))
+#define KTEST_ASSERT_PTR_EQ(t, a, b) __KT_PTR(t, true, a, ==, b)
+#define KTEST_ASSERT_NOT_NULL(t, p) __KT_PTR(t, true, p, !=, 0)
+#define KTEST_ASSERT_STREQ(t, a, b) __KT_STR(t, true, a, b)
+#define KTEST_FAIL(t, fmt, ...) ktest_fail_msg(t, false, __FILE__, __LINE__, fmt, ##__VA_ARGS__)
+#define KTEST_SKIP(t, fmt, ...) ktest_skip(t, fmt, ##__VA_ARGS__)
+
+/* "suite.case" of the case running now (into buf), or NULL; for panic(). */
+const char *ktest_running_case(char *buf, size_t size);
+
+/* Run the suites selected by test= (if any). Returns false when no test= was
+ * given; otherwise prints the KTAP report and exits QEMU. */
+bool ktest_run_selected(void);
+/* Has test= selected anything? (boot code may adapt, e.g. skip the monitor) */
+bool ktest_requested(void);
+
+#endif

@@ -1,0 +1,33 @@
+/* include/params.h: the kernel command line, as `key=value` and bare `flag`
+ * words. A subsystem declares the words it takes with KERNEL_PARAM; the table
+ * is a linker section, so adding a parameter touches no central list. Unknown
+ * words are warned about and ignored, never fatal. */
+#ifndef TASKLAB_PARAMS_H
+#define TASKLAB_PARAMS_H
+
+#include <types.h>
+
+struct kernel_param {
+	const char *name;
+	/* value is NULL for a bare word; return 0 or a negative errno */
+	int (*set)(const char *value);
+};
+
+#define KERNEL_PARAM(pname, fn) \
+	static const struct kernel_param __param_##fn __used \
+	__section(".kernel_params") __aligned(4) = { pname, fn }
+
+#define CMDLINE_MAX_WORD 256
+
+/* Split cmdline into words (double quotes group spaces; the loader's image name
+ * first word is skipped) and call fn(key, value, arg) for each; value is NULL
+ * without '='. Returns the number of words, or -E2BIG if a word is too long
+ * (that word is skipped, the rest still parsed). */
+int parse_cmdline(const char *cmdline, int (*fn)(const char *key, const char *value, void *arg),
+		  void *arg);
+/* Apply the kernel command line through the KERNEL_PARAM table. */
+void parse_kernel_cmdline(const char *cmdline);
+/* Number of words parse_kernel_cmdline() did not recognise. */
+extern int cmdline_unknown_words;
+
+#endif

@@ -1,0 +1,16 @@
+/* include/syscall.h: the system call table (kernel/syscall.c). Numbers are
+ * Linux's i386 ones (arch/x86/entry/syscalls/syscall_32.tbl); a handler takes
+ * the six argument registers and returns a value or -errno in eax. */
+#ifndef TASKLAB_SYSCALL_H
+#define TASKLAB_SYSCALL_H
+
+#include <types.h>
+
+#define NR_syscalls 450
+
+typedef long (*syscall_fn_t)(u32 ebx, u32 ecx, u32 edx, u32 esi, u32 edi, u32 ebp);
+
+/* Calls made since boot, and those that hit no handler (for tests). */
+extern unsigned long syscall_count, syscall_enosys_count;
+
+#endif

@@ -1,0 +1,94 @@
+/* kernel/printk.c: printk and the log ring buffer.
+ * Every message is formatted once, stored in log_buf (a ring that keeps the last
+ * 64 KiB and survives for gdb's tl-dmesg), and written to the console if its
+ * level is below console_loglevel. Lines that start a message get a
+ * "[seconds.micros]" timestamp from jiffies, except KERN_RAW lines (KTAP), which
+ * must reach the console verbatim. Interrupts are off while one message is
+ * emitted so lines from an interrupt handler don't interleave. */
+#include <kernel.h>
+#include <asm/irqflags.h>
+
+char log_buf[LOG_BUF_LEN];
+u32 log_head;
+int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
+static bool at_line_start = true;
+
+static void log_store(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		log_buf[(log_head + i) % LOG_BUF_LEN] = s[i];
+	log_head += n;
+}
+
+size_t log_buf_tail(char *buf, size_t n)
+{
+	size_t avail = log_head < LOG_BUF_LEN ? log_head : LOG_BUF_LEN;
+	size_t len = n - 1 < avail ? n - 1 : avail;
+	u32 start = log_head - len;
+
+	for (size_t i = 0; i < len; i++)
+		buf[i] = log_buf[(start + i) % LOG_BUF_LEN];
+	buf[len] = '\0';
+	return len;
+}
+
+/* Split off a KERN_<level> prefix: returns the level (0..7, 'r' for raw, or
+ * LOGLEVEL_DEFAULT) and advances *fmt past it. */
+static int printk_level(const char **fmt)
+{
+	const char *f = *fmt;
+
+	if (f[0] == KERN_SOH[0] && f[1]) {
+		*fmt = f + 2;
+		return f[1] == 'r' ? 'r' : f[1] - '0';
+	}
+	return LOGLEVEL_DEFAULT;
+}
+
+static void emit(const char *text, size_t len, int level)
+{
+	bool show = level == 'r' || level < console_loglevel;
+	char stamp[24];
+
+	if (level != 'r' && at_line_start) {
+		unsigned long j = jiffies;
+		int n = snprintf(stamp, sizeof(stamp), "[%5lu.%06lu] ", j / HZ, (j % HZ) * (1000000 / HZ));
+		log_store(stamp, n);
+		if (show)
+			console_write(stamp, n);
+	}
+	log_store(text, len);
+	if (show)
+		console_write(text, len);
+	if (len)
+		at_line_start = text[len - 1] == '\n';
+}
+
+int vprintk(const char *fmt, va_list ap)
+{
+	char text[1024];
+	int level = printk_level(&fmt);
+	int n = vsnprintf(text, sizeof(text), fmt, ap);
+	unsigned long flags = local_irq_save();
+
+	if (n >= (int)sizeof(text)) {        /* say so rather than cut silently */
+		n = sizeof(text) - 1;
+		emit(text, n, level);
+		emit(" [printk: message truncated]\n", 29, level);
+	} else {
+		emit(text, n, level);
+	}
+	local_irq_restore(flags);
+	return n;
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vprintk(fmt, ap);
+	va_end(ap);
+	return n;
+}

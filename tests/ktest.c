@@ -1,0 +1,320 @@
+/* tests/ktest.c: the self-test runner. It picks the suites and cases that
+ * test= selects, runs each case isolated (an armed trap catcher for faults, a
+ * jump buffer for failed assertions), prints KTAP version 1, checks the leak
+ * counters around each suite, and exits QEMU with the "done" status.
+ *
+ * KTAP shape:            KTAP version 1
+ *                        1..<suites>
+ *                            KTAP version 1
+ *                            # Subtest: <suite>
+ *                            1..<cases>
+ *                            ok 1 <case>
+ *                        ok 1 <suite>
+ */
+#include <kernel.h>
+#include <errno.h>
+#include <kallsyms.h>
+#include <ktest.h>
+#include <params.h>
+#include <asm/irqflags.h>
+#include <asm/processor.h>
+#include <asm/traps.h>
+
+extern const struct ktest_suite __ktest_suites_start[], __ktest_suites_end[];
+extern const struct ktest_counter __ktest_counters_start[], __ktest_counters_end[];
+
+#define MAX_COUNTERS 8
+static char test_glob[256];
+static bool test_requested;
+
+static int set_test(const char *value)
+{
+	if (!value || !*value)
+		return -EINVAL;
+	if (strlcpy(test_glob, value, sizeof(test_glob)) >= sizeof(test_glob))
+		return -E2BIG;
+	test_requested = true;
+	return 0;
+}
+KERNEL_PARAM("test", set_test);
+
+bool ktest_requested(void)
+{
+	return test_requested;
+}
+
+/* KTAP output: always to the console, never timestamped (KERN_RAW). */
+static void ktap(int depth, const char *fmt, ...) __printf(2, 3);
+static void ktap(int depth, const char *fmt, ...)
+{
+	char line[320];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	printk(KERN_RAW "%*s%s\n", depth * 4, "", line);
+}
+
+/* --- selection ------------------------------------------------------------ */
+
+/* Does one comma-separated glob of test= select this case? Manual and
+ * should-panic cases need an exact "suite.case" name. */
+static bool glob_selects(const char *glob, const char *suite, const struct ktest_case *c)
+{
+	char full[128];
+
+	snprintf(full, sizeof(full), "%s.%s", suite, c->name);
+	if (c->manual)
+		return !strcmp(glob, full);
+	return glob_match(glob, suite) || glob_match(glob, full);
+}
+
+static bool case_selected(const char *suite, const struct ktest_case *c)
+{
+	char globs[sizeof(test_glob)];
+	char *g = globs, *comma;
+
+	strlcpy(globs, test_glob, sizeof(globs));
+	for (;;) {
+		comma = strchr(g, ',');
+		if (comma)
+			*comma = '\0';
+		if (glob_selects(g, suite, c))
+			return true;
+		if (!comma)
+			return false;
+		g = comma + 1;
+	}
+}
+
+static int selected_cases(const struct ktest_suite *s)
+{
+	int n = 0;
+
+	for (const struct ktest_case *c = s->cases; c->name; c++)
+		n += case_selected(s->name, c);
+	return n;
+}
+
+/* Should-panic cases the glob matches (ignoring their manual flag) are listed
+ * for the runner, which boots each one on its own. */
+static void list_should_panic(const struct ktest_suite *s)
+{
+	for (const struct ktest_case *c = s->cases; c->name; c++) {
+		struct ktest_case probe = *c;
+		probe.manual = false;
+		if (c->should_panic && case_selected(s->name, &probe))
+			ktap(0, "# ktest should-panic %s.%s", s->name, c->name);
+	}
+}
+
+/* The case running now, for panic messages (ktest_running_case). */
+static const struct ktest *running;
+
+const char *ktest_running_case(char *buf, size_t size)
+{
+	if (!running)
+		return NULL;
+	snprintf(buf, size, "%s.%s", running->suite, running->name);
+	return buf;
+}
+
+/* --- reporting ------------------------------------------------------------ */
+
+
+void ktest_log(struct ktest *t, const char *fmt, ...)
+{
+	char line[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	ktap(1, "# %s: %s", t->name, line);
+}
+
+static void ktest_failed(struct ktest *t, bool fatal)
+{
+	t->failed = true;
+	if (fatal)
+		klongjmp(&t->abort, 1);
+}
+
+void ktest_fail_int(struct ktest *t, bool fatal, const char *file, int line,
+		    const char *a_str, const char *op, const char *b_str, long long a, long long b)
+{
+	ktap(1, "# %s: %s failed at %s:%d", t->name, fatal ? "ASSERTION" : "EXPECTATION", file, line);
+	ktap(1, "# Expected %s %s %s, but", a_str, op, b_str);
+	ktap(1, "#     %s == %lld (%#llx)", a_str, a, a);
+	ktap(1, "#     %s == %lld (%#llx)", b_str, b, b);
+	ktest_failed(t, fatal);
+}
+
+void ktest_fail_str(struct ktest *t, bool fatal, const char *file, int line,
+		    const char *a_str, const char *b_str, const char *a, const char *b)
+{
+	ktap(1, "# %s: %s failed at %s:%d", t->name, fatal ? "ASSERTION" : "EXPECTATION", file, line);
+	ktap(1, "# Expected %s == %s, but", a_str, b_str);
+	ktap(1, "#     %s == \"%s\"", a_str, a ? a : "(null)");
+	ktap(1, "#     %s == \"%s\"", b_str, b ? b : "(null)");
+	ktest_failed(t, fatal);
+}
+
+void ktest_fail_msg(struct ktest *t, bool fatal, const char *file, int line, const char *fmt, ...)
+{
+	char msg[200];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	ktap(1, "# %s: %s failed at %s:%d", t->name, fatal ? "ASSERTION" : "EXPECTATION", file, line);
+	ktap(1, "# %s", msg);
+	ktest_failed(t, fatal);
+}
+
+void ktest_skip(struct ktest *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(t->skip_reason, sizeof(t->skip_reason), fmt, ap);
+	va_end(ap);
+	t->skipped = true;
+	klongjmp(&t->abort, 1);
+}
+
+static void report_fault(struct ktest *t, const struct trap_catch *c)
+{
+	unsigned long addrs[8];
+	int n = save_backtrace(c->regs.ebp, addrs, ARRAY_SIZE(addrs));
+
+	ktap(1, "# %s: unexpected %s (vector %u, error %#x) at %pS, cr2 %#x",
+	     t->name, trap_name(c->regs.trapno), c->regs.trapno, c->regs.error_code,
+	     (void *)c->regs.eip, c->cr2);
+	for (int i = 0; i < n; i++)
+		ktap(1, "#   called from %pS", (void *)addrs[i]);
+}
+
+/* --- running --------------------------------------------------------------- */
+
+/* Run one case isolated; returns true if it passed (or was skipped). */
+static bool run_case(const struct ktest_suite *s, const struct ktest_case *c, int n, int *skips)
+{
+	struct ktest t = { .suite = s->name, .name = c->name };
+	struct trap_catch guard;
+	struct trap_catch *outer = trap_catcher;
+
+	running = &t;
+	if (c->should_panic)
+		ktap(1, "# ktest expecting panic: %s", c->should_panic);
+	/* A should-panic case runs without the guard: its fault must oops. */
+	if (c->should_panic || catch_trap(&guard, TRAP_ANY) == 0) {
+		if (ksetjmp(&t.abort) == 0)
+			c->run(&t);
+		if (c->should_panic)
+			KTEST_FAIL(&t, "expected a kernel panic (\"%s\"), none happened", c->should_panic);
+	} else {
+		report_fault(&t, &guard);
+		t.failed = true;
+	}
+	trap_catcher = outer;           /* drop catchers a failed case left armed */
+	local_irq_enable();
+	running = NULL;
+	if (t.skipped && !t.failed) {
+		ktap(1, "ok %d %s # SKIP %s", n, c->name, t.skip_reason);
+		(*skips)++;
+		return true;
+	}
+	ktap(1, "%sok %d %s", t.failed ? "not " : "", n, c->name);
+	return !t.failed;
+}
+
+static int read_counters(unsigned long *vals)
+{
+	int n = 0;
+
+	for (const struct ktest_counter *k = __ktest_counters_start;
+	     k < __ktest_counters_end && n < MAX_COUNTERS; k++)
+		vals[n++] = k->read();
+	return n;
+}
+
+/* The implicit last case of every suite: the leak counters are back. */
+static bool check_leaks(const unsigned long *before, int n, int num)
+{
+	unsigned long after[MAX_COUNTERS];
+	bool ok = true;
+
+	read_counters(after);
+	for (int i = 0; i < n; i++) {
+		if (after[i] == before[i])
+			continue;
+		ok = false;
+		ktap(1, "# no_leaks: %s was %lu before the suite, %lu after (%+ld)",
+		     __ktest_counters_start[i].name, before[i], after[i],
+		     (long)(after[i] - before[i]));
+	}
+	ktap(1, "%sok %d no_leaks", ok ? "" : "not ", num);
+	return ok;
+}
+
+struct totals { int pass, fail, skip; };
+
+static bool run_suite(const struct ktest_suite *s, int num, struct totals *tot)
+{
+	unsigned long before[MAX_COUNTERS];
+	int ncounters = read_counters(before);
+	int ncases = selected_cases(s), n = 0, skips = 0, fails = 0;
+	bool ok = true;
+
+	ktap(1, "KTAP version 1");
+	ktap(1, "# Subtest: %s", s->name);
+	ktap(1, "1..%d", ncases + (ncounters > 0));
+	if (s->init)
+		s->init();
+	for (const struct ktest_case *c = s->cases; c->name; c++) {
+		if (!case_selected(s->name, c))
+			continue;
+		bool passed = run_case(s, c, ++n, &skips);
+		ok &= passed;
+		fails += !passed;
+	}
+	if (s->exit)
+		s->exit();
+	tot->skip += skips;
+	tot->fail += fails;
+	tot->pass += n - skips - fails;
+	if (ncounters) {
+		bool clean = check_leaks(before, ncounters, n + 1);
+		ok &= clean;
+		tot->fail += !clean;
+		tot->pass += clean;
+	}
+	ktap(0, "%sok %d %s", ok ? "" : "not ", num, s->name);
+	return ok;
+}
+
+bool ktest_run_selected(void)
+{
+	const struct ktest_suite *s;
+	struct totals tot = { 0, 0, 0 };
+	int nsuites = 0, num = 0;
+
+	if (!test_requested)
+		return false;
+	for (s = __ktest_suites_start; s < __ktest_suites_end; s++)
+		nsuites += selected_cases(s) > 0;
+	ktap(0, "KTAP version 1");
+	ktap(0, "# ktest: test=%s", test_glob);
+	for (s = __ktest_suites_start; s < __ktest_suites_end; s++)
+		list_should_panic(s);
+	ktap(0, "1..%d", nsuites);
+	for (s = __ktest_suites_start; s < __ktest_suites_end; s++)
+		if (selected_cases(s) > 0)
+			run_suite(s, ++num, &tot);
+	ktap(0, "# Totals: pass:%d fail:%d skip:%d", tot.pass, tot.fail, tot.skip);
+	ktap(0, "# ktest: end of run");
+	machine_exit(QEMU_EXIT_DONE);
+}

@@ -1,0 +1,395 @@
+#!/usr/bin/env python3
+"""tests/run.py: the host side of Tasklab's self-tests.
+
+Boots the kernel in QEMU (headless, serial on stdio, isa-debug-exit), enforces a
+timeout from outside, parses the KTAP the kernel prints, and ends with the line
+`N passed, N failed` (`, N skipped` when some were skipped). It exits non-zero
+when any test failed, the kernel panicked (it names the test that was running
+and prints the panic), the machine reset (a second boot banner: a triple
+fault), the KTAP plan and results disagree, the end-of-run line is missing, or
+a boot timed out. A crash is never counted as a pass.
+
+One `make test` is:
+  1. the main boot with test=* (every suite);
+  2. one boot per should-panic case the main boot listed, each of which must
+     panic with the expected text and a symbolized backtrace naming the case;
+  3. (--iso) one boot through the GRUB ISO: banner, memory map, KTAP;
+  4. (--gdb-check) gdb stops at start_kernel with symbols and `bt` works;
+  5. harness self-checks: a broken EXPECT, a panic and a hang must each be
+     reported as failures (so the runner itself is tested).
+Python 3 standard library only.
+"""
+import argparse
+import os
+import re
+import select
+import shutil
+import subprocess
+import sys
+import time
+
+QEMU = os.environ.get('QEMU', 'qemu-system-i386')
+EXIT_DONE = 33      # kernel wrote 0x10 to isa-debug-exit: run reached its end
+EXIT_PANIC = 35     # kernel wrote 0x11: panic
+BANNER = re.compile(r'Tasklab \S+ \(i386\) booting')
+RESULT = re.compile(r'^(not ok|ok) (\d+) (\S+)(?:\s*#\s*(SKIP|TODO)\b\s*(.*))?$')
+PLAN = re.compile(r'^1\.\.(\d+)$')
+SERIAL_PROBE = 'tasklab-serial-probe-42\n'
+
+
+class Boot:
+    """One QEMU boot: its output lines, exit status and whether it timed out."""
+
+    def __init__(self, lines, status, timed_out, seconds, first_result_s):
+        self.lines = lines
+        self.status = status
+        self.timed_out = timed_out
+        self.seconds = seconds
+        self.first_result_s = first_result_s
+
+
+def boot(kernel=None, iso=None, append='', timeout=30, mem='2G', extra=()):
+    """Run QEMU until it exits or `timeout` seconds pass; never hangs."""
+    cmd = [QEMU, '-m', mem, '-display', 'none', '-serial', 'stdio', '-no-reboot',
+           '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04', '-monitor', 'none']
+    if iso:
+        cmd += ['-cdrom', iso]
+    else:
+        cmd += ['-kernel', kernel, '-append', append]
+    cmd += list(extra)
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    proc.stdin.write(SERIAL_PROBE.encode())   # read back by the serial test
+    proc.stdin.flush()
+    out, first_result, timed_out = b'', None, False
+    fd = proc.stdout.fileno()
+    while True:
+        left = start + timeout - time.monotonic()
+        if left <= 0:
+            timed_out = True
+            proc.kill()
+            break
+        ready, _, _ = select.select([fd], [], [], min(left, 0.5))
+        if not ready:
+            continue
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            break
+        out += chunk
+        if first_result is None and re.search(rb'\n\s*(not )?ok 1 ', out):
+            first_result = time.monotonic() - start
+    status = proc.wait()
+    proc.stdin.close()
+    proc.stdout.close()
+    text = out.decode('utf-8', 'replace').replace('\r', '')
+    return Boot(text.split('\n'), status, timed_out, time.monotonic() - start, first_result)
+
+
+class Ktap:
+    """KTAP version 1, two levels (suites of cases). Non-KTAP lines are ignored."""
+
+    def __init__(self, lines):
+        self.errors = []
+        self.results = []        # (suite, case, 'ok'|'not ok', directive, reason)
+        self.suite_results = []  # (suite, status)
+        self.should_panic = []   # 'suite.case' listed by the kernel
+        self.expecting_panic = None
+        self.end_seen = False
+        self._parse(lines)
+
+    def _parse(self, lines):
+        top_plan, top_count, in_doc = None, 0, False
+        sub = None               # current subtest: dict(name, plan, count, fail)
+        for raw in lines:
+            line = raw.rstrip()
+            indent = len(line) - len(line.lstrip(' '))
+            body = line.strip()
+            if indent == 0 and body == 'KTAP version 1':
+                if in_doc:
+                    self.errors.append('a second top-level KTAP document began')
+                in_doc = True
+                continue
+            if not in_doc:
+                continue
+            if body.startswith('# ktest should-panic '):
+                self.should_panic.append(body.split()[-1])
+            elif body.startswith('# ktest expecting panic: '):
+                self.expecting_panic = body[len('# ktest expecting panic: '):]
+            elif body == '# ktest: end of run':
+                self.end_seen = True
+            if indent == 4:
+                sub = self._sub_line(body, sub)
+            elif indent == 0:
+                m = PLAN.match(body)
+                if m:
+                    top_plan = int(m.group(1))
+                    continue
+                m = RESULT.match(body)
+                if m:
+                    top_count += 1
+                    self._close_suite(m, sub, top_count)
+                    sub = None
+        if sub is not None:
+            self.errors.append(f'suite {sub["name"]} has no result line')
+        if top_plan is None and in_doc:
+            self.errors.append('no top-level plan')
+        elif top_plan is not None and top_plan != top_count:
+            self.errors.append(f'top-level plan 1..{top_plan} but {top_count} results')
+        if not in_doc:
+            self.errors.append('no KTAP version line')
+
+    def _sub_line(self, body, sub):
+        if body == 'KTAP version 1':
+            return {'name': None, 'plan': None, 'count': 0, 'fail': False}
+        if sub is None:
+            return None
+        if body.startswith('# Subtest: '):
+            sub['name'] = body[len('# Subtest: '):]
+            return sub
+        m = PLAN.match(body)
+        if m and sub['plan'] is None:
+            sub['plan'] = int(m.group(1))
+            return sub
+        m = RESULT.match(body)
+        if m:
+            sub['count'] += 1
+            status, num, name, directive, reason = m.groups()
+            if int(num) != sub['count']:
+                self.errors.append(f'{sub["name"]}: result {num} out of order')
+            if status == 'not ok':
+                sub['fail'] = True
+            self.results.append((sub['name'], name, status, directive, reason))
+        return sub
+
+    def _close_suite(self, m, sub, count):
+        status, num, name = m.group(1), int(m.group(2)), m.group(3)
+        if num != count:
+            self.errors.append(f'suite result {num} out of order')
+        if sub is None:
+            self.errors.append(f'suite {name} has a result but no subtest lines')
+            return
+        if sub['plan'] is None:
+            self.errors.append(f'suite {name} has no plan')
+        elif sub['plan'] != sub['count']:
+            self.errors.append(f'suite {name}: plan 1..{sub["plan"]} but {sub["count"]} results')
+        if sub['fail'] and status == 'ok':
+            self.errors.append(f'suite {name} says ok but a case failed')
+        self.suite_results.append((name, status))
+
+
+def current_case(lines):
+    """The suite.case that was running when the output stopped: named by the
+    kernel's panic report, or else the suite and the number of the case."""
+    suite, last_done = None, 0
+    for line in lines:
+        if 'ktest: the running test is ' in line:
+            return line.split('ktest: the running test is ')[1].strip()
+        body = line.strip()
+        if body.startswith('# Subtest: '):
+            suite, last_done = body[len('# Subtest: '):], 0
+        m = RESULT.match(body)
+        if m and line.startswith('    '):
+            last_done = int(m.group(2))
+    return f'{suite} (case #{last_done + 1})' if suite else 'boot (before any test)'
+
+
+def panic_text(lines):
+    for i, line in enumerate(lines):
+        if 'Kernel panic' in line or 'Oops:' in line:
+            return lines[max(0, i - 2):i + 60]
+    return None
+
+
+class Tally:
+    def __init__(self):
+        self.passed = self.failed = self.skipped = 0
+        self.failures = []
+
+    def ok(self, name, note=''):
+        self.passed += 1
+        print(f'ok      {name}{note}')
+
+    def fail(self, name, why):
+        self.failed += 1
+        self.failures.append(name)
+        print(f'FAIL    {name}: {why}')
+
+    def skip(self, name, why):
+        self.skipped += 1
+        print(f'skip    {name}: {why}')
+
+
+def boot_problems(b, kt, expect_end=True):
+    """Everything that makes a boot a failure besides its test results."""
+    problems = []
+    banners = sum(1 for l in b.lines if BANNER.search(l))
+    if banners > 1:
+        problems.append(f'the machine reset ({banners} boot banners: triple fault?)')
+    if b.timed_out:
+        problems.append(f'timed out after {b.seconds:.0f} s while running {current_case(b.lines)}')
+    pt = panic_text(b.lines)
+    if pt:
+        problems.append(f'kernel panic while running {current_case(b.lines)}:\n        '
+                        + '\n        '.join(pt))
+    elif not b.timed_out and b.status != EXIT_DONE:
+        problems.append(f'QEMU exited with status {b.status} (expected {EXIT_DONE}): '
+                        f'crash or reset while running {current_case(b.lines)}')
+    problems += [f'KTAP: {e}' for e in kt.errors]
+    if expect_end and not kt.end_seen and not problems:
+        problems.append('no end-of-run line: the kernel died')
+    return problems
+
+
+def run_main(args, tally):
+    b = boot(args.kernel, append=f'test={args.test} {args.append}', timeout=args.timeout)
+    kt = Ktap(b.lines)
+    if args.verbose:
+        print('\n'.join(b.lines))
+    for suite, case, status, directive, reason in kt.results:
+        name = f'{suite}.{case}'
+        if directive == 'SKIP':
+            tally.skip(name, reason)
+        elif status == 'ok':
+            tally.ok(name)
+        else:
+            tally.fail(name, 'not ok (diagnostics above in the kernel log)')
+            print_case_log(b.lines, case)
+    for p in boot_problems(b, kt):
+        tally.fail('main boot', p)
+    if b.first_result_s is not None:
+        print(f'# boot to first test result: {b.first_result_s:.2f} s; main boot {b.seconds:.2f} s')
+    return kt
+
+
+def print_case_log(lines, case):
+    for line in lines:
+        if line.strip().startswith(f'# {case}:') or line.strip().startswith('#     ') \
+                or line.strip().startswith('# Expected'):
+            print('        ' + line.strip())
+
+
+def run_should_panic(args, tally, name):
+    """Boot one should-panic case; it must panic with its text, and the
+    backtrace must name the case's function (symbolization works)."""
+    b = boot(args.kernel, append=f'test={name} {args.append}', timeout=20)
+    kt = Ktap(b.lines)
+    label = f'{name} (should panic)'
+    pt = panic_text(b.lines)
+    case_fn = name.split('.', 1)[1]
+    if b.timed_out:
+        tally.fail(label, f'timed out after {b.seconds:.0f} s')
+    elif pt is None:
+        tally.fail(label, 'the kernel did not panic')
+    elif kt.expecting_panic is None:
+        tally.fail(label, 'panicked before the case announced itself:\n        ' + '\n        '.join(pt))
+    elif kt.expecting_panic not in '\n'.join(pt):
+        tally.fail(label, f'panic text lacks "{kt.expecting_panic}":\n        ' + '\n        '.join(pt))
+    elif not any(case_fn in l for l in pt if '+0x' in l):
+        tally.fail(label, f'no symbolized backtrace line naming {case_fn}')
+    elif b.status != EXIT_PANIC:
+        tally.fail(label, f'QEMU exit status {b.status}, expected {EXIT_PANIC}')
+    else:
+        tally.ok(label, f'  [panicked: {kt.expecting_panic}]')
+
+
+def run_iso(args, tally):
+    b = boot(iso=args.iso, timeout=args.timeout)
+    kt = Ktap(b.lines)
+    problems = boot_problems(b, kt)
+    if not any(BANNER.search(l) for l in b.lines):
+        problems.append('no boot banner')
+    if not any('memory map:' in l for l in b.lines):
+        problems.append('no memory map summary')
+    if not any('boot loader: GRUB' in l for l in b.lines):
+        problems.append('the boot loader is not GRUB')
+    if not kt.results or any(r[2] != 'ok' for r in kt.results):
+        problems.append('its self-tests did not all pass')
+    if problems:
+        tally.fail('grub_iso_boot', '; '.join(problems))
+    else:
+        summary = next(l for l in b.lines if 'memory map:' in l).split('] ', 1)[-1]
+        tally.ok('grub_iso_boot', f'  [{len(kt.results)} tests via GRUB in {b.seconds:.2f} s; {summary}]')
+
+
+def run_gdb_check(args, tally):
+    """Non-interactive `make gdb`: stop at start_kernel, check bt."""
+    port = 26000 + os.getuid() % 4000 + os.getpid() % 500
+    qemu = subprocess.Popen([QEMU, '-m', '128M', '-display', 'none', '-serial', 'null',
+                             '-no-reboot', '-kernel', args.kernel, '-S', '-gdb', f'tcp::{port}'],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        out = subprocess.run(['gdb', '-q', '-batch', '-nx', '-ex', f'file {args.kernel}',
+                              '-ex', f'target remote :{port}', '-ex', 'hbreak start_kernel',
+                              '-ex', 'continue', '-ex', 'bt', '-ex', 'info registers eip'],
+                             capture_output=True, text=True, timeout=30).stdout
+    except subprocess.TimeoutExpired:
+        out = ''
+    finally:
+        qemu.kill()
+        qemu.wait()
+    if re.search(r'#0\s+start_kernel \(magic=', out) and 'start_kernel' in out.split('eip')[-1]:
+        tally.ok('gdb_stops_at_start_kernel', '  [bt: ' + out.strip().split('\n')[-2].strip() + ']')
+    else:
+        tally.fail('gdb_stops_at_start_kernel', 'gdb output:\n' + out)
+
+
+def run_harness_checks(args, tally):
+    """The runner must fail a broken test, a panic and a hang."""
+    checks = [
+        ('harness_reports_failed_expect', 'ktest_selftest.broken_expect', 20,
+         lambda b, kt, p: any(r[1] == 'broken_expect' and r[2] == 'not ok' for r in kt.results)
+         and any('Expected 1 + 1 == 3' in l for l in b.lines)),
+        ('harness_reports_panic', 'ktest_selftest.panics', 20,
+         lambda b, kt, p: any('kernel panic while running ktest_selftest' in x for x in p)),
+        ('harness_reports_hang', 'ktest_selftest.hangs', 3,
+         lambda b, kt, p: any(x.startswith('timed out') for x in p)),
+    ]
+    for label, test, timeout, verdict in checks:
+        b = boot(args.kernel, append=f'test={test}', timeout=timeout)
+        kt = Ktap(b.lines)
+        problems = boot_problems(b, kt)
+        if verdict(b, kt, problems):
+            tally.ok(label, f'  [{test} was reported as a failure]')
+        else:
+            tally.fail(label, f'{test} was not reported as a failure: {problems}')
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--kernel', default='build/tasklab.elf')
+    ap.add_argument('--test', default='*', help='test= glob for the main boot')
+    ap.add_argument('--append', default='', help='extra kernel command line')
+    ap.add_argument('--timeout', type=float, default=60)
+    ap.add_argument('--iso', help='also boot this GRUB ISO')
+    ap.add_argument('--gdb-check', action='store_true')
+    ap.add_argument('--gdb-only', action='store_true')
+    ap.add_argument('--no-harness-checks', action='store_true')
+    ap.add_argument('-v', '--verbose', action='store_true', help='print the kernel output')
+    args = ap.parse_args()
+    tally = Tally()
+    start = time.monotonic()
+    if args.gdb_only:
+        run_gdb_check(args, tally)
+    else:
+        kt = run_main(args, tally)
+        for name in kt.should_panic:
+            run_should_panic(args, tally, name)
+        if args.iso:
+            run_iso(args, tally)
+        if args.gdb_check and shutil.which('gdb'):
+            run_gdb_check(args, tally)
+        if not args.no_harness_checks and args.test == '*':
+            run_harness_checks(args, tally)
+    print(f'# total time {time.monotonic() - start:.1f} s')
+    if tally.failures:
+        print('# failed: ' + ', '.join(tally.failures))
+    line = f'{tally.passed} passed, {tally.failed} failed'
+    if tally.skipped:
+        line += f', {tally.skipped} skipped'
+    print(line)
+    sys.exit(1 if tally.failed or tally.passed == 0 else 0)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,113 @@
+/* tests/test_printk.c: vsnprintf conversions and printk's ring buffer. */
+#include <kernel.h>
+#include <ktest.h>
+
+#define FMT(t, expect, ...) do {                                   \
+	char __b[128];                                             \
+	snprintf(__b, sizeof(__b), __VA_ARGS__);                   \
+	KTEST_EXPECT_STREQ(t, __b, expect);                        \
+} while (0)
+
+static void printk_signed_and_unsigned(struct ktest *t)
+{
+	FMT(t, "42 -42 0", "%d %i %d", 42, -42, 0);
+	FMT(t, "-2147483648", "%d", (int)0x80000000);
+	FMT(t, "4294967295", "%u", 0xFFFFFFFFu);
+	FMT(t, "-9223372036854775808", "%lld", (long long)0x8000000000000000ull);
+	FMT(t, "18446744073709551615", "%llu", ~0ull);
+	FMT(t, "-5 123456789", "%ld %lu", -5L, 123456789UL);
+	FMT(t, "-1 255", "%hhd %hhu", 255, 255);
+}
+
+static void printk_hex_octal_pointer(struct ktest *t)
+{
+	FMT(t, "deadbeef DEADBEEF", "%x %X", 0xdeadbeef, 0xdeadbeef);
+	FMT(t, "0xff 0XFF 017", "%#x %#X %#o", 255, 255, 15);
+	FMT(t, "123456789abcdef0", "%llx", 0x123456789abcdef0ull);
+	FMT(t, "c0100000", "%p", (void *)0xc0100000);
+	FMT(t, "00001000", "%p", (void *)0x1000);
+}
+
+static void printk_width_and_flags(struct ktest *t)
+{
+	FMT(t, "[    7]", "[%5d]", 7);
+	FMT(t, "[00007]", "[%05d]", 7);
+	FMT(t, "[7    ]", "[%-5d]", 7);
+	FMT(t, "[-0007]", "[%05d]", -7);
+	FMT(t, "[+7 -7]", "[%+d %+d]", 7, -7);
+	FMT(t, "[  abc][abc  ]", "[%5s][%-5s]", "abc", "abc");
+	FMT(t, "[ab]", "[%.2s]", "abcdef");
+	FMT(t, "[   42]", "[%*d]", 5, 42);
+	FMT(t, "[007]", "[%.3d]", 7);
+	FMT(t, "[0x0000002a]", "[%#010x]", 42);
+}
+
+static void printk_chars_strings_percent(struct ktest *t)
+{
+	FMT(t, "a b %", "%c %c %%", 'a', 'b');
+	const char *volatile null_string = NULL;   /* hidden from the format checker */
+	const char *unknown = "%q";
+
+	FMT(t, "(null)", "%s", null_string);
+	FMT(t, "[  x]", "[%3c]", 'x');
+	FMT(t, "100%", "100%%");
+	FMT(t, "%q", unknown, 0);      /* an unknown conversion is printed as written */
+}
+
+static void printk_truncation_is_reported(struct ktest *t)
+{
+	char buf[8];
+	int n = snprintf(buf, sizeof(buf), "%s", "0123456789");
+
+	KTEST_EXPECT_EQ(t, n, 10);                    /* the length it needed */
+	KTEST_EXPECT_STREQ(t, buf, "0123456");        /* always terminated */
+	KTEST_EXPECT_EQ(t, snprintf(NULL, 0, "%d", 12345), 5);
+}
+
+static void printk_symbol_conversion(struct ktest *t)
+{
+	char buf[96];
+
+	snprintf(buf, sizeof(buf), "%pS", (void *)printk_symbol_conversion);
+	KTEST_EXPECT_TRUE(t, !strncmp(buf, "printk_symbol_conversion+0x0/0x", 31));
+	snprintf(buf, sizeof(buf), "%pS", (void *)0x1234);
+	KTEST_EXPECT_STREQ(t, buf, "0x1234");
+}
+
+static void printk_reaches_ring_buffer(struct ktest *t)
+{
+	char tail[128];
+	u32 head = log_head;
+
+	printk(KERN_DEBUG "ring-buffer-marker %d\n", 31337);
+	KTEST_EXPECT_GT(t, log_head, head);
+	log_buf_tail(tail, sizeof(tail));
+	KTEST_EXPECT_NOT_NULL(t, strstr(tail, "ring-buffer-marker 31337\n"));
+	/* a timestamp "[    s.micros] " opens a new line in the log */
+	KTEST_EXPECT_NOT_NULL(t, strstr(tail, "] ring-buffer-marker"));
+}
+
+static void printk_loglevel_filters_console_only(struct ktest *t)
+{
+	char tail[96];
+	int saved = console_loglevel;
+
+	console_loglevel = 1;          /* only KERN_EMERG reaches the console now */
+	printk(KERN_INFO "hidden-from-console\n");
+	console_loglevel = saved;
+	log_buf_tail(tail, sizeof(tail));
+	KTEST_EXPECT_NOT_NULL(t, strstr(tail, "hidden-from-console"));
+}
+
+static const struct ktest_case printk_cases[] = {
+	KTEST_CASE(printk_signed_and_unsigned),
+	KTEST_CASE(printk_hex_octal_pointer),
+	KTEST_CASE(printk_width_and_flags),
+	KTEST_CASE(printk_chars_strings_percent),
+	KTEST_CASE(printk_truncation_is_reported),
+	KTEST_CASE(printk_symbol_conversion),
+	KTEST_CASE(printk_reaches_ring_buffer),
+	KTEST_CASE(printk_loglevel_filters_console_only),
+	{}
+};
+KTEST_SUITE(printk, printk_cases);
