@@ -21,7 +21,7 @@ ARGS    ?=
 GDBPORT ?= $(shell expr `id -u` % 5000 + 25000)
 
 CFLAGS  := -std=gnu11 -m32 -march=i686 -ffreestanding -fno-pic -fno-pie \
-           -fno-stack-protector -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
+           -fno-stack-protector -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-optimize-sibling-calls \
            -mgeneral-regs-only -fno-strict-aliasing -fno-common \
            -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
            -Iinclude -MMD -MP
@@ -60,18 +60,21 @@ $(B)/%.o: %.asm
 # section after everything else, so the second link moves no function.
 $(B)/kallsyms0.o: scripts/kallsyms.py
 	@mkdir -p $(B)
-	$(PYTHON) scripts/kallsyms.py --empty > $(B)/kallsyms0.c
-	$(CC) $(CFLAGS) -c $(B)/kallsyms0.c -o $@
+	@$(PYTHON) scripts/kallsyms.py --empty > $(B)/kallsyms0.c
+	@$(CC) $(CFLAGS) -c $(B)/kallsyms0.c -o $@
 
 $(B)/pass1.elf: $(OBJS) $(B)/kallsyms0.o linker.ld
-	$(LD) $(LDFLAGS) -o $@ $(OBJS) $(B)/kallsyms0.o $(LIBGCC)
+	@echo "  LD      $@ (pass 1)"
+	@$(LD) $(LDFLAGS) -o $@ $(OBJS) $(B)/kallsyms0.o $(LIBGCC)
 
 $(B)/kallsyms.o: $(B)/pass1.elf scripts/kallsyms.py
-	$(NM) -n -S $< | $(PYTHON) scripts/kallsyms.py > $(B)/kallsyms.c
-	$(CC) $(CFLAGS) -c $(B)/kallsyms.c -o $@
+	@echo "  KSYMS   $(B)/kallsyms.c"
+	@$(NM) -n -S $< | $(PYTHON) scripts/kallsyms.py > $(B)/kallsyms.c
+	@$(CC) $(CFLAGS) -c $(B)/kallsyms.c -o $@
 
 $(KERNEL): $(OBJS) $(B)/kallsyms.o linker.ld
-	$(LD) $(LDFLAGS) -o $@ $(OBJS) $(B)/kallsyms.o $(LIBGCC)
+	@echo "  LD      $@"
+	@$(LD) $(LDFLAGS) -o $@ $(OBJS) $(B)/kallsyms.o $(LIBGCC)
 	@$(NM) -n $(B)/pass1.elf | grep -i ' t ' > $(B)/pass1.syms
 	@$(NM) -n $@ | grep -i ' t ' > $(B)/pass2.syms
 	@cmp -s $(B)/pass1.syms $(B)/pass2.syms || { echo "kallsyms: text moved between link passes"; exit 1; }
@@ -105,5 +108,8 @@ gdb-check: all
 
 clean:
 	rm -rf $(B)
+
+# A change of flags in this file rebuilds everything.
+$(OBJS): Makefile
 
 -include $(OBJS:.o=.d)
