@@ -81,7 +81,9 @@ $(KERNEL): $(OBJS) $(B)/kallsyms.o linker.ld
 
 run: all
 	@echo "Tasklab on the serial console: Ctrl-A X quits QEMU."
-	$(QEMU) -m $(MEM) -display none -serial mon:stdio -no-reboot -kernel $(KERNEL) -append "$(ARGS)"
+	$(QEMU) -m $(MEM) -display none -serial mon:stdio -no-reboot \
+		-device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel $(KERNEL) -append "$(ARGS)" \
+		|| [ $$? -eq 33 ]     # 33: the kernel powered off (monitor key r)
 
 test: all iso
 	@sh scripts/ensure-tools.sh test
@@ -92,7 +94,8 @@ iso: all
 	@sh scripts/mkiso.sh $(KERNEL) $(B)/tasklab-test.iso "test=boot.*"
 
 run-iso: iso
-	$(QEMU) -m $(MEM) -display none -serial mon:stdio -no-reboot -cdrom $(ISO)
+	$(QEMU) -m $(MEM) -display none -serial mon:stdio -no-reboot \
+		-device isa-debug-exit,iobase=0xf4,iosize=0x04 -cdrom $(ISO) || [ $$? -eq 33 ]
 
 # Interactive: QEMU waits for gdb on a per-user port; gdb stops at start_kernel.
 gdb: all
