@@ -3,36 +3,13 @@
  * or -EFAULT, never an oops. Kernel ranges are refused before any access; an
  * unmapped user page (NULL included) must go through an exception-table
  * fixup, which the fixup counter proves. The good path copies through a
- * temporary user-accessible alias of kernel memory. */
+ * temporary user-accessible alias of kernel memory (ktest_user_alias). */
 #include <kernel.h>
 #include <errno.h>
 #include <ktest.h>
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/uaccess.h>
-
-extern u32 swapper_pg_dir[1024];
-#define ALIAS_BASE 0x40000000UL     /* a user address, 4 MiB aligned */
-
-static void invlpg(unsigned long addr)
-{
-	__asm__ __volatile__("invlpg (%0)" :: "r"(addr) : "memory");
-}
-
-/* Map physical 0..4 MiB (which holds the kernel image) at ALIAS_BASE as a
- * user page, so a kernel object is reachable through a user address. */
-static void *user_alias(void *kernel_obj)
-{
-	swapper_pg_dir[ALIAS_BASE >> 22] = 0x87;    /* present, rw, user, 4 MiB */
-	invlpg(ALIAS_BASE);
-	return (void *)(ALIAS_BASE + __pa(kernel_obj));
-}
-
-static void drop_alias(void)
-{
-	swapper_pg_dir[ALIAS_BASE >> 22] = 0;
-	invlpg(ALIAS_BASE);
-}
 
 static void uaccess_rejects_kernel_addresses(struct ktest *t)
 {
@@ -71,7 +48,7 @@ static void uaccess_copies_through_user_address(struct ktest *t)
 	static char kbuf[32] = "hello from user space";
 	static char kout[32];
 	char copy[32];
-	char *ubuf = user_alias(kbuf), *uout = user_alias(kout);
+	char *ubuf = ktest_user_alias(kbuf), *uout = ktest_user_alias(kout);
 	u32 word = 0;
 
 	KTEST_EXPECT_EQ(t, copy_from_user(copy, ubuf, sizeof(copy)), 0);
@@ -81,7 +58,7 @@ static void uaccess_copies_through_user_address(struct ktest *t)
 	KTEST_EXPECT_EQ(t, copy_to_user(uout, "written", 8), 0);
 	KTEST_EXPECT_EQ(t, get_user_u32(&word, (u32 *)ubuf), 0);
 	KTEST_EXPECT_EQ(t, word, 0x6c6c6568);                           /* "hell" */
-	drop_alias();
+	ktest_drop_user_alias();
 	KTEST_EXPECT_STREQ(t, kout, "written");
 }
 
