@@ -21,7 +21,7 @@ ARGS    ?=
 GDBPORT ?= $(shell expr `id -u` % 5000 + 25000)
 
 CFLAGS  := -std=gnu11 -m32 -march=i686 -ffreestanding -fno-pic -fno-pie \
-           -fno-stack-protector -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer \
+           -fno-stack-protector -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-optimize-sibling-calls \
            -mgeneral-regs-only -fno-strict-aliasing -fno-common \
            -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
            -Iinclude -MMD -MP
@@ -36,8 +36,6 @@ OBJS    := $(patsubst %.c,$(B)/%.o,$(CSRCS)) $(patsubst %.asm,$(B)/%.o,$(ASRCS))
 
 KERNEL  := $(B)/tasklab.elf
 ISO     := $(B)/tasklab.iso
-QEMUFLAGS := -m $(MEM) -display none -serial stdio -no-reboot \
-             -device isa-debug-exit,iobase=0xf4,iosize=0x04
 
 .PHONY: all tools run test iso run-iso gdb gdb-check bench clean
 all: tools $(KERNEL)
@@ -60,25 +58,30 @@ $(B)/%.o: %.asm
 # section after everything else, so the second link moves no function.
 $(B)/kallsyms0.o: scripts/kallsyms.py
 	@mkdir -p $(B)
-	$(PYTHON) scripts/kallsyms.py --empty > $(B)/kallsyms0.c
-	$(CC) $(CFLAGS) -c $(B)/kallsyms0.c -o $@
+	@$(PYTHON) scripts/kallsyms.py --empty > $(B)/kallsyms0.c
+	@$(CC) $(CFLAGS) -c $(B)/kallsyms0.c -o $@
 
 $(B)/pass1.elf: $(OBJS) $(B)/kallsyms0.o linker.ld
-	$(LD) $(LDFLAGS) -o $@ $(OBJS) $(B)/kallsyms0.o $(LIBGCC)
+	@echo "  LD      $@ (pass 1)"
+	@$(LD) $(LDFLAGS) -o $@ $(OBJS) $(B)/kallsyms0.o $(LIBGCC)
 
 $(B)/kallsyms.o: $(B)/pass1.elf scripts/kallsyms.py
-	$(NM) -n -S $< | $(PYTHON) scripts/kallsyms.py > $(B)/kallsyms.c
-	$(CC) $(CFLAGS) -c $(B)/kallsyms.c -o $@
+	@echo "  KSYMS   $(B)/kallsyms.c"
+	@$(NM) -n -S $< | $(PYTHON) scripts/kallsyms.py > $(B)/kallsyms.c
+	@$(CC) $(CFLAGS) -c $(B)/kallsyms.c -o $@
 
 $(KERNEL): $(OBJS) $(B)/kallsyms.o linker.ld
-	$(LD) $(LDFLAGS) -o $@ $(OBJS) $(B)/kallsyms.o $(LIBGCC)
+	@echo "  LD      $@"
+	@$(LD) $(LDFLAGS) -o $@ $(OBJS) $(B)/kallsyms.o $(LIBGCC)
 	@$(NM) -n $(B)/pass1.elf | grep -i ' t ' > $(B)/pass1.syms
 	@$(NM) -n $@ | grep -i ' t ' > $(B)/pass2.syms
 	@cmp -s $(B)/pass1.syms $(B)/pass2.syms || { echo "kallsyms: text moved between link passes"; exit 1; }
 
 run: all
 	@echo "Tasklab on the serial console: Ctrl-A X quits QEMU."
-	$(QEMU) -m $(MEM) -display none -serial mon:stdio -no-reboot -kernel $(KERNEL) -append "$(ARGS)"
+	$(QEMU) -m $(MEM) -display none -serial mon:stdio -no-reboot \
+		-device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel $(KERNEL) -append "$(ARGS)" \
+		|| [ $$? -eq 33 ]     # 33: the kernel powered off (monitor key r)
 
 test: all iso
 	@sh scripts/ensure-tools.sh test
@@ -89,14 +92,19 @@ iso: all
 	@sh scripts/mkiso.sh $(KERNEL) $(B)/tasklab-test.iso "test=boot.*"
 
 run-iso: iso
-	$(QEMU) -m $(MEM) -display none -serial mon:stdio -no-reboot -cdrom $(ISO)
+	$(QEMU) -m $(MEM) -display none -serial mon:stdio -no-reboot \
+		-device isa-debug-exit,iobase=0xf4,iosize=0x04 -cdrom $(ISO) || [ $$? -eq 33 ]
 
 # Interactive: QEMU waits for gdb on a per-user port; gdb stops at start_kernel.
 gdb: all
 	@sh scripts/ensure-tools.sh gdb
-	@echo "QEMU waits for gdb on port $(GDBPORT); starting gdb (scripts/gdbinit)."
-	$(QEMU) $(QEMUFLAGS) -kernel $(KERNEL) -append "$(ARGS)" -S -gdb tcp::$(GDBPORT) & \
-	gdb -q -ex 'set $$tl_port = $(GDBPORT)' -x scripts/gdbinit $(KERNEL); kill %1 2>/dev/null || true
+	@echo "QEMU waits for gdb on port $(GDBPORT); the serial console goes to $(B)/serial.log"
+	@echo "(watch it with: tail -f $(B)/serial.log). Starting gdb with scripts/gdbinit."
+	@$(QEMU) -m $(MEM) -display none -serial file:$(B)/serial.log -no-reboot \
+		-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+		-kernel $(KERNEL) -append "$(ARGS)" -S -gdb tcp::$(GDBPORT) </dev/null & \
+	qemu=$$!; gdb -q -ex 'set $$tl_port = $(GDBPORT)' -x scripts/gdbinit $(KERNEL); \
+	kill $$qemu 2>/dev/null; wait $$qemu 2>/dev/null; true
 
 # Non-interactive form of `make gdb`: break at start_kernel, print bt, quit.
 gdb-check: all
@@ -105,5 +113,8 @@ gdb-check: all
 
 clean:
 	rm -rf $(B)
+
+# A change of flags in this file rebuilds everything.
+$(OBJS): Makefile
 
 -include $(OBJS:.o=.d)

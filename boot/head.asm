@@ -1,11 +1,13 @@
 ; boot/head.asm: the multiboot v1 header and the first instructions of Tasklab.
 ; The loader (GRUB or QEMU -kernel) enters _start in 32-bit protected mode with
 ; paging off, eax = multiboot magic, ebx = physical address of the multiboot
-; info. We build the boot page directory (swapper_pg_dir) with 4 MiB pages that
-; map physical 0..896 MiB at 0xC0000000 and, for a moment, the first 4 MiB at 0
-; too (the identity alias the next instruction fetch still needs), turn paging
-; on, jump to the higher half, drop the alias and call start_kernel(magic, info)
-; on init_task's stack. Until paging is on, every symbol is used through V2P.
+; info. _start is linked at its physical address (section .head.text); it
+; builds the boot page directory (swapper_pg_dir) with 4 MiB pages that map
+; physical 0..896 MiB at 0xC0000000 and, for a moment, the first 4 MiB at 0 too
+; (the identity alias the next instruction fetch still needs), turns paging on
+; and jumps to startup_higher_half, which drops the alias and calls
+; start_kernel(magic, info) on init_task's stack. Higher-half symbols are used
+; through V2P until paging is on.
 
 %include "layout.inc"
 
@@ -15,13 +17,13 @@ MB_CHECKSUM equ -(MB_MAGIC + MB_FLAGS)
 
 %define V2P(x) ((x) - PAGE_OFFSET)
 
-section .multiboot
+section .multiboot progbits alloc noexec nowrite align=4
 align 4
     dd MB_MAGIC
     dd MB_FLAGS
     dd MB_CHECKSUM
 
-section .head.text
+section .head.text progbits alloc exec nowrite align=16
 global _start
 extern swapper_pg_dir, init_thread_union, start_kernel
 _start:
@@ -51,10 +53,11 @@ _start:
     mov eax, cr0
     or eax, CR0_PG | CR0_WP
     mov cr0, eax
-    mov eax, .higher_half
+    mov eax, startup_higher_half
     jmp eax                         ; from here on we run at 0xC01xxxxx
 
-.higher_half:
+section .text
+startup_higher_half:
     mov dword [swapper_pg_dir], 0   ; drop the identity alias
     mov eax, cr3
     mov cr3, eax

@@ -12,6 +12,8 @@ const char *kallsyms_lookup(unsigned long addr, unsigned long *offset, unsigned 
 unsigned long kallsyms_lookup_name(const char *name);
 /* Format "name+0xoff/0xsize" or "0xaddr" into buf. */
 int sprint_symbol(char *buf, size_t len, unsigned long addr);
+/* The same for a return address: the symbol of ret - 1 (the call itself). */
+int sprint_backtrace(char *buf, size_t len, unsigned long ret);
 /* Print the call chain by walking saved frame pointers, starting at ebp. */
 void show_backtrace(unsigned long ebp);
 /* Walk the frame chain into addrs[]; returns how many return addresses. */

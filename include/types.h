@@ -35,6 +35,7 @@ typedef u32      phys_addr_t;
 #define __section(s)    __attribute__((section(s)))
 #define __printf(a, b)  __attribute__((format(printf, a, b)))
 #define __noinline      __attribute__((noinline))
+#define __noipa         __attribute__((noipa))   /* no inlining, cloning or IPA: exact frames */
 #define likely(x)       __builtin_expect(!!(x), 1)
 #define unlikely(x)     __builtin_expect(!!(x), 0)
 #define barrier()       __asm__ __volatile__("" ::: "memory")

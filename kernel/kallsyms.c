@@ -61,6 +61,16 @@ int sprint_symbol(char *buf, size_t len, unsigned long addr)
 	return snprintf(buf, len, "%s+%#lx/%#lx", name, off, size);
 }
 
+int sprint_backtrace(char *buf, size_t len, unsigned long ret)
+{
+	unsigned long off, size;
+	const char *name = kallsyms_lookup(ret - 1, &off, &size);
+
+	if (!name)
+		return snprintf(buf, len, "%#lx", ret);
+	return snprintf(buf, len, "%s+%#lx/%#lx", name, off + 1, size);
+}
+
 int save_backtrace(unsigned long ebp, unsigned long *addrs, int max)
 {
 	unsigned long stack = ebp & ~(THREAD_SIZE - 1);
@@ -86,5 +96,5 @@ void show_backtrace(unsigned long ebp)
 	int n = save_backtrace(ebp, addrs, ARRAY_SIZE(addrs));
 
 	for (int i = 0; i < n; i++)
-		printk(KERN_EMERG " [<%08lx>] %pS\n", addrs[i], (void *)addrs[i]);
+		printk(KERN_EMERG " [<%08lx>] %pB\n", addrs[i], (void *)addrs[i]);
 }

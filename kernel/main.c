@@ -9,6 +9,7 @@
 #include <mm.h>
 #include <multiboot.h>
 #include <params.h>
+#include <time.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
 #include <asm/segment.h>
@@ -33,6 +34,7 @@ void start_kernel(u32 magic, phys_addr_t mbi)
 	mem_init();
 	pic_init();
 	pit_init();
+	time_init();
 	serial_enable_rx_irq();
 	local_irq_enable();
 	pr_info("interrupts on: PIT at %d Hz, COM1 receive on IRQ 4\n", HZ);

@@ -9,7 +9,7 @@
 static void show_help(void)
 {
 	printk("monitor keys: h help, m memory map, d last 2 KiB of the log, "
-	       "j jiffies, r reboot (exit QEMU)\n");
+	       "j jiffies, r power off (exits QEMU)\n");
 }
 
 static void show_dmesg_tail(void)

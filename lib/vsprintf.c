@@ -181,9 +181,12 @@ static const char *parse_length(const char *fmt, int *len)
 /* %p and its %pS extension; returns the format past the conversion. */
 static const char *put_pointer(struct outbuf *o, const char *fmt, void *p, struct spec *s)
 {
-	if (fmt[1] == 'S') {
+	if (fmt[1] == 'S' || fmt[1] == 'B') {
 		char sym[96];
-		sprint_symbol(sym, sizeof(sym), (unsigned long)p);
+		if (fmt[1] == 'S')
+			sprint_symbol(sym, sizeof(sym), (unsigned long)p);
+		else
+			sprint_backtrace(sym, sizeof(sym), (unsigned long)p);
 		put_string(o, sym, s);
 		return fmt + 1;
 	}

@@ -194,13 +194,13 @@ static void report_fault(struct ktest *t, const struct trap_catch *c)
 	     t->name, trap_name(c->regs.trapno), c->regs.trapno, c->regs.error_code,
 	     (void *)c->regs.eip, c->cr2);
 	for (int i = 0; i < n; i++)
-		ktap(1, "#   called from %pS", (void *)addrs[i]);
+		ktap(1, "#   called from %pB", (void *)addrs[i]);
 }
 
 /* --- running --------------------------------------------------------------- */
 
 /* Run one case isolated; returns true if it passed (or was skipped). */
-static bool run_case(const struct ktest_suite *s, const struct ktest_case *c, int n, int *skips)
+static __noinline bool run_case(const struct ktest_suite *s, const struct ktest_case *c, int n, int *skips)
 {
 	struct ktest t = { .suite = s->name, .name = c->name };
 	struct trap_catch guard;

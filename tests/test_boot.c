@@ -1,0 +1,91 @@
+/* tests/test_boot.c: what boot/head.asm and the multiboot parser leave
+ * behind: a higher-half kernel (seed claim c10's 3 GiB / 1 GiB split), the
+ * boot identity map gone, the memory map and command line copied, and
+ * start_kernel running on the 8 KiB-aligned init_thread_union. These also run
+ * under GRUB (make test boots the ISO with test=boot.*). */
+#include <kernel.h>
+#include <ktest.h>
+#include <multiboot.h>
+#include <asm/page.h>
+#include <asm/processor.h>
+#include <asm/traps.h>
+
+extern char _text[], _end[];
+extern unsigned long init_thread_union[];
+extern u32 swapper_pg_dir[1024];
+
+static void boot_kernel_in_higher_half(struct ktest *t)
+{
+	KTEST_EXPECT_GE(t, (unsigned long)_text, PAGE_OFFSET + 0x100000);
+	KTEST_EXPECT_LT(t, (unsigned long)_text, PAGE_OFFSET + 0x200000);
+	KTEST_EXPECT_GE(t, (unsigned long)start_kernel, PAGE_OFFSET);
+	KTEST_EXPECT_GE(t, (unsigned long)&boot_params, PAGE_OFFSET);
+	/* The kernel page directory maps 0xC0000000 to physical 0 with a
+	 * 4 MiB, present, global page. */
+	KTEST_EXPECT_EQ(t, swapper_pg_dir[PAGE_OFFSET >> 22] & 0xFFC00181, 0x181);
+	KTEST_EXPECT_EQ(t, read_cr3(), __pa(swapper_pg_dir));
+}
+
+static void boot_identity_map_dropped(struct ktest *t)
+{
+	struct trap_catch c;
+	volatile u32 *low = (u32 *)0x100000;   /* where the kernel was loaded */
+
+	KTEST_EXPECT_EQ(t, swapper_pg_dir[0], 0);
+	if (catch_trap(&c, X86_TRAP_PF) == 0) {
+		(void)*low;
+		uncatch_trap(&c);
+		KTEST_FAIL(t, "reading physical 1 MiB through the identity map worked");
+		return;
+	}
+	KTEST_EXPECT_EQ(t, c.cr2, 0x100000);
+	/* ...while the same bytes (the multiboot magic) are in the direct map */
+	KTEST_EXPECT_EQ(t, *(u32 *)__va(0x100000), 0x1BADB002);
+}
+
+static void boot_memory_map_parsed(struct ktest *t)
+{
+	bool low_ram = false, high_ram = false;
+
+	KTEST_ASSERT_GT(t, boot_params.nr_regions, 1);
+	for (int i = 0; i < boot_params.nr_regions; i++) {
+		const struct memory_region *r = &boot_params.regions[i];
+		KTEST_EXPECT_LT(t, r->start, r->end);
+		low_ram |= r->type == E820_RAM && r->start == 0;
+		high_ram |= r->type == E820_RAM && r->start <= 0x100000 && r->end > 0x100000;
+	}
+	KTEST_EXPECT_TRUE(t, low_ram);
+	KTEST_EXPECT_TRUE(t, high_ram);        /* the kernel's own RAM is listed */
+	/* the runner and the ISO boot with -m 2G */
+	KTEST_EXPECT_GE(t, boot_params.ram_total >> 20, 2000);
+	KTEST_EXPECT_LE(t, boot_params.ram_total >> 20, 2048);
+	KTEST_EXPECT_NE(t, boot_params.info_end, 0);
+}
+
+static void boot_on_init_thread_union(struct ktest *t)
+{
+	unsigned long base = (unsigned long)init_thread_union;
+
+	KTEST_EXPECT_EQ(t, base & (THREAD_SIZE - 1), 0);
+	/* Until the tasks issue, tests run on the boot stack. */
+	if ((read_esp() & ~(THREAD_SIZE - 1)) != base)
+		KTEST_SKIP(t, "tests no longer run on the boot stack");
+	KTEST_EXPECT_GT(t, read_esp(), base + 1024);   /* plenty of room left */
+}
+
+static void boot_loader_named(struct ktest *t)
+{
+	KTEST_EXPECT_TRUE(t, !strncmp(boot_params.loader, "qemu", 4) ||
+			     !strncmp(boot_params.loader, "GRUB", 4));
+	KTEST_EXPECT_FALSE(t, boot_params.cmdline_truncated);
+}
+
+static const struct ktest_case boot_cases[] = {
+	KTEST_CASE(boot_kernel_in_higher_half),
+	KTEST_CASE(boot_identity_map_dropped),
+	KTEST_CASE(boot_memory_map_parsed),
+	KTEST_CASE(boot_on_init_thread_union),
+	KTEST_CASE(boot_loader_named),
+	{}
+};
+KTEST_SUITE(boot, boot_cases);

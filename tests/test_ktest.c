@@ -1,0 +1,127 @@
+/* tests/test_ktest.c: tests of the test framework itself.
+ * The `ktest` suite checks that EXPECT records and goes on, ASSERT ends the
+ * case, and an unexpected fault in a case is caught. The manual cases of
+ * `ktest_selftest` are broken on purpose; the host runner boots each alone and
+ * requires that it is reported as a failure (a failed EXPECT, a panic, a
+ * hang), which proves that the runner cannot count a crash as a pass. The
+ * `panic` suite's should-panic cases each get a boot of their own too. */
+#include <kernel.h>
+#include <ktest.h>
+#include <asm/irqflags.h>
+
+/* Run fn against a scratch struct ktest, as the runner would. */
+static bool run_scratch(void (*fn)(struct ktest *), struct ktest *scratch)
+{
+	*scratch = (struct ktest){ .suite = "scratch", .name = "scratch (deliberate failure)" };
+	if (ksetjmp(&scratch->abort) == 0) {
+		fn(scratch);
+		return true;              /* ran to its end */
+	}
+	return false;                     /* ended early by an ASSERT or SKIP */
+}
+
+static int after_expect;
+static void failing_expect(struct ktest *t) { KTEST_EXPECT_EQ(t, 1, 2); after_expect = 1; }
+static void failing_assert(struct ktest *t) { KTEST_ASSERT_EQ(t, 1, 2); after_expect = 2; }
+static void skipping(struct ktest *t) { KTEST_SKIP(t, "because %d", 42); }
+
+static void ktest_expect_records_and_continues(struct ktest *t)
+{
+	struct ktest s;
+
+	after_expect = 0;
+	KTEST_EXPECT_TRUE(t, run_scratch(failing_expect, &s));
+	KTEST_EXPECT_TRUE(t, s.failed);
+	KTEST_EXPECT_EQ(t, after_expect, 1);
+}
+
+static void ktest_assert_ends_the_case(struct ktest *t)
+{
+	struct ktest s;
+
+	after_expect = 0;
+	KTEST_EXPECT_FALSE(t, run_scratch(failing_assert, &s));
+	KTEST_EXPECT_TRUE(t, s.failed);
+	KTEST_EXPECT_EQ(t, after_expect, 0);
+}
+
+static void ktest_skip_carries_reason(struct ktest *t)
+{
+	struct ktest s;
+
+	KTEST_EXPECT_FALSE(t, run_scratch(skipping, &s));
+	KTEST_EXPECT_TRUE(t, s.skipped);
+	KTEST_EXPECT_FALSE(t, s.failed);
+	KTEST_EXPECT_STREQ(t, s.skip_reason, "because 42");
+}
+
+static void ktest_case_name_is_known_to_panic(struct ktest *t)
+{
+	char buf[96];
+
+	KTEST_EXPECT_STREQ(t, ktest_running_case(buf, sizeof(buf)),
+			   "ktest.ktest_case_name_is_known_to_panic");
+}
+
+static const struct ktest_case ktest_cases[] = {
+	KTEST_CASE(ktest_expect_records_and_continues),
+	KTEST_CASE(ktest_assert_ends_the_case),
+	KTEST_CASE(ktest_skip_carries_reason),
+	KTEST_CASE(ktest_case_name_is_known_to_panic),
+	{}
+};
+KTEST_SUITE(ktest, ktest_cases);
+
+/* --- broken on purpose: only run when named exactly ---------------------- */
+
+static void broken_expect(struct ktest *t)
+{
+	KTEST_EXPECT_EQ(t, 1 + 1, 3);
+}
+
+static void panics(struct ktest *t)
+{
+	panic("deliberate panic from ktest_selftest.panics");
+}
+
+static void hangs(struct ktest *t)
+{
+	local_irq_disable();
+	for (;;)
+		;
+}
+
+static const struct ktest_case ktest_selftest_cases[] = {
+	KTEST_MANUAL(broken_expect),
+	KTEST_MANUAL(panics),
+	KTEST_MANUAL(hangs),
+	{}
+};
+KTEST_SUITE(ktest_selftest, ktest_selftest_cases);
+
+/* --- should panic: each booted alone by the runner ----------------------- */
+
+static __noipa void panic_from_nested_call(void)
+{
+	panic("deliberate panic: the backtrace must name the test");
+}
+
+static void panic_prints_symbolized_backtrace(struct ktest *t)
+{
+	panic_from_nested_call();
+}
+
+static void null_dereference_oopses(struct ktest *t)
+{
+	volatile int *p = NULL;
+
+	*p = 1;          /* no catcher armed in a should-panic case: an oops */
+}
+
+static const struct ktest_case panic_cases[] = {
+	KTEST_SHOULD_PANIC(panic_prints_symbolized_backtrace,
+			   "deliberate panic: the backtrace must name the test"),
+	KTEST_SHOULD_PANIC(null_dereference_oopses, "Fatal exception: page fault"),
+	{}
+};
+KTEST_SUITE(panic, panic_cases);
