@@ -15,7 +15,8 @@ int nr_reserved_ranges;
 /* Physical frames above 4 GiB cannot be reached without PAE. */
 #define PHYS_LIMIT 0x100000000ULL
 
-extern char _text[], _end[];
+/* _start is in .head.text, linked at its physical address (linker.ld). */
+extern char _start[], _end[];
 
 void reserve_bootmem(u64 start, u64 end, const char *what)
 {
@@ -41,7 +42,7 @@ void reserve_boot_ranges(void)
 		if (r->type != E820_RAM && r->start < PHYS_LIMIT)
 			reserve_bootmem(r->start, min(r->end, PHYS_LIMIT), "not RAM");
 	}
-	reserve_bootmem(__pa(_text), __pa(_end), "kernel image");
+	reserve_bootmem((unsigned long)_start, __pa(_end), "kernel image");
 	if (boot_params.info_end)
 		reserve_bootmem(boot_params.info_start, boot_params.info_end, "multiboot info");
 	for (int i = 0; i < boot_params.nr_modules; i++)

@@ -9,7 +9,7 @@
 #include <multiboot.h>
 #include <asm/pgtable.h>
 
-extern char _text[], _end[];
+extern char _start[], _end[];   /* _start: physical, in .head.text */
 
 /* One past the last RAM frame below 4 GiB, straight from the memory map. */
 static unsigned long map_ram_end_pfn(void)
@@ -138,7 +138,7 @@ static bool frame_may_be_handed_out(unsigned long pfn)
 	phys_addr_t a = pfn << PAGE_SHIFT;
 	bool ram = false;
 
-	if (a < 0x100000 || (a + PAGE_SIZE > __pa(_text) && a < __pa(_end)))
+	if (a < 0x100000 || (a + PAGE_SIZE > (unsigned long)_start && a < __pa(_end)))
 		return false;
 	if (a + PAGE_SIZE > __pa(mem_map) && a < __pa(mem_map + max_pfn))
 		return false;
