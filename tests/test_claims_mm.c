@@ -5,6 +5,7 @@
 #include <kernel.h>
 #include <ktest.h>
 #include <mm.h>
+#include <slab.h>
 
 static void claim_c08_memory_is_zoned_pages(struct ktest *t)
 {
@@ -38,6 +39,20 @@ static void claim_c08_page_allocations_in_kernel_region(struct ktest *t)
 	free_pages(addr, 3);
 }
 
+static void claim_c08_kmalloc_in_kernel_region(struct ktest *t)
+{
+	void *small = kmalloc(100, GFP_KERNEL), *large = kmalloc(300000, GFP_KERNEL);
+
+	KTEST_ASSERT_TRUE(t, small && large);
+	for (int i = 0; i < 2; i++) {
+		unsigned long a = (unsigned long)(i ? large : small);
+		KTEST_EXPECT_GE(t, a, 0xC0000000UL);
+		KTEST_EXPECT_LT(t, a, (unsigned long)high_memory);   /* kmalloc memory is lowmem */
+	}
+	kfree(small);
+	kfree(large);
+}
+
 static void claim_c21_order1_block_is_one_aligned_allocation(struct ktest *t)
 {
 	unsigned long free = nr_free_pages();
@@ -57,6 +72,7 @@ static void claim_c21_order1_block_is_one_aligned_allocation(struct ktest *t)
 static const struct ktest_case claims_mm_cases[] = {
 	KTEST_CASE(claim_c08_memory_is_zoned_pages),
 	KTEST_CASE(claim_c08_page_allocations_in_kernel_region),
+	KTEST_CASE(claim_c08_kmalloc_in_kernel_region),
 	KTEST_CASE(claim_c21_order1_block_is_one_aligned_allocation),
 	{}
 };
