@@ -64,5 +64,6 @@ void mem_init(void)
 	for_each_free_bootmem_range(free_bootmem_range);
 	kmap_init();
 	kmem_cache_init();
+	vmalloc_init();
 	print_summary();
 }
