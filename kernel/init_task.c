@@ -1,12 +1,69 @@
-/* kernel/init_task.c: the stack of the first task. init_thread_union is the
- * 8 KiB, 8 KiB-aligned region boot/head.asm runs start_kernel on; the linker
- * script places .data..init_task first in .data so the alignment holds. The
- * tasks issue puts init_task's thread_info at its low end. */
+/* kernel/init_task.c: PID 0, the first task (seed claims c14, c15). Nothing
+ * creates it: its task_struct is static, and its thread_info and kernel stack
+ * are init_thread_union, the 8 KiB, 8 KiB-aligned block that boot/head.asm
+ * runs start_kernel on (linker.ld places .data..init_task first in .data so
+ * the alignment holds). After rest_init() it is the idle task. Its fs, files,
+ * signal handlers and address space are the static init_* structures every
+ * later task inherits or copies. */
 #include <kernel.h>
-#include <asm/page.h>
+#include <fdtable.h>
+#include <fs_struct.h>
+#include <sched.h>
+#include <sched/mm.h>
+#include <sched/signal.h>
 
-union thread_union_storage {
-	unsigned long stack[THREAD_SIZE / sizeof(unsigned long)];
+extern u32 swapper_pg_dir[1024];
+
+struct mm_struct init_mm = {
+	.pgd = swapper_pg_dir,
+	.mm_users = 2,                    /* never reaches 0: never freed */
+	.mm_count = 2,                    /* users, and init_task borrowing it (lazy TLB) */
 };
 
-union thread_union_storage init_thread_union __aligned(THREAD_SIZE) __section(".data..init_task");
+struct fs_struct init_fs = { .users = 1, .umask = 022, .root = "/", .pwd = "/" };
+struct files_struct init_files = { .count = 1 };
+struct sighand_struct init_sighand = { .count = 1 };
+struct signal_struct init_signal = { .count = 1, .live = 1 };
+
+union thread_union init_thread_union __aligned(THREAD_SIZE) __section(".data..init_task") = {
+	.thread_info = {
+		.task = &init_task,
+		.preempt_count = 0,
+		.addr_limit = KERNEL_DS,
+	},
+};
+
+struct task_struct init_task = {
+	.state = TASK_RUNNING,
+	.stack = &init_thread_union.thread_info,
+	.flags = PF_KTHREAD,
+	.usage = 2,
+	.run_list = LIST_HEAD_INIT(init_task.run_list),
+	.counter = 0,                     /* idle: never picked while others run */
+	.nice = 0,                        /* inherited by every task */
+	.mm = NULL,
+	.active_mm = &init_mm,
+	.pid = 0, .tgid = 0, .pgid = 0, .sid = 0,
+	.real_parent = &init_task,
+	.parent = &init_task,
+	.group_leader = &init_task,
+	.children = LIST_HEAD_INIT(init_task.children),
+	.sibling = LIST_HEAD_INIT(init_task.sibling),
+	.tasks = LIST_HEAD_INIT(init_task.tasks),
+	.pid_chain = LIST_HEAD_INIT(init_task.pid_chain),
+	.fs = &init_fs,
+	.files = &init_files,
+	.sighand = &init_sighand,
+	.signal = &init_signal,
+	.exit_signal = -1,
+	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(init_task.wait_chldexit),
+	.comm = "swapper",
+	.thread = { .esp0 = (u32)&init_thread_union + THREAD_SIZE },
+};
+
+/* Written at boot (the union is static data, so the canary is set here
+ * rather than at fork). */
+void init_task_stack_end(void)
+{
+	*end_of_stack(&init_task) = STACK_END_MAGIC;
+}

@@ -1,15 +1,23 @@
 /* kernel/main.c: start_kernel(), the first C code, called by boot/head.asm on
  * init_task's stack with paging on. It brings the machine up in dependency
  * order: descriptor tables and the console first (so a fault can be reported),
- * then the boot information and command line, memory, interrupts and the timer. With
- * test= it runs the selected self-tests and exits QEMU, with bench= the selected
- * benchmarks; otherwise it hands the serial console to the monitor. */
+ * then the boot information and command line, memory, interrupts and the
+ * timer, the scheduler. rest_init() then creates the first two tasks
+ * (c14, c15): kernel_init as PID 1 and kthreadd as PID 2, and init_task
+ * (PID 0) becomes the idle task. kernel_init runs the self-tests when test=
+ * is given or the benchmarks with bench= (and exits QEMU), otherwise it
+ * starts the serial console monitor and, as init does, reaps the orphans it
+ * inherits. */
 #include <kernel.h>
+#include <completion.h>
 #include <kbench.h>
 #include <ktest.h>
+#include <kthread.h>
 #include <mm.h>
 #include <multiboot.h>
 #include <params.h>
+#include <pid.h>
+#include <sched.h>
 #include <time.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
@@ -18,7 +26,48 @@
 
 #define TASKLAB_VERSION "0.1"
 
-void monitor_loop(void) __noreturn;
+int monitor_thread(void *unused);
+static DECLARE_COMPLETION(kthreadd_done);
+
+/* PID 1. Until the user-mode issue gives it a program to exec, it stays a
+ * kernel thread (mm == NULL). */
+static int kernel_init(void *unused)
+{
+	struct task_struct *mon;
+
+	set_task_comm(current, "kernel_init");
+	wait_for_completion(&kthreadd_done);
+	ktest_run_selected();             /* returns only without test= */
+	kbench_run_selected();            /* returns only without bench= */
+	mon = kthread_run(monitor_thread, NULL, "kmonitord");
+	if (IS_ERR(mon))
+		panic("kernel_init: cannot start the console monitor (%ld)", PTR_ERR(mon));
+	for (;;) {                        /* init reaps what is left to it */
+		DEFINE_WAIT(wait);
+
+		prepare_to_wait(&current->wait_chldexit, &wait, TASK_INTERRUPTIBLE);
+		if (!has_zombie_child())
+			schedule();
+		finish_wait(&current->wait_chldexit, &wait);
+		while (kernel_wait(-1, WNOHANG, NULL) > 0)
+			;
+	}
+}
+
+void rest_init(void)
+{
+	pid_t pid;
+
+	pid = kernel_thread(kernel_init, NULL, CLONE_FS | CLONE_SIGHAND);
+	if (pid != 1)
+		panic("rest_init: kernel_init got pid %d", pid);
+	pid = kernel_thread(kthreadd, NULL, CLONE_FS | CLONE_FILES);
+	kthreadd_task = find_task_by_pid(pid);
+	if (pid != 2 || !kthreadd_task)
+		panic("rest_init: kthreadd got pid %d", pid);
+	complete(&kthreadd_done);
+	cpu_idle();                       /* init_task is the idle task from now on */
+}
 
 void start_kernel(u32 magic, phys_addr_t mbi)
 {
@@ -33,13 +82,14 @@ void start_kernel(u32 magic, phys_addr_t mbi)
 	parse_kernel_cmdline(boot_params.cmdline);
 	multiboot_print_summary();
 	mem_init();
+	sched_init();
+	pidhash_init();
+	fork_init();
 	pic_init();
 	pit_init();
 	time_init();
 	serial_enable_rx_irq();
 	local_irq_enable();
 	pr_info("interrupts on: PIT at %d Hz, COM1 receive on IRQ 4\n", HZ);
-	ktest_run_selected();          /* returns only without test= */
-	kbench_run_selected();         /* returns only without bench= */
-	monitor_loop();
+	rest_init();
 }

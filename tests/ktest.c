@@ -1,6 +1,7 @@
 /* tests/ktest.c: the self-test runner. It picks the suites and cases that
- * test= selects, runs each case isolated (an armed trap catcher for faults, a
- * jump buffer for failed assertions), prints KTAP version 1, checks the leak
+ * test= selects, runs each case isolated in its own kernel thread (an armed
+ * trap catcher for faults, a jump buffer for failed assertions; the runner,
+ * PID 1, reaps the thread), prints KTAP version 1, checks the leak
  * counters around each suite, and exits QEMU with the "done" status.
  *
  * KTAP shape:            KTAP version 1
@@ -16,6 +17,9 @@
 #include <kallsyms.h>
 #include <ktest.h>
 #include <params.h>
+#include <sched.h>
+#include <sched/mm.h>
+#include <timer.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
@@ -199,28 +203,50 @@ static void report_fault(struct ktest *t, const struct trap_catch *c)
 
 /* --- running --------------------------------------------------------------- */
 
-/* Run one case isolated; returns true if it passed (or was skipped). */
+struct case_run {
+	const struct ktest_case *c;
+	struct ktest *t;
+};
+
+/* The body of a case's own kernel thread: a failed ASSERT (klongjmp to
+ * t->abort) or a fault (caught by the guard) ends the case and the thread,
+ * never the run. */
+static int case_thread(void *arg)
+{
+	struct case_run *r = arg;
+	struct ktest *t = r->t;
+	struct trap_catch guard;
+
+	set_task_comm(current, "ktest");
+	/* A should-panic case runs without the guard: its fault must oops. */
+	if (r->c->should_panic || catch_trap(&guard, TRAP_ANY) == 0) {
+		if (ksetjmp(&t->abort) == 0)
+			r->c->run(t);
+		if (r->c->should_panic)
+			KTEST_FAIL(t, "expected a kernel panic (\"%s\"), none happened", r->c->should_panic);
+	} else {
+		report_fault(t, &guard);
+		t->failed = true;
+	}
+	return 0;
+}
+
+/* Run one case in its own kernel thread and reap it; returns true if it
+ * passed (or was skipped). */
 static __noinline bool run_case(const struct ktest_suite *s, const struct ktest_case *c, int n, int *skips)
 {
 	struct ktest t = { .suite = s->name, .name = c->name };
-	struct trap_catch guard;
-	struct trap_catch *outer = trap_catcher;
+	struct case_run r = { c, &t };
+	pid_t pid;
 
 	running = &t;
 	if (c->should_panic)
 		ktap(1, "# ktest expecting panic: %s", c->should_panic);
-	/* A should-panic case runs without the guard: its fault must oops. */
-	if (c->should_panic || catch_trap(&guard, TRAP_ANY) == 0) {
-		if (ksetjmp(&t.abort) == 0)
-			c->run(&t);
-		if (c->should_panic)
-			KTEST_FAIL(&t, "expected a kernel panic (\"%s\"), none happened", c->should_panic);
-	} else {
-		report_fault(&t, &guard);
-		t.failed = true;
-	}
-	trap_catcher = outer;           /* drop catchers a failed case left armed */
-	local_irq_enable();
+	pid = kernel_thread(case_thread, &r, CLONE_FS | CLONE_FILES | SIGCHLD);
+	if (pid < 0)
+		KTEST_FAIL(&t, "cannot start the case's kernel thread (%d)", pid);
+	else if (kernel_wait(pid, 0, NULL) != pid)
+		KTEST_FAIL(&t, "could not reap the case's kernel thread %d", pid);
 	running = NULL;
 	if (t.skipped && !t.failed) {
 		ktap(1, "ok %d %s # SKIP %s", n, c->name, t.skip_reason);
@@ -231,10 +257,28 @@ static __noinline bool run_case(const struct ktest_suite *s, const struct ktest_
 	return !t.failed;
 }
 
+/* Let deferred releases finish before the leak counters are read: kernel
+ * threads that exited are reaped by kthreadd when it next runs, orphans a
+ * case left behind are reaped here (the runner is PID 1). Gives up after a
+ * second (the counters then show the leak). */
+static void ktest_settle(void)
+{
+	for (int i = 0; i < HZ; i++) {
+		while (kernel_wait(-1, WNOHANG, NULL) > 0)
+			;                /* orphans the cases left to PID 1 */
+		if (!nr_zombies && list_empty(&current->children)) {
+			drop_lazy_mm();  /* the runner may borrow a dead mm */
+			return;
+		}
+		msleep(10);
+	}
+}
+
 static int read_counters(unsigned long *vals)
 {
 	int n = 0;
 
+	ktest_settle();
 	for (const struct ktest_counter *k = __ktest_counters_start;
 	     k < __ktest_counters_end && n < MAX_COUNTERS; k++)
 		vals[n++] = k->read();

@@ -6,12 +6,13 @@
 #include <kernel.h>
 #include <ktest.h>
 #include <multiboot.h>
+#include <sched.h>
 #include <asm/page.h>
+#include <asm/thread_info.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
 
 extern char _text[], _end[];
-extern unsigned long init_thread_union[];
 extern u32 swapper_pg_dir[1024];
 
 static void boot_kernel_in_higher_half(struct ktest *t)
@@ -64,13 +65,13 @@ static void boot_memory_map_parsed(struct ktest *t)
 
 static void boot_on_init_thread_union(struct ktest *t)
 {
-	unsigned long base = (unsigned long)init_thread_union;
+	unsigned long base = (unsigned long)&init_thread_union;
 
 	KTEST_EXPECT_EQ(t, base & (THREAD_SIZE - 1), 0);
-	/* Until the tasks issue, tests run on the boot stack. */
-	if ((read_esp() & ~(THREAD_SIZE - 1)) != base)
-		KTEST_SKIP(t, "tests no longer run on the boot stack");
-	KTEST_EXPECT_GT(t, read_esp(), base + 1024);   /* plenty of room left */
+	/* start_kernel ran there; it is the idle task's (PID 0) block now, and
+	 * each test runs in a kernel thread of its own. */
+	KTEST_EXPECT_EQ(t, (unsigned long)task_stack_page(&init_task), base);
+	KTEST_EXPECT_NE(t, read_esp() & ~(THREAD_SIZE - 1), base);
 }
 
 static void boot_loader_named(struct ktest *t)

@@ -69,7 +69,7 @@ static void backtrace_names_the_callers(struct ktest *t)
 	bool runner_seen = false;
 	for (int i = 2; i < n; i++) {
 		KTEST_EXPECT_NOT_NULL(t, names[i]);    /* every frame is kernel text */
-		runner_seen |= sym_is(names[i], "run_case");
+		runner_seen |= sym_is(names[i], "case_thread");   /* each case's thread */
 	}
 	if (!runner_seen)
 		for (int i = 0; i < n; i++)

@@ -7,6 +7,7 @@
 #include <asm/irq.h>
 #include <asm/irqflags.h>
 #include <asm/serial.h>
+#include <wait.h>
 
 #define COM1 0x3F8
 #define UART_RBR 0   /* receive buffer (read) / transmit holding (write) */
@@ -22,6 +23,7 @@
 static char rx_ring[RX_RING];
 static volatile u32 rx_head, rx_tail;
 unsigned long serial_rx_count, serial_rx_dropped;
+DECLARE_WAIT_QUEUE_HEAD(serial_rx_wait);
 
 void serial_init(void)
 {
@@ -61,6 +63,7 @@ static void serial_interrupt(int irq, struct pt_regs *regs)
 		}
 		rx_ring[rx_head++ % RX_RING] = c;
 	}
+	wake_up(&serial_rx_wait);
 }
 
 void serial_enable_rx_irq(void)

@@ -3,15 +3,16 @@
  * exception is first looked up in the exception table (a user copy that hit a
  * bad address resumes at its fixup), then offered to an armed trap catcher
  * (self-tests), and is otherwise fatal: die()
- * prints the frame, the symbolized EIP and a backtrace, and panics. */
+ * prints the frame, the symbolized EIP and a backtrace, and panics.
+ * #NM (device not available) is not an error: it is the lazy FPU switch
+ * (arch/i386/process.c). */
 #include <kernel.h>
 #include <kallsyms.h>
+#include <sched.h>
 #include <asm/irq.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
 #include <asm/uaccess.h>
-
-struct trap_catch *trap_catcher;
 
 static const char *const trap_names[] = {
 	"divide error", "debug", "NMI", "int3", "overflow", "bounds",
@@ -45,6 +46,7 @@ static void try_catchers(struct pt_regs *regs)
 		trap_catcher = c->prev;
 		c->regs = *regs;
 		c->cr2 = read_cr2();
+		c->task = current;
 		klongjmp(&c->env, 1);
 	}
 }
@@ -82,6 +84,10 @@ void do_exception(struct pt_regs *regs)
 {
 	char what[64];
 
+	if (regs->trapno == X86_TRAP_NM) {
+		math_state_restore();
+		return;
+	}
 	if (!user_mode(regs)) {
 		if (fixup_exception(regs))      /* a user copy hit a bad address */
 			return;

@@ -10,6 +10,9 @@ void serial_enable_rx_irq(void);
 void serial_putc(char c);
 /* Take one received byte from the input ring; -1 when it is empty. */
 int serial_getc(void);
+/* Woken by the receive interrupt: sleep here for input. */
+struct wait_queue_head;
+extern struct wait_queue_head serial_rx_wait;
 /* Bytes received since boot and bytes dropped because the ring was full. */
 extern unsigned long serial_rx_count, serial_rx_dropped;
 /* Read a line (without the newline) into buf, waiting up to `ticks` jiffies

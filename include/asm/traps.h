@@ -6,6 +6,9 @@
 
 #include <types.h>
 #include <asm/ptrace.h>
+#include <asm/thread_info.h>
+
+struct task_struct;
 
 enum {
 	X86_TRAP_DE = 0, X86_TRAP_DB, X86_TRAP_NMI, X86_TRAP_BP, X86_TRAP_OF,
@@ -28,11 +31,14 @@ struct trap_catch {
 	int vector;                  /* the vector to catch, or TRAP_ANY */
 	struct pt_regs regs;         /* the trap frame, filled when caught */
 	u32 cr2;                     /* the faulting address of a #PF */
+	struct task_struct *task;    /* current, as the exception handler found it */
 	struct trap_catch *prev;     /* catchers nest: innermost first */
 };
 
-/* The innermost armed catcher (one CPU, and used only by tests before tasks). */
-extern struct trap_catch *trap_catcher;
+/* The innermost armed catcher of the running task: catchers are per task (kept
+ * in thread_info), so a fault in one kernel thread never jumps onto another's
+ * stack. */
+#define trap_catcher (current_thread_info()->trap_catcher)
 
 /* Arm `c` for `vector`; evaluates to 0 when armed, 1 when a trap was caught
  * (then c->regs holds the frame and the catcher is already disarmed). */

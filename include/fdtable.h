@@ -1,0 +1,26 @@
+/* include/fdtable.h: a task's table of open files, shared by CLONE_FILES or
+ * copied at fork (fs/fdtable.c). Files do not exist before the VFS issue, so
+ * the table holds no entries yet; copying it already takes a reference per
+ * open file through get_file()/fput() hooks that the VFS will provide. */
+#ifndef TASKLAB_FDTABLE_H
+#define TASKLAB_FDTABLE_H
+
+struct task_struct;
+struct file;
+
+#define NR_OPEN_DEFAULT 32
+
+struct files_struct {
+	int count;                        /* tasks sharing this table */
+	int next_fd;                      /* lowest fd that may be free */
+	struct file *fd[NR_OPEN_DEFAULT];
+};
+
+extern struct files_struct init_files;
+
+/* Share (CLONE_FILES) or copy current's table into p; 0 or -ENOMEM. */
+int copy_files(unsigned long clone_flags, struct task_struct *p);
+/* Drop p's reference; the last one closes every file and frees the table. */
+void exit_files(struct task_struct *p);
+
+#endif

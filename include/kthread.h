@@ -1,0 +1,29 @@
+/* include/kthread.h: kernel threads made by kthreadd (kernel/kthread.c, seed
+ * claim c15). kthread_create() asks kthreadd (PID 2) to fork the thread, so
+ * every kthread is kthreadd's child whoever asked for it; the new thread
+ * sleeps until woken (kthread_run wakes it at once). kthread_stop() asks it to
+ * stop, waits for it to exit and returns threadfn's return value, or -EINTR if
+ * threadfn never ran. A thread meant to be stopped loops until
+ * kthread_should_stop(). kthreadd also reaps its children. */
+#ifndef TASKLAB_KTHREAD_H
+#define TASKLAB_KTHREAD_H
+
+#include <types.h>
+#include <errno.h>
+
+struct task_struct;
+
+/* The new task (sleeping), or ERR_PTR(-ENOMEM / -EAGAIN). */
+struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
+				   const char *namefmt, ...) __printf(3, 4);
+#define kthread_run(fn, data, ...) ({                                          \
+	struct task_struct *__k = kthread_create(fn, data, __VA_ARGS__);       \
+	if (!IS_ERR(__k))                                                      \
+		wake_up_process(__k);                                          \
+	__k;                                                                   \
+})
+int kthread_stop(struct task_struct *k);
+bool kthread_should_stop(void);
+int kthreadd(void *unused);
+
+#endif

@@ -1,0 +1,241 @@
+/* include/sched.h: struct task_struct, the one object behind every process,
+ * thread and kernel thread (seed claims c01, c07, c24), and the scheduler's
+ * interface: schedule(), wake_up_process(), the run queue, the task list and
+ * `current`.
+ *
+ * Where a task lives:
+ *   - its task_struct comes from the "task_struct" slab cache (kernel/fork.c);
+ *   - its thread_info and kernel stack share one 8 KiB block
+ *     (include/asm/thread_info.h), p->stack points at it;
+ *   - it is on the task list (anchored at init_task, p->tasks), in the pid hash,
+ *     on its parent's children list (p->sibling), and on the run queue while
+ *     runnable (p->run_list).
+ *
+ * Preemption (2.4 style): the kernel is not preemptible. A task running kernel
+ * code keeps the CPU until it blocks, calls schedule(), or returns to user
+ * mode; the timer tick and wake-ups only set TIF_NEED_RESCHED, which is acted
+ * on when an interrupt or system call returns to user mode, in the idle loop
+ * and at explicit cond_resched() points. thread_info->preempt_count stays 0:
+ * nothing reads it until kernel preemption is wanted.
+ * So code between two blocking points needs no lock against other tasks on
+ * this one CPU, only local_irq_save() against interrupt handlers.
+ */
+#ifndef TASKLAB_SCHED_H
+#define TASKLAB_SCHED_H
+
+#include <types.h>
+#include <list.h>
+#include <wait.h>
+#include <asm/thread_info.h>
+#include <asm/processor.h>
+
+struct mm_struct;
+struct fs_struct;
+struct files_struct;
+struct sighand_struct;
+struct signal_struct;
+struct kthread;
+struct pt_regs;
+
+/* p->state */
+#define TASK_RUNNING          0
+#define TASK_INTERRUPTIBLE    1
+#define TASK_UNINTERRUPTIBLE  2
+#define TASK_DEAD             64     /* did its last schedule(); reap pending */
+
+/* p->exit_state */
+#define EXIT_ZOMBIE           16
+#define EXIT_DEAD             32     /* being released by its reaper */
+
+/* p->flags */
+#define PF_EXITING            0x00000004
+#define PF_KTHREAD            0x00200000   /* created by kernel_thread() */
+#define PF_USED_MATH          0x00002000   /* has an FPU state in thread.fpu */
+
+/* clone() flags (Linux's values); CSIGNAL is the exit signal in the low byte. */
+#define CSIGNAL               0x000000ff
+#define CLONE_VM              0x00000100
+#define CLONE_FS              0x00000200
+#define CLONE_FILES           0x00000400
+#define CLONE_SIGHAND         0x00000800
+#define CLONE_PARENT          0x00008000
+#define CLONE_THREAD          0x00010000
+#define CLONE_NEWNS           0x00020000
+#define CLONE_UNTRACED        0x00800000
+#define SIGCHLD               17
+
+#define TASK_COMM_LEN         16
+
+/* The 2.4 scheduler's time slice, in ticks: 6 ticks (60 ms) at nice 0,
+ * more for negative nice, fewer for positive (NICE_TO_TICKS in 2.4). */
+#define NICE_TO_TICKS(nice)   ((((20 - (nice)) >> 2) + 1) * HZ / 100)
+#define MAX_COUNTER           (20 * HZ / 100)
+
+/* The CPU state a switched-out task keeps (arch/i386/process.c). */
+struct fpu_state {
+	u8 fxsave[512];                   /* fxsave/fxrstor image, 16-byte aligned */
+} __aligned(16);
+
+struct thread_struct {
+	u32 esp;                          /* saved by switch_to */
+	u32 eip;                          /* where switch_to resumes the task */
+	u32 esp0;                         /* top of the kernel stack: TSS.esp0 */
+	struct fpu_state fpu;             /* valid when PF_USED_MATH and not loaded */
+};
+
+struct task_struct {
+	/* Scheduling: guarded by interrupts off (the run queue is touched from
+	 * wake-ups in interrupt handlers). */
+	volatile long state;              /* TASK_* */
+	struct thread_info *stack;        /* the 8 KiB block (thread_info + stack) */
+	unsigned int flags;               /* PF_* */
+	int usage;                        /* references to this struct (get/put) */
+	struct list_head run_list;        /* on the run queue while runnable */
+	long counter;                     /* ticks left in this epoch (2.4) */
+	long nice;                        /* -20..19 */
+
+	/* Address space (c12, c17): mm == NULL for kernel threads, which borrow
+	 * the previous task's mm as active_mm (lazy TLB). */
+	struct mm_struct *mm, *active_mm;
+
+	/* Identity (c07). Set at fork; pgid/sid change by setpgid/setsid later. */
+	pid_t pid, tgid, pgid, sid;
+	unsigned int uid, gid;
+	struct task_struct *real_parent;  /* who forked us (or init after reparenting) */
+	struct task_struct *parent;       /* who gets our exit status */
+	struct task_struct *group_leader; /* thread group leader (ourself for now) */
+	struct list_head children;        /* our children, linked by their sibling */
+	struct list_head sibling;         /* in our parent's children list */
+	struct list_head tasks;           /* the global task list, from init_task */
+	struct list_head pid_chain;       /* pid hash bucket */
+
+	/* Shared or copied at fork by CLONE_FS / CLONE_FILES / CLONE_SIGHAND. */
+	struct fs_struct *fs;
+	struct files_struct *files;
+	struct sighand_struct *sighand;
+	struct signal_struct *signal;
+
+	/* Exit: exit_code is the value do_exit() got; the parent sleeps on its
+	 * own wait_chldexit for any child to become a zombie. */
+	int exit_state;                   /* 0, EXIT_ZOMBIE, EXIT_DEAD */
+	int exit_code;
+	int exit_signal;                  /* signal to the parent at exit, -1: none */
+	struct wait_queue_head wait_chldexit;
+
+	/* Accounting for the task listing (c16). */
+	unsigned long start_time;         /* jiffies at fork */
+	unsigned long utime, stime;       /* ticks spent in user / kernel mode */
+	unsigned long nvcsw, nivcsw;      /* voluntary / involuntary switches */
+
+	struct kthread *kthread;          /* kthread_create() bookkeeping, or NULL */
+	char comm[TASK_COMM_LEN];         /* name, no path */
+	struct thread_struct thread;      /* CPU state while switched out */
+};
+
+/* The task running on this CPU: found from %esp (asm/thread_info.h). */
+static inline struct task_struct *get_current(void)
+{
+	return current_thread_info()->task;
+}
+#define current get_current()
+
+/* PID 0: the first task, on init_thread_union; the idle task after boot. */
+extern struct task_struct init_task;
+#define task_thread_info(p)  ((p)->stack)
+#define task_stack_page(p)   ((void *)(p)->stack)
+#define end_of_stack(p)      end_of_stack_ti(task_thread_info(p))
+
+#define for_each_process(p) \
+	for (p = &init_task; (p = list_entry((p)->tasks.next, struct task_struct, tasks)) != &init_task; )
+
+static inline bool is_kernel_thread(const struct task_struct *p) { return p->flags & PF_KTHREAD; }
+static inline bool is_idle_task(const struct task_struct *p) { return p == &init_task; }
+
+static inline void set_tsk_need_resched(struct task_struct *p) { set_ti_thread_flag(task_thread_info(p), TIF_NEED_RESCHED); }
+static inline void clear_tsk_need_resched(struct task_struct *p) { clear_ti_thread_flag(task_thread_info(p), TIF_NEED_RESCHED); }
+static inline bool need_resched(void) { return test_ti_thread_flag(current_thread_info(), TIF_NEED_RESCHED); }
+
+#define set_current_state(s)  do { current->state = (s); barrier(); } while (0)
+#define __set_current_state(s) (current->state = (s))
+
+/* Interrupt context: inside a hardware interrupt handler (arch do_irq). */
+extern int hardirq_depth;
+#define in_interrupt()        (hardirq_depth > 0)
+
+void set_task_comm(struct task_struct *p, const char *name);
+void get_task_struct(struct task_struct *p);
+void put_task_struct(struct task_struct *p);
+
+/* kernel/sched.c */
+void sched_init(void);
+void schedule(void);
+/* Make p runnable; returns true if it was not already. Safe in interrupts. */
+bool wake_up_process(struct task_struct *p);
+bool wake_up_state(struct task_struct *p, long state);
+void scheduler_tick(bool user_tick);
+void schedule_tail(struct task_struct *prev);
+void sched_fork(struct task_struct *p);
+/* 2.4's goodness(): how much the scheduler wants p after a task using this_mm. */
+int goodness(struct task_struct *p, struct mm_struct *this_mm);
+bool task_on_runqueue(const struct task_struct *p);
+void yield(void);
+#define cond_resched() do { if (need_resched()) schedule(); } while (0)
+void cpu_idle(void) __noreturn;
+void check_stack_end(struct task_struct *p);
+void init_task_stack_end(void);
+extern unsigned long nr_running;
+
+/* Per-CPU switch statistics (for tests, bench and /proc later). */
+struct sched_stats {
+	unsigned long context_switches;   /* every prev != next switch */
+	unsigned long switches_to_kthread;/* next has mm == NULL (lazy TLB, no CR3) */
+	unsigned long switches_same_mm;   /* next->mm == prev->active_mm: no CR3 */
+	unsigned long switches_new_mm;    /* a different mm: CR3 written */
+	unsigned long cr3_writes;         /* every load of CR3 by switch_mm */
+	unsigned long epochs;             /* counter recalculations */
+	unsigned long fpu_traps;          /* #NM: lazy FPU restores */
+	unsigned long fpu_saves;          /* fxsave at switch-out */
+};
+extern struct sched_stats sched_stats;
+
+/* kernel/fork.c */
+extern int nr_threads, max_threads;
+int set_max_threads(long n);
+long do_fork(unsigned long clone_flags, unsigned long stack_start, struct pt_regs *regs);
+/* A new kernel thread running fn(arg); returns its pid or -errno. */
+pid_t kernel_thread(int (*fn)(void *), void *arg, unsigned long flags);
+void fork_init(void);
+
+/* kernel/exit.c */
+void do_exit(long code) __noreturn;
+/* Wait for a child (pid, or any with -1) to exit; WNOHANG: return 0 at once
+ * when none has. Returns the reaped pid, 0, or -ECHILD. */
+#define WNOHANG 1
+pid_t kernel_wait(pid_t pid, int options, int *status);
+extern unsigned long nr_zombies;
+/* Has current a child that exited and awaits reaping? */
+bool has_zombie_child(void);
+
+/* kernel/pid.c */
+struct task_struct *find_task_by_pid(pid_t pid);
+
+/* arch/i386/process.c and switch_to.asm */
+struct task_struct *switch_to_asm(struct thread_struct *prev, struct thread_struct *next,
+				  struct task_struct *last);
+void __switch_to(struct task_struct *prev, struct task_struct *next);
+void copy_thread(struct task_struct *p, struct pt_regs *regs);
+void kernel_thread_regs(struct pt_regs *regs, int (*fn)(void *), void *arg);
+void prepare_to_copy(struct task_struct *parent);
+void exit_thread(struct task_struct *p);
+void math_state_restore(void);
+void fpu_init(void);
+
+/* kernel/main.c */
+void rest_init(void) __noreturn;
+extern struct task_struct *kthreadd_task;
+
+/* kernel/ps.c: the task listing (c16) */
+int format_task_line(struct task_struct *p, char *buf, size_t size);
+void show_tasks(void);
+
+#endif

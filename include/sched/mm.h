@@ -1,0 +1,51 @@
+/* include/sched/mm.h: struct mm_struct, one address space, and its two
+ * reference counts (seed claims c17, c18; kernel/mm_struct.c).
+ *
+ *   mm_users  tasks using the address space (the owner and its CLONE_VM
+ *             threads). mmput() dropping it to 0 tears the mappings down and
+ *             then gives up the users' shared mm_count reference.
+ *   mm_count  references to the struct itself: 1 for all users together, plus
+ *             one per kernel thread that borrows the mm as its active_mm (lazy
+ *             TLB). mmdrop() dropping it to 0 frees the page directory and the
+ *             struct.
+ *
+ * So a kernel thread that still runs on the page tables of an exited process
+ * keeps them alive until it switches away. This issue needs only the page
+ * directory; the user-mode issue adds the VMAs, brk and friends. */
+#ifndef TASKLAB_SCHED_MM_H
+#define TASKLAB_SCHED_MM_H
+
+#include <types.h>
+
+struct mm_struct {
+	u32 *pgd;                         /* page directory (kernel half = swapper's) */
+	int mm_users;                     /* see above; changed with interrupts on, */
+	int mm_count;                     /* process context only (no preemption) */
+};
+
+/* The kernel's own address space: swapper_pg_dir. Never freed. */
+extern struct mm_struct init_mm;
+
+/* A new address space with no user mappings (kernel PDEs copied); NULL on
+ * exhaustion. mm_users = mm_count = 1. */
+struct mm_struct *mm_alloc(void);
+/* A copy of oldmm for fork without CLONE_VM; NULL on exhaustion. */
+struct mm_struct *dup_mm(struct mm_struct *oldmm);
+
+static inline void mmgrab(struct mm_struct *mm) { mm->mm_count++; }
+void mmdrop(struct mm_struct *mm);
+static inline void mmget(struct mm_struct *mm) { mm->mm_users++; }
+void mmput(struct mm_struct *mm);
+
+/* Address spaces allocated and not yet freed (a ktest leak counter). */
+extern unsigned long nr_mm_structs;
+
+/* Let a kernel thread adopt mm as its own (mm = active_mm = mm), as Linux's
+ * kthread_use_mm does; kthread_unuse_mm() gives it back (mm becomes NULL, the
+ * mm stays as the borrowed active_mm until the next switch). */
+void kthread_use_mm(struct mm_struct *mm);
+void kthread_unuse_mm(struct mm_struct *mm);
+/* A kernel thread stops borrowing (runs on init_mm); see kernel/mm_struct.c. */
+void drop_lazy_mm(void);
+
+#endif

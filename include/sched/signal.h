@@ -1,0 +1,42 @@
+/* include/sched/signal.h: signal handlers and the per-process signal state
+ * (kernel/sighand.c). sighand_struct (the action table) is shared by
+ * CLONE_SIGHAND or copied; signal_struct (per thread group: pending shared
+ * signals, job control, rlimits later) is shared by CLONE_THREAD or new.
+ * Delivery arrives with the signals issue; fork and exit manage them now. */
+#ifndef TASKLAB_SCHED_SIGNAL_H
+#define TASKLAB_SCHED_SIGNAL_H
+
+#include <types.h>
+
+struct task_struct;
+
+#define _NSIG 64
+
+struct k_sigaction {
+	unsigned long handler;            /* SIG_DFL 0, SIG_IGN 1, or a user address */
+	unsigned long flags;
+	u64 mask;
+};
+
+struct sighand_struct {
+	int count;                        /* tasks sharing the table */
+	struct k_sigaction action[_NSIG];
+};
+
+struct signal_struct {
+	int count;                        /* tasks referring to it */
+	int live;                         /* live threads in the group */
+	int group_exit_code;
+};
+
+extern struct sighand_struct init_sighand;
+extern struct signal_struct init_signal;
+
+/* Share or copy by flag into p; 0 or -ENOMEM. */
+int copy_sighand(unsigned long clone_flags, struct task_struct *p);
+int copy_signal(unsigned long clone_flags, struct task_struct *p);
+/* Drop p's references (the last frees). */
+void exit_sighand(struct task_struct *p);
+void exit_signal(struct task_struct *p);
+
+#endif

@@ -1,0 +1,86 @@
+/* include/wait.h: wait queues, the way a task sleeps until something happens
+ * (kernel/wait.c). A sleeper puts an entry naming itself on the queue, sets its
+ * state, re-checks its condition and calls schedule(); wake_up() makes the
+ * sleepers runnable again. An *exclusive* sleeper (prepare_to_wait_exclusive)
+ * sits at the tail and wake_up() wakes only one of those, which avoids waking
+ * a herd when only one of them can proceed; wake_up_all() wakes everyone.
+ *
+ * The queue is guarded by interrupts off: wake_up() may run in an interrupt
+ * handler. The condition must be re-checked after each wake-up. */
+#ifndef TASKLAB_WAIT_H
+#define TASKLAB_WAIT_H
+
+#include <types.h>
+#include <list.h>
+
+struct task_struct;
+
+#define WQ_FLAG_EXCLUSIVE 0x01
+
+struct wait_queue_head {
+	struct list_head task_list;
+};
+typedef struct wait_queue_head wait_queue_head_t;
+
+struct wait_queue_entry {
+	unsigned int flags;               /* WQ_FLAG_EXCLUSIVE */
+	struct task_struct *task;
+	struct list_head entry;           /* on the head's task_list; empty when off */
+};
+
+#define __WAIT_QUEUE_HEAD_INITIALIZER(name) { LIST_HEAD_INIT((name).task_list) }
+#define DECLARE_WAIT_QUEUE_HEAD(name) struct wait_queue_head name = __WAIT_QUEUE_HEAD_INITIALIZER(name)
+#define DEFINE_WAIT(name) struct wait_queue_entry name = { 0, current, LIST_HEAD_INIT((name).entry) }
+
+static inline void init_waitqueue_head(struct wait_queue_head *q) { INIT_LIST_HEAD(&q->task_list); }
+static inline bool waitqueue_active(struct wait_queue_head *q) { return !list_empty(&q->task_list); }
+
+void prepare_to_wait(struct wait_queue_head *q, struct wait_queue_entry *w, long state);
+void prepare_to_wait_exclusive(struct wait_queue_head *q, struct wait_queue_entry *w, long state);
+void finish_wait(struct wait_queue_head *q, struct wait_queue_entry *w);
+/* Wake every non-exclusive sleeper and up to nr exclusive ones (0: all).
+ * Returns how many tasks were made runnable. */
+int __wake_up(struct wait_queue_head *q, int nr_exclusive);
+#define wake_up(q)     __wake_up(q, 1)
+#define wake_up_all(q) __wake_up(q, 0)
+
+long schedule_timeout(long ticks);
+
+/* The loop behind wait_event*: queue with `prepare`, re-check, sleep. */
+#define ___wait_event(wq, cond, prepare) do {                           \
+	DEFINE_WAIT(__wait);                                            \
+	for (;;) {                                                      \
+		prepare(&(wq), &__wait, TASK_UNINTERRUPTIBLE);          \
+		if (cond)                                               \
+			break;                                          \
+		schedule();                                             \
+	}                                                               \
+	finish_wait(&(wq), &__wait);                                    \
+} while (0)
+
+/* Sleep until cond is true (uninterruptible: nothing else ends the sleep). */
+#define wait_event(wq, cond) ___wait_event(wq, cond, prepare_to_wait)
+/* As wait_event, but the caller queues exclusively. */
+#define wait_event_exclusive(wq, cond) ___wait_event(wq, cond, prepare_to_wait_exclusive)
+
+/* Sleep until cond or `ticks` jiffies pass. Evaluates to the ticks left
+ * (at least 1) when cond became true, 0 on timeout. */
+#define wait_event_timeout(wq, cond, ticks) ({                          \
+	long __left = (ticks);                                          \
+	DEFINE_WAIT(__wait);                                            \
+	for (;;) {                                                      \
+		prepare_to_wait(&(wq), &__wait, TASK_UNINTERRUPTIBLE);  \
+		if (cond) {                                             \
+			if (!__left)                                    \
+				__left = 1;                             \
+			break;                                          \
+		}                                                       \
+		if (!__left)                                            \
+			break;                                          \
+		__left = schedule_timeout(__left);                      \
+	}                                                               \
+	finish_wait(&(wq), &__wait);                                    \
+	__left;                                                         \
+})
+
+#endif

@@ -1,0 +1,263 @@
+/* kernel/fork.c: creating tasks (seed claims c04, c05, c06, c21, c22, c28).
+ * do_fork() -> copy_process() builds the child step by step: a task_struct
+ * from its slab cache and one order-1 block for thread_info + kernel stack
+ * (dup_task_struct), a pid, then fs/files/signal handlers/address space each
+ * shared or copied by its CLONE_ flag, the first stack frame (copy_thread)
+ * and half the parent's time slice (sched_fork). Any failure unwinds exactly
+ * what was set up, in reverse order, through the labels at the end, and
+ * returns -ENOMEM (allocation) or -EAGAIN (threads-max, pids).
+ *
+ * threads-max (c22) defaults to RAM / THREAD_SIZE / 2, the seed's (and Linux
+ * 2.4's) formula: at most half of memory can become kernel stacks. */
+#include <kernel.h>
+#include <errno.h>
+#include <fdtable.h>
+#include <fs_struct.h>
+#include <mm.h>
+#include <params.h>
+#include <pid.h>
+#include <sched.h>
+#include <sched/mm.h>
+#include <sched/signal.h>
+#include <slab.h>
+#include <asm/irqflags.h>
+#include <asm/ptrace.h>
+
+int nr_threads;                   /* tasks made by fork, not yet released */
+int max_threads;
+static struct kmem_cache *task_struct_cachep;
+static long max_threads_param;
+
+void get_task_struct(struct task_struct *p)
+{
+	p->usage++;
+}
+
+void kthread_free(struct task_struct *p);
+
+static void free_task(struct task_struct *p)
+{
+	kthread_free(p);
+	free_pages((unsigned long)task_stack_page(p), THREAD_SIZE_ORDER);
+	kmem_cache_free(task_struct_cachep, p);
+}
+
+/* The last reference gone: the task is reaped and off the CPU for good. */
+void put_task_struct(struct task_struct *p)
+{
+	unsigned long flags = local_irq_save();
+
+	BUG_ON(p->usage <= 0 || p == &init_task);
+	if (--p->usage == 0)
+		free_task(p);
+	local_irq_restore(flags);
+}
+
+void set_task_comm(struct task_struct *p, const char *name)
+{
+	strlcpy(p->comm, name, sizeof(p->comm));
+}
+
+/* Seed formula: RAM / THREAD_SIZE / 2 (512 MiB -> 32768), at least 20. */
+static void set_max_threads_default(void)
+{
+	unsigned long n = totalram_pages / (THREAD_SIZE / PAGE_SIZE) / 2;
+
+	max_threads = n < 20 ? 20 : n;
+}
+
+/* Tune threads-max at run time (/proc/sys/kernel/threads-max later); Linux's
+ * bounds: 0 or -EINVAL outside [20, 0x3fffffff]. */
+int set_max_threads(long n)
+{
+	if (n < 20 || n > 0x3fffffff)
+		return -EINVAL;
+	max_threads = n;
+	return 0;
+}
+
+static int threads_max_param(const char *value)
+{
+	long n = value ? simple_strtol(value, NULL, 0) : 0;
+
+	if (n < 20 || n > 0x3fffffff)
+		return -EINVAL;
+	max_threads_param = n;           /* applied by fork_init, after mem_init */
+	return 0;
+}
+KERNEL_PARAM("threads_max", threads_max_param);
+
+/* Contract: after mem_init (needs the slab allocator and totalram_pages). */
+void fork_init(void)
+{
+	task_struct_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct),
+					       __alignof__(struct task_struct), 0, NULL);
+	if (!task_struct_cachep)
+		panic("fork_init: cannot create the task_struct cache");
+	set_max_threads_default();
+	if (max_threads_param)
+		max_threads = max_threads_param;
+	pr_info("fork: threads-max %d (%lu pages of RAM), pid_max %d, task_struct %u bytes\n",
+		max_threads, totalram_pages, pid_max, (unsigned)sizeof(struct task_struct));
+}
+
+/* A copy of the parent's task_struct on a fresh thread_info + stack block
+ * (c21: one order-1 allocation, 8 KiB aligned, per task). */
+static struct task_struct *dup_task_struct(struct task_struct *orig)
+{
+	struct task_struct *p;
+	struct thread_info *ti;
+
+	prepare_to_copy(orig);
+	p = kmem_cache_alloc(task_struct_cachep, GFP_KERNEL);
+	if (!p)
+		return NULL;
+	ti = (struct thread_info *)__get_free_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
+	if (!ti) {
+		kmem_cache_free(task_struct_cachep, p);
+		return NULL;
+	}
+	*p = *orig;
+	*ti = *task_thread_info(orig);
+	ti->task = p;
+	ti->flags = 0;
+	ti->status = 0;
+	ti->trap_catcher = NULL;
+	*end_of_stack_ti(ti) = STACK_END_MAGIC;
+	p->stack = ti;
+	p->usage = 2;                    /* one for the reaper, one while it runs */
+	p->kthread = NULL;
+	return p;
+}
+
+static int copy_mm(unsigned long clone_flags, struct task_struct *p)
+{
+	struct mm_struct *oldmm = current->mm;
+
+	p->mm = NULL;
+	p->active_mm = NULL;
+	if (!oldmm)                      /* a kernel thread's child: no mm either */
+		return 0;
+	if (clone_flags & CLONE_VM) {
+		mmget(oldmm);
+		p->mm = oldmm;
+	} else {
+		p->mm = dup_mm(oldmm);
+		if (!p->mm)
+			return -ENOMEM;
+	}
+	p->active_mm = p->mm;
+	return 0;
+}
+
+/* Parentage, lists and the pid hash: the child becomes visible. */
+static void link_task(struct task_struct *p, unsigned long clone_flags)
+{
+	unsigned long flags = local_irq_save();
+
+	p->real_parent = (clone_flags & (CLONE_PARENT | CLONE_THREAD)) ?
+			 current->real_parent : current;
+	p->parent = p->real_parent;
+	p->group_leader = (clone_flags & CLONE_THREAD) ? current->group_leader : p;
+	INIT_LIST_HEAD(&p->children);
+	list_add_tail(&p->sibling, &p->parent->children);
+	list_add_tail(&p->tasks, &init_task.tasks);
+	attach_pid(p);
+	nr_threads++;
+	local_irq_restore(flags);
+}
+
+static int check_clone_flags(unsigned long clone_flags)
+{
+	if ((clone_flags & (CLONE_NEWNS | CLONE_FS)) == (CLONE_NEWNS | CLONE_FS))
+		return -EINVAL;
+	if ((clone_flags & CLONE_THREAD) && !(clone_flags & CLONE_SIGHAND))
+		return -EINVAL;
+	if ((clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM))
+		return -EINVAL;
+	return 0;
+}
+
+static struct task_struct *copy_process(unsigned long clone_flags, struct pt_regs *regs)
+{
+	struct task_struct *p;
+	int retval = check_clone_flags(clone_flags);
+
+	if (retval)
+		return ERR_PTR(retval);
+	if (nr_threads >= max_threads)   /* c22 */
+		return ERR_PTR(-EAGAIN);
+	p = dup_task_struct(current);
+	if (!p)
+		return ERR_PTR(-ENOMEM);
+	p->pid = alloc_pid();
+	if (p->pid < 0) {
+		retval = p->pid;
+		goto bad_fork_free;
+	}
+	p->tgid = (clone_flags & CLONE_THREAD) ? current->tgid : p->pid;
+	p->flags &= ~(PF_EXITING | PF_USED_MATH);
+	p->flags |= current->flags & PF_USED_MATH;   /* the FPU image was copied */
+	p->exit_state = 0;
+	p->exit_code = 0;
+	p->exit_signal = (clone_flags & CLONE_THREAD) ? -1 : (int)(clone_flags & CSIGNAL);
+	init_waitqueue_head(&p->wait_chldexit);
+	p->start_time = jiffies;
+	p->utime = p->stime = 0;
+	if ((retval = copy_files(clone_flags, p)))
+		goto bad_fork_free_pid;
+	if ((retval = copy_fs(clone_flags, p)))
+		goto bad_fork_cleanup_files;
+	if ((retval = copy_sighand(clone_flags, p)))
+		goto bad_fork_cleanup_fs;
+	if ((retval = copy_signal(clone_flags, p)))
+		goto bad_fork_cleanup_sighand;
+	if ((retval = copy_mm(clone_flags, p)))
+		goto bad_fork_cleanup_signal;
+	copy_thread(p, regs);
+	sched_fork(p);                   /* c28: split the time slice */
+	link_task(p, clone_flags);
+	return p;
+
+bad_fork_cleanup_signal:
+	exit_signal(p);
+bad_fork_cleanup_sighand:
+	exit_sighand(p);
+bad_fork_cleanup_fs:
+	exit_fs(p);
+bad_fork_cleanup_files:
+	exit_files(p);
+bad_fork_free_pid:
+	free_pid(p->pid);
+bad_fork_free:
+	free_pages((unsigned long)task_stack_page(p), THREAD_SIZE_ORDER);
+	kmem_cache_free(task_struct_cachep, p);
+	return ERR_PTR(retval);
+}
+
+/* Create a task as a copy of current with the given CLONE_ flags and first
+ * register frame, and make it runnable. Returns its pid or -errno.
+ * stack_start is the child's user stack (user-mode issue); unused now. */
+long do_fork(unsigned long clone_flags, unsigned long stack_start, struct pt_regs *regs)
+{
+	struct task_struct *p = copy_process(clone_flags, regs);
+
+	if (IS_ERR(p))
+		return PTR_ERR(p);
+	wake_up_process(p);
+	return p->pid;
+}
+
+/* As Linux: do_fork with CLONE_VM | CLONE_UNTRACED and a frame that makes the
+ * child call fn(arg), then do_exit() with its return value. */
+pid_t kernel_thread(int (*fn)(void *), void *arg, unsigned long flags)
+{
+	struct pt_regs regs;
+	long pid;
+
+	kernel_thread_regs(&regs, fn, arg);
+	pid = do_fork(flags | CLONE_VM | CLONE_UNTRACED, 0, &regs);
+	if (pid > 0)
+		find_task_by_pid(pid)->flags |= PF_KTHREAD;
+	return pid;
+}

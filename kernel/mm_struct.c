@@ -1,0 +1,116 @@
+/* kernel/mm_struct.c: creating and releasing address spaces, and the two
+ * reference counts of include/sched/mm.h (seed claims c17, c18). A new
+ * address space is a page directory whose kernel half (PDEs 768..1023) is
+ * copied from swapper_pg_dir, so the kernel is mapped alike in every
+ * process (c10), and whose user half is empty: the user-mode issue adds
+ * VMAs, page tables and copy-on-write to mm_alloc/dup_mm/mmput. */
+#include <kernel.h>
+#include <mm.h>
+#include <sched.h>
+#include <sched/mm.h>
+#include <slab.h>
+#include <asm/irqflags.h>
+#include <asm/mmu_context.h>
+
+#define KERNEL_PGD_FIRST (PAGE_OFFSET >> 22)
+
+extern u32 swapper_pg_dir[1024];
+unsigned long nr_mm_structs;
+
+struct mm_struct *mm_alloc(void)
+{
+	struct mm_struct *mm = kzalloc(sizeof(*mm), GFP_KERNEL);
+
+	if (!mm)
+		return NULL;
+	mm->pgd = (u32 *)get_zeroed_page(GFP_KERNEL);
+	if (!mm->pgd) {
+		kfree(mm);
+		return NULL;
+	}
+	memcpy(mm->pgd + KERNEL_PGD_FIRST, swapper_pg_dir + KERNEL_PGD_FIRST,
+	       (1024 - KERNEL_PGD_FIRST) * sizeof(u32));
+	mm->mm_users = 1;
+	mm->mm_count = 1;
+	nr_mm_structs++;
+	return mm;
+}
+
+/* fork without CLONE_VM: a separate address space with the same contents.
+ * There are no user mappings before the user-mode issue, so the copy is a
+ * fresh page directory. */
+struct mm_struct *dup_mm(struct mm_struct *oldmm)
+{
+	return mm_alloc();
+}
+
+void mmdrop(struct mm_struct *mm)
+{
+	BUG_ON(mm->mm_count <= 0);
+	if (--mm->mm_count)
+		return;
+	BUG_ON(mm == &init_mm);
+	free_page((unsigned long)mm->pgd);
+	kfree(mm);
+	nr_mm_structs--;
+}
+
+/* The last user gone: the mappings would be torn down here (exit_mmap), then
+ * the users' shared reference to the struct is dropped. */
+void mmput(struct mm_struct *mm)
+{
+	BUG_ON(mm->mm_users <= 0);
+	if (--mm->mm_users)
+		return;
+	mmdrop(mm);
+}
+
+void kthread_use_mm(struct mm_struct *mm)
+{
+	struct task_struct *tsk = current;
+	unsigned long flags = local_irq_save();
+	struct mm_struct *active_mm = tsk->active_mm;
+
+	BUG_ON(tsk->mm);
+	mmget(mm);
+	if (active_mm != mm) {
+		mmgrab(mm);               /* the active_mm reference of a kernel thread */
+		tsk->active_mm = mm;
+	}
+	tsk->mm = mm;
+	switch_mm(active_mm, mm);
+	local_irq_restore(flags);
+	if (active_mm != mm)
+		mmdrop(active_mm);
+}
+
+void kthread_unuse_mm(struct mm_struct *mm)
+{
+	struct task_struct *tsk = current;
+
+	BUG_ON(tsk->mm != mm);
+	tsk->mm = NULL;                   /* active_mm stays mm until we switch */
+	enter_lazy_tlb(mm, tsk);
+	mmput(mm);
+}
+
+/* A kernel thread gives back the mm it borrowed (lazy TLB) and runs on
+ * init_mm, so an exited process's address space can be freed now rather
+ * than when the next task with an mm runs. Only the running task can hold
+ * such a borrow: every other one gave it back when it was switched out. */
+void drop_lazy_mm(void)
+{
+	struct task_struct *tsk = current;
+	unsigned long flags = local_irq_save();
+	struct mm_struct *old = tsk->active_mm;
+
+	if (tsk->mm || old == &init_mm) {
+		local_irq_restore(flags);
+		return;
+	}
+	mmgrab(&init_mm);
+	tsk->active_mm = &init_mm;
+	switch_mm(old, &init_mm);
+	local_irq_restore(flags);
+	mmdrop(old);
+}

@@ -1,0 +1,277 @@
+/* kernel/sched.c: the scheduler, Linux 2.4's policy (seed claims c24, c25,
+ * c27, c28). One run queue holds every runnable task, process, thread and
+ * kernel thread alike, and one function, goodness(), ranks them: the ticks
+ * left in the task's time slice (counter), plus its static priority from
+ * nice, plus 1 when running it needs no address-space switch. When every
+ * runnable task has used up its slice, an epoch recalculation gives every
+ * task counter/2 + its slice, so sleepers come back with a bonus. The cost is
+ * O(runnable tasks) per schedule() and O(all tasks) per epoch: the figures in
+ * `make bench` show why Linux 2.6 replaced it with the O(1) scheduler.
+ *
+ * The idle task (init_task) is never on the run queue: it runs when nothing
+ * else can. The run queue is guarded by interrupts off (interrupt handlers
+ * wake tasks). See include/sched.h for the preemption model. */
+#include <kernel.h>
+#include <sched.h>
+#include <sched/mm.h>
+#include <asm/irq.h>
+#include <asm/irqflags.h>
+#include <asm/mmu_context.h>
+
+static LIST_HEAD(runqueue_head);
+unsigned long nr_running;
+struct sched_stats sched_stats;
+
+/* The mm a kernel thread borrowed, dropped once we are off its stack. */
+static struct mm_struct *prev_mm;
+
+bool task_on_runqueue(const struct task_struct *p)
+{
+	return !list_empty(&p->run_list);
+}
+
+static void add_to_runqueue(struct task_struct *p)
+{
+	list_add_tail(&p->run_list, &runqueue_head);
+	nr_running++;
+}
+
+static void del_from_runqueue(struct task_struct *p)
+{
+	list_del_init(&p->run_list);
+	nr_running--;
+}
+
+/* 2.4's goodness(): 0 when p's slice is used up, else the ticks left plus
+ * the nice priority, plus 1 when p shares this_mm or is a kernel thread
+ * (no CR3 write, the TLB stays warm: c27). Higher is better. */
+int goodness(struct task_struct *p, struct mm_struct *this_mm)
+{
+	int weight = p->counter;
+
+	if (!weight)
+		return 0;
+	if (p->mm == this_mm || !p->mm)
+		weight += 1;
+	return weight + 20 - p->nice;
+}
+
+/* A new epoch: every task, sleeping ones too, gets half of what it had left
+ * plus a full slice. Sleepers thus accumulate up to twice a slice. */
+static void recalculate_counters(void)
+{
+	struct task_struct *p;
+
+	for_each_process(p)
+		p->counter = (p->counter >> 1) + NICE_TO_TICKS(p->nice);
+	sched_stats.epochs++;
+}
+
+/* The best runnable task; prev, if it called yield(), only beats idle. */
+static struct task_struct *pick_next_task(struct task_struct *prev, bool yielded)
+{
+	struct task_struct *p, *next;
+	int best;
+
+	for (;;) {
+		next = &init_task;
+		best = -1000;
+		list_for_each_entry(p, &runqueue_head, run_list) {
+			int w = (p == prev && yielded) ? -1 : goodness(p, prev->active_mm);
+			if (w > best) {
+				best = w;
+				next = p;
+			}
+		}
+		if (best != 0)
+			return next;
+		recalculate_counters();
+	}
+}
+
+/* Switch the address space (lazily for kernel threads) and the CPU state.
+ * Returns, in next's context, the task that ran before it. */
+static struct task_struct *context_switch(struct task_struct *prev, struct task_struct *next)
+{
+	struct mm_struct *mm = next->mm, *oldmm = prev->active_mm;
+
+	sched_stats.context_switches++;
+	if (!mm) {
+		next->active_mm = oldmm;          /* c17: borrow, no CR3 write */
+		mmgrab(oldmm);
+		enter_lazy_tlb(oldmm, next);
+		sched_stats.switches_to_kthread++;
+	} else {
+		if (mm == oldmm)
+			sched_stats.switches_same_mm++;
+		else
+			sched_stats.switches_new_mm++;
+		switch_mm(oldmm, mm);             /* c25: CR3 only if different */
+	}
+	if (!prev->mm) {                          /* give the borrowed mm back */
+		prev->active_mm = NULL;
+		prev_mm = oldmm;
+	}
+	__switch_to(prev, next);
+	return switch_to_asm(&prev->thread, &next->thread, prev);
+}
+
+/* Runs in the new task right after every switch: drop what the previous
+ * task could not drop while running on it. A dead task's stack is freed
+ * here, once nothing runs on it any more. */
+static void finish_task_switch(struct task_struct *prev)
+{
+	struct mm_struct *mm = prev_mm;
+
+	prev_mm = NULL;
+	if (mm)
+		mmdrop(mm);
+	if (prev->state == TASK_DEAD)
+		put_task_struct(prev);
+}
+
+/* First C code of a new task (from ret_from_fork), interrupts off. */
+void schedule_tail(struct task_struct *prev)
+{
+	finish_task_switch(prev);
+}
+
+void check_stack_end(struct task_struct *p)
+{
+	unsigned long *canary = end_of_stack(p);
+
+	if (unlikely(*canary != STACK_END_MAGIC))
+		panic("stack overflow: task %s (pid %d) overran its kernel stack "
+		      "(canary at %p is %08lx)", p->comm, p->pid, canary, *canary);
+}
+
+static void __schedule(bool yielded)
+{
+	struct task_struct *prev = current, *next;
+	unsigned long flags;
+
+	if (unlikely(in_interrupt()))
+		panic("schedule() called from an interrupt handler");
+	check_stack_end(prev);
+	flags = local_irq_save();
+	clear_tsk_need_resched(prev);
+	if (prev->state != TASK_RUNNING) {
+		if (task_on_runqueue(prev))
+			del_from_runqueue(prev);
+		prev->nvcsw++;
+	} else if (!is_idle_task(prev)) {
+		prev->nivcsw++;
+	}
+	next = pick_next_task(prev, yielded);
+	if (next != prev)
+		finish_task_switch(context_switch(prev, next));
+	local_irq_restore(flags);
+}
+
+/* Give the CPU to the best runnable task; returns when we are picked again.
+ * A caller that set itself sleeping first returns only after a wake-up. */
+void schedule(void)
+{
+	__schedule(false);
+}
+
+/* Let every other runnable task go first (2.4's SCHED_YIELD). */
+void yield(void)
+{
+	__schedule(true);
+}
+
+bool wake_up_state(struct task_struct *p, long state)
+{
+	unsigned long flags = local_irq_save();
+	struct task_struct *cur = current;
+	bool woken = false;
+
+	if (p->state & state) {
+		p->state = TASK_RUNNING;
+		if (!task_on_runqueue(p))
+			add_to_runqueue(p);
+		/* 2.4's reschedule_idle(): ask for a switch if p is better */
+		if (is_idle_task(cur) ||
+		    goodness(p, cur->active_mm) > goodness(cur, cur->active_mm))
+			set_tsk_need_resched(cur);
+		woken = true;
+	}
+	local_irq_restore(flags);
+	return woken;
+}
+
+bool wake_up_process(struct task_struct *p)
+{
+	return wake_up_state(p, TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE);
+}
+
+/* The timer tick (interrupts off): charge the tick to the running task and
+ * end its slice when the counter runs out (c19: check its canary too). */
+void scheduler_tick(bool user_tick)
+{
+	struct task_struct *p = current;
+
+	check_stack_end(p);
+	if (is_idle_task(p)) {
+		if (nr_running)
+			set_tsk_need_resched(p);
+		return;
+	}
+	if (user_tick)
+		p->utime++;
+	else
+		p->stime++;
+	if (p->counter > 0)
+		p->counter--;
+	if (!p->counter)
+		set_tsk_need_resched(p);
+}
+
+/* c28: at fork the parent's remaining slice is split with the child, so
+ * forking does not create CPU time. The parent reschedules if it has none
+ * left. */
+void sched_fork(struct task_struct *p)
+{
+	unsigned long flags = local_irq_save();
+	struct task_struct *parent = current;
+
+	INIT_LIST_HEAD(&p->run_list);
+	p->state = TASK_UNINTERRUPTIBLE;      /* runnable at wake_up_process */
+	p->counter = (parent->counter + 1) >> 1;
+	parent->counter >>= 1;
+	if (!parent->counter)
+		set_tsk_need_resched(parent);
+	p->nvcsw = p->nivcsw = 0;
+	local_irq_restore(flags);
+}
+
+/* The idle loop (init_task after boot): sleep until an interrupt, and run
+ * anything that became runnable. sti;hlt is atomic, so a wake-up between the
+ * check and the hlt is not lost. */
+void cpu_idle(void)
+{
+	for (;;) {
+		local_irq_disable();
+		if (!need_resched())
+			__asm__ __volatile__("sti; hlt" ::: "memory");
+		else
+			local_irq_enable();
+		schedule();
+	}
+}
+
+const char *panic_task_name(void)
+{
+	static char name[TASK_COMM_LEN + 16];
+	struct task_struct *p = current;
+
+	snprintf(name, sizeof(name), "%s (pid %d)", p->comm, p->pid);
+	return name;
+}
+
+void sched_init(void)
+{
+	init_task_stack_end();
+	fpu_init();
+}

@@ -1,0 +1,124 @@
+/* kernel/timer.c: the timer tick's work and the jiffies timer list
+ * (include/timer.h). Every tick (arch/i386/i8253.c calls timer_tick with
+ * interrupts off) charges the running task (scheduler_tick) and runs the
+ * timers whose time has come. The list is sorted by expiry: adding is O(n),
+ * the tick looks at the head only. schedule_timeout() sleeps on a timer that
+ * wakes the sleeper; msleep() is built on it. */
+#include <kernel.h>
+#include <sched.h>
+#include <timer.h>
+#include <asm/irqflags.h>
+#include <asm/ptrace.h>
+
+static LIST_HEAD(timer_list_head);
+
+static void enqueue_timer(struct timer_list *t)
+{
+	struct timer_list *pos;
+
+	list_for_each_entry(pos, &timer_list_head, entry)
+		if ((long)(t->expires - pos->expires) < 0)
+			break;
+	list_add_tail(&t->entry, &pos->entry);   /* before pos: stays sorted */
+}
+
+void add_timer(struct timer_list *t)
+{
+	unsigned long flags = local_irq_save();
+
+	BUG_ON(timer_pending(t));
+	enqueue_timer(t);
+	local_irq_restore(flags);
+}
+
+bool mod_timer(struct timer_list *t, unsigned long expires)
+{
+	unsigned long flags = local_irq_save();
+	bool was = timer_pending(t);
+
+	if (was)
+		list_del_init(&t->entry);
+	t->expires = expires;
+	enqueue_timer(t);
+	local_irq_restore(flags);
+	return was;
+}
+
+bool del_timer(struct timer_list *t)
+{
+	unsigned long flags = local_irq_save();
+	bool was = timer_pending(t);
+
+	if (was)
+		list_del_init(&t->entry);
+	local_irq_restore(flags);
+	return was;
+}
+
+void run_timers(void)
+{
+	while (!list_empty(&timer_list_head)) {
+		struct timer_list *t = list_first_entry(&timer_list_head, struct timer_list, entry);
+
+		if ((long)(jiffies - t->expires) < 0)
+			break;
+		list_del_init(&t->entry);
+		t->function(t->data);
+	}
+}
+
+/* Overrides the weak hook in arch/i386/i8253.c. */
+void timer_tick(struct pt_regs *regs)
+{
+	scheduler_tick(regs && user_mode(regs));
+	run_timers();
+}
+
+static void process_timeout(unsigned long data)
+{
+	wake_up_process((struct task_struct *)data);
+}
+
+/* Sleep (in the state the caller set) for up to `ticks` jiffies; a wake-up
+ * ends it early. Returns the ticks left (0 when the time ran out). With the
+ * state still TASK_RUNNING it only gives up the CPU. */
+long schedule_timeout(long ticks)
+{
+	struct timer_list timer;
+	unsigned long expire;
+
+	if (ticks == MAX_SCHEDULE_TIMEOUT) {
+		schedule();
+		return ticks;
+	}
+	if (ticks < 0)
+		ticks = 0;
+	expire = jiffies + ticks;
+	setup_timer(&timer, process_timeout, (unsigned long)current);
+	mod_timer(&timer, expire);
+	schedule();
+	del_timer(&timer);
+	ticks = (long)(expire - jiffies);
+	return ticks < 0 ? 0 : ticks;
+}
+
+long schedule_timeout_uninterruptible(long ticks)
+{
+	__set_current_state(TASK_UNINTERRUPTIBLE);
+	return schedule_timeout(ticks);
+}
+
+unsigned long msecs_to_jiffies(unsigned int ms)
+{
+	return ((unsigned long)ms * HZ + 999) / 1000;
+}
+
+/* Sleep at least ms milliseconds (rounded up to whole ticks, plus one so a
+ * partly elapsed tick does not count). */
+void msleep(unsigned int ms)
+{
+	long ticks = msecs_to_jiffies(ms) + 1;
+
+	while (ticks)
+		ticks = schedule_timeout_uninterruptible(ticks);
+}

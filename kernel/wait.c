@@ -1,0 +1,72 @@
+/* kernel/wait.c: wait queues (include/wait.h). A sleeper is an entry on a
+ * queue plus a task state other than TASK_RUNNING; waking it is
+ * wake_up_process(). Exclusive sleepers are queued at the tail, so one
+ * __wake_up() pass wakes all the non-exclusive ones in front and stops after
+ * nr_exclusive exclusive ones. Interrupts are off while a queue is touched. */
+#include <kernel.h>
+#include <sched.h>
+#include <wait.h>
+#include <asm/irqflags.h>
+
+static void queue_entry(struct wait_queue_head *q, struct wait_queue_entry *w, long state,
+			bool exclusive)
+{
+	unsigned long flags = local_irq_save();
+
+	w->task = current;
+	if (list_empty(&w->entry)) {
+		if (exclusive) {
+			w->flags |= WQ_FLAG_EXCLUSIVE;
+			list_add_tail(&w->entry, &q->task_list);
+		} else {
+			w->flags &= ~WQ_FLAG_EXCLUSIVE;
+			list_add(&w->entry, &q->task_list);
+		}
+	}
+	set_current_state(state);
+	local_irq_restore(flags);
+}
+
+/* Queue w (once) and set the sleeping state; the caller then re-checks its
+ * condition and calls schedule(). */
+void prepare_to_wait(struct wait_queue_head *q, struct wait_queue_entry *w, long state)
+{
+	queue_entry(q, w, state, false);
+}
+
+void prepare_to_wait_exclusive(struct wait_queue_head *q, struct wait_queue_entry *w, long state)
+{
+	queue_entry(q, w, state, true);
+}
+
+/* Back to TASK_RUNNING and off the queue (if a wake-up did not already). */
+void finish_wait(struct wait_queue_head *q, struct wait_queue_entry *w)
+{
+	unsigned long flags = local_irq_save();
+
+	__set_current_state(TASK_RUNNING);
+	if (!list_empty(&w->entry))
+		list_del_init(&w->entry);
+	local_irq_restore(flags);
+}
+
+int __wake_up(struct wait_queue_head *q, int nr_exclusive)
+{
+	unsigned long flags = local_irq_save();
+	struct wait_queue_entry *w, *tmp;
+	int woken = 0;
+
+	list_for_each_entry_safe(w, tmp, &q->task_list, entry) {
+		bool exclusive = w->flags & WQ_FLAG_EXCLUSIVE;
+
+		if (!wake_up_process(w->task))
+			continue;          /* already running: it will re-check */
+		woken++;
+		/* a woken waiter leaves the queue; it re-queues if it must wait */
+		list_del_init(&w->entry);
+		if (exclusive && nr_exclusive && !--nr_exclusive)
+			break;
+	}
+	local_irq_restore(flags);
+	return woken;
+}

@@ -1,0 +1,57 @@
+/* tests/tasktest.h: helpers shared by the task and scheduler self-tests
+ * (tests/test_tasks.c, tests/test_sched.c, tests/test_task_scale.c). */
+#ifndef TASKLAB_TESTS_TASKTEST_H
+#define TASKLAB_TESTS_TASKTEST_H
+
+#include <completion.h>
+#include <kthread.h>
+#include <sched.h>
+#include <sched/mm.h>
+
+/* What a probe thread saw about itself, from inside. */
+struct probe {
+	struct completion ready;          /* completed once the fields are set */
+	struct task_struct *task;         /* current */
+	struct thread_info *ti;           /* current_thread_info() */
+	unsigned long esp;
+	struct mm_struct *mm, *active_mm;
+	u32 cr3;
+	int ret;                          /* what the thread returns when stopped */
+};
+
+static inline void probe_init(struct probe *pr, int ret)
+{
+	memset(pr, 0, sizeof(*pr));
+	init_completion(&pr->ready);
+	pr->ret = ret;
+}
+
+/* Sleep until kthread_stop() is called on us. */
+static inline void sleep_until_stopped(void)
+{
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (kthread_should_stop())
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+}
+
+/* A kthread body: fill the probe, then wait to be stopped; returns pr->ret. */
+static inline int probe_thread(void *arg)
+{
+	struct probe *pr = arg;
+
+	pr->task = current;
+	pr->ti = current_thread_info();
+	pr->esp = read_esp();
+	pr->mm = current->mm;
+	pr->active_mm = current->active_mm;
+	pr->cr3 = read_cr3();
+	complete(&pr->ready);
+	sleep_until_stopped();
+	return pr->ret;
+}
+
+#endif

@@ -1,0 +1,474 @@
+/* tests/test_sched.c: the scheduler and the context switch (seed claims c17,
+ * c24, c25, c26, c27, c28), wait queues, timers, and exit/reaping. Tasks
+ * with an address space are kernel threads that adopted one with
+ * kthread_use_mm(): until the user-mode issue, that is how a "process" with
+ * its own page directory exists. */
+#include <kernel.h>
+#include <errno.h>
+#include <ktest.h>
+#include <mm.h>
+#include <timer.h>
+#include <asm/irqflags.h>
+#include <asm/processor.h>
+#include "tasktest.h"
+
+/* Two players take turns through one wait queue, each optionally on its own
+ * mm; every turn is one switch between them. */
+struct pingpong {
+	struct wait_queue_head wq;
+	int turn, rounds;
+	struct mm_struct *mm[2];
+	unsigned long cr3_start, cr3_end, cs_start, cs_end;
+	int fpu_bad[2];
+	bool use_fpu;
+};
+
+static void fpu_load(int v)
+{
+	__asm__ __volatile__("fninit; fildl %0" :: "m"(v));
+}
+
+static int fpu_peek(void)
+{
+	int v;
+
+	__asm__ __volatile__("fistl %0" : "=m"(v));   /* st0, not popped */
+	return v;
+}
+
+static int player(void *arg)
+{
+	struct pingpong *pp = arg;
+	int me = current->comm[5] - '0', mine = 1000 + 111 * me;
+
+	if (pp->mm[me])
+		kthread_use_mm(pp->mm[me]);
+	if (pp->use_fpu)
+		fpu_load(mine);
+	for (int r = 0; r < pp->rounds; r++) {
+		wait_event(pp->wq, pp->turn == me);
+		if (me == 0 && r == 1) {                   /* both run: measure */
+			pp->cr3_start = sched_stats.cr3_writes;
+			pp->cs_start = sched_stats.context_switches;
+		}
+		if (me == 0 && r == pp->rounds - 1) {
+			pp->cr3_end = sched_stats.cr3_writes;
+			pp->cs_end = sched_stats.context_switches;
+		}
+		if (pp->use_fpu && fpu_peek() != mine)
+			pp->fpu_bad[me]++;
+		pp->turn = !me;
+		wake_up(&pp->wq);
+	}
+	if (pp->mm[me])
+		kthread_unuse_mm(pp->mm[me]);
+	return 0;
+}
+
+/* Run a ping-pong of `rounds` turns each; the players are our children. */
+static void play(struct ktest *t, struct pingpong *pp)
+{
+	pid_t pid[2];
+
+	init_waitqueue_head(&pp->wq);
+	pp->turn = 0;
+	for (int i = 0; i < 2; i++) {
+		pid[i] = kernel_thread(player, pp, 0);
+		KTEST_ASSERT_GT(t, pid[i], 0);
+		set_task_comm(find_task_by_pid(pid[i]), i ? "playr1" : "playr0");
+	}
+	for (int i = 0; i < 2; i++)
+		KTEST_EXPECT_EQ(t, kernel_wait(pid[i], 0, NULL), pid[i]);
+	KTEST_EXPECT_EQ(t, pp->turn, 0);                  /* every turn was played */
+}
+
+/* c25: threads sharing an mm switch without a single CR3 write; tasks on
+ * different mms write CR3 at every switch between them. */
+static void claim_c25_no_cr3_write_between_threads(struct ktest *t)
+{
+	struct mm_struct *a = mm_alloc(), *b = mm_alloc();
+	struct pingpong same = { .rounds = 100 }, diff = { .rounds = 100 };
+	unsigned long switches;
+
+	KTEST_ASSERT_NOT_NULL(t, a);
+	KTEST_ASSERT_NOT_NULL(t, b);
+	same.mm[0] = same.mm[1] = a;
+	play(t, &same);
+	switches = same.cs_end - same.cs_start;
+	ktest_log(t, "shared mm: %lu switches, %lu CR3 writes", switches, same.cr3_end - same.cr3_start);
+	KTEST_EXPECT_GE(t, switches, 2 * (same.rounds - 2));
+	KTEST_EXPECT_EQ(t, same.cr3_end - same.cr3_start, 0);
+
+	diff.mm[0] = a;
+	diff.mm[1] = b;
+	play(t, &diff);
+	switches = diff.cs_end - diff.cs_start;
+	ktest_log(t, "two mms: %lu switches, %lu CR3 writes", switches, diff.cr3_end - diff.cr3_start);
+	KTEST_EXPECT_GE(t, diff.cr3_end - diff.cr3_start, 2 * (diff.rounds - 2));
+	KTEST_EXPECT_LE(t, diff.cr3_end - diff.cr3_start, switches);
+	mmput(a);
+	mmput(b);
+}
+
+/* c26: x87 registers survive switches between two tasks that both use them
+ * (lazy FPU: saved at switch-out, restored at the first use after). */
+static void claim_c26_fpu_state_survives_switches(struct ktest *t)
+{
+	struct pingpong pp = { .rounds = 50, .use_fpu = true };
+	unsigned long traps = sched_stats.fpu_traps, saves = sched_stats.fpu_saves;
+
+	play(t, &pp);
+	KTEST_EXPECT_EQ(t, pp.fpu_bad[0], 0);
+	KTEST_EXPECT_EQ(t, pp.fpu_bad[1], 0);
+	ktest_log(t, "#NM traps %lu, fxsaves %lu", sched_stats.fpu_traps - traps,
+		  sched_stats.fpu_saves - saves);
+	KTEST_EXPECT_GE(t, sched_stats.fpu_traps - traps, 2 * (pp.rounds - 1));
+	KTEST_EXPECT_GE(t, sched_stats.fpu_saves - saves, 2 * (pp.rounds - 1));
+	KTEST_EXPECT_TRUE(t, read_cr0() & X86_CR0_TS);   /* we never used it */
+}
+
+struct lazy_probe {
+	struct completion go, done;
+	struct mm_struct *active_mm, *mm;
+	int mm_count;
+	unsigned long cr3_writes;
+	u32 cr3;
+};
+
+static int lazy_kthread(void *arg)
+{
+	struct lazy_probe *lp = arg;
+
+	lp->mm = current->mm;
+	lp->active_mm = current->active_mm;
+	lp->mm_count = current->active_mm->mm_count;
+	lp->cr3_writes = sched_stats.cr3_writes;
+	lp->cr3 = read_cr3();
+	complete(&lp->done);
+	sleep_until_stopped();
+	return 0;
+}
+
+/* c17: switching from a task with an mm to a kernel thread lends the mm
+ * (active_mm, one more mm_count) and loads no CR3. */
+static void claim_c17_kernel_thread_borrows_active_mm(struct ktest *t)
+{
+	struct mm_struct *mm = mm_alloc();
+	struct lazy_probe lp;
+	struct task_struct *k;
+	unsigned long cr3_before;
+	int count_before;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	init_completion(&lp.done);
+	k = kthread_create(lazy_kthread, &lp, "c17_lazy");   /* kthreadd's: mm NULL */
+	KTEST_ASSERT_FALSE(t, IS_ERR(k));
+	kthread_use_mm(mm);                 /* we are a task with its own mm now */
+	KTEST_EXPECT_PTR_EQ(t, current->active_mm, mm);
+	KTEST_EXPECT_EQ(t, read_cr3(), __pa(mm->pgd));
+	wake_up_process(k);                 /* runs right after us: we sleep */
+	count_before = mm->mm_count;
+	cr3_before = sched_stats.cr3_writes;
+	wait_for_completion(&lp.done);
+	KTEST_EXPECT_NULL(t, lp.mm);
+	KTEST_EXPECT_PTR_EQ(t, lp.active_mm, mm);
+	KTEST_EXPECT_EQ(t, lp.mm_count, count_before + 1);
+	KTEST_EXPECT_EQ(t, lp.cr3_writes, cr3_before);
+	KTEST_EXPECT_EQ(t, lp.cr3, __pa(mm->pgd));
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
+	KTEST_EXPECT_EQ(t, mm->mm_count, count_before);  /* given back after its switch */
+	kthread_unuse_mm(mm);
+	mmput(mm);
+}
+
+struct race {
+	struct completion go;
+	int order[2], n;
+	struct mm_struct *mm;
+};
+
+static int racer(void *arg)
+{
+	struct race *r = arg;
+	struct mm_struct *mm = r->mm;      /* ours; r->mm changes for the next */
+
+	if (mm)
+		kthread_use_mm(mm);
+	wait_for_completion(&r->go);       /* all sleep; then all become runnable */
+	r->order[r->n++] = current->pid;
+	if (mm)
+		kthread_unuse_mm(mm);
+	return 0;
+}
+
+/* Start a racer and wait until it sleeps in wait_for_completion. */
+static pid_t start_racer(struct ktest *t, struct race *r, struct mm_struct *mm)
+{
+	pid_t pid;
+	struct task_struct *p;
+
+	r->mm = mm;
+	pid = kernel_thread(racer, r, 0);
+	KTEST_ASSERT_GT(t, pid, 0);
+	p = find_task_by_pid(pid);
+	while (p->state == TASK_RUNNING)
+		yield();
+	return pid;
+}
+
+/* c27: of two otherwise equal runnable tasks, goodness() prefers the one
+ * sharing the current mm (+1: no TLB flush), and schedule() runs it first
+ * even though the other was woken first. */
+static void claim_c27_same_mm_picked_first(struct ktest *t)
+{
+	struct mm_struct *a = mm_alloc(), *b = mm_alloc();
+	struct race r = { .n = 0 };
+	struct task_struct *x, *y;
+	pid_t px, py;
+
+	KTEST_ASSERT_NOT_NULL(t, a);
+	KTEST_ASSERT_NOT_NULL(t, b);
+	init_completion(&r.go);
+	py = start_racer(t, &r, b);          /* other mm */
+	px = start_racer(t, &r, a);          /* will share ours */
+	kthread_use_mm(a);
+	x = find_task_by_pid(px);
+	y = find_task_by_pid(py);
+	x->counter = y->counter = 5;
+	x->nice = y->nice = 0;
+	KTEST_EXPECT_EQ(t, goodness(x, a), goodness(y, a) + 1);
+	KTEST_EXPECT_EQ(t, goodness(x, a), 5 + 20 + 1);
+	complete_all(&r.go);                 /* wakes y first, then x */
+	KTEST_EXPECT_EQ(t, kernel_wait(py, 0, NULL), py);
+	KTEST_EXPECT_EQ(t, kernel_wait(px, 0, NULL), px);
+	KTEST_EXPECT_EQ(t, r.order[0], px);
+	KTEST_EXPECT_EQ(t, r.order[1], py);
+	kthread_unuse_mm(a);
+	mmput(a);
+	mmput(b);
+}
+
+/* c24: a kernel thread and a task with its own address space sit on the one
+ * run queue and are ranked by the same goodness(). */
+static void claim_c24_one_runqueue_for_all(struct ktest *t)
+{
+	struct mm_struct *a = mm_alloc();
+	struct race r = { .n = 0 };
+	struct task_struct *proc, *thr;
+	pid_t pp, pt;
+	unsigned long running;
+
+	KTEST_ASSERT_NOT_NULL(t, a);
+	init_completion(&r.go);
+	pp = start_racer(t, &r, a);
+	pt = start_racer(t, &r, NULL);
+	proc = find_task_by_pid(pp);
+	thr = find_task_by_pid(pt);
+	KTEST_EXPECT_FALSE(t, task_on_runqueue(proc));
+	running = nr_running;
+	complete_all(&r.go);
+	KTEST_EXPECT_TRUE(t, task_on_runqueue(proc));
+	KTEST_EXPECT_TRUE(t, task_on_runqueue(thr));
+	KTEST_EXPECT_EQ(t, nr_running, running + 2);
+	proc->counter = thr->counter = 3;
+	/* same formula; the kernel thread gets the no-switch bonus */
+	KTEST_EXPECT_EQ(t, goodness(thr, NULL), goodness(proc, NULL) + 1);
+	KTEST_EXPECT_EQ(t, kernel_wait(pp, 0, NULL), pp);
+	KTEST_EXPECT_EQ(t, kernel_wait(pt, 0, NULL), pt);
+	KTEST_EXPECT_EQ(t, r.n, 2);
+	mmput(a);
+}
+
+static int idle_child(void *arg)
+{
+	return 7;
+}
+
+/* c28: fork splits the parent's remaining slice: the child gets the larger
+ * half, the total is unchanged, a parent left with 0 must reschedule. */
+static void claim_c28_fork_splits_counter(struct ktest *t)
+{
+	unsigned long flags = local_irq_save();    /* no tick between the reads */
+	struct task_struct *child;
+	pid_t pid;
+	long parent_after, child_got;
+	int status = 0;
+
+	current->counter = 11;
+	local_irq_restore(flags);
+	pid = kernel_thread(idle_child, NULL, 0);
+	KTEST_ASSERT_GT(t, pid, 0);
+	flags = local_irq_save();
+	child = find_task_by_pid(pid);
+	parent_after = current->counter;
+	child_got = child->counter;
+	local_irq_restore(flags);
+	KTEST_EXPECT_EQ(t, child_got, 6);
+	KTEST_EXPECT_LE(t, parent_after, 5);         /* 5, or 4 if a tick came */
+	KTEST_EXPECT_GE(t, parent_after, 4);
+	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, &status), pid);
+	KTEST_EXPECT_EQ(t, status, 7);
+
+	current->counter = 1;
+	clear_tsk_need_resched(current);
+	pid = kernel_thread(idle_child, NULL, 0);
+	KTEST_ASSERT_GT(t, pid, 0);
+	KTEST_EXPECT_EQ(t, current->counter, 0);
+	KTEST_EXPECT_TRUE(t, need_resched());
+	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, NULL), pid);
+}
+
+static int spinner(void *arg)
+{
+	while (!kthread_should_stop())
+		yield();
+	return 0;
+}
+
+/* Epoch: when every runnable task has used its slice, all counters are
+ * recalculated (counter / 2 + slice), sleepers included. */
+static void epoch_recalculates_counters(struct ktest *t)
+{
+	struct task_struct *k = kthread_run(spinner, NULL, "spinner");
+	struct task_struct *sleeper = kthreadd_task;
+	unsigned long epochs = sched_stats.epochs;
+	long before;
+
+	KTEST_ASSERT_FALSE(t, IS_ERR(k));
+	before = sleeper->counter;
+	local_irq_disable();
+	current->counter = 0;
+	k->counter = 0;
+	local_irq_enable();
+	yield();                                  /* best goodness is 0: new epoch */
+	KTEST_EXPECT_GT(t, sched_stats.epochs, epochs);
+	KTEST_EXPECT_EQ(t, sleeper->state, TASK_INTERRUPTIBLE);
+	KTEST_EXPECT_GE(t, sleeper->counter, before / 2 + NICE_TO_TICKS(sleeper->nice));
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
+}
+
+static struct wait_queue_head wq_test;
+static volatile int wq_go, wq_woken;
+
+static int wq_sleeper(void *arg)
+{
+	if (arg)
+		wait_event_exclusive(wq_test, wq_go);
+	else
+		wait_event(wq_test, wq_go);
+	wq_woken++;
+	return 0;
+}
+
+/* wake_up() wakes every non-exclusive sleeper and one exclusive one;
+ * wake_up_all() the rest. */
+static void wait_queue_exclusive_wakeups(struct ktest *t)
+{
+	pid_t pids[5];
+
+	init_waitqueue_head(&wq_test);
+	wq_go = 0;
+	wq_woken = 0;
+	for (int i = 0; i < 5; i++) {
+		pids[i] = kernel_thread(wq_sleeper, i < 3 ? (void *)1 : NULL, 0);
+		KTEST_ASSERT_GT(t, pids[i], 0);
+	}
+	msleep(20);                              /* let them all queue */
+	KTEST_EXPECT_EQ(t, wq_woken, 0);
+	wq_go = 1;
+	KTEST_EXPECT_EQ(t, wake_up(&wq_test), 3);    /* 2 plain + 1 exclusive */
+	msleep(20);
+	KTEST_EXPECT_EQ(t, wq_woken, 3);
+	KTEST_EXPECT_EQ(t, wake_up_all(&wq_test), 2);
+	for (int i = 0; i < 5; i++)
+		KTEST_EXPECT_EQ(t, kernel_wait(pids[i], 0, NULL), pids[i]);
+	KTEST_EXPECT_EQ(t, wq_woken, 5);
+}
+
+/* schedule_timeout sleeps the given ticks unless woken; msleep rounds up. */
+static void timers_and_msleep(struct ktest *t)
+{
+	unsigned long j = jiffies;
+	long left;
+
+	msleep(30);
+	KTEST_EXPECT_GE(t, jiffies - j, 3);
+	j = jiffies;
+	left = schedule_timeout_uninterruptible(5);
+	KTEST_EXPECT_EQ(t, left, 0);
+	KTEST_EXPECT_GE(t, jiffies - j, 5);
+	init_waitqueue_head(&wq_test);
+	wq_go = 0;
+	left = wait_event_timeout(wq_test, wq_go, 5);
+	KTEST_EXPECT_EQ(t, left, 0);
+}
+
+static struct completion orphan_release;
+
+static int orphan(void *arg)
+{
+	wait_for_completion(&orphan_release);
+	return 0;
+}
+
+static int short_lived_parent(void *arg)
+{
+	*(pid_t *)arg = kernel_thread(orphan, NULL, 0);
+	return 0;                                /* exits before its child */
+}
+
+/* An exiting task's children are reparented to PID 1, which reaps them. */
+static void orphans_go_to_init(struct ktest *t)
+{
+	pid_t child = 0, parent;
+	struct task_struct *o;
+
+	init_completion(&orphan_release);
+	parent = kernel_thread(short_lived_parent, &child, 0);
+	KTEST_ASSERT_GT(t, parent, 0);
+	KTEST_EXPECT_EQ(t, kernel_wait(parent, 0, NULL), parent);
+	KTEST_ASSERT_GT(t, child, 0);
+	o = find_task_by_pid(child);
+	KTEST_ASSERT_NOT_NULL(t, o);
+	KTEST_EXPECT_EQ(t, o->parent->pid, 1);
+	KTEST_EXPECT_EQ(t, kernel_wait(child, WNOHANG, NULL), -ECHILD);  /* not ours */
+	complete(&orphan_release);
+}
+
+/* A zombie keeps its stack until reaped, and its stack is freed only after
+ * the switch away from it. */
+static void zombie_keeps_stack_until_reaped(struct ktest *t)
+{
+	pid_t pid = kernel_thread(idle_child, NULL, 0);
+	struct task_struct *p = find_task_by_pid(pid);
+	unsigned long free_zombie;
+
+	KTEST_ASSERT_NOT_NULL(t, p);
+	KTEST_EXPECT_EQ(t, p->usage, 2);
+	while (p->exit_state != EXIT_ZOMBIE)
+		msleep(1);
+	KTEST_EXPECT_EQ(t, p->state, TASK_DEAD);
+	KTEST_EXPECT_EQ(t, p->usage, 1);             /* the switch away dropped one */
+	KTEST_EXPECT_EQ(t, *end_of_stack(p), STACK_END_MAGIC);   /* still there */
+	free_zombie = nr_free_pages();
+	KTEST_EXPECT_EQ(t, kernel_wait(pid, WNOHANG, NULL), pid);
+	KTEST_EXPECT_GE(t, nr_free_pages() - free_zombie, 2);
+	KTEST_EXPECT_NULL(t, find_task_by_pid(pid));
+	KTEST_EXPECT_EQ(t, kernel_wait(-1, WNOHANG, NULL), -ECHILD);
+}
+
+static const struct ktest_case sched_cases[] = {
+	KTEST_CASE(claim_c17_kernel_thread_borrows_active_mm),
+	KTEST_CASE(claim_c24_one_runqueue_for_all),
+	KTEST_CASE(claim_c25_no_cr3_write_between_threads),
+	KTEST_CASE(claim_c26_fpu_state_survives_switches),
+	KTEST_CASE(claim_c27_same_mm_picked_first),
+	KTEST_CASE(claim_c28_fork_splits_counter),
+	KTEST_CASE(epoch_recalculates_counters),
+	KTEST_CASE(wait_queue_exclusive_wakeups),
+	KTEST_CASE(timers_and_msleep),
+	KTEST_CASE(orphans_go_to_init),
+	KTEST_CASE(zombie_keeps_stack_until_reaped),
+	{}
+};
+KTEST_SUITE(sched, sched_cases);

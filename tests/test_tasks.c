@@ -1,0 +1,430 @@
+/* tests/test_tasks.c: tasks, their 8 KiB blocks, current, PID 0/1/2,
+ * kthreads, pids, fork/exit and the task listing (seed claims c05, c06, c12,
+ * c14, c15, c16, c19, c20, c21, c22, c33). Each test looks at the mechanism
+ * itself: addresses, pointers, counters and return values of live tasks. */
+#include <kernel.h>
+#include <errno.h>
+#include <ktest.h>
+#include <mm.h>
+#include <pid.h>
+#include <timer.h>
+#include <asm/irq.h>
+#include <asm/irqflags.h>
+#include <asm/segment.h>
+#include "tasktest.h"
+
+static unsigned long read_nr_threads(void) { return nr_threads; }
+static unsigned long read_nr_pids(void) { return nr_pids; }
+static unsigned long read_nr_mm(void) { return nr_mm_structs; }
+KTEST_COUNTER("tasks", read_nr_threads);
+KTEST_COUNTER("pids", read_nr_pids);
+KTEST_COUNTER("mm_structs", read_nr_mm);
+
+static struct task_struct *start_probe(struct ktest *t, struct probe *pr, int ret, const char *name)
+{
+	struct task_struct *k;
+
+	probe_init(pr, ret);
+	k = kthread_run(probe_thread, pr, "%s", name);
+	KTEST_ASSERT_FALSE(t, IS_ERR(k));
+	wait_for_completion(&pr->ready);
+	return k;
+}
+
+/* c05: every task has its own thread_info and kernel stack, 8 KiB aligned,
+ * and runs on it. */
+static void claim_c05_each_task_own_stack(struct ktest *t)
+{
+	struct probe a, b;
+	struct task_struct *ka = start_probe(t, &a, 0, "c05a");
+	struct task_struct *kb = start_probe(t, &b, 0, "c05b");
+
+	KTEST_EXPECT_PTR_NE(t, task_stack_page(ka), task_stack_page(kb));
+	KTEST_EXPECT_EQ(t, (unsigned long)task_stack_page(ka) % THREAD_SIZE, 0);
+	KTEST_EXPECT_EQ(t, (unsigned long)task_stack_page(kb) % THREAD_SIZE, 0);
+	KTEST_EXPECT_EQ(t, a.esp & ~(THREAD_SIZE - 1), (unsigned long)task_stack_page(ka));
+	KTEST_EXPECT_EQ(t, b.esp & ~(THREAD_SIZE - 1), (unsigned long)task_stack_page(kb));
+	KTEST_EXPECT_PTR_NE(t, task_stack_page(ka), task_stack_page(current));
+	KTEST_EXPECT_EQ(t, kthread_stop(ka), 0);
+	KTEST_EXPECT_EQ(t, kthread_stop(kb), 0);
+}
+
+/* c06: thread_info at the low end of the block, ->task back to the
+ * task_struct, which lives outside the block; the canary just above it. */
+static void claim_c06_thread_info_at_base(struct ktest *t)
+{
+	struct probe a;
+	struct task_struct *k = start_probe(t, &a, 0, "c06");
+	unsigned long base = (unsigned long)task_stack_page(k);
+
+	KTEST_EXPECT_EQ(t, (unsigned long)a.ti, base);
+	KTEST_EXPECT_PTR_EQ(t, a.ti->task, k);
+	KTEST_EXPECT_PTR_EQ(t, a.task, k);
+	KTEST_EXPECT_TRUE(t, a.esp > base + sizeof(struct thread_info) && a.esp < base + THREAD_SIZE);
+	KTEST_EXPECT_EQ(t, *(unsigned long *)(base + sizeof(struct thread_info)), STACK_END_MAGIC);
+	KTEST_EXPECT_TRUE(t, (unsigned long)k + sizeof(*k) <= base || (unsigned long)k >= base + THREAD_SIZE);
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
+}
+
+/* c12: kernel threads have no mm of their own and run on a borrowed one. */
+static void claim_c12_kernel_threads_have_no_mm(struct ktest *t)
+{
+	struct probe a;
+	struct task_struct *k = start_probe(t, &a, 0, "c12"), *p;
+	int kthreads = 0;
+
+	KTEST_EXPECT_NULL(t, a.mm);
+	KTEST_ASSERT_NOT_NULL(t, a.active_mm);
+	KTEST_EXPECT_EQ(t, a.cr3, __pa(a.active_mm->pgd));   /* it ran on those tables */
+	for_each_process(p) {
+		kthreads += is_kernel_thread(p);
+		if (is_kernel_thread(p))
+			KTEST_EXPECT_NULL(t, p->mm);
+	}
+	KTEST_EXPECT_GE(t, kthreads, 4);     /* kernel_init, kthreadd, c12, this test */
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
+}
+
+/* c14: PID 0 is init_task on init_thread_union; PID 1 is kernel_init, a
+ * kernel thread (mm NULL: it has exec'd nothing yet) made by init_task. */
+static void claim_c14_pid0_and_pid1(struct ktest *t)
+{
+	struct task_struct *init = find_task_by_pid(1);
+
+	KTEST_EXPECT_EQ(t, init_task.pid, 0);
+	KTEST_EXPECT_PTR_EQ(t, task_thread_info(&init_task), &init_thread_union.thread_info);
+	KTEST_EXPECT_PTR_EQ(t, init_thread_union.thread_info.task, &init_task);
+	KTEST_ASSERT_NOT_NULL(t, init);
+	KTEST_EXPECT_STREQ(t, init->comm, "kernel_init");
+	KTEST_EXPECT_NULL(t, init->mm);
+	KTEST_EXPECT_PTR_EQ(t, init->parent, &init_task);
+	KTEST_EXPECT_TRUE(t, is_kernel_thread(init));
+	KTEST_EXPECT_PTR_EQ(t, current->parent, init);     /* the ktest runner is PID 1 */
+}
+
+static int return_after_stop(void *arg)
+{
+	sleep_until_stopped();
+	return (int)(long)arg;
+}
+
+/* Plain kernel_thread children (not kthreads) sleep here until released. */
+static DECLARE_WAIT_QUEUE_HEAD(release_wq);
+static bool release_all;
+
+static int wait_for_release(void *arg)
+{
+	wait_event(release_wq, release_all);
+	return 0;
+}
+
+static void release_children(void)
+{
+	release_all = true;
+	wake_up_all(&release_wq);
+}
+
+/* c15: kthreadd (PID 2) creates kernel threads on request: the new thread is
+ * its child whoever asked; kthread_stop returns the thread's value, -EINTR
+ * if it never ran; kthreadd reaps the exited thread. */
+static void claim_c15_kthreadd_creates_and_reaps(struct ktest *t)
+{
+	struct task_struct *k, *never;
+	struct probe a;
+	pid_t pid;
+
+	KTEST_ASSERT_NOT_NULL(t, kthreadd_task);
+	KTEST_EXPECT_EQ(t, kthreadd_task->pid, 2);
+	KTEST_EXPECT_STREQ(t, kthreadd_task->comm, "kthreadd");
+	probe_init(&a, 42);
+	k = kthread_run(probe_thread, &a, "c15_%d", 7);
+	KTEST_ASSERT_FALSE(t, IS_ERR(k));
+	wait_for_completion(&a.ready);            /* threadfn is running */
+	pid = k->pid;
+	KTEST_EXPECT_STREQ(t, k->comm, "c15_7");
+	KTEST_EXPECT_PTR_EQ(t, k->parent, kthreadd_task);
+	KTEST_EXPECT_EQ(t, k->parent->pid, 2);
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 42);
+	never = kthread_create(return_after_stop, (void *)5L, "c15_never");
+	KTEST_ASSERT_FALSE(t, IS_ERR(never));
+	KTEST_EXPECT_EQ(t, kthread_stop(never), -EINTR);
+	for (int i = 0; i < 100 && find_task_by_pid(pid); i++)
+		msleep(1);
+	KTEST_EXPECT_NULL(t, find_task_by_pid(pid));     /* reaped by kthreadd */
+}
+
+/* c16: the task listing puts kernel threads in brackets, not tasks with an
+ * address space. */
+static void claim_c16_ps_brackets_kernel_threads(struct ktest *t)
+{
+	char line[128];
+	struct mm_struct *mm = mm_alloc();
+	u32 before = log_head;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	format_task_line(kthreadd_task, line, sizeof(line));
+	KTEST_EXPECT_NOT_NULL(t, strstr(line, " [kthreadd]"));
+	KTEST_EXPECT_NOT_NULL(t, strstr(line, "root         2     0"));
+	set_task_comm(current, "c16_user");
+	kthread_use_mm(mm);                       /* now a task with its own mm */
+	format_task_line(current, line, sizeof(line));
+	kthread_unuse_mm(mm);
+	mmput(mm);
+	KTEST_EXPECT_NOT_NULL(t, strstr(line, " c16_user"));
+	KTEST_EXPECT_NULL(t, strchr(line, '['));
+	show_tasks();
+	KTEST_EXPECT_GT(t, log_head - before, 200);
+	KTEST_EXPECT_NOT_NULL(t, strstr(log_buf + before % LOG_BUF_LEN, "[kernel_init]"));
+}
+
+/* Recurse until the stack is nearly used up, then let the deepest frame
+ * spill down over the canary, as one more frame would. Interrupts are off,
+ * so no handler frame lands below us meanwhile; thread_info is not hit. */
+static __noinline int overflow(int depth)
+{
+	volatile unsigned char buf[16];
+	unsigned long canary = (unsigned long)end_of_stack(current);
+
+	for (unsigned int i = 0; i < sizeof(buf); i++)
+		buf[i] = depth;
+	if ((unsigned long)buf > canary + 128)
+		return overflow(depth + 1) + buf[0] - buf[1];
+	for (volatile unsigned long *w = (unsigned long *)canary; (unsigned long)w < read_esp(); w++)
+		*w = 0xAAAAAAAA;        /* the free stack below us, canary included */
+	return depth;
+}
+
+/* c19 (should panic): a deliberate overflow of this task's kernel stack is
+ * caught at the next context switch and reported with the task's name. */
+static void claim_c19_stack_overflow_detected(struct ktest *t)
+{
+	unsigned long flags;
+
+	set_task_comm(current, "c19_deep");
+	flags = local_irq_save();
+	ktest_log(t, "recursed %d frames", overflow(0));
+	schedule();                               /* the switch checks the canary */
+	local_irq_restore(flags);
+}
+
+static void claim_c19_canary_intact_after_fork(struct ktest *t)
+{
+	struct probe a;
+	struct task_struct *k = start_probe(t, &a, 0, "c19ok");
+
+	KTEST_EXPECT_EQ(t, *end_of_stack(k), STACK_END_MAGIC);
+	KTEST_EXPECT_EQ(t, *end_of_stack(current), STACK_END_MAGIC);
+	KTEST_EXPECT_EQ(t, *end_of_stack(&init_task), STACK_END_MAGIC);
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
+}
+
+struct irq_probe {
+	struct timer_list timer;
+	volatile bool fired;
+	bool in_irq;
+	struct task_struct *task;
+	struct thread_info *ti;
+};
+
+static void irq_probe_fn(unsigned long data)
+{
+	struct irq_probe *ip = (struct irq_probe *)data;
+
+	ip->in_irq = in_interrupt();
+	ip->ti = (struct thread_info *)(read_esp() & ~(THREAD_SIZE - 1));
+	ip->task = current;
+	ip->fired = true;
+}
+
+/* c20: current is the masked stack pointer's thread_info->task in process
+ * context, in an interrupt handler and in an exception handler. */
+static void claim_c20_current_is_masked_esp(struct ktest *t)
+{
+	struct probe a;
+	struct task_struct *k = start_probe(t, &a, 0, "c20");
+	struct irq_probe ip = { .fired = false };
+	struct trap_catch c;
+
+	KTEST_EXPECT_PTR_EQ(t, a.task, k);                       /* process context */
+	KTEST_EXPECT_PTR_EQ(t, a.ti->task, k);
+	KTEST_EXPECT_EQ(t, a.esp & ~(THREAD_SIZE - 1), (unsigned long)a.ti);
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
+
+	setup_timer(&ip.timer, irq_probe_fn, (unsigned long)&ip);
+	mod_timer(&ip.timer, jiffies + 1);
+	while (!ip.fired)
+		halt();                                          /* stay current */
+	KTEST_EXPECT_TRUE(t, ip.in_irq);
+	KTEST_EXPECT_PTR_EQ(t, ip.task, current);                /* interrupt */
+	KTEST_EXPECT_PTR_EQ(t, ip.ti, current_thread_info());
+
+	if (catch_trap(&c, X86_TRAP_BP) == 0) {
+		__asm__ __volatile__("int3");
+		uncatch_trap(&c);
+		KTEST_FAIL(t, "int3 did not trap");
+	} else {
+		KTEST_EXPECT_PTR_EQ(t, c.task, current);          /* exception */
+		KTEST_EXPECT_EQ(t, kernel_stack_pointer(&c.regs) & ~(THREAD_SIZE - 1),
+				(unsigned long)current_thread_info());
+	}
+}
+
+/* c21: one order-1 allocation per task holds both thread_info and stack:
+ * creating a task takes 2 pages plus whatever the task_struct slab grows
+ * by, and all of it comes back after the task is reaped. */
+static void claim_c21_one_block_per_task(struct ktest *t)
+{
+	struct probe a;
+	struct task_struct *k;
+	unsigned long before = nr_free_pages();
+
+	k = start_probe(t, &a, 0, "c21");
+	KTEST_EXPECT_GE(t, before - nr_free_pages(), 2);
+	KTEST_EXPECT_EQ(t, (unsigned long)task_stack_page(k) % THREAD_SIZE, 0);
+	KTEST_EXPECT_EQ(t, (unsigned long)task_thread_info(k), (unsigned long)task_stack_page(k));
+	KTEST_EXPECT_EQ(t, k->thread.esp0, (unsigned long)task_stack_page(k) + THREAD_SIZE);
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
+}
+
+/* c22: threads-max defaults to RAM / THREAD_SIZE / 2 and fork fails with
+ * -EAGAIN at the limit, exactly; the limit is tunable within Linux's bounds. */
+static void claim_c22_threads_max(struct ktest *t)
+{
+	int saved = max_threads, limit = max(nr_threads + 3, 20), made = 0;
+	static pid_t pids[32];
+	pid_t pid = 0;
+
+	KTEST_EXPECT_EQ(t, saved, (int)(totalram_pages * PAGE_SIZE / THREAD_SIZE / 2));
+	KTEST_EXPECT_EQ(t, set_max_threads(19), -EINVAL);
+	KTEST_EXPECT_EQ(t, set_max_threads(0x40000000), -EINVAL);
+	KTEST_ASSERT_EQ(t, set_max_threads(limit), 0);
+	release_all = false;
+	while (made < (int)ARRAY_SIZE(pids) && (pid = kernel_thread(wait_for_release, NULL, 0)) > 0)
+		pids[made++] = pid;
+	KTEST_EXPECT_EQ(t, pid, -EAGAIN);
+	KTEST_EXPECT_EQ(t, nr_threads, limit);
+	KTEST_EXPECT_EQ(t, PTR_ERR(kthread_create(return_after_stop, NULL, "c22_over")), -EAGAIN);
+	set_max_threads(saved);
+	release_children();
+	for (int i = 0; i < made; i++)
+		KTEST_EXPECT_EQ(t, kernel_wait(pids[i], 0, NULL), pids[i]);
+}
+
+struct pingpong {
+	struct wait_queue_head wq;
+	int turn, rounds, bad_esp0;
+};
+
+static int esp0_player(void *arg)
+{
+	struct pingpong *pp = arg;
+	int me = current->comm[4] - '0';
+
+	for (int r = 0; r < pp->rounds; r++) {
+		wait_event(pp->wq, pp->turn == me);
+		/* c33: we were just switched to: the TSS points at our stack top */
+		if (init_tss.esp0 != (u32)task_stack_page(current) + THREAD_SIZE)
+			pp->bad_esp0++;
+		pp->turn = !me;
+		wake_up(&pp->wq);
+	}
+	return 0;
+}
+
+/* c33: TSS.esp0 is the top of the running task's stack after every switch. */
+static void claim_c33_tss_esp0_follows_switches(struct ktest *t)
+{
+	struct pingpong pp = { .turn = 0, .rounds = 50 };
+	struct task_struct *p0, *p1;
+	pid_t pid0, pid1;
+
+	init_waitqueue_head(&pp.wq);
+	pid0 = kernel_thread(esp0_player, &pp, 0);
+	pid1 = kernel_thread(esp0_player, &pp, 0);
+	KTEST_ASSERT_GT(t, pid0, 0);
+	KTEST_ASSERT_GT(t, pid1, 0);
+	p0 = find_task_by_pid(pid0);
+	p1 = find_task_by_pid(pid1);
+	set_task_comm(p0, "c33_0");
+	set_task_comm(p1, "c33_1");
+	KTEST_EXPECT_EQ(t, kernel_wait(pid0, 0, NULL), pid0);
+	KTEST_EXPECT_EQ(t, kernel_wait(pid1, 0, NULL), pid1);
+	KTEST_EXPECT_EQ(t, pp.bad_esp0, 0);
+	KTEST_EXPECT_EQ(t, pp.turn, 0);                  /* all rounds were played */
+	KTEST_EXPECT_EQ(t, init_tss.esp0, (u32)task_stack_page(current) + THREAD_SIZE);
+}
+
+/* Pids: increasing from the last one, skipping pids in use, wrapping to
+ * RESERVED_PIDS (never below) at pid_max; -EAGAIN when none is left. */
+static void pid_allocation_wraps_and_skips(struct ktest *t)
+{
+	static int got[RESERVED_PIDS + 2];
+	int saved = pid_max, n = 0, pid, low;
+
+	KTEST_EXPECT_EQ(t, set_pid_max(RESERVED_PIDS), -EINVAL);
+	KTEST_EXPECT_EQ(t, set_pid_max(PID_MAX_LIMIT + 1), -EINVAL);
+	KTEST_ASSERT_EQ(t, set_pid_max(RESERVED_PIDS + 2), 0);  /* last pid: 301 */
+	while (n < (int)ARRAY_SIZE(got) && (pid = alloc_pid()) > 0) {
+		if (n)
+			KTEST_EXPECT_GT(t, pid, got[n - 1]);     /* increasing */
+		got[n++] = pid;
+	}
+	KTEST_EXPECT_EQ(t, pid, -EAGAIN);
+	KTEST_EXPECT_EQ(t, got[n - 1], RESERVED_PIDS + 1);
+	low = got[0];                                    /* below RESERVED_PIDS */
+	free_pid(low);
+	KTEST_EXPECT_EQ(t, alloc_pid(), -EAGAIN);        /* no wrap below 300 */
+	free_pid(RESERVED_PIDS);
+	KTEST_EXPECT_EQ(t, alloc_pid(), RESERVED_PIDS);  /* wrapped, reused */
+	for (int i = 1; i < n; i++)
+		free_pid(got[i]);
+	set_pid_max(saved);
+	KTEST_EXPECT_PTR_EQ(t, find_task_by_pid(current->pid), current);
+	KTEST_EXPECT_NULL(t, find_task_by_pid(low));
+}
+
+/* Running out of pids makes fork fail with -EAGAIN and unwind completely
+ * (the suite's leak counters check pages, slab objects and pids). */
+static void fork_fails_with_eagain_when_pids_run_out(struct ktest *t)
+{
+	int saved = pid_max, made = 0, err = 0;
+	static pid_t pids[512];
+
+	release_all = false;
+	KTEST_ASSERT_EQ(t, set_pid_max(RESERVED_PIDS + 1), 0);
+	while (made < (int)ARRAY_SIZE(pids)) {
+		pid_t pid = kernel_thread(wait_for_release, NULL, 0);
+		if (pid < 0) {
+			err = pid;
+			break;
+		}
+		pids[made++] = pid;
+	}
+	set_pid_max(saved);
+	KTEST_EXPECT_EQ(t, err, -EAGAIN);
+	KTEST_EXPECT_GT(t, made, 0);
+	ktest_log(t, "%d kernel threads before the pids ran out", made);
+	release_children();
+	for (int i = 0; i < made; i++)
+		KTEST_EXPECT_EQ(t, kernel_wait(pids[i], 0, NULL), pids[i]);
+}
+
+static const struct ktest_case tasks_cases[] = {
+	KTEST_CASE(claim_c05_each_task_own_stack),
+	KTEST_CASE(claim_c06_thread_info_at_base),
+	KTEST_CASE(claim_c12_kernel_threads_have_no_mm),
+	KTEST_CASE(claim_c14_pid0_and_pid1),
+	KTEST_CASE(claim_c15_kthreadd_creates_and_reaps),
+	KTEST_CASE(claim_c16_ps_brackets_kernel_threads),
+	KTEST_SHOULD_PANIC(claim_c19_stack_overflow_detected,
+			   "stack overflow: task c19_deep"),
+	KTEST_CASE(claim_c19_canary_intact_after_fork),
+	KTEST_CASE(claim_c20_current_is_masked_esp),
+	KTEST_CASE(claim_c21_one_block_per_task),
+	KTEST_CASE(claim_c22_threads_max),
+	KTEST_CASE(claim_c33_tss_esp0_follows_switches),
+	KTEST_CASE(pid_allocation_wraps_and_skips),
+	KTEST_CASE(fork_fails_with_eagain_when_pids_run_out),
+	{}
+};
+KTEST_SUITE(tasks, tasks_cases);
