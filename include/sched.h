@@ -200,6 +200,7 @@ extern struct sched_stats sched_stats;
 
 /* kernel/fork.c */
 extern int nr_threads, max_threads;
+extern struct kmem_cache *task_struct_cachep;   /* c06: task_structs come from here */
 int set_max_threads(long n);
 long do_fork(unsigned long clone_flags, unsigned long stack_start, struct pt_regs *regs);
 /* A new kernel thread running fn(arg); returns its pid or -errno. */

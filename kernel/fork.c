@@ -25,7 +25,7 @@
 
 int nr_threads;                   /* tasks made by fork, not yet released */
 int max_threads;
-static struct kmem_cache *task_struct_cachep;
+struct kmem_cache *task_struct_cachep;
 static long max_threads_param;
 
 void get_task_struct(struct task_struct *p)

@@ -14,7 +14,8 @@ One `make test` is:
   2. one boot per should-panic case the main boot listed, each of which must
      panic with the expected text and a symbolized backtrace naming the case;
   3. (--iso) one boot through the GRUB ISO: banner, memory map, KTAP;
-  4. (--gdb-check) gdb stops at start_kernel with symbols and `bt` works;
+  4. (--gdb-check) gdb stops at start_kernel with symbols and `bt` works,
+     and the task helpers (tl-ps, $tl_current()) read the task list;
   5. harness self-checks: a broken EXPECT, a panic and a hang must each be
      reported as failures (so the runner itself is tested).
 Python 3 standard library only.
@@ -352,6 +353,34 @@ def run_gdb_check(args, tally):
         tally.fail('gdb_stops_at_start_kernel', 'gdb output:\n' + out)
 
 
+def run_gdb_tasks_check(args, tally):
+    """The gdb task helpers (scripts/gdb/tasklab.py): stopped in the console
+    monitor's thread, tl-ps lists PID 0, 1, 2 with kernel threads bracketed,
+    and $tl_current() (from $esp & ~8191) is that thread."""
+    port = 26000 + (os.getuid() * 7 + os.getpid() + 1) % 4000
+    qemu = subprocess.Popen([QEMU, '-m', '128M', '-display', 'none', '-serial', 'null',
+                             '-no-reboot', '-kernel', args.kernel, '-S', '-gdb', f'tcp::{port}'],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        out = subprocess.run(['gdb', '-q', '-batch', '-nx', '-ex', f'file {args.kernel}',
+                              '-ex', f'set $tl_port = {port}', '-x', 'scripts/gdbinit',
+                              '-ex', 'hbreak monitor_thread', '-ex', 'continue',
+                              '-ex', 'tl-ps', '-ex', 'print $tl_current()->comm',
+                              '-ex', 'print $tl_task(2)->comm'],
+                             capture_output=True, text=True, timeout=60).stdout
+    except subprocess.TimeoutExpired as e:
+        out = (e.stdout or b'').decode() if isinstance(e.stdout, bytes) else (e.stdout or '')
+    finally:
+        qemu.kill()
+        qemu.wait()
+    want = ['[swapper]', '[kernel_init]', '[kthreadd]', '* root', '"kmonitord', '"kthreadd']
+    missing = [w for w in want if w not in out]
+    if not missing:
+        tally.ok('gdb_tl_ps_and_tl_current', '  [tl-ps lists PIDs 0-3; $tl_current() is kmonitord]')
+    else:
+        tally.fail('gdb_tl_ps_and_tl_current', f'missing {missing} in gdb output:\n' + out)
+
+
 def run_harness_checks(args, tally):
     """The runner must fail a broken test, a panic and a hang."""
     checks = [
@@ -389,6 +418,7 @@ def main():
     start = time.monotonic()
     if args.gdb_only:
         run_gdb_check(args, tally)
+        run_gdb_tasks_check(args, tally)
     else:
         kt = run_main(args, tally)
         for name in kt.should_panic:
@@ -397,6 +427,7 @@ def main():
             run_iso(args, tally)
         if args.gdb_check and shutil.which('gdb'):
             run_gdb_check(args, tally)
+            run_gdb_tasks_check(args, tally)
         if not args.no_harness_checks and args.test == '*':
             run_harness_checks(args, tally)
     print(f'# total time {time.monotonic() - start:.1f} s')

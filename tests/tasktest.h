@@ -7,6 +7,7 @@
 #include <kthread.h>
 #include <sched.h>
 #include <sched/mm.h>
+#include <timer.h>
 
 /* What a probe thread saw about itself, from inside. */
 struct probe {
@@ -36,6 +37,13 @@ static inline void sleep_until_stopped(void)
 		schedule();
 	}
 	__set_current_state(TASK_RUNNING);
+}
+
+/* Wait (up to a second) until kthreadd has reaped every exited kthread. */
+static inline void wait_for_reaping(void)
+{
+	for (int i = 0; i < 1000 && nr_zombies; i++)
+		msleep(1);
 }
 
 /* A kthread body: fill the probe, then wait to be stopped; returns pr->ret. */

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <ktest.h>
 #include <mm.h>
+#include <slab.h>
 #include <pid.h>
 #include <timer.h>
 #include <asm/irq.h>
@@ -53,9 +54,17 @@ static void claim_c05_each_task_own_stack(struct ktest *t)
  * task_struct, which lives outside the block; the canary just above it. */
 static void claim_c06_thread_info_at_base(struct ktest *t)
 {
+	unsigned long objs;
 	struct probe a;
-	struct task_struct *k = start_probe(t, &a, 0, "c06");
-	unsigned long base = (unsigned long)task_stack_page(k);
+	struct task_struct *k;
+	unsigned long base;
+	pid_t pid;
+
+	wait_for_reaping();
+	objs = task_struct_cachep->active_objs;
+	k = start_probe(t, &a, 0, "c06");
+	base = (unsigned long)task_stack_page(k);
+	pid = k->pid;
 
 	KTEST_EXPECT_EQ(t, (unsigned long)a.ti, base);
 	KTEST_EXPECT_PTR_EQ(t, a.ti->task, k);
@@ -63,7 +72,14 @@ static void claim_c06_thread_info_at_base(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, a.esp > base + sizeof(struct thread_info) && a.esp < base + THREAD_SIZE);
 	KTEST_EXPECT_EQ(t, *(unsigned long *)(base + sizeof(struct thread_info)), STACK_END_MAGIC);
 	KTEST_EXPECT_TRUE(t, (unsigned long)k + sizeof(*k) <= base || (unsigned long)k >= base + THREAD_SIZE);
+	/* the task_struct is an object of the task_struct slab cache */
+	KTEST_EXPECT_TRUE(t, PageSlab(virt_to_page(k)));
+	KTEST_EXPECT_PTR_EQ(t, virt_to_page(k)->slab_cache, task_struct_cachep);
+	KTEST_EXPECT_EQ(t, task_struct_cachep->active_objs, objs + 1);
 	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
+	wait_for_reaping();                             /* kthreadd reaps it */
+	KTEST_EXPECT_NULL(t, find_task_by_pid(pid));
+	KTEST_EXPECT_EQ(t, task_struct_cachep->active_objs, objs);
 }
 
 /* c12: kernel threads have no mm of their own and run on a borrowed one. */
@@ -148,8 +164,7 @@ static void claim_c15_kthreadd_creates_and_reaps(struct ktest *t)
 	never = kthread_create(return_after_stop, (void *)5L, "c15_never");
 	KTEST_ASSERT_FALSE(t, IS_ERR(never));
 	KTEST_EXPECT_EQ(t, kthread_stop(never), -EINTR);
-	for (int i = 0; i < 100 && find_task_by_pid(pid); i++)
-		msleep(1);
+	wait_for_reaping();
 	KTEST_EXPECT_NULL(t, find_task_by_pid(pid));     /* reaped by kthreadd */
 }
 
@@ -269,21 +284,36 @@ static void claim_c20_current_is_masked_esp(struct ktest *t)
 	}
 }
 
-/* c21: one order-1 allocation per task holds both thread_info and stack:
- * creating a task takes 2 pages plus whatever the task_struct slab grows
- * by, and all of it comes back after the task is reaped. */
+static int exit_at_once(void *arg)
+{
+	return 0;
+}
+
+/* c21: one order-1 allocation per task holds both thread_info and stack.
+ * With the slab caches warmed by a first task (its objects freed, the empty
+ * slabs kept), a second task costs exactly 2 free pages, given back when it
+ * is reaped. */
 static void claim_c21_one_block_per_task(struct ktest *t)
 {
-	struct probe a;
-	struct task_struct *k;
-	unsigned long before = nr_free_pages();
+	const unsigned long flags = CLONE_FS | CLONE_FILES | CLONE_SIGHAND;
+	unsigned long before, during;
+	struct task_struct *p;
+	pid_t pid;
 
-	k = start_probe(t, &a, 0, "c21");
-	KTEST_EXPECT_GE(t, before - nr_free_pages(), 2);
-	KTEST_EXPECT_EQ(t, (unsigned long)task_stack_page(k) % THREAD_SIZE, 0);
-	KTEST_EXPECT_EQ(t, (unsigned long)task_thread_info(k), (unsigned long)task_stack_page(k));
-	KTEST_EXPECT_EQ(t, k->thread.esp0, (unsigned long)task_stack_page(k) + THREAD_SIZE);
-	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
+	pid = kernel_thread(exit_at_once, NULL, flags);          /* warm-up */
+	KTEST_ASSERT_GT(t, pid, 0);
+	KTEST_ASSERT_EQ(t, kernel_wait(pid, 0, NULL), pid);
+	before = nr_free_pages();
+	pid = kernel_thread(exit_at_once, NULL, flags);
+	KTEST_ASSERT_GT(t, pid, 0);
+	during = nr_free_pages();
+	p = find_task_by_pid(pid);
+	KTEST_EXPECT_EQ(t, before - during, 2);
+	KTEST_EXPECT_EQ(t, (unsigned long)task_stack_page(p) % THREAD_SIZE, 0);
+	KTEST_EXPECT_EQ(t, (unsigned long)task_thread_info(p), (unsigned long)task_stack_page(p));
+	KTEST_EXPECT_EQ(t, p->thread.esp0, (unsigned long)task_stack_page(p) + THREAD_SIZE);
+	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, NULL), pid);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
 }
 
 /* c22: threads-max defaults to RAM / THREAD_SIZE / 2 and fork fails with

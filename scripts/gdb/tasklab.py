@@ -1,0 +1,95 @@
+"""scripts/gdb/tasklab.py: tasks from gdb (loaded by scripts/gdbinit).
+
+  tl-ps            the task table in `ps -efj` columns, walked from init_task
+                   along task_struct.tasks, kernel threads in [brackets]
+                   (the same table as the monitor's t key, kernel/ps.c)
+  $tl_current()    the running task, found as the kernel finds it: $esp with
+                   the low 13 bits cleared is the thread_info, whose ->task is
+                   current (no global variable exists to read instead)
+  $tl_task(pid)    the task_struct with that pid, or 0
+
+Reading only guest memory, they work with the kernel stopped anywhere.
+"""
+import gdb
+
+THREAD_SIZE = 8192
+HZ = 100
+
+
+def task_type():
+    return gdb.lookup_type('struct task_struct')
+
+
+def container_of(ptr, typ, member):
+    offset = int(gdb.parse_and_eval(f'(unsigned long)&((struct task_struct *)0)->{member}'))
+    return gdb.Value(int(ptr) - offset).cast(typ.pointer())
+
+
+def tasks():
+    """init_task first, then every task on the task list."""
+    init = gdb.parse_and_eval('&init_task')
+    yield init
+    node = init['tasks']['next']
+    while int(node) != int(init['tasks'].address):
+        yield container_of(node, task_type(), 'tasks')
+        node = node['next']
+
+
+def current_task():
+    esp = int(gdb.parse_and_eval('$esp')) & 0xFFFFFFFF
+    ti = gdb.Value(esp & ~(THREAD_SIZE - 1)).cast(
+        gdb.lookup_type('struct thread_info').pointer())
+    return ti['task']
+
+
+def ps_line(p):
+    comm = p['comm'].string()
+    cmd = comm if int(p['mm']) else f'[{comm}]'
+    start = int(p['start_time']) // HZ
+    used = (int(p['utime']) + int(p['stime'])) // HZ
+    return (f"{'root' if int(p['uid']) == 0 else 'user':<8} {int(p['pid']):5d} "
+            f"{int(p['parent']['pid']):5d} {int(p['pgid']):5d} {int(p['sid']):5d}  0 "
+            f"{start // 60 % 60:02d}:{start % 60:02d} {'?':<8} "
+            f"{used // 3600:02d}:{used // 60 % 60:02d}:{used % 60:02d} {cmd}")
+
+
+class TlPs(gdb.Command):
+    """List tasks like `ps -efj` (kernel threads in [brackets]); * marks current."""
+
+    def __init__(self):
+        super().__init__('tl-ps', gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        cur = int(current_task())
+        gdb.write('  UID        PID  PPID  PGID   SID  C STIME TTY          TIME CMD\n')
+        for p in tasks():
+            mark = '*' if int(p) == cur else ' '
+            gdb.write(f'{mark} {ps_line(p)}  state={int(p["state"])}\n')
+
+
+class TlCurrent(gdb.Function):
+    """$tl_current(): current task_struct *, from $esp & ~8191."""
+
+    def __init__(self):
+        super().__init__('tl_current')
+
+    def invoke(self):
+        return current_task()
+
+
+class TlTask(gdb.Function):
+    """$tl_task(pid): the task_struct * with that pid, or 0."""
+
+    def __init__(self):
+        super().__init__('tl_task')
+
+    def invoke(self, pid):
+        for p in tasks():
+            if int(p['pid']) == int(pid):
+                return p
+        return gdb.Value(0).cast(task_type().pointer())
+
+
+TlPs()
+TlCurrent()
+TlTask()
