@@ -327,25 +327,32 @@ def run_iso(args, tally):
         tally.ok('grub_iso_boot', f'  [{len(kt.results)} tests via GRUB in {b.seconds:.2f} s; {summary}]')
 
 
-def run_gdb_check(args, tally):
-    """Non-interactive `make gdb`: the same gdbinit stops at start_kernel;
-    then bt must show it with its arguments, and tl-dmesg must read the log
-    after some boot progress."""
-    port = 26000 + (os.getuid() * 7 + os.getpid()) % 4000
+def gdb_session(args, salt, commands):
+    """Boot QEMU stopped, run gdb with scripts/gdbinit (which stops at
+    start_kernel) and then `commands`; return gdb's output."""
+    port = 26000 + (os.getuid() * 7 + os.getpid() + salt) % 4000
     qemu = subprocess.Popen([QEMU, '-m', '128M', '-display', 'none', '-serial', 'null',
                              '-no-reboot', '-kernel', args.kernel, '-S', '-gdb', f'tcp::{port}'],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    cmd = ['gdb', '-q', '-batch', '-nx', '-ex', f'file {args.kernel}',
+           '-ex', f'set $tl_port = {port}', '-x', 'scripts/gdbinit']
+    for c in commands:
+        cmd += ['-ex', c]
     try:
-        out = subprocess.run(['gdb', '-q', '-batch', '-nx', '-ex', f'file {args.kernel}',
-                              '-ex', f'set $tl_port = {port}', '-x', 'scripts/gdbinit',
-                              '-ex', 'bt', '-ex', 'hbreak multiboot_print_summary',
-                              '-ex', 'continue', '-ex', 'tl-dmesg'],
-                             capture_output=True, text=True, timeout=60).stdout
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=60).stdout
     except subprocess.TimeoutExpired as e:
         out = (e.stdout or b'').decode() if isinstance(e.stdout, bytes) else (e.stdout or '')
     finally:
         qemu.kill()
         qemu.wait()
+    return out
+
+
+def run_gdb_check(args, tally):
+    """Non-interactive `make gdb`: the same gdbinit stops at start_kernel;
+    then bt must show it with its arguments, and tl-dmesg must read the log
+    after some boot progress."""
+    out = gdb_session(args, 0, ['bt', 'hbreak multiboot_print_summary', 'continue', 'tl-dmesg'])
     bt = re.search(r'#0\s+start_kernel \(magic=[^)]*\) at kernel/main\.c:\d+', out)
     if bt and 'Tasklab' in out and 'Command line:' in out:
         tally.ok('gdb_stops_at_start_kernel', f'  [{bt.group(0)}; tl-dmesg reads the log]')
@@ -357,22 +364,8 @@ def run_gdb_tasks_check(args, tally):
     """The gdb task helpers (scripts/gdb/tasklab.py): stopped in the console
     monitor's thread, tl-ps lists PID 0, 1, 2 with kernel threads bracketed,
     and $tl_current() (from $esp & ~8191) is that thread."""
-    port = 26000 + (os.getuid() * 7 + os.getpid() + 1) % 4000
-    qemu = subprocess.Popen([QEMU, '-m', '128M', '-display', 'none', '-serial', 'null',
-                             '-no-reboot', '-kernel', args.kernel, '-S', '-gdb', f'tcp::{port}'],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        out = subprocess.run(['gdb', '-q', '-batch', '-nx', '-ex', f'file {args.kernel}',
-                              '-ex', f'set $tl_port = {port}', '-x', 'scripts/gdbinit',
-                              '-ex', 'hbreak monitor_thread', '-ex', 'continue',
-                              '-ex', 'tl-ps', '-ex', 'print $tl_current()->comm',
-                              '-ex', 'print $tl_task(2)->comm'],
-                             capture_output=True, text=True, timeout=60).stdout
-    except subprocess.TimeoutExpired as e:
-        out = (e.stdout or b'').decode() if isinstance(e.stdout, bytes) else (e.stdout or '')
-    finally:
-        qemu.kill()
-        qemu.wait()
+    out = gdb_session(args, 1, ['hbreak monitor_thread', 'continue', 'tl-ps',
+                                'print $tl_current()->comm', 'print $tl_task(2)->comm'])
     want = ['[swapper]', '[kernel_init]', '[kthreadd]', '* root', '"kmonitord', '"kthreadd']
     missing = [w for w in want if w not in out]
     if not missing:
