@@ -46,14 +46,19 @@ int __wake_up(struct wait_queue_head *q, int nr_exclusive);
 
 long schedule_timeout(long ticks);
 
-/* The loop behind wait_event*: queue with `prepare`, re-check, sleep. */
+/* The loop behind wait_event*: if cond is not true already, queue with
+ * `prepare`, re-check, sleep, until it is. */
 #define ___wait_event(wq, cond, prepare) do {                           \
+	if (cond)                                                       \
+		break;                                                  \
 	DEFINE_WAIT(__wait);                                            \
 	for (;;) {                                                      \
 		prepare(&(wq), &__wait, TASK_UNINTERRUPTIBLE);          \
 		if (cond)                                               \
 			break;                                          \
 		schedule();                                             \
+		if (cond)               /* woken for it: skip a re-queue */ \
+			break;                                          \
 	}                                                               \
 	finish_wait(&(wq), &__wait);                                    \
 } while (0)

@@ -181,22 +181,27 @@ void yield(void)
 	__schedule(true);
 }
 
+/* wake_up_state() with interrupts already off (wait queues call it). */
+bool __wake_up_state(struct task_struct *p, long state)
+{
+	struct task_struct *cur = current;
+
+	if (!(p->state & state))
+		return false;
+	p->state = TASK_RUNNING;
+	if (!task_on_runqueue(p))
+		add_to_runqueue(p);
+	/* 2.4's reschedule_idle(): ask for a switch if p is better */
+	if (is_idle_task(cur) || goodness(p, cur->active_mm) > goodness(cur, cur->active_mm))
+		set_tsk_need_resched(cur);
+	return true;
+}
+
 bool wake_up_state(struct task_struct *p, long state)
 {
 	unsigned long flags = local_irq_save();
-	struct task_struct *cur = current;
-	bool woken = false;
+	bool woken = __wake_up_state(p, state);
 
-	if (p->state & state) {
-		p->state = TASK_RUNNING;
-		if (!task_on_runqueue(p))
-			add_to_runqueue(p);
-		/* 2.4's reschedule_idle(): ask for a switch if p is better */
-		if (is_idle_task(cur) ||
-		    goodness(p, cur->active_mm) > goodness(cur, cur->active_mm))
-			set_tsk_need_resched(cur);
-		woken = true;
-	}
 	local_irq_restore(flags);
 	return woken;
 }

@@ -59,7 +59,7 @@ int __wake_up(struct wait_queue_head *q, int nr_exclusive)
 	list_for_each_entry_safe(w, tmp, &q->task_list, entry) {
 		bool exclusive = w->flags & WQ_FLAG_EXCLUSIVE;
 
-		if (!wake_up_process(w->task))
+		if (!__wake_up_state(w->task, TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE))
 			continue;          /* already running: it will re-check */
 		woken++;
 		/* a woken waiter leaves the queue; it re-queues if it must wait */
