@@ -91,7 +91,8 @@ struct task_struct {
 	unsigned int flags;               /* PF_* */
 	int usage;                        /* references to this struct (get/put) */
 	struct list_head run_list;        /* on the run queue while runnable */
-	long counter;                     /* ticks left in this epoch (2.4) */
+	long counter;                     /* ticks left in this epoch (2.4); for a */
+	unsigned long epoch_seen;         /* sleeper, as of epoch_seen (sched.c) */
 	long nice;                        /* -20..19 */
 
 	/* Address space (c12, c17): mm == NULL for kernel threads, which borrow
@@ -179,6 +180,9 @@ void sched_fork(struct task_struct *p);
 /* 2.4's goodness(): how much the scheduler wants p after a task using this_mm. */
 int goodness(struct task_struct *p, struct mm_struct *this_mm);
 bool task_on_runqueue(const struct task_struct *p);
+/* p->counter brought up to date for the epochs p slept through. */
+long task_counter(const struct task_struct *p);
+void set_task_counter(struct task_struct *p, long counter);
 void yield(void);
 #define cond_resched() do { if (need_resched()) schedule(); } while (0)
 void cpu_idle(void) __noreturn;

@@ -3,7 +3,9 @@
  * PID 1 (orphans are reparented to init), becomes a zombie and tells its
  * parent, then schedules away for the last time. The zombie keeps only its
  * task_struct and stack until the parent reaps it (kernel_wait, or kthreadd
- * for kernel threads); release_task() frees its pid and drops the reaper's
+ * for kernel threads). A parent's children list keeps its zombies in front
+ * of its live children, so "any zombie?" and "reap any" cost O(1) even for
+ * kthreadd with tens of thousands of children; release_task() frees its pid and drops the reaper's
  * reference, and the last reference is dropped by finish_task_switch() once
  * no CPU runs on the stack any more. */
 #include <kernel.h>
@@ -42,8 +44,12 @@ static void forget_original_parent(struct task_struct *father)
 		reaper = &init_task;
 	list_for_each_entry_safe(p, n, &father->children, sibling) {
 		p->real_parent = p->parent = reaper;
-		list_move_tail(&p->sibling, &reaper->children);
-		zombies |= p->exit_state == EXIT_ZOMBIE;
+		if (p->exit_state == EXIT_ZOMBIE) {
+			list_move(&p->sibling, &reaper->children);   /* zombies first */
+			zombies = true;
+		} else {
+			list_move_tail(&p->sibling, &reaper->children);
+		}
 	}
 	if (zombies)
 		wake_up_all(&reaper->wait_chldexit);
@@ -55,6 +61,7 @@ static void exit_notify(struct task_struct *tsk)
 
 	forget_original_parent(tsk);
 	tsk->exit_state = EXIT_ZOMBIE;
+	list_move(&tsk->sibling, &tsk->parent->children);     /* zombies first */
 	nr_zombies++;
 	wake_up_all(&tsk->parent->wait_chldexit);
 	local_irq_restore(flags);
@@ -103,20 +110,23 @@ static void release_task(struct task_struct *p)
 
 bool has_zombie_child(void)
 {
-	struct task_struct *p;
+	struct list_head *first = current->children.next;
 
-	list_for_each_entry(p, &current->children, sibling)
-		if (p->exit_state == EXIT_ZOMBIE)
-			return true;
-	return false;
+	return first != &current->children &&
+	       list_entry(first, struct task_struct, sibling)->exit_state == EXIT_ZOMBIE;
 }
 
 /* A zombie child of current matching pid (-1: any), or NULL; sets *any when
- * current has a matching child at all. */
+ * current has a matching child at all. Any zombie is at the front. */
 static struct task_struct *find_zombie_child(pid_t pid, bool *any)
 {
 	struct task_struct *p;
 
+	if (pid == -1) {
+		*any = !list_empty(&current->children);
+		return has_zombie_child() ?
+		       list_first_entry(&current->children, struct task_struct, sibling) : NULL;
+	}
 	*any = false;
 	list_for_each_entry(p, &current->children, sibling) {
 		if (pid != -1 && p->pid != pid)

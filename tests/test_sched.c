@@ -234,7 +234,8 @@ static void claim_c27_same_mm_picked_first(struct ktest *t)
 	kthread_use_mm(a);
 	x = find_task_by_pid(px);
 	y = find_task_by_pid(py);
-	x->counter = y->counter = 5;
+	set_task_counter(x, 5);
+	set_task_counter(y, 5);
 	x->nice = y->nice = 0;
 	KTEST_EXPECT_EQ(t, goodness(x, a), goodness(y, a) + 1);
 	KTEST_EXPECT_EQ(t, goodness(x, a), 5 + 20 + 1);
@@ -270,7 +271,8 @@ static void claim_c24_one_runqueue_for_all(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, task_on_runqueue(proc));
 	KTEST_EXPECT_TRUE(t, task_on_runqueue(thr));
 	KTEST_EXPECT_EQ(t, nr_running, running + 2);
-	proc->counter = thr->counter = 3;
+	set_task_counter(proc, 3);
+	set_task_counter(thr, 3);
 	/* same formula; the kernel thread gets the no-switch bonus */
 	KTEST_EXPECT_EQ(t, goodness(thr, NULL), goodness(proc, NULL) + 1);
 	KTEST_EXPECT_EQ(t, kernel_wait(pp, 0, NULL), pp);
@@ -335,7 +337,7 @@ static void epoch_recalculates_counters(struct ktest *t)
 	long before;
 
 	KTEST_ASSERT_FALSE(t, IS_ERR(k));
-	before = sleeper->counter;
+	before = task_counter(sleeper);
 	local_irq_disable();
 	current->counter = 0;
 	k->counter = 0;
@@ -343,7 +345,7 @@ static void epoch_recalculates_counters(struct ktest *t)
 	yield();                                  /* best goodness is 0: new epoch */
 	KTEST_EXPECT_GT(t, sched_stats.epochs, epochs);
 	KTEST_EXPECT_EQ(t, sleeper->state, TASK_INTERRUPTIBLE);
-	KTEST_EXPECT_GE(t, sleeper->counter, before / 2 + NICE_TO_TICKS(sleeper->nice));
+	KTEST_EXPECT_GE(t, task_counter(sleeper), before / 2 + NICE_TO_TICKS(sleeper->nice));
 	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
 }
 
