@@ -184,6 +184,8 @@ bool task_on_runqueue(const struct task_struct *p);
 long task_counter(const struct task_struct *p);
 void set_task_counter(struct task_struct *p, long counter);
 void yield(void);
+/* Called by the trap exit when returning to user mode: reschedule if asked. */
+void exit_to_user_mode(struct pt_regs *regs);
 #define cond_resched() do { if (need_resched()) schedule(); } while (0)
 void cpu_idle(void) __noreturn;
 void check_stack_end(struct task_struct *p);

@@ -222,6 +222,15 @@ void schedule(void)
 	__schedule(false);
 }
 
+/* On the way back to user mode after an interrupt, exception or system
+ * call: the tick or a wake-up may have asked for a switch. A return to
+ * kernel mode never switches: the kernel is not preemptible. */
+void exit_to_user_mode(struct pt_regs *regs)
+{
+	while (need_resched())
+		schedule();
+}
+
 /* Let every other runnable task go first (2.4's SCHED_YIELD). */
 void yield(void)
 {

@@ -15,6 +15,7 @@ One `make test` is:
      scale test with -m 512M);
   2. one boot per should-panic case the main boot listed, each of which must
      panic with the expected text and a symbolized backtrace naming the case;
+  2b. one boot without test= (as `make run`): the monitor's t key lists tasks;
   3. (--iso) one boot through the GRUB ISO: banner, memory map, KTAP;
   4. (--gdb-check) gdb stops at start_kernel with symbols and `bt` works,
      and the task helpers (tl-ps, $tl_current()) read the task list;
@@ -333,6 +334,45 @@ def run_should_panic(args, tally, name):
         tally.ok(label, f'  [panicked: {kt.expecting_panic}]')
 
 
+def run_monitor_check(args, tally):
+    """`make run`: without test= the console monitor (a kernel thread) answers
+    the serial keys; t prints the task list in ps -efj columns with PID 0, 1
+    and [kthreadd], r powers off (QEMU exit status 33)."""
+    cmd = [QEMU, '-m', '128M', '-display', 'none', '-serial', 'stdio', '-no-reboot',
+           '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04', '-monitor', 'none',
+           '-kernel', args.kernel, '-append', args.append]
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    out, sent, deadline = b'', '', time.monotonic() + 20
+    fd = proc.stdout.fileno()
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        chunk = os.read(fd, 65536) if ready else b''
+        if ready and not chunk:
+            break
+        out += chunk
+        key = 't' if not sent and b'Serial monitor ready' in out else \
+              'r' if sent == 't' and b'[kthreadd]' in out else ''
+        if key:
+            try:
+                proc.stdin.write(key.encode())
+                proc.stdin.flush()
+            except BrokenPipeError:
+                break
+            sent += key
+    if proc.poll() is None:
+        proc.kill()
+    status = proc.wait()
+    text = out.decode('utf-8', 'replace').replace('\r', '')
+    want = ['UID        PID  PPID  PGID   SID  C STIME TTY          TIME CMD',
+            '[swapper]', '[kernel_init]', '[kthreadd]', '[kmonitord]']
+    missing = [w for w in want if w not in text]
+    if not missing and status == EXIT_DONE:
+        tally.ok('monitor_t_lists_tasks', '  [t: ps -efj with [swapper] [kernel_init] [kthreadd]; r: power off]')
+    else:
+        tally.fail('monitor_t_lists_tasks', f'missing {missing}, exit status {status}:\n' + text[-2000:])
+
+
 def run_iso(args, tally):
     b = boot(iso=args.iso, timeout=args.timeout)
     kt = Ktap(b.lines)
@@ -442,6 +482,8 @@ def main():
         run_extra_boots(args, tally)
         for name in kt.should_panic:
             run_should_panic(args, tally, name)
+        if args.test == '*':
+            run_monitor_check(args, tally)
         if args.iso:
             run_iso(args, tally)
         if args.gdb_check and shutil.which('gdb'):

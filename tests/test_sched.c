@@ -10,6 +10,9 @@
 #include <timer.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
+#include <asm/ptrace.h>
+#include <asm/segment.h>
+#include <asm/traps.h>
 #include "tasktest.h"
 
 /* Two players take turns through one wait queue, each optionally on its own
@@ -459,6 +462,40 @@ static void zombie_keeps_stack_until_reaped(struct ktest *t)
 	KTEST_EXPECT_EQ(t, kernel_wait(-1, WNOHANG, NULL), -ECHILD);
 }
 
+static volatile bool child_ran;
+
+static int note_run(void *arg)
+{
+	child_ran = true;
+	return 0;
+}
+
+/* 2.4 preemption model: interrupts returning to kernel mode never switch
+ * tasks, even with need_resched set; the trap exit toward user mode does. */
+static void need_resched_acted_on_only_toward_user_mode(struct ktest *t)
+{
+	struct pt_regs regs = { .trapno = 0x81 };        /* a vector nobody handles */
+	unsigned long j;
+	pid_t pid;
+
+	child_ran = false;
+	pid = kernel_thread(note_run, NULL, 0);          /* runnable, not running */
+	KTEST_ASSERT_GT(t, pid, 0);
+	set_tsk_need_resched(current);
+	for (j = jiffies; jiffies - j < 3; )
+		halt();                                  /* ticks return to kernel mode */
+	KTEST_EXPECT_FALSE(t, child_ran);
+	regs.cs = __KERNEL_CS;
+	do_trap_entry(&regs);
+	KTEST_EXPECT_FALSE(t, child_ran);
+	KTEST_EXPECT_TRUE(t, need_resched());
+	regs.cs = __USER_CS;                             /* as if returning to ring 3 */
+	do_trap_entry(&regs);
+	KTEST_EXPECT_TRUE(t, child_ran);
+	KTEST_EXPECT_FALSE(t, need_resched());
+	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, NULL), pid);
+}
+
 static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(claim_c17_kernel_thread_borrows_active_mm),
 	KTEST_CASE(claim_c24_one_runqueue_for_all),
@@ -471,6 +508,7 @@ static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(timers_and_msleep),
 	KTEST_CASE(orphans_go_to_init),
 	KTEST_CASE(zombie_keeps_stack_until_reaped),
+	KTEST_CASE(need_resched_acted_on_only_toward_user_mode),
 	{}
 };
 KTEST_SUITE(sched, sched_cases);

@@ -7,6 +7,7 @@
 #include <ktest.h>
 #include <mm.h>
 #include <slab.h>
+#include <sched/signal.h>
 #include <pid.h>
 #include <timer.h>
 #include <asm/irq.h>
@@ -439,6 +440,81 @@ static void fork_fails_with_eagain_when_pids_run_out(struct ktest *t)
 		KTEST_EXPECT_EQ(t, kernel_wait(pids[i], 0, NULL), pids[i]);
 }
 
+/* Take every free object of a cache (or kmalloc size), chained through
+ * their first word; give them back with release_objects. */
+static void *drain_objects(struct kmem_cache *cache, size_t size, void *chain)
+{
+	void **obj;
+
+	while ((obj = cache ? kmem_cache_alloc(cache, GFP_KERNEL | __GFP_NOWARN)
+			    : kmalloc(size, GFP_KERNEL | __GFP_NOWARN))) {
+		*obj = chain;
+		chain = obj;
+	}
+	return chain;
+}
+
+static void release_objects(struct kmem_cache *cache, void *chain)
+{
+	while (chain) {
+		void *next = *(void **)chain;
+
+		if (cache)
+			kmem_cache_free(cache, chain);
+		else
+			kfree(chain);
+		chain = next;
+	}
+}
+
+/* With memory exhausted (free pages and the free objects of the caches fork
+ * uses), fork fails with -ENOMEM and unwinds all it had set up. Pages are
+ * handed back one at a time, so the failure moves through copy_process's
+ * steps (task_struct, stack, signal handlers, signal_struct) until fork
+ * succeeds; nr_threads and the pids never move, and the suite's leak
+ * counters check pages and slab objects. */
+static void fork_fails_with_enomem_and_unwinds(struct ktest *t)
+{
+	LIST_HEAD(hoard);
+	struct page *page;
+	int threads = nr_threads, pids = nr_pids, fails = 0, other = 0;
+	unsigned long hoarded = 0;
+	void *tasks, *big, *small;
+	pid_t pid = -ENOMEM;
+
+	kmem_cache_shrink_all();          /* empty slabs go back to be hoarded too */
+	while ((page = alloc_page(GFP_KERNEL | __GFP_NOWARN))) {
+		list_add(&page->lru, &hoard);
+		hoarded++;
+	}
+	tasks = drain_objects(task_struct_cachep, 0, NULL);
+	big = drain_objects(NULL, sizeof(struct sighand_struct), NULL);
+	small = drain_objects(NULL, sizeof(struct signal_struct), NULL);
+	while (!list_empty(&hoard)) {
+		pid = kernel_thread(exit_at_once, NULL, CLONE_FS | CLONE_FILES);
+		if (pid > 0)
+			break;
+		fails++;
+		other += pid != -ENOMEM || nr_threads != threads || nr_pids != pids;
+		page = list_first_entry(&hoard, struct page, lru);   /* newest first */
+		list_del(&page->lru);
+		__free_page(page);
+	}
+	ktest_log(t, "%lu pages hoarded; fork failed %d times before it worked", hoarded, fails);
+	release_objects(task_struct_cachep, tasks);
+	release_objects(NULL, big);
+	release_objects(NULL, small);
+	while (!list_empty(&hoard)) {
+		page = list_first_entry(&hoard, struct page, lru);
+		list_del(&page->lru);
+		__free_page(page);
+	}
+	KTEST_EXPECT_GE(t, fails, 3);
+	KTEST_EXPECT_EQ(t, other, 0);
+	KTEST_ASSERT_GT(t, pid, 0);
+	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, NULL), pid);
+}
+
 static const struct ktest_case tasks_cases[] = {
 	KTEST_CASE(claim_c05_each_task_own_stack),
 	KTEST_CASE(claim_c06_thread_info_at_base),
@@ -455,6 +531,7 @@ static const struct ktest_case tasks_cases[] = {
 	KTEST_CASE(claim_c33_tss_esp0_follows_switches),
 	KTEST_CASE(pid_allocation_wraps_and_skips),
 	KTEST_CASE(fork_fails_with_eagain_when_pids_run_out),
+	KTEST_CASE(fork_fails_with_enomem_and_unwinds),
 	{}
 };
 KTEST_SUITE(tasks, tasks_cases);

@@ -106,4 +106,6 @@ void do_trap_entry(struct pt_regs *regs)
 		do_irq(regs);
 	else if (regs->trapno == SYSCALL_VECTOR)
 		do_syscall(regs);
+	if (user_mode(regs))
+		exit_to_user_mode(regs);   /* the one preemption point (sched.h) */
 }

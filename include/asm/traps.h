@@ -50,6 +50,8 @@ void uncatch_trap(struct trap_catch *c);
 const char *trap_name(unsigned int vector);
 void show_regs(const struct pt_regs *regs);
 void do_exception(struct pt_regs *regs);
+/* The C entry of every trap (entry.asm); reschedules on the way to user mode. */
+void do_trap_entry(struct pt_regs *regs);
 /* A system call from int $0x80; kernel/syscall.c provides the real one. */
 void do_syscall(struct pt_regs *regs);
 
