@@ -394,6 +394,16 @@ static void buddy_buddyinfo_dump(struct ktest *t)
 	KTEST_EXPECT_NOT_NULL(t, strstr(tail, expect));
 }
 
+static void buddy_double_free_panics(struct ktest *t)
+{
+	struct page *p = alloc_page(GFP_KERNEL);
+
+	KTEST_ASSERT_NOT_NULL(t, p);
+	__free_page(p);
+	__free_page(p);
+	KTEST_FAIL(t, "freeing page %#lx twice was not caught", page_to_pfn(p));
+}
+
 static const struct ktest_case buddy_cases[] = {
 	KTEST_CASE(buddy_zone_boundaries_from_memory_map),
 	KTEST_CASE(buddy_direct_map_trimmed_to_lowmem),
@@ -408,6 +418,7 @@ static const struct ktest_case buddy_cases[] = {
 	KTEST_CASE(buddy_highmem_through_kmap),
 	KTEST_CASE(buddy_highmem_zeroed),
 	KTEST_CASE(buddy_buddyinfo_dump),
+	KTEST_SHOULD_PANIC(buddy_double_free_panics, "freeing a free page"),
 	{}
 };
 KTEST_SUITE(buddy, buddy_cases);
