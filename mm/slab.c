@@ -7,6 +7,7 @@
  * back to the buddy allocator at once (kmem_cache_shrink gives all back).
  * The debug checks live in mm/slab_debug.c. */
 #include <kernel.h>
+#include <errno.h>
 #include <mm.h>
 #include <params.h>
 #include <slab.h>
@@ -31,7 +32,7 @@ static int set_slab_debug(const char *value)
 	else if (!strcmp(value, "0") || !strcmp(value, "off"))
 		slab_debug = false;
 	else
-		return -1;
+		return -EINVAL;
 	return 0;
 }
 KERNEL_PARAM("slab_debug", set_slab_debug);
