@@ -183,17 +183,23 @@ static void free_list(struct list_head *held)
 
 static void buddy_reserved_frames_never_returned(struct ktest *t)
 {
-	unsigned long free = nr_free_pages(), got = 0, bad = 0;
+	unsigned long free = nr_free_pages(), got = 0, bad = 0, backwards = 0;
+	enum zone_type zone = ZONE_HIGHMEM;
 	LIST_HEAD(held);
 	struct page *p;
 
 	while ((p = alloc_pages(GFP_HIGHUSER | __GFP_NOWARN, 0))) {
 		list_add(&p->lru, &held);
 		got++;
+		/* the fallback order: HighMem, then Normal, then DMA; never back */
+		backwards += page_zonenum(p) > zone;
+		zone = page_zonenum(p);
 		if (!frame_may_be_handed_out(page_to_pfn(p)) && bad++ < 4)
 			ktest_log(t, "frame %#lx must not be handed out", page_to_pfn(p));
 	}
 	KTEST_EXPECT_EQ(t, bad, 0);
+	KTEST_EXPECT_EQ(t, backwards, 0);
+	KTEST_EXPECT_EQ(t, zone, ZONE_DMA);              /* it got down to DMA */
 	KTEST_EXPECT_EQ(t, got, free);                     /* all of it, then NULL */
 	KTEST_EXPECT_EQ(t, nr_free_pages(), 0);
 	free_list(&held);
@@ -228,6 +234,25 @@ static void buddy_exhaust_zone_normal_then_free(struct ktest *t)
 	free_list(&held);
 	snapshot(after);
 	KTEST_EXPECT_TRUE(t, counts_equal(before, after));
+}
+
+static void buddy_gfp_dma_never_falls_back(struct ktest *t)
+{
+	unsigned long dma_free = zones[ZONE_DMA].free_pages, got = 0;
+	LIST_HEAD(held);
+	struct page *p;
+
+	while ((p = alloc_pages(GFP_DMA | __GFP_NOWARN, 0))) {
+		list_add(&p->lru, &held);
+		KTEST_EXPECT_EQ(t, page_zonenum(p), ZONE_DMA);
+		got++;
+	}
+	KTEST_EXPECT_EQ(t, got, dma_free);           /* then NULL, though Normal has plenty */
+	p = alloc_pages(GFP_KERNEL, 0);
+	KTEST_EXPECT_NOT_NULL(t, p);
+	if (p)
+		__free_page(p);
+	free_list(&held);
 }
 
 static u32 xorshift32(u32 *s)
@@ -412,6 +437,7 @@ static const struct ktest_case buddy_cases[] = {
 	KTEST_CASE(buddy_freed_halves_coalesce),
 	KTEST_CASE(buddy_reserved_frames_never_returned),
 	KTEST_CASE(buddy_exhaust_zone_normal_then_free),
+	KTEST_CASE(buddy_gfp_dma_never_falls_back),
 	KTEST_CASE(buddy_random_ops_restore_free_lists),
 	KTEST_CASE(buddy_get_free_pages_and_zeroed_page),
 	KTEST_CASE(buddy_page_refcounts),
