@@ -20,7 +20,7 @@
 #define SLAB_GOOD_ORDER   3        /* look no further for little waste */
 
 bool slab_debug = true;
-LIST_HEAD(slab_caches);
+static LIST_HEAD(slab_caches);
 
 /* The cache of struct kmem_cache itself, set up by hand (it cannot come from itself). */
 static struct kmem_cache kmem_cache_boot;
