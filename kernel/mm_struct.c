@@ -65,31 +65,31 @@ void mmput(struct mm_struct *mm)
 	mmdrop(mm);
 }
 
+/* Become a task with an mm, as a user task is: its mm_users reference
+ * covers active_mm too, and the mm borrowed so far (if any) is given back. */
 void kthread_use_mm(struct mm_struct *mm)
 {
 	struct task_struct *tsk = current;
 	unsigned long flags = local_irq_save();
-	struct mm_struct *active_mm = tsk->active_mm;
+	struct mm_struct *borrowed = tsk->active_mm;
 
 	BUG_ON(tsk->mm);
 	mmget(mm);
-	if (active_mm != mm) {
-		mmgrab(mm);               /* the active_mm reference of a kernel thread */
-		tsk->active_mm = mm;
-	}
-	tsk->mm = mm;
-	switch_mm(active_mm, mm);
+	tsk->mm = tsk->active_mm = mm;
+	switch_mm(borrowed, mm);
 	local_irq_restore(flags);
-	if (active_mm != mm)
-		mmdrop(active_mm);
+	mmdrop(borrowed);
 }
 
+/* The reverse, as exit_mm() does it: keep mm as the borrowed active_mm
+ * (mm_count) until the next switch, give up the mm_users reference. */
 void kthread_unuse_mm(struct mm_struct *mm)
 {
 	struct task_struct *tsk = current;
 
 	BUG_ON(tsk->mm != mm);
-	tsk->mm = NULL;                   /* active_mm stays mm until we switch */
+	mmgrab(mm);
+	tsk->mm = NULL;
 	enter_lazy_tlb(mm, tsk);
 	mmput(mm);
 }

@@ -184,6 +184,71 @@ static void claim_c17_kernel_thread_borrows_active_mm(struct ktest *t)
 	mmput(mm);
 }
 
+struct c18 {
+	struct mm_struct *mm;
+	struct task_struct *borrower;
+	struct completion seen;
+	int users, count;
+	unsigned long nr_mm;
+	struct mm_struct *active_mm;
+	u32 cr3;
+};
+
+/* The last user of mm: adopts it, wakes the borrower, exits. */
+static int last_user(void *arg)
+{
+	struct c18 *c = arg;
+
+	kthread_use_mm(c->mm);
+	mmput(c->mm);                         /* the test's reference: we are the last */
+	wake_up_process(c->borrower);         /* runs right after our exit */
+	return 0;
+}
+
+static int borrower(void *arg)
+{
+	struct c18 *c = arg;
+
+	c->active_mm = current->active_mm;
+	c->users = c->mm->mm_users;
+	c->count = c->mm->mm_count;
+	c->nr_mm = nr_mm_structs;
+	c->cr3 = read_cr3();
+	complete(&c->seen);
+	sleep_until_stopped();                /* the switch away drops the borrow */
+	return 0;
+}
+
+/* c18: when the last user of an mm exits while a kernel thread borrows it,
+ * mm_users is 0 (the mappings would be gone) but mm_count keeps the struct
+ * and page directory until the borrower switches away. */
+static void claim_c18_borrowed_mm_outlives_its_users(struct ktest *t)
+{
+	struct c18 c;
+	unsigned long nr_before;
+	pid_t pid;
+
+	drop_lazy_mm();                 /* not holding an earlier test's dead mm */
+	nr_before = nr_mm_structs;
+	init_completion(&c.seen);
+	c.mm = mm_alloc();
+	KTEST_ASSERT_NOT_NULL(t, c.mm);
+	c.borrower = kthread_create(borrower, &c, "c18_lazy");
+	KTEST_ASSERT_FALSE(t, IS_ERR(c.borrower));
+	pid = kernel_thread(last_user, &c, 0);
+	KTEST_ASSERT_GT(t, pid, 0);
+	wait_for_completion(&c.seen);
+	KTEST_EXPECT_PTR_EQ(t, c.active_mm, c.mm);
+	KTEST_EXPECT_EQ(t, c.users, 0);
+	KTEST_EXPECT_EQ(t, c.count, 1);               /* only the borrower */
+	KTEST_EXPECT_EQ(t, c.nr_mm, nr_before + 1);    /* not freed yet */
+	KTEST_EXPECT_EQ(t, c.cr3, __pa(c.mm->pgd));    /* still running on it */
+	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, NULL), pid);
+	KTEST_EXPECT_EQ(t, kthread_stop(c.borrower), 0);
+	drop_lazy_mm();                               /* in case we borrowed it next */
+	KTEST_EXPECT_EQ(t, nr_mm_structs, nr_before);  /* freed at mm_count 0 */
+}
+
 struct race {
 	struct completion go;
 	int order[2], n;
@@ -498,6 +563,7 @@ static void need_resched_acted_on_only_toward_user_mode(struct ktest *t)
 
 static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(claim_c17_kernel_thread_borrows_active_mm),
+	KTEST_CASE(claim_c18_borrowed_mm_outlives_its_users),
 	KTEST_CASE(claim_c24_one_runqueue_for_all),
 	KTEST_CASE(claim_c25_no_cr3_write_between_threads),
 	KTEST_CASE(claim_c26_fpu_state_survives_switches),

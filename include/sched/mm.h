@@ -40,9 +40,10 @@ void mmput(struct mm_struct *mm);
 /* Address spaces allocated and not yet freed (a ktest leak counter). */
 extern unsigned long nr_mm_structs;
 
-/* Let a kernel thread adopt mm as its own (mm = active_mm = mm), as Linux's
- * kthread_use_mm does; kthread_unuse_mm() gives it back (mm becomes NULL, the
- * mm stays as the borrowed active_mm until the next switch). */
+/* Let a kernel thread adopt mm as its own (mm = active_mm = mm, one more
+ * mm_users), as Linux's kthread_use_mm does; kthread_unuse_mm() gives it back
+ * (mm becomes NULL, the mm stays as the borrowed active_mm until the next
+ * switch). A thread that exits with an mm gives it back in do_exit. */
 void kthread_use_mm(struct mm_struct *mm);
 void kthread_unuse_mm(struct mm_struct *mm);
 /* A kernel thread stops borrowing (runs on init_mm); see kernel/mm_struct.c. */
