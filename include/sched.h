@@ -189,6 +189,9 @@ void exit_to_user_mode(struct pt_regs *regs);
 #define cond_resched() do { if (need_resched()) schedule(); } while (0)
 void cpu_idle(void) __noreturn;
 void check_stack_end(struct task_struct *p);
+/* Closer than this to the end of its stack, a task taking a trap panics. */
+#define STACK_WARN_BYTES 512
+void check_stack_depth(struct task_struct *p, unsigned long esp);
 void init_task_stack_end(void);
 extern unsigned long nr_running;
 

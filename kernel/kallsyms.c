@@ -7,6 +7,7 @@
  * stack) so a corrupted chain cannot run away. */
 #include <kernel.h>
 #include <kallsyms.h>
+#include <mm.h>
 #include <asm/page.h>
 
 extern const unsigned long kallsyms_num;
@@ -71,9 +72,18 @@ int sprint_backtrace(char *buf, size_t len, unsigned long ret)
 	return snprintf(buf, len, "%s+%#lx/%#lx", name, off + 1, size);
 }
 
+/* May the frame chain hop from one stack to `next`? Once only (from the
+ * stack-overflow panic's spare stack to the task's), and only into the
+ * direct map, where reading cannot fault. */
+static bool may_hop(unsigned long next, bool hopped)
+{
+	return !hopped && next >= PAGE_OFFSET && next < (unsigned long)high_memory;
+}
+
 int save_backtrace(unsigned long ebp, unsigned long *addrs, int max)
 {
 	unsigned long stack = ebp & ~(THREAD_SIZE - 1);
+	bool hopped = false;
 	int n = 0;
 
 	while (n < max && ebp >= PAGE_OFFSET && (ebp & 3) == 0 &&
@@ -83,8 +93,12 @@ int save_backtrace(unsigned long ebp, unsigned long *addrs, int max)
 		if (!ret)
 			break;
 		addrs[n++] = ret;
-		if (next <= ebp)                 /* frames must move up the stack */
+		if ((next & ~(THREAD_SIZE - 1)) != stack && may_hop(next, hopped)) {
+			stack = next & ~(THREAD_SIZE - 1);
+			hopped = true;
+		} else if (next <= ebp) {        /* frames must move up the stack */
 			break;
+		}
 		ebp = next;
 	}
 	return n;

@@ -192,6 +192,38 @@ void check_stack_end(struct task_struct *p)
 		      "(canary at %p is %08lx)", p->comm, p->pid, canary, *canary);
 }
 
+/* panic() needs more stack than a task near its end has left, so it runs on
+ * this spare block, whose thread_info names the task (current still works);
+ * ebp still points into the task's frames, so the backtrace shows them. */
+static union thread_union overflow_stack __aligned(THREAD_SIZE);
+
+static __used __noreturn void stack_overflow_panic(struct task_struct *p, unsigned long esp)
+{
+	unsigned long end = (unsigned long)(end_of_stack(p) + 1);
+
+	panic("stack overflow: task %s (pid %d) is %ld bytes from the end of its "
+	      "kernel stack (esp %08lx)", p->comm, p->pid, (long)(esp - end), esp);
+}
+
+/* On every trap from kernel mode (arch do_trap_entry): a stack pointer
+ * within STACK_WARN_BYTES of the canary means the handler itself may run
+ * off the end, so stop before anything is corrupted. */
+void check_stack_depth(struct task_struct *p, unsigned long esp)
+{
+	unsigned long end = (unsigned long)(end_of_stack(p) + 1);
+
+	if (likely(esp >= end + STACK_WARN_BYTES))
+		return;
+	overflow_stack.thread_info = *task_thread_info(p);
+	__asm__ __volatile__("movl %0, %%esp\n\t"
+			     "pushl %2\n\t"
+			     "pushl %1\n\t"
+			     "call stack_overflow_panic"
+			     :: "r"(&overflow_stack.stack[THREAD_SIZE / sizeof(long)]), "r"(p), "r"(esp)
+			     : "memory");
+	__builtin_unreachable();
+}
+
 static void __schedule(bool yielded)
 {
 	struct task_struct *prev = current, *next;

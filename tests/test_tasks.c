@@ -223,6 +223,42 @@ static void claim_c19_stack_overflow_detected(struct ktest *t)
 	local_irq_restore(flags);
 }
 
+/* Big frames while far from the end of the stack, small ones near it, so
+ * the whole chain fits a backtrace; the deepest frame waits for the timer
+ * interrupt with esp inside the warning zone. */
+static __noinline int deep_small(int depth)
+{
+	volatile unsigned char buf[48];
+	unsigned long end = (unsigned long)(end_of_stack(current) + 1);
+
+	buf[0] = depth;
+	if ((unsigned long)buf > end + 250)
+		return deep_small(depth + 1) + buf[0];
+	for (unsigned long j = jiffies; jiffies == j; )
+		halt();                                /* the tick's trap sees esp */
+	return depth;
+}
+
+static __noinline int deep_big(int depth)
+{
+	volatile unsigned char buf[1024];
+
+	buf[0] = depth;
+	if ((unsigned long)buf > (unsigned long)end_of_stack(current) + 1600)
+		return deep_big(depth + 1) + buf[0];
+	return deep_small(0) + buf[0];
+}
+
+/* c19 (should panic): a kernel stack about to run out is caught when the
+ * next interrupt arrives, before anything is overwritten; panic runs on a
+ * spare stack and names the task. */
+static void claim_c19_deep_stack_caught_at_interrupt(struct ktest *t)
+{
+	set_task_comm(current, "c19_deeper");
+	local_irq_enable();
+	ktest_log(t, "returned from depth %d", deep_big(0));
+}
+
 static void claim_c19_canary_intact_after_fork(struct ktest *t)
 {
 	struct probe a;
@@ -524,6 +560,8 @@ static const struct ktest_case tasks_cases[] = {
 	KTEST_CASE(claim_c16_ps_brackets_kernel_threads),
 	KTEST_SHOULD_PANIC(claim_c19_stack_overflow_detected,
 			   "stack overflow: task c19_deep"),
+	KTEST_SHOULD_PANIC(claim_c19_deep_stack_caught_at_interrupt,
+			   "stack overflow: task c19_deeper"),
 	KTEST_CASE(claim_c19_canary_intact_after_fork),
 	KTEST_CASE(claim_c20_current_is_masked_esp),
 	KTEST_CASE(claim_c21_one_block_per_task),

@@ -100,6 +100,8 @@ void do_exception(struct pt_regs *regs)
 
 void do_trap_entry(struct pt_regs *regs)
 {
+	if (!user_mode(regs))           /* c19: about to run off the stack? */
+		check_stack_depth(current, (unsigned long)regs);
 	if (regs->trapno < FIRST_EXTERNAL_VECTOR)
 		do_exception(regs);
 	else if (regs->trapno < FIRST_EXTERNAL_VECTOR + NR_IRQS)

@@ -10,6 +10,8 @@
  *               |            |               |
  *               |            v               |
  *               |                            |
+ *               | STACK_WARN_BYTES (512):    |    a trap taken with esp in here
+ *               |   the warning zone         |    panics, before its handler overflows
  *               | STACK_END_MAGIC canary     | <- end_of_stack(): lowest usable
  *   base + 32   +----------------------------+    word; checked at every switch
  *               | struct thread_info         |    and timer tick (c19)
