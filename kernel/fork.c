@@ -178,6 +178,23 @@ static int check_clone_flags(unsigned long clone_flags)
 	return 0;
 }
 
+/* The fields of a new task that are not the parent's. A task whose first
+ * frame is in kernel mode is a kernel thread. */
+static void init_new_task(struct task_struct *p, unsigned long clone_flags, struct pt_regs *regs)
+{
+	p->tgid = (clone_flags & CLONE_THREAD) ? current->tgid : p->pid;
+	p->flags &= ~(PF_EXITING | PF_USED_MATH | PF_KTHREAD);
+	p->flags |= current->flags & PF_USED_MATH;   /* the FPU image was copied */
+	if (!user_mode(regs))
+		p->flags |= PF_KTHREAD;
+	p->exit_state = 0;
+	p->exit_code = 0;
+	p->exit_signal = (clone_flags & CLONE_THREAD) ? -1 : (int)(clone_flags & CSIGNAL);
+	init_waitqueue_head(&p->wait_chldexit);
+	p->start_time = jiffies;
+	p->utime = p->stime = 0;
+}
+
 static struct task_struct *copy_process(unsigned long clone_flags, struct pt_regs *regs)
 {
 	struct task_struct *p;
@@ -195,15 +212,7 @@ static struct task_struct *copy_process(unsigned long clone_flags, struct pt_reg
 		retval = p->pid;
 		goto bad_fork_free;
 	}
-	p->tgid = (clone_flags & CLONE_THREAD) ? current->tgid : p->pid;
-	p->flags &= ~(PF_EXITING | PF_USED_MATH);
-	p->flags |= current->flags & PF_USED_MATH;   /* the FPU image was copied */
-	p->exit_state = 0;
-	p->exit_code = 0;
-	p->exit_signal = (clone_flags & CLONE_THREAD) ? -1 : (int)(clone_flags & CSIGNAL);
-	init_waitqueue_head(&p->wait_chldexit);
-	p->start_time = jiffies;
-	p->utime = p->stime = 0;
+	init_new_task(p, clone_flags, regs);
 	if ((retval = copy_files(clone_flags, p)))
 		goto bad_fork_free_pid;
 	if ((retval = copy_fs(clone_flags, p)))
@@ -253,11 +262,7 @@ long do_fork(unsigned long clone_flags, unsigned long stack_start, struct pt_reg
 pid_t kernel_thread(int (*fn)(void *), void *arg, unsigned long flags)
 {
 	struct pt_regs regs;
-	long pid;
 
 	kernel_thread_regs(&regs, fn, arg);
-	pid = do_fork(flags | CLONE_VM | CLONE_UNTRACED, 0, &regs);
-	if (pid > 0)
-		find_task_by_pid(pid)->flags |= PF_KTHREAD;
-	return pid;
+	return do_fork(flags | CLONE_VM | CLONE_UNTRACED, 0, &regs);
 }
