@@ -4,7 +4,9 @@
  * sleeps until woken (kthread_run wakes it at once). kthread_stop() asks it to
  * stop, waits for it to exit and returns threadfn's return value, or -EINTR if
  * threadfn never ran. A thread meant to be stopped loops until
- * kthread_should_stop(). kthreadd also reaps its children. */
+ * kthread_should_stop(). kthreadd also reaps its children, so a thread that
+ * may return on its own must be pinned with get_task_struct() by whoever will
+ * kthread_stop() it (as in Linux). */
 #ifndef TASKLAB_KTHREAD_H
 #define TASKLAB_KTHREAD_H
 

@@ -7,11 +7,14 @@
 #include <ktest.h>
 #include <mm.h>
 #include <slab.h>
+#include <fdtable.h>
+#include <fs_struct.h>
 #include <sched/signal.h>
 #include <pid.h>
 #include <timer.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
+#include <asm/ptrace.h>
 #include <asm/segment.h>
 #include "tasktest.h"
 
@@ -421,6 +424,68 @@ static void claim_c33_tss_esp0_follows_switches(struct ktest *t)
 	KTEST_EXPECT_EQ(t, init_tss.esp0, (u32)task_stack_page(current) + THREAD_SIZE);
 }
 
+struct shares {
+	struct fs_struct *fs;
+	struct files_struct *files;
+	struct sighand_struct *sighand;
+	int fs_users, files_count, sighand_count;
+};
+
+static int record_shares(void *arg)
+{
+	struct shares *sh = arg;
+
+	sh->fs = current->fs;
+	sh->files = current->files;
+	sh->sighand = current->sighand;
+	sh->fs_users = current->fs->users;
+	sh->files_count = current->files->count;
+	sh->sighand_count = current->sighand->count;
+	return 0;
+}
+
+/* Run a child with these clone flags and report what it saw. */
+static void child_shares(struct ktest *t, unsigned long flags, struct shares *sh)
+{
+	pid_t pid = kernel_thread(record_shares, sh, flags);
+
+	KTEST_ASSERT_GT(t, pid, 0);
+	KTEST_ASSERT_EQ(t, kernel_wait(pid, 0, NULL), pid);
+}
+
+/* copy_process shares fs, files and signal handlers by CLONE_FS / FILES /
+ * SIGHAND (one more reference each) and copies them otherwise; the
+ * references go when the child exits. Invalid combinations are -EINVAL. */
+static void clone_flags_share_or_copy(struct ktest *t)
+{
+	struct shares sh;
+	int fs_users = current->fs->users, files = current->files->count;
+	int sighand = current->sighand->count;
+	struct pt_regs regs;
+
+	child_shares(t, CLONE_FS | CLONE_FILES | CLONE_SIGHAND, &sh);
+	KTEST_EXPECT_PTR_EQ(t, sh.fs, current->fs);
+	KTEST_EXPECT_PTR_EQ(t, sh.files, current->files);
+	KTEST_EXPECT_PTR_EQ(t, sh.sighand, current->sighand);
+	KTEST_EXPECT_EQ(t, sh.fs_users, fs_users + 1);
+	KTEST_EXPECT_EQ(t, sh.files_count, files + 1);
+	KTEST_EXPECT_EQ(t, sh.sighand_count, sighand + 1);
+	child_shares(t, 0, &sh);
+	KTEST_EXPECT_PTR_NE(t, sh.fs, current->fs);
+	KTEST_EXPECT_PTR_NE(t, sh.files, current->files);
+	KTEST_EXPECT_PTR_NE(t, sh.sighand, current->sighand);
+	KTEST_EXPECT_EQ(t, sh.fs_users, 1);
+	KTEST_EXPECT_EQ(t, sh.files_count, 1);
+	KTEST_EXPECT_EQ(t, sh.sighand_count, 1);
+	KTEST_EXPECT_EQ(t, current->fs->users, fs_users);      /* child's refs dropped */
+	KTEST_EXPECT_EQ(t, current->files->count, files);
+	KTEST_EXPECT_EQ(t, current->sighand->count, sighand);
+	kernel_thread_regs(&regs, record_shares, &sh);
+	KTEST_EXPECT_EQ(t, do_fork(CLONE_SIGHAND, 0, &regs), -EINVAL);          /* no VM */
+	KTEST_EXPECT_EQ(t, do_fork(CLONE_VM | CLONE_THREAD, 0, &regs), -EINVAL); /* no SIGHAND */
+	KTEST_EXPECT_EQ(t, do_fork(CLONE_VM | CLONE_FS | CLONE_NEWNS, 0, &regs), -EINVAL);
+}
+
 /* Pids: increasing from the last one, skipping pids in use, wrapping to
  * RESERVED_PIDS (never below) at pid_max; -EAGAIN when none is left. */
 static void pid_allocation_wraps_and_skips(struct ktest *t)
@@ -567,6 +632,7 @@ static const struct ktest_case tasks_cases[] = {
 	KTEST_CASE(claim_c21_one_block_per_task),
 	KTEST_CASE(claim_c22_threads_max),
 	KTEST_CASE(claim_c33_tss_esp0_follows_switches),
+	KTEST_CASE(clone_flags_share_or_copy),
 	KTEST_CASE(pid_allocation_wraps_and_skips),
 	KTEST_CASE(fork_fails_with_eagain_when_pids_run_out),
 	KTEST_CASE(fork_fails_with_enomem_and_unwinds),
