@@ -92,8 +92,8 @@ void fork_init(void)
 {
 	task_struct_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct),
 					       __alignof__(struct task_struct), 0, NULL);
-	if (!task_struct_cachep)
-		panic("fork_init: cannot create the task_struct cache");
+	if (!task_struct_cachep || !signal_caches_init())
+		panic("fork_init: cannot create the task caches");
 	set_max_threads_default();
 	if (max_threads_param)
 		max_threads = max_threads_param;

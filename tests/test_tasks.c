@@ -541,14 +541,13 @@ static void fork_fails_with_eagain_when_pids_run_out(struct ktest *t)
 		KTEST_EXPECT_EQ(t, kernel_wait(pids[i], 0, NULL), pids[i]);
 }
 
-/* Take every free object of a cache (or kmalloc size), chained through
- * their first word; give them back with release_objects. */
-static void *drain_objects(struct kmem_cache *cache, size_t size, void *chain)
+/* Take every free object of a cache, chained through their first word;
+ * give them back with release_objects. */
+static void *drain_objects(struct kmem_cache *cache)
 {
-	void **obj;
+	void **obj, *chain = NULL;
 
-	while ((obj = cache ? kmem_cache_alloc(cache, GFP_KERNEL | __GFP_NOWARN)
-			    : kmalloc(size, GFP_KERNEL | __GFP_NOWARN))) {
+	while ((obj = kmem_cache_alloc(cache, GFP_KERNEL | __GFP_NOWARN))) {
 		*obj = chain;
 		chain = obj;
 	}
@@ -560,10 +559,7 @@ static void release_objects(struct kmem_cache *cache, void *chain)
 	while (chain) {
 		void *next = *(void **)chain;
 
-		if (cache)
-			kmem_cache_free(cache, chain);
-		else
-			kfree(chain);
+		kmem_cache_free(cache, chain);
 		chain = next;
 	}
 }
@@ -588,9 +584,9 @@ static void fork_fails_with_enomem_and_unwinds(struct ktest *t)
 		list_add(&page->lru, &hoard);
 		hoarded++;
 	}
-	tasks = drain_objects(task_struct_cachep, 0, NULL);
-	big = drain_objects(NULL, sizeof(struct sighand_struct), NULL);
-	small = drain_objects(NULL, sizeof(struct signal_struct), NULL);
+	tasks = drain_objects(task_struct_cachep);
+	big = drain_objects(sighand_cachep);
+	small = drain_objects(signal_cachep);
 	while (!list_empty(&hoard)) {
 		pid = kernel_thread(exit_at_once, NULL, CLONE_FS | CLONE_FILES);
 		if (pid > 0)
@@ -603,8 +599,8 @@ static void fork_fails_with_enomem_and_unwinds(struct ktest *t)
 	}
 	ktest_log(t, "%lu pages hoarded; fork failed %d times before it worked", hoarded, fails);
 	release_objects(task_struct_cachep, tasks);
-	release_objects(NULL, big);
-	release_objects(NULL, small);
+	release_objects(sighand_cachep, big);
+	release_objects(signal_cachep, small);
 	while (!list_empty(&hoard)) {
 		page = list_first_entry(&hoard, struct page, lru);
 		list_del(&page->lru);

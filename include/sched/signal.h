@@ -32,6 +32,9 @@ struct signal_struct {
 extern struct sighand_struct init_sighand;
 extern struct signal_struct init_signal;
 
+struct kmem_cache;
+extern struct kmem_cache *sighand_cachep, *signal_cachep;
+bool signal_caches_init(void);
 /* Share or copy by flag into p; 0 or -ENOMEM. */
 int copy_sighand(unsigned long clone_flags, struct task_struct *p);
 int copy_signal(unsigned long clone_flags, struct task_struct *p);
