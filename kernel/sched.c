@@ -66,9 +66,11 @@ void set_task_counter(struct task_struct *p, long counter)
 	local_irq_restore(flags);
 }
 
-static void catch_up_epochs(struct task_struct *p)
+static inline void catch_up_epochs(struct task_struct *p)
 {
-	p->counter = task_counter(p);
+	if (likely(p->epoch_seen == epoch))
+		return;
+	p->counter = recalc(p->counter, p->nice, epoch - p->epoch_seen);
 	p->epoch_seen = epoch;
 }
 
