@@ -21,7 +21,7 @@ ARGS    ?=
 GDBPORT ?= $(shell expr `id -u` % 5000 + 25000)
 
 CFLAGS  := -std=gnu11 -m32 -march=i686 -ffreestanding -fno-pic -fno-pie \
-           -fno-stack-protector -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-optimize-sibling-calls \
+           -fno-stack-protector -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-optimize-sibling-calls -fno-shrink-wrap \
            -mgeneral-regs-only -fno-strict-aliasing -fno-common \
            -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
            -Iinclude -MMD -MP

@@ -14,6 +14,10 @@ unsigned long kallsyms_lookup_name(const char *name);
 int sprint_symbol(char *buf, size_t len, unsigned long addr);
 /* The same for a return address: the symbol of ret - 1 (the call itself). */
 int sprint_backtrace(char *buf, size_t len, unsigned long ret);
+/* When the code at eip has no frame of its own (a GCC leaf function), the
+ * likely return address into its caller: the word at esp if it is kernel
+ * text; else 0. The frame-pointer chain would skip that caller. */
+unsigned long frameless_caller(unsigned long eip, unsigned long esp);
 /* Print the call chain by walking saved frame pointers, starting at ebp. */
 void show_backtrace(unsigned long ebp);
 /* Walk the frame chain into addrs[]; returns how many return addresses. */

@@ -59,10 +59,15 @@ struct boot_params {
 	struct boot_module modules[MAX_BOOT_MODULES];
 	int nr_modules;
 	phys_addr_t info_start, info_end;   /* where the loader put its structures */
-	u64 ram_total;                      /* bytes of type-1 memory */
+	u64 ram_total;                      /* bytes of type-1 memory below 4 GiB */
+	u64 ram_above_4g;                   /* bytes of RAM a 32-bit kernel can't use */
 };
 
 extern struct boot_params boot_params;
+
+/* Sort the regions, resolve overlaps (the more restrictive type wins) and
+ * merge neighbours; returns the new count (boot/memmap.c). */
+int sanitize_memory_map(struct memory_region *regions, int n);
 
 /* Copy what we need out of the loader's structures; false if magic is wrong. */
 bool multiboot_parse(u32 magic, phys_addr_t info);

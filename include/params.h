@@ -27,6 +27,9 @@ int parse_cmdline(const char *cmdline, int (*fn)(const char *key, const char *va
 		  void *arg);
 /* Apply the kernel command line through the KERNEL_PARAM table. */
 void parse_kernel_cmdline(const char *cmdline);
+/* Parse a decimal number of at most max: -EINVAL without digits or with
+ * anything else, -ERANGE above max. */
+int parse_small_uint(const char *value, unsigned int max, unsigned int *out);
 /* Number of words parse_kernel_cmdline() did not recognise. */
 extern int cmdline_unknown_words;
 

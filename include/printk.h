@@ -29,8 +29,12 @@ int vprintk(const char *fmt, va_list ap);
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 
-/* The console below printk: the serial port. */
+/* The console below printk: the serial port. console_bytes counts what was
+ * sent to it since boot (tests check that filtered messages send nothing). */
 void console_write(const char *s, size_t n);
+extern unsigned long console_bytes;
+/* Raise the console level so every message is printed (panic, oops). */
+void console_verbose(void);
 
 #define pr_err(fmt, ...)     printk(KERN_ERR fmt, ##__VA_ARGS__)
 #define pr_warn(fmt, ...)    printk(KERN_WARNING fmt, ##__VA_ARGS__)
@@ -38,7 +42,7 @@ void console_write(const char *s, size_t n);
 #define pr_info(fmt, ...)    printk(KERN_INFO fmt, ##__VA_ARGS__)
 #define pr_debug(fmt, ...)   printk(KERN_DEBUG fmt, ##__VA_ARGS__)
 
-/* Log ring buffer, exported for gdb (scripts/gdb/tasklab.py reads it). */
+/* Log ring buffer, exported for gdb (scripts/gdb/dmesg.py reads it). */
 #define LOG_BUF_LEN (1 << 16)
 extern char log_buf[LOG_BUF_LEN];
 extern u32 log_head;   /* total bytes ever written; log_buf[i % LOG_BUF_LEN] */

@@ -17,6 +17,8 @@ char *strrchr(const char *s, int c);
 size_t strlcpy(char *dst, const char *src, size_t size);
 char *strstr(const char *hay, const char *needle);
 bool glob_match(const char *pattern, const char *text);
+bool glob_list_any(const char *list, bool (*match)(const char *glob, const void *arg),
+		   const void *arg);
 unsigned long simple_strtoul(const char *s, char **end, unsigned int base);
 long simple_strtol(const char *s, char **end, unsigned int base);
 

@@ -4,7 +4,13 @@
  * (the kernel is built with -fno-omit-frame-pointer): [ebp] is the caller's
  * ebp and [ebp + 4] the return address. The walk stays inside the 8 KiB kernel
  * stack it started on and stops at a zero ebp (set at the bottom of every
- * stack) so a corrupted chain cannot run away. */
+ * stack) so a corrupted chain cannot run away.
+ *
+ * GCC on i386 gives a leaf function that needs no stack no frame at all, even
+ * with -fno-omit-frame-pointer (its manual says some targets always do). When
+ * a trap hits such a function, the frame chain skips its caller; the caller's
+ * return address is then the word on top of the stack, which the oops report
+ * prints marked with '?', as Linux's unwinder marks its guesses. */
 #include <kernel.h>
 #include <kallsyms.h>
 #include <mm.h>
@@ -102,6 +108,30 @@ int save_backtrace(unsigned long ebp, unsigned long *addrs, int max)
 		ebp = next;
 	}
 	return n;
+}
+
+/* Does the code at addr run with its own frame set up? False for a function
+ * whose first instructions are not "push %ebp; mov %esp,%ebp", and for the
+ * first two instructions of one that is. */
+static bool has_frame_at(unsigned long addr)
+{
+	unsigned long off;
+	const unsigned char *code;
+
+	if (!kallsyms_lookup(addr, &off, NULL))
+		return true;
+	code = (const unsigned char *)(addr - off);
+	return code[0] == 0x55 && code[1] == 0x89 && code[2] == 0xe5 && off >= 3;
+}
+
+unsigned long frameless_caller(unsigned long eip, unsigned long esp)
+{
+	unsigned long ret;
+
+	if (has_frame_at(eip) || (esp & 3) || esp < PAGE_OFFSET)
+		return 0;
+	ret = *(unsigned long *)esp;
+	return kallsyms_lookup(ret - 1, NULL, NULL) ? ret : 0;
 }
 
 void show_backtrace(unsigned long ebp)

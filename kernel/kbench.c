@@ -55,23 +55,15 @@ u64 kbench_measure(void (*op)(void *arg), void *arg, unsigned long iterations)
 	return (total + iterations / 2) / iterations;
 }
 
+static bool name_matches(const char *glob, const void *name)
+{
+	return glob_match(glob, name);
+}
+
 /* Does one of the comma-separated globs of bench= match `name`? */
 static bool bench_selected(const char *name)
 {
-	char globs[sizeof(bench_glob)];
-	char *g = globs, *comma;
-
-	strlcpy(globs, bench_glob, sizeof(globs));
-	for (;;) {
-		comma = strchr(g, ',');
-		if (comma)
-			*comma = '\0';
-		if (glob_match(g, name))
-			return true;
-		if (!comma)
-			return false;
-		g = comma + 1;
-	}
+	return glob_list_any(bench_glob, name_matches, name);
 }
 
 bool kbench_run_selected(void)

@@ -1,8 +1,10 @@
 /* kernel/panic.c: the end of the line. panic() prints the message, where it
  * was called from (registers and a symbolized backtrace), the running task,
- * and then exits QEMU with the panic status (or halts on real hardware and
- * under `make run`, where no isa-debug-exit device exists). A panic inside a
- * panic only halts, so a broken printk cannot loop. */
+ * and then exits QEMU with the panic status (or halts on real hardware, where
+ * no isa-debug-exit device exists). It raises the console level first, so a
+ * quiet console still shows the panic, and disarms every trap catcher, so a
+ * fault while printing cannot return into the code that panicked. A panic
+ * inside a panic exits at once, so a broken printk cannot loop. */
 #include <kernel.h>
 #include <kallsyms.h>
 #include <ktest.h>
@@ -34,7 +36,8 @@ void machine_exit(u32 code)
 }
 
 /* The registers at the call of panic(): eip is the caller's return address,
- * ebp and esp the caller's frame; the rest are what they hold now. */
+ * ebp panic's frame, esp the caller's stack pointer at the call (just above
+ * the return address); the rest are what they hold now. */
 static __noinline void capture_regs(struct pt_regs *r, unsigned long caller_ebp)
 {
 	__asm__ __volatile__("movl %%eax, %0; movl %%ebx, %1; movl %%ecx, %2; movl %%edx, %3;"
@@ -46,7 +49,9 @@ static __noinline void capture_regs(struct pt_regs *r, unsigned long caller_ebp)
 	r->eflags = read_eflags();
 	r->ebp = caller_ebp;
 	r->eip = ((unsigned long *)caller_ebp)[1];
-	r->trapno = r->error_code = 0;
+	r->esp = caller_ebp + 8;
+	r->trapno = TRAPNO_NONE;
+	r->error_code = 0;
 }
 
 void panic(const char *fmt, ...)
@@ -56,8 +61,10 @@ void panic(const char *fmt, ...)
 	va_list ap;
 
 	local_irq_disable();
+	trap_catcher = NULL;
 	if (panic_depth++)
-		machine_halt();
+		machine_exit(QEMU_EXIT_PANIC);
+	console_verbose();
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);

@@ -90,18 +90,32 @@ void parse_kernel_cmdline(const char *cmdline)
 	parse_cmdline(cmdline, apply_param, NULL);
 }
 
+/* A small decimal number: at least one digit, nothing else, at most max. */
+int parse_small_uint(const char *value, unsigned int max, unsigned int *out)
+{
+	unsigned int v = 0;
+
+	if (!value || !*value)
+		return -EINVAL;
+	for (; *value; value++) {
+		if (*value < '0' || *value > '9')
+			return -EINVAL;
+		v = v * 10 + (*value - '0');
+		if (v > max)
+			return -ERANGE;
+	}
+	*out = v;
+	return 0;
+}
+
 static int set_loglevel(const char *value)
 {
-	char *end;
-	long level;
+	unsigned int level;
+	int err = parse_small_uint(value, 8, &level);
 
-	if (!value)
-		return -EINVAL;
-	level = simple_strtol(value, &end, 10);
-	if (*end || level < 0 || level > 8)
-		return -EINVAL;
-	console_loglevel = (int)level;
-	return 0;
+	if (!err)
+		console_loglevel = (int)level;
+	return err;
 }
 KERNEL_PARAM("loglevel", set_loglevel);
 

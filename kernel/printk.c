@@ -13,6 +13,12 @@ u32 log_head;
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 static bool at_line_start = true;
 
+void console_verbose(void)
+{
+	if (console_loglevel < 8)
+		console_loglevel = 8;
+}
+
 static void log_store(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)

@@ -1,5 +1,6 @@
 /* lib/string.c: memory and string routines for a freestanding kernel, plus the
- * glob matcher used by test= selection and a strtoul for the command line. */
+ * glob matching used by test= and bench= selection and a strtoul for the
+ * command line. */
 #include <string.h>
 
 void *memset(void *s, int c, size_t n)
@@ -141,6 +142,28 @@ bool glob_match(const char *pat, const char *text)
 	while (*pat == '*')
 		pat++;
 	return *pat == '\0';
+}
+
+/* Split a comma-separated list of globs and ask match() about each; true at
+ * the first that matches. A glob longer than 127 bytes never matches. */
+bool glob_list_any(const char *list, bool (*match)(const char *glob, const void *arg),
+		   const void *arg)
+{
+	char glob[128];
+
+	for (;;) {
+		const char *comma = strchr(list, ',');
+		size_t n = comma ? (size_t)(comma - list) : strlen(list);
+		if (n < sizeof(glob)) {
+			memcpy(glob, list, n);
+			glob[n] = '\0';
+			if (match(glob, arg))
+				return true;
+		}
+		if (!comma)
+			return false;
+		list = comma + 1;
+	}
 }
 
 static int digit_value(char c)

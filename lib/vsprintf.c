@@ -198,13 +198,55 @@ static const char *put_pointer(struct outbuf *o, const char *fmt, void *p, struc
 	return fmt;
 }
 
+/* Emit one conversion (fmt points at its letter); returns fmt advanced to
+ * the conversion's last character. */
+static const char *convert(struct outbuf *o, const char *fmt, struct spec *s, int len,
+			   va_list *args)
+{
+	unsigned long long v;
+	bool neg;
+
+	s->base = 10;
+	switch (*fmt) {
+	case 'd': case 'i':
+		v = get_int(args, len, true, &neg);
+		put_number(o, v, neg, s);
+		break;
+	case 'X':
+		s->flags |= F_UPPER;
+		/* fall through */
+	case 'x': case 'o': case 'u':
+		s->base = *fmt == 'u' ? 10 : *fmt == 'o' ? 8 : 16;
+		put_number(o, get_int(args, len, false, &neg), false, s);
+		break;
+	case 'c':
+		pad(o, ' ', (s->flags & F_LEFT) ? 0 : s->width - 1);
+		put(o, (char)va_arg(*args, int));
+		pad(o, ' ', (s->flags & F_LEFT) ? s->width - 1 : 0);
+		break;
+	case 's':
+		put_string(o, va_arg(*args, const char *), s);
+		break;
+	case 'p':
+		return put_pointer(o, fmt, va_arg(*args, void *), s);
+	case '%':
+		put(o, '%');
+		break;
+	case '\0':
+		return fmt - 1;          /* a lone '%' at the end: stop there */
+	default:                         /* unknown conversion: print it as written */
+		put(o, '%');
+		put(o, *fmt);
+	}
+	return fmt;
+}
+
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
 	struct outbuf o = { buf, size, 0 };
 	struct spec s;
 	va_list args;
 	int len;
-	bool neg;
 
 	va_copy(args, ap);
 	for (; *fmt; fmt++) {
@@ -214,42 +256,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 		}
 		fmt = parse_spec(fmt + 1, &s, &args);
 		fmt = parse_length(fmt, &len);
-		s.base = 10;
-		switch (*fmt) {
-		case 'd': case 'i': {
-			unsigned long long v = get_int(&args, len, true, &neg);
-			put_number(&o, v, neg, &s);
-			break;
-		}
-		case 'X':
-			s.flags |= F_UPPER;
-			/* fall through */
-		case 'x': case 'o': case 'u':
-			s.base = *fmt == 'u' ? 10 : *fmt == 'o' ? 8 : 16;
-			put_number(&o, get_int(&args, len, false, &neg), false, &s);
-			break;
-		case 'c':
-			s.prec = -1;
-			pad(&o, ' ', (s.flags & F_LEFT) ? 0 : s.width - 1);
-			put(&o, (char)va_arg(args, int));
-			pad(&o, ' ', (s.flags & F_LEFT) ? s.width - 1 : 0);
-			break;
-		case 's':
-			put_string(&o, va_arg(args, const char *), &s);
-			break;
-		case 'p':
-			fmt = put_pointer(&o, fmt, va_arg(args, void *), &s);
-			break;
-		case '%':
-			put(&o, '%');
-			break;
-		case '\0':
-			fmt--;
-			break;
-		default:        /* unknown conversion: print it as written */
-			put(&o, '%');
-			put(&o, *fmt);
-		}
+		fmt = convert(&o, fmt, &s, len, &args);
 	}
 	va_end(args);
 	if (size)

@@ -6,27 +6,23 @@
 #include <kernel.h>
 #include <ktest.h>
 #include <asm/page.h>
+#include <asm/pgtable.h>
 
 extern u32 swapper_pg_dir[1024];
 #define ALIAS_BASE 0x40000000UL     /* a user address, 4 MiB aligned */
-
-static void invlpg(unsigned long addr)
-{
-	__asm__ __volatile__("invlpg (%0)" :: "r"(addr) : "memory");
-}
 
 void *ktest_user_alias(void *kernel_obj)
 {
 	BUG_ON(__pa(kernel_obj) >= (4UL << 20));   /* only the first 4 MiB */
 	swapper_pg_dir[ALIAS_BASE >> 22] = 0x87;     /* present, rw, user, 4 MiB */
-	invlpg(ALIAS_BASE);
+	__flush_tlb_one(ALIAS_BASE);
 	return (void *)(ALIAS_BASE + __pa(kernel_obj));
 }
 
 void ktest_drop_user_alias(void)
 {
 	swapper_pg_dir[ALIAS_BASE >> 22] = 0;
-	invlpg(ALIAS_BASE);
+	__flush_tlb_one(ALIAS_BASE);
 }
 
 long ktest_syscall(long nr, long a, long b, long c)

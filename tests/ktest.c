@@ -20,6 +20,7 @@
 #include <sched.h>
 #include <sched/mm.h>
 #include <timer.h>
+#include <asm/irq.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
@@ -42,6 +43,17 @@ static int set_test(const char *value)
 }
 KERNEL_PARAM("test", set_test);
 
+/* ktest_panic_ok: this boot exists to run one should-panic case (the host
+ * runner adds it); without it, should-panic cases are only listed. */
+static bool panic_boot;
+
+static int set_panic_ok(const char *value)
+{
+	panic_boot = true;
+	return 0;
+}
+KERNEL_PARAM("ktest_panic_ok", set_panic_ok);
+
 bool ktest_requested(void)
 {
 	return test_requested;
@@ -53,43 +65,42 @@ static void ktap(int depth, const char *fmt, ...)
 {
 	char line[320];
 	va_list ap;
+	int n;
 
 	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
+	n = vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
-	printk(KERN_RAW "%*s%s\n", depth * 4, "", line);
+	printk(KERN_RAW "%*s%s%s\n", depth * 4, "", line,
+	       n >= (int)sizeof(line) ? " [line truncated]" : "");
 }
 
 /* --- selection ------------------------------------------------------------ */
 
-/* Does one comma-separated glob of test= select this case? Manual and
- * should-panic cases need an exact "suite.case" name. */
-static bool glob_selects(const char *glob, const char *suite, const struct ktest_case *c)
-{
-	char full[128];
+struct candidate {
+	const char *suite;
+	const struct ktest_case *c;
+	char full[128];             /* "suite.case" */
+};
 
-	snprintf(full, sizeof(full), "%s.%s", suite, c->name);
-	if (c->manual)
-		return !strcmp(glob, full);
-	return glob_match(glob, suite) || glob_match(glob, full);
+/* Does one glob of test= select this case? Manual cases need their exact
+ * "suite.case" name; should-panic cases run only in a ktest_panic_ok boot. */
+static bool glob_selects(const char *glob, const void *arg)
+{
+	const struct candidate *k = arg;
+
+	if (k->c->should_panic && !panic_boot)
+		return false;
+	if (k->c->manual)
+		return !strcmp(glob, k->full);
+	return glob_match(glob, k->suite) || glob_match(glob, k->full);
 }
 
 static bool case_selected(const char *suite, const struct ktest_case *c)
 {
-	char globs[sizeof(test_glob)];
-	char *g = globs, *comma;
+	struct candidate k = { suite, c, "" };
 
-	strlcpy(globs, test_glob, sizeof(globs));
-	for (;;) {
-		comma = strchr(g, ',');
-		if (comma)
-			*comma = '\0';
-		if (glob_selects(g, suite, c))
-			return true;
-		if (!comma)
-			return false;
-		g = comma + 1;
-	}
+	snprintf(k.full, sizeof(k.full), "%s.%s", suite, c->name);
+	return glob_list_any(test_glob, glob_selects, &k);
 }
 
 static int selected_cases(const struct ktest_suite *s)
@@ -108,6 +119,7 @@ static void list_should_panic(const struct ktest_suite *s)
 	for (const struct ktest_case *c = s->cases; c->name; c++) {
 		struct ktest_case probe = *c;
 		probe.manual = false;
+		probe.should_panic = NULL;
 		if (c->should_panic && case_selected(s->name, &probe))
 			ktap(0, "# ktest should-panic %s.%s", s->name, c->name);
 	}
@@ -193,10 +205,13 @@ static void report_fault(struct ktest *t, const struct trap_catch *c)
 {
 	unsigned long addrs[8];
 	int n = save_backtrace(c->regs.ebp, addrs, ARRAY_SIZE(addrs));
+	unsigned long guess = frameless_caller(c->regs.eip, kernel_stack_pointer(&c->regs));
 
 	ktap(1, "# %s: unexpected %s (vector %u, error %#x) at %pS, cr2 %#x",
 	     t->name, trap_name(c->regs.trapno), c->regs.trapno, c->regs.error_code,
 	     (void *)c->regs.eip, c->cr2);
+	if (guess)
+		ktap(1, "#   called from ? %pB", (void *)guess);
 	for (int i = 0; i < n; i++)
 		ktap(1, "#   called from %pB", (void *)addrs[i]);
 }
@@ -227,6 +242,7 @@ static int case_thread(void *arg)
 	} else {
 		report_fault(t, &guard);
 		t->failed = true;
+		hardirq_depth = 0;       /* a fault may have abandoned an IRQ handler */
 	}
 	return 0;
 }
@@ -279,8 +295,8 @@ static int read_counters(unsigned long *vals)
 	int n = 0;
 
 	ktest_settle();
-	for (const struct ktest_counter *k = __ktest_counters_start;
-	     k < __ktest_counters_end && n < MAX_COUNTERS; k++)
+	BUG_ON(__ktest_counters_end - __ktest_counters_start > MAX_COUNTERS);
+	for (const struct ktest_counter *k = __ktest_counters_start; k < __ktest_counters_end; k++)
 		vals[n++] = k->read();
 	return n;
 }

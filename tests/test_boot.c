@@ -57,10 +57,27 @@ static void boot_memory_map_parsed(struct ktest *t)
 	}
 	KTEST_EXPECT_TRUE(t, low_ram);
 	KTEST_EXPECT_TRUE(t, high_ram);        /* the kernel's own RAM is listed */
-	/* the runner and the ISO boot with -m 2G */
-	KTEST_EXPECT_GE(t, boot_params.ram_total >> 20, 2000);
-	KTEST_EXPECT_LE(t, boot_params.ram_total >> 20, 2048);
 	KTEST_EXPECT_NE(t, boot_params.info_end, 0);
+}
+
+static void boot_memory_map_sanitized(struct ktest *t)
+{
+	u64 ram = 0;
+
+	/* sorted, disjoint, merged: each region ends before the next starts,
+	 * and two touching regions never share a type */
+	for (int i = 0; i < boot_params.nr_regions; i++) {
+		const struct memory_region *r = &boot_params.regions[i];
+		if (r->type == E820_RAM && r->start < (1ULL << 32))
+			ram += min(r->end, 1ULL << 32) - r->start;
+		if (i == 0)
+			continue;
+		KTEST_EXPECT_LE(t, r[-1].end, r->start);
+		if (r[-1].end == r->start)
+			KTEST_EXPECT_NE(t, r[-1].type, r->type);
+	}
+	KTEST_EXPECT_EQ(t, boot_params.ram_total, ram);
+	KTEST_EXPECT_GE(t, boot_params.ram_total, 16ULL << 20);
 }
 
 static void boot_on_init_thread_union(struct ktest *t)
@@ -85,6 +102,7 @@ static const struct ktest_case boot_cases[] = {
 	KTEST_CASE(boot_kernel_in_higher_half),
 	KTEST_CASE(boot_identity_map_dropped),
 	KTEST_CASE(boot_memory_map_parsed),
+	KTEST_CASE(boot_memory_map_sanitized),
 	KTEST_CASE(boot_on_init_thread_union),
 	KTEST_CASE(boot_loader_named),
 	{}

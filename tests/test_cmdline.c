@@ -85,6 +85,8 @@ static void cmdline_unknown_word_is_ignored(struct ktest *t)
 	KTEST_EXPECT_EQ(t, console_loglevel, 5);    /* the known word still applied */
 	parse_kernel_cmdline("loglevel=banana");    /* a bad value is refused */
 	KTEST_EXPECT_EQ(t, console_loglevel, 5);
+	parse_kernel_cmdline("loglevel= loglevel=- loglevel=4294967297 loglevel=9 loglevel");
+	KTEST_EXPECT_EQ(t, console_loglevel, 5);   /* empty, no digits, overflow, range */
 	console_loglevel = level;
 }
 
@@ -92,6 +94,25 @@ static void cmdline_boot_line_has_test_selection(struct ktest *t)
 {
 	KTEST_EXPECT_NOT_NULL(t, strstr(boot_params.cmdline, "test="));
 	KTEST_EXPECT_TRUE(t, ktest_requested());
+}
+
+static void cmdline_small_numbers(struct ktest *t)
+{
+	unsigned int v = 77;
+
+	KTEST_EXPECT_EQ(t, parse_small_uint("8", 8, &v), 0);
+	KTEST_EXPECT_EQ(t, v, 8);
+	KTEST_EXPECT_EQ(t, parse_small_uint("9", 8, &v), -ERANGE);
+	KTEST_EXPECT_EQ(t, parse_small_uint("99999999999999", 100, &v), -ERANGE);
+	KTEST_EXPECT_EQ(t, parse_small_uint("", 8, &v), -EINVAL);
+	KTEST_EXPECT_EQ(t, parse_small_uint("3x", 8, &v), -EINVAL);
+	KTEST_EXPECT_EQ(t, parse_small_uint(NULL, 8, &v), -EINVAL);
+	KTEST_EXPECT_EQ(t, v, 8);                    /* untouched on error */
+}
+
+static bool matches_text(const char *glob, const void *text)
+{
+	return glob_match(glob, text);
 }
 
 static void glob_matching(struct ktest *t)
@@ -102,6 +123,8 @@ static void glob_matching(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, glob_match("*c2?_*", "claim_c21_order1"));
 	KTEST_EXPECT_FALSE(t, glob_match("printk", "printk.x"));
 	KTEST_EXPECT_FALSE(t, glob_match("a*b", "acd"));
+	KTEST_EXPECT_TRUE(t, glob_list_any("x*,tr?ps", matches_text, "traps"));
+	KTEST_EXPECT_FALSE(t, glob_list_any("x*,,y", matches_text, "traps"));
 }
 
 static const struct ktest_case cmdline_cases[] = {
@@ -111,6 +134,7 @@ static const struct ktest_case cmdline_cases[] = {
 	KTEST_CASE(cmdline_overlong_word_is_refused),
 	KTEST_CASE(cmdline_unknown_word_is_ignored),
 	KTEST_CASE(cmdline_boot_line_has_test_selection),
+	KTEST_CASE(cmdline_small_numbers),
 	KTEST_CASE(glob_matching),
 	{}
 };

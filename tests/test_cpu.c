@@ -91,6 +91,8 @@ static void idt_is_loaded_with_all_vectors(struct ktest *t)
 		KTEST_EXPECT_EQ(t, gate_offset(g), trap_stubs[v]);
 		KTEST_EXPECT_EQ(t, g->selector, __KERNEL_CS);
 		KTEST_EXPECT_EQ(t, g->type_attr & 0x9F, 0x8E);    /* present interrupt gate */
+		if (v != X86_TRAP_BP && v != X86_TRAP_OF)
+			KTEST_EXPECT_EQ(t, (g->type_attr >> 5) & 3, 0);   /* kernel only */
 	}
 	KTEST_EXPECT_EQ(t, idt_table[49].type_attr, 0);       /* unused vectors absent */
 }
@@ -102,6 +104,9 @@ static void idt_syscall_gate_is_user_callable(struct ktest *t)
 	KTEST_EXPECT_EQ(t, gate_offset(g), (u32)system_call_stub);
 	KTEST_EXPECT_EQ(t, (g->type_attr >> 5) & 3, 3);      /* DPL 3 */
 	KTEST_EXPECT_EQ(t, (idt_table[X86_TRAP_GP].type_attr >> 5) & 3, 0);
+	/* int3 and into may be used from user mode (SIGTRAP), as on Linux */
+	KTEST_EXPECT_EQ(t, (idt_table[X86_TRAP_BP].type_attr >> 5) & 3, 3);
+	KTEST_EXPECT_EQ(t, (idt_table[X86_TRAP_OF].type_attr >> 5) & 3, 3);
 	KTEST_EXPECT_EQ(t, (idt_table[32].type_attr >> 5) & 3, 0);   /* IRQs: no int from ring 3 */
 }
 

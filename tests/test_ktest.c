@@ -1,9 +1,10 @@
 /* tests/test_ktest.c: tests of the test framework itself.
  * The `ktest` suite checks that EXPECT records and goes on, ASSERT ends the
- * case, and an unexpected fault in a case is caught. The manual cases of
- * `ktest_selftest` are broken on purpose; the host runner boots each alone and
- * requires that it is reported as a failure (a failed EXPECT, a panic, a
- * hang), which proves that the runner cannot count a crash as a pass. The
+ * case and SKIP carries its reason. The manual cases of `ktest_selftest` are
+ * broken on purpose; the host runner boots each alone and requires that it is
+ * reported as a failure (a failed EXPECT, a panic, a hang, a fault, after
+ * which the next case must still run), which proves that the runner cannot
+ * count a crash as a pass. The
  * `panic` suite's should-panic cases each get a boot of their own too. */
 #include <kernel.h>
 #include <ktest.h>
@@ -84,6 +85,19 @@ static void panics(struct ktest *t)
 	panic("deliberate panic from ktest_selftest.panics");
 }
 
+static void faults(struct ktest *t)
+{
+	int *volatile p = (int *)0x10;     /* volatile pointer: no compile-time bounds */
+
+	*p = 1;            /* caught by the case's guard: not ok, run goes on */
+	KTEST_FAIL(t, "the write to 0x10 did not fault");
+}
+
+static void runs_after_fault(struct ktest *t)
+{
+	KTEST_EXPECT_FALSE(t, irqs_disabled());     /* the runner restored them */
+}
+
 static void hangs(struct ktest *t)
 {
 	local_irq_disable();
@@ -94,6 +108,8 @@ static void hangs(struct ktest *t)
 static const struct ktest_case ktest_selftest_cases[] = {
 	KTEST_MANUAL(broken_expect),
 	KTEST_MANUAL(panics),
+	KTEST_MANUAL(faults),
+	KTEST_MANUAL(runs_after_fault),
 	KTEST_MANUAL(hangs),
 	{}
 };

@@ -91,12 +91,21 @@ static void printk_loglevel_filters_console_only(struct ktest *t)
 {
 	char tail[96];
 	int saved = console_loglevel;
+	unsigned long sent = console_bytes;
+	u32 logged = log_head;
 
 	console_loglevel = 1;          /* only KERN_EMERG reaches the console now */
 	printk(KERN_INFO "hidden-from-console\n");
+	KTEST_EXPECT_EQ(t, console_bytes, sent);             /* nothing sent */
+	KTEST_EXPECT_GT(t, log_head, logged);                /* but logged */
+	printk(KERN_EMERG "shown-on-console\n");
+	KTEST_EXPECT_GE(t, console_bytes, sent + 17);        /* text + stamp */
 	console_loglevel = saved;
 	log_buf_tail(tail, sizeof(tail));
 	KTEST_EXPECT_NOT_NULL(t, strstr(tail, "hidden-from-console"));
+	sent = console_bytes;
+	printk(KERN_RAW "raw lines always print\n");         /* KTAP's level */
+	KTEST_EXPECT_EQ(t, console_bytes, sent + 23);        /* verbatim, no stamp */
 }
 
 static const struct ktest_case printk_cases[] = {

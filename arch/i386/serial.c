@@ -43,8 +43,11 @@ void serial_putc(char c)
 	outb(COM1 + UART_RBR, c);
 }
 
+unsigned long console_bytes;
+
 void console_write(const char *s, size_t n)
 {
+	console_bytes += n;
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '\n')
 			serial_putc('\r');
@@ -91,11 +94,13 @@ int serial_read_line(char *buf, size_t size, unsigned long ticks)
 	int c;
 
 	while ((long)(jiffies - deadline) < 0) {
+		local_irq_disable();
 		c = serial_getc();
 		if (c < 0) {
-			halt();          /* sleep until the next interrupt */
+			safe_halt();     /* sleep until the next interrupt, none lost */
 			continue;
 		}
+		local_irq_enable();
 		if (c == '\r' || c == '\n') {
 			buf[n] = '\0';
 			return (int)n;

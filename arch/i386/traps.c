@@ -71,11 +71,16 @@ void show_regs(const struct pt_regs *regs)
 
 void die(const char *what, struct pt_regs *regs)
 {
+	unsigned long guess = frameless_caller(regs->eip, kernel_stack_pointer(regs));
+
+	console_verbose();
 	printk(KERN_EMERG "Oops: %s, error %#x, in task %s\n", what, regs->error_code,
 	       panic_task_name());
 	show_regs(regs);
 	printk(KERN_EMERG "Call Trace:\n");
 	printk(KERN_EMERG " [<%08x>] %pS\n", regs->eip, (void *)regs->eip);
+	if (guess && !user_mode(regs))
+		printk(KERN_EMERG " [<%08lx>] ? %pB\n", guess, (void *)guess);
 	show_backtrace(regs->ebp);
 	panic("Fatal exception: %s", what);
 }

@@ -9,6 +9,10 @@
 static inline void local_irq_enable(void) { __asm__ __volatile__("sti" ::: "memory"); }
 static inline void local_irq_disable(void) { __asm__ __volatile__("cli" ::: "memory"); }
 static inline void halt(void) { __asm__ __volatile__("hlt" ::: "memory"); }
+/* Enable interrupts and halt as one step: sti takes effect after the next
+ * instruction, so no interrupt can slip in between a check made with
+ * interrupts off and the hlt (the wake-up would be lost until the next one). */
+static inline void safe_halt(void) { __asm__ __volatile__("sti; hlt" ::: "memory"); }
 
 static inline unsigned long read_eflags(void)
 {

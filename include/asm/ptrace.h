@@ -35,10 +35,16 @@ struct pt_regs {
 
 static inline bool user_mode(const struct pt_regs *regs) { return (regs->cs & 3) == 3; }
 
+/* trapno of a frame filled in by software (panic), not by a trap: its esp is
+ * valid as written. */
+#define TRAPNO_NONE 0xFFFFFFFFu
+
 /* The kernel-mode stack pointer at the time of the trap: for a trap from ring 0
  * the CPU pushed no esp/ss, so the old esp is just past eflags. */
 static inline u32 kernel_stack_pointer(const struct pt_regs *regs)
 {
+	if (regs->trapno == TRAPNO_NONE)
+		return regs->esp;
 	return (u32)&regs->esp;
 }
 

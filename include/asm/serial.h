@@ -16,7 +16,8 @@ extern struct wait_queue_head serial_rx_wait;
 /* Bytes received since boot and bytes dropped because the ring was full. */
 extern unsigned long serial_rx_count, serial_rx_dropped;
 /* Read a line (without the newline) into buf, waiting up to `ticks` jiffies
- * for it; returns its length, or -1 on timeout. Used by tests and the monitor. */
+ * for it; returns its length, or -1 on timeout. Characters past size - 1 are
+ * dropped (the returned length says what was kept). Needs interrupts on. */
 int serial_read_line(char *buf, size_t size, unsigned long ticks);
 
 #endif
