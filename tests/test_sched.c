@@ -455,7 +455,16 @@ static void wait_queue_exclusive_wakeups(struct ktest *t)
 	KTEST_EXPECT_EQ(t, wq_woken, 5);
 }
 
-/* schedule_timeout sleeps the given ticks unless woken; msleep rounds up. */
+static struct timer_list wake_timer;
+
+static void wake_wq_test(unsigned long unused)
+{
+	wq_go = 1;
+	wake_up(&wq_test);
+}
+
+/* schedule_timeout sleeps the given ticks unless woken; msleep rounds up;
+ * wait_event_timeout returns 0 on timeout, the ticks left when woken. */
 static void timers_and_msleep(struct ktest *t)
 {
 	unsigned long j = jiffies;
@@ -471,6 +480,14 @@ static void timers_and_msleep(struct ktest *t)
 	wq_go = 0;
 	left = wait_event_timeout(wq_test, wq_go, 5);
 	KTEST_EXPECT_EQ(t, left, 0);
+	setup_timer(&wake_timer, wake_wq_test, 0);         /* a wake-up after 3 ticks */
+	j = jiffies;
+	mod_timer(&wake_timer, j + 3);
+	left = wait_event_timeout(wq_test, wq_go, 50);
+	KTEST_EXPECT_TRUE(t, wq_go);
+	KTEST_EXPECT_GE(t, left, 50 - 4);                  /* woken early: time left */
+	KTEST_EXPECT_LE(t, left, 50 - 2);                  /* a tick may come before the wait */
+	KTEST_EXPECT_FALSE(t, del_timer(&wake_timer));      /* it fired: not pending */
 }
 
 static struct completion orphan_release;
