@@ -39,8 +39,12 @@ ISO     := $(B)/tasklab.iso
 QEMUFLAGS := -m $(MEM) -display none -serial stdio -no-reboot \
              -device isa-debug-exit,iobase=0xf4,iosize=0x04
 
+.DEFAULT_GOAL := all
+# User programs and build/initramfs.cpio (rules kept apart from the kernel's).
+include user/user.mk
+
 .PHONY: all tools run test iso run-iso gdb gdb-check bench clean
-all: tools $(KERNEL)
+all: tools $(KERNEL) $(INITRAMFS)
 
 tools:
 	@sh scripts/ensure-tools.sh build
@@ -83,11 +87,11 @@ run: all
 	@echo "Tasklab on the serial console: Ctrl-A X quits QEMU."
 	$(QEMU) -m $(MEM) -display none -serial mon:stdio -no-reboot \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel $(KERNEL) -append "$(ARGS)" \
-		|| [ $$? -eq 33 ]     # 33: the kernel powered off (monitor key r)
+		-initrd $(INITRAMFS) || [ $$? -eq 33 ]     # 33: the kernel powered off (monitor key r)
 
 test: all iso
 	@sh scripts/ensure-tools.sh test
-	$(PYTHON) tests/run.py --kernel $(KERNEL) --iso $(B)/tasklab-test.iso --gdb-check
+	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --user-dir $(B)/user --iso $(B)/tasklab-test.iso --gdb-check
 
 iso: all
 	@sh scripts/mkiso.sh $(KERNEL) $(ISO) "$(ARGS)"
@@ -101,7 +105,7 @@ run-iso: iso
 gdb: all
 	@sh scripts/ensure-tools.sh gdb
 	@echo "QEMU waits for gdb on port $(GDBPORT); starting gdb (scripts/gdbinit)."
-	$(QEMU) $(QEMUFLAGS) -kernel $(KERNEL) -append "$(ARGS)" -S -gdb tcp::$(GDBPORT) & \
+	$(QEMU) $(QEMUFLAGS) -kernel $(KERNEL) -append "$(ARGS)" -initrd $(INITRAMFS) -S -gdb tcp::$(GDBPORT) & \
 	gdb -q -ex 'set $$tl_port = $(GDBPORT)' -x scripts/gdbinit $(KERNEL); kill %1 2>/dev/null || true
 
 # Non-interactive form of `make gdb`: break at start_kernel, print bt, quit.

@@ -15,7 +15,11 @@ One `make test` is:
      panic with the expected text and a symbolized backtrace naming the case;
   3. (--iso) one boot through the GRUB ISO: banner, memory map, KTAP;
   4. (--gdb-check) gdb stops at start_kernel with symbols and `bt` works;
-  5. harness self-checks: a broken EXPECT, a panic and a hang must each be
+  5. (--user-dir) the user test programs (build/user/bin/utest_*) run under
+     qemu-i386, QEMU's emulation of Linux's own system call ABI: their KTAP
+     counts like the kernel's, and proves the user libc against real Linux
+     before Tasklab runs the same binaries;
+  6. harness self-checks: a broken EXPECT, a panic and a hang must each be
      reported as failures (so the runner itself is tested).
 Python 3 standard library only.
 """
@@ -35,6 +39,7 @@ BANNER = re.compile(r'Tasklab \S+ \(i386\) booting')
 RESULT = re.compile(r'^(not ok|ok) (\d+) (\S+)(?:\s*#\s*(SKIP|TODO)\b\s*(.*))?$')
 PLAN = re.compile(r'^1\.\.(\d+)$')
 SERIAL_PROBE = 'tasklab-serial-probe-42\n'
+INITRD = None       # the initramfs every -kernel boot gets (--initrd)
 
 
 class Boot:
@@ -56,6 +61,8 @@ def boot(kernel=None, iso=None, append='', timeout=30, mem='2G', extra=()):
         cmd += ['-cdrom', iso]
     else:
         cmd += ['-kernel', kernel, '-append', append]
+        if INITRD:
+            cmd += ['-initrd', INITRD]
     cmd += list(extra)
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -250,20 +257,25 @@ def run_main(args, tally):
     kt = Ktap(b.lines)
     if args.verbose:
         print('\n'.join(b.lines))
-    for suite, case, status, directive, reason in kt.results:
-        name = f'{suite}.{case}'
-        if directive == 'SKIP':
-            tally.skip(name, reason)
-        elif status == 'ok':
-            tally.ok(name)
-        else:
-            tally.fail(name, 'not ok (diagnostics above in the kernel log)')
-            print_case_log(b.lines, case)
+    count_results(tally, kt, b.lines)
     for p in boot_problems(b, kt):
         tally.fail('main boot', p)
     if b.first_result_s is not None:
         print(f'# boot to first test result: {b.first_result_s:.2f} s; main boot {b.seconds:.2f} s')
     return kt
+
+
+def count_results(tally, kt, lines, prefix=''):
+    """Every case result of a parsed KTAP run into the tally."""
+    for suite, case, status, directive, reason in kt.results:
+        name = f'{prefix}{suite}.{case}'
+        if directive == 'SKIP':
+            tally.skip(name, reason)
+        elif status == 'ok':
+            tally.ok(name)
+        else:
+            tally.fail(name, 'not ok (diagnostics above in the log)')
+            print_case_log(lines, case)
 
 
 def print_case_log(lines, case):
@@ -342,6 +354,40 @@ def run_gdb_check(args, tally):
         tally.fail('gdb_stops_at_start_kernel', 'gdb output:\n' + out)
 
 
+def run_user_on_linux(args, tally):
+    """Run each user test program under qemu-i386 and count its KTAP suite.
+    A program prints one nested suite and exits 0 when all its cases passed;
+    the top-level lines are added here, as the kernel's runner will add them."""
+    qemu_user = shutil.which('qemu-i386')
+    bindir = os.path.join(args.user_dir, 'bin')
+    progs = sorted(f for f in os.listdir(bindir) if f.startswith('utest_') and '.' not in f) \
+        if os.path.isdir(bindir) else []
+    if not progs:
+        tally.fail('user programs', f'no utest_* programs in {bindir}')
+        return
+    if not qemu_user:
+        tally.skip('user programs on the Linux ABI', 'qemu-i386 (Debian qemu-user) not installed')
+        return
+    for prog in progs:
+        path = os.path.join(bindir, prog)
+        try:
+            run = subprocess.run([qemu_user, path], capture_output=True, text=True, timeout=30)
+            out, status = run.stdout, run.returncode
+        except subprocess.TimeoutExpired as e:
+            out, status = (e.stdout or b'').decode('utf-8', 'replace'), 'timeout'
+        lines = ['KTAP version 1', '1..1'] + out.split('\n') + \
+            [f'{"ok" if status == 0 else "not ok"} 1 {prog}']
+        kt = Ktap(lines)
+        if args.verbose:
+            print(out)
+        count_results(tally, kt, lines, prefix='linux-abi:')
+        problems = [f'KTAP: {e}' for e in kt.errors]
+        if status != 0:
+            problems.append(f'exit status {status}')
+        if problems:
+            tally.fail(f'linux-abi:{prog}', '; '.join(problems))
+
+
 def run_harness_checks(args, tally):
     """The runner must fail a broken test, a panic and a hang."""
     checks = [
@@ -373,8 +419,12 @@ def main():
     ap.add_argument('--gdb-check', action='store_true')
     ap.add_argument('--gdb-only', action='store_true')
     ap.add_argument('--no-harness-checks', action='store_true')
+    ap.add_argument('--initrd', help='initramfs to pass with -initrd (module 0)')
+    ap.add_argument('--user-dir', help='run build/user/bin/utest_* under qemu-i386')
     ap.add_argument('-v', '--verbose', action='store_true', help='print the kernel output')
     args = ap.parse_args()
+    global INITRD
+    INITRD = args.initrd
     tally = Tally()
     start = time.monotonic()
     if args.gdb_only:
@@ -387,6 +437,8 @@ def main():
             run_iso(args, tally)
         if args.gdb_check and shutil.which('gdb'):
             run_gdb_check(args, tally)
+        if args.user_dir:
+            run_user_on_linux(args, tally)
         if not args.no_harness_checks and args.test == '*':
             run_harness_checks(args, tally)
     print(f'# total time {time.monotonic() - start:.1f} s')
