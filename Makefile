@@ -36,8 +36,6 @@ OBJS    := $(patsubst %.c,$(B)/%.o,$(CSRCS)) $(patsubst %.asm,$(B)/%.o,$(ASRCS))
 
 KERNEL  := $(B)/tasklab.elf
 ISO     := $(B)/tasklab.iso
-QEMUFLAGS := -m $(MEM) -display none -serial stdio -no-reboot \
-             -device isa-debug-exit,iobase=0xf4,iosize=0x04
 
 .DEFAULT_GOAL := all
 # User programs and build/initramfs.cpio (rules kept apart from the kernel's).
@@ -104,9 +102,13 @@ run-iso: iso
 # Interactive: QEMU waits for gdb on a per-user port; gdb stops at start_kernel.
 gdb: all
 	@sh scripts/ensure-tools.sh gdb
-	@echo "QEMU waits for gdb on port $(GDBPORT); starting gdb (scripts/gdbinit)."
-	$(QEMU) $(QEMUFLAGS) -kernel $(KERNEL) -append "$(ARGS)" -initrd $(INITRAMFS) -S -gdb tcp::$(GDBPORT) & \
-	gdb -q -ex 'set $$tl_port = $(GDBPORT)' -x scripts/gdbinit $(KERNEL); kill %1 2>/dev/null || true
+	@echo "QEMU waits for gdb on port $(GDBPORT); the serial console goes to $(B)/serial.log"
+	@echo "(watch it with: tail -f $(B)/serial.log). Starting gdb with scripts/gdbinit."
+	@$(QEMU) -m $(MEM) -display none -serial file:$(B)/serial.log -no-reboot \
+		-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+		-kernel $(KERNEL) -append "$(ARGS)" -initrd $(INITRAMFS) -S -gdb tcp::$(GDBPORT) </dev/null & \
+	qemu=$$!; gdb -q -ex 'set $$tl_port = $(GDBPORT)' -x scripts/gdbinit $(KERNEL); \
+	kill $$qemu 2>/dev/null; wait $$qemu 2>/dev/null; true
 
 # Non-interactive form of `make gdb`: break at start_kernel, print bt, quit.
 gdb-check: all

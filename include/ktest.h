@@ -128,6 +128,12 @@ void ktest_log(struct ktest *t, const char *fmt, ...) __printf(2, 3);
 #define KTEST_FAIL(t, fmt, ...) ktest_fail_msg(t, false, __FILE__, __LINE__, fmt, ##__VA_ARGS__)
 #define KTEST_SKIP(t, fmt, ...) ktest_skip(t, fmt, ##__VA_ARGS__)
 
+/* tests/helpers.c: a user-space alias of a kernel object in the first 4 MiB
+ * (static data of the kernel image), and a system call made from ring 0. */
+void *ktest_user_alias(void *kernel_obj);
+void ktest_drop_user_alias(void);
+long ktest_syscall(long nr, long a, long b, long c);
+
 /* "suite.case" of the case running now (into buf), or NULL; for panic(). */
 const char *ktest_running_case(char *buf, size_t size);
 

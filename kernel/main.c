@@ -1,13 +1,15 @@
 /* kernel/main.c: start_kernel(), the first C code, called by boot/head.asm on
  * init_task's stack with paging on. It brings the machine up in dependency
  * order: descriptor tables and the console first (so a fault can be reported),
- * then the boot information and command line, interrupts and the timer. With
+ * then the boot information and command line, memory, interrupts and the timer. With
  * test= it runs the selected self-tests and exits QEMU; otherwise it hands the
  * serial console to the monitor. */
 #include <kernel.h>
 #include <ktest.h>
+#include <mm.h>
 #include <multiboot.h>
 #include <params.h>
+#include <time.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
 #include <asm/segment.h>
@@ -29,8 +31,10 @@ void start_kernel(u32 magic, phys_addr_t mbi)
 	printk(KERN_NOTICE "Command line: %s\n", boot_params.cmdline);
 	parse_kernel_cmdline(boot_params.cmdline);
 	multiboot_print_summary();
+	mem_init();
 	pic_init();
 	pit_init();
+	time_init();
 	serial_enable_rx_irq();
 	local_irq_enable();
 	pr_info("interrupts on: PIT at %d Hz, COM1 receive on IRQ 4\n", HZ);

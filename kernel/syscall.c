@@ -13,8 +13,10 @@
 unsigned long syscall_count, syscall_enosys_count;
 
 static const syscall_fn_t sys_call_table[NR_syscalls] = {
-	/* filled by the user-mode issue: [__NR_exit] = sys_exit, ... */
-	[0] = NULL,
+	[__NR_time]		= sys_time,
+	[__NR_gettimeofday]	= sys_gettimeofday,
+	[__NR_uname]		= sys_newuname,
+	[__NR_clock_gettime]	= sys_clock_gettime,
 };
 
 void do_syscall(struct pt_regs *regs)

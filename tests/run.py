@@ -279,10 +279,20 @@ def count_results(tally, kt, lines, prefix=''):
 
 
 def print_case_log(lines, case):
+    """Print the diagnostics the kernel wrote for one case: the '#' lines
+    between the previous result line and this case's result line."""
+    pending = []
     for line in lines:
-        if line.strip().startswith(f'# {case}:') or line.strip().startswith('#     ') \
-                or line.strip().startswith('# Expected'):
-            print('        ' + line.strip())
+        body = line.strip()
+        m = RESULT.match(body)
+        if m and line.startswith('    '):
+            if m.group(3) == case:
+                for p in pending:
+                    print('        ' + p)
+                return
+            pending = []
+        elif body.startswith('#') and line.startswith('    '):
+            pending.append(body)
 
 
 def run_should_panic(args, tally, name):

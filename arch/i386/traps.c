@@ -1,13 +1,15 @@
 /* arch/i386/traps.c: what happens after entry.asm has built a pt_regs frame.
  * do_trap_entry() sends exceptions, IRQs and system calls their way. A kernel
- * exception is first offered to an armed trap catcher (self-tests), then to the
- * exception table (user-copy fixups, later), and is otherwise fatal: die()
+ * exception is first looked up in the exception table (a user copy that hit a
+ * bad address resumes at its fixup), then offered to an armed trap catcher
+ * (self-tests), and is otherwise fatal: die()
  * prints the frame, the symbolized EIP and a backtrace, and panics. */
 #include <kernel.h>
 #include <kallsyms.h>
 #include <asm/irq.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
+#include <asm/uaccess.h>
 
 struct trap_catch *trap_catcher;
 
@@ -80,8 +82,11 @@ void do_exception(struct pt_regs *regs)
 {
 	char what[64];
 
-	if (!user_mode(regs))
+	if (!user_mode(regs)) {
+		if (fixup_exception(regs))      /* a user copy hit a bad address */
+			return;
 		try_catchers(regs);
+	}
 	snprintf(what, sizeof(what), "%s%s", trap_name(regs->trapno),
 		 user_mode(regs) ? " in user mode" : "");
 	die(what, regs);

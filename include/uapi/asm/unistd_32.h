@@ -31,6 +31,7 @@
 #define __NR_getpgrp          65
 #define __NR_setsid           66
 #define __NR_setrlimit        75
+#define __NR_gettimeofday     78
 #define __NR_readlink         85
 #define __NR_munmap           91
 #define __NR_wait4           114

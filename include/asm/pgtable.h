@@ -1,0 +1,108 @@
+/* include/asm/pgtable.h: i386 two-level page tables (no PAE) and the layout
+ * of the kernel's 3-4 GiB.
+ *
+ *   0xFFFFFFFF +--------------------------+
+ *              | kmap_atomic slots        |  KMAP_ATOMIC_BASE, KM_TYPE_NR pages
+ *   0xFFC00000 +--------------------------+
+ *              | pkmap (kmap) window      |  PKMAP_BASE, LAST_PKMAP pages
+ *   0xFF800000 +--------------------------+
+ *              | 2 unmapped pages         |
+ *   VMALLOC_END+--------------------------+  0xFF7FE000
+ *              | vmalloc areas, each with |
+ *              | an unmapped guard page   |
+ * VMALLOC_START+--------------------------+  0xF8800000
+ *              | 8 MiB gap (catches       |
+ *              | overruns of the map)     |
+ *   0xF8000000 +--------------------------+  PAGE_OFFSET + 896 MiB
+ *              | direct map of lowmem,    |  4 MiB pages, global; trimmed
+ *              | 4 MiB pages              |  to the RAM that exists
+ *   0xC0000000 +--------------------------+  PAGE_OFFSET
+ *
+ * Sharing the kernel half. Every address space made later copies PDEs
+ * KERNEL_PGD_BOUNDARY..1023 from swapper_pg_dir. For that copy to stay
+ * right forever, no kernel PDE may change after boot, so Tasklab
+ * PRE-ALLOCATES the kernel page tables (the Linux 2.6 i386 way for the
+ * direct map): the direct map uses 4 MiB PDEs, and the 32 page tables that
+ * cover 0xF8000000..4 GiB (vmalloc, pkmap, kmap_atomic) are static in the
+ * kernel's bss and installed by kernel_pagetable_init(). vmalloc and kmap
+ * then only write PTEs inside those tables, which every page directory
+ * already points to. The cost is 128 KiB; the gain is that no page fault
+ * has to sync PDEs (Linux's vmalloc_fault) and vmalloc never allocates
+ * page tables, so it cannot fail for lack of them. */
+#ifndef TASKLAB_ASM_PGTABLE_H
+#define TASKLAB_ASM_PGTABLE_H
+
+#include <types.h>
+#include <asm/page.h>
+
+typedef u32 pte_t;
+typedef u32 pgd_t;
+
+#define PGDIR_SHIFT      22
+#define PGDIR_SIZE       (1UL << PGDIR_SHIFT)
+#define PTRS_PER_PGD     1024
+#define PTRS_PER_PTE     1024
+#define KERNEL_PGD_BOUNDARY (PAGE_OFFSET >> PGDIR_SHIFT)   /* 768 */
+
+#define _PAGE_PRESENT   0x001
+#define _PAGE_RW        0x002
+#define _PAGE_USER      0x004
+#define _PAGE_PWT       0x008
+#define _PAGE_PCD       0x010
+#define _PAGE_ACCESSED  0x020
+#define _PAGE_DIRTY     0x040
+#define _PAGE_PSE       0x080   /* in a PDE: a 4 MiB page */
+#define _PAGE_GLOBAL    0x100
+#define PAGE_KERNEL     (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY | _PAGE_GLOBAL)
+#define _PAGE_TABLE     (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
+
+#define VMALLOC_OFFSET   (8UL << 20)
+#define VMALLOC_START    (PAGE_OFFSET + LOWMEM_SIZE + VMALLOC_OFFSET)
+#define PKMAP_BASE       0xFF800000UL
+#define LAST_PKMAP       1024
+#define VMALLOC_END      (PKMAP_BASE - 2 * PAGE_SIZE)
+#define KMAP_ATOMIC_BASE 0xFFC00000UL
+#define KM_TYPE_NR       16             /* nesting depth of kmap_atomic */
+
+/* The pre-allocated kernel page tables cover [KERNEL_PT_START, 4 GiB). */
+#define KERNEL_PT_START  (PAGE_OFFSET + LOWMEM_SIZE)
+#define KERNEL_PT_COUNT  ((0UL - KERNEL_PT_START) >> PGDIR_SHIFT)   /* 32 */
+
+extern pgd_t swapper_pg_dir[PTRS_PER_PGD];
+
+static inline unsigned int pgd_index(unsigned long addr) { return addr >> PGDIR_SHIFT; }
+static inline unsigned int pte_index(unsigned long addr) { return (addr >> PAGE_SHIFT) & (PTRS_PER_PTE - 1); }
+static inline pte_t mk_pte(phys_addr_t phys, u32 prot) { return (phys & PAGE_MASK) | prot; }
+static inline phys_addr_t pte_phys(pte_t pte) { return pte & PAGE_MASK; }
+static inline bool pte_present(pte_t pte) { return pte & _PAGE_PRESENT; }
+
+static inline void set_pte(pte_t *ptep, pte_t pte) { *(volatile pte_t *)ptep = pte; }
+static inline void pte_clear(pte_t *ptep) { set_pte(ptep, 0); }
+
+/* Flush one page's translation from the TLB (global entries too). */
+static inline void __flush_tlb_one(unsigned long addr)
+{
+	__asm__ __volatile__("invlpg (%0)" :: "r"(addr) : "memory");
+}
+/* Flush every translation, global ones included (toggle CR4.PGE). */
+void __flush_tlb_all(void);
+
+/* Trim the boot direct map to max_low_pfn frames and install the
+ * pre-allocated kernel page tables. Called once, from mem_init(). */
+void kernel_pagetable_init(unsigned long max_low_pfn);
+
+/* The PTE for a kernel address in the pre-allocated range, else NULL. */
+pte_t *kernel_pte(unsigned long addr);
+
+/* Walk the page tables of `pgd` for addr: returns the PTE (level 1) or the
+ * 4 MiB PDE (level 2) that maps it, or NULL when no table exists. */
+pte_t *lookup_address_in_pgd(const pgd_t *pgd, unsigned long addr, unsigned int *level);
+pte_t *lookup_address(unsigned long addr, unsigned int *level);
+
+/* Map [addr, addr + size) of the pre-allocated kernel range to physical
+ * [phys, phys + size), or unmap it; both flush the TLB entries they change.
+ * -EINVAL when the range is outside the pre-allocated tables or misaligned. */
+int map_kernel_range(unsigned long addr, phys_addr_t phys, unsigned long size, u32 prot);
+int unmap_kernel_range(unsigned long addr, unsigned long size);
+
+#endif

@@ -1,0 +1,28 @@
+/* include/time.h: wall-clock and monotonic time. The wall clock is the CMOS
+ * RTC read once at boot plus the jiffies since; the monotonic clock is
+ * jiffies alone. Resolution is one tick (10 ms), as on a 2.4 kernel. */
+#ifndef TASKLAB_TIME_H
+#define TASKLAB_TIME_H
+
+#include <types.h>
+
+/* The Linux i386 ABI structures: 32-bit time_t and long. */
+struct timespec32 { s32 tv_sec; s32 tv_nsec; };
+struct timeval32 { s32 tv_sec; s32 tv_usec; };
+
+#define CLOCK_REALTIME  0
+#define CLOCK_MONOTONIC 1
+#define CLOCK_MONOTONIC_RAW 4
+#define CLOCK_REALTIME_COARSE 5
+#define CLOCK_MONOTONIC_COARSE 6
+#define CLOCK_BOOTTIME  7
+
+u64 rtc_read_unix_time(void);
+long days_from_civil(long y, unsigned int m, unsigned int d);
+void time_init(void);
+/* Seconds since the epoch at boot (from the RTC). */
+extern u64 boot_time_seconds;
+/* Fill ts for the given clock; -EINVAL for an unknown clock. */
+int read_clock(int clock, struct timespec32 *ts);
+
+#endif

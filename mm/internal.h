@@ -1,0 +1,43 @@
+/* mm/internal.h: what the files of mm/ share and nobody else needs: the
+ * boot-time record of reserved physical ranges (mm/bootmem.c), the buddy
+ * allocator's boot entry points (mm/page_alloc.c), and the set-up functions
+ * mem_init() calls in order. */
+#ifndef TASKLAB_MM_INTERNAL_H
+#define TASKLAB_MM_INTERNAL_H
+
+#include <mm.h>
+
+#define MAX_RESERVED_RANGES 48
+
+/* A physical range [start, end) that must never be handed out. */
+struct reserved_range {
+	u64 start, end;
+	const char *what;
+};
+
+extern struct reserved_range reserved_ranges[MAX_RESERVED_RANGES];
+extern int nr_reserved_ranges;
+
+/* Record [start, end) as reserved; ranges are kept sorted by start. */
+void reserve_bootmem(u64 start, u64 end, const char *what);
+/* Reserve the fixed things: first 1 MiB, kernel image, multiboot data, modules. */
+void reserve_boot_ranges(void);
+/* Find `size` bytes of RAM, page aligned, below `limit`, not reserved, at or
+ * above `min` if possible; reserve them as `what`. Returns the physical
+ * address, or 0 if nothing fits. */
+phys_addr_t bootmem_alloc(unsigned long size, phys_addr_t min, phys_addr_t limit, const char *what);
+/* Call fn(start_pfn, end_pfn) for every run of RAM frames not reserved. */
+void for_each_free_bootmem_range(void (*fn)(unsigned long start_pfn, unsigned long end_pfn));
+/* Is frame `pfn` wholly inside usable RAM and outside every reserved range? */
+bool bootmem_pfn_usable(unsigned long pfn);
+
+/* mm/page_alloc.c: set up the zones' spans, then hand free frames over. */
+void zones_init(void);
+void free_bootmem_range(unsigned long start_pfn, unsigned long end_pfn);
+
+/* mm/slab.c, mm/vmalloc.c, mm/highmem.c */
+void kmem_cache_init(void);
+void vmalloc_init(void);
+void kmap_init(void);
+
+#endif
