@@ -91,6 +91,12 @@ test: all iso
 	@sh scripts/ensure-tools.sh test
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --user-dir $(B)/user --iso $(B)/tasklab-test.iso --gdb-check
 
+# Benchmarks (include/kbench.h) under QEMU -icount: deterministic figures,
+# one `bench: <name> <value> <unit>` line each. BENCH=<glob> picks some.
+BENCH ?= *
+bench: all
+	@$(PYTHON) tests/bench.py --kernel $(KERNEL) --bench '$(BENCH)'
+
 iso: all
 	@sh scripts/mkiso.sh $(KERNEL) $(ISO) "$(ARGS)"
 	@sh scripts/mkiso.sh $(KERNEL) $(B)/tasklab-test.iso "test=boot.*"

@@ -2,9 +2,10 @@
  * init_task's stack with paging on. It brings the machine up in dependency
  * order: descriptor tables and the console first (so a fault can be reported),
  * then the boot information and command line, memory, interrupts and the timer. With
- * test= it runs the selected self-tests and exits QEMU; otherwise it hands the
- * serial console to the monitor. */
+ * test= it runs the selected self-tests and exits QEMU, with bench= the selected
+ * benchmarks; otherwise it hands the serial console to the monitor. */
 #include <kernel.h>
+#include <kbench.h>
 #include <ktest.h>
 #include <mm.h>
 #include <multiboot.h>
@@ -39,5 +40,6 @@ void start_kernel(u32 magic, phys_addr_t mbi)
 	local_irq_enable();
 	pr_info("interrupts on: PIT at %d Hz, COM1 receive on IRQ 4\n", HZ);
 	ktest_run_selected();          /* returns only without test= */
+	kbench_run_selected();         /* returns only without bench= */
 	monitor_loop();
 }

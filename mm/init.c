@@ -63,5 +63,7 @@ void mem_init(void)
 	kernel_pagetable_init(max_low_pfn);
 	for_each_free_bootmem_range(free_bootmem_range);
 	kmap_init();
+	kmem_cache_init();
+	vmalloc_init();
 	print_summary();
 }

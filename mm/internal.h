@@ -35,9 +35,17 @@ bool bootmem_pfn_usable(unsigned long pfn);
 void zones_init(void);
 void free_bootmem_range(unsigned long start_pfn, unsigned long end_pfn);
 
-/* mm/slab.c, mm/vmalloc.c, mm/highmem.c */
+/* mm/slab.c, mm/kmalloc.c, mm/vmalloc.c, mm/highmem.c */
 void kmem_cache_init(void);
+void kmalloc_init(void);
 void vmalloc_init(void);
 void kmap_init(void);
+
+/* mm/slab_debug.c: red zones and poisoning (include/slab.h). */
+struct kmem_cache;
+#define SLAB_REDZONE_BYTES 4
+void slab_debug_init_object(struct kmem_cache *s, void *obj);
+void slab_debug_alloc(struct kmem_cache *s, struct page *page, void *obj);
+void slab_debug_free(struct kmem_cache *s, struct page *page, void *obj);
 
 #endif
