@@ -6,6 +6,7 @@
  * benchmarks; otherwise it hands the serial console to the monitor. */
 #include <kernel.h>
 #include <kbench.h>
+#include <fs.h>
 #include <ktest.h>
 #include <mm.h>
 #include <multiboot.h>
@@ -33,6 +34,8 @@ void start_kernel(u32 magic, phys_addr_t mbi)
 	parse_kernel_cmdline(boot_params.cmdline);
 	multiboot_print_summary();
 	mem_init();
+	rootfs_init();
+	populate_rootfs();          /* the initramfs (module 0) into the root */
 	pic_init();
 	pit_init();
 	time_init();
