@@ -4,16 +4,21 @@
  * symlink is followed by walking its target from the directory holding it
  * (or from the root) - always in the middle of a path, at the end only when
  * asked (LOOKUP_FOLLOW) or when a '/' follows it. At most MAXSYMLINKS links
- * are followed in one lookup, which ends link loops with ELOOP. The walk
+ * are followed in one lookup, which ends link loops with ELOOP; a link in
+ * the middle of a path whose target itself has links in its middle nests,
+ * at most MAX_NESTED_LINKS deep (ELOOP beyond), as in Linux 2.6. The walk
  * holds a reference on the dentry it stands on, so nothing it passes through
  * can be freed under it. */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
 
+#define MAX_NESTED_LINKS 8      /* links inside links' targets, as Linux 2.6 */
+
 struct nameidata {
 	struct dentry *root;    /* where "/" and ".." stop */
 	int links;              /* symlinks followed so far */
+	int depth;              /* nested symlink resolutions now */
 };
 
 /* One component of the path at p: *len bytes, *next just after it. */
@@ -40,40 +45,32 @@ static bool only_slashes(const char *p)
 static struct dentry *walk(struct nameidata *nd, struct dentry *d, const char *path,
 			   bool follow_last, const char **last, int *lastlen);
 
-/* Step from directory d (referenced; consumed) to its entry name[0..len).
- * follow: resolve it if it is a symlink. Returns the new position. */
-static struct dentry *step(struct nameidata *nd, struct dentry *d, const char *name,
-			   int len, bool follow)
+/* Follow the symlink `link` found in directory d (referenced; consumed) in
+ * the middle of a path: walk its target, then the caller goes on from the
+ * result. Nested at most MAX_NESTED_LINKS deep (each level is a C frame on
+ * an 8 KiB stack); a link at the end of a path is followed by walk itself,
+ * without nesting. */
+static struct dentry *follow_nested(struct nameidata *nd, struct dentry *d, struct dentry *link)
 {
-	struct dentry *child;
+	struct dentry *res;
 
-	if (!S_ISDIR(d->d_inode->i_mode)) {
-		dput(d);
-		return ERR_PTR(-ENOTDIR);
-	}
-	if (len == 1 && name[0] == '.')
-		return d;
-	if (len == 2 && name[0] == '.' && name[1] == '.') {
-		child = d == nd->root ? d : d->d_parent;
-		dget(child);
-		dput(d);
-		return child;
-	}
-	child = d_lookup(d, name, len);
-	if (!child) {
-		dput(d);
-		return ERR_PTR(-ENOENT);
-	}
-	if (!follow || !S_ISLNK(child->d_inode->i_mode)) {
-		dget(child);
-		dput(d);
-		return child;
-	}
-	if (++nd->links > MAXSYMLINKS) {
+	if (nd->depth == MAX_NESTED_LINKS) {
 		dput(d);
 		return ERR_PTR(-ELOOP);
 	}
-	return walk(nd, d, child->d_inode->i_link, true, NULL, NULL);
+	nd->depth++;
+	res = walk(nd, d, link->d_inode->i_link, true, NULL, NULL);
+	nd->depth--;
+	return res;
+}
+
+/* Move the walk from d to next: reference next first (it may be d itself,
+ * or d's parent, which d's reference keeps alive), then drop d. */
+static struct dentry *move_to(struct dentry *d, struct dentry *next)
+{
+	dget(next);
+	dput(d);
+	return next;
 }
 
 /* Walk path from d (referenced; consumed). With `last` non-NULL, stop
@@ -82,37 +79,63 @@ static struct dentry *walk(struct nameidata *nd, struct dentry *d, const char *p
 			   bool follow_last, const char **last, int *lastlen)
 {
 	const char *name, *next;
-	int len;
+	struct dentry *child;
+	int len, err;
 
 	if (*path == '/') {
 		dput(d);
 		d = dget(nd->root);
 	}
-	for (;;) {
-		name = next_component(path, &len, &next);
-		if (len == 0)
-			break;                  /* the path ended (maybe after slashes) */
-		if (len > NAME_MAX) {
-			dput(d);
-			return ERR_PTR(-ENAMETOOLONG);
-		}
+	for (; (name = next_component(path, &len, &next)), len; path = next) {
 		bool is_last = only_slashes(next);
+
+		err = len > NAME_MAX ? -ENAMETOOLONG : !S_ISDIR(d->d_inode->i_mode) ? -ENOTDIR : 0;
+		if (err)
+			goto fail;
 		if (is_last && last) {
 			*last = name;
 			*lastlen = len;
 			return d;
 		}
-		/* a link followed by '/' must be followed even at the end */
-		d = step(nd, d, name, len, !is_last || follow_last || *next == '/');
+		if (len == 1 && name[0] == '.')
+			continue;
+		if (len == 2 && name[0] == '.' && name[1] == '.') {
+			d = move_to(d, d == nd->root ? d : d->d_parent);
+			continue;
+		}
+		child = d_lookup(d, name, len);
+		err = child ? 0 : -ENOENT;
+		if (err)
+			goto fail;
+		/* a link is followed mid-path, at the end when asked, or before a '/' */
+		if (!S_ISLNK(child->d_inode->i_mode) || (is_last && !follow_last && *next != '/')) {
+			d = move_to(d, child);
+			continue;
+		}
+		err = ++nd->links > MAXSYMLINKS ? -ELOOP : 0;
+		if (err)
+			goto fail;
+		if (is_last) {                  /* the end: walk the target in its place */
+			next = child->d_inode->i_link;
+			follow_last = true;
+			if (*next == '/') {
+				dput(d);
+				d = dget(nd->root);
+			}
+			continue;
+		}
+		d = follow_nested(nd, d, child);
 		if (IS_ERR(d))
 			return d;
-		path = next;
 	}
 	if (last) {                     /* "/" or "": no final component */
 		*last = path;
 		*lastlen = 0;
 	}
 	return d;
+fail:
+	dput(d);
+	return ERR_PTR(err);
 }
 
 static int check_path(const char *path)
@@ -127,7 +150,7 @@ static int check_path(const char *path)
 struct dentry *path_lookup(struct dentry *root, struct dentry *cwd,
 			   const char *path, unsigned int flags)
 {
-	struct nameidata nd = { root, 0 };
+	struct nameidata nd = { root, 0, 0 };
 	int err = check_path(path);
 	struct dentry *d;
 
@@ -148,7 +171,7 @@ struct dentry *path_lookup(struct dentry *root, struct dentry *cwd,
 struct dentry *path_lookup_parent(struct dentry *root, struct dentry *cwd, const char *path,
 				  const char **last, int *lastlen)
 {
-	struct nameidata nd = { root, 0 };
+	struct nameidata nd = { root, 0, 0 };
 	int err = check_path(path);
 	struct dentry *d;
 

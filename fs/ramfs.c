@@ -109,20 +109,26 @@ struct dentry *ramfs_new_root(void)
 	return root;
 }
 
-/* Remove d's subtree from the tree: drop the tree's references bottom-up. */
-static void d_kill_subtree(struct dentry *d)
-{
-	while (!list_empty(&d->d_subdirs)) {
-		struct dentry *child = list_entry(d->d_subdirs.next, struct dentry, d_child);
-		d_kill_subtree(child);
-		list_del_init(&child->d_child);
-		dput(child);
-	}
-}
-
+/* Take the whole tree apart bottom-up, dropping the tree's reference on
+ * each dentry. Iterative: a tree from an archive can be deeper than the
+ * kernel stack could recurse. A dentry an open file still holds survives
+ * (with its parents) until that file is closed. */
 void ramfs_kill_tree(struct dentry *root)
 {
-	d_kill_subtree(root);
+	struct dentry *d = root;
+
+	for (;;) {
+		if (!list_empty(&d->d_subdirs)) {
+			d = list_first_entry(&d->d_subdirs, struct dentry, d_child);
+			continue;
+		}
+		if (d == root)
+			break;
+		struct dentry *parent = d->d_parent;    /* kept alive by its own tree ref */
+		list_del_init(&d->d_child);
+		dput(d);
+		d = parent;
+	}
 	dput(root);
 }
 

@@ -139,6 +139,17 @@ static void ramfs_symlinks(struct ktest *t)
 		dput(d);
 	snprintf(name, sizeof(name), "c%d", MAXSYMLINKS + 1);
 	KTEST_EXPECT_EQ(t, lookup_err(root, root, name, LOOKUP_FOLLOW), -ELOOP);
+	/* links whose targets have links mid-path nest, at most 8 deep:
+	 * nK -> "n(K-1)/." with n0 -> "a/." */
+	for (int i = 0; i <= 9; i++) {
+		char target[8];
+		snprintf(name, sizeof(name), "n%d", i);
+		snprintf(target, sizeof(target), i ? "n%d/." : "a/.", i - 1);
+		KTEST_ASSERT_FALSE(t, IS_ERR(ramfs_symlink(root, name, strlen(name),
+							   target, strlen(target))));
+	}
+	KTEST_EXPECT_EQ(t, lookup_err(root, root, "n7/b", 0), 0);     /* 8 deep */
+	KTEST_EXPECT_EQ(t, lookup_err(root, root, "n8/b", 0), -ELOOP);
 	KTEST_ASSERT_FALSE(t, IS_ERR(ramfs_symlink(root, "loop1", 5, "loop2", 5)));
 	KTEST_ASSERT_FALSE(t, IS_ERR(ramfs_symlink(root, "loop2", 5, "/loop1", 6)));
 	KTEST_EXPECT_EQ(t, lookup_err(root, root, "loop1/x", 0), -ELOOP);
@@ -373,6 +384,33 @@ static void ramfs_vfs_read_user_buffer(struct ktest *t)
 	ramfs_kill_tree(root);
 }
 
+/* 1500 nested directories: found by one 3000-byte path, and freed without
+ * recursion (which would overrun the 8 KiB stack). */
+static void ramfs_deep_tree(struct ktest *t)
+{
+	struct dentry *root = ramfs_new_root(), *d, *found;
+	char *path = kmalloc(PATH_MAX, GFP_KERNEL);
+	unsigned long inodes = nr_inodes;
+
+	KTEST_ASSERT_NOT_NULL(t, root);
+	KTEST_ASSERT_NOT_NULL(t, path);
+	d = root;
+	for (int i = 0; i < 1500; i++) {
+		d = ramfs_create(d, "d", 1, S_IFDIR | 0755, 0);
+		KTEST_ASSERT_FALSE(t, IS_ERR(d));
+		memcpy(path + 2 * i, "d/", 2);
+	}
+	path[2 * 1500 - 1] = '\0';
+	KTEST_EXPECT_EQ(t, nr_inodes - inodes, 1500);
+	found = path_lookup(root, root, path, 0);
+	KTEST_EXPECT_PTR_EQ(t, found, d);
+	if (!IS_ERR(found))
+		dput(found);
+	ramfs_kill_tree(root);
+	KTEST_EXPECT_EQ(t, nr_inodes, inodes - 1);     /* the root's inode too */
+	kfree(path);
+}
+
 static const struct ktest_case ramfs_cases[] = {
 	KTEST_CASE(ramfs_lookup_paths),
 	KTEST_CASE(ramfs_lookup_errors),
@@ -383,6 +421,7 @@ static const struct ktest_case ramfs_cases[] = {
 	KTEST_CASE(ramfs_readdir_in_order),
 	KTEST_CASE(ramfs_open_file_outlives_tree),
 	KTEST_CASE(ramfs_vfs_read_user_buffer),
+	KTEST_CASE(ramfs_deep_tree),
 	{}
 };
 KTEST_SUITE(ramfs, ramfs_cases);
