@@ -15,7 +15,7 @@ set -eu
 out=$1 stage=$2 objcopy=$3
 shift 3
 rm -rf "$stage"
-mkdir -p "$stage/sbin" "$stage/bin" "$stage/dev" "$stage/etc"
+mkdir -p "$stage/sbin" "$stage/bin" "$stage/dev" "$stage/etc" "$stage/tmp"
 init=$1
 shift
 "$objcopy" --strip-debug "$init" "$stage/sbin/init"
@@ -26,6 +26,7 @@ cp -R user/rootfs/. "$stage/"
 ln -s /sbin/init "$stage/bin/sh"
 ln -s sbin/init "$stage/init"
 chmod -R u=rwX,go=rX "$stage"
+chmod 1777 "$stage/tmp"
 chmod 755 "$stage"/sbin/* "$stage"/bin/*
 find "$stage" -exec touch -h -d @0 {} +    # fixed times: the same bytes every build
 (cd "$stage" && find . -mindepth 1 | LC_ALL=C sort | sed 's|^\./||' |

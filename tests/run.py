@@ -17,8 +17,9 @@ One `make test` is:
   4. (--gdb-check) gdb stops at start_kernel with symbols and `bt` works;
   5. (--user-dir) the user test programs (build/user/bin/utest_*) run under
      qemu-i386, QEMU's emulation of Linux's own system call ABI: their KTAP
-     counts like the kernel's, and proves the user libc against real Linux
-     before Tasklab runs the same binaries;
+     counts like the kernel's, and proves the user libc and the tests
+     themselves against real Linux before Tasklab runs the same binaries;
+     the glibc programs (build/user/glibc/*) must exit 0 there too;
   6. harness self-checks: a broken EXPECT, a panic and a hang must each be
      reported as failures (so the runner itself is tested).
 Python 3 standard library only.
@@ -396,6 +397,19 @@ def run_user_on_linux(args, tally):
             problems.append(f'exit status {status}')
         if problems:
             tally.fail(f'linux-abi:{prog}', '; '.join(problems))
+    # The glibc programs check themselves and exit 0 when all held.
+    glibc_dir = os.path.join(args.user_dir, 'glibc')
+    for prog in sorted(os.listdir(glibc_dir)) if os.path.isdir(glibc_dir) else []:
+        try:
+            run = subprocess.run([qemu_user, os.path.join(glibc_dir, prog)],
+                                 capture_output=True, text=True, timeout=30)
+            ok, why = run.returncode == 0, f'exit status {run.returncode}: {run.stdout[-300:]}'
+        except subprocess.TimeoutExpired:
+            ok, why = False, 'timed out'
+        if ok:
+            tally.ok(f'linux-abi:{prog}')
+        else:
+            tally.fail(f'linux-abi:{prog}', why)
 
 
 def run_harness_checks(args, tally):

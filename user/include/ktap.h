@@ -49,6 +49,10 @@ void ktap_fail_msg(struct ktap *t, const char *file, int line, const char *fmt, 
 	__attribute__((format(printf, 4, 5)));
 /* A diagnostic line in the case's output ("    # name: ..."). */
 void ktap_log(struct ktap *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Is this Tasklab (uname's version says so), or another Linux (the same
+ * binaries also run under qemu-i386 on the build host)? For the few checks
+ * whose answer differs: reparenting to PID 1, vfork sharing memory. */
+bool ktap_on_tasklab(void);
 /* Mark the case skipped (the caller returns from the case). */
 void ktap_skip(struct ktap *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/utsname.h>
 
 static void ktap_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void ktap_line(const char *fmt, ...)
@@ -73,6 +74,13 @@ void ktap_skip(struct ktap *t, const char *fmt, ...)
 	vsnprintf(t->skip_reason, sizeof(t->skip_reason), fmt, ap);
 	va_end(ap);
 	t->skipped = true;
+}
+
+bool ktap_on_tasklab(void)
+{
+	struct utsname u;
+
+	return uname(&u) == 0 && strstr(u.version, "Tasklab") != NULL;
 }
 
 int ktap_run_suite(const char *suite, const struct ktap_case *cases)
