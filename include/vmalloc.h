@@ -3,7 +3,8 @@
  * VMALLOC_START and VMALLOC_END (include/asm/pgtable.h). Every area is
  * followed by one unmapped guard page, so running off its end faults instead
  * of corrupting the next area. Use it for big buffers that need no physical
- * contiguity; kmalloc is faster and physically contiguous. */
+ * contiguity; kmalloc is faster and physically contiguous. vmalloc and vfree
+ * are for task context only, never interrupt handlers. */
 #ifndef TASKLAB_VMALLOC_H
 #define TASKLAB_VMALLOC_H
 

@@ -19,7 +19,7 @@ static unsigned long find_max_pfn(void)
 
 	for (int i = 0; i < boot_params.nr_regions; i++) {
 		const struct memory_region *r = &boot_params.regions[i];
-		if (r->type != E820_RAM)
+		if (r->type != E820_RAM || (r->start >> PAGE_SHIFT) >= PHYS_LIMIT_PFN)
 			continue;
 		u64 e = min(r->end >> PAGE_SHIFT, (u64)PHYS_LIMIT_PFN);
 		end = max(end, (unsigned long)e);

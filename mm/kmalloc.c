@@ -1,7 +1,9 @@
 /* mm/kmalloc.c: kmalloc and kfree over the power-of-two caches kmalloc-8 ..
  * kmalloc-128k. A request rounds up to the next power of two; one bigger
  * than KMALLOC_MAX_CACHE_SIZE gets its own buddy block, marked
- * PG_large_kmalloc with the order in page->private, so kfree can tell. */
+ * PG_large_kmalloc with the order in page->private, so kfree can tell. So
+ * does a request with __GFP_DMA: the caches' slabs are not DMA memory, so it
+ * gets whole pages from ZONE_DMA (Linux keeps dma-kmalloc caches instead). */
 #include <kernel.h>
 #include <mm.h>
 #include <slab.h>
@@ -38,7 +40,7 @@ void *kmalloc(size_t size, gfp_t gfp)
 {
 	if (unlikely(!size))
 		return ZERO_SIZE_PTR;
-	if (likely(size <= KMALLOC_MAX_CACHE_SIZE))
+	if (likely(size <= KMALLOC_MAX_CACHE_SIZE && !(gfp & __GFP_DMA)))
 		return kmem_cache_alloc(kmalloc_caches[kmalloc_index(size)], gfp);
 	return kmalloc_large(size, gfp);
 }
@@ -49,6 +51,8 @@ void kfree(const void *obj)
 
 	if (unlikely(ZERO_OR_NULL_PTR(obj)))
 		return;
+	if (unlikely((unsigned long)obj < PAGE_OFFSET || obj >= high_memory))
+		panic("kfree: %p is not a kmalloc address (vmalloc'ed? use vfree)", obj);
 	page = virt_to_page(obj);
 	if (likely(PageSlab(page))) {
 		kmem_cache_free(page->slab_cache, (void *)obj);

@@ -142,6 +142,19 @@ void drain_all_pages(void)
 
 /* --- allocation ------------------------------------------------------------ */
 
+/* Flags a free block's first page must not carry once it leaves the lists. */
+#define PAGE_FLAGS_CHECK_AT_ALLOC \
+	((1UL << PG_reserved) | (1UL << PG_buddy) | (1UL << PG_pcp) | (1UL << PG_slab) | \
+	 (1UL << PG_large_kmalloc))
+
+/* A page's state contradicts what the allocator knows: memory corruption or
+ * a caller's bug (a double free), and going on would spread it. */
+static void bad_page(struct page *page, const char *why)
+{
+	panic("bad page state: pfn %#lx (flags %#lx, count %d): %s", page_to_pfn(page),
+	      page->flags, page->refcount, why);
+}
+
 static struct page *get_page_from_zonelist(struct zone *const *zl, unsigned int order)
 {
 	for (; *zl; zl++) {
@@ -187,6 +200,8 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 			pr_warn("page allocation failure: order %u, gfp %#x\n", order, gfp);
 		return NULL;
 	}
+	if (unlikely(page->refcount || (page->flags & PAGE_FLAGS_CHECK_AT_ALLOC)))
+		bad_page(page, "a page on the free lists is in use (list corruption?)");
 	page->refcount = 1;
 	if (gfp & __GFP_ZERO)
 		clear_block(page, order);
@@ -194,12 +209,6 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 }
 
 /* --- freeing --------------------------------------------------------------- */
-
-static void bad_page(struct page *page, const char *why)
-{
-	panic("bad page state: pfn %#lx (flags %#lx, count %d): %s", page_to_pfn(page),
-	      page->flags, page->refcount, why);
-}
 
 static void free_pages_ok(struct page *page, unsigned int order)
 {

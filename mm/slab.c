@@ -7,6 +7,7 @@
  * back to the buddy allocator at once (kmem_cache_shrink gives all back).
  * The debug checks live in mm/slab_debug.c. */
 #include <kernel.h>
+#include <errno.h>
 #include <mm.h>
 #include <params.h>
 #include <slab.h>
@@ -19,7 +20,7 @@
 #define SLAB_GOOD_ORDER   3        /* look no further for little waste */
 
 bool slab_debug = true;
-LIST_HEAD(slab_caches);
+static LIST_HEAD(slab_caches);
 
 /* The cache of struct kmem_cache itself, set up by hand (it cannot come from itself). */
 static struct kmem_cache kmem_cache_boot;
@@ -31,7 +32,7 @@ static int set_slab_debug(const char *value)
 	else if (!strcmp(value, "0") || !strcmp(value, "off"))
 		slab_debug = false;
 	else
-		return -1;
+		return -EINVAL;
 	return 0;
 }
 KERNEL_PARAM("slab_debug", set_slab_debug);

@@ -23,6 +23,22 @@ static void poison(const struct kmem_cache *s, void *obj)
 	((u8 *)obj)[s->object_size - 1] = POISON_END;
 }
 
+/* Offset of the first byte of a free object that is not poison, or
+ * object_size if all are. Words first (objects are 8-byte aligned). */
+static size_t first_unpoisoned(const struct kmem_cache *s, const void *obj)
+{
+	const u32 *w = obj;
+	const u8 *b = obj;
+	size_t i = 0, last = s->object_size - 1;
+
+	while (i + 4 <= last && w[i / 4] == POISON_FREE * 0x01010101U)
+		i += 4;
+	for (; i < last; i++)
+		if (b[i] != POISON_FREE)
+			return i;
+	return b[last] == POISON_END ? s->object_size : last;
+}
+
 void slab_debug_init_object(struct kmem_cache *s, void *obj)
 {
 	if (s->flags & SLAB_POISON)
@@ -38,13 +54,11 @@ void slab_debug_alloc(struct kmem_cache *s, struct page *page, void *obj)
 		panic("slab: red zone of free object %p in cache %s overwritten (%08x)",
 		      obj, s->name, *red_zone(s, obj));
 	if (s->flags & SLAB_POISON) {
-		const u8 *b = obj;
-		for (size_t i = 0; i < s->object_size; i++) {
-			u8 want = i + 1 == s->object_size ? POISON_END : POISON_FREE;
-			if (b[i] != want)
-				panic("slab: use after free: object %p in cache %s was written "
-				      "after it was freed (offset %zu: %#x)", obj, s->name, i, b[i]);
-		}
+		size_t bad = first_unpoisoned(s, obj);
+		if (bad < s->object_size)
+			panic("slab: use after free: object %p in cache %s was written "
+			      "after it was freed (offset %zu: %#x)", obj, s->name, bad,
+			      ((u8 *)obj)[bad]);
 	}
 	if (s->flags & SLAB_RED_ZONE)
 		*red_zone(s, obj) = RED_ACTIVE;

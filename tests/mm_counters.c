@@ -1,5 +1,6 @@
 /* tests/mm_counters.c: the memory layer's leak counters, which the ktest
- * framework reads before and after every suite. */
+ * framework reads before and after every suite, and two deliberately leaky
+ * cases that prove the check fails a suite. */
 #include <kernel.h>
 #include <ktest.h>
 #include <mm.h>
@@ -20,3 +21,23 @@ static unsigned long ktest_slab_objects(void)
 	return slab_objects_in_use();
 }
 KTEST_COUNTER("slab_objects", ktest_slab_objects);
+
+/* Deliberate leaks, run only by name (KTEST_MANUAL): the host runner's
+ * harness checks boot each one and insist that the suite's no_leaks case
+ * fails, naming the counter. */
+static void leaks_a_page(struct ktest *t)
+{
+	KTEST_EXPECT_NOT_NULL(t, alloc_page(GFP_KERNEL));
+}
+
+static void leaks_a_slab_object(struct ktest *t)
+{
+	KTEST_EXPECT_NOT_NULL(t, kmalloc(32, GFP_KERNEL));
+}
+
+static const struct ktest_case mm_leak_selftest_cases[] = {
+	KTEST_MANUAL(leaks_a_page),
+	KTEST_MANUAL(leaks_a_slab_object),
+	{}
+};
+KTEST_SUITE(mm_leak_selftest, mm_leak_selftest_cases);

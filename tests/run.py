@@ -412,8 +412,14 @@ def run_user_on_linux(args, tally):
             tally.fail(f'linux-abi:{prog}', why)
 
 
+def leak_reported(b, kt, counter):
+    """Did the suite's no_leaks case fail, naming `counter`?"""
+    return any(r[1] == 'no_leaks' and r[2] == 'not ok' for r in kt.results) \
+        and any(f'no_leaks: {counter} was' in l for l in b.lines)
+
+
 def run_harness_checks(args, tally):
-    """The runner must fail a broken test, a panic and a hang."""
+    """The runner must fail a broken test, a panic, a hang and a leak."""
     checks = [
         ('harness_reports_failed_expect', 'ktest_selftest.broken_expect', 20,
          lambda b, kt, p: any(r[1] == 'broken_expect' and r[2] == 'not ok' for r in kt.results)
@@ -422,6 +428,10 @@ def run_harness_checks(args, tally):
          lambda b, kt, p: any('kernel panic while running ktest_selftest' in x for x in p)),
         ('harness_reports_hang', 'ktest_selftest.hangs', 3,
          lambda b, kt, p: any(x.startswith('timed out') for x in p)),
+        ('harness_reports_page_leak', 'mm_leak_selftest.leaks_a_page', 20,
+         lambda b, kt, p: leak_reported(b, kt, 'free_pages')),
+        ('harness_reports_slab_leak', 'mm_leak_selftest.leaks_a_slab_object', 20,
+         lambda b, kt, p: leak_reported(b, kt, 'slab_objects')),
     ]
     for label, test, timeout, verdict in checks:
         b = boot(args.kernel, append=f'test={test}', timeout=timeout)

@@ -16,10 +16,20 @@ static unsigned long map_ram_end_pfn(void)
 {
 	u64 end = 0;
 
-	for (int i = 0; i < boot_params.nr_regions; i++)
-		if (boot_params.regions[i].type == E820_RAM)
-			end = max(end, boot_params.regions[i].end);
-	return min(end, 0x100000000ULL) >> PAGE_SHIFT;
+	for (int i = 0; i < boot_params.nr_regions; i++) {
+		const struct memory_region *r = &boot_params.regions[i];
+		if (r->type == E820_RAM && r->start < 0x100000000ULL)
+			end = max(end, min(r->end, 0x100000000ULL));
+	}
+	return end >> PAGE_SHIFT;
+}
+
+/* Highmem tests need highmem: make test boots with 2 GiB, where it must
+ * exist (buddy_zone_boundaries_from_memory_map insists); smaller machines skip. */
+static void need_highmem(struct ktest *t)
+{
+	if (!zones[ZONE_HIGHMEM].present_pages)
+		KTEST_SKIP(t, "no highmem with %lu MiB of RAM", max_pfn >> 8);
 }
 
 static void buddy_zone_boundaries_from_memory_map(struct ktest *t)
@@ -31,7 +41,7 @@ static void buddy_zone_boundaries_from_memory_map(struct ktest *t)
 	KTEST_EXPECT_EQ(t, zones[ZONE_DMA].spanned_pages, min(end, 4096UL));
 	KTEST_EXPECT_EQ(t, zones[ZONE_NORMAL].zone_start_pfn, 4096);
 	KTEST_EXPECT_EQ(t, zones[ZONE_NORMAL].spanned_pages, min(end, 229376UL) - 4096);
-	KTEST_EXPECT_EQ(t, zones[ZONE_HIGHMEM].zone_start_pfn, 229376);
+	KTEST_EXPECT_EQ(t, zones[ZONE_HIGHMEM].zone_start_pfn, min(end, 229376UL));
 	KTEST_EXPECT_EQ(t, max_low_pfn, min(end, 229376UL));
 	KTEST_EXPECT_PTR_EQ(t, high_memory, __va(max_low_pfn << PAGE_SHIFT));
 	for (int i = 0; i < MAX_NR_ZONES; i++) {
@@ -70,10 +80,14 @@ static void buddy_gfp_picks_zone(struct ktest *t)
 	KTEST_EXPECT_EQ(t, page_zonenum(dma), ZONE_DMA);
 	KTEST_EXPECT_LT(t, page_to_pfn(dma), 4096);
 	KTEST_EXPECT_EQ(t, page_zonenum(normal), ZONE_NORMAL);
-	KTEST_EXPECT_EQ(t, page_zonenum(high), ZONE_HIGHMEM);
-	KTEST_EXPECT_TRUE(t, PageHighMem(high));
-	KTEST_EXPECT_GE(t, page_to_pfn(high), max_low_pfn);
-	KTEST_EXPECT_NULL(t, page_address(high));          /* not kmapped */
+	if (zones[ZONE_HIGHMEM].present_pages) {
+		KTEST_EXPECT_EQ(t, page_zonenum(high), ZONE_HIGHMEM);
+		KTEST_EXPECT_TRUE(t, PageHighMem(high));
+		KTEST_EXPECT_GE(t, page_to_pfn(high), max_low_pfn);
+		KTEST_EXPECT_NULL(t, page_address(high));  /* not kmapped */
+	} else {
+		KTEST_EXPECT_EQ(t, page_zonenum(high), ZONE_NORMAL);  /* the fallback */
+	}
 	KTEST_EXPECT_PTR_EQ(t, page_address(normal), __va(page_to_phys(normal)));
 	__free_page(dma);
 	__free_page(normal);
@@ -169,17 +183,23 @@ static void free_list(struct list_head *held)
 
 static void buddy_reserved_frames_never_returned(struct ktest *t)
 {
-	unsigned long free = nr_free_pages(), got = 0, bad = 0;
+	unsigned long free = nr_free_pages(), got = 0, bad = 0, backwards = 0;
+	enum zone_type zone = ZONE_HIGHMEM;
 	LIST_HEAD(held);
 	struct page *p;
 
 	while ((p = alloc_pages(GFP_HIGHUSER | __GFP_NOWARN, 0))) {
 		list_add(&p->lru, &held);
 		got++;
+		/* the fallback order: HighMem, then Normal, then DMA; never back */
+		backwards += page_zonenum(p) > zone;
+		zone = page_zonenum(p);
 		if (!frame_may_be_handed_out(page_to_pfn(p)) && bad++ < 4)
 			ktest_log(t, "frame %#lx must not be handed out", page_to_pfn(p));
 	}
 	KTEST_EXPECT_EQ(t, bad, 0);
+	KTEST_EXPECT_EQ(t, backwards, 0);
+	KTEST_EXPECT_EQ(t, zone, ZONE_DMA);              /* it got down to DMA */
 	KTEST_EXPECT_EQ(t, got, free);                     /* all of it, then NULL */
 	KTEST_EXPECT_EQ(t, nr_free_pages(), 0);
 	free_list(&held);
@@ -207,13 +227,32 @@ static void buddy_exhaust_zone_normal_then_free(struct ktest *t)
 	KTEST_EXPECT_GT(t, from_dma, 0);               /* GFP_KERNEL falls back to DMA */
 	KTEST_EXPECT_EQ(t, zones[ZONE_NORMAL].free_pages, 0);
 	KTEST_EXPECT_EQ(t, __get_free_page(GFP_KERNEL | __GFP_NOWARN), 0);
-	high = alloc_pages(GFP_HIGHUSER, 0);           /* highmem is still there */
-	KTEST_EXPECT_NOT_NULL(t, high);
+	high = alloc_pages(GFP_HIGHUSER | __GFP_NOWARN, 0);  /* highmem is still there */
+	KTEST_EXPECT_EQ(t, !!high, zones[ZONE_HIGHMEM].present_pages > 0);
 	if (high)
 		__free_page(high);
 	free_list(&held);
 	snapshot(after);
 	KTEST_EXPECT_TRUE(t, counts_equal(before, after));
+}
+
+static void buddy_gfp_dma_never_falls_back(struct ktest *t)
+{
+	unsigned long dma_free = zones[ZONE_DMA].free_pages, got = 0;
+	LIST_HEAD(held);
+	struct page *p;
+
+	while ((p = alloc_pages(GFP_DMA | __GFP_NOWARN, 0))) {
+		list_add(&p->lru, &held);
+		KTEST_EXPECT_EQ(t, page_zonenum(p), ZONE_DMA);
+		got++;
+	}
+	KTEST_EXPECT_EQ(t, got, dma_free);           /* then NULL, though Normal has plenty */
+	p = alloc_pages(GFP_KERNEL, 0);
+	KTEST_EXPECT_NOT_NULL(t, p);
+	if (p)
+		__free_page(p);
+	free_list(&held);
 }
 
 static u32 xorshift32(u32 *s)
@@ -312,6 +351,7 @@ static void buddy_highmem_through_kmap(struct ktest *t)
 	struct page *pages[64];
 	unsigned int mapped = nr_kmapped_pages();
 
+	need_highmem(t);
 	for (int i = 0; i < 64; i++) {
 		pages[i] = alloc_page(GFP_HIGHUSER);
 		KTEST_ASSERT_NOT_NULL(t, pages[i]);
@@ -346,6 +386,9 @@ static void buddy_highmem_zeroed(struct ktest *t)
 	u32 *v, nonzero = 0;
 
 	KTEST_ASSERT_NOT_NULL(t, p);
+	if (!PageHighMem(p))
+		__free_page(p);
+	need_highmem(t);
 	v = kmap(p);
 	memset(v, 0xC3, PAGE_SIZE);
 	kunmap(p);
@@ -369,11 +412,21 @@ static void buddy_buddyinfo_dump(struct ktest *t)
 	drain_all_pages();
 	show_buddyinfo();
 	log_buf_tail(tail, sizeof(tail));
-	zone_free_counts(ZONE_HIGHMEM, counts);
-	snprintf(expect, sizeof(expect), "zone  HighMem %6lu %6lu", counts[0], counts[1]);
+	zone_free_counts(ZONE_NORMAL, counts);
+	snprintf(expect, sizeof(expect), "zone   Normal %6lu %6lu %6lu", counts[0], counts[1], counts[2]);
 	KTEST_EXPECT_NOT_NULL(t, strstr(tail, "Node 0, zone      DMA"));
-	KTEST_EXPECT_NOT_NULL(t, strstr(tail, "Node 0, zone   Normal"));
+	KTEST_EXPECT_EQ(t, !!strstr(tail, "Node 0, zone  HighMem"), zones[ZONE_HIGHMEM].spanned_pages > 0);
 	KTEST_EXPECT_NOT_NULL(t, strstr(tail, expect));
+}
+
+static void buddy_double_free_panics(struct ktest *t)
+{
+	struct page *p = alloc_page(GFP_KERNEL);
+
+	KTEST_ASSERT_NOT_NULL(t, p);
+	__free_page(p);
+	__free_page(p);
+	KTEST_FAIL(t, "freeing page %#lx twice was not caught", page_to_pfn(p));
 }
 
 static const struct ktest_case buddy_cases[] = {
@@ -384,12 +437,14 @@ static const struct ktest_case buddy_cases[] = {
 	KTEST_CASE(buddy_freed_halves_coalesce),
 	KTEST_CASE(buddy_reserved_frames_never_returned),
 	KTEST_CASE(buddy_exhaust_zone_normal_then_free),
+	KTEST_CASE(buddy_gfp_dma_never_falls_back),
 	KTEST_CASE(buddy_random_ops_restore_free_lists),
 	KTEST_CASE(buddy_get_free_pages_and_zeroed_page),
 	KTEST_CASE(buddy_page_refcounts),
 	KTEST_CASE(buddy_highmem_through_kmap),
 	KTEST_CASE(buddy_highmem_zeroed),
 	KTEST_CASE(buddy_buddyinfo_dump),
+	KTEST_SHOULD_PANIC(buddy_double_free_panics, "freeing a free page"),
 	{}
 };
 KTEST_SUITE(buddy, buddy_cases);

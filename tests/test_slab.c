@@ -182,6 +182,17 @@ static void kmalloc_large_uses_buddy(struct ktest *t)
 	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
 }
 
+static void kmalloc_dma_is_below_16mib(struct ktest *t)
+{
+	char *p = kmalloc(100, GFP_KERNEL | GFP_DMA);
+
+	KTEST_ASSERT_NOT_NULL(t, p);
+	KTEST_EXPECT_LT(t, __pa(p), 16UL << 20);
+	KTEST_EXPECT_EQ(t, page_zonenum(virt_to_page(p)), ZONE_DMA);
+	memset(p, 0, 100);
+	kfree(p);
+}
+
 static void kzalloc_zeroes(struct ktest *t)
 {
 	u8 *p = kmalloc(64, GFP_KERNEL), *q;
@@ -325,6 +336,7 @@ static const struct ktest_case slab_cases[] = {
 	KTEST_CASE(kmalloc_every_size_class),
 	KTEST_CASE(kmalloc_odd_sizes),
 	KTEST_CASE(kmalloc_large_uses_buddy),
+	KTEST_CASE(kmalloc_dma_is_below_16mib),
 	KTEST_CASE(kzalloc_zeroes),
 	KTEST_CASE(slab_exhaustion_returns_null),
 	KTEST_CASE(slab_slabinfo_dump),
