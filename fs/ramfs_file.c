@@ -16,6 +16,15 @@ struct page *ramfs_file_page(struct inode *inode, unsigned long index)
 	return index < inode->i_nr_slots ? inode->i_pages[index] : NULL;
 }
 
+unsigned long ramfs_pages_held(const struct inode *inode)
+{
+	unsigned long n = 0;
+
+	for (unsigned long i = 0; i < inode->i_nr_slots; i++)
+		n += inode->i_pages[i] != NULL;
+	return n;
+}
+
 /* Make room for page index in i_pages (doubling); 0 or -ENOMEM. */
 static int grow_slots(struct inode *inode, unsigned long index)
 {

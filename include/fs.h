@@ -132,6 +132,8 @@ int ramfs_truncate(struct inode *inode, loff_t size);
 /* The page holding byte index*PAGE_SIZE of a regular file, or NULL (a hole
  * or past the end). For exec, which maps file pages into processes. */
 struct page *ramfs_file_page(struct inode *inode, unsigned long index);
+/* Pages a regular file holds now (holes hold none). */
+unsigned long ramfs_pages_held(const struct inode *inode);
 
 struct dentry *dget(struct dentry *d);
 void dput(struct dentry *d);
@@ -176,6 +178,34 @@ ssize_t vfs_write(struct file *f, const void *ubuf, size_t n, loff_t *pos);
 /* Call filldir for the directory's entries from f_pos on ("." and ".."
  * first). 0, or -ENOTDIR. */
 int vfs_readdir(struct file *f, filldir_t filldir, void *ctx);
+
+/* --- fs/stat.c, fs/readdir.c: what stat and getdents64 report --------- */
+
+struct kstat {
+	u64 ino;
+	umode_t mode;
+	unsigned int nlink;
+	uid_t uid;
+	gid_t gid;
+	dev_t dev, rdev;
+	loff_t size;
+	u32 mtime;
+	u32 blksize;
+	u64 blocks;             /* 512-byte units */
+};
+struct stat64;
+struct statx;
+
+void vfs_getattr(const struct inode *inode, struct kstat *st);
+/* Copy out as the i386 struct stat64 / struct statx: 0 or -EFAULT. */
+int cp_new_stat64(const struct kstat *st, struct stat64 *ubuf);
+int cp_statx(const struct kstat *st, struct statx *ubuf);
+/* A kernel device number in Linux's 32-bit user encoding. */
+u32 new_encode_dev(dev_t dev);
+/* Directory entries from f_pos into a user buffer of linux_dirent64
+ * records: bytes filled, 0 at the end, -EINVAL (buffer too small for one),
+ * -EFAULT, -ENOTDIR. */
+long vfs_getdents64(struct file *f, void *ubuf, unsigned int count);
 
 /* Character devices by major number (Linux 2.4's chrdevs table): open of a
  * device node finds its operations here; a node without a driver gives

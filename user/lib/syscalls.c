@@ -1,6 +1,7 @@
 /* user/lib/syscalls.c: one C wrapper per system call, each a single trap
  * (user/lib/syscall.c) whose raw result becomes -1 + errno. Numbers are
  * Linux's i386 ones (include/uapi/asm/unistd_32.h). */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
@@ -10,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -46,6 +48,10 @@ int munmap(void *addr, size_t len)                { RET(__syscall2(__NR_munmap, 
 int mprotect(void *addr, size_t len, int prot)    { RET(__syscall3(__NR_mprotect, addr, len, prot)); }
 int clock_gettime(int clock, struct timespec *ts) { RET(__syscall2(__NR_clock_gettime, clock, ts)); }
 time_t time(time_t *t)                            { RET(__syscall1(__NR_time, t)); }
+int stat(const char *path, struct stat64 *st)     { RET(__syscall2(__NR_stat64, path, st)); }
+int lstat(const char *path, struct stat64 *st)    { RET(__syscall2(__NR_lstat64, path, st)); }
+int fstat(int fd, struct stat64 *st)              { RET(__syscall2(__NR_fstat64, fd, st)); }
+int getdents64(int fd, void *buf, unsigned int n) { RET(__syscall3(__NR_getdents64, fd, buf, n)); }
 
 ssize_t readlink(const char *path, char *buf, size_t size)
 {
