@@ -128,7 +128,9 @@ struct file *filp_open(struct dentry *root, struct dentry *cwd, const char *path
 	struct dentry *d;
 	struct file *f;
 
-	if (flags & O_CREAT)
+	if ((flags & O_CREAT) && path[0] && path[strlen(path) - 1] == '/')
+		d = ERR_PTR(-EISDIR);           /* open("dir/", O_CREAT), as Linux */
+	else if (flags & O_CREAT)
 		d = lookup_create(root, cwd, path, flags, mode);
 	else
 		d = path_lookup(root, cwd, path, (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW);
@@ -198,6 +200,22 @@ ssize_t vfs_write(struct file *f, const void *ubuf, size_t n, loff_t *pos)
 
 	iov_iter_user(&i, (void *)ubuf, n);
 	return do_write(f, &i, pos);
+}
+
+loff_t vfs_llseek(struct file *f, loff_t offset, int whence)
+{
+	loff_t pos;
+
+	switch (whence) {
+	case SEEK_SET: pos = offset; break;
+	case SEEK_CUR: pos = f->f_pos + offset; break;
+	case SEEK_END: pos = f->f_inode->i_size + offset; break;
+	default: return -EINVAL;
+	}
+	if (pos < 0)
+		return -EINVAL;
+	f->f_pos = pos;
+	return pos;
 }
 
 int vfs_readdir(struct file *f, filldir_t filldir, void *ctx)

@@ -4,7 +4,7 @@
  * into a struct kstat (vfs_getattr), then copied out to the caller's buffer
  * with copy_to_user: -EFAULT for a bad one. Device numbers go out in
  * Linux's encoding (new_encode_dev). The ramfs keeps one time, the mtime,
- * which stands for atime and ctime too. */
+ * which stands for atime and ctime too. readlink is here too, as in Linux. */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
@@ -72,4 +72,15 @@ int cp_statx(const struct kstat *st, struct statx *ubuf)
 	x.stx_dev_major = MAJOR(st->dev);
 	x.stx_dev_minor = MINOR(st->dev);
 	return copy_to_user(ubuf, &x, sizeof(x)) ? -EFAULT : 0;
+}
+
+int vfs_readlink(struct dentry *d, char *ubuf, int size)
+{
+	struct inode *inode = d->d_inode;
+	int len;
+
+	if (!S_ISLNK(inode->i_mode) || size <= 0)
+		return -EINVAL;
+	len = min((int)inode->i_size, size);
+	return copy_to_user(ubuf, inode->i_link, len) ? -EFAULT : len;
 }

@@ -157,6 +157,13 @@ struct dentry *path_lookup(struct dentry *root, struct dentry *cwd,
 struct dentry *path_lookup_parent(struct dentry *root, struct dentry *cwd, const char *path,
 				  const char **last, int *lastlen);
 
+/* --- fs/d_path.c ------------------------------------------------------ */
+
+/* The absolute path of d (as seen from root), built at the end of buf; a
+ * pointer into buf, or ERR_PTR(-ERANGE) if buf is too small (getcwd's
+ * error). */
+char *d_path(struct dentry *root, struct dentry *d, char *buf, size_t size);
+
 /* --- fs/open.c: open files --------------------------------------------- */
 
 /* Open by path, as open(2) does: O_RDONLY/O_WRONLY/O_RDWR, O_CREAT (mode
@@ -167,6 +174,13 @@ struct file *filp_open(struct dentry *root, struct dentry *cwd, const char *path
 struct file *dentry_open(struct dentry *d, unsigned int flags);
 struct file *get_file(struct file *f);
 void fput(struct file *f);
+
+/* lseek: SEEK_SET/SEEK_CUR/SEEK_END; the new f_pos, or -EINVAL (bad
+ * whence, or a negative result). A directory seeks too (0 rewinds readdir). */
+loff_t vfs_llseek(struct file *f, loff_t offset, int whence);
+/* readlink: copy the target of symlink d (no NUL) to a user buffer; its
+ * length (at most size), -EINVAL if d is not a symlink, -EFAULT. */
+int vfs_readlink(struct dentry *d, char *ubuf, int size);
 
 /* Read or write at *pos with a kernel buffer (exec reads ELF headers so). */
 ssize_t kernel_read(struct file *f, void *buf, size_t n, loff_t *pos);

@@ -384,6 +384,44 @@ static void ramfs_vfs_read_user_buffer(struct ktest *t)
 	ramfs_kill_tree(root);
 }
 
+/* getcwd's d_path, lseek and readlink, which the system calls build on */
+static void ramfs_path_seek_readlink(struct ktest *t)
+{
+	static char ubuf[16];
+	struct dentry *root = sample_tree(), *b, *link;
+	char buf[16];
+	struct file *f;
+
+	KTEST_ASSERT_NOT_NULL(t, root);
+	b = path_lookup(root, root, "/a/b", 0);
+	KTEST_ASSERT_FALSE(t, IS_ERR(b));
+	KTEST_EXPECT_STREQ(t, d_path(root, b, buf, sizeof(buf)), "/a/b");
+	KTEST_EXPECT_STREQ(t, d_path(root, root, buf, sizeof(buf)), "/");
+	KTEST_EXPECT_STREQ(t, d_path(b->d_parent, b, buf, sizeof(buf)), "/b");   /* from a chroot */
+	KTEST_EXPECT_EQ(t, PTR_ERR(d_path(root, b, buf, 4)), -ERANGE);
+	KTEST_EXPECT_STREQ(t, d_path(root, b, buf, 5), "/a/b");
+	dput(b);
+	f = filp_open(root, root, "/a/b/file", O_RDONLY, 0);
+	KTEST_ASSERT_FALSE(t, IS_ERR(f));
+	KTEST_EXPECT_EQ(t, vfs_llseek(f, -1, SEEK_END), 3);
+	KTEST_EXPECT_EQ(t, vfs_llseek(f, -2, SEEK_CUR), 1);
+	KTEST_EXPECT_EQ(t, vfs_llseek(f, -2, SEEK_CUR), -EINVAL);
+	KTEST_EXPECT_EQ(t, vfs_llseek(f, 0, 7), -EINVAL);
+	KTEST_EXPECT_EQ(t, f->f_pos, 1);                        /* unchanged by errors */
+	fput(f);
+	link = path_lookup(root, root, "/a/link", 0);
+	KTEST_ASSERT_FALSE(t, IS_ERR(link));
+	KTEST_EXPECT_EQ(t, vfs_readlink(link, ktest_user_alias(ubuf), sizeof(ubuf)), 6);
+	KTEST_EXPECT_EQ(t, memcmp(ubuf, "b/file", 6), 0);
+	KTEST_EXPECT_EQ(t, vfs_readlink(link, ktest_user_alias(ubuf), 3), 3);   /* cut short */
+	ktest_drop_user_alias();
+	KTEST_EXPECT_EQ(t, vfs_readlink(link, ubuf, sizeof(ubuf)), -EFAULT);
+	KTEST_EXPECT_EQ(t, vfs_readlink(link->d_parent, ubuf, sizeof(ubuf)), -EINVAL);
+	dput(link);
+	KTEST_EXPECT_EQ(t, open_err(root, "/a/newdir/", O_WRONLY | O_CREAT), -EISDIR);
+	ramfs_kill_tree(root);
+}
+
 /* 1500 nested directories: found by one 3000-byte path, and freed without
  * recursion (which would overrun the 8 KiB stack). */
 static void ramfs_deep_tree(struct ktest *t)
@@ -421,6 +459,7 @@ static const struct ktest_case ramfs_cases[] = {
 	KTEST_CASE(ramfs_readdir_in_order),
 	KTEST_CASE(ramfs_open_file_outlives_tree),
 	KTEST_CASE(ramfs_vfs_read_user_buffer),
+	KTEST_CASE(ramfs_path_seek_readlink),
 	KTEST_CASE(ramfs_deep_tree),
 	{}
 };

@@ -18,6 +18,10 @@
 #define O_NOFOLLOW  00400000
 #define O_CLOEXEC   02000000
 
+#define SEEK_SET 0          /* lseek whence */
+#define SEEK_CUR 1
+#define SEEK_END 2
+
 #define AT_FDCWD            -100   /* openat & co: relative to the cwd */
 #define AT_SYMLINK_NOFOLLOW 0x100
 
