@@ -37,8 +37,12 @@ OBJS    := $(patsubst %.c,$(B)/%.o,$(CSRCS)) $(patsubst %.asm,$(B)/%.o,$(ASRCS))
 KERNEL  := $(B)/tasklab.elf
 ISO     := $(B)/tasklab.iso
 
+.DEFAULT_GOAL := all
+# User programs and build/initramfs.cpio (rules kept apart from the kernel's).
+include user/user.mk
+
 .PHONY: all tools run test iso run-iso gdb gdb-check bench clean
-all: tools $(KERNEL)
+all: tools $(KERNEL) $(INITRAMFS)
 
 tools:
 	@sh scripts/ensure-tools.sh build
@@ -81,11 +85,11 @@ run: all
 	@echo "Tasklab on the serial console: Ctrl-A X quits QEMU."
 	$(QEMU) -m $(MEM) -display none -serial mon:stdio -no-reboot \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel $(KERNEL) -append "$(ARGS)" \
-		|| [ $$? -eq 33 ]     # 33: the kernel powered off (monitor key r)
+		-initrd $(INITRAMFS) || [ $$? -eq 33 ]     # 33: the kernel powered off (monitor key r)
 
 test: all iso
 	@sh scripts/ensure-tools.sh test
-	$(PYTHON) tests/run.py --kernel $(KERNEL) --iso $(B)/tasklab-test.iso --gdb-check
+	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --user-dir $(B)/user --iso $(B)/tasklab-test.iso --gdb-check
 
 # Benchmarks (include/kbench.h) under QEMU -icount: deterministic figures,
 # one `bench: <name> <value> <unit>` line each. BENCH=<glob> picks some.
@@ -108,7 +112,7 @@ gdb: all
 	@echo "(watch it with: tail -f $(B)/serial.log). Starting gdb with scripts/gdbinit."
 	@$(QEMU) -m $(MEM) -display none -serial file:$(B)/serial.log -no-reboot \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-		-kernel $(KERNEL) -append "$(ARGS)" -S -gdb tcp::$(GDBPORT) </dev/null & \
+		-kernel $(KERNEL) -append "$(ARGS)" -initrd $(INITRAMFS) -S -gdb tcp::$(GDBPORT) </dev/null & \
 	qemu=$$!; gdb -q -ex 'set $$tl_port = $(GDBPORT)' -x scripts/gdbinit $(KERNEL); \
 	kill $$qemu 2>/dev/null; wait $$qemu 2>/dev/null; true
 

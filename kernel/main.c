@@ -11,6 +11,7 @@
 #include <kernel.h>
 #include <completion.h>
 #include <kbench.h>
+#include <fs.h>
 #include <ktest.h>
 #include <kthread.h>
 #include <mm.h>
@@ -85,6 +86,8 @@ void start_kernel(u32 magic, phys_addr_t mbi)
 	sched_init();
 	pidhash_init();
 	fork_init();
+	rootfs_init();
+	populate_rootfs();          /* the initramfs (module 0) into the root */
 	pic_init();
 	pit_init();
 	time_init();

@@ -4,18 +4,7 @@
 #include <kernel.h>
 #include <errno.h>
 #include <asm/uaccess.h>
-
-#define UTS_LEN 65
-
-/* struct new_utsname, as Linux's uname(2) (i386 number 122) fills it. */
-struct new_utsname {
-	char sysname[UTS_LEN];
-	char nodename[UTS_LEN];
-	char release[UTS_LEN];
-	char version[UTS_LEN];
-	char machine[UTS_LEN];
-	char domainname[UTS_LEN];
-};
+#include <uapi/linux/utsname.h>   /* struct new_utsname, shared with user space */
 
 static const struct new_utsname utsname = {
 	.sysname = "Linux",

@@ -27,6 +27,8 @@ fi
 if [ "$purpose" = gdb ] || [ "$purpose" = test ]; then
 	want gdb gdb
 fi
+# qemu-i386 runs the user test programs on Linux's own ABI (tests/run.py).
+[ "$purpose" = test ] && want qemu-i386 qemu-user
 [ -z "$need" ] && exit 0
 
 pkgs=$(echo $need | tr ' ' '\n' | sort -u | tr '\n' ' ')

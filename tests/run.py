@@ -19,7 +19,12 @@ One `make test` is:
   3. (--iso) one boot through the GRUB ISO: banner, memory map, KTAP;
   4. (--gdb-check) gdb stops at start_kernel with symbols and `bt` works,
      and the task helpers (tl-ps, $tl_current()) read the task list;
-  5. harness self-checks: a broken EXPECT, a panic and a hang must each be
+  5. (--user-dir) the user test programs (build/user/bin/utest_*) run under
+     qemu-i386, QEMU's emulation of Linux's own system call ABI: their KTAP
+     counts like the kernel's, and proves the user libc and the tests
+     themselves against real Linux before Tasklab runs the same binaries;
+     the glibc programs (build/user/glibc/*) must exit 0 there too;
+  6. harness self-checks: a broken EXPECT, a panic and a hang must each be
      reported as failures (so the runner itself is tested).
 Python 3 standard library only.
 """
@@ -39,6 +44,7 @@ BANNER = re.compile(r'Tasklab \S+ \(i386\) booting')
 RESULT = re.compile(r'^(not ok|ok) (\d+) (\S+)(?:\s*#\s*(SKIP|TODO)\b\s*(.*))?$')
 PLAN = re.compile(r'^1\.\.(\d+)$')
 SERIAL_PROBE = 'tasklab-serial-probe-42\n'
+INITRD = None       # the initramfs every -kernel boot gets (--initrd)
 
 
 class Boot:
@@ -62,6 +68,8 @@ def boot(kernel=None, iso=None, append='', timeout=30, mem='2G', extra=()):
         # serial_probe tells the serial test that a probe line will be typed,
         # so missing input is a failure, not a skip.
         cmd += ['-kernel', kernel, '-append', f'{append} serial_probe=1'.strip()]
+        if INITRD:
+            cmd += ['-initrd', INITRD]
     cmd += list(extra)
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -289,15 +297,7 @@ def run_main(args, tally, test=None, mem=None, timeout=None, label='main boot'):
     kt = Ktap(b.lines)
     if args.verbose:
         print('\n'.join(b.lines))
-    for suite, case, status, directive, reason in kt.results:
-        name = f'{suite}.{case}'
-        if directive == 'SKIP':
-            tally.skip(name, reason)
-        elif status == 'ok':
-            tally.ok(name)
-        else:
-            tally.fail(name, 'not ok (diagnostics above in the kernel log)')
-            print_case_log(b.lines, suite, case)
+    count_results(tally, kt, b.lines)
     for p in boot_problems(b, kt):
         tally.fail(label, p)
     if b.first_result_s is not None:
@@ -310,6 +310,19 @@ def run_extra_boots(args, tally):
         if args.test == '*' or args.test == test:
             run_main(args, tally, test=test, mem=mem, timeout=timeout,
                      label=f'{test} boot (-m {mem})')
+
+
+def count_results(tally, kt, lines, prefix=''):
+    """Every case result of a parsed KTAP run into the tally."""
+    for suite, case, status, directive, reason in kt.results:
+        name = f'{prefix}{suite}.{case}'
+        if directive == 'SKIP':
+            tally.skip(name, reason)
+        elif status == 'ok':
+            tally.ok(name)
+        else:
+            tally.fail(name, 'not ok (diagnostics above in the log)')
+            print_case_log(lines, suite, case)
 
 
 def print_case_log(lines, suite, case):
@@ -463,6 +476,55 @@ def run_gdb_tasks_check(args, tally):
         tally.fail('gdb_tl_ps_and_tl_current', f'missing {missing} in gdb output:\n' + out)
 
 
+def run_user_on_linux(args, tally):
+    """Run each user test program under qemu-i386 and count its KTAP suite.
+    A program prints one nested suite and exits 0 when all its cases passed;
+    the top-level lines are added here, as the kernel's runner will add them."""
+    qemu_user = shutil.which('qemu-i386')
+    bindir = os.path.join(args.user_dir, 'bin')
+    progs = sorted(f for f in os.listdir(bindir) if f.startswith('utest_') and '.' not in f) \
+        if os.path.isdir(bindir) else []
+    if not progs:
+        tally.fail('user programs', f'no utest_* programs in {bindir}')
+        return
+    if not qemu_user:
+        tally.skip('user programs on the Linux ABI', 'qemu-i386 (Debian qemu-user) not installed')
+        return
+    for prog in progs:
+        path = os.path.join(bindir, prog)
+        try:
+            run = subprocess.run([qemu_user, path], capture_output=True, text=True, timeout=30)
+            out, status = run.stdout, run.returncode
+        except subprocess.TimeoutExpired as e:
+            out, status = (e.stdout or b'').decode('utf-8', 'replace'), 'timeout'
+        m = re.search(r'# Subtest: (\S+)', out)
+        suite = m.group(1) if m else prog        # close the program's own suite
+        lines = ['KTAP version 1', '1..1'] + out.split('\n') + \
+            [f'{"ok" if status == 0 else "not ok"} 1 {suite}']
+        kt = Ktap(lines)
+        if args.verbose:
+            print(out)
+        count_results(tally, kt, lines, prefix='linux-abi:')
+        problems = [f'KTAP: {e}' for e in kt.errors]
+        if status != 0:
+            problems.append(f'exit status {status}')
+        if problems:
+            tally.fail(f'linux-abi:{prog}', '; '.join(problems))
+    # The glibc programs check themselves and exit 0 when all held.
+    glibc_dir = os.path.join(args.user_dir, 'glibc')
+    for prog in sorted(os.listdir(glibc_dir)) if os.path.isdir(glibc_dir) else []:
+        try:
+            run = subprocess.run([qemu_user, os.path.join(glibc_dir, prog)],
+                                 capture_output=True, text=True, timeout=30)
+            ok, why = run.returncode == 0, f'exit status {run.returncode}: {run.stdout[-300:]}'
+        except subprocess.TimeoutExpired:
+            ok, why = False, 'timed out'
+        if ok:
+            tally.ok(f'linux-abi:{prog}')
+        else:
+            tally.fail(f'linux-abi:{prog}', why)
+
+
 def leak_reported(b, kt, counter):
     """Did the suite's no_leaks case fail, naming `counter`?"""
     return any(r[1] == 'no_leaks' and r[2] == 'not ok' for r in kt.results) \
@@ -510,8 +572,12 @@ def main():
     ap.add_argument('--gdb-check', action='store_true')
     ap.add_argument('--gdb-only', action='store_true')
     ap.add_argument('--no-harness-checks', action='store_true')
+    ap.add_argument('--initrd', help='initramfs to pass with -initrd (module 0)')
+    ap.add_argument('--user-dir', help='run build/user/bin/utest_* under qemu-i386')
     ap.add_argument('-v', '--verbose', action='store_true', help='print the kernel output')
     args = ap.parse_args()
+    global INITRD
+    INITRD = args.initrd
     tally = Tally()
     start = time.monotonic()
     if args.gdb_only:
@@ -529,6 +595,8 @@ def main():
         if args.gdb_check and shutil.which('gdb'):
             run_gdb_check(args, tally)
             run_gdb_tasks_check(args, tally)
+        if args.user_dir:
+            run_user_on_linux(args, tally)
         if not args.no_harness_checks and args.test == '*':
             run_harness_checks(args, tally)
     print(f'# total time {time.monotonic() - start:.1f} s')

@@ -38,12 +38,17 @@ static unsigned long copy_bytes(void *to, const void *from, unsigned long n)
 	return n;
 }
 
+unsigned long raw_copy_from_user(void *to, const void *from, unsigned long n)
+{
+	if (!access_ok(from, n))
+		return n;
+	return copy_bytes(to, from, n);
+}
+
 unsigned long copy_from_user(void *to, const void *from, unsigned long n)
 {
-	unsigned long left = n;
+	unsigned long left = raw_copy_from_user(to, from, n);
 
-	if (access_ok(from, n))
-		left = copy_bytes(to, from, n);
 	if (left)          /* never hand back stale kernel bytes */
 		memset((char *)to + (n - left), 0, left);
 	return left;

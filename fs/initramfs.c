@@ -1,0 +1,170 @@
+/* fs/initramfs.c: the root filesystem at boot. rootfs_init makes an empty
+ * ramfs root; populate_rootfs unpacks the initramfs (multiboot module 0, a
+ * newc cpio archive from QEMU -initrd or GRUB `module`) into it, entry by
+ * entry, as Linux's init/initramfs.c does. An archive is taken as it is
+ * listed: a directory must come before what it holds (cpio from a sorted
+ * `find` does that). A malformed archive stops the unpacking with a message
+ * naming the entry; what was unpacked before it stays.
+ *
+ * /dev/console (character device 5:1) is made here when the archive has no
+ * such node: `cpio -o` can only archive a node that exists on the build
+ * host, and making one there needs root. */
+#include <kernel.h>
+#include <cpio.h>
+#include <errno.h>
+#include <fs.h>
+#include <mm.h>
+#include <multiboot.h>
+#include <asm/page.h>
+
+#define TTYAUX_MAJOR 5          /* /dev/console is 5:1 on Linux */
+
+struct unpack_stats {
+	unsigned int files, dirs, links, nodes;
+	unsigned long bytes;
+};
+
+static int write_file_data(struct dentry *d, const struct cpio_entry *e)
+{
+	struct file *f = dentry_open(d, O_WRONLY);
+	loff_t pos = 0;
+	ssize_t n;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	n = kernel_write(f, e->data, e->size, &pos);
+	fput(f);
+	if (n < 0)
+		return (int)n;
+	return (u32)n == e->size ? 0 : -ENOSPC;
+}
+
+/* Make the node for one entry in dir (an existing directory is kept). */
+static struct dentry *make_node(struct dentry *dir, const char *name, int len,
+				const struct cpio_entry *e, struct unpack_stats *st)
+{
+	umode_t mode = e->mode;
+	struct dentry *d;
+
+	switch (mode & S_IFMT) {
+	case S_IFDIR:
+		d = d_lookup(dir, name, len);
+		if (d && S_ISDIR(d->d_inode->i_mode))
+			return d;
+		st->dirs++;
+		return ramfs_create(dir, name, len, mode, 0);
+	case S_IFREG:
+		if (e->nlink > 1)       /* newc stores a hard link's data once */
+			return ERR_PTR(-EINVAL);
+		d = ramfs_create(dir, name, len, mode, 0);
+		if (!IS_ERR(d) && e->size) {
+			int err = write_file_data(d, e);
+			if (err)
+				return ERR_PTR(err);
+		}
+		st->files++;
+		st->bytes += e->size;
+		return d;
+	case S_IFLNK:
+		st->links++;
+		return ramfs_symlink(dir, name, len, e->data, e->size);
+	case S_IFCHR: case S_IFBLK: case S_IFIFO: case S_IFSOCK:
+		st->nodes++;
+		return ramfs_create(dir, name, len, mode, MKDEV(e->rdevmajor, e->rdevminor));
+	default:
+		return ERR_PTR(-EINVAL);
+	}
+}
+
+static int unpack_entry(struct dentry *root, const struct cpio_entry *e, struct unpack_stats *st)
+{
+	const char *name = e->name, *last;
+	struct dentry *dir, *d;
+	int len;
+
+	while (name[0] == '.' && name[1] == '/')
+		name += 2;
+	while (name[0] == '/')
+		name++;
+	if (!name[0] || !strcmp(name, "."))
+		return 0;                       /* the root itself */
+	dir = path_lookup_parent(root, root, name, &last, &len);
+	if (IS_ERR(dir))
+		return PTR_ERR(dir);
+	d = len ? make_node(dir, last, len, e, st) : ERR_PTR(-EINVAL);
+	dput(dir);
+	if (IS_ERR(d))
+		return PTR_ERR(d);
+	d->d_inode->i_uid = e->uid;
+	d->d_inode->i_gid = e->gid;
+	d->d_inode->i_mtime = e->mtime;
+	return 0;
+}
+
+int unpack_to_rootfs(struct dentry *root, const void *buf, size_t len)
+{
+	struct unpack_stats st = { 0, 0, 0, 0, 0 };
+	struct cpio_entry e;
+	size_t off = 0;
+	int ret;
+
+	while ((ret = cpio_next(buf, len, &off, &e)) > 0) {
+		int err = unpack_entry(root, &e, &st);
+		if (err) {
+			pr_err("initramfs: %s: cannot unpack (error %d)%s\n", e.name, err,
+			       err == -EINVAL && e.nlink > 1 ? ": hard links are not supported" : "");
+			return err;
+		}
+	}
+	if (ret < 0) {
+		pr_err("initramfs: malformed or truncated cpio archive at byte %zu of %zu\n",
+		       off, len);
+		return ret;
+	}
+	pr_info("initramfs: %u files (%lu bytes), %u directories, %u symlinks, %u device nodes\n",
+		st.files, st.bytes, st.dirs, st.links, st.nodes);
+	return 0;
+}
+
+/* /dev/console, unless the archive brought one. */
+static int make_console_node(struct dentry *root)
+{
+	struct dentry *dev = d_lookup(root, "dev", 3), *d;
+
+	if (!dev) {
+		dev = ramfs_create(root, "dev", 3, S_IFDIR | 0755, 0);
+		if (IS_ERR(dev))
+			return PTR_ERR(dev);
+	}
+	if (d_lookup(dev, "console", 7))
+		return 0;
+	d = ramfs_create(dev, "console", 7, S_IFCHR | 0600, MKDEV(TTYAUX_MAJOR, 1));
+	return IS_ERR(d) ? PTR_ERR(d) : 0;
+}
+
+void rootfs_init(void)
+{
+	root_dentry = ramfs_new_root();
+	if (!root_dentry)
+		pr_err("rootfs: no memory for the root directory\n");
+}
+
+int populate_rootfs(void)
+{
+	const struct boot_module *m = &boot_params.modules[0];
+	int err = 0;
+
+	if (!root_dentry)
+		return -ENOMEM;
+	if (boot_params.nr_modules == 0) {
+		pr_notice("initramfs: no boot module: the root filesystem is empty\n");
+	} else if (m->end < m->start || m->end > max_low_pfn << PAGE_SHIFT) {
+		pr_err("initramfs: module at %#x-%#x is not in low memory\n", m->start, m->end);
+		err = -EINVAL;
+	} else {
+		err = unpack_to_rootfs(root_dentry, __va(m->start), m->end - m->start);
+	}
+	if (make_console_node(root_dentry))
+		pr_err("initramfs: cannot make /dev/console\n");
+	return err;
+}

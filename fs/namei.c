@@ -1,0 +1,186 @@
+/* fs/namei.c: turning a path into a dentry. A path is walked one component
+ * at a time from the working directory (or from the root if it starts with
+ * '/'): "." stays, ".." goes to the parent but never above the root, a
+ * symlink is followed by walking its target from the directory holding it
+ * (or from the root) - always in the middle of a path, at the end only when
+ * asked (LOOKUP_FOLLOW) or when a '/' follows it. At most MAXSYMLINKS links
+ * are followed in one lookup, which ends link loops with ELOOP; a link in
+ * the middle of a path whose target itself has links in its middle nests,
+ * at most MAX_NESTED_LINKS deep (ELOOP beyond), as in Linux 2.6. The walk
+ * holds a reference on the dentry it stands on, so nothing it passes through
+ * can be freed under it. */
+#include <kernel.h>
+#include <errno.h>
+#include <fs.h>
+
+#define MAX_NESTED_LINKS 8      /* links inside links' targets, as Linux 2.6 */
+
+struct nameidata {
+	struct dentry *root;    /* where "/" and ".." stop */
+	int links;              /* symlinks followed so far */
+	int depth;              /* nested symlink resolutions now */
+};
+
+/* One component of the path at p: *len bytes, *next just after it. */
+static const char *next_component(const char *p, int *len, const char **next)
+{
+	const char *end;
+
+	while (*p == '/')
+		p++;
+	for (end = p; *end && *end != '/'; end++)
+		;
+	*len = end - p;
+	*next = end;
+	return p;
+}
+
+static bool only_slashes(const char *p)
+{
+	while (*p == '/')
+		p++;
+	return *p == '\0';
+}
+
+static struct dentry *walk(struct nameidata *nd, struct dentry *d, const char *path,
+			   bool follow_last, const char **last, int *lastlen);
+
+/* Follow the symlink `link` found in directory d (referenced; consumed) in
+ * the middle of a path: walk its target, then the caller goes on from the
+ * result. Nested at most MAX_NESTED_LINKS deep (each level is a C frame on
+ * an 8 KiB stack); a link at the end of a path is followed by walk itself,
+ * without nesting. */
+static struct dentry *follow_nested(struct nameidata *nd, struct dentry *d, struct dentry *link)
+{
+	struct dentry *res;
+
+	if (nd->depth == MAX_NESTED_LINKS) {
+		dput(d);
+		return ERR_PTR(-ELOOP);
+	}
+	nd->depth++;
+	res = walk(nd, d, link->d_inode->i_link, true, NULL, NULL);
+	nd->depth--;
+	return res;
+}
+
+/* Move the walk from d to next: reference next first (it may be d itself,
+ * or d's parent, which d's reference keeps alive), then drop d. */
+static struct dentry *move_to(struct dentry *d, struct dentry *next)
+{
+	dget(next);
+	dput(d);
+	return next;
+}
+
+/* Walk path from d (referenced; consumed). With `last` non-NULL, stop
+ * before the final component and return it there (the parent lookup). */
+static struct dentry *walk(struct nameidata *nd, struct dentry *d, const char *path,
+			   bool follow_last, const char **last, int *lastlen)
+{
+	const char *name, *next;
+	struct dentry *child;
+	int len, err;
+
+	if (*path == '/') {
+		dput(d);
+		d = dget(nd->root);
+	}
+	for (; (name = next_component(path, &len, &next)), len; path = next) {
+		bool is_last = only_slashes(next);
+
+		err = len > NAME_MAX ? -ENAMETOOLONG : !S_ISDIR(d->d_inode->i_mode) ? -ENOTDIR : 0;
+		if (err)
+			goto fail;
+		if (is_last && last) {
+			*last = name;
+			*lastlen = len;
+			return d;
+		}
+		if (len == 1 && name[0] == '.')
+			continue;
+		if (len == 2 && name[0] == '.' && name[1] == '.') {
+			d = move_to(d, d == nd->root ? d : d->d_parent);
+			continue;
+		}
+		child = d_lookup(d, name, len);
+		err = child ? 0 : -ENOENT;
+		if (err)
+			goto fail;
+		/* a link is followed mid-path, at the end when asked, or before a '/' */
+		if (!S_ISLNK(child->d_inode->i_mode) || (is_last && !follow_last && *next != '/')) {
+			d = move_to(d, child);
+			continue;
+		}
+		err = ++nd->links > MAXSYMLINKS ? -ELOOP : 0;
+		if (err)
+			goto fail;
+		if (is_last) {                  /* the end: walk the target in its place */
+			next = child->d_inode->i_link;
+			follow_last = true;
+			if (*next == '/') {
+				dput(d);
+				d = dget(nd->root);
+			}
+			continue;
+		}
+		d = follow_nested(nd, d, child);
+		if (IS_ERR(d))
+			return d;
+	}
+	if (last) {                     /* "/" or "": no final component */
+		*last = path;
+		*lastlen = 0;
+	}
+	return d;
+fail:
+	dput(d);
+	return ERR_PTR(err);
+}
+
+static int check_path(const char *path)
+{
+	size_t len = strnlen(path, PATH_MAX);
+
+	if (len == 0)
+		return -ENOENT;
+	return len == PATH_MAX ? -ENAMETOOLONG : 0;
+}
+
+struct dentry *path_lookup(struct dentry *root, struct dentry *cwd,
+			   const char *path, unsigned int flags)
+{
+	struct nameidata nd = { root, 0, 0 };
+	int err = check_path(path);
+	struct dentry *d;
+
+	if (err)
+		return ERR_PTR(err);
+	d = walk(&nd, dget(cwd), path, flags & LOOKUP_FOLLOW, NULL, NULL);
+	if (IS_ERR(d))
+		return d;
+	/* "dir/" and LOOKUP_DIRECTORY both insist on a directory */
+	if (((flags & LOOKUP_DIRECTORY) || path[strlen(path) - 1] == '/') &&
+	    !S_ISDIR(d->d_inode->i_mode)) {
+		dput(d);
+		return ERR_PTR(-ENOTDIR);
+	}
+	return d;
+}
+
+struct dentry *path_lookup_parent(struct dentry *root, struct dentry *cwd, const char *path,
+				  const char **last, int *lastlen)
+{
+	struct nameidata nd = { root, 0, 0 };
+	int err = check_path(path);
+	struct dentry *d;
+
+	if (err)
+		return ERR_PTR(err);
+	d = walk(&nd, dget(cwd), path, true, last, lastlen);
+	if (!IS_ERR(d) && !S_ISDIR(d->d_inode->i_mode)) {
+		dput(d);
+		return ERR_PTR(-ENOTDIR);
+	}
+	return d;
+}

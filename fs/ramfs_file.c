@@ -1,0 +1,213 @@
+/* fs/ramfs_file.c: ramfs file data and directory reading. A regular file's
+ * bytes live in whole pages (highmem allowed, reached with kmap), found
+ * through inode->i_pages[page index]; a missing page is a hole and reads as
+ * zeros. Writing past the end allocates the pages it touches; truncating
+ * frees the pages past the new end. A directory is read as ".", "..", then
+ * its children in name order, f_pos counting entries. */
+#include <kernel.h>
+#include <errno.h>
+#include <fs.h>
+#include <highmem.h>
+#include <mm.h>
+#include <slab.h>
+
+struct page *ramfs_file_page(struct inode *inode, unsigned long index)
+{
+	return index < inode->i_nr_slots ? inode->i_pages[index] : NULL;
+}
+
+unsigned long ramfs_pages_held(const struct inode *inode)
+{
+	unsigned long n = 0;
+
+	for (unsigned long i = 0; i < inode->i_nr_slots; i++)
+		n += inode->i_pages[i] != NULL;
+	return n;
+}
+
+/* Make room for page index in i_pages (doubling); 0 or -ENOMEM. */
+static int grow_slots(struct inode *inode, unsigned long index)
+{
+	unsigned long n = inode->i_nr_slots ? inode->i_nr_slots : 4;
+	struct page **slots;
+
+	if (index < inode->i_nr_slots)
+		return 0;
+	while (n <= index)
+		n *= 2;
+	slots = kzalloc(n * sizeof(*slots), GFP_KERNEL);
+	if (!slots)
+		return -ENOMEM;
+	if (inode->i_pages)
+		memcpy(slots, inode->i_pages, inode->i_nr_slots * sizeof(*slots));
+	kfree(inode->i_pages);
+	inode->i_pages = slots;
+	inode->i_nr_slots = n;
+	return 0;
+}
+
+/* The page for index, allocated (zeroed) if it is a hole; NULL if no memory. */
+static struct page *get_file_page(struct inode *inode, unsigned long index)
+{
+	struct page *page = ramfs_file_page(inode, index);
+	void *addr;
+
+	if (page)
+		return page;
+	if (grow_slots(inode, index))
+		return NULL;
+	page = alloc_page(GFP_HIGHUSER);
+	if (!page)
+		return NULL;
+	addr = kmap(page);
+	memset(addr, 0, PAGE_SIZE);
+	kunmap(page);
+	inode->i_pages[index] = page;
+	return page;
+}
+
+/* Zero bytes [from, PAGE_SIZE) of a page, so a file that grows again reads
+ * zeros there, not old data. */
+static void zero_page_tail(struct page *page, unsigned long from)
+{
+	char *addr = kmap(page);
+
+	memset(addr + from, 0, PAGE_SIZE - from);
+	kunmap(page);
+}
+
+int ramfs_truncate(struct inode *inode, loff_t size)
+{
+	unsigned long keep = (unsigned long)((size + PAGE_SIZE - 1) >> PAGE_SHIFT);
+
+	if (!S_ISREG(inode->i_mode))
+		return -EINVAL;
+	if (size < 0 || (u64)size > MAX_FILE_SIZE)
+		return size < 0 ? -EINVAL : -EFBIG;
+	for (unsigned long i = keep; i < inode->i_nr_slots; i++) {
+		if (inode->i_pages[i])
+			__free_page(inode->i_pages[i]);
+		inode->i_pages[i] = NULL;
+	}
+	if (size < inode->i_size && (size & (PAGE_SIZE - 1)) && ramfs_file_page(inode, keep - 1))
+		zero_page_tail(inode->i_pages[keep - 1], size & (PAGE_SIZE - 1));
+	inode->i_size = size;
+	return 0;
+}
+
+/* Copy n zero bytes into the iterator (reading a hole). */
+static size_t copy_zeros_to_iter(size_t n, struct iov_iter *to)
+{
+	static const char zeros[64];
+	size_t done = 0;
+
+	while (done < n) {
+		size_t want = min(n - done, sizeof(zeros));
+		size_t c = copy_to_iter(zeros, want, to);
+		done += c;
+		if (c < want)
+			break;
+	}
+	return done;
+}
+
+static ssize_t ramfs_read_iter(struct file *f, struct iov_iter *to, loff_t *pos)
+{
+	struct inode *inode = f->f_inode;
+	size_t done = 0;
+
+	while (to->count && *pos < inode->i_size) {
+		unsigned long off = *pos & (PAGE_SIZE - 1);
+		size_t n = min((size_t)(PAGE_SIZE - off), (size_t)(inode->i_size - *pos));
+		struct page *page = ramfs_file_page(inode, *pos >> PAGE_SHIFT);
+		size_t c;
+
+		n = min(n, to->count);
+		if (page) {
+			c = copy_to_iter((char *)kmap(page) + off, n, to);
+			kunmap(page);
+		} else {
+			c = copy_zeros_to_iter(n, to);
+		}
+		done += c;
+		*pos += c;
+		if (c < n)
+			break;
+	}
+	return done == 0 && to->fault ? -EFAULT : (ssize_t)done;
+}
+
+static ssize_t ramfs_write_iter(struct file *f, struct iov_iter *from, loff_t *pos)
+{
+	struct inode *inode = f->f_inode;
+	size_t done = 0;
+	int err = 0;
+
+	while (from->count) {
+		unsigned long off = *pos & (PAGE_SIZE - 1);
+		size_t n = min((size_t)(PAGE_SIZE - off), from->count), c;
+		struct page *page;
+
+		if ((u64)*pos + n > MAX_FILE_SIZE) {
+			err = -EFBIG;
+			break;
+		}
+		page = get_file_page(inode, *pos >> PAGE_SHIFT);
+		if (!page) {
+			err = -ENOMEM;
+			break;
+		}
+		c = copy_from_iter((char *)kmap(page) + off, n, from);
+		kunmap(page);
+		done += c;
+		*pos += c;
+		if (*pos > inode->i_size)
+			inode->i_size = *pos;
+		if (c < n) {
+			err = -EFAULT;
+			break;
+		}
+	}
+	return done ? (ssize_t)done : err;
+}
+
+static unsigned int dirent_type(const struct inode *inode)
+{
+	return (inode->i_mode & S_IFMT) >> 12;     /* DT_* are the S_IF* bits */
+}
+
+/* Entries 0 and 1 are "." and ".."; entry k >= 2 is the (k-2)th child. */
+static int ramfs_readdir(struct file *f, filldir_t filldir, void *ctx)
+{
+	struct dentry *dir = f->f_dentry, *d;
+	loff_t i = 2;
+
+	if (f->f_pos == 0) {
+		if (filldir(ctx, ".", 1, 0, dir->d_inode->i_ino, DT_DIR))
+			return 0;
+		f->f_pos = 1;
+	}
+	if (f->f_pos == 1) {
+		if (filldir(ctx, "..", 2, 1, dir->d_parent->d_inode->i_ino, DT_DIR))
+			return 0;
+		f->f_pos = 2;
+	}
+	list_for_each_entry(d, &dir->d_subdirs, d_child) {
+		if (i++ < f->f_pos)
+			continue;
+		if (filldir(ctx, d->d_name, d->d_namelen, f->f_pos, d->d_inode->i_ino,
+			    dirent_type(d->d_inode)))
+			return 0;
+		f->f_pos++;
+	}
+	return 0;
+}
+
+const struct file_operations ramfs_file_operations = {
+	.read_iter = ramfs_read_iter,
+	.write_iter = ramfs_write_iter,
+};
+
+const struct file_operations ramfs_dir_operations = {
+	.readdir = ramfs_readdir,
+};

@@ -1,0 +1,53 @@
+/* fs/readdir.c: getdents64's half in the VFS. vfs_getdents64 reads a
+ * directory from its f_pos into a user buffer of struct linux_dirent64
+ * records (8-byte aligned, d_off = where to resume), as many as fit. It
+ * returns the bytes filled, 0 at the end, -EINVAL if not even one record
+ * fits, -EFAULT if the buffer cannot be written, -ENOTDIR for a file. */
+#include <kernel.h>
+#include <errno.h>
+#include <fs.h>
+#include <asm/uaccess.h>
+#include <uapi/linux/dirent.h>
+
+struct getdents_ctx {
+	char *ubuf;             /* next record goes here (user address) */
+	unsigned int left;      /* bytes left in the buffer */
+	unsigned int filled;
+	int error;
+};
+
+static int fill_dirent64(void *arg, const char *name, int namelen, loff_t pos,
+			 unsigned long ino, unsigned int type)
+{
+	struct getdents_ctx *c = arg;
+	unsigned int reclen = ALIGN_UP(offsetof(struct linux_dirent64, d_name) + namelen + 1, 8);
+	struct linux_dirent64 d = { ino, pos + 1, (unsigned short)reclen, (unsigned char)type };
+	static const char zeros[8];
+
+	if (reclen > c->left) {
+		if (!c->filled)
+			c->error = -EINVAL;     /* the buffer is too small for one */
+		return 1;
+	}
+	if (copy_to_user(c->ubuf, &d, offsetof(struct linux_dirent64, d_name)) ||
+	    copy_to_user(c->ubuf + offsetof(struct linux_dirent64, d_name), name, namelen) ||
+	    copy_to_user(c->ubuf + offsetof(struct linux_dirent64, d_name) + namelen, zeros,
+			 reclen - offsetof(struct linux_dirent64, d_name) - namelen)) {
+		c->error = -EFAULT;
+		return 1;
+	}
+	c->ubuf += reclen;
+	c->left -= reclen;
+	c->filled += reclen;
+	return 0;
+}
+
+long vfs_getdents64(struct file *f, void *ubuf, unsigned int count)
+{
+	struct getdents_ctx c = { ubuf, count, 0, 0 };
+	int err = vfs_readdir(f, fill_dirent64, &c);
+
+	if (err)
+		return err;
+	return c.filled ? (long)c.filled : c.error;
+}

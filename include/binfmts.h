@@ -1,0 +1,76 @@
+/* include/binfmts.h: what exec prepares before it touches the new address
+ * space (fs/exec_args.c, fs/init_path.c): the argument and environment
+ * strings, copied in from the caller, and the new program's initial stack,
+ * laid out in a kernel buffer exactly as it must appear at the top of the
+ * user stack. exec's back half maps the program (struct elf_image), then
+ * copies that buffer to [esp, top) and starts the program at img.entry with
+ * esp and every general register 0.
+ *
+ *   top ->  0 (4 bytes)
+ *           strings: argv[0]\0 ... envp[0]\0 ... filename\0      (AT_EXECFN)
+ *           "i686"\0                                              (AT_PLATFORM)
+ *           16 random bytes                                       (AT_RANDOM)
+ *           padding to 16
+ *           auxv: type, value pairs ... AT_NULL, 0
+ *           envp[0..envc-1], NULL
+ *           argv[0..argc-1], NULL
+ *   esp ->  argc                                    esp % 16 == 0
+ */
+#ifndef TASKLAB_BINFMTS_H
+#define TASKLAB_BINFMTS_H
+
+#include <types.h>
+
+#define MAX_ARG_STRLEN (32 * 4096)      /* one string (Linux's limit), else E2BIG */
+#define MAX_ARG_BYTES  (32 * 4096)      /* strings + pointers + auxv, else E2BIG */
+
+struct elf_image;
+
+struct exec_args {
+	char *buf;              /* MAX_ARG_BYTES, vmalloc'd */
+	size_t used;            /* strings stored from buf[0] upward so far */
+	int argc, envc;
+	size_t argv_len, envp_len;      /* bytes of each string block */
+	size_t filename_off;    /* where the filename string starts */
+	bool has_filename;
+};
+
+/* What the auxiliary vector says about the caller's identity and CPU. */
+struct exec_creds {
+	u32 uid, euid, gid, egid;
+	u32 hwcap;              /* CPUID leaf 1 edx */
+	u8 random[16];          /* AT_RANDOM bytes (glibc's stack guard) */
+};
+
+int exec_args_init(struct exec_args *a);
+void exec_args_free(struct exec_args *a);
+/* Append the strings of a NULL-terminated array (argv first, then envp):
+ * from kernel memory, or from user memory (an array of user pointers, read
+ * with get_user/strncpy_from_user; a NULL array counts as empty).
+ * 0, -E2BIG (one string longer than MAX_ARG_STRLEN, or the whole too big)
+ * or -EFAULT. */
+int exec_copy_strings_kernel(struct exec_args *a, const char *const *strs, bool is_env);
+int exec_copy_strings_user(struct exec_args *a, const u32 *ustrs, bool is_env);
+/* The file name execve was given (AT_EXECFN), after argv and envp. */
+int exec_set_filename(struct exec_args *a, const char *filename);
+
+/* Lay out the initial stack for a program whose stack ends at user address
+ * `top`: the bytes go to the end of a->buf, which will appear at
+ * [*esp, top). Returns 0 with *esp set, or -E2BIG if it does not fit. */
+int exec_build_stack(struct exec_args *a, const struct elf_image *img,
+		     const struct exec_creds *cred, unsigned long top, unsigned long *esp);
+/* The bytes to copy to user address *esp: a->buf + (MAX_ARG_BYTES - (top - esp)). */
+static inline const void *exec_stack_image(const struct exec_args *a, unsigned long top,
+					   unsigned long esp)
+{
+	return a->buf + (MAX_ARG_BYTES - (top - esp));
+}
+
+/* The program kernel_init should run as PID 1: init= from the command line
+ * if given, else /sbin/init, else /init; the first that opens and is a
+ * valid executable. Returns its path, or NULL (each refusal is logged). */
+const char *pick_init_path(void);
+/* init= from the command line, or NULL. */
+extern const char *execute_command;
+
+#endif

@@ -1,0 +1,17 @@
+/* include/uapi/linux/wait.h: wait4/waitpid options and the encoding of a
+ * child's status word, as Linux reports it: exit code in bits 8-15 with the
+ * low 7 bits 0, or the killing signal in the low 7 bits (0x80: core dumped). */
+#ifndef TASKLAB_UAPI_WAIT_H
+#define TASKLAB_UAPI_WAIT_H
+
+#define WNOHANG    0x00000001
+#define WUNTRACED  0x00000002
+#define __WALL     0x40000000
+
+#define WEXITSTATUS(s) (((s) >> 8) & 0xff)
+#define WTERMSIG(s)    ((s) & 0x7f)
+#define WIFEXITED(s)   (WTERMSIG(s) == 0)
+#define WIFSIGNALED(s) (WTERMSIG(s) != 0 && WTERMSIG(s) != 0x7f)
+#define WCOREDUMP(s)   ((s) & 0x80)
+
+#endif

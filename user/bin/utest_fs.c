@@ -1,0 +1,202 @@
+/* user/bin/utest_fs.c: KTAP self-tests of the file calls: open/read/write/
+ * lseek across pages, stat/fstat/lstat (struct stat64), the open errors,
+ * symlinks and readlink, getdents64 on /, chdir/getcwd, dup/dup2 sharing an
+ * offset, access. Uses /tmp (in the initramfs; on the build host, the
+ * host's). Runs under qemu-i386 on the host and on Tasklab alike. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ktap.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#define FILE_A "/tmp/utest_fs_a"
+#define SIZE_A 10000
+
+static char pattern(int i)
+{
+	return (char)('a' + i % 23);
+}
+
+static void fs_write_read_seek(struct ktap *t)
+{
+	char *buf = malloc(SIZE_A), back[20];
+	struct stat64 st;
+	int fd = open(FILE_A, O_RDWR | O_CREAT | O_TRUNC, 0644);
+
+	KTAP_ASSERT_GE(t, fd, 0);
+	KTAP_ASSERT_TRUE(t, buf != NULL);
+	for (int i = 0; i < SIZE_A; i++)
+		buf[i] = pattern(i);
+	KTAP_EXPECT_EQ(t, write(fd, buf, SIZE_A), SIZE_A);
+	KTAP_EXPECT_EQ(t, lseek(fd, 0, SEEK_CUR), SIZE_A);
+	KTAP_EXPECT_EQ(t, lseek(fd, 4090, SEEK_SET), 4090);          /* across a page */
+	KTAP_EXPECT_EQ(t, read(fd, back, sizeof(back)), sizeof(back));
+	KTAP_EXPECT_EQ(t, memcmp(back, buf + 4090, sizeof(back)), 0);
+	KTAP_EXPECT_EQ(t, lseek(fd, -5, SEEK_END), SIZE_A - 5);
+	KTAP_EXPECT_EQ(t, read(fd, back, sizeof(back)), 5);
+	KTAP_EXPECT_EQ(t, read(fd, back, sizeof(back)), 0);          /* end of file */
+	KTAP_EXPECT_EQ(t, lseek(fd, -1, SEEK_SET), -1);
+	KTAP_EXPECT_EQ(t, errno, EINVAL);
+	KTAP_ASSERT_EQ(t, fstat(fd, &st), 0);
+	KTAP_EXPECT_EQ(t, st.st_size, SIZE_A);
+	KTAP_EXPECT_TRUE(t, S_ISREG(st.st_mode));
+	KTAP_EXPECT_EQ(t, st.st_mode & 0777, 0644);
+	KTAP_EXPECT_EQ(t, st.st_nlink, 1);
+	KTAP_EXPECT_GE(t, st.st_blocks * 512, SIZE_A);
+	close(fd);
+	KTAP_ASSERT_EQ(t, stat(FILE_A, &st), 0);
+	KTAP_EXPECT_EQ(t, st.st_size, SIZE_A);
+	free(buf);
+}
+
+static void fs_open_errors(struct ktap *t)
+{
+	char c;
+	int fds[2], fd;
+
+	KTAP_EXPECT_EQ(t, open(FILE_A, O_WRONLY | O_CREAT | O_EXCL, 0644), -1);
+	KTAP_EXPECT_EQ(t, errno, EEXIST);
+	KTAP_EXPECT_EQ(t, open(FILE_A "/x", O_RDONLY), -1);
+	KTAP_EXPECT_EQ(t, errno, ENOTDIR);
+	KTAP_EXPECT_EQ(t, open("/tmp/no/such", O_RDONLY), -1);
+	KTAP_EXPECT_EQ(t, errno, ENOENT);
+	KTAP_EXPECT_EQ(t, open("/", O_WRONLY), -1);
+	KTAP_EXPECT_EQ(t, errno, EISDIR);
+	KTAP_EXPECT_EQ(t, open(FILE_A, O_RDONLY | O_DIRECTORY), -1);
+	KTAP_EXPECT_EQ(t, errno, ENOTDIR);
+	fd = open(FILE_A, O_WRONLY);
+	KTAP_ASSERT_GE(t, fd, 0);
+	KTAP_EXPECT_EQ(t, read(fd, &c, 1), -1);
+	KTAP_EXPECT_EQ(t, errno, EBADF);
+	close(fd);
+	fd = open("/", O_RDONLY | O_DIRECTORY);
+	KTAP_ASSERT_GE(t, fd, 0);
+	KTAP_EXPECT_EQ(t, read(fd, &c, 1), -1);
+	KTAP_EXPECT_EQ(t, errno, EISDIR);
+	KTAP_EXPECT_EQ(t, write(fd, &c, 1), -1);
+	KTAP_EXPECT_EQ(t, errno, EBADF);
+	close(fd);
+	KTAP_ASSERT_EQ(t, pipe(fds), 0);
+	KTAP_EXPECT_EQ(t, lseek(fds[0], 0, SEEK_SET), -1);
+	KTAP_EXPECT_EQ(t, errno, ESPIPE);
+	close(fds[0]);
+	close(fds[1]);
+}
+
+static void fs_symlinks(struct ktap *t)
+{
+	struct stat64 st;
+	char target[64];
+	ssize_t n;
+
+	KTAP_ASSERT_EQ(t, lstat("/bin/sh", &st), 0);
+	KTAP_EXPECT_TRUE(t, S_ISLNK(st.st_mode));
+	KTAP_ASSERT_EQ(t, stat("/bin/sh", &st), 0);
+	KTAP_EXPECT_TRUE(t, S_ISREG(st.st_mode));
+	memset(target, 'X', sizeof(target));
+	n = readlink("/bin/sh", target, sizeof(target));
+	KTAP_EXPECT_GT(t, n, 0);
+	KTAP_EXPECT_EQ(t, target[n], 'X');          /* readlink does not add a NUL */
+	KTAP_EXPECT_EQ(t, readlink(FILE_A, target, sizeof(target)), -1);
+	KTAP_EXPECT_EQ(t, errno, EINVAL);               /* not a link */
+	KTAP_EXPECT_EQ(t, access("/bin/sh", X_OK), 0);
+	KTAP_EXPECT_EQ(t, access("/no/such", F_OK), -1);
+	KTAP_EXPECT_EQ(t, errno, ENOENT);
+}
+
+/* "name:type " for each entry of the directory, into out. */
+static int list_dir(const char *path, char *out, size_t size)
+{
+	char buf[512];
+	int fd = open(path, O_RDONLY | O_DIRECTORY), n;
+
+	if (fd < 0)
+		return -1;
+	out[0] = '\0';
+	while ((n = getdents64(fd, buf, sizeof(buf))) > 0) {
+		for (int off = 0; off < n;) {
+			struct linux_dirent64 *d = (void *)(buf + off);
+			size_t len = strlen(out);
+			snprintf(out + len, size - len, " %s:%d", d->d_name, d->d_type);
+			off += d->d_reclen;
+		}
+	}
+	close(fd);
+	return n;
+}
+
+static void fs_getdents(struct ktap *t)
+{
+	char names[2048];
+
+	KTAP_ASSERT_EQ(t, list_dir("/", names, sizeof(names)), 0);
+	KTAP_EXPECT_TRUE(t, strstr(names, " .:4") != NULL);
+	KTAP_EXPECT_TRUE(t, strstr(names, " ..:4") != NULL);
+	KTAP_EXPECT_TRUE(t, strstr(names, " etc:4") != NULL);
+	KTAP_EXPECT_TRUE(t, strstr(names, " tmp:4") != NULL);
+	KTAP_EXPECT_EQ(t, list_dir(FILE_A, names, sizeof(names)), -1);
+	KTAP_EXPECT_EQ(t, errno, ENOTDIR);
+}
+
+static void fs_cwd(struct ktap *t)
+{
+	char saved[256], cwd[256];
+	struct stat64 st;
+
+	KTAP_ASSERT_TRUE(t, getcwd(saved, sizeof(saved)) != NULL);
+	KTAP_ASSERT_EQ(t, chdir("/tmp"), 0);
+	KTAP_EXPECT_STREQ(t, getcwd(cwd, sizeof(cwd)), "/tmp");
+	KTAP_EXPECT_EQ(t, stat("utest_fs_a", &st), 0);      /* relative to the cwd */
+	KTAP_EXPECT_EQ(t, chdir(".."), 0);
+	KTAP_EXPECT_STREQ(t, getcwd(cwd, sizeof(cwd)), "/");
+	KTAP_EXPECT_EQ(t, chdir(FILE_A), -1);
+	KTAP_EXPECT_EQ(t, errno, ENOTDIR);
+	KTAP_EXPECT_TRUE(t, getcwd(cwd, 1) == NULL);        /* too small for "/" */
+	KTAP_EXPECT_EQ(t, errno, ERANGE);
+	KTAP_EXPECT_EQ(t, chdir(saved), 0);
+}
+
+/* Descriptors from dup share one open file, and so one offset. */
+static void fs_dup_shares_offset(struct ktap *t)
+{
+	int fd = open(FILE_A, O_RDONLY), fd2;
+	char c;
+
+	KTAP_ASSERT_GE(t, fd, 0);
+	fd2 = dup(fd);
+	KTAP_ASSERT_GT(t, fd2, fd);
+	KTAP_EXPECT_EQ(t, read(fd, &c, 1), 1);
+	KTAP_EXPECT_EQ(t, read(fd2, &c, 1), 1);
+	KTAP_EXPECT_EQ(t, c, pattern(1));
+	KTAP_EXPECT_EQ(t, dup2(fd, 20), 20);
+	KTAP_EXPECT_EQ(t, lseek(20, 0, SEEK_CUR), 2);
+	KTAP_EXPECT_EQ(t, dup2(fd, fd), fd);
+	KTAP_EXPECT_EQ(t, dup2(99, 21), -1);
+	KTAP_EXPECT_EQ(t, errno, EBADF);
+	close(fd);
+	KTAP_EXPECT_EQ(t, read(fd2, &c, 1), 1);             /* still open through fd2 */
+	KTAP_EXPECT_EQ(t, c, pattern(2));
+	close(fd2);
+	close(20);
+	KTAP_EXPECT_EQ(t, close(20), -1);
+	KTAP_EXPECT_EQ(t, errno, EBADF);
+}
+
+static const struct ktap_case fs_cases[] = {
+	KTAP_CASE(fs_write_read_seek),
+	KTAP_CASE(fs_open_errors),
+	KTAP_CASE(fs_symlinks),
+	KTAP_CASE(fs_getdents),
+	KTAP_CASE(fs_cwd),
+	KTAP_CASE(fs_dup_shares_offset),
+	{}
+};
+
+int main(void)
+{
+	return ktap_run_suite("fs", fs_cases);
+}

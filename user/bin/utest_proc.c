@@ -1,0 +1,243 @@
+/* user/bin/utest_proc.c: KTAP self-tests of the process calls as a program
+ * sees them: fork's two returns and pids, copy-on-write isolation, the wait
+ * status encoding (exit codes, death by signal, WNOHANG), vfork, execve
+ * success and its clean failures (ENOENT, ENOEXEC, E2BIG), and orphans
+ * being reparented. Runs on Tasklab and, on the build host, under qemu-i386
+ * (where an i386 binary cannot exec another, and vfork is a fork: those
+ * checks are skipped or relaxed there, and say so). */
+#include <errno.h>
+#include <fcntl.h>
+#include <ktap.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/auxv.h>
+#include <sys/wait.h>
+
+static int shared_counter = 100;
+
+/* Fork a child that runs fn and exits with its value; wait for it and
+ * return the raw status (or -1). */
+static int run_child(int (*fn)(void))
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(fn());
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status;
+}
+
+static int child_writes_counter(void)
+{
+	shared_counter = 555;                   /* a copy-on-write fault here */
+	return shared_counter == 555 ? 0 : 1;
+}
+
+static void proc_fork_cow(struct ktap *t)
+{
+	int status = run_child(child_writes_counter);
+
+	KTAP_EXPECT_TRUE(t, WIFEXITED(status));
+	KTAP_EXPECT_EQ(t, WEXITSTATUS(status), 0);
+	KTAP_EXPECT_EQ(t, shared_counter, 100);     /* the child's write stayed there */
+}
+
+static int exit_255(void) { return 255; }
+static int exit_0(void) { return 0; }
+static int killed_by_kill(void) { kill(getpid(), SIGKILL); return 3; }
+static int killed_by_segv(void) { *(volatile int *)0xC0000000 = 1; return 4; }
+static int killed_by_null(void) { return *(volatile int *)0; }
+
+static void proc_wait_status(struct ktap *t)
+{
+	int s;
+
+	s = run_child(exit_255);
+	KTAP_EXPECT_TRUE(t, WIFEXITED(s));
+	KTAP_EXPECT_EQ(t, WEXITSTATUS(s), 255);
+	KTAP_EXPECT_EQ(t, run_child(exit_0), 0);
+	s = run_child(killed_by_kill);
+	KTAP_EXPECT_TRUE(t, WIFSIGNALED(s));
+	KTAP_EXPECT_EQ(t, WTERMSIG(s), SIGKILL);
+	s = run_child(killed_by_segv);              /* a user store to kernel space */
+	KTAP_EXPECT_TRUE(t, WIFSIGNALED(s));
+	KTAP_EXPECT_EQ(t, WTERMSIG(s), SIGSEGV);
+	s = run_child(killed_by_null);
+	KTAP_EXPECT_EQ(t, WTERMSIG(s), SIGSEGV);
+}
+
+static void proc_wait_nohang(struct ktap *t)
+{
+	int fds[2], status;
+	char c;
+	pid_t pid;
+
+	KTAP_ASSERT_EQ(t, pipe(fds), 0);
+	pid = fork();
+	if (pid == 0) {                             /* wait until told to go */
+		close(fds[1]);
+		_exit(read(fds[0], &c, 1) == 1 ? 9 : 8);
+	}
+	KTAP_ASSERT_GT(t, pid, 0);
+	close(fds[0]);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WNOHANG), 0);   /* still running */
+	KTAP_EXPECT_EQ(t, write(fds[1], "g", 1), 1);
+	close(fds[1]);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
+	KTAP_EXPECT_EQ(t, WEXITSTATUS(status), 9);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WNOHANG), -1);  /* reaped: gone */
+	KTAP_EXPECT_EQ(t, errno, ECHILD);
+	KTAP_EXPECT_EQ(t, waitpid(getpid(), &status, 0), -1);   /* not our child */
+	KTAP_EXPECT_EQ(t, errno, ECHILD);
+}
+
+/* vfork: the child runs in the parent's memory until it exits, and the
+ * parent is suspended until then. */
+static void proc_vfork_shares_and_blocks(struct ktap *t)
+{
+	volatile int seen = 0;
+	int status;
+	pid_t pid = vfork();
+
+	if (pid == 0) {
+		seen = 1;
+		_exit(5);
+	}
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
+	KTAP_EXPECT_EQ(t, WEXITSTATUS(status), 5);
+	if (!ktap_on_tasklab()) {
+		ktap_skip(t, "vfork is a plain fork under qemu-i386");
+		return;
+	}
+	KTAP_EXPECT_EQ(t, seen, 1);
+}
+
+static const char *self_path(void)
+{
+	const char *p = (const char *)getauxval(AT_EXECFN);
+
+	return p ? p : "/bin/utest_proc";
+}
+
+static void proc_execve_errors(struct ktap *t)
+{
+	char *argv[] = { "x", NULL }, *big_argv[3];
+	size_t big = 200 * 1024;            /* one string past MAX_ARG_STRLEN (128 KiB) */
+	char *huge = malloc(big + 1);
+	int fd;
+
+	KTAP_EXPECT_EQ(t, execve("/no/such/program", argv, environ), -1);
+	KTAP_EXPECT_EQ(t, errno, ENOENT);
+	KTAP_EXPECT_EQ(t, execve("/", argv, environ), -1);
+	KTAP_EXPECT_EQ(t, errno, EACCES);                   /* a directory */
+	fd = open("/tmp/utest_not_elf", O_WRONLY | O_CREAT | O_TRUNC, 0755);
+	KTAP_ASSERT_GE(t, fd, 0);
+	KTAP_EXPECT_EQ(t, write(fd, "just text\n", 10), 10);
+	close(fd);
+	KTAP_EXPECT_EQ(t, execve("/tmp/utest_not_elf", argv, environ), -1);
+	KTAP_EXPECT_EQ(t, errno, ENOEXEC);
+	KTAP_ASSERT_TRUE(t, huge != NULL);
+	memset(huge, 'a', big);
+	huge[big] = '\0';
+	big_argv[0] = (char *)self_path();
+	big_argv[1] = huge;
+	big_argv[2] = NULL;
+	KTAP_EXPECT_EQ(t, execve(self_path(), big_argv, environ), -1);
+	KTAP_EXPECT_EQ(t, errno, E2BIG);
+	free(huge);
+}
+
+static void proc_execve_runs_program(struct ktap *t)
+{
+	char *argv[] = { "utest_proc", "--exit-with", "42", NULL };
+	int status;
+	pid_t pid;
+
+	if (!ktap_on_tasklab()) {
+		ktap_skip(t, "qemu-i386 cannot exec an i386 binary on this host");
+		return;
+	}
+	pid = fork();
+	if (pid == 0) {
+		execve(self_path(), argv, environ);
+		_exit(127);
+	}
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
+	KTAP_EXPECT_EQ(t, WEXITSTATUS(status), 42);
+}
+
+/* A grandchild whose parent exits is adopted: by PID 1 on Tasklab (c14's
+ * init reaps orphans); on the host, by whatever init or subreaper is there. */
+static void proc_orphan_reparented(struct ktap *t)
+{
+	struct timespec ms = { 0, 1000 * 1000 };
+	int fds[2], ready[2], status;
+	pid_t child, ppid = 0, first = 0;
+	char c;
+
+	KTAP_ASSERT_EQ(t, pipe(fds), 0);
+	KTAP_ASSERT_EQ(t, pipe(ready), 0);
+	child = fork();
+	if (child == 0) {
+		if (fork() == 0) {              /* grandchild */
+			first = getppid();
+			write(ready[1], "r", 1);    /* now the parent may go */
+			for (int i = 0; i < 5000 && getppid() == first; i++)
+				nanosleep(&ms, NULL);
+			ppid = getppid();
+			write(fds[1], &first, sizeof(first));
+			write(fds[1], &ppid, sizeof(ppid));
+			_exit(0);
+		}
+		read(ready[0], &c, 1);
+		_exit(0);                       /* orphan the grandchild */
+	}
+	close(fds[1]);
+	close(ready[0]);
+	close(ready[1]);
+	KTAP_ASSERT_GT(t, child, 0);
+	KTAP_EXPECT_EQ(t, waitpid(child, &status, 0), child);
+	KTAP_EXPECT_EQ(t, read(fds[0], &first, sizeof(first)), sizeof(first));
+	KTAP_EXPECT_EQ(t, read(fds[0], &ppid, sizeof(ppid)), sizeof(ppid));
+	close(fds[0]);
+	KTAP_EXPECT_EQ(t, first, child);
+	KTAP_EXPECT_NE(t, ppid, child);
+	if (ktap_on_tasklab())
+		KTAP_EXPECT_EQ(t, ppid, 1);
+	else
+		ktap_log(t, "adopted by pid %d on this host", ppid);
+}
+
+static void proc_ids(struct ktap *t)
+{
+	KTAP_EXPECT_EQ(t, getpgid(0), getpgrp());
+	KTAP_EXPECT_EQ(t, getsid(0) > 0, 1);
+	KTAP_EXPECT_EQ(t, kill(999999, 0), -1);
+	KTAP_EXPECT_EQ(t, errno, ESRCH);
+}
+
+static const struct ktap_case proc_cases[] = {
+	KTAP_CASE(proc_fork_cow),
+	KTAP_CASE(proc_wait_status),
+	KTAP_CASE(proc_wait_nohang),
+	KTAP_CASE(proc_vfork_shares_and_blocks),
+	KTAP_CASE(proc_execve_errors),
+	KTAP_CASE(proc_execve_runs_program),
+	KTAP_CASE(proc_orphan_reparented),
+	KTAP_CASE(proc_ids),
+	{}
+};
+
+int main(int argc, char **argv)
+{
+	if (argc == 3 && !strcmp(argv[1], "--exit-with"))
+		return atoi(argv[2]);          /* the program execve runs in the test */
+	return ktap_run_suite("proc", proc_cases);
+}

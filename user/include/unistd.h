@@ -1,0 +1,51 @@
+/* user/include/unistd.h: the system call wrappers (user/lib/syscalls.c). Each
+ * returns what Linux returns, or -1 with errno set. */
+#ifndef _TL_UNISTD_H
+#define _TL_UNISTD_H
+
+#include <sys/types.h>
+
+#define STDIN_FILENO  0
+#define STDOUT_FILENO 1
+#define STDERR_FILENO 2
+#include <linux/fcntl.h>  /* SEEK_SET, SEEK_CUR, SEEK_END */
+#define F_OK 0
+#define X_OK 1
+#define W_OK 2
+#define R_OK 4
+
+extern char **environ;
+
+void _exit(int status) __attribute__((noreturn));
+ssize_t read(int fd, void *buf, size_t n);
+ssize_t write(int fd, const void *buf, size_t n);
+int close(int fd);
+off_t lseek(int fd, off_t off, int whence);
+int pipe(int fds[2]);
+int dup(int fd);
+int dup2(int fd, int to);
+pid_t fork(void);
+pid_t vfork(void);
+int execve(const char *path, char *const argv[], char *const envp[]);
+pid_t getpid(void);
+pid_t getppid(void);
+pid_t gettid(void);
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
+int setpgid(pid_t pid, pid_t pgid);
+pid_t getpgid(pid_t pid);
+pid_t getpgrp(void);
+pid_t setsid(void);
+pid_t getsid(pid_t pid);
+int chdir(const char *path);
+char *getcwd(char *buf, size_t size);
+ssize_t readlink(const char *path, char *buf, size_t size);
+int access(const char *path, int mode);
+int brk(void *addr);
+void *sbrk(long increment);
+int sched_yield(void);
+unsigned int sleep(unsigned int seconds);
+
+#endif

@@ -1,0 +1,61 @@
+# user/user.mk (included by the Makefile): Tasklab's user programs and the
+# initramfs that carries them. User code never sees the kernel's CFLAGS or
+# headers: it is built freestanding against user/include (our libc) and
+# include/uapi (the ABI numbers the kernel shares), then linked static with
+# no C library but ours (user/lib -> build/user/libtl.a). The kernel's
+# lib/string.c and lib/vsprintf.c are compiled a second time into that libc.
+# Programs in user/glibc/ are ordinary C built with the cross glibc.
+
+UCFLAGS  := -std=gnu11 -m32 -march=i686 -ffreestanding -fno-pic -fno-pie \
+            -fno-stack-protector -fno-omit-frame-pointer -fno-strict-aliasing -fno-common \
+            -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
+            -nostdinc -isystem $(shell $(CC) -print-file-name=include) -MMD -MP
+ULDFLAGS := -m32 -static -nostdlib -no-pie -Wl,--build-id=none -Wl,-z,noexecstack
+
+ULIB_C    := $(filter-out user/lib/crt0.c,$(sort $(wildcard user/lib/*.c)))
+ULIB_OBJS := $(patsubst %.c,$(B)/%.o,$(ULIB_C)) $(B)/user/klib/string.o $(B)/user/klib/vsprintf.o
+UCRT0     := $(B)/user/lib/crt0.o
+ULIB      := $(B)/user/libtl.a
+UPROGS    := $(patsubst user/bin/%.c,$(B)/user/bin/%,$(sort $(wildcard user/bin/*.c)))
+UGLIBC    := $(patsubst user/glibc/%.c,$(B)/user/glibc/%,$(sort $(wildcard user/glibc/*.c)))
+UOBJS     := $(UCRT0) $(ULIB_OBJS) $(UPROGS:%=%.o)
+INITRAMFS := $(B)/initramfs.cpio
+
+.PHONY: user initramfs
+user: $(UPROGS) $(UGLIBC)
+initramfs: $(INITRAMFS)
+
+$(UCRT0) $(patsubst %.c,$(B)/%.o,$(ULIB_C)) $(UPROGS:%=%.o): $(B)/user/%.o: user/%.c
+	@mkdir -p $(dir $@)
+	@echo "  UCC     $<"
+	@$(CC) $(UCFLAGS) -Iuser/include -Iinclude/uapi -c $< -o $@
+
+# Kernel library code reused in user space: it needs only the declarations in
+# the kernel's headers (types.h, string.h, kallsyms.h); user/lib/symbols.c
+# stands in for kallsyms.
+$(B)/user/klib/%.o: lib/%.c
+	@mkdir -p $(dir $@)
+	@echo "  UCC     $< (for user space)"
+	@$(CC) $(UCFLAGS) -Iinclude -c $< -o $@
+
+$(ULIB): $(ULIB_OBJS)
+	@echo "  AR      $@"
+	@rm -f $@ && $(CROSS)ar rcs $@ $^
+
+$(UPROGS): $(B)/user/bin/%: $(B)/user/bin/%.o $(UCRT0) $(ULIB)
+	@echo "  ULD     $@"
+	@$(CC) $(ULDFLAGS) -o $@ $(UCRT0) $< $(ULIB) $(LIBGCC)
+
+$(UGLIBC): $(B)/user/glibc/%: user/glibc/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $< (glibc, static)"
+	@$(CC) -static -O2 -g -Wall -Wextra -Werror -o $@ $<
+
+# /sbin/init first, then every other program into /bin.
+$(INITRAMFS): $(UPROGS) $(UGLIBC) $(shell find user/rootfs -type f) scripts/mkinitramfs.sh
+	@sh scripts/mkinitramfs.sh $@ $(B)/initramfs.d $(OBJCOPY) \
+		$(B)/user/bin/init $(filter-out $(B)/user/bin/init,$(UPROGS)) $(UGLIBC)
+
+$(UOBJS) $(UGLIBC): user/user.mk
+
+-include $(UOBJS:.o=.d) $(B)/user/klib/string.d $(B)/user/klib/vsprintf.d
