@@ -8,6 +8,7 @@
 #include <kbench.h>
 #include <fs.h>
 #include <ktest.h>
+#include <tty.h>
 #include <mm.h>
 #include <multiboot.h>
 #include <params.h>
@@ -36,6 +37,7 @@ void start_kernel(u32 magic, phys_addr_t mbi)
 	mem_init();
 	rootfs_init();
 	populate_rootfs();          /* the initramfs (module 0) into the root */
+	tty_init();                 /* /dev/console */
 	pic_init();
 	pit_init();
 	time_init();
