@@ -14,6 +14,7 @@
 #include <fdtable.h>
 #include <fs_struct.h>
 #include <mm.h>
+#include <mman.h>
 #include <params.h>
 #include <pid.h>
 #include <sched.h>
@@ -94,6 +95,7 @@ void fork_init(void)
 					       __alignof__(struct task_struct), 0, NULL);
 	if (!task_struct_cachep || !signal_caches_init())
 		panic("fork_init: cannot create the task caches");
+	vma_cache_init();
 	set_max_threads_default();
 	if (max_threads_param)
 		max_threads = max_threads_param;

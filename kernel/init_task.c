@@ -18,6 +18,7 @@ struct mm_struct init_mm = {
 	.pgd = swapper_pg_dir,
 	.mm_users = 2,                    /* never reaches 0: never freed */
 	.mm_count = 2,                    /* users, and init_task borrowing it (lazy TLB) */
+	.mmap = LIST_HEAD_INIT(init_mm.mmap),   /* no user mappings, ever */
 };
 
 struct fs_struct init_fs = { .users = 1, .umask = 022, .root = "/", .pwd = "/" };

@@ -2,10 +2,13 @@
  * reference counts of include/sched/mm.h (seed claims c17, c18). A new
  * address space is a page directory whose kernel half (PDEs 768..1023) is
  * copied from swapper_pg_dir, so the kernel is mapped alike in every
- * process (c10), and whose user half is empty: the user-mode issue adds
- * VMAs, page tables and copy-on-write to mm_alloc/dup_mm/mmput. */
+ * process (c10), and whose user half starts empty. The user half's VMAs
+ * and page tables are mm/mmap.c's and mm/memory.c's: dup_mm copies them
+ * for fork (copy-on-write), the last mmput tears them down (exit_mmap) and
+ * the last mmdrop frees the page directory and the struct (c18). */
 #include <kernel.h>
 #include <mm.h>
+#include <mman.h>
 #include <sched.h>
 #include <sched/mm.h>
 #include <slab.h>
@@ -32,16 +35,31 @@ struct mm_struct *mm_alloc(void)
 	       (1024 - KERNEL_PGD_FIRST) * sizeof(u32));
 	mm->mm_users = 1;
 	mm->mm_count = 1;
+	INIT_LIST_HEAD(&mm->mmap);
+	mm->mmap_base = TASK_UNMAPPED_BASE;
 	nr_mm_structs++;
 	return mm;
 }
 
-/* fork without CLONE_VM: a separate address space with the same contents.
- * There are no user mappings before the user-mode issue, so the copy is a
- * fresh page directory. */
 struct mm_struct *dup_mm(struct mm_struct *oldmm)
 {
-	return mm_alloc();
+	struct mm_struct *mm = mm_alloc();
+	u32 *pgd;
+
+	if (!mm)
+		return NULL;
+	pgd = mm->pgd;               /* keep our own directory and list head */
+	*mm = *oldmm;
+	mm->pgd = pgd;
+	mm->mm_users = mm->mm_count = 1;
+	mm->map_count = 0;
+	mm->nr_ptes = mm->rss = 0;
+	INIT_LIST_HEAD(&mm->mmap);
+	if (dup_mmap(mm, oldmm)) {
+		mmput(mm);               /* frees what was copied so far */
+		return NULL;
+	}
+	return mm;
 }
 
 void mmdrop(struct mm_struct *mm)
@@ -50,18 +68,20 @@ void mmdrop(struct mm_struct *mm)
 	if (--mm->mm_count)
 		return;
 	BUG_ON(mm == &init_mm);
+	WARN_ON(mm->nr_ptes || mm->map_count);
 	free_page((unsigned long)mm->pgd);
 	kfree(mm);
 	nr_mm_structs--;
 }
 
-/* The last user gone: the mappings would be torn down here (exit_mmap), then
- * the users' shared reference to the struct is dropped. */
+/* The last user gone: the mappings and page tables go now (exit_mmap),
+ * the page directory and the struct when mm_count reaches 0 as well. */
 void mmput(struct mm_struct *mm)
 {
 	BUG_ON(mm->mm_users <= 0);
 	if (--mm->mm_users)
 		return;
+	exit_mmap(mm);
 	mmdrop(mm);
 }
 

@@ -1,6 +1,9 @@
 /* arch/i386/traps.c: what happens after entry.asm has built a pt_regs frame.
- * do_trap_entry() sends exceptions, IRQs and system calls their way. A kernel
- * exception is first looked up in the exception table (a user copy that hit a
+ * do_trap_entry() sends exceptions, IRQs and system calls their way. A page
+ * fault at a user address is first offered to the address space's fault
+ * handler (demand paging, stack growth, copy-on-write: mm/memory.c); one it
+ * cannot resolve kills a user-mode task with SIGSEGV. A kernel
+ * exception is then looked up in the exception table (a user copy that hit a
  * bad address resumes at its fixup), then offered to an armed trap catcher
  * (self-tests), and is otherwise fatal: die()
  * prints the frame, the symbolized EIP and a backtrace, and panics.
@@ -13,6 +16,8 @@
 #include <asm/processor.h>
 #include <asm/traps.h>
 #include <asm/uaccess.h>
+#include <mman.h>
+#include <uapi/linux/signal.h>
 
 static const char *const trap_names[] = {
 	"divide error", "debug", "NMI", "int3", "overflow", "bounds",
@@ -85,6 +90,49 @@ void die(const char *what, struct pt_regs *regs)
 	panic("Fatal exception: %s", what);
 }
 
+unsigned long user_faults_resolved;
+
+/* A fault at a user address: true when the access can be retried. Kernel
+ * code (a user copy) gets here only for a task with an mm, so that a copy
+ * into a not-yet-touched page succeeds instead of taking the fixup path. */
+static bool do_page_fault(struct pt_regs *regs)
+{
+	unsigned long addr = read_cr2();
+	unsigned int flags = 0;
+
+	if (regs->error_code & 2)
+		flags |= FAULT_WRITE;
+	if (user_mode(regs))
+		flags |= FAULT_USER;
+	if (fault_in_user_address(current->mm, addr, flags,
+				  user_mode(regs) ? regs->esp : 0))
+		return false;
+	user_faults_resolved++;
+	return true;
+}
+
+/* The signal Linux sends for an exception raised by user code. */
+static int trap_signal(unsigned int vector)
+{
+	switch (vector) {
+	case X86_TRAP_DE: return SIGFPE;
+	case X86_TRAP_UD: return SIGILL;
+	case X86_TRAP_BP: case X86_TRAP_DB: return SIGTRAP;
+	default: return SIGSEGV;
+	}
+}
+
+/* A user-mode exception nothing resolved. Until signals exist the task
+ * dies as if by the unhandled signal: wait4 sees the signal number as the
+ * status (terminated by that signal, no core). */
+static void user_trap_kill(struct pt_regs *regs)
+{
+	pr_info("%s[%d]: %s at %08x ip %08x sp %08x error %x\n", current->comm,
+		current->pid, trap_name(regs->trapno), read_cr2(), regs->eip, regs->esp,
+		regs->error_code);
+	do_exit(trap_signal(regs->trapno));
+}
+
 void do_exception(struct pt_regs *regs)
 {
 	char what[64];
@@ -93,6 +141,12 @@ void do_exception(struct pt_regs *regs)
 		math_state_restore();
 		return;
 	}
+	if (regs->trapno == X86_TRAP_PF) {
+		if (do_page_fault(regs))
+			return;
+	}
+	if (user_mode(regs))
+		user_trap_kill(regs);
 	if (!user_mode(regs)) {
 		if (fixup_exception(regs))      /* a user copy hit a bad address */
 			return;

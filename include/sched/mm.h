@@ -10,17 +10,29 @@
  *             struct.
  *
  * So a kernel thread that still runs on the page tables of an exited process
- * keeps them alive until it switches away. This issue needs only the page
- * directory; the user-mode issue adds the VMAs, brk and friends. */
+ * keeps them alive until it switches away.
+ *
+ * The user half of the address space is described by VMAs (struct
+ * vm_area_struct, include/mman.h), kept sorted by address on mm->mmap; the
+ * page tables are filled lazily by the page-fault handler (mm/memory.c). */
 #ifndef TASKLAB_SCHED_MM_H
 #define TASKLAB_SCHED_MM_H
 
 #include <types.h>
+#include <list.h>
 
 struct mm_struct {
 	u32 *pgd;                         /* page directory (kernel half = swapper's) */
 	int mm_users;                     /* see above; changed with interrupts on, */
 	int mm_count;                     /* process context only (no preemption) */
+	struct list_head mmap;            /* VMAs, sorted by vm_start, disjoint */
+	int map_count;                    /* VMAs on mmap */
+	unsigned long nr_ptes;            /* user page tables allocated */
+	unsigned long rss;                /* user pages mapped (present PTEs) */
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk;     /* heap: [start_brk, brk) */
+	unsigned long start_stack;        /* the initial user esp */
+	unsigned long mmap_base;          /* where the search for free areas starts */
 };
 
 /* The kernel's own address space: swapper_pg_dir. Never freed. */
@@ -29,7 +41,9 @@ extern struct mm_struct init_mm;
 /* A new address space with no user mappings (kernel PDEs copied); NULL on
  * exhaustion. mm_users = mm_count = 1. */
 struct mm_struct *mm_alloc(void);
-/* A copy of oldmm for fork without CLONE_VM; NULL on exhaustion. */
+/* A copy of oldmm for fork without CLONE_VM: the same VMAs, and every
+ * present page shared, private writable ones write-protected in both for
+ * copy-on-write. NULL on exhaustion (nothing left allocated). */
 struct mm_struct *dup_mm(struct mm_struct *oldmm);
 
 static inline void mmgrab(struct mm_struct *mm) { mm->mm_count++; }

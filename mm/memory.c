@@ -1,0 +1,250 @@
+/* mm/memory.c: the page tables of user address spaces. Pages arrive only
+ * when touched (seed claim c09): handle_mm_fault() fills a missing PTE with
+ * a zeroed page (anonymous) or a copy of the file's bytes (private file
+ * mapping), and answers a write to a write-protected private page with
+ * copy-on-write: a page still shared with another address space is copied,
+ * one we are the last user of is simply made writable again. fork shares
+ * pages by reference count (copy_page_range); teardown drops those
+ * references (zap_page_range) and frees the page tables (free_pgtables).
+ * User pages may be highmem: their contents are reached through kmap. */
+#include <kernel.h>
+#include <errno.h>
+#include <fs.h>
+#include <highmem.h>
+#include <mm.h>
+#include <mman.h>
+#include <sched.h>
+#include <asm/pgtable.h>
+
+#define USER_PDE_FLAGS (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER)
+
+/* Drop a stale translation if mm is the address space loaded now. */
+static void flush_tlb_page(struct mm_struct *mm, unsigned long addr)
+{
+	if (mm == current->active_mm)
+		__flush_tlb_one(addr);
+}
+
+u32 *user_pte(struct mm_struct *mm, unsigned long addr)
+{
+	u32 pde = mm->pgd[pgd_index(addr)];
+
+	if (!(pde & _PAGE_PRESENT))
+		return NULL;
+	return (u32 *)__va(pte_phys(pde)) + pte_index(addr);
+}
+
+/* The PTE for addr, allocating its page table; NULL on exhaustion. */
+static u32 *pte_alloc(struct mm_struct *mm, unsigned long addr)
+{
+	u32 *pte = user_pte(mm, addr);
+	unsigned long table;
+
+	if (pte)
+		return pte;
+	table = get_zeroed_page(GFP_KERNEL);
+	if (!table)
+		return NULL;
+	mm->pgd[pgd_index(addr)] = __pa(table) | USER_PDE_FLAGS;
+	mm->nr_ptes++;
+	return (u32 *)table + pte_index(addr);
+}
+
+static u32 vma_pte_flags(const struct vm_area_struct *vma, bool writable)
+{
+	u32 f = _PAGE_PRESENT | _PAGE_USER;
+
+	if (writable && (vma->vm_flags & VM_WRITE))
+		f |= _PAGE_RW;
+	return f;
+}
+
+/* Fill a new user page with what vma holds at addr. */
+static int fill_page(struct vm_area_struct *vma, unsigned long addr, struct page *page)
+{
+	u8 *kaddr = kmap(page);
+	unsigned long valid = 0;
+	int err = 0;
+
+	if (vma->vm_file && addr < vma->vm_file_end) {
+		loff_t pos = vma->vm_pgoff + (addr - vma->vm_start);
+		unsigned long want = min((unsigned long)PAGE_SIZE, vma->vm_file_end - addr);
+		ssize_t n = kernel_read(vma->vm_file, kaddr, want, &pos);
+
+		if (n < 0)
+			err = (int)n;
+		else
+			valid = n;
+	}
+	memset(kaddr + valid, 0, PAGE_SIZE - valid);
+	kunmap(page);
+	return err;
+}
+
+static int do_no_page(struct vm_area_struct *vma, unsigned long addr, u32 *pte)
+{
+	struct page *page = alloc_page(GFP_HIGHUSER);
+	int err;
+
+	if (!page)
+		return -ENOMEM;
+	err = fill_page(vma, addr, page);
+	if (err) {
+		__free_page(page);
+		return err;
+	}
+	set_pte(pte, mk_pte(page_to_phys(page), vma_pte_flags(vma, true)));
+	vma->vm_mm->rss++;
+	return 0;
+}
+
+/* Write to a present, write-protected page of a writable private VMA. */
+static int do_wp_page(struct vm_area_struct *vma, unsigned long addr, u32 *pte)
+{
+	struct page *old = pfn_to_page(pte_phys(*pte) >> PAGE_SHIFT);
+	struct page *new;
+	void *src, *dst;
+
+	if (page_count(old) == 1) {              /* the last sharer: reuse it */
+		set_pte(pte, *pte | _PAGE_RW);
+		flush_tlb_page(vma->vm_mm, addr);
+		return 0;
+	}
+	new = alloc_page(GFP_HIGHUSER);
+	if (!new)
+		return -ENOMEM;
+	src = kmap(old);
+	dst = kmap(new);
+	memcpy(dst, src, PAGE_SIZE);
+	kunmap(new);
+	kunmap(old);
+	set_pte(pte, mk_pte(page_to_phys(new), vma_pte_flags(vma, true)));
+	flush_tlb_page(vma->vm_mm, addr);
+	put_page(old);
+	return 0;
+}
+
+int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, unsigned int flags)
+{
+	u32 *pte = pte_alloc(vma->vm_mm, addr & PAGE_MASK);
+
+	if (!pte)
+		return -ENOMEM;
+	addr &= PAGE_MASK;
+	if (!pte_present(*pte))
+		return do_no_page(vma, addr, pte);
+	if ((flags & FAULT_WRITE) && !(*pte & _PAGE_RW)) {
+		if (!(vma->vm_flags & VM_WRITE))
+			return -EFAULT;
+		return do_wp_page(vma, addr, pte);
+	}
+	return 0;       /* already resolved (a stale TLB entry): retry */
+}
+
+/* Grow a VM_GROWSDOWN VMA down to addr's page, within the stack limit.
+ * A user-mode access may land at most 64 KiB + 32 bytes below esp (enter,
+ * pusha), as Linux allows. */
+static int expand_stack(struct vm_area_struct *vma, unsigned long addr, unsigned long esp)
+{
+	unsigned long start = addr & PAGE_MASK;
+	struct vm_area_struct *prev;
+
+	if (esp && addr + 65536 + 32 < esp)
+		return -EFAULT;
+	if (vma->vm_end - start > STACK_RLIMIT)
+		return -EFAULT;
+	if (vma->vm_list.prev != &vma->vm_mm->mmap) {
+		prev = list_entry(vma->vm_list.prev, struct vm_area_struct, vm_list);
+		if (prev->vm_end > start - PAGE_SIZE)   /* keep a guard gap */
+			return -EFAULT;
+	}
+	if (vma->vm_file)                /* only anonymous stacks grow */
+		return -EFAULT;
+	vma->vm_start = start;
+	return 0;
+}
+
+int fault_in_user_address(struct mm_struct *mm, unsigned long addr, unsigned int flags,
+			  unsigned long esp)
+{
+	struct vm_area_struct *vma;
+
+	if (!mm || addr >= TASK_SIZE)
+		return -EFAULT;
+	vma = find_vma(mm, addr);
+	if (!vma)
+		return -EFAULT;
+	if (addr < vma->vm_start) {
+		if (!(vma->vm_flags & VM_GROWSDOWN) || expand_stack(vma, addr, esp))
+			return -EFAULT;
+	}
+	if ((flags & FAULT_WRITE) ? !(vma->vm_flags & VM_WRITE)
+				  : !(vma->vm_flags & (VM_READ | VM_EXEC)))
+		return -EFAULT;
+	return handle_mm_fault(vma, addr, flags);
+}
+
+void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
+		u32 *pte = user_pte(mm, addr);
+
+		if (!pte) {                          /* skip to the next table */
+			addr = (addr | (PGDIR_SIZE - 1)) - PAGE_SIZE + 1;
+			continue;
+		}
+		if (!pte_present(*pte))
+			continue;
+		put_page(pfn_to_page(pte_phys(*pte) >> PAGE_SHIFT));
+		pte_clear(pte);
+		flush_tlb_page(mm, addr);
+		mm->rss--;
+	}
+}
+
+void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
+		       unsigned long vm_flags)
+{
+	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
+		u32 *pte = user_pte(mm, addr);
+
+		if (!pte || !pte_present(*pte))
+			continue;
+		if (!(vm_flags & VM_WRITE))
+			set_pte(pte, *pte & ~_PAGE_RW);
+		flush_tlb_page(mm, addr);
+	}
+}
+
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
+		    struct vm_area_struct *vma)
+{
+	for (unsigned long addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
+		u32 *spte = user_pte(src, addr), *dpte;
+
+		if (!spte || !pte_present(*spte))
+			continue;
+		dpte = pte_alloc(dst, addr);
+		if (!dpte)
+			return -ENOMEM;
+		if (!(vma->vm_flags & VM_SHARED) && (*spte & _PAGE_RW)) {
+			set_pte(spte, *spte & ~_PAGE_RW);
+			flush_tlb_page(src, addr);
+		}
+		get_page(pfn_to_page(pte_phys(*spte) >> PAGE_SHIFT));
+		set_pte(dpte, *spte);
+		dst->rss++;
+	}
+	return 0;
+}
+
+void free_pgtables(struct mm_struct *mm)
+{
+	for (unsigned int i = 0; i < KERNEL_PGD_BOUNDARY; i++) {
+		if (!(mm->pgd[i] & _PAGE_PRESENT))
+			continue;
+		free_page((unsigned long)__va(pte_phys(mm->pgd[i])));
+		mm->pgd[i] = 0;
+		mm->nr_ptes--;
+	}
+}

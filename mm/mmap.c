@@ -1,0 +1,281 @@
+/* mm/mmap.c: the VMAs of an address space (include/mman.h). They sit on
+ * mm->mmap sorted by address and never overlap; mapping, unmapping and
+ * mprotect split them at the edges of the request. Adjacent VMAs are not
+ * merged: the list stays short for the programs Tasklab runs, and a
+ * student can read a process's layout off it directly. Page-table work
+ * (freeing pages, write-protecting) is mm/memory.c's. */
+#include <kernel.h>
+#include <errno.h>
+#include <fs.h>
+#include <mman.h>
+#include <slab.h>
+#include <sched/mm.h>
+
+static struct kmem_cache *vm_area_cachep;
+static unsigned long vmas_allocated;
+
+void vma_cache_init(void)
+{
+	vm_area_cachep = kmem_cache_create("vm_area_struct", sizeof(struct vm_area_struct),
+					   __alignof__(struct vm_area_struct), 0, NULL);
+	if (!vm_area_cachep)
+		panic("vma_cache_init: cannot create the VMA cache");
+}
+
+unsigned long nr_vmas(void)
+{
+	return vmas_allocated;
+}
+
+static struct vm_area_struct *vma_alloc(void)
+{
+	struct vm_area_struct *v = kmem_cache_alloc(vm_area_cachep, GFP_KERNEL);
+
+	if (v)
+		vmas_allocated++;
+	return v;
+}
+
+static void vma_free(struct vm_area_struct *v)
+{
+	if (v->vm_file)
+		fput(v->vm_file);
+	kmem_cache_free(vm_area_cachep, v);
+	vmas_allocated--;
+}
+
+static struct vm_area_struct *next_vma(struct vm_area_struct *v)
+{
+	if (v->vm_list.next == &v->vm_mm->mmap)
+		return NULL;
+	return list_entry(v->vm_list.next, struct vm_area_struct, vm_list);
+}
+
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *v;
+
+	list_for_each_entry(v, &mm->mmap, vm_list)
+		if (v->vm_end > addr)
+			return v;
+	return NULL;
+}
+
+/* Put v on the list before the first VMA that starts above it. */
+static void insert_vma(struct mm_struct *mm, struct vm_area_struct *v)
+{
+	struct vm_area_struct *next = find_vma(mm, v->vm_start);
+
+	v->vm_mm = mm;
+	list_add_tail(&v->vm_list, next ? &next->vm_list : &mm->mmap);
+	mm->map_count++;
+}
+
+static void unlink_vma(struct vm_area_struct *v)
+{
+	list_del(&v->vm_list);
+	v->vm_mm->map_count--;
+}
+
+/* Split v at addr (strictly inside it): v keeps the low part, the new VMA
+ * after it takes the high part. -ENOMEM. */
+static int split_vma(struct vm_area_struct *v, unsigned long addr)
+{
+	struct vm_area_struct *hi = vma_alloc();
+
+	if (!hi)
+		return -ENOMEM;
+	*hi = *v;
+	hi->vm_start = addr;
+	if (hi->vm_file) {
+		hi->vm_pgoff += addr - v->vm_start;
+		get_file(hi->vm_file);
+	}
+	v->vm_end = addr;
+	list_add(&hi->vm_list, &v->vm_list);
+	v->vm_mm->map_count++;
+	return 0;
+}
+
+/* Split VMAs so that start and end are VMA boundaries. */
+static int split_at_edges(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	struct vm_area_struct *v = find_vma(mm, start);
+	int err;
+
+	if (v && v->vm_start < start && (err = split_vma(v, start)))
+		return err;
+	v = find_vma(mm, end);
+	if (v && v->vm_start < end && (err = split_vma(v, end)))
+		return err;
+	return 0;
+}
+
+static bool range_ok(unsigned long start, unsigned long len)
+{
+	return !(start & ~PAGE_MASK) && len && len <= TASK_SIZE && start <= TASK_SIZE - len;
+}
+
+int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
+{
+	unsigned long end;
+	struct vm_area_struct *v, *n;
+	int err;
+
+	len = ALIGN_UP(len, PAGE_SIZE);
+	if (!range_ok(start, len))
+		return -EINVAL;
+	end = start + len;
+	if ((err = split_at_edges(mm, start, end)))
+		return err;
+	for (v = find_vma(mm, start); v && v->vm_start < end; v = n) {
+		n = next_vma(v);
+		zap_page_range(mm, v->vm_start, v->vm_end);
+		unlink_vma(v);
+		vma_free(v);
+	}
+	return 0;
+}
+
+long get_unmapped_area(struct mm_struct *mm, unsigned long len)
+{
+	unsigned long addr = mm->mmap_base;
+	struct vm_area_struct *v;
+
+	len = ALIGN_UP(len, PAGE_SIZE);
+	list_for_each_entry(v, &mm->mmap, vm_list) {
+		if (v->vm_end <= addr)
+			continue;
+		if (v->vm_start >= addr && v->vm_start - addr >= len)
+			return addr;
+		addr = v->vm_end;
+	}
+	if (addr <= TASK_SIZE && TASK_SIZE - addr >= len + STACK_RLIMIT)
+		return addr;            /* leave room for the stack to grow */
+	return -ENOMEM;
+}
+
+int mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		unsigned long vm_flags, struct file *file, unsigned long pgoff,
+		unsigned long file_end)
+{
+	struct vm_area_struct *v;
+	int err;
+
+	len = ALIGN_UP(len, PAGE_SIZE);
+	if (!range_ok(addr, len))
+		return -EINVAL;
+	v = vma_alloc();
+	if (!v)
+		return -ENOMEM;
+	if ((err = do_munmap(mm, addr, len))) {
+		kmem_cache_free(vm_area_cachep, v);
+		vmas_allocated--;
+		return err;
+	}
+	memset(v, 0, sizeof(*v));
+	v->vm_start = addr;
+	v->vm_end = addr + len;
+	v->vm_flags = vm_flags;
+	v->vm_file = file ? get_file(file) : NULL;
+	v->vm_pgoff = pgoff;
+	v->vm_file_end = file_end;
+	insert_vma(mm, v);
+	return 0;
+}
+
+/* Every page of [start, end) is inside some VMA. */
+static bool fully_mapped(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	struct vm_area_struct *v;
+
+	for (v = find_vma(mm, start); v && start < end; v = next_vma(v)) {
+		if (v->vm_start > start)
+			return false;
+		start = v->vm_end;
+	}
+	return start >= end;
+}
+
+int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
+		unsigned long prot)
+{
+	unsigned long end;
+	struct vm_area_struct *v;
+	int err;
+
+	len = ALIGN_UP(len, PAGE_SIZE);
+	if ((start & ~PAGE_MASK) || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)))
+		return -EINVAL;
+	if (!len)
+		return 0;
+	if (!range_ok(start, len))
+		return -ENOMEM;
+	end = start + len;
+	if (!fully_mapped(mm, start, end))
+		return -ENOMEM;
+	if ((err = split_at_edges(mm, start, end)))
+		return err;
+	for (v = find_vma(mm, start); v && v->vm_start < end; v = next_vma(v)) {
+		v->vm_flags = (v->vm_flags & ~(VM_READ | VM_WRITE | VM_EXEC))
+			      | calc_vm_prot_bits(prot);
+		change_protection(mm, v->vm_start, v->vm_end, v->vm_flags);
+	}
+	return 0;
+}
+
+/* The heap is one anonymous VMA from start_brk; it follows the break. */
+unsigned long do_brk(struct mm_struct *mm, unsigned long newbrk)
+{
+	unsigned long old_end = ALIGN_UP(mm->brk, PAGE_SIZE);
+	unsigned long new_end = ALIGN_UP(newbrk, PAGE_SIZE);
+	struct vm_area_struct *v;
+
+	if (newbrk < mm->start_brk || newbrk > TASK_SIZE - STACK_RLIMIT)
+		return mm->brk;
+	if (new_end < old_end) {
+		if (do_munmap(mm, new_end, old_end - new_end))
+			return mm->brk;
+	} else if (new_end > old_end) {
+		v = find_vma(mm, old_end);
+		if (v && v->vm_start < new_end + PAGE_SIZE)   /* would meet a mapping */
+			return mm->brk;
+		if (mmap_region(mm, old_end, new_end - old_end, VM_READ | VM_WRITE,
+				NULL, 0, 0))
+			return mm->brk;
+	}
+	mm->brk = newbrk;
+	return newbrk;
+}
+
+void exit_mmap(struct mm_struct *mm)
+{
+	struct vm_area_struct *v, *n;
+
+	list_for_each_entry_safe(v, n, &mm->mmap, vm_list) {
+		zap_page_range(mm, v->vm_start, v->vm_end);
+		unlink_vma(v);
+		vma_free(v);
+	}
+	free_pgtables(mm);
+}
+
+int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
+{
+	struct vm_area_struct *v, *copy;
+
+	list_for_each_entry(v, &oldmm->mmap, vm_list) {
+		copy = vma_alloc();
+		if (!copy)
+			return -ENOMEM;
+		*copy = *v;
+		if (copy->vm_file)
+			get_file(copy->vm_file);
+		copy->vm_mm = mm;
+		list_add_tail(&copy->vm_list, &mm->mmap);
+		mm->map_count++;
+		if (copy_page_range(mm, oldmm, v))
+			return -ENOMEM;
+	}
+	return 0;
+}
