@@ -66,6 +66,18 @@ static inline const void *exec_stack_image(const struct exec_args *a, unsigned l
 	return a->buf + (MAX_ARG_BYTES - (top - esp));
 }
 
+struct pt_regs;
+/* execve (fs/exec.c): replace the caller's program with path's. On success
+ * regs is set up to enter the new program and 0 is returned; on failure
+ * the caller is unchanged and -errno is returned (ENOENT, EACCES, ENOEXEC,
+ * E2BIG, EFAULT, ENOMEM). argv/envp are user arrays of user pointers, or
+ * kernel arrays for do_execve_kernel. */
+int do_execve_user(const char *path, const u32 *uargv, const u32 *uenvp, struct pt_regs *regs);
+int do_execve_kernel(const char *path, const char *const *argv, const char *const *envp,
+		     struct pt_regs *regs);
+/* A kernel thread execs and enters user mode; returns only with -errno. */
+int kernel_execve(const char *path, const char *const *argv, const char *const *envp);
+
 /* The program kernel_init should run as PID 1: init= from the command line
  * if given, else /sbin/init, else /init; the first that opens and is a
  * valid executable. Returns its path, or NULL (each refusal is logged). */

@@ -7,6 +7,7 @@
 
 struct task_struct;
 struct file;
+#include <types.h>
 
 #define NR_OPEN_DEFAULT 32
 
@@ -14,11 +15,23 @@ struct files_struct {
 	int count;                        /* tasks sharing this table */
 	int next_fd;                      /* lowest fd that may be free */
 	struct file *fd[NR_OPEN_DEFAULT];
+	u32 close_on_exec;                /* bit n: close fd n at exec */
 };
 
 extern struct files_struct init_files;
 
 /* Share (CLONE_FILES) or copy current's table into p; 0 or -ENOMEM. */
+/* fs/file.c: the calling task's table. fcheck() returns the open file of
+ * fd without a new reference (valid until the task closes it), or NULL.
+ * get_unused_fd() the lowest free fd >= from, or -EMFILE; fd_install()
+ * puts a file (its reference is the table's) there. close_fd() -EBADF. */
+struct file *fcheck(int fd);
+int get_unused_fd(int from);
+void fd_install(int fd, struct file *f, bool cloexec);
+int close_fd(int fd);
+/* Close the fds marked close-on-exec (exec). */
+void close_on_exec(struct files_struct *files);
+
 int copy_files(unsigned long clone_flags, struct task_struct *p);
 /* Drop p's reference; the last one closes every file and frees the table. */
 void exit_files(struct task_struct *p);

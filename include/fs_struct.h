@@ -19,6 +19,10 @@ struct fs_struct {
 extern struct fs_struct init_fs;
 
 /* Share (CLONE_FS) or copy current's fs_struct into p; 0 or -ENOMEM. */
+struct dentry;
+/* The current task's working directory, with a reference (dput it). */
+struct dentry *current_cwd(void);
+
 int copy_fs(unsigned long clone_flags, struct task_struct *p);
 /* Drop p's reference; the last one frees the struct. */
 void exit_fs(struct task_struct *p);

@@ -28,6 +28,7 @@
 #include <wait.h>
 #include <asm/thread_info.h>
 #include <asm/processor.h>
+#include <asm/segment.h>
 
 struct mm_struct;
 struct fs_struct;
@@ -35,6 +36,7 @@ struct files_struct;
 struct sighand_struct;
 struct signal_struct;
 struct kthread;
+struct completion;
 struct pt_regs;
 
 /* p->state */
@@ -58,6 +60,7 @@ struct pt_regs;
 #define CLONE_FS              0x00000200
 #define CLONE_FILES           0x00000400
 #define CLONE_SIGHAND         0x00000800
+#define CLONE_VFORK           0x00004000
 #define CLONE_PARENT          0x00008000
 #define CLONE_THREAD          0x00010000
 #define CLONE_NEWNS           0x00020000
@@ -80,6 +83,7 @@ struct thread_struct {
 	u32 esp;                          /* saved by switch_to */
 	u32 eip;                          /* where switch_to resumes the task */
 	u32 esp0;                         /* top of the kernel stack: TSS.esp0 */
+	struct desc_struct tls_array[GDT_ENTRY_TLS_ENTRIES];  /* set_thread_area */
 	struct fpu_state fpu;             /* valid when PF_USED_MATH and not loaded */
 };
 
@@ -129,6 +133,7 @@ struct task_struct {
 	unsigned long nvcsw, nivcsw;      /* voluntary / involuntary switches */
 
 	struct kthread *kthread;          /* kthread_create() bookkeeping, or NULL */
+	struct completion *vfork_done;    /* a vfork parent waits on it (mm_release) */
 	char comm[TASK_COMM_LEN];         /* name, no path */
 	struct thread_struct thread;      /* CPU state while switched out */
 };
@@ -221,7 +226,7 @@ void fork_init(void);
 void do_exit(long code) __noreturn;
 /* Wait for a child (pid, or any with -1) to exit; WNOHANG: return 0 at once
  * when none has. Returns the reaped pid, 0, or -ECHILD. */
-#define WNOHANG 1
+#include <uapi/linux/wait.h>   /* WNOHANG */
 pid_t kernel_wait(pid_t pid, int options, int *status);
 extern unsigned long nr_zombies;
 /* Has current a child that exited and awaits reaping? */
@@ -238,6 +243,14 @@ void copy_thread(struct task_struct *p, struct pt_regs *regs);
 void kernel_thread_regs(struct pt_regs *regs, int (*fn)(void *), void *arg);
 void prepare_to_copy(struct task_struct *parent);
 void exit_thread(struct task_struct *p);
+/* The user-mode register frame at the top of p's kernel stack. */
+struct pt_regs *task_pt_regs(struct task_struct *p);
+/* Make regs return to user mode at eip with stack esp (exec). */
+void start_thread(struct pt_regs *regs, u32 eip, u32 esp);
+/* TLS descriptors (arch/i386/tls.c): into the GDT at each switch; exec
+ * clears them. */
+void load_TLS(struct task_struct *next);
+void clear_TLS(struct task_struct *p);
 void math_state_restore(void);
 void fpu_init(void);
 

@@ -29,6 +29,7 @@ static void exit_mm(struct task_struct *tsk)
 
 	if (!mm)
 		return;
+	mm_release(tsk);
 	mmgrab(mm);
 	tsk->mm = NULL;
 	mmput(mm);

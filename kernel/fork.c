@@ -10,6 +10,7 @@
  * threads-max (c22) defaults to RAM / THREAD_SIZE / 2, the seed's (and Linux
  * 2.4's) formula: at most half of memory can become kernel stacks. */
 #include <kernel.h>
+#include <completion.h>
 #include <errno.h>
 #include <fdtable.h>
 #include <fs_struct.h>
@@ -129,6 +130,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	p->stack = ti;
 	p->usage = 2;                    /* one for the reaper, one while it runs */
 	p->kthread = NULL;
+	p->vfork_done = NULL;
 	return p;
 }
 
@@ -248,15 +250,28 @@ bad_fork_free:
 
 /* Create a task as a copy of current with the given CLONE_ flags and first
  * register frame, and make it runnable. Returns its pid or -errno.
- * stack_start is the child's user stack (user-mode issue); unused now. */
+ * stack_start, when not 0, is the child's user stack pointer. With
+ * CLONE_VFORK the parent sleeps until the child releases the borrowed
+ * address space (exec or exit: mm_release). */
 long do_fork(unsigned long clone_flags, unsigned long stack_start, struct pt_regs *regs)
 {
+	struct completion vfork;
 	struct task_struct *p = copy_process(clone_flags, regs);
+	pid_t pid;
 
 	if (IS_ERR(p))
 		return PTR_ERR(p);
+	pid = p->pid;
+	if (stack_start)
+		task_pt_regs(p)->esp = stack_start;
+	if (clone_flags & CLONE_VFORK) {
+		init_completion(&vfork);
+		p->vfork_done = &vfork;
+	}
 	wake_up_process(p);
-	return p->pid;
+	if (clone_flags & CLONE_VFORK)
+		wait_for_completion(&vfork);
+	return pid;
 }
 
 /* As Linux: do_fork with CLONE_VM | CLONE_UNTRACED and a frame that makes the

@@ -6,10 +6,13 @@
  * (c14, c15): kernel_init as PID 1 and kthreadd as PID 2, and init_task
  * (PID 0) becomes the idle task. kernel_init runs the self-tests when test=
  * is given or the benchmarks with bench= (and exits QEMU), otherwise it
- * starts the serial console monitor and, as init does, reaps the orphans it
- * inherits. */
+ * execs the init program from the initramfs and stays PID 1 as a user
+ * process (c14); without one it starts the serial console monitor and, as
+ * init does, reaps the orphans it inherits. */
 #include <kernel.h>
 #include <completion.h>
+#include <binfmts.h>
+#include <fdtable.h>
 #include <kbench.h>
 #include <fs.h>
 #include <ktest.h>
@@ -25,14 +28,51 @@
 #include <asm/irqflags.h>
 #include <asm/segment.h>
 #include <asm/serial.h>
+#include <uapi/linux/fcntl.h>
 
 #define TASKLAB_VERSION "0.1"
 
 int monitor_thread(void *unused);
 static DECLARE_COMPLETION(kthreadd_done);
 
-/* PID 1. Until the user-mode issue gives it a program to exec, it stays a
- * kernel thread (mm == NULL). */
+/* c14: PID 1's mm just before it execs its program (NULL: it was a kernel
+ * thread until then), for the self-tests that run under that program. */
+bool pid1_mm_was_null_at_exec;
+
+/* fds 0, 1, 2 on /dev/console, as every user program expects. */
+static void open_console(void)
+{
+	struct file *f = filp_open(root_dentry, root_dentry, "/dev/console", O_RDWR, 0);
+
+	if (IS_ERR(f)) {
+		pr_warn("init: cannot open /dev/console (error %ld)\n", PTR_ERR(f));
+		return;
+	}
+	for (int fd = 0; fd < 3; fd++)
+		fd_install(fd, fd ? get_file(f) : f, false);
+}
+
+/* Exec the init program (init=, /sbin/init, /init) as PID 1: returns only
+ * when there is none to run. */
+static void run_init_process(void)
+{
+	static const char *const envp[] = { "HOME=/", "TERM=linux", "PATH=/sbin:/bin", NULL };
+	const char *path = pick_init_path();
+	const char *argv[] = { path, NULL };
+	int err;
+
+	if (!path)
+		return;
+	open_console();
+	current->pgid = current->sid = 1;     /* init leads session and group 1 */
+	pid1_mm_was_null_at_exec = current->mm == NULL;
+	err = kernel_execve(path, argv, envp);
+	panic("init: exec of %s failed (error %d)", path, err);
+}
+
+/* PID 1: runs the self-tests (test=) or the benchmarks (bench=), else
+ * becomes the init program. With no init program (no initramfs) it starts
+ * the serial console monitor and, as init does, reaps orphans. */
 static int kernel_init(void *unused)
 {
 	struct task_struct *mon;
@@ -41,6 +81,8 @@ static int kernel_init(void *unused)
 	wait_for_completion(&kthreadd_done);
 	ktest_run_selected();             /* returns only without test= */
 	kbench_run_selected();            /* returns only without bench= */
+	run_init_process();               /* returns only without a program */
+	pr_notice("init: no init program: starting the kernel monitor\n");
 	mon = kthread_run(monitor_thread, NULL, "kmonitord");
 	if (IS_ERR(mon))
 		panic("kernel_init: cannot start the console monitor (%ld)", PTR_ERR(mon));

@@ -7,6 +7,7 @@
  * for fork (copy-on-write), the last mmput tears them down (exit_mmap) and
  * the last mmdrop frees the page directory and the struct (c18). */
 #include <kernel.h>
+#include <completion.h>
 #include <mm.h>
 #include <mman.h>
 #include <sched.h>
@@ -133,4 +134,16 @@ void drop_lazy_mm(void)
 	switch_mm(old, &init_mm);
 	local_irq_restore(flags);
 	mmdrop(old);
+}
+
+/* The task lets go of its address space (exec or exit): a vfork parent
+ * waiting for exactly that may run again. */
+void mm_release(struct task_struct *tsk)
+{
+	struct completion *vfork = tsk->vfork_done;
+
+	if (vfork) {
+		tsk->vfork_done = NULL;
+		complete(vfork);
+	}
 }

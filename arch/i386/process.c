@@ -95,7 +95,27 @@ void __switch_to(struct task_struct *prev, struct task_struct *next)
 {
 	unlazy_fpu(prev);
 	load_esp0(next->thread.esp0);
-	/* The user-mode issue reloads next's three TLS descriptors here. */
+	load_TLS(next);
+}
+
+struct pt_regs *task_pt_regs(struct task_struct *p)
+{
+	return (struct pt_regs *)((u32)task_stack_page(p) + THREAD_SIZE) - 1;
+}
+
+/* exec's last step: the frame returns to user mode at eip with the stack at
+ * esp, user segments, interrupts on and every general register 0 (edx must
+ * be 0: glibc's _start registers it as an atexit function). */
+void start_thread(struct pt_regs *regs, u32 eip, u32 esp)
+{
+	memset(regs, 0, sizeof(*regs));
+	regs->ds = regs->es = regs->ss = __USER_DS;
+	regs->fs = regs->gs = 0;
+	regs->cs = __USER_CS;
+	regs->eip = eip;
+	regs->esp = esp;
+	regs->eflags = 0x202;           /* IF, and the always-one bit 1 */
+	regs->orig_eax = (u32)-1;
 }
 
 /* A dying task's FPU state is dropped, not saved. */

@@ -51,6 +51,10 @@ void mmdrop(struct mm_struct *mm);
 static inline void mmget(struct mm_struct *mm) { mm->mm_users++; }
 void mmput(struct mm_struct *mm);
 
+struct task_struct;
+/* tsk gives up its mm (exec, exit): wakes a vfork parent (kernel/fork.c). */
+void mm_release(struct task_struct *tsk);
+
 /* Address spaces allocated and not yet freed (a ktest leak counter). */
 extern unsigned long nr_mm_structs;
 

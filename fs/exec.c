@@ -1,0 +1,262 @@
+/* fs/exec.c: the back half of execve for static ELF32 programs. Everything
+ * that can fail is done before the point of no return, on a new address
+ * space the caller does not run on yet: open and check the file
+ * (binfmt_elf.c), gather the strings and lay out the initial stack
+ * (exec_args.c), map each PT_LOAD segment as a private file-backed VMA
+ * whose tail past the file reads as zero (bss), map the stack, and write
+ * the stack image into it. Then the task switches to the new mm and drops
+ * the old one (mmput; or, for PID 1 still a kernel thread, mmdrop of the
+ * borrowed active_mm: c14), and its register frame is set to enter the
+ * program with every register 0. A failure before that leaves the caller
+ * untouched and returns -errno. */
+#include <kernel.h>
+#include <binfmts.h>
+#include <elf.h>
+#include <errno.h>
+#include <fs.h>
+#include <fs_struct.h>
+#include <highmem.h>
+#include <mm.h>
+#include <mman.h>
+#include <random.h>
+#include <sched.h>
+#include <sched/mm.h>
+#include <asm/irqflags.h>
+#include <asm/mmu_context.h>
+#include <asm/pgtable.h>
+#include <asm/processor.h>
+#include <asm/ptrace.h>
+#include <uapi/linux/stat.h>
+
+#define STACK_INITIAL  (32 * PAGE_SIZE)    /* mapped below the arguments at start */
+
+/* The task's working directory as a dentry (dput it), or the root. */
+struct dentry *current_cwd(void)
+{
+	struct fs_struct *fs = current->fs;
+	struct dentry *d;
+
+	if (!fs)
+		return dget(root_dentry);
+	d = path_lookup(root_dentry, root_dentry, fs->pwd, LOOKUP_FOLLOW | LOOKUP_DIRECTORY);
+	return IS_ERR(d) ? dget(root_dentry) : d;
+}
+
+/* Open path for exec: a regular file with an execute bit, else -EACCES. */
+static struct file *open_exec(const char *path)
+{
+	struct dentry *cwd = current_cwd();
+	struct file *f = filp_open(root_dentry, cwd, path, O_RDONLY, 0);
+
+	dput(cwd);
+	if (IS_ERR(f))
+		return f;
+	if (!S_ISREG(f->f_inode->i_mode) || !(f->f_inode->i_mode & 0111)) {
+		fput(f);
+		return ERR_PTR(-EACCES);
+	}
+	return f;
+}
+
+static unsigned long segment_vm_flags(u32 prot)
+{
+	return calc_vm_prot_bits(prot);
+}
+
+static int map_segments(struct mm_struct *mm, const struct elf_image *img, struct file *f)
+{
+	unsigned long end_code = 0, end_data = 0;
+
+	for (int i = 0; i < img->nr_segments; i++) {
+		const struct elf_segment *s = &img->seg[i];
+		unsigned long start = s->vaddr & PAGE_MASK;
+		unsigned long end = ALIGN_UP(s->vaddr + s->memsz, PAGE_SIZE);
+		int err = mmap_region(mm, start, end - start, segment_vm_flags(s->prot), f,
+				      s->offset - (s->vaddr - start), s->vaddr + s->filesz);
+
+		if (err)
+			return err;
+		if (s->prot & PROT_EXEC) {
+			mm->start_code = mm->start_code ? min(mm->start_code, start) : start;
+			end_code = max(end_code, s->vaddr + s->filesz);
+		} else {
+			mm->start_data = mm->start_data ? min(mm->start_data, start) : start;
+			end_data = max(end_data, s->vaddr + s->filesz);
+		}
+	}
+	mm->end_code = end_code;
+	mm->end_data = end_data;
+	mm->start_brk = mm->brk = img->brk;
+	return 0;
+}
+
+/* Write len bytes to user address uaddr of mm (not the running one):
+ * each page is faulted in there and written through kmap. */
+static int copy_to_mm(struct mm_struct *mm, unsigned long uaddr, const void *src, size_t len)
+{
+	while (len) {
+		struct vm_area_struct *vma = find_vma(mm, uaddr);
+		size_t off = uaddr & ~PAGE_MASK, n = min(len, PAGE_SIZE - off);
+		struct page *page;
+		u8 *kaddr;
+		int err;
+
+		if (!vma || vma->vm_start > uaddr)
+			return -EFAULT;
+		if ((err = handle_mm_fault(vma, uaddr, FAULT_WRITE)))
+			return err;
+		page = pfn_to_page(pte_phys(*user_pte(mm, uaddr)) >> PAGE_SHIFT);
+		kaddr = kmap(page);
+		memcpy(kaddr + off, src, n);
+		kunmap(page);
+		uaddr += n;
+		src = (const u8 *)src + n;
+		len -= n;
+	}
+	return 0;
+}
+
+static void fill_creds(struct exec_creds *c)
+{
+	u32 eax = 1, ebx, ecx, edx;
+
+	__asm__ __volatile__("cpuid" : "+a"(eax), "=b"(ebx), "=c"(ecx), "=d"(edx));
+	c->uid = c->euid = current->uid;
+	c->gid = c->egid = current->gid;
+	c->hwcap = edx;
+	get_random_bytes(c->random, sizeof(c->random));
+}
+
+/* The new address space, complete: segments, stack and its contents. */
+static struct mm_struct *build_mm(struct exec_args *a, const struct elf_image *img,
+				  struct file *f, unsigned long *esp)
+{
+	struct exec_creds cred;
+	struct mm_struct *mm;
+	unsigned long stack_start;
+	int err;
+
+	fill_creds(&cred);
+	if ((err = exec_build_stack(a, img, &cred, STACK_TOP, esp)))
+		return ERR_PTR(err);
+	mm = mm_alloc();
+	if (!mm)
+		return ERR_PTR(-ENOMEM);
+	stack_start = (*esp & PAGE_MASK) - STACK_INITIAL;
+	err = map_segments(mm, img, f);
+	if (!err)
+		err = mmap_region(mm, stack_start, STACK_TOP - stack_start,
+				  VM_READ | VM_WRITE | (img->exec_stack ? VM_EXEC : 0) |
+				  VM_GROWSDOWN, NULL, 0, 0);
+	if (!err)
+		err = copy_to_mm(mm, *esp, exec_stack_image(a, STACK_TOP, *esp),
+				 STACK_TOP - *esp);
+	if (err) {
+		mmput(mm);
+		return ERR_PTR(err);
+	}
+	mm->start_stack = *esp;
+	return mm;
+}
+
+/* The point of no return: run on mm from now on, let go of the old one. */
+static void exec_mmap(struct mm_struct *mm)
+{
+	struct task_struct *tsk = current;
+	struct mm_struct *old = tsk->mm, *active = tsk->active_mm;
+	unsigned long flags = local_irq_save();
+
+	tsk->mm = tsk->active_mm = mm;
+	switch_mm(active, mm);
+	local_irq_restore(flags);
+	if (old) {
+		mm_release(tsk);
+		mmput(old);
+	} else {
+		mmdrop(active);          /* a kernel thread's borrowed mm (c14) */
+	}
+}
+
+static void set_comm_from_path(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	set_task_comm(current, slash ? slash + 1 : path);
+}
+
+/* Strings are gathered by the caller into a; this does the rest. */
+static int exec_binprm(const char *path, struct exec_args *a, struct pt_regs *regs)
+{
+	struct file *f = open_exec(path);
+	struct elf_image img;
+	struct mm_struct *mm;
+	unsigned long esp;
+	int err;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	err = elf_read_image(f, &img);
+	if (!err && (err = exec_set_filename(a, path)) == 0) {
+		mm = build_mm(a, &img, f, &esp);
+		err = IS_ERR(mm) ? PTR_ERR(mm) : 0;
+	}
+	if (err) {
+		if (err == -ENOEXEC)
+			pr_info("exec %s: %s\n", path, img.why);
+		fput(f);
+		return err;
+	}
+	exec_mmap(mm);
+	fput(f);                         /* the VMAs hold their own references */
+	clear_TLS(current);
+	current->flags &= ~PF_KTHREAD;
+	set_comm_from_path(path);
+	start_thread(regs, img.entry, esp);
+	return 0;
+}
+
+/* Gather argv and envp (from user or kernel memory), then exec. */
+static int do_execve_common(const char *path, const void *argv, const void *envp,
+			    bool user, struct pt_regs *regs)
+{
+	struct exec_args a;
+	int err = exec_args_init(&a);
+
+	if (err)
+		return err;
+	for (int env = 0; env < 2 && !err; env++) {
+		const void *strs = env ? envp : argv;
+
+		err = user ? exec_copy_strings_user(&a, strs, env)
+			   : exec_copy_strings_kernel(&a, strs, env);
+	}
+	if (!err)
+		err = exec_binprm(path, &a, regs);
+	exec_args_free(&a);
+	return err;
+}
+
+int do_execve_user(const char *path, const u32 *uargv, const u32 *uenvp, struct pt_regs *regs)
+{
+	return do_execve_common(path, uargv, uenvp, true, regs);
+}
+
+int do_execve_kernel(const char *path, const char *const *argv, const char *const *envp,
+		     struct pt_regs *regs)
+{
+	return do_execve_common(path, argv, envp, false, regs);
+}
+
+/* A kernel thread becomes a user process: exec, then leave through the
+ * trap exit on the frame at the top of our stack. Returns only on error. */
+int kernel_execve(const char *path, const char *const *argv, const char *const *envp)
+{
+	struct pt_regs *regs = task_pt_regs(current);
+	int err = do_execve_kernel(path, argv, envp, regs);
+
+	if (err)
+		return err;
+	__asm__ __volatile__("mov %0, %%esp\n\t"
+			     "jmp ret_from_trap" :: "r"(regs) : "memory");
+	__builtin_unreachable();
+}

@@ -1,0 +1,396 @@
+/* fs/sys_files.c: the file system calls of the i386 ABI over the VFS and
+ * the task's fd table: open/openat/close, read/write/writev, lseek and
+ * _llseek, dup/dup2/fcntl64, ioctl, getdents64, the stat family, chdir,
+ * getcwd, access and readlink. Paths are copied in with strncpy_from_user
+ * (ENAMETOOLONG past PATH_MAX) and resolved from the root or the task's
+ * working directory; every user buffer goes through the uaccess helpers,
+ * so a bad pointer is -EFAULT. */
+#include <kernel.h>
+#include <errno.h>
+#include <fdtable.h>
+#include <fs.h>
+#include <fs_struct.h>
+#include <sched.h>
+#include <slab.h>
+#include <syscall.h>
+#include <asm/uaccess.h>
+#include <uapi/linux/fcntl.h>
+#include <uapi/linux/stat.h>
+
+#define PATH_MAX 4096
+
+/* A user path in a kmalloc'd buffer (kfree it), or ERR_PTR. */
+static char *getname(u32 upath)
+{
+	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
+	long n;
+
+	if (!name)
+		return ERR_PTR(-ENOMEM);
+	n = strncpy_from_user(name, (const char *)upath, PATH_MAX);
+	if (n == PATH_MAX)
+		n = -ENAMETOOLONG;
+	else if (n == 0)
+		n = -ENOENT;
+	if (n < 0) {
+		kfree(name);
+		return ERR_PTR(n);
+	}
+	return name;
+}
+
+/* The directory a relative path starts from: the cwd or dirfd's. */
+static struct dentry *start_dir(int dirfd)
+{
+	struct file *f;
+
+	if (dirfd == AT_FDCWD)
+		return current_cwd();
+	f = fcheck(dirfd);
+	if (!f)
+		return ERR_PTR(-EBADF);
+	if (!S_ISDIR(f->f_inode->i_mode))
+		return ERR_PTR(-ENOTDIR);
+	return dget(f->f_dentry);
+}
+
+/* Look a user path up (from dirfd when relative): a referenced dentry. */
+static struct dentry *user_lookup(int dirfd, u32 upath, unsigned int flags)
+{
+	char *name = getname(upath);
+	struct dentry *dir, *d;
+
+	if (IS_ERR(name))
+		return (struct dentry *)name;
+	dir = start_dir(dirfd);
+	d = IS_ERR(dir) ? dir : path_lookup(root_dentry, dir, name, flags);
+	if (!IS_ERR(dir))
+		dput(dir);
+	kfree(name);
+	return d;
+}
+
+long sys_openat(u32 dirfd, u32 upath, u32 flags, u32 mode, u32 e, u32 f)
+{
+	char *name = getname(upath);
+	struct dentry *dir;
+	struct file *file;
+	int fd;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	fd = get_unused_fd(0);
+	dir = start_dir((int)dirfd);
+	if (fd >= 0 && IS_ERR(dir))
+		fd = PTR_ERR(dir);
+	if (fd >= 0) {
+		file = filp_open(root_dentry, dir, name, flags,
+				 mode & ~(current->fs ? current->fs->umask : 022));
+		if (IS_ERR(file))
+			fd = PTR_ERR(file);
+		else
+			fd_install(fd, file, flags & O_CLOEXEC);
+	}
+	if (!IS_ERR(dir))
+		dput(dir);
+	kfree(name);
+	return fd;
+}
+
+long sys_open(u32 upath, u32 flags, u32 mode, u32 d, u32 e, u32 f)
+{
+	return sys_openat((u32)AT_FDCWD, upath, flags, mode, 0, 0);
+}
+
+long sys_close(u32 fd, u32 b, u32 c, u32 d, u32 e, u32 f)
+{
+	return close_fd((int)fd);
+}
+
+static bool readable(const struct file *f) { return (f->f_flags & O_ACCMODE) != O_WRONLY; }
+static bool writable(const struct file *f) { return (f->f_flags & O_ACCMODE) != O_RDONLY; }
+
+long sys_read(u32 fd, u32 buf, u32 count, u32 d, u32 e, u32 f)
+{
+	struct file *file = fcheck((int)fd);
+
+	if (!file || !readable(file))
+		return -EBADF;
+	if (!access_ok((void *)buf, count))
+		return -EFAULT;
+	return vfs_read(file, (void *)buf, count, &file->f_pos);
+}
+
+long sys_write(u32 fd, u32 buf, u32 count, u32 d, u32 e, u32 f)
+{
+	struct file *file = fcheck((int)fd);
+
+	if (!file || !writable(file))
+		return -EBADF;
+	if (!access_ok((void *)buf, count))
+		return -EFAULT;
+	return vfs_write(file, (const void *)buf, count, &file->f_pos);
+}
+
+struct iovec32 { u32 base, len; };
+#define IOV_MAX 1024
+
+/* writev: the iovecs in order; stops at the first short write. */
+long sys_writev(u32 fd, u32 uiov, u32 iovcnt, u32 d, u32 e, u32 f)
+{
+	struct file *file = fcheck((int)fd);
+	struct iovec32 v;
+	long done = 0;
+
+	if (!file || !writable(file))
+		return -EBADF;
+	if (iovcnt > IOV_MAX)
+		return -EINVAL;
+	for (u32 i = 0; i < iovcnt; i++) {
+		ssize_t n;
+
+		if (copy_from_user(&v, (struct iovec32 *)uiov + i, sizeof(v)))
+			return done ? done : -EFAULT;
+		if (!v.len)
+			continue;
+		if (!access_ok((void *)v.base, v.len))
+			return done ? done : -EFAULT;
+		n = vfs_write(file, (const void *)v.base, v.len, &file->f_pos);
+		if (n < 0)
+			return done ? done : n;
+		done += n;
+		if ((u32)n < v.len)
+			break;
+	}
+	return done;
+}
+
+long sys_lseek(u32 fd, u32 offset, u32 whence, u32 d, u32 e, u32 f)
+{
+	struct file *file = fcheck((int)fd);
+	loff_t pos;
+
+	if (!file)
+		return -EBADF;
+	pos = vfs_llseek(file, (s32)offset, (int)whence);
+	if (pos > 0x7FFFFFFF)
+		return -EOVERFLOW;
+	return (long)pos;
+}
+
+long sys_llseek(u32 fd, u32 hi, u32 lo, u32 uresult, u32 whence, u32 f)
+{
+	struct file *file = fcheck((int)fd);
+	loff_t pos;
+
+	if (!file)
+		return -EBADF;
+	pos = vfs_llseek(file, (loff_t)(((u64)hi << 32) | lo), (int)whence);
+	if (pos < 0)
+		return (long)pos;
+	if (copy_to_user((void *)uresult, &pos, sizeof(pos)))
+		return -EFAULT;
+	return 0;
+}
+
+static long do_dup(struct file *file, int from, bool cloexec)
+{
+	int fd = get_unused_fd(from);
+
+	if (fd < 0)
+		return fd;
+	fd_install(fd, get_file(file), cloexec);
+	return fd;
+}
+
+long sys_dup(u32 oldfd, u32 b, u32 c, u32 d, u32 e, u32 f)
+{
+	struct file *file = fcheck((int)oldfd);
+
+	return file ? do_dup(file, 0, false) : -EBADF;
+}
+
+long sys_dup2(u32 oldfd, u32 newfd, u32 c, u32 d, u32 e, u32 f)
+{
+	struct file *file = fcheck((int)oldfd);
+
+	if (!file)
+		return -EBADF;
+	if (newfd >= NR_OPEN_DEFAULT)
+		return -EBADF;
+	if (oldfd == newfd)
+		return newfd;
+	close_fd((int)newfd);
+	fd_install((int)newfd, get_file(file), false);
+	return newfd;
+}
+
+#define F_DUPFD_CLOEXEC 1030
+#define SETFL_MASK (O_APPEND | O_NONBLOCK)
+
+long sys_fcntl64(u32 fd, u32 cmd, u32 arg, u32 d, u32 e, u32 f)
+{
+	struct file *file = fcheck((int)fd);
+	struct files_struct *files = current->files;
+
+	if (!file)
+		return -EBADF;
+	switch (cmd) {
+	case F_DUPFD:
+	case F_DUPFD_CLOEXEC:
+		if (arg >= NR_OPEN_DEFAULT)
+			return -EINVAL;
+		return do_dup(file, (int)arg, cmd == F_DUPFD_CLOEXEC);
+	case F_GETFD:
+		return (files->close_on_exec >> fd) & 1;
+	case F_SETFD:
+		if (arg & FD_CLOEXEC)
+			files->close_on_exec |= 1u << fd;
+		else
+			files->close_on_exec &= ~(1u << fd);
+		return 0;
+	case F_GETFL:
+		return file->f_flags;
+	case F_SETFL:
+		file->f_flags = (file->f_flags & ~SETFL_MASK) | (arg & SETFL_MASK);
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+long sys_ioctl(u32 fd, u32 cmd, u32 arg, u32 d, u32 e, u32 f)
+{
+	struct file *file = fcheck((int)fd);
+
+	return file ? vfs_ioctl(file, cmd, arg) : -EBADF;
+}
+
+long sys_getdents64(u32 fd, u32 buf, u32 count, u32 d, u32 e, u32 f)
+{
+	struct file *file = fcheck((int)fd);
+
+	return file ? vfs_getdents64(file, (void *)buf, count) : -EBADF;
+}
+
+static long stat_dentry(struct dentry *d, u32 ubuf, bool statx)
+{
+	struct kstat st;
+	long err;
+
+	if (IS_ERR(d))
+		return PTR_ERR(d);
+	vfs_getattr(d->d_inode, &st);
+	err = statx ? cp_statx(&st, (struct statx *)ubuf)
+		    : cp_new_stat64(&st, (struct stat64 *)ubuf);
+	dput(d);
+	return err;
+}
+
+long sys_stat64(u32 upath, u32 ubuf, u32 c, u32 d, u32 e, u32 f)
+{
+	return stat_dentry(user_lookup(AT_FDCWD, upath, LOOKUP_FOLLOW), ubuf, false);
+}
+
+long sys_lstat64(u32 upath, u32 ubuf, u32 c, u32 d, u32 e, u32 f)
+{
+	return stat_dentry(user_lookup(AT_FDCWD, upath, 0), ubuf, false);
+}
+
+long sys_fstat64(u32 fd, u32 ubuf, u32 c, u32 d, u32 e, u32 f)
+{
+	struct file *file = fcheck((int)fd);
+
+	return file ? stat_dentry(dget(file->f_dentry), ubuf, false) : -EBADF;
+}
+
+#define AT_EMPTY_PATH 0x1000
+
+/* fstatat64 and statx share this: an empty path with AT_EMPTY_PATH is dirfd. */
+static struct dentry *at_lookup(u32 dirfd, u32 upath, u32 flags)
+{
+	char c;
+
+	if ((flags & AT_EMPTY_PATH) && !copy_from_user(&c, (void *)upath, 1) && !c) {
+		struct file *file = fcheck((int)dirfd);
+
+		return file ? dget(file->f_dentry) : ERR_PTR(-EBADF);
+	}
+	return user_lookup((int)dirfd, upath,
+			   (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW);
+}
+
+long sys_fstatat64(u32 dirfd, u32 upath, u32 ubuf, u32 flags, u32 e, u32 f)
+{
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	return stat_dentry(at_lookup(dirfd, upath, flags), ubuf, false);
+}
+
+long sys_statx(u32 dirfd, u32 upath, u32 flags, u32 mask, u32 ubuf, u32 f)
+{
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | 0x6000 /* sync bits */))
+		return -EINVAL;
+	return stat_dentry(at_lookup(dirfd, upath, flags), ubuf, true);
+}
+
+long sys_chdir(u32 upath, u32 b, u32 c, u32 d, u32 e, u32 f)
+{
+	struct dentry *dir = user_lookup(AT_FDCWD, upath, LOOKUP_FOLLOW | LOOKUP_DIRECTORY);
+	char buf[FS_PATH_MAX];
+	char *p;
+
+	if (IS_ERR(dir))
+		return PTR_ERR(dir);
+	p = d_path(root_dentry, dir, buf, sizeof(buf));
+	dput(dir);
+	if (IS_ERR(p))
+		return -ENAMETOOLONG;
+	strlcpy(current->fs->pwd, p, sizeof(current->fs->pwd));
+	return 0;
+}
+
+/* getcwd(buf, size): the length with the NUL, ERANGE when it does not fit. */
+long sys_getcwd(u32 ubuf, u32 size, u32 c, u32 d, u32 e, u32 f)
+{
+	const char *pwd = current->fs ? current->fs->pwd : "/";
+	size_t len = strlen(pwd) + 1;
+
+	if (len > size)
+		return -ERANGE;
+	return copy_to_user((void *)ubuf, pwd, len) ? -EFAULT : (long)len;
+}
+
+/* access(path, mode): existence, then the owner's permission bits (every
+ * task is root for now, which Linux grants anything but execute without
+ * an x bit). */
+long sys_access(u32 upath, u32 mode, u32 c, u32 d, u32 e, u32 f)
+{
+	struct dentry *dentry;
+	long err = 0;
+
+	if (mode & ~7u)
+		return -EINVAL;
+	dentry = user_lookup(AT_FDCWD, upath, LOOKUP_FOLLOW);
+	if (IS_ERR(dentry))
+		return PTR_ERR(dentry);
+	if ((mode & 1) && !S_ISDIR(dentry->d_inode->i_mode) && !(dentry->d_inode->i_mode & 0111))
+		err = -EACCES;
+	dput(dentry);
+	return err;
+}
+
+long sys_readlink(u32 upath, u32 ubuf, u32 size, u32 d, u32 e, u32 f)
+{
+	struct dentry *dentry;
+	long n;
+
+	if ((s32)size <= 0)
+		return -EINVAL;
+	dentry = user_lookup(AT_FDCWD, upath, 0);
+	if (IS_ERR(dentry))
+		return PTR_ERR(dentry);
+	n = vfs_readlink(dentry, (char *)ubuf, (int)size);
+	dput(dentry);
+	return n;
+}

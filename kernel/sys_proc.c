@@ -1,0 +1,202 @@
+/* kernel/sys_proc.c: the process system calls of the i386 ABI: creating
+ * (fork, vfork, clone), replacing (execve), ending (exit, exit_group) and
+ * waiting for processes (wait4, waitpid), their identity (pids, ids, process
+ * groups and sessions) and glibc's thread start-up calls. Calls that need
+ * the caller's register frame find it at the top of the kernel stack
+ * (task_pt_regs): a system call always enters from user mode. */
+#include <kernel.h>
+#include <binfmts.h>
+#include <errno.h>
+#include <pid.h>
+#include <sched.h>
+#include <slab.h>
+#include <syscall.h>
+#include <timer.h>
+#include <asm/irqflags.h>
+#include <asm/ptrace.h>
+#include <asm/uaccess.h>
+#include <uapi/linux/time.h>
+#include <uapi/linux/wait.h>
+
+#define PATH_MAX 4096
+
+long sys_fork(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
+{
+	return do_fork(SIGCHLD, 0, task_pt_regs(current));
+}
+
+long sys_vfork(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
+{
+	return do_fork(CLONE_VFORK | CLONE_VM | SIGCHLD, 0, task_pt_regs(current));
+}
+
+/* clone(flags, newsp, parent_tid, tls, child_tid): the flags copy_process
+ * knows; the thread-related ones (SETTLS, *_SETTID, CLEARTID) arrive with
+ * the threads issue and are refused until then. glibc's fork passes
+ * CHILD_SETTID | CHILD_CLEARTID | SIGCHLD: those two are accepted as a
+ * process has no thread to wake. */
+#define CLONE_SETTLS          0x00080000
+#define CLONE_PARENT_SETTID   0x00100000
+#define CLONE_CHILD_CLEARTID  0x00200000
+#define CLONE_CHILD_SETTID    0x01000000
+long sys_clone(u32 flags, u32 newsp, u32 ptid, u32 tls, u32 ctid, u32 f)
+{
+	if (flags & (CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_THREAD))
+		return -EINVAL;
+	flags &= ~(CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID);
+	return do_fork(flags, newsp, task_pt_regs(current));
+}
+
+long sys_execve(u32 upath, u32 uargv, u32 uenvp, u32 d, u32 e, u32 f)
+{
+	char *path = kmalloc(PATH_MAX, GFP_KERNEL);
+	long n;
+
+	if (!path)
+		return -ENOMEM;
+	n = strncpy_from_user(path, (const char *)upath, PATH_MAX);
+	if (n == PATH_MAX)
+		n = -ENAMETOOLONG;
+	if (n >= 0)
+		n = do_execve_user(path, (const u32 *)uargv, (const u32 *)uenvp,
+				   task_pt_regs(current));
+	kfree(path);
+	return n;
+}
+
+long sys_exit(u32 code, u32 b, u32 c, u32 d, u32 e, u32 f)
+{
+	do_exit((code & 0xff) << 8);
+}
+
+/* One thread per process for now: the group is the caller. */
+long sys_exit_group(u32 code, u32 b, u32 c, u32 d, u32 e, u32 f)
+{
+	do_exit((code & 0xff) << 8);
+}
+
+/* wait4(pid, status, options, rusage): pid > 0 that child, -1 any child;
+ * 0 and < -1 (process groups) are taken as any child for now. The status
+ * word is Linux's: exit code << 8, or the killing signal. */
+long sys_wait4(u32 upid, u32 ustatus, u32 options, u32 rusage, u32 e, u32 f)
+{
+	pid_t pid = (pid_t)upid;
+	int status;
+	pid_t ret;
+
+	if (options & ~(WNOHANG | WUNTRACED | __WALL))
+		return -EINVAL;
+	if (ustatus && !access_ok((void *)ustatus, 4))
+		return -EFAULT;
+	if (rusage && !access_ok((void *)rusage, 72))
+		return -EFAULT;
+	ret = kernel_wait(pid > 0 ? pid : -1, options & WNOHANG, &status);
+	if (ret > 0 && ustatus && put_user_u32(status, (u32 *)ustatus))
+		return -EFAULT;
+	if (ret > 0 && rusage && clear_user((void *)rusage, 72))
+		return -EFAULT;
+	return ret;
+}
+
+long sys_waitpid(u32 pid, u32 status, u32 options, u32 d, u32 e, u32 f)
+{
+	return sys_wait4(pid, status, options, 0, 0, 0);
+}
+
+long sys_getpid(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f) { return current->tgid; }
+long sys_gettid(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f) { return current->pid; }
+long sys_getppid(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
+{
+	return current->real_parent ? current->real_parent->tgid : 0;
+}
+long sys_getuid(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f) { return current->uid; }
+long sys_getgid(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f) { return current->gid; }
+
+/* The task pid names for setpgid/getpgid/getsid: 0 is the caller. */
+static struct task_struct *pid_task(pid_t pid)
+{
+	return pid == 0 ? current : find_task_by_pid(pid);
+}
+
+/* setpgid(pid, pgid): the caller or one of its children, into a group of
+ * the caller's session (pgid 0: its own pid). */
+long sys_setpgid(u32 upid, u32 upgid, u32 c, u32 d, u32 e, u32 f)
+{
+	pid_t pid = (pid_t)upid, pgid = (pid_t)upgid;
+	struct task_struct *p = pid_task(pid);
+
+	if (pgid < 0)
+		return -EINVAL;
+	if (!p || (p != current && p->real_parent != current))
+		return -ESRCH;
+	if (p->sid != current->sid || p->sid == p->pid)
+		return -EPERM;        /* another session, or a session leader */
+	p->pgid = pgid ? pgid : p->pid;
+	return 0;
+}
+
+long sys_getpgid(u32 pid, u32 b, u32 c, u32 d, u32 e, u32 f)
+{
+	struct task_struct *p = pid_task((pid_t)pid);
+
+	return p ? p->pgid : -ESRCH;
+}
+
+long sys_getpgrp(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
+{
+	return current->pgid;
+}
+
+/* A new session and group led by the caller, unless it leads a group. */
+long sys_setsid(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
+{
+	struct task_struct *p = current;
+
+	if (p->pgid == p->pid)
+		return -EPERM;
+	p->sid = p->pgid = p->pid;
+	return p->sid;
+}
+
+long sys_getsid(u32 pid, u32 b, u32 c, u32 d, u32 e, u32 f)
+{
+	struct task_struct *p = pid_task((pid_t)pid);
+
+	return p ? p->sid : -ESRCH;
+}
+
+/* glibc's start-up: set_tid_address returns the tid (the address matters
+ * only to threads, later); set_robust_list is accepted with Linux's size
+ * check; rseq is not offered (glibc falls back). */
+long sys_set_tid_address(u32 tidptr, u32 b, u32 c, u32 d, u32 e, u32 f)
+{
+	return current->pid;
+}
+
+long sys_set_robust_list(u32 head, u32 len, u32 c, u32 d, u32 e, u32 f)
+{
+	return len == 12 ? 0 : -EINVAL;
+}
+
+long sys_sched_yield(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
+{
+	yield();
+	return 0;
+}
+
+/* nanosleep(req, rem): sleeps whole ticks, rounded up; never interrupted
+ * (no signals yet), so rem is untouched. */
+long sys_nanosleep(u32 ureq, u32 urem, u32 c, u32 d, u32 e, u32 f)
+{
+	struct timespec ts;
+	unsigned long ticks;
+
+	if (copy_from_user(&ts, (void *)ureq, sizeof(ts)))
+		return -EFAULT;
+	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000L)
+		return -EINVAL;
+	ticks = (unsigned long)ts.tv_sec * HZ + (ts.tv_nsec + 1000000000L / HZ - 1) / (1000000000L / HZ);
+	if (ticks)
+		schedule_timeout_uninterruptible(ticks);
+	return 0;
+}
