@@ -7,6 +7,7 @@
 #include <fdtable.h>
 #include <fs.h>
 #include <sched.h>
+#include <uapi/linux/fcntl.h>
 
 struct file *fcheck(int fd)
 {
@@ -62,4 +63,21 @@ void close_on_exec(struct files_struct *files)
 		}
 	if (files)
 		files->close_on_exec = 0;
+}
+
+/* fds 0, 1 and 2 of the caller on /dev/console (init, and the programs the
+ * self-tests run), closing whatever they held. */
+int open_console_fds(void)
+{
+	struct file *f = filp_open(root_dentry, root_dentry, "/dev/console", O_RDWR, 0);
+
+	if (IS_ERR(f)) {
+		pr_warn("cannot open /dev/console (error %ld)\n", PTR_ERR(f));
+		return PTR_ERR(f);
+	}
+	for (int fd = 0; fd < 3; fd++) {
+		close_fd(fd);
+		fd_install(fd, fd ? get_file(f) : f, false);
+	}
+	return 0;
 }

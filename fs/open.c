@@ -89,6 +89,8 @@ void fput(struct file *f)
 {
 	if (--f->f_count > 0)
 		return;
+	if (f->f_op && f->f_op->release)
+		f->f_op->release(f);
 	dput(f->f_dentry);
 	kfree(f);
 	nr_files--;

@@ -172,6 +172,8 @@ long sys_lseek(u32 fd, u32 offset, u32 whence, u32 d, u32 e, u32 f)
 
 	if (!file)
 		return -EBADF;
+	if (S_ISFIFO(file->f_inode->i_mode))
+		return -ESPIPE;
 	pos = vfs_llseek(file, (s32)offset, (int)whence);
 	if (pos > 0x7FFFFFFF)
 		return -EOVERFLOW;
@@ -185,6 +187,8 @@ long sys_llseek(u32 fd, u32 hi, u32 lo, u32 uresult, u32 whence, u32 f)
 
 	if (!file)
 		return -EBADF;
+	if (S_ISFIFO(file->f_inode->i_mode))
+		return -ESPIPE;
 	pos = vfs_llseek(file, (loff_t)(((u64)hi << 32) | lo), (int)whence);
 	if (pos < 0)
 		return (long)pos;
@@ -273,16 +277,23 @@ long sys_getdents64(u32 fd, u32 buf, u32 count, u32 d, u32 e, u32 f)
 	return file ? vfs_getdents64(file, (void *)buf, count) : -EBADF;
 }
 
-static long stat_dentry(struct dentry *d, u32 ubuf, bool statx)
+static long stat_inode(const struct inode *inode, u32 ubuf, bool statx)
 {
 	struct kstat st;
+
+	vfs_getattr(inode, &st);
+	return statx ? cp_statx(&st, (struct statx *)ubuf)
+		     : cp_new_stat64(&st, (struct stat64 *)ubuf);
+}
+
+/* stat of a looked-up dentry, which is dropped. */
+static long stat_dentry(struct dentry *d, u32 ubuf, bool statx)
+{
 	long err;
 
 	if (IS_ERR(d))
 		return PTR_ERR(d);
-	vfs_getattr(d->d_inode, &st);
-	err = statx ? cp_statx(&st, (struct statx *)ubuf)
-		    : cp_new_stat64(&st, (struct stat64 *)ubuf);
+	err = stat_inode(d->d_inode, ubuf, statx);
 	dput(d);
 	return err;
 }
@@ -301,7 +312,7 @@ long sys_fstat64(u32 fd, u32 ubuf, u32 c, u32 d, u32 e, u32 f)
 {
 	struct file *file = fcheck((int)fd);
 
-	return file ? stat_dentry(dget(file->f_dentry), ubuf, false) : -EBADF;
+	return file ? stat_inode(file->f_inode, ubuf, false) : -EBADF;   /* pipes too */
 }
 
 #define AT_EMPTY_PATH 0x1000
@@ -314,7 +325,9 @@ static struct dentry *at_lookup(u32 dirfd, u32 upath, u32 flags)
 	if ((flags & AT_EMPTY_PATH) && !copy_from_user(&c, (void *)upath, 1) && !c) {
 		struct file *file = fcheck((int)dirfd);
 
-		return file ? dget(file->f_dentry) : ERR_PTR(-EBADF);
+		if (!file)
+			return ERR_PTR(-EBADF);
+		return file->f_dentry ? dget(file->f_dentry) : ERR_PTR(-EINVAL);
 	}
 	return user_lookup((int)dirfd, upath,
 			   (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW);
@@ -393,4 +406,44 @@ long sys_readlink(u32 upath, u32 ubuf, u32 size, u32 d, u32 e, u32 f)
 	n = vfs_readlink(dentry, (char *)ubuf, (int)size);
 	dput(dentry);
 	return n;
+}
+
+#define AT_REMOVEDIR 0x200
+
+/* unlinkat(dirfd, path, flags): the last component of path, from dirfd. */
+long sys_unlinkat(u32 dirfd, u32 upath, u32 flags, u32 d, u32 e, u32 f)
+{
+	char *name;
+	struct dentry *dir, *parent;
+	const char *last;
+	int len;
+	long err;
+
+	if (flags & ~AT_REMOVEDIR)
+		return -EINVAL;
+	name = getname(upath);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	dir = start_dir((int)dirfd);
+	err = IS_ERR(dir) ? PTR_ERR(dir) : 0;
+	if (!err) {
+		parent = path_lookup_parent(root_dentry, dir, name, &last, &len);
+		err = IS_ERR(parent) ? PTR_ERR(parent)
+				     : vfs_unlink(parent, last, len, flags & AT_REMOVEDIR);
+		if (!IS_ERR(parent))
+			dput(parent);
+		dput(dir);
+	}
+	kfree(name);
+	return err;
+}
+
+long sys_unlink(u32 upath, u32 b, u32 c, u32 d, u32 e, u32 f)
+{
+	return sys_unlinkat((u32)AT_FDCWD, upath, 0, 0, 0, 0);
+}
+
+long sys_rmdir(u32 upath, u32 b, u32 c, u32 d, u32 e, u32 f)
+{
+	return sys_unlinkat((u32)AT_FDCWD, upath, AT_REMOVEDIR, 0, 0, 0);
 }

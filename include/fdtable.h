@@ -29,6 +29,8 @@ struct file *fcheck(int fd);
 int get_unused_fd(int from);
 void fd_install(int fd, struct file *f, bool cloexec);
 int close_fd(int fd);
+/* fds 0-2 of the caller on /dev/console: 0 or -errno. */
+int open_console_fds(void);
 /* Close the fds marked close-on-exec (exec). */
 void close_on_exec(struct files_struct *files);
 

@@ -70,6 +70,8 @@ struct file_operations {
 	int (*readdir)(struct file *f, filldir_t filldir, void *ctx);
 	/* Device control; arg is the caller's (user) argument. */
 	long (*unlocked_ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
+	/* The last reference to the file is gone (pipes count their ends). */
+	void (*release)(struct file *f);
 };
 
 struct inode {
@@ -176,6 +178,10 @@ struct file *filp_open(struct dentry *root, struct dentry *cwd, const char *path
 struct file *dentry_open(struct dentry *d, unsigned int flags);
 struct file *get_file(struct file *f);
 void fput(struct file *f);
+
+/* unlink (or rmdir) name in dir (fs/unlink.c): 0, -ENOENT, -EISDIR,
+ * -ENOTDIR, -ENOTEMPTY, -EBUSY (the root), -EINVAL ("."). */
+int vfs_unlink(struct dentry *dir, const char *name, int len, bool is_rmdir);
 
 /* lseek: SEEK_SET/SEEK_CUR/SEEK_END; the new f_pos, or -EINVAL (bad
  * whence, or a negative result). A directory seeks too (0 rewinds readdir). */

@@ -49,6 +49,7 @@ struct ktest_suite {
 	const struct ktest_case *cases;   /* ends with an empty entry */
 	void (*init)(void);               /* optional, before the first case */
 	void (*exit)(void);               /* optional, after the last case */
+	const char *program;              /* a user program suite: its path */
 };
 
 struct ktest_counter {
@@ -62,8 +63,24 @@ struct ktest_counter {
 
 #define KTEST_SUITE_FULL(sname, case_array, init_fn, exit_fn) \
 	static const struct ktest_suite __ktest_suite_##sname __used \
-	__section(".ktest_suites") __aligned(4) = { #sname, case_array, init_fn, exit_fn }
+	__section(".ktest_suites") __aligned(4) = { #sname, case_array, init_fn, exit_fn, NULL }
 #define KTEST_SUITE(sname, case_array) KTEST_SUITE_FULL(sname, case_array, NULL, NULL)
+
+/* A suite that is a user program from the initramfs (user/bin/utest_*): it
+ * prints its own subtest (KTAP version, "# Subtest: sname", plan, results)
+ * on the console and exits 0 when every case passed; the runner execs it
+ * as a child of PID 1, adds the top-level result line from its exit status
+ * and checks the leak counters around it. Selected by its name. */
+#define KTEST_PROGRAM_SUITE(sname, path) \
+	static const struct ktest_case __ktest_prog_##sname[] = { \
+		{ "program", NULL, NULL, false }, { NULL, NULL, NULL, false } }; \
+	static const struct ktest_suite __ktest_suite_##sname __used \
+	__section(".ktest_suites") __aligned(4) = { #sname, __ktest_prog_##sname, NULL, NULL, path }
+
+/* Run a user program as a child of the caller, with fds 0-2 on the console
+ * (or fd 1 and 2 on out_path, created, when not NULL); its wait status, or
+ * -errno when it could not be started (tests/ktest_program.c). */
+int ktest_run_program(const char *path, const char *const *argv, const char *out_path);
 
 #define KTEST_COUNTER(cname, fn) \
 	static const struct ktest_counter __ktest_counter_##fn __used \

@@ -125,6 +125,8 @@ struct task_struct {
 	int exit_state;                   /* 0, EXIT_ZOMBIE, EXIT_DEAD */
 	int exit_code;
 	int exit_signal;                  /* signal to the parent at exit, -1: none */
+	int fatal_signal;                 /* kill() until signals exist: the task
+					   * ends by it on its way to user mode */
 	struct wait_queue_head wait_chldexit;
 
 	/* Accounting for the task listing (c16). */
@@ -251,6 +253,10 @@ void start_thread(struct pt_regs *regs, u32 eip, u32 esp);
  * clears them. */
 void load_TLS(struct task_struct *next);
 void clear_TLS(struct task_struct *p);
+/* kernel/kill.c: make p end by sig (its default action) at its next return
+ * to user mode; an interruptible sleep is cut short. */
+void send_fatal_signal(struct task_struct *p, int sig);
+static inline bool fatal_signal_pending(const struct task_struct *p) { return p->fatal_signal; }
 void math_state_restore(void);
 void fpu_init(void);
 

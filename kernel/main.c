@@ -39,19 +39,6 @@ static DECLARE_COMPLETION(kthreadd_done);
  * thread until then), for the self-tests that run under that program. */
 bool pid1_mm_was_null_at_exec;
 
-/* fds 0, 1, 2 on /dev/console, as every user program expects. */
-static void open_console(void)
-{
-	struct file *f = filp_open(root_dentry, root_dentry, "/dev/console", O_RDWR, 0);
-
-	if (IS_ERR(f)) {
-		pr_warn("init: cannot open /dev/console (error %ld)\n", PTR_ERR(f));
-		return;
-	}
-	for (int fd = 0; fd < 3; fd++)
-		fd_install(fd, fd ? get_file(f) : f, false);
-}
-
 /* Exec the init program (init=, /sbin/init, /init) as PID 1: returns only
  * when there is none to run. */
 static void run_init_process(void)
@@ -63,8 +50,7 @@ static void run_init_process(void)
 
 	if (!path)
 		return;
-	open_console();
-	current->pgid = current->sid = 1;     /* init leads session and group 1 */
+	open_console_fds();
 	pid1_mm_was_null_at_exec = current->mm == NULL;
 	err = kernel_execve(path, argv, envp);
 	panic("init: exec of %s failed (error %d)", path, err);
@@ -78,6 +64,7 @@ static int kernel_init(void *unused)
 	struct task_struct *mon;
 
 	set_task_comm(current, "kernel_init");
+	current->pgid = current->sid = 1;     /* init leads session and group 1 */
 	wait_for_completion(&kthreadd_done);
 	ktest_run_selected();             /* returns only without test= */
 	kbench_run_selected();            /* returns only without bench= */

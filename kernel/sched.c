@@ -258,11 +258,14 @@ void schedule(void)
 
 /* On the way back to user mode after an interrupt, exception or system
  * call: the tick or a wake-up may have asked for a switch. A return to
- * kernel mode never switches: the kernel is not preemptible. */
+ * kernel mode never switches: the kernel is not preemptible. A task sent a
+ * fatal signal (kernel/kill.c) ends here. */
 void exit_to_user_mode(struct pt_regs *regs)
 {
 	while (need_resched())
 		schedule();
+	if (unlikely(current->fatal_signal))
+		do_exit(current->fatal_signal);     /* killed: status = the signal */
 }
 
 /* Let every other runnable task go first (2.4's SCHED_YIELD). */

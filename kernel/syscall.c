@@ -70,6 +70,11 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_set_robust_list]	= sys_set_robust_list,
 	[__NR_getrandom]	= sys_getrandom,
 	[__NR_statx]	= sys_statx,
+	[__NR_pipe]	= sys_pipe,
+	[__NR_unlink]	= sys_unlink,
+	[__NR_unlinkat]	= sys_unlinkat,
+	[__NR_rmdir]	= sys_rmdir,
+	[__NR_kill]	= sys_kill,
 };
 
 void do_syscall(struct pt_regs *regs)

@@ -301,8 +301,10 @@ static int read_counters(unsigned long *vals)
 	return n;
 }
 
-/* The implicit last case of every suite: the leak counters are back. */
-static bool check_leaks(const unsigned long *before, int n, int num)
+struct totals { int pass, fail, skip; };
+
+/* Are the leak counters back where they were? Reports each one that is not. */
+static bool leaks_clean(const unsigned long *before, int n, int depth)
 {
 	unsigned long after[MAX_COUNTERS];
 	bool ok = true;
@@ -312,23 +314,53 @@ static bool check_leaks(const unsigned long *before, int n, int num)
 		if (after[i] == before[i])
 			continue;
 		ok = false;
-		ktap(1, "# no_leaks: %s was %lu before the suite, %lu after (%+ld)",
+		ktap(depth, "# no_leaks: %s was %lu before the suite, %lu after (%+ld)",
 		     __ktest_counters_start[i].name, before[i], after[i],
 		     (long)(after[i] - before[i]));
 	}
+	return ok;
+}
+
+/* The implicit last case of every suite: the leak counters are back. */
+static bool check_leaks(const unsigned long *before, int n, int num)
+{
+	bool ok = leaks_clean(before, n, 1);
+
 	ktap(1, "%sok %d no_leaks", ok ? "" : "not ", num);
 	return ok;
 }
 
-struct totals { int pass, fail, skip; };
+/* A user program suite: the program prints the subtest, we close it. A
+ * leak fails the suite (the runner then sees a "not ok" suite whose cases
+ * all passed, and reports that too). */
+static bool run_program_suite(const struct ktest_suite *s, int num, struct totals *tot)
+{
+	static const char *const no_args[] = { NULL };
+	unsigned long before[MAX_COUNTERS];
+	int n = read_counters(before);
+	int status = ktest_run_program(s->program, no_args, NULL);
+	bool ok = status == 0;
+
+	if (status < 0)
+		ktap(0, "# %s: cannot run %s (error %d)", s->name, s->program, status);
+	else if (status)
+		ktap(0, "# %s: %s ended with wait status %#x", s->name, s->program, status);
+	ok &= leaks_clean(before, n, 0);
+	tot->pass += ok;
+	tot->fail += !ok;
+	ktap(0, "%sok %d %s", ok ? "" : "not ", num, s->name);
+	return ok;
+}
 
 static bool run_suite(const struct ktest_suite *s, int num, struct totals *tot)
 {
 	unsigned long before[MAX_COUNTERS];
-	int ncounters = read_counters(before);
-	int ncases = selected_cases(s), n = 0, skips = 0, fails = 0;
+	int ncounters, ncases = selected_cases(s), n = 0, skips = 0, fails = 0;
 	bool ok = true;
 
+	if (s->program)
+		return run_program_suite(s, num, tot);
+	ncounters = read_counters(before);
 	ktap(1, "KTAP version 1");
 	ktap(1, "# Subtest: %s", s->name);
 	ktap(1, "1..%d", ncases + (ncounters > 0));

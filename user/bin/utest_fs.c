@@ -186,6 +186,29 @@ static void fs_dup_shares_offset(struct ktap *t)
 	KTAP_EXPECT_EQ(t, errno, EBADF);
 }
 
+/* unlink removes the name (a file still open stays readable), which also
+ * leaves /tmp as the suite found it. */
+static void fs_unlink(struct ktap *t)
+{
+	char c = 0;
+	int fd = open(FILE_A, O_RDONLY);
+
+	KTAP_ASSERT_GE(t, fd, 0);
+	KTAP_EXPECT_EQ(t, unlink(FILE_A), 0);
+	KTAP_EXPECT_EQ(t, open(FILE_A, O_RDONLY), -1);
+	KTAP_EXPECT_EQ(t, errno, ENOENT);
+	KTAP_EXPECT_EQ(t, read(fd, &c, 1), 1);              /* the open file lives on */
+	close(fd);
+	KTAP_EXPECT_EQ(t, unlink(FILE_A), -1);
+	KTAP_EXPECT_EQ(t, errno, ENOENT);
+	KTAP_EXPECT_EQ(t, unlink("/tmp"), -1);
+	KTAP_EXPECT_EQ(t, errno, EISDIR);
+	KTAP_EXPECT_EQ(t, rmdir("/tmp/no_such_dir"), -1);
+	KTAP_EXPECT_EQ(t, errno, ENOENT);
+	KTAP_EXPECT_EQ(t, unlink(NULL), -1);
+	KTAP_EXPECT_EQ(t, errno, EFAULT);
+}
+
 static const struct ktap_case fs_cases[] = {
 	KTAP_CASE(fs_write_read_seek),
 	KTAP_CASE(fs_open_errors),
@@ -193,6 +216,7 @@ static const struct ktap_case fs_cases[] = {
 	KTAP_CASE(fs_getdents),
 	KTAP_CASE(fs_cwd),
 	KTAP_CASE(fs_dup_shares_offset),
+	KTAP_CASE(fs_unlink),
 	{}
 };
 

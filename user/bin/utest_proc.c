@@ -142,6 +142,7 @@ static void proc_execve_errors(struct ktap *t)
 	close(fd);
 	KTAP_EXPECT_EQ(t, execve("/tmp/utest_not_elf", argv, environ), -1);
 	KTAP_EXPECT_EQ(t, errno, ENOEXEC);
+	KTAP_EXPECT_EQ(t, unlink("/tmp/utest_not_elf"), 0);     /* leave /tmp as found */
 	KTAP_ASSERT_TRUE(t, huge != NULL);
 	memset(huge, 'a', big);
 	huge[big] = '\0';

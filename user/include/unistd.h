@@ -43,6 +43,8 @@ int chdir(const char *path);
 char *getcwd(char *buf, size_t size);
 ssize_t readlink(const char *path, char *buf, size_t size);
 int access(const char *path, int mode);
+int unlink(const char *path);
+int rmdir(const char *path);
 int brk(void *addr);
 void *sbrk(long increment);
 int sched_yield(void);

@@ -41,6 +41,8 @@ pid_t setsid(void)                                { RET(__syscall0(__NR_setsid))
 pid_t getsid(pid_t pid)                           { RET(__syscall1(__NR_getsid, pid)); }
 int chdir(const char *path)                       { RET(__syscall1(__NR_chdir, path)); }
 int access(const char *path, int mode)            { RET(__syscall2(__NR_access, path, mode)); }
+int unlink(const char *path)                      { RET(__syscall1(__NR_unlink, path)); }
+int rmdir(const char *path)                       { RET(__syscall1(__NR_rmdir, path)); }
 int kill(pid_t pid, int sig)                      { RET(__syscall2(__NR_kill, pid, sig)); }
 int sched_yield(void)                             { RET(__syscall0(__NR_sched_yield)); }
 int uname(struct utsname *u)                      { RET(__syscall1(__NR_uname, u)); }

@@ -13,6 +13,7 @@
 #define __NR_open              5
 #define __NR_close             6
 #define __NR_waitpid           7
+#define __NR_unlink           10
 #define __NR_execve           11
 #define __NR_chdir            12
 #define __NR_time             13
@@ -20,6 +21,7 @@
 #define __NR_getpid           20
 #define __NR_access           33
 #define __NR_kill             37
+#define __NR_rmdir            40
 #define __NR_dup              41
 #define __NR_pipe             42
 #define __NR_brk              45
@@ -74,6 +76,7 @@
 #define __NR_tgkill          270
 #define __NR_openat          295
 #define __NR_fstatat64       300
+#define __NR_unlinkat        301
 #define __NR_set_robust_list 311
 #define __NR_prlimit64       340
 #define __NR_getrandom       355

@@ -1,0 +1,64 @@
+/* tests/ktest_program.c: running a user program from a self-test. The
+ * program is exec'd by a fresh child of the caller (a kernel thread until
+ * the exec, like PID 1 before /sbin/init), with its standard fds on the
+ * console or, for a test that checks what it printed, on a ramfs file; the
+ * caller waits for it and gets Linux's wait status. */
+#include <kernel.h>
+#include <binfmts.h>
+#include <errno.h>
+#include <fdtable.h>
+#include <fs.h>
+#include <ktest.h>
+#include <sched.h>
+#include <uapi/linux/fcntl.h>
+
+struct program_run {
+	const char *path;
+	const char *const *argv;
+	const char *out_path;
+};
+
+static int redirect_output(const char *out_path)
+{
+	struct file *f = filp_open(root_dentry, root_dentry, out_path,
+				   O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	for (int fd = 1; fd < 3; fd++) {
+		close_fd(fd);
+		fd_install(fd, fd == 1 ? f : get_file(f), false);
+	}
+	return 0;
+}
+
+static int program_child(void *arg)
+{
+	static const char *const envp[] = { "HOME=/", "PATH=/bin:/sbin", NULL };
+	const struct program_run *r = arg;
+	const char *argv[8] = { r->path };
+	int err, n = 1;
+
+	for (const char *const *a = r->argv; *a && n < 7; a++)
+		argv[n++] = *a;
+	argv[n] = NULL;
+	err = open_console_fds();
+	if (!err && r->out_path)
+		err = redirect_output(r->out_path);
+	if (!err)
+		err = kernel_execve(r->path, argv, envp);
+	return -err;                  /* exit status: the errno */
+}
+
+int ktest_run_program(const char *path, const char *const *argv, const char *out_path)
+{
+	struct program_run r = { path, argv, out_path };
+	pid_t pid = kernel_thread(program_child, &r, SIGCHLD);
+	int status;
+
+	if (pid < 0)
+		return pid;
+	if (kernel_wait(pid, 0, &status) != pid)
+		return -ECHILD;
+	return status;
+}
