@@ -81,6 +81,16 @@ struct ktest_counter {
  * (or fd 1 and 2 on out_path, created, when not NULL); its wait status, or
  * -errno when it could not be started (tests/ktest_program.c). */
 int ktest_run_program(const char *path, const char *const *argv, const char *out_path);
+/* The same, also telling the child's pid and whether it had an mm just
+ * before its exec. */
+struct ktest_program {
+	const char *path;
+	const char *const *argv;          /* arguments after argv[0] = path */
+	const char *out_path;
+	pid_t pid;                        /* out */
+	bool had_mm;                      /* out */
+};
+int ktest_spawn_program(struct ktest_program *p);
 
 #define KTEST_COUNTER(cname, fn) \
 	static const struct ktest_counter __ktest_counter_##fn __used \

@@ -252,6 +252,7 @@ void start_thread(struct pt_regs *regs, u32 eip, u32 esp);
 /* TLS descriptors (arch/i386/tls.c): into the GDT at each switch; exec
  * clears them. */
 void load_TLS(struct task_struct *next);
+void clear_user_segments(void);
 void clear_TLS(struct task_struct *p);
 /* kernel/kill.c: make p end by sig (its default action) at its next return
  * to user mode; an interruptible sleep is cut short. */

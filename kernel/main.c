@@ -52,6 +52,8 @@ static void run_init_process(void)
 		return;
 	open_console_fds();
 	pid1_mm_was_null_at_exec = current->mm == NULL;
+	pr_info("init: PID %d (mm %s) execs %s\n", current->pid,
+		current->mm ? "set" : "NULL", path);
 	err = kernel_execve(path, argv, envp);
 	panic("init: exec of %s failed (error %d)", path, err);
 }

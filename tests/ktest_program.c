@@ -12,11 +12,6 @@
 #include <sched.h>
 #include <uapi/linux/fcntl.h>
 
-struct program_run {
-	const char *path;
-	const char *const *argv;
-	const char *out_path;
-};
 
 static int redirect_output(const char *out_path)
 {
@@ -35,13 +30,14 @@ static int redirect_output(const char *out_path)
 static int program_child(void *arg)
 {
 	static const char *const envp[] = { "HOME=/", "PATH=/bin:/sbin", NULL };
-	const struct program_run *r = arg;
+	struct ktest_program *r = arg;
 	const char *argv[8] = { r->path };
 	int err, n = 1;
 
 	for (const char *const *a = r->argv; *a && n < 7; a++)
 		argv[n++] = *a;
 	argv[n] = NULL;
+	r->had_mm = current->mm != NULL;       /* a kernel thread: none (c14) */
 	err = open_console_fds();
 	if (!err && r->out_path)
 		err = redirect_output(r->out_path);
@@ -50,15 +46,22 @@ static int program_child(void *arg)
 	return -err;                  /* exit status: the errno */
 }
 
-int ktest_run_program(const char *path, const char *const *argv, const char *out_path)
+int ktest_spawn_program(struct ktest_program *p)
 {
-	struct program_run r = { path, argv, out_path };
-	pid_t pid = kernel_thread(program_child, &r, SIGCHLD);
+	pid_t pid = kernel_thread(program_child, p, SIGCHLD);
 	int status;
 
+	p->pid = pid;
 	if (pid < 0)
 		return pid;
 	if (kernel_wait(pid, 0, &status) != pid)
 		return -ECHILD;
 	return status;
+}
+
+int ktest_run_program(const char *path, const char *const *argv, const char *out_path)
+{
+	struct ktest_program p = { path, argv, out_path, 0, false };
+
+	return ktest_spawn_program(&p);
 }

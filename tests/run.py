@@ -16,6 +16,7 @@ One `make test` is:
   2. one boot per should-panic case the main boot listed, each of which must
      panic with the expected text and a symbolized backtrace naming the case;
   2b. one boot without test= (as `make run`): the monitor's t key lists tasks;
+      with the initramfs, PID 1 execs /sbin/init, which answers at its prompt;
   3. (--iso) one boot through the GRUB ISO: banner, memory map, KTAP;
   4. (--gdb-check) gdb stops at start_kernel with symbols and `bt` works,
      and the task helpers (tl-ps, $tl_current()) read the task list;
@@ -371,16 +372,15 @@ def run_should_panic(args, tally, name):
         tally.ok(label, f'  [panicked: {kt.expecting_panic}]')
 
 
-def run_monitor_check(args, tally):
-    """`make run`: without test= the console monitor (a kernel thread) answers
-    the serial keys; t prints the task list in ps -efj columns with PID 0, 1
-    and [kthreadd], r powers off (QEMU exit status 33)."""
+def interactive_boot(extra, respond, timeout=20):
+    """Boot as `make run` does (128M, serial on stdio, `extra` QEMU args) and
+    type what respond(output so far) returns: '' for nothing yet, None to
+    stop. Returns (output text, QEMU exit status)."""
     cmd = [QEMU, '-m', '128M', '-display', 'none', '-serial', 'stdio', '-no-reboot',
-           '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04', '-monitor', 'none',
-           '-kernel', args.kernel, '-append', args.append]
+           '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04', '-monitor', 'none'] + extra
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
-    out, sent, deadline = b'', '', time.monotonic() + 20
+    out, deadline = b'', time.monotonic() + timeout
     fd = proc.stdout.fileno()
     while time.monotonic() < deadline:
         ready, _, _ = select.select([fd], [], [], 0.2)
@@ -388,19 +388,34 @@ def run_monitor_check(args, tally):
         if ready and not chunk:
             break
         out += chunk
-        key = 't' if not sent and b'Serial monitor ready' in out else \
-              'r' if sent == 't' and b'[kthreadd]' in out else ''
-        if key:
+        keys = respond(out)
+        if keys is None:
+            break
+        if keys:
             try:
-                proc.stdin.write(key.encode())
+                proc.stdin.write(keys.encode())
                 proc.stdin.flush()
             except BrokenPipeError:
                 break
-            sent += key
     if proc.poll() is None:
         proc.kill()
     status = proc.wait()
-    text = out.decode('utf-8', 'replace').replace('\r', '')
+    return out.decode('utf-8', 'replace').replace('\r', ''), status
+
+
+def run_monitor_check(args, tally):
+    """`make run`: without test= the console monitor (a kernel thread) answers
+    the serial keys; t prints the task list in ps -efj columns with PID 0, 1
+    and [kthreadd], r powers off (QEMU exit status 33)."""
+    sent = []
+
+    def respond(out):
+        key = 't' if not sent and b'Serial monitor ready' in out else \
+              'r' if sent == ['t'] and b'[kthreadd]' in out else ''
+        if key:
+            sent.append(key)
+        return key
+    text, status = interactive_boot(['-kernel', args.kernel, '-append', args.append], respond)
     want = ['UID        PID  PPID  PGID   SID  C STIME TTY          TIME CMD',
             '[swapper]', '[kernel_init]', '[kthreadd]', '[kmonitord]']
     missing = [w for w in want if w not in text]
@@ -408,6 +423,31 @@ def run_monitor_check(args, tally):
         tally.ok('monitor_t_lists_tasks', '  [t: ps -efj with [swapper] [kernel_init] [kthreadd]; r: power off]')
     else:
         tally.fail('monitor_t_lists_tasks', f'missing {missing}, exit status {status}:\n' + text[-2000:])
+
+
+def run_init_check(args, tally):
+    """`make run` with the initramfs: PID 1 (a kernel thread, mm NULL) execs
+    /sbin/init and stays PID 1 (c14: init prints its getpid()); init refuses
+    to exit, runs the static glibc program from its prompt and reports how it
+    ended."""
+    script = ['exit\n', '/bin/hello-glibc\n']
+
+    def respond(out):
+        prompts = out.count(b'tasklab# ')
+        if prompts > 2:
+            return None
+        return script.pop(0) if prompts and len(script) == 3 - prompts else ''
+    text, _ = interactive_boot(['-kernel', args.kernel, '-initrd', INITRD,
+                                '-append', args.append], respond)
+    want = ['init: PID 1 (mm NULL) execs /sbin/init', "init: pid 1; type 'help'",
+            'init: PID 1 does not exit', 'hello-glibc: malloc ok: 1024 KiB of x',
+            'exited with 42']
+    missing = [w for w in want if w not in text]
+    if not missing:
+        tally.ok('claim_c14_init_is_pid1_after_exec',
+                 '  [PID 1 execs /sbin/init with mm NULL; getpid() == 1 there; glibc program runs]')
+    else:
+        tally.fail('claim_c14_init_is_pid1_after_exec', f'missing {missing}:\n' + text[-2000:])
 
 
 def run_iso(args, tally):
@@ -590,6 +630,8 @@ def main():
             run_should_panic(args, tally, name)
         if args.test == '*':
             run_monitor_check(args, tally)
+            if INITRD:
+                run_init_check(args, tally)
         if args.iso:
             run_iso(args, tally)
         if args.gdb_check and shutil.which('gdb'):

@@ -96,6 +96,7 @@ void __switch_to(struct task_struct *prev, struct task_struct *next)
 	unlazy_fpu(prev);
 	load_esp0(next->thread.esp0);
 	load_TLS(next);
+	clear_user_segments();
 }
 
 struct pt_regs *task_pt_regs(struct task_struct *p)

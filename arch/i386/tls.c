@@ -3,7 +3,8 @@
  * and musl point %gs at one of them for their thread pointer. The three
  * descriptors live in task->thread.tls_array and are copied into the GDT at
  * every switch (load_TLS), so each task sees its own. exec clears them;
- * fork copies them with the task_struct. */
+ * fork copies them with the task_struct. The live fs/gs are zeroed at each
+ * switch (clear_user_segments says why). */
 #include <kernel.h>
 #include <errno.h>
 #include <sched.h>
@@ -20,6 +21,16 @@ struct user_desc {
 	    seg_not_present:1, useable:1;
 };
 
+/* fs and gs may still hold a user TLS selector from the last return to
+ * user mode; a trap taken in kernel mode saves and reloads them, which must
+ * not fault after that slot changed (another task's TLS, or cleared by
+ * exec). The kernel never uses fs/gs, and every return to user mode pops
+ * the task's own values from its frame, so 0 is safe in between. */
+void clear_user_segments(void)
+{
+	__asm__ __volatile__("mov %0, %%fs\n\tmov %0, %%gs" :: "r"(0));
+}
+
 void load_TLS(struct task_struct *next)
 {
 	for (int i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
@@ -29,8 +40,10 @@ void load_TLS(struct task_struct *next)
 void clear_TLS(struct task_struct *p)
 {
 	memset(p->thread.tls_array, 0, sizeof(p->thread.tls_array));
-	if (p == current)
+	if (p == current) {
+		clear_user_segments();
 		load_TLS(p);
+	}
 }
 
 /* The "empty" descriptor Linux recognizes: it clears the slot. */
