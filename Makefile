@@ -95,7 +95,7 @@ test: all iso
 # one `bench: <name> <value> <unit>` line each. BENCH=<glob> picks some.
 BENCH ?= *
 bench: all
-	@$(PYTHON) tests/bench.py --kernel $(KERNEL) --bench '$(BENCH)'
+	@$(PYTHON) tests/bench.py --kernel $(KERNEL) --initrd $(INITRAMFS) --bench '$(BENCH)'
 
 iso: all
 	@sh scripts/mkiso.sh $(KERNEL) $(ISO) "$(ARGS)"

@@ -181,13 +181,16 @@ static struct pipe_inode_info *pipe_alloc(void)
 	return pipe;
 }
 
-/* pipe(fds): fds[0] the read end, fds[1] the write end. */
-long sys_pipe(u32 ufds, u32 b, u32 c, u32 d, u32 e, u32 f)
+/* pipe2(fds, flags): fds[0] the read end, fds[1] the write end; flags
+ * O_CLOEXEC and O_NONBLOCK (glibc's pipe() is pipe2 with 0). */
+long sys_pipe2(u32 ufds, u32 flags, u32 c, u32 d, u32 e, u32 f)
 {
 	struct pipe_inode_info *pipe;
 	struct file *rf, *wf;
 	int fd[2];
 
+	if (flags & ~(O_CLOEXEC | O_NONBLOCK))
+		return -EINVAL;
 	fd[0] = get_unused_fd(0);
 	fd[1] = fd[0] < 0 ? fd[0] : get_unused_fd(fd[0] + 1);
 	if (fd[1] < 0)
@@ -195,8 +198,8 @@ long sys_pipe(u32 ufds, u32 b, u32 c, u32 d, u32 e, u32 f)
 	pipe = pipe_alloc();
 	if (!pipe)
 		return -ENOMEM;
-	rf = pipe_file(pipe, O_RDONLY);
-	wf = rf ? pipe_file(pipe, O_WRONLY) : NULL;
+	rf = pipe_file(pipe, O_RDONLY | (flags & O_NONBLOCK));
+	wf = rf ? pipe_file(pipe, O_WRONLY | (flags & O_NONBLOCK)) : NULL;
 	if (!wf) {
 		pipe->writers = 0;
 		if (rf)
@@ -210,7 +213,12 @@ long sys_pipe(u32 ufds, u32 b, u32 c, u32 d, u32 e, u32 f)
 		fput(wf);
 		return -EFAULT;
 	}
-	fd_install(fd[0], rf, false);
-	fd_install(fd[1], wf, false);
+	fd_install(fd[0], rf, flags & O_CLOEXEC);
+	fd_install(fd[1], wf, flags & O_CLOEXEC);
 	return 0;
+}
+
+long sys_pipe(u32 ufds, u32 b, u32 c, u32 d, u32 e, u32 f)
+{
+	return sys_pipe2(ufds, 0, 0, 0, 0, 0);
 }

@@ -65,6 +65,7 @@ SYSCALL_DECL(sys_setsid);
 SYSCALL_DECL(sys_stat64);
 SYSCALL_DECL(sys_statx);
 SYSCALL_DECL(sys_pipe);
+SYSCALL_DECL(sys_pipe2);
 SYSCALL_DECL(sys_unlink);
 SYSCALL_DECL(sys_unlinkat);
 SYSCALL_DECL(sys_rmdir);

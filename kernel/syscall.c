@@ -71,6 +71,7 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_getrandom]	= sys_getrandom,
 	[__NR_statx]	= sys_statx,
 	[__NR_pipe]	= sys_pipe,
+	[__NR_pipe2]	= sys_pipe2,
 	[__NR_unlink]	= sys_unlink,
 	[__NR_unlinkat]	= sys_unlinkat,
 	[__NR_rmdir]	= sys_rmdir,

@@ -3,10 +3,16 @@
  * command line. */
 #include <string.h>
 
+/* Four bytes a step, as memcpy: a page clear is 1024 stores, not 4096. */
 void *memset(void *s, int c, size_t n)
 {
 	void *d = s;
-	__asm__ __volatile__("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
+	u32 pattern = (u8)c * 0x01010101u;
+	size_t words = n / 4;
+
+	__asm__ __volatile__("rep stosl" : "+D"(d), "+c"(words) : "a"(pattern) : "memory");
+	n &= 3;
+	__asm__ __volatile__("rep stosb" : "+D"(d), "+c"(n) : "a"(pattern) : "memory");
 	return s;
 }
 

@@ -12,6 +12,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import run  # noqa: E402
 from run import EXIT_DONE, boot, panic_text  # noqa: E402
 
 ICOUNT = ['-icount', 'shift=0,align=off,sleep=off',
@@ -24,7 +25,9 @@ def main():
     ap.add_argument('--bench', default='*', help='bench= glob')
     ap.add_argument('--append', default='slab_debug=off', help='extra kernel command line')
     ap.add_argument('--timeout', type=float, default=120)
+    ap.add_argument('--initrd', help='initramfs (the user-mode benchmarks run from it)')
     args = ap.parse_args()
+    run.INITRD = args.initrd
     b = boot(args.kernel, append=f'bench={args.bench} {args.append}',
              timeout=args.timeout, extra=ICOUNT)
     lines = [l.strip() for l in b.lines if l.strip().startswith('bench: ')]

@@ -78,6 +78,7 @@
 #define __NR_fstatat64       300
 #define __NR_unlinkat        301
 #define __NR_set_robust_list 311
+#define __NR_pipe2           331
 #define __NR_prlimit64       340
 #define __NR_getrandom       355
 #define __NR_statx           383
