@@ -32,8 +32,8 @@ long n_tty_read(struct n_tty *ldisc, struct iov_iter *to);
 /* The console's line discipline, and the driver registration (boot). */
 extern struct n_tty console_ldisc;
 void tty_init(void);
-/* Wait until input may have arrived (the serial interrupt): halts with
- * interrupts on. Weak: the tasks code puts the reader to sleep instead. */
-void tty_wait_input(void);
+/* Sleep until the serial interrupt received a byte after `seen` (its
+ * serial_rx_count), or the task is killed. */
+void tty_wait_input(unsigned long seen);
 
 #endif

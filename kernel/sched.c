@@ -264,8 +264,10 @@ void exit_to_user_mode(struct pt_regs *regs)
 {
 	while (need_resched())
 		schedule();
-	if (unlikely(current->fatal_signal))
+	if (unlikely(current->fatal_signal)) {
+		local_irq_enable();
 		do_exit(current->fatal_signal);     /* killed: status = the signal */
+	}
 }
 
 /* Let every other runnable task go first (2.4's SCHED_YIELD). */

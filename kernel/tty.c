@@ -2,14 +2,17 @@
  * Writes go straight out (console_write turns \n into \r\n). Reads take the
  * bytes the serial interrupt queued, run them through the line discipline
  * (kernel/n_tty.c, echoing to the port) and return one line; with no line
- * complete yet the reader waits in tty_wait_input. ioctl answers what C
+ * complete yet the reader sleeps in tty_wait_input until the serial
+ * interrupt brings more. ioctl answers what C
  * libraries ask at start-up: TCGETS (so isatty() is true: canonical mode
  * with echo, 115200 8N1) and TIOCGWINSZ (24 x 80); TCSETS is accepted and
  * changes nothing; anything else is -ENOTTY. */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
+#include <sched.h>
 #include <tty.h>
+#include <wait.h>
 #include <uio.h>
 #include <asm/irqflags.h>
 #include <asm/serial.h>
@@ -20,11 +23,17 @@
 
 struct n_tty console_ldisc = { .echo = console_write };
 
-/* The default wait: sleep until the next interrupt (serial or timer). */
-__attribute__((weak)) void tty_wait_input(void)
+/* Sleep until the serial interrupt has received something after `seen`
+ * (serial_rx_count before the last drain), or the task is killed; other
+ * tasks run meanwhile. */
+void tty_wait_input(unsigned long seen)
 {
-	local_irq_enable();
-	halt();
+	DEFINE_WAIT(wait);
+
+	prepare_to_wait(&serial_rx_wait, &wait, TASK_INTERRUPTIBLE);
+	if (serial_rx_count == seen && !fatal_signal_pending(current))
+		schedule();
+	finish_wait(&serial_rx_wait, &wait);
 }
 
 static void drain_serial(void)
@@ -42,11 +51,15 @@ static ssize_t console_read(struct file *f, struct iov_iter *to, loff_t *pos)
 	if (!to->count)
 		return 0;
 	for (;;) {
+		unsigned long seen = serial_rx_count;
+
 		drain_serial();
 		n = n_tty_read(&console_ldisc, to);
 		if (n != -EAGAIN)
 			return n;
-		tty_wait_input();
+		if (fatal_signal_pending(current))
+			return -EINTR;          /* killed: it dies on the way out */
+		tty_wait_input(seen);
 	}
 }
 

@@ -13,6 +13,7 @@
 #include <kallsyms.h>
 #include <sched.h>
 #include <asm/irq.h>
+#include <asm/irqflags.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
 #include <asm/uaccess.h>
@@ -100,6 +101,8 @@ static bool do_page_fault(struct pt_regs *regs)
 	unsigned long addr = read_cr2();
 	unsigned int flags = 0;
 
+	if (regs->eflags & X86_EFLAGS_IF)
+		local_irq_enable();     /* as the faulting code had them: may sleep */
 	if (regs->error_code & 2)
 		flags |= FAULT_WRITE;
 	if (user_mode(regs))
@@ -130,6 +133,7 @@ static void user_trap_kill(struct pt_regs *regs)
 	pr_info("%s[%d]: %s at %08x ip %08x sp %08x error %x\n", current->comm,
 		current->pid, trap_name(regs->trapno), read_cr2(), regs->eip, regs->esp,
 		regs->error_code);
+	local_irq_enable();
 	do_exit(trap_signal(regs->trapno));
 }
 
@@ -165,8 +169,12 @@ void do_trap_entry(struct pt_regs *regs)
 		do_exception(regs);
 	else if (regs->trapno < FIRST_EXTERNAL_VECTOR + NR_IRQS)
 		do_irq(regs);
-	else if (regs->trapno == SYSCALL_VECTOR)
+	else if (regs->trapno == SYSCALL_VECTOR) {
+		local_irq_enable();     /* system calls run with interrupts on */
 		do_syscall(regs);
-	if (user_mode(regs))
+	}
+	if (user_mode(regs)) {
+		local_irq_disable();    /* no wake-up missed between check and iret */
 		exit_to_user_mode(regs);   /* the one preemption point (sched.h) */
+	}
 }
