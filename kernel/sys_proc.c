@@ -77,7 +77,8 @@ long sys_exit_group(u32 code, u32 b, u32 c, u32 d, u32 e, u32 f)
 
 /* wait4(pid, status, options, rusage): pid > 0 that child, -1 any child;
  * 0 and < -1 (process groups) are taken as any child for now. The status
- * word is Linux's: exit code << 8, or the killing signal. */
+ * word is Linux's: exit code << 8, or the killing signal. A bad status or
+ * rusage pointer is -EFAULT after the child was reaped, as in Linux. */
 long sys_wait4(u32 upid, u32 ustatus, u32 options, u32 rusage, u32 e, u32 f)
 {
 	pid_t pid = (pid_t)upid;
@@ -86,10 +87,6 @@ long sys_wait4(u32 upid, u32 ustatus, u32 options, u32 rusage, u32 e, u32 f)
 
 	if (options & ~(WNOHANG | WUNTRACED | __WALL))
 		return -EINVAL;
-	if (ustatus && !access_ok((void *)ustatus, 4))
-		return -EFAULT;
-	if (rusage && !access_ok((void *)rusage, 72))
-		return -EFAULT;
 	ret = kernel_wait(pid > 0 ? pid : -1, options & WNOHANG, &status);
 	if (ret > 0 && ustatus && put_user_u32(status, (u32 *)ustatus))
 		return -EFAULT;

@@ -113,6 +113,50 @@ static void efault_info(struct ktap *t)
 	}
 }
 
+/* The stat family, getdents64, writev, _llseek, unlink, getrandom,
+ * set_thread_area and wait4's rusage, through the raw system calls. */
+static void efault_more(struct ktap *t)
+{
+	struct { uint32_t base, len; } iov[1];
+	char buf[512];
+	int fd, dir;
+
+	KTAP_ASSERT_TRUE(t, make_bad_pointers());
+	fd = open("/etc/motd", O_RDONLY);
+	dir = open("/", O_RDONLY | O_DIRECTORY);
+	KTAP_ASSERT_GE(t, fd, 0);
+	KTAP_ASSERT_GE(t, dir, 0);
+	for (int i = 0; i < NR_BAD; i++) {
+		void *p = bad[i];
+
+		iov[0].base = (uint32_t)(uintptr_t)p;
+		iov[0].len = 4;
+		EXPECT_EFAULT(t, syscall(__NR_stat64, (long)p, (long)buf, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_stat64, (long)"/etc/motd", (long)p, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_lstat64, (long)"/etc/motd", (long)p, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_fstat64, fd, (long)p, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_statx, AT_FDCWD, (long)"/etc/motd", 0, 0x7ff,
+					 (long)p, 0));
+		EXPECT_EFAULT(t, syscall(__NR_getdents64, dir, (long)p, sizeof(buf), 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_writev, 1, (long)p, 1, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_writev, 1, (long)iov, 1, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR__llseek, fd, 0, 0, (long)p, SEEK_SET, 0));
+		EXPECT_EFAULT(t, syscall(__NR_unlink, (long)p, 0, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_getrandom, (long)p, 16, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_set_thread_area, (long)p, 0, 0, 0, 0, 0));
+		if (p) {                /* NULL: no rusage wanted */
+			pid_t pid = fork();
+
+			if (pid == 0)
+				_exit(0);
+			KTAP_ASSERT_GT(t, pid, 0);
+			EXPECT_EFAULT(t, syscall(__NR_wait4, pid, 0, 0, (long)p, 0, 0));
+		}
+	}
+	close(fd);
+	close(dir);
+}
+
 /* A bad status pointer fails the wait; the child is reaped either way. */
 static void efault_wait(struct ktap *t)
 {
@@ -138,6 +182,7 @@ static const struct ktap_case efault_cases[] = {
 	KTAP_CASE(efault_execve),
 	KTAP_CASE(efault_info),
 	KTAP_CASE(efault_wait),
+	KTAP_CASE(efault_more),
 	{}
 };
 
