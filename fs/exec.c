@@ -6,13 +6,14 @@
  * whose tail past the file reads as zero (bss), map the stack, and write
  * the stack image into it. Then the task switches to the new mm and drops
  * the old one (mmput; or, for PID 1 still a kernel thread, mmdrop of the
- * borrowed active_mm: c14), and its register frame is set to enter the
+ * borrowed active_mm: c14), closes its close-on-exec fds, and its register frame is set to enter the
  * program with every register 0. A failure before that leaves the caller
  * untouched and returns -errno. */
 #include <kernel.h>
 #include <binfmts.h>
 #include <elf.h>
 #include <errno.h>
+#include <fdtable.h>
 #include <fs.h>
 #include <fs_struct.h>
 #include <highmem.h>
@@ -208,6 +209,7 @@ static int exec_binprm(const char *path, struct exec_args *a, struct pt_regs *re
 	}
 	exec_mmap(mm);
 	fput(f);                         /* the VMAs hold their own references */
+	close_on_exec(current->files);
 	clear_TLS(current);
 	current->flags &= ~PF_KTHREAD;
 	set_comm_from_path(path);

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <ktap.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -174,6 +175,43 @@ static void proc_execve_runs_program(struct ktap *t)
 	KTAP_EXPECT_EQ(t, WEXITSTATUS(status), 42);
 }
 
+/* Exec ourselves asking whether fd is still open there. */
+static int exec_asks_fd_open(int fd)
+{
+	char num[16], *argv[] = { "utest_proc", "--fd-open", num, NULL };
+	int status = -1;
+	pid_t pid;
+
+	snprintf(num, sizeof(num), "%d", fd);
+	pid = fork();
+	if (pid == 0) {
+		execve(self_path(), argv, environ);
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* execve closes the fds marked close-on-exec, and only those. */
+static void proc_execve_closes_cloexec_fds(struct ktap *t)
+{
+	int keep = open("/etc/motd", O_RDONLY), drop = open("/etc/motd", O_RDONLY | O_CLOEXEC);
+
+	KTAP_ASSERT_GE(t, keep, 0);
+	KTAP_ASSERT_GE(t, drop, 0);
+	KTAP_EXPECT_EQ(t, fcntl(drop, F_GETFD, 0), FD_CLOEXEC);
+	KTAP_EXPECT_EQ(t, fcntl(keep, F_GETFD, 0), 0);
+	if (!ktap_on_tasklab()) {
+		ktap_skip(t, "qemu-i386 cannot exec an i386 binary on this host");
+	} else {
+		KTAP_EXPECT_EQ(t, exec_asks_fd_open(keep), 1);
+		KTAP_EXPECT_EQ(t, exec_asks_fd_open(drop), 0);
+	}
+	close(keep);
+	close(drop);
+}
+
 /* A grandchild whose parent exits is adopted: by PID 1 on Tasklab (c14's
  * init reaps orphans); on the host, by whatever init or subreaper is there. */
 static void proc_orphan_reparented(struct ktap *t)
@@ -231,6 +269,7 @@ static const struct ktap_case proc_cases[] = {
 	KTAP_CASE(proc_vfork_shares_and_blocks),
 	KTAP_CASE(proc_execve_errors),
 	KTAP_CASE(proc_execve_runs_program),
+	KTAP_CASE(proc_execve_closes_cloexec_fds),
 	KTAP_CASE(proc_orphan_reparented),
 	KTAP_CASE(proc_ids),
 	{}
@@ -240,5 +279,7 @@ int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "--exit-with"))
 		return atoi(argv[2]);          /* the program execve runs in the test */
+	if (argc == 3 && !strcmp(argv[1], "--fd-open"))
+		return fcntl(atoi(argv[2]), F_GETFD, 0) >= 0;
 	return ktap_run_suite("proc", proc_cases);
 }
