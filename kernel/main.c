@@ -39,12 +39,24 @@ static DECLARE_COMPLETION(kthreadd_done);
  * thread until then), for the self-tests that run under that program. */
 bool pid1_mm_was_null_at_exec;
 
+static bool monitor_requested;
+
+/* `monitor` on the command line: the kernel monitor instead of init. */
+static int monitor_param(const char *value)
+{
+	if (value)
+		return -EINVAL;
+	monitor_requested = true;
+	return 0;
+}
+KERNEL_PARAM("monitor", monitor_param);
+
 /* Exec the init program (init=, /sbin/init, /init) as PID 1: returns only
- * when there is none to run. */
+ * when there is none to run, or the monitor was asked for. */
 static void run_init_process(void)
 {
 	static const char *const envp[] = { "HOME=/", "TERM=linux", "PATH=/sbin:/bin", NULL };
-	const char *path = pick_init_path();
+	const char *path = monitor_requested ? NULL : pick_init_path();
 	const char *argv[] = { path, NULL };
 	int err;
 
@@ -71,7 +83,8 @@ static int kernel_init(void *unused)
 	ktest_run_selected();             /* returns only without test= */
 	kbench_run_selected();            /* returns only without bench= */
 	run_init_process();               /* returns only without a program */
-	pr_notice("init: no init program: starting the kernel monitor\n");
+	pr_notice("init: %s: starting the kernel monitor\n",
+		  monitor_requested ? "monitor requested" : "no init program");
 	mon = kthread_run(monitor_thread, NULL, "kmonitord");
 	if (IS_ERR(mon))
 		panic("kernel_init: cannot start the console monitor (%ld)", PTR_ERR(mon));
