@@ -6,12 +6,15 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <ktap.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #define FILE_A "/tmp/utest_fs_a"
 #define SIZE_A 10000
@@ -186,6 +189,46 @@ static void fs_dup_shares_offset(struct ktap *t)
 	KTAP_EXPECT_EQ(t, errno, EBADF);
 }
 
+/* A private file mapping shows the file's bytes and zeros past its end;
+ * writes to it stay private; MAP_FIXED replaces part of it; a store to a
+ * page made read-only kills a child with SIGSEGV. */
+static void fs_mmap_private_file(struct ktap *t)
+{
+	char *m, *fixed, buf[16];
+	int fd = open("/etc/motd", O_RDONLY), status = -1;
+	struct stat64 st;
+	pid_t pid;
+
+	KTAP_ASSERT_GE(t, fd, 0);
+	KTAP_ASSERT_EQ(t, fstat(fd, &st), 0);
+	KTAP_ASSERT_TRUE(t, st.st_size > 16 && st.st_size < 4096);
+	KTAP_ASSERT_EQ(t, read(fd, buf, sizeof(buf)), (long)sizeof(buf));
+	m = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	KTAP_ASSERT_TRUE(t, m != MAP_FAILED);
+	KTAP_EXPECT_EQ(t, memcmp(m, buf, sizeof(buf)), 0);
+	KTAP_EXPECT_EQ(t, m[st.st_size], 0);                 /* past EOF: zero */
+	m[0] = '#';
+	KTAP_EXPECT_EQ(t, lseek(fd, 0, SEEK_SET), 0);
+	KTAP_EXPECT_EQ(t, read(fd, buf, 1), 1);
+	KTAP_EXPECT_TRUE(t, buf[0] != '#' || m[1] == '#');   /* the file is unchanged */
+	fixed = mmap(m + 4096, 4096, PROT_READ | PROT_WRITE,
+		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+	KTAP_EXPECT_TRUE(t, fixed == m + 4096);
+	KTAP_EXPECT_EQ(t, fixed[0], 0);
+	KTAP_EXPECT_EQ(t, mprotect(m, 4096, PROT_READ), 0);
+	KTAP_EXPECT_EQ(t, m[0], '#');
+	pid = fork();
+	if (pid == 0) {
+		m[1] = 'x';                                  /* read-only now */
+		_exit(0);
+	}
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
+	KTAP_EXPECT_TRUE(t, WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV);
+	KTAP_EXPECT_EQ(t, munmap(m, 8192), 0);
+	close(fd);
+}
+
 /* unlink removes the name (a file still open stays readable), which also
  * leaves /tmp as the suite found it. */
 static void fs_unlink(struct ktap *t)
@@ -216,6 +259,7 @@ static const struct ktap_case fs_cases[] = {
 	KTAP_CASE(fs_getdents),
 	KTAP_CASE(fs_cwd),
 	KTAP_CASE(fs_dup_shares_offset),
+	KTAP_CASE(fs_mmap_private_file),
 	KTAP_CASE(fs_unlink),
 	{}
 };
