@@ -92,7 +92,9 @@ int fault_in_user_address(struct mm_struct *mm, unsigned long addr, unsigned int
 /* Free the pages mapped in [start, end) and clear their PTEs. */
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end);
 /* Apply vm_flags to the present PTEs of [start, end) (write access is only
- * ever removed here: the write fault grants it back page by page). */
+ * ever removed here: the write fault grants it back page by page; with no
+ * access at all the page is kept but marked not present, so every access
+ * faults and is refused). */
 void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
 		       unsigned long vm_flags);
 /* Share the present pages of vma (in src) with dst, write-protecting

@@ -17,6 +17,16 @@
 #include <asm/pgtable.h>
 
 #define USER_PDE_FLAGS (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER)
+/* A page of a PROT_NONE area: kept (frame and refcount), but not present,
+ * so user and kernel accesses both fault and the VMA check refuses them.
+ * One of the bits the MMU leaves to software. */
+#define _PAGE_PROTNONE 0x200
+
+/* Does the PTE hold a page (present, or hidden by PROT_NONE)? */
+static bool pte_mapped(pte_t pte)
+{
+	return pte & (_PAGE_PRESENT | _PAGE_PROTNONE);
+}
 
 /* Drop a stale translation if mm is the address space loaded now. */
 static void flush_tlb_page(struct mm_struct *mm, unsigned long addr)
@@ -193,7 +203,7 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 			addr = (addr | (PGDIR_SIZE - 1)) - PAGE_SIZE + 1;
 			continue;
 		}
-		if (!pte_present(*pte))
+		if (!pte_mapped(*pte))
 			continue;
 		put_page(pfn_to_page(pte_phys(*pte) >> PAGE_SHIFT));
 		pte_clear(pte);
@@ -208,8 +218,12 @@ void change_protection(struct mm_struct *mm, unsigned long start, unsigned long 
 	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
 		u32 *pte = user_pte(mm, addr);
 
-		if (!pte || !pte_present(*pte))
+		if (!pte || !pte_mapped(*pte))
 			continue;
+		if (vm_flags & (VM_READ | VM_WRITE | VM_EXEC))
+			set_pte(pte, (*pte & ~_PAGE_PROTNONE) | _PAGE_PRESENT);
+		else
+			set_pte(pte, (*pte & ~_PAGE_PRESENT) | _PAGE_PROTNONE);
 		if (!(vm_flags & VM_WRITE))
 			set_pte(pte, *pte & ~_PAGE_RW);
 		flush_tlb_page(mm, addr);
@@ -222,7 +236,7 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 	for (unsigned long addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
 		u32 *spte = user_pte(src, addr), *dpte;
 
-		if (!spte || !pte_present(*spte))
+		if (!spte || !pte_mapped(*spte))
 			continue;
 		dpte = pte_alloc(dst, addr);
 		if (!dpte)

@@ -212,6 +212,7 @@ static void vma_split_munmap_mprotect(struct ktest *t)
 	struct mm_struct *mm = enter_new_mm();
 	unsigned long b = TASK_UNMAPPED_BASE;
 	struct vm_area_struct *v;
+	u32 val;
 
 	KTEST_ASSERT_NOT_NULL(t, mm);
 	KTEST_ASSERT_EQ(t, mmap_region(mm, b, 4 * PAGE_SIZE, VM_READ | VM_WRITE, NULL, 0, 0), 0);
@@ -225,6 +226,13 @@ static void vma_split_munmap_mprotect(struct ktest *t)
 	KTEST_EXPECT_EQ(t, mm->map_count, 3);
 	KTEST_EXPECT_FALSE(t, put_u32(b + 3 * PAGE_SIZE, 99));
 	KTEST_EXPECT_EQ(t, get_u32(b + 3 * PAGE_SIZE), 13);
+	KTEST_ASSERT_EQ(t, do_mprotect(mm, b, PAGE_SIZE, PROT_NONE), 0);
+	KTEST_EXPECT_FALSE(t, pte_present(*user_pte(mm, b)));          /* unreachable */
+	KTEST_EXPECT_EQ(t, get_user_u32(&val, (u32 *)b), -EFAULT);      /* copy refused */
+	KTEST_EXPECT_EQ(t, mm->rss, 3);                                /* the page is kept */
+	KTEST_ASSERT_EQ(t, do_mprotect(mm, b, PAGE_SIZE, PROT_READ), 0);
+	KTEST_EXPECT_TRUE(t, pte_present(*user_pte(mm, b)));
+	KTEST_EXPECT_EQ(t, get_u32(b), 10);
 	KTEST_EXPECT_EQ(t, do_mprotect(mm, b, 4 * PAGE_SIZE, PROT_READ), -ENOMEM);
 	KTEST_EXPECT_EQ(t, do_mprotect(mm, b + 1, PAGE_SIZE, PROT_READ), -EINVAL);
 	KTEST_EXPECT_EQ(t, do_munmap(mm, b + 1, PAGE_SIZE), -EINVAL);

@@ -215,8 +215,11 @@ static void fs_mmap_private_file(struct ktap *t)
 		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
 	KTAP_EXPECT_TRUE(t, fixed == m + 4096);
 	KTAP_EXPECT_EQ(t, fixed[0], 0);
+	KTAP_EXPECT_EQ(t, mprotect(m, 4096, PROT_NONE), 0);
+	KTAP_EXPECT_EQ(t, read(fd, m, 1), -1);               /* the kernel is refused too */
+	KTAP_EXPECT_EQ(t, errno, EFAULT);
 	KTAP_EXPECT_EQ(t, mprotect(m, 4096, PROT_READ), 0);
-	KTAP_EXPECT_EQ(t, m[0], '#');
+	KTAP_EXPECT_EQ(t, m[0], '#');                        /* the page was kept */
 	pid = fork();
 	if (pid == 0) {
 		m[1] = 'x';                                  /* read-only now */
