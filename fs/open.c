@@ -218,6 +218,13 @@ loff_t vfs_llseek(struct file *f, loff_t offset, int whence)
 	return pos;
 }
 
+long vfs_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
+{
+	if (!f->f_op->unlocked_ioctl)
+		return -ENOTTY;
+	return f->f_op->unlocked_ioctl(f, cmd, arg);
+}
+
 int vfs_readdir(struct file *f, filldir_t filldir, void *ctx)
 {
 	if (!S_ISDIR(f->f_inode->i_mode) || !f->f_op->readdir)

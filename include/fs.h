@@ -68,6 +68,8 @@ struct file_operations {
 	ssize_t (*write_iter)(struct file *f, struct iov_iter *from, loff_t *pos);
 	/* Call filldir for the entries from f->f_pos on, advancing f_pos. */
 	int (*readdir)(struct file *f, filldir_t filldir, void *ctx);
+	/* Device control; arg is the caller's (user) argument. */
+	long (*unlocked_ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
 };
 
 struct inode {
@@ -189,6 +191,8 @@ ssize_t kernel_write(struct file *f, const void *buf, size_t n, loff_t *pos);
  * could be copied, a short count if some could. */
 ssize_t vfs_read(struct file *f, void *ubuf, size_t n, loff_t *pos);
 ssize_t vfs_write(struct file *f, const void *ubuf, size_t n, loff_t *pos);
+/* ioctl: the driver's answer, or -ENOTTY when the file has none. */
+long vfs_ioctl(struct file *f, unsigned int cmd, unsigned long arg);
 /* Call filldir for the directory's entries from f_pos on ("." and ".."
  * first). 0, or -ENOTDIR. */
 int vfs_readdir(struct file *f, filldir_t filldir, void *ctx);

@@ -14,6 +14,7 @@
 #include <fs.h>
 #include <ktest.h>
 #include <kthread.h>
+#include <tty.h>
 #include <mm.h>
 #include <multiboot.h>
 #include <params.h>
@@ -88,6 +89,7 @@ void start_kernel(u32 magic, phys_addr_t mbi)
 	fork_init();
 	rootfs_init();
 	populate_rootfs();          /* the initramfs (module 0) into the root */
+	tty_init();                 /* /dev/console */
 	pic_init();
 	pit_init();
 	time_init();
