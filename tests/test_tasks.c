@@ -172,6 +172,32 @@ static void claim_c15_kthreadd_creates_and_reaps(struct ktest *t)
 	KTEST_EXPECT_NULL(t, find_task_by_pid(pid));     /* reaped by kthreadd */
 }
 
+static int return_at_once(void *arg) { return (long)arg; }
+
+/* kthread_stop() on a kthread that returned on its own and was reaped by
+ * kthreadd still gets its value (the task and its struct kthread outlive the
+ * reap), and frees them; on a task that is not a kthread it is -EINVAL. */
+static void kthread_stop_after_exit_and_reap(struct ktest *t)
+{
+	unsigned long objs;
+	struct task_struct *k;
+	pid_t pid;
+
+	wait_for_reaping();
+	objs = task_struct_cachep->active_objs;
+	k = kthread_run(return_at_once, (void *)17L, "early_exit");
+	KTEST_ASSERT_FALSE(t, IS_ERR(k));
+	pid = k->pid;
+	msleep(50);
+	wait_for_reaping();
+	KTEST_EXPECT_NULL(t, find_task_by_pid(pid));     /* reaped already */
+	KTEST_EXPECT_EQ(t, task_struct_cachep->active_objs, objs + 1);
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 17);
+	KTEST_EXPECT_EQ(t, task_struct_cachep->active_objs, objs);
+	KTEST_EXPECT_EQ(t, kthread_stop(find_task_by_pid(1)), -EINVAL);
+	KTEST_EXPECT_EQ(t, kthread_stop(kthreadd_task), -EINVAL);
+}
+
 /* c16: the task listing puts kernel threads in brackets, not tasks with an
  * address space. */
 static void claim_c16_ps_brackets_kernel_threads(struct ktest *t)
@@ -618,6 +644,7 @@ static const struct ktest_case tasks_cases[] = {
 	KTEST_CASE(claim_c12_kernel_threads_have_no_mm),
 	KTEST_CASE(claim_c14_pid0_and_pid1),
 	KTEST_CASE(claim_c15_kthreadd_creates_and_reaps),
+	KTEST_CASE(kthread_stop_after_exit_and_reap),
 	KTEST_CASE(claim_c16_ps_brackets_kernel_threads),
 	KTEST_SHOULD_PANIC(claim_c19_stack_overflow_detected,
 			   "stack overflow: task c19_deep"),
