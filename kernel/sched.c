@@ -40,11 +40,19 @@ bool task_on_runqueue(const struct task_struct *p)
 	return !list_empty(&p->run_list);
 }
 
+/* counter/2 + slice, once per missed epoch. With integer halving it settles
+ * within a few steps at 2 * slice - 1 (from below) or 2 * slice (from above),
+ * so the loop stops as soon as a step changes nothing. */
 static long recalc(long counter, long nice, unsigned long missed)
 {
-	/* counter/2 + slice converges to 2 * slice within ~5 steps */
-	for (; missed && counter != 2 * NICE_TO_TICKS(nice); missed--)
-		counter = (counter >> 1) + NICE_TO_TICKS(nice);
+	for (; missed; missed--) {
+		long next = (counter >> 1) + NICE_TO_TICKS(nice);
+
+		sched_stats.recalc_steps++;
+		if (next == counter)
+			break;
+		counter = next;
+	}
 	return counter;
 }
 

@@ -417,6 +417,89 @@ static void epoch_recalculates_counters(struct ktest *t)
 	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
 }
 
+/* Start a kthread that sleeps until stopped and return it asleep, its
+ * counter set to 0 as of the current epoch. */
+static struct task_struct *start_zero_sleeper(struct ktest *t, struct probe *pr)
+{
+	struct task_struct *k;
+
+	probe_init(pr, 0);
+	k = kthread_run(probe_thread, pr, "sleeper");
+	KTEST_ASSERT_FALSE(t, IS_ERR(k));
+	wait_for_completion(&pr->ready);
+	while (task_on_runqueue(k))
+		yield();
+	set_task_counter(k, 0);
+	return k;
+}
+
+/* Force one epoch: every runnable counter (ours and a spinner's) is 0. */
+static void force_epoch(struct ktest *t, struct task_struct *spin)
+{
+	unsigned long epochs = sched_stats.epochs;
+
+	local_irq_disable();
+	current->counter = 0;
+	spin->counter = 0;
+	local_irq_enable();
+	yield();
+	KTEST_EXPECT_GT(t, sched_stats.epochs, epochs);
+}
+
+/* A sleeper woken after epochs it slept through is put on the run queue with
+ * its counter caught up: the raw p->counter the scheduler's goodness() reads
+ * is the recalculated one (0 -> s -> s/2 + s after two epochs), not the 0 it
+ * had when it went to sleep. */
+static void woken_sleeper_counter_caught_up(struct ktest *t)
+{
+	struct task_struct *spin = kthread_run(spinner, NULL, "spinner");
+	struct probe pr;
+	struct task_struct *k;
+	unsigned long epochs;
+	long expect = 0, counter;
+	bool queued;
+
+	KTEST_ASSERT_FALSE(t, IS_ERR(spin));
+	k = start_zero_sleeper(t, &pr);
+	epochs = sched_stats.epochs;
+	force_epoch(t, spin);
+	force_epoch(t, spin);
+	for (unsigned long i = epochs; i < sched_stats.epochs; i++)
+		expect = expect / 2 + NICE_TO_TICKS(k->nice);
+	local_irq_disable();
+	KTEST_EXPECT_EQ(t, k->counter, 0);        /* epochs skip sleepers */
+	wake_up_process(k);
+	queued = task_on_runqueue(k);
+	counter = k->counter;
+	local_irq_enable();
+	KTEST_EXPECT_TRUE(t, queued);
+	KTEST_EXPECT_GE(t, expect, NICE_TO_TICKS(k->nice) * 3 / 2);
+	KTEST_EXPECT_EQ(t, counter, expect);
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
+	KTEST_EXPECT_EQ(t, kthread_stop(spin), 0);
+}
+
+/* A sleeper that missed a thousand epochs catches up in a few steps: the
+ * recalculation stops once counter / 2 + slice no longer changes it (the
+ * fixed point from 0 is 2 * slice - 1). */
+static void long_sleeper_catches_up_in_few_steps(struct ktest *t)
+{
+	struct probe pr;
+	struct task_struct *k = start_zero_sleeper(t, &pr);
+	unsigned long steps;
+	long counter;
+
+	local_irq_disable();
+	k->epoch_seen -= 1000;
+	steps = sched_stats.recalc_steps;
+	counter = task_counter(k);
+	steps = sched_stats.recalc_steps - steps;
+	local_irq_enable();
+	KTEST_EXPECT_EQ(t, counter, 2 * NICE_TO_TICKS(k->nice) - 1);
+	KTEST_EXPECT_LE(t, steps, 8);
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
+}
+
 static struct wait_queue_head wq_test;
 static volatile int wq_go, wq_woken;
 
@@ -587,6 +670,8 @@ static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(claim_c27_same_mm_picked_first),
 	KTEST_CASE(claim_c28_fork_splits_counter),
 	KTEST_CASE(epoch_recalculates_counters),
+	KTEST_CASE(woken_sleeper_counter_caught_up),
+	KTEST_CASE(long_sleeper_catches_up_in_few_steps),
 	KTEST_CASE(wait_queue_exclusive_wakeups),
 	KTEST_CASE(timers_and_msleep),
 	KTEST_CASE(orphans_go_to_init),
