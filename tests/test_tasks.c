@@ -580,62 +580,128 @@ static void *drain_objects(struct kmem_cache *cache)
 	return chain;
 }
 
+/* The same for the kmalloc cache serving size (copy_fs, copy_files). */
+static void *drain_kmalloc(size_t size)
+{
+	void **obj, *chain = NULL;
+
+	while ((obj = kmalloc(size, GFP_KERNEL | __GFP_NOWARN))) {
+		*obj = chain;
+		chain = obj;
+	}
+	return chain;
+}
+
+/* Give back a drained chain: to cache, or with kfree when cache is NULL. */
 static void release_objects(struct kmem_cache *cache, void *chain)
 {
 	while (chain) {
 		void *next = *(void **)chain;
 
-		kmem_cache_free(cache, chain);
+		if (cache)
+			kmem_cache_free(cache, chain);
+		else
+			kfree(chain);
 		chain = next;
 	}
+}
+
+struct hoard {
+	struct list_head pages;
+	unsigned long nr_pages;
+	void *tasks, *sighands, *signals, *fss, *files;
+};
+
+/* Take every free page and every free object of the caches fork uses. */
+static void hoard_memory(struct hoard *h)
+{
+	struct page *page;
+
+	INIT_LIST_HEAD(&h->pages);
+	h->nr_pages = 0;
+	kmem_cache_shrink_all();          /* empty slabs go back to be hoarded too */
+	while ((page = alloc_page(GFP_KERNEL | __GFP_NOWARN))) {
+		list_add(&page->lru, &h->pages);
+		h->nr_pages++;
+	}
+	h->tasks = drain_objects(task_struct_cachep);
+	h->sighands = drain_objects(sighand_cachep);
+	h->signals = drain_objects(signal_cachep);
+	h->fss = drain_kmalloc(sizeof(struct fs_struct));
+	h->files = drain_kmalloc(sizeof(struct files_struct));
+}
+
+/* Hand back the newest hoarded page; false when none is left. */
+static bool unhoard_one_page(struct hoard *h)
+{
+	struct page *page;
+
+	if (list_empty(&h->pages))
+		return false;
+	page = list_first_entry(&h->pages, struct page, lru);
+	list_del(&page->lru);
+	__free_page(page);
+	return true;
+}
+
+static void unhoard_all(struct hoard *h)
+{
+	release_objects(task_struct_cachep, h->tasks);
+	release_objects(sighand_cachep, h->sighands);
+	release_objects(signal_cachep, h->signals);
+	release_objects(NULL, h->fss);
+	release_objects(NULL, h->files);
+	while (unhoard_one_page(h))
+		;
 }
 
 /* With memory exhausted (free pages and the free objects of the caches fork
  * uses), fork fails with -ENOMEM and unwinds all it had set up. Pages are
  * handed back one at a time, so the failure moves through copy_process's
- * steps (task_struct, stack, signal handlers, signal_struct) until fork
- * succeeds; nr_threads and the pids never move, and the suite's leak
+ * steps (task_struct, stack, files and fs when copied, signal handlers,
+ * signal_struct) until fork succeeds; nr_threads, the pids and the reference
+ * counts of current's fs, files and sighand never move, and the suite's leak
  * counters check pages and slab objects. */
-static void fork_fails_with_enomem_and_unwinds(struct ktest *t)
+static void fork_under_pressure(struct ktest *t, unsigned long clone_flags)
 {
-	LIST_HEAD(hoard);
-	struct page *page;
+	struct hoard h;
 	int threads = nr_threads, pids = nr_pids, fails = 0, other = 0;
-	unsigned long hoarded = 0;
-	void *tasks, *big, *small;
+	int fs_users = current->fs->users, files_count = current->files->count;
+	int sighand_count = current->sighand->count;
 	pid_t pid = -ENOMEM;
 
-	kmem_cache_shrink_all();          /* empty slabs go back to be hoarded too */
-	while ((page = alloc_page(GFP_KERNEL | __GFP_NOWARN))) {
-		list_add(&page->lru, &hoard);
-		hoarded++;
-	}
-	tasks = drain_objects(task_struct_cachep);
-	big = drain_objects(sighand_cachep);
-	small = drain_objects(signal_cachep);
-	while (!list_empty(&hoard)) {
-		pid = kernel_thread(exit_at_once, NULL, CLONE_FS | CLONE_FILES);
+	hoard_memory(&h);
+	do {
+		pid = kernel_thread(exit_at_once, NULL, clone_flags);
 		if (pid > 0)
 			break;
 		fails++;
-		other += pid != -ENOMEM || nr_threads != threads || nr_pids != pids;
-		page = list_first_entry(&hoard, struct page, lru);   /* newest first */
-		list_del(&page->lru);
-		__free_page(page);
-	}
-	ktest_log(t, "%lu pages hoarded; fork failed %d times before it worked", hoarded, fails);
-	release_objects(task_struct_cachep, tasks);
-	release_objects(sighand_cachep, big);
-	release_objects(signal_cachep, small);
-	while (!list_empty(&hoard)) {
-		page = list_first_entry(&hoard, struct page, lru);
-		list_del(&page->lru);
-		__free_page(page);
-	}
+		other += pid != -ENOMEM || nr_threads != threads || nr_pids != pids ||
+			 current->fs->users != fs_users || current->files->count != files_count ||
+			 current->sighand->count != sighand_count;
+	} while (unhoard_one_page(&h));
+	ktest_log(t, "%lu pages hoarded; fork failed %d times before it worked", h.nr_pages, fails);
+	unhoard_all(&h);
 	KTEST_EXPECT_GE(t, fails, 3);
 	KTEST_EXPECT_EQ(t, other, 0);
 	KTEST_ASSERT_GT(t, pid, 0);
 	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, NULL), pid);
+	KTEST_EXPECT_EQ(t, current->fs->users, fs_users);
+	KTEST_EXPECT_EQ(t, current->files->count, files_count);
+	KTEST_EXPECT_EQ(t, current->sighand->count, sighand_count);
+}
+
+/* Sharing fs and files: the unwinding drops the references it took. */
+static void fork_fails_with_enomem_and_unwinds(struct ktest *t)
+{
+	fork_under_pressure(t, CLONE_FS | CLONE_FILES);
+}
+
+/* Copying fs and files: the unwinding frees the copies (bad_fork_cleanup_fs,
+ * bad_fork_cleanup_files). */
+static void fork_copying_fails_with_enomem_and_unwinds(struct ktest *t)
+{
+	fork_under_pressure(t, 0);
 }
 
 static const struct ktest_case tasks_cases[] = {
@@ -659,6 +725,7 @@ static const struct ktest_case tasks_cases[] = {
 	KTEST_CASE(pid_allocation_wraps_and_skips),
 	KTEST_CASE(fork_fails_with_eagain_when_pids_run_out),
 	KTEST_CASE(fork_fails_with_enomem_and_unwinds),
+	KTEST_CASE(fork_copying_fails_with_enomem_and_unwinds),
 	{}
 };
 KTEST_SUITE(tasks, tasks_cases);
