@@ -7,13 +7,19 @@
  * what was set up, in reverse order, through the labels at the end, and
  * returns -ENOMEM (allocation) or -EAGAIN (threads-max, pids).
  *
- * threads-max (c22) defaults to RAM / THREAD_SIZE / 2, the seed's (and Linux
- * 2.4's) formula: at most half of memory can become kernel stacks. */
+ * threads-max (c22) defaults to lowmem / THREAD_SIZE / 2, the seed's (and
+ * Linux 2.4's) formula over the memory stacks come from (ZONE_DMA and
+ * ZONE_NORMAL: highmem cannot hold a stack): at most half of it can become
+ * kernel stacks. Which limit a fork meets first, all with -EAGAIN: at 512 MiB
+ * threads-max (~32700, just under pid_max 32768); at 2 GiB the pids (pid_max
+ * 32768, threads-max ~57000); with pid_max raised, threads-max, before
+ * lowmem would run out (-ENOMEM, near 90000 tasks at 2 GiB). */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>
 #include <fs_struct.h>
 #include <mm.h>
+#include <mmzone.h>
 #include <params.h>
 #include <pid.h>
 #include <sched.h>
@@ -58,10 +64,11 @@ void set_task_comm(struct task_struct *p, const char *name)
 	strlcpy(p->comm, name, sizeof(p->comm));
 }
 
-/* Seed formula: RAM / THREAD_SIZE / 2 (512 MiB -> 32768), at least 20. */
+/* Seed formula over lowmem: lowmem / THREAD_SIZE / 2 (512 MiB -> 32768), at
+ * least 20. */
 static void set_max_threads_default(void)
 {
-	unsigned long n = totalram_pages / (THREAD_SIZE / PAGE_SIZE) / 2;
+	unsigned long n = lowmem_pages() / (THREAD_SIZE / PAGE_SIZE) / 2;
 
 	max_threads = n < 20 ? 20 : n;
 }
@@ -97,8 +104,8 @@ void fork_init(void)
 	set_max_threads_default();
 	if (max_threads_param)
 		max_threads = max_threads_param;
-	pr_info("fork: threads-max %d (%lu pages of RAM), pid_max %d, task_struct %u bytes\n",
-		max_threads, totalram_pages, pid_max, (unsigned)sizeof(struct task_struct));
+	pr_info("fork: threads-max %d (%lu pages of lowmem), pid_max %d, task_struct %u bytes\n",
+		max_threads, lowmem_pages(), pid_max, (unsigned)sizeof(struct task_struct));
 }
 
 /* A copy of the parent's task_struct on a fresh thread_info + stack block
