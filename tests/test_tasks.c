@@ -317,6 +317,85 @@ static void irq_probe_fn(unsigned long data)
 	ip->fired = true;
 }
 
+/* Call fn(arg) with %esp at top (the top of another 8 KiB block), and come
+ * back to the caller's stack. */
+struct stack_call {
+	void (*fn)(void *arg);
+	void *arg;
+	unsigned long top;
+};
+
+static __noinline void call_on_stack(struct stack_call *sc)
+{
+	__asm__ __volatile__("movl %%esp, %%edi\n\t"
+			     "movl 8(%%esi), %%esp\n\t"
+			     "pushl %%edi\n\t"          /* the caller's esp */
+			     "pushl 4(%%esi)\n\t"
+			     "call *(%%esi)\n\t"
+			     "addl $4, %%esp\n\t"
+			     "popl %%esp"
+			     : "+S"(sc) :: "eax", "ecx", "edx", "edi", "memory", "cc");
+}
+
+/* What current was while running on the spare block. */
+struct spare_run {
+	struct task_struct *process, *irq, *exception;
+	bool irq_in_irq;
+};
+
+static void on_spare_stack(void *arg)
+{
+	struct spare_run *r = arg;
+	struct irq_probe ip = { .fired = false };
+	struct trap_catch c;
+
+	r->process = current;
+	if (catch_trap(&c, X86_TRAP_BP) == 0) {
+		__asm__ __volatile__("int3");
+		uncatch_trap(&c);
+	} else {
+		r->exception = c.task;                    /* as do_exception saw it */
+	}
+	setup_timer(&ip.timer, irq_probe_fn, (unsigned long)&ip);
+	mod_timer(&ip.timer, jiffies + 1);
+	while (!ip.fired) {
+		safe_halt();                              /* the tick comes in here */
+		local_irq_disable();
+	}
+	r->irq = ip.task;
+	r->irq_in_irq = ip.in_irq;
+}
+
+/* c20, proven by moving the stack: on a spare 8 KiB block whose
+ * thread_info->task is a sentinel, current is the sentinel in process
+ * context, in the timer interrupt and in the #BP handler, which no
+ * "current" variable kept by the scheduler could give. */
+static void claim_c20_current_follows_a_moved_stack(struct ktest *t)
+{
+	static struct task_struct sentinel;
+	struct thread_info *ti = (struct thread_info *)__get_free_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
+	struct spare_run r = { NULL, NULL, NULL, false };
+	struct stack_call sc = { on_spare_stack, &r, (unsigned long)ti + THREAD_SIZE };
+	unsigned long flags;
+
+	KTEST_ASSERT_NOT_NULL(t, ti);
+	flags = local_irq_save();
+	sentinel = *current;                      /* what the tick may touch */
+	set_task_comm(&sentinel, "c20_sentinel");
+	sentinel.stack = ti;
+	*ti = *current_thread_info();             /* keeps the case's trap guard */
+	ti->task = &sentinel;
+	*end_of_stack_ti(ti) = STACK_END_MAGIC;
+	call_on_stack(&sc);
+	local_irq_restore(flags);
+	free_pages((unsigned long)ti, THREAD_SIZE_ORDER);
+	KTEST_EXPECT_PTR_EQ(t, r.process, &sentinel);
+	KTEST_EXPECT_PTR_EQ(t, r.exception, &sentinel);
+	KTEST_EXPECT_TRUE(t, r.irq_in_irq);
+	KTEST_EXPECT_PTR_EQ(t, r.irq, &sentinel);
+	KTEST_EXPECT_PTR_NE(t, current, &sentinel);
+}
+
 /* c20: current is the masked stack pointer's thread_info->task in process
  * context, in an interrupt handler and in an exception handler. */
 static void claim_c20_current_is_masked_esp(struct ktest *t)
@@ -720,6 +799,7 @@ static const struct ktest_case tasks_cases[] = {
 			   "stack overflow: task c19_deeper"),
 	KTEST_CASE(claim_c19_canary_intact_after_fork),
 	KTEST_CASE(claim_c20_current_is_masked_esp),
+	KTEST_CASE(claim_c20_current_follows_a_moved_stack),
 	KTEST_CASE(claim_c21_one_block_per_task),
 	KTEST_CASE(claim_c22_threads_max),
 	KTEST_CASE(claim_c33_tss_esp0_follows_switches),
