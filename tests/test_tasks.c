@@ -487,37 +487,36 @@ static void claim_c22_threads_max(struct ktest *t)
 		KTEST_EXPECT_EQ(t, kernel_wait(pids[i], 0, NULL), pids[i]);
 }
 
-struct pingpong {
-	struct wait_queue_head wq;
-	int turn, rounds, bad_esp0;
+struct esp0_pingpong {
+	struct pingpong pp;
+	int bad_esp0;
 };
+
+/* c33: we were just switched to: the TSS points at our stack top. */
+static void check_esp0(struct pingpong *pp, int me, int round)
+{
+	if (init_tss.esp0 != (u32)task_stack_page(current) + THREAD_SIZE)
+		container_of(pp, struct esp0_pingpong, pp)->bad_esp0++;
+}
 
 static int esp0_player(void *arg)
 {
 	struct pingpong *pp = arg;
-	int me = current->comm[4] - '0';
 
-	for (int r = 0; r < pp->rounds; r++) {
-		wait_event(pp->wq, pp->turn == me);
-		/* c33: we were just switched to: the TSS points at our stack top */
-		if (init_tss.esp0 != (u32)task_stack_page(current) + THREAD_SIZE)
-			pp->bad_esp0++;
-		pp->turn = !me;
-		wake_up(&pp->wq);
-	}
+	pingpong_turns(pp, pingpong_seat(pp), check_esp0);
 	return 0;
 }
 
 /* c33: TSS.esp0 is the top of the running task's stack after every switch. */
 static void claim_c33_tss_esp0_follows_switches(struct ktest *t)
 {
-	struct pingpong pp = { .turn = 0, .rounds = 50 };
+	struct esp0_pingpong ep = { .bad_esp0 = 0 };
 	struct task_struct *p0, *p1;
 	pid_t pid0, pid1;
 
-	init_waitqueue_head(&pp.wq);
-	pid0 = kernel_thread(esp0_player, &pp, 0);
-	pid1 = kernel_thread(esp0_player, &pp, 0);
+	pingpong_init(&ep.pp, 50);
+	pid0 = kernel_thread(esp0_player, &ep.pp, 0);
+	pid1 = kernel_thread(esp0_player, &ep.pp, 0);
 	KTEST_ASSERT_GT(t, pid0, 0);
 	KTEST_ASSERT_GT(t, pid1, 0);
 	p0 = find_task_by_pid(pid0);
@@ -526,8 +525,8 @@ static void claim_c33_tss_esp0_follows_switches(struct ktest *t)
 	set_task_comm(p1, "c33_1");
 	KTEST_EXPECT_EQ(t, kernel_wait(pid0, 0, NULL), pid0);
 	KTEST_EXPECT_EQ(t, kernel_wait(pid1, 0, NULL), pid1);
-	KTEST_EXPECT_EQ(t, pp.bad_esp0, 0);
-	KTEST_EXPECT_EQ(t, pp.turn, 0);                  /* all rounds were played */
+	KTEST_EXPECT_EQ(t, ep.bad_esp0, 0);
+	KTEST_EXPECT_EQ(t, ep.pp.turn, 0);               /* all rounds were played */
 	KTEST_EXPECT_EQ(t, init_tss.esp0, (u32)task_stack_page(current) + THREAD_SIZE);
 }
 
