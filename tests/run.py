@@ -377,7 +377,8 @@ def run_should_panic(args, tally, name):
 def run_monitor_check(args, tally):
     """`make run`: without test= the console monitor (a kernel thread) answers
     the serial keys; t prints the task list in ps -efj columns with PID 0, 1
-    and [kthreadd], r powers off (QEMU exit status 33)."""
+    and [kthreadd]; while s makes the monitor thread spin, t still prints it
+    (from the receive interrupt); r powers off (QEMU exit status 33)."""
     cmd = [QEMU, '-m', '128M', '-display', 'none', '-serial', 'stdio', '-no-reboot',
            '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04', '-monitor', 'none',
            '-kernel', args.kernel, '-append', args.append]
@@ -392,7 +393,9 @@ def run_monitor_check(args, tally):
             break
         out += chunk
         key = 't' if not sent and b'Serial monitor ready' in out else \
-              'r' if sent == 't' and b'[kthreadd]' in out else ''
+              's' if sent == 't' and b'[kthreadd]' in out else \
+              't' if sent == 'ts' and b'monitor: spinning' in out else \
+              'r' if sent == 'tst' and b'spin done' in out else ''
         if key:
             try:
                 proc.stdin.write(key.encode())
@@ -407,8 +410,11 @@ def run_monitor_check(args, tally):
     want = ['UID        PID  PPID  PGID   SID  C STIME TTY          TIME CMD',
             '[swapper]', '[kernel_init]', '[kthreadd]', '[kmonitord]']
     missing = [w for w in want if w not in text]
+    spinning = text.partition('monitor: spinning')[2].partition('monitor: spin done')[0]
+    if want[0] not in spinning:
+        missing.append('a task list while kmonitord spins')
     if not missing and status == EXIT_DONE:
-        tally.ok('monitor_t_lists_tasks', '  [t: ps -efj with [swapper] [kernel_init] [kthreadd]; r: power off]')
+        tally.ok('monitor_t_lists_tasks', '  [t: ps -efj with [swapper] [kernel_init] [kthreadd], also while kmonitord spins; r: power off]')
     else:
         tally.fail('monitor_t_lists_tasks', f'missing {missing}, exit status {status}:\n' + text[-2000:])
 
