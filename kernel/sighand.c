@@ -50,6 +50,8 @@ int copy_signal(unsigned long clone_flags, struct task_struct *p)
 	memset(sig, 0, sizeof(*sig));
 	sig->count = 1;
 	sig->live = 1;
+	sig->tty = current->signal->tty;          /* inherited, as in Linux */
+	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
 	p->signal = sig;
 	return 0;
 }

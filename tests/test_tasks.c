@@ -647,6 +647,59 @@ static void fork_fails_with_eagain_when_pids_run_out(struct ktest *t)
 		KTEST_EXPECT_EQ(t, kernel_wait(pids[i], 0, NULL), pids[i]);
 }
 
+struct inherited {
+	struct signal_struct *signal;
+	struct tty_struct *tty;
+	struct rlimit nofile, stack;
+	pid_t pgid, sid;
+};
+
+static int record_inherited(void *arg)
+{
+	struct inherited *in = arg;
+
+	in->signal = current->signal;
+	in->tty = current->signal->tty;
+	in->nofile = current->signal->rlim[RLIMIT_NOFILE];
+	in->stack = current->signal->rlim[RLIMIT_STACK];
+	in->pgid = current->pgid;
+	in->sid = current->sid;
+	return 0;
+}
+
+/* A child with a signal_struct of its own (no CLONE_THREAD) inherits the
+ * controlling terminal, the rlimits, the process group and the session
+ * (c07), as in Linux. */
+static void fork_inherits_job_control_and_rlimits(struct ktest *t)
+{
+	struct signal_struct *sig = current->signal;
+	struct tty_struct *tty = sig->tty, *marker = (struct tty_struct *)0xC0DE7770;
+	struct rlimit nofile = sig->rlim[RLIMIT_NOFILE];
+	pid_t pgid = current->pgid, sid = current->sid;
+	struct inherited in = { NULL };
+	pid_t pid;
+
+	KTEST_ASSERT_TRUE(t, sig != &init_signal);    /* ours to change */
+	sig->tty = marker;
+	sig->rlim[RLIMIT_NOFILE] = (struct rlimit){ 77, 99 };
+	current->pgid = 4242;
+	current->sid = 4241;
+	pid = kernel_thread(record_inherited, &in, 0);
+	sig->tty = tty;
+	sig->rlim[RLIMIT_NOFILE] = nofile;
+	current->pgid = pgid;
+	current->sid = sid;
+	KTEST_ASSERT_GT(t, pid, 0);
+	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, NULL), pid);
+	KTEST_EXPECT_PTR_NE(t, in.signal, sig);
+	KTEST_EXPECT_PTR_EQ(t, in.tty, marker);
+	KTEST_EXPECT_EQ(t, in.nofile.rlim_cur, 77);
+	KTEST_EXPECT_EQ(t, in.nofile.rlim_max, 99);
+	KTEST_EXPECT_EQ(t, in.stack.rlim_cur, init_signal.rlim[RLIMIT_STACK].rlim_cur);
+	KTEST_EXPECT_EQ(t, in.pgid, 4242);
+	KTEST_EXPECT_EQ(t, in.sid, 4241);
+}
+
 /* Take every free object of a cache, chained through their first word;
  * give them back with release_objects. */
 static void *drain_objects(struct kmem_cache *cache)
@@ -803,6 +856,7 @@ static const struct ktest_case tasks_cases[] = {
 	KTEST_CASE(claim_c22_threads_max),
 	KTEST_CASE(claim_c33_tss_esp0_follows_switches),
 	KTEST_CASE(clone_flags_share_or_copy),
+	KTEST_CASE(fork_inherits_job_control_and_rlimits),
 	KTEST_CASE(pid_allocation_wraps_and_skips),
 	KTEST_CASE(fork_fails_with_eagain_when_pids_run_out),
 	KTEST_CASE(fork_fails_with_enomem_and_unwinds),
