@@ -202,6 +202,36 @@ static void init_new_task(struct task_struct *p, unsigned long clone_flags, stru
 	p->utime = p->stime = 0;
 }
 
+/* fs, files, signal handlers, signal_struct and address space, each shared
+ * or copied by its CLONE_ flag; on failure what was set up is dropped again,
+ * in reverse order, and the error returned. */
+static int copy_resources(unsigned long clone_flags, struct task_struct *p)
+{
+	int retval;
+
+	if ((retval = copy_files(clone_flags, p)))
+		return retval;
+	if ((retval = copy_fs(clone_flags, p)))
+		goto bad_fork_cleanup_files;
+	if ((retval = copy_sighand(clone_flags, p)))
+		goto bad_fork_cleanup_fs;
+	if ((retval = copy_signal(clone_flags, p)))
+		goto bad_fork_cleanup_sighand;
+	if ((retval = copy_mm(clone_flags, p)))
+		goto bad_fork_cleanup_signal;
+	return 0;
+
+bad_fork_cleanup_signal:
+	exit_signal(p);
+bad_fork_cleanup_sighand:
+	exit_sighand(p);
+bad_fork_cleanup_fs:
+	exit_fs(p);
+bad_fork_cleanup_files:
+	exit_files(p);
+	return retval;
+}
+
 static struct task_struct *copy_process(unsigned long clone_flags, struct pt_regs *regs)
 {
 	struct task_struct *p;
@@ -220,34 +250,17 @@ static struct task_struct *copy_process(unsigned long clone_flags, struct pt_reg
 		goto bad_fork_free;
 	}
 	init_new_task(p, clone_flags, regs);
-	if ((retval = copy_files(clone_flags, p)))
+	if ((retval = copy_resources(clone_flags, p)))
 		goto bad_fork_free_pid;
-	if ((retval = copy_fs(clone_flags, p)))
-		goto bad_fork_cleanup_files;
-	if ((retval = copy_sighand(clone_flags, p)))
-		goto bad_fork_cleanup_fs;
-	if ((retval = copy_signal(clone_flags, p)))
-		goto bad_fork_cleanup_sighand;
-	if ((retval = copy_mm(clone_flags, p)))
-		goto bad_fork_cleanup_signal;
 	copy_thread(p, regs);
 	sched_fork(p);                   /* c28: split the time slice */
 	link_task(p, clone_flags);
 	return p;
 
-bad_fork_cleanup_signal:
-	exit_signal(p);
-bad_fork_cleanup_sighand:
-	exit_sighand(p);
-bad_fork_cleanup_fs:
-	exit_fs(p);
-bad_fork_cleanup_files:
-	exit_files(p);
 bad_fork_free_pid:
 	free_pid(p->pid);
 bad_fork_free:
-	free_pages((unsigned long)task_stack_page(p), THREAD_SIZE_ORDER);
-	kmem_cache_free(task_struct_cachep, p);
+	free_task(p);                    /* never linked: nothing else refers to it */
 	return ERR_PTR(retval);
 }
 
