@@ -11,8 +11,8 @@
  * Linux 2.4's) formula over the memory stacks come from (ZONE_DMA and
  * ZONE_NORMAL: highmem cannot hold a stack): at most half of it can become
  * kernel stacks. Which limit a fork meets first, all with -EAGAIN: at 512 MiB
- * threads-max (~32700, just under pid_max 32768); at 2 GiB the pids (pid_max
- * 32768, threads-max ~57000); with pid_max raised, threads-max, before
+ * threads-max (~32400, just under pid_max 32768); at 2 GiB the pids (pid_max
+ * 32768, threads-max ~56300); with pid_max raised, threads-max, before
  * lowmem would run out (-ENOMEM, near 90000 tasks at 2 GiB). */
 #include <kernel.h>
 #include <errno.h>

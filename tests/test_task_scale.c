@@ -1,12 +1,12 @@
 /* tests/test_task_scale.c: the scale test of claim c22, booted on its own by
  * tests/run.py with QEMU -m 512M (a KTEST_MANUAL case: it needs that memory
  * size and takes seconds). It creates kernel threads through kthreadd until
- * the default threads-max (lowmem / THREAD_SIZE / 2, 512 MiB -> about 32700:
+ * the default threads-max (lowmem / THREAD_SIZE / 2, 512 MiB -> about 32400:
  * the seed's 32768 minus the RAM the firmware keeps) is reached, checks that
  * one more fails with -EAGAIN, stops them all (kthreadd reaps them), and the
  * suite's leak counters check that free pages, slab objects, tasks and pids
  * are back where they were. pid_max (32768) is not the limit hit first at
- * this size: threads-max is, by a few dozen tasks. */
+ * this size: threads-max is, by a few hundred tasks. */
 #include <kernel.h>
 #include <errno.h>
 #include <ktest.h>

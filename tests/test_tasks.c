@@ -461,7 +461,7 @@ static void claim_c21_one_block_per_task(struct ktest *t)
 	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
 }
 
-/* c22: threads-max defaults to RAM / THREAD_SIZE / 2 and fork fails with
+/* c22: threads-max defaults to lowmem / THREAD_SIZE / 2 and fork fails with
  * -EAGAIN at the limit, exactly; the limit is tunable within Linux's bounds. */
 static void claim_c22_threads_max(struct ktest *t)
 {
