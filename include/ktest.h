@@ -14,7 +14,8 @@
  * EXPECT records a failure and goes on; ASSERT records it and ends the case.
  * Each case runs isolated: a failed ASSERT or an unexpected CPU exception in a
  * case ends that case only (reported `not ok` with the fault) and the run goes
- * on. A case marked KTEST_SHOULD_PANIC is left out of the normal run and booted
+ * on; an ASSERT or SKIP in a helper thread the case started ends that helper
+ * (do_exit(-EINTR)) and marks the case. A case marked KTEST_SHOULD_PANIC is left out of the normal run and booted
  * on its own by the runner, which checks that the kernel panicked as expected.
  * A KTEST_MANUAL case runs only when test= names it exactly.
  *
@@ -35,6 +36,7 @@ struct ktest {
 	bool skipped;
 	char skip_reason[96];
 	struct kjmp_buf abort;      /* ASSERT failures and SKIP jump here */
+	struct task_struct *task;   /* the case's thread (owner of abort), or NULL */
 };
 
 struct ktest_case {

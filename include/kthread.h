@@ -4,9 +4,10 @@
  * sleeps until woken (kthread_run wakes it at once). kthread_stop() asks it to
  * stop, waits for it to exit and returns threadfn's return value, or -EINTR if
  * threadfn never ran. A thread meant to be stopped loops until
- * kthread_should_stop(). kthreadd also reaps its children, so a thread that
- * may return on its own must be pinned with get_task_struct() by whoever will
- * kthread_stop() it (as in Linux). */
+ * kthread_should_stop(). kthreadd also reaps its children; kthread_create()
+ * holds a task reference for the stopper, so kthread_stop() works on a thread
+ * that returned on its own and was reaped, and each kthread that exits must
+ * be kthread_stop()ped once, or its task_struct stays allocated. */
 #ifndef TASKLAB_KTHREAD_H
 #define TASKLAB_KTHREAD_H
 

@@ -53,6 +53,13 @@ struct zone {
 
 extern struct zone zones[MAX_NR_ZONES];
 
+/* Frames the kernel maps permanently (ZONE_DMA + ZONE_NORMAL): where kernel
+ * stacks, slabs and page tables must come from. */
+static inline unsigned long lowmem_pages(void)
+{
+	return zones[ZONE_DMA].present_pages + zones[ZONE_NORMAL].present_pages;
+}
+
 static inline bool zone_spans_pfn(const struct zone *z, unsigned long pfn)
 {
 	return pfn - z->zone_start_pfn < z->spanned_pages;

@@ -210,6 +210,7 @@ struct sched_stats {
 	unsigned long switches_new_mm;    /* a different mm: CR3 written */
 	unsigned long cr3_writes;         /* every load of CR3 by switch_mm */
 	unsigned long epochs;             /* counter recalculations */
+	unsigned long recalc_steps;       /* catch-up steps task_counter() took */
 	unsigned long fpu_traps;          /* #NM: lazy FPU restores */
 	unsigned long fpu_saves;          /* fxsave at switch-out */
 };

@@ -21,7 +21,9 @@
  * (red zone says free) or an overrun (red zone neither value); allocation
  * panics if a free object was written to (use after free). Each message names
  * the cache and the object. A cache with a constructor is not poisoned (that
- * would destroy the constructed state), only red-zoned.
+ * would destroy the constructed state), only red-zoned. Objects of a page or
+ * more (kmalloc-4k and up) are neither: the extra words would make a 64 KiB
+ * slot 64 KiB + 8 and double its slab, so those caches go unchecked.
  *
  * A constructor runs once per object, when its slab is created, not on every
  * allocation: objects must be freed back in their constructed state. */

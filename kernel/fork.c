@@ -7,8 +7,13 @@
  * what was set up, in reverse order, through the labels at the end, and
  * returns -ENOMEM (allocation) or -EAGAIN (threads-max, pids).
  *
- * threads-max (c22) defaults to RAM / THREAD_SIZE / 2, the seed's (and Linux
- * 2.4's) formula: at most half of memory can become kernel stacks. */
+ * threads-max (c22) defaults to lowmem / THREAD_SIZE / 2, the seed's (and
+ * Linux 2.4's) formula over the memory stacks come from (ZONE_DMA and
+ * ZONE_NORMAL: highmem cannot hold a stack): at most half of it can become
+ * kernel stacks. Which limit a fork meets first, all with -EAGAIN: at 512 MiB
+ * threads-max (~32400, just under pid_max 32768); at 2 GiB the pids (pid_max
+ * 32768, threads-max ~56300); with pid_max raised, threads-max, before
+ * lowmem would run out (-ENOMEM, near 90000 tasks at 2 GiB). */
 #include <kernel.h>
 #include <completion.h>
 #include <errno.h>
@@ -16,6 +21,7 @@
 #include <fs_struct.h>
 #include <mm.h>
 #include <mman.h>
+#include <mmzone.h>
 #include <params.h>
 #include <pid.h>
 #include <sched.h>
@@ -60,10 +66,11 @@ void set_task_comm(struct task_struct *p, const char *name)
 	strlcpy(p->comm, name, sizeof(p->comm));
 }
 
-/* Seed formula: RAM / THREAD_SIZE / 2 (512 MiB -> 32768), at least 20. */
+/* Seed formula over lowmem: lowmem / THREAD_SIZE / 2 (512 MiB -> 32768), at
+ * least 20. */
 static void set_max_threads_default(void)
 {
-	unsigned long n = totalram_pages / (THREAD_SIZE / PAGE_SIZE) / 2;
+	unsigned long n = lowmem_pages() / (THREAD_SIZE / PAGE_SIZE) / 2;
 
 	max_threads = n < 20 ? 20 : n;
 }
@@ -100,8 +107,8 @@ void fork_init(void)
 	set_max_threads_default();
 	if (max_threads_param)
 		max_threads = max_threads_param;
-	pr_info("fork: threads-max %d (%lu pages of RAM), pid_max %d, task_struct %u bytes\n",
-		max_threads, totalram_pages, pid_max, (unsigned)sizeof(struct task_struct));
+	pr_info("fork: threads-max %d (%lu pages of lowmem), pid_max %d, task_struct %u bytes\n",
+		max_threads, lowmem_pages(), pid_max, (unsigned)sizeof(struct task_struct));
 }
 
 /* A copy of the parent's task_struct on a fresh thread_info + stack block
@@ -200,6 +207,36 @@ static void init_new_task(struct task_struct *p, unsigned long clone_flags, stru
 	p->utime = p->stime = 0;
 }
 
+/* fs, files, signal handlers, signal_struct and address space, each shared
+ * or copied by its CLONE_ flag; on failure what was set up is dropped again,
+ * in reverse order, and the error returned. */
+static int copy_resources(unsigned long clone_flags, struct task_struct *p)
+{
+	int retval;
+
+	if ((retval = copy_files(clone_flags, p)))
+		return retval;
+	if ((retval = copy_fs(clone_flags, p)))
+		goto bad_fork_cleanup_files;
+	if ((retval = copy_sighand(clone_flags, p)))
+		goto bad_fork_cleanup_fs;
+	if ((retval = copy_signal(clone_flags, p)))
+		goto bad_fork_cleanup_sighand;
+	if ((retval = copy_mm(clone_flags, p)))
+		goto bad_fork_cleanup_signal;
+	return 0;
+
+bad_fork_cleanup_signal:
+	exit_signal(p);
+bad_fork_cleanup_sighand:
+	exit_sighand(p);
+bad_fork_cleanup_fs:
+	exit_fs(p);
+bad_fork_cleanup_files:
+	exit_files(p);
+	return retval;
+}
+
 static struct task_struct *copy_process(unsigned long clone_flags, struct pt_regs *regs)
 {
 	struct task_struct *p;
@@ -218,34 +255,17 @@ static struct task_struct *copy_process(unsigned long clone_flags, struct pt_reg
 		goto bad_fork_free;
 	}
 	init_new_task(p, clone_flags, regs);
-	if ((retval = copy_files(clone_flags, p)))
+	if ((retval = copy_resources(clone_flags, p)))
 		goto bad_fork_free_pid;
-	if ((retval = copy_fs(clone_flags, p)))
-		goto bad_fork_cleanup_files;
-	if ((retval = copy_sighand(clone_flags, p)))
-		goto bad_fork_cleanup_fs;
-	if ((retval = copy_signal(clone_flags, p)))
-		goto bad_fork_cleanup_sighand;
-	if ((retval = copy_mm(clone_flags, p)))
-		goto bad_fork_cleanup_signal;
 	copy_thread(p, regs);
 	sched_fork(p);                   /* c28: split the time slice */
 	link_task(p, clone_flags);
 	return p;
 
-bad_fork_cleanup_signal:
-	exit_signal(p);
-bad_fork_cleanup_sighand:
-	exit_sighand(p);
-bad_fork_cleanup_fs:
-	exit_fs(p);
-bad_fork_cleanup_files:
-	exit_files(p);
 bad_fork_free_pid:
 	free_pid(p->pid);
 bad_fork_free:
-	free_pages((unsigned long)task_stack_page(p), THREAD_SIZE_ORDER);
-	kmem_cache_free(task_struct_cachep, p);
+	free_task(p);                    /* never linked: nothing else refers to it */
 	return ERR_PTR(retval);
 }
 

@@ -24,7 +24,30 @@ struct mm_struct init_mm = {
 struct fs_struct init_fs = { .users = 1, .umask = 022, .root = "/", .pwd = "/" };
 struct files_struct init_files = { .count = 1 };
 struct sighand_struct init_sighand = { .count = 1 };
-struct signal_struct init_signal = { .count = 1, .live = 1 };
+/* Linux's initial limits (INIT_RLIMITS): 8 MiB of stack, no core files,
+ * 1024 open files (up to 4096), 64 KiB locked, the rest mostly unlimited. */
+struct signal_struct init_signal = {
+	.count = 1,
+	.live = 1,
+	.rlim = {
+		[RLIMIT_CPU] = { RLIM_INFINITY, RLIM_INFINITY },
+		[RLIMIT_FSIZE] = { RLIM_INFINITY, RLIM_INFINITY },
+		[RLIMIT_DATA] = { RLIM_INFINITY, RLIM_INFINITY },
+		[RLIMIT_STACK] = { 8 << 20, RLIM_INFINITY },
+		[RLIMIT_CORE] = { 0, RLIM_INFINITY },
+		[RLIMIT_RSS] = { RLIM_INFINITY, RLIM_INFINITY },
+		[RLIMIT_NPROC] = { RLIM_INFINITY, RLIM_INFINITY },
+		[RLIMIT_NOFILE] = { 1024, 4096 },
+		[RLIMIT_MEMLOCK] = { 64 << 10, 64 << 10 },
+		[RLIMIT_AS] = { RLIM_INFINITY, RLIM_INFINITY },
+		[RLIMIT_LOCKS] = { RLIM_INFINITY, RLIM_INFINITY },
+		[RLIMIT_SIGPENDING] = { RLIM_INFINITY, RLIM_INFINITY },
+		[RLIMIT_MSGQUEUE] = { 819200, 819200 },
+		[RLIMIT_NICE] = { 0, 0 },
+		[RLIMIT_RTPRIO] = { 0, 0 },
+		[RLIMIT_RTTIME] = { RLIM_INFINITY, RLIM_INFINITY },
+	},
+};
 
 union thread_union init_thread_union __aligned(THREAD_SIZE) __section(".data..init_task") = {
 	.thread_info = {

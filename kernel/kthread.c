@@ -7,7 +7,10 @@
  * sleeps until someone wakes it. Each kthread owns a struct kthread
  * (allocated by the requester, so an allocation failure is reported to the
  * caller, and freed with the task_struct) holding the stop flag and the
- * "exited" completion kthread_stop() waits on. */
+ * "exited" completion kthread_stop() waits on. kthread_create() takes a task
+ * reference for the one who will kthread_stop() the thread, so the task and
+ * its struct kthread outlive kthreadd's reaping of a thread that returned on
+ * its own; kthread_stop() drops it. */
 #include <kernel.h>
 #include <completion.h>
 #include <errno.h>
@@ -102,18 +105,23 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 		kfree(create.self);
 		return create.result;
 	}
+	get_task_struct(create.result);  /* the stopper's: see kthread_stop */
 	va_start(ap, namefmt);
 	vsnprintf(create.result->comm, sizeof(create.result->comm), namefmt, ap);
 	va_end(ap);
 	return create.result;
 }
 
+/* Contract: k came from kthread_create() and is stopped once. k may have
+ * exited and been reaped already: kthread_create's reference keeps k and its
+ * struct kthread until here. -EINVAL for a task that is not a kthread. */
 int kthread_stop(struct task_struct *k)
 {
 	struct kthread *self = k->kthread;
 	int ret;
 
-	get_task_struct(k);
+	if (!self)
+		return -EINVAL;
 	self->should_stop = true;
 	wake_up_process(k);
 	wait_for_completion(&self->exited);

@@ -1,17 +1,22 @@
 /* kernel/monitor.c: the serial console monitor, Tasklab's SysRq. Until there
  * is a user-space shell, a kernel thread (kmonitord, started by kernel_init)
  * sleeps on the serial receive wait queue, and each key typed on the serial
- * console runs one command (h lists them; t is SysRq-t, the task list). */
+ * console runs one command (h lists them). t, SysRq-t, the task list, is
+ * answered in the receive interrupt itself, as Linux's SysRq is: it must
+ * work when a kernel thread spins and kmonitord never gets to run (the
+ * kernel is not preemptible); s makes kmonitord spin to show it. */
 #include <kernel.h>
 #include <multiboot.h>
 #include <sched.h>
 #include <wait.h>
+#include <asm/processor.h>
 #include <asm/serial.h>
 
 static void show_help(void)
 {
-	printk("monitor keys: h help, t tasks (ps -efj), m memory map, "
-	       "d last 2 KiB of the log, j jiffies, r power off (exits QEMU)\n");
+	printk("monitor keys: h help, t tasks (ps -efj, from the interrupt), m memory map, "
+	       "d last 2 KiB of the log, j jiffies, s spin 2 s without scheduling, "
+	       "r power off (exits QEMU)\n");
 }
 
 static void show_dmesg_tail(void)
@@ -22,11 +27,31 @@ static void show_dmesg_tail(void)
 	console_write(buf, strlen(buf));
 }
 
+/* Hold the CPU for two seconds as a runaway kernel thread would. */
+static void spin(void)
+{
+	unsigned long end = jiffies + 2 * HZ;
+
+	printk("monitor: spinning 2 s without scheduling\n");
+	while ((long)(jiffies - end) < 0)
+		cpu_relax();
+	printk("monitor: spin done\n");
+}
+
+/* In the serial receive interrupt: t lists the tasks at once. */
+static bool monitor_sysrq(char c)
+{
+	if (c != 't')
+		return false;
+	show_tasks();
+	return true;
+}
+
 static void monitor_key(int c)
 {
 	switch (c) {
 	case 'h': case '?': show_help(); break;
-	case 't': show_tasks(); break;
+	case 's': spin(); break;
 	case 'm': multiboot_print_summary(); break;
 	case 'd': show_dmesg_tail(); break;
 	case 'j': printk("jiffies = %lu\n", jiffies); break;
@@ -40,6 +65,7 @@ int monitor_thread(void *unused)
 {
 	int c;
 
+	serial_set_sysrq(monitor_sysrq);
 	printk(KERN_NOTICE "Tasklab is up. Serial monitor ready: press h for help.\n");
 	for (;;) {
 		wait_event(serial_rx_wait, (c = serial_getc()) >= 0);

@@ -40,11 +40,22 @@ bool task_on_runqueue(const struct task_struct *p)
 	return !list_empty(&p->run_list);
 }
 
-static long recalc(long counter, long nice, unsigned long missed)
+/* counter/2 + slice, once per missed epoch. With integer halving it settles
+ * within a few steps at 2 * slice - 1 (from below) or 2 * slice (from above),
+ * so the loop stops as soon as a step changes nothing. Counts its steps in
+ * *steps if given (NULL on the scheduler's paths, where it is inlined and
+ * the counting compiled out). */
+static inline long recalc(long counter, long nice, unsigned long missed, unsigned long *steps)
 {
-	/* counter/2 + slice converges to 2 * slice within ~5 steps */
-	for (; missed && counter != 2 * NICE_TO_TICKS(nice); missed--)
-		counter = (counter >> 1) + NICE_TO_TICKS(nice);
+	for (; missed; missed--) {
+		long next = (counter >> 1) + NICE_TO_TICKS(nice);
+
+		if (steps)
+			(*steps)++;
+		if (next == counter)
+			break;
+		counter = next;
+	}
 	return counter;
 }
 
@@ -53,7 +64,7 @@ long task_counter(const struct task_struct *p)
 {
 	if (task_on_runqueue(p) || p->epoch_seen == epoch)
 		return p->counter;
-	return recalc(p->counter, p->nice, epoch - p->epoch_seen);
+	return recalc(p->counter, p->nice, epoch - p->epoch_seen, &sched_stats.recalc_steps);
 }
 
 /* Set p's counter as of now (a sleeper's pending epochs are dropped). */
@@ -70,7 +81,7 @@ static inline void catch_up_epochs(struct task_struct *p)
 {
 	if (likely(p->epoch_seen == epoch))
 		return;
-	p->counter = recalc(p->counter, p->nice, epoch - p->epoch_seen);
+	p->counter = recalc(p->counter, p->nice, epoch - p->epoch_seen, NULL);
 	p->epoch_seen = epoch;
 }
 
@@ -110,7 +121,7 @@ static void recalculate_counters(void)
 
 	epoch++;
 	list_for_each_entry(p, &runqueue_head, run_list) {
-		p->counter = recalc(p->counter, p->nice, 1);
+		p->counter = recalc(p->counter, p->nice, 1, NULL);
 		p->epoch_seen = epoch;
 	}
 	sched_stats.epochs++;

@@ -47,9 +47,12 @@ int copy_signal(unsigned long clone_flags, struct task_struct *p)
 	sig = kmem_cache_alloc(signal_cachep, GFP_KERNEL);
 	if (!sig)
 		return -ENOMEM;
-	memset(sig, 0, sizeof(*sig));
+	/* every field set here (no memset: most of the struct is the rlimits) */
 	sig->count = 1;
 	sig->live = 1;
+	sig->group_exit_code = 0;
+	sig->tty = current->signal->tty;          /* inherited, as in Linux */
+	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
 	p->signal = sig;
 	return 0;
 }

@@ -116,21 +116,3 @@ void for_each_free_bootmem_range(void (*fn)(unsigned long, unsigned long))
 {
 	walk_free_ram(call_pfn_fn, fn);
 }
-
-bool bootmem_pfn_usable(unsigned long pfn)
-{
-	u64 s = (u64)pfn << PAGE_SHIFT, e = s + PAGE_SIZE;
-	bool ram = false;
-
-	for (int i = 0; i < boot_params.nr_regions; i++) {
-		const struct memory_region *r = &boot_params.regions[i];
-		if (r->type == E820_RAM && r->start <= s && e <= r->end)
-			ram = true;
-		else if (r->type != E820_RAM && r->start < e && s < r->end)
-			return false;       /* overlapped by a non-RAM region */
-	}
-	for (int i = 0; ram && i < nr_reserved_ranges; i++)
-		if (reserved_ranges[i].start < e && s < reserved_ranges[i].end)
-			return false;
-	return ram;
-}

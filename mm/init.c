@@ -56,6 +56,8 @@ void mem_init(void)
 {
 	reserve_boot_ranges();
 	max_pfn = find_max_pfn();
+	if (!max_pfn)
+		panic("mem_init: no usable memory map from the boot loader (no RAM regions)");
 	max_low_pfn = min(max_pfn, MAX_LOWMEM_PFN);
 	high_memory = __va(max_low_pfn << PAGE_SHIFT);
 	alloc_mem_map();

@@ -28,8 +28,6 @@ void reserve_boot_ranges(void);
 phys_addr_t bootmem_alloc(unsigned long size, phys_addr_t min, phys_addr_t limit, const char *what);
 /* Call fn(start_pfn, end_pfn) for every run of RAM frames not reserved. */
 void for_each_free_bootmem_range(void (*fn)(unsigned long start_pfn, unsigned long end_pfn));
-/* Is frame `pfn` wholly inside usable RAM and outside every reserved range? */
-bool bootmem_pfn_usable(unsigned long pfn);
 
 /* mm/page_alloc.c: set up the zones' spans, then hand free frames over. */
 void zones_init(void);

@@ -217,6 +217,8 @@ static void free_pages_ok(struct page *page, unsigned int order)
 
 	if (unlikely(page->flags & ((1UL << PG_reserved) | (1UL << PG_slab))))
 		bad_page(page, "freeing a reserved or slab page");
+	if (unlikely(page->virtual))     /* set only while a highmem page is kmapped */
+		bad_page(page, "freeing a page that is still kmapped (kunmap missing?)");
 	if (unlikely(page_to_pfn(page) & ((1UL << order) - 1)))
 		bad_page(page, "freeing a block at a pfn not aligned to its order");
 	flags = local_irq_save();
@@ -331,16 +333,31 @@ void zones_init(void)
 	init_zone(ZONE_HIGHMEM, max_low_pfn, max_pfn);
 }
 
+/* Are all 2^order frames from `page` still PG_reserved (never released)? */
+static bool block_reserved(const struct page *page, unsigned int order)
+{
+	for (unsigned long i = 0; i < (1UL << order); i++)
+		if (!PageReserved(page + i))
+			return false;
+	return true;
+}
+
 /* Hand frames [start, end) to the buddy lists in the biggest aligned blocks.
  * Zone boundaries are multiples of 2^(MAX_ORDER-1) frames, so no block
- * crosses one. */
+ * crosses one. A frame is released once only: one that is no longer
+ * PG_reserved is skipped, so a memory map naming a frame twice (overlapping
+ * RAM regions) cannot free it twice. */
 void free_bootmem_range(unsigned long start, unsigned long end)
 {
 	while (start < end) {
 		unsigned int order = start ? min(__builtin_ctz(start), MAX_ORDER - 1) : MAX_ORDER - 1;
-		while (start + (1UL << order) > end)
-			order--;
 		struct page *page = pfn_to_page(start);
+		if (!PageReserved(page)) {
+			start++;
+			continue;
+		}
+		while (start + (1UL << order) > end || !block_reserved(page, order))
+			order--;
 		struct zone *z = page_zone(page);
 		for (unsigned long i = 0; i < (1UL << order); i++)
 			clear_page_flag(page + i, PG_reserved);

@@ -58,11 +58,15 @@ static inline struct page *obj_to_slab(const struct kmem_cache *s, const void *o
 /* --- creating a cache -------------------------------------------------------- */
 
 /* Lay out one slot: the object, then (debug) the red zone, then the free
- * pointer if it may not overlay the object. */
+ * pointer if it may not overlay the object. Objects of a page or more get
+ * no debug words: they would push a power-of-two slot past its slab and
+ * double the slab's order (include/slab.h). */
 static void calculate_sizes(struct kmem_cache *s)
 {
 	size_t end = s->object_size;
 
+	if (s->object_size >= PAGE_SIZE)
+		s->flags &= ~(SLAB_RED_ZONE | SLAB_POISON);
 	if (s->ctor && (s->flags & SLAB_POISON))
 		s->flags &= ~SLAB_POISON;       /* poison would destroy constructed state */
 	if (s->flags & SLAB_RED_ZONE)

@@ -64,7 +64,8 @@ void *vmalloc(unsigned long size)
 	unsigned long mapped = ALIGN_UP(size, PAGE_SIZE);
 	struct vm_struct *area;
 
-	if (!size || mapped > VMALLOC_END - VMALLOC_START)
+	/* mapped is 0 for size 0 and when rounding up wraps (size > 0xFFFFF000) */
+	if (!mapped || mapped > VMALLOC_END - VMALLOC_START)
 		return NULL;
 	area = kmalloc(sizeof(*area), GFP_KERNEL);
 	if (!area)

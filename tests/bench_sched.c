@@ -59,21 +59,11 @@ static void bench_fork(const struct kbench *b)
 }
 KBENCH(fork, bench_fork);
 
-struct pingpong {
-	struct wait_queue_head wq;
-	int turn, rounds;
-};
-
 static int player(void *arg)
 {
 	struct pingpong *pp = arg;
-	int me = current->comm[0] == 'B';
 
-	for (int r = 0; r < pp->rounds; r++) {
-		wait_event(pp->wq, pp->turn == me);
-		pp->turn = !me;
-		wake_up(&pp->wq);
-	}
+	pingpong_turns(pp, pingpong_seat(pp), NULL);
 	return 0;
 }
 
@@ -110,9 +100,9 @@ static u64 two_tasks(int (*fn)(void *), void *arg, unsigned int ms)
 
 static void bench_switch(const struct kbench *b)
 {
-	struct pingpong pp = { .turn = 0, .rounds = 20000 };
+	struct pingpong pp;
 
-	init_waitqueue_head(&pp.wq);
+	pingpong_init(&pp, 20000);
 	kbench_report(b, "switch_pingpong_waitqueue", two_tasks(player, &pp, 0), "cycles/switch");
 	stop_yielders = false;
 	kbench_report(b, "switch_yield_two_threads", two_tasks(yielder, NULL, 100), "cycles/switch");

@@ -1,5 +1,6 @@
 /* tests/tasktest.h: helpers shared by the task and scheduler self-tests
- * (tests/test_tasks.c, tests/test_sched.c, tests/test_task_scale.c). */
+ * and benchmarks (tests/test_tasks.c, tests/test_sched.c,
+ * tests/test_task_scale.c, tests/bench_sched.c). */
 #ifndef TASKLAB_TESTS_TASKTEST_H
 #define TASKLAB_TESTS_TASKTEST_H
 
@@ -60,6 +61,42 @@ static inline int probe_thread(void *arg)
 	complete(&pr->ready);
 	sleep_until_stopped();
 	return pr->ret;
+}
+
+/* Two players take turns through one wait queue: every turn is one switch
+ * between them. A user embeds it and passes its own per-turn check. */
+struct pingpong {
+	struct wait_queue_head wq;
+	int turn, rounds, seats;
+};
+
+static inline void pingpong_init(struct pingpong *pp, int rounds)
+{
+	init_waitqueue_head(&pp->wq);
+	pp->turn = 0;
+	pp->rounds = rounds;
+	pp->seats = 0;
+}
+
+/* A starting player's seat: 0 for the first, 1 for the second. */
+static inline int pingpong_seat(struct pingpong *pp)
+{
+	return pp->seats++;
+}
+
+/* Play seat me's rounds, calling each_turn (NULL: none) right after being
+ * switched to. Always inlined, so a constant each_turn costs no call and a
+ * NULL one nothing (the switch benchmark's player). */
+static inline __attribute__((always_inline)) void pingpong_turns(struct pingpong *pp, int me,
+					   void (*each_turn)(struct pingpong *pp, int me, int round))
+{
+	for (int r = 0; r < pp->rounds; r++) {
+		wait_event(pp->wq, pp->turn == me);
+		if (each_turn)
+			each_turn(pp, me, r);
+		pp->turn = !me;
+		wake_up(&pp->wq);
+	}
 }
 
 #endif

@@ -7,13 +7,16 @@
  * count a crash as a pass. The
  * `panic` suite's should-panic cases each get a boot of their own too. */
 #include <kernel.h>
+#include <errno.h>
 #include <ktest.h>
+#include <sched.h>
 #include <asm/irqflags.h>
 
 /* Run fn against a scratch struct ktest, as the runner would. */
 static bool run_scratch(void (*fn)(struct ktest *), struct ktest *scratch)
 {
-	*scratch = (struct ktest){ .suite = "scratch", .name = "scratch (deliberate failure)" };
+	*scratch = (struct ktest){ .suite = "scratch", .name = "scratch (deliberate failure)",
+				   .task = current };
 	if (ksetjmp(&scratch->abort) == 0) {
 		fn(scratch);
 		return true;              /* ran to its end */
@@ -56,6 +59,32 @@ static void ktest_skip_carries_reason(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, s.skip_reason, "because 42");
 }
 
+static int helper_asserts(void *scratch)
+{
+	failing_assert(scratch);
+	return 0;                         /* not reached: the ASSERT ends us */
+}
+
+/* An ASSERT in a helper thread of a case ends the helper, not the case (the
+ * case's abort point is on another stack): the case is marked failed and the
+ * helper's exit code says the ASSERT ended it. */
+static void ktest_assert_in_helper_ends_the_helper(struct ktest *t)
+{
+	struct ktest s = { .suite = "scratch", .name = "scratch (helper)", .task = current };
+	int status = 0;
+	pid_t pid;
+
+	after_expect = 0;
+	if (ksetjmp(&s.abort) != 0)
+		KTEST_FAIL(t, "the helper's ASSERT jumped onto the case's stack");
+	pid = kernel_thread(helper_asserts, &s, CLONE_FS | CLONE_FILES | SIGCHLD);
+	KTEST_ASSERT_GT(t, pid, 0);
+	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, &status), pid);
+	KTEST_EXPECT_EQ(t, status, -EINTR);
+	KTEST_EXPECT_TRUE(t, s.failed);
+	KTEST_EXPECT_EQ(t, after_expect, 0);
+}
+
 static void ktest_case_name_is_known_to_panic(struct ktest *t)
 {
 	char buf[96];
@@ -68,6 +97,7 @@ static const struct ktest_case ktest_cases[] = {
 	KTEST_CASE(ktest_expect_records_and_continues),
 	KTEST_CASE(ktest_assert_ends_the_case),
 	KTEST_CASE(ktest_skip_carries_reason),
+	KTEST_CASE(ktest_assert_in_helper_ends_the_helper),
 	KTEST_CASE(ktest_case_name_is_known_to_panic),
 	{}
 };

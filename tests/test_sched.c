@@ -15,12 +15,13 @@
 #include <asm/traps.h>
 #include "tasktest.h"
 
-/* Two players take turns through one wait queue, each optionally on its own
- * mm; every turn is one switch between them. */
-struct pingpong {
-	struct wait_queue_head wq;
-	int turn, rounds;
+/* A ping-pong (tasktest.h) whose players each optionally run on an mm of
+ * their own and use the FPU; the switches and CR3 writes are measured
+ * between turn 1 (both players running) and the last turn. */
+struct sched_pingpong {
+	struct pingpong pp;
 	struct mm_struct *mm[2];
+	struct mm_struct *seen_mm[2], *seen_active_mm[2];
 	unsigned long cr3_start, cr3_end, cs_start, cs_end;
 	int fpu_bad[2];
 	bool use_fpu;
@@ -39,75 +40,90 @@ static int fpu_peek(void)
 	return v;
 }
 
+static void sched_turn(struct pingpong *pp, int me, int r)
+{
+	struct sched_pingpong *sp = container_of(pp, struct sched_pingpong, pp);
+
+	if (me == 0 && r == 1) {                           /* both run: measure */
+		sp->cr3_start = sched_stats.cr3_writes;
+		sp->cs_start = sched_stats.context_switches;
+	}
+	if (me == 0 && r == pp->rounds - 1) {
+		sp->cr3_end = sched_stats.cr3_writes;
+		sp->cs_end = sched_stats.context_switches;
+	}
+	if (sp->use_fpu && fpu_peek() != 1000 + 111 * me)
+		sp->fpu_bad[me]++;
+}
+
 static int player(void *arg)
 {
-	struct pingpong *pp = arg;
-	int me = current->comm[5] - '0', mine = 1000 + 111 * me;
+	struct sched_pingpong *sp = arg;
+	int me = pingpong_seat(&sp->pp);
 
-	if (pp->mm[me])
-		kthread_use_mm(pp->mm[me]);
-	if (pp->use_fpu)
-		fpu_load(mine);
-	for (int r = 0; r < pp->rounds; r++) {
-		wait_event(pp->wq, pp->turn == me);
-		if (me == 0 && r == 1) {                   /* both run: measure */
-			pp->cr3_start = sched_stats.cr3_writes;
-			pp->cs_start = sched_stats.context_switches;
-		}
-		if (me == 0 && r == pp->rounds - 1) {
-			pp->cr3_end = sched_stats.cr3_writes;
-			pp->cs_end = sched_stats.context_switches;
-		}
-		if (pp->use_fpu && fpu_peek() != mine)
-			pp->fpu_bad[me]++;
-		pp->turn = !me;
-		wake_up(&pp->wq);
-	}
-	if (pp->mm[me])
-		kthread_unuse_mm(pp->mm[me]);
+	if (sp->mm[me])
+		kthread_use_mm(sp->mm[me]);
+	sp->seen_mm[me] = current->mm;
+	sp->seen_active_mm[me] = current->active_mm;
+	if (sp->use_fpu)
+		fpu_load(1000 + 111 * me);
+	pingpong_turns(&sp->pp, me, sched_turn);
+	if (sp->mm[me])
+		kthread_unuse_mm(sp->mm[me]);
 	return 0;
 }
 
 /* Run a ping-pong of `rounds` turns each; the players are our children. */
-static void play(struct ktest *t, struct pingpong *pp)
+static void play(struct ktest *t, struct sched_pingpong *sp, int rounds)
 {
 	pid_t pid[2];
 
-	init_waitqueue_head(&pp->wq);
-	pp->turn = 0;
+	pingpong_init(&sp->pp, rounds);
 	for (int i = 0; i < 2; i++) {
-		pid[i] = kernel_thread(player, pp, 0);
+		pid[i] = kernel_thread(player, sp, 0);
 		KTEST_ASSERT_GT(t, pid[i], 0);
 		set_task_comm(find_task_by_pid(pid[i]), i ? "playr1" : "playr0");
 	}
 	for (int i = 0; i < 2; i++)
 		KTEST_EXPECT_EQ(t, kernel_wait(pid[i], 0, NULL), pid[i]);
-	KTEST_EXPECT_EQ(t, pp->turn, 0);                  /* every turn was played */
+	KTEST_EXPECT_EQ(t, sp->pp.turn, 0);               /* every turn was played */
 }
 
-/* c25: threads sharing an mm switch without a single CR3 write; tasks on
+/* c25: threads sharing an mm switch without a single CR3 write; so do
+ * kernel threads that keep mm == NULL on a borrowed mm (lazy TLB); tasks on
  * different mms write CR3 at every switch between them. */
 static void claim_c25_no_cr3_write_between_threads(struct ktest *t)
 {
 	struct mm_struct *a = mm_alloc(), *b = mm_alloc();
-	struct pingpong same = { .rounds = 100 }, diff = { .rounds = 100 };
+	struct sched_pingpong same = { .use_fpu = false }, diff = same, lazy = same;
+	const int rounds = 100;
 	unsigned long switches;
 
 	KTEST_ASSERT_NOT_NULL(t, a);
 	KTEST_ASSERT_NOT_NULL(t, b);
 	same.mm[0] = same.mm[1] = a;
-	play(t, &same);
+	play(t, &same, rounds);
 	switches = same.cs_end - same.cs_start;
 	ktest_log(t, "shared mm: %lu switches, %lu CR3 writes", switches, same.cr3_end - same.cr3_start);
-	KTEST_EXPECT_GE(t, switches, 2 * (same.rounds - 2));
+	KTEST_EXPECT_GE(t, switches, 2 * (rounds - 2));
 	KTEST_EXPECT_EQ(t, same.cr3_end - same.cr3_start, 0);
+
+	play(t, &lazy, rounds);                  /* mm[] NULL: pure kernel threads */
+	switches = lazy.cs_end - lazy.cs_start;
+	ktest_log(t, "borrowed mm: %lu switches, %lu CR3 writes", switches, lazy.cr3_end - lazy.cr3_start);
+	for (int i = 0; i < 2; i++) {
+		KTEST_EXPECT_NULL(t, lazy.seen_mm[i]);
+		KTEST_EXPECT_NOT_NULL(t, lazy.seen_active_mm[i]);
+	}
+	KTEST_EXPECT_GE(t, switches, 2 * (rounds - 2));
+	KTEST_EXPECT_EQ(t, lazy.cr3_end - lazy.cr3_start, 0);
 
 	diff.mm[0] = a;
 	diff.mm[1] = b;
-	play(t, &diff);
+	play(t, &diff, rounds);
 	switches = diff.cs_end - diff.cs_start;
 	ktest_log(t, "two mms: %lu switches, %lu CR3 writes", switches, diff.cr3_end - diff.cr3_start);
-	KTEST_EXPECT_GE(t, diff.cr3_end - diff.cr3_start, 2 * (diff.rounds - 2));
+	KTEST_EXPECT_GE(t, diff.cr3_end - diff.cr3_start, 2 * (rounds - 2));
 	KTEST_EXPECT_LE(t, diff.cr3_end - diff.cr3_start, switches);
 	mmput(a);
 	mmput(b);
@@ -117,16 +133,17 @@ static void claim_c25_no_cr3_write_between_threads(struct ktest *t)
  * (lazy FPU: saved at switch-out, restored at the first use after). */
 static void claim_c26_fpu_state_survives_switches(struct ktest *t)
 {
-	struct pingpong pp = { .rounds = 50, .use_fpu = true };
+	struct sched_pingpong pp = { .use_fpu = true };
+	const int rounds = 50;
 	unsigned long traps = sched_stats.fpu_traps, saves = sched_stats.fpu_saves;
 
-	play(t, &pp);
+	play(t, &pp, rounds);
 	KTEST_EXPECT_EQ(t, pp.fpu_bad[0], 0);
 	KTEST_EXPECT_EQ(t, pp.fpu_bad[1], 0);
 	ktest_log(t, "#NM traps %lu, fxsaves %lu", sched_stats.fpu_traps - traps,
 		  sched_stats.fpu_saves - saves);
-	KTEST_EXPECT_GE(t, sched_stats.fpu_traps - traps, 2 * (pp.rounds - 1));
-	KTEST_EXPECT_GE(t, sched_stats.fpu_saves - saves, 2 * (pp.rounds - 1));
+	KTEST_EXPECT_GE(t, sched_stats.fpu_traps - traps, 2 * (rounds - 1));
+	KTEST_EXPECT_GE(t, sched_stats.fpu_saves - saves, 2 * (rounds - 1));
 	KTEST_EXPECT_TRUE(t, read_cr0() & X86_CR0_TS);   /* we never used it */
 }
 
@@ -417,6 +434,89 @@ static void epoch_recalculates_counters(struct ktest *t)
 	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
 }
 
+/* Start a kthread that sleeps until stopped and return it asleep, its
+ * counter set to 0 as of the current epoch. */
+static struct task_struct *start_zero_sleeper(struct ktest *t, struct probe *pr)
+{
+	struct task_struct *k;
+
+	probe_init(pr, 0);
+	k = kthread_run(probe_thread, pr, "sleeper");
+	KTEST_ASSERT_FALSE(t, IS_ERR(k));
+	wait_for_completion(&pr->ready);
+	while (task_on_runqueue(k))
+		yield();
+	set_task_counter(k, 0);
+	return k;
+}
+
+/* Force one epoch: every runnable counter (ours and a spinner's) is 0. */
+static void force_epoch(struct ktest *t, struct task_struct *spin)
+{
+	unsigned long epochs = sched_stats.epochs;
+
+	local_irq_disable();
+	current->counter = 0;
+	spin->counter = 0;
+	local_irq_enable();
+	yield();
+	KTEST_EXPECT_GT(t, sched_stats.epochs, epochs);
+}
+
+/* A sleeper woken after epochs it slept through is put on the run queue with
+ * its counter caught up: the raw p->counter the scheduler's goodness() reads
+ * is the recalculated one (0 -> s -> s/2 + s after two epochs), not the 0 it
+ * had when it went to sleep. */
+static void woken_sleeper_counter_caught_up(struct ktest *t)
+{
+	struct task_struct *spin = kthread_run(spinner, NULL, "spinner");
+	struct probe pr;
+	struct task_struct *k;
+	unsigned long epochs;
+	long expect = 0, counter;
+	bool queued;
+
+	KTEST_ASSERT_FALSE(t, IS_ERR(spin));
+	k = start_zero_sleeper(t, &pr);
+	epochs = sched_stats.epochs;
+	force_epoch(t, spin);
+	force_epoch(t, spin);
+	for (unsigned long i = epochs; i < sched_stats.epochs; i++)
+		expect = expect / 2 + NICE_TO_TICKS(k->nice);
+	local_irq_disable();
+	KTEST_EXPECT_EQ(t, k->counter, 0);        /* epochs skip sleepers */
+	wake_up_process(k);
+	queued = task_on_runqueue(k);
+	counter = k->counter;
+	local_irq_enable();
+	KTEST_EXPECT_TRUE(t, queued);
+	KTEST_EXPECT_GE(t, expect, NICE_TO_TICKS(k->nice) * 3 / 2);
+	KTEST_EXPECT_EQ(t, counter, expect);
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
+	KTEST_EXPECT_EQ(t, kthread_stop(spin), 0);
+}
+
+/* A sleeper that missed a thousand epochs catches up in a few steps: the
+ * recalculation stops once counter / 2 + slice no longer changes it (the
+ * fixed point from 0 is 2 * slice - 1). */
+static void long_sleeper_catches_up_in_few_steps(struct ktest *t)
+{
+	struct probe pr;
+	struct task_struct *k = start_zero_sleeper(t, &pr);
+	unsigned long steps;
+	long counter;
+
+	local_irq_disable();
+	k->epoch_seen -= 1000;
+	steps = sched_stats.recalc_steps;
+	counter = task_counter(k);
+	steps = sched_stats.recalc_steps - steps;
+	local_irq_enable();
+	KTEST_EXPECT_EQ(t, counter, 2 * NICE_TO_TICKS(k->nice) - 1);
+	KTEST_EXPECT_LE(t, steps, 8);
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 0);
+}
+
 static struct wait_queue_head wq_test;
 static volatile int wq_go, wq_woken;
 
@@ -587,6 +687,8 @@ static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(claim_c27_same_mm_picked_first),
 	KTEST_CASE(claim_c28_fork_splits_counter),
 	KTEST_CASE(epoch_recalculates_counters),
+	KTEST_CASE(woken_sleeper_counter_caught_up),
+	KTEST_CASE(long_sleeper_catches_up_in_few_steps),
 	KTEST_CASE(wait_queue_exclusive_wakeups),
 	KTEST_CASE(timers_and_msleep),
 	KTEST_CASE(orphans_go_to_init),

@@ -172,6 +172,32 @@ static void claim_c15_kthreadd_creates_and_reaps(struct ktest *t)
 	KTEST_EXPECT_NULL(t, find_task_by_pid(pid));     /* reaped by kthreadd */
 }
 
+static int return_at_once(void *arg) { return (long)arg; }
+
+/* kthread_stop() on a kthread that returned on its own and was reaped by
+ * kthreadd still gets its value (the task and its struct kthread outlive the
+ * reap), and frees them; on a task that is not a kthread it is -EINVAL. */
+static void kthread_stop_after_exit_and_reap(struct ktest *t)
+{
+	unsigned long objs;
+	struct task_struct *k;
+	pid_t pid;
+
+	wait_for_reaping();
+	objs = task_struct_cachep->active_objs;
+	k = kthread_run(return_at_once, (void *)17L, "early_exit");
+	KTEST_ASSERT_FALSE(t, IS_ERR(k));
+	pid = k->pid;
+	msleep(50);
+	wait_for_reaping();
+	KTEST_EXPECT_NULL(t, find_task_by_pid(pid));     /* reaped already */
+	KTEST_EXPECT_EQ(t, task_struct_cachep->active_objs, objs + 1);
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 17);
+	KTEST_EXPECT_EQ(t, task_struct_cachep->active_objs, objs);
+	KTEST_EXPECT_EQ(t, kthread_stop(find_task_by_pid(1)), -EINVAL);
+	KTEST_EXPECT_EQ(t, kthread_stop(kthreadd_task), -EINVAL);
+}
+
 /* c16: the task listing puts kernel threads in brackets, not tasks with an
  * address space. */
 static void claim_c16_ps_brackets_kernel_threads(struct ktest *t)
@@ -291,6 +317,85 @@ static void irq_probe_fn(unsigned long data)
 	ip->fired = true;
 }
 
+/* Call fn(arg) with %esp at top (the top of another 8 KiB block), and come
+ * back to the caller's stack. */
+struct stack_call {
+	void (*fn)(void *arg);
+	void *arg;
+	unsigned long top;
+};
+
+static __noinline void call_on_stack(struct stack_call *sc)
+{
+	__asm__ __volatile__("movl %%esp, %%edi\n\t"
+			     "movl 8(%%esi), %%esp\n\t"
+			     "pushl %%edi\n\t"          /* the caller's esp */
+			     "pushl 4(%%esi)\n\t"
+			     "call *(%%esi)\n\t"
+			     "addl $4, %%esp\n\t"
+			     "popl %%esp"
+			     : "+S"(sc) :: "eax", "ecx", "edx", "edi", "memory", "cc");
+}
+
+/* What current was while running on the spare block. */
+struct spare_run {
+	struct task_struct *process, *irq, *exception;
+	bool irq_in_irq;
+};
+
+static void on_spare_stack(void *arg)
+{
+	struct spare_run *r = arg;
+	struct irq_probe ip = { .fired = false };
+	struct trap_catch c;
+
+	r->process = current;
+	if (catch_trap(&c, X86_TRAP_BP) == 0) {
+		__asm__ __volatile__("int3");
+		uncatch_trap(&c);
+	} else {
+		r->exception = c.task;                    /* as do_exception saw it */
+	}
+	setup_timer(&ip.timer, irq_probe_fn, (unsigned long)&ip);
+	mod_timer(&ip.timer, jiffies + 1);
+	while (!ip.fired) {
+		safe_halt();                              /* the tick comes in here */
+		local_irq_disable();
+	}
+	r->irq = ip.task;
+	r->irq_in_irq = ip.in_irq;
+}
+
+/* c20, proven by moving the stack: on a spare 8 KiB block whose
+ * thread_info->task is a sentinel, current is the sentinel in process
+ * context, in the timer interrupt and in the #BP handler, which no
+ * "current" variable kept by the scheduler could give. */
+static void claim_c20_current_follows_a_moved_stack(struct ktest *t)
+{
+	static struct task_struct sentinel;
+	struct thread_info *ti = (struct thread_info *)__get_free_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
+	struct spare_run r = { NULL, NULL, NULL, false };
+	struct stack_call sc = { on_spare_stack, &r, (unsigned long)ti + THREAD_SIZE };
+	unsigned long flags;
+
+	KTEST_ASSERT_NOT_NULL(t, ti);
+	flags = local_irq_save();
+	sentinel = *current;                      /* what the tick may touch */
+	set_task_comm(&sentinel, "c20_sentinel");
+	sentinel.stack = ti;
+	*ti = *current_thread_info();             /* keeps the case's trap guard */
+	ti->task = &sentinel;
+	*end_of_stack_ti(ti) = STACK_END_MAGIC;
+	call_on_stack(&sc);
+	local_irq_restore(flags);
+	free_pages((unsigned long)ti, THREAD_SIZE_ORDER);
+	KTEST_EXPECT_PTR_EQ(t, r.process, &sentinel);
+	KTEST_EXPECT_PTR_EQ(t, r.exception, &sentinel);
+	KTEST_EXPECT_TRUE(t, r.irq_in_irq);
+	KTEST_EXPECT_PTR_EQ(t, r.irq, &sentinel);
+	KTEST_EXPECT_PTR_NE(t, current, &sentinel);
+}
+
 /* c20: current is the masked stack pointer's thread_info->task in process
  * context, in an interrupt handler and in an exception handler. */
 static void claim_c20_current_is_masked_esp(struct ktest *t)
@@ -356,7 +461,7 @@ static void claim_c21_one_block_per_task(struct ktest *t)
 	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
 }
 
-/* c22: threads-max defaults to RAM / THREAD_SIZE / 2 and fork fails with
+/* c22: threads-max defaults to lowmem / THREAD_SIZE / 2 and fork fails with
  * -EAGAIN at the limit, exactly; the limit is tunable within Linux's bounds. */
 static void claim_c22_threads_max(struct ktest *t)
 {
@@ -364,7 +469,9 @@ static void claim_c22_threads_max(struct ktest *t)
 	static pid_t pids[32];
 	pid_t pid = 0;
 
-	KTEST_EXPECT_EQ(t, saved, (int)(totalram_pages * PAGE_SIZE / THREAD_SIZE / 2));
+	KTEST_EXPECT_EQ(t, saved, (int)(lowmem_pages() * PAGE_SIZE / THREAD_SIZE / 2));
+	/* stacks come from lowmem: the default must fit there, whatever highmem */
+	KTEST_EXPECT_LE(t, (unsigned long)saved * (THREAD_SIZE / PAGE_SIZE), lowmem_pages() / 2);
 	KTEST_EXPECT_EQ(t, set_max_threads(19), -EINVAL);
 	KTEST_EXPECT_EQ(t, set_max_threads(0x40000000), -EINVAL);
 	KTEST_ASSERT_EQ(t, set_max_threads(limit), 0);
@@ -380,37 +487,36 @@ static void claim_c22_threads_max(struct ktest *t)
 		KTEST_EXPECT_EQ(t, kernel_wait(pids[i], 0, NULL), pids[i]);
 }
 
-struct pingpong {
-	struct wait_queue_head wq;
-	int turn, rounds, bad_esp0;
+struct esp0_pingpong {
+	struct pingpong pp;
+	int bad_esp0;
 };
+
+/* c33: we were just switched to: the TSS points at our stack top. */
+static void check_esp0(struct pingpong *pp, int me, int round)
+{
+	if (init_tss.esp0 != (u32)task_stack_page(current) + THREAD_SIZE)
+		container_of(pp, struct esp0_pingpong, pp)->bad_esp0++;
+}
 
 static int esp0_player(void *arg)
 {
 	struct pingpong *pp = arg;
-	int me = current->comm[4] - '0';
 
-	for (int r = 0; r < pp->rounds; r++) {
-		wait_event(pp->wq, pp->turn == me);
-		/* c33: we were just switched to: the TSS points at our stack top */
-		if (init_tss.esp0 != (u32)task_stack_page(current) + THREAD_SIZE)
-			pp->bad_esp0++;
-		pp->turn = !me;
-		wake_up(&pp->wq);
-	}
+	pingpong_turns(pp, pingpong_seat(pp), check_esp0);
 	return 0;
 }
 
 /* c33: TSS.esp0 is the top of the running task's stack after every switch. */
 static void claim_c33_tss_esp0_follows_switches(struct ktest *t)
 {
-	struct pingpong pp = { .turn = 0, .rounds = 50 };
+	struct esp0_pingpong ep = { .bad_esp0 = 0 };
 	struct task_struct *p0, *p1;
 	pid_t pid0, pid1;
 
-	init_waitqueue_head(&pp.wq);
-	pid0 = kernel_thread(esp0_player, &pp, 0);
-	pid1 = kernel_thread(esp0_player, &pp, 0);
+	pingpong_init(&ep.pp, 50);
+	pid0 = kernel_thread(esp0_player, &ep.pp, 0);
+	pid1 = kernel_thread(esp0_player, &ep.pp, 0);
 	KTEST_ASSERT_GT(t, pid0, 0);
 	KTEST_ASSERT_GT(t, pid1, 0);
 	p0 = find_task_by_pid(pid0);
@@ -419,8 +525,8 @@ static void claim_c33_tss_esp0_follows_switches(struct ktest *t)
 	set_task_comm(p1, "c33_1");
 	KTEST_EXPECT_EQ(t, kernel_wait(pid0, 0, NULL), pid0);
 	KTEST_EXPECT_EQ(t, kernel_wait(pid1, 0, NULL), pid1);
-	KTEST_EXPECT_EQ(t, pp.bad_esp0, 0);
-	KTEST_EXPECT_EQ(t, pp.turn, 0);                  /* all rounds were played */
+	KTEST_EXPECT_EQ(t, ep.bad_esp0, 0);
+	KTEST_EXPECT_EQ(t, ep.pp.turn, 0);               /* all rounds were played */
 	KTEST_EXPECT_EQ(t, init_tss.esp0, (u32)task_stack_page(current) + THREAD_SIZE);
 }
 
@@ -541,6 +647,59 @@ static void fork_fails_with_eagain_when_pids_run_out(struct ktest *t)
 		KTEST_EXPECT_EQ(t, kernel_wait(pids[i], 0, NULL), pids[i]);
 }
 
+struct inherited {
+	struct signal_struct *signal;
+	struct tty_struct *tty;
+	struct rlimit nofile, stack;
+	pid_t pgid, sid;
+};
+
+static int record_inherited(void *arg)
+{
+	struct inherited *in = arg;
+
+	in->signal = current->signal;
+	in->tty = current->signal->tty;
+	in->nofile = current->signal->rlim[RLIMIT_NOFILE];
+	in->stack = current->signal->rlim[RLIMIT_STACK];
+	in->pgid = current->pgid;
+	in->sid = current->sid;
+	return 0;
+}
+
+/* A child with a signal_struct of its own (no CLONE_THREAD) inherits the
+ * controlling terminal, the rlimits, the process group and the session
+ * (c07), as in Linux. */
+static void fork_inherits_job_control_and_rlimits(struct ktest *t)
+{
+	struct signal_struct *sig = current->signal;
+	struct tty_struct *tty = sig->tty, *marker = (struct tty_struct *)0xC0DE7770;
+	struct rlimit nofile = sig->rlim[RLIMIT_NOFILE];
+	pid_t pgid = current->pgid, sid = current->sid;
+	struct inherited in = { NULL };
+	pid_t pid;
+
+	KTEST_ASSERT_TRUE(t, sig != &init_signal);    /* ours to change */
+	sig->tty = marker;
+	sig->rlim[RLIMIT_NOFILE] = (struct rlimit){ 77, 99 };
+	current->pgid = 4242;
+	current->sid = 4241;
+	pid = kernel_thread(record_inherited, &in, 0);
+	sig->tty = tty;
+	sig->rlim[RLIMIT_NOFILE] = nofile;
+	current->pgid = pgid;
+	current->sid = sid;
+	KTEST_ASSERT_GT(t, pid, 0);
+	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, NULL), pid);
+	KTEST_EXPECT_PTR_NE(t, in.signal, sig);
+	KTEST_EXPECT_PTR_EQ(t, in.tty, marker);
+	KTEST_EXPECT_EQ(t, in.nofile.rlim_cur, 77);
+	KTEST_EXPECT_EQ(t, in.nofile.rlim_max, 99);
+	KTEST_EXPECT_EQ(t, in.stack.rlim_cur, init_signal.rlim[RLIMIT_STACK].rlim_cur);
+	KTEST_EXPECT_EQ(t, in.pgid, 4242);
+	KTEST_EXPECT_EQ(t, in.sid, 4241);
+}
+
 /* Take every free object of a cache, chained through their first word;
  * give them back with release_objects. */
 static void *drain_objects(struct kmem_cache *cache)
@@ -554,62 +713,128 @@ static void *drain_objects(struct kmem_cache *cache)
 	return chain;
 }
 
+/* The same for the kmalloc cache serving size (copy_fs, copy_files). */
+static void *drain_kmalloc(size_t size)
+{
+	void **obj, *chain = NULL;
+
+	while ((obj = kmalloc(size, GFP_KERNEL | __GFP_NOWARN))) {
+		*obj = chain;
+		chain = obj;
+	}
+	return chain;
+}
+
+/* Give back a drained chain: to cache, or with kfree when cache is NULL. */
 static void release_objects(struct kmem_cache *cache, void *chain)
 {
 	while (chain) {
 		void *next = *(void **)chain;
 
-		kmem_cache_free(cache, chain);
+		if (cache)
+			kmem_cache_free(cache, chain);
+		else
+			kfree(chain);
 		chain = next;
 	}
+}
+
+struct hoard {
+	struct list_head pages;
+	unsigned long nr_pages;
+	void *tasks, *sighands, *signals, *fss, *files;
+};
+
+/* Take every free page and every free object of the caches fork uses. */
+static void hoard_memory(struct hoard *h)
+{
+	struct page *page;
+
+	INIT_LIST_HEAD(&h->pages);
+	h->nr_pages = 0;
+	kmem_cache_shrink_all();          /* empty slabs go back to be hoarded too */
+	while ((page = alloc_page(GFP_KERNEL | __GFP_NOWARN))) {
+		list_add(&page->lru, &h->pages);
+		h->nr_pages++;
+	}
+	h->tasks = drain_objects(task_struct_cachep);
+	h->sighands = drain_objects(sighand_cachep);
+	h->signals = drain_objects(signal_cachep);
+	h->fss = drain_kmalloc(sizeof(struct fs_struct));
+	h->files = drain_kmalloc(sizeof(struct files_struct));
+}
+
+/* Hand back the newest hoarded page; false when none is left. */
+static bool unhoard_one_page(struct hoard *h)
+{
+	struct page *page;
+
+	if (list_empty(&h->pages))
+		return false;
+	page = list_first_entry(&h->pages, struct page, lru);
+	list_del(&page->lru);
+	__free_page(page);
+	return true;
+}
+
+static void unhoard_all(struct hoard *h)
+{
+	release_objects(task_struct_cachep, h->tasks);
+	release_objects(sighand_cachep, h->sighands);
+	release_objects(signal_cachep, h->signals);
+	release_objects(NULL, h->fss);
+	release_objects(NULL, h->files);
+	while (unhoard_one_page(h))
+		;
 }
 
 /* With memory exhausted (free pages and the free objects of the caches fork
  * uses), fork fails with -ENOMEM and unwinds all it had set up. Pages are
  * handed back one at a time, so the failure moves through copy_process's
- * steps (task_struct, stack, signal handlers, signal_struct) until fork
- * succeeds; nr_threads and the pids never move, and the suite's leak
+ * steps (task_struct, stack, files and fs when copied, signal handlers,
+ * signal_struct) until fork succeeds; nr_threads, the pids and the reference
+ * counts of current's fs, files and sighand never move, and the suite's leak
  * counters check pages and slab objects. */
-static void fork_fails_with_enomem_and_unwinds(struct ktest *t)
+static void fork_under_pressure(struct ktest *t, unsigned long clone_flags)
 {
-	LIST_HEAD(hoard);
-	struct page *page;
+	struct hoard h;
 	int threads = nr_threads, pids = nr_pids, fails = 0, other = 0;
-	unsigned long hoarded = 0;
-	void *tasks, *big, *small;
+	int fs_users = current->fs->users, files_count = current->files->count;
+	int sighand_count = current->sighand->count;
 	pid_t pid = -ENOMEM;
 
-	kmem_cache_shrink_all();          /* empty slabs go back to be hoarded too */
-	while ((page = alloc_page(GFP_KERNEL | __GFP_NOWARN))) {
-		list_add(&page->lru, &hoard);
-		hoarded++;
-	}
-	tasks = drain_objects(task_struct_cachep);
-	big = drain_objects(sighand_cachep);
-	small = drain_objects(signal_cachep);
-	while (!list_empty(&hoard)) {
-		pid = kernel_thread(exit_at_once, NULL, CLONE_FS | CLONE_FILES);
+	hoard_memory(&h);
+	do {
+		pid = kernel_thread(exit_at_once, NULL, clone_flags);
 		if (pid > 0)
 			break;
 		fails++;
-		other += pid != -ENOMEM || nr_threads != threads || nr_pids != pids;
-		page = list_first_entry(&hoard, struct page, lru);   /* newest first */
-		list_del(&page->lru);
-		__free_page(page);
-	}
-	ktest_log(t, "%lu pages hoarded; fork failed %d times before it worked", hoarded, fails);
-	release_objects(task_struct_cachep, tasks);
-	release_objects(sighand_cachep, big);
-	release_objects(signal_cachep, small);
-	while (!list_empty(&hoard)) {
-		page = list_first_entry(&hoard, struct page, lru);
-		list_del(&page->lru);
-		__free_page(page);
-	}
+		other += pid != -ENOMEM || nr_threads != threads || nr_pids != pids ||
+			 current->fs->users != fs_users || current->files->count != files_count ||
+			 current->sighand->count != sighand_count;
+	} while (unhoard_one_page(&h));
+	ktest_log(t, "%lu pages hoarded; fork failed %d times before it worked", h.nr_pages, fails);
+	unhoard_all(&h);
 	KTEST_EXPECT_GE(t, fails, 3);
 	KTEST_EXPECT_EQ(t, other, 0);
 	KTEST_ASSERT_GT(t, pid, 0);
 	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, NULL), pid);
+	KTEST_EXPECT_EQ(t, current->fs->users, fs_users);
+	KTEST_EXPECT_EQ(t, current->files->count, files_count);
+	KTEST_EXPECT_EQ(t, current->sighand->count, sighand_count);
+}
+
+/* Sharing fs and files: the unwinding drops the references it took. */
+static void fork_fails_with_enomem_and_unwinds(struct ktest *t)
+{
+	fork_under_pressure(t, CLONE_FS | CLONE_FILES);
+}
+
+/* Copying fs and files: the unwinding frees the copies (bad_fork_cleanup_fs,
+ * bad_fork_cleanup_files). */
+static void fork_copying_fails_with_enomem_and_unwinds(struct ktest *t)
+{
+	fork_under_pressure(t, 0);
 }
 
 static const struct ktest_case tasks_cases[] = {
@@ -618,6 +843,7 @@ static const struct ktest_case tasks_cases[] = {
 	KTEST_CASE(claim_c12_kernel_threads_have_no_mm),
 	KTEST_CASE(claim_c14_pid0_and_pid1),
 	KTEST_CASE(claim_c15_kthreadd_creates_and_reaps),
+	KTEST_CASE(kthread_stop_after_exit_and_reap),
 	KTEST_CASE(claim_c16_ps_brackets_kernel_threads),
 	KTEST_SHOULD_PANIC(claim_c19_stack_overflow_detected,
 			   "stack overflow: task c19_deep"),
@@ -625,13 +851,16 @@ static const struct ktest_case tasks_cases[] = {
 			   "stack overflow: task c19_deeper"),
 	KTEST_CASE(claim_c19_canary_intact_after_fork),
 	KTEST_CASE(claim_c20_current_is_masked_esp),
+	KTEST_CASE(claim_c20_current_follows_a_moved_stack),
 	KTEST_CASE(claim_c21_one_block_per_task),
 	KTEST_CASE(claim_c22_threads_max),
 	KTEST_CASE(claim_c33_tss_esp0_follows_switches),
 	KTEST_CASE(clone_flags_share_or_copy),
+	KTEST_CASE(fork_inherits_job_control_and_rlimits),
 	KTEST_CASE(pid_allocation_wraps_and_skips),
 	KTEST_CASE(fork_fails_with_eagain_when_pids_run_out),
 	KTEST_CASE(fork_fails_with_enomem_and_unwinds),
+	KTEST_CASE(fork_copying_fails_with_enomem_and_unwinds),
 	{}
 };
 KTEST_SUITE(tasks, tasks_cases);

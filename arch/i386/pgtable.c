@@ -20,8 +20,9 @@ void __flush_tlb_all(void)
 }
 
 /* The direct map keeps its 4 MiB pages up to max_low_pfn rounded up to
- * 4 MiB (the tail of the last one may map a hole: it is never handed out,
- * as mem_map marks it reserved); the PDEs above are cleared for good. */
+ * 4 MiB (the tail of the last one may map frames at or beyond max_pfn: they
+ * have no struct page, so the buddy allocator can never hand them out); the
+ * PDEs above are cleared for good. */
 void kernel_pagetable_init(unsigned long max_low_pfn)
 {
 	unsigned int first_unused = KERNEL_PGD_BOUNDARY

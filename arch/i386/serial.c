@@ -1,7 +1,8 @@
 /* arch/i386/serial.c: the 16550 UART on COM1 (0x3F8), 115200 8N1.
  * Output is polled (wait for the transmit holding register, then write), so a
  * panic can always print. Input is interrupt driven: IRQ 4 moves bytes from the
- * UART into a ring buffer that serial_getc() drains. */
+ * UART into a ring buffer that serial_getc() drains, after offering each to the
+ * SysRq handler, which works even when no thread gets to run. */
 #include <kernel.h>
 #include <asm/io.h>
 #include <asm/irq.h>
@@ -24,6 +25,12 @@ static char rx_ring[RX_RING];
 static volatile u32 rx_head, rx_tail;
 unsigned long serial_rx_count, serial_rx_dropped;
 DECLARE_WAIT_QUEUE_HEAD(serial_rx_wait);
+static bool (*rx_sysrq)(char c);
+
+void serial_set_sysrq(bool (*fn)(char c))
+{
+	rx_sysrq = fn;
+}
 
 void serial_init(void)
 {
@@ -60,6 +67,8 @@ static void serial_interrupt(int irq, struct pt_regs *regs)
 	while (inb(COM1 + UART_LSR) & LSR_DR) {
 		char c = inb(COM1 + UART_RBR);
 		serial_rx_count++;
+		if (rx_sysrq && rx_sysrq(c))
+			continue;
 		if (rx_head - rx_tail >= RX_RING) {
 			serial_rx_dropped++;
 			continue;

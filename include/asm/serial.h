@@ -19,5 +19,8 @@ extern unsigned long serial_rx_count, serial_rx_dropped;
  * for it; returns its length, or -1 on timeout. Characters past size - 1 are
  * dropped (the returned length says what was kept). Needs interrupts on. */
 int serial_read_line(char *buf, size_t size, unsigned long ticks);
+/* SysRq: fn sees each received byte in the receive interrupt, before it is
+ * queued; a byte it returns true for is consumed (NULL: none). */
+void serial_set_sysrq(bool (*fn)(char c));
 
 #endif

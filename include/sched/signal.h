@@ -1,14 +1,19 @@
 /* include/sched/signal.h: signal handlers and the per-process signal state
  * (kernel/sighand.c). sighand_struct (the action table) is shared by
  * CLONE_SIGHAND or copied; signal_struct (per thread group: pending shared
- * signals, job control, rlimits later) is shared by CLONE_THREAD or new.
- * Delivery arrives with the signals issue; fork and exit manage them now. */
+ * signals, the controlling terminal, rlimits) is shared by CLONE_THREAD or
+ * new, and a new one inherits the terminal and the rlimits from the parent's
+ * (the process group and session, pgid and sid, are in task_struct and come
+ * with the copied task). Delivery arrives with the signals issue; fork and
+ * exit manage them now. */
 #ifndef TASKLAB_SCHED_SIGNAL_H
 #define TASKLAB_SCHED_SIGNAL_H
 
 #include <types.h>
+#include <resource.h>
 
 struct task_struct;
+struct tty_struct;
 
 #define _NSIG 64
 
@@ -27,6 +32,8 @@ struct signal_struct {
 	int count;                        /* tasks referring to it */
 	int live;                         /* live threads in the group */
 	int group_exit_code;
+	struct tty_struct *tty;           /* controlling terminal, or NULL */
+	struct rlimit rlim[RLIM_NLIMITS];
 };
 
 extern struct sighand_struct init_sighand;
