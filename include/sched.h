@@ -24,6 +24,7 @@
 #define TASKLAB_SCHED_H
 
 #include <types.h>
+#include <uapi/linux/sched.h>
 #include <list.h>
 #include <wait.h>
 #include <asm/thread_info.h>
@@ -54,17 +55,7 @@ struct pt_regs;
 #define PF_KTHREAD            0x00200000   /* created by kernel_thread() */
 #define PF_USED_MATH          0x00002000   /* has an FPU state in thread.fpu */
 
-/* clone() flags (Linux's values); CSIGNAL is the exit signal in the low byte. */
-#define CSIGNAL               0x000000ff
-#define CLONE_VM              0x00000100
-#define CLONE_FS              0x00000200
-#define CLONE_FILES           0x00000400
-#define CLONE_SIGHAND         0x00000800
-#define CLONE_VFORK           0x00004000
-#define CLONE_PARENT          0x00008000
-#define CLONE_THREAD          0x00010000
-#define CLONE_NEWNS           0x00020000
-#define CLONE_UNTRACED        0x00800000
+/* clone() flags: include/uapi/linux/sched.h */
 #define SIGCHLD               17
 
 #define TASK_COMM_LEN         16

@@ -15,7 +15,7 @@
 extern char _text[], _end[];
 extern u32 swapper_pg_dir[1024];
 
-static void boot_kernel_in_higher_half(struct ktest *t)
+static void claim_c10_kernel_in_higher_half(struct ktest *t)
 {
 	KTEST_EXPECT_GE(t, (unsigned long)_text, PAGE_OFFSET + 0x100000);
 	KTEST_EXPECT_LT(t, (unsigned long)_text, PAGE_OFFSET + 0x200000);
@@ -99,7 +99,7 @@ static void boot_loader_named(struct ktest *t)
 }
 
 static const struct ktest_case boot_cases[] = {
-	KTEST_CASE(boot_kernel_in_higher_half),
+	KTEST_CASE(claim_c10_kernel_in_higher_half),
 	KTEST_CASE(boot_identity_map_dropped),
 	KTEST_CASE(boot_memory_map_parsed),
 	KTEST_CASE(boot_memory_map_sanitized),
