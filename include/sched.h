@@ -230,9 +230,11 @@ bool has_zombie_child(void);
 struct task_struct *find_task_by_pid(pid_t pid);
 
 /* arch/i386/process.c and switch_to.asm */
+__attribute__((regparm(3)))   /* arguments in eax, edx, ecx */
 struct task_struct *switch_to_asm(struct thread_struct *prev, struct thread_struct *next,
 				  struct task_struct *last);
-void __switch_to(struct task_struct *prev, struct task_struct *next);
+/* fastcall, as Linux i386: prev and next arrive in eax and edx. */
+__attribute__((regparm(2))) void __switch_to(struct task_struct *prev, struct task_struct *next);
 void copy_thread(struct task_struct *p, struct pt_regs *regs);
 void kernel_thread_regs(struct pt_regs *regs, int (*fn)(void *), void *arg);
 void prepare_to_copy(struct task_struct *parent);

@@ -91,12 +91,18 @@ void prepare_to_copy(struct task_struct *parent)
 	local_irq_restore(flags);
 }
 
-void __switch_to(struct task_struct *prev, struct task_struct *next)
+__attribute__((regparm(2))) void __switch_to(struct task_struct *prev, struct task_struct *next)
 {
 	unlazy_fpu(prev);
 	load_esp0(next->thread.esp0);
-	load_TLS(next);
-	clear_user_segments();
+	/* A kernel thread never returns to user mode: the GDT may keep the last
+	 * user task's TLS slots, which the live fs/gs still match. Only a
+	 * task that will return to user mode needs its own slots loaded (and
+	 * fs/gs cleared, as the slots they pointed at change). */
+	if (next->mm) {
+		load_TLS(next);
+		clear_user_segments();
+	}
 }
 
 struct pt_regs *task_pt_regs(struct task_struct *p)

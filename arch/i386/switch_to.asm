@@ -20,13 +20,13 @@ section .text
 ; struct task_struct *switch_to_asm(struct thread_struct *prev,
 ;                                   struct thread_struct *next,
 ;                                   struct task_struct *last)
+; regparm(3), as Linux's i386 switch: prev in eax, next in edx, last in ecx.
 ; Returns (in the task being resumed) `last` as passed by whoever switched to
 ; it: the task that ran before, which finish_task_switch() may now release.
 global switch_to_asm
 switch_to_asm:
-    mov ecx, [esp + 4]              ; prev's thread_struct
-    mov edx, [esp + 8]              ; next's thread_struct
-    mov eax, [esp + 12]             ; the task we leave, handed to next
+    xchg eax, ecx                   ; ecx = prev's thread_struct, eax = the task we
+                                    ; leave (handed to next); edx = next's
     ; 1. save prev's callee-saved registers on prev's stack
     push ebp
     push ebx
