@@ -165,16 +165,23 @@ long sys_writev(u32 fd, u32 uiov, u32 iovcnt, u32 d, u32 e, u32 f)
 	return done;
 }
 
-long sys_lseek(u32 fd, u32 offset, u32 whence, u32 d, u32 e, u32 f)
+/* The seek both lseek and _llseek do: -EBADF, -ESPIPE for a pipe, or the
+ * new position (or vfs_llseek's error). */
+static loff_t seek_fd(u32 fd, loff_t offset, u32 whence)
 {
 	struct file *file = fcheck((int)fd);
-	loff_t pos;
 
 	if (!file)
 		return -EBADF;
 	if (S_ISFIFO(file->f_inode->i_mode))
 		return -ESPIPE;
-	pos = vfs_llseek(file, (s32)offset, (int)whence);
+	return vfs_llseek(file, offset, (int)whence);
+}
+
+long sys_lseek(u32 fd, u32 offset, u32 whence, u32 d, u32 e, u32 f)
+{
+	loff_t pos = seek_fd(fd, (s32)offset, whence);
+
 	if (pos > 0x7FFFFFFF)
 		return -EOVERFLOW;
 	return (long)pos;
@@ -182,14 +189,8 @@ long sys_lseek(u32 fd, u32 offset, u32 whence, u32 d, u32 e, u32 f)
 
 long sys_llseek(u32 fd, u32 hi, u32 lo, u32 uresult, u32 whence, u32 f)
 {
-	struct file *file = fcheck((int)fd);
-	loff_t pos;
+	loff_t pos = seek_fd(fd, (loff_t)(((u64)hi << 32) | lo), whence);
 
-	if (!file)
-		return -EBADF;
-	if (S_ISFIFO(file->f_inode->i_mode))
-		return -ESPIPE;
-	pos = vfs_llseek(file, (loff_t)(((u64)hi << 32) | lo), (int)whence);
 	if (pos < 0)
 		return (long)pos;
 	if (copy_to_user((void *)uresult, &pos, sizeof(pos)))
