@@ -99,7 +99,9 @@ struct task_struct {
 	unsigned int uid, gid;
 	struct task_struct *real_parent;  /* who forked us (or init after reparenting) */
 	struct task_struct *parent;       /* who gets our exit status */
-	struct task_struct *group_leader; /* thread group leader (ourself for now) */
+	struct task_struct *group_leader; /* thread group leader (c01); ourself if none */
+	struct list_head thread_group;    /* ring of every thread of our group (no
+					   * anchor: the leader is one member) */
 	struct list_head children;        /* our children, linked by their sibling */
 	struct list_head sibling;         /* in our parent's children list */
 	struct list_head tasks;           /* the global task list, from init_task */
@@ -146,6 +148,17 @@ extern struct task_struct init_task;
 
 #define for_each_process(p) \
 	for (p = &init_task; (p = list_entry((p)->tasks.next, struct task_struct, tasks)) != &init_task; )
+
+/* Thread groups (c01): a ring through thread_group, one entry per thread.
+ * for_each_thread(g, t) visits every thread of g's group, g first. */
+static inline struct task_struct *next_thread(const struct task_struct *p)
+{
+	return list_entry(p->thread_group.next, struct task_struct, thread_group);
+}
+static inline bool thread_group_leader(const struct task_struct *p) { return p->group_leader == p; }
+static inline bool thread_group_empty(const struct task_struct *p) { return list_empty(&p->thread_group); }
+#define for_each_thread(g, t) \
+	for (t = (g); t; t = next_thread(t) == (g) ? NULL : next_thread(t))
 
 static inline bool is_kernel_thread(const struct task_struct *p) { return p->flags & PF_KTHREAD; }
 static inline bool is_idle_task(const struct task_struct *p) { return p == &init_task; }

@@ -101,6 +101,7 @@ static void release_task(struct task_struct *p)
 	nr_zombies--;
 	list_del_init(&p->sibling);
 	list_del_init(&p->tasks);
+	list_del_init(&p->thread_group);
 	detach_pid(p);
 	free_pid(p->pid);
 	nr_threads--;

@@ -171,6 +171,9 @@ static void link_task(struct task_struct *p, unsigned long clone_flags)
 	p->parent = p->real_parent;
 	p->group_leader = (clone_flags & CLONE_THREAD) ? current->group_leader : p;
 	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->thread_group);
+	if (clone_flags & CLONE_THREAD)
+		list_add_tail(&p->thread_group, &p->group_leader->thread_group);
 	list_add_tail(&p->sibling, &p->parent->children);
 	list_add_tail(&p->tasks, &init_task.tasks);
 	attach_pid(p);

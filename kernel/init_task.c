@@ -71,6 +71,7 @@ struct task_struct init_task = {
 	.real_parent = &init_task,
 	.parent = &init_task,
 	.group_leader = &init_task,
+	.thread_group = LIST_HEAD_INIT(init_task.thread_group),
 	.children = LIST_HEAD_INIT(init_task.children),
 	.sibling = LIST_HEAD_INIT(init_task.sibling),
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
