@@ -22,6 +22,7 @@
 #include <random.h>
 #include <sched.h>
 #include <sched/mm.h>
+#include <sched/signal.h>
 #include <asm/irqflags.h>
 #include <asm/mmu_context.h>
 #include <asm/pgtable.h>
@@ -211,6 +212,7 @@ static int exec_binprm(const char *path, struct exec_args *a, struct pt_regs *re
 	fput(f);                         /* the VMAs hold their own references */
 	close_on_exec(current->files);
 	clear_TLS(current);
+	flush_signal_handlers(current);     /* handlers are gone with the old image */
 	current->flags &= ~PF_KTHREAD;
 	set_comm_from_path(path);
 	start_thread(regs, img.entry, esp);

@@ -56,16 +56,22 @@ static void forget_original_parent(struct task_struct *father)
 		wake_up_all(&reaper->wait_chldexit);
 }
 
+static void release_task(struct task_struct *p);
+
 static void exit_notify(struct task_struct *tsk)
 {
 	unsigned long flags = local_irq_save();
+	bool autoreap;
 
 	forget_original_parent(tsk);
 	tsk->exit_state = EXIT_ZOMBIE;
 	list_move(&tsk->sibling, &tsk->parent->children);     /* zombies first */
 	nr_zombies++;
+	autoreap = do_notify_parent(tsk, tsk->exit_signal);     /* SIGCHLD */
 	wake_up_all(&tsk->parent->wait_chldexit);
 	local_irq_restore(flags);
+	if (autoreap)                    /* the parent ignores SIGCHLD: no zombie */
+		release_task(tsk);
 }
 
 void do_exit(long code)
@@ -144,10 +150,14 @@ pid_t kernel_wait(pid_t pid, int options, int *status)
 {
 	struct task_struct *p;
 	bool any;
-	pid_t ret;
+	pid_t ret, stopped = 0;
+	int err;
 
-	wait_event(current->wait_chldexit,
-		   (p = find_zombie_child(pid, &any)) || !any || (options & WNOHANG));
+	err = wait_event_interruptible(current->wait_chldexit,
+		   (p = find_zombie_child(pid, &any)) || !any || (options & WNOHANG) ||
+		   (stopped = wait_stopped_child(pid, options, status)));
+	if (err || stopped)              /* a signal; or WUNTRACED/WCONTINUED news */
+		return err ? err : stopped;
 	if (!p)
 		return any ? 0 : -ECHILD;
 	ret = p->pid;

@@ -203,7 +203,6 @@ static void init_new_task(struct task_struct *p, unsigned long clone_flags, stru
 		p->flags |= PF_KTHREAD;
 	p->exit_state = 0;
 	p->exit_code = 0;
-	p->fatal_signal = 0;
 	p->exit_signal = (clone_flags & CLONE_THREAD) ? -1 : (int)(clone_flags & CSIGNAL);
 	init_waitqueue_head(&p->wait_chldexit);
 	p->start_time = jiffies;

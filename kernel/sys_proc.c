@@ -85,9 +85,9 @@ long sys_wait4(u32 upid, u32 ustatus, u32 options, u32 rusage, u32 e, u32 f)
 	int status;
 	pid_t ret;
 
-	if (options & ~(WNOHANG | WUNTRACED | __WALL))
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WALL))
 		return -EINVAL;
-	ret = kernel_wait(pid > 0 ? pid : -1, options & WNOHANG, &status);
+	ret = kernel_wait(pid > 0 ? pid : -1, options & (WNOHANG | WUNTRACED | WCONTINUED), &status);
 	if (ret > 0 && ustatus && put_user_u32(status, (u32 *)ustatus))
 		return -EFAULT;
 	if (ret > 0 && rusage && clear_user((void *)rusage, 72))
@@ -181,8 +181,9 @@ long sys_sched_yield(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
 	return 0;
 }
 
-/* nanosleep(req, rem): sleeps whole ticks, rounded up; never interrupted
- * (no signals yet), so rem is untouched. */
+/* nanosleep(req, rem): sleeps whole ticks, rounded up. A signal ends it
+ * early with the time left in rem: EINTR if a handler runs, else the call
+ * starts again (with req: no restart block yet). */
 long sys_nanosleep(u32 ureq, u32 urem, u32 c, u32 d, u32 e, u32 f)
 {
 	struct timespec ts;
@@ -193,7 +194,15 @@ long sys_nanosleep(u32 ureq, u32 urem, u32 c, u32 d, u32 e, u32 f)
 	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000L)
 		return -EINVAL;
 	ticks = (unsigned long)ts.tv_sec * HZ + (ts.tv_nsec + 1000000000L / HZ - 1) / (1000000000L / HZ);
-	if (ticks)
-		schedule_timeout_uninterruptible(ticks);
-	return 0;
+	while (ticks && !signal_pending(current)) {
+		__set_current_state(TASK_INTERRUPTIBLE);
+		ticks = schedule_timeout(ticks);
+	}
+	if (!ticks)
+		return 0;
+	ts.tv_sec = ticks / HZ;
+	ts.tv_nsec = (ticks % HZ) * (1000000000L / HZ);
+	if (urem && copy_to_user((void *)urem, &ts, sizeof(ts)))
+		return -EFAULT;
+	return -ERESTARTNOHAND;
 }

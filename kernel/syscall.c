@@ -76,6 +76,20 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_unlinkat]	= sys_unlinkat,
 	[__NR_rmdir]	= sys_rmdir,
 	[__NR_kill]	= sys_kill,
+	[__NR_tkill]	= sys_tkill,
+	[__NR_tgkill]	= sys_tgkill,
+	[__NR_pause]	= sys_pause,
+	[__NR_sigaction]	= sys_sigaction,
+	[__NR_sigsuspend]	= sys_sigsuspend,
+	[__NR_sigpending]	= sys_sigpending,
+	[__NR_sigprocmask]	= sys_sigprocmask,
+	[__NR_sigreturn]	= sys_sigreturn,
+	[__NR_rt_sigreturn]	= sys_rt_sigreturn,
+	[__NR_rt_sigaction]	= sys_rt_sigaction,
+	[__NR_rt_sigprocmask]	= sys_rt_sigprocmask,
+	[__NR_rt_sigpending]	= sys_rt_sigpending,
+	[__NR_rt_sigsuspend]	= sys_rt_sigsuspend,
+	[__NR_sigaltstack]	= sys_sigaltstack,
 };
 
 void do_syscall(struct pt_regs *regs)

@@ -19,6 +19,7 @@
 #define __NR_time             13
 #define __NR_lseek            19
 #define __NR_getpid           20
+#define __NR_pause            29
 #define __NR_access           33
 #define __NR_kill             37
 #define __NR_rmdir            40
@@ -32,6 +33,9 @@
 #define __NR_getppid          64
 #define __NR_getpgrp          65
 #define __NR_setsid           66
+#define __NR_sigaction        67
+#define __NR_sigsuspend       72
+#define __NR_sigpending       73
 #define __NR_setrlimit        75
 #define __NR_gettimeofday     78
 #define __NR_readlink         85
@@ -41,6 +45,7 @@
 #define __NR_clone           120
 #define __NR_uname           122
 #define __NR_mprotect        125
+#define __NR_sigprocmask     126
 #define __NR_getpgid         132
 #define __NR__llseek         140
 #define __NR_writev          146
@@ -50,7 +55,10 @@
 #define __NR_rt_sigreturn    173
 #define __NR_rt_sigaction    174
 #define __NR_rt_sigprocmask  175
+#define __NR_rt_sigpending   176
+#define __NR_rt_sigsuspend   179
 #define __NR_getcwd          183
+#define __NR_sigaltstack     186
 #define __NR_vfork           190
 #define __NR_ugetrlimit      191
 #define __NR_mmap2           192
