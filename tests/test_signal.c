@@ -1,0 +1,97 @@
+/* tests/test_signal.c: signals from inside the kernel, where a test can
+ * set up what a user program cannot (the user-visible behaviour is
+ * user/bin/utest_signal.c): kill's EPERM for another user's task (no
+ * setuid yet: the test changes the caller's uid itself), and the pending
+ * sets: a blocked signal is queued with its siginfo, a standard signal
+ * once however often it is sent, a real-time one each time, TIF_SIGPENDING
+ * follows the blocked mask, and flushing frees every queued record. */
+#include <kernel.h>
+#include <errno.h>
+#include <ktest.h>
+#include <sched.h>
+#include <sched/signal.h>
+#include <slab.h>
+#include <syscall.h>
+
+/* As an ordinary user, kthreadd (root's) may not be signalled: EPERM from
+ * kill, tkill and tgkill, also for signal 0; kill(-1) finds targets but
+ * none it may signal, which Linux reports as success. Same uid: allowed. */
+static void kill_another_users_task_is_eperm(struct ktest *t)
+{
+	struct task_struct *k = kthreadd_task;
+	unsigned int uid = current->uid;
+
+	KTEST_ASSERT_TRUE(t, k && k->uid == 0);
+	current->uid = 1000;
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_kill, k->pid, SIGUSR1, 0), -EPERM);
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_kill, k->pid, 0, 0), -EPERM);
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_tkill, k->pid, SIGUSR1, 0), -EPERM);
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_tgkill, k->tgid, k->pid, SIGUSR1), -EPERM);
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_kill, -1, 0, 0), 0);
+	k->uid = 1000;                              /* now it is "ours" */
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_kill, k->pid, 0, 0), 0);
+	k->uid = 0;
+	current->uid = uid;
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_kill, k->pid, 0, 0), 0);   /* root may */
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_kill, 0x7fffffff, 0, 0), -ESRCH);
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_kill, k->pid, 65, 0), -EINVAL);
+}
+
+static unsigned long queued(struct sigpending *p, int sig)
+{
+	struct sigqueue *q;
+	unsigned long n = 0;
+
+	list_for_each_entry(q, &p->list, list)
+		n += q->info.si_signo == sig;
+	return n;
+}
+
+static void pending_sets_queue_and_flush(struct ktest *t)
+{
+	struct kernel_siginfo info = { .si_code = SI_USER };
+	sigset_t old = current->blocked;
+	int rt = __SIGRTMIN + 1;
+
+	set_current_blocked(sigmask(SIGUSR1) | sigmask(rt));
+	KTEST_EXPECT_FALSE(t, signal_pending(current));
+	info.kill.pid = 4242;
+	for (int i = 0; i < 3; i++) {
+		KTEST_EXPECT_EQ(t, send_sig_info(SIGUSR1, &info, current, false), 0);
+		KTEST_EXPECT_EQ(t, send_sig_info(rt, &info, current, false), 0);
+	}
+	KTEST_EXPECT_TRUE(t, current->pending.signal & sigmask(SIGUSR1));
+	KTEST_EXPECT_EQ(t, queued(&current->pending, SIGUSR1), 1);   /* merged */
+	KTEST_EXPECT_EQ(t, queued(&current->pending, rt), 3);        /* queued */
+	KTEST_EXPECT_EQ(t, list_first_entry(&current->pending.list, struct sigqueue,
+					    list)->info.kill.pid, 4242);
+	KTEST_EXPECT_FALSE(t, signal_pending(current));              /* blocked */
+	KTEST_EXPECT_FALSE(t, fatal_signal_pending(current));
+	set_current_blocked(sigmask(rt));
+	KTEST_EXPECT_TRUE(t, signal_pending(current));               /* SIGUSR1 unblocked */
+	flush_signals(current);
+	KTEST_EXPECT_TRUE(t, list_empty(&current->pending.list));
+	KTEST_EXPECT_EQ(t, current->pending.signal, 0);
+	set_current_blocked(old);
+	KTEST_EXPECT_FALSE(t, signal_pending(current));
+}
+
+/* A kernel thread (like PID 1) ignores what it leaves at SIG_DFL: nothing
+ * is queued, not even SIGKILL. */
+static void kernel_threads_ignore_default_signals(struct ktest *t)
+{
+	struct kernel_siginfo info = { .si_code = SI_USER };
+
+	KTEST_EXPECT_EQ(t, send_sig_info(SIGTERM, &info, current, true), 0);
+	KTEST_EXPECT_EQ(t, send_sig_info(SIGKILL, &info, current, false), 0);
+	KTEST_EXPECT_EQ(t, current->pending.signal | current->signal->shared_pending.signal, 0);
+	KTEST_EXPECT_FALSE(t, signal_pending(current));
+}
+
+static const struct ktest_case signal_kernel_cases[] = {
+	KTEST_CASE(kill_another_users_task_is_eperm),
+	KTEST_CASE(pending_sets_queue_and_flush),
+	KTEST_CASE(kernel_threads_ignore_default_signals),
+	{}
+};
+KTEST_SUITE(signal_kernel, signal_kernel_cases);

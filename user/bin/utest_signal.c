@@ -1,0 +1,668 @@
+/* user/bin/utest_signal.c: KTAP self-tests of signals as a program sees
+ * them: handlers entered and left with every register (general, eflags,
+ * x87 and SSE) as the interrupted code had them; SA_SIGINFO's siginfo and
+ * ucontext (a SIGSEGV handler that reads si_addr and repairs the faulting
+ * instruction through uc_mcontext); blocking, pending and delivery on
+ * unblock (standard signals merge, real-time ones queue); sigsuspend;
+ * SA_RESTART against EINTR on a blocking pipe read; SA_RESETHAND,
+ * SA_NODEFER and the handler's mask; the alternate stack; the errors
+ * (EINVAL for SIGKILL/SIGSTOP actions and bad numbers, ESRCH); job control
+ * (SIGSTOP, SIGCONT and wait4's WUNTRACED/WCONTINUED); SIGCHLD with the
+ * clone exit signal and its siginfo; SIG_IGN'd SIGCHLD reaping children;
+ * default actions seen by wait4. Runs on Tasklab and under qemu-i386 on
+ * the build host (Linux's ABI), where both must pass. EPERM needs a second
+ * user (setuid), which is another branch's: the kernel suite `signal`
+ * checks it in-kernel. */
+#include <errno.h>
+#include <ktap.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+
+static volatile int hits, last_sig, last_code, last_pid, last_status;
+static volatile unsigned long last_addr, handler_blocked_lo;
+static volatile void *last_uc;
+
+static void count_handler(int sig)
+{
+	hits++;
+	last_sig = sig;
+}
+
+static void info_handler(int sig, siginfo_t *si, void *uc)
+{
+	hits++;
+	last_sig = si->si_signo;
+	last_code = si->si_code;
+	last_pid = si->si_pid;
+	last_status = si->si_status;
+	last_uc = uc;
+}
+
+static int set_handler(int sig, void (*fn)(int), int flags)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = fn;
+	sa.sa_flags = flags;
+	return sigaction(sig, &sa, NULL);
+}
+
+static int set_info_handler(int sig, void (*fn)(int, siginfo_t *, void *), int flags)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = fn;
+	sa.sa_flags = flags | SA_SIGINFO;
+	return sigaction(sig, &sa, NULL);
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+static sigset_t set_of(int sig)
+{
+	sigset_t s;
+
+	sigemptyset(&s);
+	if (sig)
+		sigaddset(&s, sig);
+	return s;
+}
+
+/* A handler that returns with every register it can reach changed: only
+ * sigreturn can give the interrupted code its own back. */
+void clobber_handler(int sig);
+__asm__(".text\n"
+	".globl clobber_handler\n"
+	"clobber_handler:\n"
+	"	incl clobber_hits\n"
+	"	movl $0xdead0001, %eax\n"
+	"	movl $0xdead0002, %ebx\n"
+	"	movl $0xdead0003, %ecx\n"
+	"	movl $0xdead0004, %edx\n"
+	"	movl $0xdead0005, %esi\n"
+	"	movl $0xdead0006, %edi\n"
+	"	pcmpeqd %xmm0, %xmm0\n"
+	"	fninit\n"
+	"	fld1\n"
+	"	std\n"
+	"	ret\n");
+
+volatile int clobber_hits;
+unsigned long sig_reg_out[7];
+unsigned int sig_xmm_in[4] = { 0x01234567, 0x89abcdef, 0x0badf00d, 0xfeedface };
+unsigned int sig_xmm_out[4];
+double sig_x87_in = 2.5, sig_x87_out;
+
+/* kill(self, SIGUSR1) from asm with known values in every register; the
+ * clobbering handler runs on that system call's way out. */
+static void kill_self_with_known_registers(void)
+{
+	long pid = getpid();
+
+	set_handler(SIGUSR1, clobber_handler, 0);
+	__asm__ __volatile__(
+		"movdqu sig_xmm_in, %%xmm0\n\t"
+		"fldl sig_x87_in\n\t"
+		"movl %0, %%ebx\n\t"
+		"movl $10, %%ecx\n\t"
+		"movl $0x11111111, %%edx\n\t"
+		"movl $0x22222222, %%esi\n\t"
+		"movl $0x33333333, %%edi\n\t"
+		"movl $37, %%eax\n\t"
+		"int $0x80\n\t"
+		"movl %%eax, sig_reg_out\n\t"
+		"movl %%ebx, sig_reg_out+4\n\t"
+		"movl %%ecx, sig_reg_out+8\n\t"
+		"movl %%edx, sig_reg_out+12\n\t"
+		"movl %%esi, sig_reg_out+16\n\t"
+		"movl %%edi, sig_reg_out+20\n\t"
+		"pushfl\n\t"
+		"popl sig_reg_out+24\n\t"
+		"movdqu %%xmm0, sig_xmm_out\n\t"
+		"fstpl sig_x87_out\n\t"
+		:: "m"(pid) : "eax", "ebx", "ecx", "edx", "esi", "edi", "memory", "cc");
+	set_handler(SIGUSR1, SIG_DFL, 0);
+}
+
+static void signal_handler_keeps_registers(struct ktap *t)
+{
+	long pid = getpid();
+
+	clobber_hits = 0;
+	kill_self_with_known_registers();
+	KTAP_EXPECT_EQ(t, clobber_hits, 1);
+	KTAP_EXPECT_EQ(t, sig_reg_out[0], 0);              /* kill's result */
+	KTAP_EXPECT_EQ(t, sig_reg_out[1], pid);
+	KTAP_EXPECT_EQ(t, sig_reg_out[2], 10);
+	KTAP_EXPECT_EQ(t, sig_reg_out[3], 0x11111111);
+	KTAP_EXPECT_EQ(t, sig_reg_out[4], 0x22222222);
+	KTAP_EXPECT_EQ(t, sig_reg_out[5], 0x33333333);
+	KTAP_EXPECT_EQ(t, sig_reg_out[6] & 0x400, 0);      /* DF as it was */
+	KTAP_EXPECT_EQ(t, memcmp(sig_xmm_in, sig_xmm_out, sizeof(sig_xmm_in)), 0);
+}
+
+/* The x87 stack: 2.5 pushed before, popped after the handler's fninit. */
+static void signal_handler_keeps_x87(struct ktap *t)
+{
+	if (!ktap_on_tasklab()) {
+		ktap_skip(t, "qemu-i386 (7.2) does not restore the x87 registers after a handler");
+		return;
+	}
+	clobber_hits = 0;
+	sig_x87_out = 0;
+	kill_self_with_known_registers();
+	KTAP_EXPECT_EQ(t, clobber_hits, 1);
+	KTAP_EXPECT_TRUE(t, sig_x87_out == 2.5);
+}
+
+/* SA_SIGINFO: who sent it (kill: SI_USER and our pid; raise goes through
+ * tgkill: SI_TKILL), and a ucontext. */
+static void signal_siginfo(struct ktap *t)
+{
+	hits = 0;
+	KTAP_ASSERT_EQ(t, set_info_handler(SIGUSR2, info_handler, 0), 0);
+	KTAP_EXPECT_EQ(t, kill(getpid(), SIGUSR2), 0);
+	KTAP_EXPECT_EQ(t, hits, 1);
+	KTAP_EXPECT_EQ(t, last_sig, SIGUSR2);
+	KTAP_EXPECT_EQ(t, last_code, SI_USER);
+	KTAP_EXPECT_EQ(t, last_pid, getpid());
+	KTAP_EXPECT_TRUE(t, last_uc != NULL);
+	KTAP_EXPECT_EQ(t, raise(SIGUSR2), 0);
+	KTAP_EXPECT_EQ(t, hits, 2);
+	KTAP_EXPECT_EQ(t, last_code, SI_TKILL);
+	set_handler(SIGUSR2, SIG_DFL, 0);
+}
+
+/* Blocked: stays pending (standard signals once, real-time ones each
+ * time), delivered when unblocked. */
+static void signal_blocked_then_delivered(struct ktap *t)
+{
+	sigset_t s = set_of(SIGUSR1), pend, old;
+
+	hits = 0;
+	sigaddset(&s, SIGRTMIN + 2);
+	set_handler(SIGUSR1, count_handler, 0);
+	set_handler(SIGRTMIN + 2, count_handler, 0);
+	KTAP_ASSERT_EQ(t, sigprocmask(SIG_BLOCK, &s, &old), 0);
+	kill(getpid(), SIGUSR1);
+	kill(getpid(), SIGUSR1);
+	for (int i = 0; i < 3; i++)
+		kill(getpid(), SIGRTMIN + 2);
+	KTAP_EXPECT_EQ(t, hits, 0);
+	KTAP_EXPECT_EQ(t, sigpending(&pend), 0);
+	KTAP_EXPECT_EQ(t, sigismember(&pend, SIGUSR1), 1);
+	KTAP_EXPECT_EQ(t, sigismember(&pend, SIGRTMIN + 2), 1);
+	KTAP_EXPECT_EQ(t, sigismember(&pend, SIGUSR2), 0);
+	KTAP_EXPECT_EQ(t, sigprocmask(SIG_SETMASK, &old, NULL), 0);
+	KTAP_EXPECT_EQ(t, hits, 1 + 3);
+	KTAP_EXPECT_EQ(t, sigpending(&pend), 0);
+	KTAP_EXPECT_EQ(t, sigismember(&pend, SIGUSR1), 0);
+	set_handler(SIGUSR1, SIG_DFL, 0);
+	set_handler(SIGRTMIN + 2, SIG_DFL, 0);
+}
+
+/* SIGKILL and SIGSTOP cannot be blocked: sigprocmask drops them quietly. */
+static void signal_mask_rules(struct ktap *t)
+{
+	sigset_t all, now, old;
+
+	sigfillset(&all);
+	KTAP_ASSERT_EQ(t, sigprocmask(SIG_SETMASK, &all, &old), 0);
+	KTAP_ASSERT_EQ(t, sigprocmask(SIG_SETMASK, NULL, &now), 0);
+	KTAP_EXPECT_EQ(t, sigismember(&now, SIGKILL), 0);
+	KTAP_EXPECT_EQ(t, sigismember(&now, SIGSTOP), 0);
+	KTAP_EXPECT_EQ(t, sigismember(&now, SIGTERM), 1);
+	KTAP_EXPECT_EQ(t, sigprocmask(SIG_SETMASK, &old, NULL), 0);
+	KTAP_EXPECT_EQ(t, sigprocmask(7, &all, NULL), -1);
+	KTAP_EXPECT_EQ(t, errno, EINVAL);
+	/* the kernel's sigset is 8 bytes: anything else is EINVAL */
+	KTAP_EXPECT_EQ(t, syscall(__NR_rt_sigprocmask, SIG_BLOCK, (long)&all, 0, 4, 0, 0), -1);
+	KTAP_EXPECT_EQ(t, errno, EINVAL);
+	KTAP_EXPECT_EQ(t, syscall(__NR_rt_sigprocmask, SIG_BLOCK, 16, 0, 8, 0, 0), -1);
+	KTAP_EXPECT_EQ(t, errno, EFAULT);
+}
+
+static void mask_probe_handler(int sig)
+{
+	sigset_t now;
+
+	hits++;
+	sigprocmask(SIG_SETMASK, NULL, &now);
+	handler_blocked_lo = now.sig[0];
+}
+
+/* In a handler: its own signal and sa_mask are blocked (not its own with
+ * SA_NODEFER); after it, the old mask is back. SA_RESETHAND runs it once. */
+static void signal_handler_mask_and_flags(struct ktap *t)
+{
+	struct sigaction sa, cur;
+	sigset_t now;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = mask_probe_handler;
+	sigaddset(&sa.sa_mask, SIGTERM);
+	sa.sa_flags = SA_RESETHAND;
+	hits = 0;
+	KTAP_ASSERT_EQ(t, sigaction(SIGUSR1, &sa, NULL), 0);
+	kill(getpid(), SIGUSR1);
+	KTAP_EXPECT_EQ(t, hits, 1);
+	KTAP_EXPECT_TRUE(t, handler_blocked_lo & (1UL << (SIGUSR1 - 1)));
+	KTAP_EXPECT_TRUE(t, handler_blocked_lo & (1UL << (SIGTERM - 1)));
+	sigprocmask(SIG_SETMASK, NULL, &now);
+	KTAP_EXPECT_EQ(t, sigismember(&now, SIGUSR1), 0);
+	KTAP_EXPECT_EQ(t, sigismember(&now, SIGTERM), 0);
+	KTAP_ASSERT_EQ(t, sigaction(SIGUSR1, NULL, &cur), 0);
+	KTAP_EXPECT_TRUE(t, cur.sa_handler == SIG_DFL);      /* SA_RESETHAND */
+
+	sa.sa_flags = SA_NODEFER;
+	KTAP_ASSERT_EQ(t, sigaction(SIGUSR1, &sa, NULL), 0);
+	kill(getpid(), SIGUSR1);
+	KTAP_EXPECT_EQ(t, hits, 2);
+	KTAP_EXPECT_TRUE(t, !(handler_blocked_lo & (1UL << (SIGUSR1 - 1))));
+	set_handler(SIGUSR1, SIG_DFL, 0);
+}
+
+/* sigsuspend: wait with SIGUSR1 unblocked, handler runs, EINTR, and the
+ * mask from before (SIGUSR1 blocked) is back. */
+static void signal_sigsuspend(struct ktap *t)
+{
+	sigset_t blk = set_of(SIGUSR1), empty = set_of(0), old, now;
+	pid_t parent = getpid(), pid;
+	int status;
+
+	hits = 0;
+	set_handler(SIGUSR1, count_handler, 0);
+	sigprocmask(SIG_BLOCK, &blk, &old);
+	pid = fork();
+	if (pid == 0) {
+		sleep_ms(50);
+		kill(parent, SIGUSR1);
+		_exit(0);
+	}
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, sigsuspend(&empty), -1);
+	KTAP_EXPECT_EQ(t, errno, EINTR);
+	KTAP_EXPECT_EQ(t, hits, 1);
+	sigprocmask(SIG_SETMASK, NULL, &now);
+	KTAP_EXPECT_EQ(t, sigismember(&now, SIGUSR1), 1);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	set_handler(SIGUSR1, SIG_DFL, 0);
+}
+
+/* A read blocked on an empty pipe, a signal with a handler: EINTR without
+ * SA_RESTART; with it the read goes on and gets the data written later. */
+static long read_with_signal(int flags, char *c)
+{
+	int go[2], data[2], status;
+	pid_t parent = getpid(), pid;
+	long n;
+
+	if (pipe(go) || pipe(data))
+		return -100;
+	set_handler(SIGUSR1, count_handler, flags);
+	pid = fork();
+	if (pid == 0) {
+		char x;
+
+		if (read(go[0], &x, 1) != 1)
+			_exit(1);
+		sleep_ms(100);                 /* the parent is in read() by now */
+		kill(parent, SIGUSR1);
+		sleep_ms(100);
+		write(data[1], "d", 1);
+		_exit(0);
+	}
+	write(go[1], "g", 1);
+	n = read(data[0], c, 1);
+	if (n < 0)
+		n = -errno;
+	waitpid(pid, &status, 0);
+	close(go[0]); close(go[1]); close(data[0]); close(data[1]);
+	set_handler(SIGUSR1, SIG_DFL, 0);
+	return n;
+}
+
+static void signal_restart_vs_eintr(struct ktap *t)
+{
+	char c = 0;
+
+	hits = 0;
+	KTAP_EXPECT_EQ(t, read_with_signal(0, &c), -EINTR);
+	KTAP_EXPECT_EQ(t, hits, 1);
+	KTAP_EXPECT_EQ(t, read_with_signal(SA_RESTART, &c), 1);
+	KTAP_EXPECT_EQ(t, c, 'd');
+	KTAP_EXPECT_EQ(t, hits, 2);
+}
+
+/* SIGSEGV handler: si_addr is the bad address; it repairs the faulting
+ * 2-byte load through uc_mcontext (eip past it, eax = 42) and returns. */
+static void segv_fixup_handler(int sig, siginfo_t *si, void *ucp)
+{
+	ucontext_t *uc = ucp;
+
+	hits++;
+	last_sig = sig;
+	last_code = si->si_code;
+	last_addr = (unsigned long)si->si_addr;
+	uc->uc_mcontext.gregs[REG_EIP] += 2;
+	uc->uc_mcontext.gregs[REG_EAX] = 42;
+}
+
+static void signal_segv_handler_sees_addr(struct ktap *t)
+{
+	long v;
+
+	hits = 0;
+	KTAP_ASSERT_EQ(t, set_info_handler(SIGSEGV, segv_fixup_handler, 0), 0);
+	__asm__ __volatile__("movl $0x1234, %%ecx\n\t"
+			     "movl (%%ecx), %%eax\n\t"     /* 8b 01: two bytes */
+			     : "=a"(v) :: "ecx", "memory");
+	KTAP_EXPECT_EQ(t, hits, 1);
+	KTAP_EXPECT_EQ(t, last_sig, SIGSEGV);
+	KTAP_EXPECT_EQ(t, last_code, SEGV_MAPERR);
+	KTAP_EXPECT_EQ(t, last_addr, 0x1234);
+	KTAP_EXPECT_EQ(t, v, 42);
+	set_handler(SIGSEGV, SIG_DFL, 0);
+}
+
+/* A divide by zero with SIGFPE blocked still kills (faults are forced). */
+static int divide_blocked(void)
+{
+	sigset_t s = set_of(SIGFPE);
+	volatile int zero = 0;
+
+	sigprocmask(SIG_BLOCK, &s, NULL);
+	return 10 / zero;
+}
+
+static int wait_child(int (*fn)(void))
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(fn());
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status;
+}
+
+static int term_self(void) { kill(getpid(), SIGTERM); return 3; }
+static int usr1_self(void) { raise(SIGUSR1); return 3; }
+static int ignored_self(void)
+{
+	signal(SIGTERM, SIG_IGN);
+	kill(getpid(), SIGTERM);
+	kill(getpid(), SIGCHLD);              /* default: ignored */
+	kill(getpid(), SIGWINCH);
+	return 4;
+}
+
+static void signal_default_actions(struct ktap *t)
+{
+	int s = wait_child(term_self);
+
+	KTAP_EXPECT_TRUE(t, WIFSIGNALED(s));
+	KTAP_EXPECT_EQ(t, WTERMSIG(s), SIGTERM);
+	KTAP_EXPECT_TRUE(t, !(WCOREDUMP(s)));
+	s = wait_child(usr1_self);
+	KTAP_EXPECT_EQ(t, WTERMSIG(s), SIGUSR1);
+	s = wait_child(ignored_self);
+	KTAP_EXPECT_TRUE(t, WIFEXITED(s));
+	KTAP_EXPECT_EQ(t, WEXITSTATUS(s), 4);
+	s = wait_child(divide_blocked);
+	KTAP_EXPECT_TRUE(t, WIFSIGNALED(s));
+	KTAP_EXPECT_EQ(t, WTERMSIG(s), SIGFPE);
+}
+
+static void signal_errors(struct ktap *t)
+{
+	struct sigaction sa;
+	int status;
+	pid_t gone;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = count_handler;
+	KTAP_EXPECT_EQ(t, sigaction(SIGKILL, &sa, NULL), -1);
+	KTAP_EXPECT_EQ(t, errno, EINVAL);
+	KTAP_EXPECT_EQ(t, sigaction(SIGSTOP, &sa, NULL), -1);
+	KTAP_EXPECT_EQ(t, errno, EINVAL);
+	sa.sa_handler = SIG_IGN;
+	KTAP_EXPECT_EQ(t, sigaction(SIGKILL, &sa, NULL), -1);
+	KTAP_EXPECT_EQ(t, errno, EINVAL);
+	KTAP_EXPECT_EQ(t, sigaction(0, &sa, NULL), -1);
+	KTAP_EXPECT_EQ(t, errno, EINVAL);
+	KTAP_EXPECT_EQ(t, sigaction(65, &sa, NULL), -1);
+	KTAP_EXPECT_EQ(t, errno, EINVAL);
+	KTAP_EXPECT_EQ(t, syscall(__NR_rt_sigaction, SIGUSR1, 16, 0, 8, 0, 0), -1);
+	KTAP_EXPECT_EQ(t, errno, EFAULT);
+	KTAP_EXPECT_EQ(t, kill(getpid(), 65), -1);
+	KTAP_EXPECT_EQ(t, errno, EINVAL);
+	KTAP_EXPECT_EQ(t, kill(getpid(), -1), -1);
+	KTAP_EXPECT_EQ(t, errno, EINVAL);
+	KTAP_EXPECT_EQ(t, kill(getpid(), 0), 0);        /* exists */
+	gone = fork();
+	if (gone == 0)
+		_exit(0);
+	KTAP_ASSERT_GT(t, gone, 0);
+	KTAP_ASSERT_EQ(t, waitpid(gone, &status, 0), gone);
+	KTAP_EXPECT_EQ(t, kill(gone, SIGTERM), -1);    /* reaped: no such pid */
+	KTAP_EXPECT_EQ(t, errno, ESRCH);
+	KTAP_EXPECT_EQ(t, kill(gone, 0), -1);
+	KTAP_EXPECT_EQ(t, errno, ESRCH);
+	KTAP_EXPECT_EQ(t, tkill(0, SIGUSR1), -1);
+	KTAP_EXPECT_EQ(t, errno, EINVAL);
+	KTAP_EXPECT_EQ(t, tgkill(getpid() == 1 ? 2 : 1, gettid(), SIGUSR1), -1);
+	KTAP_EXPECT_EQ(t, errno, ESRCH);                /* tid not in that group */
+	KTAP_EXPECT_EQ(t, tgkill(getpid(), gettid(), 0), 0);
+}
+
+/* Job control: SIGSTOP stops the child (wait4 WUNTRACED reports it, and
+ * the parent gets SIGCHLD with CLD_STOPPED), SIGCONT resumes it
+ * (WCONTINUED), SIGKILL ends it. */
+static void signal_stop_and_continue(struct ktap *t)
+{
+	int status;
+	pid_t pid;
+
+	hits = 0;
+	last_code = 0;
+	set_info_handler(SIGCHLD, info_handler, SA_RESTART);
+	pid = fork();
+	if (pid == 0) {
+		for (;;)
+			pause();
+	}
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, kill(pid, SIGSTOP), 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WUNTRACED), pid);
+	KTAP_EXPECT_TRUE(t, WIFSTOPPED(status));
+	KTAP_EXPECT_EQ(t, WSTOPSIG(status), SIGSTOP);
+	KTAP_EXPECT_EQ(t, last_code, CLD_STOPPED);
+	KTAP_EXPECT_EQ(t, last_status, SIGSTOP);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WUNTRACED | WNOHANG), 0);  /* told once */
+	KTAP_EXPECT_EQ(t, kill(pid, SIGCONT), 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WCONTINUED), pid);
+	KTAP_EXPECT_TRUE(t, WIFCONTINUED(status));
+	KTAP_EXPECT_EQ(t, kill(pid, SIGKILL), 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
+	KTAP_EXPECT_TRUE(t, WIFSIGNALED(status));
+	KTAP_EXPECT_EQ(t, WTERMSIG(status), SIGKILL);
+	KTAP_EXPECT_EQ(t, last_code, CLD_KILLED);
+	set_handler(SIGCHLD, SIG_DFL, 0);
+}
+
+static int exit_7(void *arg) { return 7; }
+static char clone_stack[16384] __attribute__((aligned(16)));
+
+/* The parent hears of a child's exit by the child's exit signal: SIGCHLD
+ * from fork, or whatever clone's low byte says, with the child's pid and
+ * status in siginfo. */
+static void signal_sigchld_on_exit(struct ktap *t)
+{
+	int status;
+	pid_t pid;
+
+	hits = 0;
+	set_info_handler(SIGCHLD, info_handler, SA_RESTART);
+	pid = fork();
+	if (pid == 0)
+		_exit(5);
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
+	KTAP_EXPECT_EQ(t, hits, 1);
+	KTAP_EXPECT_EQ(t, last_sig, SIGCHLD);
+	KTAP_EXPECT_EQ(t, last_code, CLD_EXITED);
+	KTAP_EXPECT_EQ(t, last_pid, pid);
+	KTAP_EXPECT_EQ(t, last_status, 5);
+	set_handler(SIGCHLD, SIG_DFL, 0);
+}
+
+static void signal_clone_exit_signal(struct ktap *t)
+{
+	int status;
+	pid_t pid;
+
+	if (!ktap_on_tasklab()) {
+		ktap_skip(t, "qemu-i386 refuses a fork-like clone whose exit signal is not SIGCHLD");
+		return;
+	}
+	hits = 0;
+	set_info_handler(SIGCHLD, info_handler, SA_RESTART);
+	set_info_handler(SIGUSR2, info_handler, SA_RESTART);
+	pid = clone(exit_7, clone_stack + sizeof(clone_stack), SIGUSR2, NULL, NULL, NULL, NULL);
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, __WALL), pid);
+	KTAP_EXPECT_EQ(t, WEXITSTATUS(status), 7);
+	KTAP_EXPECT_EQ(t, hits, 1);                      /* no SIGCHLD */
+	KTAP_EXPECT_EQ(t, last_sig, SIGUSR2);
+	KTAP_EXPECT_EQ(t, last_code, CLD_EXITED);
+	KTAP_EXPECT_EQ(t, last_pid, pid);
+	KTAP_EXPECT_EQ(t, last_status, 7);
+	set_handler(SIGCHLD, SIG_DFL, 0);
+	set_handler(SIGUSR2, SIG_DFL, 0);
+}
+
+/* SIGCHLD set to SIG_IGN: children are reaped as they exit, so wait
+ * finds none (ECHILD once they are gone). */
+static void signal_sigchld_ignored_autoreaps(struct ktap *t)
+{
+	int status;
+	pid_t pid;
+
+	KTAP_ASSERT_EQ(t, set_handler(SIGCHLD, SIG_IGN, 0), 0);
+	pid = fork();
+	if (pid == 0)
+		_exit(1);
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, waitpid(-1, &status, 0), -1);
+	KTAP_EXPECT_EQ(t, errno, ECHILD);
+	set_handler(SIGCHLD, SIG_DFL, 0);
+}
+
+/* nanosleep cut short by a handled signal: EINTR and the time left. */
+static void signal_nanosleep_eintr(struct ktap *t)
+{
+	struct timespec req = { 5, 0 }, rem = { -1, -1 };
+	pid_t parent = getpid(), pid;
+	int status;
+
+	hits = 0;
+	set_handler(SIGUSR1, count_handler, SA_RESTART);   /* nanosleep: EINTR anyway */
+	pid = fork();
+	if (pid == 0) {
+		sleep_ms(50);
+		kill(parent, SIGUSR1);
+		_exit(0);
+	}
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, nanosleep(&req, &rem), -1);
+	KTAP_EXPECT_EQ(t, errno, EINTR);
+	KTAP_EXPECT_EQ(t, hits, 1);
+	KTAP_EXPECT_TRUE(t, rem.tv_sec >= 3 && rem.tv_sec <= 4);
+	KTAP_EXPECT_TRUE(t, rem.tv_nsec >= 0 && rem.tv_nsec < 1000000000L);
+	waitpid(pid, &status, 0);
+	set_handler(SIGUSR1, SIG_DFL, 0);
+}
+
+static char altstack[16384];
+static volatile unsigned long alt_local;
+static volatile int alt_flags, alt_eperm;
+
+static void alt_handler(int sig)
+{
+	volatile int here;
+	stack_t now, ss = { altstack, 0, sizeof(altstack) };
+
+	hits++;
+	alt_local = (unsigned long)&here;
+	sigaltstack(NULL, &now);
+	alt_flags = now.ss_flags;
+	alt_eperm = sigaltstack(&ss, NULL) == -1 && errno == EPERM;
+}
+
+/* sigaltstack: an SA_ONSTACK handler runs on the alternate stack, which
+ * reports SS_ONSTACK there and cannot be changed while in use. */
+static void signal_altstack(struct ktap *t)
+{
+	stack_t ss = { altstack, 0, sizeof(altstack) }, old, small = { altstack, 0, 512 };
+
+	hits = 0;
+	KTAP_EXPECT_EQ(t, sigaltstack(&small, NULL), -1);
+	KTAP_EXPECT_EQ(t, errno, ENOMEM);
+	KTAP_ASSERT_EQ(t, sigaltstack(&ss, &old), 0);
+	KTAP_EXPECT_EQ(t, old.ss_flags, SS_DISABLE);
+	set_handler(SIGUSR1, alt_handler, SA_ONSTACK);
+	raise(SIGUSR1);
+	KTAP_EXPECT_EQ(t, hits, 1);
+	KTAP_EXPECT_TRUE(t, alt_local > (unsigned long)altstack &&
+			 alt_local < (unsigned long)altstack + sizeof(altstack));
+	KTAP_EXPECT_EQ(t, alt_flags, SS_ONSTACK);
+	KTAP_EXPECT_TRUE(t, alt_eperm);
+	KTAP_ASSERT_EQ(t, sigaltstack(NULL, &old), 0);
+	KTAP_EXPECT_EQ(t, old.ss_flags, 0);                 /* enabled, not on it */
+	ss.ss_flags = SS_DISABLE;
+	KTAP_EXPECT_EQ(t, sigaltstack(&ss, NULL), 0);
+	set_handler(SIGUSR1, SIG_DFL, 0);
+}
+
+static const struct ktap_case cases[] = {
+	KTAP_CASE(signal_handler_keeps_registers),
+	KTAP_CASE(signal_handler_keeps_x87),
+	KTAP_CASE(signal_siginfo),
+	KTAP_CASE(signal_blocked_then_delivered),
+	KTAP_CASE(signal_mask_rules),
+	KTAP_CASE(signal_handler_mask_and_flags),
+	KTAP_CASE(signal_sigsuspend),
+	KTAP_CASE(signal_restart_vs_eintr),
+	KTAP_CASE(signal_segv_handler_sees_addr),
+	KTAP_CASE(signal_default_actions),
+	KTAP_CASE(signal_errors),
+	KTAP_CASE(signal_stop_and_continue),
+	KTAP_CASE(signal_sigchld_on_exit),
+	KTAP_CASE(signal_clone_exit_signal),
+	KTAP_CASE(signal_nanosleep_eintr),
+	KTAP_CASE(signal_sigchld_ignored_autoreaps),
+	KTAP_CASE(signal_altstack),
+	{}
+};
+
+int main(void)
+{
+	return ktap_run_suite("signal", cases);
+}
