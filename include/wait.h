@@ -83,6 +83,8 @@ long schedule_timeout(long ticks);
 				break;                                  \
 			}                                               \
 			schedule();                                     \
+			if (cond)       /* woken for it: skip a re-queue */ \
+				break;                                  \
 		}                                                       \
 		finish_wait(&(wq), &__wait);                            \
 	}                                                               \

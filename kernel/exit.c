@@ -155,7 +155,8 @@ pid_t kernel_wait(pid_t pid, int options, int *status)
 
 	err = wait_event_interruptible(current->wait_chldexit,
 		   (p = find_zombie_child(pid, &any)) || !any || (options & WNOHANG) ||
-		   (stopped = wait_stopped_child(pid, options, status)));
+		   ((options & (WUNTRACED | WCONTINUED)) &&
+		    (stopped = wait_stopped_child(pid, options, status))));
 	if (err || stopped)              /* a signal; or WUNTRACED/WCONTINUED news */
 		return err ? err : stopped;
 	if (!p)

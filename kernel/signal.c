@@ -412,6 +412,11 @@ bool do_notify_parent(struct task_struct *tsk, int sig)
 
 	if (!valid_signal(sig) || !parent || !parent->sighand)
 		return false;
+	ka = action_of(parent, SIGCHLD);
+	if (sig == SIGCHLD && (ka->handler == SIG_IGN || (ka->flags & SA_NOCLDWAIT)))
+		autoreap = true;
+	if (sig_ignored(parent, sig, false))
+		return autoreap;                   /* the common case: nothing to send */
 	info.kill.pid = tsk->tgid;
 	info.kill.uid = tsk->uid;
 	if (tsk->exit_code & 0x7f) {
@@ -421,11 +426,7 @@ bool do_notify_parent(struct task_struct *tsk, int sig)
 		info.si_code = CLD_EXITED;
 		info.kill.status = (tsk->exit_code >> 8) & 0xff;
 	}
-	ka = action_of(parent, SIGCHLD);
-	if (sig == SIGCHLD && (ka->handler == SIG_IGN || (ka->flags & SA_NOCLDWAIT)))
-		autoreap = true;
-	if (!(sig == SIGCHLD && ka->handler == SIG_IGN))
-		send_sig_info(sig, &info, parent, true);
+	send_sig_info(sig, &info, parent, true);
 	return autoreap;
 }
 
