@@ -50,8 +50,8 @@ static int kill_pgrp(pid_t pgrp, int sig)
 	bool success = false;
 
 	for_each_process(p) {
-		if (p->pgid != pgrp || !thread_group_leader(p) || p->exit_state)
-			continue;
+		if (p->pgid != pgrp || !thread_group_leader(p))
+			continue;                      /* a zombie counts, as in Linux */
 		err = send_checked(sig, p, true, SI_USER);
 		success |= !err;
 	}
@@ -68,8 +68,7 @@ static int kill_every_process(int sig)
 	for_each_process(p) {
 		int err;
 
-		if (p->tgid <= 1 || p->tgid == current->tgid || !thread_group_leader(p) ||
-		    p->exit_state)
+		if (p->tgid <= 1 || p->tgid == current->tgid || !thread_group_leader(p))
 			continue;
 		err = send_checked(sig, p, true, SI_USER);
 		count++;

@@ -4,7 +4,8 @@
  * setuid yet: the test changes the caller's uid itself), and the pending
  * sets: a blocked signal is queued with its siginfo, a standard signal
  * once however often it is sent, a real-time one each time, TIF_SIGPENDING
- * follows the blocked mask, and flushing frees every queued record. */
+ * follows the blocked mask, and flushing frees every queued record; and
+ * the choice of the thread that takes a group signal. */
 #include <kernel.h>
 #include <errno.h>
 #include <ktest.h>
@@ -88,7 +89,90 @@ static void kernel_threads_ignore_default_signals(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, signal_pending(current));
 }
 
+static volatile bool sleepers_stop;
+
+static int interruptible_sleeper(void *unused)
+{
+	while (!sleepers_stop) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!sleepers_stop)
+			schedule();
+		__set_current_state(TASK_RUNNING);
+	}
+	return 0;
+}
+
+/* Two more threads in the caller's group (kernel threads with
+ * CLONE_THREAD: the ring of include/sched.h), held by a reference. */
+static int start_sleepers(struct task_struct *th[2])
+{
+	const unsigned long flags = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD;
+
+	sleepers_stop = false;
+	for (int i = 0; i < 2; i++) {
+		pid_t pid = kernel_thread(interruptible_sleeper, NULL, flags);
+
+		if (pid < 0) {
+			sleepers_stop = true;      /* the first one, if any, ends */
+			if (i)
+				put_task_struct(th[0]);
+			return pid;
+		}
+		th[i] = find_task_by_pid(pid);
+		get_task_struct(th[i]);
+	}
+	while (th[0]->state != TASK_INTERRUPTIBLE || th[1]->state != TASK_INTERRUPTIBLE)
+		yield();
+	return 0;
+}
+
+static void stop_sleepers(struct task_struct *th[2])
+{
+	sleepers_stop = true;
+	for (int i = 0; i < 2; i++) {
+		flush_signals(th[i]);
+		wake_up_process(th[i]);
+	}
+	while (!th[0]->exit_state || !th[1]->exit_state)
+		yield();
+	put_task_struct(th[0]);
+	put_task_struct(th[1]);
+}
+
+/* A group signal goes to a thread that does not block it (Linux's
+ * complete_signal): the caller and thread A block SIGUSR1, so B is marked
+ * and woken; a thread-directed signal that A blocks stays on A, unmarked.
+ * (A handler address is set so kernel threads do not just drop it.) */
+static void group_signal_goes_to_a_thread_not_blocking_it(struct ktest *t)
+{
+	struct k_sigaction *ka = &current->sighand->action[SIGUSR1 - 1];
+	struct kernel_siginfo info = { .si_code = SI_USER };
+	struct task_struct *th[2] = { NULL, NULL };
+	sigset_t old = current->blocked;
+
+	KTEST_ASSERT_EQ(t, start_sleepers(th), 0);
+	KTEST_EXPECT_PTR_EQ(t, th[0]->signal, current->signal);
+	ka->handler = 0x1000;
+	set_current_blocked(sigmask(SIGUSR1));
+	th[0]->blocked = sigmask(SIGUSR1);
+	th[1]->blocked = 0;
+	KTEST_EXPECT_EQ(t, send_sig_info(SIGUSR1, &info, current, true), 0);
+	KTEST_EXPECT_TRUE(t, current->signal->shared_pending.signal & sigmask(SIGUSR1));
+	KTEST_EXPECT_FALSE(t, signal_pending(current));
+	KTEST_EXPECT_FALSE(t, signal_pending(th[0]));
+	KTEST_EXPECT_TRUE(t, signal_pending(th[1]));
+	KTEST_EXPECT_EQ(t, th[1]->state, TASK_RUNNING);          /* woken */
+	KTEST_EXPECT_EQ(t, send_sig_info(SIGUSR1, &info, th[0], false), 0);
+	KTEST_EXPECT_TRUE(t, th[0]->pending.signal & sigmask(SIGUSR1));
+	KTEST_EXPECT_FALSE(t, signal_pending(th[0]));
+	ka->handler = SIG_DFL;
+	flush_signals(current);
+	set_current_blocked(old);
+	stop_sleepers(th);
+}
+
 static const struct ktest_case signal_kernel_cases[] = {
+	KTEST_CASE(group_signal_goes_to_a_thread_not_blocking_it),
 	KTEST_CASE(kill_another_users_task_is_eperm),
 	KTEST_CASE(pending_sets_queue_and_flush),
 	KTEST_CASE(kernel_threads_ignore_default_signals),

@@ -430,6 +430,89 @@ static void signal_default_actions(struct ktap *t)
 	KTAP_EXPECT_EQ(t, WTERMSIG(s), SIGFPE);
 }
 
+/* Writing to a pipe nobody reads: SIGPIPE, which kills by default; with
+ * SIGPIPE ignored the write fails with EPIPE instead. */
+static int write_to_closed_pipe(void)
+{
+	int fds[2];
+
+	if (pipe(fds))
+		return 2;
+	close(fds[0]);
+	write(fds[1], "x", 1);
+	return errno == EPIPE ? 0 : 1;
+}
+
+static int write_to_closed_pipe_ignored(void)
+{
+	signal(SIGPIPE, SIG_IGN);
+	return write_to_closed_pipe() + 10;
+}
+
+static void signal_sigpipe(struct ktap *t)
+{
+	int s = wait_child(write_to_closed_pipe);
+
+	KTAP_EXPECT_TRUE(t, WIFSIGNALED(s));
+	KTAP_EXPECT_EQ(t, WTERMSIG(s), SIGPIPE);
+	s = wait_child(write_to_closed_pipe_ignored);
+	KTAP_EXPECT_TRUE(t, WIFEXITED(s));
+	KTAP_EXPECT_EQ(t, WEXITSTATUS(s), 10);
+}
+
+/* kill(0) reaches every process of the caller's group: a makes a group
+ * of its own with a child b, and kill(0, SIGUSR2) ends a (default action)
+ * and runs b's handler, which reports through a pipe. A group with no
+ * member left is ESRCH. */
+static int report_fd;
+
+static void report_handler(int sig)
+{
+	write(report_fd, "b", 1);
+	_exit(0);
+}
+
+static void signal_process_group_kill(struct ktap *t)
+{
+	int report[2], ready[2], sa, sb;
+	char c = 0;
+	pid_t a, b;
+
+	KTAP_ASSERT_EQ(t, pipe(report), 0);
+	KTAP_ASSERT_EQ(t, pipe(ready), 0);
+	a = fork();
+	if (a == 0) {
+		setpgid(0, 0);
+		if (fork() == 0) {                  /* b, in a's group */
+			report_fd = report[1];
+			set_handler(SIGUSR2, report_handler, 0);
+			write(ready[1], "r", 1);
+			for (;;)
+				pause();
+		}
+		read(ready[0], &c, 1);
+		kill(0, SIGUSR2);
+		for (;;)
+			pause();
+	}
+	KTAP_ASSERT_GT(t, a, 0);
+	close(report[1]);
+	KTAP_EXPECT_EQ(t, waitpid(a, &sa, 0), a);
+	KTAP_EXPECT_TRUE(t, WIFSIGNALED(sa));
+	KTAP_EXPECT_EQ(t, WTERMSIG(sa), SIGUSR2);
+	KTAP_EXPECT_EQ(t, read(report[0], &c, 1), 1);
+	KTAP_EXPECT_EQ(t, c, 'b');
+	close(report[0]);
+	close(ready[0]);
+	close(ready[1]);
+	b = fork();
+	if (b == 0)
+		_exit(0);
+	waitpid(b, &sb, 0);
+	KTAP_EXPECT_EQ(t, kill(-b, SIGTERM), -1);      /* nobody in group b */
+	KTAP_EXPECT_EQ(t, errno, ESRCH);
+}
+
 static void signal_errors(struct ktap *t)
 {
 	struct sigaction sa;
@@ -499,6 +582,9 @@ static void signal_stop_and_continue(struct ktap *t)
 	KTAP_EXPECT_EQ(t, kill(pid, SIGCONT), 0);
 	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WCONTINUED), pid);
 	KTAP_EXPECT_TRUE(t, WIFCONTINUED(status));
+	KTAP_EXPECT_EQ(t, kill(pid, SIGSTOP), 0);           /* SIGKILL ends a stopped one */
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WUNTRACED), pid);
+	KTAP_EXPECT_TRUE(t, WIFSTOPPED(status));
 	KTAP_EXPECT_EQ(t, kill(pid, SIGKILL), 0);
 	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
 	KTAP_EXPECT_TRUE(t, WIFSIGNALED(status));
@@ -652,6 +738,8 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(signal_restart_vs_eintr),
 	KTAP_CASE(signal_segv_handler_sees_addr),
 	KTAP_CASE(signal_default_actions),
+	KTAP_CASE(signal_sigpipe),
+	KTAP_CASE(signal_process_group_kill),
 	KTAP_CASE(signal_errors),
 	KTAP_CASE(signal_stop_and_continue),
 	KTAP_CASE(signal_sigchld_on_exit),
