@@ -116,10 +116,11 @@ struct task_struct {
 	struct signal_struct *signal;
 
 	/* Signals (kernel/signal.c): this thread's own pending set (tkill,
-	 * faults), its blocked mask, the mask sigsuspend restores, and the
+	 * faults), its blocked mask, the mask sigsuspend restores, the mask
+	 * rt_sigtimedwait lifted for its wait (0 otherwise), and the
 	 * alternate signal stack (sigaltstack; size 0: none). */
 	struct sigpending pending;
-	sigset_t blocked, saved_sigmask;
+	sigset_t blocked, saved_sigmask, real_blocked;
 	unsigned long sas_ss_sp, sas_ss_size;
 
 	/* Exit: exit_code is the value do_exit() got; the parent sleeps on its

@@ -83,6 +83,7 @@ SYSCALL_DECL(sys_rt_sigaction);
 SYSCALL_DECL(sys_rt_sigprocmask);
 SYSCALL_DECL(sys_rt_sigpending);
 SYSCALL_DECL(sys_rt_sigsuspend);
+SYSCALL_DECL(sys_rt_sigtimedwait);
 SYSCALL_DECL(sys_sigaltstack);
 SYSCALL_DECL(sys_vfork);
 SYSCALL_DECL(sys_wait4);

@@ -30,6 +30,7 @@ int copy_sighand(unsigned long clone_flags, struct task_struct *p)
 
 	INIT_LIST_HEAD(&p->pending.list);
 	p->pending.signal = 0;
+	p->real_blocked = 0;
 	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM)
 		p->sas_ss_sp = p->sas_ss_size = 0;
 	if (clone_flags & CLONE_SIGHAND) {

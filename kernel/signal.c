@@ -248,7 +248,9 @@ static void complete_signal(int sig, struct task_struct *p, bool group)
 		if (!t)
 			return;
 	}
-	if (sig_fatal(p, sig) && !(p->signal->flags & SIGNAL_GROUP_EXIT)) {
+	/* fatal, unless t only unblocked it to wait for it (rt_sigtimedwait) */
+	if (sig_fatal(p, sig) && !(t->real_blocked & sigmask(sig)) &&
+	    !(p->signal->flags & SIGNAL_GROUP_EXIT)) {
 		start_group_exit(p, sig);
 		return;
 	}
@@ -371,8 +373,9 @@ static void collect_signal(int sig, struct sigpending *pending, struct kernel_si
 	}
 }
 
-/* One unblocked signal for current (own set first, then the group's). */
-static int dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
+/* One signal for current that is not in mask (own set first, then the
+ * group's), or 0. */
+int dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
 {
 	struct sigpending *pending = &current->pending;
 	int sig = next_signal(pending, mask);

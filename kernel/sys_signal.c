@@ -2,7 +2,8 @@
  * caller (kernel/signal.c does the sending and delivering): the actions
  * (rt_sigaction, and the old sigaction), the blocked mask (rt_sigprocmask,
  * sigprocmask), what is pending (rt_sigpending, sigpending), waiting for a
- * signal (rt_sigsuspend, sigsuspend, pause) and the alternate signal stack
+ * signal (rt_sigsuspend, sigsuspend, pause), taking one without a handler
+ * (rt_sigtimedwait), and the alternate signal stack
  * (sigaltstack). The rt_ calls take a sigset_t of 8 bytes (sigsetsize must
  * say so: EINVAL otherwise); the old ones one 32-bit word, the first 32
  * signals. SIGKILL and SIGSTOP can be neither caught, ignored nor blocked. */
@@ -11,8 +12,10 @@
 #include <sched.h>
 #include <sched/signal.h>
 #include <syscall.h>
+#include <timer.h>
 #include <asm/ptrace.h>
 #include <asm/uaccess.h>
+#include <uapi/linux/time.h>
 
 /* The i386 struct sigaction as rt_sigaction passes it. */
 struct user_rt_sigaction {
@@ -203,6 +206,62 @@ long sys_sigsuspend(u32 h0, u32 h1, u32 mask, u32 d, u32 e, u32 f)
 long sys_pause(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
 	return wait_for_signal();
+}
+
+/* Sleep up to `timeout` ticks with `these` unblocked, so that complete_signal
+ * may pick us for them; then take one of them. 0 if none came. */
+static int wait_for_one_of(sigset_t these, long timeout, struct kernel_siginfo *info)
+{
+	sigset_t blocked = current->blocked;
+
+	current->real_blocked = blocked;        /* not fatal while we wait for it */
+	set_current_blocked(blocked & ~these);
+	while (!signal_pending(current) && timeout) {
+		__set_current_state(TASK_INTERRUPTIBLE);
+		timeout = schedule_timeout(timeout);
+	}
+	set_current_blocked(blocked);
+	current->real_blocked = 0;
+	return dequeue_signal(~these, info);
+}
+
+/* rt_sigtimedwait(set, info, timeout, sigsetsize): take a pending signal
+ * of set without running its handler (callers block set first), waiting
+ * up to timeout (NULL: for ever). EAGAIN when the time ran out, EINTR when
+ * another signal came. */
+long sys_rt_sigtimedwait(u32 uthese, u32 uinfo, u32 uts, u32 sigsetsize, u32 e, u32 f)
+{
+	struct kernel_siginfo info;
+	u8 uinfo_buf[128];
+	struct timespec ts;
+	long timeout = MAX_SCHEDULE_TIMEOUT;
+	sigset_t these;
+	int sig;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&these, (void *)uthese, sizeof(these)))
+		return -EFAULT;
+	these &= ~SIG_KERNEL_ONLY_MASK;
+	if (uts) {
+		if (copy_from_user(&ts, (void *)uts, sizeof(ts)))
+			return -EFAULT;
+		if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000L)
+			return -EINVAL;
+		timeout = ts.tv_sec * HZ + (ts.tv_nsec + 1000000000L / HZ - 1) / (1000000000L / HZ);
+	}
+	sig = dequeue_signal(~these, &info);
+	if (!sig && timeout)
+		sig = wait_for_one_of(these, timeout, &info);
+	if (!sig)
+		return signal_pending(current) ? -EINTR : -EAGAIN;
+	if (uinfo) {
+		memset(uinfo_buf, 0, sizeof(uinfo_buf));
+		memcpy(uinfo_buf, &info, sizeof(info));
+		if (copy_to_user((void *)uinfo, uinfo_buf, sizeof(uinfo_buf)))
+			return -EFAULT;
+	}
+	return sig;
 }
 
 int do_sigaltstack(const struct user_stack *ss, struct user_stack *oss, u32 sp)

@@ -89,6 +89,7 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_rt_sigprocmask]	= sys_rt_sigprocmask,
 	[__NR_rt_sigpending]	= sys_rt_sigpending,
 	[__NR_rt_sigsuspend]	= sys_rt_sigsuspend,
+	[__NR_rt_sigtimedwait]	= sys_rt_sigtimedwait,
 	[__NR_sigaltstack]	= sys_sigaltstack,
 };
 

@@ -90,6 +90,9 @@ void force_sig(int sig);
 /* A handler could not be entered: SIGSEGV, fatal if that is what failed. */
 void force_sigsegv(int sig);
 void recalc_sigpending(void);
+/* Take one pending signal outside mask off current's sets: its number and
+ * siginfo, or 0. */
+int dequeue_signal(sigset_t mask, struct kernel_siginfo *info);
 /* Free every queued record and clear the set. */
 void flush_sigqueue(struct sigpending *pending);
 void set_current_blocked(sigset_t newset);

@@ -4,6 +4,7 @@
  * ucontext (a SIGSEGV handler that reads si_addr and repairs the faulting
  * instruction through uc_mcontext); blocking, pending and delivery on
  * unblock (standard signals merge, real-time ones queue); sigsuspend;
+ * sigtimedwait/sigwaitinfo/sigwait;
  * SA_RESTART against EINTR on a blocking pipe read; SA_RESETHAND,
  * SA_NODEFER and the handler's mask; the alternate stack; the errors
  * (EINVAL for SIGKILL/SIGSTOP actions and bad numbers, ESRCH); job control
@@ -686,6 +687,47 @@ static void signal_nanosleep_eintr(struct ktap *t)
 	set_handler(SIGUSR1, SIG_DFL, 0);
 }
 
+/* rt_sigtimedwait: a blocked pending signal is taken without its handler,
+ * with its siginfo; none pending is EAGAIN at once (zero timeout) or after
+ * the timeout; a signal that would kill (SIGTERM, default) is taken alive
+ * when it arrives during the wait. */
+static void signal_sigtimedwait(struct ktap *t)
+{
+	sigset_t s = set_of(SIGUSR1), old;
+	struct timespec zero = { 0, 0 }, short_wait = { 0, 30000000 };
+	siginfo_t si;
+	pid_t parent = getpid(), pid;
+	int sig = 0, status;
+
+	hits = 0;
+	set_handler(SIGUSR1, count_handler, 0);
+	sigaddset(&s, SIGTERM);
+	sigprocmask(SIG_BLOCK, &s, &old);
+	raise(SIGUSR1);
+	memset(&si, 0, sizeof(si));
+	KTAP_EXPECT_EQ(t, sigwaitinfo(&s, &si), SIGUSR1);
+	KTAP_EXPECT_EQ(t, si.si_signo, SIGUSR1);
+	KTAP_EXPECT_EQ(t, si.si_code, SI_TKILL);
+	KTAP_EXPECT_EQ(t, si.si_pid, getpid());
+	KTAP_EXPECT_EQ(t, hits, 0);                          /* no handler ran */
+	KTAP_EXPECT_EQ(t, sigtimedwait(&s, &si, &zero), -1);
+	KTAP_EXPECT_EQ(t, errno, EAGAIN);
+	KTAP_EXPECT_EQ(t, sigtimedwait(&s, &si, &short_wait), -1);
+	KTAP_EXPECT_EQ(t, errno, EAGAIN);
+	pid = fork();
+	if (pid == 0) {
+		sleep_ms(50);
+		kill(parent, SIGTERM);
+		_exit(0);
+	}
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, sigwait(&s, &sig), 0);
+	KTAP_EXPECT_EQ(t, sig, SIGTERM);
+	waitpid(pid, &status, 0);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	set_handler(SIGUSR1, SIG_DFL, 0);
+}
+
 static char altstack[16384];
 static volatile unsigned long alt_local;
 static volatile int alt_flags, alt_eperm;
@@ -735,6 +777,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(signal_mask_rules),
 	KTAP_CASE(signal_handler_mask_and_flags),
 	KTAP_CASE(signal_sigsuspend),
+	KTAP_CASE(signal_sigtimedwait),
 	KTAP_CASE(signal_restart_vs_eintr),
 	KTAP_CASE(signal_segv_handler_sees_addr),
 	KTAP_CASE(signal_default_actions),

@@ -77,6 +77,30 @@ int sigaltstack(const stack_t *ss, stack_t *oss) { RET(__syscall2(__NR_sigaltsta
 int tkill(pid_t tid, int sig)           { RET(__syscall2(__NR_tkill, tid, sig)); }
 int tgkill(pid_t tgid, pid_t tid, int sig) { RET(__syscall3(__NR_tgkill, tgid, tid, sig)); }
 
+int sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *timeout)
+{
+	RET(__syscall4(__NR_rt_sigtimedwait, set, info, timeout, KSIGSET_SIZE));
+}
+
+int sigwaitinfo(const sigset_t *set, siginfo_t *info)
+{
+	return sigtimedwait(set, info, NULL);
+}
+
+/* POSIX: the error number is returned, errno untouched. */
+int sigwait(const sigset_t *set, int *sig)
+{
+	long r;
+
+	do
+		r = __syscall4(__NR_rt_sigtimedwait, set, NULL, NULL, KSIGSET_SIZE);
+	while (r == -EINTR);
+	if (r < 0)
+		return (int)-r;
+	*sig = (int)r;
+	return 0;
+}
+
 /* raise(): to the calling thread, as glibc (tgkill). */
 int raise(int sig)
 {
