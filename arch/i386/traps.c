@@ -124,7 +124,8 @@ static int trap_signal(struct pt_regs *regs, int *code, u32 *addr)
 	switch (regs->trapno) {
 	case X86_TRAP_DE: *code = FPE_INTDIV; return SIGFPE;
 	case X86_TRAP_UD: *code = ILL_ILLOPN; return SIGILL;
-	case X86_TRAP_BP: case X86_TRAP_DB: *code = TRAP_BRKPT; return SIGTRAP;
+	case X86_TRAP_DB: *code = TRAP_BRKPT; return SIGTRAP;
+	case X86_TRAP_BP: *code = SI_KERNEL; *addr = 0; return SIGTRAP;   /* int3, as Linux */
 	case X86_TRAP_AC: *code = BUS_ADRERR; return SIGBUS;
 	case X86_TRAP_PF:
 		*addr = read_cr2();
@@ -144,9 +145,11 @@ static void user_trap_signal(struct pt_regs *regs)
 	u32 addr;
 	int sig = trap_signal(regs, &code, &addr);
 
-	pr_info("%s[%d]: %s at %08x ip %08x sp %08x error %x\n", current->comm,
-		current->pid, trap_name(regs->trapno), addr, regs->eip, regs->esp,
-		regs->error_code);
+	if (current->sighand->action[sig - 1].handler <= SIG_IGN ||
+	    (current->blocked & sigmask(sig)))          /* it will be fatal: say why */
+		pr_info("%s[%d]: %s at %08x ip %08x sp %08x error %x\n", current->comm,
+			current->pid, trap_name(regs->trapno), addr, regs->eip, regs->esp,
+			regs->error_code);
 	local_irq_enable();
 	force_sig_fault(sig, code, addr);
 }

@@ -381,6 +381,54 @@ static void signal_segv_handler_sees_addr(struct ktap *t)
 	set_handler(SIGSEGV, SIG_DFL, 0);
 }
 
+/* Trap signals through one SA_SIGINFO handler that steps over the
+ * faulting instruction (skip bytes; 0 for int3, a trap that already
+ * points past itself). */
+static volatile int skip_bytes;
+static volatile unsigned long fault_eip;
+
+static void trap_step_handler(int sig, siginfo_t *si, void *ucp)
+{
+	ucontext_t *uc = ucp;
+
+	hits++;
+	last_sig = sig;
+	last_code = si->si_code;
+	last_addr = (unsigned long)si->si_addr;
+	fault_eip = uc->uc_mcontext.gregs[REG_EIP];
+	uc->uc_mcontext.gregs[REG_EIP] += skip_bytes;
+}
+
+extern char ud2_at[], int3_after[], cli_at[];
+
+static void signal_traps_to_signals(struct ktap *t)
+{
+	hits = 0;
+	set_info_handler(SIGILL, trap_step_handler, 0);
+	set_info_handler(SIGTRAP, trap_step_handler, 0);
+	set_info_handler(SIGSEGV, trap_step_handler, 0);
+	skip_bytes = 2;
+	__asm__ __volatile__(".globl ud2_at\nud2_at: ud2" ::: "memory");
+	KTAP_EXPECT_EQ(t, last_sig, SIGILL);
+	KTAP_EXPECT_EQ(t, last_code, ILL_ILLOPN);
+	KTAP_EXPECT_EQ(t, last_addr, (unsigned long)ud2_at);
+	KTAP_EXPECT_EQ(t, fault_eip, (unsigned long)ud2_at);
+	skip_bytes = 0;
+	__asm__ __volatile__("int3\n.globl int3_after\nint3_after:" ::: "memory");
+	KTAP_EXPECT_EQ(t, last_sig, SIGTRAP);
+	KTAP_EXPECT_EQ(t, last_code, SI_KERNEL);
+	KTAP_EXPECT_EQ(t, fault_eip, (unsigned long)int3_after);
+	skip_bytes = 1;
+	__asm__ __volatile__(".globl cli_at\ncli_at: cli" ::: "memory");   /* #GP in ring 3 */
+	KTAP_EXPECT_EQ(t, last_sig, SIGSEGV);
+	KTAP_EXPECT_EQ(t, last_code, SI_KERNEL);
+	KTAP_EXPECT_EQ(t, fault_eip, (unsigned long)cli_at);
+	KTAP_EXPECT_EQ(t, hits, 3);
+	set_handler(SIGILL, SIG_DFL, 0);
+	set_handler(SIGTRAP, SIG_DFL, 0);
+	set_handler(SIGSEGV, SIG_DFL, 0);
+}
+
 /* A divide by zero with SIGFPE blocked still kills (faults are forced). */
 static int divide_blocked(void)
 {
@@ -780,6 +828,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(signal_sigtimedwait),
 	KTAP_CASE(signal_restart_vs_eintr),
 	KTAP_CASE(signal_segv_handler_sees_addr),
+	KTAP_CASE(signal_traps_to_signals),
 	KTAP_CASE(signal_default_actions),
 	KTAP_CASE(signal_sigpipe),
 	KTAP_CASE(signal_process_group_kill),
