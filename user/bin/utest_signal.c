@@ -350,40 +350,10 @@ static void signal_restart_vs_eintr(struct ktap *t)
 	KTAP_EXPECT_EQ(t, hits, 2);
 }
 
-/* SIGSEGV handler: si_addr is the bad address; it repairs the faulting
- * 2-byte load through uc_mcontext (eip past it, eax = 42) and returns. */
-static void segv_fixup_handler(int sig, siginfo_t *si, void *ucp)
-{
-	ucontext_t *uc = ucp;
-
-	hits++;
-	last_sig = sig;
-	last_code = si->si_code;
-	last_addr = (unsigned long)si->si_addr;
-	uc->uc_mcontext.gregs[REG_EIP] += 2;
-	uc->uc_mcontext.gregs[REG_EAX] = 42;
-}
-
-static void signal_segv_handler_sees_addr(struct ktap *t)
-{
-	long v;
-
-	hits = 0;
-	KTAP_ASSERT_EQ(t, set_info_handler(SIGSEGV, segv_fixup_handler, 0), 0);
-	__asm__ __volatile__("movl $0x1234, %%ecx\n\t"
-			     "movl (%%ecx), %%eax\n\t"     /* 8b 01: two bytes */
-			     : "=a"(v) :: "ecx", "memory");
-	KTAP_EXPECT_EQ(t, hits, 1);
-	KTAP_EXPECT_EQ(t, last_sig, SIGSEGV);
-	KTAP_EXPECT_EQ(t, last_code, SEGV_MAPERR);
-	KTAP_EXPECT_EQ(t, last_addr, 0x1234);
-	KTAP_EXPECT_EQ(t, v, 42);
-	set_handler(SIGSEGV, SIG_DFL, 0);
-}
-
-/* Trap signals through one SA_SIGINFO handler that steps over the
- * faulting instruction (skip bytes; 0 for int3, a trap that already
- * points past itself). */
+/* Faults through one SA_SIGINFO handler that records the siginfo and
+ * repairs the interrupted code through uc_mcontext: eip past the faulting
+ * instruction (skip_bytes; 0 for int3, a trap that already points past
+ * itself) and eax = 42 (the asm says eax is clobbered). */
 static volatile int skip_bytes;
 static volatile unsigned long fault_eip;
 
@@ -397,6 +367,25 @@ static void trap_step_handler(int sig, siginfo_t *si, void *ucp)
 	last_addr = (unsigned long)si->si_addr;
 	fault_eip = uc->uc_mcontext.gregs[REG_EIP];
 	uc->uc_mcontext.gregs[REG_EIP] += skip_bytes;
+	uc->uc_mcontext.gregs[REG_EAX] = 42;
+}
+
+static void signal_segv_handler_sees_addr(struct ktap *t)
+{
+	long v;
+
+	hits = 0;
+	KTAP_ASSERT_EQ(t, set_info_handler(SIGSEGV, trap_step_handler, 0), 0);
+	skip_bytes = 2;
+	__asm__ __volatile__("movl $0x1234, %%ecx\n\t"
+			     "movl (%%ecx), %%eax\n\t"     /* 8b 01: two bytes */
+			     : "=a"(v) :: "ecx", "memory");
+	KTAP_EXPECT_EQ(t, hits, 1);
+	KTAP_EXPECT_EQ(t, last_sig, SIGSEGV);
+	KTAP_EXPECT_EQ(t, last_code, SEGV_MAPERR);
+	KTAP_EXPECT_EQ(t, last_addr, 0x1234);
+	KTAP_EXPECT_EQ(t, v, 42);
+	set_handler(SIGSEGV, SIG_DFL, 0);
 }
 
 extern char ud2_at[], int3_after[], cli_at[];
@@ -408,18 +397,18 @@ static void signal_traps_to_signals(struct ktap *t)
 	set_info_handler(SIGTRAP, trap_step_handler, 0);
 	set_info_handler(SIGSEGV, trap_step_handler, 0);
 	skip_bytes = 2;
-	__asm__ __volatile__(".globl ud2_at\nud2_at: ud2" ::: "memory");
+	__asm__ __volatile__(".globl ud2_at\nud2_at: ud2" ::: "eax", "memory");
 	KTAP_EXPECT_EQ(t, last_sig, SIGILL);
 	KTAP_EXPECT_EQ(t, last_code, ILL_ILLOPN);
 	KTAP_EXPECT_EQ(t, last_addr, (unsigned long)ud2_at);
 	KTAP_EXPECT_EQ(t, fault_eip, (unsigned long)ud2_at);
 	skip_bytes = 0;
-	__asm__ __volatile__("int3\n.globl int3_after\nint3_after:" ::: "memory");
+	__asm__ __volatile__("int3\n.globl int3_after\nint3_after:" ::: "eax", "memory");
 	KTAP_EXPECT_EQ(t, last_sig, SIGTRAP);
 	KTAP_EXPECT_EQ(t, last_code, SI_KERNEL);
 	KTAP_EXPECT_EQ(t, fault_eip, (unsigned long)int3_after);
 	skip_bytes = 1;
-	__asm__ __volatile__(".globl cli_at\ncli_at: cli" ::: "memory");   /* #GP in ring 3 */
+	__asm__ __volatile__(".globl cli_at\ncli_at: cli" ::: "eax", "memory");   /* #GP in ring 3 */
 	KTAP_EXPECT_EQ(t, last_sig, SIGSEGV);
 	KTAP_EXPECT_EQ(t, last_code, SI_KERNEL);
 	KTAP_EXPECT_EQ(t, fault_eip, (unsigned long)cli_at);
