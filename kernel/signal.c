@@ -110,6 +110,25 @@ void recalc_sigpending(void)
 	local_irq_restore(flags);
 }
 
+/* sigsuspend's mask comes back after the next delivery (or at once). */
+void set_restore_sigmask(void)
+{
+	unsigned long flags = local_irq_save();
+
+	set_ti_thread_flag(current_thread_info(), TIF_RESTORE_SIGMASK);
+	local_irq_restore(flags);
+}
+
+bool test_and_clear_restore_sigmask(void)
+{
+	unsigned long flags = local_irq_save();
+	bool was = test_ti_thread_flag(current_thread_info(), TIF_RESTORE_SIGMASK);
+
+	clear_ti_thread_flag(current_thread_info(), TIF_RESTORE_SIGMASK);
+	local_irq_restore(flags);
+	return was;
+}
+
 void set_current_blocked(sigset_t newset)
 {
 	current->blocked = newset & ~SIG_KERNEL_ONLY_MASK;
@@ -488,7 +507,7 @@ out:
 	local_irq_restore(flags);
 }
 
-static __noreturn void do_group_exit(int code)
+static __noreturn void exit_group_by_signal(int code)
 {
 	struct signal_struct *sig = current->signal;
 	unsigned long flags = local_irq_save();
@@ -508,7 +527,7 @@ bool get_signal(struct ksignal *ksig)
 		int signr;
 
 		if (sig->flags & SIGNAL_GROUP_EXIT)
-			do_group_exit(sig->group_exit_code);
+			exit_group_by_signal(sig->group_exit_code);
 		if (sig->group_stop_count) {
 			do_signal_stop(0);
 			continue;
@@ -532,7 +551,7 @@ bool get_signal(struct ksignal *ksig)
 			do_signal_stop(signr);
 			continue;
 		}
-		do_group_exit(signr);
+		exit_group_by_signal(signr);
 	}
 }
 
@@ -542,7 +561,7 @@ void signal_delivered(struct ksignal *ksig)
 
 	if (!(ksig->ka.flags & SA_NODEFER))
 		blocked |= sigmask(ksig->sig);
-	clear_ti_thread_flag(current_thread_info(), TIF_RESTORE_SIGMASK);
+	test_and_clear_restore_sigmask();
 	set_current_blocked(blocked);
 }
 

@@ -182,7 +182,7 @@ static long do_sigsuspend(sigset_t mask)
 	current->saved_sigmask = current->blocked;
 	set_current_blocked(mask);
 	wait_for_signal();
-	set_ti_thread_flag(current_thread_info(), TIF_RESTORE_SIGMASK);
+	set_restore_sigmask();
 	return -ERESTARTNOHAND;
 }
 

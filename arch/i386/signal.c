@@ -257,10 +257,8 @@ void do_signal(struct pt_regs *regs)
 	}
 	if (in_syscall(regs))
 		syscall_restart(regs, NULL);
-	if (test_ti_thread_flag(current_thread_info(), TIF_RESTORE_SIGMASK)) {
-		clear_ti_thread_flag(current_thread_info(), TIF_RESTORE_SIGMASK);
+	if (test_and_clear_restore_sigmask())
 		set_current_blocked(current->saved_sigmask);
-	}
 }
 
 /* Load the FPU image at user address fpstate (0: the interrupted code had

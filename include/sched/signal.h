@@ -96,6 +96,10 @@ int dequeue_signal(sigset_t mask, struct kernel_siginfo *info);
 /* Free every queued record and clear the set. */
 void flush_sigqueue(struct sigpending *pending);
 void set_current_blocked(sigset_t newset);
+/* TIF_RESTORE_SIGMASK (sigsuspend): set, or test and clear (interrupts
+ * off around the flags word, which the tick also writes). */
+void set_restore_sigmask(void);
+bool test_and_clear_restore_sigmask(void);
 void flush_signals(struct task_struct *p);
 /* Drop pending instances of sig anywhere in p's group. */
 void discard_group_signal(struct task_struct *p, int sig);
@@ -103,7 +107,10 @@ void discard_group_signal(struct task_struct *p, int sig);
 bool sig_ignored_by_default(int sig);
 /* exec: handlers back to SIG_DFL (SIG_IGN stays), alternate stack gone. */
 void flush_signal_handlers(struct task_struct *p);
-/* Every other thread of p's group gets SIGKILL (group exit). */
+/* Every other thread of p's group gets SIGKILL and is woken, even from a
+ * stop. A group exit (exit_group, a fatal signal) sets SIGNAL_GROUP_EXIT
+ * and group_exit_code first: each thread then leaves through get_signal()
+ * with do_exit(group_exit_code). */
 void zap_other_threads(struct task_struct *p);
 /* At exit: tell the parent (exit_signal, normally SIGCHLD). True when the
  * parent ignores SIGCHLD or set SA_NOCLDWAIT: nobody will wait, reap now. */
