@@ -216,6 +216,33 @@ static void signal_blocked_then_delivered(struct ktap *t)
 	set_handler(SIGRTMIN + 2, SIG_DFL, 0);
 }
 
+/* Without SA_RESTORER the handler returns through the retcode the kernel
+ * wrote into the frame (sigreturn for a plain handler, rt_sigreturn for
+ * SA_SIGINFO): installed with the raw system call, as no libc does. */
+struct raw_sigaction {
+	void *handler;
+	unsigned long flags;
+	void *restorer;
+	unsigned long mask[2];
+};
+
+static void signal_kernel_trampoline(struct ktap *t)
+{
+	struct raw_sigaction sa = { (void *)count_handler, 0, NULL, { 0, 0 } };
+
+	hits = 0;
+	KTAP_ASSERT_EQ(t, syscall(__NR_rt_sigaction, SIGUSR1, (long)&sa, 0, 8, 0, 0), 0);
+	KTAP_EXPECT_EQ(t, raise(SIGUSR1), 0);
+	KTAP_EXPECT_EQ(t, hits, 1);
+	sa.handler = (void *)info_handler;
+	sa.flags = SA_SIGINFO;
+	KTAP_ASSERT_EQ(t, syscall(__NR_rt_sigaction, SIGUSR1, (long)&sa, 0, 8, 0, 0), 0);
+	KTAP_EXPECT_EQ(t, kill(getpid(), SIGUSR1), 0);
+	KTAP_EXPECT_EQ(t, hits, 2);
+	KTAP_EXPECT_EQ(t, last_code, SI_USER);
+	set_handler(SIGUSR1, SIG_DFL, 0);
+}
+
 /* SIGKILL and SIGSTOP cannot be blocked: sigprocmask drops them quietly. */
 static void signal_mask_rules(struct ktap *t)
 {
@@ -631,6 +658,35 @@ static void signal_stop_and_continue(struct ktap *t)
 	set_handler(SIGCHLD, SIG_DFL, 0);
 }
 
+/* SA_NOCLDSTOP: no SIGCHLD for a stop (wait4 still reports it), one for
+ * the exit. */
+static void signal_nocldstop(struct ktap *t)
+{
+	int status;
+	pid_t pid;
+
+	if (!ktap_on_tasklab()) {
+		ktap_skip(t, "qemu-i386 does not pass SA_NOCLDSTOP on to the host's sigaction");
+		return;
+	}
+	hits = 0;
+	set_info_handler(SIGCHLD, info_handler, SA_RESTART | SA_NOCLDSTOP);
+	pid = fork();
+	if (pid == 0) {
+		for (;;)
+			pause();
+	}
+	KTAP_ASSERT_GT(t, pid, 0);
+	kill(pid, SIGSTOP);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WUNTRACED), pid);
+	KTAP_EXPECT_TRUE(t, WIFSTOPPED(status));
+	KTAP_EXPECT_EQ(t, hits, 0);
+	kill(pid, SIGKILL);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
+	KTAP_EXPECT_EQ(t, hits, 1);                          /* the exit is told */
+	set_handler(SIGCHLD, SIG_DFL, 0);
+}
+
 static int exit_7(void *arg) { return 7; }
 static char clone_stack[16384] __attribute__((aligned(16)));
 
@@ -811,6 +867,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(signal_handler_keeps_x87),
 	KTAP_CASE(signal_siginfo),
 	KTAP_CASE(signal_blocked_then_delivered),
+	KTAP_CASE(signal_kernel_trampoline),
 	KTAP_CASE(signal_mask_rules),
 	KTAP_CASE(signal_handler_mask_and_flags),
 	KTAP_CASE(signal_sigsuspend),
@@ -823,6 +880,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(signal_process_group_kill),
 	KTAP_CASE(signal_errors),
 	KTAP_CASE(signal_stop_and_continue),
+	KTAP_CASE(signal_nocldstop),
 	KTAP_CASE(signal_sigchld_on_exit),
 	KTAP_CASE(signal_clone_exit_signal),
 	KTAP_CASE(signal_nanosleep_eintr),
