@@ -620,6 +620,18 @@ static void signal_errors(struct ktap *t)
 	KTAP_EXPECT_EQ(t, tgkill(getpid(), gettid(), 0), 0);
 }
 
+/* A child that waits for signals for ever. */
+static pid_t fork_pauser(void)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		for (;;)
+			pause();
+	}
+	return pid;
+}
+
 /* Job control: SIGSTOP stops the child (wait4 WUNTRACED reports it, and
  * the parent gets SIGCHLD with CLD_STOPPED), SIGCONT resumes it
  * (WCONTINUED), SIGKILL ends it. */
@@ -631,11 +643,7 @@ static void signal_stop_and_continue(struct ktap *t)
 	hits = 0;
 	last_code = 0;
 	set_info_handler(SIGCHLD, info_handler, SA_RESTART);
-	pid = fork();
-	if (pid == 0) {
-		for (;;)
-			pause();
-	}
+	pid = fork_pauser();
 	KTAP_ASSERT_GT(t, pid, 0);
 	KTAP_EXPECT_EQ(t, kill(pid, SIGSTOP), 0);
 	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WUNTRACED), pid);
@@ -671,11 +679,7 @@ static void signal_nocldstop(struct ktap *t)
 	}
 	hits = 0;
 	set_info_handler(SIGCHLD, info_handler, SA_RESTART | SA_NOCLDSTOP);
-	pid = fork();
-	if (pid == 0) {
-		for (;;)
-			pause();
-	}
+	pid = fork_pauser();
 	KTAP_ASSERT_GT(t, pid, 0);
 	kill(pid, SIGSTOP);
 	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WUNTRACED), pid);
