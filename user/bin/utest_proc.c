@@ -351,6 +351,87 @@ static int wait_pipe(int fd)
 	return 99;
 }
 
+/* --- run from /sbin/init's prompt by tests/run.py's init boot ------- */
+
+#define ORPHAN_WAIT_MS 3000
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000 * 1000 };
+
+	nanosleep(&ts, NULL);
+}
+
+/* A process whose parent has already ended and been reaped, so that PID 1
+ * has adopted it: its pid, or -1. It exits ms after `after` is gone (0:
+ * at once), found so by kill(after, 0). */
+static pid_t leave_orphan(pid_t after, long ms)
+{
+	pid_t mid, orphan = -1;
+	int fds[2];
+
+	if (pipe(fds))
+		return -1;
+	mid = fork();
+	if (mid == 0) {
+		pid_t g = fork();
+
+		if (g == 0) {
+			while (after > 0 && kill(after, 0) == 0)
+				sleep_ms(5);
+			sleep_ms(ms);
+			_exit(0);
+		}
+		write(fds[1], &g, sizeof(g));
+		_exit(0);
+	}
+	if (mid < 0 || read(fds[0], &orphan, sizeof(orphan)) != sizeof(orphan))
+		orphan = -1;
+	if (mid > 0)
+		waitpid(mid, NULL, 0);
+	close(fds[0]);
+	close(fds[1]);
+	return orphan;
+}
+
+/* Wait until pid is gone and say after how long: kill(pid, 0) finds it
+ * while it runs and while it is a zombie, and fails with ESRCH only once
+ * its parent (here PID 1) has reaped it. */
+static void report_reaped(const char *when, pid_t pid)
+{
+	long start = now_ms();
+
+	while (now_ms() - start < ORPHAN_WAIT_MS) {
+		if (kill(pid, 0) < 0 && errno == ESRCH) {
+			printf("orphans: %s: pid %d reaped after %ld ms\n", when, pid,
+			       now_ms() - start);
+			return;
+		}
+		sleep_ms(5);
+	}
+	printf("orphans: %s: pid %d NOT reaped within %d ms\n", when, pid, ORPHAN_WAIT_MS);
+}
+
+/* --orphans-to-init: two orphans go to PID 1; one ends while this program
+ * (init's command) runs, the other 100 ms after this program is gone
+ * (reaped: init is back at its prompt, waiting for a line). A watcher,
+ * itself soon an orphan, reports on the second. */
+static int orphans_to_init(void)
+{
+	pid_t now = leave_orphan(0, 100), later = leave_orphan(getpid(), 100);
+
+	if (now < 0 || later < 0 || kill(now, 0) || kill(later, 0)) {
+		printf("orphans: could not make them\n");
+		return 1;
+	}
+	if (fork() == 0) {
+		report_reaped("at the prompt", later);
+		_exit(0);
+	}
+	report_reaped("during a command", now);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "--exit-with"))
@@ -359,5 +440,7 @@ int main(int argc, char **argv)
 		return fcntl(atoi(argv[2]), F_GETFD, 0) >= 0;
 	if (argc == 3 && !strcmp(argv[1], "--wait-pipe"))
 		return wait_pipe(atoi(argv[2]));
+	if (argc == 2 && !strcmp(argv[1], "--orphans-to-init"))
+		return orphans_to_init();
 	return ktap_run_suite("proc", proc_cases);
 }
