@@ -146,6 +146,54 @@ static void libc_mmap(struct ktap *t)
 	KTAP_EXPECT_EQ(t, errno, EINVAL);
 }
 
+#define MMAP_MIN_ADDR 0x10000     /* Debian's vm.mmap_min_addr, and Tasklab's */
+
+static long raw_mmap2(long addr, long len, long flags, long fd, long pgoff)
+{
+	return syscall(__NR_mmap2, addr, len, PROT_READ, flags, fd, pgoff);
+}
+
+/* Where mmap may put things: a free hint is taken; never below
+ * mmap_min_addr (MAP_FIXED there is EPERM, a hint there is ignored); a
+ * file offset in pages whose end wraps is EOVERFLOW. */
+static void libc_mmap_addresses(struct ktap *t)
+{
+	const long anon = MAP_PRIVATE | MAP_ANONYMOUS;
+	long hint = 0x50000000, got;
+	int fd;
+
+	got = raw_mmap2(hint, 8192, anon, -1, 0);       /* a free hint is taken */
+	KTAP_EXPECT_EQ(t, got, hint);
+	got = raw_mmap2(hint, 4096, anon, -1, 0);       /* taken now: elsewhere */
+	KTAP_EXPECT_NE(t, got, -1);
+	KTAP_EXPECT_NE(t, got, hint);
+	munmap((void *)got, 4096);
+	munmap((void *)hint, 8192);
+	if (!ktap_on_tasklab()) {
+		ktap_skip(t, "qemu-i386 places guest mappings itself: no mmap_min_addr, "
+			  "no 32-bit page offset check");
+		return;
+	}
+	for (long a = 0; a < MMAP_MIN_ADDR; a += 0x7000) {
+		errno = 0;
+		KTAP_EXPECT_EQ(t, raw_mmap2(a, 4096, anon | MAP_FIXED, -1, 0), -1);
+		KTAP_EXPECT_EQ(t, errno, EPERM);
+	}
+	got = raw_mmap2(MMAP_MIN_ADDR, 4096, anon | MAP_FIXED, -1, 0);
+	KTAP_EXPECT_EQ(t, got, MMAP_MIN_ADDR);          /* the floor itself is fine */
+	munmap((void *)got, 4096);
+	got = raw_mmap2(0x1000, 4096, anon, -1, 0);     /* a hint too low: not an error */
+	KTAP_EXPECT_NE(t, got, -1);
+	KTAP_EXPECT_GE(t, (unsigned long)got, MMAP_MIN_ADDR);
+	munmap((void *)got, 4096);
+	fd = open("/etc/motd", O_RDONLY);
+	KTAP_ASSERT_GE(t, fd, 0);
+	errno = 0;
+	KTAP_EXPECT_EQ(t, raw_mmap2(0, 8192, MAP_PRIVATE, fd, 0xffffffff), -1);
+	KTAP_EXPECT_EQ(t, errno, EOVERFLOW);            /* pgoff + 2 pages wraps */
+	close(fd);
+}
+
 static void libc_auxv(struct ktap *t)
 {
 	KTAP_EXPECT_EQ(t, getauxval(AT_PAGESZ), 4096);
@@ -263,6 +311,7 @@ static const struct ktap_case libc_cases[] = {
 	KTAP_CASE(libc_malloc_large),
 	KTAP_CASE(libc_brk),
 	KTAP_CASE(libc_mmap),
+	KTAP_CASE(libc_mmap_addresses),
 	KTAP_CASE(libc_auxv),
 	KTAP_CASE(libc_ids),
 	KTAP_CASE(libc_fork_wait),
