@@ -219,17 +219,28 @@ static void libc_ids(struct ktap *t)
 	KTAP_EXPECT_GE(t, u.release[0], '3');          /* glibc wants >= 3.2 */
 }
 
-/* fork returns twice; the child's parent is us; its exit code reaches waitpid. */
+/* fork returns twice: the child's pid to the parent (the child's own
+ * getpid(), sent back through a pipe), 0 to the child, whose parent is us;
+ * its exit code reaches waitpid. */
 static void libc_fork_wait(struct ktap *t)
 {
-	pid_t me = getpid(), child;
-	int status = 0;
+	pid_t me = getpid(), child, childs_own = 0;
+	int status = 0, fds[2];
 
+	KTAP_ASSERT_EQ(t, pipe(fds), 0);
 	child = fork();
-	if (child == 0)
+	if (child == 0) {
+		pid_t mine = getpid();
+
+		write(fds[1], &mine, sizeof(mine));
 		_exit(getppid() == me ? 7 : 8);
+	}
 	KTAP_ASSERT_GT(t, child, 0);
 	KTAP_EXPECT_NE(t, child, me);
+	KTAP_EXPECT_EQ(t, read(fds[0], &childs_own, sizeof(childs_own)), sizeof(childs_own));
+	KTAP_EXPECT_EQ(t, childs_own, child);
+	close(fds[0]);
+	close(fds[1]);
 	KTAP_EXPECT_EQ(t, waitpid(child, &status, 0), child);
 	KTAP_EXPECT_TRUE(t, WIFEXITED(status));
 	KTAP_EXPECT_EQ(t, WEXITSTATUS(status), 7);
