@@ -131,9 +131,9 @@ static long futex_wait(u32 uaddr, u32 val, long ticks, u32 bitset)
 	}
 }
 
-/* Wake up to nr (at least one, as Linux) waiters on key whose bitset
- * meets bitset; with requeue, move up to nr_requeue more to key2. Returns
- * how many were woken plus requeued. */
+/* Wake up to nr waiters on key whose bitset meets bitset; with key2, move
+ * up to nr_requeue more to key2. Returns how many were woken plus
+ * requeued. */
 static int futex_wake_key(const struct futex_key *key, int nr, u32 bitset,
 			  const struct futex_key *key2, int nr_requeue)
 {
@@ -145,7 +145,7 @@ static int futex_wake_key(const struct futex_key *key, int nr, u32 bitset,
 	list_for_each_entry_safe(q, n, bucket, list) {
 		if (!match_futex(&q->key, key) || !(q->bitset & bitset))
 			continue;
-		if (woken < nr || !woken) {
+		if (woken < nr) {
 			list_del_init(&q->list);
 			wake_up_process(q->task);
 			woken++;
@@ -176,6 +176,8 @@ static int futex_wake(u32 uaddr, int nr, u32 bitset)
 	struct futex_key key;
 	int err = get_futex_key(uaddr, &key);
 
+	if (nr < 1)
+		nr = 1;                  /* FUTEX_WAKE wakes at least one, as Linux */
 	return err ? err : futex_wake_key(&key, nr, bitset, NULL, 0);
 }
 

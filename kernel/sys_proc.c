@@ -119,8 +119,22 @@ static struct task_struct *pid_task(pid_t pid)
 	return pid == 0 ? current : find_task_by_pid(pid);
 }
 
-/* setpgid(pid, pgid): the caller or one of its children, into a group of
- * the caller's session (pgid 0: its own pid). */
+/* A process group and session belong to the process: every thread of p's
+ * group gets them (each task keeps a copy; Linux keeps one in the group's
+ * signal_struct). */
+static void set_group_ids(struct task_struct *p, pid_t pgid, pid_t sid)
+{
+	struct task_struct *t;
+
+	for_each_thread(p, t) {
+		t->pgid = pgid;
+		t->sid = sid;
+	}
+}
+
+/* setpgid(pid, pgid): the caller's process or one of its children (a child
+ * of any of its threads), into a group of the caller's session (pgid 0:
+ * its own pid). */
 long sys_setpgid(u32 upid, u32 upgid, u32 c, u32 d, u32 e, u32 f)
 {
 	pid_t pid = (pid_t)upid, pgid = (pid_t)upgid;
@@ -128,11 +142,12 @@ long sys_setpgid(u32 upid, u32 upgid, u32 c, u32 d, u32 e, u32 f)
 
 	if (pgid < 0)
 		return -EINVAL;
-	if (!p || (p != current && p->real_parent != current))
+	if (!p || (p->tgid != current->tgid && p->real_parent->tgid != current->tgid))
 		return -ESRCH;
+	p = p->group_leader;
 	if (p->sid != current->sid || p->sid == p->pid)
 		return -EPERM;        /* another session, or a session leader */
-	p->pgid = pgid ? pgid : p->pid;
+	set_group_ids(p, pgid ? pgid : p->pid, p->sid);
 	return 0;
 }
 
@@ -148,14 +163,15 @@ long sys_getpgrp(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
 	return current->pgid;
 }
 
-/* A new session and group led by the caller, unless it leads a group. */
+/* A new session and group led by the caller's process (its tgid), unless
+ * it leads a group. */
 long sys_setsid(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
-	struct task_struct *p = current;
+	struct task_struct *p = current->group_leader;
 
 	if (p->pgid == p->pid)
 		return -EPERM;
-	p->sid = p->pgid = p->pid;
+	set_group_ids(p, p->pid, p->pid);
 	return p->sid;
 }
 
