@@ -559,7 +559,7 @@ def run_user_on_linux(args, tally):
     for prog in progs:
         path = os.path.join(bindir, prog)
         try:
-            run = subprocess.run([qemu_user, path], capture_output=True, text=True, timeout=30)
+            run = subprocess.run([qemu_user, path], capture_output=True, text=True, timeout=120)
             out, status = run.stdout, run.returncode
         except subprocess.TimeoutExpired as e:
             out, status = (e.stdout or b'').decode('utf-8', 'replace'), 'timeout'
