@@ -85,6 +85,8 @@ SYSCALL_DECL(sys_rt_sigpending);
 SYSCALL_DECL(sys_rt_sigsuspend);
 SYSCALL_DECL(sys_rt_sigtimedwait);
 SYSCALL_DECL(sys_sigaltstack);
+SYSCALL_DECL(sys_futex);
+SYSCALL_DECL(sys_clone3);
 SYSCALL_DECL(sys_vfork);
 SYSCALL_DECL(sys_wait4);
 SYSCALL_DECL(sys_waitpid);

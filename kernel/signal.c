@@ -239,16 +239,21 @@ static void start_group_exit(struct task_struct *p, int code)
 	}
 }
 
-void zap_other_threads(struct task_struct *p)
+/* exit_group and de_thread: SIGKILL to every other thread, woken even from
+ * a stop; returns how many. */
+int zap_other_threads(struct task_struct *p)
 {
 	struct task_struct *t;
+	int count = 0;
 
 	for_each_thread(p, t) {
 		if (t == p || t->exit_state)
 			continue;
+		count++;
 		t->pending.signal |= sigmask(SIGKILL);
 		signal_wake_up(t, true);
 	}
+	return count;
 }
 
 /* Choose who handles a newly queued sig (Linux's complete_signal): p when
@@ -267,9 +272,10 @@ static void complete_signal(int sig, struct task_struct *p, bool group)
 		if (!t)
 			return;
 	}
-	/* fatal, unless t only unblocked it to wait for it (rt_sigtimedwait) */
+	/* fatal, unless t only unblocked it to wait for it (rt_sigtimedwait),
+	 * or the group is already ending or being replaced by an exec */
 	if (sig_fatal(p, sig) && !(t->real_blocked & sigmask(sig)) &&
-	    !(p->signal->flags & SIGNAL_GROUP_EXIT)) {
+	    !(p->signal->flags & SIGNAL_GROUP_EXIT) && !p->signal->group_exec_task) {
 		start_group_exit(p, sig);
 		return;
 	}
@@ -431,6 +437,7 @@ bool do_notify_parent(struct task_struct *tsk, int sig)
 	struct kernel_siginfo info = { .si_signo = sig };
 	struct k_sigaction *ka;
 	bool autoreap = false;
+	int code;
 
 	if (!valid_signal(sig) || !parent || !parent->sighand)
 		return false;
@@ -441,12 +448,14 @@ bool do_notify_parent(struct task_struct *tsk, int sig)
 		return autoreap;                   /* the common case: nothing to send */
 	info.kill.pid = tsk->tgid;
 	info.kill.uid = tsk->uid;
-	if (tsk->exit_code & 0x7f) {
-		info.si_code = (tsk->exit_code & 0x80) ? CLD_DUMPED : CLD_KILLED;
-		info.kill.status = tsk->exit_code & 0x7f;
+	code = (tsk->signal->flags & SIGNAL_GROUP_EXIT) ? tsk->signal->group_exit_code
+						       : tsk->exit_code;
+	if (code & 0x7f) {
+		info.si_code = (code & 0x80) ? CLD_DUMPED : CLD_KILLED;
+		info.kill.status = code & 0x7f;
 	} else {
 		info.si_code = CLD_EXITED;
-		info.kill.status = (tsk->exit_code >> 8) & 0xff;
+		info.kill.status = (code >> 8) & 0xff;
 	}
 	send_sig_info(sig, &info, parent, true);
 	return autoreap;
@@ -507,17 +516,6 @@ out:
 	local_irq_restore(flags);
 }
 
-static __noreturn void exit_group_by_signal(int code)
-{
-	struct signal_struct *sig = current->signal;
-	unsigned long flags = local_irq_save();
-
-	if (!(sig->flags & SIGNAL_GROUP_EXIT))
-		start_group_exit(current, code);
-	local_irq_restore(flags);
-	do_exit(sig->group_exit_code);
-}
-
 bool get_signal(struct ksignal *ksig)
 {
 	struct signal_struct *sig = current->signal;
@@ -526,8 +524,11 @@ bool get_signal(struct ksignal *ksig)
 		struct k_sigaction *ka;
 		int signr;
 
-		if (sig->flags & SIGNAL_GROUP_EXIT)
-			exit_group_by_signal(sig->group_exit_code);
+		/* marked for death (a group exit, or another thread's exec):
+		 * go before any handler runs */
+		if ((sig->flags & SIGNAL_GROUP_EXIT) ||
+		    (sig->group_exec_task && sig->group_exec_task != current))
+			do_group_exit(SIGKILL);
 		if (sig->group_stop_count) {
 			do_signal_stop(0);
 			continue;
@@ -551,7 +552,7 @@ bool get_signal(struct ksignal *ksig)
 			do_signal_stop(signr);
 			continue;
 		}
-		exit_group_by_signal(signr);
+		do_group_exit(signr);
 	}
 }
 
@@ -584,21 +585,6 @@ void flush_signal_handlers(struct task_struct *p)
 		ka->mask = 0;
 	}
 	p->sas_ss_sp = p->sas_ss_size = 0;
-}
-
-pid_t wait_stopped_child(pid_t pid, int options, int *status)
-{
-	struct task_struct *p;
-
-	if (!(options & (WUNTRACED | WCONTINUED)))
-		return 0;
-	list_for_each_entry(p, &current->children, sibling) {
-		if (pid != -1 && p->pid != pid)
-			continue;
-		if (wait_task_stopped_or_continued(p, options, status))
-			return p->pid;
-	}
-	return 0;
 }
 
 /* POSIX: a signal whose action becomes "ignore" is discarded where pending. */

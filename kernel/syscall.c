@@ -91,6 +91,8 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_rt_sigsuspend]	= sys_rt_sigsuspend,
 	[__NR_rt_sigtimedwait]	= sys_rt_sigtimedwait,
 	[__NR_sigaltstack]	= sys_sigaltstack,
+	[__NR_futex]	= sys_futex,
+	[__NR_clone3]	= sys_clone3,
 };
 
 void do_syscall(struct pt_regs *regs)

@@ -47,15 +47,18 @@ struct sighand_struct {
 /* signal_struct flags */
 #define SIGNAL_STOP_STOPPED   0x1     /* the group is stopped (job control) */
 #define SIGNAL_STOP_CONTINUED 0x2     /* SIGCONT since; wait4 not told yet */
-#define SIGNAL_GROUP_EXIT     0x4     /* dying: group_exit_code is the status */
+#define SIGNAL_GROUP_EXIT     0x4     /* exit_group or a fatal signal: every
+				       * thread ends, with group_exit_code */
 
 struct signal_struct {
 	int count;                        /* tasks referring to it */
-	int live;                         /* live threads in the group */
+	int live;                         /* threads of the group not yet in do_exit */
 	int group_exit_code;              /* exit status, or the stop signal */
 	unsigned int flags;               /* SIGNAL_* */
 	int group_stop_count;             /* threads still to stop in a group stop */
 	struct sigpending shared_pending; /* kill() and other group-directed signals */
+	struct task_struct *group_exec_task;   /* de_thread: the thread execing,
+					   * woken as each other thread goes */
 	struct tty_struct *tty;           /* controlling terminal, or NULL */
 	struct rlimit rlim[RLIM_NLIMITS];
 };
@@ -107,19 +110,12 @@ void discard_group_signal(struct task_struct *p, int sig);
 bool sig_ignored_by_default(int sig);
 /* exec: handlers back to SIG_DFL (SIG_IGN stays), alternate stack gone. */
 void flush_signal_handlers(struct task_struct *p);
-/* Every other thread of p's group gets SIGKILL and is woken, even from a
- * stop. A group exit (exit_group, a fatal signal) sets SIGNAL_GROUP_EXIT
- * and group_exit_code first: each thread then leaves through get_signal()
- * with do_exit(group_exit_code). */
-void zap_other_threads(struct task_struct *p);
 /* At exit: tell the parent (exit_signal, normally SIGCHLD). True when the
  * parent ignores SIGCHLD or set SA_NOCLDWAIT: nobody will wait, reap now. */
 bool do_notify_parent(struct task_struct *tsk, int sig);
 /* For wait4 (WUNTRACED/WCONTINUED): a stop or continue of child p not yet
  * reported; fills *status and consumes the report. */
 bool wait_task_stopped_or_continued(struct task_struct *p, int options, int *status);
-/* The same over current's children matching pid (-1: any): the pid, or 0. */
-pid_t wait_stopped_child(pid_t pid, int options, int *status);
 
 /* stack_t of the i386 ABI (sigaltstack, ucontext's uc_stack). */
 struct user_stack {
