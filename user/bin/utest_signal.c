@@ -10,11 +10,14 @@
  * (EINVAL for SIGKILL/SIGSTOP actions and bad numbers, ESRCH); job control
  * (SIGSTOP, SIGCONT and wait4's WUNTRACED/WCONTINUED); SIGCHLD with the
  * clone exit signal and its siginfo; SIG_IGN'd SIGCHLD reaping children;
- * default actions seen by wait4. Runs on Tasklab and under qemu-i386 on
+ * default actions seen by wait4; and with threads: which thread takes a
+ * signal (tgkill, a group signal one thread blocks, a fault), a fatal
+ * signal to one thread ending the group, a group stop. Runs on Tasklab and under qemu-i386 on
  * the build host (Linux's ABI), where both must pass. EPERM needs a second
  * user (setuid), which is another branch's: the kernel suite `signal`
  * checks it in-kernel. */
 #include <errno.h>
+#include <futex.h>
 #include <ktap.h>
 #include <sched.h>
 #include <signal.h>
@@ -381,7 +384,7 @@ static void signal_restart_vs_eintr(struct ktap *t)
  * repairs the interrupted code through uc_mcontext: eip past the faulting
  * instruction (skip_bytes; 0 for int3, a trap that already points past
  * itself) and eax = 42 (the asm says eax is clobbered). */
-static volatile int skip_bytes;
+static volatile int skip_bytes, fault_tid;
 static volatile unsigned long fault_eip;
 
 static void trap_step_handler(int sig, siginfo_t *si, void *ucp)
@@ -393,6 +396,7 @@ static void trap_step_handler(int sig, siginfo_t *si, void *ucp)
 	last_code = si->si_code;
 	last_addr = (unsigned long)si->si_addr;
 	fault_eip = uc->uc_mcontext.gregs[REG_EIP];
+	fault_tid = gettid();
 	uc->uc_mcontext.gregs[REG_EIP] += skip_bytes;
 	uc->uc_mcontext.gregs[REG_EAX] = 42;
 }
@@ -825,6 +829,179 @@ static void signal_sigtimedwait(struct ktap *t)
 	set_handler(SIGUSR1, SIG_DFL, 0);
 }
 
+/* ---- signals and threads ---- */
+
+#define THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | \
+		      CLONE_SYSVSEM | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID)
+static char thread_stack[32768] __attribute__((aligned(16)));
+static volatile int thread_tid, thread_stop, handled_tid;
+
+static long futex_op(volatile int *word, int op, int val)
+{
+	return __syscall6(__NR_futex, (long)word, op, val, 0, 0, 0);
+}
+
+/* Start fn as a second thread of ours (the tid word is cleared and woken
+ * when it exits); its tid or -1. */
+static int start_thread(int (*fn)(void *))
+{
+	thread_stop = 0;
+	return clone(fn, thread_stack + sizeof(thread_stack), THREAD_FLAGS, NULL,
+		     (pid_t *)&thread_tid, NULL, (pid_t *)&thread_tid);
+}
+
+static void join_thread(void)
+{
+	int v;
+
+	thread_stop = 1;
+	futex_op(&thread_stop, FUTEX_WAKE, 1);
+	while ((v = thread_tid) != 0)
+		futex_op(&thread_tid, FUTEX_WAIT, v);
+}
+
+/* A thread asleep on a futex until told to stop; signals interrupt it. */
+static int thread_sleeps(void *unused)
+{
+	while (!thread_stop)
+		futex_op(&thread_stop, FUTEX_WAIT, 0);
+	return 0;
+}
+
+static void record_tid_handler(int sig)
+{
+	handled_tid = gettid();
+}
+
+static void wait_handled(void)
+{
+	for (int i = 0; i < 100000 && !handled_tid; i++)
+		sched_yield();
+}
+
+/* tgkill reaches the thread named; a group signal the main thread blocks
+ * goes to the other one; unblocked, the main thread (the one kill names)
+ * takes it. */
+static void signal_threads_who_handles(struct ktap *t)
+{
+	sigset_t s = set_of(SIGUSR1), old;
+	int tid;
+
+	set_handler(SIGUSR1, record_tid_handler, SA_RESTART);
+	tid = start_thread(thread_sleeps);
+	KTAP_ASSERT_GT(t, tid, 0);
+	handled_tid = 0;
+	KTAP_EXPECT_EQ(t, tgkill(getpid(), tid, SIGUSR1), 0);
+	wait_handled();
+	KTAP_EXPECT_EQ(t, handled_tid, tid);
+	sigprocmask(SIG_BLOCK, &s, &old);
+	handled_tid = 0;
+	KTAP_EXPECT_EQ(t, kill(getpid(), SIGUSR1), 0);
+	wait_handled();
+	KTAP_EXPECT_EQ(t, handled_tid, tid);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	handled_tid = 0;
+	KTAP_EXPECT_EQ(t, kill(getpid(), SIGUSR1), 0);
+	KTAP_EXPECT_EQ(t, handled_tid, gettid());            /* before kill returned */
+	join_thread();
+	set_handler(SIGUSR1, SIG_DFL, 0);
+}
+
+/* A fault is the faulting thread's: its handler runs there. */
+static int thread_faults(void *unused)
+{
+	long v;
+
+	__asm__ __volatile__("movl $0x1234, %%ecx\n\t"
+			     "movl (%%ecx), %%eax\n\t"
+			     : "=a"(v) :: "ecx", "memory");
+	return v == 42 ? 0 : 1;
+}
+
+static void signal_threads_fault_to_faulting_thread(struct ktap *t)
+{
+	int tid;
+
+	fault_tid = 0;
+	set_info_handler(SIGSEGV, trap_step_handler, 0);
+	skip_bytes = 2;
+	tid = start_thread(thread_faults);
+	KTAP_ASSERT_GT(t, tid, 0);
+	join_thread();
+	KTAP_EXPECT_EQ(t, fault_tid, tid);
+	KTAP_EXPECT_EQ(t, last_addr, 0x1234);
+	set_handler(SIGSEGV, SIG_DFL, 0);
+}
+
+/* A signal whose default is to terminate, sent to one thread, ends the
+ * whole process: wait4 sees it killed by that signal. */
+static int thread_terms_itself(void *unused)
+{
+	tgkill(getpid(), gettid(), SIGTERM);
+	return 0;
+}
+
+static volatile int *volatile unmapped_word = (int *)0x10;
+
+static int thread_faults_unhandled(void *unused)
+{
+	return *unmapped_word;
+}
+
+static int group_dies_of(int (*fn)(void *))
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		start_thread(fn);
+		for (;;)
+			futex_op(&thread_stop, FUTEX_WAIT, 0);    /* until killed */
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status;
+}
+
+static void signal_threads_fatal_ends_group(struct ktap *t)
+{
+	int s = group_dies_of(thread_terms_itself);
+
+	KTAP_EXPECT_TRUE(t, WIFSIGNALED(s));
+	KTAP_EXPECT_EQ(t, WTERMSIG(s), SIGTERM);
+	s = group_dies_of(thread_faults_unhandled);
+	KTAP_EXPECT_TRUE(t, WIFSIGNALED(s));
+	KTAP_EXPECT_EQ(t, WTERMSIG(s), SIGSEGV);
+}
+
+/* SIGSTOP stops both threads of a process (the last one to stop tells
+ * the parent), SIGCONT resumes them, SIGKILL ends a stopped group. */
+static void signal_threads_group_stop(struct ktap *t)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		start_thread(thread_sleeps);
+		for (;;)
+			futex_op(&thread_stop, FUTEX_WAIT, 0);
+	}
+	KTAP_ASSERT_GT(t, pid, 0);
+	sleep_ms(20);                               /* the thread is started */
+	KTAP_EXPECT_EQ(t, kill(pid, SIGSTOP), 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WUNTRACED), pid);
+	KTAP_EXPECT_TRUE(t, WIFSTOPPED(status));
+	KTAP_EXPECT_EQ(t, kill(pid, SIGCONT), 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WCONTINUED), pid);
+	KTAP_EXPECT_TRUE(t, WIFCONTINUED(status));
+	KTAP_EXPECT_EQ(t, kill(pid, SIGSTOP), 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WUNTRACED), pid);
+	KTAP_EXPECT_EQ(t, kill(pid, SIGKILL), 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
+	KTAP_EXPECT_TRUE(t, WIFSIGNALED(status));
+	KTAP_EXPECT_EQ(t, WTERMSIG(status), SIGKILL);
+}
+
 static char altstack[16384];
 static volatile unsigned long alt_local;
 static volatile int alt_flags, alt_eperm;
@@ -890,6 +1067,10 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(signal_nanosleep_eintr),
 	KTAP_CASE(signal_sigchld_ignored_autoreaps),
 	KTAP_CASE(signal_altstack),
+	KTAP_CASE(signal_threads_who_handles),
+	KTAP_CASE(signal_threads_fault_to_faulting_thread),
+	KTAP_CASE(signal_threads_fatal_ends_group),
+	KTAP_CASE(signal_threads_group_stop),
 	{}
 };
 
