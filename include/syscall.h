@@ -18,6 +18,7 @@ SYSCALL_DECL(sys_time);
 SYSCALL_DECL(sys_gettimeofday);
 SYSCALL_DECL(sys_newuname);
 SYSCALL_DECL(sys_clock_gettime);
+SYSCALL_DECL(sys_clock_nanosleep);
 SYSCALL_DECL(sys_access);
 SYSCALL_DECL(sys_brk);
 SYSCALL_DECL(sys_chdir);

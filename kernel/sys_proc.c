@@ -203,28 +203,3 @@ long sys_sched_yield(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
 	return 0;
 }
 
-/* nanosleep(req, rem): sleeps whole ticks, rounded up. A signal ends it
- * early with the time left in rem: EINTR if a handler runs, else the call
- * starts again (with req: no restart block yet). */
-long sys_nanosleep(u32 ureq, u32 urem, u32 c, u32 d, u32 e, u32 f)
-{
-	struct timespec ts;
-	unsigned long ticks;
-
-	if (copy_from_user(&ts, (void *)ureq, sizeof(ts)))
-		return -EFAULT;
-	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000L)
-		return -EINVAL;
-	ticks = (unsigned long)ts.tv_sec * HZ + (ts.tv_nsec + 1000000000L / HZ - 1) / (1000000000L / HZ);
-	while (ticks && !signal_pending(current)) {
-		__set_current_state(TASK_INTERRUPTIBLE);
-		ticks = schedule_timeout(ticks);
-	}
-	if (!ticks)
-		return 0;
-	ts.tv_sec = ticks / HZ;
-	ts.tv_nsec = (ticks % HZ) * (1000000000L / HZ);
-	if (urem && copy_to_user((void *)urem, &ts, sizeof(ts)))
-		return -EFAULT;
-	return -ERESTARTNOHAND;
-}

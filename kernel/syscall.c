@@ -17,6 +17,7 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_gettimeofday]	= sys_gettimeofday,
 	[__NR_uname]		= sys_newuname,
 	[__NR_clock_gettime]	= sys_clock_gettime,
+	[__NR_clock_nanosleep]	= sys_clock_nanosleep,
 	[__NR_exit]	= sys_exit,
 	[__NR_fork]	= sys_fork,
 	[__NR_read]	= sys_read,

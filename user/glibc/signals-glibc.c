@@ -2,14 +2,17 @@
  * unmodified: sigaction with glibc's restorers (sigreturn and
  * rt_sigreturn), its 128-byte sigset_t over the kernel's 8 bytes, raise
  * (which blocks everything around tgkill), abort, sigsetjmp/siglongjmp out
- * of a SIGSEGV handler, sigwait, and SIGCHLD with siginfo. Prints a KTAP
+ * of a SIGSEGV handler, sigwait, SIGCHLD with siginfo, and nanosleep
+ * (clock_nanosleep underneath) ended by a handled signal. Prints a KTAP
  * suite (`signals_glibc`) and exits 0 when every check held; the kernel runs
  * it as a program suite and tests/run.py runs it on Linux under qemu-i386. */
+#include <errno.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -45,7 +48,7 @@ int main(void)
 	pid_t pid;
 
 	setvbuf(stdout, NULL, _IONBF, 0);
-	printf("    KTAP version 1\n    # Subtest: signals_glibc\n    1..7\n");
+	printf("    KTAP version 1\n    # Subtest: signals_glibc\n    1..8\n");
 
 	signal(SIGUSR1, on_usr1);                 /* plain handler: __restore */
 	raise(SIGUSR1);
@@ -93,5 +96,27 @@ int main(void)
 	kill(pid, SIGTERM);
 	waitpid(pid, &status, 0);
 	check("glibc_kill_child", WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
+
+	/* glibc's nanosleep (clock_nanosleep underneath) cut short by a
+	 * handled signal: EINTR and the time left */
+	signal(SIGCHLD, SIG_DFL);
+	hits = 0;
+	signal(SIGUSR1, on_usr1);
+	pid = fork();
+	if (pid == 0) {
+		struct timespec d = { 0, 50000000 };
+
+		nanosleep(&d, NULL);
+		kill(getppid(), SIGUSR1);
+		_exit(0);
+	}
+	{
+		struct timespec req = { 5, 0 }, rem = { 0, 0 };
+		int r = nanosleep(&req, &rem);
+
+		check("glibc_nanosleep_eintr", r == -1 && errno == EINTR && hits == 1 &&
+		      rem.tv_sec >= 3 && rem.tv_sec <= 4);
+	}
+	waitpid(pid, &status, 0);
 	return failures ? 1 : 0;
 }

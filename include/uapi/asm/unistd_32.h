@@ -82,6 +82,7 @@
 #define __NR_exit_group      252
 #define __NR_set_tid_address 258
 #define __NR_clock_gettime   265
+#define __NR_clock_nanosleep 267
 #define __NR_tgkill          270
 #define __NR_openat          295
 #define __NR_fstatat64       300
