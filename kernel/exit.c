@@ -16,6 +16,7 @@
 #include <sched.h>
 #include <sched/mm.h>
 #include <sched/signal.h>
+#include <sched/user.h>
 #include <asm/irqflags.h>
 
 unsigned long nr_zombies;         /* exited, not yet reaped */
@@ -105,6 +106,7 @@ static void release_task(struct task_struct *p)
 	detach_pid(p);
 	free_pid(p->pid);
 	nr_threads--;
+	release_task_user(p);
 	local_irq_restore(flags);
 	exit_signal(p);
 	put_task_struct(p);
