@@ -57,7 +57,8 @@ static int fork_rate_wait(void)
 	}
 }
 
-int fork_check_limits(void)
+/* The slow path of fork_check_limits: every check, rate limit first. */
+int __fork_check_limits(void)
 {
 	struct user_struct *user = current->user;
 
@@ -75,20 +76,6 @@ int fork_check_limits(void)
 	    !root_euid() && user != &root_user)                          /* c29 */
 		return -EAGAIN;
 	return 0;
-}
-
-void fork_account_user(struct task_struct *p)
-{
-	get_uid(p->user)->processes++;
-}
-
-void release_task_user(struct task_struct *p)
-{
-	struct user_struct *user = p->user;
-
-	p->user = NULL;
-	user->processes--;
-	free_uid(user);
 }
 
 /* fork_rate_limit=N on the kernel command line: N forks per tick. */

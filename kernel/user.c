@@ -71,10 +71,9 @@ struct user_struct *alloc_uid(unsigned int uid)
 	return up;
 }
 
-void free_uid(struct user_struct *up)
+/* The last reference is gone (free_uid). */
+void __free_uid(struct user_struct *up)
 {
-	if (--up->count > 0)
-		return;
 	BUG_ON(up == &root_user);
 	list_del(&up->uidhash_list);
 	kfree(up);

@@ -13,8 +13,9 @@
 
 #include <types.h>
 #include <list.h>
-
-struct task_struct;
+#include <resource.h>
+#include <sched.h>
+#include <sched/signal.h>
 
 struct user_struct {
 	int count;                        /* references: its tasks, and callers */
@@ -32,8 +33,13 @@ extern unsigned long nr_user_structs;
 /* The record of uid with a reference taken, created on first use; NULL when
  * out of memory. */
 struct user_struct *alloc_uid(unsigned int uid);
+void __free_uid(struct user_struct *up);
 /* Drop a reference; the last one frees the record. */
-void free_uid(struct user_struct *up);
+static inline void free_uid(struct user_struct *up)
+{
+	if (--up->count == 0)
+		__free_uid(up);
+}
 static inline struct user_struct *get_uid(struct user_struct *up)
 {
 	up->count++;
@@ -49,21 +55,42 @@ int set_user(unsigned int new_ruid);
  * user's fork bomb (c30). */
 #define MIN_TASKS_LEFT_FOR_ROOT 4
 
-/* Called by copy_process before anything is allocated: 0, or -EAGAIN when
- * threads-max (less root's spare for others) or the real user's
- * RLIMIT_NPROC is reached; with the fork rate limit on, first waits for a
- * tick with room (-EINTR if killed meanwhile). */
-int fork_check_limits(void);
-/* Called when the new task p is linked (it cannot fail after): p is one
- * more task of its real user. */
-void fork_account_user(struct task_struct *p);
-/* Called by release_task: p is no longer one of its user's tasks. */
-void release_task_user(struct task_struct *p);
 /* The fork rate limit (c31): at most n forks per tick, 0 = off (the
  * default). The fork_rate_limit= boot parameter and
  * /proc/sys/kernel/fork_rate_limit set it. */
 extern unsigned int fork_rate_limit;
 /* Forks that waited for the next tick because of the rate limit. */
 extern unsigned long fork_rate_waits;
+
+int __fork_check_limits(void);
+/* Called by copy_process before anything is allocated: 0, or -EAGAIN when
+ * threads-max (less root's spare for others) or the real user's
+ * RLIMIT_NPROC is reached; with the fork rate limit on, first waits for a
+ * tick with room (-EINTR if killed meanwhile). Inline for the common case,
+ * far from every limit, so that fork pays a few loads for it. */
+static inline int fork_check_limits(void)
+{
+	struct task_struct *tsk = current;
+
+	if (likely(!fork_rate_limit && nr_threads < max_threads - MIN_TASKS_LEFT_FOR_ROOT &&
+		   (unsigned long)tsk->user->processes < tsk->signal->rlim[RLIMIT_NPROC].rlim_cur))
+		return 0;
+	return __fork_check_limits();
+}
+/* Called when the new task p is linked (it cannot fail after): p is one
+ * more task of its real user. */
+static inline void fork_account_user(struct task_struct *p)
+{
+	get_uid(p->user)->processes++;
+}
+/* Called by release_task: p is no longer one of its user's tasks. */
+static inline void release_task_user(struct task_struct *p)
+{
+	struct user_struct *up = p->user;
+
+	p->user = NULL;
+	up->processes--;
+	free_uid(up);
+}
 
 #endif
