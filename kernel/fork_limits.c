@@ -78,6 +78,15 @@ int __fork_check_limits(void)
 	return 0;
 }
 
+/* Linux's default per-user limit: half of threads-max, set on init's
+ * limits at boot so that every task inherits it (root is exempt anyway). */
+void fork_limits_init(void)
+{
+	struct rlimit *nproc = &init_signal.rlim[RLIMIT_NPROC];
+
+	nproc->rlim_cur = nproc->rlim_max = max_threads / 2;
+}
+
 /* fork_rate_limit=N on the kernel command line: N forks per tick. */
 static int fork_rate_limit_param(const char *value)
 {

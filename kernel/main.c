@@ -23,6 +23,7 @@
 #include <params.h>
 #include <pid.h>
 #include <sched.h>
+#include <sched/user.h>
 #include <time.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
@@ -131,6 +132,7 @@ void start_kernel(u32 magic, phys_addr_t mbi)
 	sched_init();
 	pidhash_init();
 	fork_init();
+	fork_limits_init();         /* RLIMIT_NPROC's default */
 	rootfs_init();
 	populate_rootfs();          /* the initramfs (module 0) into the root */
 	if (proc_sys_init())        /* /proc/sys/kernel: threads-max & co */

@@ -6,8 +6,9 @@
  * (Linux's CAP_SYS_RESOURCE), else -EPERM; RLIMIT_NOFILE cannot go above
  * the fd table (NR_OPEN_DEFAULT; Linux's nr_open), -EPERM. What enforces
  * them: RLIMIT_NPROC at fork (kernel/fork_limits.c), RLIMIT_NOFILE when an
- * fd is allocated (fs/file.c). RLIMIT_STACK is reported but the stack
- * still grows to the fixed STACK_RLIMIT (include/mman.h). */
+ * fd is allocated (fs/file.c), RLIMIT_STACK when the stack grows
+ * (mm/memory.c; never beyond the 8 MiB gap of the layout, STACK_RLIMIT).
+ * The others are kept and reported, not enforced. */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>

@@ -62,6 +62,8 @@ extern unsigned int fork_rate_limit;
 /* Forks that waited for the next tick because of the rate limit. */
 extern unsigned long fork_rate_waits;
 
+/* After fork_init: RLIMIT_NPROC defaults to threads-max / 2, as Linux. */
+void fork_limits_init(void);
 int __fork_check_limits(void);
 /* Called by copy_process before anything is allocated: 0, or -EAGAIN when
  * threads-max (less root's spare for others) or the real user's

@@ -250,6 +250,47 @@ static void rlimit_nofile_enforced(struct ktap *t)
 	KTAP_EXPECT_EQ(t, setrlimit(RLIMIT_NOFILE, &old), 0);
 }
 
+/* Touch 4 KiB of stack per level, depth levels deep. */
+static int __attribute__((noinline)) use_stack(int depth)
+{
+	volatile char frame[4096];
+
+	frame[0] = (char)depth;
+	frame[sizeof(frame) - 1] = (char)depth;
+	return depth ? use_stack(depth - 1) + frame[0] : 0;
+}
+
+/* A lowered RLIMIT_STACK stops the stack's growth: 256 KiB of frames fit
+ * the default 8 MiB, not a 128 KiB limit (SIGSEGV). */
+static void rlimit_stack_enforced(struct ktap *t)
+{
+	struct rlimit r;
+	int status;
+	pid_t pid;
+
+	if (!ktap_on_tasklab()) {
+		ktap_skip(t, "qemu-i386 maps the guest stack once, at start-up");
+		return;
+	}
+	for (int limited = 0; limited < 2; limited++) {
+		pid = fork();
+		if (pid == 0) {
+			getrlimit(RLIMIT_STACK, &r);
+			r.rlim_cur = limited ? 128 << 10 : r.rlim_cur;
+			if (setrlimit(RLIMIT_STACK, &r))
+				_exit(1);
+			use_stack(64);
+			_exit(0);
+		}
+		KTAP_ASSERT_GT(t, pid, 0);
+		KTAP_ASSERT_EQ(t, waitpid(pid, &status, 0), pid);
+		if (limited)
+			KTAP_EXPECT_TRUE(t, WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV);
+		else
+			KTAP_EXPECT_EQ(t, status, 0);
+	}
+}
+
 /* --- c29: RLIMIT_NPROC counts every task of the user ------------------- */
 
 #define NPROC_LIMIT 6
@@ -337,10 +378,18 @@ static bool skip_unless_tasks_countable(struct ktap *t)
 	return true;
 }
 
+static long read_sysctl(const char *path);
+
+/* RLIMIT_NPROC defaults to half of threads-max (set on init at boot, as
+ * Linux does) and stops a user's forks at exactly the limit. */
 static void claim_c29_nproc_counts_every_task(struct ktap *t)
 {
+	struct rlimit r;
+
 	if (skip_unless_tasks_countable(t))
 		return;
+	KTAP_EXPECT_EQ(t, getrlimit(RLIMIT_NPROC, &r), 0);
+	KTAP_EXPECT_EQ(t, r.rlim_cur, read_sysctl(THREADS_MAX) / 2);
 	KTAP_EXPECT_EQ(t, as_user(t, UID_C29, nproc_as_user), 0);
 }
 
@@ -380,15 +429,16 @@ static void nproc_setuid_into_full_user(struct ktap *t)
 
 /* --- c30: root can still fork when a user's fork bomb is stopped -------- */
 
-/* A user's fork bomb under RLIMIT_NPROC: the pids of its tasks go to root
- * through wfd, then it waits for them to be killed and reaps them. */
+/* A user's fork bomb under RLIMIT_NPROC = limit (0: the inherited one):
+ * the pids of its tasks go to root through wfd, then it waits for them to
+ * be killed and reaps them. */
 static int bomb_as_user(int wfd, int limit)
 {
 	struct rlimit r = { limit, limit };
 	pid_t pids[64];
 	int fds[2], err, made;
 
-	if (setrlimit(RLIMIT_NPROC, &r) || pipe(fds))
+	if ((limit && setrlimit(RLIMIT_NPROC, &r)) || pipe(fds))
 		return 1;
 	made = fork_until_refused(fds, pids, 64, &err);
 	write(wfd, &made, sizeof(made));
@@ -481,8 +531,9 @@ static long write_sysctl(const char *path, const char *value)
 
 /* Tasklab's threads-max rule (Linux 2.2's): the last MIN_TASKS_LEFT_FOR_ROOT
  * (4) tasks under threads-max are root's. With threads-max lowered to 40, a
- * user's bomb with no RLIMIT_NPROC stops 4 short of it; root then forks
- * exactly 4 more, and its 5th fork fails too. */
+ * user's bomb (its RLIMIT_NPROC, half the boot-time threads-max, is far
+ * away) stops 4 short of it; root then forks exactly 4 more, and its 5th
+ * fork fails too. */
 static void claim_c30_root_keeps_spare_tasks(struct ktap *t)
 {
 	long saved = read_sysctl(THREADS_MAX);
@@ -496,7 +547,7 @@ static void claim_c30_root_keeps_spare_tasks(struct ktap *t)
 	KTAP_ASSERT_GT(t, saved, 40);
 	KTAP_ASSERT_EQ(t, write_sysctl(THREADS_MAX, "40\n"), 3);
 	KTAP_EXPECT_EQ(t, read_sysctl(THREADS_MAX), 40);
-	root_made = root_outlives_bomb(t, UID_C30B, (int)RLIM_INFINITY, &made);
+	root_made = root_outlives_bomb(t, UID_C30B, 0, &made);
 	snprintf(buf, sizeof(buf), "%ld\n", saved);
 	KTAP_EXPECT_EQ(t, write_sysctl(THREADS_MAX, buf), (long)strlen(buf));
 	KTAP_EXPECT_EQ(t, read_sysctl(THREADS_MAX), saved);
@@ -615,6 +666,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(rlimit_old_getrlimit_clips_infinity),
 	KTAP_CASE(rlimit_errors),
 	KTAP_CASE(rlimit_nofile_enforced),
+	KTAP_CASE(rlimit_stack_enforced),
 	KTAP_CASE(claim_c29_nproc_counts_every_task),
 	KTAP_CASE(nproc_setuid_into_full_user),
 	KTAP_CASE(claim_c30_root_forks_past_user_bomb),
