@@ -100,6 +100,8 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_ugetrlimit]	= sys_ugetrlimit,
 	[__NR_setrlimit]	= sys_setrlimit,
 	[__NR_prlimit64]	= sys_prlimit64,
+	[__NR_futex]	= sys_futex,
+	[__NR_clone3]	= sys_clone3,
 };
 
 void do_syscall(struct pt_regs *regs)

@@ -31,8 +31,8 @@ KTEST_PROGRAM_SUITE(stress, "/bin/utest_stress");
 
 #define OUT_SIZE 2048
 
-/* Run p (its out_path in /tmp) and return its output the output (NUL-terminated) in
- * a kmalloc'd buffer (kfree it), or NULL; *status is its wait status. The
+/* Run p (its out_path in /tmp) and return its output (NUL-terminated) in a
+ * kmalloc'd buffer (kfree it), or NULL; *status is its wait status. The
  * file is removed. */
 static char *run_capture(struct ktest_program *p, int *status)
 {
@@ -99,8 +99,9 @@ static void claim_c14_kernel_thread_execs_and_keeps_its_pid(struct ktest *t)
 	kfree(out);
 }
 
-/* exec errors leave the caller as it was: ENOENT, EACCES (a directory),
- * ENOEXEC (a text file). */
+/* exec errors leave the caller as it was: ENOENT, and EACCES for a
+ * directory and for a file without an execute bit (/etc/motd is 0644; a
+ * text file with one gives ENOEXEC: utest_proc's proc_execve_errors). */
 static void execve_errors_leave_caller(struct ktest *t)
 {
 	static const char *const none[] = { NULL };
