@@ -7,10 +7,13 @@
  *     user_struct, which includes every thread; root is exempt (euid 0, as
  *     Linux's CAP_SYS_ADMIN/CAP_SYS_RESOURCE, or the root user itself);
  *   - the optional fork rate limit (c31), off by default.
+ * The common case, far from every limit, is checked inline
+ * (fork_check_limits in include/sched/user.h); this file has the rest.
  * The counts are charged when the task is linked (fork_account_user) and
- * given back when it is reaped (release_task_user); between the check and
- * the charge copy_process does not sleep on anything another fork waits
- * for, so on one CPU the limit holds exactly. */
+ * given back when it is reaped (release_task_user). Between the check and
+ * the charge copy_process only allocates, and Tasklab's allocators never
+ * sleep, so no other fork runs in between: on one CPU the limits hold
+ * exactly (Linux 2.6 could overshoot by the forks racing on other CPUs). */
 #include <kernel.h>
 #include <errno.h>
 #include <params.h>
