@@ -226,6 +226,34 @@ static void rlimit_errors(struct ktap *t)
 	KTAP_EXPECT_EQ(t, errno, ESRCH);
 }
 
+/* Root changes a child's limit with prlimit64(pid): the child sees it. */
+static void rlimit_prlimit_other_process(struct ktap *t)
+{
+	struct rlimit64 n64 = { 5, 9 }, o64;
+	int go[2], status;
+	pid_t pid;
+	char c;
+
+	KTAP_ASSERT_EQ(t, pipe(go), 0);
+	pid = fork();
+	if (pid == 0) {
+		struct rlimit r;
+
+		close(go[1]);
+		read(go[0], &c, 1);               /* until root has set the limit */
+		_exit(getrlimit(RLIMIT_CORE, &r) || r.rlim_cur != 5 || r.rlim_max != 9);
+	}
+	KTAP_ASSERT_GT(t, pid, 0);
+	close(go[0]);
+	KTAP_EXPECT_EQ(t, prlimit64(pid, RLIMIT_CORE, &n64, &o64), 0);
+	KTAP_EXPECT_EQ(t, prlimit64(pid, RLIMIT_CORE, NULL, &o64), 0);
+	KTAP_EXPECT_EQ(t, o64.rlim_cur, 5);
+	KTAP_EXPECT_EQ(t, o64.rlim_max, 9);
+	close(go[1]);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
+	KTAP_EXPECT_EQ(t, status, 0);
+}
+
 /* A lowered RLIMIT_NOFILE bounds the fds a process gets (EMFILE). */
 static void rlimit_nofile_enforced(struct ktap *t)
 {
@@ -664,6 +692,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(rlimit_get_set_roundtrip),
 	KTAP_CASE(rlimit_old_getrlimit_clips_infinity),
 	KTAP_CASE(rlimit_errors),
+	KTAP_CASE(rlimit_prlimit_other_process),
 	KTAP_CASE(rlimit_nofile_enforced),
 	KTAP_CASE(rlimit_stack_enforced),
 	KTAP_CASE(claim_c29_nproc_counts_every_task),
