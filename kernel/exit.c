@@ -21,6 +21,7 @@
 #include <sched.h>
 #include <sched/mm.h>
 #include <sched/signal.h>
+#include <sched/user.h>
 #include <asm/irqflags.h>
 #include <uapi/linux/signal.h>
 
@@ -195,6 +196,7 @@ void release_task(struct task_struct *p)
 	detach_pid(p);
 	free_pid(p->pid);
 	nr_threads--;
+	release_task_user(p);
 	if (leader != p && leader->exit_state == EXIT_ZOMBIE && thread_group_empty(leader)) {
 		list_move(&leader->sibling, &leader->parent->children);
 		wake_up_parent(leader->parent);

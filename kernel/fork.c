@@ -31,6 +31,7 @@
 #include <sched.h>
 #include <sched/mm.h>
 #include <sched/signal.h>
+#include <sched/user.h>
 #include <slab.h>
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
@@ -188,6 +189,7 @@ static void link_task(struct task_struct *p, unsigned long clone_flags)
 	list_add_tail(&p->tasks, &init_task.tasks);
 	attach_pid(p);
 	nr_threads++;
+	fork_account_user(p);
 	local_irq_restore(flags);
 }
 
@@ -307,8 +309,8 @@ static struct task_struct *copy_process(const struct kernel_clone_args *args,
 
 	if (retval)
 		return ERR_PTR(retval);
-	if (nr_threads >= max_threads)   /* c22 */
-		return ERR_PTR(-EAGAIN);
+	if ((retval = fork_check_limits()))   /* c22 c29 c30 c31 */
+		return ERR_PTR(retval);
 	p = dup_task_struct(current);
 	if (!p)
 		return ERR_PTR(-ENOMEM);
