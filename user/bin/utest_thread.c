@@ -685,6 +685,62 @@ static void wait_reports_group_after_last_thread(struct ktap *t)
 	}
 }
 
+static int thread_reports_tid(void *arg)
+{
+	int tid = __syscall0(__NR_gettid);
+
+	__syscall3(__NR_write, pipe_up[1], (long)&tid, sizeof(tid));
+	sleep_forever();
+	return 0;
+}
+
+/* A fatal signal ends the whole group, whichever thread it names, and
+ * wakes the threads asleep in FUTEX_WAIT: kill the thread's tid while the
+ * leader sleeps on a futex; wait4 sees the process killed by SIGKILL. */
+static void kill_of_a_thread_ends_the_group(struct ktap *t)
+{
+	struct thread th;
+	int tid = 0, status = 0;
+	pid_t pid;
+
+	KTAP_ASSERT_EQ(t, pipe(pipe_up), 0);
+	pid = fork();
+	if (pid == 0) {
+		if (thread_start(&th, thread_reports_tid, NULL, 0) < 0)
+			_exit(1);
+		sleep_forever();
+	}
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, read(pipe_up[0], &tid, sizeof(tid)), (long)sizeof(tid));
+	KTAP_EXPECT_NE(t, tid, pid);
+	KTAP_EXPECT_EQ(t, kill(tid, SIGKILL), 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
+	KTAP_EXPECT_TRUE(t, WIFSIGNALED(status));
+	KTAP_EXPECT_EQ(t, WTERMSIG(status), SIGKILL);
+	close(pipe_up[0]);
+	close(pipe_up[1]);
+}
+
+/* glibc's start-up and thread calls that are accepted without doing much:
+ * set_robust_list (Linux's size check), clone3 refused with ENOSYS so
+ * glibc falls back to clone. Tasklab only: Linux offers clone3, and
+ * qemu-i386 refuses set_robust_list. */
+static void robust_list_accepted_clone3_enosys(struct ktap *t)
+{
+	long head[3] = { 0, 0, 0 };
+
+	if (!ktap_on_tasklab()) {
+		ktap_skip(t, "Linux has clone3; qemu-i386 refuses set_robust_list");
+		return;
+	}
+	head[0] = (long)head;                         /* an empty list points at itself */
+	KTAP_EXPECT_EQ(t, syscall(__NR_set_robust_list, (long)head, 12, 0, 0, 0, 0), 0);
+	KTAP_EXPECT_EQ(t, syscall(__NR_set_robust_list, (long)head, 8, 0, 0, 0, 0), -1);
+	KTAP_EXPECT_EQ(t, errno, EINVAL);
+	KTAP_EXPECT_EQ(t, syscall(__NR_clone3, 0, 0, 0, 0, 0, 0), -1);
+	KTAP_EXPECT_EQ(t, errno, ENOSYS);
+}
+
 /* ---- execve from a thread (de_thread) ---- */
 
 static const char *self_path(void)
@@ -1058,6 +1114,8 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(set_tid_address_moves_cleared_word),
 	KTAP_CASE(exit_group_ends_every_thread),
 	KTAP_CASE(wait_reports_group_after_last_thread),
+	KTAP_CASE(kill_of_a_thread_ends_the_group),
+	KTAP_CASE(robust_list_accepted_clone3_enosys),
 	KTAP_CASE(exec_from_thread_takes_leader_pid),
 	KTAP_CASE(wait4_by_process_group),
 	KTAP_CASE(clone_parent_makes_sibling),
