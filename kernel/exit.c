@@ -220,10 +220,14 @@ bool has_zombie_child(void)
 	       reportable(list_entry(first, struct task_struct, sibling));
 }
 
-/* Does child p match wait4's pid: itself, -1 any, 0 the caller's process
- * group, < -1 the group -pid. */
-static bool wait_matches(const struct task_struct *p, pid_t pid)
+/* Does child p match wait4's pid and options: pid itself, -1 any, 0 the
+ * caller's process group, < -1 the group -pid; and, unless __WALL, a
+ * "clone" child (one that reports with a signal other than SIGCHLD) only
+ * with __WCLONE, any other only without it, as Linux. */
+static bool wait_matches(const struct task_struct *p, pid_t pid, int options)
 {
+	if (!(options & __WALL) && (p->exit_signal != SIGCHLD) != !!(options & __WCLONE))
+		return false;
 	if (pid > 0)
 		return p->pid == pid;
 	if (pid == -1)
@@ -231,16 +235,18 @@ static bool wait_matches(const struct task_struct *p, pid_t pid)
 	return p->pgid == (pid == 0 ? current->pgid : -pid);
 }
 
-/* A reportable child of current's thread group matching pid, or NULL; sets
- * *any when the group has a matching child at all. Each children list keeps
- * reportable zombies in front, so "any" costs O(1) per thread. */
-static struct task_struct *find_zombie_child(pid_t pid, bool *any)
+/* A reportable child of current's thread group (just current's with
+ * __WNOTHREAD) matching pid and options, or NULL; sets *any when one
+ * matches at all. Each children list keeps the reportable zombies in
+ * front, so "any child, __WALL" (kernel_wait, kthreadd reaping tens of
+ * thousands) looks only at the first of each list. */
+static struct task_struct *find_zombie_child(pid_t pid, int options, bool *any)
 {
 	struct task_struct *t = current, *p;
 
 	*any = false;
-	do {                             /* every thread of our group */
-		if (pid == -1) {
+	do {
+		if (pid == -1 && (options & __WALL)) {
 			if (!list_empty(&t->children)) {
 				*any = true;
 				p = list_first_entry(&t->children, struct task_struct, sibling);
@@ -249,7 +255,7 @@ static struct task_struct *find_zombie_child(pid_t pid, bool *any)
 			}
 		} else {
 			list_for_each_entry(p, &t->children, sibling) {
-				if (!wait_matches(p, pid))
+				if (!wait_matches(p, pid, options))
 					continue;
 				*any = true;
 				if (reportable(p))
@@ -257,7 +263,7 @@ static struct task_struct *find_zombie_child(pid_t pid, bool *any)
 			}
 		}
 		t = next_thread(t);
-	} while (t != current);
+	} while (t != current && !(options & __WNOTHREAD));
 	return NULL;
 }
 
@@ -275,7 +281,7 @@ static int wait_status(const struct task_struct *p)
  * while we are off the CPU, never from an interrupt. */
 static struct task_struct *wait_for_zombie(pid_t pid, int options, bool *any)
 {
-	struct task_struct *p = find_zombie_child(pid, any);
+	struct task_struct *p = find_zombie_child(pid, options, any);
 	DEFINE_WAIT(wait);
 
 	if (p || !*any || (options & WNOHANG))
@@ -283,7 +289,7 @@ static struct task_struct *wait_for_zombie(pid_t pid, int options, bool *any)
 	while (!fatal_signal_pending(current)) {
 		prepare_to_wait(&current->wait_chldexit, &wait, TASK_INTERRUPTIBLE);
 		schedule();
-		p = find_zombie_child(pid, any);
+		p = find_zombie_child(pid, options, any);
 		if (p || !*any)
 			break;
 	}
@@ -291,7 +297,7 @@ static struct task_struct *wait_for_zombie(pid_t pid, int options, bool *any)
 	return p;
 }
 
-pid_t kernel_wait(pid_t pid, int options, int *status)
+pid_t do_wait(pid_t pid, int options, int *status)
 {
 	bool any;
 	struct task_struct *p = wait_for_zombie(pid, options, &any);
@@ -304,4 +310,9 @@ pid_t kernel_wait(pid_t pid, int options, int *status)
 		*status = wait_status(p);
 	release_task(p);
 	return ret;
+}
+
+pid_t kernel_wait(pid_t pid, int options, int *status)
+{
+	return do_wait(pid, options | __WALL, status);
 }

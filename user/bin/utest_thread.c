@@ -830,6 +830,28 @@ static void wait4_by_process_group(struct ktap *t)
 	KTAP_EXPECT_EQ(t, errno, ECHILD);
 }
 
+/* A child whose exit signal is not SIGCHLD is a "clone" child: plain
+ * waitpid does not see it, __WCLONE or __WALL does (Linux's rule). */
+static void wait_clone_child_needs_wclone(struct ktap *t)
+{
+	int status = -1;
+	pid_t pid;
+
+	if (!partial_flags_offered(t))
+		return;
+	pid = clone(child_returns_0, child_stack + sizeof(child_stack), 0, NULL, NULL, NULL, NULL);
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), -1);
+	KTAP_EXPECT_EQ(t, errno, ECHILD);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, __WCLONE), pid);
+	KTAP_EXPECT_EQ(t, status, 0);
+	pid = clone(child_returns_0, child_stack + sizeof(child_stack), SIGCHLD, NULL, NULL, NULL, NULL);
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, __WCLONE), -1);    /* not a clone child */
+	KTAP_EXPECT_EQ(t, errno, ECHILD);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, __WALL), pid);
+}
+
 static int sibling_reports(void *arg)
 {
 	int v[2] = { __syscall0(__NR_getpid), __syscall0(__NR_getppid) };
@@ -1119,6 +1141,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(exec_from_thread_takes_leader_pid),
 	KTAP_CASE(wait4_by_process_group),
 	KTAP_CASE(clone_parent_makes_sibling),
+	KTAP_CASE(wait_clone_child_needs_wclone),
 	KTAP_CASE(futex_wait_then_wake),
 	KTAP_CASE(futex_errors),
 	KTAP_CASE(futex_bitset_selects_waiters),
