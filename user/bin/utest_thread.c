@@ -761,9 +761,18 @@ static int thread_execs(void *arg)
 	return 0;
 }
 
-/* In a child: two more threads, then an exec from a thread (or from the
- * leader); the program exec'd checks it has the leader's pid. */
-static void child_execs(bool from_leader)
+static int thread_execs_after_leader(void *arg)
+{
+	wait_word_zero(&leader_word);                 /* the leader is a zombie now */
+	return thread_execs(arg);
+}
+
+enum exec_from { EXEC_FROM_THREAD, EXEC_FROM_LEADER, EXEC_AFTER_LEADER_EXIT };
+
+/* In a child: a sleeping thread, then an exec from another thread, from
+ * the leader, or from a thread once the leader has exited (a zombie whose
+ * place it takes); the program exec'd checks it has the leader's pid. */
+static void child_execs(enum exec_from from)
 {
 	struct thread th[2];
 
@@ -772,8 +781,14 @@ static void child_execs(bool from_leader)
 	thread_start(&th[0], thread_sleeps, NULL, 0);
 	while (started < 1)
 		sched_yield();
-	if (from_leader)
+	if (from == EXEC_FROM_LEADER)
 		thread_execs(NULL);
+	if (from == EXEC_AFTER_LEADER_EXIT) {
+		leader_word = gettid();
+		set_tid_address((int *)&leader_word);
+		thread_start(&th[1], thread_execs_after_leader, NULL, 0);
+		raw_exit(3);
+	}
 	thread_start(&th[1], thread_execs, NULL, 0);
 	sleep_forever();                              /* killed by the exec */
 }
@@ -784,12 +799,12 @@ static void exec_from_thread_takes_leader_pid(struct ktap *t)
 		ktap_skip(t, "an i386 program cannot exec another under qemu-i386");
 		return;
 	}
-	for (int from_leader = 0; from_leader < 2; from_leader++) {
+	for (int from = EXEC_FROM_THREAD; from <= EXEC_AFTER_LEADER_EXIT; from++) {
 		int status = -1;
 		pid_t pid = fork();
 
 		if (pid == 0)
-			child_execs(from_leader);
+			child_execs(from);
 		KTAP_ASSERT_GT(t, pid, 0);
 		KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
 		KTAP_EXPECT_TRUE(t, WIFEXITED(status));
