@@ -272,6 +272,10 @@ void release_task(struct task_struct *p);
  * fatal signal came (the sleep is interruptible). */
 #include <uapi/linux/wait.h>   /* WNOHANG */
 pid_t kernel_wait(pid_t pid, int options, int *status);
+/* wait4's rules: as kernel_wait (which is do_wait with __WALL), options
+ * also __WCLONE (only children with an exit signal other than SIGCHLD;
+ * without it, only the others) and __WNOTHREAD (not the group's children). */
+pid_t do_wait(pid_t pid, int options, int *status);
 extern unsigned long nr_zombies;
 /* Has current a child that exited and awaits reaping? */
 bool has_zombie_child(void);
