@@ -134,9 +134,21 @@ static void set_group_ids(struct task_struct *p, pid_t pgid, pid_t sid)
 	}
 }
 
+/* True when a process group pgid exists in session sid. */
+static bool pgrp_in_session(pid_t pgid, pid_t sid)
+{
+	struct task_struct *q;
+
+	for_each_process(q)
+		if (q->pgid == pgid && q->sid == sid && !q->exit_state)
+			return true;
+	return false;
+}
+
 /* setpgid(pid, pgid): the caller's process or one of its children (a child
  * of any of its threads), into a group of the caller's session (pgid 0:
- * its own pid). */
+ * its own pid); a group other than its own pid must already exist in that
+ * session (EPERM otherwise, as Linux). */
 long sys_setpgid(u32 upid, u32 upgid, u32 c, u32 d, u32 e, u32 f)
 {
 	pid_t pid = (pid_t)upid, pgid = (pid_t)upgid;
@@ -149,7 +161,11 @@ long sys_setpgid(u32 upid, u32 upgid, u32 c, u32 d, u32 e, u32 f)
 	p = p->group_leader;
 	if (p->sid != current->sid || p->sid == p->pid)
 		return -EPERM;        /* another session, or a session leader */
-	set_group_ids(p, pgid ? pgid : p->pid, p->sid);
+	if (!pgid)
+		pgid = p->pid;
+	if (pgid != p->pid && !pgrp_in_session(pgid, p->sid))
+		return -EPERM;
+	set_group_ids(p, pgid, p->sid);
 	return 0;
 }
 
