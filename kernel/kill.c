@@ -11,15 +11,18 @@
 #include <sched/signal.h>
 #include <syscall.h>
 
-/* Linux's kill permission, reduced to what Tasklab has: root (uid 0) may
- * signal anyone, a user only its own tasks; SIGCONT also reaches any task
- * of the caller's session (job control across a setuid program). Grows
- * with effective and saved uids. */
+/* Linux's kill permission: privilege (euid 0: Tasklab has no
+ * capabilities) signals anyone; otherwise the caller's real or effective
+ * uid must be the target's real or saved uid. SIGCONT also reaches any
+ * task of the caller's session (job control across a setuid program). */
 static bool may_signal(struct task_struct *p, int sig)
 {
-	if (current->uid == 0 || current->uid == p->uid)
+	const struct task_struct *c = current;
+
+	if (c->euid == 0 || c->euid == p->suid || c->euid == p->uid ||
+	    c->uid == p->suid || c->uid == p->uid)
 		return true;
-	return sig == SIGCONT && p->sid == current->sid;
+	return sig == SIGCONT && p->sid == c->sid;
 }
 
 static void user_info(struct kernel_siginfo *info, int sig, int code)

@@ -1,8 +1,7 @@
 /* tests/test_signal.c: signals from inside the kernel, where a test can
  * set up what a user program cannot (the user-visible behaviour is
- * user/bin/utest_signal.c): kill's EPERM for another user's task (no
- * setuid yet: the test changes the caller's uid itself), and the pending
- * sets: a blocked signal is queued with its siginfo, a standard signal
+ * user/bin/utest_signal.c): kill's permission rules for uid, euid and
+ * saved uid against a kernel thread, and the pending sets: a blocked signal is queued with its siginfo, a standard signal
  * once however often it is sent, a real-time one each time, TIF_SIGPENDING
  * follows the blocked mask, and flushing frees every queued record; and
  * the choice of the thread that takes a group signal. */
@@ -16,23 +15,28 @@
 
 /* As an ordinary user, kthreadd (root's) may not be signalled: EPERM from
  * kill, tkill and tgkill, also for signal 0; kill(-1) finds targets but
- * none it may signal, which Linux reports as success. Same uid: allowed. */
+ * none it may signal, which Linux reports as success. A target whose saved
+ * uid is the caller's may be; euid 0 may signal anyone. */
 static void kill_another_users_task_is_eperm(struct ktest *t)
 {
 	struct task_struct *k = kthreadd_task;
-	unsigned int uid = current->uid;
+	unsigned int uid = current->uid, euid = current->euid, suid = current->suid;
 
-	KTEST_ASSERT_TRUE(t, k && k->uid == 0);
-	current->uid = 1000;
+	KTEST_ASSERT_TRUE(t, k && k->uid == 0 && k->suid == 0);
+	current->uid = current->euid = current->suid = 1000;
 	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_kill, k->pid, SIGUSR1, 0), -EPERM);
 	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_kill, k->pid, 0, 0), -EPERM);
 	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_tkill, k->pid, SIGUSR1, 0), -EPERM);
 	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_tgkill, k->tgid, k->pid, SIGUSR1), -EPERM);
 	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_kill, -1, 0, 0), 0);
-	k->uid = 1000;                              /* now it is "ours" */
+	k->suid = 1000;                             /* its saved uid is ours */
 	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_kill, k->pid, 0, 0), 0);
-	k->uid = 0;
+	k->suid = 0;
+	current->euid = 0;                          /* privileged again */
+	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_kill, k->pid, 0, 0), 0);
 	current->uid = uid;
+	current->euid = euid;
+	current->suid = suid;
 	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_kill, k->pid, 0, 0), 0);   /* root may */
 	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_kill, 0x7fffffff, 0, 0), -ESRCH);
 	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_kill, k->pid, 65, 0), -EINVAL);

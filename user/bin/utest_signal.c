@@ -12,10 +12,10 @@
  * clone exit signal and its siginfo; SIG_IGN'd SIGCHLD reaping children;
  * default actions seen by wait4; and with threads: which thread takes a
  * signal (tgkill, a group signal one thread blocks, a fault), a fatal
- * signal to one thread ending the group, a group stop. Runs on Tasklab and under qemu-i386 on
- * the build host (Linux's ABI), where both must pass. EPERM needs a second
- * user (setuid), which is another branch's: the kernel suite `signal`
- * checks it in-kernel. */
+ * signal to one thread ending the group, a group stop; EPERM for a child
+ * turned user 1000 (setresuid). Runs on Tasklab and under qemu-i386 on the
+ * build host (Linux's ABI), where both must pass; the kernel suite
+ * `signal_kernel` checks the permission rules in-kernel too. */
 #include <errno.h>
 #include <futex.h>
 #include <ktap.h>
@@ -636,6 +636,46 @@ static pid_t fork_pauser(void)
 	return pid;
 }
 
+/* EPERM: a child that became user 1000 may not signal its root parent
+ * (kill, tgkill, signal 0 too) but may signal itself; root may signal it. */
+static int unprivileged_kills(void)
+{
+	pid_t parent = getppid();
+
+	if (setresuid(1000, 1000, 1000))
+		return 10;
+	if (kill(parent, SIGUSR1) != -1 || errno != EPERM)
+		return 11;
+	if (kill(parent, 0) != -1 || errno != EPERM)
+		return 12;
+	if (tgkill(parent, parent, SIGUSR1) != -1 || errno != EPERM)
+		return 13;
+	if (kill(getpid(), 0) != 0)
+		return 14;
+	for (;;)
+		pause();                            /* until root's SIGTERM */
+}
+
+static void signal_kill_eperm(struct ktap *t)
+{
+	int status;
+	pid_t pid;
+
+	if (getuid() != 0) {
+		ktap_skip(t, "needs root to become another user");
+		return;
+	}
+	pid = fork();
+	if (pid == 0)
+		_exit(unprivileged_kills());
+	KTAP_ASSERT_GT(t, pid, 0);
+	sleep_ms(50);
+	KTAP_EXPECT_EQ(t, kill(pid, SIGTERM), 0);         /* root may */
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
+	KTAP_EXPECT_TRUE(t, WIFSIGNALED(status));           /* else: exit code = failed step */
+	KTAP_EXPECT_EQ(t, WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status), SIGTERM);
+}
+
 /* Job control: SIGSTOP stops the child (wait4 WUNTRACED reports it, and
  * the parent gets SIGCHLD with CLD_STOPPED), SIGCONT resumes it
  * (WCONTINUED), SIGKILL ends it. */
@@ -1060,6 +1100,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(signal_sigpipe),
 	KTAP_CASE(signal_process_group_kill),
 	KTAP_CASE(signal_errors),
+	KTAP_CASE(signal_kill_eperm),
 	KTAP_CASE(signal_stop_and_continue),
 	KTAP_CASE(signal_nocldstop),
 	KTAP_CASE(signal_sigchld_on_exit),
