@@ -431,25 +431,15 @@ void do_notify_parent_cldstop(struct task_struct *tsk, int why)
 	wake_up_all(&parent->wait_chldexit);
 }
 
-bool do_notify_parent(struct task_struct *tsk, int sig)
+/* sig to parent for the end of tsk's group, with CLD_* siginfo. */
+static __noinline void send_child_exit(struct task_struct *tsk, int sig, struct task_struct *parent)
 {
-	struct task_struct *parent = tsk->parent;
 	struct kernel_siginfo info = { .si_signo = sig };
-	struct k_sigaction *ka;
-	bool autoreap = false;
-	int code;
+	int code = (tsk->signal->flags & SIGNAL_GROUP_EXIT) ? tsk->signal->group_exit_code
+							     : tsk->exit_code;
 
-	if (!valid_signal(sig) || !parent || !parent->sighand)
-		return false;
-	ka = action_of(parent, SIGCHLD);
-	if (sig == SIGCHLD && (ka->handler == SIG_IGN || (ka->flags & SA_NOCLDWAIT)))
-		autoreap = true;
-	if (sig_ignored(parent, sig, false))
-		return autoreap;                   /* the common case: nothing to send */
 	info.kill.pid = tsk->tgid;
 	info.kill.uid = tsk->uid;
-	code = (tsk->signal->flags & SIGNAL_GROUP_EXIT) ? tsk->signal->group_exit_code
-						       : tsk->exit_code;
 	if (code & 0x7f) {
 		info.si_code = (code & 0x80) ? CLD_DUMPED : CLD_KILLED;
 		info.kill.status = code & 0x7f;
@@ -458,6 +448,20 @@ bool do_notify_parent(struct task_struct *tsk, int sig)
 		info.kill.status = (code >> 8) & 0xff;
 	}
 	send_sig_info(sig, &info, parent, true);
+}
+
+bool do_notify_parent(struct task_struct *tsk, int sig)
+{
+	struct task_struct *parent = tsk->parent;
+	struct k_sigaction *ka;
+	bool autoreap;
+
+	if (!valid_signal(sig) || !parent || !parent->sighand)
+		return false;
+	ka = action_of(parent, SIGCHLD);
+	autoreap = sig == SIGCHLD && (ka->handler == SIG_IGN || (ka->flags & SA_NOCLDWAIT));
+	if (!sig_ignored(parent, sig, false))      /* usually ignored: nothing to send */
+		send_child_exit(tsk, sig, parent);
 	return autoreap;
 }
 
