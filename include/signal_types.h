@@ -29,9 +29,13 @@ struct kernel_siginfo {
 	};
 };
 
-/* One queued instance of a pending signal (slab cache "sigqueue"). */
+struct user_struct;
+
+/* One queued instance of a pending signal (slab cache "sigqueue"), charged
+ * to the receiving task's user (RLIMIT_SIGPENDING) until freed. */
 struct sigqueue {
 	struct list_head list;
+	struct user_struct *user;
 	struct kernel_siginfo info;
 };
 

@@ -2,8 +2,11 @@
  * Sending: a signal is queued on one thread's pending set (tkill, faults) or
  * on the group's shared set (kill, SIGCHLD), unless its action ignores it;
  * then a thread that does not block it is chosen (the main thread first)
- * and marked TIF_SIGPENDING, and woken from an interruptible sleep. A
- * signal whose action is the default "terminate" kills the whole group at
+ * and marked TIF_SIGPENDING, and woken from an interruptible sleep. Each
+ * queued siginfo record is charged to the receiver's user, up to its
+ * RLIMIT_SIGPENDING (default threads-max / 2, as Linux): past it a
+ * standard signal is still sent without its record, a real-time one from
+ * tkill/tgkill fails (EAGAIN). A signal whose action is the default "terminate" kills the whole group at
  * once: every thread gets SIGKILL. SIGCONT and the stop signals cancel each
  * other when sent. Receiving: on the way to user mode (do_signal in
  * arch/i386/signal.c) get_signal() dequeues unblocked signals, synchronous
@@ -25,6 +28,7 @@
 #include <errno.h>
 #include <sched.h>
 #include <sched/signal.h>
+#include <sched/user.h>
 #include <slab.h>
 #include <asm/irqflags.h>
 
@@ -49,6 +53,30 @@ static struct k_sigaction *action_of(struct task_struct *p, int sig)
 	return &p->sighand->action[sig - 1];
 }
 
+/* A queue record charged to p's user, within p's RLIMIT_SIGPENDING unless
+ * override; NULL when over the limit or out of memory. */
+static struct sigqueue *sigqueue_alloc(struct task_struct *p, bool override)
+{
+	struct user_struct *user = p->user;
+	struct sigqueue *q;
+
+	if (!override && (unsigned long)user->sigpending >= p->signal->rlim[RLIMIT_SIGPENDING].rlim_cur)
+		return NULL;
+	q = kmem_cache_alloc(sigqueue_cachep, GFP_KERNEL);
+	if (!q)
+		return NULL;
+	q->user = get_uid(user);
+	user->sigpending++;
+	return q;
+}
+
+static void sigqueue_free(struct sigqueue *q)
+{
+	q->user->sigpending--;
+	free_uid(q->user);
+	kmem_cache_free(sigqueue_cachep, q);
+}
+
 bool fatal_signal_pending(struct task_struct *p)
 {
 	return signal_pending(p) && (p->pending.signal & sigmask(SIGKILL));
@@ -60,7 +88,7 @@ void flush_sigqueue(struct sigpending *pending)
 
 	list_for_each_entry_safe(q, n, &pending->list, list) {
 		list_del(&q->list);
-		kmem_cache_free(sigqueue_cachep, q);
+		sigqueue_free(q);
 	}
 	pending->signal = 0;
 }
@@ -146,7 +174,7 @@ static void remove_from_set(struct sigpending *pending, sigset_t mask)
 	list_for_each_entry_safe(q, n, &pending->list, list) {
 		if (sigmask(q->info.si_signo) & mask) {
 			list_del(&q->list);
-			kmem_cache_free(sigqueue_cachep, q);
+			sigqueue_free(q);
 		}
 	}
 }
@@ -293,14 +321,15 @@ static int __send_signal(int sig, struct kernel_siginfo *info, struct task_struc
 		return 0;
 	if (sig < __SIGRTMIN && (pending->signal & sigmask(sig)))
 		return 0;                          /* standard signals do not queue */
-	q = kmem_cache_alloc(sigqueue_cachep, GFP_KERNEL);
+	/* standard signals from kill or the kernel may pass the limit */
+	q = sigqueue_alloc(p, force || (sig < __SIGRTMIN && info->si_code >= 0));
 	if (q) {
 		q->info = *info;
 		q->info.si_signo = sig;
 		list_add_tail(&q->list, &pending->list);
-	} else if (sig >= __SIGRTMIN && info->si_code != SI_KERNEL) {
-		return -EAGAIN;                    /* a real-time signal must not be lost */
-	}
+	} else if (sig >= __SIGRTMIN && info->si_code != SI_USER && info->si_code != SI_KERNEL) {
+		return -EAGAIN;        /* tkill/tgkill of a real-time signal: not lost silently */
+	}                              /* else: sent, its siginfo lost (as Linux) */
 	pending->signal |= sigmask(sig);
 	complete_signal(sig, p, group);
 	return 0;
@@ -392,7 +421,7 @@ static void collect_signal(int sig, struct sigpending *pending, struct kernel_si
 	if (first) {
 		*info = first->info;
 		list_del(&first->list);
-		kmem_cache_free(sigqueue_cachep, first);
+		sigqueue_free(first);
 	} else {
 		*info = (struct kernel_siginfo){ .si_signo = sig, .si_code = SI_KERNEL };
 	}

@@ -3,13 +3,15 @@
  * user/bin/utest_signal.c): kill's permission rules for uid, euid and
  * saved uid against a kernel thread, and the pending sets: a blocked signal is queued with its siginfo, a standard signal
  * once however often it is sent, a real-time one each time, TIF_SIGPENDING
- * follows the blocked mask, and flushing frees every queued record; and
+ * follows the blocked mask, flushing frees every queued record, and
+ * RLIMIT_SIGPENDING bounds them; and
  * the choice of the thread that takes a group signal. */
 #include <kernel.h>
 #include <errno.h>
 #include <ktest.h>
 #include <sched.h>
 #include <sched/signal.h>
+#include <sched/user.h>
 #include <slab.h>
 #include <syscall.h>
 
@@ -79,6 +81,33 @@ static void pending_sets_queue_and_flush(struct ktest *t)
 	KTEST_EXPECT_EQ(t, current->pending.signal, 0);
 	set_current_blocked(old);
 	KTEST_EXPECT_FALSE(t, signal_pending(current));
+}
+
+/* RLIMIT_SIGPENDING: records are charged to the receiver's user; past the
+ * limit tkill of a real-time signal is EAGAIN, kill's is sent without its
+ * record, and a standard signal gets through; freeing uncharges. */
+static void sigpending_limit(struct ktest *t)
+{
+	struct rlimit *lim = &current->signal->rlim[RLIMIT_SIGPENDING], saved = *lim;
+	struct kernel_siginfo tk = { .si_code = SI_TKILL }, user = { .si_code = SI_USER };
+	sigset_t old = current->blocked;
+	int rt = __SIGRTMIN + 2, base = current->user->sigpending;
+
+	lim->rlim_cur = base + 2;
+	set_current_blocked(sigmask(rt) | sigmask(SIGUSR2));
+	KTEST_EXPECT_EQ(t, send_sig_info(rt, &tk, current, false), 0);
+	KTEST_EXPECT_EQ(t, send_sig_info(rt, &tk, current, false), 0);
+	KTEST_EXPECT_EQ(t, current->user->sigpending, base + 2);
+	KTEST_EXPECT_EQ(t, send_sig_info(rt, &tk, current, false), -EAGAIN);
+	KTEST_EXPECT_EQ(t, send_sig_info(rt, &user, current, false), 0);
+	KTEST_EXPECT_EQ(t, queued(&current->pending, rt), 2);
+	KTEST_EXPECT_EQ(t, send_sig_info(SIGUSR2, &user, current, false), 0);
+	KTEST_EXPECT_EQ(t, queued(&current->pending, SIGUSR2), 1);   /* past the limit */
+	KTEST_EXPECT_EQ(t, current->user->sigpending, base + 3);
+	flush_signals(current);
+	KTEST_EXPECT_EQ(t, current->user->sigpending, base);
+	*lim = saved;
+	set_current_blocked(old);
 }
 
 /* A kernel thread (like PID 1) ignores what it leaves at SIG_DFL: nothing
@@ -179,6 +208,7 @@ static const struct ktest_case signal_kernel_cases[] = {
 	KTEST_CASE(group_signal_goes_to_a_thread_not_blocking_it),
 	KTEST_CASE(kill_another_users_task_is_eperm),
 	KTEST_CASE(pending_sets_queue_and_flush),
+	KTEST_CASE(sigpending_limit),
 	KTEST_CASE(kernel_threads_ignore_default_signals),
 	{}
 };
