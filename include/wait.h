@@ -68,29 +68,6 @@ long schedule_timeout(long ticks);
 /* As wait_event, but the caller queues exclusively. */
 #define wait_event_exclusive(wq, cond) ___wait_event(wq, cond, prepare_to_wait_exclusive)
 
-/* Sleep until cond is true or a signal is pending: 0, or -ERESTARTSYS
- * (the caller's file must include sched.h: signal_pending, current). */
-#define wait_event_interruptible(wq, cond) ({                            \
-	int __ret = 0;                                                  \
-	if (!(cond)) {                                                  \
-		DEFINE_WAIT(__wait);                                    \
-		for (;;) {                                              \
-			prepare_to_wait(&(wq), &__wait, TASK_INTERRUPTIBLE); \
-			if (cond)                                       \
-				break;                                  \
-			if (signal_pending(current)) {                  \
-				__ret = -ERESTARTSYS;                   \
-				break;                                  \
-			}                                               \
-			schedule();                                     \
-			if (cond)       /* woken for it: skip a re-queue */ \
-				break;                                  \
-		}                                                       \
-		finish_wait(&(wq), &__wait);                            \
-	}                                                               \
-	__ret;                                                          \
-})
-
 /* Sleep until cond or `ticks` jiffies pass. Evaluates to the ticks left
  * (at least 1) when cond became true, 0 on timeout. */
 #define wait_event_timeout(wq, cond, ticks) ({                          \

@@ -348,7 +348,7 @@ void send_sig(int sig, struct task_struct *p)
 {
 	struct kernel_siginfo info = { .si_signo = sig, .si_code = SI_KERNEL };
 
-	send_sig_info(sig, &info, p, true);
+	send_sig_info(sig, &info, p, false);
 }
 
 /* A fault cannot wait: a blocked or ignored sig is unblocked and reset to

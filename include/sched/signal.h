@@ -85,7 +85,7 @@ void exit_signal(struct task_struct *p);
  * -EAGAIN (a real-time signal that could not be queued). Sends nothing to
  * a task whose action ignores sig. */
 int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p, bool group);
-/* A signal from the kernel (SI_KERNEL) to the group of p. */
+/* A signal from the kernel (SI_KERNEL) to thread p (SIGPIPE to a writer). */
 void send_sig(int sig, struct task_struct *p);
 /* Deliver a synchronous fault to current, unblocked and not ignored. */
 void force_sig_fault(int sig, int code, u32 addr);
