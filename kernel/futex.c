@@ -131,6 +131,19 @@ static long futex_wait(u32 uaddr, u32 val, long ticks, u32 bitset)
 	}
 }
 
+/* Give q the key key2 and move it to key2's bucket. Onto its own key it
+ * stays where it is: moved to the tail of the bucket being walked, the
+ * walk would find it again and again. An entry moved to another key no
+ * longer matches the walk's key, so it is never counted twice. */
+static void futex_requeue_q(struct futex_q *q, const struct futex_key *key2)
+{
+	if (match_futex(&q->key, key2))
+		return;
+	list_del(&q->list);
+	q->key = *key2;
+	list_add_tail(&q->list, hash_futex(key2));
+}
+
 /* Wake up to nr waiters on key whose bitset meets bitset; with key2, move
  * up to nr_requeue more to key2. Returns how many were woken plus
  * requeued. */
@@ -150,9 +163,7 @@ static int futex_wake_key(const struct futex_key *key, int nr, u32 bitset,
 			wake_up_process(q->task);
 			woken++;
 		} else if (key2 && moved < nr_requeue) {
-			list_del(&q->list);
-			q->key = *key2;
-			list_add_tail(&q->list, hash_futex(key2));
+			futex_requeue_q(q, key2);
 			moved++;
 		} else {
 			break;

@@ -1057,6 +1057,48 @@ static void futex_cmp_requeue_moves_waiters(struct ktap *t)
 	}
 }
 
+static int thread_waits_fword_3s(void *arg)
+{
+	struct timespec limit = { 3, 0 };       /* a broken requeue does not hang us */
+
+	*(volatile long *)arg = __syscall6(__NR_futex, (long)&fword, (long)FUTEX_WAIT_PRIVATE, 0,
+					   (long)&limit, 0, 0);
+	return 0;
+}
+
+/* (CMP_)REQUEUE onto the word the waiters sleep on moves nobody but counts
+ * each of them, as Linux: 3 waiters, nr_wake 0, nr_requeue INT_MAX gives 3
+ * (a kernel that moves them to the tail of the bucket it walks loops);
+ * then one FUTEX_WAKE still finds all three. */
+static void futex_requeue_onto_same_word(struct ktap *t)
+{
+	struct thread th[3];
+	volatile long ret[3] = { 1, 1, 1 };
+	long n = 0, cmp;
+	struct timespec start;
+
+	fword = 0;
+	for (int i = 0; i < 3; i++)
+		KTAP_ASSERT_GT(t, thread_start(&th[i], thread_waits_fword_3s, (void *)&ret[i], 0), 0);
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (int i = 0; i < 1000 && n != 3; i++) {     /* until all three are asleep */
+		n = futex((int *)&fword, FUTEX_REQUEUE_PRIVATE, 0, (void *)0x7fffffff,
+			  (int *)&fword, 0);
+		if (n != 3)
+			sched_yield();
+	}
+	KTAP_EXPECT_EQ(t, n, 3);
+	cmp = futex((int *)&fword, FUTEX_CMP_REQUEUE_PRIVATE, 0, (void *)0x7fffffff,
+		    (int *)&fword, 0);
+	KTAP_EXPECT_EQ(t, cmp, 3);
+	KTAP_EXPECT_EQ(t, futex((int *)&fword, FUTEX_WAKE_PRIVATE, 10, NULL, NULL, 0), 3);
+	for (int i = 0; i < 3; i++) {
+		thread_join(&th[i]);
+		KTAP_EXPECT_EQ(t, ret[i], 0);              /* woken, not timed out */
+	}
+	KTAP_EXPECT_LT(t, ms_since(&start), 2000);
+}
+
 /* Drepper's futex mutex ("Futexes Are Tricky", mutex 2): 0 free, 1 locked,
  * 2 locked with waiters. */
 static void mutex_lock(volatile int *m)
@@ -1157,6 +1199,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(futex_errors),
 	KTAP_CASE(futex_bitset_selects_waiters),
 	KTAP_CASE(futex_cmp_requeue_moves_waiters),
+	KTAP_CASE(futex_requeue_onto_same_word),
 	KTAP_CASE(futex_mutex_stress),
 	{ NULL, NULL },
 };
