@@ -1,7 +1,7 @@
 /* kernel/exit.c: the end of a task and of a thread group (c01, c07).
  * do_exit() gives back what the task holds (address space, files, fs,
  * signal handlers, FPU), hands its children to another thread of its group
- * or to PID 1, then ends one of two ways: a thread that is not its group's
+ * or to PID 1 (reporting those already zombies), then ends one of two ways: a thread that is not its group's
  * leader reaps itself (nobody waits for threads); a leader becomes a zombie
  * for its parent's wait4, which reports it only when the whole group is
  * gone (a leader that exits first waits, as a zombie, for its threads).
@@ -78,26 +78,42 @@ static struct task_struct *find_new_reaper(struct task_struct *father)
 	return t && t != father ? t : &init_task;
 }
 
+/* Hand p's group to reaper. Its exit signal becomes SIGCHLD (an orphan
+ * made by clone with exit signal 0 would otherwise never be heard of by
+ * init); one already a reportable zombie is reported to reaper now, as its
+ * old parent never will. True when p is left for reaper to wait for. */
+static bool reparent_leader(struct task_struct *p, struct task_struct *reaper)
+{
+	struct task_struct *t;
+
+	for_each_thread(p, t)
+		t->real_parent = t->parent = reaper;
+	if (p->exit_signal != -1)
+		p->exit_signal = SIGCHLD;
+	if (!reportable(p)) {
+		list_move_tail(&p->sibling, &reaper->children);
+		return false;
+	}
+	list_move(&p->sibling, &reaper->children);         /* zombies first */
+	if (do_notify_parent(p, p->exit_signal)) {
+		release_task(p);         /* reaper ignores SIGCHLD: nobody waits */
+		return false;
+	}
+	return true;
+}
+
 /* Orphans go to the new reaper, every thread of each (a thread's parent is
  * its group's); reportable zombies among them wake it so it reaps them. */
 static void forget_original_parent(struct task_struct *father)
 {
-	struct task_struct *reaper, *p, *n, *t;
+	struct task_struct *reaper, *p, *n;
 	bool zombies = false;
 
 	if (list_empty(&father->children))
 		return;
 	reaper = find_new_reaper(father);
-	list_for_each_entry_safe(p, n, &father->children, sibling) {
-		for_each_thread(p, t)
-			t->real_parent = t->parent = reaper;
-		if (reportable(p)) {
-			list_move(&p->sibling, &reaper->children);   /* zombies first */
-			zombies = true;
-		} else {
-			list_move_tail(&p->sibling, &reaper->children);
-		}
-	}
+	list_for_each_entry_safe(p, n, &father->children, sibling)
+		zombies |= reparent_leader(p, reaper);
 	if (zombies)
 		wake_up_parent(reaper);
 }

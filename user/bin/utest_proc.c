@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ktap.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -436,9 +437,9 @@ static void sleep_ms(long ms)
 }
 
 /* A process whose parent has already ended and been reaped, so that PID 1
- * has adopted it: its pid, or -1. It exits ms after `after` is gone (0:
- * at once), found so by kill(after, 0). */
-static pid_t leave_orphan(pid_t after, long ms)
+ * has adopted it: a middle process runs make(a, b), which starts the
+ * child, sends up its pid and ends. Its pid, or -1. */
+static pid_t leave_orphan(pid_t (*make)(long a, long b), long a, long b)
 {
 	pid_t mid, orphan = -1;
 	int fds[2];
@@ -447,14 +448,8 @@ static pid_t leave_orphan(pid_t after, long ms)
 		return -1;
 	mid = fork();
 	if (mid == 0) {
-		pid_t g = fork();
+		pid_t g = make(a, b);
 
-		if (g == 0) {
-			while (after > 0 && kill(after, 0) == 0)
-				sleep_ms(5);
-			sleep_ms(ms);
-			_exit(0);
-		}
 		write(fds[1], &g, sizeof(g));
 		_exit(0);
 	}
@@ -467,14 +462,30 @@ static pid_t leave_orphan(pid_t after, long ms)
 	return orphan;
 }
 
+/* A child that exits ms after `after` is gone (0: at once), found so by
+ * kill(after, 0). */
+static pid_t child_ends_after(long after, long ms)
+{
+	pid_t g = fork();
+
+	if (g == 0) {
+		while (after > 0 && kill(after, 0) == 0)
+			sleep_ms(5);
+		sleep_ms(ms);
+		_exit(0);
+	}
+	return g;
+}
+
 /* Wait until pid is gone and say after how long: kill(pid, 0) finds it
  * while it runs and while it is a zombie, and fails with ESRCH only once
- * its parent (here PID 1) has reaped it. */
+ * its parent (here PID 1) has reaped it. pid -1 (not made) is reported as
+ * not reaped. */
 static void report_reaped(const char *when, pid_t pid)
 {
 	long start = now_ms();
 
-	while (now_ms() - start < ORPHAN_WAIT_MS) {
+	while (pid > 0 && now_ms() - start < ORPHAN_WAIT_MS) {
 		if (kill(pid, 0) < 0 && errno == ESRCH) {
 			printf("orphans: %s: pid %d reaped after %ld ms\n", when, pid,
 			       now_ms() - start);
@@ -485,13 +496,51 @@ static void report_reaped(const char *when, pid_t pid)
 	printf("orphans: %s: pid %d NOT reaped within %d ms\n", when, pid, ORPHAN_WAIT_MS);
 }
 
+static volatile int child_ended;
+
+static void note_child_ended(int sig)
+{
+	(void)sig;
+	child_ended = 1;
+}
+
+static int sleep_100ms(void *arg)
+{
+	(void)arg;
+	sleep_ms(100);
+	return 0;
+}
+
+/* A child of the kind zombie says: true, a fork child already a zombie
+ * when we return (and our caller ends: PID 1 must hear of it then, its end
+ * came before it was PID 1's); false, a clone child with exit signal 0
+ * that ends 100 ms later (PID 1 must hear of it by SIGCHLD all the same). */
+static pid_t child_of_kind(long zombie, long unused)
+{
+	static char stack[8192] __attribute__((aligned(16)));
+	struct sigaction sa = { .sa_handler = note_child_ended };
+	pid_t g;
+
+	(void)unused;
+	sigaction(SIGCHLD, &sa, NULL);
+	g = zombie ? fork() : clone(sleep_100ms, stack + sizeof(stack), 0, NULL, NULL, NULL, NULL);
+	if (g == 0)
+		_exit(0);
+	for (int i = 0; zombie && !child_ended && i < 1000; i++)
+		sleep_ms(5);                        /* SIGCHLD: g is a zombie */
+	return g;
+}
+
 /* --orphans-to-init: two orphans go to PID 1; one ends while this program
  * (init's command) runs, the other 100 ms after this program is gone
  * (reaped: init is back at its prompt, waiting for a line). A watcher,
- * itself soon an orphan, reports on the second. */
+ * itself soon an orphan, reports on the second; then, with nothing else
+ * ending that would make PID 1 look for zombies, it leaves two more
+ * (child_of_kind) and reports on each. */
 static int orphans_to_init(void)
 {
-	pid_t now = leave_orphan(0, 100), later = leave_orphan(getpid(), 100);
+	pid_t now = leave_orphan(child_ends_after, 0, 100);
+	pid_t later = leave_orphan(child_ends_after, getpid(), 100);
 
 	if (now < 0 || later < 0 || kill(now, 0) || kill(later, 0)) {
 		printf("orphans: could not make them\n");
@@ -499,6 +548,8 @@ static int orphans_to_init(void)
 	}
 	if (fork() == 0) {
 		report_reaped("at the prompt", later);
+		report_reaped("a zombie when its parent ends", leave_orphan(child_of_kind, true, 0));
+		report_reaped("cloned with exit signal 0", leave_orphan(child_of_kind, false, 0));
 		_exit(0);
 	}
 	report_reaped("during a command", now);
