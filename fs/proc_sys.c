@@ -3,8 +3,9 @@
  * entry is a ramfs regular file whose i_fop is replaced by read and write
  * callbacks over one integer setting: reading gives the value and a
  * newline; writing (root only, -EACCES otherwise, as Linux's sysctl
- * permission check) parses one decimal number and hands it to the
- * setting's setter, which may refuse it (-EINVAL). Files:
+ * permission check) parses one decimal number strictly (-EINVAL for
+ * garbage or overflow) and hands it to the setting's setter, which may
+ * refuse it (-EINVAL). Files:
  *   /proc/sys/kernel/threads-max      max_threads (kernel/fork.c)
  *   /proc/sys/kernel/fork_rate_limit  forks per tick, 0 = off (c31) */
 #include <kernel.h>
@@ -60,19 +61,41 @@ static ssize_t proc_sys_read(struct file *f, struct iov_iter *to, loff_t *pos)
 	return n;
 }
 
-/* One decimal number, optionally signed, with surrounding blanks. */
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+/* One decimal number: blanks, an optional '-' (as Linux's proc_dointvec)
+ * or '+', at least one digit, then only blanks (the newline echo adds).
+ * Garbage, a lone sign or a number outside a long is -EINVAL, as Linux:
+ * nothing wraps silently (4294967316 is not 20). */
 static int parse_long(const char *s, long *out)
 {
-	char *end;
+	unsigned long v = 0;
+	const char *digits;
+	bool neg;
 
-	while (*s == ' ' || *s == '\t')
+	while (is_blank(*s))
 		s++;
-	if (!(*s == '-' || (*s >= '0' && *s <= '9')))
+	neg = *s == '-';
+	if (*s == '-' || *s == '+')
+		s++;
+	for (digits = s; *s >= '0' && *s <= '9'; s++) {
+		unsigned int d = *s - '0';
+
+		if (v > (__LONG_MAX__ - d) / 10)
+			return -EINVAL;
+		v = v * 10 + d;
+	}
+	if (s == digits)
 		return -EINVAL;
-	*out = simple_strtol(s, &end, 10);
-	while (*end == ' ' || *end == '\t' || *end == '\n')
-		end++;
-	return *end ? -EINVAL : 0;
+	while (is_blank(*s))
+		s++;
+	if (*s)
+		return -EINVAL;
+	*out = neg ? -(long)v : (long)v;
+	return 0;
 }
 
 static ssize_t proc_sys_write(struct file *f, struct iov_iter *from, loff_t *pos)
@@ -85,6 +108,8 @@ static ssize_t proc_sys_write(struct file *f, struct iov_iter *from, loff_t *pos
 
 	if (current->euid != 0)
 		return -EACCES;
+	if (!count)
+		return 0;                /* as Linux: an empty write changes nothing */
 	if (!e || count >= sizeof(buf))
 		return -EINVAL;
 	if (copy_from_iter(buf, count, from) != count)

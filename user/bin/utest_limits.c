@@ -627,6 +627,49 @@ static void claim_c22_threads_max_sysctl(struct ktap *t)
 	KTAP_EXPECT_EQ(t, read_sysctl(THREADS_MAX), saved);
 }
 
+/* A write to /proc/sys is one decimal number or EINVAL, as Linux's
+ * proc_dointvec: no silent wrap (4294967316 would be 20 in 32 bits),
+ * no lone sign, no trailing garbage; blanks around it and a '+' are fine;
+ * an empty write is 0 and changes nothing. The values are restored. */
+static void sysctl_write_parsed_strictly(struct ktap *t)
+{
+	static const char *const bad[] = {
+		"4294967316\n", "99999999999999999999\n", "-99999999999999999999\n",
+		"-\n", "+\n", " \n", "12abc\n",
+	};
+	long saved = read_sysctl(THREADS_MAX), saved_rate = read_sysctl(FORK_RATE);
+	char buf[24];
+	int fd;
+
+	if (!ktap_on_tasklab()) {
+		ktap_skip(t, "writing the build host's sysctls would change them for every process");
+		return;
+	}
+	KTAP_ASSERT_GT(t, saved, 40);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		errno = 0;
+		KTAP_EXPECT_EQ(t, write_sysctl(THREADS_MAX, bad[i]), -1);
+		KTAP_EXPECT_EQ(t, errno, EINVAL);
+		errno = 0;
+		KTAP_EXPECT_EQ(t, write_sysctl(FORK_RATE, bad[i]), -1);
+		KTAP_EXPECT_EQ(t, errno, EINVAL);
+	}
+	KTAP_EXPECT_EQ(t, read_sysctl(THREADS_MAX), saved);
+	KTAP_EXPECT_EQ(t, read_sysctl(FORK_RATE), saved_rate);
+	KTAP_EXPECT_EQ(t, write_sysctl(THREADS_MAX, " +41000 \n"), 9);
+	KTAP_EXPECT_EQ(t, read_sysctl(THREADS_MAX), 41000);
+	fd = open(THREADS_MAX, O_WRONLY);
+	KTAP_ASSERT_GE(t, fd, 0);
+	KTAP_EXPECT_EQ(t, write(fd, "", 0), 0);
+	close(fd);
+	KTAP_EXPECT_EQ(t, read_sysctl(THREADS_MAX), 41000);
+	snprintf(buf, sizeof(buf), "%ld\n", saved);
+	KTAP_EXPECT_EQ(t, write_sysctl(THREADS_MAX, buf), (long)strlen(buf));
+	KTAP_EXPECT_EQ(t, read_sysctl(THREADS_MAX), saved);
+	snprintf(buf, sizeof(buf), "%ld\n", saved_rate);
+	KTAP_EXPECT_EQ(t, write_sysctl(FORK_RATE, buf), (long)strlen(buf));
+}
+
 /* --- c31: the fork rate limit ------------------------------------------ */
 
 static long now_ms(void)
@@ -700,6 +743,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(claim_c30_root_forks_past_user_bomb),
 	KTAP_CASE(claim_c30_root_keeps_spare_tasks),
 	KTAP_CASE(claim_c22_threads_max_sysctl),
+	KTAP_CASE(sysctl_write_parsed_strictly),
 	KTAP_CASE(claim_c31_fork_rate_bounded_by_hz),
 	{}
 };
