@@ -1099,6 +1099,32 @@ static void futex_requeue_onto_same_word(struct ktap *t)
 	KTAP_EXPECT_LT(t, ms_since(&start), 2000);
 }
 
+#define STRESS_THREADS 64
+#define STRESS_ROUNDS  1000
+#define STRESS_WAIT_MS 2000            /* far longer than any hold */
+
+static volatile int stress_mutex;
+static volatile long stress_count, stress_handoffs;
+static volatile int stress_last_owner;
+static volatile int stress_waiting, stress_peak_waiting, stress_timeouts;
+
+/* One FUTEX_WAIT of the mutex, counted: stress_waiting (and its peak)
+ * holds the threads in or entering the wait; a wait that times out is a
+ * lost wake-up (no holder keeps the mutex for seconds). */
+static void stress_futex_wait(volatile int *m)
+{
+	struct timespec limit = { STRESS_WAIT_MS / 1000, 0 };
+	int n = __atomic_add_fetch(&stress_waiting, 1, __ATOMIC_SEQ_CST);
+	int peak = stress_peak_waiting;
+
+	while (n > peak && !__atomic_compare_exchange_n(&stress_peak_waiting, &peak, n, false,
+							__ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+		;
+	if (__syscall6(__NR_futex, (long)m, FUTEX_WAIT_PRIVATE, 2, (long)&limit, 0, 0) == -ETIMEDOUT)
+		__atomic_add_fetch(&stress_timeouts, 1, __ATOMIC_SEQ_CST);
+	__atomic_sub_fetch(&stress_waiting, 1, __ATOMIC_SEQ_CST);
+}
+
 /* Drepper's futex mutex ("Futexes Are Tricky", mutex 2): 0 free, 1 locked,
  * 2 locked with waiters. */
 static void mutex_lock(volatile int *m)
@@ -1110,7 +1136,7 @@ static void mutex_lock(volatile int *m)
 	if (c != 2)
 		c = __atomic_exchange_n(m, 2, __ATOMIC_ACQUIRE);
 	while (c != 0) {
-		__syscall6(__NR_futex, (long)m, FUTEX_WAIT_PRIVATE, 2, 0, 0, 0);
+		stress_futex_wait(m);
 		c = __atomic_exchange_n(m, 2, __ATOMIC_ACQUIRE);
 	}
 }
@@ -1123,26 +1149,34 @@ static void mutex_unlock(volatile int *m)
 	}
 }
 
-#define STRESS_THREADS 64
-#define STRESS_ROUNDS  1000
+/* The first thread holds the mutex, napping, until all the others queue on
+ * it (or 2 s pass): each unlock then has a long queue to wake from. */
+static void stress_hold_until_queued(void)
+{
+	struct timespec ms = { 0, 1000000 };
 
-static volatile int stress_mutex;
-static volatile long stress_count, stress_handoffs;
-static volatile int stress_last_owner;
+	for (int i = 0; i < 2000 && stress_waiting < STRESS_THREADS - 1; i++)
+		nanosleep(&ms, NULL);
+	nanosleep(&ms, NULL);                      /* the last one gets to sleep */
+}
 
 /* Each round yields inside the critical section, so the others pile up on
  * the futex, and after it, so the woken waiter takes the mutex before the
- * unlocker can take it back: the mutex changes hands nearly every round. */
+ * unlocker can take it back: the mutex changes hands nearly every round.
+ * A lost wake-up ends the rounds (the others then drain at the pace of
+ * their timeouts). */
 static int stress_thread(void *arg)
 {
 	int me = (int)(long)arg;
 
-	for (int i = 0; i < STRESS_ROUNDS; i++) {
+	for (int i = 0; i < STRESS_ROUNDS && !stress_timeouts; i++) {
 		mutex_lock(&stress_mutex);
 		if (stress_last_owner != me)
 			stress_handoffs++;
 		stress_last_owner = me;
 		stress_count++;
+		if (me == 0 && i == 0)
+			stress_hold_until_queued();
 		__syscall0(__NR_sched_yield);
 		mutex_unlock(&stress_mutex);
 		__syscall0(__NR_sched_yield);
@@ -1150,12 +1184,15 @@ static int stress_thread(void *arg)
 	return 0;
 }
 
+/* 64 threads, 1000 rounds each, with all 63 others queued on the futex
+ * at the start: no wake-up may be lost, whatever the queue's length. */
 static void futex_mutex_stress(struct ktap *t)
 {
 	static struct thread th[STRESS_THREADS];
 	int made = 0;
 
 	stress_count = stress_handoffs = 0;
+	stress_waiting = stress_peak_waiting = stress_timeouts = 0;
 	stress_last_owner = -1;
 	for (; made < STRESS_THREADS; made++)
 		if (thread_start(&th[made], stress_thread, (void *)(long)made, 0) < 0)
@@ -1163,13 +1200,16 @@ static void futex_mutex_stress(struct ktap *t)
 	for (int i = 0; i < made; i++)
 		thread_join(&th[i]);
 	KTAP_EXPECT_EQ(t, made, STRESS_THREADS);
+	KTAP_EXPECT_EQ(t, stress_timeouts, 0);
+	KTAP_EXPECT_GT(t, stress_peak_waiting, 32);
 	KTAP_EXPECT_EQ(t, stress_count, (long)made * STRESS_ROUNDS);
 	KTAP_EXPECT_EQ(t, stress_mutex, 0);
 	/* handed over: nearly every round on Tasklab; a host's scheduler
 	 * (qemu-i386, real CPUs) lets the unlocker win more often */
 	KTAP_EXPECT_GE(t, stress_handoffs, ktap_on_tasklab() ? (long)made * STRESS_ROUNDS / 2
 							   : STRESS_ROUNDS);
-	ktap_log(t, "%ld locks, %ld handoffs", (long)stress_count, (long)stress_handoffs);
+	ktap_log(t, "%ld locks, %ld handoffs, up to %d waiters", (long)stress_count,
+		 (long)stress_handoffs, stress_peak_waiting);
 }
 
 static const struct ktap_case cases[] = {
