@@ -681,6 +681,36 @@ static void wait_reports_group_after_last_thread(struct ktap *t)
 	}
 }
 
+/* The leader has gone (its CLEARTID word is zeroed): end the group. */
+static int thread_exit_groups_after_leader(void *arg)
+{
+	wait_word_zero(&leader_word);
+	__syscall1(__NR_exit_group, 9);
+	return 0;
+}
+
+/* The leader exit()s with 3, then another thread exit_group()s with 9:
+ * wait4 reports the group's code, 9, not the leader's own, as Linux. */
+static void wait_reports_group_code_after_leader_exit(struct ktap *t)
+{
+	int status = -1;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		struct thread th;
+
+		leader_word = gettid();
+		set_tid_address((int *)&leader_word);
+		if (thread_start(&th, thread_exit_groups_after_leader, NULL, 0) < 0)
+			_exit(1);
+		raw_exit(3);                          /* exit: this thread only */
+	}
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
+	KTAP_EXPECT_TRUE(t, WIFEXITED(status));
+	KTAP_EXPECT_EQ(t, WEXITSTATUS(status), 9);
+}
+
 static int thread_reports_tid(void *arg)
 {
 	int tid = __syscall0(__NR_gettid);
@@ -1229,6 +1259,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(set_tid_address_moves_cleared_word),
 	KTAP_CASE(exit_group_ends_every_thread),
 	KTAP_CASE(wait_reports_group_after_last_thread),
+	KTAP_CASE(wait_reports_group_code_after_leader_exit),
 	KTAP_CASE(kill_of_a_thread_ends_the_group),
 	KTAP_CASE(robust_list_accepted_clone3_enosys),
 	KTAP_CASE(exec_from_thread_takes_leader_pid),
