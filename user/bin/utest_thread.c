@@ -642,13 +642,15 @@ static int thread_outlives_leader(void *arg)
 	return 0;
 }
 
-static void child_leader_exits_first(void)
+/* In a child: start a thread running fn, then exit(3) from the leader
+ * alone, its CLEARTID word leader_word zeroed when it is gone. */
+static void child_leader_exits_first(int (*fn)(void *))
 {
 	struct thread th;
 
 	leader_word = gettid();
 	set_tid_address((int *)&leader_word);
-	if (thread_start(&th, thread_outlives_leader, NULL, 0) < 0)
+	if (thread_start(&th, fn, NULL, 0) < 0)
 		_exit(1);
 	raw_exit(3);                                  /* exit: this thread only */
 }
@@ -665,7 +667,7 @@ static void wait_reports_group_after_last_thread(struct ktap *t)
 	KTAP_ASSERT_EQ(t, pipe(pipe_down), 0);
 	pid = fork();
 	if (pid == 0)
-		child_leader_exits_first();
+		child_leader_exits_first(thread_outlives_leader);
 	KTAP_ASSERT_GT(t, pid, 0);
 	KTAP_EXPECT_EQ(t, read(pipe_up[0], &c, 1), 1);  /* the leader is gone */
 	KTAP_EXPECT_EQ(t, c, 'L');
@@ -696,15 +698,8 @@ static void wait_reports_group_code_after_leader_exit(struct ktap *t)
 	int status = -1;
 	pid_t pid = fork();
 
-	if (pid == 0) {
-		struct thread th;
-
-		leader_word = gettid();
-		set_tid_address((int *)&leader_word);
-		if (thread_start(&th, thread_exit_groups_after_leader, NULL, 0) < 0)
-			_exit(1);
-		raw_exit(3);                          /* exit: this thread only */
-	}
+	if (pid == 0)
+		child_leader_exits_first(thread_exit_groups_after_leader);
 	KTAP_ASSERT_GT(t, pid, 0);
 	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
 	KTAP_EXPECT_TRUE(t, WIFEXITED(status));
