@@ -197,8 +197,8 @@ static bool others_gone(struct task_struct *tsk)
 
 /* A thread that execs becomes its group's leader: it takes the leader's
  * pid (so the process keeps its pid), its place on the parent's children
- * list and its exit signal; the old leader, a zombie, is released with the
- * thread's old pid. Interrupts off. */
+ * list, with SIGCHLD as its exit signal (Linux's de_thread); the old
+ * leader, a zombie, is released with the thread's old pid. Interrupts off. */
 static void take_leader_place(struct task_struct *tsk, struct task_struct *leader)
 {
 	pid_t pid = tsk->pid;
@@ -216,7 +216,7 @@ static void take_leader_place(struct task_struct *tsk, struct task_struct *leade
 	tsk->start_time = leader->start_time;
 	list_replace_init(&leader->sibling, &tsk->sibling);
 	tsk->group_leader = leader->group_leader = tsk;
-	tsk->exit_signal = leader->exit_signal;
+	tsk->exit_signal = SIGCHLD;      /* as Linux: a process again, whatever the old one's */
 	leader->exit_signal = -1;
 }
 

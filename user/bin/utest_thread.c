@@ -814,6 +814,33 @@ static void child_execs(enum exec_from from)
 	sleep_forever();                              /* killed by the exec */
 }
 
+static int child_execs_from_thread(void *arg)
+{
+	child_execs(EXEC_FROM_THREAD);
+	return 1;
+}
+
+/* A process made by clone with exit signal 0 is a "clone" child (wait4
+ * finds it only with __WCLONE or __WALL); once a thread of it has exec'd,
+ * it reports with SIGCHLD, as Linux's de_thread, and a plain wait4 finds
+ * it. */
+static void exec_from_thread_gives_sigchld(struct ktap *t)
+{
+	struct timespec ms = { 0, 1000000 };
+	pid_t pid = clone(child_execs_from_thread, child_stack + sizeof(child_stack), 0,
+			  NULL, NULL, NULL, NULL);
+	int status = -1, i;
+
+	KTAP_ASSERT_GT(t, pid, 0);
+	for (i = 0; i < 3000 && waitpid(pid, &status, WNOHANG) != pid; i++)
+		nanosleep(&ms, NULL);            /* ECHILD until the exec: a clone child */
+	if (i == 3000)
+		waitpid(pid, &status, __WALL);
+	KTAP_EXPECT_LT(t, i, 3000);
+	KTAP_EXPECT_TRUE(t, WIFEXITED(status));
+	KTAP_EXPECT_EQ(t, WEXITSTATUS(status), EXEC_OK);
+}
+
 static void exec_from_thread_takes_leader_pid(struct ktap *t)
 {
 	if (!ktap_on_tasklab()) {
@@ -831,6 +858,7 @@ static void exec_from_thread_takes_leader_pid(struct ktap *t)
 		KTAP_EXPECT_TRUE(t, WIFEXITED(status));
 		KTAP_EXPECT_EQ(t, WEXITSTATUS(status), EXEC_OK);
 	}
+	exec_from_thread_gives_sigchld(t);
 }
 
 /* ---- wait4 by process group, CLONE_PARENT ---- */
