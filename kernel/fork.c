@@ -204,19 +204,18 @@ static void link_task(struct task_struct *p, unsigned long clone_flags)
 		       CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | \
 		       CLONE_CHILD_CLEARTID | CLONE_DETACHED | CLONE_UNTRACED | \
 		       CLONE_CHILD_SETTID | CLONE_IO)
-#define MAX_EXIT_SIGNAL 64             /* Linux's valid_signal(): up to _NSIG */
 
 /* Linux's validity rules, all -EINVAL but the last: only flags clone
- * offers (CLONE_NEWNS with CLONE_FS is Linux's classic case), an exit
- * signal up to _NSIG; a thread needs shared handlers, shared handlers need
- * a shared address space; init may not make siblings (nobody would reap
- * them); a group that is exiting or execing takes no new threads
- * (-EAGAIN). The common flags of fork and kernel threads leave early. */
+ * offers (CLONE_NEWNS with CLONE_FS is Linux's classic case); a thread
+ * needs shared handlers, shared handlers need a shared address space; init
+ * may not make siblings (nobody would reap them); a group that is exiting
+ * or execing takes no new threads (-EAGAIN). The exit signal (CSIGNAL, the
+ * low byte) is not checked, as in Linux's clone: one past _NSIG is never
+ * sent (do_notify_parent drops it) and the child is waited for with
+ * __WCLONE. The common flags of fork and kernel threads leave early. */
 static int check_clone_flags(unsigned long clone_flags)
 {
 	if (clone_flags & ~CLONE_OFFERED)         /* NEWNS (with FS or not) too */
-		return -EINVAL;
-	if ((clone_flags & CSIGNAL) > MAX_EXIT_SIGNAL)
 		return -EINVAL;
 	if (likely(!(clone_flags & (CLONE_THREAD | CLONE_SIGHAND | CLONE_PARENT))))
 		return 0;                         /* fork, vfork, kernel threads */

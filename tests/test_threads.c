@@ -190,7 +190,10 @@ static void claim_c04_clone_sighand_shared_vs_copied(struct ktest *t)
 	ours->handler = saved;
 }
 
-/* clone's validity rules, from the kernel side (no user memory needed). */
+/* clone's validity rules, from the kernel side (no user memory needed).
+ * Init may not make siblings (CLONE_PARENT: nobody would reap them), which
+ * no user program can show: this case thread passes for init (tgid 1) for
+ * that one call (nothing runs in between: no preemption). */
 static void clone_validity_rules(struct ktest *t)
 {
 	struct pt_regs regs;
@@ -198,14 +201,39 @@ static void clone_validity_rules(struct ktest *t)
 		CLONE_VM | CLONE_THREAD,                  /* THREAD without SIGHAND */
 		CLONE_SIGHAND,                            /* SIGHAND without VM */
 		CLONE_VM | CLONE_FS | CLONE_NEWNS,
-		CLONE_VM | 65,                            /* exit signal past _NSIG */
 		CLONE_VM | 0x04000000,                    /* CLONE_NEWUTS */
 		CLONE_VM | 0x00001000,                    /* CLONE_PIDFD */
 	};
+	pid_t tgid = current->tgid;
+	long r;
 
 	kernel_thread_regs(&regs, child_ignores_usr1, NULL);
 	for (unsigned i = 0; i < ARRAY_SIZE(bad); i++)
 		KTEST_EXPECT_EQ(t, do_fork(bad[i], 0, &regs), -EINVAL);
+	current->tgid = 1;
+	r = do_fork(CLONE_VM | CLONE_PARENT | SIGCHLD, 0, &regs);
+	current->tgid = tgid;
+	KTEST_EXPECT_EQ(t, r, -EINVAL);
+}
+
+/* A group that is exiting (exit_group, a fatal signal) or execing
+ * (de_thread) takes no new thread: -EAGAIN. Our own group is marked so for
+ * the call only; nothing runs in between (no preemption). */
+static void clone_thread_into_ending_group_eagain(struct ktest *t)
+{
+	const unsigned long flags = CLONE_VM | CLONE_SIGHAND | CLONE_THREAD;
+	struct signal_struct *sig = current->signal;
+	struct task_struct *saved_exec = sig->group_exec_task;
+	struct pt_regs regs;
+	unsigned int saved = sig->flags;
+
+	kernel_thread_regs(&regs, child_ignores_usr1, NULL);
+	sig->flags |= SIGNAL_GROUP_EXIT;
+	KTEST_EXPECT_EQ(t, do_fork(flags, 0, &regs), -EAGAIN);
+	sig->flags = saved;
+	sig->group_exec_task = current;
+	KTEST_EXPECT_EQ(t, do_fork(flags, 0, &regs), -EAGAIN);
+	sig->group_exec_task = saved_exec;
 }
 
 static const struct ktest_case threads_cases[] = {
@@ -213,6 +241,7 @@ static const struct ktest_case threads_cases[] = {
 	KTEST_CASE(leader_zombie_waits_for_its_threads),
 	KTEST_CASE(claim_c04_clone_sighand_shared_vs_copied),
 	KTEST_CASE(clone_validity_rules),
+	KTEST_CASE(clone_thread_into_ending_group_eagain),
 	{}
 };
 KTEST_SUITE(threads, threads_cases);
