@@ -13,10 +13,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run  # noqa: E402
-from run import EXIT_DONE, boot, panic_text  # noqa: E402
-
-ICOUNT = ['-icount', 'shift=0,align=off,sleep=off',
-          '-rtc', 'base=2020-01-01T00:00:00,clock=vm']
+from run import EXIT_DONE, ICOUNT, boot, panic_text  # noqa: E402
 
 
 def main():
