@@ -19,9 +19,11 @@
 #include <highmem.h>
 #include <mm.h>
 #include <mman.h>
+#include <pid.h>
 #include <random.h>
 #include <sched.h>
 #include <sched/mm.h>
+#include <sched/signal.h>
 #include <asm/irqflags.h>
 #include <asm/mmu_context.h>
 #include <asm/pgtable.h>
@@ -160,22 +162,95 @@ static struct mm_struct *build_mm(struct exec_args *a, const struct elf_image *i
 	return mm;
 }
 
-/* The point of no return: run on mm from now on, let go of the old one. */
+/* The point of no return: run on mm from now on, let go of the old one
+ * (its CLEARTID word is written while it is still the running mm). */
 static void exec_mmap(struct mm_struct *mm)
 {
 	struct task_struct *tsk = current;
 	struct mm_struct *old = tsk->mm, *active = tsk->active_mm;
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	if (old)
+		mm_release(tsk, old);
+	flags = local_irq_save();
 	tsk->mm = tsk->active_mm = mm;
 	switch_mm(active, mm);
 	local_irq_restore(flags);
-	if (old) {
-		mm_release(tsk);
+	if (old)
 		mmput(old);
-	} else {
+	else
 		mmdrop(active);          /* a kernel thread's borrowed mm (c14) */
+}
+
+/* Is tsk the only thread left, but for a leader that is a zombie? */
+static bool others_gone(struct task_struct *tsk)
+{
+	struct task_struct *t;
+
+	for_each_thread(tsk, t)
+		if (t != tsk && !(t == tsk->group_leader && t->exit_state))
+			return false;
+	return true;
+}
+
+/* A thread that execs becomes its group's leader: it takes the leader's
+ * pid (so the process keeps its pid), its place on the parent's children
+ * list and its exit signal; the old leader, a zombie, is released with the
+ * thread's old pid. Interrupts off. */
+static void take_leader_place(struct task_struct *tsk, struct task_struct *leader)
+{
+	pid_t pid = tsk->pid;
+
+	detach_pid(tsk);
+	detach_pid(leader);
+	tsk->pid = leader->pid;
+	leader->pid = pid;
+	attach_pid(tsk);
+	attach_pid(leader);
+	tsk->real_parent = leader->real_parent;
+	tsk->parent = leader->parent;
+	tsk->pgid = leader->pgid;
+	tsk->sid = leader->sid;
+	tsk->start_time = leader->start_time;
+	list_replace_init(&leader->sibling, &tsk->sibling);
+	tsk->group_leader = leader->group_leader = tsk;
+	tsk->exit_signal = leader->exit_signal;
+	leader->exit_signal = -1;
+}
+
+/* execve in a group of several threads (Linux's de_thread): every other
+ * thread is killed and waited for; a non-leader caller then takes the
+ * leader's place. -EAGAIN if the group is already ending, -EINTR if we are
+ * killed while waiting (the others die anyway, as in Linux). */
+static int de_thread(struct task_struct *tsk)
+{
+	struct signal_struct *sig = tsk->signal;
+	struct task_struct *leader = tsk->group_leader;
+	unsigned long flags;
+
+	if (thread_group_empty(tsk))
+		return 0;
+	if ((sig->flags & SIGNAL_GROUP_EXIT) || sig->group_exec_task)
+		return -EAGAIN;
+	sig->group_exec_task = tsk;
+	zap_other_threads(tsk);
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (others_gone(tsk) || fatal_signal_pending(tsk))
+			break;
+		schedule();
 	}
+	__set_current_state(TASK_RUNNING);
+	sig->group_exec_task = NULL;
+	if (!others_gone(tsk))
+		return -EINTR;
+	if (leader != tsk) {
+		flags = local_irq_save();
+		take_leader_place(tsk, leader);
+		local_irq_restore(flags);
+		release_task(leader);
+	}
+	return 0;
 }
 
 static void set_comm_from_path(const char *path)
@@ -201,6 +276,8 @@ static int exec_binprm(const char *path, struct exec_args *a, struct pt_regs *re
 		mm = build_mm(a, &img, f, &esp);
 		err = IS_ERR(mm) ? PTR_ERR(mm) : 0;
 	}
+	if (!err && (err = de_thread(current)))
+		mmput(mm);
 	if (err) {
 		if (err == -ENOEXEC)
 			pr_info("exec %s: %s\n", path, img.why);

@@ -48,6 +48,15 @@ static inline void list_del(struct list_head *e)
 static inline void list_move(struct list_head *e, struct list_head *head) { list_del_init(e); list_add(e, head); }
 static inline void list_move_tail(struct list_head *e, struct list_head *head) { list_del_init(e); list_add_tail(e, head); }
 static inline bool list_empty(const struct list_head *h) { return h->next == h; }
+/* n takes old's place in its list; old is left empty. */
+static inline void list_replace_init(struct list_head *old, struct list_head *n)
+{
+	n->next = old->next;
+	n->next->prev = n;
+	n->prev = old->prev;
+	n->prev->next = n;
+	INIT_LIST_HEAD(old);
+}
 
 #define list_entry(ptr, type, member) container_of(ptr, type, member)
 #define list_first_entry(head, type, member) list_entry((head)->next, type, member)

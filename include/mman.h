@@ -18,6 +18,7 @@
 
 #define TASK_SIZE          0xC0000000UL      /* user addresses are below */
 #define TASK_UNMAPPED_BASE 0x40000000UL      /* mmap's search starts here */
+#define MMAP_MIN_ADDR      0x10000UL         /* nothing mapped below (vm.mmap_min_addr) */
 #define STACK_TOP          TASK_SIZE
 #define STACK_RLIMIT       (8UL << 20)       /* how far the stack may grow */
 
@@ -53,9 +54,10 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 int mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		unsigned long vm_flags, struct file *file, unsigned long pgoff,
 		unsigned long file_end);
-/* A free, page-aligned range of len bytes at or above mm->mmap_base, or
- * -ENOMEM. */
-long get_unmapped_area(struct mm_struct *mm, unsigned long len);
+/* A free, page-aligned range of len bytes: at hint when that range is free
+ * (a hint below MMAP_MIN_ADDR is raised to it, as Linux does; 0 means no
+ * hint), else the first at or above mm->mmap_base; or -ENOMEM. */
+long get_unmapped_area(struct mm_struct *mm, unsigned long hint, unsigned long len);
 /* Unmap [start, start + len): VMAs are split at the edges, the pages inside
  * freed. 0, or -EINVAL for a misaligned or out-of-range request, -ENOMEM
  * when a split cannot allocate. */

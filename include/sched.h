@@ -120,6 +120,10 @@ struct task_struct {
 	int exit_signal;                  /* signal to the parent at exit, -1: none */
 	int fatal_signal;                 /* kill() until signals exist: the task
 					   * ends by it on its way to user mode */
+	u32 set_child_tid;                /* CLONE_CHILD_SETTID: the new task writes
+					   * its tid there when it first runs */
+	u32 clear_child_tid;              /* CLONE_CHILD_CLEARTID, set_tid_address:
+					   * zeroed and futex-woken at exit */
 	struct wait_queue_head wait_chldexit;
 
 	/* Accounting for the task listing (c16). */
@@ -157,6 +161,12 @@ static inline struct task_struct *next_thread(const struct task_struct *p)
 }
 static inline bool thread_group_leader(const struct task_struct *p) { return p->group_leader == p; }
 static inline bool thread_group_empty(const struct task_struct *p) { return list_empty(&p->thread_group); }
+/* A leader that exited before its threads: a zombie wait4 must not report
+ * until the whole group is gone (Linux's delay_group_leader). */
+static inline bool delay_group_leader(const struct task_struct *p)
+{
+	return thread_group_leader(p) && !thread_group_empty(p);
+}
 #define for_each_thread(g, t) \
 	for (t = (g); t; t = next_thread(t) == (g) ? NULL : next_thread(t))
 
@@ -225,14 +235,35 @@ extern int nr_threads, max_threads;
 extern struct kmem_cache *task_struct_cachep;   /* c06: task_structs come from here */
 int set_max_threads(long n);
 long do_fork(unsigned long clone_flags, unsigned long stack_start, struct pt_regs *regs);
+/* clone()'s arguments beyond the flags (Linux's struct kernel_clone_args):
+ * user addresses, used only when their flag is set. */
+struct kernel_clone_args {
+	unsigned long flags;              /* CLONE_*, exit signal in CSIGNAL */
+	unsigned long stack;              /* child's user esp; 0: the parent's */
+	u32 parent_tid;                   /* CLONE_PARENT_SETTID */
+	u32 child_tid;                    /* CLONE_CHILD_SETTID / _CLEARTID */
+	u32 tls;                          /* CLONE_SETTLS: a struct user_desc */
+};
+long kernel_clone(const struct kernel_clone_args *args, struct pt_regs *regs);
 /* A new kernel thread running fn(arg); returns its pid or -errno. */
 pid_t kernel_thread(int (*fn)(void *), void *arg, unsigned long flags);
 void fork_init(void);
 
 /* kernel/exit.c */
 void do_exit(long code) __noreturn;
-/* Wait for a child (pid, or any with -1) to exit; WNOHANG: return 0 at once
- * when none has. Returns the reaped pid, 0, or -ECHILD. */
+/* End every thread of current's group with code (exit_group, a fatal
+ * signal); the first caller's code is the group's. */
+void do_group_exit(long code) __noreturn;
+/* Make every other thread of p's group end (they die on their way back to
+ * user mode, a sleeper is woken). Returns how many were told. */
+int zap_other_threads(struct task_struct *p);
+/* Unlink a dead task p (a reaped zombie, a thread reaping itself, a leader
+ * replaced by an execing thread) and drop the reaper's reference. */
+void release_task(struct task_struct *p);
+/* Wait for a child to exit: pid > 0 that one, -1 any, 0 any in current's
+ * process group, < -1 any in group -pid (as wait4). WNOHANG: return 0 at
+ * once when none has. Returns the reaped pid, 0, -ECHILD, or -EINTR when a
+ * fatal signal came (the sleep is interruptible). */
 #include <uapi/linux/wait.h>   /* WNOHANG */
 pid_t kernel_wait(pid_t pid, int options, int *status);
 extern unsigned long nr_zombies;
@@ -259,6 +290,9 @@ void start_thread(struct pt_regs *regs, u32 eip, u32 esp);
 /* TLS descriptors (arch/i386/tls.c): into the GDT at each switch; exec
  * clears them. */
 void load_TLS(struct task_struct *next);
+/* set_thread_area's work for task p (current, or a child being made):
+ * can_allocate lets entry_number -1 pick a free slot (CLONE_SETTLS may not). */
+int do_set_thread_area(struct task_struct *p, u32 u_info, bool can_allocate);
 void clear_user_segments(void);
 void clear_TLS(struct task_struct *p);
 /* kernel/kill.c: make p end by sig (its default action) at its next return

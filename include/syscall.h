@@ -70,6 +70,8 @@ SYSCALL_DECL(sys_unlink);
 SYSCALL_DECL(sys_unlinkat);
 SYSCALL_DECL(sys_rmdir);
 SYSCALL_DECL(sys_kill);
+SYSCALL_DECL(sys_futex);
+SYSCALL_DECL(sys_clone3);
 SYSCALL_DECL(sys_vfork);
 SYSCALL_DECL(sys_wait4);
 SYSCALL_DECL(sys_waitpid);

@@ -1,13 +1,18 @@
-/* kernel/exit.c: the end of a task. do_exit() gives back what the task holds
- * (address space, files, fs, signal handlers, FPU), hands its children to
- * PID 1 (orphans are reparented to init), becomes a zombie and tells its
- * parent, then schedules away for the last time. The zombie keeps only its
- * task_struct and stack until the parent reaps it (kernel_wait, or kthreadd
- * for kernel threads). A parent's children list keeps its zombies in front
- * of its live children, so "any zombie?" and "reap any" cost O(1) even for
- * kthreadd with tens of thousands of children; release_task() frees its pid and drops the reaper's
- * reference, and the last reference is dropped by finish_task_switch() once
- * no CPU runs on the stack any more. */
+/* kernel/exit.c: the end of a task and of a thread group (c01, c07).
+ * do_exit() gives back what the task holds (address space, files, fs,
+ * signal handlers, FPU), hands its children to another thread of its group
+ * or to PID 1, then ends one of two ways: a thread that is not its group's
+ * leader reaps itself (nobody waits for threads); a leader becomes a zombie
+ * for its parent's wait4, which reports it only when the whole group is
+ * gone (a leader that exits first waits, as a zombie, for its threads).
+ * exit_group and fatal signals end every thread (do_group_exit ->
+ * zap_other_threads), and wait4 then reports the group's code.
+ *
+ * A parent's children list (group leaders only) keeps the reportable
+ * zombies in front of the others, so "any zombie?" and "reap any" cost O(1)
+ * even for kthreadd with tens of thousands of children. release_task()
+ * frees the pid and drops the reaper's reference; the last reference is
+ * dropped by finish_task_switch() once no CPU runs on the stack any more. */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>
@@ -17,6 +22,7 @@
 #include <sched/mm.h>
 #include <sched/signal.h>
 #include <asm/irqflags.h>
+#include <uapi/linux/signal.h>
 
 unsigned long nr_zombies;         /* exited, not yet reaped */
 
@@ -29,23 +35,54 @@ static void exit_mm(struct task_struct *tsk)
 
 	if (!mm)
 		return;
-	mm_release(tsk);
+	mm_release(tsk, mm);
 	mmgrab(mm);
 	tsk->mm = NULL;
 	mmput(mm);
 }
 
-/* Orphans go to PID 1; zombies among them wake it so it reaps them. */
+/* Can wait4 report p? A zombie, unless it is a group leader whose threads
+ * still run (delay_group_leader): the group is reported once, when its
+ * last thread is gone. */
+static bool reportable(const struct task_struct *p)
+{
+	return p->exit_state == EXIT_ZOMBIE && !delay_group_leader(p);
+}
+
+/* A child's end is seen by any thread of its parent's group (wait4 looks
+ * at the children of every thread): wake each one's wait queue. */
+static void wake_up_parent(struct task_struct *parent)
+{
+	struct task_struct *t;
+
+	for_each_thread(parent, t)
+		wake_up_all(&t->wait_chldexit);
+}
+
+/* Who adopts father's children: another live thread of its group (as
+ * Linux since 2.6.x), else PID 1, else the idle task (before PID 1). */
+static struct task_struct *find_new_reaper(struct task_struct *father)
+{
+	struct task_struct *t;
+
+	for_each_thread(father, t)
+		if (t != father && !(t->flags & PF_EXITING))
+			return t;
+	t = find_task_by_pid(1);
+	return t && t != father ? t : &init_task;
+}
+
+/* Orphans go to the new reaper, every thread of each (a thread's parent is
+ * its group's); reportable zombies among them wake it so it reaps them. */
 static void forget_original_parent(struct task_struct *father)
 {
-	struct task_struct *reaper = find_task_by_pid(1), *p, *n;
+	struct task_struct *reaper = find_new_reaper(father), *p, *n, *t;
 	bool zombies = false;
 
-	if (!reaper || reaper == father)
-		reaper = &init_task;
 	list_for_each_entry_safe(p, n, &father->children, sibling) {
-		p->real_parent = p->parent = reaper;
-		if (p->exit_state == EXIT_ZOMBIE) {
+		for_each_thread(p, t)
+			t->real_parent = t->parent = reaper;
+		if (reportable(p)) {
 			list_move(&p->sibling, &reaper->children);   /* zombies first */
 			zombies = true;
 		} else {
@@ -53,19 +90,31 @@ static void forget_original_parent(struct task_struct *father)
 		}
 	}
 	if (zombies)
-		wake_up_all(&reaper->wait_chldexit);
+		wake_up_parent(reaper);
 }
 
+/* Interrupts off. A thread that is not its group's leader reaps itself
+ * (nobody waits for a thread); a leader becomes a zombie, reported to its
+ * parent now if it was the group's last thread, else when the last one is
+ * released (release_task). */
 static void exit_notify(struct task_struct *tsk)
 {
-	unsigned long flags = local_irq_save();
+	struct task_struct *exec_task = tsk->signal->group_exec_task;
 
 	forget_original_parent(tsk);
+	if (unlikely(exec_task))
+		wake_up_process(exec_task);      /* de_thread counts us gone */
+	if (!thread_group_leader(tsk)) {
+		tsk->exit_state = EXIT_DEAD;
+		release_task(tsk);       /* the switch away drops the last reference */
+		return;
+	}
 	tsk->exit_state = EXIT_ZOMBIE;
-	list_move(&tsk->sibling, &tsk->parent->children);     /* zombies first */
 	nr_zombies++;
-	wake_up_all(&tsk->parent->wait_chldexit);
-	local_irq_restore(flags);
+	if (!delay_group_leader(tsk)) {
+		list_move(&tsk->sibling, &tsk->parent->children);     /* zombies first */
+		wake_up_parent(tsk->parent);
+	}
 }
 
 void do_exit(long code)
@@ -78,6 +127,7 @@ void do_exit(long code)
 		panic("Attempted to kill init! exit code %ld", code);
 	tsk->flags |= PF_EXITING;
 	tsk->exit_code = code;
+	tsk->signal->live--;
 	exit_mm(tsk);
 	exit_files(tsk);
 	exit_fs(tsk);
@@ -92,19 +142,63 @@ void do_exit(long code)
 	panic("do_exit: dead task %s was scheduled again", tsk->comm);
 }
 
-/* Unlink a reaped zombie and drop the reaper's reference. */
-static void release_task(struct task_struct *p)
+/* Tell every other thread of p's group to end. Until signals are queued
+ * per thread this is kill()'s fatal_signal path with SIGKILL (the
+ * signals branch retargets this one function). */
+int zap_other_threads(struct task_struct *p)
+{
+	struct task_struct *t;
+	int count = 0;
+
+	for_each_thread(p, t) {
+		if (t == p || t->exit_state)
+			continue;
+		count++;
+		send_fatal_signal(t, SIGKILL);
+	}
+	return count;
+}
+
+/* exit_group and fatal signals: the first thread to get here sets the
+ * group's code and zaps the others; they come here too and exit with it.
+ * While a thread execs (de_thread) the others just exit, with 0. */
+void do_group_exit(long code)
+{
+	struct signal_struct *sig = current->signal;
+
+	if (sig->flags & SIGNAL_GROUP_EXIT) {
+		code = sig->group_exit_code;
+	} else if (sig->group_exec_task) {
+		code = 0;                /* another thread execs: just go */
+	} else if (!thread_group_empty(current)) {
+		sig->group_exit_code = code;
+		sig->flags |= SIGNAL_GROUP_EXIT;
+		zap_other_threads(current);
+	}
+	do_exit(code);
+}
+
+/* Unlink a dead task (a reaped zombie, or a thread reaping itself) and drop
+ * the reaper's reference. A group leader held back for its threads is
+ * reported once the last of them is released here. */
+void release_task(struct task_struct *p)
 {
 	unsigned long flags = local_irq_save();
+	struct task_struct *leader = p->group_leader;
 
+	if (p->exit_state == EXIT_ZOMBIE)
+		nr_zombies--;
 	p->exit_state = EXIT_DEAD;
-	nr_zombies--;
 	list_del_init(&p->sibling);
 	list_del_init(&p->tasks);
 	list_del_init(&p->thread_group);
 	detach_pid(p);
 	free_pid(p->pid);
 	nr_threads--;
+	if (leader != p && leader->exit_state == EXIT_ZOMBIE && thread_group_empty(leader)) {
+		list_move(&leader->sibling, &leader->parent->children);
+		wake_up_parent(leader->parent);
+	}
 	local_irq_restore(flags);
 	exit_signal(p);
 	put_task_struct(p);
@@ -115,44 +209,77 @@ bool has_zombie_child(void)
 	struct list_head *first = current->children.next;
 
 	return first != &current->children &&
-	       list_entry(first, struct task_struct, sibling)->exit_state == EXIT_ZOMBIE;
+	       reportable(list_entry(first, struct task_struct, sibling));
 }
 
-/* A zombie child of current matching pid (-1: any), or NULL; sets *any when
- * current has a matching child at all. Any zombie is at the front. */
+/* Does child p match wait4's pid: itself, -1 any, 0 the caller's process
+ * group, < -1 the group -pid. */
+static bool wait_matches(const struct task_struct *p, pid_t pid)
+{
+	if (pid > 0)
+		return p->pid == pid;
+	if (pid == -1)
+		return true;
+	return p->pgid == (pid == 0 ? current->pgid : -pid);
+}
+
+/* A reportable child of current's thread group matching pid, or NULL; sets
+ * *any when the group has a matching child at all. Each children list keeps
+ * reportable zombies in front, so "any" costs O(1) per thread. */
 static struct task_struct *find_zombie_child(pid_t pid, bool *any)
 {
-	struct task_struct *p;
+	struct task_struct *t, *p;
 
-	if (pid == -1) {
-		*any = !list_empty(&current->children);
-		return has_zombie_child() ?
-		       list_first_entry(&current->children, struct task_struct, sibling) : NULL;
-	}
 	*any = false;
-	list_for_each_entry(p, &current->children, sibling) {
-		if (pid != -1 && p->pid != pid)
+	for_each_thread(current, t) {
+		if (pid == -1) {
+			if (list_empty(&t->children))
+				continue;
+			*any = true;
+			p = list_first_entry(&t->children, struct task_struct, sibling);
+			if (reportable(p))
+				return p;
 			continue;
-		*any = true;
-		if (p->exit_state == EXIT_ZOMBIE)
-			return p;
+		}
+		list_for_each_entry(p, &t->children, sibling) {
+			if (!wait_matches(p, pid))
+				continue;
+			*any = true;
+			if (reportable(p))
+				return p;
+		}
 	}
 	return NULL;
+}
+
+/* The status wait4 reports: the group's code after exit_group or a fatal
+ * signal, else the leader's own. */
+static int wait_status(const struct task_struct *p)
+{
+	return (p->signal->flags & SIGNAL_GROUP_EXIT) ? p->signal->group_exit_code
+						      : p->exit_code;
 }
 
 pid_t kernel_wait(pid_t pid, int options, int *status)
 {
 	struct task_struct *p;
+	DEFINE_WAIT(wait);
 	bool any;
 	pid_t ret;
 
-	wait_event(current->wait_chldexit,
-		   (p = find_zombie_child(pid, &any)) || !any || (options & WNOHANG));
+	for (;;) {
+		prepare_to_wait(&current->wait_chldexit, &wait, TASK_INTERRUPTIBLE);
+		p = find_zombie_child(pid, &any);
+		if (p || !any || (options & WNOHANG) || fatal_signal_pending(current))
+			break;
+		schedule();
+	}
+	finish_wait(&current->wait_chldexit, &wait);
 	if (!p)
-		return any ? 0 : -ECHILD;
+		return !any ? -ECHILD : (options & WNOHANG) ? 0 : -EINTR;
 	ret = p->pid;
 	if (status)
-		*status = p->exit_code;
+		*status = wait_status(p);
 	release_task(p);
 	return ret;
 }

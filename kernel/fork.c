@@ -3,7 +3,10 @@
  * from its slab cache and one order-1 block for thread_info + kernel stack
  * (dup_task_struct), a pid, then fs/files/signal handlers/address space each
  * shared or copied by its CLONE_ flag, the first stack frame (copy_thread)
- * and half the parent's time slice (sched_fork). Any failure unwinds exactly
+ * and half the parent's time slice (sched_fork). clone()'s thread-library
+ * arguments (kernel_clone_args: PARENT_SETTID, SETTLS, CHILD_SETTID,
+ * CHILD_CLEARTID) are taken here too, and its validity rules checked
+ * first (check_clone_flags). Any failure unwinds exactly
  * what was set up, in reverse order, through the labels at the end, and
  * returns -ENOMEM (allocation) or -EAGAIN (threads-max, pids).
  *
@@ -19,6 +22,7 @@
 #include <errno.h>
 #include <fdtable.h>
 #include <fs_struct.h>
+#include <futex.h>
 #include <mm.h>
 #include <mman.h>
 #include <mmzone.h>
@@ -30,6 +34,7 @@
 #include <slab.h>
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
+#include <asm/uaccess.h>
 
 int nr_threads;                   /* tasks made by fork, not yet released */
 int max_threads;
@@ -104,6 +109,7 @@ void fork_init(void)
 	if (!task_struct_cachep || !signal_caches_init())
 		panic("fork_init: cannot create the task caches");
 	vma_cache_init();
+	futex_init();
 	set_max_threads_default();
 	if (max_threads_param)
 		max_threads = max_threads_param;
@@ -161,7 +167,9 @@ static int copy_mm(unsigned long clone_flags, struct task_struct *p)
 	return 0;
 }
 
-/* Parentage, lists and the pid hash: the child becomes visible. */
+/* Parentage, lists and the pid hash: the child becomes visible. Only a
+ * group leader goes on its parent's children list (what wait4 looks at);
+ * a thread is on its group's ring, with the group's parent as its own. */
 static void link_task(struct task_struct *p, unsigned long clone_flags)
 {
 	unsigned long flags = local_irq_save();
@@ -172,30 +180,61 @@ static void link_task(struct task_struct *p, unsigned long clone_flags)
 	p->group_leader = (clone_flags & CLONE_THREAD) ? current->group_leader : p;
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->thread_group);
+	INIT_LIST_HEAD(&p->sibling);
 	if (clone_flags & CLONE_THREAD)
 		list_add_tail(&p->thread_group, &p->group_leader->thread_group);
-	list_add_tail(&p->sibling, &p->parent->children);
+	else
+		list_add_tail(&p->sibling, &p->parent->children);
 	list_add_tail(&p->tasks, &init_task.tasks);
 	attach_pid(p);
 	nr_threads++;
 	local_irq_restore(flags);
 }
 
+/* What clone() offers. The rest is -EINVAL: the namespace flags (NEWNS,
+ * NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET) and CLONE_PIDFD, as a
+ * Linux built without namespaces or pidfds answers. SYSVSEM (no System V
+ * semaphores), PTRACE and UNTRACED (no ptrace), DETACHED (ignored by Linux
+ * since 2.6.2) and IO (one I/O context) are accepted and change nothing. */
+#define CLONE_IO 0x80000000UL
+#define CLONE_OFFERED (CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | \
+		       CLONE_PTRACE | CLONE_VFORK | CLONE_PARENT | CLONE_THREAD | \
+		       CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | \
+		       CLONE_CHILD_CLEARTID | CLONE_DETACHED | CLONE_UNTRACED | \
+		       CLONE_CHILD_SETTID | CLONE_IO)
+#define MAX_EXIT_SIGNAL 64             /* Linux's valid_signal(): up to _NSIG */
+
+/* Linux's validity rules, all -EINVAL but the last: a thread needs shared
+ * handlers, shared handlers need a shared address space; init may not make
+ * siblings (nobody would reap them); a group that is exiting or execing
+ * takes no new threads (-EAGAIN). */
 static int check_clone_flags(unsigned long clone_flags)
 {
 	if ((clone_flags & (CLONE_NEWNS | CLONE_FS)) == (CLONE_NEWNS | CLONE_FS))
+		return -EINVAL;
+	if (clone_flags & ~CLONE_OFFERED)
 		return -EINVAL;
 	if ((clone_flags & CLONE_THREAD) && !(clone_flags & CLONE_SIGHAND))
 		return -EINVAL;
 	if ((clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM))
 		return -EINVAL;
+	if ((clone_flags & CSIGNAL) > MAX_EXIT_SIGNAL)
+		return -EINVAL;
+	if ((clone_flags & CLONE_PARENT) && current->tgid == 1)
+		return -EINVAL;
+	if ((clone_flags & CLONE_THREAD) &&
+	    ((current->signal->flags & SIGNAL_GROUP_EXIT) || current->signal->group_exec_task))
+		return -EAGAIN;
 	return 0;
 }
 
 /* The fields of a new task that are not the parent's. A task whose first
  * frame is in kernel mode is a kernel thread. */
-static void init_new_task(struct task_struct *p, unsigned long clone_flags, struct pt_regs *regs)
+static void init_new_task(struct task_struct *p, const struct kernel_clone_args *args,
+			  struct pt_regs *regs)
 {
+	unsigned long clone_flags = args->flags;
+
 	p->tgid = (clone_flags & CLONE_THREAD) ? current->tgid : p->pid;
 	p->flags &= ~(PF_EXITING | PF_USED_MATH | PF_KTHREAD);
 	p->flags |= current->flags & PF_USED_MATH;   /* the FPU image was copied */
@@ -205,9 +244,26 @@ static void init_new_task(struct task_struct *p, unsigned long clone_flags, stru
 	p->exit_code = 0;
 	p->fatal_signal = 0;
 	p->exit_signal = (clone_flags & CLONE_THREAD) ? -1 : (int)(clone_flags & CSIGNAL);
+	p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ? args->child_tid : 0;
+	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ? args->child_tid : 0;
 	init_waitqueue_head(&p->wait_chldexit);
 	p->start_time = jiffies;
 	p->utime = p->stime = 0;
+}
+
+/* The thread library's two requests that can fail: the child's tid into
+ * the parent's memory now (before the address space is copied, so a forked
+ * child sees it too), and the child's TLS descriptor. A bad pointer fails
+ * the clone with -EFAULT, as in Linux 2.6.11 (later kernels ignore a
+ * PARENT_SETTID fault); a bad TLS entry is -EINVAL. */
+static int copy_tid_and_tls(const struct kernel_clone_args *args, struct task_struct *p)
+{
+	if ((args->flags & CLONE_PARENT_SETTID) &&
+	    put_user_u32(p->pid, (u32 *)args->parent_tid))
+		return -EFAULT;
+	if (args->flags & CLONE_SETTLS)
+		return do_set_thread_area(p, args->tls, false);
+	return 0;
 }
 
 /* fs, files, signal handlers, signal_struct and address space, each shared
@@ -230,6 +286,8 @@ static int copy_resources(unsigned long clone_flags, struct task_struct *p)
 	return 0;
 
 bad_fork_cleanup_signal:
+	if (clone_flags & CLONE_THREAD)
+		p->signal->live--;       /* copy_signal counted the thread */
 	exit_signal(p);
 bad_fork_cleanup_sighand:
 	exit_sighand(p);
@@ -240,8 +298,10 @@ bad_fork_cleanup_files:
 	return retval;
 }
 
-static struct task_struct *copy_process(unsigned long clone_flags, struct pt_regs *regs)
+static struct task_struct *copy_process(const struct kernel_clone_args *args,
+					struct pt_regs *regs)
 {
+	unsigned long clone_flags = args->flags;
 	struct task_struct *p;
 	int retval = check_clone_flags(clone_flags);
 
@@ -257,7 +317,10 @@ static struct task_struct *copy_process(unsigned long clone_flags, struct pt_reg
 		retval = p->pid;
 		goto bad_fork_free;
 	}
-	init_new_task(p, clone_flags, regs);
+	init_new_task(p, args, regs);
+	if (unlikely(clone_flags & (CLONE_PARENT_SETTID | CLONE_SETTLS)) &&
+	    (retval = copy_tid_and_tls(args, p)))
+		goto bad_fork_free_pid;
 	if ((retval = copy_resources(clone_flags, p)))
 		goto bad_fork_free_pid;
 	copy_thread(p, regs);
@@ -274,28 +337,37 @@ bad_fork_free:
 
 /* Create a task as a copy of current with the given CLONE_ flags and first
  * register frame, and make it runnable. Returns its pid or -errno.
- * stack_start, when not 0, is the child's user stack pointer. With
+ * args->stack, when not 0, is the child's user stack pointer. With
  * CLONE_VFORK the parent sleeps until the child releases the borrowed
  * address space (exec or exit: mm_release). */
-long do_fork(unsigned long clone_flags, unsigned long stack_start, struct pt_regs *regs)
+long kernel_clone(const struct kernel_clone_args *args, struct pt_regs *regs)
 {
 	struct completion vfork;
-	struct task_struct *p = copy_process(clone_flags, regs);
+	struct task_struct *p = copy_process(args, regs);
 	pid_t pid;
 
 	if (IS_ERR(p))
 		return PTR_ERR(p);
 	pid = p->pid;
-	if (stack_start)
-		task_pt_regs(p)->esp = stack_start;
-	if (clone_flags & CLONE_VFORK) {
+	if (args->stack)
+		task_pt_regs(p)->esp = args->stack;
+	if (args->flags & CLONE_VFORK) {
 		init_completion(&vfork);
 		p->vfork_done = &vfork;
 	}
 	wake_up_process(p);
-	if (clone_flags & CLONE_VFORK)
+	if (args->flags & CLONE_VFORK)
 		wait_for_completion(&vfork);
 	return pid;
+}
+
+/* fork, vfork and kernel threads: clone without the thread library's
+ * pointers. */
+long do_fork(unsigned long clone_flags, unsigned long stack_start, struct pt_regs *regs)
+{
+	struct kernel_clone_args args = { .flags = clone_flags, .stack = stack_start };
+
+	return kernel_clone(&args, regs);
 }
 
 /* As Linux: do_fork with CLONE_VM | CLONE_UNTRACED and a frame that makes the

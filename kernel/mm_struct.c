@@ -8,6 +8,7 @@
  * the last mmdrop frees the page directory and the struct (c18). */
 #include <kernel.h>
 #include <completion.h>
+#include <futex.h>
 #include <mm.h>
 #include <mman.h>
 #include <sched.h>
@@ -15,6 +16,7 @@
 #include <slab.h>
 #include <asm/irqflags.h>
 #include <asm/mmu_context.h>
+#include <asm/uaccess.h>
 
 #define KERNEL_PGD_FIRST (PAGE_OFFSET >> 22)
 
@@ -136,12 +138,21 @@ void drop_lazy_mm(void)
 	mmdrop(old);
 }
 
-/* The task lets go of its address space (exec or exit): a vfork parent
- * waiting for exactly that may run again. */
-void mm_release(struct task_struct *tsk)
+/* The task lets go of its address space mm (exec, before switching away
+ * from it, or exit): a thread library waiting on the task's tid word
+ * (CLONE_CHILD_CLEARTID, set_tid_address: pthread_join) sees it zeroed
+ * and is woken, if anyone else still uses mm (faults ignored, as Linux);
+ * a vfork parent waiting for exactly this may run again. */
+void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 {
 	struct completion *vfork = tsk->vfork_done;
+	u32 tid = tsk->clear_child_tid;
 
+	if (tid) {
+		tsk->clear_child_tid = 0;
+		if (mm->mm_users > 1 && !put_user_u32(0, (u32 *)tid))
+			futex_wake_mm(mm, tid, 1);
+	}
 	if (vfork) {
 		tsk->vfork_done = NULL;
 		complete(vfork);

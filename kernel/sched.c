@@ -26,6 +26,7 @@
 #include <asm/irq.h>
 #include <asm/irqflags.h>
 #include <asm/mmu_context.h>
+#include <asm/uaccess.h>
 
 static LIST_HEAD(runqueue_head);
 unsigned long nr_running;
@@ -190,10 +191,14 @@ static void finish_task_switch(struct task_struct *prev)
 		put_task_struct(prev);
 }
 
-/* First C code of a new task (from ret_from_fork), interrupts off. */
+/* First C code of a new task (from ret_from_fork), interrupts off; a
+ * CLONE_CHILD_SETTID child stores its tid in its own memory (a fault is
+ * ignored, as in Linux). */
 void schedule_tail(struct task_struct *prev)
 {
 	finish_task_switch(prev);
+	if (unlikely(current->set_child_tid))
+		put_user_u32(current->pid, (u32 *)current->set_child_tid);
 }
 
 void check_stack_end(struct task_struct *p)
@@ -277,7 +282,7 @@ void exit_to_user_mode(struct pt_regs *regs)
 		schedule();
 	if (unlikely(current->fatal_signal)) {
 		local_irq_enable();
-		do_exit(current->fatal_signal);     /* killed: status = the signal */
+		do_group_exit(current->fatal_signal);   /* killed: status = the signal */
 	}
 }
 

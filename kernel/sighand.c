@@ -50,7 +50,9 @@ int copy_signal(unsigned long clone_flags, struct task_struct *p)
 	/* every field set here (no memset: most of the struct is the rlimits) */
 	sig->count = 1;
 	sig->live = 1;
+	sig->flags = 0;
 	sig->group_exit_code = 0;
+	sig->group_exec_task = NULL;
 	sig->tty = current->signal->tty;          /* inherited, as in Linux */
 	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
 	p->signal = sig;
@@ -68,12 +70,13 @@ void exit_sighand(struct task_struct *p)
 	}
 }
 
+/* Drops p's reference; `live` is not touched here: do_exit drops it when
+ * the thread starts exiting (the last one out finds the group dead). */
 void exit_signal(struct task_struct *p)
 {
 	struct signal_struct *sig = p->signal;
 
 	p->signal = NULL;
-	sig->live--;
 	if (--sig->count == 0) {
 		BUG_ON(sig == &init_signal);
 		kmem_cache_free(signal_cachep, sig);

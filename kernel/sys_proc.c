@@ -30,21 +30,24 @@ long sys_vfork(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
 	return do_fork(CLONE_VFORK | CLONE_VM | SIGCHLD, 0, task_pt_regs(current));
 }
 
-/* clone(flags, newsp, parent_tid, tls, child_tid): the flags copy_process
- * knows; the thread-related ones (SETTLS, *_SETTID, CLEARTID) arrive with
- * the threads issue and are refused until then. glibc's fork passes
- * CHILD_SETTID | CHILD_CLEARTID | SIGCHLD: those two are accepted as a
- * process has no thread to wake. */
-#define CLONE_SETTLS          0x00080000
-#define CLONE_PARENT_SETTID   0x00100000
-#define CLONE_CHILD_CLEARTID  0x00200000
-#define CLONE_CHILD_SETTID    0x01000000
+/* clone(flags, newsp, parent_tid, tls, child_tid), Linux's i386 order:
+ * every flag and validity rule is copy_process's (kernel/fork.c). */
 long sys_clone(u32 flags, u32 newsp, u32 ptid, u32 tls, u32 ctid, u32 f)
 {
-	if (flags & (CLONE_SETTLS | CLONE_PARENT_SETTID | CLONE_THREAD))
-		return -EINVAL;
-	flags &= ~(CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID);
-	return do_fork(flags, newsp, task_pt_regs(current));
+	struct kernel_clone_args args = {
+		.flags = flags, .stack = newsp,
+		.parent_tid = ptid, .child_tid = ctid, .tls = tls,
+	};
+
+	return kernel_clone(&args, task_pt_regs(current));
+}
+
+/* clone3 (435) is not offered: -ENOSYS, on which glibc 2.34+ falls back to
+ * clone (its struct clone_args adds only what Tasklab lacks: pidfds,
+ * cgroups, set_tid, 64-bit flags). */
+long sys_clone3(u32 uargs, u32 size, u32 c, u32 d, u32 e, u32 f)
+{
+	return -ENOSYS;
 }
 
 long sys_execve(u32 upath, u32 uargv, u32 uenvp, u32 d, u32 e, u32 f)
@@ -69,14 +72,15 @@ long sys_exit(u32 code, u32 b, u32 c, u32 d, u32 e, u32 f)
 	do_exit((code & 0xff) << 8);
 }
 
-/* One thread per process for now: the group is the caller. */
+/* exit ends the calling thread; exit_group every thread of its group. */
 long sys_exit_group(u32 code, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
-	do_exit((code & 0xff) << 8);
+	do_group_exit((code & 0xff) << 8);
 }
 
-/* wait4(pid, status, options, rusage): pid > 0 that child, -1 any child;
- * 0 and < -1 (process groups) are taken as any child for now. The status
+/* wait4(pid, status, options, rusage): pid > 0 that child, -1 any child,
+ * 0 any child in the caller's process group, < -1 any in group -pid; a
+ * thread group is reported when its last thread is gone. The status
  * word is Linux's: exit code << 8, or the killing signal. A bad status or
  * rusage pointer is -EFAULT after the child was reaped, as in Linux. */
 long sys_wait4(u32 upid, u32 ustatus, u32 options, u32 rusage, u32 e, u32 f)
@@ -87,7 +91,7 @@ long sys_wait4(u32 upid, u32 ustatus, u32 options, u32 rusage, u32 e, u32 f)
 
 	if (options & ~(WNOHANG | WUNTRACED | __WALL))
 		return -EINVAL;
-	ret = kernel_wait(pid > 0 ? pid : -1, options & WNOHANG, &status);
+	ret = kernel_wait(pid, options & WNOHANG, &status);
 	if (ret > 0 && ustatus && put_user_u32(status, (u32 *)ustatus))
 		return -EFAULT;
 	if (ret > 0 && rusage && clear_user((void *)rusage, 72))
@@ -115,8 +119,22 @@ static struct task_struct *pid_task(pid_t pid)
 	return pid == 0 ? current : find_task_by_pid(pid);
 }
 
-/* setpgid(pid, pgid): the caller or one of its children, into a group of
- * the caller's session (pgid 0: its own pid). */
+/* A process group and session belong to the process: every thread of p's
+ * group gets them (each task keeps a copy; Linux keeps one in the group's
+ * signal_struct). */
+static void set_group_ids(struct task_struct *p, pid_t pgid, pid_t sid)
+{
+	struct task_struct *t;
+
+	for_each_thread(p, t) {
+		t->pgid = pgid;
+		t->sid = sid;
+	}
+}
+
+/* setpgid(pid, pgid): the caller's process or one of its children (a child
+ * of any of its threads), into a group of the caller's session (pgid 0:
+ * its own pid). */
 long sys_setpgid(u32 upid, u32 upgid, u32 c, u32 d, u32 e, u32 f)
 {
 	pid_t pid = (pid_t)upid, pgid = (pid_t)upgid;
@@ -124,11 +142,12 @@ long sys_setpgid(u32 upid, u32 upgid, u32 c, u32 d, u32 e, u32 f)
 
 	if (pgid < 0)
 		return -EINVAL;
-	if (!p || (p != current && p->real_parent != current))
+	if (!p || (p->tgid != current->tgid && p->real_parent->tgid != current->tgid))
 		return -ESRCH;
+	p = p->group_leader;
 	if (p->sid != current->sid || p->sid == p->pid)
 		return -EPERM;        /* another session, or a session leader */
-	p->pgid = pgid ? pgid : p->pid;
+	set_group_ids(p, pgid ? pgid : p->pid, p->sid);
 	return 0;
 }
 
@@ -144,14 +163,15 @@ long sys_getpgrp(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
 	return current->pgid;
 }
 
-/* A new session and group led by the caller, unless it leads a group. */
+/* A new session and group led by the caller's process (its tgid), unless
+ * it leads a group. */
 long sys_setsid(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
-	struct task_struct *p = current;
+	struct task_struct *p = current->group_leader;
 
 	if (p->pgid == p->pid)
 		return -EPERM;
-	p->sid = p->pgid = p->pid;
+	set_group_ids(p, p->pid, p->pid);
 	return p->sid;
 }
 
@@ -162,11 +182,13 @@ long sys_getsid(u32 pid, u32 b, u32 c, u32 d, u32 e, u32 f)
 	return p ? p->sid : -ESRCH;
 }
 
-/* glibc's start-up: set_tid_address returns the tid (the address matters
- * only to threads, later); set_robust_list is accepted with Linux's size
- * check; rseq is not offered (glibc falls back). */
+/* glibc's start-up: set_tid_address records the word the thread's exit
+ * zeroes and futex-wakes (as CLONE_CHILD_CLEARTID) and returns the tid;
+ * set_robust_list is accepted with Linux's size check and ignored (no
+ * robust-futex cleanup at exit); rseq is not offered (glibc falls back). */
 long sys_set_tid_address(u32 tidptr, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
+	current->clear_child_tid = tidptr;
 	return current->pid;
 }
 

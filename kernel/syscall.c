@@ -76,6 +76,8 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_unlinkat]	= sys_unlinkat,
 	[__NR_rmdir]	= sys_rmdir,
 	[__NR_kill]	= sys_kill,
+	[__NR_futex]	= sys_futex,
+	[__NR_clone3]	= sys_clone3,
 };
 
 void do_syscall(struct pt_regs *regs)

@@ -3,10 +3,10 @@
  * bytes the serial interrupt queued, run them through the line discipline
  * (kernel/n_tty.c, echoing to the port) and return one line; with no line
  * complete yet the reader sleeps in tty_wait_input until the serial
- * interrupt brings more. ioctl answers what C
- * libraries ask at start-up: TCGETS (so isatty() is true: canonical mode
- * with echo, 115200 8N1) and TIOCGWINSZ (24 x 80); TCSETS is accepted and
- * changes nothing; anything else is -ENOTTY. */
+ * interrupt brings more (opened O_NONBLOCK, it gets -EAGAIN instead).
+ * ioctl answers what C libraries ask at start-up: TCGETS (so isatty() is
+ * true: canonical mode with echo, 115200 8N1) and TIOCGWINSZ (24 x 80);
+ * TCSETS is accepted and changes nothing; anything else is -ENOTTY. */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
@@ -18,6 +18,7 @@
 #include <asm/serial.h>
 #include <asm/uaccess.h>
 #include <uapi/asm/termbits.h>
+#include <uapi/linux/fcntl.h>
 
 #define TTYAUX_MAJOR 5
 
@@ -55,7 +56,7 @@ static ssize_t console_read(struct file *f, struct iov_iter *to, loff_t *pos)
 
 		drain_serial();
 		n = n_tty_read(&console_ldisc, to);
-		if (n != -EAGAIN)
+		if (n != -EAGAIN || (f->f_flags & O_NONBLOCK))
 			return n;
 		if (fatal_signal_pending(current))
 			return -EINTR;          /* killed: it dies on the way out */

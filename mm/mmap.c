@@ -137,12 +137,28 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 	return 0;
 }
 
-long get_unmapped_area(struct mm_struct *mm, unsigned long len)
+/* Is [addr, addr + len) free, with room left for the stack to grow? */
+static bool range_free(struct mm_struct *mm, unsigned long addr, unsigned long len)
+{
+	struct vm_area_struct *v = find_vma(mm, addr);
+	unsigned long limit = v ? v->vm_start : TASK_SIZE - STACK_RLIMIT;
+
+	if (v && (v->vm_flags & VM_GROWSDOWN))
+		limit = limit > STACK_RLIMIT ? limit - STACK_RLIMIT : 0;
+	return addr <= limit && limit - addr >= len;
+}
+
+long get_unmapped_area(struct mm_struct *mm, unsigned long hint, unsigned long len)
 {
 	unsigned long addr = mm->mmap_base;
 	struct vm_area_struct *v;
 
 	len = ALIGN_UP(len, PAGE_SIZE);
+	if (hint && hint < TASK_SIZE) {
+		hint = ALIGN_UP(max(hint, MMAP_MIN_ADDR), PAGE_SIZE);
+		if (range_free(mm, hint, len))
+			return hint;
+	}
 	list_for_each_entry(v, &mm->mmap, vm_list) {
 		if (v->vm_end <= addr)
 			continue;

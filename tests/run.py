@@ -464,14 +464,22 @@ def run_init_check(args, tally):
     """`make run` with the initramfs: PID 1 (a kernel thread, mm NULL) execs
     /sbin/init and stays PID 1 (c14: init prints its getpid()); init refuses
     to exit, runs the static glibc program from its prompt and reports how it
-    ended."""
-    script = ['exit\n', '/bin/hello-glibc\n']
+    ended. Then `utest_proc --orphans-to-init` leaves two orphans to PID 1,
+    one ending while that command runs and one after init is back at its
+    prompt (no more input comes): each must vanish (kill(pid, 0) gives
+    ESRCH, so init reaped it) within 3 s."""
+    script = ['exit\n', '/bin/hello-glibc\n', '/bin/utest_proc --orphans-to-init\n']
+    sent = []
+    orphan_line = re.compile(r'orphans: (during a command|at the prompt): pid \d+ '
+                             r'(reaped after \d+ ms|NOT reaped)')
 
     def respond(out):
-        prompts = out.count(b'tasklab# ')
-        if prompts > 2:
+        if len(orphan_line.findall(out.decode('utf-8', 'replace'))) >= 2:
             return None
-        return script.pop(0) if prompts and len(script) == 3 - prompts else ''
+        if len(sent) < len(script) and out.count(b'tasklab# ') == len(sent) + 1:
+            sent.append(script[len(sent)])
+            return sent[-1]
+        return ''
     text, _ = interactive_boot(['-kernel', args.kernel, '-initrd', INITRD,
                                 '-append', args.append], respond)
     want = ['init: PID 1 (mm NULL) execs /sbin/init', "init: pid 1; type 'help'",
@@ -483,6 +491,13 @@ def run_init_check(args, tally):
                  '  [PID 1 execs /sbin/init with mm NULL; getpid() == 1 there; glibc program runs]')
     else:
         tally.fail('claim_c14_init_is_pid1_after_exec', f'missing {missing}:\n' + text[-2000:])
+    found = dict(orphan_line.findall(text))
+    if all(found.get(k, '').startswith('reaped') for k in ('during a command', 'at the prompt')):
+        tally.ok('init_reaps_orphans',
+                 f'  [orphans reaped by PID 1 during a command ({found["during a command"]}) '
+                 f'and at the prompt ({found["at the prompt"]})]')
+    else:
+        tally.fail('init_reaps_orphans', f'orphan reports {found}:\n' + text[-2000:])
 
 
 def run_iso(args, tally):
@@ -576,7 +591,7 @@ def run_user_on_linux(args, tally):
     for prog in progs:
         path = os.path.join(bindir, prog)
         try:
-            run = subprocess.run([qemu_user, path], capture_output=True, text=True, timeout=30)
+            run = subprocess.run([qemu_user, path], capture_output=True, text=True, timeout=120)
             out, status = run.stdout, run.returncode
         except subprocess.TimeoutExpired as e:
             out, status = (e.stdout or b'').decode('utf-8', 'replace'), 'timeout'

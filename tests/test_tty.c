@@ -2,7 +2,8 @@
  * character by character - echo, backspace, ^U, ^D, long lines, short
  * reads - and the /dev/console driver (kernel/tty.c) opened through a 5:1
  * device node: write, a read of a line typed into its line discipline, and
- * the TCGETS/TIOCGWINSZ ioctls. */
+ * the TCGETS/TIOCGWINSZ ioctls; opened O_NONBLOCK, -EAGAIN until a line is
+ * complete. */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
@@ -151,11 +152,45 @@ static void tty_console_device(struct ktest *t)
 	ramfs_kill_tree(root);
 }
 
+/* Opened O_NONBLOCK, the console answers -EAGAIN when no line is complete
+ * (init polls it so: user/bin/init.c), and a complete line as usual. */
+static void tty_console_nonblocking(struct ktest *t)
+{
+	struct dentry *root = ramfs_new_root(), *d;
+	struct file *f;
+	char buf[16] = "";
+	loff_t pos = 0;
+	long n;
+	int stray = 0;
+
+	KTEST_ASSERT_NOT_NULL(t, root);
+	d = ramfs_create(root, "console", 7, S_IFCHR | 0600, MKDEV(5, 1));
+	KTEST_ASSERT_FALSE(t, IS_ERR(d));
+	f = dentry_open(d, O_RDONLY | O_NONBLOCK);
+	KTEST_ASSERT_FALSE(t, IS_ERR(f));
+	console_ldisc.echo = NULL;
+	/* lines the runner typed at boot, if still there, come first */
+	while ((n = kernel_read(f, buf, sizeof(buf) - 1, &pos)) > 0 && stray < 8)
+		stray++;
+	KTEST_EXPECT_EQ(t, n, -EAGAIN);
+	type(&console_ldisc, "part");
+	KTEST_EXPECT_EQ(t, kernel_read(f, buf, sizeof(buf) - 1, &pos), -EAGAIN);
+	type(&console_ldisc, "\r");
+	memset(buf, 0, sizeof(buf));
+	KTEST_EXPECT_EQ(t, kernel_read(f, buf, sizeof(buf) - 1, &pos), 5);
+	KTEST_EXPECT_STREQ(t, buf, "part\n");
+	console_ldisc.len = console_ldisc.ready_len = 0;
+	console_ldisc.echo = console_write;
+	fput(f);
+	ramfs_kill_tree(root);
+}
+
 static const struct ktest_case tty_cases[] = {
 	KTEST_CASE(tty_edits_lines),
 	KTEST_CASE(tty_reads_one_line_at_a_time),
 	KTEST_CASE(tty_end_of_file),
 	KTEST_CASE(tty_console_device),
+	KTEST_CASE(tty_console_nonblocking),
 	{}
 };
 KTEST_SUITE(tty, tty_cases);

@@ -66,8 +66,9 @@ static void claim_c14_kernel_thread_execs_and_keeps_its_pid(struct ktest *t)
 	kfree(out);
 }
 
-/* exec errors leave the caller as it was: ENOENT, EACCES (a directory),
- * ENOEXEC (a text file). */
+/* exec errors leave the caller as it was: ENOENT, and EACCES for a
+ * directory and for a file without an execute bit (/etc/motd is 0644; a
+ * text file with one gives ENOEXEC: utest_proc's proc_execve_errors). */
 static void execve_errors_leave_caller(struct ktest *t)
 {
 	static const char *const none[] = { NULL };

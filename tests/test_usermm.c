@@ -59,7 +59,7 @@ static void claim_c09_demand_zero_pages(struct ktest *t)
 	long a;
 
 	KTEST_ASSERT_NOT_NULL(t, mm);
-	a = get_unmapped_area(mm, 64 << 20);
+	a = get_unmapped_area(mm, 0, 64 << 20);
 	KTEST_ASSERT_GT(t, a, 0);
 	base = a;
 	KTEST_ASSERT_EQ(t, mmap_region(mm, base, PAGE_SIZE, VM_READ, NULL, 0, 0), 0);

@@ -80,19 +80,21 @@ static int free_tls_slot(struct task_struct *p)
 	return -ESRCH;
 }
 
-/* set_thread_area(u_info): entry_number -1 picks a free slot and writes
- * its number back; otherwise it must be a TLS slot (else -EINVAL). */
-long sys_set_thread_area(u32 u_info, u32 b, u32 c, u32 d, u32 e, u32 f)
+/* Install the user_desc at u_info in p's TLS slots. entry_number -1 picks
+ * a free slot and writes its number back when can_allocate (set_thread_area;
+ * CLONE_SETTLS gives -EINVAL, as Linux); otherwise it must be a TLS slot
+ * (else -EINVAL). A bad pointer is -EFAULT. The GDT is reloaded only for
+ * current: a child being created gets its slots at its first switch. */
+int do_set_thread_area(struct task_struct *p, u32 u_info, bool can_allocate)
 {
-	struct task_struct *tsk = current;
 	struct user_desc u;
 	int idx;
 
 	if (copy_from_user(&u, (void *)u_info, sizeof(u)))
 		return -EFAULT;
 	idx = u.entry_number;
-	if (idx == -1) {
-		idx = free_tls_slot(tsk);
+	if (idx == -1 && can_allocate) {
+		idx = free_tls_slot(p);
 		if (idx < 0)
 			return idx;
 		if (put_user_u32(idx, (u32 *)u_info))
@@ -100,9 +102,15 @@ long sys_set_thread_area(u32 u_info, u32 b, u32 c, u32 d, u32 e, u32 f)
 	}
 	if (idx < GDT_ENTRY_TLS_MIN || idx > GDT_ENTRY_TLS_MAX)
 		return -EINVAL;
-	fill_desc(&tsk->thread.tls_array[idx - GDT_ENTRY_TLS_MIN], &u);
-	load_TLS(tsk);
+	fill_desc(&p->thread.tls_array[idx - GDT_ENTRY_TLS_MIN], &u);
+	if (p == current)
+		load_TLS(p);
 	return 0;
+}
+
+long sys_set_thread_area(u32 u_info, u32 b, u32 c, u32 d, u32 e, u32 f)
+{
+	return do_set_thread_area(current, u_info, true);
 }
 
 long sys_get_thread_area(u32 u_info, u32 b, u32 c, u32 d, u32 e, u32 f)

@@ -52,8 +52,9 @@ static inline void mmget(struct mm_struct *mm) { mm->mm_users++; }
 void mmput(struct mm_struct *mm);
 
 struct task_struct;
-/* tsk gives up its mm (exec, exit): wakes a vfork parent (kernel/fork.c). */
-void mm_release(struct task_struct *tsk);
+/* tsk gives up mm (exec, exit): clears and wakes its CLONE_CHILD_CLEARTID
+ * word, wakes a vfork parent (kernel/mm_struct.c). */
+void mm_release(struct task_struct *tsk, struct mm_struct *mm);
 
 /* Address spaces allocated and not yet freed (a ktest leak counter). */
 extern unsigned long nr_mm_structs;

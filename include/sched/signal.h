@@ -28,10 +28,17 @@ struct sighand_struct {
 	struct k_sigaction action[_NSIG];
 };
 
+/* signal_struct.flags */
+#define SIGNAL_GROUP_EXIT 0x00000004      /* exit_group or a fatal signal: every
+					   * thread ends, with group_exit_code */
+
 struct signal_struct {
 	int count;                        /* tasks referring to it */
-	int live;                         /* live threads in the group */
+	int live;                         /* threads of the group not yet in do_exit */
+	unsigned int flags;               /* SIGNAL_* */
 	int group_exit_code;
+	struct task_struct *group_exec_task;   /* de_thread: the thread execing,
+					   * woken as each other thread goes */
 	struct tty_struct *tty;           /* controlling terminal, or NULL */
 	struct rlimit rlim[RLIM_NLIMITS];
 };

@@ -1,9 +1,19 @@
 /* user/bin/init.c: /sbin/init, the first user program (PID 1). It shows
  * /etc/motd, then reads command lines from the console and runs each as a
  * program from the initramfs (fork, execve, waitpid), reporting how it
- * ended. Being PID 1 it also reaps orphans: every exited child is waited
- * for, not only the one it started. It never exits (the kernel would have
- * no init left); at end of input it keeps reaping.
+ * ended. It never exits (the kernel would have no init left).
+ *
+ * Being PID 1 it also reaps orphans: the kernel hands it every process
+ * whose parent ends, and each must be waited for when it exits, or it stays
+ * a zombie. A Unix init learns of that from SIGCHLD; Tasklab has no signal
+ * handlers yet, so init never sleeps where a child's end cannot wake it:
+ *  - while a command runs, it waits for any child (waitpid -1), reaping
+ *    orphans as they end, until the command's own pid comes back;
+ *  - at the prompt, it reads the console through its own O_NONBLOCK
+ *    descriptor and, while no line is complete, reaps and naps POLL_MS
+ *    (so an orphan is reaped within about POLL_MS, typing is echoed as
+ *    promptly; the programs it runs keep a blocking console on fds 0-2);
+ *  - at end of input, it waits for any child forever.
  *
  * Built-ins: help, cd DIR, pwd, echo ..., exit (refused as PID 1).
  * `init -c "cmd args"` runs one command before the prompt (for tests). */
@@ -18,6 +28,18 @@
 
 #define MAX_LINE 256
 #define MAX_ARGS 16
+#define POLL_MS  20
+
+/* Where command lines come from: a non-blocking console of init's own,
+ * or (when it cannot be opened) stdin, which blocks. */
+static int console_in = STDIN_FILENO;
+
+static void nap(void)
+{
+	struct timespec ts = { 0, POLL_MS * 1000L * 1000L };
+
+	nanosleep(&ts, NULL);
+}
 
 static void show_file(const char *path)
 {
@@ -32,8 +54,27 @@ static void show_file(const char *path)
 	close(fd);
 }
 
+static void report_status(pid_t pid, int status)
+{
+	if (WIFSIGNALED(status))
+		printf("init: pid %d killed by signal %d\n", pid, WTERMSIG(status));
+	else if (WEXITSTATUS(status))
+		printf("init: pid %d exited with status %d\n", pid, WEXITSTATUS(status));
+}
+
+/* Wait for every child that has already exited (orphans included). */
+static void reap_zombies(void)
+{
+	int status;
+	pid_t pid;
+
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
+		report_status(pid, status);
+}
+
 /* One line from the console into line (without the newline); false at end
- * of input. A line longer than the buffer is reported and dropped. */
+ * of input. A line longer than the buffer is reported and dropped. Orphans
+ * that end meanwhile are reaped. */
 static bool read_line(char *line, size_t size)
 {
 	size_t len = 0;
@@ -41,7 +82,12 @@ static bool read_line(char *line, size_t size)
 	char c;
 
 	for (;;) {
-		ssize_t n = read(STDIN_FILENO, &c, 1);
+		ssize_t n = read(console_in, &c, 1);
+		if (n < 0 && errno == EAGAIN) {     /* no line yet */
+			reap_zombies();
+			nap();
+			continue;
+		}
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
@@ -84,29 +130,27 @@ static int split_words(char *line, char **argv)
 	return argc;
 }
 
-static void report_status(pid_t pid, int status)
-{
-	if (WIFSIGNALED(status))
-		printf("init: pid %d killed by signal %d\n", pid, WTERMSIG(status));
-	else if (WEXITSTATUS(status))
-		printf("init: pid %d exited with status %d\n", pid, WEXITSTATUS(status));
-}
-
-/* Wait for every child that has already exited (orphans included). */
-static void reap_zombies(void)
+/* Wait until pid ends, reaping whatever else ends meanwhile (orphans). */
+static void wait_foreground(pid_t pid)
 {
 	int status;
-	pid_t pid;
+	pid_t got;
 
-	while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
-		report_status(pid, status);
+	while ((got = waitpid(-1, &status, 0)) != pid) {
+		if (got > 0) {
+			report_status(got, status);
+		} else if (errno != EINTR) {
+			perror("init: waitpid");
+			return;
+		}
+	}
+	report_status(pid, status);
 }
 
 /* Run argv[0] from /bin or /sbin (or the path as given) and wait for it. */
 static void run_program(char **argv)
 {
 	char path[MAX_LINE + 8];
-	int status;
 	pid_t pid = fork();
 
 	if (pid < 0) {
@@ -125,12 +169,7 @@ static void run_program(char **argv)
 		dprintf(STDERR_FILENO, "init: %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
 	}
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR) {
-			perror("init: waitpid");
-			return;
-		}
-	report_status(pid, status);
+	wait_foreground(pid);
 }
 
 static bool run_builtin(int argc, char **argv)
@@ -173,8 +212,10 @@ static void run_line(char *line)
 int main(int argc, char **argv)
 {
 	char line[MAX_LINE];
-	struct timespec second = { 1, 0 };
+	int fd = open("/dev/console", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 
+	if (fd >= 0)
+		console_in = fd;
 	show_file("/etc/motd");
 	printf("init: pid %d; type 'help'\n", getpid());
 	if (argc > 2 && !strcmp(argv[1], "-c")) {
@@ -191,6 +232,6 @@ int main(int argc, char **argv)
 		return 0;
 	printf("\ninit: end of console input; reaping children\n");
 	for (;;)
-		if (wait(NULL) < 0)
-			nanosleep(&second, NULL);
+		if (wait(NULL) < 0)             /* no child now; orphans may come */
+			nap();
 }

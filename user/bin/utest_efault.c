@@ -15,6 +15,7 @@
 #include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
+#include <asm/termbits.h>
 
 #define KERNEL_ADDR ((void *)0xC0000000)
 
@@ -157,6 +158,46 @@ static void efault_more(struct ktap *t)
 	close(dir);
 }
 
+/* A terminal to ask TCGETS of: Tasklab's console, or on the build host a
+ * pseudo-terminal master (the console there may be root's only). */
+static int open_terminal(void)
+{
+	int fd = open("/dev/ptmx", O_RDWR | O_NOCTTY);
+
+	return fd >= 0 ? fd : open("/dev/console", O_RDONLY | O_NOCTTY);
+}
+
+/* The *at calls, ioctl, pipe2, rmdir, get_thread_area and gettimeofday,
+ * through the raw system calls (a libc wrapper could check first). */
+static void efault_at_and_misc(struct ktap *t)
+{
+	char buf[256];
+	int tty;
+
+	KTAP_ASSERT_TRUE(t, make_bad_pointers());
+	tty = open_terminal();
+	KTAP_ASSERT_GE(t, tty, 0);
+	KTAP_ASSERT_EQ(t, syscall(__NR_ioctl, tty, TCGETS, (long)buf, 0, 0, 0), 0);
+	for (int i = 0; i < NR_BAD; i++) {
+		void *p = bad[i];
+
+		EXPECT_EFAULT(t, syscall(__NR_ioctl, tty, TCGETS, (long)p, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_openat, AT_FDCWD, (long)p, O_RDONLY, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_fstatat64, AT_FDCWD, (long)p, (long)buf, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_fstatat64, AT_FDCWD, (long)"/etc/motd", (long)p,
+					 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_unlinkat, AT_FDCWD, (long)p, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_pipe2, (long)p, 0, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_rmdir, (long)p, 0, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_get_thread_area, (long)p, 0, 0, 0, 0, 0));
+		if (!p)                 /* gettimeofday(NULL, NULL) is allowed */
+			continue;
+		EXPECT_EFAULT(t, syscall(__NR_gettimeofday, (long)p, 0, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_gettimeofday, (long)buf, (long)p, 0, 0, 0, 0));
+	}
+	close(tty);
+}
+
 /* A bad status pointer fails the wait; the child is reaped either way. */
 static void efault_wait(struct ktap *t)
 {
@@ -183,6 +224,7 @@ static const struct ktap_case efault_cases[] = {
 	KTAP_CASE(efault_info),
 	KTAP_CASE(efault_wait),
 	KTAP_CASE(efault_more),
+	KTAP_CASE(efault_at_and_misc),
 	{}
 };
 

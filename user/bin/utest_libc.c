@@ -146,6 +146,54 @@ static void libc_mmap(struct ktap *t)
 	KTAP_EXPECT_EQ(t, errno, EINVAL);
 }
 
+#define MMAP_MIN_ADDR 0x10000     /* Debian's vm.mmap_min_addr, and Tasklab's */
+
+static long raw_mmap2(long addr, long len, long flags, long fd, long pgoff)
+{
+	return syscall(__NR_mmap2, addr, len, PROT_READ, flags, fd, pgoff);
+}
+
+/* Where mmap may put things: a free hint is taken; never below
+ * mmap_min_addr (MAP_FIXED there is EPERM, a hint there is ignored); a
+ * file offset in pages whose end wraps is EOVERFLOW. */
+static void libc_mmap_addresses(struct ktap *t)
+{
+	const long anon = MAP_PRIVATE | MAP_ANONYMOUS;
+	long hint = 0x50000000, got;
+	int fd;
+
+	got = raw_mmap2(hint, 8192, anon, -1, 0);       /* a free hint is taken */
+	KTAP_EXPECT_EQ(t, got, hint);
+	got = raw_mmap2(hint, 4096, anon, -1, 0);       /* taken now: elsewhere */
+	KTAP_EXPECT_NE(t, got, -1);
+	KTAP_EXPECT_NE(t, got, hint);
+	munmap((void *)got, 4096);
+	munmap((void *)hint, 8192);
+	if (!ktap_on_tasklab()) {
+		ktap_skip(t, "qemu-i386 places guest mappings itself: no mmap_min_addr, "
+			  "no 32-bit page offset check");
+		return;
+	}
+	for (long a = 0; a < MMAP_MIN_ADDR; a += 0x7000) {
+		errno = 0;
+		KTAP_EXPECT_EQ(t, raw_mmap2(a, 4096, anon | MAP_FIXED, -1, 0), -1);
+		KTAP_EXPECT_EQ(t, errno, EPERM);
+	}
+	got = raw_mmap2(MMAP_MIN_ADDR, 4096, anon | MAP_FIXED, -1, 0);
+	KTAP_EXPECT_EQ(t, got, MMAP_MIN_ADDR);          /* the floor itself is fine */
+	munmap((void *)got, 4096);
+	got = raw_mmap2(0x1000, 4096, anon, -1, 0);     /* a hint too low: not an error */
+	KTAP_EXPECT_NE(t, got, -1);
+	KTAP_EXPECT_GE(t, (unsigned long)got, MMAP_MIN_ADDR);
+	munmap((void *)got, 4096);
+	fd = open("/etc/motd", O_RDONLY);
+	KTAP_ASSERT_GE(t, fd, 0);
+	errno = 0;
+	KTAP_EXPECT_EQ(t, raw_mmap2(0, 8192, MAP_PRIVATE, fd, 0xffffffff), -1);
+	KTAP_EXPECT_EQ(t, errno, EOVERFLOW);            /* pgoff + 2 pages wraps */
+	close(fd);
+}
+
 static void libc_auxv(struct ktap *t)
 {
 	KTAP_EXPECT_EQ(t, getauxval(AT_PAGESZ), 4096);
@@ -171,17 +219,28 @@ static void libc_ids(struct ktap *t)
 	KTAP_EXPECT_GE(t, u.release[0], '3');          /* glibc wants >= 3.2 */
 }
 
-/* fork returns twice; the child's parent is us; its exit code reaches waitpid. */
+/* fork returns twice: the child's pid to the parent (the child's own
+ * getpid(), sent back through a pipe), 0 to the child, whose parent is us;
+ * its exit code reaches waitpid. */
 static void libc_fork_wait(struct ktap *t)
 {
-	pid_t me = getpid(), child;
-	int status = 0;
+	pid_t me = getpid(), child, childs_own = 0;
+	int status = 0, fds[2];
 
+	KTAP_ASSERT_EQ(t, pipe(fds), 0);
 	child = fork();
-	if (child == 0)
+	if (child == 0) {
+		pid_t mine = getpid();
+
+		write(fds[1], &mine, sizeof(mine));
 		_exit(getppid() == me ? 7 : 8);
+	}
 	KTAP_ASSERT_GT(t, child, 0);
 	KTAP_EXPECT_NE(t, child, me);
+	KTAP_EXPECT_EQ(t, read(fds[0], &childs_own, sizeof(childs_own)), sizeof(childs_own));
+	KTAP_EXPECT_EQ(t, childs_own, child);
+	close(fds[0]);
+	close(fds[1]);
 	KTAP_EXPECT_EQ(t, waitpid(child, &status, 0), child);
 	KTAP_EXPECT_TRUE(t, WIFEXITED(status));
 	KTAP_EXPECT_EQ(t, WEXITSTATUS(status), 7);
@@ -263,6 +322,7 @@ static const struct ktap_case libc_cases[] = {
 	KTAP_CASE(libc_malloc_large),
 	KTAP_CASE(libc_brk),
 	KTAP_CASE(libc_mmap),
+	KTAP_CASE(libc_mmap_addresses),
 	KTAP_CASE(libc_auxv),
 	KTAP_CASE(libc_ids),
 	KTAP_CASE(libc_fork_wait),

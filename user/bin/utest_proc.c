@@ -1,6 +1,7 @@
 /* user/bin/utest_proc.c: KTAP self-tests of the process calls as a program
  * sees them: fork's two returns and pids, copy-on-write isolation, the wait
- * status encoding (exit codes, death by signal, WNOHANG), vfork, execve
+ * status encoding (exit codes, death by signal, WNOHANG), vfork (the
+ * parent released by the child's exit, and by its exec), execve
  * success and its clean failures (ENOENT, ENOEXEC, E2BIG), and orphans
  * being reparented. Runs on Tasklab and, on the build host, under qemu-i386
  * (where an i386 binary cannot exec another, and vfork is a fork: those
@@ -97,6 +98,13 @@ static void proc_wait_nohang(struct ktap *t)
 	KTAP_EXPECT_EQ(t, errno, ECHILD);
 }
 
+static const char *self_path(void)
+{
+	const char *p = (const char *)getauxval(AT_EXECFN);
+
+	return p ? p : "/bin/utest_proc";
+}
+
 /* vfork: the child runs in the parent's memory until it exits, and the
  * parent is suspended until then. */
 static void proc_vfork_shares_and_blocks(struct ktap *t)
@@ -119,11 +127,42 @@ static void proc_vfork_shares_and_blocks(struct ktap *t)
 	KTAP_EXPECT_EQ(t, seen, 1);
 }
 
-static const char *self_path(void)
-{
-	const char *p = (const char *)getauxval(AT_EXECFN);
 
-	return p ? p : "/bin/utest_proc";
+/* vfork, released by exec: the child writes a flag in the memory it
+ * shares with the parent, then execs a program that waits for a byte on a
+ * pipe it inherited. vfork returns in the parent while that program still
+ * runs (waitpid WNOHANG says 0), so exec, not exit, let the parent go; the
+ * parent then sends the byte and reaps the exit status it chose. Were the
+ * parent held until the child's exit, the program would give up after
+ * WAIT_PIPE_MS, and WNOHANG would find a zombie: a failure, not a hang. */
+static void proc_vfork_exec_releases_parent(struct ktap *t)
+{
+	char num[16], *argv[] = { "utest_proc", "--wait-pipe", num, NULL };
+	volatile int flag = 0;
+	int fds[2], status = 0;
+	pid_t pid;
+
+	if (!ktap_on_tasklab()) {
+		ktap_skip(t, "vfork is a plain fork, and exec of i386 fails, under qemu-i386");
+		return;
+	}
+	KTAP_ASSERT_EQ(t, pipe(fds), 0);
+	snprintf(num, sizeof(num), "%d", fds[0]);
+	pid = vfork();
+	if (pid == 0) {
+		flag = 1;
+		execve(self_path(), argv, environ);
+		_exit(127);
+	}
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, flag, 1);                     /* the child ran in our memory */
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WNOHANG), 0);   /* and runs on after exec */
+	KTAP_EXPECT_EQ(t, write(fds[1], "*", 1), 1);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
+	KTAP_EXPECT_TRUE(t, WIFEXITED(status));
+	KTAP_EXPECT_EQ(t, WEXITSTATUS(status), 0x2a);   /* the byte it read */
+	close(fds[0]);
+	close(fds[1]);
 }
 
 static void proc_execve_errors(struct ktap *t)
@@ -274,6 +313,7 @@ static const struct ktap_case proc_cases[] = {
 	KTAP_CASE(proc_wait_status),
 	KTAP_CASE(proc_wait_nohang),
 	KTAP_CASE(proc_vfork_shares_and_blocks),
+	KTAP_CASE(proc_vfork_exec_releases_parent),
 	KTAP_CASE(proc_execve_errors),
 	KTAP_CASE(proc_execve_runs_program),
 	KTAP_CASE(proc_execve_closes_cloexec_fds),
@@ -282,11 +322,125 @@ static const struct ktap_case proc_cases[] = {
 	{}
 };
 
+#define WAIT_PIPE_MS 3000
+
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* --wait-pipe FD: the exit status is the first byte read from FD, or 99
+ * when none came within WAIT_PIPE_MS (a bounded wait, so that a parent
+ * that never writes makes a failure rather than a hang). */
+static int wait_pipe(int fd)
+{
+	struct timespec tick = { 0, 5 * 1000 * 1000 };
+	long deadline = now_ms() + WAIT_PIPE_MS;
+	unsigned char c;
+
+	if (fcntl(fd, F_SETFL, O_NONBLOCK) < 0)
+		return 98;
+	while (now_ms() < deadline) {
+		if (read(fd, &c, 1) == 1)
+			return c;
+		nanosleep(&tick, NULL);
+	}
+	return 99;
+}
+
+/* --- run from /sbin/init's prompt by tests/run.py's init boot ------- */
+
+#define ORPHAN_WAIT_MS 3000
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000 * 1000 };
+
+	nanosleep(&ts, NULL);
+}
+
+/* A process whose parent has already ended and been reaped, so that PID 1
+ * has adopted it: its pid, or -1. It exits ms after `after` is gone (0:
+ * at once), found so by kill(after, 0). */
+static pid_t leave_orphan(pid_t after, long ms)
+{
+	pid_t mid, orphan = -1;
+	int fds[2];
+
+	if (pipe(fds))
+		return -1;
+	mid = fork();
+	if (mid == 0) {
+		pid_t g = fork();
+
+		if (g == 0) {
+			while (after > 0 && kill(after, 0) == 0)
+				sleep_ms(5);
+			sleep_ms(ms);
+			_exit(0);
+		}
+		write(fds[1], &g, sizeof(g));
+		_exit(0);
+	}
+	if (mid < 0 || read(fds[0], &orphan, sizeof(orphan)) != sizeof(orphan))
+		orphan = -1;
+	if (mid > 0)
+		waitpid(mid, NULL, 0);
+	close(fds[0]);
+	close(fds[1]);
+	return orphan;
+}
+
+/* Wait until pid is gone and say after how long: kill(pid, 0) finds it
+ * while it runs and while it is a zombie, and fails with ESRCH only once
+ * its parent (here PID 1) has reaped it. */
+static void report_reaped(const char *when, pid_t pid)
+{
+	long start = now_ms();
+
+	while (now_ms() - start < ORPHAN_WAIT_MS) {
+		if (kill(pid, 0) < 0 && errno == ESRCH) {
+			printf("orphans: %s: pid %d reaped after %ld ms\n", when, pid,
+			       now_ms() - start);
+			return;
+		}
+		sleep_ms(5);
+	}
+	printf("orphans: %s: pid %d NOT reaped within %d ms\n", when, pid, ORPHAN_WAIT_MS);
+}
+
+/* --orphans-to-init: two orphans go to PID 1; one ends while this program
+ * (init's command) runs, the other 100 ms after this program is gone
+ * (reaped: init is back at its prompt, waiting for a line). A watcher,
+ * itself soon an orphan, reports on the second. */
+static int orphans_to_init(void)
+{
+	pid_t now = leave_orphan(0, 100), later = leave_orphan(getpid(), 100);
+
+	if (now < 0 || later < 0 || kill(now, 0) || kill(later, 0)) {
+		printf("orphans: could not make them\n");
+		return 1;
+	}
+	if (fork() == 0) {
+		report_reaped("at the prompt", later);
+		_exit(0);
+	}
+	report_reaped("during a command", now);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "--exit-with"))
 		return atoi(argv[2]);          /* the program execve runs in the test */
 	if (argc == 3 && !strcmp(argv[1], "--fd-open"))
 		return fcntl(atoi(argv[2]), F_GETFD, 0) >= 0;
+	if (argc == 3 && !strcmp(argv[1], "--wait-pipe"))
+		return wait_pipe(atoi(argv[2]));
+	if (argc == 2 && !strcmp(argv[1], "--orphans-to-init"))
+		return orphans_to_init();
 	return ktap_run_suite("proc", proc_cases);
 }

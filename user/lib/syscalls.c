@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <futex.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -64,6 +65,13 @@ int execve(const char *path, char *const argv[], char *const envp[])
 {
 	RET(__syscall3(__NR_execve, path, argv, envp));
 }
+
+long futex(int *uaddr, int op, int val, const struct timespec *timeout, int *uaddr2, int val3)
+{
+	RET(__syscall6(__NR_futex, (long)uaddr, op, val, (long)timeout, (long)uaddr2, val3));
+}
+
+pid_t set_tid_address(int *tidptr)               { RET(__syscall1(__NR_set_tid_address, tidptr)); }
 
 pid_t wait4(pid_t pid, int *status, int options, struct rusage *ru)
 {
