@@ -13,7 +13,7 @@ One `make test` is:
   1. the main boot with test=* (every suite);
   1b. the EXTRA_BOOTS: manual cases needing other QEMU settings (the c22
      scale test with -m 512M; the glibc pthread programs and the c23 claim
-     under -icount, once GLIBC_ON_TASKLAB is on);
+     under -icount: GLIBC_ON_TASKLAB);
   2. one boot per should-panic case the main boot listed, each of which must
      panic with the expected text and a symbolized backtrace naming the case;
   2b. one boot without test= (as `make run`): the monitor's t key lists tasks;
@@ -294,21 +294,26 @@ ICOUNT = ['-icount', 'shift=0,align=off,sleep=off',
 
 # The glibc pthread programs on Tasklab (tests/test_glibc.c: manual cases, one
 # suite each) and claim c23 (forkbench: thread creates cheaper than forks,
-# judged on instruction counts, hence -icount). Switched on once main has
-# clone(CLONE_THREAD|SETTLS|...), futex, set_tid_address's clear-and-wake and
-# the signal calls; until then they fail (`--test` one of them to see how).
-GLIBC_ON_TASKLAB = False
+# judged on instruction counts, hence -icount), in one extra boot. They need
+# clone(CLONE_THREAD|SETTLS|...), futex and set_tid_address's clear-and-wake
+# (the threads branch, in main), and the signal program needs rt_sigaction,
+# tgkill and signal frames: GLIBC_SIGNALS_ON_TASKLAB switches it on once the
+# signals branch is in main. `--glibc-on-tasklab` runs them all regardless.
+GLIBC_ON_TASKLAB = True
+GLIBC_SIGNALS_ON_TASKLAB = False
 GLIBC_CASES = ['glibc_mutex.counter_exact', 'glibc_cond.ping_pong', 'glibc_fork.child_one_thread',
-               'glibc_signal.runs_in_target', 'glibc_exit.last_thread_ends',
-               'glibc_stress.create_join_handoffs', 'glibc_forkbench.claim_c23_thread_cheaper']
+               'glibc_exit.last_thread_ends', 'glibc_stress.create_join_handoffs',
+               'glibc_forkbench.claim_c23_thread_cheaper']
+GLIBC_SIGNAL_CASES = ['glibc_signal.runs_in_target']
 
 EXTRA_BOOTS = [
     # c22 scale: kernel threads up to the default threads-max of 512 MiB
     ('task_scale.claim_c22_kthreads_up_to_threads_max', '512M', 60, ()),
 ]
-GLIBC_BOOT = (','.join(GLIBC_CASES), '2G', 120, tuple(ICOUNT))
+GLIBC_BOOT = (','.join(GLIBC_CASES + GLIBC_SIGNAL_CASES), '2G', 120, tuple(ICOUNT))
 if GLIBC_ON_TASKLAB:
-    EXTRA_BOOTS.append(GLIBC_BOOT)
+    EXTRA_BOOTS.append((','.join(GLIBC_CASES + (GLIBC_SIGNAL_CASES if GLIBC_SIGNALS_ON_TASKLAB
+                                               else [])), '2G', 120, tuple(ICOUNT)))
 
 
 def run_main(args, tally, test=None, mem=None, timeout=None, label='main boot', extra=()):
@@ -327,8 +332,8 @@ def run_main(args, tally, test=None, mem=None, timeout=None, label='main boot', 
 
 def run_extra_boots(args, tally):
     boots = EXTRA_BOOTS
-    if args.glibc_on_tasklab and not GLIBC_ON_TASKLAB:
-        boots = boots + [GLIBC_BOOT]
+    if args.glibc_on_tasklab:
+        boots = [b for b in boots if 'glibc_' not in b[0]] + [GLIBC_BOOT]
     for test, mem, timeout, extra in boots:
         if args.test == '*' or args.test == test or (args.glibc_on_tasklab and test == GLIBC_BOOT[0]):
             cases = test.split(',')
