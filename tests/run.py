@@ -620,7 +620,7 @@ def run_user_on_linux(args, tally):
     for prog in sorted(os.listdir(glibc_dir)) if os.path.isdir(glibc_dir) else []:
         try:
             run = subprocess.run([qemu_user, os.path.join(glibc_dir, prog)],
-                                 capture_output=True, text=True, timeout=30)
+                                 capture_output=True, text=True, timeout=120)
             ok, why = run.returncode == 0, f'exit status {run.returncode}: {run.stdout[-300:]}'
             if ok and prog in GLIBC_SELFCHECK and f'{prog}: PASS:' not in run.stdout:
                 ok, why = False, f'exit status 0 without the PASS line: {run.stdout[-300:]}'

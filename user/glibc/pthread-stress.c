@@ -6,8 +6,11 @@
  *   return value shows.
  *   mutex handoffs: 64 threads x 1000 lock/unlock of one pthread mutex,
  *   each yielding the CPU while it holds the lock, so the others find it
- *   taken and sleep in FUTEX_WAIT until an unlock wakes one: the count must
- *   be exact and contention must really have happened (trylock failures).
+ *   taken and sleep in FUTEX_WAIT until an unlock wakes one, and again
+ *   after the unlock, so the woken one takes the lock before the last
+ *   owner can take it back (on one CPU it otherwise would, every time):
+ *   the count must be exact, contention must really have happened
+ *   (trylock failures) and the lock must have changed hands often.
  * A lost wakeup hangs the program: the runner's timeout reports it. */
 #include <pthread.h>
 #include <sched.h>
@@ -23,6 +26,8 @@ static long long sum;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static long counter;
 static int contended;
+static void *last_owner;                 /* under lock */
+static long owner_changes;               /* under lock */
 
 static void *short_lived(void *arg)
 {
@@ -64,16 +69,20 @@ static void create_join_rounds(void)
 
 static void *handoff(void *arg)
 {
-	(void)arg;
 	for (int i = 0; i < HANDOFFS; i++) {
 		if (pthread_mutex_trylock(&lock)) {
 			__atomic_fetch_add(&contended, 1, __ATOMIC_RELAXED);
 			pthread_mutex_lock(&lock);
 		}
+		if (last_owner != arg) {
+			last_owner = arg;
+			owner_changes++;
+		}
 		long v = counter;
 		sched_yield();                   /* the others find the lock taken */
 		counter = v + 1;
 		pthread_mutex_unlock(&lock);
+		sched_yield();                   /* the one the unlock woke takes it */
 	}
 	return NULL;
 }
@@ -84,7 +93,7 @@ static void mutex_handoffs(void)
 	int n = 0, joined = 0;
 
 	for (; n < HANDOFF_THREADS; n++)
-		if (pthread_create(&th[n], NULL, handoff, NULL))
+		if (pthread_create(&th[n], NULL, handoff, (void *)(intptr_t)(n + 1)))
 			break;
 	check(n == HANDOFF_THREADS, "%d of %d mutex threads started", n, HANDOFF_THREADS);
 	for (int i = 0; i < n; i++)
@@ -92,6 +101,8 @@ static void mutex_handoffs(void)
 	check(joined == n, "all %d joined (no lost wakeup)", joined);
 	check(counter == (long)n * HANDOFFS, "counter %ld == %d x %d", counter, n, HANDOFFS);
 	check(contended > 0, "trylock found the lock taken %d times (lock then sleeps in FUTEX_WAIT)", contended);
+	check(owner_changes >= (long)n * HANDOFFS / 4,
+	      "the lock changed hands %ld times (at least a quarter of the acquisitions)", owner_changes);
 }
 
 int main(void)
