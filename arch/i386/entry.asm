@@ -60,12 +60,46 @@ ret_from_trap:
     pop edi
     pop ebp
     pop eax
+global ret_from_trap_segs
+ret_from_trap_segs:
+rft_pop_ds:
     pop ds
+rft_pop_es:
     pop es
+rft_pop_fs:
     pop fs
+rft_pop_gs:
     pop gs
+global ret_from_trap_segs_end
+ret_from_trap_segs_end:
     add esp, 8                      ; trapno, orig_eax / error code
     iret
+
+; A saved user selector can have gone stale while the task was in the
+; kernel (set_thread_area emptied the TLS descriptor it names): popping it
+; faults (#GP) in kernel mode. As in Linux, the exception table sends the
+; fault here, which puts the null selector in the slot and pops again, so
+; the task returns with that segment register 0 instead of oopsing
+; (do_exception also nulls fs and gs in the fault's own frame: they hold
+; the same stale selector, the kernel never reloading them).
+rft_bad_ds:
+    mov dword [esp], 0
+    jmp rft_pop_ds
+rft_bad_es:
+    mov dword [esp], 0
+    jmp rft_pop_es
+rft_bad_fs:
+    mov dword [esp], 0
+    jmp rft_pop_fs
+rft_bad_gs:
+    mov dword [esp], 0
+    jmp rft_pop_gs
+
+section __ex_table progbits alloc noexec nowrite align=4
+    dd rft_pop_ds, rft_bad_ds
+    dd rft_pop_es, rft_bad_es
+    dd rft_pop_fs, rft_bad_fs
+    dd rft_pop_gs, rft_bad_gs
 
 ; The table of stub addresses that idt_init() installs.
 section .rodata

@@ -137,6 +137,18 @@ static void user_trap_kill(struct pt_regs *regs)
 	do_exit(trap_signal(regs->trapno));
 }
 
+extern char ret_from_trap_segs[], ret_from_trap_segs_end[];
+
+/* A #GP as ret_from_trap popped a user selector gone stale (entry.asm).
+ * This frame saved fs and gs as they are now: the kernel never reloads
+ * them, so they hold the same stale selector, and popping it on the way
+ * to the fixup would fault again, forever. The kernel does not use them. */
+static void null_stale_segments(struct pt_regs *regs)
+{
+	if (regs->eip >= (u32)ret_from_trap_segs && regs->eip < (u32)ret_from_trap_segs_end)
+		regs->fs = regs->gs = 0;
+}
+
 void do_exception(struct pt_regs *regs)
 {
 	char what[64];
@@ -152,6 +164,7 @@ void do_exception(struct pt_regs *regs)
 	if (user_mode(regs))
 		user_trap_kill(regs);
 	if (!user_mode(regs)) {
+		null_stale_segments(regs);
 		if (fixup_exception(regs))      /* a user copy hit a bad address */
 			return;
 		try_catchers(regs);

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/auxv.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 
 static int shared_counter = 100;
@@ -293,6 +294,44 @@ static void proc_orphan_reparented(struct ktap *t)
 		ktap_log(t, "adopted by pid %d on this host", ppid);
 }
 
+/* A segment register holding a selector whose descriptor went away while
+ * the task was in the kernel: set_thread_area empties the TLS slot %gs
+ * names. Returning to user mode must not oops on the stale selector (as
+ * Linux, the register comes back null): the child sees %gs == 0 and exits
+ * normally. */
+static int stale_gs_child(void)
+{
+	unsigned int u[4] = { -1u, 0, 0xfffff, 0x51 };   /* 4 GiB data, 32-bit */
+	unsigned int sel, gs;
+
+	if (syscall(__NR_set_thread_area, (long)u, 0, 0, 0, 0, 0))
+		return 1;
+	sel = u[0] * 8 + 3;
+	__asm__ __volatile__("movw %w0, %%gs" :: "r"(sel));
+	u[3] = 0x28;                                  /* read_exec_only + not present: empty */
+	if (syscall(__NR_set_thread_area, (long)u, 0, 0, 0, 0, 0))
+		return 2;
+	__asm__ __volatile__("movw %%gs, %w0" : "=r"(gs));
+	return gs == 0 ? 0 : 3;
+}
+
+static void proc_stale_segment_selector_zeroed(struct ktap *t)
+{
+	int status = -1;
+	pid_t pid;
+
+	if (!ktap_on_tasklab()) {
+		ktap_skip(t, "qemu-i386 keeps a segment's cached base when its descriptor goes");
+		return;
+	}
+	pid = fork();
+	if (pid == 0)
+		_exit(stale_gs_child());
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
+	KTAP_EXPECT_EQ(t, status, 0);                 /* exited 0: not killed, gs was 0 */
+}
+
 static void proc_ids(struct ktap *t)
 {
 	KTAP_EXPECT_EQ(t, getpgid(0), getpgrp());
@@ -319,6 +358,7 @@ static const struct ktap_case proc_cases[] = {
 	KTAP_CASE(proc_execve_closes_cloexec_fds),
 	KTAP_CASE(proc_orphan_reparented),
 	KTAP_CASE(proc_ids),
+	KTAP_CASE(proc_stale_segment_selector_zeroed),
 	{}
 };
 
