@@ -124,8 +124,10 @@ static void fill_creds(struct exec_creds *c)
 	u32 eax = 1, ebx, ecx, edx;
 
 	__asm__ __volatile__("cpuid" : "+a"(eax), "=b"(ebx), "=c"(ecx), "=d"(edx));
-	c->uid = c->euid = current->uid;
-	c->gid = c->egid = current->gid;
+	c->uid = current->uid;
+	c->euid = current->euid;
+	c->gid = current->gid;
+	c->egid = current->egid;
 	c->hwcap = edx;
 	get_random_bytes(c->random, sizeof(c->random));
 }

@@ -1,12 +1,14 @@
 /* fs/file.c: the open-file table of the calling task (include/fdtable.h).
  * A slot holds one reference to its struct file; dup() puts a second
  * reference in another slot, close() drops the slot's. The table is at most
- * NR_OPEN_DEFAULT fds (EMFILE beyond), enough for teaching programs. */
+ * NR_OPEN_DEFAULT fds (EMFILE beyond), enough for teaching programs; a new
+ * fd is also below the RLIMIT_NOFILE soft limit, as in Linux. */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>
 #include <fs.h>
 #include <sched.h>
+#include <sched/signal.h>
 #include <uapi/linux/fcntl.h>
 
 struct file *fcheck(int fd)
@@ -22,9 +24,11 @@ int get_unused_fd(int from)
 {
 	struct files_struct *files = current->files;
 
+	int end = (int)min((unsigned long)NR_OPEN_DEFAULT, current->signal->rlim[RLIMIT_NOFILE].rlim_cur);
+
 	if (!files)
 		return -EMFILE;
-	for (int fd = from < 0 ? 0 : from; fd < NR_OPEN_DEFAULT; fd++)
+	for (int fd = from < 0 ? 0 : from; fd < end; fd++)
 		if (!files->fd[fd])
 			return fd;
 	return -EMFILE;

@@ -248,4 +248,8 @@ int populate_rootfs(void);
 /* Unpack an archive in memory into the tree under `root`. */
 int unpack_to_rootfs(struct dentry *root, const void *buf, size_t len);
 
+/* --- fs/proc_sys.c: /proc/sys/kernel/{threads-max,fork_rate_limit} ----- */
+/* Make the files in the root filesystem (boot, after the initramfs). */
+int proc_sys_init(void);
+
 #endif

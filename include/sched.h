@@ -37,6 +37,7 @@ struct files_struct;
 struct sighand_struct;
 struct signal_struct;
 struct kthread;
+struct user_struct;
 struct completion;
 struct pt_regs;
 
@@ -96,7 +97,12 @@ struct task_struct {
 
 	/* Identity (c07). Set at fork; pgid/sid change by setpgid/setsid later. */
 	pid_t pid, tgid, pgid, sid;
-	unsigned int uid, gid;
+	/* Credentials (kernel/sys_cred.c), per task as in Linux 2.6: real,
+	 * effective (checked for privilege: root is euid 0) and saved ids.
+	 * user is the record of the real uid (include/sched/user.h). */
+	unsigned int uid, euid, suid;
+	unsigned int gid, egid, sgid;
+	struct user_struct *user;
 	struct task_struct *real_parent;  /* who forked us (or init after reparenting) */
 	struct task_struct *parent;       /* who gets our exit status */
 	struct task_struct *group_leader; /* thread group leader (c01); ourself if none */
@@ -266,6 +272,10 @@ void release_task(struct task_struct *p);
  * fatal signal came (the sleep is interruptible). */
 #include <uapi/linux/wait.h>   /* WNOHANG */
 pid_t kernel_wait(pid_t pid, int options, int *status);
+/* wait4's rules: as kernel_wait (which is do_wait with __WALL), options
+ * also __WCLONE (only children with an exit signal other than SIGCHLD;
+ * without it, only the others) and __WNOTHREAD (not the group's children). */
+pid_t do_wait(pid_t pid, int options, int *status);
 extern unsigned long nr_zombies;
 /* Has current a child that exited and awaits reaping? */
 bool has_zombie_child(void);

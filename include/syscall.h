@@ -77,6 +77,33 @@ SYSCALL_DECL(sys_wait4);
 SYSCALL_DECL(sys_waitpid);
 SYSCALL_DECL(sys_write);
 SYSCALL_DECL(sys_writev);
+/* Identities (kernel/sys_cred.c) and resource limits (kernel/sys_rlimit.c). */
+SYSCALL_DECL(sys_geteuid);
+SYSCALL_DECL(sys_getegid);
+SYSCALL_DECL(sys_setuid);
+SYSCALL_DECL(sys_setgid);
+SYSCALL_DECL(sys_setreuid);
+SYSCALL_DECL(sys_setregid);
+SYSCALL_DECL(sys_setresuid);
+SYSCALL_DECL(sys_setresgid);
+SYSCALL_DECL(sys_getresuid);
+SYSCALL_DECL(sys_getresgid);
+SYSCALL_DECL(sys_getuid16);
+SYSCALL_DECL(sys_geteuid16);
+SYSCALL_DECL(sys_getgid16);
+SYSCALL_DECL(sys_getegid16);
+SYSCALL_DECL(sys_setuid16);
+SYSCALL_DECL(sys_setgid16);
+SYSCALL_DECL(sys_setreuid16);
+SYSCALL_DECL(sys_setregid16);
+SYSCALL_DECL(sys_setresuid16);
+SYSCALL_DECL(sys_setresgid16);
+SYSCALL_DECL(sys_getresuid16);
+SYSCALL_DECL(sys_getresgid16);
+SYSCALL_DECL(sys_getrlimit);
+SYSCALL_DECL(sys_ugetrlimit);
+SYSCALL_DECL(sys_setrlimit);
+SYSCALL_DECL(sys_prlimit64);
 
 /* Calls made since boot, and those that hit no handler (for tests). */
 extern unsigned long syscall_count, syscall_enosys_count;

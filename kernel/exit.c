@@ -21,6 +21,7 @@
 #include <sched.h>
 #include <sched/mm.h>
 #include <sched/signal.h>
+#include <sched/user.h>
 #include <asm/irqflags.h>
 #include <uapi/linux/signal.h>
 
@@ -55,6 +56,10 @@ static void wake_up_parent(struct task_struct *parent)
 {
 	struct task_struct *t;
 
+	if (likely(thread_group_empty(parent))) {
+		wake_up_all(&parent->wait_chldexit);
+		return;
+	}
 	for_each_thread(parent, t)
 		wake_up_all(&t->wait_chldexit);
 }
@@ -65,9 +70,10 @@ static struct task_struct *find_new_reaper(struct task_struct *father)
 {
 	struct task_struct *t;
 
-	for_each_thread(father, t)
-		if (t != father && !(t->flags & PF_EXITING))
-			return t;
+	if (unlikely(!thread_group_empty(father)))
+		for_each_thread(father, t)
+			if (t != father && !(t->flags & PF_EXITING))
+				return t;
 	t = find_task_by_pid(1);
 	return t && t != father ? t : &init_task;
 }
@@ -76,9 +82,12 @@ static struct task_struct *find_new_reaper(struct task_struct *father)
  * its group's); reportable zombies among them wake it so it reaps them. */
 static void forget_original_parent(struct task_struct *father)
 {
-	struct task_struct *reaper = find_new_reaper(father), *p, *n, *t;
+	struct task_struct *reaper, *p, *n, *t;
 	bool zombies = false;
 
+	if (list_empty(&father->children))
+		return;
+	reaper = find_new_reaper(father);
 	list_for_each_entry_safe(p, n, &father->children, sibling) {
 		for_each_thread(p, t)
 			t->real_parent = t->parent = reaper;
@@ -195,6 +204,7 @@ void release_task(struct task_struct *p)
 	detach_pid(p);
 	free_pid(p->pid);
 	nr_threads--;
+	release_task_user(p);
 	if (leader != p && leader->exit_state == EXIT_ZOMBIE && thread_group_empty(leader)) {
 		list_move(&leader->sibling, &leader->parent->children);
 		wake_up_parent(leader->parent);
@@ -212,10 +222,14 @@ bool has_zombie_child(void)
 	       reportable(list_entry(first, struct task_struct, sibling));
 }
 
-/* Does child p match wait4's pid: itself, -1 any, 0 the caller's process
- * group, < -1 the group -pid. */
-static bool wait_matches(const struct task_struct *p, pid_t pid)
+/* Does child p match wait4's pid and options: pid itself, -1 any, 0 the
+ * caller's process group, < -1 the group -pid; and, unless __WALL, a
+ * "clone" child (one that reports with a signal other than SIGCHLD) only
+ * with __WCLONE, any other only without it, as Linux. */
+static bool wait_matches(const struct task_struct *p, pid_t pid, int options)
 {
+	if (!(options & __WALL) && (p->exit_signal != SIGCHLD) != !!(options & __WCLONE))
+		return false;
 	if (pid > 0)
 		return p->pid == pid;
 	if (pid == -1)
@@ -223,32 +237,35 @@ static bool wait_matches(const struct task_struct *p, pid_t pid)
 	return p->pgid == (pid == 0 ? current->pgid : -pid);
 }
 
-/* A reportable child of current's thread group matching pid, or NULL; sets
- * *any when the group has a matching child at all. Each children list keeps
- * reportable zombies in front, so "any" costs O(1) per thread. */
-static struct task_struct *find_zombie_child(pid_t pid, bool *any)
+/* A reportable child of current's thread group (just current's with
+ * __WNOTHREAD) matching pid and options, or NULL; sets *any when one
+ * matches at all. Each children list keeps the reportable zombies in
+ * front, so "any child, __WALL" (kernel_wait, kthreadd reaping tens of
+ * thousands) looks only at the first of each list. */
+static struct task_struct *find_zombie_child(pid_t pid, int options, bool *any)
 {
-	struct task_struct *t, *p;
+	struct task_struct *t = current, *p;
 
 	*any = false;
-	for_each_thread(current, t) {
-		if (pid == -1) {
-			if (list_empty(&t->children))
-				continue;
-			*any = true;
-			p = list_first_entry(&t->children, struct task_struct, sibling);
-			if (reportable(p))
-				return p;
-			continue;
+	do {
+		if (pid == -1 && (options & __WALL)) {
+			if (!list_empty(&t->children)) {
+				*any = true;
+				p = list_first_entry(&t->children, struct task_struct, sibling);
+				if (reportable(p))
+					return p;
+			}
+		} else {
+			list_for_each_entry(p, &t->children, sibling) {
+				if (!wait_matches(p, pid, options))
+					continue;
+				*any = true;
+				if (reportable(p))
+					return p;
+			}
 		}
-		list_for_each_entry(p, &t->children, sibling) {
-			if (!wait_matches(p, pid))
-				continue;
-			*any = true;
-			if (reportable(p))
-				return p;
-		}
-	}
+		t = next_thread(t);
+	} while (t != current && !(options & __WNOTHREAD));
 	return NULL;
 }
 
@@ -260,21 +277,34 @@ static int wait_status(const struct task_struct *p)
 						      : p->exit_code;
 }
 
-pid_t kernel_wait(pid_t pid, int options, int *status)
+/* Sleep until a matching child is reportable; NULL when none can be (no
+ * match, WNOHANG, or a fatal signal). Looking before queueing is safe on
+ * this non-preemptible uniprocessor kernel: a child becomes a zombie only
+ * while we are off the CPU, never from an interrupt. */
+static struct task_struct *wait_for_zombie(pid_t pid, int options, bool *any)
 {
-	struct task_struct *p;
+	struct task_struct *p = find_zombie_child(pid, options, any);
 	DEFINE_WAIT(wait);
-	bool any;
-	pid_t ret;
 
-	for (;;) {
+	if (p || !*any || (options & WNOHANG))
+		return p;                /* the common cases: no queueing */
+	while (!fatal_signal_pending(current)) {
 		prepare_to_wait(&current->wait_chldexit, &wait, TASK_INTERRUPTIBLE);
-		p = find_zombie_child(pid, &any);
-		if (p || !any || (options & WNOHANG) || fatal_signal_pending(current))
-			break;
 		schedule();
+		p = find_zombie_child(pid, options, any);
+		if (p || !*any)
+			break;
 	}
 	finish_wait(&current->wait_chldexit, &wait);
+	return p;
+}
+
+pid_t do_wait(pid_t pid, int options, int *status)
+{
+	bool any;
+	struct task_struct *p = wait_for_zombie(pid, options, &any);
+	pid_t ret;
+
 	if (!p)
 		return !any ? -ECHILD : (options & WNOHANG) ? 0 : -EINTR;
 	ret = p->pid;
@@ -282,4 +312,9 @@ pid_t kernel_wait(pid_t pid, int options, int *status)
 		*status = wait_status(p);
 	release_task(p);
 	return ret;
+}
+
+pid_t kernel_wait(pid_t pid, int options, int *status)
+{
+	return do_wait(pid, options | __WALL, status);
 }

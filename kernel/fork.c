@@ -31,6 +31,7 @@
 #include <sched.h>
 #include <sched/mm.h>
 #include <sched/signal.h>
+#include <sched/user.h>
 #include <slab.h>
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
@@ -188,6 +189,7 @@ static void link_task(struct task_struct *p, unsigned long clone_flags)
 	list_add_tail(&p->tasks, &init_task.tasks);
 	attach_pid(p);
 	nr_threads++;
+	fork_account_user(p);
 	local_irq_restore(flags);
 }
 
@@ -204,21 +206,23 @@ static void link_task(struct task_struct *p, unsigned long clone_flags)
 		       CLONE_CHILD_SETTID | CLONE_IO)
 #define MAX_EXIT_SIGNAL 64             /* Linux's valid_signal(): up to _NSIG */
 
-/* Linux's validity rules, all -EINVAL but the last: a thread needs shared
- * handlers, shared handlers need a shared address space; init may not make
- * siblings (nobody would reap them); a group that is exiting or execing
- * takes no new threads (-EAGAIN). */
+/* Linux's validity rules, all -EINVAL but the last: only flags clone
+ * offers (CLONE_NEWNS with CLONE_FS is Linux's classic case), an exit
+ * signal up to _NSIG; a thread needs shared handlers, shared handlers need
+ * a shared address space; init may not make siblings (nobody would reap
+ * them); a group that is exiting or execing takes no new threads
+ * (-EAGAIN). The common flags of fork and kernel threads leave early. */
 static int check_clone_flags(unsigned long clone_flags)
 {
-	if ((clone_flags & (CLONE_NEWNS | CLONE_FS)) == (CLONE_NEWNS | CLONE_FS))
+	if (clone_flags & ~CLONE_OFFERED)         /* NEWNS (with FS or not) too */
 		return -EINVAL;
-	if (clone_flags & ~CLONE_OFFERED)
+	if ((clone_flags & CSIGNAL) > MAX_EXIT_SIGNAL)
 		return -EINVAL;
+	if (likely(!(clone_flags & (CLONE_THREAD | CLONE_SIGHAND | CLONE_PARENT))))
+		return 0;                         /* fork, vfork, kernel threads */
 	if ((clone_flags & CLONE_THREAD) && !(clone_flags & CLONE_SIGHAND))
 		return -EINVAL;
 	if ((clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM))
-		return -EINVAL;
-	if ((clone_flags & CSIGNAL) > MAX_EXIT_SIGNAL)
 		return -EINVAL;
 	if ((clone_flags & CLONE_PARENT) && current->tgid == 1)
 		return -EINVAL;
@@ -307,8 +311,8 @@ static struct task_struct *copy_process(const struct kernel_clone_args *args,
 
 	if (retval)
 		return ERR_PTR(retval);
-	if (nr_threads >= max_threads)   /* c22 */
-		return ERR_PTR(-EAGAIN);
+	if ((retval = fork_check_limits()))   /* c22 c29 c30 c31 */
+		return ERR_PTR(retval);
 	p = dup_task_struct(current);
 	if (!p)
 		return ERR_PTR(-ENOMEM);

@@ -11,6 +11,7 @@
 #include <sched.h>
 #include <sched/mm.h>
 #include <sched/signal.h>
+#include <sched/user.h>
 
 extern u32 swapper_pg_dir[1024];
 
@@ -25,7 +26,8 @@ struct fs_struct init_fs = { .users = 1, .umask = 022, .root = "/", .pwd = "/" }
 struct files_struct init_files = { .count = 1 };
 struct sighand_struct init_sighand = { .count = 1 };
 /* Linux's initial limits (INIT_RLIMITS): 8 MiB of stack, no core files,
- * 1024 open files (up to 4096), 64 KiB locked, the rest mostly unlimited. */
+ * 64 KiB locked, the rest mostly unlimited; open files: as many as the fd
+ * table holds (Linux: 1024, up to 4096). */
 struct signal_struct init_signal = {
 	.count = 1,
 	.live = 1,
@@ -36,8 +38,8 @@ struct signal_struct init_signal = {
 		[RLIMIT_STACK] = { 8 << 20, RLIM_INFINITY },
 		[RLIMIT_CORE] = { 0, RLIM_INFINITY },
 		[RLIMIT_RSS] = { RLIM_INFINITY, RLIM_INFINITY },
-		[RLIMIT_NPROC] = { RLIM_INFINITY, RLIM_INFINITY },
-		[RLIMIT_NOFILE] = { 1024, 4096 },
+		[RLIMIT_NPROC] = { RLIM_INFINITY, RLIM_INFINITY },   /* boot: threads-max / 2 */
+		[RLIMIT_NOFILE] = { NR_OPEN_DEFAULT, NR_OPEN_DEFAULT },   /* the fd table */
 		[RLIMIT_MEMLOCK] = { 64 << 10, 64 << 10 },
 		[RLIMIT_AS] = { RLIM_INFINITY, RLIM_INFINITY },
 		[RLIMIT_LOCKS] = { RLIM_INFINITY, RLIM_INFINITY },
@@ -68,6 +70,7 @@ struct task_struct init_task = {
 	.mm = NULL,
 	.active_mm = &init_mm,
 	.pid = 0, .tgid = 0, .pgid = 0, .sid = 0,
+	.user = &root_user,               /* uid, euid, suid, gids: 0 (root) */
 	.real_parent = &init_task,
 	.parent = &init_task,
 	.group_leader = &init_task,

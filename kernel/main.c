@@ -23,6 +23,7 @@
 #include <params.h>
 #include <pid.h>
 #include <sched.h>
+#include <sched/user.h>
 #include <time.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
@@ -131,8 +132,11 @@ void start_kernel(u32 magic, phys_addr_t mbi)
 	sched_init();
 	pidhash_init();
 	fork_init();
+	fork_limits_init();         /* RLIMIT_NPROC's default */
 	rootfs_init();
 	populate_rootfs();          /* the initramfs (module 0) into the root */
+	if (proc_sys_init())        /* /proc/sys/kernel: threads-max & co */
+		pr_err("cannot make /proc/sys\n");
 	tty_init();                 /* /dev/console */
 	pic_init();
 	pit_init();

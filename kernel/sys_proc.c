@@ -80,7 +80,9 @@ long sys_exit_group(u32 code, u32 b, u32 c, u32 d, u32 e, u32 f)
 
 /* wait4(pid, status, options, rusage): pid > 0 that child, -1 any child,
  * 0 any child in the caller's process group, < -1 any in group -pid; a
- * thread group is reported when its last thread is gone. The status
+ * thread group is reported when its last thread is gone; __WCLONE, __WALL
+ * and __WNOTHREAD as Linux (do_wait), WUNTRACED accepted (no child stops
+ * yet). The status
  * word is Linux's: exit code << 8, or the killing signal. A bad status or
  * rusage pointer is -EFAULT after the child was reaped, as in Linux. */
 long sys_wait4(u32 upid, u32 ustatus, u32 options, u32 rusage, u32 e, u32 f)
@@ -89,9 +91,9 @@ long sys_wait4(u32 upid, u32 ustatus, u32 options, u32 rusage, u32 e, u32 f)
 	int status;
 	pid_t ret;
 
-	if (options & ~(WNOHANG | WUNTRACED | __WALL))
+	if (options & ~(WNOHANG | WUNTRACED | __WALL | __WCLONE | __WNOTHREAD))
 		return -EINVAL;
-	ret = kernel_wait(pid, options & WNOHANG, &status);
+	ret = do_wait(pid, options & ~WUNTRACED, &status);
 	if (ret > 0 && ustatus && put_user_u32(status, (u32 *)ustatus))
 		return -EFAULT;
 	if (ret > 0 && rusage && clear_user((void *)rusage, 72))

@@ -14,6 +14,7 @@
 #include <mm.h>
 #include <mman.h>
 #include <sched.h>
+#include <sched/signal.h>
 #include <asm/pgtable.h>
 
 #define USER_PDE_FLAGS (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER)
@@ -151,6 +152,13 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, unsigned int
 	return 0;       /* already resolved (a stale TLB entry): retry */
 }
 
+/* The stack limit: RLIMIT_STACK, within the STACK_RLIMIT gap the address
+ * space layout leaves below the stack. */
+static unsigned long stack_limit(void)
+{
+	return min(STACK_RLIMIT, current->signal->rlim[RLIMIT_STACK].rlim_cur);
+}
+
 /* Grow a VM_GROWSDOWN VMA down to addr's page, within the stack limit.
  * A user-mode access may land at most 64 KiB + 32 bytes below esp (enter,
  * pusha), as Linux allows. */
@@ -161,7 +169,7 @@ static int expand_stack(struct vm_area_struct *vma, unsigned long addr, unsigned
 
 	if (esp && addr + 65536 + 32 < esp)
 		return -EFAULT;
-	if (vma->vm_end - start > STACK_RLIMIT)
+	if (vma->vm_end - start > stack_limit())
 		return -EFAULT;
 	if (vma->vm_list.prev != &vma->vm_mm->mmap) {
 		prev = list_entry(vma->vm_list.prev, struct vm_area_struct, vm_list);

@@ -685,6 +685,62 @@ static void wait_reports_group_after_last_thread(struct ktap *t)
 	}
 }
 
+static int thread_reports_tid(void *arg)
+{
+	int tid = __syscall0(__NR_gettid);
+
+	__syscall3(__NR_write, pipe_up[1], (long)&tid, sizeof(tid));
+	sleep_forever();
+	return 0;
+}
+
+/* A fatal signal ends the whole group, whichever thread it names, and
+ * wakes the threads asleep in FUTEX_WAIT: kill the thread's tid while the
+ * leader sleeps on a futex; wait4 sees the process killed by SIGKILL. */
+static void kill_of_a_thread_ends_the_group(struct ktap *t)
+{
+	struct thread th;
+	int tid = 0, status = 0;
+	pid_t pid;
+
+	KTAP_ASSERT_EQ(t, pipe(pipe_up), 0);
+	pid = fork();
+	if (pid == 0) {
+		if (thread_start(&th, thread_reports_tid, NULL, 0) < 0)
+			_exit(1);
+		sleep_forever();
+	}
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, read(pipe_up[0], &tid, sizeof(tid)), (long)sizeof(tid));
+	KTAP_EXPECT_NE(t, tid, pid);
+	KTAP_EXPECT_EQ(t, kill(tid, SIGKILL), 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
+	KTAP_EXPECT_TRUE(t, WIFSIGNALED(status));
+	KTAP_EXPECT_EQ(t, WTERMSIG(status), SIGKILL);
+	close(pipe_up[0]);
+	close(pipe_up[1]);
+}
+
+/* glibc's start-up and thread calls that are accepted without doing much:
+ * set_robust_list (Linux's size check), clone3 refused with ENOSYS so
+ * glibc falls back to clone. Tasklab only: Linux offers clone3, and
+ * qemu-i386 refuses set_robust_list. */
+static void robust_list_accepted_clone3_enosys(struct ktap *t)
+{
+	long head[3] = { 0, 0, 0 };
+
+	if (!ktap_on_tasklab()) {
+		ktap_skip(t, "Linux has clone3; qemu-i386 refuses set_robust_list");
+		return;
+	}
+	head[0] = (long)head;                         /* an empty list points at itself */
+	KTAP_EXPECT_EQ(t, syscall(__NR_set_robust_list, (long)head, 12, 0, 0, 0, 0), 0);
+	KTAP_EXPECT_EQ(t, syscall(__NR_set_robust_list, (long)head, 8, 0, 0, 0, 0), -1);
+	KTAP_EXPECT_EQ(t, errno, EINVAL);
+	KTAP_EXPECT_EQ(t, syscall(__NR_clone3, 0, 0, 0, 0, 0, 0), -1);
+	KTAP_EXPECT_EQ(t, errno, ENOSYS);
+}
+
 /* ---- execve from a thread (de_thread) ---- */
 
 static const char *self_path(void)
@@ -705,9 +761,18 @@ static int thread_execs(void *arg)
 	return 0;
 }
 
-/* In a child: two more threads, then an exec from a thread (or from the
- * leader); the program exec'd checks it has the leader's pid. */
-static void child_execs(bool from_leader)
+static int thread_execs_after_leader(void *arg)
+{
+	wait_word_zero(&leader_word);                 /* the leader is a zombie now */
+	return thread_execs(arg);
+}
+
+enum exec_from { EXEC_FROM_THREAD, EXEC_FROM_LEADER, EXEC_AFTER_LEADER_EXIT };
+
+/* In a child: a sleeping thread, then an exec from another thread, from
+ * the leader, or from a thread once the leader has exited (a zombie whose
+ * place it takes); the program exec'd checks it has the leader's pid. */
+static void child_execs(enum exec_from from)
 {
 	struct thread th[2];
 
@@ -716,8 +781,14 @@ static void child_execs(bool from_leader)
 	thread_start(&th[0], thread_sleeps, NULL, 0);
 	while (started < 1)
 		sched_yield();
-	if (from_leader)
+	if (from == EXEC_FROM_LEADER)
 		thread_execs(NULL);
+	if (from == EXEC_AFTER_LEADER_EXIT) {
+		leader_word = gettid();
+		set_tid_address((int *)&leader_word);
+		thread_start(&th[1], thread_execs_after_leader, NULL, 0);
+		raw_exit(3);
+	}
 	thread_start(&th[1], thread_execs, NULL, 0);
 	sleep_forever();                              /* killed by the exec */
 }
@@ -728,12 +799,12 @@ static void exec_from_thread_takes_leader_pid(struct ktap *t)
 		ktap_skip(t, "an i386 program cannot exec another under qemu-i386");
 		return;
 	}
-	for (int from_leader = 0; from_leader < 2; from_leader++) {
+	for (int from = EXEC_FROM_THREAD; from <= EXEC_AFTER_LEADER_EXIT; from++) {
 		int status = -1;
 		pid_t pid = fork();
 
 		if (pid == 0)
-			child_execs(from_leader);
+			child_execs(from);
 		KTAP_ASSERT_GT(t, pid, 0);
 		KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
 		KTAP_EXPECT_TRUE(t, WIFEXITED(status));
@@ -772,6 +843,28 @@ static void wait4_by_process_group(struct ktap *t)
 	KTAP_EXPECT_EQ(t, WEXITSTATUS(status), 11);
 	KTAP_EXPECT_EQ(t, waitpid(-other, &status, WNOHANG), -1);
 	KTAP_EXPECT_EQ(t, errno, ECHILD);
+}
+
+/* A child whose exit signal is not SIGCHLD is a "clone" child: plain
+ * waitpid does not see it, __WCLONE or __WALL does (Linux's rule). */
+static void wait_clone_child_needs_wclone(struct ktap *t)
+{
+	int status = -1;
+	pid_t pid;
+
+	if (!partial_flags_offered(t))
+		return;
+	pid = clone(child_returns_0, child_stack + sizeof(child_stack), 0, NULL, NULL, NULL, NULL);
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), -1);
+	KTAP_EXPECT_EQ(t, errno, ECHILD);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, __WCLONE), pid);
+	KTAP_EXPECT_EQ(t, status, 0);
+	pid = clone(child_returns_0, child_stack + sizeof(child_stack), SIGCHLD, NULL, NULL, NULL, NULL);
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, __WCLONE), -1);    /* not a clone child */
+	KTAP_EXPECT_EQ(t, errno, ECHILD);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, __WALL), pid);
 }
 
 static int sibling_reports(void *arg)
@@ -1058,9 +1151,12 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(set_tid_address_moves_cleared_word),
 	KTAP_CASE(exit_group_ends_every_thread),
 	KTAP_CASE(wait_reports_group_after_last_thread),
+	KTAP_CASE(kill_of_a_thread_ends_the_group),
+	KTAP_CASE(robust_list_accepted_clone3_enosys),
 	KTAP_CASE(exec_from_thread_takes_leader_pid),
 	KTAP_CASE(wait4_by_process_group),
 	KTAP_CASE(clone_parent_makes_sibling),
+	KTAP_CASE(wait_clone_child_needs_wclone),
 	KTAP_CASE(futex_wait_then_wake),
 	KTAP_CASE(futex_errors),
 	KTAP_CASE(futex_bitset_selects_waiters),

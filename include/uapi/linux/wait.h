@@ -6,7 +6,9 @@
 
 #define WNOHANG    0x00000001
 #define WUNTRACED  0x00000002
-#define __WALL     0x40000000
+#define __WNOTHREAD 0x20000000  /* only the caller's own children, not its group's */
+#define __WALL     0x40000000   /* every child, whatever its exit signal */
+#define __WCLONE   0x80000000   /* only children whose exit signal is not SIGCHLD */
 
 #define WEXITSTATUS(s) (((s) >> 8) & 0xff)
 #define WTERMSIG(s)    ((s) & 0x7f)

@@ -1,0 +1,130 @@
+/* fs/proc_sys.c: a minimal /proc/sys, so that the seed's
+ * `echo 40000 > /proc/sys/kernel/threads-max` works as written (c22). Each
+ * entry is a ramfs regular file whose i_fop is replaced by read and write
+ * callbacks over one integer setting: reading gives the value and a
+ * newline; writing (root only, -EACCES otherwise, as Linux's sysctl
+ * permission check) parses one decimal number and hands it to the
+ * setting's setter, which may refuse it (-EINVAL). Files:
+ *   /proc/sys/kernel/threads-max      max_threads (kernel/fork.c)
+ *   /proc/sys/kernel/fork_rate_limit  forks per tick, 0 = off (c31) */
+#include <kernel.h>
+#include <errno.h>
+#include <fs.h>
+#include <sched.h>
+#include <sched/user.h>
+#include <uio.h>
+
+struct sysctl_int {
+	const char *name;
+	long (*get)(void);
+	int (*set)(long value);           /* 0 or -EINVAL */
+};
+
+static long get_threads_max(void) { return max_threads; }
+static long get_fork_rate_limit(void) { return fork_rate_limit; }
+
+static int set_fork_rate_limit(long n)
+{
+	if (n < 0 || n > 1000000)
+		return -EINVAL;
+	fork_rate_limit = n;
+	return 0;
+}
+
+static const struct sysctl_int kernel_table[] = {
+	{ "threads-max", get_threads_max, set_max_threads },
+	{ "fork_rate_limit", get_fork_rate_limit, set_fork_rate_limit },
+};
+
+static const struct sysctl_int *entry_of(struct file *f)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(kernel_table); i++)
+		if (!strcmp(f->f_dentry->d_name, kernel_table[i].name))
+			return &kernel_table[i];
+	return NULL;
+}
+
+static ssize_t proc_sys_read(struct file *f, struct iov_iter *to, loff_t *pos)
+{
+	const struct sysctl_int *e = entry_of(f);
+	char buf[24];
+	int len = e ? snprintf(buf, sizeof(buf), "%ld\n", e->get()) : 0;
+	size_t n;
+
+	if (*pos >= len)
+		return 0;
+	n = copy_to_iter(buf + *pos, len - *pos, to);
+	if (!n && to->fault)
+		return -EFAULT;
+	*pos += n;
+	return n;
+}
+
+/* One decimal number, optionally signed, with surrounding blanks. */
+static int parse_long(const char *s, long *out)
+{
+	char *end;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (!(*s == '-' || (*s >= '0' && *s <= '9')))
+		return -EINVAL;
+	*out = simple_strtol(s, &end, 10);
+	while (*end == ' ' || *end == '\t' || *end == '\n')
+		end++;
+	return *end ? -EINVAL : 0;
+}
+
+static ssize_t proc_sys_write(struct file *f, struct iov_iter *from, loff_t *pos)
+{
+	const struct sysctl_int *e = entry_of(f);
+	size_t count = from->count;
+	char buf[24];
+	long value;
+	int err;
+
+	if (current->euid != 0)
+		return -EACCES;
+	if (!e || count >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_iter(buf, count, from) != count)
+		return -EFAULT;
+	buf[count] = '\0';
+	if ((err = parse_long(buf, &value)) || (err = e->set(value)))
+		return err;
+	*pos += count;
+	return count;
+}
+
+static const struct file_operations proc_sys_fops = {
+	.read_iter = proc_sys_read,
+	.write_iter = proc_sys_write,
+};
+
+/* The directory `name` in dir, made if missing; or an ERR_PTR. */
+static struct dentry *make_dir(struct dentry *dir, const char *name)
+{
+	struct dentry *d = d_lookup(dir, name, strlen(name));
+
+	return d ? d : ramfs_create(dir, name, strlen(name), S_IFDIR | 0555, 0);
+}
+
+int proc_sys_init(void)
+{
+	struct dentry *dir = root_dentry;
+	static const char *const path[] = { "proc", "sys", "kernel" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(path) && !IS_ERR_OR_NULL(dir); i++)
+		dir = make_dir(dir, path[i]);
+	if (IS_ERR_OR_NULL(dir))
+		return dir ? PTR_ERR(dir) : -ENOENT;
+	for (size_t i = 0; i < ARRAY_SIZE(kernel_table); i++) {
+		const char *name = kernel_table[i].name;
+		struct dentry *d = ramfs_create(dir, name, strlen(name), S_IFREG | 0644, 0);
+
+		if (IS_ERR(d))
+			return PTR_ERR(d);
+		d->d_inode->i_fop = &proc_sys_fops;
+	}
+	return 0;
+}
