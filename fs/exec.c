@@ -290,6 +290,7 @@ static int exec_binprm(const char *path, struct exec_args *a, struct pt_regs *re
 	fput(f);                         /* the VMAs hold their own references */
 	close_on_exec(current->files);
 	clear_TLS(current);
+	flush_signal_handlers(current);     /* handlers are gone with the old image */
 	current->flags &= ~PF_KTHREAD;
 	set_comm_from_path(path);
 	start_thread(regs, img.entry, esp);

@@ -4,9 +4,9 @@
  * the files, so the counts are of files, released by fput). One wait queue
  * serves both sides: a reader sleeps while the pipe is empty and a writer
  * still exists (then EOF), a writer while it is full and a reader still
- * exists. Writing with no reader left is EPIPE, and SIGPIPE ends the
- * writer (its default action). Sleeps are interruptible: a killed task
- * gets -EINTR and dies on its way out. */
+ * exists. Writing with no reader left is EPIPE, with SIGPIPE to the writer.
+ * Sleeps are interruptible: a signal ends them with -ERESTARTSYS (EINTR
+ * after a handler, or the call restarts under SA_RESTART). */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>
@@ -19,7 +19,7 @@
 #include <wait.h>
 #include <asm/uaccess.h>
 #include <uapi/linux/fcntl.h>
-#include <uapi/linux/signal.h>
+#include <sched/signal.h>
 #include <uapi/linux/stat.h>
 
 #define PIPE_SIZE PAGE_SIZE
@@ -39,7 +39,7 @@ static struct pipe_inode_info *pipe_of(struct file *f)
 	return container_of(f->f_inode, struct pipe_inode_info, inode);
 }
 
-/* Sleep until cond(pipe) holds: 0, -EAGAIN (O_NONBLOCK) or -EINTR. */
+/* Sleep until cond(pipe) holds: 0, -EAGAIN (O_NONBLOCK) or -ERESTARTSYS. */
 static int pipe_wait(struct file *f, bool (*cond)(struct pipe_inode_info *))
 {
 	struct pipe_inode_info *pipe = pipe_of(f);
@@ -54,8 +54,8 @@ static int pipe_wait(struct file *f, bool (*cond)(struct pipe_inode_info *))
 			err = -EAGAIN;
 			break;
 		}
-		if (fatal_signal_pending(current)) {
-			err = -EINTR;
+		if (signal_pending(current)) {
+			err = -ERESTARTSYS;
 			break;
 		}
 		schedule();
@@ -103,7 +103,7 @@ static ssize_t pipe_write(struct file *f, struct iov_iter *from, loff_t *pos)
 		if ((err = pipe_wait(f, writable_now)))
 			break;
 		if (!pipe->readers) {
-			send_fatal_signal(current, SIGPIPE);
+			send_sig(SIGPIPE, current);
 			err = -EPIPE;
 			break;
 		}

@@ -30,6 +30,7 @@
 #include <asm/thread_info.h>
 #include <asm/processor.h>
 #include <asm/segment.h>
+#include <signal_types.h>
 
 struct mm_struct;
 struct fs_struct;
@@ -45,6 +46,7 @@ struct pt_regs;
 #define TASK_RUNNING          0
 #define TASK_INTERRUPTIBLE    1
 #define TASK_UNINTERRUPTIBLE  2
+#define TASK_STOPPED          4      /* job control: SIGCONT or SIGKILL wakes */
 #define TASK_DEAD             64     /* did its last schedule(); reap pending */
 
 /* p->exit_state */
@@ -119,13 +121,19 @@ struct task_struct {
 	struct sighand_struct *sighand;
 	struct signal_struct *signal;
 
+	/* Signals (kernel/signal.c): this thread's own pending set (tkill,
+	 * faults), its blocked mask, the mask sigsuspend restores, the mask
+	 * rt_sigtimedwait lifted for its wait (0 otherwise), and the
+	 * alternate signal stack (sigaltstack; size 0: none). */
+	struct sigpending pending;
+	sigset_t blocked, saved_sigmask, real_blocked;
+	unsigned long sas_ss_sp, sas_ss_size;
+
 	/* Exit: exit_code is the value do_exit() got; the parent sleeps on its
 	 * own wait_chldexit for any child to become a zombie. */
 	int exit_state;                   /* 0, EXIT_ZOMBIE, EXIT_DEAD */
 	int exit_code;
 	int exit_signal;                  /* signal to the parent at exit, -1: none */
-	int fatal_signal;                 /* kill() until signals exist: the task
-					   * ends by it on its way to user mode */
 	u32 set_child_tid;                /* CLONE_CHILD_SETTID: the new task writes
 					   * its tid there when it first runs */
 	u32 clear_child_tid;              /* CLONE_CHILD_CLEARTID, set_tid_address:
@@ -260,8 +268,10 @@ void do_exit(long code) __noreturn;
 /* End every thread of current's group with code (exit_group, a fatal
  * signal); the first caller's code is the group's. */
 void do_group_exit(long code) __noreturn;
-/* Make every other thread of p's group end (they die on their way back to
- * user mode, a sleeper is woken). Returns how many were told. */
+/* kernel/signal.c: SIGKILL to every other thread of p's group, woken even
+ * from a stop; each then leaves through get_signal() and do_group_exit
+ * (with the group's code when SIGNAL_GROUP_EXIT is set). Returns how many
+ * were told. */
 int zap_other_threads(struct task_struct *p);
 /* Unlink a dead task p (a reaped zombie, a thread reaping itself, a leader
  * replaced by an execing thread) and drop the reaper's reference. */
@@ -305,12 +315,18 @@ void load_TLS(struct task_struct *next);
 int do_set_thread_area(struct task_struct *p, u32 u_info, bool can_allocate);
 void clear_user_segments(void);
 void clear_TLS(struct task_struct *p);
-/* kernel/kill.c: make p end by sig (its default action) at its next return
- * to user mode; an interruptible sleep is cut short. */
-void send_fatal_signal(struct task_struct *p, int sig);
-static inline bool fatal_signal_pending(const struct task_struct *p) { return p->fatal_signal; }
+/* kernel/signal.c: an interruptible sleep ends early (-EINTR or
+ * -ERESTARTSYS) when signal_pending; a killable one when
+ * fatal_signal_pending (SIGKILL is pending: the task is dying). */
+static inline bool signal_pending(struct task_struct *p)
+{
+	return test_ti_thread_flag(task_thread_info(p), TIF_SIGPENDING);
+}
+bool fatal_signal_pending(struct task_struct *p);
 void math_state_restore(void);
 void fpu_init(void);
+bool fpu_save_current(void);
+void fpu_drop_current(void);
 
 /* kernel/main.c */
 void rest_init(void) __noreturn;

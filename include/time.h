@@ -24,5 +24,8 @@ void time_init(void);
 extern u64 boot_time_seconds;
 /* Fill ts for the given clock; -EINVAL for an unknown clock. */
 int read_clock(int clock, struct timespec32 *ts);
+/* Sleep ts, interruptibly: 0, or -ERESTARTNOHAND with the time left in
+ * user memory at urem (0: nowhere), or -EFAULT. */
+long do_nanosleep(const struct timespec32 *ts, u32 urem);
 
 #endif

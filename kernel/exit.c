@@ -102,6 +102,20 @@ static void forget_original_parent(struct task_struct *father)
 		wake_up_parent(reaper);
 }
 
+/* The whole group of zombie leader is gone: it goes to the front of its
+ * parent's children, and the parent hears of it by its exit signal
+ * (normally SIGCHLD); a parent that ignores SIGCHLD does not wait, so the
+ * leader is reaped at once. Interrupts off. */
+static void group_gone(struct task_struct *leader)
+{
+	struct task_struct *parent = leader->parent;
+
+	list_move(&leader->sibling, &parent->children);     /* zombies first */
+	if (do_notify_parent(leader, leader->exit_signal))
+		release_task(leader);
+	wake_up_parent(parent);
+}
+
 /* Interrupts off. A thread that is not its group's leader reaps itself
  * (nobody waits for a thread); a leader becomes a zombie, reported to its
  * parent now if it was the group's last thread, else when the last one is
@@ -120,10 +134,8 @@ static void exit_notify(struct task_struct *tsk)
 	}
 	tsk->exit_state = EXIT_ZOMBIE;
 	nr_zombies++;
-	if (!delay_group_leader(tsk)) {
-		list_move(&tsk->sibling, &tsk->parent->children);     /* zombies first */
-		wake_up_parent(tsk->parent);
-	}
+	if (!delay_group_leader(tsk))
+		group_gone(tsk);
 }
 
 void do_exit(long code)
@@ -149,23 +161,6 @@ void do_exit(long code)
 	tsk->state = TASK_DEAD;
 	schedule();
 	panic("do_exit: dead task %s was scheduled again", tsk->comm);
-}
-
-/* Tell every other thread of p's group to end. Until signals are queued
- * per thread this is kill()'s fatal_signal path with SIGKILL (the
- * signals branch retargets this one function). */
-int zap_other_threads(struct task_struct *p)
-{
-	struct task_struct *t;
-	int count = 0;
-
-	for_each_thread(p, t) {
-		if (t == p || t->exit_state)
-			continue;
-		count++;
-		send_fatal_signal(t, SIGKILL);
-	}
-	return count;
 }
 
 /* exit_group and fatal signals: the first thread to get here sets the
@@ -205,10 +200,8 @@ void release_task(struct task_struct *p)
 	free_pid(p->pid);
 	nr_threads--;
 	release_task_user(p);
-	if (leader != p && leader->exit_state == EXIT_ZOMBIE && thread_group_empty(leader)) {
-		list_move(&leader->sibling, &leader->parent->children);
-		wake_up_parent(leader->parent);
-	}
+	if (leader != p && leader->exit_state == EXIT_ZOMBIE && thread_group_empty(leader))
+		group_gone(leader);
 	local_irq_restore(flags);
 	exit_signal(p);
 	put_task_struct(p);
@@ -269,6 +262,23 @@ static struct task_struct *find_zombie_child(pid_t pid, int options, bool *any)
 	return NULL;
 }
 
+/* WUNTRACED/WCONTINUED: a child of current's group matching pid whose
+ * stop or continue was not reported yet; its pid (the status in *status),
+ * or 0. */
+static pid_t find_stopped_child(pid_t pid, int options, int *status)
+{
+	struct task_struct *t = current, *p;
+
+	do {
+		list_for_each_entry(p, &t->children, sibling)
+			if (wait_matches(p, pid, options) &&
+			    wait_task_stopped_or_continued(p, options, status))
+				return p->pid;
+		t = next_thread(t);
+	} while (t != current && !(options & __WNOTHREAD));
+	return 0;
+}
+
 /* The status wait4 reports: the group's code after exit_group or a fatal
  * signal, else the leader's own. */
 static int wait_status(const struct task_struct *p)
@@ -277,36 +287,50 @@ static int wait_status(const struct task_struct *p)
 						      : p->exit_code;
 }
 
-/* Sleep until a matching child is reportable; NULL when none can be (no
- * match, WNOHANG, or a fatal signal). Looking before queueing is safe on
- * this non-preemptible uniprocessor kernel: a child becomes a zombie only
- * while we are off the CPU, never from an interrupt. */
-static struct task_struct *wait_for_zombie(pid_t pid, int options, bool *any)
+/* A stop or continue wait4 may report (WUNTRACED, WCONTINUED): its pid
+ * in *stopped and its status in *status. */
+static bool found_stopped(pid_t pid, int options, pid_t *stopped, int *status)
+{
+	return (options & (WUNTRACED | WCONTINUED)) &&
+	       (*stopped = find_stopped_child(pid, options, status));
+}
+
+/* Sleep until a matching child is reportable (or, with WUNTRACED or
+ * WCONTINUED, has a stop or continue to report: *stopped); NULL when none
+ * can be (no match, WNOHANG, or a signal). Looking before queueing is safe
+ * on this non-preemptible uniprocessor kernel: a child becomes a zombie
+ * only while we are off the CPU, never from an interrupt. */
+static struct task_struct *wait_for_zombie(pid_t pid, int options, bool *any,
+					   pid_t *stopped, int *status)
 {
 	struct task_struct *p = find_zombie_child(pid, options, any);
 	DEFINE_WAIT(wait);
 
-	if (p || !*any || (options & WNOHANG))
+	if (p || !*any || found_stopped(pid, options, stopped, status) || (options & WNOHANG))
 		return p;                /* the common cases: no queueing */
-	while (!fatal_signal_pending(current)) {
+	while (!signal_pending(current)) {
 		prepare_to_wait(&current->wait_chldexit, &wait, TASK_INTERRUPTIBLE);
 		schedule();
 		p = find_zombie_child(pid, options, any);
-		if (p || !*any)
+		if (p || !*any || found_stopped(pid, options, stopped, status))
 			break;
 	}
 	finish_wait(&current->wait_chldexit, &wait);
 	return p;
 }
 
+/* wait4's work: the pid reaped (or stopped/continued), 0 (WNOHANG),
+ * -ECHILD, or -ERESTARTSYS when a signal came first. */
 pid_t do_wait(pid_t pid, int options, int *status)
 {
 	bool any;
-	struct task_struct *p = wait_for_zombie(pid, options, &any);
-	pid_t ret;
+	pid_t ret, stopped = 0;
+	struct task_struct *p = wait_for_zombie(pid, options, &any, &stopped, status);
 
+	if (stopped)
+		return stopped;
 	if (!p)
-		return !any ? -ECHILD : (options & WNOHANG) ? 0 : -EINTR;
+		return !any ? -ECHILD : (options & WNOHANG) ? 0 : -ERESTARTSYS;
 	ret = p->pid;
 	if (status)
 		*status = wait_status(p);

@@ -246,7 +246,6 @@ static void init_new_task(struct task_struct *p, const struct kernel_clone_args 
 		p->flags |= PF_KTHREAD;
 	p->exit_state = 0;
 	p->exit_code = 0;
-	p->fatal_signal = 0;
 	p->exit_signal = (clone_flags & CLONE_THREAD) ? -1 : (int)(clone_flags & CSIGNAL);
 	p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ? args->child_tid : 0;
 	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ? args->child_tid : 0;

@@ -86,8 +86,10 @@ int __fork_check_limits(void)
 void fork_limits_init(void)
 {
 	struct rlimit *nproc = &init_signal.rlim[RLIMIT_NPROC];
+	struct rlimit *sigpending = &init_signal.rlim[RLIMIT_SIGPENDING];
 
 	nproc->rlim_cur = nproc->rlim_max = max_threads / 2;
+	sigpending->rlim_cur = sigpending->rlim_max = max_threads / 2;   /* as Linux */
 }
 
 /* fork_rate_limit=N on the kernel command line: N forks per tick. */

@@ -71,10 +71,10 @@ static int get_futex_key(u32 uaddr, struct futex_key *key)
 	return 0;
 }
 
-/* Until signals are queued per thread, only a fatal one interrupts. */
+/* A pending signal ends a wait with EINTR (its handler runs first). */
 static bool futex_interrupted(void)
 {
-	return fatal_signal_pending(current);
+	return signal_pending(current);
 }
 
 /* Queue q and sleep up to ticks (MAX_SCHEDULE_TIMEOUT: no limit); returns

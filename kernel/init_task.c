@@ -31,6 +31,7 @@ struct sighand_struct init_sighand = { .count = 1 };
 struct signal_struct init_signal = {
 	.count = 1,
 	.live = 1,
+	.shared_pending = { LIST_HEAD_INIT(init_signal.shared_pending.list), 0 },
 	.rlim = {
 		[RLIMIT_CPU] = { RLIM_INFINITY, RLIM_INFINITY },
 		[RLIMIT_FSIZE] = { RLIM_INFINITY, RLIM_INFINITY },
@@ -83,6 +84,7 @@ struct task_struct init_task = {
 	.files = &init_files,
 	.sighand = &init_sighand,
 	.signal = &init_signal,
+	.pending = { LIST_HEAD_INIT(init_task.pending.list), 0 },
 	.exit_signal = -1,
 	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(init_task.wait_chldexit),
 	.comm = "swapper",

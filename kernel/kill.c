@@ -1,72 +1,128 @@
-/* kernel/kill.c: kill(2) before signals exist. Signal handlers, masks and
- * queues are the signals issue's; until then a signal does what its
- * default action says for a process that never changed it: the ones that
- * default to "ignore" (SIGCHLD, SIGCONT, SIGURG, SIGWINCH) do nothing, and
- * every other one ends the target, which the parent's wait4 sees as
- * "killed by" that signal. The target ends on its next return to user mode
- * (exit_to_user_mode); an interruptible sleep is woken so that it gets
- * there (sleepers check fatal_signal_pending and return -EINTR). */
+/* kernel/kill.c: the system calls that send signals, kill(2), tkill(2) and
+ * tgkill(2), with Linux's targets and errors: kill to one process (any of
+ * its threads takes it), to a process group, or to every process; tkill and
+ * tgkill to one thread. A bad signal number is EINVAL, no target ESRCH, and
+ * a target the caller may not signal EPERM (may_signal). Signal 0 sends
+ * nothing: it asks whether the target exists and may be signalled. */
 #include <kernel.h>
 #include <errno.h>
 #include <pid.h>
 #include <sched.h>
+#include <sched/signal.h>
 #include <syscall.h>
-#include <asm/irqflags.h>
-#include <uapi/linux/signal.h>
 
-#define SIGURG   23
-#define SIGWINCH 28
-
-static bool ignored_by_default(int sig)
+/* Linux's kill permission: privilege (euid 0: Tasklab has no
+ * capabilities) signals anyone; otherwise the caller's real or effective
+ * uid must be the target's real or saved uid. SIGCONT also reaches any
+ * task of the caller's session (job control across a setuid program). */
+static bool may_signal(struct task_struct *p, int sig)
 {
-	return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH;
+	const struct task_struct *c = current;
+
+	if (c->euid == 0 || c->euid == p->suid || c->euid == p->uid ||
+	    c->uid == p->suid || c->uid == p->uid)
+		return true;
+	return sig == SIGCONT && p->sid == c->sid;
 }
 
-void send_fatal_signal(struct task_struct *p, int sig)
+static void user_info(struct kernel_siginfo *info, int sig, int code)
 {
-	if (ignored_by_default(sig) || p->fatal_signal || p->exit_state)
-		return;
-	p->fatal_signal = sig;
-	wake_up_state(p, TASK_INTERRUPTIBLE);
+	*info = (struct kernel_siginfo){ .si_signo = sig, .si_code = code };
+	info->kill.pid = current->tgid;
+	info->kill.uid = current->uid;
 }
 
-/* User processes only: PID 1 and kernel threads ignore kill, as Linux's
- * init and kthreads ignore signals they have no handler for. */
-static bool killable(const struct task_struct *p)
+/* Check, then send (sig 0: check only). */
+static int send_checked(int sig, struct task_struct *p, bool group, int code)
 {
-	return p->pid > 1 && !is_kernel_thread(p) && !p->exit_state;
+	struct kernel_siginfo info;
+
+	if (!may_signal(p, sig))
+		return -EPERM;
+	if (!sig)
+		return 0;
+	user_info(&info, sig, code);
+	return send_sig_info(sig, &info, p, group);
 }
 
-static int kill_one(struct task_struct *p, int sig)
+/* Every process of group pgrp: 0 if one was signalled, else the last error. */
+static int kill_pgrp(pid_t pgrp, int sig)
 {
-	if (sig && killable(p))
-		send_fatal_signal(p, sig);
-	return 0;
+	struct task_struct *p;
+	int err = -ESRCH;
+	bool success = false;
+
+	for_each_process(p) {
+		if (p->pgid != pgrp || !thread_group_leader(p))
+			continue;                      /* a zombie counts, as in Linux */
+		err = send_checked(sig, p, true, SI_USER);
+		success |= !err;
+	}
+	return success ? 0 : err;
 }
 
-/* kill(pid, sig): pid > 0 one process; 0 the caller's group; -1 every
- * process but init and the caller; < -1 the group -pid. sig 0 only checks
- * that a target exists. */
+/* kill(-1): every process but init and the caller's own; as Linux, EPERM
+ * from some targets is not an error, and ESRCH only when there is none. */
+static int kill_every_process(int sig)
+{
+	struct task_struct *p;
+	int count = 0, ret = 0;
+
+	for_each_process(p) {
+		int err;
+
+		if (p->tgid <= 1 || p->tgid == current->tgid || !thread_group_leader(p))
+			continue;
+		err = send_checked(sig, p, true, SI_USER);
+		count++;
+		if (err != -EPERM)
+			ret = err;
+	}
+	return count ? ret : -ESRCH;
+}
+
+/* kill(pid, sig): pid > 0 that process; 0 the caller's process group; -1
+ * every process it may signal; < -1 the group -pid. */
 long sys_kill(u32 upid, u32 usig, u32 c, u32 d, u32 e, u32 f)
 {
 	pid_t pid = (pid_t)upid;
-	int sig = (int)usig, found = 0;
+	int sig = (int)usig;
 	struct task_struct *p;
 
-	if (sig < 0 || sig > NSIG)
+	if (sig && !valid_signal(sig))
 		return -EINVAL;
 	if (pid > 0) {
-		p = find_task_by_pid(pid);
-		return p ? kill_one(p, sig) : -ESRCH;       /* a zombie exists too */
+		p = find_task_by_pid(pid);           /* a zombie exists too */
+		return p ? send_checked(sig, p, true, SI_USER) : -ESRCH;
 	}
-	for_each_process(p) {
-		bool match = pid == -1 ? (p != current && p->pid > 1)
-			   : p->pgid == (pid == 0 ? current->pgid : -pid);
+	if (pid == -1)
+		return kill_every_process(sig);
+	if (pid == -2147483647 - 1)            /* -pid would overflow */
+		return -ESRCH;
+	return kill_pgrp(pid ? -pid : current->pgid, sig);
+}
 
-		if (match && !p->exit_state) {
-			found++;
-			kill_one(p, sig);
-		}
-	}
-	return found ? 0 : -ESRCH;
+/* One thread, by tid; tgid > 0 must also be its thread group. */
+static long do_tkill(pid_t tgid, pid_t tid, int sig)
+{
+	struct task_struct *p;
+
+	if (tid <= 0 || (sig && !valid_signal(sig)))
+		return -EINVAL;
+	p = find_task_by_pid(tid);
+	if (!p || (tgid > 0 && p->tgid != tgid))
+		return -ESRCH;
+	return send_checked(sig, p, false, SI_TKILL);
+}
+
+long sys_tkill(u32 tid, u32 sig, u32 c, u32 d, u32 e, u32 f)
+{
+	return do_tkill(0, (pid_t)tid, (int)sig);
+}
+
+long sys_tgkill(u32 tgid, u32 tid, u32 sig, u32 d, u32 e, u32 f)
+{
+	if ((pid_t)tgid <= 0)
+		return -EINVAL;
+	return do_tkill((pid_t)tgid, (pid_t)tid, (int)sig);
 }

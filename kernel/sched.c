@@ -23,6 +23,7 @@
 #include <kernel.h>
 #include <sched.h>
 #include <sched/mm.h>
+#include <sched/signal.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
 #include <asm/mmu_context.h>
@@ -273,16 +274,23 @@ void schedule(void)
 }
 
 /* On the way back to user mode after an interrupt, exception or system
- * call: the tick or a wake-up may have asked for a switch. A return to
- * kernel mode never switches: the kernel is not preemptible. A task sent a
- * fatal signal (kernel/kill.c) ends here. */
+ * call (interrupts off): the tick or a wake-up may have asked for a switch,
+ * and a signal may be pending (do_signal: a handler frame, or a default
+ * action such as exit or stop). A return to kernel mode never switches:
+ * the kernel is not preemptible. The common case is one test of the
+ * thread_info flags. */
 void exit_to_user_mode(struct pt_regs *regs)
 {
-	while (need_resched())
-		schedule();
-	if (unlikely(current->fatal_signal)) {
+	struct thread_info *ti = current_thread_info();
+
+	while (unlikely(ti->flags & (_TIF_NEED_RESCHED | _TIF_SIGPENDING))) {
+		if (ti->flags & _TIF_NEED_RESCHED) {
+			schedule();
+			continue;
+		}
 		local_irq_enable();
-		do_group_exit(current->fatal_signal);   /* killed: status = the signal */
+		do_signal(regs);
+		local_irq_disable();
 	}
 }
 

@@ -1,27 +1,38 @@
 /* kernel/sighand.c: sharing or copying signal handlers (CLONE_SIGHAND) and
- * the per-group signal_struct (CLONE_THREAD) at fork, and dropping them at
- * exit (include/sched/signal.h). Both come from slab caches of their own, as
- * in Linux: the 1 KiB action table would waste half a kmalloc-2048 object. */
+ * the per-group signal_struct (CLONE_THREAD) at fork, a new task's empty
+ * pending set, and dropping them at exit (include/sched/signal.h). Each
+ * comes from a slab cache of its own, as in Linux: the 1.5 KiB action table
+ * would waste a quarter of a kmalloc-2048 object; queued siginfo records
+ * (struct sigqueue, kernel/signal.c) have their cache too. */
 #include <kernel.h>
 #include <errno.h>
 #include <sched.h>
 #include <sched/signal.h>
 #include <slab.h>
 
-struct kmem_cache *sighand_cachep, *signal_cachep;
+struct kmem_cache *sighand_cachep, *signal_cachep, *sigqueue_cachep;
 
 /* Contract: called by fork_init; false when a cache cannot be made. */
 bool signal_caches_init(void)
 {
 	sighand_cachep = kmem_cache_create("sighand_cache", sizeof(struct sighand_struct), 0, 0, NULL);
 	signal_cachep = kmem_cache_create("signal_cache", sizeof(struct signal_struct), 0, 0, NULL);
-	return sighand_cachep && signal_cachep;
+	sigqueue_cachep = kmem_cache_create("sigqueue", sizeof(struct sigqueue), 0, 0, NULL);
+	return sighand_cachep && signal_cachep && sigqueue_cachep;
 }
 
+/* Also the per-thread signal state: nothing pending (the blocked mask is
+ * inherited by the task copy); a thread sharing the parent's address space
+ * does not inherit its alternate stack, which is the parent's to use. */
 int copy_sighand(unsigned long clone_flags, struct task_struct *p)
 {
 	struct sighand_struct *sig;
 
+	INIT_LIST_HEAD(&p->pending.list);
+	p->pending.signal = 0;
+	p->real_blocked = 0;
+	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM)
+		p->sas_ss_sp = p->sas_ss_size = 0;
 	if (clone_flags & CLONE_SIGHAND) {
 		current->sighand->count++;
 		return 0;
@@ -52,6 +63,9 @@ int copy_signal(unsigned long clone_flags, struct task_struct *p)
 	sig->live = 1;
 	sig->flags = 0;
 	sig->group_exit_code = 0;
+	sig->group_stop_count = 0;
+	INIT_LIST_HEAD(&sig->shared_pending.list);
+	sig->shared_pending.signal = 0;
 	sig->group_exec_task = NULL;
 	sig->tty = current->signal->tty;          /* inherited, as in Linux */
 	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
@@ -59,10 +73,29 @@ int copy_signal(unsigned long clone_flags, struct task_struct *p)
 	return 0;
 }
 
+/* exec in a task that shares its handlers (CLONE_SIGHAND): it gets a copy
+ * of its own, so resetting them leaves the others' alone. */
+int unshare_sighand(struct task_struct *p)
+{
+	struct sighand_struct *old = p->sighand, *sig;
+
+	if (old->count == 1)
+		return 0;
+	sig = kmem_cache_alloc(sighand_cachep, GFP_KERNEL);
+	if (!sig)
+		return -ENOMEM;
+	*sig = *old;
+	sig->count = 1;
+	old->count--;
+	p->sighand = sig;
+	return 0;
+}
+
 void exit_sighand(struct task_struct *p)
 {
 	struct sighand_struct *sig = p->sighand;
 
+	flush_sigqueue(&p->pending);
 	p->sighand = NULL;
 	if (--sig->count == 0) {
 		BUG_ON(sig == &init_sighand);
@@ -79,6 +112,7 @@ void exit_signal(struct task_struct *p)
 	p->signal = NULL;
 	if (--sig->count == 0) {
 		BUG_ON(sig == &init_signal);
+		flush_sigqueue(&sig->shared_pending);
 		kmem_cache_free(signal_cachep, sig);
 	}
 }

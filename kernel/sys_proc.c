@@ -81,9 +81,9 @@ long sys_exit_group(u32 code, u32 b, u32 c, u32 d, u32 e, u32 f)
 /* wait4(pid, status, options, rusage): pid > 0 that child, -1 any child,
  * 0 any child in the caller's process group, < -1 any in group -pid; a
  * thread group is reported when its last thread is gone; __WCLONE, __WALL
- * and __WNOTHREAD as Linux (do_wait), WUNTRACED accepted (no child stops
- * yet). The status
- * word is Linux's: exit code << 8, or the killing signal. A bad status or
+ * and __WNOTHREAD as Linux (do_wait); WUNTRACED and WCONTINUED report a
+ * child's stop and continue once. The status word is Linux's: exit code
+ * << 8, the killing signal, 0x7f | stop signal << 8, or 0xffff. A bad status or
  * rusage pointer is -EFAULT after the child was reaped, as in Linux. */
 long sys_wait4(u32 upid, u32 ustatus, u32 options, u32 rusage, u32 e, u32 f)
 {
@@ -91,9 +91,9 @@ long sys_wait4(u32 upid, u32 ustatus, u32 options, u32 rusage, u32 e, u32 f)
 	int status;
 	pid_t ret;
 
-	if (options & ~(WNOHANG | WUNTRACED | __WALL | __WCLONE | __WNOTHREAD))
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WALL | __WCLONE | __WNOTHREAD))
 		return -EINVAL;
-	ret = do_wait(pid, options & ~WUNTRACED, &status);
+	ret = do_wait(pid, options, &status);
 	if (ret > 0 && ustatus && put_user_u32(status, (u32 *)ustatus))
 		return -EFAULT;
 	if (ret > 0 && rusage && clear_user((void *)rusage, 72))
@@ -134,9 +134,21 @@ static void set_group_ids(struct task_struct *p, pid_t pgid, pid_t sid)
 	}
 }
 
+/* True when a process group pgid exists in session sid. */
+static bool pgrp_in_session(pid_t pgid, pid_t sid)
+{
+	struct task_struct *q;
+
+	for_each_process(q)
+		if (q->pgid == pgid && q->sid == sid && !q->exit_state)
+			return true;
+	return false;
+}
+
 /* setpgid(pid, pgid): the caller's process or one of its children (a child
  * of any of its threads), into a group of the caller's session (pgid 0:
- * its own pid). */
+ * its own pid); a group other than its own pid must already exist in that
+ * session (EPERM otherwise, as Linux). */
 long sys_setpgid(u32 upid, u32 upgid, u32 c, u32 d, u32 e, u32 f)
 {
 	pid_t pid = (pid_t)upid, pgid = (pid_t)upgid;
@@ -149,7 +161,11 @@ long sys_setpgid(u32 upid, u32 upgid, u32 c, u32 d, u32 e, u32 f)
 	p = p->group_leader;
 	if (p->sid != current->sid || p->sid == p->pid)
 		return -EPERM;        /* another session, or a session leader */
-	set_group_ids(p, pgid ? pgid : p->pid, p->sid);
+	if (!pgid)
+		pgid = p->pid;
+	if (pgid != p->pid && !pgrp_in_session(pgid, p->sid))
+		return -EPERM;
+	set_group_ids(p, pgid, p->sid);
 	return 0;
 }
 
@@ -205,19 +221,3 @@ long sys_sched_yield(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
 	return 0;
 }
 
-/* nanosleep(req, rem): sleeps whole ticks, rounded up; never interrupted
- * (no signals yet), so rem is untouched. */
-long sys_nanosleep(u32 ureq, u32 urem, u32 c, u32 d, u32 e, u32 f)
-{
-	struct timespec ts;
-	unsigned long ticks;
-
-	if (copy_from_user(&ts, (void *)ureq, sizeof(ts)))
-		return -EFAULT;
-	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000L)
-		return -EINVAL;
-	ticks = (unsigned long)ts.tv_sec * HZ + (ts.tv_nsec + 1000000000L / HZ - 1) / (1000000000L / HZ);
-	if (ticks)
-		schedule_timeout_uninterruptible(ticks);
-	return 0;
-}

@@ -1,10 +1,17 @@
-/* kernel/time.c: time, gettimeofday and clock_gettime. CLOCK_REALTIME is the
- * RTC's boot time plus the jiffies since; the monotonic clocks are jiffies
- * since boot. Results go to user memory through copy_to_user (EFAULT). */
+/* kernel/time.c: time, gettimeofday, clock_gettime, and the sleeps
+ * (nanosleep's work, clock_nanosleep). CLOCK_REALTIME is the RTC's boot
+ * time plus the jiffies since; the monotonic clocks are jiffies since boot.
+ * Results go to user memory through copy_to_user (EFAULT). A sleep is
+ * interruptible: a signal ends it with the time left, and -ERESTARTNOHAND
+ * makes that EINTR if a handler runs, else the call starts again. */
 #include <kernel.h>
 #include <errno.h>
+#include <sched.h>
 #include <time.h>
+#include <timer.h>
 #include <asm/uaccess.h>
+
+#define NSEC_PER_TICK (1000000000L / HZ)
 
 u64 boot_time_seconds;
 
@@ -71,4 +78,70 @@ long sys_clock_gettime(u32 clock, u32 tp, u32 c, u32 d, u32 e, u32 f)
 	if (copy_to_user((void *)tp, &ts, sizeof(ts)))
 		return -EFAULT;
 	return 0;
+}
+
+static bool valid_timespec(const struct timespec32 *ts)
+{
+	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < 1000000000L;
+}
+
+/* Sleep ts (whole ticks, rounded up); on a signal the time left goes to
+ * urem (if not 0) and the result is -ERESTARTNOHAND. */
+long do_nanosleep(const struct timespec32 *ts, u32 urem)
+{
+	unsigned long ticks = (unsigned long)ts->tv_sec * HZ +
+			      (ts->tv_nsec + NSEC_PER_TICK - 1) / NSEC_PER_TICK;
+	struct timespec32 left;
+
+	while (ticks && !signal_pending(current)) {
+		__set_current_state(TASK_INTERRUPTIBLE);
+		ticks = schedule_timeout(ticks);
+	}
+	if (!ticks)
+		return 0;
+	left.tv_sec = ticks / HZ;
+	left.tv_nsec = (ticks % HZ) * NSEC_PER_TICK;
+	if (urem && copy_to_user((void *)urem, &left, sizeof(left)))
+		return -EFAULT;
+	return -ERESTARTNOHAND;
+}
+
+long sys_nanosleep(u32 ureq, u32 urem, u32 c, u32 d, u32 e, u32 f)
+{
+	struct timespec32 ts;
+
+	if (copy_from_user(&ts, (void *)ureq, sizeof(ts)))
+		return -EFAULT;
+	if (!valid_timespec(&ts))
+		return -EINVAL;
+	return do_nanosleep(&ts, urem);
+}
+
+#define TIMER_ABSTIME 1
+
+/* clock_nanosleep(clock, flags, req, rem): what glibc's nanosleep, sleep
+ * and usleep call. A relative sleep is nanosleep's; TIMER_ABSTIME sleeps
+ * until the clock reads req (rem untouched; after a signal a restart
+ * aims at the same time). Only the realtime and monotonic clocks. */
+long sys_clock_nanosleep(u32 clock, u32 flags, u32 ureq, u32 urem, u32 e, u32 f)
+{
+	struct timespec32 ts, now;
+
+	if (read_clock((int)clock, &now) || (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC))
+		return -EINVAL;
+	if (copy_from_user(&ts, (void *)ureq, sizeof(ts)))
+		return -EFAULT;
+	if (!valid_timespec(&ts))
+		return -EINVAL;
+	if (!(flags & TIMER_ABSTIME))
+		return do_nanosleep(&ts, urem);
+	ts.tv_sec -= now.tv_sec;
+	ts.tv_nsec -= now.tv_nsec;
+	if (ts.tv_nsec < 0) {
+		ts.tv_nsec += 1000000000L;
+		ts.tv_sec--;
+	}
+	if (ts.tv_sec < 0)
+		return 0;                        /* already past */
+	return do_nanosleep(&ts, 0);
 }

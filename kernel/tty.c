@@ -32,7 +32,7 @@ void tty_wait_input(unsigned long seen)
 	DEFINE_WAIT(wait);
 
 	prepare_to_wait(&serial_rx_wait, &wait, TASK_INTERRUPTIBLE);
-	if (serial_rx_count == seen && !fatal_signal_pending(current))
+	if (serial_rx_count == seen && !signal_pending(current))
 		schedule();
 	finish_wait(&serial_rx_wait, &wait);
 }
@@ -58,8 +58,8 @@ static ssize_t console_read(struct file *f, struct iov_iter *to, loff_t *pos)
 		n = n_tty_read(&console_ldisc, to);
 		if (n != -EAGAIN || (f->f_flags & O_NONBLOCK))
 			return n;
-		if (fatal_signal_pending(current))
-			return -EINTR;          /* killed: it dies on the way out */
+		if (signal_pending(current))
+			return -ERESTARTSYS;    /* a handler runs, then EINTR or a restart */
 		tty_wait_input(seen);
 	}
 }

@@ -65,6 +65,7 @@ struct user_struct *alloc_uid(unsigned int uid)
 		return NULL;
 	up->count = 1;
 	up->processes = 0;
+	up->sigpending = 0;
 	up->uid = uid;
 	list_add(&up->uidhash_list, uidhashentry(uid));
 	nr_user_structs++;

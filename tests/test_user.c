@@ -23,6 +23,8 @@ KTEST_PROGRAM_SUITE(libc, "/bin/utest_libc");
 KTEST_PROGRAM_SUITE(proc, "/bin/utest_proc");
 KTEST_PROGRAM_SUITE(efault, "/bin/utest_efault");
 KTEST_PROGRAM_SUITE(fs, "/bin/utest_fs");
+KTEST_PROGRAM_SUITE(signal, "/bin/utest_signal");
+KTEST_PROGRAM_SUITE(signals_glibc, "/bin/signals-glibc");
 
 extern unsigned long nr_pipes;
 static unsigned long read_nr_pipes(void) { return nr_pipes; }

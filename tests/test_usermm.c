@@ -86,7 +86,7 @@ static void claim_c02_c10_fork_copies_address_space(struct ktest *t)
 {
 	struct mm_struct *parent = enter_new_mm(), *child;
 	unsigned long base = TASK_UNMAPPED_BASE, before;
-	u32 *ppte, *cpte;
+	u32 *ppte, *cpte, kept;
 
 	KTEST_ASSERT_NOT_NULL(t, parent);
 	KTEST_ASSERT_EQ(t, mmap_region(parent, base, 4 * PAGE_SIZE, VM_READ | VM_WRITE,
@@ -119,8 +119,11 @@ static void claim_c02_c10_fork_copies_address_space(struct ktest *t)
 	kthread_use_mm(child);                    /* the child still sees 0x1234 */
 	mmput(child);
 	before = nr_free_pages();
+	kept = pte_phys(*cpte);
 	KTEST_EXPECT_EQ(t, get_u32(base), 0x1234);
-	KTEST_ASSERT_TRUE(t, put_u32(base, 0xBBBB));   /* last sharer: reused */
+	KTEST_ASSERT_TRUE(t, put_u32(base, 0xBBBB));   /* last sharer: reused, */
+	KTEST_EXPECT_EQ(t, pte_phys(*cpte), kept);    /* the same frame made writable */
+	KTEST_EXPECT_TRUE(t, *cpte & _PAGE_RW);
 	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
 	KTEST_EXPECT_EQ(t, get_u32(base), 0xBBBB);
 	leave_mm(child);

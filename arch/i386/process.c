@@ -81,6 +81,29 @@ void math_state_restore(void)
 	sched_stats.fpu_traps++;
 }
 
+/* Signal frames (arch/i386/signal.c): current's FPU state, if it has one,
+ * written back to thread.fpu so it can be copied out; false if it never
+ * used the FPU. */
+bool fpu_save_current(void)
+{
+	unsigned long flags = local_irq_save();
+
+	unlazy_fpu(current);
+	local_irq_restore(flags);
+	return current->flags & PF_USED_MATH;
+}
+
+/* Forget current's FPU state: its next FPU instruction starts clean (#NM
+ * then fninit), or from thread.fpu if the caller sets PF_USED_MATH again. */
+void fpu_drop_current(void)
+{
+	unsigned long flags = local_irq_save();
+
+	exit_thread(current);
+	current->flags &= ~PF_USED_MATH;
+	local_irq_restore(flags);
+}
+
 /* Called for the parent before its task_struct is copied: the child must
  * inherit the FPU state as it is in the registers, not a stale save. */
 void prepare_to_copy(struct task_struct *parent)

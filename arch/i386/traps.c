@@ -2,7 +2,8 @@
  * do_trap_entry() sends exceptions, IRQs and system calls their way. A page
  * fault at a user address is first offered to the address space's fault
  * handler (demand paging, stack growth, copy-on-write: mm/memory.c); one it
- * cannot resolve kills a user-mode task with SIGSEGV. A kernel
+ * cannot resolve, and any other user-mode exception, is a signal to the
+ * faulting thread (SIGSEGV, SIGFPE, SIGILL, SIGTRAP, SIGBUS). A kernel
  * exception is then looked up in the exception table (a user copy that hit a
  * bad address resumes at its fixup), then offered to an armed trap catcher
  * (self-tests), and is otherwise fatal: die()
@@ -12,6 +13,7 @@
 #include <kernel.h>
 #include <kallsyms.h>
 #include <sched.h>
+#include <sched/signal.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
@@ -114,27 +116,42 @@ static bool do_page_fault(struct pt_regs *regs)
 	return true;
 }
 
-/* The signal Linux sends for an exception raised by user code. */
-static int trap_signal(unsigned int vector)
+/* The signal, si_code and si_addr Linux gives an exception raised by
+ * user code: the faulting address for a page fault, else the instruction. */
+static int trap_signal(struct pt_regs *regs, int *code, u32 *addr)
 {
-	switch (vector) {
-	case X86_TRAP_DE: return SIGFPE;
-	case X86_TRAP_UD: return SIGILL;
-	case X86_TRAP_BP: case X86_TRAP_DB: return SIGTRAP;
-	default: return SIGSEGV;
+	*addr = regs->eip;
+	switch (regs->trapno) {
+	case X86_TRAP_DE: *code = FPE_INTDIV; return SIGFPE;
+	case X86_TRAP_UD: *code = ILL_ILLOPN; return SIGILL;
+	case X86_TRAP_DB: *code = TRAP_BRKPT; return SIGTRAP;
+	case X86_TRAP_BP: *code = SI_KERNEL; *addr = 0; return SIGTRAP;   /* int3, as Linux */
+	case X86_TRAP_AC: *code = BUS_ADRERR; return SIGBUS;
+	case X86_TRAP_PF:
+		*addr = read_cr2();
+		*code = find_vma(current->mm, *addr) &&
+			find_vma(current->mm, *addr)->vm_start <= *addr ? SEGV_ACCERR : SEGV_MAPERR;
+		return SIGSEGV;
+	default: *code = SI_KERNEL; *addr = 0; return SIGSEGV;
 	}
 }
 
-/* A user-mode exception nothing resolved. Until signals exist the task
- * dies as if by the unhandled signal: wait4 sees the signal number as the
- * status (terminated by that signal, no core). */
-static void user_trap_kill(struct pt_regs *regs)
+/* A user-mode exception nothing resolved: the faulting thread gets the
+ * signal, which it cannot block or ignore (force_sig_fault); a handler
+ * runs on the way out, or the default action ends the process. */
+static void user_trap_signal(struct pt_regs *regs)
 {
-	pr_info("%s[%d]: %s at %08x ip %08x sp %08x error %x\n", current->comm,
-		current->pid, trap_name(regs->trapno), read_cr2(), regs->eip, regs->esp,
-		regs->error_code);
+	int code;
+	u32 addr;
+	int sig = trap_signal(regs, &code, &addr);
+
+	if (current->sighand->action[sig - 1].handler <= SIG_IGN ||
+	    (current->blocked & sigmask(sig)))          /* it will be fatal: say why */
+		pr_info("%s[%d]: %s at %08x ip %08x sp %08x error %x\n", current->comm,
+			current->pid, trap_name(regs->trapno), addr, regs->eip, regs->esp,
+			regs->error_code);
 	local_irq_enable();
-	do_exit(trap_signal(regs->trapno));
+	force_sig_fault(sig, code, addr);
 }
 
 extern char ret_from_trap_segs[], ret_from_trap_segs_end[];
@@ -161,8 +178,10 @@ void do_exception(struct pt_regs *regs)
 		if (do_page_fault(regs))
 			return;
 	}
-	if (user_mode(regs))
-		user_trap_kill(regs);
+	if (user_mode(regs)) {
+		user_trap_signal(regs);
+		return;
+	}
 	if (!user_mode(regs)) {
 		null_stale_segments(regs);
 		if (fixup_exception(regs))      /* a user copy hit a bad address */

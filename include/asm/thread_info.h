@@ -30,8 +30,11 @@
 #define STACK_END_MAGIC 0x57AC6E9D
 
 /* thread_info->flags bits (Linux's numbers). */
-#define TIF_SIGPENDING     2     /* a signal is pending (user-mode issue) */
+#define TIF_SIGPENDING     2     /* a signal to handle on the way to user mode */
 #define TIF_NEED_RESCHED   3     /* call schedule() at the next safe point */
+#define TIF_RESTORE_SIGMASK 9    /* sigsuspend: put saved_sigmask back after delivery */
+#define _TIF_SIGPENDING    (1UL << TIF_SIGPENDING)
+#define _TIF_NEED_RESCHED  (1UL << TIF_NEED_RESCHED)
 
 /* thread_info->status bits. */
 #define TS_USEDFPU         0x1   /* the FPU holds this task's state right now */

@@ -1,26 +1,42 @@
-/* include/sched/signal.h: signal handlers and the per-process signal state
- * (kernel/sighand.c). sighand_struct (the action table) is shared by
- * CLONE_SIGHAND or copied; signal_struct (per thread group: pending shared
- * signals, the controlling terminal, rlimits) is shared by CLONE_THREAD or
- * new, and a new one inherits the terminal and the rlimits from the parent's
- * (the process group and session, pgid and sid, are in task_struct and come
- * with the copied task). Delivery arrives with the signals issue; fork and
- * exit manage them now. */
+/* include/sched/signal.h: signal handlers and the per-process signal state,
+ * and the signal interface the rest of the kernel uses (kernel/signal.c,
+ * kernel/sighand.c, kernel/kill.c, arch/i386/signal.c).
+ *
+ * sighand_struct (the action table) is shared by CLONE_SIGHAND or copied;
+ * signal_struct (per thread group: the shared pending set, group stop and
+ * exit state, the controlling terminal, rlimits) is shared by CLONE_THREAD
+ * or new, and a new one inherits the terminal and the rlimits from the
+ * parent's (pgid and sid are in task_struct and come with the copied task).
+ * Each thread has its own pending set and blocked mask (task_struct).
+ * TIF_SIGPENDING in thread_info says "something unblocked is pending, or the
+ * group is stopping or exiting": the return to user mode tests only that. */
 #ifndef TASKLAB_SCHED_SIGNAL_H
 #define TASKLAB_SCHED_SIGNAL_H
 
 #include <types.h>
 #include <resource.h>
+#include <signal_types.h>
+#include <uapi/linux/signal.h>
 
 struct task_struct;
 struct tty_struct;
+struct pt_regs;
 
 #define _NSIG 64
 
+#define SIG_DFL SIG_DFL_VALUE
+#define SIG_IGN SIG_IGN_VALUE
+
+static inline sigset_t sigmask(int sig) { return 1ULL << (sig - 1); }
+static inline bool valid_signal(int sig) { return sig >= 1 && sig <= _NSIG; }
+/* The signals nobody may catch, block or ignore. */
+#define SIG_KERNEL_ONLY_MASK (sigmask(SIGKILL) | sigmask(SIGSTOP))
+
 struct k_sigaction {
 	unsigned long handler;            /* SIG_DFL 0, SIG_IGN 1, or a user address */
-	unsigned long flags;
-	u64 mask;
+	unsigned long flags;              /* SA_* */
+	unsigned long restorer;           /* SA_RESTORER: where the handler returns */
+	sigset_t mask;                    /* blocked while the handler runs */
 };
 
 struct sighand_struct {
@@ -28,15 +44,19 @@ struct sighand_struct {
 	struct k_sigaction action[_NSIG];
 };
 
-/* signal_struct.flags */
-#define SIGNAL_GROUP_EXIT 0x00000004      /* exit_group or a fatal signal: every
-					   * thread ends, with group_exit_code */
+/* signal_struct flags */
+#define SIGNAL_STOP_STOPPED   0x1     /* the group is stopped (job control) */
+#define SIGNAL_STOP_CONTINUED 0x2     /* SIGCONT since; wait4 not told yet */
+#define SIGNAL_GROUP_EXIT     0x4     /* exit_group or a fatal signal: every
+				       * thread ends, with group_exit_code */
 
 struct signal_struct {
 	int count;                        /* tasks referring to it */
 	int live;                         /* threads of the group not yet in do_exit */
+	int group_exit_code;              /* exit status, or the stop signal */
 	unsigned int flags;               /* SIGNAL_* */
-	int group_exit_code;
+	int group_stop_count;             /* threads still to stop in a group stop */
+	struct sigpending shared_pending; /* kill() and other group-directed signals */
 	struct task_struct *group_exec_task;   /* de_thread: the thread execing,
 					   * woken as each other thread goes */
 	struct tty_struct *tty;           /* controlling terminal, or NULL */
@@ -47,13 +67,80 @@ extern struct sighand_struct init_sighand;
 extern struct signal_struct init_signal;
 
 struct kmem_cache;
-extern struct kmem_cache *sighand_cachep, *signal_cachep;
+extern struct kmem_cache *sighand_cachep, *signal_cachep, *sigqueue_cachep;
 bool signal_caches_init(void);
-/* Share or copy by flag into p; 0 or -ENOMEM. */
+/* Share or copy by flag into p; 0 or -ENOMEM. copy_sighand also gives p an
+ * empty pending set of its own (the blocked mask is inherited). */
 int copy_sighand(unsigned long clone_flags, struct task_struct *p);
 int copy_signal(unsigned long clone_flags, struct task_struct *p);
-/* Drop p's references (the last frees). */
+/* Drop p's references (the last frees); exit_sighand also flushes p's own
+ * pending queue, exit_signal the shared one with the last reference. */
 void exit_sighand(struct task_struct *p);
+/* exec: a private copy of shared handlers; 0 or -ENOMEM. */
+int unshare_sighand(struct task_struct *p);
 void exit_signal(struct task_struct *p);
+
+/* kernel/signal.c (signal_pending, fatal_signal_pending: include/sched.h) */
+/* Queue sig for one thread (tkill) or for p's whole group (kill); 0 or
+ * -EAGAIN (a real-time signal that could not be queued). Sends nothing to
+ * a task whose action ignores sig. */
+int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p, bool group);
+/* A signal from the kernel (SI_KERNEL) to thread p (SIGPIPE to a writer). */
+void send_sig(int sig, struct task_struct *p);
+/* Deliver a synchronous fault to current, unblocked and not ignored. */
+void force_sig_fault(int sig, int code, u32 addr);
+void force_sig(int sig);
+/* A handler could not be entered: SIGSEGV, fatal if that is what failed. */
+void force_sigsegv(int sig);
+void recalc_sigpending(void);
+/* Take one pending signal outside mask off current's sets: its number and
+ * siginfo, or 0. */
+int dequeue_signal(sigset_t mask, struct kernel_siginfo *info);
+/* Free every queued record and clear the set. */
+void flush_sigqueue(struct sigpending *pending);
+void set_current_blocked(sigset_t newset);
+/* TIF_RESTORE_SIGMASK (sigsuspend): set, or test and clear (interrupts
+ * off around the flags word, which the tick also writes). */
+void set_restore_sigmask(void);
+bool test_and_clear_restore_sigmask(void);
+void flush_signals(struct task_struct *p);
+/* Drop pending instances of sig anywhere in p's group. */
+void discard_group_signal(struct task_struct *p, int sig);
+/* SIGCHLD, SIGCONT, SIGURG, SIGWINCH: ignored when left at SIG_DFL. */
+bool sig_ignored_by_default(int sig);
+/* exec: handlers back to SIG_DFL (SIG_IGN stays), alternate stack gone. */
+void flush_signal_handlers(struct task_struct *p);
+/* At exit: tell the parent (exit_signal, normally SIGCHLD). True when the
+ * parent ignores SIGCHLD or set SA_NOCLDWAIT: nobody will wait, reap now. */
+bool do_notify_parent(struct task_struct *tsk, int sig);
+/* For wait4 (WUNTRACED/WCONTINUED): a stop or continue of child p not yet
+ * reported; fills *status and consumes the report. */
+bool wait_task_stopped_or_continued(struct task_struct *p, int options, int *status);
+
+/* stack_t of the i386 ABI (sigaltstack, ucontext's uc_stack). */
+struct user_stack {
+	u32 ss_sp;
+	int ss_flags;
+	u32 ss_size;
+};
+/* Is sp on current's alternate signal stack? */
+bool on_sig_stack(u32 sp);
+/* sigaltstack's work, sp being the user stack pointer: 0 or -errno. */
+int do_sigaltstack(const struct user_stack *ss, struct user_stack *oss, u32 sp);
+
+/* The signal get_signal() chose for a handler, and its action as it was. */
+struct ksignal {
+	int sig;
+	struct k_sigaction ka;
+	struct kernel_siginfo info;
+};
+/* Dequeue signals, running default actions (exit, stop, ignore) until one
+ * has a handler: true with *ksig filled, or false when none is left. */
+bool get_signal(struct ksignal *ksig);
+/* A handler frame was built: block ka.mask (and sig unless SA_NODEFER). */
+void signal_delivered(struct ksignal *ksig);
+
+/* arch/i386/signal.c: called on the way to user mode with TIF_SIGPENDING. */
+void do_signal(struct pt_regs *regs);
 
 #endif

@@ -21,6 +21,8 @@ struct user_struct {
 	int count;                        /* references: its tasks, and callers */
 	int processes;                    /* tasks with this real uid, reaped ones
 					   * excepted (zombies count, as in Linux) */
+	int sigpending;                   /* queued siginfo records of signals to its
+					   * tasks (RLIMIT_SIGPENDING, kernel/signal.c) */
 	unsigned int uid;
 	struct list_head uidhash_list;    /* in its uidhash bucket */
 };

@@ -347,6 +347,38 @@ static void proc_ids(struct ktap *t)
 	KTAP_EXPECT_EQ(t, errno, ESRCH);
 }
 
+/* setpgid: a child moved into its own group, then into ours; a group that
+ * does not exist is EPERM, a negative one EINVAL, a stranger ESRCH. */
+static void proc_setpgid_rules(struct ktap *t)
+{
+	int go[2], status;
+	char c = 0;
+	pid_t pid;
+
+	KTAP_ASSERT_EQ(t, pipe(go), 0);
+	pid = fork();
+	if (pid == 0) {
+		read(go[0], &c, 1);
+		_exit(0);
+	}
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, setpgid(pid, 0), 0);
+	KTAP_EXPECT_EQ(t, getpgid(pid), pid);
+	KTAP_EXPECT_EQ(t, setpgid(pid, getpgrp()), 0);       /* an existing group */
+	KTAP_EXPECT_EQ(t, getpgid(pid), getpgrp());
+	KTAP_EXPECT_EQ(t, setpgid(pid, 999999), -1);         /* no such group */
+	KTAP_EXPECT_EQ(t, errno, EPERM);
+	KTAP_EXPECT_EQ(t, getpgid(pid), getpgrp());
+	KTAP_EXPECT_EQ(t, setpgid(pid, -2), -1);
+	KTAP_EXPECT_EQ(t, errno, EINVAL);
+	KTAP_EXPECT_EQ(t, setpgid(999999, 0), -1);
+	KTAP_EXPECT_EQ(t, errno, ESRCH);
+	write(go[1], &c, 1);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
+	close(go[0]);
+	close(go[1]);
+}
+
 static const struct ktap_case proc_cases[] = {
 	KTAP_CASE(proc_fork_cow),
 	KTAP_CASE(proc_wait_status),
@@ -358,6 +390,7 @@ static const struct ktap_case proc_cases[] = {
 	KTAP_CASE(proc_execve_closes_cloexec_fds),
 	KTAP_CASE(proc_orphan_reparented),
 	KTAP_CASE(proc_ids),
+	KTAP_CASE(proc_setpgid_rules),
 	KTAP_CASE(proc_stale_segment_selector_zeroed),
 	{}
 };

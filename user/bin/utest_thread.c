@@ -228,16 +228,12 @@ static void restore_usr1(void)
 }
 
 /* CLONE_SIGHAND needs CLONE_VM: both runs share the address space, only
- * the handler table differs. Until rt_sigaction exists (the signals
- * branch) the kernel test threads.claim_c04_clone_sighand_* shows it. */
+ * the handler table differs (the kernel test
+ * threads.claim_c04_clone_sighand_* compares the table pointers). */
 static void claim_c04_clone_sighand_shared_vs_copied(struct ktap *t)
 {
 	if (!partial_flags_offered(t))
 		return;
-	if (usr1_handler() == ~0UL && errno == ENOSYS) {
-		ktap_skip(t, "no rt_sigaction yet (signals); see threads.claim_c04_clone_sighand");
-		return;
-	}
 	KTAP_ASSERT_EQ(t, usr1_handler(), K_SIG_DFL);
 	KTAP_EXPECT_EQ(t, clone_wait(child_ignores_usr1, NULL, CLONE_VM), 0);
 	KTAP_EXPECT_EQ(t, usr1_handler(), K_SIG_DFL);  /* the child's own table */

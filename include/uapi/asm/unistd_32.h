@@ -19,6 +19,7 @@
 #define __NR_time             13
 #define __NR_lseek            19
 #define __NR_getpid           20
+#define __NR_pause            29
 #define __NR_setuid           23
 #define __NR_getuid           24
 #define __NR_access           33
@@ -38,6 +39,9 @@
 #define __NR_getppid          64
 #define __NR_getpgrp          65
 #define __NR_setsid           66
+#define __NR_sigaction        67
+#define __NR_sigsuspend       72
+#define __NR_sigpending       73
 #define __NR_setreuid         70
 #define __NR_setregid         71
 #define __NR_setrlimit        75
@@ -50,6 +54,7 @@
 #define __NR_clone           120
 #define __NR_uname           122
 #define __NR_mprotect        125
+#define __NR_sigprocmask     126
 #define __NR_getpgid         132
 #define __NR__llseek         140
 #define __NR_writev          146
@@ -63,7 +68,11 @@
 #define __NR_rt_sigreturn    173
 #define __NR_rt_sigaction    174
 #define __NR_rt_sigprocmask  175
+#define __NR_rt_sigpending   176
+#define __NR_rt_sigtimedwait 177
+#define __NR_rt_sigsuspend   179
 #define __NR_getcwd          183
+#define __NR_sigaltstack     186
 #define __NR_vfork           190
 #define __NR_ugetrlimit      191
 #define __NR_mmap2           192
@@ -92,6 +101,7 @@
 #define __NR_exit_group      252
 #define __NR_set_tid_address 258
 #define __NR_clock_gettime   265
+#define __NR_clock_nanosleep 267
 #define __NR_tgkill          270
 #define __NR_openat          295
 #define __NR_fstatat64       300

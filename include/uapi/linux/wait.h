@@ -1,11 +1,13 @@
 /* include/uapi/linux/wait.h: wait4/waitpid options and the encoding of a
  * child's status word, as Linux reports it: exit code in bits 8-15 with the
- * low 7 bits 0, or the killing signal in the low 7 bits (0x80: core dumped). */
+ * low 7 bits 0, or the killing signal in the low 7 bits (0x80: core dumped),
+ * or 0x7f with the stop signal in bits 8-15 (stopped), or 0xffff (continued). */
 #ifndef TASKLAB_UAPI_WAIT_H
 #define TASKLAB_UAPI_WAIT_H
 
 #define WNOHANG    0x00000001
 #define WUNTRACED  0x00000002
+#define WCONTINUED 0x00000008
 #define __WNOTHREAD 0x20000000  /* only the caller's own children, not its group's */
 #define __WALL     0x40000000   /* every child, whatever its exit signal */
 #define __WCLONE   0x80000000   /* only children whose exit signal is not SIGCHLD */
@@ -15,5 +17,8 @@
 #define WIFEXITED(s)   (WTERMSIG(s) == 0)
 #define WIFSIGNALED(s) (WTERMSIG(s) != 0 && WTERMSIG(s) != 0x7f)
 #define WCOREDUMP(s)   ((s) & 0x80)
+#define WSTOPSIG(s)    WEXITSTATUS(s)
+#define WIFSTOPPED(s)  (((s) & 0xff) == 0x7f)
+#define WIFCONTINUED(s) ((s) == 0xffff)
 
 #endif

@@ -1,0 +1,644 @@
+/* kernel/signal.c: POSIX signals, the Linux way (include/sched/signal.h).
+ * Sending: a signal is queued on one thread's pending set (tkill, faults) or
+ * on the group's shared set (kill, SIGCHLD), unless its action ignores it;
+ * then a thread that does not block it is chosen (the main thread first)
+ * and marked TIF_SIGPENDING, and woken from an interruptible sleep. Each
+ * queued siginfo record is charged to the receiver's user, up to its
+ * RLIMIT_SIGPENDING (default threads-max / 2, as Linux): past it a
+ * standard signal is still sent without its record, a real-time one from
+ * tkill/tgkill fails (EAGAIN). A signal whose action is the default "terminate" kills the whole group at
+ * once: every thread gets SIGKILL. SIGCONT and the stop signals cancel each
+ * other when sent. Receiving: on the way to user mode (do_signal in
+ * arch/i386/signal.c) get_signal() dequeues unblocked signals, synchronous
+ * faults first, then the lowest number, running default actions (ignore,
+ * stop the group, exit the group) until one has a handler.
+ *
+ * Locking: one CPU, a kernel that is not preemptible, and no signal sent
+ * from an interrupt handler; only thread_info->flags is also written by
+ * interrupts (TIF_NEED_RESCHED), so its read-modify-writes run with
+ * interrupts off. Default actions: SIGCHLD, SIGCONT, SIGURG and SIGWINCH are
+ * ignored; SIGSTOP, SIGTSTP, SIGTTIN and SIGTTOU stop; all others
+ * terminate. The "core" signals (SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS,
+ * SIGFPE, SIGSEGV, SIGXCPU, SIGXFSZ, SIGSYS) terminate without the 0x80
+ * core bit in the wait status: Linux sets it only when a core file was
+ * written, and Tasklab writes none. PID 1 and kernel threads drop every
+ * signal whose action is the default (as Linux's init and kthreads do),
+ * except faults forced on them. */
+#include <kernel.h>
+#include <errno.h>
+#include <sched.h>
+#include <sched/signal.h>
+#include <sched/user.h>
+#include <slab.h>
+#include <asm/irqflags.h>
+
+#define SIG_KERNEL_IGNORE_MASK (sigmask(SIGCHLD) | sigmask(SIGCONT) | \
+				sigmask(SIGURG) | sigmask(SIGWINCH))
+#define SIG_KERNEL_STOP_MASK   (sigmask(SIGSTOP) | sigmask(SIGTSTP) | \
+				sigmask(SIGTTIN) | sigmask(SIGTTOU))
+#define SYNCHRONOUS_MASK       (sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) | \
+				sigmask(SIGTRAP) | sigmask(SIGFPE) | sigmask(SIGSYS))
+
+static bool sig_kernel_ignore(int sig) { return sigmask(sig) & SIG_KERNEL_IGNORE_MASK; }
+static bool sig_kernel_stop(int sig) { return sigmask(sig) & SIG_KERNEL_STOP_MASK; }
+
+/* PID 1 and kernel threads: signals left at their default do nothing. */
+static bool unkillable(const struct task_struct *p)
+{
+	return p->tgid == 1 || is_kernel_thread(p);
+}
+
+static struct k_sigaction *action_of(struct task_struct *p, int sig)
+{
+	return &p->sighand->action[sig - 1];
+}
+
+/* A queue record charged to p's user, within p's RLIMIT_SIGPENDING unless
+ * override; NULL when over the limit or out of memory. */
+static struct sigqueue *sigqueue_alloc(struct task_struct *p, bool override)
+{
+	struct user_struct *user = p->user;
+	struct sigqueue *q;
+
+	if (!override && (unsigned long)user->sigpending >= p->signal->rlim[RLIMIT_SIGPENDING].rlim_cur)
+		return NULL;
+	q = kmem_cache_alloc(sigqueue_cachep, GFP_KERNEL);
+	if (!q)
+		return NULL;
+	q->user = get_uid(user);
+	user->sigpending++;
+	return q;
+}
+
+static void sigqueue_free(struct sigqueue *q)
+{
+	q->user->sigpending--;
+	free_uid(q->user);
+	kmem_cache_free(sigqueue_cachep, q);
+}
+
+bool fatal_signal_pending(struct task_struct *p)
+{
+	return signal_pending(p) && (p->pending.signal & sigmask(SIGKILL));
+}
+
+void flush_sigqueue(struct sigpending *pending)
+{
+	struct sigqueue *q, *n;
+
+	list_for_each_entry_safe(q, n, &pending->list, list) {
+		list_del(&q->list);
+		sigqueue_free(q);
+	}
+	pending->signal = 0;
+}
+
+void flush_signals(struct task_struct *p)
+{
+	unsigned long flags = local_irq_save();
+
+	flush_sigqueue(&p->pending);
+	flush_sigqueue(&p->signal->shared_pending);
+	clear_ti_thread_flag(task_thread_info(p), TIF_SIGPENDING);
+	local_irq_restore(flags);
+}
+
+static void set_tsk_sigpending(struct task_struct *t)
+{
+	unsigned long flags = local_irq_save();
+
+	set_ti_thread_flag(task_thread_info(t), TIF_SIGPENDING);
+	local_irq_restore(flags);
+}
+
+/* Mark t and end an interruptible sleep (and a stop, when resume). */
+static void signal_wake_up(struct task_struct *t, bool resume)
+{
+	set_tsk_sigpending(t);
+	wake_up_state(t, TASK_INTERRUPTIBLE | (resume ? TASK_STOPPED : 0));
+}
+
+static bool has_work(struct task_struct *t)
+{
+	struct signal_struct *sig = t->signal;
+
+	return ((t->pending.signal | sig->shared_pending.signal) & ~t->blocked) ||
+	       sig->group_stop_count || (sig->flags & SIGNAL_GROUP_EXIT);
+}
+
+/* TIF_SIGPENDING for current, set or cleared to match what is pending. */
+void recalc_sigpending(void)
+{
+	unsigned long flags = local_irq_save();
+
+	if (has_work(current))
+		set_ti_thread_flag(current_thread_info(), TIF_SIGPENDING);
+	else
+		clear_ti_thread_flag(current_thread_info(), TIF_SIGPENDING);
+	local_irq_restore(flags);
+}
+
+/* sigsuspend's mask comes back after the next delivery (or at once). */
+void set_restore_sigmask(void)
+{
+	unsigned long flags = local_irq_save();
+
+	set_ti_thread_flag(current_thread_info(), TIF_RESTORE_SIGMASK);
+	local_irq_restore(flags);
+}
+
+bool test_and_clear_restore_sigmask(void)
+{
+	unsigned long flags = local_irq_save();
+	bool was = test_ti_thread_flag(current_thread_info(), TIF_RESTORE_SIGMASK);
+
+	clear_ti_thread_flag(current_thread_info(), TIF_RESTORE_SIGMASK);
+	local_irq_restore(flags);
+	return was;
+}
+
+void set_current_blocked(sigset_t newset)
+{
+	current->blocked = newset & ~SIG_KERNEL_ONLY_MASK;
+	recalc_sigpending();
+}
+
+/* Take sig's bit and queued records out of a pending set (and each thread's). */
+static void remove_from_set(struct sigpending *pending, sigset_t mask)
+{
+	struct sigqueue *q, *n;
+
+	if (!(pending->signal & mask))
+		return;
+	pending->signal &= ~mask;
+	list_for_each_entry_safe(q, n, &pending->list, list) {
+		if (sigmask(q->info.si_signo) & mask) {
+			list_del(&q->list);
+			sigqueue_free(q);
+		}
+	}
+}
+
+static void remove_from_group(struct task_struct *p, sigset_t mask)
+{
+	struct task_struct *t;
+
+	remove_from_set(&p->signal->shared_pending, mask);
+	for_each_thread(p, t)
+		remove_from_set(&t->pending, mask);
+}
+
+void do_notify_parent_cldstop(struct task_struct *tsk, int why);
+
+/* SIGCONT: the group runs again, and its parent hears of it. */
+static void continue_group(struct task_struct *p)
+{
+	struct signal_struct *sig = p->signal;
+	struct task_struct *t;
+	bool was_stopped = (sig->flags & SIGNAL_STOP_STOPPED) || sig->group_stop_count;
+
+	remove_from_group(p, SIG_KERNEL_STOP_MASK);
+	for_each_thread(p, t)
+		wake_up_state(t, TASK_STOPPED);
+	if (!was_stopped)
+		return;
+	sig->flags = (sig->flags & ~SIGNAL_STOP_STOPPED) | SIGNAL_STOP_CONTINUED;
+	sig->group_stop_count = 0;
+	sig->group_exit_code = 0;
+	do_notify_parent_cldstop(p, CLD_CONTINUED);
+}
+
+/* Would p's action throw sig away right now? A blocked signal is kept:
+ * the action may change before it is unblocked. */
+static bool sig_ignored(struct task_struct *p, int sig, bool force)
+{
+	unsigned long handler = action_of(p, sig)->handler;
+
+	if (p->blocked & sigmask(sig))
+		return false;
+	if (handler == SIG_IGN)
+		return true;
+	return handler == SIG_DFL && (sig_kernel_ignore(sig) || (!force && unkillable(p)));
+}
+
+/* Side effects of sending (stop and continue cancel each other) and
+ * whether sig is to be queued at all. */
+static bool prepare_signal(int sig, struct task_struct *p, bool force)
+{
+	if (p->exit_state || !p->sighand || (p->signal->flags & SIGNAL_GROUP_EXIT))
+		return false;
+	if (sig_kernel_stop(sig))
+		remove_from_group(p, sigmask(SIGCONT));
+	else if (sig == SIGCONT)
+		continue_group(p);
+	return !sig_ignored(p, sig, force);
+}
+
+static bool wants_signal(int sig, struct task_struct *p)
+{
+	if ((p->blocked & sigmask(sig)) || (p->flags & PF_EXITING) || p->exit_state)
+		return false;
+	if (sig == SIGKILL)
+		return true;
+	if (p->state == TASK_STOPPED)
+		return false;
+	return p == current || !signal_pending(p);
+}
+
+static bool sig_fatal(struct task_struct *p, int sig)
+{
+	return action_of(p, sig)->handler == SIG_DFL &&
+	       !sig_kernel_ignore(sig) && !sig_kernel_stop(sig);
+}
+
+/* The group is dying of sig: every thread gets SIGKILL and wakes. */
+static void start_group_exit(struct task_struct *p, int code)
+{
+	struct task_struct *t;
+
+	p->signal->flags = SIGNAL_GROUP_EXIT;
+	p->signal->group_exit_code = code;
+	p->signal->group_stop_count = 0;
+	for_each_thread(p, t) {
+		if (t->exit_state)
+			continue;
+		t->pending.signal |= sigmask(SIGKILL);
+		signal_wake_up(t, true);
+	}
+}
+
+/* exit_group and de_thread: SIGKILL to every other thread, woken even from
+ * a stop; returns how many. */
+int zap_other_threads(struct task_struct *p)
+{
+	struct task_struct *t;
+	int count = 0;
+
+	for_each_thread(p, t) {
+		if (t == p || t->exit_state)
+			continue;
+		count++;
+		t->pending.signal |= sigmask(SIGKILL);
+		signal_wake_up(t, true);
+	}
+	return count;
+}
+
+/* Choose who handles a newly queued sig (Linux's complete_signal): p when
+ * it can, for a group signal the main thread or any thread not blocking it;
+ * nobody when all block it (it waits, pending). */
+static void complete_signal(int sig, struct task_struct *p, bool group)
+{
+	struct task_struct *t = p;
+
+	if (!wants_signal(sig, p)) {
+		if (!group)
+			return;
+		for_each_thread(p->group_leader, t)
+			if (wants_signal(sig, t))
+				break;
+		if (!t)
+			return;
+	}
+	/* fatal, unless t only unblocked it to wait for it (rt_sigtimedwait),
+	 * or the group is already ending or being replaced by an exec */
+	if (sig_fatal(p, sig) && !(t->real_blocked & sigmask(sig)) &&
+	    !(p->signal->flags & SIGNAL_GROUP_EXIT) && !p->signal->group_exec_task) {
+		start_group_exit(p, sig);
+		return;
+	}
+	signal_wake_up(t, sig == SIGKILL);
+}
+
+/* Queue one instance of sig on p (group: p's shared set). */
+static int __send_signal(int sig, struct kernel_siginfo *info, struct task_struct *p,
+			 bool group, bool force)
+{
+	struct sigpending *pending = group ? &p->signal->shared_pending : &p->pending;
+	struct sigqueue *q;
+
+	if (!prepare_signal(sig, p, force))
+		return 0;
+	if (sig < __SIGRTMIN && (pending->signal & sigmask(sig)))
+		return 0;                          /* standard signals do not queue */
+	/* standard signals from kill or the kernel may pass the limit */
+	q = sigqueue_alloc(p, force || (sig < __SIGRTMIN && info->si_code >= 0));
+	if (q) {
+		q->info = *info;
+		q->info.si_signo = sig;
+		list_add_tail(&q->list, &pending->list);
+	} else if (sig >= __SIGRTMIN && info->si_code != SI_USER && info->si_code != SI_KERNEL) {
+		return -EAGAIN;        /* tkill/tgkill of a real-time signal: not lost silently */
+	}                              /* else: sent, its siginfo lost (as Linux) */
+	pending->signal |= sigmask(sig);
+	complete_signal(sig, p, group);
+	return 0;
+}
+
+int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p, bool group)
+{
+	unsigned long flags = local_irq_save();
+	int ret = __send_signal(sig, info, p, group, false);
+
+	local_irq_restore(flags);
+	return ret;
+}
+
+void send_sig(int sig, struct task_struct *p)
+{
+	struct kernel_siginfo info = { .si_signo = sig, .si_code = SI_KERNEL };
+
+	send_sig_info(sig, &info, p, false);
+}
+
+/* A fault cannot wait: a blocked or ignored sig is unblocked and reset to
+ * the default action (so a fault inside its own handler kills). */
+static void force_sig_info(int sig, struct kernel_siginfo *info)
+{
+	struct task_struct *t = current;
+	struct k_sigaction *ka = action_of(t, sig);
+	unsigned long flags = local_irq_save();
+	bool blocked = t->blocked & sigmask(sig);
+
+	if (blocked || ka->handler == SIG_IGN) {
+		ka->handler = SIG_DFL;
+		t->blocked &= ~sigmask(sig);
+	}
+	__send_signal(sig, info, t, false, true);
+	local_irq_restore(flags);
+}
+
+void force_sig_fault(int sig, int code, u32 addr)
+{
+	struct kernel_siginfo info = { .si_signo = sig, .si_code = code, .addr = addr };
+
+	force_sig_info(sig, &info);
+}
+
+void force_sig(int sig)
+{
+	struct kernel_siginfo info = { .si_signo = sig, .si_code = SI_KERNEL };
+
+	force_sig_info(sig, &info);
+}
+
+void force_sigsegv(int sig)
+{
+	if (sig == SIGSEGV)
+		action_of(current, SIGSEGV)->handler = SIG_DFL;
+	force_sig(SIGSEGV);
+}
+
+/* The next signal of `pending` not in mask: faults first, then the lowest. */
+static int next_signal(struct sigpending *pending, sigset_t mask)
+{
+	sigset_t x = pending->signal & ~mask;
+
+	if (!x)
+		return 0;
+	if (x & SYNCHRONOUS_MASK)
+		x &= SYNCHRONOUS_MASK;
+	return __builtin_ctzll(x) + 1;
+}
+
+/* Take one instance of sig off `pending`, with its record if it has one. */
+static void collect_signal(int sig, struct sigpending *pending, struct kernel_siginfo *info)
+{
+	struct sigqueue *q, *first = NULL;
+	bool more = false;
+
+	list_for_each_entry(q, &pending->list, list) {
+		if (q->info.si_signo != sig)
+			continue;
+		if (first) {
+			more = true;
+			break;
+		}
+		first = q;
+	}
+	if (!more)
+		pending->signal &= ~sigmask(sig);
+	if (first) {
+		*info = first->info;
+		list_del(&first->list);
+		sigqueue_free(first);
+	} else {
+		*info = (struct kernel_siginfo){ .si_signo = sig, .si_code = SI_KERNEL };
+	}
+}
+
+/* One signal for current that is not in mask (own set first, then the
+ * group's), or 0. */
+int dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
+{
+	struct sigpending *pending = &current->pending;
+	int sig = next_signal(pending, mask);
+
+	if (!sig) {
+		pending = &current->signal->shared_pending;
+		sig = next_signal(pending, mask);
+	}
+	if (sig)
+		collect_signal(sig, pending, info);
+	recalc_sigpending();
+	return sig;
+}
+
+/* SIGCHLD to the parent of tsk's group for a stop or a continue. */
+void do_notify_parent_cldstop(struct task_struct *tsk, int why)
+{
+	struct task_struct *parent = tsk->group_leader->parent;
+	struct kernel_siginfo info = { .si_signo = SIGCHLD, .si_code = why };
+
+	if (!parent || !parent->sighand)
+		return;
+	info.kill.pid = tsk->tgid;
+	info.kill.uid = tsk->uid;
+	info.kill.status = why == CLD_CONTINUED ? SIGCONT : tsk->signal->group_exit_code;
+	if (!(action_of(parent, SIGCHLD)->flags & SA_NOCLDSTOP))
+		__send_signal(SIGCHLD, &info, parent, true, false);
+	wake_up_all(&parent->wait_chldexit);
+}
+
+/* sig to parent for the end of tsk's group, with CLD_* siginfo. */
+static __noinline void send_child_exit(struct task_struct *tsk, int sig, struct task_struct *parent)
+{
+	struct kernel_siginfo info = { .si_signo = sig };
+	int code = (tsk->signal->flags & SIGNAL_GROUP_EXIT) ? tsk->signal->group_exit_code
+							     : tsk->exit_code;
+
+	info.kill.pid = tsk->tgid;
+	info.kill.uid = tsk->uid;
+	if (code & 0x7f) {
+		info.si_code = (code & 0x80) ? CLD_DUMPED : CLD_KILLED;
+		info.kill.status = code & 0x7f;
+	} else {
+		info.si_code = CLD_EXITED;
+		info.kill.status = (code >> 8) & 0xff;
+	}
+	send_sig_info(sig, &info, parent, true);
+}
+
+bool do_notify_parent(struct task_struct *tsk, int sig)
+{
+	struct task_struct *parent = tsk->parent;
+	struct k_sigaction *ka;
+	bool autoreap;
+
+	if (!valid_signal(sig) || !parent || !parent->sighand)
+		return false;
+	ka = action_of(parent, SIGCHLD);
+	autoreap = sig == SIGCHLD && (ka->handler == SIG_IGN || (ka->flags & SA_NOCLDWAIT));
+	if (!sig_ignored(parent, sig, false))      /* usually ignored: nothing to send */
+		send_child_exit(tsk, sig, parent);
+	return autoreap;
+}
+
+bool wait_task_stopped_or_continued(struct task_struct *p, int options, int *status)
+{
+	struct signal_struct *sig = p->signal;
+
+	if (p->exit_state || !sig || !thread_group_leader(p))
+		return false;
+	if ((options & WUNTRACED) && (sig->flags & SIGNAL_STOP_STOPPED) && sig->group_exit_code) {
+		if (status)
+			*status = (sig->group_exit_code << 8) | 0x7f;
+		sig->group_exit_code = 0;
+		return true;
+	}
+	if ((options & WCONTINUED) && (sig->flags & SIGNAL_STOP_CONTINUED)) {
+		if (status)
+			*status = 0xffff;
+		sig->flags &= ~SIGNAL_STOP_CONTINUED;
+		return true;
+	}
+	return false;
+}
+
+/* Take part in a group stop (signr: the stop signal that starts one, or 0
+ * to join one in progress); returns when SIGCONT or SIGKILL wakes us. The
+ * last thread to stop tells the parent. */
+static void do_signal_stop(int signr)
+{
+	struct signal_struct *sig = current->signal;
+	struct task_struct *t;
+	unsigned long flags = local_irq_save();
+
+	if (!sig->group_stop_count) {
+		if (!signr)
+			goto out;                      /* cancelled by SIGCONT */
+		sig->group_exit_code = signr;
+		sig->flags &= ~SIGNAL_STOP_CONTINUED;
+		sig->group_stop_count = 1;
+		for_each_thread(current, t) {
+			if (t == current || t->exit_state || (t->flags & PF_EXITING))
+				continue;
+			sig->group_stop_count++;
+			signal_wake_up(t, false);
+		}
+	}
+	if (--sig->group_stop_count == 0) {
+		sig->flags |= SIGNAL_STOP_STOPPED;
+		do_notify_parent_cldstop(current, CLD_STOPPED);
+	}
+	current->state = TASK_STOPPED;
+	local_irq_restore(flags);
+	schedule();
+	return;
+out:
+	local_irq_restore(flags);
+}
+
+bool get_signal(struct ksignal *ksig)
+{
+	struct signal_struct *sig = current->signal;
+
+	for (;;) {
+		struct k_sigaction *ka;
+		int signr;
+
+		/* marked for death (a group exit, or another thread's exec):
+		 * go before any handler runs */
+		if ((sig->flags & SIGNAL_GROUP_EXIT) ||
+		    (sig->group_exec_task && sig->group_exec_task != current))
+			do_group_exit(SIGKILL);
+		if (sig->group_stop_count) {
+			do_signal_stop(0);
+			continue;
+		}
+		signr = dequeue_signal(current->blocked, &ksig->info);
+		if (!signr)
+			return false;
+		ka = action_of(current, signr);
+		if (ka->handler == SIG_IGN)
+			continue;
+		if (ka->handler != SIG_DFL) {
+			ksig->sig = signr;
+			ksig->ka = *ka;
+			if (ka->flags & SA_RESETHAND)
+				ka->handler = SIG_DFL;
+			return true;
+		}
+		if (sig_kernel_ignore(signr))
+			continue;
+		if (sig_kernel_stop(signr)) {
+			do_signal_stop(signr);
+			continue;
+		}
+		do_group_exit(signr);
+	}
+}
+
+void signal_delivered(struct ksignal *ksig)
+{
+	sigset_t blocked = current->blocked | ksig->ka.mask;
+
+	if (!(ksig->ka.flags & SA_NODEFER))
+		blocked |= sigmask(ksig->sig);
+	test_and_clear_restore_sigmask();
+	set_current_blocked(blocked);
+}
+
+/* exec: caught signals go back to SIG_DFL; ignored ones stay ignored. A
+ * shared table is copied first (if that fails for want of memory, the
+ * sharers see the reset too: exec is past its point of no return). */
+void flush_signal_handlers(struct task_struct *p)
+{
+	struct k_sigaction *ka;
+
+	if (unshare_sighand(p))
+		pr_warn("exec: %s keeps a shared signal table (out of memory)\n", p->comm);
+	ka = p->sighand->action;
+
+	for (int i = 0; i < _NSIG; i++, ka++) {
+		if (ka->handler != SIG_IGN)
+			ka->handler = SIG_DFL;
+		ka->flags = 0;
+		ka->restorer = 0;
+		ka->mask = 0;
+	}
+	p->sas_ss_sp = p->sas_ss_size = 0;
+}
+
+/* POSIX: a signal whose action becomes "ignore" is discarded where pending. */
+void discard_group_signal(struct task_struct *p, int sig)
+{
+	unsigned long flags = local_irq_save();
+
+	remove_from_group(p, sigmask(sig));
+	local_irq_restore(flags);
+	if (p == current)
+		recalc_sigpending();
+}
+
+bool sig_ignored_by_default(int sig)
+{
+	return sig_kernel_ignore(sig);
+}
+
+bool on_sig_stack(u32 sp)
+{
+	struct task_struct *t = current;
+
+	return sp > t->sas_ss_sp && sp - t->sas_ss_sp <= t->sas_ss_size;
+}
