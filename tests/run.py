@@ -296,11 +296,11 @@ ICOUNT = ['-icount', 'shift=0,align=off,sleep=off',
 # suite each) and claim c23 (forkbench: thread creates cheaper than forks,
 # judged on instruction counts, hence -icount), in one extra boot. They need
 # clone(CLONE_THREAD|SETTLS|...), futex and set_tid_address's clear-and-wake
-# (the threads branch, in main), and the signal program needs rt_sigaction,
-# tgkill and signal frames: GLIBC_SIGNALS_ON_TASKLAB switches it on once the
-# signals branch is in main. `--glibc-on-tasklab` runs them all regardless.
+# (the threads work), and the signal program needs rt_sigaction, tgkill and
+# signal frames (the signals work); both are in main, so both switches are
+# on. `--glibc-on-tasklab` runs them all regardless of the switches.
 GLIBC_ON_TASKLAB = True
-GLIBC_SIGNALS_ON_TASKLAB = False
+GLIBC_SIGNALS_ON_TASKLAB = True
 GLIBC_CASES = ['glibc_mutex.counter_exact', 'glibc_cond.ping_pong', 'glibc_fork.child_one_thread',
                'glibc_exit.last_thread_ends', 'glibc_stress.create_join_handoffs',
                'glibc_forkbench.claim_c23_thread_cheaper']
