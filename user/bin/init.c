@@ -1,19 +1,17 @@
 /* user/bin/init.c: /sbin/init, the first user program (PID 1). It shows
  * /etc/motd, then reads command lines from the console and runs each as a
- * program from the initramfs (fork, execve, waitpid), reporting how it
- * ended. It never exits (the kernel would have no init left).
+ * program from the initramfs (fork, execve, wait), reporting how it ended.
+ * It never exits (the kernel would have no init left).
  *
  * Being PID 1 it also reaps orphans: the kernel hands it every process
  * whose parent ends, and each must be waited for when it exits, or it stays
- * a zombie. A Unix init learns of that from SIGCHLD; Tasklab has no signal
- * handlers yet, so init never sleeps where a child's end cannot wake it:
- *  - while a command runs, it waits for any child (waitpid -1), reaping
- *    orphans as they end, until the command's own pid comes back;
- *  - at the prompt, it reads the console through its own O_NONBLOCK
- *    descriptor and, while no line is complete, reaps and naps POLL_MS
- *    (so an orphan is reaped within about POLL_MS, typing is echoed as
- *    promptly; the programs it runs keep a blocking console on fds 0-2);
- *  - at end of input, it waits for any child forever.
+ * a zombie. As a Unix init, it learns of that from SIGCHLD: the handler
+ * reaps every child that has ended (waitpid -1, WNOHANG), so nothing is
+ * missed between a check and a sleep. It is installed without SA_RESTART,
+ * so the console read it interrupts returns EINTR and is simply retried.
+ * The command being run is reaped by the handler too: the main program
+ * waits for it with SIGCHLD blocked, in sigsuspend, until the handler has
+ * recorded its status.
  *
  * Built-ins: help, cd DIR, pwd, echo ..., exit (refused as PID 1).
  * `init -c "cmd args"` runs one command before the prompt (for tests). */
@@ -22,24 +20,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include <signal.h>
 #include <unistd.h>
 #include <sys/wait.h>
 
 #define MAX_LINE 256
 #define MAX_ARGS 16
-#define POLL_MS  20
 
-/* Where command lines come from: a non-blocking console of init's own,
- * or (when it cannot be opened) stdin, which blocks. */
-static int console_in = STDIN_FILENO;
-
-static void nap(void)
-{
-	struct timespec ts = { 0, POLL_MS * 1000L * 1000L };
-
-	nanosleep(&ts, NULL);
-}
+/* The command being run (0: none), and its status once the SIGCHLD
+ * handler has reaped it. */
+static volatile pid_t fg_pid;
+static volatile int fg_status;
+static volatile int fg_done;
 
 static void show_file(const char *path)
 {
@@ -54,27 +46,56 @@ static void show_file(const char *path)
 	close(fd);
 }
 
+/* Say how a child ended, unless it exited 0. Called from the SIGCHLD
+ * handler: one write of a local buffer, no stdio state. */
 static void report_status(pid_t pid, int status)
 {
+	char msg[64];
+	int n = 0;
+
 	if (WIFSIGNALED(status))
-		printf("init: pid %d killed by signal %d\n", pid, WTERMSIG(status));
+		n = snprintf(msg, sizeof(msg), "init: pid %d killed by signal %d\n",
+			     pid, WTERMSIG(status));
 	else if (WEXITSTATUS(status))
-		printf("init: pid %d exited with status %d\n", pid, WEXITSTATUS(status));
+		n = snprintf(msg, sizeof(msg), "init: pid %d exited with status %d\n",
+			     pid, WEXITSTATUS(status));
+	if (n > 0)
+		write(STDOUT_FILENO, msg, (size_t)n);
 }
 
-/* Wait for every child that has already exited (orphans included). */
-static void reap_zombies(void)
+/* SIGCHLD: reap every child that has ended, orphans included; the
+ * command being run has its status kept for run_program. */
+static void reap_children(int sig)
 {
-	int status;
+	int saved_errno = errno, status;
 	pid_t pid;
 
-	while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
-		report_status(pid, status);
+	(void)sig;
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+		if (pid == fg_pid) {
+			fg_status = status;
+			fg_done = 1;
+		} else {
+			report_status(pid, status);
+		}
+	}
+	errno = saved_errno;
+}
+
+static void install_sigchld_handler(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = reap_children;      /* no SA_RESTART: reads see EINTR */
+	if (sigaction(SIGCHLD, &sa, NULL) < 0)
+		perror("init: sigaction");
+	reap_children(SIGCHLD);             /* any that ended before */
 }
 
 /* One line from the console into line (without the newline); false at end
  * of input. A line longer than the buffer is reported and dropped. Orphans
- * that end meanwhile are reaped. */
+ * that end meanwhile are reaped by the SIGCHLD handler (read: EINTR). */
 static bool read_line(char *line, size_t size)
 {
 	size_t len = 0;
@@ -82,12 +103,7 @@ static bool read_line(char *line, size_t size)
 	char c;
 
 	for (;;) {
-		ssize_t n = read(console_in, &c, 1);
-		if (n < 0 && errno == EAGAIN) {     /* no line yet */
-			reap_zombies();
-			nap();
-			continue;
-		}
+		ssize_t n = read(STDIN_FILENO, &c, 1);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
@@ -130,34 +146,27 @@ static int split_words(char *line, char **argv)
 	return argc;
 }
 
-/* Wait until pid ends, reaping whatever else ends meanwhile (orphans). */
-static void wait_foreground(pid_t pid)
-{
-	int status;
-	pid_t got;
-
-	while ((got = waitpid(-1, &status, 0)) != pid) {
-		if (got > 0) {
-			report_status(got, status);
-		} else if (errno != EINTR) {
-			perror("init: waitpid");
-			return;
-		}
-	}
-	report_status(pid, status);
-}
-
-/* Run argv[0] from /bin or /sbin (or the path as given) and wait for it. */
+/* Run argv[0] from /bin or /sbin (or the path as given) and wait for it.
+ * SIGCHLD is blocked from before the fork until sigsuspend, so the
+ * handler cannot reap the child before fg_pid names it; the child gets
+ * init's old mask back before it execs. */
 static void run_program(char **argv)
 {
 	char path[MAX_LINE + 8];
-	pid_t pid = fork();
+	sigset_t chld, old;
+	pid_t pid;
 
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, &old);
+	pid = fork();
 	if (pid < 0) {
 		perror("init: fork");
+		sigprocmask(SIG_SETMASK, &old, NULL);
 		return;
 	}
 	if (pid == 0) {
+		sigprocmask(SIG_SETMASK, &old, NULL);
 		if (strchr(argv[0], '/')) {
 			execve(argv[0], argv, environ);
 		} else {
@@ -169,7 +178,13 @@ static void run_program(char **argv)
 		dprintf(STDERR_FILENO, "init: %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
 	}
-	wait_foreground(pid);
+	fg_pid = pid;
+	while (!fg_done)
+		sigsuspend(&old);               /* the handler reaps, sets fg_done */
+	fg_done = 0;
+	fg_pid = 0;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	report_status(pid, fg_status);
 }
 
 static bool run_builtin(int argc, char **argv)
@@ -206,16 +221,13 @@ static void run_line(char *line)
 
 	if (argc && !run_builtin(argc, argv))
 		run_program(argv);
-	reap_zombies();
 }
 
 int main(int argc, char **argv)
 {
 	char line[MAX_LINE];
-	int fd = open("/dev/console", O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 
-	if (fd >= 0)
-		console_in = fd;
+	install_sigchld_handler();
 	show_file("/etc/motd");
 	printf("init: pid %d; type 'help'\n", getpid());
 	if (argc > 2 && !strcmp(argv[1], "-c")) {
@@ -232,6 +244,5 @@ int main(int argc, char **argv)
 		return 0;
 	printf("\ninit: end of console input; reaping children\n");
 	for (;;)
-		if (wait(NULL) < 0)             /* no child now; orphans may come */
-			nap();
+		pause();                        /* SIGCHLD handlers do the work */
 }
