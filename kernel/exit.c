@@ -152,7 +152,7 @@ void do_exit(long code)
 	exit_mm(tsk);
 	exit_files(tsk);
 	exit_fs(tsk);
-	exit_sighand(tsk);
+	flush_signals_on_exit(tsk);
 	exit_thread(tsk);
 	if (tsk->kthread)
 		kthread_exit_notify(tsk, code);
@@ -203,6 +203,7 @@ void release_task(struct task_struct *p)
 	if (leader != p && leader->exit_state == EXIT_ZOMBIE && thread_group_empty(leader))
 		group_gone(leader);
 	local_irq_restore(flags);
+	exit_sighand(p);
 	exit_signal(p);
 	put_task_struct(p);
 }

@@ -54,7 +54,7 @@ static int kill_pgrp(pid_t pgrp, int sig)
 
 	for_each_process(p) {
 		if (p->pgid != pgrp || !thread_group_leader(p))
-			continue;                      /* a zombie counts, as in Linux */
+			continue;     /* a zombie leader stands for its live threads */
 		err = send_checked(sig, p, true, SI_USER);
 		success |= !err;
 	}

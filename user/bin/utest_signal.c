@@ -1042,6 +1042,66 @@ static void signal_threads_group_stop(struct ktap *t)
 	KTAP_EXPECT_EQ(t, WTERMSIG(status), SIGKILL);
 }
 
+/* A process whose main thread has exited (pthread_exit from main: the
+ * leader is a zombie) while another thread runs is still a process: kill
+ * reaches the live thread. The thread sleeps 1.5 s, then exit_group(7); a
+ * signal lost on the zombie leader shows as status 7 << 8. */
+static int thread_naps_then_exits(void *unused)
+{
+	struct timespec ts = { 1, 500000000 };
+
+	nanosleep(&ts, NULL);
+	__syscall1(__NR_exit_group, 7);
+	return 0;
+}
+
+static pid_t fork_zombie_leader(void)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		start_thread(thread_naps_then_exits);
+		__syscall1(__NR_exit, 0);            /* the main thread only */
+	}
+	if (pid > 0)
+		sleep_ms(100);                       /* the leader is a zombie */
+	return pid;
+}
+
+static void signal_zombie_leader_kill(struct ktap *t)
+{
+	int status = 0;
+	pid_t pid = fork_zombie_leader();
+
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, kill(pid, 0), 0);
+	KTAP_EXPECT_EQ(t, tgkill(pid, pid, 0), 0);
+	KTAP_EXPECT_EQ(t, kill(pid, SIGKILL), 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
+	KTAP_EXPECT_TRUE(t, WIFSIGNALED(status));
+	KTAP_EXPECT_EQ(t, WTERMSIG(status), SIGKILL);
+}
+
+/* SIGSTOP stops it (WUNTRACED reports the group through its zombie
+ * leader), SIGCONT resumes it (WCONTINUED), SIGKILL ends it. */
+static void signal_zombie_leader_stop(struct ktap *t)
+{
+	int status = 0;
+	pid_t pid = fork_zombie_leader();
+
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, kill(pid, SIGSTOP), 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WUNTRACED), pid);
+	KTAP_EXPECT_TRUE(t, WIFSTOPPED(status));
+	KTAP_EXPECT_EQ(t, kill(pid, SIGCONT), 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WCONTINUED), pid);
+	KTAP_EXPECT_TRUE(t, WIFCONTINUED(status));
+	KTAP_EXPECT_EQ(t, kill(pid, SIGKILL), 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
+	KTAP_EXPECT_TRUE(t, WIFSIGNALED(status));
+	KTAP_EXPECT_EQ(t, WTERMSIG(status), SIGKILL);
+}
+
 static char altstack[16384];
 static volatile unsigned long alt_local;
 static volatile int alt_flags, alt_eperm;
@@ -1112,6 +1172,8 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(signal_threads_fault_to_faulting_thread),
 	KTAP_CASE(signal_threads_fatal_ends_group),
 	KTAP_CASE(signal_threads_group_stop),
+	KTAP_CASE(signal_zombie_leader_kill),
+	KTAP_CASE(signal_zombie_leader_stop),
 	{}
 };
 
