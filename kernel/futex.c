@@ -204,15 +204,6 @@ static long futex_requeue(u32 uaddr, u32 uaddr2, int nr_wake, int nr_requeue,
 	return futex_wake_key(&key, nr_wake, FUTEX_BITSET_MATCH_ANY, &key2, nr_requeue);
 }
 
-/* Whole ticks covering ns, rounded up (a timeout never ends early). */
-static long ns_to_ticks(u64 ns)
-{
-	const u64 tick_ns = 1000000000ULL / HZ;
-	u64 ticks = (ns + tick_ns - 1) / tick_ns;
-
-	return ticks >= MAX_SCHEDULE_TIMEOUT ? MAX_SCHEDULE_TIMEOUT - 1 : (long)ticks;
-}
-
 /* The timeout argument as ticks to sleep: none (NULL) is no limit;
  * FUTEX_WAIT's is relative, FUTEX_WAIT_BITSET's an absolute time on
  * CLOCK_MONOTONIC, or CLOCK_REALTIME with FUTEX_CLOCK_REALTIME. */
@@ -221,19 +212,19 @@ static long futex_timeout(u32 utime, int cmd, bool realtime, long *ticks)
 	struct timespec32 ts, now;
 	s64 ns;
 
+	int err;
+
 	*ticks = MAX_SCHEDULE_TIMEOUT;
 	if (!utime)
 		return 0;
-	if (copy_from_user(&ts, (void *)utime, sizeof(ts)))
-		return -EFAULT;
-	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000L)
-		return -EINVAL;
+	if ((err = get_user_timespec(utime, &ts)))
+		return err;
 	ns = (s64)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 	if (cmd == FUTEX_WAIT_BITSET) {
 		read_clock(realtime ? CLOCK_REALTIME : CLOCK_MONOTONIC, &now);
 		ns -= (s64)now.tv_sec * 1000000000LL + now.tv_nsec;
 	}
-	*ticks = ns > 0 ? ns_to_ticks((u64)ns) : 0;
+	*ticks = ns > 0 ? nsecs_to_jiffies_timeout((u64)ns) : 0;
 	return 0;
 }
 

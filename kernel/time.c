@@ -80,17 +80,32 @@ long sys_clock_gettime(u32 clock, u32 tp, u32 c, u32 d, u32 e, u32 f)
 	return 0;
 }
 
-static bool valid_timespec(const struct timespec32 *ts)
+int get_user_timespec(u32 uts, struct timespec32 *ts)
 {
-	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < 1000000000L;
+	if (copy_from_user(ts, (void *)uts, sizeof(*ts)))
+		return -EFAULT;
+	if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000L)
+		return -EINVAL;
+	return 0;
+}
+
+long nsecs_to_jiffies_timeout(u64 ns)
+{
+	u64 ticks = (ns + NSEC_PER_TICK - 1) / NSEC_PER_TICK;
+
+	return ticks >= MAX_SCHEDULE_TIMEOUT ? MAX_SCHEDULE_TIMEOUT : (long)ticks;
+}
+
+long timespec_to_jiffies(const struct timespec32 *ts)
+{
+	return nsecs_to_jiffies_timeout((u64)ts->tv_sec * 1000000000ULL + (u64)ts->tv_nsec);
 }
 
 /* Sleep ts (whole ticks, rounded up); on a signal the time left goes to
  * urem (if not 0) and the result is -ERESTARTNOHAND. */
 long do_nanosleep(const struct timespec32 *ts, u32 urem)
 {
-	unsigned long ticks = (unsigned long)ts->tv_sec * HZ +
-			      (ts->tv_nsec + NSEC_PER_TICK - 1) / NSEC_PER_TICK;
+	long ticks = timespec_to_jiffies(ts);
 	struct timespec32 left;
 
 	while (ticks && !signal_pending(current)) {
@@ -109,12 +124,9 @@ long do_nanosleep(const struct timespec32 *ts, u32 urem)
 long sys_nanosleep(u32 ureq, u32 urem, u32 c, u32 d, u32 e, u32 f)
 {
 	struct timespec32 ts;
+	int err = get_user_timespec(ureq, &ts);
 
-	if (copy_from_user(&ts, (void *)ureq, sizeof(ts)))
-		return -EFAULT;
-	if (!valid_timespec(&ts))
-		return -EINVAL;
-	return do_nanosleep(&ts, urem);
+	return err ? err : do_nanosleep(&ts, urem);
 }
 
 #define TIMER_ABSTIME 1
@@ -126,13 +138,12 @@ long sys_nanosleep(u32 ureq, u32 urem, u32 c, u32 d, u32 e, u32 f)
 long sys_clock_nanosleep(u32 clock, u32 flags, u32 ureq, u32 urem, u32 e, u32 f)
 {
 	struct timespec32 ts, now;
+	int err;
 
 	if (read_clock((int)clock, &now) || (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC))
 		return -EINVAL;
-	if (copy_from_user(&ts, (void *)ureq, sizeof(ts)))
-		return -EFAULT;
-	if (!valid_timespec(&ts))
-		return -EINVAL;
+	if ((err = get_user_timespec(ureq, &ts)))
+		return err;
 	if (!(flags & TIMER_ABSTIME))
 		return do_nanosleep(&ts, urem);
 	ts.tv_sec -= now.tv_sec;

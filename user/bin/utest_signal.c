@@ -869,6 +869,45 @@ static void signal_sigtimedwait(struct ktap *t)
 	set_handler(SIGUSR1, SIG_DFL, 0);
 }
 
+/* Fork a child that sends sig to us after ms; its pid. */
+static pid_t send_later(int sig, long ms)
+{
+	pid_t parent = getpid(), pid = fork();
+
+	if (pid == 0) {
+		sleep_ms(ms);
+		kill(parent, sig);
+		_exit(0);
+	}
+	return pid;
+}
+
+/* The longest timeouts (tv_sec 0x7fffffff) are long waits, not an
+ * overflow into no wait at all: sigtimedwait takes a signal sent 200 ms
+ * later, nanosleep is cut short by a handler with most of it left. */
+static void signal_huge_timeouts(struct ktap *t)
+{
+	sigset_t s = set_of(SIGUSR2), old;
+	struct timespec huge = { 0x7fffffff, 0 }, rem = { 0, 0 };
+	int status;
+	pid_t pid;
+
+	set_handler(SIGUSR2, count_handler, 0);       /* a late one does not kill */
+	sigprocmask(SIG_BLOCK, &s, &old);
+	pid = send_later(SIGUSR2, 200);
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, sigtimedwait(&s, NULL, &huge), SIGUSR2);
+	waitpid(pid, &status, 0);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	pid = send_later(SIGUSR2, 200);
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, nanosleep(&huge, &rem), -1);
+	KTAP_EXPECT_EQ(t, errno, EINTR);
+	KTAP_EXPECT_GT(t, rem.tv_sec, 1000000);              /* months left */
+	waitpid(pid, &status, 0);
+	set_handler(SIGUSR2, SIG_DFL, 0);
+}
+
 /* ---- signals and threads ---- */
 
 #define THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | \
@@ -1014,6 +1053,19 @@ static void signal_threads_fatal_ends_group(struct ktap *t)
 	KTAP_EXPECT_EQ(t, WTERMSIG(s), SIGSEGV);
 }
 
+/* Child pid stops on SIGSTOP and resumes on SIGCONT, as wait4 sees. */
+static void expect_stop_then_continue(struct ktap *t, pid_t pid)
+{
+	int status = 0;
+
+	KTAP_EXPECT_EQ(t, kill(pid, SIGSTOP), 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WUNTRACED), pid);
+	KTAP_EXPECT_TRUE(t, WIFSTOPPED(status));
+	KTAP_EXPECT_EQ(t, kill(pid, SIGCONT), 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WCONTINUED), pid);
+	KTAP_EXPECT_TRUE(t, WIFCONTINUED(status));
+}
+
 /* SIGSTOP stops both threads of a process (the last one to stop tells
  * the parent), SIGCONT resumes them, SIGKILL ends a stopped group. */
 static void signal_threads_group_stop(struct ktap *t)
@@ -1028,12 +1080,7 @@ static void signal_threads_group_stop(struct ktap *t)
 	}
 	KTAP_ASSERT_GT(t, pid, 0);
 	sleep_ms(20);                               /* the thread is started */
-	KTAP_EXPECT_EQ(t, kill(pid, SIGSTOP), 0);
-	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WUNTRACED), pid);
-	KTAP_EXPECT_TRUE(t, WIFSTOPPED(status));
-	KTAP_EXPECT_EQ(t, kill(pid, SIGCONT), 0);
-	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WCONTINUED), pid);
-	KTAP_EXPECT_TRUE(t, WIFCONTINUED(status));
+	expect_stop_then_continue(t, pid);
 	KTAP_EXPECT_EQ(t, kill(pid, SIGSTOP), 0);
 	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WUNTRACED), pid);
 	KTAP_EXPECT_EQ(t, kill(pid, SIGKILL), 0);
@@ -1090,12 +1137,7 @@ static void signal_zombie_leader_stop(struct ktap *t)
 	pid_t pid = fork_zombie_leader();
 
 	KTAP_ASSERT_GT(t, pid, 0);
-	KTAP_EXPECT_EQ(t, kill(pid, SIGSTOP), 0);
-	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WUNTRACED), pid);
-	KTAP_EXPECT_TRUE(t, WIFSTOPPED(status));
-	KTAP_EXPECT_EQ(t, kill(pid, SIGCONT), 0);
-	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WCONTINUED), pid);
-	KTAP_EXPECT_TRUE(t, WIFCONTINUED(status));
+	expect_stop_then_continue(t, pid);
 	KTAP_EXPECT_EQ(t, kill(pid, SIGKILL), 0);
 	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
 	KTAP_EXPECT_TRUE(t, WIFSIGNALED(status));
@@ -1153,6 +1195,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(signal_handler_mask_and_flags),
 	KTAP_CASE(signal_sigsuspend),
 	KTAP_CASE(signal_sigtimedwait),
+	KTAP_CASE(signal_huge_timeouts),
 	KTAP_CASE(signal_restart_vs_eintr),
 	KTAP_CASE(signal_segv_handler_sees_addr),
 	KTAP_CASE(signal_traps_to_signals),
