@@ -53,6 +53,7 @@ SYSCALL_DECL(sys_mmap2);
 SYSCALL_DECL(sys_mprotect);
 SYSCALL_DECL(sys_munmap);
 SYSCALL_DECL(sys_nanosleep);
+SYSCALL_DECL(sys_restart_syscall);
 SYSCALL_DECL(sys_open);
 SYSCALL_DECL(sys_openat);
 SYSCALL_DECL(sys_read);

@@ -32,8 +32,8 @@ int get_user_timespec(u32 uts, struct timespec32 *ts);
  * months) rather than overflowing. */
 long nsecs_to_jiffies_timeout(u64 ns);
 long timespec_to_jiffies(const struct timespec32 *ts);
-/* Sleep ts, interruptibly: 0, or -ERESTARTNOHAND with the time left in
- * user memory at urem (0: nowhere), or -EFAULT. */
+/* Sleep ts, interruptibly: 0, or -ERESTART_RESTARTBLOCK with the time left
+ * in user memory at urem (0: nowhere), or -EFAULT. */
 long do_nanosleep(const struct timespec32 *ts, u32 urem);
 
 #endif

@@ -49,6 +49,7 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_getsid]	= sys_getsid,
 	[__NR_sched_yield]	= sys_sched_yield,
 	[__NR_nanosleep]	= sys_nanosleep,
+	[__NR_restart_syscall]	= sys_restart_syscall,
 	[__NR_getcwd]	= sys_getcwd,
 	[__NR_vfork]	= sys_vfork,
 	[__NR_mmap2]	= sys_mmap2,

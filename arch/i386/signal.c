@@ -207,7 +207,9 @@ static int setup_rt_frame(struct ksignal *ksig, sigset_t oldset, struct pt_regs 
 /* The fate of a system call a signal interrupted, ka being the handler
  * about to run (NULL: none): -EINTR, or run again (back over int $0x80
  * with the call number in eax). ERESTARTSYS restarts unless a handler
- * without SA_RESTART runs; ERESTARTNOHAND only if no handler runs. */
+ * without SA_RESTART runs; ERESTARTNOHAND only if no handler runs;
+ * ERESTART_RESTARTBLOCK likewise, as restart_syscall (current's
+ * restart_block says how to go on). */
 static void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka)
 {
 	bool restart;
@@ -216,11 +218,12 @@ static void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka)
 	case -ERESTARTNOINTR:        restart = true; break;
 	case -ERESTARTSYS:           restart = !ka || (ka->flags & SA_RESTART); break;
 	case -ERESTARTNOHAND:        restart = !ka; break;
-	case -ERESTART_RESTARTBLOCK: restart = false; break;
+	case -ERESTART_RESTARTBLOCK: restart = !ka; break;
 	default:                     return;
 	}
 	if (restart) {
-		regs->eax = regs->orig_eax;
+		regs->eax = (int)regs->eax == -ERESTART_RESTARTBLOCK ? __NR_restart_syscall
+								     : regs->orig_eax;
 		regs->eip -= INT80_LENGTH;
 	} else {
 		regs->eax = (u32)-EINTR;
@@ -300,6 +303,7 @@ static int restore_sigcontext(struct pt_regs *regs, const struct sigcontext *sc)
 	regs->ss = __USER_DS;
 	regs->eflags = (regs->eflags & ~FIX_EFLAGS) | (sc->eflags & FIX_EFLAGS);
 	regs->orig_eax = (u32)-1;           /* the restored eax is not a restart */
+	current->restart_block.fn = NULL;   /* nor is a later restart_syscall */
 	return restore_fpu(sc->fpstate);
 }
 

@@ -957,6 +957,41 @@ static void signal_nanosleep_eintr(struct ktap *t)
 	set_handler(SIGUSR1, SIG_DFL, 0);
 }
 
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/* A sleep stopped and continued (no handler runs) goes on to its first
+ * end, not for its whole length again: a 2 s nanosleep stopped at 0.3 s
+ * and continued at 1.3 s ends near 2 s (a restart from scratch: 3.3 s). */
+static void signal_nanosleep_stop_continue(struct ktap *t)
+{
+	long start = now_ms(), took;
+	int status = 0;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		struct timespec req = { 2, 0 };
+
+		_exit(nanosleep(&req, NULL) == 0 ? 0 : 1);
+	}
+	KTAP_ASSERT_GT(t, pid, 0);
+	sleep_ms(300);
+	KTAP_EXPECT_EQ(t, kill(pid, SIGSTOP), 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WUNTRACED), pid);
+	sleep_ms(1000);
+	KTAP_EXPECT_EQ(t, kill(pid, SIGCONT), 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
+	took = now_ms() - start;
+	KTAP_EXPECT_TRUE(t, WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	KTAP_EXPECT_GE(t, took, 1900);
+	KTAP_EXPECT_LT(t, took, 2600);
+}
+
 /* rt_sigtimedwait: a blocked pending signal is taken without its handler,
  * with its siginfo; none pending is EAGAIN at once (zero timeout) or after
  * the timeout; a signal that would kill (SIGTERM, default) is taken alive
@@ -1341,6 +1376,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(signal_sigchld_on_exit),
 	KTAP_CASE(signal_clone_exit_signal),
 	KTAP_CASE(signal_nanosleep_eintr),
+	KTAP_CASE(signal_nanosleep_stop_continue),
 	KTAP_CASE(signal_sigchld_ignored_autoreaps),
 	KTAP_CASE(signal_altstack),
 	KTAP_CASE(signal_threads_who_handles),

@@ -6,6 +6,7 @@
 #ifndef TASKLAB_UAPI_UNISTD_32_H
 #define TASKLAB_UAPI_UNISTD_32_H
 
+#define __NR_restart_syscall   0
 #define __NR_exit              1
 #define __NR_fork              2
 #define __NR_read              3
