@@ -329,15 +329,15 @@ long sys_rt_sigreturn(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
 	struct pt_regs *regs = task_pt_regs(current);
 	struct rt_sigframe frame;
-	u32 sp = regs->esp;
 
 	if (copy_from_user(&frame, (void *)(regs->esp - 4), sizeof(frame)) ||
 	    restore_sigcontext(regs, &frame.uc.uc_mcontext))
 		goto bad;
 	set_current_blocked(frame.uc.uc_sigmask[0] | ((u64)frame.uc.uc_sigmask[1] << 32));
 	/* the alternate stack as the handler left it in uc_stack (best effort,
-	 * as Linux: a refused change keeps the old one) */
-	do_sigaltstack(&frame.uc.uc_stack, NULL, sp);
+	 * as Linux: a refused change keeps the old one), judged from the
+	 * restored esp: the handler's own, on that stack, would refuse all */
+	do_sigaltstack(&frame.uc.uc_stack, NULL, regs->esp);
 	return regs->eax;
 bad:
 	force_sig(SIGSEGV);

@@ -1358,6 +1358,30 @@ static void alt_handler(int sig)
 
 /* sigaltstack: an SA_ONSTACK handler runs on the alternate stack, which
  * reports SS_ONSTACK there and cannot be changed while in use. */
+static void alt_disabling_handler(int sig, siginfo_t *si, void *ucp)
+{
+	((ucontext_t *)ucp)->uc_stack.ss_flags = SS_DISABLE;
+	hits++;
+}
+
+/* rt_sigreturn takes the alternate stack from uc_stack as the handler
+ * left it: a handler on that stack may disable it for after its return. */
+static void signal_altstack_set_by_uc_stack(struct ktap *t)
+{
+	stack_t ss = { altstack, 0, sizeof(altstack) }, old;
+
+	hits = 0;
+	KTAP_ASSERT_EQ(t, sigaltstack(&ss, NULL), 0);
+	set_info_handler(SIGUSR1, alt_disabling_handler, SA_ONSTACK);
+	raise(SIGUSR1);
+	KTAP_EXPECT_EQ(t, hits, 1);
+	KTAP_ASSERT_EQ(t, sigaltstack(NULL, &old), 0);
+	KTAP_EXPECT_EQ(t, old.ss_flags, SS_DISABLE);
+	ss.ss_flags = SS_DISABLE;
+	sigaltstack(&ss, NULL);
+	set_handler(SIGUSR1, SIG_DFL, 0);
+}
+
 static void signal_altstack(struct ktap *t)
 {
 	stack_t ss = { altstack, 0, sizeof(altstack) }, old, small = { altstack, 0, 512 };
@@ -1412,6 +1436,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(signal_nanosleep_stop_continue),
 	KTAP_CASE(signal_sigchld_ignored_autoreaps),
 	KTAP_CASE(signal_altstack),
+	KTAP_CASE(signal_altstack_set_by_uc_stack),
 	KTAP_CASE(signal_threads_who_handles),
 	KTAP_CASE(signal_threads_fault_to_faulting_thread),
 	KTAP_CASE(signal_threads_fatal_ends_group),
