@@ -102,12 +102,16 @@ static bool futex_sleep(struct futex_q *q, long *ticks)
 }
 
 /* FUTEX_WAIT(_BITSET): sleep while the word holds val. 0 when woken,
- * -EAGAIN if the word differs, -ETIMEDOUT, -EINTR, -EFAULT. ticks 0 means
+ * -EAGAIN if the word differs, -ETIMEDOUT, -EFAULT, or on a signal
+ * -ERESTARTSYS without a timeout (as Linux: restarted when no handler
+ * runs or under SA_RESTART, else EINTR) and -EINTR with one (Linux
+ * restarts that too, with the time left: not done here). ticks 0 means
  * the time is already up (after the value check, as Linux). */
 static long futex_wait(u32 uaddr, u32 val, long ticks, u32 bitset)
 {
 	struct futex_q q;
 	u32 cur;
+	bool forever = ticks == MAX_SCHEDULE_TIMEOUT;
 	int err = get_futex_key(uaddr, &q.key);
 
 	if (err)
@@ -126,7 +130,7 @@ static long futex_wait(u32 uaddr, u32 val, long ticks, u32 bitset)
 		if (!ticks)
 			return -ETIMEDOUT;
 		if (futex_interrupted())
-			return -EINTR;
+			return forever ? -ERESTARTSYS : -EINTR;
 		/* a spurious wake-up: check the word again */
 	}
 }

@@ -1340,6 +1340,46 @@ static void signal_zombie_leader_stop(struct ktap *t)
 	KTAP_EXPECT_EQ(t, WTERMSIG(status), SIGKILL);
 }
 
+/* A thread that signals the main thread after 100 ms, then after 200 ms
+ * sets restart_word and wakes its waiter. */
+static volatile int restart_word;
+static volatile pid_t main_tid;
+
+static int thread_signals_then_wakes(void *unused)
+{
+	sleep_ms(100);
+	tgkill(getpid(), main_tid, SIGUSR1);
+	sleep_ms(100);
+	restart_word = 1;
+	futex_op(&restart_word, FUTEX_WAKE, 1);
+	return 0;
+}
+
+static long futex_wait_with_signal(int flags)
+{
+	long ret;
+
+	restart_word = 0;
+	main_tid = gettid();
+	set_handler(SIGUSR1, count_handler, flags);
+	if (start_thread(thread_signals_then_wakes) <= 0)
+		return -1000;
+	ret = futex_op(&restart_word, FUTEX_WAIT, 0);
+	join_thread();
+	set_handler(SIGUSR1, SIG_DFL, 0);
+	return ret;
+}
+
+/* FUTEX_WAIT (no timeout) interrupted by a handled signal: EINTR, or
+ * under SA_RESTART the wait goes on until the wake-up (as Linux). */
+static void signal_futex_restart(struct ktap *t)
+{
+	hits = 0;
+	KTAP_EXPECT_EQ(t, futex_wait_with_signal(0), -EINTR);
+	KTAP_EXPECT_EQ(t, futex_wait_with_signal(SA_RESTART), 0);
+	KTAP_EXPECT_EQ(t, hits, 2);
+}
+
 static char altstack[16384];
 static volatile unsigned long alt_local;
 static volatile int alt_flags, alt_eperm;
@@ -1443,6 +1483,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(signal_threads_group_stop),
 	KTAP_CASE(signal_zombie_leader_kill),
 	KTAP_CASE(signal_zombie_leader_stop),
+	KTAP_CASE(signal_futex_restart),
 	{}
 };
 
