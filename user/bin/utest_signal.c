@@ -1104,6 +1104,39 @@ static void signal_huge_timeouts(struct ktap *t)
 	set_handler(SIGUSR2, SIG_DFL, 0);
 }
 
+/* wait4 for a child that ends at 300 ms, a handled signal at 100 ms: the
+ * child's pid under SA_RESTART (the wait went on), else EINTR. */
+static long wait_with_signal(int flags)
+{
+	int status;
+	pid_t sender, pid;
+	long ret;
+
+	set_handler(SIGUSR1, count_handler, flags);
+	pid = fork();
+	if (pid == 0) {
+		sleep_ms(300);
+		_exit(0);
+	}
+	sender = send_later(SIGUSR1, 100);
+	ret = waitpid(pid, &status, 0);
+	if (ret < 0)
+		ret = -errno;
+	waitpid(sender, &status, 0);
+	if (ret != pid)
+		waitpid(pid, &status, 0);
+	set_handler(SIGUSR1, SIG_DFL, 0);
+	return ret == pid ? 0 : ret;
+}
+
+static void signal_wait4_restart(struct ktap *t)
+{
+	hits = 0;
+	KTAP_EXPECT_EQ(t, wait_with_signal(0), -EINTR);
+	KTAP_EXPECT_EQ(t, wait_with_signal(SA_RESTART), 0);
+	KTAP_EXPECT_EQ(t, hits, 2);
+}
+
 /* ---- signals and threads ---- */
 
 #define THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | \
@@ -1457,6 +1490,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(signal_sigtimedwait),
 	KTAP_CASE(signal_huge_timeouts),
 	KTAP_CASE(signal_restart_vs_eintr),
+	KTAP_CASE(signal_wait4_restart),
 	KTAP_CASE(signal_segv_handler_sees_addr),
 	KTAP_CASE(signal_traps_to_signals),
 	KTAP_CASE(signal_sigreturn_no_iopl),
