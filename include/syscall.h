@@ -74,6 +74,7 @@ SYSCALL_DECL(sys_rmdir);
 SYSCALL_DECL(sys_kill);
 SYSCALL_DECL(sys_tkill);
 SYSCALL_DECL(sys_tgkill);
+SYSCALL_DECL(sys_rt_sigqueueinfo);
 SYSCALL_DECL(sys_pause);
 SYSCALL_DECL(sys_sigaction);
 SYSCALL_DECL(sys_sigsuspend);

@@ -80,6 +80,7 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_kill]	= sys_kill,
 	[__NR_tkill]	= sys_tkill,
 	[__NR_tgkill]	= sys_tgkill,
+	[__NR_rt_sigqueueinfo]	= sys_rt_sigqueueinfo,
 	[__NR_pause]	= sys_pause,
 	[__NR_sigaction]	= sys_sigaction,
 	[__NR_sigsuspend]	= sys_sigsuspend,

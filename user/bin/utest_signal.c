@@ -1137,6 +1137,43 @@ static void signal_wait4_restart(struct ktap *t)
 	KTAP_EXPECT_EQ(t, hits, 2);
 }
 
+/* rt_sigqueueinfo (sigqueue): the caller's siginfo arrives as given (the
+ * value in si_value, here si_status's place); a siginfo claiming kill
+ * (si_code >= 0) may go to the caller's own process only: EPERM for a
+ * child. */
+static void signal_rt_sigqueueinfo(struct ktap *t)
+{
+	siginfo_t si;
+	int status;
+	pid_t pid;
+
+	memset(&si, 0, sizeof(si));
+	si.si_code = -1;                                      /* SI_QUEUE */
+	si.si_pid = getpid();
+	si.si_uid = getuid();
+	si.si_status = 42;                                    /* si_value */
+	hits = last_code = last_status = 0;
+	set_info_handler(SIGRTMIN, info_handler, 0);
+	KTAP_EXPECT_EQ(t, __syscall3(__NR_rt_sigqueueinfo, getpid(), SIGRTMIN, &si), 0);
+	KTAP_EXPECT_EQ(t, hits, 1);
+	KTAP_EXPECT_EQ(t, last_sig, SIGRTMIN);
+	KTAP_EXPECT_EQ(t, last_code, -1);
+	KTAP_EXPECT_EQ(t, last_status, 42);
+	set_handler(SIGRTMIN, SIG_DFL, 0);
+	pid = fork();
+	if (pid == 0) {
+		pause();
+		_exit(0);
+	}
+	KTAP_ASSERT_GT(t, pid, 0);
+	si.si_code = 0;                                       /* SI_USER */
+	KTAP_EXPECT_EQ(t, __syscall3(__NR_rt_sigqueueinfo, pid, SIGKILL, &si), -EPERM);
+	si.si_code = -1;
+	KTAP_EXPECT_EQ(t, __syscall3(__NR_rt_sigqueueinfo, pid, SIGKILL, &si), 0);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
+	KTAP_EXPECT_TRUE(t, WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+}
+
 /* ---- signals and threads ---- */
 
 #define THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | \
@@ -1501,6 +1538,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(signal_sigpipe),
 	KTAP_CASE(signal_process_group_kill),
 	KTAP_CASE(signal_errors),
+	KTAP_CASE(signal_rt_sigqueueinfo),
 	KTAP_CASE(signal_kill_eperm),
 	KTAP_CASE(signal_stop_and_continue),
 	KTAP_CASE(signal_nocldstop),

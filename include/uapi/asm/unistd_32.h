@@ -71,6 +71,7 @@
 #define __NR_rt_sigprocmask  175
 #define __NR_rt_sigpending   176
 #define __NR_rt_sigtimedwait 177
+#define __NR_rt_sigqueueinfo 178
 #define __NR_rt_sigsuspend   179
 #define __NR_getcwd          183
 #define __NR_sigaltstack     186
