@@ -101,20 +101,25 @@ static bool valid_data_selector(u32 sel)
 }
 
 /* The user stack for a frame of `size` bytes (plus FPU image), aligned as
- * after a call: (esp + 4) % 16 == 0 at the handler's first instruction. */
+ * after a call: (esp + 4) % 16 == 0 at the handler's first instruction.
+ * 0 when a frame on the alternate stack would run off its bottom (as
+ * Linux 5.14+: SIGSEGV rather than writing below ss_sp). */
 static u32 frame_base(struct pt_regs *regs, const struct k_sigaction *ka, size_t size, u32 *fpstate)
 {
 	u32 sp = regs->esp;
+	bool on_alt = on_sig_stack(sp);
 
-	if ((ka->flags & SA_ONSTACK) && current->sas_ss_size && !on_sig_stack(sp))
+	if ((ka->flags & SA_ONSTACK) && current->sas_ss_size && !on_alt) {
 		sp = current->sas_ss_sp + current->sas_ss_size;
+		on_alt = true;
+	}
 	*fpstate = 0;
 	if (fpu_save_current()) {
 		sp = (sp - FPSTATE_SIZE) & ~15u;
 		*fpstate = sp;
 	}
-	sp -= size;
-	return ((sp + 4) & ~15u) - 4;
+	sp = ((sp - size + 4) & ~15u) - 4;
+	return on_alt && sp < current->sas_ss_sp ? 0 : sp;
 }
 
 /* sigcontext from regs, and the FPU image to fpstate; nonzero on a fault. */
@@ -162,7 +167,7 @@ static int setup_frame(struct ksignal *ksig, sigset_t oldset, struct pt_regs *re
 	struct sigframe f;
 	u32 fpstate, base = frame_base(regs, &ksig->ka, sizeof(f), &fpstate);
 
-	if (setup_sigcontext(&f.sc, regs, oldset, fpstate, ksig))
+	if (!base || setup_sigcontext(&f.sc, regs, oldset, fpstate, ksig))
 		return -EFAULT;
 	f.sig = ksig->sig;
 	f.extramask = (u32)(oldset >> 32);
@@ -184,7 +189,7 @@ static int setup_rt_frame(struct ksignal *ksig, sigset_t oldset, struct pt_regs 
 	u32 sp = regs->esp;
 
 	memset(&f, 0, sizeof(f));
-	if (setup_sigcontext(&f.uc.uc_mcontext, regs, oldset, fpstate, ksig))
+	if (!base || setup_sigcontext(&f.uc.uc_mcontext, regs, oldset, fpstate, ksig))
 		return -EFAULT;
 	f.sig = ksig->sig;
 	f.pinfo = base + offsetof(struct rt_sigframe, info);

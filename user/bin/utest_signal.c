@@ -1492,6 +1492,58 @@ static void signal_altstack_set_by_uc_stack(struct ktap *t)
 	set_handler(SIGUSR1, SIG_DFL, 0);
 }
 
+/* A handler on a small alternate stack that signals itself again and
+ * again (SA_NODEFER) runs out of it: the frame that would go below ss_sp
+ * is SIGSEGV (Linux 5.14+), not written over the memory beneath, which a
+ * canary watches: each handler reports a broken one down a pipe. */
+static volatile int nest_depth;
+static int canary_fd = -1;
+static char below_and_stack[16384];
+
+static void nesting_handler(int sig)
+{
+	for (int i = 0; i < 8192; i++)
+		if (below_and_stack[i] != 0x5a) {
+			write(canary_fd, "!", 1);    /* written below ss_sp */
+			break;
+		}
+	if (++nest_depth < 32)
+		raise(sig);
+}
+
+static int overflow_altstack(void)
+{
+	stack_t ss = { below_and_stack + 8192, 0, 4096 };
+
+	memset(below_and_stack, 0x5a, 8192);
+	if (sigaltstack(&ss, NULL))
+		return 2;
+	set_handler(SIGUSR1, nesting_handler, SA_ONSTACK | SA_NODEFER);
+	raise(SIGUSR1);
+	return 0;
+}
+
+static void signal_altstack_overflow(struct ktap *t)
+{
+	int s;
+
+	if (!ktap_on_tasklab()) {
+		ktap_skip(t, "qemu-i386 does not check the alternate stack's bottom");
+		return;
+	}
+	int fds[2];
+	char c;
+
+	KTAP_ASSERT_EQ(t, pipe(fds), 0);
+	canary_fd = fds[1];
+	s = wait_child(overflow_altstack);
+	close(fds[1]);
+	KTAP_EXPECT_TRUE(t, WIFSIGNALED(s));
+	KTAP_EXPECT_EQ(t, WTERMSIG(s), SIGSEGV);
+	KTAP_EXPECT_EQ(t, read(fds[0], &c, 1), 0);           /* no broken canary */
+	close(fds[0]);
+}
+
 static void signal_altstack(struct ktap *t)
 {
 	stack_t ss = { altstack, 0, sizeof(altstack) }, old, small = { altstack, 0, 512 };
@@ -1549,6 +1601,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(signal_sigchld_ignored_autoreaps),
 	KTAP_CASE(signal_altstack),
 	KTAP_CASE(signal_altstack_set_by_uc_stack),
+	KTAP_CASE(signal_altstack_overflow),
 	KTAP_CASE(signal_threads_who_handles),
 	KTAP_CASE(signal_threads_fault_to_faulting_thread),
 	KTAP_CASE(signal_threads_fatal_ends_group),
