@@ -9,7 +9,7 @@
 #define ERESTARTSYS 512     /* kernel-internal: restart the call after a signal */
 #define ERESTARTNOINTR 513  /* restart even if a handler ran */
 #define ERESTARTNOHAND 514  /* restart only if no handler ran, else EINTR */
-#define ERESTART_RESTARTBLOCK 516  /* (not used yet) */
+#define ERESTART_RESTARTBLOCK 516  /* restart through restart_syscall if no handler ran, else EINTR */
 
 #define MAX_ERRNO 4095
 #define IS_ERR_VALUE(x) ((unsigned long)(x) >= (unsigned long)-MAX_ERRNO)

@@ -93,6 +93,13 @@ struct ktest_program {
 	bool had_mm;                      /* out */
 };
 int ktest_spawn_program(struct ktest_program *p);
+/* Run p with its output on p->out_path (a file in /tmp) and return what it
+ * printed, NUL-terminated, in a kmalloc'd buffer of `size` bytes (kfree
+ * it; NULL when out of memory); *status is its wait status. The file is
+ * removed. */
+char *ktest_capture_program(struct ktest_program *p, size_t size, int *status);
+/* Each line of text as a diagnostic of the running case (ktest_log). */
+void ktest_log_lines(struct ktest *t, char *text);
 
 #define KTEST_COUNTER(cname, fn) \
 	static const struct ktest_counter __ktest_counter_##fn __used \

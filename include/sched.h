@@ -128,6 +128,14 @@ struct task_struct {
 	struct sigpending pending;
 	sigset_t blocked, saved_sigmask, real_blocked;
 	unsigned long sas_ss_sp, sas_ss_size;
+	/* How restart_syscall (0) goes on with a call a signal interrupted
+	 * (-ERESTART_RESTARTBLOCK) when no handler ran: nanosleep sleeps
+	 * on to the same end. fn NULL: nothing to restart (EINTR). */
+	struct restart_block {
+		long (*fn)(struct restart_block *);
+		unsigned long expires;        /* the jiffies the sleep ends at */
+		u32 urem;                     /* where the time left goes */
+	} restart_block;
 
 	/* Exit: exit_code is the value do_exit() got; the parent sleeps on its
 	 * own wait_chldexit for any child to become a zombie. */

@@ -24,8 +24,16 @@ void time_init(void);
 extern u64 boot_time_seconds;
 /* Fill ts for the given clock; -EINVAL for an unknown clock. */
 int read_clock(int clock, struct timespec32 *ts);
-/* Sleep ts, interruptibly: 0, or -ERESTARTNOHAND with the time left in
- * user memory at urem (0: nowhere), or -EFAULT. */
+/* A user timespec copied into ts: 0, -EFAULT, or -EINVAL (negative
+ * tv_sec, or tv_nsec outside 0..999999999). */
+int get_user_timespec(u32 uts, struct timespec32 *ts);
+/* Whole ticks covering ns (or ts), rounded up so a timeout never ends
+ * early, clamped to MAX_SCHEDULE_TIMEOUT (no limit: 2^31 ticks are eight
+ * months) rather than overflowing. */
+long nsecs_to_jiffies_timeout(u64 ns);
+long timespec_to_jiffies(const struct timespec32 *ts);
+/* Sleep ts, interruptibly: 0, or -ERESTART_RESTARTBLOCK with the time left
+ * in user memory at urem (0: nowhere), or -EFAULT. */
 long do_nanosleep(const struct timespec32 *ts, u32 urem);
 
 #endif

@@ -168,7 +168,13 @@ void do_exit(long code)
 	exit_mm(tsk);
 	exit_files(tsk);
 	exit_fs(tsk);
-	exit_sighand(tsk);
+	/* a leader whose threads run on keeps its handler table: a signal to
+	 * the process goes through it to them (prepare_signal); it goes in
+	 * release_task */
+	if (thread_group_leader(tsk) && tsk->signal->live)
+		flush_signals_on_exit(tsk);
+	else
+		exit_sighand(tsk);
 	exit_thread(tsk);
 	if (tsk->kthread)
 		kthread_exit_notify(tsk, code);
@@ -219,6 +225,8 @@ void release_task(struct task_struct *p)
 	if (leader != p && leader->exit_state == EXIT_ZOMBIE && thread_group_empty(leader))
 		group_gone(leader);
 	local_irq_restore(flags);
+	if (p->sighand)
+		exit_sighand(p);
 	exit_signal(p);
 	put_task_struct(p);
 }

@@ -102,12 +102,16 @@ static bool futex_sleep(struct futex_q *q, long *ticks)
 }
 
 /* FUTEX_WAIT(_BITSET): sleep while the word holds val. 0 when woken,
- * -EAGAIN if the word differs, -ETIMEDOUT, -EINTR, -EFAULT. ticks 0 means
+ * -EAGAIN if the word differs, -ETIMEDOUT, -EFAULT, or on a signal
+ * -ERESTARTSYS without a timeout (as Linux: restarted when no handler
+ * runs or under SA_RESTART, else EINTR) and -EINTR with one (Linux
+ * restarts that too, with the time left: not done here). ticks 0 means
  * the time is already up (after the value check, as Linux). */
 static long futex_wait(u32 uaddr, u32 val, long ticks, u32 bitset)
 {
 	struct futex_q q;
 	u32 cur;
+	bool forever = ticks == MAX_SCHEDULE_TIMEOUT;
 	int err = get_futex_key(uaddr, &q.key);
 
 	if (err)
@@ -126,7 +130,7 @@ static long futex_wait(u32 uaddr, u32 val, long ticks, u32 bitset)
 		if (!ticks)
 			return -ETIMEDOUT;
 		if (futex_interrupted())
-			return -EINTR;
+			return forever ? -ERESTARTSYS : -EINTR;
 		/* a spurious wake-up: check the word again */
 	}
 }
@@ -215,15 +219,6 @@ static long futex_requeue(u32 uaddr, u32 uaddr2, int nr_wake, int nr_requeue,
 	return futex_wake_key(&key, nr_wake, FUTEX_BITSET_MATCH_ANY, &key2, nr_requeue);
 }
 
-/* Whole ticks covering ns, rounded up (a timeout never ends early). */
-static long ns_to_ticks(u64 ns)
-{
-	const u64 tick_ns = 1000000000ULL / HZ;
-	u64 ticks = (ns + tick_ns - 1) / tick_ns;
-
-	return ticks >= MAX_SCHEDULE_TIMEOUT ? MAX_SCHEDULE_TIMEOUT - 1 : (long)ticks;
-}
-
 /* The timeout argument as ticks to sleep: none (NULL) is no limit;
  * FUTEX_WAIT's is relative, FUTEX_WAIT_BITSET's an absolute time on
  * CLOCK_MONOTONIC, or CLOCK_REALTIME with FUTEX_CLOCK_REALTIME. */
@@ -232,19 +227,19 @@ static long futex_timeout(u32 utime, int cmd, bool realtime, long *ticks)
 	struct timespec32 ts, now;
 	s64 ns;
 
+	int err;
+
 	*ticks = MAX_SCHEDULE_TIMEOUT;
 	if (!utime)
 		return 0;
-	if (copy_from_user(&ts, (void *)utime, sizeof(ts)))
-		return -EFAULT;
-	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000L)
-		return -EINVAL;
+	if ((err = get_user_timespec(utime, &ts)))
+		return err;
 	ns = (s64)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 	if (cmd == FUTEX_WAIT_BITSET) {
 		read_clock(realtime ? CLOCK_REALTIME : CLOCK_MONOTONIC, &now);
 		ns -= (s64)now.tv_sec * 1000000000LL + now.tv_nsec;
 	}
-	*ticks = ns > 0 ? ns_to_ticks((u64)ns) : 0;
+	*ticks = ns > 0 ? nsecs_to_jiffies_timeout((u64)ns) : 0;
 	return 0;
 }
 

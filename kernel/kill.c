@@ -1,7 +1,8 @@
 /* kernel/kill.c: the system calls that send signals, kill(2), tkill(2) and
  * tgkill(2), with Linux's targets and errors: kill to one process (any of
  * its threads takes it), to a process group, or to every process; tkill and
- * tgkill to one thread. A bad signal number is EINVAL, no target ESRCH, and
+ * tgkill to one thread; rt_sigqueueinfo(2), a process with the caller's
+ * own siginfo (sigqueue). A bad signal number is EINVAL, no target ESRCH, and
  * a target the caller may not signal EPERM (may_signal). Signal 0 sends
  * nothing: it asks whether the target exists and may be signalled. */
 #include <kernel.h>
@@ -10,6 +11,7 @@
 #include <sched.h>
 #include <sched/signal.h>
 #include <syscall.h>
+#include <asm/uaccess.h>
 
 /* Linux's kill permission: privilege (euid 0: Tasklab has no
  * capabilities) signals anyone; otherwise the caller's real or effective
@@ -32,17 +34,20 @@ static void user_info(struct kernel_siginfo *info, int sig, int code)
 	info->kill.uid = current->uid;
 }
 
-/* Check, then send (sig 0: check only). */
+/* Check, then send info (sig 0: check only). */
+static int send_info_checked(int sig, struct kernel_siginfo *info, struct task_struct *p, bool group)
+{
+	if (!may_signal(p, sig))
+		return -EPERM;
+	return sig ? send_sig_info(sig, info, p, group) : 0;
+}
+
 static int send_checked(int sig, struct task_struct *p, bool group, int code)
 {
 	struct kernel_siginfo info;
 
-	if (!may_signal(p, sig))
-		return -EPERM;
-	if (!sig)
-		return 0;
 	user_info(&info, sig, code);
-	return send_sig_info(sig, &info, p, group);
+	return send_info_checked(sig, &info, p, group);
 }
 
 /* Every process of group pgrp: 0 if one was signalled, else the last error. */
@@ -54,7 +59,7 @@ static int kill_pgrp(pid_t pgrp, int sig)
 
 	for_each_process(p) {
 		if (p->pgid != pgrp || !thread_group_leader(p))
-			continue;                      /* a zombie counts, as in Linux */
+			continue;     /* a zombie leader stands for its live threads */
 		err = send_checked(sig, p, true, SI_USER);
 		success |= !err;
 	}
@@ -125,4 +130,28 @@ long sys_tgkill(u32 tgid, u32 tid, u32 sig, u32 d, u32 e, u32 f)
 	if ((pid_t)tgid <= 0)
 		return -EINVAL;
 	return do_tkill((pid_t)tgid, (pid_t)tid, (int)sig);
+}
+
+/* rt_sigqueueinfo(pid, sig, info): kill with the caller's siginfo (its
+ * si_signo replaced by sig). As Linux, a siginfo claiming to come from
+ * kill or the kernel (si_code >= 0) or from tkill may only be sent to the
+ * caller's own process: EPERM otherwise. */
+long sys_rt_sigqueueinfo(u32 upid, u32 usig, u32 uinfo, u32 d, u32 e, u32 f)
+{
+	pid_t pid = (pid_t)upid;
+	int sig = (int)usig;
+	struct kernel_siginfo info;
+	struct task_struct *p;
+
+	if (sig && !valid_signal(sig))
+		return -EINVAL;
+	if (copy_from_user(&info, (void *)uinfo, sizeof(info)))
+		return -EFAULT;
+	if ((info.si_code >= 0 || info.si_code == SI_TKILL) && pid != current->tgid)
+		return -EPERM;
+	p = pid > 0 ? find_task_by_pid(pid) : NULL;
+	if (!p || !thread_group_leader(p))
+		return -ESRCH;
+	info.si_signo = sig;
+	return send_info_checked(sig, &info, p, true);
 }

@@ -77,6 +77,14 @@ static void sigqueue_free(struct sigqueue *q)
 	kmem_cache_free(sigqueue_cachep, q);
 }
 
+void flush_signals_on_exit(struct task_struct *p)
+{
+	unsigned long flags = local_irq_save();
+
+	flush_sigqueue(&p->pending);
+	local_irq_restore(flags);
+}
+
 bool fatal_signal_pending(struct task_struct *p)
 {
 	return signal_pending(p) && (p->pending.signal & sigmask(SIGKILL));
@@ -222,10 +230,18 @@ static bool sig_ignored(struct task_struct *p, int sig, bool force)
 }
 
 /* Side effects of sending (stop and continue cancel each other) and
- * whether sig is to be queued at all. */
-static bool prepare_signal(int sig, struct task_struct *p, bool force)
+ * whether sig is to be queued at all. As Linux, a signal to the process is
+ * refused only when the group is dying or dead: p may be a zombie leader
+ * (pthread_exit from main) whose other threads still run, and one of them
+ * takes it (complete_signal). A signal to one thread that is exiting is
+ * dropped. */
+static bool prepare_signal(int sig, struct task_struct *p, bool group, bool force)
 {
-	if (p->exit_state || !p->sighand || (p->signal->flags & SIGNAL_GROUP_EXIT))
+	struct signal_struct *signal = p->signal;
+
+	if (!signal || !signal->live || (signal->flags & SIGNAL_GROUP_EXIT))
+		return false;
+	if (!group && (p->exit_state || (p->flags & PF_EXITING)))
 		return false;
 	if (sig_kernel_stop(sig))
 		remove_from_group(p, sigmask(SIGCONT));
@@ -317,7 +333,7 @@ static int __send_signal(int sig, struct kernel_siginfo *info, struct task_struc
 	struct sigpending *pending = group ? &p->signal->shared_pending : &p->pending;
 	struct sigqueue *q;
 
-	if (!prepare_signal(sig, p, force))
+	if (!prepare_signal(sig, p, group, force))
 		return 0;
 	if (sig < __SIGRTMIN && (pending->signal & sigmask(sig)))
 		return 0;                          /* standard signals do not queue */
@@ -498,7 +514,8 @@ bool wait_task_stopped_or_continued(struct task_struct *p, int options, int *sta
 {
 	struct signal_struct *sig = p->signal;
 
-	if (p->exit_state || !sig || !thread_group_leader(p))
+	/* a zombie leader whose threads still run stands for its group */
+	if (!sig || !thread_group_leader(p) || (p->exit_state && thread_group_empty(p)))
 		return false;
 	if ((options & WUNTRACED) && (sig->flags & SIGNAL_STOP_STOPPED) && sig->group_exit_code) {
 		if (status)

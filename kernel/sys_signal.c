@@ -15,7 +15,7 @@
 #include <timer.h>
 #include <asm/ptrace.h>
 #include <asm/uaccess.h>
-#include <uapi/linux/time.h>
+#include <time.h>
 
 /* The i386 struct sigaction as rt_sigaction passes it. */
 struct user_rt_sigaction {
@@ -233,7 +233,7 @@ long sys_rt_sigtimedwait(u32 uthese, u32 uinfo, u32 uts, u32 sigsetsize, u32 e, 
 {
 	struct kernel_siginfo info;
 	u8 uinfo_buf[128];
-	struct timespec ts;
+	struct timespec32 ts;
 	long timeout = MAX_SCHEDULE_TIMEOUT;
 	sigset_t these;
 	int sig;
@@ -244,11 +244,11 @@ long sys_rt_sigtimedwait(u32 uthese, u32 uinfo, u32 uts, u32 sigsetsize, u32 e, 
 		return -EFAULT;
 	these &= ~SIG_KERNEL_ONLY_MASK;
 	if (uts) {
-		if (copy_from_user(&ts, (void *)uts, sizeof(ts)))
-			return -EFAULT;
-		if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000L)
-			return -EINVAL;
-		timeout = ts.tv_sec * HZ + (ts.tv_nsec + 1000000000L / HZ - 1) / (1000000000L / HZ);
+		int err = get_user_timespec(uts, &ts);
+
+		if (err)
+			return err;
+		timeout = timespec_to_jiffies(&ts);
 	}
 	sig = dequeue_signal(~these, &info);
 	if (!sig && timeout)

@@ -2,8 +2,9 @@
  * (nanosleep's work, clock_nanosleep). CLOCK_REALTIME is the RTC's boot
  * time plus the jiffies since; the monotonic clocks are jiffies since boot.
  * Results go to user memory through copy_to_user (EFAULT). A sleep is
- * interruptible: a signal ends it with the time left, and -ERESTARTNOHAND
- * makes that EINTR if a handler runs, else the call starts again. */
+ * interruptible: a signal ends it with the time left, and
+ * -ERESTART_RESTARTBLOCK makes that EINTR if a handler runs, else the
+ * sleep goes on to the same end through restart_syscall. */
 #include <kernel.h>
 #include <errno.h>
 #include <sched.h>
@@ -12,6 +13,8 @@
 #include <asm/uaccess.h>
 
 #define NSEC_PER_TICK (1000000000L / HZ)
+
+static long nanosleep_restart(struct restart_block *rb);
 
 u64 boot_time_seconds;
 
@@ -80,41 +83,81 @@ long sys_clock_gettime(u32 clock, u32 tp, u32 c, u32 d, u32 e, u32 f)
 	return 0;
 }
 
-static bool valid_timespec(const struct timespec32 *ts)
+int get_user_timespec(u32 uts, struct timespec32 *ts)
 {
-	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < 1000000000L;
+	if (copy_from_user(ts, (void *)uts, sizeof(*ts)))
+		return -EFAULT;
+	if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000L)
+		return -EINVAL;
+	return 0;
 }
 
-/* Sleep ts (whole ticks, rounded up); on a signal the time left goes to
- * urem (if not 0) and the result is -ERESTARTNOHAND. */
-long do_nanosleep(const struct timespec32 *ts, u32 urem)
+long nsecs_to_jiffies_timeout(u64 ns)
 {
-	unsigned long ticks = (unsigned long)ts->tv_sec * HZ +
-			      (ts->tv_nsec + NSEC_PER_TICK - 1) / NSEC_PER_TICK;
+	u64 ticks = (ns + NSEC_PER_TICK - 1) / NSEC_PER_TICK;
+
+	return ticks >= MAX_SCHEDULE_TIMEOUT ? MAX_SCHEDULE_TIMEOUT : (long)ticks;
+}
+
+long timespec_to_jiffies(const struct timespec32 *ts)
+{
+	return nsecs_to_jiffies_timeout((u64)ts->tv_sec * 1000000000ULL + (u64)ts->tv_nsec);
+}
+
+/* Sleep until jiffies reaches expires. On a signal the time left goes to
+ * urem (if not 0) and the result is -ERESTART_RESTARTBLOCK: EINTR if a
+ * handler runs, else restart_syscall sleeps on to the same end (a stop
+ * and continue do not start the sleep over). */
+static long nanosleep_until(unsigned long expires, u32 urem)
+{
+	long ticks = (long)(expires - jiffies);
+	struct restart_block *rb = &current->restart_block;
 	struct timespec32 left;
 
-	while (ticks && !signal_pending(current)) {
+	while (ticks > 0 && !signal_pending(current)) {
 		__set_current_state(TASK_INTERRUPTIBLE);
-		ticks = schedule_timeout(ticks);
+		schedule_timeout(ticks);
+		ticks = (long)(expires - jiffies);
 	}
-	if (!ticks)
+	if (ticks <= 0)
 		return 0;
 	left.tv_sec = ticks / HZ;
 	left.tv_nsec = (ticks % HZ) * NSEC_PER_TICK;
 	if (urem && copy_to_user((void *)urem, &left, sizeof(left)))
 		return -EFAULT;
-	return -ERESTARTNOHAND;
+	rb->fn = nanosleep_restart;
+	rb->expires = expires;
+	rb->urem = urem;
+	return -ERESTART_RESTARTBLOCK;
+}
+
+static long nanosleep_restart(struct restart_block *rb)
+{
+	return nanosleep_until(rb->expires, rb->urem);
+}
+
+/* Sleep ts (whole ticks, rounded up), as nanosleep_until. */
+long do_nanosleep(const struct timespec32 *ts, u32 urem)
+{
+	return nanosleep_until(jiffies + timespec_to_jiffies(ts), urem);
+}
+
+/* restart_syscall (0): what a signal interrupted goes on, once. */
+long sys_restart_syscall(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
+{
+	struct restart_block *rb = &current->restart_block;
+	long (*fn)(struct restart_block *) = rb->fn;
+
+	rb->fn = NULL;
+	return fn ? fn(rb) : -EINTR;
 }
 
 long sys_nanosleep(u32 ureq, u32 urem, u32 c, u32 d, u32 e, u32 f)
 {
 	struct timespec32 ts;
+	int err = get_user_timespec(ureq, &ts);
 
-	if (copy_from_user(&ts, (void *)ureq, sizeof(ts)))
-		return -EFAULT;
-	if (!valid_timespec(&ts))
-		return -EINVAL;
-	return do_nanosleep(&ts, urem);
+	return err ? err : do_nanosleep(&ts, urem);
 }
 
 #define TIMER_ABSTIME 1
@@ -126,13 +169,12 @@ long sys_nanosleep(u32 ureq, u32 urem, u32 c, u32 d, u32 e, u32 f)
 long sys_clock_nanosleep(u32 clock, u32 flags, u32 ureq, u32 urem, u32 e, u32 f)
 {
 	struct timespec32 ts, now;
+	int err;
 
 	if (read_clock((int)clock, &now) || (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC))
 		return -EINVAL;
-	if (copy_from_user(&ts, (void *)ureq, sizeof(ts)))
-		return -EFAULT;
-	if (!valid_timespec(&ts))
-		return -EINVAL;
+	if ((err = get_user_timespec(ureq, &ts)))
+		return err;
 	if (!(flags & TIMER_ABSTIME))
 		return do_nanosleep(&ts, urem);
 	ts.tv_sec -= now.tv_sec;

@@ -1,12 +1,16 @@
-/* tests/bench_user.c: user-mode benchmarks. They run in a static glibc
- * program (user/glibc/bench-glibc.c) that times itself with rdtsc (guest
- * instructions under -icount) and prints its own `bench:` lines; the
- * kernel's part is only to start it, as a child of PID 1, and report
- * whether it ran. Issue 5 lists Linux 6.1's figures for the same program
- * on the same QEMU. */
+/* tests/bench_user.c: user-mode benchmarks. They run in static glibc
+ * programs (user/glibc/bench-glibc.c, bench-threads.c, forkbench.c) that
+ * time themselves with rdtsc (guest instructions under -icount) and print
+ * their own `bench:` lines; the kernel starts them, as children of PID 1,
+ * and reports whether they ran. For bench-threads it also counts the CR3
+ * writes (sched_stats) each figure costs: the program runs one benchmark
+ * n times, then again 0 times (start-up, set-up and exit only), and the
+ * difference over the n operations is the figure's count. Issues 5 and 6
+ * list Linux 6.1's figures for the same programs on the same QEMU. */
 #include <kernel.h>
 #include <kbench.h>
 #include <ktest.h>
+#include <sched.h>
 
 static void bench_user_programs(const struct kbench *b)
 {
@@ -17,3 +21,60 @@ static void bench_user_programs(const struct kbench *b)
 		printk(KERN_ERR "bench: /bin/bench-glibc failed (status %#x)\n", status);
 }
 KBENCH(user, bench_user_programs);
+
+/* bench-threads' figures: its name for the benchmark, the figure it prints,
+ * how many times, and how many operations one time is (a pipe round trip
+ * is two switches). */
+struct thread_figure {
+	const char *which, *figure;
+	int n, ops;
+};
+
+static const struct thread_figure thread_figures[] = {
+	{ "pthread", "user_pthread_create_join", 200, 1 },
+	{ "clone_vm", "user_clone_vm_exit_wait", 200, 1 },
+	{ "vfork", "user_vfork_exit_wait", 200, 1 },
+	{ "fork", "user_process_fork_exit_wait", 100, 1 },
+	{ "pipe_threads", "user_pipe_switch_threads", 1000, 2 },
+	{ "pipe_processes", "user_pipe_switch_processes", 1000, 2 },
+};
+
+/* Run `bench-threads which n`; the CR3 writes meanwhile, or -1 if it failed. */
+static long run_counting_cr3(const char *which, int n)
+{
+	char count[12];
+	const char *const argv[] = { which, count, NULL };
+	unsigned long before = sched_stats.cr3_writes;
+	int status;
+
+	snprintf(count, sizeof(count), "%d", n);
+	status = ktest_run_program("/bin/bench-threads", argv, NULL);
+	if (status) {
+		printk(KERN_RAW "bench: %s not measured: bench-threads %s %d failed (status %#x)\n",
+		       which, which, n, status);
+		return -1;
+	}
+	return sched_stats.cr3_writes - before;
+}
+
+static void bench_threads(const struct kbench *b)
+{
+	static const char *const ratio[] = { "ratio", "100", NULL };
+	static const char *const none[] = { NULL };
+
+	for (size_t i = 0; i < ARRAY_SIZE(thread_figures); i++) {
+		const struct thread_figure *f = &thread_figures[i];
+		long with = run_counting_cr3(f->which, f->n), without = run_counting_cr3(f->which, 0);
+		long ops = (long)f->n * f->ops, extra = with - without;
+
+		if (with < 0 || without < 0)
+			continue;
+		printk(KERN_RAW "bench: %s_cr3_writes %ld.%02ld per %s (%ld over %ld)\n", f->figure,
+		       extra / ops, (extra * 100 / ops) % 100, f->ops == 2 ? "switch" : "op", extra, ops);
+	}
+	if (ktest_run_program("/bin/bench-threads", ratio, NULL))
+		printk(KERN_ERR "bench: /bin/bench-threads ratio failed\n");
+	if (ktest_run_program("/bin/forkbench", none, NULL))
+		printk(KERN_ERR "bench: /bin/forkbench failed\n");
+}
+KBENCH(threads, bench_threads);

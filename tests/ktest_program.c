@@ -2,7 +2,8 @@
  * program is exec'd by a fresh child of the caller (a kernel thread until
  * the exec, like PID 1 before /sbin/init), with its standard fds on the
  * console or, for a test that checks what it printed, on a ramfs file; the
- * caller waits for it and gets Linux's wait status. */
+ * caller waits for it and gets Linux's wait status; or gets what it
+ * printed too (ktest_capture_program), to log it in the case. */
 #include <kernel.h>
 #include <binfmts.h>
 #include <errno.h>
@@ -10,7 +11,10 @@
 #include <fs.h>
 #include <ktest.h>
 #include <sched.h>
+#include <slab.h>
+#include <string.h>
 #include <uapi/linux/fcntl.h>
+#include "fs_helpers.h"
 
 
 static int redirect_output(const char *out_path)
@@ -64,4 +68,39 @@ int ktest_run_program(const char *path, const char *const *argv, const char *out
 	struct ktest_program p = { path, argv, out_path, 0, false };
 
 	return ktest_spawn_program(&p);
+}
+
+char *ktest_capture_program(struct ktest_program *p, size_t size, int *status)
+{
+	char *out = kzalloc(size, GFP_KERNEL);
+	const char *name = strrchr(p->out_path, '/') + 1;
+	struct dentry *dir;
+	ssize_t n;
+
+	*status = ktest_spawn_program(p);
+	if (out) {
+		n = ktest_read_file(root_dentry, p->out_path, out, size - 1);
+		if (n < 0)
+			out[0] = '\0';
+	}
+	dir = path_lookup(root_dentry, root_dentry, "/tmp", LOOKUP_FOLLOW);
+	if (!IS_ERR(dir)) {
+		vfs_unlink(dir, name, strlen(name), false);
+		dput(dir);
+	}
+	return out;
+}
+
+void ktest_log_lines(struct ktest *t, char *text)
+{
+	for (char *line = text, *nl; *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		if (!nl) {
+			ktest_log(t, "%s", line);
+			break;
+		}
+		*nl = '\0';
+		ktest_log(t, "%s", line);
+		*nl = '\n';
+	}
 }

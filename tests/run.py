@@ -12,7 +12,8 @@ a boot timed out. A crash is never counted as a pass.
 One `make test` is:
   1. the main boot with test=* (every suite);
   1b. the EXTRA_BOOTS: manual cases needing other QEMU settings (the c22
-     scale test with -m 512M);
+     scale test with -m 512M; the glibc pthread programs and the c23 claim
+     under -icount: GLIBC_ON_TASKLAB);
   2. one boot per should-panic case the main boot listed, each of which must
      panic with the expected text and a symbolized backtrace naming the case;
   2b. one boot without test= (as `make run`): the monitor's t key lists tasks;
@@ -286,15 +287,38 @@ def boot_problems(b, kt, expect_end=True):
 # Manual cases that need a boot of their own with other QEMU settings:
 # (test= name, guest memory, timeout in seconds). They run with the full
 # test=* run or when --test names them.
+# QEMU -icount: rdtsc counts guest instructions and repeats exactly from run
+# to run (/work/shared/platform-notes.md); make bench and the c23 claim use it.
+ICOUNT = ['-icount', 'shift=0,align=off,sleep=off',
+          '-rtc', 'base=2020-01-01T00:00:00,clock=vm']
+
+# The glibc pthread programs on Tasklab (tests/test_glibc.c: manual cases, one
+# suite each) and claim c23 (forkbench: thread creates cheaper than forks,
+# judged on instruction counts, hence -icount), in one extra boot. They need
+# clone(CLONE_THREAD|SETTLS|...), futex and set_tid_address's clear-and-wake
+# (the threads work), and the signal program needs rt_sigaction, tgkill and
+# signal frames (the signals work); both are in main, so both switches are
+# on. `--glibc-on-tasklab` runs them all regardless of the switches.
+GLIBC_ON_TASKLAB = True
+GLIBC_SIGNALS_ON_TASKLAB = True
+GLIBC_CASES = ['glibc_mutex.counter_exact', 'glibc_cond.ping_pong', 'glibc_fork.child_one_thread',
+               'glibc_exit.last_thread_ends', 'glibc_stress.create_join_handoffs',
+               'glibc_forkbench.claim_c23_thread_cheaper']
+GLIBC_SIGNAL_CASES = ['glibc_signal.runs_in_target']
+
 EXTRA_BOOTS = [
     # c22 scale: kernel threads up to the default threads-max of 512 MiB
-    ('task_scale.claim_c22_kthreads_up_to_threads_max', '512M', 60),
+    ('task_scale.claim_c22_kthreads_up_to_threads_max', '512M', 60, ()),
 ]
+GLIBC_BOOT = (','.join(GLIBC_CASES + GLIBC_SIGNAL_CASES), '2G', 120, tuple(ICOUNT))
+if GLIBC_ON_TASKLAB:
+    EXTRA_BOOTS.append((','.join(GLIBC_CASES + (GLIBC_SIGNAL_CASES if GLIBC_SIGNALS_ON_TASKLAB
+                                               else [])), '2G', 120, tuple(ICOUNT)))
 
 
-def run_main(args, tally, test=None, mem=None, timeout=None, label='main boot'):
+def run_main(args, tally, test=None, mem=None, timeout=None, label='main boot', extra=()):
     b = boot(args.kernel, append=f'test={test or args.test} {args.append}',
-             timeout=timeout or args.timeout, mem=mem or args.mem)
+             timeout=timeout or args.timeout, mem=mem or args.mem, extra=extra)
     kt = Ktap(b.lines)
     if args.verbose:
         print('\n'.join(b.lines))
@@ -307,10 +331,15 @@ def run_main(args, tally, test=None, mem=None, timeout=None, label='main boot'):
 
 
 def run_extra_boots(args, tally):
-    for test, mem, timeout in EXTRA_BOOTS:
-        if args.test == '*' or args.test == test:
-            run_main(args, tally, test=test, mem=mem, timeout=timeout,
-                     label=f'{test} boot (-m {mem})')
+    boots = EXTRA_BOOTS
+    if args.glibc_on_tasklab:
+        boots = [b for b in boots if 'glibc_' not in b[0]] + [GLIBC_BOOT]
+    for test, mem, timeout, extra in boots:
+        if args.test == '*' or args.test == test or (args.glibc_on_tasklab and test == GLIBC_BOOT[0]):
+            cases = test.split(',')
+            name = cases[0] + (f' (+{len(cases) - 1} more)' if len(cases) > 1 else '')
+            run_main(args, tally, test=test, mem=mem, timeout=timeout, extra=extra,
+                     label=f'{name} boot (-m {mem}{" -icount" if extra else ""})')
 
 
 def count_results(tally, kt, lines, prefix=''):
@@ -545,6 +574,14 @@ def run_gdb_tasks_check(args, tally):
         tally.fail('gdb_tl_ps_and_tl_current', f'missing {missing} in gdb output:\n' + out)
 
 
+# The unmodified glibc pthread programs (user/glibc/, issue 6 "must show"
+# 3 and 4): each prints `<prog>: ok|FAIL: ...` per check and ends with
+# `<prog>: PASS: ...` and status 0 only when all held. They run under
+# qemu-i386 here and on Tasklab in the glibc_* program suites.
+GLIBC_SELFCHECK = ['pthread-mutex', 'pthread-cond', 'pthread-fork', 'pthread-signal',
+                   'pthread-exit', 'pthread-stress']
+
+
 def run_user_on_linux(args, tally):
     """Run each user test program under qemu-i386 and count its KTAP suite.
     A program prints one nested suite and exits 0 when all its cases passed;
@@ -579,15 +616,21 @@ def run_user_on_linux(args, tally):
             problems.append(f'exit status {status}')
         if problems:
             tally.fail(f'linux-abi:{prog}', '; '.join(problems))
-    # The glibc programs check themselves and exit 0 when all held.
+    # The glibc programs check themselves and exit 0 when all held; the
+    # self-checking ones (user/glibc/selfcheck.h) must also print their
+    # PASS line, so a process that ended early with status 0 fails.
     glibc_dir = os.path.join(args.user_dir, 'glibc')
     for prog in sorted(os.listdir(glibc_dir)) if os.path.isdir(glibc_dir) else []:
         try:
             run = subprocess.run([qemu_user, os.path.join(glibc_dir, prog)],
-                                 capture_output=True, text=True, timeout=30)
+                                 capture_output=True, text=True, timeout=120)
             ok, why = run.returncode == 0, f'exit status {run.returncode}: {run.stdout[-300:]}'
+            if ok and prog in GLIBC_SELFCHECK and f'{prog}: PASS:' not in run.stdout:
+                ok, why = False, f'exit status 0 without the PASS line: {run.stdout[-300:]}'
         except subprocess.TimeoutExpired:
             ok, why = False, 'timed out'
+        if args.verbose:
+            print(run.stdout if ok else why)
         if ok:
             tally.ok(f'linux-abi:{prog}')
         else:
@@ -643,6 +686,9 @@ def main():
     ap.add_argument('--gdb-check', action='store_true')
     ap.add_argument('--gdb-only', action='store_true')
     ap.add_argument('--no-harness-checks', action='store_true')
+    ap.add_argument('--glibc-on-tasklab', action='store_true',
+                    help='also boot the glibc pthread programs and claim c23 on Tasklab '
+                         '(always done when GLIBC_ON_TASKLAB is on)')
     ap.add_argument('--initrd', help='initramfs to pass with -initrd (module 0)')
     ap.add_argument('--user-dir', help='run build/user/bin/utest_* under qemu-i386')
     ap.add_argument('-v', '--verbose', action='store_true', help='print the kernel output')

@@ -94,19 +94,21 @@ static void initramfs_motd_reads_back(struct ktest *t)
 	KTEST_EXPECT_EQ(t, strncmp(buf, "Welcome to Tasklab.", 19), 0);
 }
 
+#define NAMES_SIZE 512              /* every name in /bin, a space after each */
+
 static int list_names(void *ctx, const char *name, int namelen, loff_t pos,
 		      unsigned long ino, unsigned int type)
 {
 	char *names = ctx;
 	size_t len = strlen(names);
 
-	snprintf(names + len, 128 - len, "%.*s ", namelen, name);
+	snprintf(names + len, NAMES_SIZE - len, "%.*s ", namelen, name);
 	return 0;
 }
 
 static void initramfs_bin_lists_programs(struct ktest *t)
 {
-	char names[128] = "";
+	char names[NAMES_SIZE] = "";
 	struct file *f;
 
 	need_initramfs(t);

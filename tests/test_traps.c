@@ -128,8 +128,11 @@ static void syscall_gate_returns_enosys(struct ktest *t)
 	/* From ring 0 here; ring-3 callability is the gate's DPL (cpu suite). */
 	__asm__ __volatile__("int $0x80" : "=a"(ret) : "a"(9999) : "memory");
 	KTEST_EXPECT_EQ(t, ret, -38);               /* -ENOSYS */
-	__asm__ __volatile__("int $0x80" : "=a"(ret) : "a"(0) : "memory");
+	__asm__ __volatile__("int $0x80" : "=a"(ret) : "a"(17) : "memory");   /* break: never */
 	KTEST_EXPECT_EQ(t, ret, -38);
+	/* 0 is restart_syscall: with nothing to restart, EINTR (as Linux) */
+	__asm__ __volatile__("int $0x80" : "=a"(ret) : "a"(0) : "memory");
+	KTEST_EXPECT_EQ(t, ret, -4);
 }
 
 static const struct ktest_case traps_cases[] = {

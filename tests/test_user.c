@@ -31,32 +31,6 @@ static unsigned long read_nr_pipes(void) { return nr_pipes; }
 KTEST_COUNTER("pipes", read_nr_pipes);
 KTEST_PROGRAM_SUITE(stress, "/bin/utest_stress");
 
-#define OUT_SIZE 2048
-
-/* Run p (its out_path in /tmp) and return its output (NUL-terminated) in a
- * kmalloc'd buffer (kfree it), or NULL; *status is its wait status. The
- * file is removed. */
-static char *run_capture(struct ktest_program *p, int *status)
-{
-	char *out = kzalloc(OUT_SIZE, GFP_KERNEL);
-	const char *name = strrchr(p->out_path, '/') + 1;
-	struct dentry *dir;
-	ssize_t n;
-
-	*status = ktest_spawn_program(p);
-	if (out) {
-		n = ktest_read_file(root_dentry, p->out_path, out, OUT_SIZE - 1);
-		if (n < 0)
-			out[0] = '\0';
-	}
-	dir = path_lookup(root_dentry, root_dentry, "/tmp", LOOKUP_FOLLOW);
-	if (!IS_ERR(dir)) {
-		vfs_unlink(dir, name, strlen(name), false);
-		dput(dir);
-	}
-	return out;
-}
-
 /* A static glibc program (start-up, stdio, malloc, fork, waitpid) runs
  * and prints what it checked. */
 static void glibc_program_runs_and_prints(struct ktest *t)
@@ -64,17 +38,10 @@ static void glibc_program_runs_and_prints(struct ktest *t)
 	static const char *const none[] = { NULL };
 	struct ktest_program p = { "/bin/hello-glibc", none, "/tmp/hello-glibc.out", 0, false };
 	int status;
-	char *out = run_capture(&p, &status);
+	char *out = ktest_capture_program(&p, 2048, &status);
 
 	KTEST_ASSERT_NOT_NULL(t, out);
-	for (char *line = out, *nl; *line; line = nl + 1) {
-		nl = strchr(line, '\n');
-		if (!nl)
-			break;
-		*nl = '\0';
-		ktest_log(t, "%s", line);
-		*nl = '\n';
-	}
+	ktest_log_lines(t, out);
 	KTEST_EXPECT_EQ(t, status, 0);
 	KTEST_EXPECT_NOT_NULL(t, strstr(out, "hello-glibc: malloc ok: 1024 KiB of x"));
 	KTEST_EXPECT_NOT_NULL(t, strstr(out, "exited with 42"));
@@ -90,7 +57,7 @@ static void claim_c14_kernel_thread_execs_and_keeps_its_pid(struct ktest *t)
 	struct ktest_program p = { "/bin/hello", args, "/tmp/c14.out", 0, true };
 	char want[48];
 	int status;
-	char *out = run_capture(&p, &status);
+	char *out = ktest_capture_program(&p, 2048, &status);
 
 	KTEST_ASSERT_NOT_NULL(t, out);
 	KTEST_EXPECT_EQ(t, status, 0);

@@ -46,10 +46,19 @@ $(UPROGS): $(B)/user/bin/%: $(B)/user/bin/%.o $(UCRT0) $(ULIB)
 	@echo "  ULD     $@"
 	@$(CC) $(ULDFLAGS) -o $@ $(UCRT0) $< $(ULIB) $(LIBGCC)
 
+# The programs that use threads are built with -pthread, as a user would
+# build them (glibc 2.34+ has pthreads in libc.a, but -pthread is the
+# documented way and also defines _REENTRANT).
+UGLIBC_PTHREAD := $(filter $(B)/user/glibc/pthread-% $(B)/user/glibc/forkbench \
+                           $(B)/user/glibc/bench-threads,$(UGLIBC))
+$(UGLIBC_PTHREAD): UGLIBC_FLAGS := -pthread
+
 $(UGLIBC): $(B)/user/glibc/%: user/glibc/%.c
 	@mkdir -p $(dir $@)
-	@echo "  CC      $< (glibc, static)"
-	@$(CC) -static -O2 -g -Wall -Wextra -Werror -o $@ $<
+	@echo "  CC      $< (glibc, static$(UGLIBC_FLAGS:%=, %))"
+	@mkdir -p $(B)/user/glibc-deps
+	@$(CC) -static $(UGLIBC_FLAGS) -O2 -g -Wall -Wextra -Werror \
+		-MMD -MP -MF $(B)/user/glibc-deps/$*.d -o $@ $<
 
 # /sbin/init first, then every other program into /bin.
 $(INITRAMFS): $(UPROGS) $(UGLIBC) $(shell find user/rootfs -type f) scripts/mkinitramfs.sh
@@ -58,4 +67,4 @@ $(INITRAMFS): $(UPROGS) $(UGLIBC) $(shell find user/rootfs -type f) scripts/mkin
 
 $(UOBJS) $(UGLIBC): user/user.mk
 
--include $(UOBJS:.o=.d) $(B)/user/klib/string.d $(B)/user/klib/vsprintf.d
+-include $(UOBJS:.o=.d) $(B)/user/klib/string.d $(B)/user/klib/vsprintf.d $(UGLIBC:$(B)/user/glibc/%=$(B)/user/glibc-deps/%.d)

@@ -42,11 +42,12 @@ static inline void fxrstor(struct fpu_state *f)
 	__asm__ __volatile__("fxrstor %0" :: "m"(*f) : "memory");
 }
 
-/* Contract: called once at boot. FPU present (MP), no emulation (EM), fxsave
- * and SSE enabled (OSFXSR, OSXMMEXCPT), and TS set so the first use traps. */
+/* Contract: called once at boot. FPU present (MP), no emulation (EM), x87
+ * errors as #MF rather than the PC's IRQ 13 (NE), fxsave and SSE enabled
+ * (OSFXSR, OSXMMEXCPT), and TS set so the first use traps. */
 void fpu_init(void)
 {
-	write_cr0((read_cr0() | X86_CR0_MP) & ~X86_CR0_EM);
+	write_cr0((read_cr0() | X86_CR0_MP | X86_CR0_NE) & ~X86_CR0_EM);
 	write_cr4(read_cr4() | X86_CR4_OSFXSR | 0x400 /* OSXMMEXCPT */);
 	stts();
 }

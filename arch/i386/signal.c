@@ -101,20 +101,25 @@ static bool valid_data_selector(u32 sel)
 }
 
 /* The user stack for a frame of `size` bytes (plus FPU image), aligned as
- * after a call: (esp + 4) % 16 == 0 at the handler's first instruction. */
+ * after a call: (esp + 4) % 16 == 0 at the handler's first instruction.
+ * 0 when a frame on the alternate stack would run off its bottom (as
+ * Linux 5.14+: SIGSEGV rather than writing below ss_sp). */
 static u32 frame_base(struct pt_regs *regs, const struct k_sigaction *ka, size_t size, u32 *fpstate)
 {
 	u32 sp = regs->esp;
+	bool on_alt = on_sig_stack(sp);
 
-	if ((ka->flags & SA_ONSTACK) && current->sas_ss_size && !on_sig_stack(sp))
+	if ((ka->flags & SA_ONSTACK) && current->sas_ss_size && !on_alt) {
 		sp = current->sas_ss_sp + current->sas_ss_size;
+		on_alt = true;
+	}
 	*fpstate = 0;
 	if (fpu_save_current()) {
 		sp = (sp - FPSTATE_SIZE) & ~15u;
 		*fpstate = sp;
 	}
-	sp -= size;
-	return ((sp + 4) & ~15u) - 4;
+	sp = ((sp - size + 4) & ~15u) - 4;
+	return on_alt && sp < current->sas_ss_sp ? 0 : sp;
 }
 
 /* sigcontext from regs, and the FPU image to fpstate; nonzero on a fault. */
@@ -162,7 +167,7 @@ static int setup_frame(struct ksignal *ksig, sigset_t oldset, struct pt_regs *re
 	struct sigframe f;
 	u32 fpstate, base = frame_base(regs, &ksig->ka, sizeof(f), &fpstate);
 
-	if (setup_sigcontext(&f.sc, regs, oldset, fpstate, ksig))
+	if (!base || setup_sigcontext(&f.sc, regs, oldset, fpstate, ksig))
 		return -EFAULT;
 	f.sig = ksig->sig;
 	f.extramask = (u32)(oldset >> 32);
@@ -184,7 +189,7 @@ static int setup_rt_frame(struct ksignal *ksig, sigset_t oldset, struct pt_regs 
 	u32 sp = regs->esp;
 
 	memset(&f, 0, sizeof(f));
-	if (setup_sigcontext(&f.uc.uc_mcontext, regs, oldset, fpstate, ksig))
+	if (!base || setup_sigcontext(&f.uc.uc_mcontext, regs, oldset, fpstate, ksig))
 		return -EFAULT;
 	f.sig = ksig->sig;
 	f.pinfo = base + offsetof(struct rt_sigframe, info);
@@ -207,7 +212,9 @@ static int setup_rt_frame(struct ksignal *ksig, sigset_t oldset, struct pt_regs 
 /* The fate of a system call a signal interrupted, ka being the handler
  * about to run (NULL: none): -EINTR, or run again (back over int $0x80
  * with the call number in eax). ERESTARTSYS restarts unless a handler
- * without SA_RESTART runs; ERESTARTNOHAND only if no handler runs. */
+ * without SA_RESTART runs; ERESTARTNOHAND only if no handler runs;
+ * ERESTART_RESTARTBLOCK likewise, as restart_syscall (current's
+ * restart_block says how to go on). */
 static void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka)
 {
 	bool restart;
@@ -216,11 +223,12 @@ static void syscall_restart(struct pt_regs *regs, const struct k_sigaction *ka)
 	case -ERESTARTNOINTR:        restart = true; break;
 	case -ERESTARTSYS:           restart = !ka || (ka->flags & SA_RESTART); break;
 	case -ERESTARTNOHAND:        restart = !ka; break;
-	case -ERESTART_RESTARTBLOCK: restart = false; break;
+	case -ERESTART_RESTARTBLOCK: restart = !ka; break;
 	default:                     return;
 	}
 	if (restart) {
-		regs->eax = regs->orig_eax;
+		regs->eax = (int)regs->eax == -ERESTART_RESTARTBLOCK ? __NR_restart_syscall
+								     : regs->orig_eax;
 		regs->eip -= INT80_LENGTH;
 	} else {
 		regs->eax = (u32)-EINTR;
@@ -300,6 +308,7 @@ static int restore_sigcontext(struct pt_regs *regs, const struct sigcontext *sc)
 	regs->ss = __USER_DS;
 	regs->eflags = (regs->eflags & ~FIX_EFLAGS) | (sc->eflags & FIX_EFLAGS);
 	regs->orig_eax = (u32)-1;           /* the restored eax is not a restart */
+	current->restart_block.fn = NULL;   /* nor is a later restart_syscall */
 	return restore_fpu(sc->fpstate);
 }
 
@@ -325,15 +334,15 @@ long sys_rt_sigreturn(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
 	struct pt_regs *regs = task_pt_regs(current);
 	struct rt_sigframe frame;
-	u32 sp = regs->esp;
 
 	if (copy_from_user(&frame, (void *)(regs->esp - 4), sizeof(frame)) ||
 	    restore_sigcontext(regs, &frame.uc.uc_mcontext))
 		goto bad;
 	set_current_blocked(frame.uc.uc_sigmask[0] | ((u64)frame.uc.uc_sigmask[1] << 32));
 	/* the alternate stack as the handler left it in uc_stack (best effort,
-	 * as Linux: a refused change keeps the old one) */
-	do_sigaltstack(&frame.uc.uc_stack, NULL, sp);
+	 * as Linux: a refused change keeps the old one), judged from the
+	 * restored esp: the handler's own, on that stack, would refuse all */
+	do_sigaltstack(&frame.uc.uc_stack, NULL, regs->esp);
 	return regs->eax;
 bad:
 	force_sig(SIGSEGV);

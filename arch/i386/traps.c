@@ -116,6 +116,43 @@ static bool do_page_fault(struct pt_regs *regs)
 	return true;
 }
 
+/* si_code of an unmasked floating-point exception: flags is the x87
+ * status word, or MXCSR, whose 6 low bits have the same meaning (invalid,
+ * denormal, divide by zero, overflow, underflow, precision); masked
+ * holds the mask bits at the same places. Linux's order. */
+static int fpe_code(u32 flags, u32 masked)
+{
+	u32 err = flags & ~masked & 0x3f;
+
+	if (err & 0x01)
+		return FPE_FLTINV;
+	if (err & 0x04)
+		return FPE_FLTDIV;
+	if (err & 0x08)
+		return FPE_FLTOVF;
+	if (err & 0x12)
+		return FPE_FLTUND;
+	if (err & 0x20)
+		return FPE_FLTRES;
+	return FPE_FLTINV;
+}
+
+/* The x87 (#MF) or SSE (#XM) exception pending in the live FPU state (a
+ * user instruction just raised it, so the state is in the registers);
+ * the no-wait reads do not raise it again. */
+static int fpu_trap_code(int trapno)
+{
+	u16 sw, cw;
+	u32 mxcsr;
+
+	if (trapno == X86_TRAP_MF) {
+		__asm__ __volatile__("fnstsw %0\n\tfnstcw %1" : "=m"(sw), "=m"(cw));
+		return fpe_code(sw, cw);
+	}
+	__asm__ __volatile__("stmxcsr %0" : "=m"(mxcsr));
+	return fpe_code(mxcsr, mxcsr >> 7);
+}
+
 /* The signal, si_code and si_addr Linux gives an exception raised by
  * user code: the faulting address for a page fault, else the instruction. */
 static int trap_signal(struct pt_regs *regs, int *code, u32 *addr)
@@ -127,6 +164,10 @@ static int trap_signal(struct pt_regs *regs, int *code, u32 *addr)
 	case X86_TRAP_DB: *code = TRAP_BRKPT; return SIGTRAP;
 	case X86_TRAP_BP: *code = SI_KERNEL; *addr = 0; return SIGTRAP;   /* int3, as Linux */
 	case X86_TRAP_AC: *code = BUS_ADRERR; return SIGBUS;
+	case X86_TRAP_MF:
+	case X86_TRAP_XF: *code = fpu_trap_code(regs->trapno); return SIGFPE;
+	case X86_TRAP_NP:
+	case X86_TRAP_SS: *code = SI_KERNEL; *addr = 0; return SIGBUS;
 	case X86_TRAP_PF:
 		*addr = read_cr2();
 		*code = find_vma(current->mm, *addr) &&

@@ -74,8 +74,14 @@ bool signal_caches_init(void);
 int copy_sighand(unsigned long clone_flags, struct task_struct *p);
 int copy_signal(unsigned long clone_flags, struct task_struct *p);
 /* Drop p's references (the last frees); exit_sighand also flushes p's own
- * pending queue, exit_signal the shared one with the last reference. */
+ * pending queue, exit_signal the shared one with the last reference.
+ * exit_sighand runs in do_exit, except for a leader whose threads run on:
+ * it keeps the handler table until release_task (as Linux's
+ * __exit_signal), so a signal sent to the process through the zombie
+ * leader (kill, a process group) still reaches them. */
 void exit_sighand(struct task_struct *p);
+/* do_exit: p's own queue goes now (nothing more is delivered to p). */
+void flush_signals_on_exit(struct task_struct *p);
 /* exec: a private copy of shared handlers; 0 or -ENOMEM. */
 int unshare_sighand(struct task_struct *p);
 void exit_signal(struct task_struct *p);

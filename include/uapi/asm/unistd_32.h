@@ -6,6 +6,7 @@
 #ifndef TASKLAB_UAPI_UNISTD_32_H
 #define TASKLAB_UAPI_UNISTD_32_H
 
+#define __NR_restart_syscall   0
 #define __NR_exit              1
 #define __NR_fork              2
 #define __NR_read              3
@@ -70,6 +71,7 @@
 #define __NR_rt_sigprocmask  175
 #define __NR_rt_sigpending   176
 #define __NR_rt_sigtimedwait 177
+#define __NR_rt_sigqueueinfo 178
 #define __NR_rt_sigsuspend   179
 #define __NR_getcwd          183
 #define __NR_sigaltstack     186

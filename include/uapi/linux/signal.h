@@ -67,6 +67,11 @@
 #define SI_TKILL    (-6)          /* tkill, tgkill */
 #define ILL_ILLOPN  2
 #define FPE_INTDIV  1
+#define FPE_FLTDIV  3
+#define FPE_FLTOVF  4
+#define FPE_FLTUND  5
+#define FPE_FLTRES  6
+#define FPE_FLTINV  7
 #define SEGV_MAPERR 1
 #define SEGV_ACCERR 2
 #define BUS_ADRERR  2
