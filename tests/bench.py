@@ -35,8 +35,10 @@ def main():
              timeout=args.timeout, extra=ICOUNT)
     lines = [l.strip() for l in b.lines if l.strip().startswith('bench: ') or ARTICLE.match(l.strip())]
     print('\n'.join(lines))
-    if b.timed_out or b.status != EXIT_DONE or not lines:
-        why = 'timed out' if b.timed_out else f'QEMU exit status {b.status}'
+    failed = [l for l in lines if l.startswith('bench: FAILED')]
+    if b.timed_out or b.status != EXIT_DONE or not lines or failed:
+        why = ('timed out' if b.timed_out else f'QEMU exit status {b.status}'
+               if b.status != EXIT_DONE or not lines else f'{len(failed)} benchmark(s) failed')
         print(f'bench: run failed ({why})', file=sys.stderr)
         print('\n'.join(panic_text(b.lines) or b.lines[-20:]), file=sys.stderr)
         sys.exit(1)

@@ -18,7 +18,7 @@ static void bench_user_programs(const struct kbench *b)
 	int status = ktest_run_program("/bin/bench-glibc", none, NULL);
 
 	if (status)
-		printk(KERN_ERR "bench: /bin/bench-glibc failed (status %#x)\n", status);
+		printk(KERN_RAW "bench: FAILED: /bin/bench-glibc exited with status %#x\n", status);
 }
 KBENCH(user, bench_user_programs);
 
@@ -50,7 +50,7 @@ static long run_counting_cr3(const char *which, int n)
 	snprintf(count, sizeof(count), "%d", n);
 	status = ktest_run_program("/bin/bench-threads", argv, NULL);
 	if (status) {
-		printk(KERN_RAW "bench: %s not measured: bench-threads %s %d failed (status %#x)\n",
+		printk(KERN_RAW "bench: FAILED: %s not measured: bench-threads %s %d exited with status %#x\n",
 		       which, which, n, status);
 		return -1;
 	}
@@ -73,8 +73,8 @@ static void bench_threads(const struct kbench *b)
 		       extra / ops, (extra * 100 / ops) % 100, f->ops == 2 ? "switch" : "op", extra, ops);
 	}
 	if (ktest_run_program("/bin/bench-threads", ratio, NULL))
-		printk(KERN_ERR "bench: /bin/bench-threads ratio failed\n");
+		printk(KERN_RAW "bench: FAILED: /bin/bench-threads ratio\n");
 	if (ktest_run_program("/bin/forkbench", none, NULL))
-		printk(KERN_ERR "bench: /bin/forkbench failed\n");
+		printk(KERN_RAW "bench: FAILED: /bin/forkbench\n");
 }
 KBENCH(threads, bench_threads);

@@ -97,7 +97,7 @@ static void claim_c23_thread_cheaper(struct ktest *t)
 	KTEST_EXPECT_NOT_NULL(t, strstr(out, "Completed 100 forks\n"));
 	KTEST_EXPECT_NOT_NULL(t, strstr(out, "Completed 100 Thread Creates\n"));
 	KTEST_EXPECT_GT(t, thread_avg, 0);
-	KTEST_EXPECT_GT(t, fork_avg, thread_avg);
+	KTEST_EXPECT_GT(t, fork_avg, 2 * thread_avg);    /* "far cheaper": at least 2x */
 	if (thread_avg)
 		ktest_log(t, "fork/thread = %llu.%02llu (Solaris 2.6 in the article: 67)",
 			  fork_avg / thread_avg, fork_avg * 100 / thread_avg % 100);
