@@ -826,6 +826,8 @@ static void signal_kill_eperm(struct ktap *t)
 		ktap_skip(t, "needs root to become another user");
 		return;
 	}
+	if (ktap_skip_without_uid_switch(t))
+		return;
 	pid = fork();
 	if (pid == 0)
 		_exit(unprivileged_kills());

@@ -53,6 +53,12 @@ void ktap_log(struct ktap *t, const char *fmt, ...) __attribute__((format(printf
  * binaries also run under qemu-i386 on the build host)? For the few checks
  * whose answer differs: reparenting to PID 1, vfork sharing memory. */
 bool ktap_on_tasklab(void);
+/* Can a root child become another user (uid 70000) here? Always on
+ * Tasklab; a build host may refuse (a container without CAP_SETUID or
+ * with a narrow uid map), and then the identity tests cannot run there.
+ * The _skip form marks the case skipped when not, and says so. */
+bool ktap_can_switch_uid(void);
+bool ktap_skip_without_uid_switch(struct ktap *t);
 /* Mark the case skipped (the caller returns from the case). */
 void ktap_skip(struct ktap *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -5,7 +5,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 
 static void ktap_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void ktap_line(const char *fmt, ...)
@@ -81,6 +83,27 @@ bool ktap_on_tasklab(void)
 	struct utsname u;
 
 	return uname(&u) == 0 && strstr(u.version, "Tasklab") != NULL;
+}
+
+bool ktap_can_switch_uid(void)
+{
+	int status = -1;
+	pid_t pid;
+
+	if (ktap_on_tasklab())
+		return true;
+	pid = fork();
+	if (pid == 0)
+		_exit(setgid(70000) || setuid(70000) ? 1 : 0);
+	return pid > 0 && waitpid(pid, &status, 0) == pid && status == 0;
+}
+
+bool ktap_skip_without_uid_switch(struct ktap *t)
+{
+	if (ktap_can_switch_uid())
+		return false;
+	ktap_skip(t, "this host does not let root become another user (uid 70000)");
+	return true;
 }
 
 int ktap_run_suite(const char *suite, const struct ktap_case *cases)
