@@ -22,20 +22,6 @@
 
 static int shared_counter = 100;
 
-/* Fork a child that runs fn and exits with its value; wait for it and
- * return the raw status (or -1). */
-static int run_child(int (*fn)(void))
-{
-	int status;
-	pid_t pid = fork();
-
-	if (pid == 0)
-		_exit(fn());
-	if (pid < 0 || waitpid(pid, &status, 0) != pid)
-		return -1;
-	return status;
-}
-
 static int child_writes_counter(void)
 {
 	shared_counter = 555;                   /* a copy-on-write fault here */
@@ -44,7 +30,7 @@ static int child_writes_counter(void)
 
 static void proc_fork_cow(struct ktap *t)
 {
-	int status = run_child(child_writes_counter);
+	int status = ktap_run_child(child_writes_counter);
 
 	KTAP_EXPECT_TRUE(t, WIFEXITED(status));
 	KTAP_EXPECT_EQ(t, WEXITSTATUS(status), 0);
@@ -61,17 +47,17 @@ static void proc_wait_status(struct ktap *t)
 {
 	int s;
 
-	s = run_child(exit_255);
+	s = ktap_run_child(exit_255);
 	KTAP_EXPECT_TRUE(t, WIFEXITED(s));
 	KTAP_EXPECT_EQ(t, WEXITSTATUS(s), 255);
-	KTAP_EXPECT_EQ(t, run_child(exit_0), 0);
-	s = run_child(killed_by_kill);
+	KTAP_EXPECT_EQ(t, ktap_run_child(exit_0), 0);
+	s = ktap_run_child(killed_by_kill);
 	KTAP_EXPECT_TRUE(t, WIFSIGNALED(s));
 	KTAP_EXPECT_EQ(t, WTERMSIG(s), SIGKILL);
-	s = run_child(killed_by_segv);              /* a user store to kernel space */
+	s = ktap_run_child(killed_by_segv);              /* a user store to kernel space */
 	KTAP_EXPECT_TRUE(t, WIFSIGNALED(s));
 	KTAP_EXPECT_EQ(t, WTERMSIG(s), SIGSEGV);
-	s = run_child(killed_by_null);
+	s = ktap_run_child(killed_by_null);
 	KTAP_EXPECT_EQ(t, WTERMSIG(s), SIGSEGV);
 }
 

@@ -588,18 +588,6 @@ static int divide_blocked(void)
 	return 10 / zero;
 }
 
-static int wait_child(int (*fn)(void))
-{
-	int status;
-	pid_t pid = fork();
-
-	if (pid == 0)
-		_exit(fn());
-	if (pid < 0 || waitpid(pid, &status, 0) != pid)
-		return -1;
-	return status;
-}
-
 static int term_self(void) { kill(getpid(), SIGTERM); return 3; }
 static int usr1_self(void) { raise(SIGUSR1); return 3; }
 static int ignored_self(void)
@@ -613,17 +601,17 @@ static int ignored_self(void)
 
 static void signal_default_actions(struct ktap *t)
 {
-	int s = wait_child(term_self);
+	int s = ktap_run_child(term_self);
 
 	KTAP_EXPECT_TRUE(t, WIFSIGNALED(s));
 	KTAP_EXPECT_EQ(t, WTERMSIG(s), SIGTERM);
 	KTAP_EXPECT_TRUE(t, !(WCOREDUMP(s)));
-	s = wait_child(usr1_self);
+	s = ktap_run_child(usr1_self);
 	KTAP_EXPECT_EQ(t, WTERMSIG(s), SIGUSR1);
-	s = wait_child(ignored_self);
+	s = ktap_run_child(ignored_self);
 	KTAP_EXPECT_TRUE(t, WIFEXITED(s));
 	KTAP_EXPECT_EQ(t, WEXITSTATUS(s), 4);
-	s = wait_child(divide_blocked);
+	s = ktap_run_child(divide_blocked);
 	KTAP_EXPECT_TRUE(t, WIFSIGNALED(s));
 	KTAP_EXPECT_EQ(t, WTERMSIG(s), SIGFPE);
 }
@@ -655,7 +643,7 @@ static void signal_float_divide_by_zero(struct ktap *t)
 		ktap_skip(t, "qemu-i386 raises no x87 exceptions");
 		return;
 	}
-	s = wait_child(x87_divide_by_zero);
+	s = ktap_run_child(x87_divide_by_zero);
 	KTAP_EXPECT_TRUE(t, WIFEXITED(s));
 	KTAP_EXPECT_EQ(t, WEXITSTATUS(s), 100 + FPE_FLTDIV);
 }
@@ -681,11 +669,11 @@ static int write_to_closed_pipe_ignored(void)
 
 static void signal_sigpipe(struct ktap *t)
 {
-	int s = wait_child(write_to_closed_pipe);
+	int s = ktap_run_child(write_to_closed_pipe);
 
 	KTAP_EXPECT_TRUE(t, WIFSIGNALED(s));
 	KTAP_EXPECT_EQ(t, WTERMSIG(s), SIGPIPE);
-	s = wait_child(write_to_closed_pipe_ignored);
+	s = ktap_run_child(write_to_closed_pipe_ignored);
 	KTAP_EXPECT_TRUE(t, WIFEXITED(s));
 	KTAP_EXPECT_EQ(t, WEXITSTATUS(s), 10);
 }
@@ -1538,7 +1526,7 @@ static void signal_altstack_overflow(struct ktap *t)
 
 	KTAP_ASSERT_EQ(t, pipe(fds), 0);
 	canary_fd = fds[1];
-	s = wait_child(overflow_altstack);
+	s = ktap_run_child(overflow_altstack);
 	close(fds[1]);
 	KTAP_EXPECT_TRUE(t, WIFSIGNALED(s));
 	KTAP_EXPECT_EQ(t, WTERMSIG(s), SIGSEGV);

@@ -59,6 +59,9 @@ bool ktap_on_tasklab(void);
  * The _skip form marks the case skipped when not, and says so. */
 bool ktap_can_switch_uid(void);
 bool ktap_skip_without_uid_switch(struct ktap *t);
+/* Fork a child that runs fn and _exits with its value; wait for it and
+ * return the raw wait status (-1 if fork or wait failed). */
+int ktap_run_child(int (*fn)(void));
 /* Mark the case skipped (the caller returns from the case). */
 void ktap_skip(struct ktap *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

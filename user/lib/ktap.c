@@ -85,6 +85,18 @@ bool ktap_on_tasklab(void)
 	return uname(&u) == 0 && strstr(u.version, "Tasklab") != NULL;
 }
 
+int ktap_run_child(int (*fn)(void))
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(fn());
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status;
+}
+
 bool ktap_can_switch_uid(void)
 {
 	int status = -1;
