@@ -254,11 +254,12 @@ extern struct sched_stats sched_stats;
 
 /* kernel/fork.c */
 extern int nr_threads, max_threads;
+extern unsigned long total_forks;               /* tasks made by do_fork since boot */
 extern struct kmem_cache *task_struct_cachep;   /* c06: task_structs come from here */
 int set_max_threads(long n);
-long do_fork(unsigned long clone_flags, unsigned long stack_start, struct pt_regs *regs);
-/* clone()'s arguments beyond the flags (Linux's struct kernel_clone_args):
- * user addresses, used only when their flag is set. */
+/* What a new task is made with beyond its first frame (Linux's struct
+ * kernel_clone_args): the flags, and user addresses used only when their
+ * flag is set. fork, vfork and kernel threads set flags alone. */
 struct kernel_clone_args {
 	unsigned long flags;              /* CLONE_*, exit signal in CSIGNAL */
 	unsigned long stack;              /* child's user esp; 0: the parent's */
@@ -266,7 +267,9 @@ struct kernel_clone_args {
 	u32 child_tid;                    /* CLONE_CHILD_SETTID / _CLEARTID */
 	u32 tls;                          /* CLONE_SETTLS: a struct user_desc */
 };
-long kernel_clone(const struct kernel_clone_args *args, struct pt_regs *regs);
+/* The one entry that makes a task (contract in kernel/fork.c): the child's
+ * pid, or -errno. */
+long do_fork(const struct kernel_clone_args *args, struct pt_regs *regs);
 /* A new kernel thread running fn(arg); returns its pid or -errno. */
 pid_t kernel_thread(int (*fn)(void *), void *arg, unsigned long flags);
 void fork_init(void);

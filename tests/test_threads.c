@@ -209,9 +209,10 @@ static void clone_validity_rules(struct ktest *t)
 
 	kernel_thread_regs(&regs, child_ignores_usr1, NULL);
 	for (unsigned i = 0; i < ARRAY_SIZE(bad); i++)
-		KTEST_EXPECT_EQ(t, do_fork(bad[i], 0, &regs), -EINVAL);
+		KTEST_EXPECT_EQ(t, do_fork(&(struct kernel_clone_args){ .flags = bad[i] }, &regs),
+				-EINVAL);
 	current->tgid = 1;
-	r = do_fork(CLONE_VM | CLONE_PARENT | SIGCHLD, 0, &regs);
+	r = do_fork(&(struct kernel_clone_args){ .flags = CLONE_VM | CLONE_PARENT | SIGCHLD }, &regs);
 	current->tgid = tgid;
 	KTEST_EXPECT_EQ(t, r, -EINVAL);
 }
@@ -221,7 +222,7 @@ static void clone_validity_rules(struct ktest *t)
  * the call only; nothing runs in between (no preemption). */
 static void clone_thread_into_ending_group_eagain(struct ktest *t)
 {
-	const unsigned long flags = CLONE_VM | CLONE_SIGHAND | CLONE_THREAD;
+	const struct kernel_clone_args args = { .flags = CLONE_VM | CLONE_SIGHAND | CLONE_THREAD };
 	struct signal_struct *sig = current->signal;
 	struct task_struct *saved_exec = sig->group_exec_task;
 	struct pt_regs regs;
@@ -229,10 +230,10 @@ static void clone_thread_into_ending_group_eagain(struct ktest *t)
 
 	kernel_thread_regs(&regs, child_ignores_usr1, NULL);
 	sig->flags |= SIGNAL_GROUP_EXIT;
-	KTEST_EXPECT_EQ(t, do_fork(flags, 0, &regs), -EAGAIN);
+	KTEST_EXPECT_EQ(t, do_fork(&args, &regs), -EAGAIN);
 	sig->flags = saved;
 	sig->group_exec_task = current;
-	KTEST_EXPECT_EQ(t, do_fork(flags, 0, &regs), -EAGAIN);
+	KTEST_EXPECT_EQ(t, do_fork(&args, &regs), -EAGAIN);
 	sig->group_exec_task = saved_exec;
 }
 

@@ -124,6 +124,7 @@ static void fork_storm_until_enomem(struct ktest *t)
 {
 	struct mm_struct *mm = mm_alloc();
 	LIST_HEAD(hoard);
+	struct kernel_clone_args args = { .flags = SIGCHLD };
 	struct pt_regs regs;
 	int made = 0, reaped = 0;
 	long pid;
@@ -138,7 +139,7 @@ static void fork_storm_until_enomem(struct ktest *t)
 	storm_over = false;
 	hoard_pages(&hoard, 600);
 	kernel_thread_regs(&regs, storm_child, NULL);
-	while ((pid = do_fork(SIGCHLD, 0, &regs)) > 0)
+	while ((pid = do_fork(&args, &regs)) > 0)
 		made++;
 	free_hoard(&hoard);
 	ktest_log(t, "%d processes before fork failed with %ld", made, pid);
