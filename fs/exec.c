@@ -262,7 +262,15 @@ static void set_comm_from_path(const char *path)
 	set_task_comm(current, slash ? slash + 1 : path);
 }
 
-/* Strings are gathered by the caller into a; this does the rest. */
+/* Contract: replace current's program by the ELF file at path, with the
+ * argument and environment strings the caller gathered into a; regs is the
+ * frame current returns to user mode through. Returns 0 with current on
+ * the new address space and regs set to enter the program (start_thread),
+ * or -errno from a step before the point of no return, with current's
+ * address space, files, handlers, name and frame as they were (but for a
+ * group's other threads, which de_thread has ended for good, as in Linux).
+ * Process context, interrupts on (de_thread sleeps; exec_mmap turns them
+ * off only around the CR3 switch); left on. */
 static int exec_binprm(const char *path, struct exec_args *a, struct pt_regs *regs)
 {
 	struct file *f = open_exec(path);
@@ -286,6 +294,8 @@ static int exec_binprm(const char *path, struct exec_args *a, struct pt_regs *re
 		fput(f);
 		return err;
 	}
+	/* The point of no return: the old address space goes here, so there
+	 * is nothing left to return an error to; all that can fail is above. */
 	exec_mmap(mm);
 	fput(f);                         /* the VMAs hold their own references */
 	close_on_exec(current->files);

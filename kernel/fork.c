@@ -310,6 +310,15 @@ bad_fork_cleanup_files:
 	return retval;
 }
 
+/* Contract: build the child of current that args->flags describe, from the
+ * limits check to linking it in; called by do_fork only. Returns the child,
+ * linked (on its parent's children or its group's ring, in the pid hash,
+ * counted in nr_threads and its user's processes) but not yet runnable
+ * (TASK_UNINTERRUPTIBLE until do_fork wakes it), its first frame a copy of
+ * regs with eax 0; or ERR_PTR(-errno) (the list at the top of this file),
+ * with nothing left behind. Expects interrupts on: the fork rate limit may
+ * sleep before anything is allocated; link_task and sched_fork turn them
+ * off for their few lines and back on. Leaves them on. */
 static struct task_struct *copy_process(const struct kernel_clone_args *args,
 					struct pt_regs *regs)
 {

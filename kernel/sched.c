@@ -266,8 +266,15 @@ static void __schedule(bool yielded)
 	local_irq_restore(flags);
 }
 
-/* Give the CPU to the best runnable task; returns when we are picked again.
- * A caller that set itself sleeping first returns only after a wake-up. */
+/* Contract: give the CPU to the best runnable task by goodness() (the idle
+ * task if none), running an epoch recalculation when every slice is used
+ * up. A caller still TASK_RUNNING stays on the run queue and returns when
+ * it is picked again; one that set itself sleeping first is taken off it
+ * and returns only after a wake-up. Returns nothing. Process context only
+ * (from an interrupt handler: panic). Either interrupt state: they are off
+ * for the pick and the switch, and on return are again as the caller had
+ * them (each task's state is saved on its own stack; a new task's first
+ * frame restores its own through iret). */
 void schedule(void)
 {
 	__schedule(false);
