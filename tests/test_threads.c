@@ -170,8 +170,8 @@ static int child_ignores_usr1(void *arg)
 }
 
 /* c04, CLONE_SIGHAND: one action table, so the child's change is ours;
- * without it the child changed a copy. (rt_sigaction is the signals
- * branch's; the user-space twin of this test runs once it exists.) */
+ * without it the child changed a copy. Its user-space twin, with
+ * rt_sigaction, is thread.claim_c04_clone_sighand_shared_vs_copied. */
 static void claim_c04_clone_sighand_shared_vs_copied(struct ktest *t)
 {
 	struct k_sigaction *ours = &current->sighand->action[SIGUSR1];

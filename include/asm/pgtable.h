@@ -1,5 +1,6 @@
-/* include/asm/pgtable.h: i386 two-level page tables (no PAE) and the layout
- * of the kernel's 3-4 GiB.
+/* include/asm/pgtable.h: i386 two-level page tables (no PAE) and the map of
+ * the whole 4 GiB, the one diagram of it (seed claim c10: the 3 GiB / 1 GiB
+ * split; include/asm/page.h has the constants and points here).
  *
  *   0xFFFFFFFF +--------------------------+
  *              | kmap_atomic slots        |  KMAP_ATOMIC_BASE, KM_TYPE_NR pages
@@ -13,10 +14,17 @@
  * VMALLOC_START+--------------------------+  0xF8800000
  *              | 8 MiB gap (catches       |
  *              | overruns of the map)     |
- *   0xF8000000 +--------------------------+  PAGE_OFFSET + 896 MiB
- *              | direct map of lowmem,    |  4 MiB pages, global; trimmed
- *              | 4 MiB pages              |  to the RAM that exists
- *   0xC0000000 +--------------------------+  PAGE_OFFSET
+ *   0xF8000000 +--------------------------+  PAGE_OFFSET + LOWMEM_SIZE (896 MiB)
+ *              | direct map of lowmem:    |  ZONE_DMA + ZONE_NORMAL, 4 MiB pages,
+ *              | physical 0 .. 896 MiB    |  global; trimmed to the RAM that exists
+ *   0xC0100000 |   kernel image           |  linked here, loaded at 1 MiB
+ *   0xC0000000 +--------------------------+  PAGE_OFFSET = TASK_SIZE = STACK_TOP
+ *              | user stack, growing down |  user space (3 GiB), per process,
+ *              |   ...                    |  4 KiB pages
+ *   0x40000000 | mmap area, upwards       |  TASK_UNMAPPED_BASE
+ *              |   ...                    |
+ *              | program, bss, brk heap   |  where the ELF headers say
+ *   0x00000000 +--------------------------+
  *
  * Sharing the kernel half. Every address space made later copies PDEs
  * KERNEL_PGD_BOUNDARY..1023 from swapper_pg_dir. For that copy to stay
