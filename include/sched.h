@@ -14,8 +14,9 @@
  * Preemption (2.4 style): the kernel is not preemptible. A task running kernel
  * code keeps the CPU until it blocks, calls schedule(), or returns to user
  * mode; the timer tick and wake-ups only set TIF_NEED_RESCHED, which is acted
- * on when an interrupt or system call returns to user mode, in the idle loop
- * and at explicit cond_resched() points. thread_info->preempt_count stays 0:
+ * on when an interrupt or system call returns to user mode and in the idle
+ * loop (kernel code that loops long calls schedule() or yield() itself).
+ * thread_info->preempt_count stays 0:
  * nothing reads it until kernel preemption is wanted.
  * So code between two blocking points needs no lock against other tasks on
  * this one CPU, only local_irq_save() against interrupt handlers.
@@ -229,7 +230,6 @@ void set_task_counter(struct task_struct *p, long counter);
 void yield(void);
 /* Called by the trap exit when returning to user mode: reschedule if asked. */
 void exit_to_user_mode(struct pt_regs *regs);
-#define cond_resched() do { if (need_resched()) schedule(); } while (0)
 void cpu_idle(void) __noreturn;
 void check_stack_end(struct task_struct *p);
 /* Closer than this to the end of its stack, a task taking a trap panics. */
@@ -238,7 +238,7 @@ void check_stack_depth(struct task_struct *p, unsigned long esp);
 void init_task_stack_end(void);
 extern unsigned long nr_running;
 
-/* Per-CPU switch statistics (for tests, bench and /proc later). */
+/* Per-CPU switch statistics (read by the self-tests and benchmarks). */
 struct sched_stats {
 	unsigned long context_switches;   /* every prev != next switch */
 	unsigned long switches_to_kthread;/* next has mm == NULL (lazy TLB, no CR3) */
