@@ -5,6 +5,8 @@
 # no C library but ours (user/lib -> build/user/libtl.a). The kernel's
 # lib/string.c and lib/vsprintf.c are compiled a second time into that libc.
 # Programs in user/glibc/ are ordinary C built with the cross glibc.
+# Only the inner make reads this file, after the tool step (see the
+# Makefile's head), so the compiler probed below is already installed.
 
 UCFLAGS  := -std=gnu11 -m32 -march=i686 -ffreestanding -fno-pic -fno-pie \
             -fno-stack-protector -fno-omit-frame-pointer -fno-strict-aliasing -fno-common \
