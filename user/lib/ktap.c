@@ -2,6 +2,7 @@
  * formatted by the kernel's own lib/ktap_format.c (built into this libc
  * too) at depth 1, four spaces, as the kernel prints a suite's lines, so
  * one parser reads both. */
+/* The kernel's header, by its path: user code does not search include/. */
 #include "../../include/ktap_format.h"
 #include <ktap.h>
 #include <stdarg.h>
