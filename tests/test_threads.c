@@ -3,7 +3,8 @@
  * counts of what it shares, a thread reaping itself, a leader held back as
  * an unreported zombie until its last thread is gone, and CLONE_SIGHAND
  * shown on the action table itself. The user-space view is the program
- * suite /bin/utest_thread (user/bin/utest_thread.c), registered here too. */
+ * suites /bin/utest_thread and its siblings (user/bin/utest_thread*.c),
+ * registered here too. */
 #include <kernel.h>
 #include <completion.h>
 #include <errno.h>
@@ -16,6 +17,9 @@
 #include <uapi/linux/signal.h>
 
 KTEST_PROGRAM_SUITE(thread, "/bin/utest_thread");
+KTEST_PROGRAM_SUITE(thread_tid, "/bin/utest_thread_tid");
+KTEST_PROGRAM_SUITE(thread_exit, "/bin/utest_thread_exit");
+KTEST_PROGRAM_SUITE(thread_futex, "/bin/utest_thread_futex");
 
 static unsigned long read_futex_waiters(void) { return nr_futex_waiters; }
 KTEST_COUNTER("futex_waiters", read_futex_waiters);
