@@ -1,4 +1,6 @@
-/* include/asm/processor.h: control registers, cpuid and rdtsc. */
+/* include/asm/processor.h: control registers, cpuid and rdtsc, the stack and
+ * frame pointers, running a function on another stack, and the FPU probes the
+ * self-tests use. */
 #ifndef TASKLAB_ASM_PROCESSOR_H
 #define TASKLAB_ASM_PROCESSOR_H
 
@@ -20,6 +22,17 @@ static inline u32 read_cr3(void) { u32 v; __asm__ __volatile__("mov %%cr3, %0" :
 static inline u32 read_cr4(void) { u32 v; __asm__ __volatile__("mov %%cr4, %0" : "=r"(v)); return v; }
 static inline void write_cr0(u32 v) { __asm__ __volatile__("mov %0, %%cr0" :: "r"(v) : "memory"); }
 static inline void write_cr4(u32 v) { __asm__ __volatile__("mov %0, %%cr4" :: "r"(v) : "memory"); }
+/* Load a page directory (physical address): the TLB's non-global entries go. */
+static inline void write_cr3(u32 v) { __asm__ __volatile__("mov %0, %%cr3" :: "r"(v) : "memory"); }
+
+/* CPUID leaf op's edx (leaf 1: the feature flags, ELF_HWCAP). */
+static inline u32 cpuid_edx(u32 op)
+{
+	u32 eax = op, ebx, ecx, edx;
+
+	__asm__ __volatile__("cpuid" : "+a"(eax), "=b"(ebx), "=c"(ecx), "=d"(edx));
+	return edx;
+}
 
 static inline u64 rdtsc(void)
 {
@@ -43,5 +56,34 @@ static inline u32 read_ebp(void)
 }
 
 static inline void cpu_relax(void) { __asm__ __volatile__("pause" ::: "memory"); }
+
+/* Run fn(arg) on another stack whose top is `stack`, then come back (Linux's
+ * call_on_stack): the caller's esp is pushed on the new stack and popped after
+ * the call. ebp is left as it is, so a backtrace taken inside fn still walks
+ * into the caller's frames. Interrupt state is not touched. fn, arg and stack
+ * sit in callee-saved registers, which fn preserves. */
+static inline void call_on_stack(void *stack, void (*fn)(void *), void *arg)
+{
+	__asm__ __volatile__("movl %%esp, %%eax\n\t"
+			     "movl %%ebx, %%esp\n\t"
+			     "pushl %%eax\n\t"          /* the caller's esp */
+			     "pushl %%esi\n\t"
+			     "call *%%edi\n\t"
+			     "addl $4, %%esp\n\t"
+			     "popl %%esp"
+			     :: "b"(stack), "S"(arg), "D"(fn)
+			     : "eax", "ecx", "edx", "memory", "cc");
+}
+
+/* For the FPU self-tests: reset the x87 unit and load v into st0; read st0
+ * back as an integer, leaving it on the register stack. */
+static inline void fpu_load_int(int v) { __asm__ __volatile__("fninit; fildl %0" :: "m"(v)); }
+static inline int fpu_read_int(void)
+{
+	int v;
+
+	__asm__ __volatile__("fistl %0" : "=m"(v));
+	return v;
+}
 
 #endif
