@@ -57,6 +57,12 @@ $(B)/%.o: %.asm
 	@echo "  AS      $<"
 	@$(NASM) $(ASFLAGS) -MD $(B)/$*.d $< -o $@
 
+# No inline assembly or port I/O outside arch/i386/ and include/asm/.
+.PHONY: check-arch-boundary
+check-arch-boundary:
+	@sh scripts/check-arch-boundary.sh
+test: check-arch-boundary
+
 # kallsyms, as Linux does it: link once with an empty symbol table, generate the
 # table from that image's text symbols, link again. The table lives in its own
 # section after everything else, so the second link moves no function.
