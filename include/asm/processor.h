@@ -60,19 +60,18 @@ static inline void cpu_relax(void) { __asm__ __volatile__("pause" ::: "memory");
 /* Run fn(arg) on another stack whose top is `stack`, then come back (Linux's
  * call_on_stack): the caller's esp is pushed on the new stack and popped after
  * the call. ebp is left as it is, so a backtrace taken inside fn still walks
- * into the caller's frames. Interrupt state is not touched. fn, arg and stack
- * sit in callee-saved registers, which fn preserves. */
+ * into the caller's frames. Interrupt state is not touched. The operands sit
+ * in the registers the call clobbers anyway (eax, ecx, edx), so a caller
+ * whose usual path never gets here saves no callee-saved register for it. */
 static inline void call_on_stack(void *stack, void (*fn)(void *), void *arg)
 {
-	__asm__ __volatile__("movl %%esp, %%eax\n\t"
-			     "movl %%ebx, %%esp\n\t"
-			     "pushl %%eax\n\t"          /* the caller's esp */
-			     "pushl %%esi\n\t"
-			     "call *%%edi\n\t"
+	__asm__ __volatile__("xchgl %%eax, %%esp\n\t"   /* eax = the caller's esp */
+			     "pushl %%eax\n\t"
+			     "pushl %%edx\n\t"
+			     "call *%%ecx\n\t"
 			     "addl $4, %%esp\n\t"
 			     "popl %%esp"
-			     :: "b"(stack), "S"(arg), "D"(fn)
-			     : "eax", "ecx", "edx", "memory", "cc");
+			     : "+a"(stack), "+c"(fn), "+d"(arg) :: "memory", "cc");
 }
 
 /* For the FPU self-tests: reset the x87 unit and load v into st0; read st0
