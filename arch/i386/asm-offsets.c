@@ -9,7 +9,6 @@
  * headers; a header change regenerates layout.inc (the -MMD dependencies of
  * this file) and reassembles every .asm file. */
 #include <multiboot.h>
-#include <sched.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>

@@ -1,10 +1,26 @@
-/* include/asm/processor.h: control registers, cpuid and rdtsc, the stack and
- * frame pointers, running a function on another stack, and the FPU probes the
- * self-tests use. */
+/* include/asm/processor.h: the CPU state a switched-out task keeps, control
+ * registers, cpuid and rdtsc, the stack and frame pointers, running a function
+ * on another stack, and the FPU probes the self-tests use. */
 #ifndef TASKLAB_ASM_PROCESSOR_H
 #define TASKLAB_ASM_PROCESSOR_H
 
 #include <types.h>
+#include <asm/segment.h>
+
+/* The CPU state a switched-out task keeps (arch/i386/process.c), in
+ * task_struct.thread. switch_to.asm reaches esp and eip by the offsets
+ * arch/i386/asm-offsets.c generates. */
+struct fpu_state {
+	u8 fxsave[512];                   /* fxsave/fxrstor image, 16-byte aligned */
+} __aligned(16);
+
+struct thread_struct {
+	u32 esp;                          /* saved by switch_to */
+	u32 eip;                          /* where switch_to resumes the task */
+	u32 esp0;                         /* top of the kernel stack: TSS.esp0 */
+	struct desc_struct tls_array[GDT_ENTRY_TLS_ENTRIES];  /* set_thread_area */
+	struct fpu_state fpu;             /* valid when PF_USED_MATH and not loaded */
+};
 
 #define X86_CR0_PG 0x80000000
 #define X86_CR0_WP 0x00010000
