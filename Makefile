@@ -52,12 +52,14 @@ CFLAGS  := -std=gnu11 -m32 -march=i686 -ffreestanding -fno-pic -fno-pie \
            -mgeneral-regs-only -fno-strict-aliasing -fno-common \
            -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
            -Iinclude -MMD -MP
-ASFLAGS := -f elf32 -g -F dwarf -Iinclude/asm/
+ASFLAGS := -f elf32 -g -F dwarf -I$(B)/include/asm/
 LDFLAGS := -m elf_i386 -nostdlib -T linker.ld -z noexecstack
 LIBGCC  := $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
 
 SRCDIRS := boot arch/i386 kernel mm fs lib tests
-CSRCS   := $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.c)))
+# Compiled to build/include/asm/layout.inc (below), never linked.
+ASM_OFFSETS_C := arch/i386/asm-offsets.c
+CSRCS   := $(filter-out $(ASM_OFFSETS_C),$(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.c))))
 ASRCS   := $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.asm)))
 OBJS    := $(patsubst %.c,$(B)/%.o,$(CSRCS)) $(patsubst %.asm,$(B)/%.o,$(ASRCS))
 
@@ -84,6 +86,30 @@ $(B)/%.o: %.asm
 	@mkdir -p $(dir $@)
 	@echo "  AS      $<"
 	@$(NASM) $(ASFLAGS) -MD $(B)/$*.d $< -o $@
+
+# The constants NASM shares with C, from the C headers, as Linux makes
+# asm-offsets.h: arch/i386/asm-offsets.c compiled to assembly, whose markers
+# scripts/asm-offsets.py turns into %define lines. Every .asm object depends
+# on the result, and the .s on every header it includes (its -MMD file).
+LAYOUT_INC := $(B)/include/asm/layout.inc
+$(B)/arch/i386/asm-offsets.s: $(ASM_OFFSETS_C) Makefile
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	@$(CC) $(CFLAGS) -S $< -o $@
+
+$(LAYOUT_INC): $(B)/arch/i386/asm-offsets.s scripts/asm-offsets.py
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
+	@$(PYTHON) scripts/asm-offsets.py < $< > $@.tmp && mv $@.tmp $@
+
+$(patsubst %.asm,$(B)/%.o,$(ASRCS)): $(LAYOUT_INC)
+-include $(B)/arch/i386/asm-offsets.d
+
+# No inline assembly or port I/O outside arch/i386/ and include/asm/.
+.PHONY: check-arch-boundary
+check-arch-boundary:
+	@sh scripts/check-arch-boundary.sh
+test: check-arch-boundary
 
 # kallsyms, as Linux does it: link once with an empty symbol table, generate the
 # table from that image's text symbols, link again. The table lives in its own

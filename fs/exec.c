@@ -24,6 +24,7 @@
 #include <sched.h>
 #include <sched/mm.h>
 #include <sched/signal.h>
+#include <asm/elf.h>
 #include <asm/irqflags.h>
 #include <asm/mmu_context.h>
 #include <asm/pgtable.h>
@@ -121,14 +122,11 @@ static int copy_to_mm(struct mm_struct *mm, unsigned long uaddr, const void *src
 
 static void fill_creds(struct exec_creds *c)
 {
-	u32 eax = 1, ebx, ecx, edx;
-
-	__asm__ __volatile__("cpuid" : "+a"(eax), "=b"(ebx), "=c"(ecx), "=d"(edx));
 	c->uid = current->uid;
 	c->euid = current->euid;
 	c->gid = current->gid;
 	c->egid = current->egid;
-	c->hwcap = edx;
+	c->hwcap = ELF_HWCAP;
 	get_random_bytes(c->random, sizeof(c->random));
 }
 
@@ -348,7 +346,5 @@ int kernel_execve(const char *path, const char *const *argv, const char *const *
 
 	if (err)
 		return err;
-	__asm__ __volatile__("mov %0, %%esp\n\t"
-			     "jmp ret_from_trap" :: "r"(regs) : "memory");
-	__builtin_unreachable();
+	ret_to_user(regs);
 }

@@ -69,19 +69,6 @@ struct pt_regs;
 #define NICE_TO_TICKS(nice)   ((((20 - (nice)) >> 2) + 1) * HZ / 100)
 #define MAX_COUNTER           (20 * HZ / 100)
 
-/* The CPU state a switched-out task keeps (arch/i386/process.c). */
-struct fpu_state {
-	u8 fxsave[512];                   /* fxsave/fxrstor image, 16-byte aligned */
-} __aligned(16);
-
-struct thread_struct {
-	u32 esp;                          /* saved by switch_to */
-	u32 eip;                          /* where switch_to resumes the task */
-	u32 esp0;                         /* top of the kernel stack: TSS.esp0 */
-	struct desc_struct tls_array[GDT_ENTRY_TLS_ENTRIES];  /* set_thread_area */
-	struct fpu_state fpu;             /* valid when PF_USED_MATH and not loaded */
-};
-
 struct task_struct {
 	/* Scheduling: guarded by interrupts off (the run queue is touched from
 	 * wake-ups in interrupt handlers). */

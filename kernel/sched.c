@@ -216,8 +216,10 @@ void check_stack_end(struct task_struct *p)
  * ebp still points into the task's frames, so the backtrace shows them. */
 static union thread_union overflow_stack __aligned(THREAD_SIZE);
 
-static __used __noreturn void stack_overflow_panic(struct task_struct *p, unsigned long esp)
+static __noreturn void stack_overflow_panic(void *sp)
 {
+	struct task_struct *p = current;          /* the spare block's copy names it */
+	unsigned long esp = (unsigned long)sp;
 	unsigned long end = (unsigned long)(end_of_stack(p) + 1);
 
 	panic("stack overflow: task %s (pid %d) is %ld bytes from the end of its "
@@ -234,12 +236,8 @@ void check_stack_depth(struct task_struct *p, unsigned long esp)
 	if (likely(esp >= end + STACK_WARN_BYTES))
 		return;
 	overflow_stack.thread_info = *task_thread_info(p);
-	__asm__ __volatile__("movl %0, %%esp\n\t"
-			     "pushl %2\n\t"
-			     "pushl %1\n\t"
-			     "call stack_overflow_panic"
-			     :: "r"(&overflow_stack.stack[THREAD_SIZE / sizeof(long)]), "r"(p), "r"(esp)
-			     : "memory");
+	call_on_stack(&overflow_stack.stack[THREAD_SIZE / sizeof(long)], stack_overflow_panic,
+		      (void *)esp);
 	__builtin_unreachable();
 }
 
@@ -379,14 +377,14 @@ void sched_fork(struct task_struct *p)
 }
 
 /* The idle loop (init_task after boot): sleep until an interrupt, and run
- * anything that became runnable. sti;hlt is atomic, so a wake-up between the
- * check and the hlt is not lost. */
+ * anything that became runnable. safe_halt() (sti;hlt) is atomic, so a
+ * wake-up between the check and the hlt is not lost. */
 void cpu_idle(void)
 {
 	for (;;) {
 		local_irq_disable();
 		if (!need_resched())
-			__asm__ __volatile__("sti; hlt" ::: "memory");
+			safe_halt();
 		else
 			local_irq_enable();
 		schedule();

@@ -317,26 +317,6 @@ static void irq_probe_fn(unsigned long data)
 	ip->fired = true;
 }
 
-/* Call fn(arg) with %esp at top (the top of another 8 KiB block), and come
- * back to the caller's stack. */
-struct stack_call {
-	void (*fn)(void *arg);
-	void *arg;
-	unsigned long top;
-};
-
-static __noinline void call_on_stack(struct stack_call *sc)
-{
-	__asm__ __volatile__("movl %%esp, %%edi\n\t"
-			     "movl 8(%%esi), %%esp\n\t"
-			     "pushl %%edi\n\t"          /* the caller's esp */
-			     "pushl 4(%%esi)\n\t"
-			     "call *(%%esi)\n\t"
-			     "addl $4, %%esp\n\t"
-			     "popl %%esp"
-			     : "+S"(sc) :: "eax", "ecx", "edx", "edi", "memory", "cc");
-}
-
 /* What current was while running on the spare block. */
 struct spare_run {
 	struct task_struct *process, *irq, *exception;
@@ -351,7 +331,7 @@ static void on_spare_stack(void *arg)
 
 	r->process = current;
 	if (catch_trap(&c, X86_TRAP_BP) == 0) {
-		__asm__ __volatile__("int3");
+		arch_breakpoint();
 		uncatch_trap(&c);
 	} else {
 		r->exception = c.task;                    /* as do_exception saw it */
@@ -375,7 +355,6 @@ static void claim_c20_current_follows_a_moved_stack(struct ktest *t)
 	static struct task_struct sentinel;
 	struct thread_info *ti = (struct thread_info *)__get_free_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
 	struct spare_run r = { NULL, NULL, NULL, false };
-	struct stack_call sc = { on_spare_stack, &r, (unsigned long)ti + THREAD_SIZE };
 	unsigned long flags;
 
 	KTEST_ASSERT_NOT_NULL(t, ti);
@@ -386,7 +365,7 @@ static void claim_c20_current_follows_a_moved_stack(struct ktest *t)
 	*ti = *current_thread_info();             /* keeps the case's trap guard */
 	ti->task = &sentinel;
 	*end_of_stack_ti(ti) = STACK_END_MAGIC;
-	call_on_stack(&sc);
+	call_on_stack((char *)ti + THREAD_SIZE, on_spare_stack, &r);
 	local_irq_restore(flags);
 	free_pages((unsigned long)ti, THREAD_SIZE_ORDER);
 	KTEST_EXPECT_PTR_EQ(t, r.process, &sentinel);
@@ -419,7 +398,7 @@ static void claim_c20_current_is_masked_esp(struct ktest *t)
 	KTEST_EXPECT_PTR_EQ(t, ip.ti, current_thread_info());
 
 	if (catch_trap(&c, X86_TRAP_BP) == 0) {
-		__asm__ __volatile__("int3");
+		arch_breakpoint();
 		uncatch_trap(&c);
 		KTEST_FAIL(t, "int3 did not trap");
 	} else {

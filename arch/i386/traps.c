@@ -77,6 +77,27 @@ void show_regs(const struct pt_regs *regs)
 	       regs->trapno, regs->error_code);
 }
 
+/* The registers at the call of panic(), for its report (Linux's
+ * crash_setup_regs): eip is the caller's return address and ebp the caller's
+ * frame pointer `frame`, esp the caller's stack pointer at the call (just
+ * above the return address); the rest are what they hold now. Not inlined,
+ * so `frame` is a real frame of the caller's. */
+__noinline void crash_setup_regs(struct pt_regs *r, unsigned long frame)
+{
+	__asm__ __volatile__("movl %%eax, %0; movl %%ebx, %1; movl %%ecx, %2; movl %%edx, %3;"
+			     "movl %%esi, %4; movl %%edi, %5"
+			     : "=m"(r->eax), "=m"(r->ebx), "=m"(r->ecx), "=m"(r->edx),
+			       "=m"(r->esi), "=m"(r->edi));
+	__asm__ __volatile__("movl %%cs, %0; movl %%ds, %1; movl %%es, %2; movl %%fs, %3; movl %%gs, %4"
+			     : "=r"(r->cs), "=r"(r->ds), "=r"(r->es), "=r"(r->fs), "=r"(r->gs));
+	r->eflags = read_eflags();
+	r->ebp = frame;
+	r->eip = ((unsigned long *)frame)[1];
+	r->esp = frame + 8;
+	r->trapno = TRAPNO_NONE;
+	r->error_code = 0;
+}
+
 void die(const char *what, struct pt_regs *regs)
 {
 	unsigned long guess = frameless_caller(regs->eip, kernel_stack_pointer(regs));

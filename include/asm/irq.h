@@ -26,6 +26,8 @@ extern unsigned long irq_count[NR_IRQS];
 extern int hardirq_depth;
 
 void pit_init(void);
+/* The PIT's channel 0 counter now: it counts down from 1193182 / HZ. */
+u16 pit_read_count(void);
 void idt_init(void);
 void trap_init(void);
 
