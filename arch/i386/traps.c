@@ -11,6 +11,7 @@
  * #NM (device not available) is not an error: it is the lazy FPU switch
  * (arch/i386/process.c). */
 #include <kernel.h>
+#include <errno.h>
 #include <kallsyms.h>
 #include <sched.h>
 #include <sched/signal.h>
@@ -95,13 +96,15 @@ void die(const char *what, struct pt_regs *regs)
 
 unsigned long user_faults_resolved;
 
-/* A fault at a user address: true when the access can be retried. Kernel
- * code (a user copy) gets here only for a task with an mm, so that a copy
- * into a not-yet-touched page succeeds instead of taking the fixup path. */
-static bool do_page_fault(struct pt_regs *regs)
+/* A fault at a user address: 0 when the access can be retried, else
+ * fault_in_user_address's error (-EIO: SIGBUS for user mode). Kernel code
+ * (a user copy) gets here only for a task with an mm, so that a copy into
+ * a not-yet-touched page succeeds instead of taking the fixup path. */
+static int do_page_fault(struct pt_regs *regs)
 {
 	unsigned long addr = read_cr2();
 	unsigned int flags = 0;
+	int err;
 
 	if (regs->eflags & X86_EFLAGS_IF)
 		local_irq_enable();     /* as the faulting code had them: may sleep */
@@ -109,11 +112,10 @@ static bool do_page_fault(struct pt_regs *regs)
 		flags |= FAULT_WRITE;
 	if (user_mode(regs))
 		flags |= FAULT_USER;
-	if (fault_in_user_address(current->mm, addr, flags,
-				  user_mode(regs) ? regs->esp : 0))
-		return false;
-	user_faults_resolved++;
-	return true;
+	err = fault_in_user_address(current->mm, addr, flags, user_mode(regs) ? regs->esp : 0);
+	if (!err)
+		user_faults_resolved++;
+	return err;
 }
 
 /* si_code of an unmasked floating-point exception: flags is the x87
@@ -154,8 +156,10 @@ static int fpu_trap_code(int trapno)
 }
 
 /* The signal, si_code and si_addr Linux gives an exception raised by
- * user code: the faulting address for a page fault, else the instruction. */
-static int trap_signal(struct pt_regs *regs, int *code, u32 *addr)
+ * user code: the faulting address for a page fault, else the instruction.
+ * fault_err is the page fault's error: -EIO is an access past the end of
+ * a mapped file, SIGBUS (BUS_ADRERR). */
+static int trap_signal(struct pt_regs *regs, int fault_err, int *code, u32 *addr)
 {
 	*addr = regs->eip;
 	switch (regs->trapno) {
@@ -170,6 +174,10 @@ static int trap_signal(struct pt_regs *regs, int *code, u32 *addr)
 	case X86_TRAP_SS: *code = SI_KERNEL; *addr = 0; return SIGBUS;
 	case X86_TRAP_PF:
 		*addr = read_cr2();
+		if (fault_err == -EIO) {
+			*code = BUS_ADRERR;
+			return SIGBUS;
+		}
 		*code = find_vma(current->mm, *addr) &&
 			find_vma(current->mm, *addr)->vm_start <= *addr ? SEGV_ACCERR : SEGV_MAPERR;
 		return SIGSEGV;
@@ -180,11 +188,11 @@ static int trap_signal(struct pt_regs *regs, int *code, u32 *addr)
 /* A user-mode exception nothing resolved: the faulting thread gets the
  * signal, which it cannot block or ignore (force_sig_fault); a handler
  * runs on the way out, or the default action ends the process. */
-static void user_trap_signal(struct pt_regs *regs)
+static void user_trap_signal(struct pt_regs *regs, int fault_err)
 {
 	int code;
 	u32 addr;
-	int sig = trap_signal(regs, &code, &addr);
+	int sig = trap_signal(regs, fault_err, &code, &addr);
 
 	if (current->sighand->action[sig - 1].handler <= SIG_IGN ||
 	    (current->blocked & sigmask(sig)))          /* it will be fatal: say why */
@@ -210,17 +218,19 @@ static void null_stale_segments(struct pt_regs *regs)
 void do_exception(struct pt_regs *regs)
 {
 	char what[64];
+	int fault_err = 0;
 
 	if (regs->trapno == X86_TRAP_NM) {
 		math_state_restore();
 		return;
 	}
 	if (regs->trapno == X86_TRAP_PF) {
-		if (do_page_fault(regs))
+		fault_err = do_page_fault(regs);
+		if (!fault_err)
 			return;
 	}
 	if (user_mode(regs)) {
-		user_trap_signal(regs);
+		user_trap_signal(regs, fault_err);
 		return;
 	}
 	if (!user_mode(regs)) {
