@@ -9,11 +9,15 @@
  * shared by three children. Every futex wait has a time limit, so a lost
  * wake-up fails a case instead of hanging it.
  *
- * It also runs under qemu-i386 against Linux. qemu-user keeps the guest's
- * unmapped space reserved on the host, so the ENOMEM answers for an
- * unmapped range (msync, madvise, mincore) cannot be seen there; it also
- * answers every madvise with 0, and cannot exec an i386 program: those
- * checks run on Tasklab only and say so. Files go in /tmp, named by pid. */
+ * It also runs under qemu-i386 against Linux, where a few checks cannot
+ * be made, each said where it is skipped: qemu-user 7.2 keeps the guest's
+ * unmapped space reserved on the host (no ENOMEM for an unmapped range, no
+ * room to grow a mapping in place), answers every madvise with 0, refuses
+ * MAP_SHARED_VALIDATE, mishandles some mremap requests (zero lengths,
+ * MREMAP_DONTUNMAP, a range past its mapping), reports SIGBUS's si_addr a
+ * page too high, runs processes on several CPUs (the lock may never be
+ * contended) and cannot exec an i386 program. Files go in /tmp, named by
+ * pid. */
 #include <errno.h>
 #include <fcntl.h>
 #include <futex.h>
@@ -598,6 +602,38 @@ static void shm_mremap_move(struct ktap *t)
 	munmap((char *)b + 2 * PG, PG);
 }
 
+/* MREMAP_DONTUNMAP moves the pages and leaves the old range mapped:
+ * empty (zero) for private memory, the same data for shared memory, which
+ * the old range maps from the same file again. */
+static void shm_mremap_dontunmap(struct ktap *t)
+{
+	volatile int *p, *s, *n;
+
+	if (!ktap_on_tasklab()) {
+		ktap_skip(t, "qemu-i386 7.2 loses the old range on MREMAP_DONTUNMAP");
+		return;
+	}
+	p = map(PG, RW, ANON_PRIV, -1, 0);
+	s = map(PG, RW, ANON_SH, -1, 0);
+	KTAP_ASSERT_TRUE(t, p != MAP_FAILED && s != MAP_FAILED);
+	p[0] = 5;
+	s[0] = 6;
+	n = mremap((void *)p, PG, PG, MREMAP_MAYMOVE | MREMAP_DONTUNMAP);
+	KTAP_ASSERT_TRUE(t, n != MAP_FAILED && n != p);
+	KTAP_EXPECT_EQ(t, n[0], 5);
+	KTAP_EXPECT_EQ(t, p[0], 0);
+	munmap((void *)n, PG);
+	n = mremap((void *)s, PG, PG, MREMAP_MAYMOVE | MREMAP_DONTUNMAP);
+	KTAP_ASSERT_TRUE(t, n != MAP_FAILED && n != s);
+	KTAP_EXPECT_EQ(t, n[0], 6);
+	KTAP_EXPECT_EQ(t, s[0], 6);
+	s[1] = 7;
+	KTAP_EXPECT_EQ(t, n[1], 7);
+	munmap((void *)n, PG);
+	munmap((void *)p, PG);
+	munmap((void *)s, PG);
+}
+
 static void shm_mremap_errors(struct ktap *t)
 {
 	int *b = two_pages_then_room();
@@ -999,8 +1035,9 @@ static void shm_futex_lock_and_checkpoint(struct ktap *t)
 	KTAP_EXPECT_EQ(t, ok, 3);                /* 2: a lost wake-up in the lock */
 	KTAP_EXPECT_EQ(t, r->counter, 3000);
 	KTAP_EXPECT_EQ(t, file_byte(fd, 4), 3000 & 0xff);   /* the file holds it */
-	KTAP_EXPECT_GT(t, r->slept, 0);          /* the lock was contended */
 	ktap_log(t, "%d lock waits slept", r->slept);
+	if (ktap_on_tasklab())                   /* one CPU: a yield with the lock held */
+		KTAP_EXPECT_GT(t, r->slept, 0);  /* lets the others in to wait */
 	munmap(r, PG);
 	drop_file(fd);
 }
@@ -1020,6 +1057,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(shm_mremap_grow_in_place),
 	KTAP_CASE(shm_mremap_shrink),
 	KTAP_CASE(shm_mremap_move),
+	KTAP_CASE(shm_mremap_dontunmap),
 	KTAP_CASE(shm_mremap_errors),
 	KTAP_CASE(shm_mremap_shared),
 	KTAP_CASE(shm_mremap_grown_shared_anon_is_sigbus),

@@ -6,13 +6,14 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 
-/* new_address is read only with MREMAP_FIXED or MREMAP_DONTUNMAP, as in
- * glibc, whose prototype makes it a variadic argument. */
+/* new_address is read only with MREMAP_FIXED, as glibc does, whose
+ * prototype makes it a variadic argument (DONTUNMAP alone passes NULL:
+ * no hint). */
 void *mremap(void *old, size_t old_len, size_t new_len, int flags, ...)
 {
 	void *new_addr = NULL;
 
-	if (flags & (MREMAP_FIXED | MREMAP_DONTUNMAP)) {
+	if (flags & MREMAP_FIXED) {
 		va_list ap;
 		va_start(ap, flags);
 		new_addr = va_arg(ap, void *);
