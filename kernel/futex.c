@@ -82,7 +82,7 @@ static int get_futex_key(struct mm_struct *mm, u32 uaddr, bool private,
 	if (!access_ok((void *)uaddr, sizeof(u32)) || !mm)
 		return -EFAULT;
 	key->offset = uaddr & ~PAGE_MASK;
-	vma = private ? NULL : vma_lookup(mm, uaddr);
+	vma = private || !mm->map_shared ? NULL : vma_lookup(mm, uaddr);
 	if (vma && (vma->vm_flags & VM_MAYSHARE)) {
 		struct inode *inode = vma->vm_file->f_inode;
 

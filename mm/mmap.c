@@ -76,6 +76,14 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 	return NULL;
 }
 
+/* v joins (delta 1) or leaves (-1) its mm's counts. */
+static void vma_count(struct mm_struct *mm, const struct vm_area_struct *v, int delta)
+{
+	mm->map_count += delta;
+	if (v->vm_flags & VM_MAYSHARE)
+		mm->map_shared += delta;
+}
+
 struct vm_area_struct *vma_lookup(struct mm_struct *mm, unsigned long addr)
 {
 	struct vm_area_struct *v = find_vma(mm, addr);
@@ -89,13 +97,13 @@ void insert_vma(struct mm_struct *mm, struct vm_area_struct *v)
 
 	v->vm_mm = mm;
 	list_add_tail(&v->vm_list, next ? &next->vm_list : &mm->mmap);
-	mm->map_count++;
+	vma_count(mm, v, 1);
 }
 
 void unlink_vma(struct vm_area_struct *v)
 {
 	list_del(&v->vm_list);
-	v->vm_mm->map_count--;
+	vma_count(v->vm_mm, v, -1);
 }
 
 /* Split v at addr (strictly inside it): v keeps the low part, the new VMA
@@ -113,7 +121,7 @@ static int split_vma(struct vm_area_struct *v, unsigned long addr)
 	vma_link_file(hi);
 	v->vm_end = addr;
 	list_add(&hi->vm_list, &v->vm_list);
-	v->vm_mm->map_count++;
+	vma_count(v->vm_mm, hi, 1);
 	return 0;
 }
 
@@ -317,7 +325,7 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 		vma_link_file(copy);
 		copy->vm_mm = mm;
 		list_add_tail(&copy->vm_list, &mm->mmap);
-		mm->map_count++;
+		vma_count(mm, copy, 1);
 		if (copy_page_range(mm, oldmm, v))
 			return -ENOMEM;
 	}

@@ -57,6 +57,7 @@ static void shared_anon_page_counts(struct ktest *t)
 	KTEST_ASSERT_EQ(t, mmap_region(mm, BASE, 2 * PAGE_SIZE, SHARED, f, 0, TASK_SIZE), 0);
 	fput(f);                                     /* the VMA's reference is the only one */
 	KTEST_EXPECT_EQ(t, i_mmap_length(inode), 1);
+	KTEST_EXPECT_EQ(t, mm->map_shared, 1);
 	KTEST_ASSERT_TRUE(t, put_u32(BASE, 0x5151));
 	page = pte_page(mm, BASE);
 	KTEST_ASSERT_NOT_NULL(t, page);
@@ -66,6 +67,7 @@ static void shared_anon_page_counts(struct ktest *t)
 	child = dup_mm(mm);
 	KTEST_ASSERT_NOT_NULL(t, child);
 	KTEST_EXPECT_EQ(t, i_mmap_length(inode), 2);
+	KTEST_EXPECT_EQ(t, child->map_shared, 1);
 	KTEST_EXPECT_PTR_EQ(t, pte_page(child, BASE), page);
 	KTEST_EXPECT_TRUE(t, *user_pte(mm, BASE) & _PAGE_RW);     /* shared, not COW */
 	KTEST_EXPECT_TRUE(t, *user_pte(child, BASE) & _PAGE_RW);
@@ -77,6 +79,7 @@ static void shared_anon_page_counts(struct ktest *t)
 	get_page(page);                              /* to watch it go */
 	KTEST_EXPECT_EQ(t, do_munmap(mm, BASE, 2 * PAGE_SIZE), 0);
 	KTEST_EXPECT_EQ(t, nr_inodes, inodes);       /* the last mapping took the file */
+	KTEST_EXPECT_EQ(t, mm->map_shared, 0);
 	KTEST_EXPECT_EQ(t, page_count(page), 1);     /* and its page: ours is the last */
 	KTEST_EXPECT_NULL(t, page->mapping);
 	put_page(page);
