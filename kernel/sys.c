@@ -3,10 +3,10 @@
  * version, 3.2.0) and says it is Tasklab in the version field. */
 #include <kernel.h>
 #include <errno.h>
+#include <utsname.h>
 #include <asm/uaccess.h>
-#include <uapi/linux/utsname.h>   /* struct new_utsname, shared with user space */
 
-static const struct new_utsname utsname = {
+static struct new_utsname init_uts_name = {
 	.sysname = "Linux",
 	.nodename = "tasklab",
 	.release = "4.4.0-tasklab",
@@ -15,9 +15,14 @@ static const struct new_utsname utsname = {
 	.domainname = "(none)",
 };
 
+struct new_utsname *utsname(void)
+{
+	return &init_uts_name;
+}
+
 long sys_newuname(u32 name, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
-	if (copy_to_user((void *)name, &utsname, sizeof(utsname)))
+	if (copy_to_user((void *)name, &init_uts_name, sizeof(init_uts_name)))
 		return -EFAULT;
 	return 0;
 }

@@ -57,5 +57,9 @@ int brk(void *addr);
 void *sbrk(long increment);
 int sched_yield(void);
 unsigned int sleep(unsigned int seconds);
+/* The system's calls (user/lib/system.c; setgroups: grp.h). */
+int getgroups(int size, gid_t list[]);
+int sethostname(const char *name, size_t len);
+int setdomainname(const char *name, size_t len);
 
 #endif

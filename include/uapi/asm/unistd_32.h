@@ -119,5 +119,15 @@
 #define __NR_statx           383
 #define __NR_rseq            386
 #define __NR_clone3          435
+/* The system's calls: groups, names, log, reboot (kernel/groups.c,
+ * kernel/utsname.c, kernel/syslog.c, kernel/reboot.c). */
+#define __NR_sethostname      74
+#define __NR_getgroups        80
+#define __NR_setgroups        81
+#define __NR_reboot           88
+#define __NR_syslog          103
+#define __NR_setdomainname   121
+#define __NR_getgroups32     205
+#define __NR_setgroups32     206
 
 #endif
