@@ -13,6 +13,9 @@
  * waits for it with SIGCHLD blocked, in sigsuspend, until the handler has
  * recorded its status.
  *
+ * As PID 1 it first leads a session of its own (setsid), as a Unix init
+ * does: the kernel starts it in session 0.
+ *
  * Built-ins: help, cd DIR, pwd, echo ..., exit (refused as PID 1).
  * `init -c "cmd args"` runs one command before the prompt (for tests). */
 #include <errno.h>
@@ -227,6 +230,8 @@ int main(int argc, char **argv)
 {
 	char line[MAX_LINE];
 
+	if (getpid() == 1)
+		setsid();               /* the kernel starts PID 1 in session 0, as Linux */
 	install_sigchld_handler();
 	show_file("/etc/motd");
 	printf("init: pid %d; type 'help'\n", getpid());
