@@ -25,7 +25,8 @@ One `make test` is:
      qemu-i386, QEMU's emulation of Linux's own system call ABI: their KTAP
      counts like the kernel's, and proves the user libc and the tests
      themselves against real Linux before Tasklab runs the same binaries;
-     the glibc programs (build/user/glibc/*) must exit 0 there too;
+     the glibc programs (build/user/glibc/*) must exit 0 there too, and
+     our ps must match the host's procps;
   6. harness self-checks: a broken EXPECT, a panic and a hang must each be
      reported as failures (so the runner itself is tested).
 Python 3 standard library only.
@@ -637,6 +638,41 @@ def run_user_on_linux(args, tally):
             tally.fail(f'linux-abi:{prog}', why)
 
 
+def ps_rows(text):
+    """`ps -efj` output: the header and {pid: the columns that do not move
+    between two snapshots (UID PID PPID PGID SID STIME TTY CMD)}."""
+    lines = text.rstrip('\n').split('\n')
+    rows = {}
+    for line in lines[1:]:
+        f = line.split(None, 9)
+        if len(f) == 10:
+            rows[f[1]] = f[:5] + f[6:8] + f[9:]
+    return lines[0], rows
+
+
+def run_ps_on_linux(args, tally):
+    """Our /bin/ps (user/bin/ps.c) reads /proc as procps does: under
+    qemu-i386 on the build host its `ps -efj` must match the host's procps
+    `ps -efj`, column for column, for the processes both saw (C and TIME
+    may tick between the two, and the ps processes themselves differ)."""
+    ours_path = os.path.join(args.user_dir, 'bin', 'ps')
+    if not shutil.which('ps') or not shutil.which('qemu-i386'):
+        tally.skip('linux-abi:ps_matches_procps', 'no procps ps or qemu-i386 on this host')
+        return
+    ours = subprocess.run(['qemu-i386', ours_path, '-efj'], capture_output=True, text=True)
+    host = subprocess.run(['ps', '-efj'], capture_output=True, text=True)
+    (oh, orows), (hh, hrows) = ps_rows(ours.stdout), ps_rows(host.stdout)
+    common = [p for p in orows if p in hrows]
+    differ = [p for p in common if orows[p] != hrows[p]]
+    if ours.returncode == 0 and oh == hh and len(common) >= 10 and len(differ) <= len(common) // 20:
+        tally.ok('linux-abi:ps_matches_procps',
+                 f'  [{len(common) - len(differ)} of {len(common)} processes identical to procps]')
+    else:
+        tally.fail('linux-abi:ps_matches_procps',
+                   f'status {ours.returncode}, headers {oh!r} / {hh!r}, {len(common)} in both, '
+                   f'differing: ' + '; '.join(f'{orows[p]} vs {hrows[p]}' for p in differ[:5]))
+
+
 def leak_reported(b, kt, counter):
     """Did the suite's no_leaks case fail, naming `counter`?"""
     return any(r[1] == 'no_leaks' and r[2] == 'not ok' for r in kt.results) \
@@ -716,6 +752,7 @@ def main():
             run_gdb_tasks_check(args, tally)
         if args.user_dir:
             run_user_on_linux(args, tally)
+            run_ps_on_linux(args, tally)
         if not args.no_harness_checks and args.test == '*':
             run_harness_checks(args, tally)
     print(f'# total time {time.monotonic() - start:.1f} s')
