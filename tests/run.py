@@ -17,7 +17,8 @@ One `make test` is:
   2. one boot per should-panic case the main boot listed, each of which must
      panic with the expected text and a symbolized backtrace naming the case;
   2b. one boot without test= (as `make run`): the monitor's t key lists tasks;
-      with the initramfs, PID 1 execs /sbin/init, which answers at its prompt;
+      with the initramfs, PID 1 execs Tasklab's init, which answers at its
+      prompt;
   3. (--iso) one boot through the GRUB ISO: banner, memory map, KTAP;
   4. (--gdb-check) gdb stops at start_kernel with symbols and `bt` works,
      and the task helpers (tl-ps, $tl_current()) read the task list;
@@ -466,9 +467,15 @@ def run_monitor_check(args, tally):
         tally.fail('monitor_t_lists_tasks', f'missing {missing}, exit status {status}:\n' + text[-2000:])
 
 
+# Tasklab's own init (user/bin/init.c). /sbin/init is BusyBox's when the
+# initramfs has BusyBox (tests/console.py drives that one), else a link to it.
+TASKLAB_INIT = '/sbin/tasklab-init'
+
+
 def run_init_check(args, tally):
-    """`make run` with the initramfs: PID 1 (a kernel thread, mm NULL) execs
-    /sbin/init and stays PID 1 (c14: init prints its getpid()); init refuses
+    """`make run ARGS=init=/sbin/tasklab-init` with the initramfs: PID 1 (a
+    kernel thread, mm NULL) execs Tasklab's init and stays PID 1 (c14: init
+    prints its getpid()); init refuses
     to exit, runs the static glibc program from its prompt and reports how it
     ended. Then `utest_proc --orphans-to-init` leaves orphans to PID 1:
     one ending while that command runs, one after init is back at its
@@ -491,14 +498,14 @@ def run_init_check(args, tally):
             return sent[-1]
         return ''
     text, _ = interactive_boot(['-kernel', args.kernel, '-initrd', INITRD,
-                                '-append', args.append], respond)
-    want = ['init: PID 1 (mm NULL) execs /sbin/init', "init: pid 1; type 'help'",
+                                '-append', f'init={TASKLAB_INIT} {args.append}'], respond)
+    want = [f'init: PID 1 (mm NULL) execs {TASKLAB_INIT}', "init: pid 1; type 'help'",
             'init: PID 1 does not exit', 'hello-glibc: malloc ok: 1024 KiB of x',
             'exited with 42']
     missing = [w for w in want if w not in text]
     if not missing:
         tally.ok('claim_c14_init_is_pid1_after_exec',
-                 '  [PID 1 execs /sbin/init with mm NULL; getpid() == 1 there; glibc program runs]')
+                 f'  [PID 1 execs {TASKLAB_INIT} with mm NULL; getpid() == 1 there; glibc program runs]')
     else:
         tally.fail('claim_c14_init_is_pid1_after_exec', f'missing {missing}:\n' + text[-2000:])
     found = dict(orphan_line.findall(text))
