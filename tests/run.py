@@ -18,7 +18,8 @@ One `make test` is:
      panic with the expected text and a symbolized backtrace naming the case;
   2b. one boot without test= (as `make run`): the monitor's t key lists tasks;
       with the initramfs, PID 1 execs Tasklab's init, which answers at its
-      prompt;
+      prompt; and BusyBox is driven at the console (tests/console.py: three
+      boots);
   3. (--iso) one boot through the GRUB ISO: banner, memory map, KTAP;
   4. (--gdb-check) gdb stops at start_kernel with symbols and `bt` works,
      and the task helpers (tl-ps, $tl_current()) read the task list;
@@ -40,6 +41,8 @@ import shutil
 import subprocess
 import sys
 import time
+
+import console
 
 QEMU = os.environ.get('QEMU', 'qemu-system-i386')
 EXIT_DONE = 33      # kernel wrote 0x10 to isa-debug-exit: run reached its end
@@ -752,6 +755,7 @@ def main():
             run_monitor_check(args, tally)
             if INITRD:
                 run_init_check(args, tally)
+                console.run_console_checks(args, tally)     # BusyBox at the console
         if args.iso:
             run_iso(args, tally)
         if args.gdb_check and shutil.which('gdb'):
