@@ -11,7 +11,9 @@ its own boot:
             (a shell without a terminal's job control can get stuck here,
             and a file a failing rm leaves would look like a leak: so this
             one boots apart);
-  baseline  `poweroff` at the first prompt.
+  baseline  `poweroff` at the first prompt;
+and a fourth boot types `reboot -f` and must see the machine reset and the
+kernel boot again.
 A check is enabled (pending None) or pending: pending names what is still
 missing. An enabled check that fails is a failure. A pending check is still
 run: while it fails it is reported as pending, never as passed; once it
@@ -137,10 +139,12 @@ NO_ENOSYS_MESSAGES = check('no_function_not_implemented', [],
 class Console:
     """One boot: QEMU with the serial console on a pipe."""
 
-    def __init__(self, kernel, initrd, append='', mem='512M'):
+    def __init__(self, kernel, initrd, append='', mem='512M', reboot=False):
         cmd = [QEMU, '-m', mem, '-display', 'none', '-serial', 'stdio', '-monitor', 'none',
-               '-no-reboot', '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04',
+               '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04',
                '-kernel', kernel, '-initrd', initrd, '-append', f'loglevel=8 {append}'.strip()]
+        if not reboot:
+            cmd.append('-no-reboot')    # a reset ends QEMU (a triple fault would loop)
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.STDOUT)
         self.raw = ''
@@ -325,6 +329,25 @@ def run_session(args, session, report, log):
     return (m.groups() if m else None), ended_by
 
 
+def run_restart(args, tally):
+    """`reboot -f` (reboot(2) RESTART at once) resets the machine: the
+    kernel says so and boots again (QEMU here without -no-reboot)."""
+    con = Console(args.kernel, args.initrd, reboot=True)
+    try:
+        booted = con.wait_for(PROMPT, 0, BOOT_TIMEOUT)
+        if booted:
+            con.type('reboot -f\n')
+            con.wait_for(re.compile(r'Tasklab \S+ \(i386\) booting'), booted.end(), BOOT_TIMEOUT)
+    finally:
+        con.close()
+    text = con.text()
+    banners = len(re.findall(r'Tasklab \S+ \(i386\) booting', text))
+    if booted and 'reboot: Restarting system' in text and banners == 2:
+        tally.ok('console:reboot_f_restarts', '  [reboot: Restarting system, then a second boot]')
+    else:
+        tally.fail('console:reboot_f_restarts', f'{banners} boot banners:\n{text[-1500:]}')
+
+
 def run_console_checks(args, tally):
     """All sessions; results go to tally (tests/run.py's Tally). args has
     kernel and initrd (the paths)."""
@@ -333,6 +356,7 @@ def run_console_checks(args, tally):
     main, main_end = run_session(args, 'main', report, log)
     run_session(args, 'more', report, log)
     base, base_end = run_session(args, 'baseline', report, log)
+    run_restart(args, tally)
     report.result(NO_ENOSYS_MESSAGES, verdict(NO_ENOSYS_MESSAGES, '\n'.join(args.outputs)), None)
     name = 'console:no_leak_after_commands_and_poweroff'
     if main and base and main == base and main_end == base_end:
