@@ -71,6 +71,9 @@ static long restart2(u32 uarg)
 	return 0;
 }
 
+/* Contract: reboot(magic1, magic2, cmd, arg) as the file's head says;
+ * returns 0 (CAD_ON/CAD_OFF) or -errno, and does not return for the
+ * commands that stop the machine. Process context, interrupts on. */
 long sys_reboot(u32 magic1, u32 magic2, u32 cmd, u32 arg, u32 e, u32 f)
 {
 	if (current->euid != 0)                 /* Linux: CAP_SYS_BOOT */

@@ -270,6 +270,9 @@ static long syslog_console(int type, int len)
 	}
 }
 
+/* Contract: syslog(type, buf, len) as the file's head says; returns the
+ * bytes copied (the reads), a size (SIZE_*), 0, or -errno. Process
+ * context, interrupts on (READ may sleep for a record); left on. */
 long sys_syslog(u32 utype, u32 ubuf, u32 ulen, u32 d, u32 e, u32 f)
 {
 	int type = (int)utype, len = (int)ulen;
