@@ -101,12 +101,29 @@ static bool futex_sleep(struct futex_q *q, long *ticks)
 	return woken;
 }
 
+static long futex_wait_restart(struct restart_block *rb);
+
+/* A wait with a timeout interrupted by a signal: restart_syscall (when no
+ * handler runs: a stop and continue) waits on until the same end. */
+static long futex_wait_interrupted(u32 uaddr, u32 val, long ticks, u32 bitset)
+{
+	struct restart_block *rb = &current->restart_block;
+
+	rb->fn = futex_wait_restart;
+	rb->expires = jiffies + ticks;
+	rb->futex.uaddr = uaddr;
+	rb->futex.val = val;
+	rb->futex.bitset = bitset;
+	return -ERESTART_RESTARTBLOCK;
+}
+
 /* FUTEX_WAIT(_BITSET): sleep while the word holds val. 0 when woken,
  * -EAGAIN if the word differs, -ETIMEDOUT, -EFAULT, or on a signal
  * -ERESTARTSYS without a timeout (as Linux: restarted when no handler
- * runs or under SA_RESTART, else EINTR) and -EINTR with one (Linux
- * restarts that too, with the time left: not done here). ticks 0 means
- * the time is already up (after the value check, as Linux). */
+ * runs or under SA_RESTART, else EINTR) and -ERESTART_RESTARTBLOCK with
+ * one (EINTR when a handler runs, else it waits on for the time left,
+ * as Linux). ticks 0 means the time is already up (after the value
+ * check, as Linux). */
 static long futex_wait(u32 uaddr, u32 val, long ticks, u32 bitset)
 {
 	struct futex_q q;
@@ -130,9 +147,16 @@ static long futex_wait(u32 uaddr, u32 val, long ticks, u32 bitset)
 		if (!ticks)
 			return -ETIMEDOUT;
 		if (futex_interrupted())
-			return forever ? -ERESTARTSYS : -EINTR;
+			return forever ? -ERESTARTSYS : futex_wait_interrupted(uaddr, val, ticks, bitset);
 		/* a spurious wake-up: check the word again */
 	}
+}
+
+static long futex_wait_restart(struct restart_block *rb)
+{
+	long ticks = (long)(rb->expires - jiffies);
+
+	return futex_wait(rb->futex.uaddr, rb->futex.val, ticks > 0 ? ticks : 0, rb->futex.bitset);
 }
 
 /* Give q the key key2 and move it to key2's bucket. Onto its own key it
@@ -196,11 +220,20 @@ static int futex_wake(u32 uaddr, int nr, u32 bitset)
 	return err ? err : futex_wake_key(&key, nr, bitset, NULL, 0);
 }
 
+/* A shared (not PRIVATE) futex's key is its page in Linux, so both words
+ * of a shared requeue must be mapped and readable: -EFAULT otherwise. */
+static int futex_shared_readable(u32 uaddr)
+{
+	u32 word;
+
+	return get_user_u32(&word, (u32 *)uaddr) ? -EFAULT : 0;
+}
+
 /* FUTEX_(CMP_)REQUEUE: wake nr_wake waiters of uaddr, move up to
  * nr_requeue others to uaddr2; CMP first checks that *uaddr == cmpval
  * (-EAGAIN if not), so a condvar broadcast races no new waiter. */
 static long futex_requeue(u32 uaddr, u32 uaddr2, int nr_wake, int nr_requeue,
-			  const u32 *cmpval)
+			  const u32 *cmpval, bool shared)
 {
 	struct futex_key key, key2;
 	u32 cur;
@@ -209,6 +242,8 @@ static long futex_requeue(u32 uaddr, u32 uaddr2, int nr_wake, int nr_requeue,
 	if (nr_wake < 0 || nr_requeue < 0)
 		return -EINVAL;
 	if ((err = get_futex_key(uaddr, &key)) || (err = get_futex_key(uaddr2, &key2)))
+		return err;
+	if (shared && ((err = futex_shared_readable(uaddr)) || (err = futex_shared_readable(uaddr2))))
 		return err;
 	if (cmpval) {
 		if (get_user_u32(&cur, (u32 *)uaddr))
@@ -222,33 +257,34 @@ static long futex_requeue(u32 uaddr, u32 uaddr2, int nr_wake, int nr_requeue,
 /* The timeout argument as ticks to sleep: none (NULL) is no limit;
  * FUTEX_WAIT's is relative, FUTEX_WAIT_BITSET's an absolute time on
  * CLOCK_MONOTONIC, or CLOCK_REALTIME with FUTEX_CLOCK_REALTIME. */
-static long futex_timeout(u32 utime, int cmd, bool realtime, long *ticks)
+static long futex_timeout(u32 utime, int cmd, bool realtime, bool time64, long *ticks)
 {
-	struct timespec32 ts, now;
+	struct timespec64 ts, now;
 	s64 ns;
-
 	int err;
 
 	*ticks = MAX_SCHEDULE_TIMEOUT;
 	if (!utime)
 		return 0;
-	if ((err = get_user_timespec(utime, &ts)))
+	if ((err = get_user_timespec(utime, &ts, time64)))
 		return err;
-	ns = (s64)ts.tv_sec * 1000000000LL + ts.tv_nsec;
-	if (cmd == FUTEX_WAIT_BITSET) {
-		read_clock(realtime ? CLOCK_REALTIME : CLOCK_MONOTONIC, &now);
-		ns -= (s64)now.tv_sec * 1000000000LL + now.tv_nsec;
+	if (cmd != FUTEX_WAIT_BITSET) {
+		*ticks = timespec_to_jiffies(&ts);
+		return 0;
 	}
+	read_clock(realtime ? CLOCK_REALTIME : CLOCK_MONOTONIC, &now);
+	ns = timespec_to_ns(&ts) - timespec_to_ns(&now);
 	*ticks = ns > 0 ? nsecs_to_jiffies_timeout((u64)ns) : 0;
 	return 0;
 }
 
-/* futex(uaddr, op, val, timeout or val2, uaddr2, val3). Unknown commands
- * and the ones not offered (FUTEX_FD, WAKE_OP, the PI family) are
- * -ENOSYS, as Linux answers an unknown command; FUTEX_CLOCK_REALTIME is
- * for the waits only. The PRIVATE flag changes nothing here (see the
- * top of the file). */
-long sys_futex(u32 uaddr, u32 op, u32 val, u32 utime, u32 uaddr2, u32 val3)
+/* futex(uaddr, op, val, timeout or val2, uaddr2, val3), and futex_time64
+ * (the timeout in the 64-bit layout). Unknown commands and the ones not
+ * offered (FUTEX_FD, WAKE_OP, the PI family) are -ENOSYS, as Linux
+ * answers an unknown command; FUTEX_CLOCK_REALTIME is for the waits only.
+ * The PRIVATE flag changes only the requeue's check of its words (see
+ * futex_shared_readable and the top of the file). */
+static long do_futex(u32 uaddr, u32 op, u32 val, u32 utime, u32 uaddr2, u32 val3, bool time64)
 {
 	int cmd = op & FUTEX_CMD_MASK;
 	bool realtime = op & FUTEX_CLOCK_REALTIME;
@@ -263,7 +299,7 @@ long sys_futex(u32 uaddr, u32 op, u32 val, u32 utime, u32 uaddr2, u32 val3)
 	case FUTEX_WAIT_BITSET:
 		if (!val3)
 			return -EINVAL;
-		if ((err = futex_timeout(utime, cmd, realtime, &ticks)))
+		if ((err = futex_timeout(utime, cmd, realtime, time64, &ticks)))
 			return err;
 		return futex_wait(uaddr, val, ticks, val3);
 	case FUTEX_WAKE:
@@ -274,12 +310,23 @@ long sys_futex(u32 uaddr, u32 op, u32 val, u32 utime, u32 uaddr2, u32 val3)
 			return -EINVAL;
 		return futex_wake(uaddr, (int)val, val3);
 	case FUTEX_REQUEUE:
-		return futex_requeue(uaddr, uaddr2, (int)val, (int)utime, NULL);
 	case FUTEX_CMP_REQUEUE:
-		return futex_requeue(uaddr, uaddr2, (int)val, (int)utime, &val3);
+		return futex_requeue(uaddr, uaddr2, (int)val, (int)utime,
+				     cmd == FUTEX_CMP_REQUEUE ? &val3 : NULL,
+				     !(op & FUTEX_PRIVATE_FLAG));
 	default:
 		return -ENOSYS;
 	}
+}
+
+long sys_futex(u32 uaddr, u32 op, u32 val, u32 utime, u32 uaddr2, u32 val3)
+{
+	return do_futex(uaddr, op, val, utime, uaddr2, val3, false);
+}
+
+long sys_futex_time64(u32 uaddr, u32 op, u32 val, u32 utime, u32 uaddr2, u32 val3)
+{
+	return do_futex(uaddr, op, val, utime, uaddr2, val3, true);
 }
 
 /* Contract: called once by fork_init, before any task can make a call. */
