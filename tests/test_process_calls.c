@@ -12,6 +12,7 @@
 #include <posix-timers.h>
 
 KTEST_PROGRAM_SUITE(wait, "/bin/utest_wait");
+KTEST_PROGRAM_SUITE(timers, "/bin/utest_timers");
 
 static unsigned long read_nr_posix_timers(void) { return nr_posix_timers; }
 KTEST_COUNTER("posix_timers", read_nr_posix_timers);
