@@ -13,6 +13,7 @@
 
 KTEST_PROGRAM_SUITE(wait, "/bin/utest_wait");
 KTEST_PROGRAM_SUITE(timers, "/bin/utest_timers");
+KTEST_PROGRAM_SUITE(prctl, "/bin/utest_prctl");
 
 static unsigned long read_nr_posix_timers(void) { return nr_posix_timers; }
 KTEST_COUNTER("posix_timers", read_nr_posix_timers);
