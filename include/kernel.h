@@ -33,4 +33,7 @@ void start_kernel(u32 magic, phys_addr_t mbi);
 extern volatile unsigned long jiffies;
 #define HZ 100
 
+#define INT_MAX ((int)(~0U >> 1))
+#define INT_MIN (-INT_MAX - 1)
+
 #endif

@@ -32,6 +32,10 @@ struct signal_struct init_signal = {
 	.count = 1,
 	.live = 1,
 	.shared_pending = { LIST_HEAD_INIT(init_signal.shared_pending.list), 0 },
+	.timers = {                       /* none, ever: the idle task's */
+		.real_timer = { .entry = LIST_HEAD_INIT(init_signal.timers.real_timer.entry) },
+		.posix_timers = LIST_HEAD_INIT(init_signal.timers.posix_timers),
+	},
 	.rlim = {
 		[RLIMIT_CPU] = { RLIM_INFINITY, RLIM_INFINITY },
 		[RLIMIT_FSIZE] = { RLIM_INFINITY, RLIM_INFINITY },

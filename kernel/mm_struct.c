@@ -40,6 +40,7 @@ struct mm_struct *mm_alloc(void)
 	mm->mm_count = 1;
 	INIT_LIST_HEAD(&mm->mmap);
 	mm->mmap_base = TASK_UNMAPPED_BASE;
+	mm->dumpable = 1;                /* SUID_DUMP_USER; dup_mm copies the parent's */
 	nr_mm_structs++;
 	return mm;
 }

@@ -34,6 +34,8 @@ struct mm_struct {
 	unsigned long start_brk, brk;     /* heap: [start_brk, brk) */
 	unsigned long start_stack;        /* the initial user esp */
 	unsigned long mmap_base;          /* where the search for free areas starts */
+	int dumpable;                     /* prctl PR_SET_DUMPABLE: 1 from exec,
+					   * 0 when the effective ids change */
 };
 
 /* The kernel's own address space: swapper_pg_dir. Never freed. */
