@@ -1,13 +1,13 @@
-/* kernel/main.c: start_kernel(), the first C code, called by boot/head.asm on
- * init_task's stack with paging on. It brings the machine up in dependency
- * order: descriptor tables and the console first (so a fault can be reported),
- * then the boot information and command line, memory, interrupts and the
- * timer, the scheduler. rest_init() then creates the first two tasks
- * (c14, c15): kernel_init as PID 1 and kthreadd as PID 2, and init_task
- * (PID 0) becomes the idle task. kernel_init runs the self-tests when test=
- * is given or the benchmarks with bench= (and exits QEMU), otherwise it
- * execs the init program from the initramfs and stays PID 1 as a user
- * process (c14); without one it starts the serial console monitor and, as
+/* kernel/main.c: start_kernel(), the first C code, called by
+ * boot/higher_half.asm on init_task's stack with paging on. It brings the
+ * machine up in dependency order: descriptor tables and the console first (so
+ * a fault can be reported), then the boot information and command line,
+ * memory, interrupts and the timer, the scheduler. rest_init() then creates
+ * the first two tasks (c14, c15): kernel_init as PID 1 and kthreadd as PID 2,
+ * and init_task (PID 0) becomes the idle task. kernel_init runs the self-tests
+ * when test= is given or the benchmarks with bench= (and exits QEMU),
+ * otherwise it execs the init program from the initramfs and stays PID 1 as a
+ * user process (c14); without one it starts the serial console monitor and, as
  * init does, reaps the orphans it inherits. */
 #include <kernel.h>
 #include <completion.h>
