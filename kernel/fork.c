@@ -67,9 +67,15 @@ void put_task_struct(struct task_struct *p)
 	local_irq_restore(flags);
 }
 
+/* As Linux's __set_task_comm (strscpy_pad): the whole array is written, so
+ * no byte of a longer old name stays behind the terminator for gdb or a
+ * reader of the raw array to find ("init\0l_init" after an exec). */
 void set_task_comm(struct task_struct *p, const char *name)
 {
-	strlcpy(p->comm, name, sizeof(p->comm));
+	size_t n = strnlen(name, sizeof(p->comm) - 1);
+
+	memcpy(p->comm, name, n);
+	memset(p->comm + n, 0, sizeof(p->comm) - n);
 }
 
 /* Seed formula over lowmem: lowmem / THREAD_SIZE / 2 (512 MiB -> 32768), at
@@ -251,6 +257,8 @@ static void init_new_task(struct task_struct *p, const struct kernel_clone_args 
 	init_waitqueue_head(&p->wait_chldexit);
 	p->start_time = jiffies;
 	p->utime = p->stime = 0;
+	if (args->name)                  /* named before anyone can see it */
+		set_task_comm(p, args->name);
 }
 
 /* The thread library's two requests that can fail: the child's tid into
@@ -372,12 +380,16 @@ long do_fork(unsigned long clone_flags, unsigned long stack_start, struct pt_reg
 	return kernel_clone(&args, regs);
 }
 
-/* As Linux: do_fork with CLONE_VM | CLONE_UNTRACED and a frame that makes the
- * child call fn(arg), then do_exit() with its return value. */
-pid_t kernel_thread(int (*fn)(void *), void *arg, unsigned long flags)
+/* As Linux: a clone with CLONE_VM | CLONE_UNTRACED and a frame that makes
+ * the child call fn(arg), then do_exit() with its return value. The name is
+ * given at creation (Linux 6.2's kernel_thread), so the task list never
+ * shows the thread under its parent's name. */
+pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags)
 {
+	struct kernel_clone_args args = { .flags = flags | CLONE_VM | CLONE_UNTRACED,
+					  .name = name };
 	struct pt_regs regs;
 
 	kernel_thread_regs(&regs, fn, arg);
-	return do_fork(flags | CLONE_VM | CLONE_UNTRACED, 0, &regs);
+	return kernel_clone(&args, &regs);
 }

@@ -78,7 +78,6 @@ static int kernel_init(void *unused)
 {
 	struct task_struct *mon;
 
-	set_task_comm(current, "kernel_init");
 	current->pgid = current->sid = 1;     /* init leads session and group 1 */
 	wait_for_completion(&kthreadd_done);
 	ktest_run_selected();             /* returns only without test= */
@@ -105,10 +104,10 @@ void rest_init(void)
 {
 	pid_t pid;
 
-	pid = kernel_thread(kernel_init, NULL, CLONE_FS | CLONE_SIGHAND);
+	pid = kernel_thread(kernel_init, NULL, "kernel_init", CLONE_FS | CLONE_SIGHAND);
 	if (pid != 1)
 		panic("rest_init: kernel_init got pid %d", pid);
-	pid = kernel_thread(kthreadd, NULL, CLONE_FS | CLONE_FILES);
+	pid = kernel_thread(kthreadd, NULL, "kthreadd", CLONE_FS | CLONE_FILES);
 	kthreadd_task = find_task_by_pid(pid);
 	if (pid != 2 || !kthreadd_task)
 		panic("rest_init: kthreadd got pid %d", pid);

@@ -77,7 +77,7 @@ static void ktest_assert_in_helper_ends_the_helper(struct ktest *t)
 	after_expect = 0;
 	if (ksetjmp(&s.abort) != 0)
 		KTEST_FAIL(t, "the helper's ASSERT jumped onto the case's stack");
-	pid = kernel_thread(helper_asserts, &s, CLONE_FS | CLONE_FILES | SIGCHLD);
+	pid = kernel_thread(helper_asserts, &s, NULL, CLONE_FS | CLONE_FILES | SIGCHLD);
 	KTEST_ASSERT_GT(t, pid, 0);
 	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, &status), pid);
 	KTEST_EXPECT_EQ(t, status, -EINTR);

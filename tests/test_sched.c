@@ -80,7 +80,7 @@ static void play(struct ktest *t, struct sched_pingpong *sp, int rounds)
 
 	pingpong_init(&sp->pp, rounds);
 	for (int i = 0; i < 2; i++) {
-		pid[i] = kernel_thread(player, sp, 0);
+		pid[i] = kernel_thread(player, sp, NULL, 0);
 		KTEST_ASSERT_GT(t, pid[i], 0);
 		set_task_comm(find_task_by_pid(pid[i]), i ? "playr1" : "playr0");
 	}
@@ -252,7 +252,7 @@ static void claim_c18_borrowed_mm_outlives_its_users(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, c.mm);
 	c.borrower = kthread_create(borrower, &c, "c18_lazy");
 	KTEST_ASSERT_FALSE(t, IS_ERR(c.borrower));
-	pid = kernel_thread(last_user, &c, 0);
+	pid = kernel_thread(last_user, &c, NULL, 0);
 	KTEST_ASSERT_GT(t, pid, 0);
 	wait_for_completion(&c.seen);
 	KTEST_EXPECT_PTR_EQ(t, c.active_mm, c.mm);
@@ -293,7 +293,7 @@ static pid_t start_racer(struct ktest *t, struct race *r, struct mm_struct *mm)
 	struct task_struct *p;
 
 	r->mm = mm;
-	pid = kernel_thread(racer, r, 0);
+	pid = kernel_thread(racer, r, NULL, 0);
 	KTEST_ASSERT_GT(t, pid, 0);
 	p = find_task_by_pid(pid);
 	while (p->state == TASK_RUNNING)
@@ -383,7 +383,7 @@ static void claim_c28_fork_splits_counter(struct ktest *t)
 
 	current->counter = 11;
 	local_irq_restore(flags);
-	pid = kernel_thread(idle_child, NULL, 0);
+	pid = kernel_thread(idle_child, NULL, NULL, 0);
 	KTEST_ASSERT_GT(t, pid, 0);
 	flags = local_irq_save();
 	child = find_task_by_pid(pid);
@@ -398,7 +398,7 @@ static void claim_c28_fork_splits_counter(struct ktest *t)
 
 	current->counter = 1;
 	clear_tsk_need_resched(current);
-	pid = kernel_thread(idle_child, NULL, 0);
+	pid = kernel_thread(idle_child, NULL, NULL, 0);
 	KTEST_ASSERT_GT(t, pid, 0);
 	KTEST_EXPECT_EQ(t, current->counter, 0);
 	KTEST_EXPECT_TRUE(t, need_resched());
@@ -540,7 +540,7 @@ static void wait_queue_exclusive_wakeups(struct ktest *t)
 	wq_go = 0;
 	wq_woken = 0;
 	for (int i = 0; i < 5; i++) {
-		pids[i] = kernel_thread(wq_sleeper, i < 3 ? (void *)1 : NULL, 0);
+		pids[i] = kernel_thread(wq_sleeper, i < 3 ? (void *)1 : NULL, NULL, 0);
 		KTEST_ASSERT_GT(t, pids[i], 0);
 	}
 	msleep(20);                              /* let them all queue */
@@ -600,7 +600,7 @@ static int orphan(void *arg)
 
 static int short_lived_parent(void *arg)
 {
-	*(pid_t *)arg = kernel_thread(orphan, NULL, 0);
+	*(pid_t *)arg = kernel_thread(orphan, NULL, NULL, 0);
 	return 0;                                /* exits before its child */
 }
 
@@ -611,7 +611,7 @@ static void orphans_go_to_init(struct ktest *t)
 	struct task_struct *o;
 
 	init_completion(&orphan_release);
-	parent = kernel_thread(short_lived_parent, &child, 0);
+	parent = kernel_thread(short_lived_parent, &child, NULL, 0);
 	KTEST_ASSERT_GT(t, parent, 0);
 	KTEST_EXPECT_EQ(t, kernel_wait(parent, 0, NULL), parent);
 	KTEST_ASSERT_GT(t, child, 0);
@@ -626,7 +626,7 @@ static void orphans_go_to_init(struct ktest *t)
  * the switch away from it. */
 static void zombie_keeps_stack_until_reaped(struct ktest *t)
 {
-	pid_t pid = kernel_thread(idle_child, NULL, 0);
+	pid_t pid = kernel_thread(idle_child, NULL, NULL, 0);
 	struct task_struct *p = find_task_by_pid(pid);
 	unsigned long free_zombie;
 
@@ -661,7 +661,7 @@ static void need_resched_acted_on_only_toward_user_mode(struct ktest *t)
 	pid_t pid;
 
 	child_ran = false;
-	pid = kernel_thread(note_run, NULL, 0);          /* runnable, not running */
+	pid = kernel_thread(note_run, NULL, NULL, 0);          /* runnable, not running */
 	KTEST_ASSERT_GT(t, pid, 0);
 	set_tsk_need_resched(current);
 	for (j = jiffies; jiffies - j < 3; )
