@@ -119,7 +119,7 @@ gdb: all
 # Non-interactive form of `make gdb`: break at start_kernel, print bt, quit.
 gdb-check: all
 	@sh scripts/ensure-tools.sh gdb
-	$(PYTHON) tests/run.py --kernel $(KERNEL) --gdb-only
+	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --gdb-only
 
 clean:
 	rm -rf $(B)

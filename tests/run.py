@@ -19,8 +19,11 @@ One `make test` is:
   2b. one boot without test= (as `make run`): the monitor's t key lists tasks;
       with the initramfs, PID 1 execs /sbin/init, which answers at its prompt;
   3. (--iso) one boot through the GRUB ISO: banner, memory map, KTAP;
-  4. (--gdb-check) gdb stops at start_kernel with symbols and `bt` works,
-     and the task helpers (tl-ps, $tl_current()) read the task list;
+  4. (--gdb-check) gdb stops at start_kernel with symbols and `bt` works
+     (into boot/higher_half.asm, with no warning about broken debug info),
+     the task helpers (tl-ps, $tl_current()) read the task list, PID 2 is
+     [kthreadd] from its creation, and PID 1's comm after its exec is
+     "init" zero-padded;
   5. (--user-dir) the user test programs (build/user/bin/utest_*) run under
      qemu-i386, QEMU's emulation of Linux's own system call ABI: their KTAP
      counts like the kernel's, and proves the user libc and the tests
@@ -527,19 +530,24 @@ def run_iso(args, tally):
         tally.ok('grub_iso_boot', f'  [{len(kt.results)} tests via GRUB in {b.seconds:.2f} s; {summary}]')
 
 
-def gdb_session(args, salt, commands):
-    """Boot QEMU stopped, run gdb with scripts/gdbinit (which stops at
-    start_kernel) and then `commands`; return gdb's output."""
+def gdb_session(args, salt, commands, initrd=False):
+    """Boot QEMU stopped (with the initramfs when `initrd`, so that PID 1
+    execs /sbin/init), run gdb with scripts/gdbinit (which stops at
+    start_kernel) and then `commands`; return gdb's output, its warnings
+    (stderr) included."""
     port = 26000 + (os.getuid() * 7 + os.getpid() + salt) % 4000
-    qemu = subprocess.Popen([QEMU, '-m', '128M', '-display', 'none', '-serial', 'null',
-                             '-no-reboot', '-kernel', args.kernel, '-S', '-gdb', f'tcp::{port}'],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    qemu_cmd = [QEMU, '-m', '128M', '-display', 'none', '-serial', 'null',
+                '-no-reboot', '-kernel', args.kernel, '-S', '-gdb', f'tcp::{port}']
+    if initrd:
+        qemu_cmd += ['-initrd', INITRD]
+    qemu = subprocess.Popen(qemu_cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     cmd = ['gdb', '-q', '-batch', '-nx', '-ex', f'file {args.kernel}',
            '-ex', f'set $tl_port = {port}', '-x', 'scripts/gdbinit']
     for c in commands:
         cmd += ['-ex', c]
     try:
-        out = subprocess.run(cmd, capture_output=True, text=True, timeout=60).stdout
+        out = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                             text=True, timeout=60).stdout
     except subprocess.TimeoutExpired as e:
         out = (e.stdout or b'').decode() if isinstance(e.stdout, bytes) else (e.stdout or '')
     finally:
@@ -548,16 +556,29 @@ def gdb_session(args, salt, commands):
     return out
 
 
+# What gdb prints when a pc's debug info is inconsistent (a compile unit
+# whose address range does not hold code it claims in .debug_aranges).
+GDB_DEBUG_INFO_ERRORS = re.compile(r'Internal error|not in symtab|in address map')
+
+
 def run_gdb_check(args, tally):
     """Non-interactive `make gdb`: the same gdbinit stops at start_kernel;
-    then bt must show it with its arguments, and tl-dmesg must read the log
-    after some boot progress."""
-    out = gdb_session(args, 0, ['bt', 'hbreak multiboot_print_summary', 'continue', 'tl-dmesg'])
+    then bt must show it with its arguments, one `next` later bt must go
+    on into startup_higher_half (boot/higher_half.asm) without a word from
+    gdb about broken debug info, and tl-dmesg must read the log after some
+    boot progress."""
+    out = gdb_session(args, 0, ['bt', 'next', 'bt', 'hbreak multiboot_print_summary',
+                                'continue', 'tl-dmesg'])
     bt = re.search(r'#0\s+start_kernel \(magic=[^)]*\) at kernel/main\.c:\d+', out)
-    if bt and 'Tasklab' in out and 'Command line:' in out:
-        tally.ok('gdb_stops_at_start_kernel', f'  [{bt.group(0)}; tl-dmesg reads the log]')
+    caller = re.search(r'#1\s+0x[0-9a-f]+ in startup_higher_half \(\) at boot/higher_half\.asm:\d+', out)
+    errors = sorted(set(GDB_DEBUG_INFO_ERRORS.findall(out)))
+    if bt and caller and not errors and 'Tasklab' in out and 'Command line:' in out:
+        tally.ok('gdb_stops_at_start_kernel', f'  [{bt.group(0)}; bt reaches startup_higher_half '
+                 'with no debug-info warning; tl-dmesg reads the log]')
     else:
-        tally.fail('gdb_stops_at_start_kernel', 'gdb output:\n' + out)
+        why = f'gdb reported broken debug info ({", ".join(errors)})' if errors else \
+            'no frame #1 in startup_higher_half at boot/higher_half.asm' if not caller else 'unexpected'
+        tally.fail('gdb_stops_at_start_kernel', f'{why}; gdb output:\n' + out)
 
 
 def run_gdb_tasks_check(args, tally):
@@ -572,6 +593,55 @@ def run_gdb_tasks_check(args, tally):
         tally.ok('gdb_tl_ps_and_tl_current', '  [tl-ps lists PIDs 0-3; $tl_current() is kmonitord]')
     else:
         tally.fail('gdb_tl_ps_and_tl_current', f'missing {missing} in gdb output:\n' + out)
+
+
+def tl_ps_command(out, pid):
+    """The CMD column of tl-ps's line for `pid` in gdb's output, or None."""
+    m = re.search(rf'^[* ] \S+\s+{pid}\s+\d+ .* (\S+)  state=\d+$', out, re.M)
+    return m.group(1) if m else None
+
+
+def run_gdb_kthreadd_named_check(args, tally):
+    """A kernel thread has its name from its creation: stopped where
+    do_fork makes PID 2 runnable (wake_up_process, before it ever ran),
+    tl-ps already lists it as [kthreadd], not under its parent's name
+    [swapper], and PID 1 as [kernel_init]."""
+    out = gdb_session(args, 2, ['hbreak wake_up_process if p->pid == 2', 'continue', 'tl-ps',
+                                'print $tl_task(2)->state'])
+    got = {pid: tl_ps_command(out, pid) for pid in (1, 2)}
+    if got == {1: '[kernel_init]', 2: '[kthreadd]'}:
+        tally.ok('gdb_kthreadd_named_at_creation',
+                 '  [at PID 2\'s first wake-up tl-ps lists [kernel_init] and [kthreadd]]')
+    else:
+        tally.fail('gdb_kthreadd_named_at_creation',
+                   f'tl-ps names PID 1 and 2 {got} before they ran; gdb output:\n' + out)
+
+
+def run_gdb_comm_after_exec_check(args, tally):
+    """PID 1's comm after its exec of /sbin/init (stopped in start_thread,
+    the exec's last step) is "init" and zero bytes to the end of the
+    16-byte array: no byte of the old name "kernel_init" left behind it."""
+    if not INITRD:
+        tally.fail('gdb_comm_zero_padded_after_exec', 'needs --initrd (PID 1 must exec /sbin/init)')
+        return
+    out = gdb_session(args, 3, ['hbreak start_thread', 'continue', 'print $tl_current()->pid',
+                                'print/x $tl_current()->comm'], initrd=True)
+    pid = re.search(r'^\$1 = (\d+)$', out, re.M)
+    comm = re.search(r'^\$2 = (\{.*\})$', out, re.M)
+    want = '{0x69, 0x6e, 0x69, 0x74, 0x0 <repeats 12 times>}'     # "init" + 12 zeros
+    if pid and pid.group(1) == '1' and comm and comm.group(1) == want:
+        tally.ok('gdb_comm_zero_padded_after_exec', f'  [PID 1 after exec: comm = {want}]')
+    else:
+        tally.fail('gdb_comm_zero_padded_after_exec',
+                   f'PID 1\'s comm after exec is not "init" zero-padded (want {want}); '
+                   'gdb output:\n' + out)
+
+
+def run_gdb_checks(args, tally):
+    run_gdb_check(args, tally)
+    run_gdb_tasks_check(args, tally)
+    run_gdb_kthreadd_named_check(args, tally)
+    run_gdb_comm_after_exec_check(args, tally)
 
 
 # The unmodified glibc pthread programs (user/glibc/, issue 6 "must show"
@@ -698,8 +768,7 @@ def main():
     tally = Tally()
     start = time.monotonic()
     if args.gdb_only:
-        run_gdb_check(args, tally)
-        run_gdb_tasks_check(args, tally)
+        run_gdb_checks(args, tally)
     else:
         kt = run_main(args, tally)
         run_extra_boots(args, tally)
@@ -711,9 +780,10 @@ def main():
                 run_init_check(args, tally)
         if args.iso:
             run_iso(args, tally)
-        if args.gdb_check and shutil.which('gdb'):
-            run_gdb_check(args, tally)
-            run_gdb_tasks_check(args, tally)
+        if args.gdb_check and not shutil.which('gdb'):
+            tally.fail('gdb checks', 'gdb is not installed (Debian package gdb)')
+        elif args.gdb_check:
+            run_gdb_checks(args, tally)
         if args.user_dir:
             run_user_on_linux(args, tally)
         if not args.no_harness_checks and args.test == '*':
