@@ -49,5 +49,9 @@ extern u32 log_head;   /* total bytes ever written; log_buf[i % LOG_BUF_LEN] */
 
 /* Copy the last `n` bytes of the log into buf (NUL-terminated); returns length. */
 size_t log_buf_tail(char *buf, size_t n);
+/* Does needle occur in what was logged from position `since` (a log_head
+ * value read earlier) up to now? Searches the ring in place, across its
+ * wrap-around and never past log_head; bytes overwritten since are gone. */
+bool log_contains(u32 since, const char *needle);
 
 #endif
