@@ -6,8 +6,10 @@ timeout from outside, parses the KTAP the kernel prints, and ends with the line
 `N passed, N failed` (`, N skipped` when some were skipped). It exits non-zero
 when any test failed, the kernel panicked (it names the test that was running
 and prints the panic), the machine reset (a second boot banner: a triple
-fault), the KTAP plan and results disagree, the end-of-run line is missing, or
-a boot timed out. A crash is never counted as a pass.
+fault), the KTAP plan and results disagree, the end-of-run line is missing,
+a boot timed out, or a case was skipped on Tasklab (skips are allowed only
+in the Linux-ABI cross-check, 5. below). A crash or a case that did not run
+is never counted as a pass.
 
 One `make test` is:
   1. the main boot with test=* (every suite);
@@ -27,10 +29,13 @@ One `make test` is:
   5. (--user-dir) the user test programs (build/user/bin/utest_*) run under
      qemu-i386, QEMU's emulation of Linux's own system call ABI: their KTAP
      counts like the kernel's, and proves the user libc and the tests
-     themselves against real Linux before Tasklab runs the same binaries;
+     themselves against real Linux before Tasklab runs the same binaries
+     (with KTAP_PLATFORM=linux-abi: here, and only here, a case may SKIP);
      the glibc programs (build/user/glibc/*) must exit 0 there too;
-  6. harness self-checks: a broken EXPECT, a panic and a hang must each be
-     reported as failures (so the runner itself is tested).
+  6. harness self-checks: a broken EXPECT, a panic, a hang, a leak and a
+     skip on Tasklab must each be reported as failures (so the runner itself
+     is tested), and a user program that takes itself to be on Tasklab while
+     uname disagrees must bail out.
 Python 3 standard library only.
 """
 import argparse
@@ -248,22 +253,30 @@ def panic_headline(lines):
 
 
 class Tally:
-    def __init__(self):
+    """The run's verdicts; a quiet one (for the harness self-checks) only
+    counts."""
+
+    def __init__(self, quiet=False):
         self.passed = self.failed = self.skipped = 0
         self.failures = []
+        self.quiet = quiet
+
+    def say(self, text):
+        if not self.quiet:
+            print(text)
 
     def ok(self, name, note=''):
         self.passed += 1
-        print(f'ok      {name}{note}')
+        self.say(f'ok      {name}{note}')
 
     def fail(self, name, why):
         self.failed += 1
         self.failures.append(name)
-        print(f'FAIL    {name}: {why}')
+        self.say(f'FAIL    {name}: {why}')
 
     def skip(self, name, why):
         self.skipped += 1
-        print(f'skip    {name}: {why}')
+        self.say(f'skip    {name}: {why}')
 
 
 def boot_problems(b, kt, expect_end=True):
@@ -345,17 +358,24 @@ def run_extra_boots(args, tally):
                      label=f'{name} boot (-m {mem}{" -icount" if extra else ""})')
 
 
-def count_results(tally, kt, lines, prefix=''):
-    """Every case result of a parsed KTAP run into the tally."""
+def count_results(tally, kt, lines, prefix='', skips_allowed=False):
+    """Every case result of a parsed KTAP run into the tally. A SKIP is a
+    failure unless skips_allowed: only the Linux-ABI cross-check under
+    qemu-i386 may skip (a check whose answer differs on the build host);
+    on Tasklab every case must run, the kernel's and the user programs'
+    alike, so a test that quietly stopped running cannot pass as green."""
     for suite, case, status, directive, reason in kt.results:
         name = f'{prefix}{suite}.{case}'
-        if directive == 'SKIP':
+        if directive == 'SKIP' and skips_allowed:
             tally.skip(name, reason)
+        elif directive == 'SKIP':
+            tally.fail(name, f'skipped on Tasklab ({reason}): every case must run there')
         elif status == 'ok':
             tally.ok(name)
         else:
             tally.fail(name, 'not ok (diagnostics above in the log)')
-            print_case_log(lines, suite, case)
+            if not tally.quiet:
+                print_case_log(lines, suite, case)
 
 
 def print_case_log(lines, suite, case):
@@ -390,8 +410,8 @@ def run_should_panic(args, tally, name):
     skipped = [r for r in kt.results if r[3] == 'SKIP' and f'{r[0]}.{r[1]}' == name]
     if b.timed_out:
         tally.fail(label, f'timed out after {b.seconds:.0f} s')
-    elif pt is None and skipped and not boot_problems(b, kt):
-        tally.skip(label, skipped[0][4])      # e.g. needs highmem this machine lacks
+    elif pt is None and skipped:
+        tally.fail(label, f'skipped on Tasklab ({skipped[0][4]}): every case must run there')
     elif pt is None:
         tally.fail(label, 'the kernel did not panic')
     elif kt.expecting_panic is None:
@@ -521,8 +541,8 @@ def run_iso(args, tally):
         problems.append('no memory map summary')
     if not any('boot loader: GRUB' in l for l in b.lines):
         problems.append('the boot loader is not GRUB')
-    if not kt.results or any(r[2] != 'ok' for r in kt.results):
-        problems.append('its self-tests did not all pass')
+    if not kt.results or any(r[2] != 'ok' or r[3] == 'SKIP' for r in kt.results):
+        problems.append('its self-tests did not all pass (a SKIP counts as not passing)')
     if problems:
         tally.fail('grub_iso_boot', '; '.join(problems))
     else:
@@ -652,6 +672,13 @@ GLIBC_SELFCHECK = ['pthread-mutex', 'pthread-cond', 'pthread-fork', 'pthread-sig
                    'pthread-exit', 'pthread-stress']
 
 
+def linux_abi_env():
+    """The environment of a program run under qemu-i386: it tells the
+    program that it is not on Tasklab (user/lib/ktap.c checks that uname
+    agrees), which is the only place where its cases may skip."""
+    return dict(os.environ, KTAP_PLATFORM='linux-abi')
+
+
 def run_user_on_linux(args, tally):
     """Run each user test program under qemu-i386 and count its KTAP suite.
     A program prints one nested suite and exits 0 when all its cases passed;
@@ -669,7 +696,8 @@ def run_user_on_linux(args, tally):
     for prog in progs:
         path = os.path.join(bindir, prog)
         try:
-            run = subprocess.run([qemu_user, path], capture_output=True, text=True, timeout=120)
+            run = subprocess.run([qemu_user, path], capture_output=True, text=True, timeout=120,
+                                 env=linux_abi_env())
             out, status = run.stdout, run.returncode
         except subprocess.TimeoutExpired as e:
             out, status = (e.stdout or b'').decode('utf-8', 'replace'), 'timeout'
@@ -680,7 +708,7 @@ def run_user_on_linux(args, tally):
         kt = Ktap(lines)
         if args.verbose:
             print(out)
-        count_results(tally, kt, lines, prefix='linux-abi:')
+        count_results(tally, kt, lines, prefix='linux-abi:', skips_allowed=True)
         problems = [f'KTAP: {e}' for e in kt.errors]
         if status != 0:
             problems.append(f'exit status {status}')
@@ -693,7 +721,7 @@ def run_user_on_linux(args, tally):
     for prog in sorted(os.listdir(glibc_dir)) if os.path.isdir(glibc_dir) else []:
         try:
             run = subprocess.run([qemu_user, os.path.join(glibc_dir, prog)],
-                                 capture_output=True, text=True, timeout=120)
+                                 capture_output=True, text=True, timeout=120, env=linux_abi_env())
             ok, why = run.returncode == 0, f'exit status {run.returncode}: {run.stdout[-300:]}'
             if ok and prog in GLIBC_SELFCHECK and f'{prog}: PASS:' not in run.stdout:
                 ok, why = False, f'exit status 0 without the PASS line: {run.stdout[-300:]}'
@@ -713,8 +741,41 @@ def leak_reported(b, kt, counter):
         and any(f'no_leaks: {counter} was' in l for l in b.lines)
 
 
+def skip_fails_the_run(b, kt):
+    """Counted as every Tasklab boot is counted, does a skipped case fail?"""
+    quiet = Tally(quiet=True)
+    count_results(quiet, kt, b.lines)
+    return any(r[3] == 'SKIP' for r in kt.results) and 'ktest_selftest.skips' in quiet.failures
+
+
+def run_user_platform_check(args, tally):
+    """A user test program that takes itself to be on Tasklab (no
+    KTAP_PLATFORM in its environment) while uname says otherwise, as a
+    changed uname string would look on Tasklab, must fail rather than skip:
+    run so under qemu-i386, it bails out with status 2 before any case."""
+    qemu_user = shutil.which('qemu-i386')
+    path = os.path.join(args.user_dir, 'bin', 'utest_libc')
+    if not qemu_user:
+        tally.fail('harness_user_platform_mismatch_fails', 'qemu-i386 (qemu-user) not installed')
+        return
+    env = {k: v for k, v in os.environ.items() if k != 'KTAP_PLATFORM'}
+    try:
+        run = subprocess.run([qemu_user, path], capture_output=True, text=True, timeout=60, env=env)
+        out, status = run.stdout, run.returncode
+    except subprocess.TimeoutExpired:
+        out, status = '', 'timeout'
+    if status == 2 and 'Bail out!' in out and '# SKIP' not in out and ' ok 1 ' not in out:
+        tally.ok('harness_user_platform_mismatch_fails',
+                 '  [utest_libc without KTAP_PLATFORM under qemu-i386 bailed out: '
+                 + out.split('Bail out! ', 1)[1].split('\n')[0] + ']')
+    else:
+        tally.fail('harness_user_platform_mismatch_fails',
+                   f'exit status {status}, expected 2 with a Bail out! line:\n{out[-1500:]}')
+
+
 def run_harness_checks(args, tally):
-    """The runner must fail a broken test, a panic, a hang and a leak."""
+    """The runner must fail a broken test, a panic, a hang, a leak and a
+    skip on Tasklab."""
     checks = [
         ('harness_reports_failed_expect', 'ktest_selftest.broken_expect', 20,
          lambda b, kt, p: any(r[1] == 'broken_expect' and r[2] == 'not ok' for r in kt.results)
@@ -734,6 +795,8 @@ def run_harness_checks(args, tally):
          lambda b, kt, p: leak_reported(b, kt, 'slab_objects')),
         ('harness_reports_kmap_leak', 'mm_leak_selftest.leaks_a_kmap', 20,
          lambda b, kt, p: leak_reported(b, kt, 'kmap_slots')),
+        ('harness_reports_tasklab_skip', 'ktest_selftest.skips', 20,
+         lambda b, kt, p: skip_fails_the_run(b, kt)),
     ]
     for label, test, timeout, verdict in checks:
         b = boot(args.kernel, append=f'test={test}', timeout=timeout)
@@ -743,6 +806,8 @@ def run_harness_checks(args, tally):
             tally.ok(label, f'  [{test} was reported as a failure]')
         else:
             tally.fail(label, f'{test} was not reported as a failure: {problems}')
+    if args.user_dir:
+        run_user_platform_check(args, tally)
 
 
 def main():
