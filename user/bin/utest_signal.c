@@ -335,36 +335,81 @@ static void signal_sigsuspend(struct ktap *t)
 	set_handler(SIGUSR1, SIG_DFL, 0);
 }
 
-/* A read blocked on an empty pipe, a signal with a handler: EINTR without
- * SA_RESTART; with it the read goes on and gets the data written later. */
-static long read_with_signal(int flags, char *c)
-{
-	int go[2], data[2], status;
-	pid_t parent = getpid(), pid;
-	long n;
+/* ---- a signal that must arrive during a blocking call ----
+ * Rather than sending it "late enough" (a guess a loaded machine can
+ * beat), a child sends it to the calling thread every 2 ms until stopped.
+ * The handler counts the hits taken while in_call is set (from just before
+ * the call until it returns): without SA_RESTART the first such hit ends
+ * the call with EINTR; with it the call goes on, and the second hit (the
+ * call has surely begun by then) runs on_second_hit, which makes the
+ * call's own event happen, so the call ends only after it was interrupted
+ * and restarted. No result depends on how long anything took. */
+static volatile int in_call, call_hits;
+static void (*volatile on_second_hit)(void);
 
-	if (pipe(go) || pipe(data))
-		return -100;
-	set_handler(SIGUSR1, count_handler, flags);
+static void call_hit_handler(int sig)
+{
+	hits++;
+	if (in_call && ++call_hits == 2 && on_second_hit)
+		on_second_hit();
+}
+
+/* Handle sig with call_hit_handler (flags: SA_RESTART or 0) and start the
+ * sender, which signals thread tid of ours until stop_signalling; its pid. */
+static pid_t keep_signalling(int sig, pid_t tid, int flags, void (*second_hit)(void))
+{
+	pid_t tgid = getpid(), pid;
+
+	in_call = call_hits = 0;
+	on_second_hit = second_hit;
+	set_handler(sig, call_hit_handler, flags);
 	pid = fork();
 	if (pid == 0) {
-		char x;
-
-		if (read(go[0], &x, 1) != 1)
-			_exit(1);
-		sleep_ms(100);                 /* the parent is in read() by now */
-		kill(parent, SIGUSR1);
-		sleep_ms(100);
-		write(data[1], "d", 1);
-		_exit(0);
+		for (;;) {
+			tgkill(tgid, tid, sig);
+			sleep_ms(2);               /* a pace, not a wait for anything */
+		}
 	}
-	write(go[1], "g", 1);
-	n = read(data[0], c, 1);
+	return pid;
+}
+
+/* End the sender; a signal it left pending is handled as waitpid returns,
+ * before the default action is back. */
+static void stop_signalling(int sig, pid_t sender)
+{
+	in_call = 0;
+	if (sender > 0) {
+		kill(sender, SIGKILL);
+		waitpid(sender, NULL, 0);
+	}
+	set_handler(sig, SIG_DFL, 0);
+}
+
+static int data_pipe[2];
+
+static void write_data(void)
+{
+	write(data_pipe[1], "d", 1);
+}
+
+/* A read blocked on an empty pipe, signals with a handler: EINTR without
+ * SA_RESTART; with it the read goes on and gets the byte written at the
+ * second hit. */
+static long read_with_signal(int flags, char *c)
+{
+	pid_t sender;
+	long n;
+
+	if (pipe(data_pipe))
+		return -100;
+	sender = keep_signalling(SIGUSR1, gettid(), flags, write_data);
+	in_call = 1;
+	n = read(data_pipe[0], c, 1);
 	if (n < 0)
 		n = -errno;
-	waitpid(pid, &status, 0);
-	close(go[0]); close(go[1]); close(data[0]); close(data[1]);
-	set_handler(SIGUSR1, SIG_DFL, 0);
+	stop_signalling(SIGUSR1, sender);
+	close(data_pipe[0]);
+	close(data_pipe[1]);
 	return n;
 }
 
@@ -372,12 +417,11 @@ static void signal_restart_vs_eintr(struct ktap *t)
 {
 	char c = 0;
 
-	hits = 0;
 	KTAP_EXPECT_EQ(t, read_with_signal(0, &c), -EINTR);
-	KTAP_EXPECT_EQ(t, hits, 1);
+	KTAP_EXPECT_GE(t, call_hits, 1);
 	KTAP_EXPECT_EQ(t, read_with_signal(SA_RESTART, &c), 1);
 	KTAP_EXPECT_EQ(t, c, 'd');
-	KTAP_EXPECT_EQ(t, hits, 2);
+	KTAP_EXPECT_GE(t, call_hits, 2);              /* interrupted, then restarted */
 }
 
 /* Faults through one SA_SIGINFO handler that records the siginfo and
@@ -786,8 +830,9 @@ static pid_t fork_pauser(void)
 }
 
 /* EPERM: a child that became user 1000 may not signal its root parent
- * (kill, tgkill, signal 0 too) but may signal itself; root may signal it. */
-static int unprivileged_kills(void)
+ * (kill, tgkill, signal 0 too) but may signal itself; root may signal it.
+ * It says on fd `done` when its checks have passed, and waits for root. */
+static int unprivileged_kills(int done)
 {
 	pid_t parent = getppid();
 
@@ -801,14 +846,16 @@ static int unprivileged_kills(void)
 		return 13;
 	if (kill(getpid(), 0) != 0)
 		return 14;
+	write(done, "k", 1);
 	for (;;)
 		pause();                            /* until root's SIGTERM */
 }
 
 static void signal_kill_eperm(struct ktap *t)
 {
-	int status;
+	int status, done[2];
 	pid_t pid;
+	char c;
 
 	if (getuid() != 0) {
 		ktap_skip(t, "needs root to become another user");
@@ -816,11 +863,14 @@ static void signal_kill_eperm(struct ktap *t)
 	}
 	if (ktap_skip_without_uid_switch(t))
 		return;
+	KTAP_ASSERT_EQ(t, pipe(done), 0);
 	pid = fork();
 	if (pid == 0)
-		_exit(unprivileged_kills());
+		_exit(unprivileged_kills(done[1]));
+	close(done[1]);
 	KTAP_ASSERT_GT(t, pid, 0);
-	sleep_ms(50);
+	KTAP_EXPECT_EQ(t, read(done[0], &c, 1), 1);        /* its checks passed: EOF if not */
+	close(done[0]);
 	KTAP_EXPECT_EQ(t, kill(pid, SIGTERM), 0);         /* root may */
 	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
 	KTAP_EXPECT_TRUE(t, WIFSIGNALED(status));           /* else: exit code = failed step */
@@ -954,29 +1004,33 @@ static void signal_sigchld_ignored_autoreaps(struct ktap *t)
 	set_handler(SIGCHLD, SIG_DFL, 0);
 }
 
-/* nanosleep cut short by a handled signal: EINTR and the time left. */
+/* nanosleep(req, rem) under a stream of handled sig (handler flags as
+ * given): 0, or -errno. */
+static long nanosleep_signalled(int sig, int flags, const struct timespec *req,
+				struct timespec *rem)
+{
+	pid_t sender = keep_signalling(sig, gettid(), flags, NULL);
+	long ret;
+
+	if (sender < 0)
+		return -1000;
+	in_call = 1;
+	ret = nanosleep(req, rem) ? -errno : 0;
+	stop_signalling(sig, sender);
+	return ret;
+}
+
+/* nanosleep cut short by a handled signal: EINTR (SA_RESTART or not) and
+ * the time left. */
 static void signal_nanosleep_eintr(struct ktap *t)
 {
 	struct timespec req = { 5, 0 }, rem = { -1, -1 };
-	pid_t parent = getpid(), pid;
-	int status;
 
-	hits = 0;
-	set_handler(SIGUSR1, count_handler, SA_RESTART);   /* nanosleep: EINTR anyway */
-	pid = fork();
-	if (pid == 0) {
-		sleep_ms(50);
-		kill(parent, SIGUSR1);
-		_exit(0);
-	}
-	KTAP_ASSERT_GT(t, pid, 0);
-	KTAP_EXPECT_EQ(t, nanosleep(&req, &rem), -1);
-	KTAP_EXPECT_EQ(t, errno, EINTR);
-	KTAP_EXPECT_EQ(t, hits, 1);
-	KTAP_EXPECT_TRUE(t, rem.tv_sec >= 3 && rem.tv_sec <= 4);
+	KTAP_EXPECT_EQ(t, nanosleep_signalled(SIGUSR1, SA_RESTART, &req, &rem), -EINTR);
+	KTAP_EXPECT_GE(t, call_hits, 1);
 	KTAP_EXPECT_TRUE(t, rem.tv_nsec >= 0 && rem.tv_nsec < 1000000000L);
-	waitpid(pid, &status, 0);
-	set_handler(SIGUSR1, SIG_DFL, 0);
+	KTAP_EXPECT_GT(t, rem.tv_sec * 1000L + rem.tv_nsec / 1000000L, 3000);   /* most of it */
+	KTAP_EXPECT_LE(t, rem.tv_sec * 1000L + rem.tv_nsec / 1000000L, 5000);
 }
 
 static long now_ms(void)
@@ -1085,46 +1139,51 @@ static void signal_huge_timeouts(struct ktap *t)
 	KTAP_EXPECT_EQ(t, sigtimedwait(&s, NULL, &huge), SIGUSR2);
 	waitpid(pid, &status, 0);
 	sigprocmask(SIG_SETMASK, &old, NULL);
-	pid = send_later(SIGUSR2, 200);
-	KTAP_ASSERT_GT(t, pid, 0);
-	KTAP_EXPECT_EQ(t, nanosleep(&huge, &rem), -1);
-	KTAP_EXPECT_EQ(t, errno, EINTR);
+	KTAP_EXPECT_EQ(t, nanosleep_signalled(SIGUSR2, 0, &huge, &rem), -EINTR);
 	KTAP_EXPECT_GT(t, rem.tv_sec, 1000000);              /* months left */
-	waitpid(pid, &status, 0);
-	set_handler(SIGUSR2, SIG_DFL, 0);
 }
 
-/* wait4 for a child that ends at 300 ms, a handled signal at 100 ms: the
- * child's pid under SA_RESTART (the wait went on), else EINTR. */
+static pid_t waited_child;
+
+static void end_waited_child(void)
+{
+	kill(waited_child, SIGKILL);
+}
+
+/* wait4 for a child that lives until the second hit of a handled signal
+ * ends it: the child's pid under SA_RESTART (the wait went on), else
+ * EINTR. */
 static long wait_with_signal(int flags)
 {
 	int status;
-	pid_t sender, pid;
+	pid_t sender;
 	long ret;
 
-	set_handler(SIGUSR1, count_handler, flags);
-	pid = fork();
-	if (pid == 0) {
-		sleep_ms(300);
-		_exit(0);
-	}
-	sender = send_later(SIGUSR1, 100);
-	ret = waitpid(pid, &status, 0);
+	waited_child = fork();
+	if (waited_child == 0)
+		for (;;)
+			pause();
+	if (waited_child < 0)
+		return -1000;
+	sender = keep_signalling(SIGUSR1, gettid(), flags, end_waited_child);
+	in_call = 1;
+	ret = waitpid(waited_child, &status, 0);
 	if (ret < 0)
 		ret = -errno;
-	waitpid(sender, &status, 0);
-	if (ret != pid)
-		waitpid(pid, &status, 0);
-	set_handler(SIGUSR1, SIG_DFL, 0);
-	return ret == pid ? 0 : ret;
+	stop_signalling(SIGUSR1, sender);
+	if (ret != waited_child) {
+		kill(waited_child, SIGKILL);
+		waitpid(waited_child, &status, 0);
+	}
+	return ret == waited_child ? 0 : ret;
 }
 
 static void signal_wait4_restart(struct ktap *t)
 {
-	hits = 0;
 	KTAP_EXPECT_EQ(t, wait_with_signal(0), -EINTR);
+	KTAP_EXPECT_GE(t, call_hits, 1);
 	KTAP_EXPECT_EQ(t, wait_with_signal(SA_RESTART), 0);
-	KTAP_EXPECT_EQ(t, hits, 2);
+	KTAP_EXPECT_GE(t, call_hits, 2);              /* interrupted, then restarted */
 }
 
 /* rt_sigqueueinfo (sigqueue): the caller's siginfo arrives as given (the
@@ -1324,18 +1383,32 @@ static void expect_stop_then_continue(struct ktap *t, pid_t pid)
 
 /* SIGSTOP stops both threads of a process (the last one to stop tells
  * the parent), SIGCONT resumes them, SIGKILL ends a stopped group. */
+static int started[2];
+
+/* thread_sleeps, once it has said on `started` that it runs. */
+static int thread_says_started_then_sleeps(void *unused)
+{
+	write(started[1], "s", 1);
+	return thread_sleeps(unused);
+}
+
 static void signal_threads_group_stop(struct ktap *t)
 {
 	int status;
-	pid_t pid = fork();
+	pid_t pid;
+	char c;
 
+	KTAP_ASSERT_EQ(t, pipe(started), 0);
+	pid = fork();
 	if (pid == 0) {
-		start_thread(thread_sleeps);
+		start_thread(thread_says_started_then_sleeps);
 		for (;;)
 			futex_op(&thread_stop, FUTEX_WAIT, 0);
 	}
+	close(started[1]);
 	KTAP_ASSERT_GT(t, pid, 0);
-	sleep_ms(20);                               /* the thread is started */
+	KTAP_EXPECT_EQ(t, read(started[0], &c, 1), 1);     /* both threads run */
+	close(started[0]);
 	expect_stop_then_continue(t, pid);
 	KTAP_EXPECT_EQ(t, kill(pid, SIGSTOP), 0);
 	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WUNTRACED), pid);
@@ -1347,27 +1420,48 @@ static void signal_threads_group_stop(struct ktap *t)
 
 /* A process whose main thread has exited (pthread_exit from main: the
  * leader is a zombie) while another thread runs is still a process: kill
- * reaches the live thread. The thread sleeps 1.5 s, then exit_group(7); a
- * signal lost on the zombie leader shows as status 7 << 8. */
+ * reaches the live thread. The thread waits for the leader's exit (its
+ * set_tid_address word cleared and woken, as pthread_join sees a thread
+ * end), tells the parent on leader_gone, sleeps 1.5 s, then
+ * exit_group(7); a signal lost on the zombie leader shows as status 7 << 8. */
+static volatile int leader_word;
+static int leader_gone[2];
+
 static int thread_naps_then_exits(void *unused)
 {
 	struct timespec ts = { 1, 500000000 };
+	int v;
 
+	while ((v = leader_word) != 0)
+		futex_op(&leader_word, FUTEX_WAIT, v);
+	write(leader_gone[1], "z", 1);
 	nanosleep(&ts, NULL);
 	__syscall1(__NR_exit_group, 7);
 	return 0;
 }
 
+/* The child's pid once its leader is a zombie, or -1. */
 static pid_t fork_zombie_leader(void)
 {
-	pid_t pid = fork();
+	pid_t pid;
+	char c;
 
+	if (pipe(leader_gone))
+		return -1;
+	pid = fork();
 	if (pid == 0) {
+		leader_word = gettid();
+		set_tid_address((int *)&leader_word);  /* cleared and woken at its exit */
 		start_thread(thread_naps_then_exits);
 		__syscall1(__NR_exit, 0);            /* the main thread only */
 	}
-	if (pid > 0)
-		sleep_ms(100);                       /* the leader is a zombie */
+	close(leader_gone[1]);
+	if (pid > 0 && read(leader_gone[0], &c, 1) != 1) {
+		kill(pid, SIGKILL);                  /* the thread never saw it go */
+		waitpid(pid, NULL, 0);
+		pid = -1;
+	}
+	close(leader_gone[0]);
 	return pid;
 }
 
@@ -1400,33 +1494,46 @@ static void signal_zombie_leader_stop(struct ktap *t)
 	KTAP_EXPECT_EQ(t, WTERMSIG(status), SIGKILL);
 }
 
-/* A thread that signals the main thread after 100 ms, then after 200 ms
- * sets restart_word and wakes its waiter. */
+/* Under SA_RESTART the wake-up comes from a second thread once the main
+ * thread's handler has had its second hit inside the wait. The word stays
+ * 0 (a changed word would make a wait restarted after the change return
+ * EAGAIN), and the thread repeats FUTEX_WAKE until it reports a waiter
+ * woken: the restarted wait, asleep again. */
 static volatile int restart_word;
-static volatile pid_t main_tid;
 
-static int thread_signals_then_wakes(void *unused)
+static void wake_hit_watcher(void)
 {
-	sleep_ms(100);
-	tgkill(getpid(), main_tid, SIGUSR1);
-	sleep_ms(100);
-	restart_word = 1;
-	futex_op(&restart_word, FUTEX_WAKE, 1);
+	futex_op(&call_hits, FUTEX_WAKE, 1);
+}
+
+static int wake_after_two_hits(void *unused)
+{
+	int seen;
+
+	while ((seen = call_hits) < 2)
+		futex_op(&call_hits, FUTEX_WAIT, seen);
+	while (futex_op(&restart_word, FUTEX_WAKE, 1) != 1)
+		sched_yield();
 	return 0;
 }
 
 static long futex_wait_with_signal(int flags)
 {
+	bool restart = flags & SA_RESTART;
+	pid_t sender;
 	long ret;
 
 	restart_word = 0;
-	main_tid = gettid();
-	set_handler(SIGUSR1, count_handler, flags);
-	if (start_thread(thread_signals_then_wakes) <= 0)
+	sender = keep_signalling(SIGUSR1, gettid(), flags, wake_hit_watcher);
+	if (restart && start_thread(wake_after_two_hits) <= 0) {
+		stop_signalling(SIGUSR1, sender);
 		return -1000;
+	}
+	in_call = 1;
 	ret = futex_op(&restart_word, FUTEX_WAIT, 0);
-	join_thread();
-	set_handler(SIGUSR1, SIG_DFL, 0);
+	stop_signalling(SIGUSR1, sender);
+	if (restart)
+		join_thread();
 	return ret;
 }
 
@@ -1434,10 +1541,10 @@ static long futex_wait_with_signal(int flags)
  * under SA_RESTART the wait goes on until the wake-up (as Linux). */
 static void signal_futex_restart(struct ktap *t)
 {
-	hits = 0;
 	KTAP_EXPECT_EQ(t, futex_wait_with_signal(0), -EINTR);
+	KTAP_EXPECT_GE(t, call_hits, 1);
 	KTAP_EXPECT_EQ(t, futex_wait_with_signal(SA_RESTART), 0);
-	KTAP_EXPECT_EQ(t, hits, 2);
+	KTAP_EXPECT_GE(t, call_hits, 2);              /* interrupted, then restarted */
 }
 
 static char altstack[16384];
