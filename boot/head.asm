@@ -10,18 +10,16 @@
 ; symbols are used through V2P until paging is on. Only code linked at
 ; physical addresses belongs here (boot/higher_half.asm says why).
 
-%include "layout.inc"
+%include "layout.inc"                ; generated from the C headers (arch/i386/asm-offsets.c)
 
-MB_MAGIC    equ 0x1BADB002
-MB_FLAGS    equ (1 << 0) | (1 << 1)        ; modules page aligned, memory map wanted
-MB_CHECKSUM equ -(MB_MAGIC + MB_FLAGS)
+MB_CHECKSUM equ -(MULTIBOOT_HEADER_MAGIC + MULTIBOOT_HEADER_FLAGS)
 
 %define V2P(x) ((x) - PAGE_OFFSET)
 
 section .multiboot progbits alloc noexec nowrite align=4
 align 4
-    dd MB_MAGIC
-    dd MB_FLAGS
+    dd MULTIBOOT_HEADER_MAGIC
+    dd MULTIBOOT_HEADER_FLAGS           ; modules page aligned, memory map wanted
     dd MB_CHECKSUM
 
 section .head.text progbits alloc exec nowrite align=16
@@ -37,9 +35,9 @@ _start:
     xor ecx, ecx
 .fill:
     mov eax, ecx
-    shl eax, 22
+    shl eax, PGDIR_SHIFT
     or eax, PDE_4M_KERNEL
-    mov [V2P(swapper_pg_dir) + (PAGE_OFFSET >> 22) * 4 + ecx * 4], eax
+    mov [V2P(swapper_pg_dir) + (PAGE_OFFSET >> PGDIR_SHIFT) * 4 + ecx * 4], eax
     inc ecx
     cmp ecx, LOWMEM_PDES
     jb .fill

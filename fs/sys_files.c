@@ -375,9 +375,11 @@ long sys_getcwd(u32 ubuf, u32 size, u32 c, u32 d, u32 e, u32 f)
 	return copy_to_user((void *)ubuf, pwd, len) ? -EFAULT : (long)len;
 }
 
-/* access(path, mode): existence, then the owner's permission bits (every
- * task is root for now, which Linux grants anything but execute without
- * an x bit). */
+/* access(path, mode): existence, then, for X_OK, an execute bit on
+ * anything but a directory: what Linux checks for root. Tasks may have
+ * other ids (setuid and the rest), but no file system call checks
+ * permission bits against them yet, so access() answers as for root,
+ * whoever asks: what it says then matches what open and exec do. */
 long sys_access(u32 upath, u32 mode, u32 c, u32 d, u32 e, u32 f)
 {
 	struct dentry *dentry;

@@ -18,7 +18,7 @@ void die(const char *what, struct pt_regs *regs) __noreturn;
 #define WARN_ON(cond) ({ bool __w = !!(cond); if (unlikely(__w)) pr_warn("WARNING: %s at %s:%d\n", #cond, __FILE__, __LINE__); __w; })
 
 /* Exit QEMU through isa-debug-exit (exit status (code << 1) | 1); halts when the
- * device is absent (make run). */
+ * device is absent, as on real hardware (arch/i386/reboot.c). */
 #define QEMU_EXIT_DONE  0x10   /* status 33: the self-test run reached its end */
 #define QEMU_EXIT_PANIC 0x11   /* status 35: panic */
 void machine_exit(u32 code) __noreturn;

@@ -68,7 +68,6 @@ extern void *high_memory;             /* end of the direct map (virtual) */
 
 static inline unsigned long page_to_pfn(const struct page *p) { return p - mem_map; }
 static inline struct page *pfn_to_page(unsigned long pfn) { return mem_map + pfn; }
-static inline bool pfn_valid(unsigned long pfn) { return pfn < max_pfn; }
 static inline phys_addr_t page_to_phys(const struct page *p) { return page_to_pfn(p) << PAGE_SHIFT; }
 static inline enum zone_type page_zonenum(const struct page *p) { return p->flags >> ZONES_SHIFT; }
 static inline struct zone *page_zone(const struct page *p) { return &zones[page_zonenum(p)]; }

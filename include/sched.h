@@ -14,8 +14,9 @@
  * Preemption (2.4 style): the kernel is not preemptible. A task running kernel
  * code keeps the CPU until it blocks, calls schedule(), or returns to user
  * mode; the timer tick and wake-ups only set TIF_NEED_RESCHED, which is acted
- * on when an interrupt or system call returns to user mode, in the idle loop
- * and at explicit cond_resched() points. thread_info->preempt_count stays 0:
+ * on when an interrupt or system call returns to user mode and in the idle
+ * loop (kernel code that loops long calls schedule() or yield() itself).
+ * thread_info->preempt_count stays 0:
  * nothing reads it until kernel preemption is wanted.
  * So code between two blocking points needs no lock against other tasks on
  * this one CPU, only local_irq_save() against interrupt handlers.
@@ -67,19 +68,6 @@ struct pt_regs;
  * more for negative nice, fewer for positive (NICE_TO_TICKS in 2.4). */
 #define NICE_TO_TICKS(nice)   ((((20 - (nice)) >> 2) + 1) * HZ / 100)
 #define MAX_COUNTER           (20 * HZ / 100)
-
-/* The CPU state a switched-out task keeps (arch/i386/process.c). */
-struct fpu_state {
-	u8 fxsave[512];                   /* fxsave/fxrstor image, 16-byte aligned */
-} __aligned(16);
-
-struct thread_struct {
-	u32 esp;                          /* saved by switch_to */
-	u32 eip;                          /* where switch_to resumes the task */
-	u32 esp0;                         /* top of the kernel stack: TSS.esp0 */
-	struct desc_struct tls_array[GDT_ENTRY_TLS_ENTRIES];  /* set_thread_area */
-	struct fpu_state fpu;             /* valid when PF_USED_MATH and not loaded */
-};
 
 struct task_struct {
 	/* Scheduling: guarded by interrupts off (the run queue is touched from
@@ -230,7 +218,6 @@ void set_task_counter(struct task_struct *p, long counter);
 void yield(void);
 /* Called by the trap exit when returning to user mode: reschedule if asked. */
 void exit_to_user_mode(struct pt_regs *regs);
-#define cond_resched() do { if (need_resched()) schedule(); } while (0)
 void cpu_idle(void) __noreturn;
 void check_stack_end(struct task_struct *p);
 /* Closer than this to the end of its stack, a task taking a trap panics. */
@@ -239,7 +226,7 @@ void check_stack_depth(struct task_struct *p, unsigned long esp);
 void init_task_stack_end(void);
 extern unsigned long nr_running;
 
-/* Per-CPU switch statistics (for tests, bench and /proc later). */
+/* Per-CPU switch statistics (read by the self-tests and benchmarks). */
 struct sched_stats {
 	unsigned long context_switches;   /* every prev != next switch */
 	unsigned long switches_to_kthread;/* next has mm == NULL (lazy TLB, no CR3) */
@@ -255,11 +242,12 @@ extern struct sched_stats sched_stats;
 
 /* kernel/fork.c */
 extern int nr_threads, max_threads;
+extern unsigned long total_forks;               /* tasks made by do_fork since boot */
 extern struct kmem_cache *task_struct_cachep;   /* c06: task_structs come from here */
 int set_max_threads(long n);
-long do_fork(unsigned long clone_flags, unsigned long stack_start, struct pt_regs *regs);
-/* clone()'s arguments beyond the flags (Linux's struct kernel_clone_args):
- * user addresses, used only when their flag is set. */
+/* What a new task is made with beyond its first frame (Linux's struct
+ * kernel_clone_args): the flags, and user addresses used only when their
+ * flag is set. fork, vfork and kernel threads set flags alone. */
 struct kernel_clone_args {
 	unsigned long flags;              /* CLONE_*, exit signal in CSIGNAL */
 	unsigned long stack;              /* child's user esp; 0: the parent's */
@@ -268,7 +256,9 @@ struct kernel_clone_args {
 	u32 tls;                          /* CLONE_SETTLS: a struct user_desc */
 	const char *name;                 /* the child's comm; NULL: the parent's */
 };
-long kernel_clone(const struct kernel_clone_args *args, struct pt_regs *regs);
+/* The one entry that makes a task (contract in kernel/fork.c): the child's
+ * pid, or -errno. */
+long do_fork(const struct kernel_clone_args *args, struct pt_regs *regs);
 /* A new kernel thread running fn(arg), called name from its creation on
  * (NULL: its parent's name, as a fork's child); its pid or -errno. */
 pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags);

@@ -29,13 +29,14 @@ static inline void setup_timer(struct timer_list *t, void (*fn)(unsigned long), 
 
 static inline bool timer_pending(const struct timer_list *t) { return !list_empty(&t->entry); }
 
-void add_timer(struct timer_list *t);
 /* (Re)arm t for `expires`; returns true if it was pending. */
 bool mod_timer(struct timer_list *t, unsigned long expires);
 /* Disarm t; returns true if it was pending. */
 bool del_timer(struct timer_list *t);
-/* Called by the tick: run every expired timer. */
-void run_timers(void);
+struct pt_regs;
+/* The tick's work (kernel/timer.c), called by the PIT interrupt with
+ * interrupts off: charge the running task, run the expired timers. */
+void timer_tick(struct pt_regs *regs);
 
 #define MAX_SCHEDULE_TIMEOUT 0x7FFFFFFFL
 long schedule_timeout_uninterruptible(long ticks);

@@ -1,10 +1,11 @@
 /* kernel/exit.c: the end of a task and of a thread group (c01, c07).
  * do_exit() gives back what the task holds (address space, files, fs,
  * signal handlers, FPU), hands its children to another thread of its group
- * or to PID 1 (reporting those already zombies), then ends one of two ways: a thread that is not its group's
- * leader reaps itself (nobody waits for threads); a leader becomes a zombie
- * for its parent's wait4, which reports it only when the whole group is
- * gone (a leader that exits first waits, as a zombie, for its threads).
+ * or to PID 1 (reporting those already zombies), then ends one of two ways:
+ * a thread that is not its group's leader reaps itself (nobody waits for
+ * threads); a leader becomes a zombie for its parent's wait4, which reports
+ * it only when the whole group is gone (a leader that exits first waits, as
+ * a zombie, for its threads).
  * exit_group and fatal signals end every thread (do_group_exit ->
  * zap_other_threads), and wait4 then reports the group's code.
  *
@@ -154,6 +155,16 @@ static void exit_notify(struct task_struct *tsk)
 		group_gone(tsk);
 }
 
+/* Contract: end current with code (the wait status's exit code, or the
+ * signal that killed it): give back its address space, files, fs, signal
+ * handlers and FPU state, tell a kthread_stop()er, hand its children on and
+ * become a zombie or reap itself (exit_notify), then switch away for good.
+ * Never returns. Called in process context with interrupts on, as all its
+ * callers have them (exit and exit_group, a kernel thread's return through
+ * kernel_thread_helper, get_signal on the way to user mode); it turns them
+ * off before exit_notify, so no wake-up or reap falls between becoming a
+ * zombie and leaving the CPU, and they stay off into schedule(), which
+ * never comes back here. The idle task and PID 1 may not exit: panic. */
 void do_exit(long code)
 {
 	struct task_struct *tsk = current;

@@ -216,8 +216,10 @@ void check_stack_end(struct task_struct *p)
  * ebp still points into the task's frames, so the backtrace shows them. */
 static union thread_union overflow_stack __aligned(THREAD_SIZE);
 
-static __used __noreturn void stack_overflow_panic(struct task_struct *p, unsigned long esp)
+static __noreturn void stack_overflow_panic(void *sp)
 {
+	struct task_struct *p = current;          /* the spare block's copy names it */
+	unsigned long esp = (unsigned long)sp;
 	unsigned long end = (unsigned long)(end_of_stack(p) + 1);
 
 	panic("stack overflow: task %s (pid %d) is %ld bytes from the end of its "
@@ -234,12 +236,8 @@ void check_stack_depth(struct task_struct *p, unsigned long esp)
 	if (likely(esp >= end + STACK_WARN_BYTES))
 		return;
 	overflow_stack.thread_info = *task_thread_info(p);
-	__asm__ __volatile__("movl %0, %%esp\n\t"
-			     "pushl %2\n\t"
-			     "pushl %1\n\t"
-			     "call stack_overflow_panic"
-			     :: "r"(&overflow_stack.stack[THREAD_SIZE / sizeof(long)]), "r"(p), "r"(esp)
-			     : "memory");
+	call_on_stack(&overflow_stack.stack[THREAD_SIZE / sizeof(long)], stack_overflow_panic,
+		      (void *)esp);
 	__builtin_unreachable();
 }
 
@@ -266,8 +264,15 @@ static void __schedule(bool yielded)
 	local_irq_restore(flags);
 }
 
-/* Give the CPU to the best runnable task; returns when we are picked again.
- * A caller that set itself sleeping first returns only after a wake-up. */
+/* Contract: give the CPU to the best runnable task by goodness() (the idle
+ * task if none), running an epoch recalculation when every slice is used
+ * up. A caller still TASK_RUNNING stays on the run queue and returns when
+ * it is picked again; one that set itself sleeping first is taken off it
+ * and returns only after a wake-up. Returns nothing. Process context only
+ * (from an interrupt handler: panic). Either interrupt state: they are off
+ * for the pick and the switch, and on return are again as the caller had
+ * them (each task's state is saved on its own stack; a new task's first
+ * frame restores its own through iret). */
 void schedule(void)
 {
 	__schedule(false);
@@ -372,14 +377,14 @@ void sched_fork(struct task_struct *p)
 }
 
 /* The idle loop (init_task after boot): sleep until an interrupt, and run
- * anything that became runnable. sti;hlt is atomic, so a wake-up between the
- * check and the hlt is not lost. */
+ * anything that became runnable. safe_halt() (sti;hlt) is atomic, so a
+ * wake-up between the check and the hlt is not lost. */
 void cpu_idle(void)
 {
 	for (;;) {
 		local_irq_disable();
 		if (!need_resched())
-			__asm__ __volatile__("sti; hlt" ::: "memory");
+			safe_halt();
 		else
 			local_irq_enable();
 		schedule();

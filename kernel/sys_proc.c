@@ -20,14 +20,20 @@
 
 #define PATH_MAX 4096
 
+/* fork, vfork and clone are three doors to do_fork (kernel/fork.c), the
+ * one path by which every task is made. */
 long sys_fork(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
-	return do_fork(SIGCHLD, 0, task_pt_regs(current));
+	struct kernel_clone_args args = { .flags = SIGCHLD };
+
+	return do_fork(&args, task_pt_regs(current));
 }
 
 long sys_vfork(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
-	return do_fork(CLONE_VFORK | CLONE_VM | SIGCHLD, 0, task_pt_regs(current));
+	struct kernel_clone_args args = { .flags = CLONE_VFORK | CLONE_VM | SIGCHLD };
+
+	return do_fork(&args, task_pt_regs(current));
 }
 
 /* clone(flags, newsp, parent_tid, tls, child_tid), Linux's i386 order:
@@ -39,12 +45,14 @@ long sys_clone(u32 flags, u32 newsp, u32 ptid, u32 tls, u32 ctid, u32 f)
 		.parent_tid = ptid, .child_tid = ctid, .tls = tls,
 	};
 
-	return kernel_clone(&args, task_pt_regs(current));
+	return do_fork(&args, task_pt_regs(current));
 }
 
 /* clone3 (435) is not offered: -ENOSYS, on which glibc 2.34+ falls back to
  * clone (its struct clone_args adds only what Tasklab lacks: pidfds,
- * cgroups, set_tid, 64-bit flags). */
+ * cgroups, set_tid, 64-bit flags). When it comes, it copies struct
+ * clone_args in, fills a kernel_clone_args from it and calls do_fork, as
+ * sys_clone does. */
 long sys_clone3(u32 uargs, u32 size, u32 c, u32 d, u32 e, u32 f)
 {
 	return -ENOSYS;

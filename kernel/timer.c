@@ -22,15 +22,6 @@ static void enqueue_timer(struct timer_list *t)
 	list_add_tail(&t->entry, &pos->entry);   /* before pos: stays sorted */
 }
 
-void add_timer(struct timer_list *t)
-{
-	unsigned long flags = local_irq_save();
-
-	BUG_ON(timer_pending(t));
-	enqueue_timer(t);
-	local_irq_restore(flags);
-}
-
 bool mod_timer(struct timer_list *t, unsigned long expires)
 {
 	unsigned long flags = local_irq_save();
@@ -55,7 +46,8 @@ bool del_timer(struct timer_list *t)
 	return was;
 }
 
-void run_timers(void)
+/* Run every expired timer (the tick, interrupts off). */
+static void run_timers(void)
 {
 	while (!list_empty(&timer_list_head)) {
 		struct timer_list *t = list_first_entry(&timer_list_head, struct timer_list, entry);
@@ -67,7 +59,7 @@ void run_timers(void)
 	}
 }
 
-/* Overrides the weak hook in arch/i386/i8253.c. */
+/* The tick's work, called by the PIT interrupt (arch/i386/i8253.c). */
 void timer_tick(struct pt_regs *regs)
 {
 	scheduler_tick(regs && user_mode(regs));

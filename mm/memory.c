@@ -17,18 +17,6 @@
 #include <sched/signal.h>
 #include <asm/pgtable.h>
 
-#define USER_PDE_FLAGS (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER)
-/* A page of a PROT_NONE area: kept (frame and refcount), but not present,
- * so user and kernel accesses both fault and the VMA check refuses them.
- * One of the bits the MMU leaves to software. */
-#define _PAGE_PROTNONE 0x200
-
-/* Does the PTE hold a page (present, or hidden by PROT_NONE)? */
-static bool pte_mapped(pte_t pte)
-{
-	return pte & (_PAGE_PRESENT | _PAGE_PROTNONE);
-}
-
 /* Drop a stale translation if mm is the address space loaded now. */
 static void flush_tlb_page(struct mm_struct *mm, unsigned long addr)
 {
@@ -38,9 +26,9 @@ static void flush_tlb_page(struct mm_struct *mm, unsigned long addr)
 
 u32 *user_pte(struct mm_struct *mm, unsigned long addr)
 {
-	u32 pde = mm->pgd[pgd_index(addr)];
+	pgd_t pde = mm->pgd[pgd_index(addr)];
 
-	if (!(pde & _PAGE_PRESENT))
+	if (!pgd_present(pde))
 		return NULL;
 	return (u32 *)__va(pte_phys(pde)) + pte_index(addr);
 }
@@ -56,18 +44,14 @@ static u32 *pte_alloc(struct mm_struct *mm, unsigned long addr)
 	table = get_zeroed_page(GFP_KERNEL);
 	if (!table)
 		return NULL;
-	mm->pgd[pgd_index(addr)] = __pa(table) | USER_PDE_FLAGS;
+	pgd_populate(&mm->pgd[pgd_index(addr)], (pte_t *)table);
 	mm->nr_ptes++;
 	return (u32 *)table + pte_index(addr);
 }
 
 static u32 vma_pte_flags(const struct vm_area_struct *vma, bool writable)
 {
-	u32 f = _PAGE_PRESENT | _PAGE_USER;
-
-	if (writable && (vma->vm_flags & VM_WRITE))
-		f |= _PAGE_RW;
-	return f;
+	return (writable && (vma->vm_flags & VM_WRITE)) ? PAGE_SHARED : PAGE_READONLY;
 }
 
 /* Fill a new user page with what vma holds at addr. */
@@ -117,7 +101,7 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long addr, u32 *pte)
 	void *src, *dst;
 
 	if (page_count(old) == 1) {              /* the last sharer: reuse it */
-		set_pte(pte, *pte | _PAGE_RW);
+		set_pte(pte, pte_mkwrite(*pte));
 		flush_tlb_page(vma->vm_mm, addr);
 		return 0;
 	}
@@ -144,7 +128,7 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, unsigned int
 	addr &= PAGE_MASK;
 	if (!pte_present(*pte))
 		return do_no_page(vma, addr, pte);
-	if ((flags & FAULT_WRITE) && !(*pte & _PAGE_RW)) {
+	if ((flags & FAULT_WRITE) && !pte_write(*pte)) {
 		if (!(vma->vm_flags & VM_WRITE))
 			return -EFAULT;
 		return do_wp_page(vma, addr, pte);
@@ -229,11 +213,11 @@ void change_protection(struct mm_struct *mm, unsigned long start, unsigned long 
 		if (!pte || !pte_mapped(*pte))
 			continue;
 		if (vm_flags & (VM_READ | VM_WRITE | VM_EXEC))
-			set_pte(pte, (*pte & ~_PAGE_PROTNONE) | _PAGE_PRESENT);
+			set_pte(pte, pte_mkpresent(*pte));
 		else
-			set_pte(pte, (*pte & ~_PAGE_PRESENT) | _PAGE_PROTNONE);
+			set_pte(pte, pte_mkprotnone(*pte));
 		if (!(vm_flags & VM_WRITE))
-			set_pte(pte, *pte & ~_PAGE_RW);
+			set_pte(pte, pte_wrprotect(*pte));
 		flush_tlb_page(mm, addr);
 	}
 }
@@ -249,8 +233,8 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		dpte = pte_alloc(dst, addr);
 		if (!dpte)
 			return -ENOMEM;
-		if (!(vma->vm_flags & VM_SHARED) && (*spte & _PAGE_RW)) {
-			set_pte(spte, *spte & ~_PAGE_RW);
+		if (!(vma->vm_flags & VM_SHARED) && pte_write(*spte)) {
+			set_pte(spte, pte_wrprotect(*spte));
 			flush_tlb_page(src, addr);
 		}
 		get_page(pfn_to_page(pte_phys(*spte) >> PAGE_SHIFT));
@@ -263,7 +247,7 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 void free_pgtables(struct mm_struct *mm)
 {
 	for (unsigned int i = 0; i < KERNEL_PGD_BOUNDARY; i++) {
-		if (!(mm->pgd[i] & _PAGE_PRESENT))
+		if (!pgd_present(mm->pgd[i]))
 			continue;
 		free_page((unsigned long)__va(pte_phys(mm->pgd[i])));
 		mm->pgd[i] = 0;

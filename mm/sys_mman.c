@@ -6,7 +6,8 @@
  * Nothing is mapped below MMAP_MIN_ADDR (64 KiB, Debian's
  * vm.mmap_min_addr): MAP_FIXED there is -EPERM, a hint there is raised.
  * A private file mapping read past the file's end gives zeros where Linux
- * raises SIGBUS (that waits for the signals work). */
+ * raises SIGBUS: the fault path (mm/memory.c) tells only "resolved" from
+ * "not", and an unresolved user fault is SIGSEGV. */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>

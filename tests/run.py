@@ -304,7 +304,7 @@ def boot_problems(b, kt, expect_end=True):
 # (test= name, guest memory, timeout in seconds). They run with the full
 # test=* run or when --test names them.
 # QEMU -icount: rdtsc counts guest instructions and repeats exactly from run
-# to run (/work/shared/platform-notes.md); make bench and the c23 claim use it.
+# to run; make bench and the c23 claim use it.
 ICOUNT = ['-icount', 'shift=0,align=off,sleep=off',
           '-rtc', 'base=2020-01-01T00:00:00,clock=vm']
 

@@ -1,8 +1,10 @@
 /* tests/test_printk.c: vsnprintf conversions and printk's ring buffer
- * (log_buf_tail, and log_contains across the ring's wrap-around). */
+ * (log_contains across the ring's wrap-around; log_buf_tail, the monitor's
+ * d, giving whole lines). */
 #include <kernel.h>
 #include <ktest.h>
 #include <asm/irqflags.h>
+#include <slab.h>
 
 #define FMT(t, expect, ...) do {                                   \
 	char __b[128];                                             \
@@ -173,6 +175,54 @@ static void log_contains_forgets_overwritten_text(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, log_contains(since, "........"));   /* the filler is */
 }
 
+/* Is the byte at log position pos (still in the ring) a line's first? */
+static bool log_line_starts_at(u32 pos)
+{
+	return pos == 0 || log_buf[(pos - 1) % LOG_BUF_LEN] == '\n';
+}
+
+/* Fill the ring past its wrap with stamped lines of uneven length, until
+ * both the monitor's window (its last MONITOR_DMESG_BYTES - 1 bytes) and
+ * the whole ring begin mid-line, where the old dump began. The oldest
+ * byte of a full ring has lost the byte before it, but every line here
+ * starts with its stamp's '[', which appears nowhere else. */
+static void fill_log_past_wrap(void)
+{
+	u32 start = log_head;
+
+	for (int i = 0; log_head - start < 2 * LOG_BUF_LEN ||
+		     log_line_starts_at(log_head - (MONITOR_DMESG_BYTES - 1)) ||
+		     log_buf[log_head % LOG_BUF_LEN] == '['; i++)
+		printk(KERN_DEBUG "ring-fill %d %.*s\n", i, i % 23, "abcdefghijklmnopqrstuvw");
+}
+
+/* The monitor's d (log_buf_tail) starts at a line's first byte, the "["
+ * of its timestamp, though the ring has wrapped and the window began
+ * mid-line; so does a dump of the whole ring, whose oldest line was
+ * partly overwritten. */
+static void printk_tail_starts_at_a_line(struct ktest *t)
+{
+	char *buf = kmalloc(LOG_BUF_LEN + 1, GFP_KERNEL);
+	size_t len;
+
+	KTEST_ASSERT_NOT_NULL(t, buf);
+	fill_log_past_wrap();
+	KTEST_EXPECT_FALSE(t, log_line_starts_at(log_head - (MONITOR_DMESG_BYTES - 1)));
+	len = log_buf_tail(buf, MONITOR_DMESG_BYTES);
+	KTEST_EXPECT_GT(t, len, MONITOR_DMESG_BYTES / 2);
+	KTEST_EXPECT_LT(t, len, MONITOR_DMESG_BYTES - 1);     /* the partial line went */
+	KTEST_EXPECT_EQ(t, buf[0], '[');
+	KTEST_EXPECT_TRUE(t, log_line_starts_at(log_head - len));
+	KTEST_EXPECT_EQ(t, buf[len - 1], '\n');
+	KTEST_EXPECT_NE(t, log_buf[log_head % LOG_BUF_LEN], '[');   /* the oldest byte */
+	len = log_buf_tail(buf, LOG_BUF_LEN + 1);              /* the whole ring */
+	KTEST_EXPECT_GT(t, len, LOG_BUF_LEN - 100);
+	KTEST_EXPECT_LT(t, len, LOG_BUF_LEN);
+	KTEST_EXPECT_EQ(t, buf[0], '[');
+	KTEST_EXPECT_TRUE(t, !strncmp(buf + 15, "ring-fill ", 10));   /* after the stamp */
+	kfree(buf);
+}
+
 static const struct ktest_case printk_cases[] = {
 	KTEST_CASE(printk_signed_and_unsigned),
 	KTEST_CASE(printk_hex_octal_pointer),
@@ -184,6 +234,7 @@ static const struct ktest_case printk_cases[] = {
 	KTEST_CASE(printk_loglevel_filters_console_only),
 	KTEST_CASE(log_contains_searches_across_the_wrap),
 	KTEST_CASE(log_contains_forgets_overwritten_text),
+	KTEST_CASE(printk_tail_starts_at_a_line),
 	{}
 };
 KTEST_SUITE(printk, printk_cases);

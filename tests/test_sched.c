@@ -27,19 +27,6 @@ struct sched_pingpong {
 	bool use_fpu;
 };
 
-static void fpu_load(int v)
-{
-	__asm__ __volatile__("fninit; fildl %0" :: "m"(v));
-}
-
-static int fpu_peek(void)
-{
-	int v;
-
-	__asm__ __volatile__("fistl %0" : "=m"(v));   /* st0, not popped */
-	return v;
-}
-
 static void sched_turn(struct pingpong *pp, int me, int r)
 {
 	struct sched_pingpong *sp = container_of(pp, struct sched_pingpong, pp);
@@ -52,7 +39,7 @@ static void sched_turn(struct pingpong *pp, int me, int r)
 		sp->cr3_end = sched_stats.cr3_writes;
 		sp->cs_end = sched_stats.context_switches;
 	}
-	if (sp->use_fpu && fpu_peek() != 1000 + 111 * me)
+	if (sp->use_fpu && fpu_read_int() != 1000 + 111 * me)
 		sp->fpu_bad[me]++;
 }
 
@@ -66,7 +53,7 @@ static int player(void *arg)
 	sp->seen_mm[me] = current->mm;
 	sp->seen_active_mm[me] = current->active_mm;
 	if (sp->use_fpu)
-		fpu_load(1000 + 111 * me);
+		fpu_load_int(1000 + 111 * me);
 	pingpong_turns(&sp->pp, me, sched_turn);
 	if (sp->mm[me])
 		kthread_unuse_mm(sp->mm[me]);

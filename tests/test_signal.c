@@ -1,6 +1,6 @@
 /* tests/test_signal.c: signals from inside the kernel, where a test can
  * set up what a user program cannot (the user-visible behaviour is
- * user/bin/utest_signal.c): kill's permission rules for uid, euid and
+ * user/bin/utest_signal*.c): kill's permission rules for uid, euid and
  * saved uid against a kernel thread, and the pending sets: a blocked signal is queued with its siginfo, a standard signal
  * once however often it is sent, a real-time one each time, TIF_SIGPENDING
  * follows the blocked mask, flushing frees every queued record, and

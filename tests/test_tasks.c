@@ -358,26 +358,6 @@ static void irq_probe_fn(unsigned long data)
 	ip->fired = true;
 }
 
-/* Call fn(arg) with %esp at top (the top of another 8 KiB block), and come
- * back to the caller's stack. */
-struct stack_call {
-	void (*fn)(void *arg);
-	void *arg;
-	unsigned long top;
-};
-
-static __noinline void call_on_stack(struct stack_call *sc)
-{
-	__asm__ __volatile__("movl %%esp, %%edi\n\t"
-			     "movl 8(%%esi), %%esp\n\t"
-			     "pushl %%edi\n\t"          /* the caller's esp */
-			     "pushl 4(%%esi)\n\t"
-			     "call *(%%esi)\n\t"
-			     "addl $4, %%esp\n\t"
-			     "popl %%esp"
-			     : "+S"(sc) :: "eax", "ecx", "edx", "edi", "memory", "cc");
-}
-
 /* What current was while running on the spare block. */
 struct spare_run {
 	struct task_struct *process, *irq, *exception;
@@ -392,7 +372,7 @@ static void on_spare_stack(void *arg)
 
 	r->process = current;
 	if (catch_trap(&c, X86_TRAP_BP) == 0) {
-		__asm__ __volatile__("int3");
+		arch_breakpoint();
 		uncatch_trap(&c);
 	} else {
 		r->exception = c.task;                    /* as do_exception saw it */
@@ -416,7 +396,6 @@ static void claim_c20_current_follows_a_moved_stack(struct ktest *t)
 	static struct task_struct sentinel;
 	struct thread_info *ti = (struct thread_info *)__get_free_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
 	struct spare_run r = { NULL, NULL, NULL, false };
-	struct stack_call sc = { on_spare_stack, &r, (unsigned long)ti + THREAD_SIZE };
 	unsigned long flags;
 
 	KTEST_ASSERT_NOT_NULL(t, ti);
@@ -427,7 +406,7 @@ static void claim_c20_current_follows_a_moved_stack(struct ktest *t)
 	*ti = *current_thread_info();             /* keeps the case's trap guard */
 	ti->task = &sentinel;
 	*end_of_stack_ti(ti) = STACK_END_MAGIC;
-	call_on_stack(&sc);
+	call_on_stack((char *)ti + THREAD_SIZE, on_spare_stack, &r);
 	local_irq_restore(flags);
 	free_pages((unsigned long)ti, THREAD_SIZE_ORDER);
 	KTEST_EXPECT_PTR_EQ(t, r.process, &sentinel);
@@ -460,7 +439,7 @@ static void claim_c20_current_is_masked_esp(struct ktest *t)
 	KTEST_EXPECT_PTR_EQ(t, ip.ti, current_thread_info());
 
 	if (catch_trap(&c, X86_TRAP_BP) == 0) {
-		__asm__ __volatile__("int3");
+		arch_breakpoint();
 		uncatch_trap(&c);
 		KTEST_FAIL(t, "int3 did not trap");
 	} else {
@@ -608,6 +587,7 @@ static void clone_flags_share_or_copy(struct ktest *t)
 	struct shares sh;
 	int fs_users = current->fs->users, files = current->files->count;
 	int sighand = current->sighand->count;
+	struct kernel_clone_args args = { 0 };
 	struct pt_regs regs;
 
 	child_shares(t, CLONE_FS | CLONE_FILES | CLONE_SIGHAND, &sh);
@@ -628,9 +608,50 @@ static void clone_flags_share_or_copy(struct ktest *t)
 	KTEST_EXPECT_EQ(t, current->files->count, files);
 	KTEST_EXPECT_EQ(t, current->sighand->count, sighand);
 	kernel_thread_regs(&regs, record_shares, &sh);
-	KTEST_EXPECT_EQ(t, do_fork(CLONE_SIGHAND, 0, &regs), -EINVAL);          /* no VM */
-	KTEST_EXPECT_EQ(t, do_fork(CLONE_VM | CLONE_THREAD, 0, &regs), -EINVAL); /* no SIGHAND */
-	KTEST_EXPECT_EQ(t, do_fork(CLONE_VM | CLONE_FS | CLONE_NEWNS, 0, &regs), -EINVAL);
+	args.flags = CLONE_SIGHAND;                               /* no VM */
+	KTEST_EXPECT_EQ(t, do_fork(&args, &regs), -EINVAL);
+	args.flags = CLONE_VM | CLONE_THREAD;                     /* no SIGHAND */
+	KTEST_EXPECT_EQ(t, do_fork(&args, &regs), -EINVAL);
+	args.flags = CLONE_VM | CLONE_FS | CLONE_NEWNS;
+	KTEST_EXPECT_EQ(t, do_fork(&args, &regs), -EINVAL);
+}
+
+/* `/bin/forkpath way` (user/bin/forkpath.c) counted by do_fork: the task
+ * it runs in, made by kernel_thread, and the ones it makes itself. */
+static void expect_forks_by_program(struct ktest *t, const char *way, unsigned long made)
+{
+	const char *const argv[] = { way, NULL };
+	unsigned long before = total_forks;
+
+	KTEST_EXPECT_EQ(t, ktest_run_program("/bin/forkpath", argv, NULL), 0);
+	KTEST_EXPECT_EQ(t, total_forks - before, made);
+	ktest_log(t, "forkpath %s: do_fork made %lu tasks", way, total_forks - before);
+}
+
+/* Every way a task is made goes through do_fork (kernel/fork.c), the one
+ * entry, which counts what it makes in total_forks: a kernel thread, a
+ * kthread (kthreadd calls kernel_thread), and from user space fork, vfork,
+ * clone and a thread's clone as pthread_create makes it, each once, in a
+ * program whose own start costs one (`forkpath none`). A system call that
+ * reached copy_process some other way would leave the count one short. */
+static void every_creation_path_meets_do_fork(struct ktest *t)
+{
+	static const char *const ways[] = { "fork", "vfork", "clone", "thread" };
+	unsigned long before = total_forks;
+	struct task_struct *k;
+	struct probe pr;
+	pid_t pid = kernel_thread(exit_at_once, NULL, NULL, 0);
+
+	KTEST_ASSERT_GT(t, pid, 0);
+	KTEST_EXPECT_EQ(t, total_forks - before, 1);
+	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, NULL), pid);
+	before = total_forks;
+	k = start_probe(t, &pr, 3, "forkpath");
+	KTEST_EXPECT_EQ(t, total_forks - before, 1);
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 3);
+	expect_forks_by_program(t, "none", 1);
+	for (unsigned i = 0; i < ARRAY_SIZE(ways); i++)
+		expect_forks_by_program(t, ways[i], 2);
 }
 
 /* Pids: increasing from the last one, skipping pids in use, wrapping to
@@ -904,6 +925,7 @@ static const struct ktest_case tasks_cases[] = {
 	KTEST_CASE(claim_c22_threads_max),
 	KTEST_CASE(claim_c33_tss_esp0_follows_switches),
 	KTEST_CASE(clone_flags_share_or_copy),
+	KTEST_CASE(every_creation_path_meets_do_fork),
 	KTEST_CASE(fork_inherits_job_control_and_rlimits),
 	KTEST_CASE(pid_allocation_wraps_and_skips),
 	KTEST_CASE(fork_fails_with_eagain_when_pids_run_out),

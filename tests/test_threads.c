@@ -3,7 +3,8 @@
  * counts of what it shares, a thread reaping itself, a leader held back as
  * an unreported zombie until its last thread is gone, and CLONE_SIGHAND
  * shown on the action table itself. The user-space view is the program
- * suite /bin/utest_thread (user/bin/utest_thread.c), registered here too. */
+ * suites /bin/utest_thread and its siblings (user/bin/utest_thread*.c),
+ * registered here too. */
 #include <kernel.h>
 #include <completion.h>
 #include <errno.h>
@@ -16,6 +17,9 @@
 #include <uapi/linux/signal.h>
 
 KTEST_PROGRAM_SUITE(thread, "/bin/utest_thread");
+KTEST_PROGRAM_SUITE(thread_tid, "/bin/utest_thread_tid");
+KTEST_PROGRAM_SUITE(thread_exit, "/bin/utest_thread_exit");
+KTEST_PROGRAM_SUITE(thread_futex, "/bin/utest_thread_futex");
 
 static unsigned long read_futex_waiters(void) { return nr_futex_waiters; }
 KTEST_COUNTER("futex_waiters", read_futex_waiters);
@@ -170,8 +174,8 @@ static int child_ignores_usr1(void *arg)
 }
 
 /* c04, CLONE_SIGHAND: one action table, so the child's change is ours;
- * without it the child changed a copy. (rt_sigaction is the signals
- * branch's; the user-space twin of this test runs once it exists.) */
+ * without it the child changed a copy. Its user-space twin, with
+ * rt_sigaction, is thread.claim_c04_clone_sighand_shared_vs_copied. */
 static void claim_c04_clone_sighand_shared_vs_copied(struct ktest *t)
 {
 	struct k_sigaction *ours = &current->sighand->action[SIGUSR1];
@@ -209,9 +213,10 @@ static void clone_validity_rules(struct ktest *t)
 
 	kernel_thread_regs(&regs, child_ignores_usr1, NULL);
 	for (unsigned i = 0; i < ARRAY_SIZE(bad); i++)
-		KTEST_EXPECT_EQ(t, do_fork(bad[i], 0, &regs), -EINVAL);
+		KTEST_EXPECT_EQ(t, do_fork(&(struct kernel_clone_args){ .flags = bad[i] }, &regs),
+				-EINVAL);
 	current->tgid = 1;
-	r = do_fork(CLONE_VM | CLONE_PARENT | SIGCHLD, 0, &regs);
+	r = do_fork(&(struct kernel_clone_args){ .flags = CLONE_VM | CLONE_PARENT | SIGCHLD }, &regs);
 	current->tgid = tgid;
 	KTEST_EXPECT_EQ(t, r, -EINVAL);
 }
@@ -221,7 +226,7 @@ static void clone_validity_rules(struct ktest *t)
  * the call only; nothing runs in between (no preemption). */
 static void clone_thread_into_ending_group_eagain(struct ktest *t)
 {
-	const unsigned long flags = CLONE_VM | CLONE_SIGHAND | CLONE_THREAD;
+	const struct kernel_clone_args args = { .flags = CLONE_VM | CLONE_SIGHAND | CLONE_THREAD };
 	struct signal_struct *sig = current->signal;
 	struct task_struct *saved_exec = sig->group_exec_task;
 	struct pt_regs regs;
@@ -229,10 +234,10 @@ static void clone_thread_into_ending_group_eagain(struct ktest *t)
 
 	kernel_thread_regs(&regs, child_ignores_usr1, NULL);
 	sig->flags |= SIGNAL_GROUP_EXIT;
-	KTEST_EXPECT_EQ(t, do_fork(flags, 0, &regs), -EAGAIN);
+	KTEST_EXPECT_EQ(t, do_fork(&args, &regs), -EAGAIN);
 	sig->flags = saved;
 	sig->group_exec_task = current;
-	KTEST_EXPECT_EQ(t, do_fork(flags, 0, &regs), -EAGAIN);
+	KTEST_EXPECT_EQ(t, do_fork(&args, &regs), -EAGAIN);
 	sig->group_exec_task = saved_exec;
 }
 

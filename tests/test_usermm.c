@@ -146,10 +146,11 @@ static int report_mm(void *arg)
 /* The same do_fork, with or without CLONE_VM, of a kernel-mode frame. */
 static pid_t fork_report(struct c03 *c, unsigned long flags)
 {
+	struct kernel_clone_args args = { .flags = flags | CLONE_UNTRACED };
 	struct pt_regs regs;
 
 	kernel_thread_regs(&regs, report_mm, c);
-	return do_fork(flags | CLONE_UNTRACED, 0, &regs);
+	return do_fork(&args, &regs);
 }
 
 /* c03: one do_fork call, with and without CLONE_VM, from a task that has

@@ -77,6 +77,27 @@ void show_regs(const struct pt_regs *regs)
 	       regs->trapno, regs->error_code);
 }
 
+/* The registers at the call of panic(), for its report (Linux's
+ * crash_setup_regs): eip is the caller's return address and ebp the caller's
+ * frame pointer `frame`, esp the caller's stack pointer at the call (just
+ * above the return address); the rest are what they hold now. Not inlined,
+ * so `frame` is a real frame of the caller's. */
+__noinline void crash_setup_regs(struct pt_regs *r, unsigned long frame)
+{
+	__asm__ __volatile__("movl %%eax, %0; movl %%ebx, %1; movl %%ecx, %2; movl %%edx, %3;"
+			     "movl %%esi, %4; movl %%edi, %5"
+			     : "=m"(r->eax), "=m"(r->ebx), "=m"(r->ecx), "=m"(r->edx),
+			       "=m"(r->esi), "=m"(r->edi));
+	__asm__ __volatile__("movl %%cs, %0; movl %%ds, %1; movl %%es, %2; movl %%fs, %3; movl %%gs, %4"
+			     : "=r"(r->cs), "=r"(r->ds), "=r"(r->es), "=r"(r->fs), "=r"(r->gs));
+	r->eflags = read_eflags();
+	r->ebp = frame;
+	r->eip = ((unsigned long *)frame)[1];
+	r->esp = frame + 8;
+	r->trapno = TRAPNO_NONE;
+	r->error_code = 0;
+}
+
 void die(const char *what, struct pt_regs *regs)
 {
 	unsigned long guess = frameless_caller(regs->eip, kernel_stack_pointer(regs));
@@ -95,9 +116,21 @@ void die(const char *what, struct pt_regs *regs)
 
 unsigned long user_faults_resolved;
 
-/* A fault at a user address: true when the access can be retried. Kernel
- * code (a user copy) gets here only for a task with an mm, so that a copy
- * into a not-yet-touched page succeeds instead of taking the fixup path. */
+/* Contract: resolve a page fault (#PF, the address in CR2) in current's
+ * address space: demand paging, stack growth, copy-on-write
+ * (fault_in_user_address, mm/memory.c). Returns true when the faulting
+ * instruction can be retried, false when it cannot: the caller then sends
+ * a user-mode fault SIGSEGV (user_trap_signal; si_code says whether
+ * anything was mapped there) and takes a kernel one to the exception table
+ * or die(). The user path: a fault from ring 3 (FAULT_USER) is served only
+ * for an address below TASK_SIZE inside a VMA that allows the access, or
+ * just below a stack VMA, which grows down if the address is within 64 KiB
+ * of the user esp and the stack limit. Kernel code gets here from a user
+ * copy; one into a page not yet touched succeeds instead of taking the
+ * fixup path. Entered with interrupts off (an interrupt gate: CR2 is read
+ * before anything can fault again); turns them on if the faulting code had
+ * them on, as user code always does, and leaves them so (do_trap_entry
+ * turns them off again before the return to user mode). */
 static bool do_page_fault(struct pt_regs *regs)
 {
 	unsigned long addr = read_cr2();
@@ -209,8 +242,6 @@ static void null_stale_segments(struct pt_regs *regs)
 
 void do_exception(struct pt_regs *regs)
 {
-	char what[64];
-
 	if (regs->trapno == X86_TRAP_NM) {
 		math_state_restore();
 		return;
@@ -223,15 +254,11 @@ void do_exception(struct pt_regs *regs)
 		user_trap_signal(regs);
 		return;
 	}
-	if (!user_mode(regs)) {
-		null_stale_segments(regs);
-		if (fixup_exception(regs))      /* a user copy hit a bad address */
-			return;
-		try_catchers(regs);
-	}
-	snprintf(what, sizeof(what), "%s%s", trap_name(regs->trapno),
-		 user_mode(regs) ? " in user mode" : "");
-	die(what, regs);
+	null_stale_segments(regs);
+	if (fixup_exception(regs))              /* a user copy hit a bad address */
+		return;
+	try_catchers(regs);
+	die(trap_name(regs->trapno), regs);
 }
 
 void do_trap_entry(struct pt_regs *regs)

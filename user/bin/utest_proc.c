@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <utest.h>
 #include <sys/auxv.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -384,14 +385,6 @@ static const struct ktap_case proc_cases[] = {
 
 #define WAIT_PIPE_MS 3000
 
-static long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* --wait-pipe FD: the exit status is the first byte read from FD, or 99
  * when none came within WAIT_PIPE_MS (a bounded wait, so that a parent
  * that never writes makes a failure rather than a hang). */
@@ -414,13 +407,6 @@ static int wait_pipe(int fd)
 /* --- run from /sbin/init's prompt by tests/run.py's init boot ------- */
 
 #define ORPHAN_WAIT_MS 3000
-
-static void sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000 * 1000 };
-
-	nanosleep(&ts, NULL);
-}
 
 /* A process whose parent has already ended and been reaped, so that PID 1
  * has adopted it: a middle process runs make(a, b), which starts the

@@ -1,6 +1,9 @@
-/* user/lib/ktap.c: the KTAP printer and case runner of include/ktap.h.
- * Lines are those of the kernel's tests/ktest.c at depth 1 (four spaces),
- * so one parser reads both. */
+/* user/lib/ktap.c: the case runner of include/ktap.h. Its KTAP lines are
+ * formatted by the kernel's own lib/ktap_format.c (built into this libc
+ * too) at depth 1, four spaces, as the kernel prints a suite's lines, so
+ * one parser reads both. */
+/* The kernel's header, by its path: user code does not search include/. */
+#include "../../include/ktap_format.h"
 #include <ktap.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -10,21 +13,15 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 
-static void ktap_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void ktap_line(const char *fmt, ...)
+/* Each line in one write(), so a child's lines never split a parent's. */
+static void ktap_stdout(const char *line, size_t len)
 {
-	char line[320];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	printf("    %s\n", line);
+	write(STDOUT_FILENO, line, len);
 }
 
 static void fail_header(struct ktap *t, const char *file, int line)
 {
-	ktap_line("# %s: EXPECTATION failed at %s:%d", t->name, file, line);
+	ktap_print_failure(ktap_stdout, 1, t->name, "EXPECTATION", file, line);
 	t->failed = true;
 }
 
@@ -32,41 +29,33 @@ void ktap_fail_int(struct ktap *t, const char *file, int line, const char *a_str
 		   const char *op, const char *b_str, long long a, long long b)
 {
 	fail_header(t, file, line);
-	ktap_line("# Expected %s %s %s, but", a_str, op, b_str);
-	ktap_line("#     %s == %lld (%#llx)", a_str, a, a);
-	ktap_line("#     %s == %lld (%#llx)", b_str, b, b);
+	ktap_print_expected_int(ktap_stdout, 1, a_str, op, b_str, a, b);
 }
 
 void ktap_fail_str(struct ktap *t, const char *file, int line, const char *a_str,
 		   const char *b_str, const char *a, const char *b)
 {
 	fail_header(t, file, line);
-	ktap_line("# Expected %s == %s, but", a_str, b_str);
-	ktap_line("#     %s == \"%s\"", a_str, a ? a : "(null)");
-	ktap_line("#     %s == \"%s\"", b_str, b ? b : "(null)");
+	ktap_print_expected_str(ktap_stdout, 1, a_str, b_str, a, b);
 }
 
 void ktap_fail_msg(struct ktap *t, const char *file, int line, const char *fmt, ...)
 {
-	char msg[200];
 	va_list ap;
 
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	fail_header(t, file, line);
-	ktap_line("# %s", msg);
+	va_start(ap, fmt);
+	ktap_vprint_diag(ktap_stdout, 1, NULL, fmt, ap);
+	va_end(ap);
 }
 
 void ktap_log(struct ktap *t, const char *fmt, ...)
 {
-	char msg[256];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	ktap_vprint_diag(ktap_stdout, 1, t->name, fmt, ap);
 	va_end(ap);
-	ktap_line("# %s: %s", t->name, msg);
 }
 
 void ktap_skip(struct ktap *t, const char *fmt, ...)
@@ -86,7 +75,7 @@ void ktap_skip(struct ktap *t, const char *fmt, ...)
 
 static void __attribute__((noreturn)) ktap_bail_out(const char *why)
 {
-	ktap_line("Bail out! %s", why);
+	ktap_print(ktap_stdout, 1, "Bail out! %s", why);
 	_exit(2);
 }
 
@@ -169,16 +158,12 @@ int ktap_run_suite(const char *suite, const struct ktap_case *cases)
 	while (cases[n].name)
 		n++;
 	ktap_on_tasklab();               /* decided (or bailed out) before any case */
-	ktap_line("KTAP version 1");
-	ktap_line("# Subtest: %s", suite);
-	ktap_line("1..%d", n);
+	ktap_print_subtest(ktap_stdout, 1, suite, n);
 	for (int i = 0; i < n; i++) {
 		struct ktap t = { .name = cases[i].name };
 		cases[i].run(&t);
-		if (t.skipped && !t.failed)
-			ktap_line("ok %d %s # SKIP %s", i + 1, t.name, t.skip_reason);
-		else
-			ktap_line("%sok %d %s", t.failed ? "not " : "", i + 1, t.name);
+		ktap_print_result(ktap_stdout, 1, i + 1, t.name, !t.failed,
+				  t.skipped && !t.failed ? t.skip_reason : NULL);
 		failed += t.failed;
 	}
 	return failed ? 1 : 0;
