@@ -35,6 +35,7 @@ static struct inode *new_inode(umode_t mode, dev_t rdev)
 	inode->i_nlink = S_ISDIR(mode) ? 2 : 1;
 	inode->i_rdev = rdev;
 	inode->i_mtime = current_time();
+	INIT_LIST_HEAD(&inode->i_mmap);
 	if (S_ISREG(mode))
 		inode->i_fop = &ramfs_file_operations;
 	else if (S_ISDIR(mode))
@@ -43,10 +44,11 @@ static struct inode *new_inode(umode_t mode, dev_t rdev)
 	return inode;
 }
 
-static void iput(struct inode *inode)
+void iput(struct inode *inode)
 {
 	if (--inode->i_count > 0)
 		return;
+	BUG_ON(!list_empty(&inode->i_mmap));     /* each VMA holds a reference */
 	ramfs_truncate(inode, 0);
 	kfree(inode->i_pages);
 	kfree(inode->i_link);
@@ -94,19 +96,24 @@ void dput(struct dentry *d)
 	}
 }
 
-struct dentry *ramfs_new_root(void)
+struct dentry *ramfs_new_unlinked(const char *name, umode_t mode)
 {
-	struct inode *inode = new_inode(S_IFDIR | 0755, 0);
-	struct dentry *root;
+	struct inode *inode = new_inode(mode, 0);
+	struct dentry *d;
 
 	if (!inode)
 		return NULL;
-	root = d_alloc(NULL, "/", 1, inode);
-	if (!root) {
+	d = d_alloc(NULL, name, strlen(name), inode);
+	if (!d) {
 		inode->i_count = 1;
 		iput(inode);
 	}
-	return root;
+	return d;
+}
+
+struct dentry *ramfs_new_root(void)
+{
+	return ramfs_new_unlinked("/", S_IFDIR | 0755);
 }
 
 /* Take the whole tree apart bottom-up, dropping the tree's reference on

@@ -17,10 +17,12 @@
  * reference goes).
  *
  * Regular file data lives in whole pages (alloc_page, highmem allowed,
- * reached through kmap): exec will map a file's pages into a process page
- * by page, and page-sized chunks make that a lookup, not a copy from
- * scattered kmalloc blocks. The pages are found through a kmalloc'd array
- * indexed by page number, grown by doubling.
+ * reached through kmap), found through a kmalloc'd array indexed by page
+ * number, grown by doubling. That array is the file's page cache: a
+ * shared mapping puts these very pages in its page tables (page->mapping
+ * names the inode), so a store through the mapping is what read() sees,
+ * and the inode lists the VMAs mapping it (i_mmap) so that a truncate can
+ * take the pages past the new end out of them first.
  *
  * There are no fd tables, files_struct or fs_struct here (those belong to
  * tasks); callers pass the root and working directory to path lookup. */
@@ -87,6 +89,7 @@ struct inode {
 	const struct file_operations *i_fop;
 	struct page **i_pages;      /* regular files: page n holds bytes n*4K.. */
 	unsigned long i_nr_slots;   /* size of i_pages */
+	struct list_head i_mmap;    /* VMAs mapping the file (vm_shared links) */
 	char *i_link;               /* symlinks: the target, NUL-terminated */
 };
 
@@ -134,13 +137,24 @@ struct dentry *d_lookup(struct dentry *dir, const char *name, int len);
 /* Cut a regular file to `size` bytes (only shrinking frees pages). */
 int ramfs_truncate(struct inode *inode, loff_t size);
 /* The page holding byte index*PAGE_SIZE of a regular file, or NULL (a hole
- * or past the end). For exec, which maps file pages into processes. */
+ * or past the end). No reference taken: the file keeps it. */
 struct page *ramfs_file_page(struct inode *inode, unsigned long index);
+/* The same, a hole filled with a new zeroed page first (a shared mapping
+ * faulting there); NULL when memory is short. */
+struct page *ramfs_get_page(struct inode *inode, unsigned long index);
 /* Pages a regular file holds now (holes hold none). */
 unsigned long ramfs_pages_held(const struct inode *inode);
 
+/* A regular file of mode `mode` linked in no directory (shared anonymous
+ * memory's backing file): its dentry, with one reference, or NULL. */
+struct dentry *ramfs_new_unlinked(const char *name, umode_t mode);
+
 struct dentry *dget(struct dentry *d);
 void dput(struct dentry *d);
+/* Inode references (a waiting shared futex holds one); the last iput
+ * frees the inode and its pages. */
+static inline void ihold(struct inode *inode) { inode->i_count++; }
+void iput(struct inode *inode);
 
 /* Objects alive now (leak counters for the self-tests). */
 extern unsigned long nr_inodes, nr_dentries, nr_files;

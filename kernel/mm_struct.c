@@ -55,7 +55,7 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	*mm = *oldmm;
 	mm->pgd = pgd;
 	mm->mm_users = mm->mm_count = 1;
-	mm->map_count = 0;
+	mm->map_count = mm->map_shared = 0;
 	mm->nr_ptes = mm->rss = 0;
 	INIT_LIST_HEAD(&mm->mmap);
 	if (dup_mmap(mm, oldmm)) {

@@ -1,12 +1,14 @@
 /* mm/memory.c: the page tables of user address spaces. Pages arrive only
  * when touched (seed claim c09): handle_mm_fault() fills a missing PTE with
- * a zeroed page (anonymous) or a copy of the file's bytes (private file
- * mapping), and answers a write to a write-protected private page with
- * copy-on-write: a page still shared with another address space is copied,
- * one we are the last user of is simply made writable again. fork shares
- * pages by reference count (copy_page_range); teardown drops those
- * references (zap_page_range) and frees the page tables (free_pgtables).
- * User pages may be highmem: their contents are reached through kmap. */
+ * a zeroed page (anonymous), the file's own page (shared file mapping;
+ * read-only in a private one) or a private copy of the file's bytes, and
+ * answers a write to a write-protected private page with copy-on-write: a
+ * page still shared with another address space or the page cache is
+ * copied, an anonymous one we are the last user of is simply made writable
+ * again. fork shares pages by reference count (copy_page_range); teardown
+ * drops those references (zap_page_range) and frees the page tables
+ * (free_pgtables). User pages may be highmem: their contents are reached
+ * through kmap. */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
@@ -76,7 +78,9 @@ static int fill_page(struct vm_area_struct *vma, unsigned long addr, struct page
 	return err;
 }
 
-static int do_no_page(struct vm_area_struct *vma, unsigned long addr, u32 *pte)
+/* Map a new private page at addr, filled by fill_page: zeroes, or a copy
+ * of the file's bytes (with zeroes past vm_file_end). */
+static int new_private_page(struct vm_area_struct *vma, unsigned long addr, u32 *pte)
 {
 	struct page *page = alloc_page(GFP_HIGHUSER);
 	int err;
@@ -93,14 +97,54 @@ static int do_no_page(struct vm_area_struct *vma, unsigned long addr, u32 *pte)
 	return 0;
 }
 
-/* Write to a present, write-protected page of a writable private VMA. */
+/* Map a page of the file's page cache at addr: a PTE's reference. */
+static int map_file_page(struct vm_area_struct *vma, u32 *pte, struct page *page,
+			 bool writable)
+{
+	get_page(page);
+	set_pte(pte, mk_pte(page_to_phys(page), vma_pte_flags(vma, writable)));
+	vma->vm_mm->rss++;
+	return 0;
+}
+
+/* A missing page of a file-backed VMA (Linux's do_fault). Past vm_file_end
+ * it is bss; a page starting past the file's last page is SIGBUS (-EIO,
+ * the file's size checked now: a truncate since mmap counts). A shared
+ * mapping gets the file's page itself (a hole gets a page first). A
+ * private one reading a page the file has and holds wholly before
+ * vm_file_end gets it read-only (a write copies it then); otherwise a
+ * private copy of the bytes. */
+static int do_file_page(struct vm_area_struct *vma, unsigned long addr, u32 *pte,
+			unsigned int flags)
+{
+	struct inode *inode = vma->vm_file->f_inode;
+	unsigned long index = (vma->vm_pgoff + (addr - vma->vm_start)) >> PAGE_SHIFT;
+	struct page *page;
+
+	if (addr >= vma->vm_file_end)
+		return new_private_page(vma, addr, pte);
+	if ((loff_t)index << PAGE_SHIFT >= inode->i_size)
+		return -EIO;
+	if (vma->vm_flags & VM_MAYSHARE) {
+		page = ramfs_get_page(inode, index);
+		return page ? map_file_page(vma, pte, page, true) : -ENOMEM;
+	}
+	page = ramfs_file_page(inode, index);
+	if (page && !(flags & FAULT_WRITE) && vma->vm_file_end - addr >= PAGE_SIZE)
+		return map_file_page(vma, pte, page, false);
+	return new_private_page(vma, addr, pte);
+}
+
+/* Write to a present, write-protected page of a writable VMA. */
 static int do_wp_page(struct vm_area_struct *vma, unsigned long addr, u32 *pte)
 {
 	struct page *old = pfn_to_page(pte_phys(*pte) >> PAGE_SHIFT);
 	struct page *new;
 	void *src, *dst;
 
-	if (page_count(old) == 1) {              /* the last sharer: reuse it */
+	/* a shared page is written in place (it was write-protected by an
+	 * mprotect since); so is an anonymous one we are the last user of */
+	if ((vma->vm_flags & VM_SHARED) || (PageAnon(old) && page_count(old) == 1)) {
 		set_pte(pte, pte_mkwrite(*pte));
 		flush_tlb_page(vma->vm_mm, addr);
 		return 0;
@@ -126,8 +170,11 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, unsigned int
 	if (!pte)
 		return -ENOMEM;
 	addr &= PAGE_MASK;
-	if (!pte_present(*pte))
-		return do_no_page(vma, addr, pte);
+	if (!pte_present(*pte)) {
+		if (vma->vm_file)
+			return do_file_page(vma, addr, pte, flags);
+		return new_private_page(vma, addr, pte);
+	}
 	if ((flags & FAULT_WRITE) && !pte_write(*pte)) {
 		if (!(vma->vm_flags & VM_WRITE))
 			return -EFAULT;
@@ -242,6 +289,56 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		dst->rss++;
 	}
 	return 0;
+}
+
+void unmap_mapping_range(struct inode *inode, unsigned long index)
+{
+	unsigned long from = index << PAGE_SHIFT;
+	struct vm_area_struct *v;
+
+	list_for_each_entry(v, &inode->i_mmap, vm_shared) {
+		/* bss pages past vm_file_end hold nothing of the file */
+		unsigned long start = v->vm_start, end = min(v->vm_end, v->vm_file_end & PAGE_MASK);
+
+		if (end <= start)
+			continue;
+		if (from > v->vm_pgoff) {
+			if (from - v->vm_pgoff >= end - start)
+				continue;
+			start += from - v->vm_pgoff;
+		}
+		zap_page_range(v->vm_mm, start, end);
+	}
+}
+
+int move_page_tables(struct mm_struct *mm, unsigned long old, unsigned long new,
+		     unsigned long len)
+{
+	for (unsigned long off = 0; off < len; off += PAGE_SIZE)
+		if (!pte_alloc(mm, new + off))      /* first, so that nothing fails midway */
+			return -ENOMEM;
+	for (unsigned long off = 0; off < len; off += PAGE_SIZE) {
+		u32 *src = user_pte(mm, old + off);
+
+		if (!src || !pte_mapped(*src))
+			continue;
+		set_pte(user_pte(mm, new + off), *src);
+		pte_clear(src);
+		flush_tlb_page(mm, old + off);
+	}
+	return 0;
+}
+
+bool page_resident(struct vm_area_struct *vma, unsigned long addr)
+{
+	u32 *pte = user_pte(vma->vm_mm, addr);
+
+	if (pte && pte_mapped(*pte))
+		return true;
+	if (!vma->vm_file || addr >= vma->vm_file_end)
+		return false;
+	return ramfs_file_page(vma->vm_file->f_inode,
+			       (vma->vm_pgoff + (addr - vma->vm_start)) >> PAGE_SHIFT) != NULL;
 }
 
 void free_pgtables(struct mm_struct *mm)

@@ -11,6 +11,7 @@
  * #NM (device not available) is not an error: it is the lazy FPU switch
  * (arch/i386/process.c). */
 #include <kernel.h>
+#include <errno.h>
 #include <kallsyms.h>
 #include <sched.h>
 #include <sched/signal.h>
@@ -117,24 +118,26 @@ void die(const char *what, struct pt_regs *regs)
 unsigned long user_faults_resolved;
 
 /* Contract: resolve a page fault (#PF, the address in CR2) in current's
- * address space: demand paging, stack growth, copy-on-write
- * (fault_in_user_address, mm/memory.c). Returns true when the faulting
- * instruction can be retried, false when it cannot: the caller then sends
- * a user-mode fault SIGSEGV (user_trap_signal; si_code says whether
- * anything was mapped there) and takes a kernel one to the exception table
- * or die(). The user path: a fault from ring 3 (FAULT_USER) is served only
- * for an address below TASK_SIZE inside a VMA that allows the access, or
- * just below a stack VMA, which grows down if the address is within 64 KiB
- * of the user esp and the stack limit. Kernel code gets here from a user
- * copy; one into a page not yet touched succeeds instead of taking the
- * fixup path. Entered with interrupts off (an interrupt gate: CR2 is read
- * before anything can fault again); turns them on if the faulting code had
- * them on, as user code always does, and leaves them so (do_trap_entry
- * turns them off again before the return to user mode). */
-static bool do_page_fault(struct pt_regs *regs)
+ * address space: demand paging, file pages, stack growth, copy-on-write
+ * (fault_in_user_address, mm/memory.c). Returns 0 when the faulting
+ * instruction can be retried, else fault_in_user_address's error: the
+ * caller then sends a user-mode fault SIGSEGV, or SIGBUS for -EIO (a file
+ * page past the end of its file), through user_trap_signal, and takes a
+ * kernel one to the exception table or die(). The user path: a fault from
+ * ring 3 (FAULT_USER) is served only for an address below TASK_SIZE inside
+ * a VMA that allows the access, or just below a stack VMA, which grows down
+ * if the address is within 64 KiB of the user esp and the stack limit.
+ * Kernel code gets here from a user copy; one into a page not yet touched
+ * succeeds instead of taking the fixup path. Entered with interrupts off
+ * (an interrupt gate: CR2 is read before anything can fault again); turns
+ * them on if the faulting code had them on, as user code always does, and
+ * leaves them so (do_trap_entry turns them off again before the return to
+ * user mode). */
+static int do_page_fault(struct pt_regs *regs)
 {
 	unsigned long addr = read_cr2();
 	unsigned int flags = 0;
+	int err;
 
 	if (regs->eflags & X86_EFLAGS_IF)
 		local_irq_enable();     /* as the faulting code had them: may sleep */
@@ -142,11 +145,10 @@ static bool do_page_fault(struct pt_regs *regs)
 		flags |= FAULT_WRITE;
 	if (user_mode(regs))
 		flags |= FAULT_USER;
-	if (fault_in_user_address(current->mm, addr, flags,
-				  user_mode(regs) ? regs->esp : 0))
-		return false;
-	user_faults_resolved++;
-	return true;
+	err = fault_in_user_address(current->mm, addr, flags, user_mode(regs) ? regs->esp : 0);
+	if (!err)
+		user_faults_resolved++;
+	return err;
 }
 
 /* si_code of an unmasked floating-point exception: flags is the x87
@@ -187,8 +189,10 @@ static int fpu_trap_code(int trapno)
 }
 
 /* The signal, si_code and si_addr Linux gives an exception raised by
- * user code: the faulting address for a page fault, else the instruction. */
-static int trap_signal(struct pt_regs *regs, int *code, u32 *addr)
+ * user code: the faulting address for a page fault, else the instruction.
+ * fault_err is the page fault's error: -EIO is an access past the end of
+ * a mapped file, SIGBUS (BUS_ADRERR). */
+static int trap_signal(struct pt_regs *regs, int fault_err, int *code, u32 *addr)
 {
 	*addr = regs->eip;
 	switch (regs->trapno) {
@@ -203,6 +207,10 @@ static int trap_signal(struct pt_regs *regs, int *code, u32 *addr)
 	case X86_TRAP_SS: *code = SI_KERNEL; *addr = 0; return SIGBUS;
 	case X86_TRAP_PF:
 		*addr = read_cr2();
+		if (fault_err == -EIO) {
+			*code = BUS_ADRERR;
+			return SIGBUS;
+		}
 		*code = find_vma(current->mm, *addr) &&
 			find_vma(current->mm, *addr)->vm_start <= *addr ? SEGV_ACCERR : SEGV_MAPERR;
 		return SIGSEGV;
@@ -213,11 +221,11 @@ static int trap_signal(struct pt_regs *regs, int *code, u32 *addr)
 /* A user-mode exception nothing resolved: the faulting thread gets the
  * signal, which it cannot block or ignore (force_sig_fault); a handler
  * runs on the way out, or the default action ends the process. */
-static void user_trap_signal(struct pt_regs *regs)
+static void user_trap_signal(struct pt_regs *regs, int fault_err)
 {
 	int code;
 	u32 addr;
-	int sig = trap_signal(regs, &code, &addr);
+	int sig = trap_signal(regs, fault_err, &code, &addr);
 
 	if (current->sighand->action[sig - 1].handler <= SIG_IGN ||
 	    (current->blocked & sigmask(sig)))          /* it will be fatal: say why */
@@ -242,16 +250,19 @@ static void null_stale_segments(struct pt_regs *regs)
 
 void do_exception(struct pt_regs *regs)
 {
+	int fault_err = 0;
+
 	if (regs->trapno == X86_TRAP_NM) {
 		math_state_restore();
 		return;
 	}
 	if (regs->trapno == X86_TRAP_PF) {
-		if (do_page_fault(regs))
+		fault_err = do_page_fault(regs);
+		if (!fault_err)
 			return;
 	}
 	if (user_mode(regs)) {
-		user_trap_signal(regs);
+		user_trap_signal(regs, fault_err);
 		return;
 	}
 	null_stale_segments(regs);

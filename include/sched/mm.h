@@ -27,6 +27,7 @@ struct mm_struct {
 	int mm_count;                     /* process context only (no preemption) */
 	struct list_head mmap;            /* VMAs, sorted by vm_start, disjoint */
 	int map_count;                    /* VMAs on mmap */
+	int map_shared;                   /* of them VM_MAYSHARE (a futex looks up its VMA only then) */
 	unsigned long nr_ptes;            /* user page tables allocated */
 	unsigned long rss;                /* user pages mapped (present PTEs) */
 	unsigned long start_code, end_code, start_data, end_data;
