@@ -172,7 +172,7 @@ gdb: all
 
 # Non-interactive form of `make gdb`: break at start_kernel, print bt, quit.
 gdb-check: all
-	$(PYTHON) tests/run.py --kernel $(KERNEL) --gdb-only
+	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --gdb-only
 
 clean:
 	rm -rf $(B)

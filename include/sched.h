@@ -210,6 +210,7 @@ static inline bool need_resched(void) { return test_ti_thread_flag(current_threa
 extern int hardirq_depth;
 #define in_interrupt()        (hardirq_depth > 0)
 
+/* Name p: name cut to TASK_COMM_LEN - 1 bytes, the rest of comm zeroed. */
 void set_task_comm(struct task_struct *p, const char *name);
 void get_task_struct(struct task_struct *p);
 void put_task_struct(struct task_struct *p);
@@ -269,12 +270,14 @@ struct kernel_clone_args {
 	u32 parent_tid;                   /* CLONE_PARENT_SETTID */
 	u32 child_tid;                    /* CLONE_CHILD_SETTID / _CLEARTID */
 	u32 tls;                          /* CLONE_SETTLS: a struct user_desc */
+	const char *name;                 /* the child's comm; NULL: the parent's */
 };
 /* The one entry that makes a task (contract in kernel/fork.c): the child's
  * pid, or -errno. */
 long do_fork(const struct kernel_clone_args *args, struct pt_regs *regs);
-/* A new kernel thread running fn(arg); returns its pid or -errno. */
-pid_t kernel_thread(int (*fn)(void *), void *arg, unsigned long flags);
+/* A new kernel thread running fn(arg), called name from its creation on
+ * (NULL: its parent's name, as a fork's child); its pid or -errno. */
+pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags);
 void fork_init(void);
 
 /* kernel/exit.c */

@@ -1,8 +1,8 @@
 /* kernel/init_task.c: PID 0, the first task (seed claims c14, c15). Nothing
  * creates it: its task_struct is static, and its thread_info and kernel stack
- * are init_thread_union, the 8 KiB, 8 KiB-aligned block that boot/head.asm
- * runs start_kernel on (linker.ld places .data..init_task first in .data so
- * the alignment holds). After rest_init() it is the idle task. Its fs, files,
+ * are init_thread_union, the 8 KiB, 8 KiB-aligned block that
+ * boot/higher_half.asm runs start_kernel on (linker.ld places .data..init_task
+ * first in .data so the alignment holds). After rest_init() it is the idle task. Its fs, files,
  * signal handlers and address space are the static init_* structures every
  * later task inherits or copies. */
 #include <kernel.h>
