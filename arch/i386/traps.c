@@ -7,7 +7,11 @@
  * exception is then looked up in the exception table (a user copy that hit a
  * bad address resumes at its fixup), then offered to an armed trap catcher
  * (self-tests), and is otherwise fatal: die()
- * prints the frame, the symbolized EIP and a backtrace, and panics.
+ * prints the frame, the symbolized EIP and a backtrace, and panics. A fatal
+ * page fault first says, in Linux's words, what the access was, and names
+ * the protection it broke: SMAP (a kernel access to a user address outside
+ * the uaccess helpers), SMEP (a kernel jump into a user page) or the
+ * read-only kernel text (arch/i386/cpu.c, pgtable.c).
  * #NM (device not available) is not an error: it is the lazy FPU switch
  * (arch/i386/process.c). */
 #include <kernel.h>
@@ -18,6 +22,7 @@
 #include <asm/irq.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
+#include <asm/smap.h>
 #include <asm/traps.h>
 #include <asm/uaccess.h>
 #include <mman.h>
@@ -56,6 +61,7 @@ static void try_catchers(struct pt_regs *regs)
 		c->regs = *regs;
 		c->cr2 = read_cr2();
 		c->task = current;
+		c->handler_eflags = read_eflags();
 		klongjmp(&c->env, 1);
 	}
 }
@@ -117,6 +123,52 @@ void die(const char *what, struct pt_regs *regs)
 
 unsigned long user_faults_resolved;
 
+/* A kernel-mode fault at a user address that no page-in can cure: an
+ * instruction fetch (the kernel never runs user code; with SMEP on, a
+ * present user page faults too), or with SMAP on a data access outside a
+ * uaccess window (EFLAGS.AC clear), present page or not, as Linux. */
+static bool kernel_user_access_forbidden(const struct pt_regs *regs, unsigned long addr)
+{
+	if (user_mode(regs) || addr >= TASK_SIZE)
+		return false;
+	if (regs->error_code & X86_PF_INSTR)
+		return true;
+	return smap_enabled && !(regs->eflags & X86_EFLAGS_AC);
+}
+
+/* Which protection a fatal kernel page fault ran into, for the oops. */
+static const char *kernel_fault_cause(const struct pt_regs *regs, unsigned long addr)
+{
+	u32 err = regs->error_code;
+
+	if (addr < TASK_SIZE && (err & X86_PF_INSTR))
+		return (err & X86_PF_PROT) && (read_cr4() & X86_CR4_SMEP)
+			? "page fault: kernel jump into a user page (SMEP)"
+			: "page fault: kernel jump to a user address";
+	if (addr < TASK_SIZE && kernel_user_access_forbidden(regs, addr))
+		return "page fault: kernel access to a user address outside uaccess (SMAP)";
+	if (addr >= PAGE_OFFSET && (err & (X86_PF_PROT | X86_PF_WRITE)) == (X86_PF_PROT | X86_PF_WRITE))
+		return "page fault: kernel write to read-only kernel memory";
+	return "page fault";
+}
+
+/* Contract: report a page fault nothing resolved in kernel mode, as Linux's
+ * show_fault_oops words it, and die naming the cause. Never returns. */
+static __noreturn void page_fault_oops(struct pt_regs *regs)
+{
+	unsigned long addr = read_cr2();
+	u32 err = regs->error_code;
+
+	printk(KERN_EMERG "BUG: %s, address: %08lx\n", addr < PAGE_SIZE ?
+	       "kernel NULL pointer dereference" : "unable to handle page fault for address", addr);
+	printk(KERN_EMERG "#PF: supervisor %s in %s mode\n",
+	       err & X86_PF_INSTR ? "instruction fetch" : err & X86_PF_WRITE ? "write access" :
+	       "read access", err & X86_PF_USER ? "user" : "kernel");
+	printk(KERN_EMERG "#PF: error_code(0x%04x) - %s\n", err,
+	       err & X86_PF_PROT ? "permissions violation" : "not-present page");
+	die(kernel_fault_cause(regs, addr), regs);
+}
+
 /* Contract: resolve a page fault (#PF, the address in CR2) in current's
  * address space: demand paging, file pages, stack growth, copy-on-write
  * (fault_in_user_address, mm/memory.c). Returns 0 when the faulting
@@ -141,7 +193,9 @@ static int do_page_fault(struct pt_regs *regs)
 
 	if (regs->eflags & X86_EFLAGS_IF)
 		local_irq_enable();     /* as the faulting code had them: may sleep */
-	if (regs->error_code & 2)
+	if (kernel_user_access_forbidden(regs, addr))
+		return -EFAULT;         /* never resolved: it would fault again forever */
+	if (regs->error_code & X86_PF_WRITE)
 		flags |= FAULT_WRITE;
 	if (user_mode(regs))
 		flags |= FAULT_USER;
@@ -269,6 +323,8 @@ void do_exception(struct pt_regs *regs)
 	if (fixup_exception(regs))              /* a user copy hit a bad address */
 		return;
 	try_catchers(regs);
+	if (regs->trapno == X86_TRAP_PF)
+		page_fault_oops(regs);
 	die(trap_name(regs->trapno), regs);
 }
 
