@@ -27,7 +27,10 @@ One `make test` is:
      themselves against real Linux before Tasklab runs the same binaries;
      the glibc programs (build/user/glibc/*) must exit 0 there too;
   6. harness self-checks: a broken EXPECT, a panic and a hang must each be
-     reported as failures (so the runner itself is tested).
+     reported as failures (so the runner itself is tested); and each
+     hardening should-panic case, booted with its protection switched off
+     (rodata=off, nosmap, nosmep), must fail for want of a panic (so each
+     case proves its protection, not just any oops).
 Python 3 standard library only.
 """
 import argparse
@@ -47,6 +50,9 @@ RESULT = re.compile(r'^(not ok|ok) (\d+) (\S+)(?:\s*#\s*(SKIP|TODO)\b\s*(.*))?$'
 PLAN = re.compile(r'^1\.\.(\d+)$')
 SERIAL_PROBE = 'tasklab-serial-probe-42\n'
 INITRD = None       # the initramfs every -kernel boot gets (--initrd)
+# Every boot gets QEMU's most capable CPU model, which has SMEP, SMAP and
+# RDRAND under TCG (the kernel turns SMEP and SMAP on: arch/i386/cpu.c).
+CPU = ['-cpu', 'max']
 
 
 class Boot:
@@ -63,7 +69,7 @@ class Boot:
 def boot(kernel=None, iso=None, append='', timeout=30, mem='2G', extra=()):
     """Run QEMU until it exits or `timeout` seconds pass; never hangs."""
     cmd = [QEMU, '-m', mem, '-display', 'none', '-serial', 'stdio', '-no-reboot',
-           '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04', '-monitor', 'none']
+           '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04', '-monitor', 'none'] + CPU
     if iso:
         cmd += ['-cdrom', iso]
     else:
@@ -409,7 +415,7 @@ def interactive_boot(extra, respond, timeout=20):
     type what respond(output so far) returns: '' for nothing yet, None to
     stop. Returns (output text, QEMU exit status)."""
     cmd = [QEMU, '-m', '128M', '-display', 'none', '-serial', 'stdio', '-no-reboot',
-           '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04', '-monitor', 'none'] + extra
+           '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04', '-monitor', 'none'] + CPU + extra
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
     out, deadline = b'', time.monotonic() + timeout
@@ -532,7 +538,8 @@ def gdb_session(args, salt, commands):
     start_kernel) and then `commands`; return gdb's output."""
     port = 26000 + (os.getuid() * 7 + os.getpid() + salt) % 4000
     qemu = subprocess.Popen([QEMU, '-m', '128M', '-display', 'none', '-serial', 'null',
-                             '-no-reboot', '-kernel', args.kernel, '-S', '-gdb', f'tcp::{port}'],
+                             '-no-reboot', '-kernel', args.kernel, '-S', '-gdb', f'tcp::{port}']
+                            + CPU,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     cmd = ['gdb', '-q', '-batch', '-nx', '-ex', f'file {args.kernel}',
            '-ex', f'set $tl_port = {port}', '-x', 'scripts/gdbinit']
@@ -675,6 +682,30 @@ def run_harness_checks(args, tally):
             tally.fail(label, f'{test} was not reported as a failure: {problems}')
 
 
+# The hardening should-panic cases (arch/i386/test_hardening.c) whose
+# protection has a command-line switch, and the switch that turns it off.
+PROTECTION_OFF_CHECKS = [
+    ('hardening.write_to_kernel_text_oopses', 'rodata=off'),
+    ('hardening.smap_kernel_read_of_user_address_oopses', 'nosmap'),
+    ('hardening.smep_kernel_jump_into_user_page_oopses', 'nosmep'),
+]
+
+
+def run_protection_off_checks(args, tally):
+    """Without its protection, each case must run to its end unharmed and
+    be reported `not ok` because no panic came."""
+    for name, switch in PROTECTION_OFF_CHECKS:
+        label = f'{name} fails with {switch}'
+        b = boot(args.kernel, append=f'test={name} ktest_panic_ok {switch}', timeout=20)
+        kt = Ktap(b.lines)
+        case = name.split('.', 1)[1]
+        failed = any(r[1] == case and r[2] == 'not ok' for r in kt.results)
+        if failed and panic_text(b.lines) is None and any('none happened' in l for l in b.lines):
+            tally.ok(label, '  [no panic without the protection]')
+        else:
+            tally.fail(label, f'expected a clean run reporting no panic: {boot_problems(b, kt)}')
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--kernel', default='build/tasklab.elf')
@@ -718,6 +749,7 @@ def main():
             run_user_on_linux(args, tally)
         if not args.no_harness_checks and args.test == '*':
             run_harness_checks(args, tally)
+            run_protection_off_checks(args, tally)
     print(f'# total time {time.monotonic() - start:.1f} s')
     if tally.failures:
         print('# failed: ' + ', '.join(tally.failures))
