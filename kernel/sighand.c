@@ -69,6 +69,8 @@ int copy_signal(unsigned long clone_flags, struct task_struct *p)
 	sig->group_exec_task = NULL;
 	sig->tty = current->signal->tty;          /* inherited, as in Linux */
 	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
+	sig->oom_score_adj = current->signal->oom_score_adj;
+	sig->oom_score_adj_min = current->signal->oom_score_adj_min;
 	p->signal = sig;
 	return 0;
 }

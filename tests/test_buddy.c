@@ -218,7 +218,8 @@ static void buddy_reserved_frames_never_returned(struct ktest *t)
 	LIST_HEAD(held);
 	struct page *p;
 
-	while ((p = alloc_pages(GFP_HIGHUSER | __GFP_NOWARN, 0))) {
+	/* __GFP_NORETRY: exhausting memory here is the point, no OOM kill */
+	while ((p = alloc_pages(GFP_HIGHUSER | __GFP_NOWARN | __GFP_NORETRY, 0))) {
 		list_add(&p->lru, &held);
 		got++;
 		/* the fallback order: HighMem, then Normal, then DMA; never back */
@@ -257,7 +258,7 @@ static void buddy_exhaust_zone_normal_then_free(struct ktest *t)
 	KTEST_EXPECT_GT(t, from_dma, 0);               /* GFP_KERNEL falls back to DMA */
 	KTEST_EXPECT_EQ(t, zones[ZONE_NORMAL].free_pages, 0);
 	KTEST_EXPECT_EQ(t, __get_free_page(GFP_KERNEL | __GFP_NOWARN), 0);
-	high = alloc_pages(GFP_HIGHUSER | __GFP_NOWARN, 0);  /* highmem is still there */
+	high = alloc_pages(GFP_HIGHUSER | __GFP_NOWARN | __GFP_NORETRY, 0);  /* highmem is still there */
 	KTEST_EXPECT_EQ(t, !!high, zones[ZONE_HIGHMEM].present_pages > 0);
 	if (high)
 		__free_page(high);

@@ -1,9 +1,10 @@
 /* arch/i386/traps.c: what happens after entry.asm has built a pt_regs frame.
  * do_trap_entry() sends exceptions, IRQs and system calls their way. A page
  * fault at a user address is first offered to the address space's fault
- * handler (demand paging, stack growth, copy-on-write: mm/memory.c); one it
- * cannot resolve, and any other user-mode exception, is a signal to the
- * faulting thread (SIGSEGV, SIGFPE, SIGILL, SIGTRAP, SIGBUS). A kernel
+ * handler (demand paging, stack growth, copy-on-write: mm/memory.c); one that
+ * failed for lack of memory goes to the OOM killer (include/oom.h) and is
+ * retried; one it cannot resolve, and any other user-mode exception, is a
+ * signal to the faulting thread (SIGSEGV, SIGFPE, SIGILL, SIGTRAP, SIGBUS). A kernel
  * exception is then looked up in the exception table (a user copy that hit a
  * bad address resumes at its fixup), then offered to an armed trap catcher
  * (self-tests), and is otherwise fatal: die()
@@ -26,6 +27,7 @@
 #include <asm/traps.h>
 #include <asm/uaccess.h>
 #include <mman.h>
+#include <oom.h>
 #include <uapi/linux/signal.h>
 
 static const char *const trap_names[] = {
@@ -173,9 +175,10 @@ static __noreturn void page_fault_oops(struct pt_regs *regs)
  * address space: demand paging, file pages, stack growth, copy-on-write
  * (fault_in_user_address, mm/memory.c). Returns 0 when the faulting
  * instruction can be retried, else fault_in_user_address's error: the
- * caller then sends a user-mode fault SIGSEGV, or SIGBUS for -EIO (a file
- * page past the end of its file), through user_trap_signal, and takes a
- * kernel one to the exception table or die(). The user path: a fault from
+ * caller then takes a user-mode -ENOMEM to the OOM killer
+ * (user_fault_out_of_memory), sends any other user-mode fault SIGSEGV, or
+ * SIGBUS for -EIO (a file page past the end of its file), through
+ * user_trap_signal, and takes a kernel one to the exception table or die(). The user path: a fault from
  * ring 3 (FAULT_USER) is served only for an address below TASK_SIZE inside
  * a VMA that allows the access, or just below a stack VMA, which grows down
  * if the address is within 64 KiB of the user esp and the stack limit.
@@ -290,6 +293,22 @@ static void user_trap_signal(struct pt_regs *regs, int fault_err)
 	force_sig_fault(sig, code, addr);
 }
 
+/* A user fault that failed for memory (Linux's VM_FAULT_OOM): the OOM
+ * killer has chosen a victim, maybe current. True when the instruction is
+ * to be retried (or current dies of its SIGKILL on the way out); when
+ * nothing could be killed, current gets SIGKILL itself (Linux 2.6's
+ * answer; later ones panic), so a fault never loops and never becomes a
+ * SIGSEGV the program did not earn. */
+static bool user_fault_out_of_memory(void)
+{
+	if (pagefault_out_of_memory())
+		return true;
+	pr_err("Out of memory: no killable process: killing the faulting process %d (%s)\n",
+	       current->tgid, current->comm);
+	force_sig(SIGKILL);
+	return true;
+}
+
 extern char ret_from_trap_segs[], ret_from_trap_segs_end[];
 
 /* A #GP as ret_from_trap popped a user selector gone stale (entry.asm).
@@ -314,6 +333,8 @@ void do_exception(struct pt_regs *regs)
 		fault_err = do_page_fault(regs);
 		if (!fault_err)
 			return;
+		if (fault_err == -ENOMEM && user_mode(regs) && user_fault_out_of_memory())
+			return;             /* retry the instruction, or die of SIGKILL */
 	}
 	if (user_mode(regs)) {
 		user_trap_signal(regs, fault_err);

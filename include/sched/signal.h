@@ -61,6 +61,9 @@ struct signal_struct {
 					   * woken as each other thread goes */
 	struct tty_struct *tty;           /* controlling terminal, or NULL */
 	struct rlimit rlim[RLIM_NLIMITS];
+	/* The OOM killer's bias (include/oom.h), and the lowest value root
+	 * set (a user may not go below it); both inherited by fork. */
+	short oom_score_adj, oom_score_adj_min;
 };
 
 extern struct sighand_struct init_sighand;
