@@ -12,8 +12,8 @@ a boot timed out. A crash is never counted as a pass.
 One `make test` is:
   1. the main boot with test=* (every suite);
   1b. the EXTRA_BOOTS: manual cases needing other QEMU settings (the c22
-     scale test with -m 512M; the glibc pthread programs and the c23 claim
-     under -icount: GLIBC_ON_TASKLAB);
+     scale test with -m 512M; the OOM killer's cases with -m 96M; the glibc
+     pthread programs and the c23 claim under -icount: GLIBC_ON_TASKLAB);
   2. one boot per should-panic case the main boot listed, each of which must
      panic with the expected text and a symbolized backtrace naming the case;
   2b. one boot without test= (as `make run`): the monitor's t key lists tasks;
@@ -312,9 +312,16 @@ GLIBC_CASES = ['glibc_mutex.counter_exact', 'glibc_cond.ping_pong', 'glibc_fork.
                'glibc_forkbench.claim_c23_thread_cheaper']
 GLIBC_SIGNAL_CASES = ['glibc_signal.runs_in_target']
 
+# The OOM killer's cases (tests/test_oom.c), where /bin/oomhog runs a small
+# guest out of memory.
+OOM_CASES = ['oom.hog_child_killed_with_sigkill', 'oom.bigger_of_two_hogs_dies',
+             'oom.oom_score_adj_steers_the_choice', 'oom.kernel_allocation_fails_without_a_kill',
+             'oom.fork_storm_and_hog_leave_system_usable']
+
 EXTRA_BOOTS = [
     # c22 scale: kernel threads up to the default threads-max of 512 MiB
     ('task_scale.claim_c22_kthreads_up_to_threads_max', '512M', 60, ()),
+    (','.join(OOM_CASES), '96M', 120, ()),
 ]
 GLIBC_BOOT = (','.join(GLIBC_CASES + GLIBC_SIGNAL_CASES), '2G', 120, tuple(ICOUNT))
 if GLIBC_ON_TASKLAB:
