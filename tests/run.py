@@ -316,7 +316,7 @@ GLIBC_SIGNAL_CASES = ['glibc_signal.runs_in_target']
 # guest out of memory.
 OOM_CASES = ['oom.hog_child_killed_with_sigkill', 'oom.bigger_of_two_hogs_dies',
              'oom.oom_score_adj_steers_the_choice', 'oom.kernel_allocation_fails_without_a_kill',
-             'oom.fork_storm_and_hog_leave_system_usable']
+             'oom.unkillable_hog_alone_dies_of_sigkill', 'oom.fork_storm_and_hog_leave_system_usable']
 
 EXTRA_BOOTS = [
     # c22 scale: kernel threads up to the default threads-max of 512 MiB

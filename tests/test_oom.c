@@ -6,6 +6,7 @@
  * PID 1 live on; of two hogs the bigger one dies, even when the smaller is
  * the one whose fault found the shortage; oom_score_adj -1000 is never
  * chosen and +1000 first; the kernel's own allocations fail without a kill;
+ * a hog nobody may kill dies of SIGKILL all the same;
  * a fork storm and a hog at once leave a later program able to run. Every
  * case ends with the free pages back where they started. */
 #include <kernel.h>
@@ -287,6 +288,24 @@ static void kernel_allocation_fails_without_a_kill(struct ktest *t)
 	KTEST_EXPECT_EQ(t, free_pages_now(), free);
 }
 
+/* A hog nobody may kill (-1000) and nothing else to kill: its fault
+ * cannot be met, and it gets SIGKILL itself rather than SIGSEGV or a
+ * fault retried for ever (Linux would panic); no OOM kill is counted. */
+static void unkillable_hog_alone_dies_of_sigkill(struct ktest *t)
+{
+	static char tail[1024];
+	unsigned long free = free_pages_now(), kills = oom_kill_count;
+	struct hog h;
+
+	KTEST_ASSERT_GT(t, start_hog(&h, "touch", 0, OOM_SCORE_ADJ_MIN), 0);
+	KTEST_EXPECT_EQ(t, reap(h.pid), KILLED_BY_SIGKILL);
+	KTEST_EXPECT_EQ(t, oom_kill_count, kills);
+	log_buf_tail(tail, sizeof(tail));
+	KTEST_EXPECT_NOT_NULL(t, strstr(tail, "Out of memory and no killable processes"));
+	KTEST_EXPECT_NOT_NULL(t, strstr(tail, "killing the faulting process"));
+	KTEST_EXPECT_EQ(t, free_pages_now(), free);
+}
+
 static void fork_storm_and_hog_leave_system_usable(struct ktest *t)
 {
 	static const char *const no_args[] = { NULL };
@@ -310,6 +329,7 @@ static const struct ktest_case oom_cases[] = {
 	KTEST_MANUAL(bigger_of_two_hogs_dies),
 	KTEST_MANUAL(oom_score_adj_steers_the_choice),
 	KTEST_MANUAL(kernel_allocation_fails_without_a_kill),
+	KTEST_MANUAL(unkillable_hog_alone_dies_of_sigkill),
 	KTEST_MANUAL(fork_storm_and_hog_leave_system_usable),
 	{}
 };
