@@ -178,12 +178,14 @@ static __noreturn void page_fault_oops(struct pt_regs *regs)
  * caller then takes a user-mode -ENOMEM to the OOM killer
  * (user_fault_out_of_memory), sends any other user-mode fault SIGSEGV, or
  * SIGBUS for -EIO (a file page past the end of its file), through
- * user_trap_signal, and takes a kernel one to the exception table or die(). The user path: a fault from
+ * user_trap_signal, and takes a kernel one to the exception table or
+ * die(). The user path: a fault from
  * ring 3 (FAULT_USER) is served only for an address below TASK_SIZE inside
  * a VMA that allows the access, or just below a stack VMA, which grows down
  * if the address is within 64 KiB of the user esp and the stack limit.
  * Kernel code gets here from a user copy; one into a page not yet touched
- * succeeds instead of taking the fixup path. Entered with interrupts off
+ * succeeds instead of taking the fixup path. A kernel access to a user
+ * address that SMAP or SMEP forbids is -EFAULT at once. Entered with interrupts off
  * (an interrupt gate: CR2 is read before anything can fault again); turns
  * them on if the faulting code had them on, as user code always does, and
  * leaves them so (do_trap_entry turns them off again before the return to
@@ -294,19 +296,18 @@ static void user_trap_signal(struct pt_regs *regs, int fault_err)
 }
 
 /* A user fault that failed for memory (Linux's VM_FAULT_OOM): the OOM
- * killer has chosen a victim, maybe current. True when the instruction is
- * to be retried (or current dies of its SIGKILL on the way out); when
- * nothing could be killed, current gets SIGKILL itself (Linux 2.6's
- * answer; later ones panic), so a fault never loops and never becomes a
- * SIGSEGV the program did not earn. */
-static bool user_fault_out_of_memory(void)
+ * killer has chosen a victim, maybe current. The instruction is retried
+ * (or current dies of its SIGKILL on the way out); when nothing could be
+ * killed, current gets SIGKILL itself (Linux 2.6's answer; later ones
+ * panic), so a fault never loops and never becomes a SIGSEGV the program
+ * did not earn. */
+static void user_fault_out_of_memory(void)
 {
 	if (pagefault_out_of_memory())
-		return true;
+		return;
 	pr_err("Out of memory: no killable process: killing the faulting process %d (%s)\n",
 	       current->tgid, current->comm);
 	force_sig(SIGKILL);
-	return true;
 }
 
 extern char ret_from_trap_segs[], ret_from_trap_segs_end[];
@@ -333,8 +334,10 @@ void do_exception(struct pt_regs *regs)
 		fault_err = do_page_fault(regs);
 		if (!fault_err)
 			return;
-		if (fault_err == -ENOMEM && user_mode(regs) && user_fault_out_of_memory())
-			return;             /* retry the instruction, or die of SIGKILL */
+		if (fault_err == -ENOMEM && user_mode(regs)) {
+			user_fault_out_of_memory();   /* retry, or die of SIGKILL */
+			return;
+		}
 	}
 	if (user_mode(regs)) {
 		user_trap_signal(regs, fault_err);
