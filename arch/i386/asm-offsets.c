@@ -4,11 +4,13 @@
  * (-S), where each DEFINE leaves a line `->NAME value` in the .s file, and
  * scripts/asm-offsets.py turns those lines into build/include/asm/layout.inc,
  * one `%define NAME value` each, which NASM finds on its include path. So
- * PAGE_OFFSET, THREAD_SIZE, the selectors, the page-directory and control
- * register bits and the thread_struct offsets are written once, in the C
- * headers; a header change regenerates layout.inc (the -MMD dependencies of
- * this file) and reassembles every .asm file. */
+ * PAGE_OFFSET, THREAD_SIZE, the selectors, the trap vectors, the
+ * page-directory and control register bits and the thread_struct offsets
+ * are written once, in the C headers; a header change regenerates
+ * layout.inc (the -MMD dependencies of this file) and reassembles every .asm
+ * file. */
 #include <multiboot.h>
+#include <asm/irq.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
@@ -38,7 +40,9 @@ void asm_offsets(void)
 	DEFINE(CR4_PGE, X86_CR4_PGE);
 	DEFINE(THREAD_SIZE, THREAD_SIZE);
 
-	/* arch/i386/entry.asm: the segments a trap runs with */
+	/* arch/i386/entry.asm: its stubs, and the segments a trap runs with */
+	DEFINE(NR_TRAP_STUBS, NR_TRAP_STUBS);
+	DEFINE(SYSCALL_VECTOR, SYSCALL_VECTOR);
 	DEFINE(__KERNEL_CS, __KERNEL_CS);
 	DEFINE(__KERNEL_DS, __KERNEL_DS);
 	DEFINE(__USER_CS, __USER_CS);
