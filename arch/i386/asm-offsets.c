@@ -1,5 +1,5 @@
 /* arch/i386/asm-offsets.c: the one source of the constants the NASM files use
- * (boot/head.asm, arch/i386/entry.asm and switch_to.asm), as Linux makes its
+ * (boot/head.asm, arch/i386/entry.asm, switch_to.asm and setjmp.asm), as Linux makes its
  * asm-offsets.h. It is never linked: the Makefile compiles it to assembly
  * (-S), where each DEFINE leaves a line `->NAME value` in the .s file, and
  * scripts/asm-offsets.py turns those lines into build/include/asm/layout.inc,
@@ -15,6 +15,7 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/segment.h>
+#include <asm/traps.h>
 
 /* `->NAME value C-expression`; %c0 is the bare number, without the '$' of an
  * AT&T immediate. */
@@ -51,4 +52,13 @@ void asm_offsets(void)
 	/* arch/i386/switch_to.asm: where a switched-out task's esp and eip are */
 	OFFSET(THREAD_ESP, thread_struct, esp);
 	OFFSET(THREAD_EIP, thread_struct, eip);
+
+	/* arch/i386/setjmp.asm: struct kjmp_buf */
+	OFFSET(KJMP_EBX, kjmp_buf, ebx);
+	OFFSET(KJMP_ESI, kjmp_buf, esi);
+	OFFSET(KJMP_EDI, kjmp_buf, edi);
+	OFFSET(KJMP_EBP, kjmp_buf, ebp);
+	OFFSET(KJMP_ESP, kjmp_buf, esp);
+	OFFSET(KJMP_EIP, kjmp_buf, eip);
+	OFFSET(KJMP_EFLAGS, kjmp_buf, eflags);
 }
