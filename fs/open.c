@@ -4,7 +4,8 @@
  * node, from the driver registered for its major number). vfs_read and
  * vfs_write check the access mode and call f_op with an iov_iter over a
  * user buffer; kernel_read and kernel_write do the same over a kernel one.
- * Permission bits are not checked yet: every task is root. */
+ * Permission bits are not checked: tasks have uids (kernel/sys_cred.c), but
+ * every file call answers them as it would root (access() says the same). */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>

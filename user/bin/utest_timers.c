@@ -34,20 +34,6 @@ static void on_sigvtalrm(int sig) { vtalrm_hits++; }
 static void on_sigprof(int sig) { prof_hits++; }
 static void on_watchdog(int sig) { watchdog_fired = 1; }
 
-/* A child that sends us sig after ms (it sleeps: no timer of ours is
- * involved); its pid. */
-static pid_t send_later(int sig, long ms)
-{
-	pid_t parent = getpid(), pid = fork();
-
-	if (pid == 0) {
-		sleep_ms(ms);
-		kill(parent, sig);
-		_exit(0);
-	}
-	return pid;
-}
-
 /* SIGUSR2 after ms ends a wait that should have ended sooner; stop it
  * with watchdog_stop. */
 static pid_t watchdog_start(long ms)
