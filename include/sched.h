@@ -102,6 +102,8 @@ struct task_struct {
 	struct list_head sibling;         /* in our parent's children list */
 	struct list_head tasks;           /* the global task list, from init_task */
 	struct list_head pid_chain;       /* pid hash bucket */
+	struct pid *thread_pid;           /* our struct pid once a pidfd named us
+					   * (include/pid.h), else NULL */
 
 	/* Shared or copied at fork by CLONE_FS / CLONE_FILES / CLONE_SIGHAND. */
 	struct fs_struct *fs;

@@ -155,6 +155,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	p->usage = 2;                    /* one for the reaper, one while it runs */
 	p->kthread = NULL;
 	p->vfork_done = NULL;
+	p->thread_pid = NULL;            /* made when a pidfd first names it */
 	return p;
 }
 

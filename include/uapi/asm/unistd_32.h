@@ -119,5 +119,9 @@
 #define __NR_statx           383
 #define __NR_rseq            386
 #define __NR_clone3          435
+/* pidfds (kernel/pidfd.c, kernel/kill.c) */
+#define __NR_pidfd_send_signal 424
+#define __NR_pidfd_open      434
+#define __NR_pidfd_getfd     438
 
 #endif
