@@ -130,23 +130,13 @@ static const struct file_operations proc_sys_fops = {
 	.write_iter = proc_sys_write,
 };
 
-/* The directory `name` in dir, made if missing; or an ERR_PTR. */
-static struct dentry *make_dir(struct dentry *dir, const char *name)
-{
-	struct dentry *d = d_lookup(dir, name, strlen(name));
-
-	return d ? d : ramfs_create(dir, name, strlen(name), S_IFDIR | 0555, 0);
-}
-
 int proc_sys_init(void)
 {
-	struct dentry *dir = root_dentry;
 	static const char *const path[] = { "proc", "sys", "kernel" };
+	struct dentry *dir = ramfs_make_dirs(root_dentry, path, ARRAY_SIZE(path));
 
-	for (size_t i = 0; i < ARRAY_SIZE(path) && !IS_ERR_OR_NULL(dir); i++)
-		dir = make_dir(dir, path[i]);
-	if (IS_ERR_OR_NULL(dir))
-		return dir ? PTR_ERR(dir) : -ENOENT;
+	if (IS_ERR(dir))
+		return PTR_ERR(dir);
 	for (size_t i = 0; i < ARRAY_SIZE(kernel_table); i++) {
 		const char *name = kernel_table[i].name;
 		struct dentry *d = ramfs_create(dir, name, strlen(name), S_IFREG | 0644, 0);

@@ -136,6 +136,10 @@ struct dentry *ramfs_create(struct dentry *dir, const char *name, int namelen,
 /* A symlink `name` in `dir` pointing at `target`; same errors. */
 struct dentry *ramfs_symlink(struct dentry *dir, const char *name, int namelen,
 			     const char *target, size_t target_len);
+/* The directories path[0]/path[1]/... under dir, each made (mode 0555) if
+ * missing, as the boot makes /proc/sys/kernel: the last one (owned by the
+ * tree, no reference taken) or an ERR_PTR. */
+struct dentry *ramfs_make_dirs(struct dentry *dir, const char *const *path, size_t n);
 /* The child of dir called name[0..len), or NULL. No reference taken. */
 struct dentry *d_lookup(struct dentry *dir, const char *name, int len);
 /* Cut a regular file to `size` bytes (only shrinking frees pages). */

@@ -21,8 +21,11 @@
 struct task_struct;
 struct tty_struct;
 struct pt_regs;
+struct syscall_count_chunk;
 
 #define _NSIG 64
+/* signal_struct.syscall_counts: NR_syscalls (450) in chunks of 32. */
+#define SYSCALL_COUNT_CHUNKS 15
 
 #define SIG_DFL SIG_DFL_VALUE
 #define SIG_IGN SIG_IGN_VALUE
@@ -61,6 +64,8 @@ struct signal_struct {
 					   * woken as each other thread goes */
 	struct tty_struct *tty;           /* controlling terminal, or NULL */
 	struct rlimit rlim[RLIM_NLIMITS];
+	/* System calls made, per number (include/syscall_counts.h). */
+	struct syscall_count_chunk *syscall_counts[SYSCALL_COUNT_CHUNKS];
 };
 
 extern struct sighand_struct init_sighand;
