@@ -303,7 +303,7 @@ GLIBC_ON_TASKLAB = True
 GLIBC_SIGNALS_ON_TASKLAB = True
 GLIBC_CASES = ['glibc_mutex.counter_exact', 'glibc_cond.ping_pong', 'glibc_fork.child_one_thread',
                'glibc_exit.last_thread_ends', 'glibc_stress.create_join_handoffs',
-               'glibc_forkbench.claim_c23_thread_cheaper']
+               'glibc_forkbench.claim_c23_thread_cheaper', 'glibc_clone3.counted']
 GLIBC_SIGNAL_CASES = ['glibc_signal.runs_in_target']
 
 EXTRA_BOOTS = [
@@ -579,7 +579,7 @@ def run_gdb_tasks_check(args, tally):
 # `<prog>: PASS: ...` and status 0 only when all held. They run under
 # qemu-i386 here and on Tasklab in the glibc_* program suites.
 GLIBC_SELFCHECK = ['pthread-mutex', 'pthread-cond', 'pthread-fork', 'pthread-signal',
-                   'pthread-exit', 'pthread-stress']
+                   'pthread-exit', 'pthread-stress', 'pthread-clone3']
 
 
 def run_user_on_linux(args, tally):
