@@ -55,8 +55,10 @@ void init_syscall_counts(struct signal_struct *sig)
 void exit_syscall_counts(struct signal_struct *sig)
 {
 	for (int i = 0; i < SYSCALL_COUNT_CHUNKS; i++) {
-		kfree(sig->syscall_counts[i]);
-		sig->syscall_counts[i] = NULL;
+		if (sig->syscall_counts[i]) {        /* most are NULL: skip the call */
+			kfree(sig->syscall_counts[i]);
+			sig->syscall_counts[i] = NULL;
+		}
 	}
 }
 
