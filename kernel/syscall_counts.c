@@ -118,25 +118,44 @@ size_t syscall_counts_show(const struct signal_struct *sig, char *buf, size_t si
 /* 450 numbers of at most "449 rt_sigtimedwait_time64 4294967295 4294967295\n". */
 #define SHOW_SIZE (16 * 1024)
 
+/* What one open file reads: the counts as they were at its read from
+ * offset 0 (Linux's seq_file does the same), so that the reader's own
+ * read and write calls, counted between its reads, do not shift the text
+ * under it. */
+struct counts_text {
+	size_t len;
+	char text[SHOW_SIZE];
+};
+
 /* Read: the caller's own process's counts, from *pos on. */
 static ssize_t syscall_counts_read(struct file *f, struct iov_iter *to, loff_t *pos)
 {
-	char *buf = kmalloc(SHOW_SIZE, GFP_KERNEL);
-	size_t len, n;
+	struct counts_text *snap = f->private_data;
+	size_t n;
 
-	if (!buf)
-		return -ENOMEM;
-	len = syscall_counts_show(current->signal, buf, SHOW_SIZE);
-	n = *pos < (loff_t)len ? copy_to_iter(buf + *pos, len - *pos, to) : 0;
-	kfree(buf);
-	if (!n && *pos < (loff_t)len && to->fault)
+	if (!snap || *pos == 0) {
+		if (!snap && !(snap = kmalloc(sizeof(*snap), GFP_KERNEL)))
+			return -ENOMEM;
+		snap->len = syscall_counts_show(current->signal, snap->text, SHOW_SIZE);
+		f->private_data = snap;
+	}
+	if (*pos >= (loff_t)snap->len)
+		return 0;
+	n = copy_to_iter(snap->text + *pos, snap->len - *pos, to);
+	if (!n && to->fault)
 		return -EFAULT;
 	*pos += n;
 	return n;
 }
 
+static void syscall_counts_release(struct file *f)
+{
+	kfree(f->private_data);
+}
+
 static const struct file_operations syscall_counts_fops = {
 	.read_iter = syscall_counts_read,
+	.release = syscall_counts_release,
 };
 
 int syscall_counts_init(void)
