@@ -292,6 +292,7 @@ static int exec_binprm(const char *path, struct exec_args *a, struct pt_regs *re
 	close_on_exec(current->files);
 	clear_TLS(current);
 	flush_signal_handlers(current);     /* handlers are gone with the old image */
+	exit_posix_timers(current->signal); /* so are POSIX timers; itimers stay */
 	current->flags &= ~PF_KTHREAD;
 	set_comm_from_path(path);
 	start_thread(regs, img.entry, esp);

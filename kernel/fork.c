@@ -86,9 +86,15 @@ void put_task_struct(struct task_struct *p)
 	local_irq_restore(flags);
 }
 
+/* As Linux's __set_task_comm (strscpy_pad): the whole array is written, so
+ * no byte of a longer old name stays behind the terminator for gdb or a
+ * reader of the raw array to find ("init\0l_init" after an exec). */
 void set_task_comm(struct task_struct *p, const char *name)
 {
-	strlcpy(p->comm, name, sizeof(p->comm));
+	size_t n = strnlen(name, sizeof(p->comm) - 1);
+
+	memcpy(p->comm, name, n);
+	memset(p->comm + n, 0, sizeof(p->comm) - n);
 }
 
 /* Seed formula over lowmem: lowmem / THREAD_SIZE / 2 (512 MiB -> 32768), at
@@ -295,6 +301,8 @@ static void init_new_task(struct task_struct *p, const struct kernel_clone_args 
 	init_waitqueue_head(&p->wait_chldexit);
 	p->start_time = jiffies;
 	p->utime = p->stime = 0;
+	if (args->name)                  /* named before anyone can see it */
+		set_task_comm(p, args->name);
 }
 
 /* The thread library's two requests that can fail: the child's tid into
@@ -486,9 +494,10 @@ bad_fork_free:
  * parent_tidptr, child_tidptr) took the arguments one by one and read the
  * TLS descriptor from the frame's esi; here they travel in one struct
  * kernel_clone_args (flags, stack, parent_tid, child_tid, tls, pidfd,
- * set_tid), as in Linux 5.3+ (kernel_clone), so that clone3's struct
- * clone_args fills it without a new entry. stack_size has no field:
- * sys_clone3 adds it to stack, as Linux does for a stack growing down.
+ * set_tid, and the name a kernel thread gets at creation), as in Linux
+ * 5.3+ (kernel_clone), so that clone3's struct clone_args fills it without
+ * a new entry. stack_size has no field: sys_clone3 adds it to stack, as
+ * Linux does for a stack growing down.
  *
  * Contract: make a copy of current, shared or copied by args->flags, whose
  * first frame is a copy of regs (a user frame for the system calls, a
@@ -524,10 +533,13 @@ long do_fork(const struct kernel_clone_args *args, struct pt_regs *regs)
 }
 
 /* As Linux: do_fork with CLONE_VM | CLONE_UNTRACED and a frame that makes the
- * child call fn(arg), then do_exit() with its return value. */
-pid_t kernel_thread(int (*fn)(void *), void *arg, unsigned long flags)
+ * child call fn(arg), then do_exit() with its return value. The name is
+ * given at creation (Linux 6.2's kernel_thread), so the task list never
+ * shows the thread under its parent's name. */
+pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags)
 {
-	struct kernel_clone_args args = { .flags = flags | CLONE_VM | CLONE_UNTRACED };
+	struct kernel_clone_args args = { .flags = flags | CLONE_VM | CLONE_UNTRACED,
+					  .name = name };
 	struct pt_regs regs;
 
 	kernel_thread_regs(&regs, fn, arg);

@@ -81,7 +81,7 @@ static int wait_to_exit(void *arg)
 static void pidfd_poll_wakes_at_exit(struct ktest *t)
 {
 	DECLARE_COMPLETION(go);
-	pid_t nr = kernel_thread(wait_to_exit, &go, SIGCHLD);
+	pid_t nr = kernel_thread(wait_to_exit, &go, "pidfd_waiter", SIGCHLD);
 	struct file *f;
 	bool woken;
 
@@ -115,8 +115,8 @@ static int leader_leaves_thread(void *arg)
 {
 	struct pair *pr = arg;
 
-	pr->thread = kernel_thread(thread_waits, pr, CLONE_THREAD | CLONE_SIGHAND |
-				   CLONE_FS | CLONE_FILES);
+	pr->thread = kernel_thread(thread_waits, pr, "pidfd_thread",
+				   CLONE_THREAD | CLONE_SIGHAND | CLONE_FS | CLONE_FILES);
 	return 0;
 }
 
@@ -131,7 +131,7 @@ static void pidfd_poll_waits_for_every_thread(struct ktest *t)
 	bool woken;
 
 	init_completion(&pr.go);
-	nr = kernel_thread(leader_leaves_thread, &pr, SIGCHLD);
+	nr = kernel_thread(leader_leaves_thread, &pr, "pidfd_leader", SIGCHLD);
 	KTEST_ASSERT_GT(t, nr, 0);
 	leader = find_task_by_pid(nr);
 	f = pidfd_on(nr);
@@ -152,7 +152,7 @@ static void pidfd_poll_waits_for_every_thread(struct ktest *t)
 static void struct_pid_outlives_task_and_number(struct ktest *t)
 {
 	DECLARE_COMPLETION(go);
-	pid_t nr = kernel_thread(wait_to_exit, &go, SIGCHLD);
+	pid_t nr = kernel_thread(wait_to_exit, &go, "pidfd_waiter", SIGCHLD);
 	struct task_struct *p = find_task_by_pid(nr);
 	struct pid *pid, *again;
 

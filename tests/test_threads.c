@@ -60,7 +60,7 @@ static int leader_fn(void *arg)
 		return 1;
 	kthread_use_mm(g->mm);
 	mmput(g->mm);                     /* our use is the only user now */
-	tid = kernel_thread(thread_fn, g, GROUP_FLAGS);
+	tid = kernel_thread(thread_fn, g, NULL, GROUP_FLAGS);
 	g->thread = tid > 0 ? find_task_by_pid(tid) : NULL;
 	if (g->thread)
 		get_task_struct(g->thread);   /* the case reads it after it is gone */
@@ -87,7 +87,7 @@ static pid_t start_group(struct group *g, bool leader_waits)
 	init_completion(&g->go);
 	init_completion(&g->thread_gone);
 	g->leader_waits = leader_waits;
-	return kernel_thread(leader_fn, g, SIGCHLD);
+	return kernel_thread(leader_fn, g, NULL, SIGCHLD);
 }
 
 /* c01/c07: one group, two tasks: the thread's tgid is the leader's pid,
@@ -183,11 +183,11 @@ static void claim_c04_clone_sighand_shared_vs_copied(struct ktest *t)
 	pid_t pid;
 
 	ours->handler = 0;
-	pid = kernel_thread(child_ignores_usr1, NULL, SIGCHLD);
+	pid = kernel_thread(child_ignores_usr1, NULL, NULL, SIGCHLD);
 	KTEST_ASSERT_GT(t, pid, 0);
 	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, NULL), pid);
 	KTEST_EXPECT_EQ(t, ours->handler, 0);             /* copied */
-	pid = kernel_thread(child_ignores_usr1, NULL, CLONE_SIGHAND | SIGCHLD);
+	pid = kernel_thread(child_ignores_usr1, NULL, NULL, CLONE_SIGHAND | SIGCHLD);
 	KTEST_ASSERT_GT(t, pid, 0);
 	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, NULL), pid);
 	KTEST_EXPECT_EQ(t, ours->handler, 1);             /* shared */

@@ -34,7 +34,14 @@ struct mm_struct {
 	unsigned long start_brk, brk;     /* heap: [start_brk, brk) */
 	unsigned long start_stack;        /* the initial user esp */
 	unsigned long mmap_base;          /* where the search for free areas starts */
+	int dumpable;                     /* prctl PR_SET_DUMPABLE: 1 from exec,
+					   * 0 when the effective ids change */
+	unsigned long flags;              /* MMF_* */
 };
+
+/* mm->flags */
+#define MMF_OOM_VICTIM 0x1                /* killed by the OOM killer (mm/oom_kill.c),
+					   * its memory not yet torn down */
 
 /* The kernel's own address space: swapper_pg_dir. Never freed. */
 extern struct mm_struct init_mm;
