@@ -15,11 +15,11 @@
 #include <slab.h>
 #include <syscall.h>
 #include <timer.h>
-#include <sched/signal.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
 #include <asm/ptrace.h>
 #include <asm/uaccess.h>
+#include <uapi/linux/fcntl.h>
 #include <uapi/linux/time.h>
 #include <uapi/linux/wait.h>
 
@@ -204,8 +204,31 @@ struct waitid_info {
 	int si_status;
 };
 
+/* P_PIDFD: the child the pidfd names (kernel/pidfd.c), by its number
+ * while it has one; once reaped it matches no child (ECHILD), never a new
+ * owner of its number. An O_NONBLOCK pidfd (PIDFD_NONBLOCK) waits as
+ * WNOHANG. EINVAL for a negative fd, EBADF for one not open or not a
+ * pidfd (Linux's kernel_waitid). */
+static int waitid_pidfd(pid_t fd, struct wait_opts *wo)
+{
+	unsigned int f_flags;
+	struct pid *pid;
+
+	if (fd < 0)
+		return -EINVAL;
+	pid = pidfd_get_pid(fd, &f_flags);
+	if (IS_ERR(pid))
+		return PTR_ERR(pid);
+	wo->type = PIDTYPE_PID;
+	wo->pid = pid->task ? pid->task->pid : 0;    /* no child has pid 0 */
+	if (f_flags & O_NONBLOCK)
+		wo->flags |= WNOHANG;
+	put_pid(pid);
+	return 0;
+}
+
 /* waitid's idtype and id as a wait: P_ALL, P_PID (id > 0), P_PGID (id 0:
- * the caller's group); P_PIDFD is EINVAL until Tasklab has pidfds. */
+ * the caller's group), P_PIDFD (id a pidfd). */
 static int waitid_opts(u32 which, pid_t id, int options, struct wait_opts *wo)
 {
 	*wo = (struct wait_opts){ .flags = options, .pid = id };
@@ -221,6 +244,8 @@ static int waitid_opts(u32 which, pid_t id, int options, struct wait_opts *wo)
 		if (!id)
 			wo->pid = current->pgid;
 		return id >= 0 ? 0 : -EINVAL;
+	case P_PIDFD:
+		return waitid_pidfd(id, wo);
 	default:
 		return -EINVAL;
 	}
@@ -245,7 +270,8 @@ static void fill_waitid_info(const struct wait_opts *wo, pid_t ret, struct waiti
 /* waitid(idtype, id, infop, options, rusage): which children as above, and
  * what to report: WEXITED (ends), WSTOPPED, WCONTINUED (at least one, else
  * EINVAL); WNOWAIT leaves the child reportable; WNOHANG with nothing ready
- * returns 0 with a zeroed siginfo, as Linux. infop gets si_signo SIGCHLD,
+ * returns 0 with a zeroed siginfo, as Linux, but a nonblocking pidfd
+ * without WNOHANG is EAGAIN then (Linux 5.10+). infop gets si_signo SIGCHLD,
  * si_code CLD_*, si_pid, si_uid and si_status; rusage the child's. ECHILD,
  * EINTR (restarted under SA_RESTART), EFAULT after the wait. */
 long sys_waitid(u32 which, u32 upid, u32 uinfo, u32 options, u32 urusage, u32 f)
@@ -264,6 +290,8 @@ long sys_waitid(u32 which, u32 upid, u32 uinfo, u32 options, u32 urusage, u32 f)
 		return ret;
 	wo.rusage = urusage ? &ru : NULL;
 	ret = do_wait(&wo);
+	if (ret == 0 && (wo.flags & ~options & WNOHANG))
+		return -EAGAIN;          /* the pidfd's O_NONBLOCK asked, not the caller */
 	if (ret < 0)
 		return ret;
 	fill_waitid_info(&wo, ret, &wi);

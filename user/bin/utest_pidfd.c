@@ -1,8 +1,8 @@
 /* user/bin/utest_pidfd.c: KTAP self-tests of pidfds: pidfd_open (434) and
  * what its fd is (close-on-exec, O_RDWR, O_NONBLOCK on request, fstat's
  * 0600 with no file type, no read or write), pidfd_send_signal (424) with
- * and without a siginfo, pidfd_getfd (438), clone's CLONE_PIDFD (the fd
- * in parent_tid's slot), every errno of each, a pidfd that keeps naming
+ * and without a siginfo, pidfd_getfd (438), waitid(P_PIDFD), clone's
+ * CLONE_PIDFD (the fd in parent_tid's slot), every errno of each, a pidfd that keeps naming
  * its process across an execve from a thread, and the pid-reuse rule: a
  * pidfd names a process, not a number, so after the process is reaped and
  * its number handed to a new one, the pidfd signals nobody (ESRCH).
@@ -144,14 +144,13 @@ static void pidfd_open_emfile(struct ktap *t)
 
 /* ---- pidfd_send_signal ---- */
 
-/* Sleep until a SIGCHLD says a child has ended (it is a zombie, not
- * reaped); false after a second without one. */
-static bool wait_for_sigchld(void)
+/* Sleep until child pid has ended, leaving it a zombie, not reaped
+ * (waitid's WNOWAIT); false if waitid failed. */
+static bool wait_until_zombie(pid_t pid)
 {
-	hits = 0;
-	for (int ms = 0; !hits && ms < 1000; ms++)
-		sleep_ms(1);
-	return hits > 0;
+	siginfo_t si;
+
+	return waitid(P_PID, pid, &si, WEXITED | WNOWAIT, NULL) == 0 && si.si_pid == pid;
 }
 
 /* Signal 0 asks; SIGTERM kills the very process; a zombie is still
@@ -164,11 +163,9 @@ static void pidfd_send_signal_kills_then_esrch(struct ktap *t)
 	KTAP_ASSERT_GT(t, pid, 0);
 	fd = pidfd_open(pid, 0);
 	KTAP_ASSERT_GE(t, fd, 0);
-	set_handler(SIGCHLD, count_handler, 0);
 	KTAP_EXPECT_EQ(t, pidfd_send_signal(fd, 0, NULL, 0), 0);
 	KTAP_EXPECT_EQ(t, pidfd_send_signal(fd, SIGTERM, NULL, 0), 0);
-	KTAP_EXPECT_TRUE(t, wait_for_sigchld());
-	signal(SIGCHLD, SIG_DFL);
+	KTAP_EXPECT_TRUE(t, wait_until_zombie(pid));
 	KTAP_EXPECT_EQ(t, pidfd_send_signal(fd, SIGTERM, NULL, 0), 0);    /* a zombie */
 	status = reap(pid);
 	KTAP_EXPECT_TRUE(t, WIFSIGNALED(status));
@@ -370,6 +367,72 @@ static void pidfd_getfd_eperm(struct ktap *t)
 	expect_user_errno(t, getfd_0, EPERM);
 }
 
+/* ---- waitid(P_PIDFD) ---- */
+
+/* waitid(P_PIDFD) waits for the very child the pidfd names: its siginfo,
+ * then ECHILD once it is reaped. A pidfd on a process that is not our
+ * child: ECHILD. A negative id EINVAL, a non-pidfd EBADF. */
+static void waitid_pidfd_waits_for_that_child(struct ktap *t)
+{
+	pid_t other = sleeper(), pid = fork();
+	int fd, self = pidfd_open(getpid(), 0), p[2];
+	siginfo_t si;
+
+	if (pid == 0)
+		_exit(9);
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_ASSERT_GT(t, other, 0);
+	fd = pidfd_open(pid, 0);
+	KTAP_ASSERT_GE(t, fd, 0);
+	memset(&si, 0xff, sizeof(si));
+	KTAP_EXPECT_EQ(t, waitid(P_PIDFD, fd, &si, WEXITED, NULL), 0);
+	KTAP_EXPECT_EQ(t, si.si_signo, SIGCHLD);
+	KTAP_EXPECT_EQ(t, si.si_code, CLD_EXITED);
+	KTAP_EXPECT_EQ(t, si.si_pid, pid);
+	KTAP_EXPECT_EQ(t, si.si_status, 9);
+	KTAP_EXPECT_EQ(t, waitid(P_PIDFD, fd, &si, WEXITED, NULL), -1);   /* reaped */
+	KTAP_EXPECT_EQ(t, errno, ECHILD);
+	KTAP_EXPECT_EQ(t, waitid(P_PIDFD, self, &si, WEXITED | WNOHANG, NULL), -1);
+	KTAP_EXPECT_EQ(t, errno, ECHILD);
+	KTAP_EXPECT_EQ(t, waitid(P_PIDFD, -1, &si, WEXITED, NULL), -1);
+	KTAP_EXPECT_EQ(t, errno, EINVAL);
+	KTAP_ASSERT_EQ(t, pipe(p), 0);
+	KTAP_EXPECT_EQ(t, waitid(P_PIDFD, p[0], &si, WEXITED, NULL), -1);
+	KTAP_EXPECT_EQ(t, errno, EBADF);
+	kill(other, SIGKILL);
+	reap(other);
+	close(p[0]);
+	close(p[1]);
+	close(fd);
+	close(self);
+}
+
+/* A PIDFD_NONBLOCK pidfd: waitid does not sleep; with a child still
+ * running it is EAGAIN (Linux 5.10+), or 0 and an empty siginfo when the
+ * caller asked WNOHANG itself; once the child has ended, it is reaped. */
+static void waitid_pidfd_nonblock(struct ktap *t)
+{
+	pid_t pid = sleeper();
+	int fd, status;
+	siginfo_t si;
+
+	KTAP_ASSERT_GT(t, pid, 0);
+	fd = pidfd_open(pid, PIDFD_NONBLOCK);
+	KTAP_ASSERT_GE(t, fd, 0);
+	KTAP_EXPECT_EQ(t, waitid(P_PIDFD, fd, &si, WEXITED, NULL), -1);
+	KTAP_EXPECT_EQ(t, errno, EAGAIN);
+	si.si_pid = 77;
+	KTAP_EXPECT_EQ(t, waitid(P_PIDFD, fd, &si, WEXITED | WNOHANG, NULL), 0);
+	KTAP_EXPECT_EQ(t, si.si_pid, 0);
+	kill(pid, SIGKILL);
+	KTAP_EXPECT_TRUE(t, wait_until_zombie(pid));
+	KTAP_EXPECT_EQ(t, waitid(P_PIDFD, fd, &si, WEXITED, NULL), 0);
+	KTAP_EXPECT_EQ(t, si.si_pid, pid);
+	KTAP_EXPECT_EQ(t, si.si_code, CLD_KILLED);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WNOHANG), -1);          /* reaped by waitid */
+	close(fd);
+}
+
 /* ---- CLONE_PIDFD in clone ---- */
 
 static int child_exits_5(void *arg)
@@ -489,6 +552,8 @@ static void pidfd_survives_pid_reuse(struct ktap *t)
 	KTAP_EXPECT_EQ(t, errno, ESRCH);
 	KTAP_EXPECT_EQ(t, pidfd_getfd(fd, 0, 0), -1);
 	KTAP_EXPECT_EQ(t, errno, ESRCH);
+	KTAP_EXPECT_EQ(t, waitid(P_PIDFD, fd, NULL, WEXITED | WNOHANG, NULL), -1);
+	KTAP_EXPECT_EQ(t, errno, ECHILD);                          /* not the new child */
 	KTAP_EXPECT_EQ(t, waitpid(second, &status, WNOHANG), 0);      /* alive */
 	fresh = pidfd_open(second, 0);
 	KTAP_ASSERT_GE(t, fresh, 0);
@@ -560,6 +625,8 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(pidfd_send_signal_eperm),
 	KTAP_CASE(pidfd_getfd_takes_a_file),
 	KTAP_CASE(pidfd_getfd_eperm),
+	KTAP_CASE(waitid_pidfd_waits_for_that_child),
+	KTAP_CASE(waitid_pidfd_nonblock),
 	KTAP_CASE(clone_pidfd_in_parent_tid),
 	KTAP_CASE(pidfd_survives_pid_reuse),
 	KTAP_CASE(pidfd_follows_exec_from_thread),
