@@ -80,6 +80,7 @@ static int kernel_init(void *unused)
 
 	current->pgid = current->sid = 1;     /* init leads session and group 1 */
 	wait_for_completion(&kthreadd_done);
+	serial_console_start();           /* kttyd: console input to its tty */
 	ktest_run_selected();             /* returns only without test= */
 	kbench_run_selected();            /* returns only without bench= */
 	run_init_process();               /* returns only without a program */
@@ -136,7 +137,7 @@ void start_kernel(u32 magic, phys_addr_t mbi)
 	populate_rootfs();          /* the initramfs (module 0) into the root */
 	if (proc_sys_init())        /* /proc/sys/kernel: threads-max & co */
 		pr_err("cannot make /proc/sys\n");
-	tty_init();                 /* /dev/console */
+	tty_init();                 /* ttyS0, /dev/tty, /dev/console */
 	pic_init();
 	pit_init();
 	time_init();

@@ -99,9 +99,10 @@ def boot(kernel=None, iso=None, append='', timeout=30, mem='2G', extra=()):
         if not chunk:
             break
         out += chunk
-        if not probed and b'interrupts on' in out:
-            # Type the probe line once the UART is set up (the serial test
-            # reads it back through IRQ 4).
+        if not probed and b'ready for the probe line' in out:
+            # Type the probe line when the serial test asks (it reads it
+            # back through IRQ 4; typed earlier, the console's tty would
+            # take it when a program opens the console).
             try:
                 proc.stdin.write(SERIAL_PROBE.encode())
                 proc.stdin.flush()
