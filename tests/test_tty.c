@@ -541,4 +541,7 @@ static const struct ktest_case tty_cases[] = {
 	KTEST_CASE(tty_console_input_through_uart),
 	{}
 };
-KTEST_SUITE(tty, tty_cases);
+KTEST_SUITE(tty_kernel, tty_cases);
+
+/* The user-space side: user/bin/utest_tty.c. */
+KTEST_PROGRAM_SUITE(tty, "/bin/utest_tty");
