@@ -6,7 +6,8 @@
  * console cases go through the real path: bytes handed over as the UART's
  * interrupt hands them (serial_receive_chars), taken to ttyS0's line
  * discipline by kttyd, read through /dev/console. Job control and the
- * system calls are tested from user space (user/bin/utest_tty.c). */
+ * system calls are tested from user space: the programs utest_tty and
+ * utest_poll are suites of their own, declared at the end. */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
@@ -545,3 +546,5 @@ KTEST_SUITE(tty_kernel, tty_cases);
 
 /* The user-space side: user/bin/utest_tty.c. */
 KTEST_PROGRAM_SUITE(tty, "/bin/utest_tty");
+/* poll, select and their kin: user/bin/utest_poll.c. */
+KTEST_PROGRAM_SUITE(poll, "/bin/utest_poll");
