@@ -130,6 +130,11 @@ void start_tty(struct tty_struct *tty);
 void tty_put_chars(struct tty_struct *tty, const unsigned char *buf, int n);
 /* The driver registrations and /dev nodes (boot, after the initramfs). */
 void tty_init(void);
+/* A controlling terminal's device number (0: none), for /proc's tty_nr. */
+static inline dev_t tty_devnum(const struct tty_struct *tty)
+{
+	return tty ? tty->driver->dev : 0;
+}
 /* The standard settings (Linux's tty_std_termios). */
 extern const struct termios tty_std_termios;
 

@@ -152,8 +152,10 @@ static void kill_orphaned_pgrp(struct task_struct *tsk, struct task_struct *pare
 		parent = tsk->real_parent;
 	else
 		ignored = NULL;
+	/* the stopped-member test first: it is rarely true, and each walks
+	 * the process list */
 	if (parent->pgid != pgrp && parent->sid == tsk->sid &&
-	    will_become_orphaned_pgrp(pgrp, ignored) && has_stopped_jobs(pgrp)) {
+	    has_stopped_jobs(pgrp) && will_become_orphaned_pgrp(pgrp, ignored)) {
 		kill_pgrp(pgrp, SIGHUP, 1);
 		kill_pgrp(pgrp, SIGCONT, 1);
 	}
