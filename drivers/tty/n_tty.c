@@ -68,13 +68,57 @@ static bool is_char(const struct tty_struct *tty, int i, unsigned char c)
 
 /* --- output ------------------------------------------------------------- */
 
+/* OPOST's NL: ONLCR sends CR NL; ONLRET makes NL a carriage return. */
+static void output_nl(struct tty_struct *tty)
+{
+	struct n_tty_data *l = &tty->ldata;
+
+	if (O_FLAG(tty, ONLRET))
+		l->column = 0;
+	if (O_FLAG(tty, ONLCR)) {
+		l->canon_column = l->column = 0;
+		tty_put_chars(tty, (const unsigned char *)"\r\n", 2);
+		return;
+	}
+	l->canon_column = l->column;
+	tty_put_chars(tty, (const unsigned char *)"\n", 1);
+}
+
+/* OPOST's CR: dropped at column 0 under ONOCR; sent as NL under OCRNL. */
+static void output_cr(struct tty_struct *tty)
+{
+	struct n_tty_data *l = &tty->ldata;
+
+	if (O_FLAG(tty, ONOCR) && l->column == 0)
+		return;
+	if (O_FLAG(tty, OCRNL)) {
+		if (O_FLAG(tty, ONLRET))
+			l->canon_column = l->column = 0;
+		tty_put_chars(tty, (const unsigned char *)"\n", 1);
+		return;
+	}
+	l->canon_column = l->column = 0;
+	tty_put_chars(tty, (const unsigned char *)"\r", 1);
+}
+
+/* OPOST's TAB: to the next multiple of 8, as spaces under XTABS. */
+static void output_tab(struct tty_struct *tty)
+{
+	static const unsigned char spaces[8] = "        ";
+	int n = 8 - (tty->ldata.column & 7);
+
+	tty->ldata.column += n;
+	if ((tty->termios.c_oflag & TABDLY) == XTABS)
+		tty_put_chars(tty, spaces, n);
+	else
+		tty_put_chars(tty, (const unsigned char *)"\t", 1);
+}
+
 /* One byte out with OPOST processing, keeping ldata.column (Linux's
  * do_output_char). */
 static void do_output_char(struct tty_struct *tty, unsigned char c)
 {
 	struct n_tty_data *l = &tty->ldata;
-	static const unsigned char spaces[8] = "        ";
-	int n;
 
 	if (!O_FLAG(tty, OPOST)) {
 		tty_put_chars(tty, &c, 1);
@@ -82,34 +126,14 @@ static void do_output_char(struct tty_struct *tty, unsigned char c)
 	}
 	switch (c) {
 	case '\n':
-		if (O_FLAG(tty, ONLRET))
-			l->column = 0;
-		if (O_FLAG(tty, ONLCR)) {
-			l->canon_column = l->column = 0;
-			tty_put_chars(tty, (const unsigned char *)"\r\n", 2);
-			return;
-		}
-		l->canon_column = l->column;
-		break;
+		output_nl(tty);
+		return;
 	case '\r':
-		if (O_FLAG(tty, ONOCR) && l->column == 0)
-			return;
-		if (O_FLAG(tty, OCRNL)) {
-			c = '\n';
-			if (O_FLAG(tty, ONLRET))
-				l->canon_column = l->column = 0;
-			break;
-		}
-		l->canon_column = l->column = 0;
-		break;
+		output_cr(tty);
+		return;
 	case '\t':
-		n = 8 - (l->column & 7);
-		l->column += n;
-		if ((tty->termios.c_oflag & TABDLY) == XTABS) {
-			tty_put_chars(tty, spaces, n);
-			return;
-		}
-		break;
+		output_tab(tty);
+		return;
 	case '\b':
 		if (l->column > 0)
 			l->column--;
@@ -541,6 +565,25 @@ static int nothing_to_read(struct file *file, long timeout)
 	return 1;
 }
 
+/* The limits of a read: at least *minimum bytes, *time ticks allowed
+ * between two (0: no limit), *timeout for the first (non-canonical mode:
+ * VMIN and VTIME as POSIX reads them). */
+static void read_limits(struct tty_struct *tty, size_t *minimum, long *time, long *timeout)
+{
+	*minimum = 0;
+	*time = 0;
+	*timeout = MAX_SCHEDULE_TIMEOUT;
+	if (tty->ldata.icanon)
+		return;
+	*minimum = TTY_CHAR(tty, VMIN);
+	if (*minimum) {
+		*time = (HZ / 10) * TTY_CHAR(tty, VTIME);       /* between bytes */
+	} else {
+		*timeout = (HZ / 10) * TTY_CHAR(tty, VTIME);    /* for the first */
+		*minimum = 1;
+	}
+}
+
 /* Contract: read from tty's input into `to` as the termios says (above).
  * Returns the bytes read, 0 (end of file, a timeout, a hangup), -EAGAIN,
  * -ERESTARTSYS (a signal before any byte), -EFAULT, -EIO (an orphaned
@@ -549,22 +592,14 @@ static int nothing_to_read(struct file *file, long timeout)
 ssize_t n_tty_read(struct tty_struct *tty, struct file *file, struct iov_iter *to)
 {
 	struct tty_file_private *priv = file->private_data;
-	size_t minimum = 0, copied = 0, room = n_tty_receive_room(tty);
-	long time = 0, timeout = MAX_SCHEDULE_TIMEOUT;
+	size_t minimum, copied = 0, room = n_tty_receive_room(tty);
+	long time, timeout;
 	ssize_t ret = priv->console ? 0 : __tty_check_change(tty, SIGTTIN);
 	DEFINE_WAIT(wait);
 
 	if (ret < 0)
 		return ret;
-	if (!tty->ldata.icanon) {
-		minimum = TTY_CHAR(tty, VMIN);
-		if (minimum) {
-			time = (HZ / 10) * TTY_CHAR(tty, VTIME);  /* between bytes */
-		} else {
-			timeout = (HZ / 10) * TTY_CHAR(tty, VTIME);  /* for the first */
-			minimum = 1;
-		}
-	}
+	read_limits(tty, &minimum, &time, &timeout);
 	while (to->count) {
 		prepare_to_wait(&tty->read_wait, &wait, TASK_INTERRUPTIBLE);
 		if (!input_available_p(tty, false)) {
