@@ -127,10 +127,10 @@ static ssize_t pipe_write(struct file *f, struct iov_iter *from, loff_t *pos)
  * and hung up (POLLHUP) once no writer is left; the write end is
  * writable while there is room, and in error (POLLERR) once no reader
  * is left. */
-static unsigned int pipe_poll(struct file *f, struct poll_table_struct *wait)
+static __poll_t pipe_poll(struct file *f, struct poll_table_struct *wait)
 {
 	struct pipe_inode_info *pipe = pipe_of(f);
-	unsigned int mask = 0;
+	__poll_t mask = 0;
 
 	poll_wait(f, &pipe->wait, wait);
 	if ((f->f_flags & O_ACCMODE) != O_WRONLY) {

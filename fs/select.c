@@ -26,6 +26,7 @@
 #include <fdtable.h>
 #include <fs.h>
 #include <poll.h>
+#include <uapi/linux/poll.h>     /* struct pollfd, the BAND bits */
 #include <sched.h>
 #include <sched/signal.h>
 #include <slab.h>
@@ -119,11 +120,6 @@ static void poll_freewait(struct poll_wqueues *p)
 	}
 }
 
-unsigned int vfs_poll(struct file *f, poll_table *pt)
-{
-	return f->f_op && f->f_op->poll ? f->f_op->poll(f, pt) : DEFAULT_POLLMASK;
-}
-
 /* Ticks until *end (NULL: for ever), never negative. */
 static long ticks_left(const unsigned long *end)
 {
@@ -149,9 +145,9 @@ static bool poll_schedule_timeout(struct poll_wqueues *p, const unsigned long *e
 /* --- poll --------------------------------------------------------------- */
 
 /* One pollfd: its revents (fd < 0: none; not open: POLLNVAL). */
-static unsigned int do_pollfd(struct pollfd *pfd, poll_table *pt)
+static __poll_t do_pollfd(struct pollfd *pfd, poll_table *pt)
 {
-	unsigned int mask = 0;
+	__poll_t mask = 0;
 	struct file *f;
 
 	if (pfd->fd >= 0) {
@@ -437,7 +433,7 @@ static int select_pass(void *arg, poll_table **pt)
 	for (int fd = 0; fd < list->n; fd++) {
 		u32 bit = 1u << (fd % 32), w = fd / 32;
 		int before = count;
-		unsigned int mask;
+		__poll_t mask;
 
 		if (!((fds->in[w] | fds->out[w] | fds->ex[w]) & bit))
 			continue;

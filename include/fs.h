@@ -31,6 +31,7 @@
 
 #include <types.h>
 #include <list.h>
+#include <poll.h>
 #include <uio.h>
 #include <uapi/linux/fcntl.h>
 #include <uapi/linux/stat.h>
@@ -65,7 +66,6 @@ typedef int (*filldir_t)(void *ctx, const char *name, int namelen, loff_t pos,
 #define DT_LNK     10
 
 struct inode;
-struct poll_table_struct;
 
 struct file_operations {
 	/* Called by open once f_op is set: 0 or -errno (the open fails). */
@@ -77,12 +77,10 @@ struct file_operations {
 	int (*readdir)(struct file *f, filldir_t filldir, void *ctx);
 	/* Device control; arg is the caller's (user) argument. */
 	long (*unlocked_ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
-	/* Readiness for poll/select: POLLIN, POLLOUT, POLLHUP... (uapi/linux/
-	 * poll.h), after poll_wait() on each queue a change would be woken
-	 * on (include/poll.h). Without it a file is always ready. */
-	unsigned int (*poll)(struct file *f, struct poll_table_struct *wait);
 	/* The last reference to the file is gone (pipes count their ends). */
 	void (*release)(struct file *f);
+	/* The events ready now, queueing the caller through pt (include/poll.h). */
+	__poll_t (*poll)(struct file *f, struct poll_table_struct *pt);
 };
 
 struct inode {
@@ -119,7 +117,7 @@ struct file {
 	loff_t f_pos;
 	unsigned int f_flags;       /* O_* from open */
 	int f_count;
-	void *private_data;         /* the driver's (a tty: its tty_file_private) */
+	void *private_data;         /* the file's own object (a pidfd's struct pid) */
 };
 
 /* --- fs/ramfs.c: the tree ---------------------------------------------- */

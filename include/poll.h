@@ -1,24 +1,40 @@
-/* include/poll.h: how a file tells poll and select that it is ready
- * (fs/select.c). A file's f_op->poll calls poll_wait() on every wait queue
- * that is woken when its readiness changes, then returns its mask of
- * POLL* bits (uapi/linux/poll.h). poll_wait() queues the caller on the
- * queue only when the poll_table asks for it (the first pass of a poll
- * that may sleep); otherwise it does nothing. */
+/* include/poll.h: what a file tells poll, select and epoll about itself
+ * (Linux's linux/poll.h). A file_operations poll method reports the events
+ * ready now (POLL* bits) and, through poll_wait(), names every wait queue
+ * on which a change of that answer will be announced; the caller (a poll
+ * system call) passes a poll_table whose queueing procedure puts an entry
+ * of its own on each of those queues, sleeps, and asks again when woken.
+ * A NULL table, or one without a procedure, only asks. */
 #ifndef TASKLAB_POLL_H
 #define TASKLAB_POLL_H
 
 #include <types.h>
-#include <wait.h>
-#include <uapi/linux/poll.h>
 
 struct file;
+struct wait_queue_head;
 struct poll_table_struct;
+
+typedef unsigned int __poll_t;
+
+/* The event bits (Linux's asm-generic/poll.h values). */
+#define POLLIN     0x0001
+#define POLLPRI    0x0002
+#define POLLOUT    0x0004
+#define POLLERR    0x0008
+#define POLLHUP    0x0010
+#define POLLNVAL   0x0020
+#define POLLRDNORM 0x0040
+#define POLLWRNORM 0x0100
+
+/* What a file without a poll method is: always readable and writable. */
+#define DEFAULT_POLLMASK (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM)
 
 typedef void (*poll_queue_proc)(struct file *f, struct wait_queue_head *wq,
 				struct poll_table_struct *pt);
 
 typedef struct poll_table_struct {
-	poll_queue_proc _qproc;       /* NULL: do not queue */
+	poll_queue_proc _qproc;           /* queue the caller on wq; NULL: only ask */
+	__poll_t _key;                    /* the events the caller wants */
 } poll_table;
 
 static inline void poll_wait(struct file *f, struct wait_queue_head *wq, poll_table *pt)
@@ -27,10 +43,8 @@ static inline void poll_wait(struct file *f, struct wait_queue_head *wq, poll_ta
 		pt->_qproc(f, wq, pt);
 }
 
-/* What a file without f_op->poll is: always ready to read and write. */
-#define DEFAULT_POLLMASK (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM)
-
-/* f's readiness (its f_op->poll, or DEFAULT_POLLMASK). */
-unsigned int vfs_poll(struct file *f, poll_table *pt);
+/* The events ready on f now (its poll method's answer, or DEFAULT_POLLMASK),
+ * queueing through pt as above. */
+__poll_t vfs_poll(struct file *f, poll_table *pt);
 
 #endif

@@ -30,10 +30,14 @@
 #include <types.h>
 #include <list.h>
 #include <wait.h>
+#include <poll.h>
 #include <uapi/asm/termbits.h>
 #include <uapi/asm/ioctls.h>
 
 typedef u32 dev_t;
+
+#define TTY_MAJOR    4          /* the serial ports: ttyS0 is 4:64 */
+#define TTYAUX_MAJOR 5          /* /dev/console is 5:1, as on Linux */
 struct file;
 struct iov_iter;
 struct poll_table_struct;
@@ -187,7 +191,7 @@ void n_tty_receive_buf(struct tty_struct *tty, const unsigned char *buf, size_t 
 size_t n_tty_receive_room(struct tty_struct *tty);
 ssize_t n_tty_read(struct tty_struct *tty, struct file *file, struct iov_iter *to);
 ssize_t n_tty_write(struct tty_struct *tty, struct file *file, struct iov_iter *from);
-unsigned int n_tty_poll(struct tty_struct *tty, struct file *file,
+__poll_t n_tty_poll(struct tty_struct *tty, struct file *file,
 			struct poll_table_struct *wait);
 /* The settings changed (old: what they were). */
 void n_tty_set_termios(struct tty_struct *tty, const struct termios *old);

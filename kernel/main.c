@@ -137,7 +137,7 @@ void start_kernel(u32 magic, phys_addr_t mbi)
 	populate_rootfs();          /* the initramfs (module 0) into the root */
 	if (proc_sys_init())        /* /proc/sys/kernel: threads-max & co */
 		pr_err("cannot make /proc/sys\n");
-	tty_init();                 /* ttyS0, /dev/tty, /dev/console */
+	tty_init();                 /* /dev/console */
 	pic_init();
 	pit_init();
 	time_init();

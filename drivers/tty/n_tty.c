@@ -689,9 +689,9 @@ ssize_t n_tty_write(struct tty_struct *tty, struct file *file, struct iov_iter *
 	return done ? (ssize_t)done : err;
 }
 
-unsigned int n_tty_poll(struct tty_struct *tty, struct file *file, struct poll_table_struct *wait)
+__poll_t n_tty_poll(struct tty_struct *tty, struct file *file, struct poll_table_struct *wait)
 {
-	unsigned int mask = 0;
+	__poll_t mask = 0;
 
 	poll_wait(file, &tty->read_wait, wait);
 	poll_wait(file, &tty->write_wait, wait);

@@ -20,8 +20,6 @@
 #include <wait.h>
 #include <asm/serial.h>
 
-#define TTY_MAJOR 4
-
 static bool port_active;            /* ttyS0 is open: its input is taken */
 
 static int uart_write(struct tty_struct *tty, const unsigned char *buf, int n)

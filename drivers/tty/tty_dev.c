@@ -12,9 +12,6 @@
 #include <fs.h>
 #include <tty.h>
 
-#define TTY_MAJOR    4
-#define TTYAUX_MAJOR 5
-
 struct tty_struct *tty_lookup_device(dev_t dev)
 {
 	struct tty_struct *tty;

@@ -179,7 +179,7 @@ static ssize_t tty_write(struct file *file, struct iov_iter *from, loff_t *pos)
 	return n_tty_write(file_tty(file), file, from);
 }
 
-static unsigned int tty_poll(struct file *file, struct poll_table_struct *wait)
+static __poll_t tty_poll(struct file *file, struct poll_table_struct *wait)
 {
 	return n_tty_poll(file_tty(file), file, wait);
 }
@@ -276,7 +276,7 @@ static long hung_up_tty_ioctl(struct file *f, unsigned int cmd, unsigned long ar
 	return cmd == TIOCSPGRP ? -ENOTTY : -EIO;
 }
 
-static unsigned int hung_up_tty_poll(struct file *f, struct poll_table_struct *wait)
+static __poll_t hung_up_tty_poll(struct file *f, struct poll_table_struct *wait)
 {
 	return POLLIN | POLLOUT | POLLERR | POLLHUP | POLLRDNORM | POLLWRNORM;
 }
