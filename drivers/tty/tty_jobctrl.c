@@ -51,6 +51,7 @@ int __tty_check_change(struct tty_struct *tty, int sig)
 	if (is_current_pgrp_orphaned())
 		return -EIO;
 	kill_pgrp(pgrp, sig, 1);
+	recalc_sigpending();           /* this thread stops too, whichever was woken */
 	return -ERESTARTSYS;
 }
 
