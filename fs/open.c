@@ -77,6 +77,12 @@ struct file *dentry_open(struct dentry *d, unsigned int flags)
 	f->f_flags = flags;
 	f->f_count = 1;
 	nr_files++;
+	if (f->f_op->open && (err = f->f_op->open(inode, f))) {
+		dput(f->f_dentry);          /* no release: it never opened */
+		kfree(f);
+		nr_files--;
+		return ERR_PTR(err);
+	}
 	return f;
 }
 

@@ -65,7 +65,11 @@ typedef int (*filldir_t)(void *ctx, const char *name, int namelen, loff_t pos,
 #define DT_REG     8
 #define DT_LNK     10
 
+struct inode;
+
 struct file_operations {
+	/* Called by open once f_op is set: 0 or -errno (the open fails). */
+	int (*open)(struct inode *inode, struct file *f);
 	/* Copy from the file at *pos into `to`; advance *pos. Bytes or -errno. */
 	ssize_t (*read_iter)(struct file *f, struct iov_iter *to, loff_t *pos);
 	ssize_t (*write_iter)(struct file *f, struct iov_iter *from, loff_t *pos);

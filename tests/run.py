@@ -19,7 +19,8 @@ One `make test` is:
   2. one boot per should-panic case the main boot listed, each of which must
      panic with the expected text and a symbolized backtrace naming the case;
   2b. one boot without test= (as `make run`): the monitor's t key lists tasks;
-      with the initramfs, PID 1 execs /sbin/init, which answers at its prompt;
+      with the initramfs, PID 1 execs /sbin/init, which answers at its prompt,
+      and in another boot ^Z, fg and ^C reach the command it runs;
   3. (--iso) one boot through the GRUB ISO: banner, memory map, KTAP;
   4. (--gdb-check) gdb stops at start_kernel with symbols and `bt` works
      (into boot/higher_half.asm, with no warning about broken debug info),
@@ -105,9 +106,10 @@ def boot(kernel=None, iso=None, append='', timeout=30, mem='2G', extra=()):
         if not chunk:
             break
         out += chunk
-        if not probed and b'interrupts on' in out:
-            # Type the probe line once the UART is set up (the serial test
-            # reads it back through IRQ 4).
+        if not probed and b'ready for the probe line' in out:
+            # Type the probe line when the serial test asks (it reads it
+            # back through IRQ 4; typed earlier, the console's tty would
+            # take it when a program opens the console).
             try:
                 proc.stdin.write(SERIAL_PROBE.encode())
                 proc.stdin.flush()
@@ -544,6 +546,42 @@ def run_init_check(args, tally):
         tally.fail('init_reaps_orphans', f'orphan reports {found}:\n' + text[-2000:])
 
 
+def run_init_job_control_check(args, tally):
+    """`make run` with the initramfs: init's shell takes the console as its
+    controlling terminal (TIOCSCTTY) and runs each command as the terminal's
+    foreground process group, so the keys reach the command. At its prompt:
+    `cat` and a line (cat echoes it back: it runs, in the foreground), ^Z
+    (cat stops by SIGTSTP, 20, and the prompt is back), `fg` (it goes on
+    reading), another line, ^C (cat ends by SIGINT, 2, the prompt is back),
+    then ^C on a half-typed line at the prompt (the line is dropped) and
+    `echo done`. Each key goes when the output says the last one worked."""
+    script = [(b'tasklab# ', 1, 'cat\nhello\n'), (b'hello', 2, '\x1a'),
+              (b'tasklab# ', 2, 'fg\n'), (b'continuing pid', 1, 'again\n'),
+              (b'again', 2, '\x03'), (b'tasklab# ', 3, 'half-typed\x03'),
+              (b'tasklab# ', 4, 'echo done\n'), (b'tasklab# ', 5, None)]
+    step = [0]
+
+    def respond(out):
+        text, count, keys = script[step[0]]
+        if out.count(text) < count:
+            return ''
+        step[0] += 1
+        return keys
+    text, _ = interactive_boot(['-kernel', args.kernel, '-initrd', INITRD,
+                                '-append', args.append], respond, timeout=30)
+    want = ['hello\nhello', '^Z\ninit: pid', 'stopped by signal 20 (fg continues it)',
+            'continuing pid', 'again\nagain', '^C\ninit: pid', 'killed by signal 2',
+            'half-typed^C\ntasklab# ', 'done\ntasklab# ']
+    missing = [w for w in want if w not in text]
+    if step[0] == len(script) and not missing and 'init: half-typed' not in text:
+        tally.ok('init_shell_job_control',
+                 '  [cat in the foreground: ^Z stopped it (SIGTSTP), fg went on, '
+                 '^C ended it (SIGINT); ^C dropped a half-typed line]')
+    else:
+        tally.fail('init_shell_job_control', f'at step {step[0]} of {len(script)}, '
+                   f'missing {missing}:\n' + text[-2000:])
+
+
 def run_iso(args, tally):
     b = boot(iso=args.iso, timeout=args.timeout)
     kt = Ktap(b.lines)
@@ -880,6 +918,7 @@ def main():
             run_monitor_check(args, tally)
             if INITRD:
                 run_init_check(args, tally)
+                run_init_job_control_check(args, tally)
         if args.iso:
             run_iso(args, tally)
         if args.gdb_check and not shutil.which('gdb'):

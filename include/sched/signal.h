@@ -109,6 +109,13 @@ void exit_signal(struct task_struct *p);
 int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p, bool group);
 /* A signal from the kernel (SI_KERNEL) to thread p (SIGPIPE to a writer). */
 void send_sig(int sig, struct task_struct *p);
+/* sig to every process of group pgrp (kernel/kill.c): priv, from the kernel
+ * (a terminal's signals: SI_KERNEL, no permission check); else as kill()
+ * from current. 0 if one was signalled, else -ESRCH or -EPERM. */
+int kill_pgrp(pid_t pgrp, int sig, int priv);
+/* kernel/exit.c: has current's process group no member with a parent in
+ * another group of the same session (POSIX's orphaned process group)? */
+bool is_current_pgrp_orphaned(void);
 /* Deliver a synchronous fault to current, unblocked and not ignored. */
 void force_sig_fault(int sig, int code, u32 addr);
 void force_sig(int sig);

@@ -52,6 +52,7 @@
 #define __NR_getrlimit        76
 #define __NR_getrusage        77
 #define __NR_gettimeofday     78
+#define __NR_select            82
 #define __NR_readlink         85
 #define __NR_munmap           91
 #define __NR_getpriority      96
@@ -66,6 +67,7 @@
 #define __NR_sigprocmask     126
 #define __NR_getpgid         132
 #define __NR__llseek         140
+#define __NR__newselect        142
 #define __NR_msync           144
 #define __NR_writev          146
 #define __NR_getsid          147
@@ -81,6 +83,7 @@
 #define __NR_mremap          163
 #define __NR_setresuid       164
 #define __NR_getresuid       165
+#define __NR_poll              168
 #define __NR_setresgid       170
 #define __NR_getresgid       171
 #define __NR_prctl           172
@@ -137,6 +140,8 @@
 #define __NR_openat          295
 #define __NR_fstatat64       300
 #define __NR_unlinkat        301
+#define __NR_pselect6          308
+#define __NR_ppoll             309
 #define __NR_set_robust_list 311
 #define __NR_pipe2           331
 #define __NR_prlimit64       340
@@ -148,6 +153,8 @@
 #define __NR_clock_nanosleep_time64 407
 #define __NR_timer_gettime64 408
 #define __NR_timer_settime64 409
+#define __NR_pselect6_time64   413
+#define __NR_ppoll_time64      414
 #define __NR_rt_sigtimedwait_time64 421
 #define __NR_futex_time64    422
 #define __NR_sched_rr_get_interval_time64 423
