@@ -12,10 +12,12 @@
  *   comm and argv, SIGSEGV's siginfo and exec's auxv; a PT_LOAD with
  *   contents covers the faulting thread's stack, the program text has
  *   only its header.
- *   core_gdb.crash_threads_core_to_com2 (manual): the same core goes out
- *   over COM2, framed as below, for tests/run.py to rebuild and open
- *   with the host's gdb and the unstripped build/user/glibc/crash-threads
- *   (it checks the backtrace and both threads).
+ *   core_gdb.core_to_com2 (manual): the program named by core_prog=
+ *   (/bin/crash-threads by default) crashes the same way and its core
+ *   goes out over COM2, framed as below, for tests/run.py to rebuild on
+ *   the host: make test opens it with the host's gdb and the unstripped
+ *   build/user/glibc/crash-threads (checking the backtrace and both
+ *   threads); `make core PROG=NAME` does it for any program.
  *
  * The frame on COM2: "TLCORE <name> <size>\n", then for each page of the
  * file 'Z' (a hole, or zeros) or 'D' and the page's bytes (the last page
@@ -29,9 +31,11 @@
 #include <fs.h>
 #include <highmem.h>
 #include <ktest.h>
+#include <params.h>
 #include <sched.h>
 #include <sched/signal.h>
 #include <slab.h>
+#include <string.h>
 #include <asm/com2.h>
 #include <asm/elf.h>
 #include <uapi/linux/auxvec.h>
@@ -45,23 +49,23 @@
 /* The program's first moments, as a kernel thread: core dumps on, then exec. */
 static int crash_child(void *arg)
 {
-	static const char *const argv[] = { CRASH_PROG, NULL };
 	static const char *const envp[] = { "HOME=/", "PATH=/bin", NULL };
+	const char *argv[] = { arg, NULL };
 	int err;
 
 	current->signal->rlim[RLIMIT_CORE].rlim_cur = RLIM_INFINITY;
 	err = open_console_fds();
 	if (!err)
-		err = kernel_execve(CRASH_PROG, argv, envp);
+		err = kernel_execve(argv[0], argv, envp);
 	return -err;
 }
 
-/* Run the program to its crash: its wait status (and pid), or -errno. */
-static int run_crash(pid_t *pid)
+/* Run path to its end: its wait status (and pid), or -errno. */
+static int run_crash(const char *path, pid_t *pid)
 {
 	int status;
 
-	*pid = kernel_thread(crash_child, NULL, NULL, SIGCHLD);
+	*pid = kernel_thread(crash_child, (void *)path, NULL, SIGCHLD);
 	if (*pid < 0)
 		return *pid;
 	return kernel_wait(*pid, 0, &status) == *pid ? status : -ECHILD;
@@ -182,30 +186,20 @@ static void check_core_head(struct ktest *t, pid_t pid, u8 *buf)
 	KTEST_EXPECT_TRUE(t, text->p_flags & PF_X);
 }
 
-/* The crash, its status and the core's head; the core is left in place. */
-static int crash_and_check(struct ktest *t)
+static void crash_threads_core_has_both_threads(struct ktest *t)
 {
 	u8 *buf = kzalloc(HEAD_BYTES, GFP_KERNEL);
 	pid_t pid;
 	int status;
 
+	KTEST_ASSERT_NOT_NULL(t, buf);
 	remove_core();
-	status = run_crash(&pid);
+	status = run_crash(CRASH_PROG, &pid);
 	KTEST_EXPECT_TRUE(t, WIFSIGNALED(status));
 	KTEST_EXPECT_EQ(t, WTERMSIG(status), SIGSEGV);
 	KTEST_EXPECT_TRUE(t, WCOREDUMP(status));
-	if (!buf) {
-		KTEST_FAIL(t, "no memory for the core's head");
-		return status;
-	}
 	check_core_head(t, pid, buf);
 	kfree(buf);
-	return status;
-}
-
-static void crash_threads_core_has_both_threads(struct ktest *t)
-{
-	crash_and_check(t);
 	remove_core();
 }
 
@@ -249,23 +243,40 @@ static void com2_send_file(struct inode *inode, const char *name)
 	com2_write(line, snprintf(line, sizeof(line), "TLCORE-END %08x\n", sum));
 }
 
-static void crash_threads_core_to_com2(struct ktest *t)
+/* core_prog=/bin/NAME: the program core_gdb runs (make core PROG=NAME). */
+static char core_prog[128] = CRASH_PROG;
+
+static int set_core_prog(const char *value)
 {
+	if (!value || value[0] != '/' || strlen(value) >= sizeof(core_prog))
+		return -EINVAL;
+	strlcpy(core_prog, value, sizeof(core_prog));     /* the word is the parser's */
+	return 0;
+}
+KERNEL_PARAM("core_prog", set_core_prog);
+
+static void core_to_com2(struct ktest *t)
+{
+	const char *name = strrchr(core_prog, '/') + 1;
 	struct file *f;
+	pid_t pid;
+	int status;
 
 	KTEST_ASSERT_TRUE(t, com2_probe());        /* run.py gives this boot a COM2 */
-	if (!WCOREDUMP(crash_and_check(t)))
-		return;
+	remove_core();
+	status = run_crash(core_prog, &pid);
+	ktest_log(t, "%s (pid %d) ended with wait status %#x", core_prog, pid, status);
+	KTEST_ASSERT_TRUE(t, WIFSIGNALED(status) && WCOREDUMP(status));
 	f = filp_open(root_dentry, root_dentry, CORE_PATH, O_RDONLY, 0);
 	KTEST_ASSERT_FALSE(t, IS_ERR(f));
 	ktest_log(t, "sending %s (%lld bytes) over COM2", CORE_PATH, f->f_inode->i_size);
-	com2_send_file(f->f_inode, "crash-threads");
+	com2_send_file(f->f_inode, name);
 	fput(f);
 	remove_core();
 }
 
 static const struct ktest_case core_gdb_cases[] = {
-	KTEST_MANUAL(crash_threads_core_to_com2),
+	KTEST_MANUAL(core_to_com2),
 	{}
 };
 KTEST_SUITE(core_gdb, core_gdb_cases);
