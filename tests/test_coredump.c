@@ -280,3 +280,7 @@ static const struct ktest_case core_gdb_cases[] = {
 	{}
 };
 KTEST_SUITE(core_gdb, core_gdb_cases);
+
+/* Who gets a core and who does not (limits, signals, dumpable, owners):
+ * user/bin/utest_core.c, also run under qemu-i386. */
+KTEST_PROGRAM_SUITE(core, "/bin/utest_core");
