@@ -13,7 +13,8 @@
  * waits for it with SIGCHLD blocked, in sigsuspend, until the handler has
  * recorded its status.
  *
- * Built-ins: help, cd DIR, pwd, echo ..., exit (refused as PID 1).
+ * Built-ins: help, cd DIR, pwd, echo ..., ulimit -c [N|unlimited] (core
+ * files, inherited by what init runs), exit (refused as PID 1).
  * `init -c "cmd args"` runs one command before the prompt (for tests). */
 #include <errno.h>
 #include <fcntl.h>
@@ -22,6 +23,7 @@
 #include <string.h>
 #include <signal.h>
 #include <unistd.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #define MAX_LINE 256
@@ -54,8 +56,8 @@ static void report_status(pid_t pid, int status)
 	int n = 0;
 
 	if (WIFSIGNALED(status))
-		n = snprintf(msg, sizeof(msg), "init: pid %d killed by signal %d\n",
-			     pid, WTERMSIG(status));
+		n = snprintf(msg, sizeof(msg), "init: pid %d killed by signal %d%s\n",
+			     pid, WTERMSIG(status), WCOREDUMP(status) ? " (core dumped)" : "");
 	else if (WEXITSTATUS(status))
 		n = snprintf(msg, sizeof(msg), "init: pid %d exited with status %d\n",
 			     pid, WEXITSTATUS(status));
@@ -187,13 +189,34 @@ static void run_program(char **argv)
 	report_status(pid, fg_status);
 }
 
+/* ulimit -c [N|unlimited]: show or set RLIMIT_CORE, in 1024-byte blocks
+ * as a shell counts it (0, the default, means no core files). */
+static void ulimit_core(int argc, char **argv)
+{
+	struct rlimit lim;
+
+	if (argc < 2 || argc > 3 || strcmp(argv[1], "-c") || getrlimit(RLIMIT_CORE, &lim)) {
+		printf("usage: ulimit -c [BLOCKS|unlimited]\n");
+	} else if (argc == 2) {
+		if (lim.rlim_cur == RLIM_INFINITY)
+			puts("unlimited");
+		else
+			printf("%lu\n", lim.rlim_cur / 1024);
+	} else {
+		lim.rlim_cur = strcmp(argv[2], "unlimited") ? strtoul(argv[2], NULL, 10) * 1024
+							    : RLIM_INFINITY;
+		if (setrlimit(RLIMIT_CORE, &lim) < 0)
+			perror("ulimit");
+	}
+}
+
 static bool run_builtin(int argc, char **argv)
 {
 	char cwd[MAX_LINE];
 
 	if (!strcmp(argv[0], "help")) {
 		printf("Type a program name (from /bin or /sbin) and its arguments.\n"
-		       "Built-ins: help, cd DIR, pwd, echo WORDS, exit.\n");
+		       "Built-ins: help, cd DIR, pwd, echo WORDS, ulimit -c [N|unlimited], exit.\n");
 	} else if (!strcmp(argv[0], "cd")) {
 		if (chdir(argc > 1 ? argv[1] : "/") < 0)
 			perror("cd");
@@ -203,6 +226,8 @@ static bool run_builtin(int argc, char **argv)
 		for (int i = 1; i < argc; i++)
 			printf("%s%s", argv[i], i + 1 < argc ? " " : "");
 		putchar('\n');
+	} else if (!strcmp(argv[0], "ulimit")) {
+		ulimit_core(argc, argv);
 	} else if (!strcmp(argv[0], "exit")) {
 		if (getpid() == 1)
 			printf("init: PID 1 does not exit\n");
