@@ -228,6 +228,13 @@ long vfs_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	return f->f_op->unlocked_ioctl(f, cmd, arg);
 }
 
+__poll_t vfs_poll(struct file *f, poll_table *pt)
+{
+	if (!f->f_op || !f->f_op->poll)
+		return DEFAULT_POLLMASK;
+	return f->f_op->poll(f, pt);
+}
+
 int vfs_readdir(struct file *f, filldir_t filldir, void *ctx)
 {
 	if (!S_ISDIR(f->f_inode->i_mode) || !f->f_op->readdir)

@@ -152,5 +152,9 @@
 #define __NR_futex_time64    422
 #define __NR_sched_rr_get_interval_time64 423
 #define __NR_clone3          435
+/* pidfds (kernel/pidfd.c, kernel/kill.c) */
+#define __NR_pidfd_send_signal 424
+#define __NR_pidfd_open      434
+#define __NR_pidfd_getfd     438
 
 #endif
