@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <utest.h>
 #include <sys/prctl.h>
@@ -294,21 +295,32 @@ static void core_default_limit_writes_none(struct ktap *t)
 	KTAP_EXPECT_EQ(t, si.si_status, SIGSEGV);
 }
 
-/* A fault with the limit raised: the core, and waitid's CLD_DUMPED. */
+/* A fault with the limit raised: the core, and CLD_DUMPED in waitid's
+ * siginfo and in the parent's SIGCHLD. */
 static void core_written_for_a_fault(struct ktap *t)
 {
 	struct crash c = { .limit = RLIM_INFINITY, .dumpable = -1 };
-	siginfo_t si;
+	struct timespec none = { 0, 0 };
+	sigset_t chld, old;
+	siginfo_t si, sigchld;
 	pid_t pid, who;
 
 	if (core_needs_tasklab(t))
 		return;
 	no_old_core();
 	expect_core(t, &c, SIGSEGV, getuid());
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, &old);
 	memset(&si, 0, sizeof(si));
 	KTAP_EXPECT_EQ(t, run_crash(&c, &pid, &who, &si), 0);
 	KTAP_EXPECT_EQ(t, si.si_code, CLD_DUMPED);
 	KTAP_EXPECT_EQ(t, si.si_status, SIGSEGV);
+	KTAP_EXPECT_EQ(t, sigtimedwait(&chld, &sigchld, &none), SIGCHLD);
+	KTAP_EXPECT_EQ(t, sigchld.si_pid, pid);
+	KTAP_EXPECT_EQ(t, sigchld.si_code, CLD_DUMPED);
+	KTAP_EXPECT_EQ(t, sigchld.si_status, SIGSEGV);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	no_old_core();
 }
 
