@@ -11,7 +11,8 @@
  *   the main thread's), name both threads with the fatal signal, carry
  *   comm and argv, SIGSEGV's siginfo and exec's auxv; a PT_LOAD with
  *   contents covers the faulting thread's stack, the program text has
- *   only its header.
+ *   only its header. A symlink planted as /core is replaced, not
+ *   followed.
  *   core_gdb.core_to_com2 (manual): the program named by core_prog=
  *   (/bin/crash-threads by default) crashes the same way and its core
  *   goes out over COM2, framed as below, for tests/run.py to rebuild on
@@ -203,8 +204,34 @@ static void crash_threads_core_has_both_threads(struct ktest *t)
 	remove_core();
 }
 
+/* A symlink named core is not followed: it is unlinked (root may, in
+ * "/") and a regular file made in its place; the target never appears. */
+static void core_replaces_a_symlink_not_its_target(struct ktest *t)
+{
+	static const char target[] = "/tmp/core-target";
+	struct dentry *d;
+	pid_t pid;
+	int status;
+
+	remove_core();
+	KTEST_ASSERT_FALSE(t, IS_ERR(ramfs_symlink(root_dentry, "core", 4, target, strlen(target))));
+	status = run_crash(CRASH_PROG, &pid);
+	KTEST_EXPECT_EQ(t, status, SIGSEGV | 0x80);
+	d = path_lookup(root_dentry, root_dentry, CORE_PATH, 0);
+	KTEST_ASSERT_FALSE(t, IS_ERR(d));
+	KTEST_EXPECT_TRUE(t, S_ISREG(d->d_inode->i_mode));
+	KTEST_EXPECT_EQ(t, d->d_inode->i_mode & 07777, 0600);
+	dput(d);
+	d = path_lookup(root_dentry, root_dentry, target, 0);
+	KTEST_EXPECT_EQ(t, PTR_ERR(d), -ENOENT);
+	if (!IS_ERR(d))
+		dput(d);
+	remove_core();
+}
+
 static const struct ktest_case core_file_cases[] = {
 	KTEST_CASE(crash_threads_core_has_both_threads),
+	KTEST_CASE(core_replaces_a_symlink_not_its_target),
 	{}
 };
 KTEST_SUITE(core_file, core_file_cases);
