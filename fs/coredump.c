@@ -46,8 +46,9 @@ static int zap_threads(struct core_state *cs, int exit_code)
 	sig->group_exit_code = exit_code;
 	sig->flags = SIGNAL_GROUP_EXIT;
 	sig->group_stop_count = 0;
-	/* do_exit never sleeps between setting PF_EXITING and exit_state, so
-	 * every thread counted here is still to come through do_exit */
+	/* a thread in do_exit reaches exit_state without sleeping (but for
+	 * this rendezvous, which no thread is in yet), so every thread
+	 * counted here is still to come through coredump_task_exit */
 	cs->nr_threads = zap_other_threads(current);
 	return cs->nr_threads;
 }
@@ -72,7 +73,6 @@ void coredump_task_exit(struct task_struct *tsk)
 	struct core_state *cs = tsk->signal->core_state;
 	struct core_thread self;
 
-	tsk->flags |= PF_POSTCOREDUMP;
 	if (!cs || cs->dumper.task == tsk)
 		return;
 	self.task = tsk;

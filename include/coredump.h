@@ -46,11 +46,12 @@ struct coredump_params {
 };
 
 /* Contract: called by get_signal() for the thread that dequeued a fatal
- * "core" signal, before do_group_exit(). Writes the core file when the
- * mm is dumpable and RLIMIT_CORE allows it; the group is marked exiting
- * with the signal (| 0x80 if a core was written) either way the dump got
- * past its first checks. Interrupts on; sleeps while the other threads
- * stop. */
+ * "core" signal, before do_group_exit(). Returns at once, changing
+ * nothing, when there is no mm, it is not dumpable, or the group is
+ * already exiting or exec'ing. Otherwise the group is marked exiting with
+ * the signal, its other threads are stopped in do_exit, the core file is
+ * written if RLIMIT_CORE allows, the exit code gets 0x80 if it was
+ * written whole, and the stopped threads go on. Interrupts on; sleeps. */
 void do_coredump(const struct kernel_siginfo *siginfo);
 /* do_exit(): if a dump of tsk's group is in progress, wait in it until the
  * file is written. */

@@ -57,7 +57,6 @@ struct pt_regs;
 
 /* p->flags */
 #define PF_EXITING            0x00000004
-#define PF_POSTCOREDUMP       0x00000008   /* past the core-dump rendezvous in do_exit */
 #define PF_KTHREAD            0x00200000   /* created by kernel_thread() */
 #define PF_USED_MATH          0x00002000   /* has an FPU state in thread.fpu */
 
