@@ -26,6 +26,7 @@
  * frees the pid and drops the reaper's reference; the last reference is
  * dropped by finish_task_switch() once no CPU runs on the stack any more. */
 #include <kernel.h>
+#include <coredump.h>
 #include <errno.h>
 #include <fdtable.h>
 #include <fs_struct.h>
@@ -265,6 +266,7 @@ void do_exit(long code)
 	if (unlikely(tsk->pid == 1))
 		panic("Attempted to kill init! exit code %ld", code);
 	tsk->flags |= PF_EXITING;
+	coredump_task_exit(tsk);         /* a dump of the group waits for us */
 	tsk->exit_code = code;
 	if (!--tsk->signal->live)
 		exit_itimers(tsk->signal);     /* the process is gone: its timers stop */

@@ -22,6 +22,7 @@
 
 struct task_struct;
 struct tty_struct;
+struct core_state;
 struct pt_regs;
 struct syscall_count_chunk;
 
@@ -64,6 +65,7 @@ struct signal_struct {
 	struct sigpending shared_pending; /* kill() and other group-directed signals */
 	struct task_struct *group_exec_task;   /* de_thread: the thread execing,
 					   * woken as each other thread goes */
+	struct core_state *core_state;    /* a core dump in progress (fs/coredump.c) */
 	struct tty_struct *tty;           /* controlling terminal, or NULL */
 	struct rlimit rlim[RLIM_NLIMITS];
 	pid_t leader_pid;                 /* the process's pid (an exec keeps it) */

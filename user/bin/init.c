@@ -23,7 +23,8 @@
  * command is continued in the foreground by `fg`. ^C at the prompt drops
  * the line being typed.
  *
- * Built-ins: help, cd DIR, pwd, echo ..., fg, exit (refused as PID 1).
+ * Built-ins: help, cd DIR, pwd, echo ..., fg, ulimit -c [N|unlimited] (core
+ * files, inherited by what init runs), exit (refused as PID 1).
  * `init -c "cmd args"` runs one command before the prompt (for tests). */
 #include <errno.h>
 #include <fcntl.h>
@@ -34,6 +35,7 @@
 #include <termios.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #define MAX_LINE 256
@@ -77,8 +79,8 @@ static void report_status(pid_t pid, int status)
 
 	msg[0] = '\n';
 	if (WIFSIGNALED(status))
-		n += snprintf(msg + n, sizeof(msg) - n, "init: pid %d killed by signal %d\n",
-			      pid, WTERMSIG(status));
+		n += snprintf(msg + n, sizeof(msg) - n, "init: pid %d killed by signal %d%s\n",
+			      pid, WTERMSIG(status), WCOREDUMP(status) ? " (core dumped)" : "");
 	else if (WIFSTOPPED(status))
 		n += snprintf(msg + n, sizeof(msg) - n,
 			      "init: pid %d stopped by signal %d (fg continues it)\n",
@@ -312,6 +314,27 @@ static void run_program(char **argv)
 	wait_foreground(pid, &old);
 }
 
+/* ulimit -c [N|unlimited]: show or set RLIMIT_CORE, in 1024-byte blocks
+ * as a shell counts it (0, the default, means no core files). */
+static void ulimit_core(int argc, char **argv)
+{
+	struct rlimit lim;
+
+	if (argc < 2 || argc > 3 || strcmp(argv[1], "-c") || getrlimit(RLIMIT_CORE, &lim)) {
+		printf("usage: ulimit -c [BLOCKS|unlimited]\n");
+	} else if (argc == 2) {
+		if (lim.rlim_cur == RLIM_INFINITY)
+			puts("unlimited");
+		else
+			printf("%lu\n", lim.rlim_cur / 1024);
+	} else {
+		lim.rlim_cur = strcmp(argv[2], "unlimited") ? strtoul(argv[2], NULL, 10) * 1024
+							    : RLIM_INFINITY;
+		if (setrlimit(RLIMIT_CORE, &lim) < 0)
+			perror("ulimit");
+	}
+}
+
 static bool run_builtin(int argc, char **argv)
 {
 	char cwd[MAX_LINE];
@@ -319,7 +342,7 @@ static bool run_builtin(int argc, char **argv)
 	if (!strcmp(argv[0], "help")) {
 		printf("Type a program name (from /bin or /sbin) and its arguments.\n"
 		       "^C ends it, ^Z stops it and fg continues it.\n"
-		       "Built-ins: help, cd DIR, pwd, echo WORDS, fg, exit.\n");
+		       "Built-ins: help, cd DIR, pwd, echo WORDS, fg, ulimit -c [N|unlimited], exit.\n");
 	} else if (!strcmp(argv[0], "cd")) {
 		if (chdir(argc > 1 ? argv[1] : "/") < 0)
 			perror("cd");
@@ -331,6 +354,8 @@ static bool run_builtin(int argc, char **argv)
 		putchar('\n');
 	} else if (!strcmp(argv[0], "fg")) {
 		continue_job();
+	} else if (!strcmp(argv[0], "ulimit")) {
+		ulimit_core(argc, argv);
 	} else if (!strcmp(argv[0], "exit")) {
 		if (getpid() == 1)
 			printf("init: PID 1 does not exit\n");
