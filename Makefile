@@ -16,9 +16,9 @@
 
 ifeq ($(TASKLAB_INNER),)
 GOALS := $(or $(MAKECMDGOALS),all)
-# test needs every tool (gdb, qemu-user too); gdb and gdb-check need gdb; the
+# test needs every tool (gdb, qemu-user too); gdb, gdb-check and core need gdb; the
 # rest the build tools and QEMU. `make clean` alone needs none.
-TOOLS_FOR := $(if $(filter test,$(GOALS)),test,$(if $(filter gdb gdb-check,$(GOALS)),gdb,build))
+TOOLS_FOR := $(if $(filter test,$(GOALS)),test,$(if $(filter gdb gdb-check core,$(GOALS)),gdb,build))
 .DEFAULT_GOAL := all
 .PHONY: $(GOALS) tools-then-inner
 $(GOALS): tools-then-inner
@@ -42,13 +42,19 @@ B       := build
 
 # Memory given to the guest. 2 GiB so that highmem really exists.
 MEM     ?= 2G
+# The guest CPU: QEMU's most capable model, which has SMEP, SMAP and RDRAND
+# (the kernel turns SMEP and SMAP on where the CPU has them). make test and
+# make bench use the same (tests/run.py: CPU).
+QEMU_CPU ?= max
 # Extra kernel command line for `make run` (e.g. ARGS="loglevel=8").
 ARGS    ?=
 # A gdb port per user, derived from the uid as xv6 does, so users don't collide.
 GDBPORT ?= $(shell expr `id -u` % 5000 + 25000)
 
+# -fstack-protector-strong with the canary in a global, not %gs:0x14 (the
+# kernel has no TLS segment): include/asm/stackprotector.h.
 CFLAGS  := -std=gnu11 -m32 -march=i686 -ffreestanding -fno-pic -fno-pie \
-           -fno-stack-protector -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-optimize-sibling-calls -fno-shrink-wrap \
+           -fstack-protector-strong -mstack-protector-guard=global -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-optimize-sibling-calls -fno-shrink-wrap \
            -mgeneral-regs-only -fno-strict-aliasing -fno-common \
            -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
            -Iinclude -MMD -MP
@@ -56,7 +62,7 @@ ASFLAGS := -f elf32 -g -F dwarf -I$(B)/include/asm/
 LDFLAGS := -m elf_i386 -nostdlib -T linker.ld -z noexecstack
 LIBGCC  := $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
 
-SRCDIRS := boot arch/i386 kernel mm fs lib tests
+SRCDIRS := boot arch/i386 kernel mm fs drivers/tty lib tests
 # Compiled to build/include/asm/layout.inc (below), never linked.
 ASM_OFFSETS_C := arch/i386/asm-offsets.c
 CSRCS   := $(filter-out $(ASM_OFFSETS_C),$(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.c))))
@@ -70,7 +76,7 @@ ISO     := $(B)/tasklab.iso
 # User programs and build/initramfs.cpio (rules kept apart from the kernel's).
 include user/user.mk
 
-.PHONY: all tools run test iso run-iso gdb gdb-check bench clean
+.PHONY: all tools run test iso run-iso gdb gdb-check core bench clean
 all: $(KERNEL) $(INITRAMFS)
 
 # The outer make has already run the tool step.
@@ -143,7 +149,7 @@ run: all
 		echo "PID 1 is Tasklab's own init (/sbin/tasklab-init) instead."; \
 	fi
 	@echo "Tasklab on the serial console: Ctrl-A X quits QEMU."
-	$(QEMU) -m $(MEM) -display none -serial mon:stdio -no-reboot \
+	$(QEMU) -m $(MEM) -cpu $(QEMU_CPU) -display none -serial mon:stdio -no-reboot \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel $(KERNEL) -append "$(ARGS)" \
 		-initrd $(INITRAMFS) || [ $$? -eq 33 ]     # 33: the kernel powered off (monitor key r)
 
@@ -163,22 +169,29 @@ iso: all
 	@sh scripts/mkiso.sh $(KERNEL) $(B)/tasklab-test.iso "test=boot.*"
 
 run-iso: iso
-	$(QEMU) -m $(MEM) -display none -serial mon:stdio -no-reboot \
+	$(QEMU) -m $(MEM) -cpu $(QEMU_CPU) -display none -serial mon:stdio -no-reboot \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 -cdrom $(ISO) || [ $$? -eq 33 ]
 
 # Interactive: QEMU waits for gdb on a per-user port; gdb stops at start_kernel.
 gdb: all
 	@echo "QEMU waits for gdb on port $(GDBPORT); the serial console goes to $(B)/serial.log"
 	@echo "(watch it with: tail -f $(B)/serial.log). Starting gdb with scripts/gdbinit."
-	@$(QEMU) -m $(MEM) -display none -serial file:$(B)/serial.log -no-reboot \
+	@$(QEMU) -m $(MEM) -cpu $(QEMU_CPU) -display none -serial file:$(B)/serial.log -no-reboot \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-		-kernel $(KERNEL) -append "$(ARGS)" -initrd $(INITRAMFS) -S -gdb tcp::$(GDBPORT) </dev/null & \
+		-kernel $(KERNEL) -append "$(ARGS)" -initrd $(INITRAMFS) -S -gdb tcp:127.0.0.1:$(GDBPORT) </dev/null & \
 	qemu=$$!; gdb -q -ex 'set $$tl_port = $(GDBPORT)' -x scripts/gdbinit $(KERNEL); \
 	kill $$qemu 2>/dev/null; wait $$qemu 2>/dev/null; true
 
 # Non-interactive form of `make gdb`: break at start_kernel, print bt, quit.
 gdb-check: all
-	$(PYTHON) tests/run.py --kernel $(KERNEL) --gdb-only
+	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --gdb-only
+
+# Post-mortem (README): /bin/$(PROG) runs on Tasklab with core dumps on, its
+# core file comes back over COM2 as $(B)/$(PROG).core, and gdb shows where
+# each thread stopped.
+PROG ?= crash-threads
+core: all
+	@$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --user-dir $(B)/user --core '$(PROG)'
 
 clean:
 	rm -rf $(B)

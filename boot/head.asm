@@ -5,9 +5,10 @@
 ; builds the boot page directory (swapper_pg_dir) with 4 MiB pages that map
 ; physical 0..896 MiB at 0xC0000000 and, for a moment, the first 4 MiB at 0 too
 ; (the identity alias the next instruction fetch still needs), turns paging on
-; and jumps to startup_higher_half, which drops the alias and calls
-; start_kernel(magic, info) on init_task's stack. Higher-half symbols are used
-; through V2P until paging is on.
+; and jumps to startup_higher_half (boot/higher_half.asm), which drops the
+; alias and calls start_kernel(magic, info) on init_task's stack. Higher-half
+; symbols are used through V2P until paging is on. Only code linked at
+; physical addresses belongs here (boot/higher_half.asm says why).
 
 %include "layout.inc"                ; generated from the C headers (arch/i386/asm-offsets.c)
 
@@ -23,7 +24,7 @@ align 4
 
 section .head.text progbits alloc exec nowrite align=16
 global _start
-extern swapper_pg_dir, init_thread_union, start_kernel
+extern swapper_pg_dir, startup_higher_half
 _start:
     cli
     cld
@@ -53,20 +54,5 @@ _start:
     mov cr0, eax
     mov eax, startup_higher_half
     jmp eax                         ; from here on we run at 0xC01xxxxx
-
-section .text
-startup_higher_half:
-    mov dword [swapper_pg_dir], 0   ; drop the identity alias
-    mov eax, cr3
-    mov cr3, eax
-    mov esp, init_thread_union + THREAD_SIZE
-    xor ebp, ebp                    ; the backtrace stops here
-    push edi                        ; multiboot info (physical)
-    push esi                        ; multiboot magic
-    call start_kernel
-.halt:
-    cli
-    hlt
-    jmp .halt
 
 section .note.GNU-stack noalloc noexec nowrite progbits

@@ -159,6 +159,11 @@ static struct mm_struct *build_mm(struct exec_args *a, const struct elf_image *i
 		return ERR_PTR(err);
 	}
 	mm->start_stack = *esp;
+	/* the strings exec_build_stack put at the top: argv's, then envp's */
+	mm->arg_start = STACK_TOP - 4 - a->used;
+	mm->arg_end = mm->env_start = mm->arg_start + a->argv_len;
+	mm->env_end = mm->env_start + a->envp_len;
+	memcpy(mm->saved_auxv, exec_stack_image(a, STACK_TOP, a->auxv_at), sizeof(mm->saved_auxv));
 	return mm;
 }
 
@@ -199,14 +204,7 @@ static bool others_gone(struct task_struct *tsk)
  * leader, a zombie, is released with the thread's old pid. Interrupts off. */
 static void take_leader_place(struct task_struct *tsk, struct task_struct *leader)
 {
-	pid_t pid = tsk->pid;
-
-	detach_pid(tsk);
-	detach_pid(leader);
-	tsk->pid = leader->pid;
-	leader->pid = pid;
-	attach_pid(tsk);
-	attach_pid(leader);
+	exchange_tids(tsk, leader);       /* the pid, and the pidfds with it */
 	tsk->real_parent = leader->real_parent;
 	tsk->parent = leader->parent;
 	tsk->pgid = leader->pgid;
@@ -331,6 +329,7 @@ static int exec_binprm(const char *path, struct exec_args *a, struct pt_regs *re
 	close_on_exec(current->files);
 	clear_TLS(current);
 	flush_signal_handlers(current);     /* handlers are gone with the old image */
+	exit_posix_timers(current->signal); /* so are POSIX timers; itimers stay */
 	current->flags &= ~PF_KTHREAD;
 	set_comm_from_path(path);
 	start_thread(regs, img.entry, esp);

@@ -10,6 +10,7 @@
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
+#include <sched.h>
 #include <slab.h>
 #include <time.h>
 
@@ -32,6 +33,8 @@ static struct inode *new_inode(umode_t mode, dev_t rdev)
 		return NULL;
 	inode->i_ino = ++last_ino;
 	inode->i_mode = mode;
+	inode->i_uid = current->euid;      /* its creator's, as Linux's inode_init_owner */
+	inode->i_gid = current->egid;
 	inode->i_nlink = S_ISDIR(mode) ? 2 : 1;
 	inode->i_rdev = rdev;
 	inode->i_mtime = current_time();
@@ -109,6 +112,16 @@ struct dentry *ramfs_new_unlinked(const char *name, umode_t mode)
 		iput(inode);
 	}
 	return d;
+}
+
+struct dentry *ramfs_make_dirs(struct dentry *dir, const char *const *path, size_t n)
+{
+	for (size_t i = 0; i < n && !IS_ERR(dir); i++) {
+		struct dentry *d = d_lookup(dir, path[i], strlen(path[i]));
+
+		dir = d ? d : ramfs_create(dir, path[i], strlen(path[i]), S_IFDIR | 0555, 0);
+	}
+	return dir;
 }
 
 struct dentry *ramfs_new_root(void)

@@ -31,6 +31,7 @@
 
 #include <types.h>
 #include <list.h>
+#include <poll.h>
 #include <uio.h>
 #include <uapi/linux/fcntl.h>
 #include <uapi/linux/stat.h>
@@ -64,7 +65,11 @@ typedef int (*filldir_t)(void *ctx, const char *name, int namelen, loff_t pos,
 #define DT_REG     8
 #define DT_LNK     10
 
+struct inode;
+
 struct file_operations {
+	/* Called by open once f_op is set: 0 or -errno (the open fails). */
+	int (*open)(struct inode *inode, struct file *f);
 	/* Copy from the file at *pos into `to`; advance *pos. Bytes or -errno. */
 	ssize_t (*read_iter)(struct file *f, struct iov_iter *to, loff_t *pos);
 	ssize_t (*write_iter)(struct file *f, struct iov_iter *from, loff_t *pos);
@@ -74,6 +79,8 @@ struct file_operations {
 	long (*unlocked_ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
 	/* The last reference to the file is gone (pipes count their ends). */
 	void (*release)(struct file *f);
+	/* The events ready now, queueing the caller through pt (include/poll.h). */
+	__poll_t (*poll)(struct file *f, struct poll_table_struct *pt);
 };
 
 struct inode {
@@ -110,6 +117,7 @@ struct file {
 	loff_t f_pos;
 	unsigned int f_flags;       /* O_* from open */
 	int f_count;
+	void *private_data;         /* the file's own object (a pidfd's struct pid) */
 };
 
 /* --- fs/ramfs.c: the tree ---------------------------------------------- */
@@ -132,6 +140,10 @@ struct dentry *ramfs_create(struct dentry *dir, const char *name, int namelen,
 /* A symlink `name` in `dir` pointing at `target`; same errors. */
 struct dentry *ramfs_symlink(struct dentry *dir, const char *name, int namelen,
 			     const char *target, size_t target_len);
+/* The directories path[0]/path[1]/... under dir, each made (mode 0555) if
+ * missing, as the boot makes /proc/sys/kernel: the last one (owned by the
+ * tree, no reference taken) or an ERR_PTR. */
+struct dentry *ramfs_make_dirs(struct dentry *dir, const char *const *path, size_t n);
 /* The child of dir called name[0..len), or NULL. No reference taken. */
 struct dentry *d_lookup(struct dentry *dir, const char *name, int len);
 /* Cut a regular file to `size` bytes (only shrinking frees pages). */
@@ -251,6 +263,18 @@ long vfs_getdents64(struct file *f, void *ubuf, unsigned int count);
 #define MAX_CHRDEV 16
 int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);
 void unregister_chrdev(unsigned int major);
+
+/* --- fs/anon_inodes.c: files in no directory (pidfds) ----------------- */
+
+/* A file of fops on an inode of its own, mode 0600 and no type (fstat),
+ * its dentry "anon_inode:<name>"; private_data = priv, f_flags O_RDWR and
+ * flags' O_NONBLOCK. ERR_PTR(-ENOMEM) leaves priv to the caller. */
+struct file *anon_inode_getfile(const char *name, const struct file_operations *fops,
+				void *priv, unsigned int flags);
+/* Installed at the lowest free fd (FD_CLOEXEC with O_CLOEXEC in flags):
+ * the fd, -EMFILE or -ENOMEM. */
+int anon_inode_getfd(const char *name, const struct file_operations *fops,
+		     void *priv, unsigned int flags);
 
 /* --- fs/initramfs.c ---------------------------------------------------- */
 

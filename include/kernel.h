@@ -31,10 +31,13 @@ void machine_restart(void) __noreturn;
 /* The name of the running task for panic messages; "none" before tasks exist. */
 const char *panic_task_name(void);
 
-/* The first C function, called by boot/head.asm (kernel/main.c). */
+/* The first C function, called by boot/higher_half.asm (kernel/main.c). */
 void start_kernel(u32 magic, phys_addr_t mbi);
 
 extern volatile unsigned long jiffies;
 #define HZ 100
+
+#define INT_MAX ((int)(~0U >> 1))
+#define INT_MIN (-INT_MAX - 1)
 
 #endif

@@ -134,12 +134,30 @@ static bool futex_sleep(struct futex_q *q, long *ticks)
 	return woken;
 }
 
+static long futex_wait_restart(struct restart_block *rb);
+
+/* A wait with a timeout interrupted by a signal: restart_syscall (when no
+ * handler runs: a stop and continue) waits on until the same end. */
+static long futex_wait_interrupted(u32 uaddr, bool private, u32 val, long ticks, u32 bitset)
+{
+	struct restart_block *rb = &current->restart_block;
+
+	rb->fn = futex_wait_restart;
+	rb->expires = jiffies + ticks;
+	rb->futex.uaddr = uaddr;
+	rb->futex.val = val;
+	rb->futex.bitset = bitset;
+	rb->futex.private = private;
+	return -ERESTART_RESTARTBLOCK;
+}
+
 /* FUTEX_WAIT(_BITSET): sleep while the word holds val. 0 when woken,
  * -EAGAIN if the word differs, -ETIMEDOUT, -EFAULT, or on a signal
  * -ERESTARTSYS without a timeout (as Linux: restarted when no handler
- * runs or under SA_RESTART, else EINTR) and -EINTR with one (Linux
- * restarts that too, with the time left: not done here). ticks 0 means
- * the time is already up (after the value check, as Linux). */
+ * runs or under SA_RESTART, else EINTR) and -ERESTART_RESTARTBLOCK with
+ * one (EINTR when a handler runs, else it waits on for the time left,
+ * as Linux). ticks 0 means the time is already up (after the value
+ * check, as Linux). */
 static long futex_wait(u32 uaddr, bool private, u32 val, long ticks, u32 bitset)
 {
 	struct futex_q q;
@@ -163,13 +181,22 @@ static long futex_wait(u32 uaddr, bool private, u32 val, long ticks, u32 bitset)
 		else if (!ticks)
 			err = -ETIMEDOUT;
 		else if (futex_interrupted())
-			err = forever ? -ERESTARTSYS : -EINTR;
+			err = forever ? -ERESTARTSYS
+				      : futex_wait_interrupted(uaddr, private, val, ticks, bitset);
 		else
 			continue;        /* a spurious wake-up: check the word again */
 		break;
 	}
 	put_futex_key(&q.key);           /* a requeue may have changed it */
 	return err;
+}
+
+static long futex_wait_restart(struct restart_block *rb)
+{
+	long ticks = (long)(rb->expires - jiffies);
+
+	return futex_wait(rb->futex.uaddr, rb->futex.private, rb->futex.val,
+			  ticks > 0 ? ticks : 0, rb->futex.bitset);
 }
 
 /* Give q the key key2 and move it to key2's bucket. Onto its own key it
@@ -236,6 +263,15 @@ int futex_wake_mm(struct mm_struct *mm, u32 uaddr, int nr)
 	return futex_wake(mm, uaddr, false, nr, FUTEX_BITSET_MATCH_ANY);
 }
 
+/* A shared (not PRIVATE) futex's key is its page in Linux, so both words
+ * of a shared requeue must be mapped and readable: -EFAULT otherwise. */
+static int futex_shared_readable(u32 uaddr)
+{
+	u32 word;
+
+	return get_user_u32(&word, (u32 *)uaddr) ? -EFAULT : 0;
+}
+
 /* FUTEX_(CMP_)REQUEUE: wake nr_wake waiters of uaddr, move up to
  * nr_requeue others to uaddr2; CMP first checks that *uaddr == cmpval
  * (-EAGAIN if not), so a condvar broadcast races no new waiter. */
@@ -254,6 +290,11 @@ static long futex_requeue(u32 uaddr, u32 uaddr2, bool private, int nr_wake, int 
 		put_futex_key(&key);
 		return err;
 	}
+	if (!private && ((err = futex_shared_readable(uaddr)) || (err = futex_shared_readable(uaddr2)))) {
+		put_futex_key(&key2);
+		put_futex_key(&key);
+		return err;
+	}
 	if (cmpval && get_user_u32(&cur, (u32 *)uaddr))
 		err = -EFAULT;
 	else if (cmpval && cur != *cmpval)
@@ -268,33 +309,35 @@ static long futex_requeue(u32 uaddr, u32 uaddr2, bool private, int nr_wake, int 
 /* The timeout argument as ticks to sleep: none (NULL) is no limit;
  * FUTEX_WAIT's is relative, FUTEX_WAIT_BITSET's an absolute time on
  * CLOCK_MONOTONIC, or CLOCK_REALTIME with FUTEX_CLOCK_REALTIME. */
-static long futex_timeout(u32 utime, int cmd, bool realtime, long *ticks)
+static long futex_timeout(u32 utime, int cmd, bool realtime, bool time64, long *ticks)
 {
-	struct timespec32 ts, now;
+	struct timespec64 ts, now;
 	s64 ns;
-
 	int err;
 
 	*ticks = MAX_SCHEDULE_TIMEOUT;
 	if (!utime)
 		return 0;
-	if ((err = get_user_timespec(utime, &ts)))
+	if ((err = get_user_timespec(utime, &ts, time64)))
 		return err;
-	ns = (s64)ts.tv_sec * 1000000000LL + ts.tv_nsec;
-	if (cmd == FUTEX_WAIT_BITSET) {
-		read_clock(realtime ? CLOCK_REALTIME : CLOCK_MONOTONIC, &now);
-		ns -= (s64)now.tv_sec * 1000000000LL + now.tv_nsec;
+	if (cmd != FUTEX_WAIT_BITSET) {
+		*ticks = timespec_to_jiffies(&ts);
+		return 0;
 	}
+	read_clock(realtime ? CLOCK_REALTIME : CLOCK_MONOTONIC, &now);
+	ns = timespec_to_ns(&ts) - timespec_to_ns(&now);
 	*ticks = ns > 0 ? nsecs_to_jiffies_timeout((u64)ns) : 0;
 	return 0;
 }
 
-/* futex(uaddr, op, val, timeout or val2, uaddr2, val3). Unknown commands
- * and the ones not offered (FUTEX_FD, WAKE_OP, the PI family) are
- * -ENOSYS, as Linux answers an unknown command; FUTEX_CLOCK_REALTIME is
- * for the waits only. FUTEX_PRIVATE_FLAG picks the (mm, address) key
- * (see the top of the file). */
-long sys_futex(u32 uaddr, u32 op, u32 val, u32 utime, u32 uaddr2, u32 val3)
+/* futex(uaddr, op, val, timeout or val2, uaddr2, val3), and futex_time64
+ * (the timeout in the 64-bit layout). Unknown commands and the ones not
+ * offered (FUTEX_FD, WAKE_OP, the PI family) are -ENOSYS, as Linux
+ * answers an unknown command; FUTEX_CLOCK_REALTIME is for the waits only.
+ * FUTEX_PRIVATE_FLAG picks the (mm, address) key (see the top of the
+ * file); without it a requeue also checks that both words are readable
+ * (futex_shared_readable). */
+static long do_futex(u32 uaddr, u32 op, u32 val, u32 utime, u32 uaddr2, u32 val3, bool time64)
 {
 	int cmd = op & FUTEX_CMD_MASK;
 	bool realtime = op & FUTEX_CLOCK_REALTIME;
@@ -310,7 +353,7 @@ long sys_futex(u32 uaddr, u32 op, u32 val, u32 utime, u32 uaddr2, u32 val3)
 	case FUTEX_WAIT_BITSET:
 		if (!val3)
 			return -EINVAL;
-		if ((err = futex_timeout(utime, cmd, realtime, &ticks)))
+		if ((err = futex_timeout(utime, cmd, realtime, time64, &ticks)))
 			return err;
 		return futex_wait(uaddr, private, val, ticks, val3);
 	case FUTEX_WAKE:
@@ -327,6 +370,16 @@ long sys_futex(u32 uaddr, u32 op, u32 val, u32 utime, u32 uaddr2, u32 val3)
 	default:
 		return -ENOSYS;
 	}
+}
+
+long sys_futex(u32 uaddr, u32 op, u32 val, u32 utime, u32 uaddr2, u32 val3)
+{
+	return do_futex(uaddr, op, val, utime, uaddr2, val3, false);
+}
+
+long sys_futex_time64(u32 uaddr, u32 op, u32 val, u32 utime, u32 uaddr2, u32 val3)
+{
+	return do_futex(uaddr, op, val, utime, uaddr2, val3, true);
 }
 
 /* Contract: called once by fork_init, before any task can make a call. */

@@ -1,13 +1,13 @@
-/* kernel/main.c: start_kernel(), the first C code, called by boot/head.asm on
- * init_task's stack with paging on. It brings the machine up in dependency
- * order: descriptor tables and the console first (so a fault can be reported),
- * then the boot information and command line, memory, interrupts and the
- * timer, the scheduler. rest_init() then creates the first two tasks
- * (c14, c15): kernel_init as PID 1 and kthreadd as PID 2, and init_task
- * (PID 0) becomes the idle task. kernel_init runs the self-tests when test=
- * is given or the benchmarks with bench= (and exits QEMU), otherwise it
- * execs the init program from the initramfs and stays PID 1 as a user
- * process (c14); without one it starts the serial console monitor and, as
+/* kernel/main.c: start_kernel(), the first C code, called by
+ * boot/higher_half.asm on init_task's stack with paging on. It brings the
+ * machine up in dependency order: descriptor tables and the console first (so
+ * a fault can be reported), then the boot information and command line,
+ * memory, interrupts and the timer, the scheduler. rest_init() then creates
+ * the first two tasks (c14, c15): kernel_init as PID 1 and kthreadd as PID 2,
+ * and init_task (PID 0) becomes the idle task. kernel_init runs the self-tests
+ * when test= is given or the benchmarks with bench= (and exits QEMU),
+ * otherwise it execs the init program from the initramfs and stays PID 1 as a
+ * user process (c14); without one it starts the serial console monitor and, as
  * init does, reaps the orphans it inherits. */
 #include <kernel.h>
 #include <completion.h>
@@ -24,11 +24,14 @@
 #include <pid.h>
 #include <sched.h>
 #include <sched/user.h>
+#include <syscall_counts.h>
 #include <time.h>
 #include <asm/irq.h>
+#include <asm/cpufeature.h>
 #include <asm/irqflags.h>
 #include <asm/segment.h>
 #include <asm/serial.h>
+#include <asm/stackprotector.h>
 #include <uapi/linux/fcntl.h>
 
 #define TASKLAB_VERSION "0.1"
@@ -143,6 +146,7 @@ static int kernel_init(void *unused)
 	 * own setsid() makes it leader of session 1 (an init that is already
 	 * a group leader could not). */
 	wait_for_completion(&kthreadd_done);
+	serial_console_start();           /* kttyd: console input to its tty */
 	ktest_run_selected();             /* returns only without test= */
 	kbench_run_selected();            /* returns only without bench= */
 	run_init_process();               /* returns only without a program */
@@ -167,10 +171,10 @@ void rest_init(void)
 {
 	pid_t pid;
 
-	pid = kernel_thread(kernel_init, NULL, CLONE_FS | CLONE_SIGHAND);
+	pid = kernel_thread(kernel_init, NULL, "kernel_init", CLONE_FS | CLONE_SIGHAND);
 	if (pid != 1)
 		panic("rest_init: kernel_init got pid %d", pid);
-	pid = kernel_thread(kthreadd, NULL, CLONE_FS | CLONE_FILES);
+	pid = kernel_thread(kthreadd, NULL, "kthreadd", CLONE_FS | CLONE_FILES);
 	kthreadd_task = find_task_by_pid(pid);
 	if (pid != 2 || !kthreadd_task)
 		panic("rest_init: kthreadd got pid %d", pid);
@@ -178,9 +182,11 @@ void rest_init(void)
 	cpu_idle();                       /* init_task is the idle task from now on */
 }
 
-void start_kernel(u32 magic, phys_addr_t mbi)
+/* Never returns, and runs while the stack canary is chosen: unprotected. */
+__no_stack_protector void start_kernel(u32 magic, phys_addr_t mbi)
 {
 	gdt_init();
+	boot_init_stack_canary();   /* early: every later frame stores the boot value */
 	serial_init();
 	idt_init();
 	printk(KERN_NOTICE "Tasklab %s (i386) booting, built " __DATE__ " " __TIME__ "\n",
@@ -190,7 +196,8 @@ void start_kernel(u32 magic, phys_addr_t mbi)
 	printk(KERN_NOTICE "Command line: %s\n", boot_params.cmdline);
 	parse_kernel_cmdline(boot_params.cmdline);
 	multiboot_print_summary();
-	mem_init();
+	cpu_protections_init();     /* SMEP, SMAP (nosmep, nosmap read just above) */
+	mem_init();                 /* text and rodata read-only from here (rodata=) */
 	sched_init();
 	pidhash_init();
 	fork_init();
@@ -199,6 +206,8 @@ void start_kernel(u32 magic, phys_addr_t mbi)
 	populate_rootfs();          /* the initramfs (module 0) into the root */
 	if (proc_sys_init())        /* /proc/sys/kernel: threads-max & co */
 		pr_err("cannot make /proc/sys\n");
+	if (syscall_counts_init())  /* /sys/kernel/debug/syscall_counts */
+		pr_err("cannot make /sys/kernel/debug/syscall_counts\n");
 	tty_init();                 /* /dev/console */
 	pic_init();
 	pit_init();

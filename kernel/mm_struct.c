@@ -11,6 +11,7 @@
 #include <futex.h>
 #include <mm.h>
 #include <mman.h>
+#include <oom.h>
 #include <sched.h>
 #include <sched/mm.h>
 #include <slab.h>
@@ -40,6 +41,7 @@ struct mm_struct *mm_alloc(void)
 	mm->mm_count = 1;
 	INIT_LIST_HEAD(&mm->mmap);
 	mm->mmap_base = TASK_UNMAPPED_BASE;
+	mm->dumpable = 1;                /* SUID_DUMP_USER; dup_mm copies the parent's */
 	nr_mm_structs++;
 	return mm;
 }
@@ -57,6 +59,7 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	mm->mm_users = mm->mm_count = 1;
 	mm->map_count = mm->map_shared = 0;
 	mm->nr_ptes = mm->rss = 0;
+	mm->flags = 0;
 	INIT_LIST_HEAD(&mm->mmap);
 	if (dup_mmap(mm, oldmm)) {
 		mmput(mm);               /* frees what was copied so far */
@@ -85,6 +88,7 @@ void mmput(struct mm_struct *mm)
 	if (--mm->mm_users)
 		return;
 	exit_mmap(mm);
+	exit_oom_mm(mm);             /* an OOM victim's memory is back */
 	mmdrop(mm);
 }
 

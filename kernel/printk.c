@@ -60,6 +60,29 @@ size_t log_buf_tail(char *buf, size_t n)
 	return len;
 }
 
+/* The ring holds no terminator (log_buf is full of older text after the
+ * newest byte), so it is compared byte by byte within [since, log_head),
+ * never handed to the str* functions. Interrupts are off so the ring does
+ * not move under the search. */
+bool log_contains(u32 since, const char *needle)
+{
+	size_t n = strlen(needle);
+	unsigned long flags = local_irq_save();
+	u32 head = log_head, oldest = head > LOG_BUF_LEN ? head - LOG_BUF_LEN : 0;
+	bool found = false;
+
+	since = min(max(since, oldest), head);   /* what is older is overwritten */
+	for (u32 at = since; !found && head - at >= n; at++) {
+		size_t i = 0;
+
+		while (i < n && log_buf[(at + i) % LOG_BUF_LEN] == needle[i])
+			i++;
+		found = i == n;
+	}
+	local_irq_restore(flags);
+	return found;
+}
+
 /* Split off a KERN_<level> prefix: returns the level (0..7, 'r' for raw, or
  * LOGLEVEL_DEFAULT) and advances *fmt past it. */
 static int printk_level(const char **fmt)

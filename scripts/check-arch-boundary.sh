@@ -13,7 +13,8 @@
 # Not checked: user/ (user space: its programs make system calls and probe
 # registers with inline assembly, as any Linux program may) and build/. The
 # .asm files are assembly by nature, not inline assembly: arch/i386/*.asm and
-# boot/head.asm (the multiboot entry, which runs before any C).
+# boot/*.asm (head.asm, the multiboot entry, and higher_half.asm, the jump to
+# start_kernel, which run before any C).
 #
 # Before scanning the tree it proves itself on a file it knows is bad, so a
 # pattern that stopped matching cannot pass quietly. `make test` runs it.

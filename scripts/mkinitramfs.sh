@@ -51,6 +51,8 @@ ln -s sbin/init "$stage/init"
 
 chmod -R u=rwX,go=rX "$stage"
 chmod 1777 "$stage/tmp"
+# Programs only: a plain chmod of bin/* would follow the absolute bin/sh
+# link to the build machine's own /sbin/init (and fail where it is absent).
 find "$stage/sbin" "$stage/bin" -type f -exec chmod 755 {} +
 find "$stage/etc" -path '*/init.d/*' -type f -exec chmod 755 {} +
 find "$stage" -exec touch -h -d @0 {} +    # fixed times: the same bytes every build

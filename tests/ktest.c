@@ -270,7 +270,7 @@ static __noinline bool run_case(const struct ktest_suite *s, const struct ktest_
 	running = &t;
 	if (c->should_panic)
 		ktap(1, "# ktest expecting panic: %s", c->should_panic);
-	pid = kernel_thread(case_thread, &r, CLONE_FS | CLONE_FILES | SIGCHLD);
+	pid = kernel_thread(case_thread, &r, NULL, CLONE_FS | CLONE_FILES | SIGCHLD);
 	if (pid < 0)
 		KTEST_FAIL(&t, "cannot start the case's kernel thread (%d)", pid);
 	else if (kernel_wait(pid, 0, NULL) != pid)

@@ -3,8 +3,9 @@
  * case and SKIP carries its reason. The manual cases of `ktest_selftest` are
  * broken on purpose; the host runner boots each alone and requires that it is
  * reported as a failure (a failed EXPECT, a panic, a hang, a fault, after
- * which the next case must still run), which proves that the runner cannot
- * count a crash as a pass. The
+ * which the next case must still run, a skip: none is allowed on Tasklab),
+ * which proves that the runner cannot count a crash or a case that did not
+ * run as a pass. The
  * `panic` suite's should-panic cases each get a boot of their own too.
  * The `ktest` suite also checks the KTAP lines of lib/ktap_format.c, which
  * the runner and the user test programs share. */
@@ -80,7 +81,7 @@ static void ktest_assert_in_helper_ends_the_helper(struct ktest *t)
 	after_expect = 0;
 	if (ksetjmp(&s.abort) != 0)
 		KTEST_FAIL(t, "the helper's ASSERT jumped onto the case's stack");
-	pid = kernel_thread(helper_asserts, &s, CLONE_FS | CLONE_FILES | SIGCHLD);
+	pid = kernel_thread(helper_asserts, &s, NULL, CLONE_FS | CLONE_FILES | SIGCHLD);
 	KTEST_ASSERT_GT(t, pid, 0);
 	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, &status), pid);
 	KTEST_EXPECT_EQ(t, status, -EINTR);
@@ -172,6 +173,11 @@ static void runs_after_fault(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, irqs_disabled());     /* the runner restored them */
 }
 
+static void skips(struct ktest *t)
+{
+	KTEST_SKIP(t, "deliberate skip from ktest_selftest.skips");
+}
+
 static void hangs(struct ktest *t)
 {
 	local_irq_disable();
@@ -185,6 +191,7 @@ static const struct ktest_case ktest_selftest_cases[] = {
 	KTEST_MANUAL(faults),
 	KTEST_MANUAL(runs_after_fault),
 	KTEST_MANUAL(hangs),
+	KTEST_MANUAL(skips),
 	{}
 };
 KTEST_SUITE(ktest_selftest, ktest_selftest_cases);

@@ -143,7 +143,7 @@ static int start_sleepers(struct task_struct *th[2])
 
 	sleepers_stop = false;
 	for (int i = 0; i < 2; i++) {
-		pid_t pid = kernel_thread(interruptible_sleeper, NULL, flags);
+		pid_t pid = kernel_thread(interruptible_sleeper, NULL, NULL, flags);
 
 		if (pid < 0) {
 			sleepers_stop = true;      /* the first one, if any, ends */

@@ -24,8 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/auxv.h>
-#include <sys/syscall.h>
-#include <asm/termbits.h>
+#include <sys/ioctl.h>
 #include <linux/auxvec.h>
 
 #define MAX_LINE 4096
@@ -366,16 +365,15 @@ static void parse_options(int argc, char **argv)
 /* 0 when stdout is not a terminal (lines are not cut). */
 static int output_width(void)
 {
-	struct { unsigned short rows, cols, x, y; } ws;
-	char termios[64];
+	struct winsize ws;
 	const char *cols = getenv("COLUMNS");
 
-	if (__syscall3(__NR_ioctl, STDOUT_FILENO, TCGETS, termios) < 0)
+	if (!isatty(STDOUT_FILENO))
 		return 0;
 	if (cols && atoi(cols) > 0)
 		return atoi(cols);
-	if (__syscall3(__NR_ioctl, STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.cols > 0)
-		return ws.cols;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
 	return 80;
 }
 

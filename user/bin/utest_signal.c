@@ -296,8 +296,9 @@ static void signal_errors(struct ktap *t)
 }
 
 /* EPERM: a child that became user 1000 may not signal its root parent
- * (kill, tgkill, signal 0 too) but may signal itself; root may signal it. */
-static int unprivileged_kills(void)
+ * (kill, tgkill, signal 0 too) but may signal itself; root may signal it.
+ * It says on fd `done` when its checks have passed, and waits for root. */
+static int unprivileged_kills(int done)
 {
 	pid_t parent = getppid();
 
@@ -311,14 +312,16 @@ static int unprivileged_kills(void)
 		return 13;
 	if (kill(getpid(), 0) != 0)
 		return 14;
+	write(done, "k", 1);
 	for (;;)
 		pause();                            /* until root's SIGTERM */
 }
 
 static void signal_kill_eperm(struct ktap *t)
 {
-	int status;
+	int status, done[2];
 	pid_t pid;
+	char c;
 
 	if (getuid() != 0) {
 		ktap_skip(t, "needs root to become another user");
@@ -326,11 +329,14 @@ static void signal_kill_eperm(struct ktap *t)
 	}
 	if (ktap_skip_without_uid_switch(t))
 		return;
+	KTAP_ASSERT_EQ(t, pipe(done), 0);
 	pid = fork();
 	if (pid == 0)
-		_exit(unprivileged_kills());
+		_exit(unprivileged_kills(done[1]));
+	close(done[1]);
 	KTAP_ASSERT_GT(t, pid, 0);
-	sleep_ms(50);
+	KTAP_EXPECT_EQ(t, read(done[0], &c, 1), 1);        /* its checks passed: EOF if not */
+	close(done[0]);
 	KTAP_EXPECT_EQ(t, kill(pid, SIGTERM), 0);         /* root may */
 	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
 	KTAP_EXPECT_TRUE(t, WIFSIGNALED(status));           /* else: exit code = failed step */

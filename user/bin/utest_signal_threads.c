@@ -172,18 +172,32 @@ static void expect_stop_then_continue(struct ktap *t, pid_t pid)
 
 /* SIGSTOP stops both threads of a process (the last one to stop tells
  * the parent), SIGCONT resumes them, SIGKILL ends a stopped group. */
+static int started[2];
+
+/* thread_sleeps, once it has said on `started` that it runs. */
+static int thread_says_started_then_sleeps(void *unused)
+{
+	write(started[1], "s", 1);
+	return thread_sleeps(unused);
+}
+
 static void signal_threads_group_stop(struct ktap *t)
 {
 	int status;
-	pid_t pid = fork();
+	pid_t pid;
+	char c;
 
+	KTAP_ASSERT_EQ(t, pipe(started), 0);
+	pid = fork();
 	if (pid == 0) {
-		start_thread(thread_sleeps);
+		start_thread(thread_says_started_then_sleeps);
 		for (;;)
 			futex_op(&thread_stop, FUTEX_WAIT, 0);
 	}
+	close(started[1]);
 	KTAP_ASSERT_GT(t, pid, 0);
-	sleep_ms(20);                               /* the thread is started */
+	KTAP_EXPECT_EQ(t, read(started[0], &c, 1), 1);     /* both threads run */
+	close(started[0]);
 	expect_stop_then_continue(t, pid);
 	KTAP_EXPECT_EQ(t, kill(pid, SIGSTOP), 0);
 	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WUNTRACED), pid);
@@ -195,27 +209,48 @@ static void signal_threads_group_stop(struct ktap *t)
 
 /* A process whose main thread has exited (pthread_exit from main: the
  * leader is a zombie) while another thread runs is still a process: kill
- * reaches the live thread. The thread sleeps 1.5 s, then exit_group(7); a
- * signal lost on the zombie leader shows as status 7 << 8. */
+ * reaches the live thread. The thread waits for the leader's exit (its
+ * set_tid_address word cleared and woken, as pthread_join sees a thread
+ * end), tells the parent on leader_gone, sleeps 1.5 s, then
+ * exit_group(7); a signal lost on the zombie leader shows as status 7 << 8. */
+static volatile int leader_word;
+static int leader_gone[2];
+
 static int thread_naps_then_exits(void *unused)
 {
 	struct timespec ts = { 1, 500000000 };
+	int v;
 
+	while ((v = leader_word) != 0)
+		futex_op(&leader_word, FUTEX_WAIT, v);
+	write(leader_gone[1], "z", 1);
 	nanosleep(&ts, NULL);
 	__syscall1(__NR_exit_group, 7);
 	return 0;
 }
 
+/* The child's pid once its leader is a zombie, or -1. */
 static pid_t fork_zombie_leader(void)
 {
-	pid_t pid = fork();
+	pid_t pid;
+	char c;
 
+	if (pipe(leader_gone))
+		return -1;
+	pid = fork();
 	if (pid == 0) {
+		leader_word = gettid();
+		set_tid_address((int *)&leader_word);  /* cleared and woken at its exit */
 		start_thread(thread_naps_then_exits);
 		__syscall1(__NR_exit, 0);            /* the main thread only */
 	}
-	if (pid > 0)
-		sleep_ms(100);                       /* the leader is a zombie */
+	close(leader_gone[1]);
+	if (pid > 0 && read(leader_gone[0], &c, 1) != 1) {
+		kill(pid, SIGKILL);                  /* the thread never saw it go */
+		waitpid(pid, NULL, 0);
+		pid = -1;
+	}
+	close(leader_gone[0]);
 	return pid;
 }
 
@@ -248,33 +283,47 @@ static void signal_zombie_leader_stop(struct ktap *t)
 	KTAP_EXPECT_EQ(t, WTERMSIG(status), SIGKILL);
 }
 
-/* A thread that signals the main thread after 100 ms, then after 200 ms
- * sets restart_word and wakes its waiter. */
+/* Under SA_RESTART the wake-up comes from a second thread once the main
+ * thread's handler has had its second hit inside the wait (keep_signalling
+ * in include/utest_signal.h). The word stays 0 (a changed word would make
+ * a wait restarted after the change return EAGAIN), and the thread repeats
+ * FUTEX_WAKE until it reports a waiter woken: the restarted wait, asleep
+ * again. */
 static volatile int restart_word;
-static volatile pid_t main_tid;
 
-static int thread_signals_then_wakes(void *unused)
+static void wake_hit_watcher(void)
 {
-	sleep_ms(100);
-	tgkill(getpid(), main_tid, SIGUSR1);
-	sleep_ms(100);
-	restart_word = 1;
-	futex_op(&restart_word, FUTEX_WAKE, 1);
+	futex_op(&call_hits, FUTEX_WAKE, 1);
+}
+
+static int wake_after_two_hits(void *unused)
+{
+	int seen;
+
+	while ((seen = call_hits) < 2)
+		futex_op(&call_hits, FUTEX_WAIT, seen);
+	while (futex_op(&restart_word, FUTEX_WAKE, 1) != 1)
+		sched_yield();
 	return 0;
 }
 
 static long futex_wait_with_signal(int flags)
 {
+	bool restart = flags & SA_RESTART;
+	pid_t sender;
 	long ret;
 
 	restart_word = 0;
-	main_tid = gettid();
-	set_handler(SIGUSR1, count_handler, flags);
-	if (start_thread(thread_signals_then_wakes) <= 0)
+	sender = keep_signalling(SIGUSR1, gettid(), flags, wake_hit_watcher);
+	if (sender < 0 || (restart && start_thread(wake_after_two_hits) <= 0)) {
+		stop_signalling(SIGUSR1, sender);
 		return -1000;
+	}
+	in_call = 1;
 	ret = futex_op(&restart_word, FUTEX_WAIT, 0);
-	join_thread();
-	set_handler(SIGUSR1, SIG_DFL, 0);
+	stop_signalling(SIGUSR1, sender);
+	if (restart)
+		join_thread();
 	return ret;
 }
 
@@ -282,10 +331,10 @@ static long futex_wait_with_signal(int flags)
  * under SA_RESTART the wait goes on until the wake-up (as Linux). */
 static void signal_futex_restart(struct ktap *t)
 {
-	hits = 0;
 	KTAP_EXPECT_EQ(t, futex_wait_with_signal(0), -EINTR);
+	KTAP_EXPECT_GE(t, call_hits, 1);
 	KTAP_EXPECT_EQ(t, futex_wait_with_signal(SA_RESTART), 0);
-	KTAP_EXPECT_EQ(t, hits, 2);
+	KTAP_EXPECT_GE(t, call_hits, 2);              /* interrupted, then restarted */
 }
 
 static const struct ktap_case cases[] = {

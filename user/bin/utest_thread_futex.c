@@ -130,23 +130,21 @@ static void futex_bitset_selects_waiters(struct ktap *t)
 }
 
 static volatile int fword2;
-static volatile int about_to_wait;
-
-static int thread_waits_fword_counted(void *arg)
-{
-	__atomic_add_fetch(&about_to_wait, 1, __ATOMIC_SEQ_CST);
-	return thread_waits_fword(arg);
-}
-
-/* Give threads that said they are about to wait time to get to sleep. */
-static void let_them_sleep(void)
+/* How many threads sleep on word, once that is n (polled every 1 ms for
+ * up to 2 s): a REQUEUE onto the word itself moves nobody and counts its
+ * sleepers (futex_requeue_onto_same_word checks that count). */
+static long futex_sleepers(volatile int *word, long n)
 {
 	struct timespec ms = { 0, 1000000 };
+	long got = -1;
 
-	for (int i = 0; i < 20; i++) {
-		sched_yield();
-		nanosleep(&ms, NULL);
+	for (int i = 0; i < 2000 && got != n; i++) {
+		got = futex((int *)word, FUTEX_REQUEUE_PRIVATE, 0, (void *)0x7fffffff,
+			    (int *)word, 0);
+		if (got != n)
+			nanosleep(&ms, NULL);
 	}
+	return got;
 }
 
 /* CMP_REQUEUE: one waiter woken, the other moved to the second word,
@@ -159,12 +157,9 @@ static void futex_cmp_requeue_moves_waiters(struct ktap *t)
 
 	fword = 0;
 	fword2 = 0;
-	about_to_wait = 0;
 	for (int i = 0; i < 2; i++)
-		KTAP_ASSERT_GT(t, thread_start(&th[i], thread_waits_fword_counted, (void *)&ret[i], 0), 0);
-	while (about_to_wait < 2)
-		sched_yield();
-	let_them_sleep();
+		KTAP_ASSERT_GT(t, thread_start(&th[i], thread_waits_fword, (void *)&ret[i], 0), 0);
+	KTAP_ASSERT_EQ(t, futex_sleepers(&fword, 2), 2);      /* both asleep */
 	KTAP_EXPECT_EQ(t, futex((int *)&fword, FUTEX_CMP_REQUEUE, 1, (void *)1, (int *)&fword2, 7), -1);
 	KTAP_EXPECT_EQ(t, errno, EAGAIN);                       /* *fword is 0, not 7 */
 	KTAP_EXPECT_EQ(t, futex((int *)&fword, FUTEX_CMP_REQUEUE_PRIVATE, 1, (void *)1,
@@ -205,12 +200,7 @@ static void futex_requeue_onto_same_word(struct ktap *t)
 	for (int i = 0; i < 3; i++)
 		KTAP_ASSERT_GT(t, thread_start(&th[i], thread_waits_fword_3s, (void *)&ret[i], 0), 0);
 	clock_gettime(CLOCK_MONOTONIC, &start);
-	for (int i = 0; i < 1000 && n != 3; i++) {     /* until all three are asleep */
-		n = futex((int *)&fword, FUTEX_REQUEUE_PRIVATE, 0, (void *)0x7fffffff,
-			  (int *)&fword, 0);
-		if (n != 3)
-			sched_yield();
-	}
+	n = futex_sleepers(&fword, 3);                 /* until all three are asleep */
 	KTAP_EXPECT_EQ(t, n, 3);
 	cmp = futex((int *)&fword, FUTEX_CMP_REQUEUE_PRIVATE, 0, (void *)0x7fffffff,
 		    (int *)&fword, 0);
@@ -273,15 +263,17 @@ static void mutex_unlock(volatile int *m)
 	}
 }
 
-/* The first thread holds the mutex, napping, until all the others queue on
- * it (or 2 s pass): each unlock then has a long queue to wake from. */
+/* The first thread holds the mutex until all the others are queued on it:
+ * counted on their way in (polled every 1 ms for up to 2 s), then asleep
+ * on the word (futex_sleepers): each unlock then has a long queue to wake
+ * from. */
 static void stress_hold_until_queued(void)
 {
 	struct timespec ms = { 0, 1000000 };
 
 	for (int i = 0; i < 2000 && stress_waiting < STRESS_THREADS - 1; i++)
 		nanosleep(&ms, NULL);
-	nanosleep(&ms, NULL);                      /* the last one gets to sleep */
+	futex_sleepers(&stress_mutex, STRESS_THREADS - 1);
 }
 
 /* Each round yields inside the critical section, so the others pile up on

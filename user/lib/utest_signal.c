@@ -1,8 +1,13 @@
 /* user/lib/utest_signal.c: the recording handlers and the small signal
- * helpers of include/utest_signal.h, shared by the utest_signal* programs. */
+ * helpers of include/utest_signal.h, shared by the utest_signal* programs
+ * and utest_wait, utest_timers and utest_prctl: a signal sent once after a
+ * delay, and the signal stream that lands a handler inside a blocking
+ * call. */
 #include <string.h>
 #include <unistd.h>
+#include <utest.h>
 #include <utest_signal.h>
+#include <sys/wait.h>
 
 volatile int hits, last_sig, last_code, last_pid, last_status;
 volatile unsigned long last_addr;
@@ -68,4 +73,53 @@ void trap_step_handler(int sig, siginfo_t *si, void *ucp)
 	fault_tid = gettid();
 	uc->uc_mcontext.gregs[REG_EIP] += skip_bytes;
 	uc->uc_mcontext.gregs[REG_EAX] = 42;
+}
+
+pid_t send_later(int sig, long ms)
+{
+	pid_t parent = getpid(), pid = fork();
+
+	if (pid == 0) {
+		sleep_ms(ms);
+		kill(parent, sig);
+		_exit(0);
+	}
+	return pid;
+}
+
+volatile int in_call, call_hits;
+static void (*volatile on_second_hit)(void);
+
+static void call_hit_handler(int sig)
+{
+	hits++;
+	if (in_call && ++call_hits == 2 && on_second_hit)
+		on_second_hit();
+}
+
+pid_t keep_signalling(int sig, pid_t tid, int flags, void (*second_hit)(void))
+{
+	pid_t tgid = getpid(), pid;
+
+	in_call = call_hits = 0;
+	on_second_hit = second_hit;
+	set_handler(sig, call_hit_handler, flags);
+	pid = fork();
+	if (pid == 0) {
+		for (;;) {
+			tgkill(tgid, tid, sig);
+			sleep_ms(2);               /* a pace, not a wait for anything */
+		}
+	}
+	return pid;
+}
+
+void stop_signalling(int sig, pid_t sender)
+{
+	in_call = 0;
+	if (sender > 0) {
+		kill(sender, SIGKILL);
+		waitpid(sender, NULL, 0);
+	}
+	set_handler(sig, SIG_DFL, 0);
 }
