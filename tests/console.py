@@ -140,7 +140,8 @@ class Console:
     """One boot: QEMU with the serial console on a pipe."""
 
     def __init__(self, kernel, initrd, append='', mem='512M', reboot=False):
-        cmd = [QEMU, '-m', mem, '-display', 'none', '-serial', 'stdio', '-monitor', 'none',
+        cmd = [QEMU, '-m', mem, '-cpu', 'max', '-display', 'none', '-serial', 'stdio',
+               '-monitor', 'none',
                '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04',
                '-kernel', kernel, '-initrd', initrd, '-append', f'loglevel=8 {append}'.strip()]
         if not reboot:
@@ -294,11 +295,13 @@ def power_off(con):
 def new_login_shell(con):
     """`exit`: the login shell ends and BusyBox init starts another
     (respawn). The shell that ran the commands keeps until it exits what a
-    process makes for itself as it goes (the kernel's per-process system
-    call counts take a chunk at a call number's first use: pipe2 or
-    prlimit64 add one), so each session, the baseline too, powers off from
-    a fresh shell: the power-off line then counts only what outlives its
-    owner. The new prompt's match, or None."""
+    process makes for itself as it goes (booted with syscall_counts, the
+    kernel's per-process system call counts take a chunk at a call
+    number's first use: pipe2 or prlimit64 add one), so each session, the
+    baseline too, powers off from a fresh shell: the power-off line then
+    counts only what outlives its owner, and the login shell's exit (its
+    terminal's hangup) is part of what must leak nothing. The new prompt's
+    match, or None."""
     mark = len(con.text())
     con.type('exit\n')
     return con.wait_for(PROMPT, mark + len('exit'), BOOT_TIMEOUT)
