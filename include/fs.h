@@ -52,6 +52,8 @@ typedef u32 gid_t;
 
 struct file;
 struct dentry;
+struct super_block;
+struct inode;
 
 /* Called by readdir for each entry; nonzero stops the walk (a full buffer). */
 typedef int (*filldir_t)(void *ctx, const char *name, int namelen, loff_t pos,
@@ -63,6 +65,8 @@ typedef int (*filldir_t)(void *ctx, const char *name, int namelen, loff_t pos,
 #define DT_LNK     10
 
 struct file_operations {
+	/* Called by open once f_op is set: 0 or -errno (the open fails). */
+	int (*open)(struct inode *inode, struct file *f);
 	/* Copy from the file at *pos into `to`; advance *pos. Bytes or -errno. */
 	ssize_t (*read_iter)(struct file *f, struct iov_iter *to, loff_t *pos);
 	ssize_t (*write_iter)(struct file *f, struct iov_iter *from, loff_t *pos);
@@ -72,6 +76,17 @@ struct file_operations {
 	long (*unlocked_ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
 	/* The last reference to the file is gone (pipes count their ends). */
 	void (*release)(struct file *f);
+};
+
+/* What a directory of a filesystem other than the ramfs does itself. */
+struct inode_operations {
+	/* The entry `name` (len bytes) of directory dir, which has no child
+	 * of that name in the tree: a new dentry (d_alloc_unhashed) with one
+	 * reference, or NULL when there is none (ENOENT), or ERR_PTR. */
+	struct dentry *(*lookup)(struct dentry *dir, const char *name, int len);
+	/* A symlink's target now: i_link, or ERR_PTR when the reader may not
+	 * have it (procfs: EACCES, ENOENT). NULL op: i_link. */
+	const char *(*get_link)(struct inode *inode);
 };
 
 struct inode {
@@ -88,6 +103,8 @@ struct inode {
 	struct page **i_pages;      /* regular files: page n holds bytes n*4K.. */
 	unsigned long i_nr_slots;   /* size of i_pages */
 	char *i_link;               /* symlinks: the target, NUL-terminated */
+	const struct inode_operations *i_op;   /* NULL: the ramfs's (the tree) */
+	struct super_block *i_sb;   /* referenced; NULL: the boot rootfs (include/mount.h) */
 };
 
 struct dentry {
@@ -131,6 +148,12 @@ struct dentry *ramfs_symlink(struct dentry *dir, const char *name, int namelen,
 			     const char *target, size_t target_len);
 /* The child of dir called name[0..len), or NULL. No reference taken. */
 struct dentry *d_lookup(struct dentry *dir, const char *name, int len);
+/* A dentry for inode called name in parent, in no directory list (a
+ * filesystem that makes its entries at each lookup: procfs): one
+ * reference, which the last dput frees it with; it holds one on parent
+ * and one on inode (the caller keeps its own). NULL if no memory. */
+struct dentry *d_alloc_unhashed(struct dentry *parent, const char *name, int len,
+				struct inode *inode);
 /* Cut a regular file to `size` bytes (only shrinking frees pages). */
 int ramfs_truncate(struct inode *inode, loff_t size);
 /* The page holding byte index*PAGE_SIZE of a regular file, or NULL (a hole
@@ -155,6 +178,12 @@ extern unsigned long nr_inodes, nr_dentries, nr_files;
  * -ENOTDIR, -ENAMETOOLONG, -ELOOP). */
 struct dentry *path_lookup(struct dentry *root, struct dentry *cwd,
 			   const char *path, unsigned int flags);
+/* The target of symlink d: a string, or ERR_PTR (inode_operations). */
+const char *d_link(struct dentry *d);
+/* The entry name (len bytes) of directory dir, as the walk finds it: a
+ * tree child or what the directory's lookup makes, and whatever is mounted
+ * on it. Referenced, or ERR_PTR(-ENOENT) or the lookup's error. */
+struct dentry *lookup_child(struct dentry *dir, const char *name, int len);
 /* Resolve all but the last component: returns the parent directory (with a
  * reference) and sets *last / *lastlen to the final name inside path
  * ("" for "/"). Same errors. */
@@ -230,6 +259,9 @@ u32 new_encode_dev(dev_t dev);
  * records: bytes filled, 0 at the end, -EINVAL (buffer too small for one),
  * -EFAULT, -ENOTDIR. */
 long vfs_getdents64(struct file *f, void *ubuf, unsigned int count);
+/* A directory's readdir starts so: "." at position 0 and ".." at 1, from
+ * f_pos, which ends at 2; false when filldir stopped (a full buffer). */
+bool dir_emit_dots(struct file *f, filldir_t filldir, void *ctx);
 
 /* Character devices by major number (Linux 2.4's chrdevs table): open of a
  * device node finds its operations here; a node without a driver gives
@@ -247,9 +279,5 @@ void rootfs_init(void);
 int populate_rootfs(void);
 /* Unpack an archive in memory into the tree under `root`. */
 int unpack_to_rootfs(struct dentry *root, const void *buf, size_t len);
-
-/* --- fs/proc_sys.c: /proc/sys/kernel/{threads-max,fork_rate_limit} ----- */
-/* Make the files in the root filesystem (boot, after the initramfs). */
-int proc_sys_init(void);
 
 #endif

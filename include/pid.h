@@ -17,10 +17,14 @@ struct task_struct;
 
 extern int pid_max;
 extern int nr_pids;                       /* pids in use (a ktest counter) */
+extern int last_pid;                      /* the last pid handed out */
 
 /* The next free pid, or -EAGAIN when all pid_max - 1 are in use. */
 int alloc_pid(void);
 void free_pid(int pid);
+/* The lowest pid in use at or above from (0 is init_task's), or -1: for
+ * listing /proc in pid order. */
+int next_pid(int from);
 /* 0, or -EINVAL outside [RESERVED_PIDS + 1, PID_MAX_LIMIT]. */
 int set_pid_max(long n);
 

@@ -122,6 +122,14 @@ SYSCALL_DECL(sys_getrlimit);
 SYSCALL_DECL(sys_ugetrlimit);
 SYSCALL_DECL(sys_setrlimit);
 SYSCALL_DECL(sys_prlimit64);
+/* Mounts (fs/namespace.c), CPU time (kernel/sched_cputime.c), sysinfo
+ * (kernel/sys.c). */
+SYSCALL_DECL(sys_mount);
+SYSCALL_DECL(sys_umount);
+SYSCALL_DECL(sys_umount2);
+SYSCALL_DECL(sys_times);
+SYSCALL_DECL(sys_getrusage);
+SYSCALL_DECL(sys_sysinfo);
 
 /* Calls made since boot, and those that hit no handler (for tests). */
 extern unsigned long syscall_count, syscall_enosys_count;

@@ -233,6 +233,7 @@ void release_task(struct task_struct *p)
 	free_pid(p->pid);
 	nr_threads--;
 	release_task_user(p);
+	account_released_thread(p);
 	if (leader != p && leader->exit_state == EXIT_ZOMBIE && thread_group_empty(leader))
 		group_gone(leader);
 	local_irq_restore(flags);
@@ -369,6 +370,7 @@ pid_t do_wait(pid_t pid, int options, int *status)
 	ret = p->pid;
 	if (status)
 		*status = wait_status(p);
+	account_reaped_child(p);         /* its times become our cutime/cstime */
 	release_task(p);
 	return ret;
 }

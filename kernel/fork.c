@@ -261,6 +261,7 @@ static void init_new_task(struct task_struct *p, const struct kernel_clone_args 
 	init_waitqueue_head(&p->wait_chldexit);
 	p->start_time = jiffies;
 	p->utime = p->stime = 0;
+	p->min_flt = p->maj_flt = 0;
 }
 
 /* The thread library's two requests that can fail: the child's tid into

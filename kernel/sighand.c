@@ -69,6 +69,7 @@ int copy_signal(unsigned long clone_flags, struct task_struct *p)
 	sig->group_exec_task = NULL;
 	sig->tty = current->signal->tty;          /* inherited, as in Linux */
 	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
+	memset(&sig->times, 0, sizeof(sig->times));     /* a new process */
 	p->signal = sig;
 	return 0;
 }

@@ -120,6 +120,12 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_prlimit64]	= sys_prlimit64,
 	[__NR_futex]	= sys_futex,
 	[__NR_clone3]	= sys_clone3,
+	[__NR_mount]	= sys_mount,
+	[__NR_umount]	= sys_umount,
+	[__NR_umount2]	= sys_umount2,
+	[__NR_times]	= sys_times,
+	[__NR_getrusage]	= sys_getrusage,
+	[__NR_sysinfo]	= sys_sysinfo,
 };
 
 void do_syscall(struct pt_regs *regs)

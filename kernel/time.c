@@ -8,6 +8,7 @@
 #include <kernel.h>
 #include <errno.h>
 #include <sched.h>
+#include <sched/cputime.h>
 #include <time.h>
 #include <timer.h>
 #include <asm/uaccess.h>
@@ -71,10 +72,18 @@ long sys_gettimeofday(u32 tv, u32 tz, u32 c, u32 d, u32 e, u32 f)
 	return 0;
 }
 
+/* The CPU-time clocks (kernel/sched_cputime.c): the caller's process and
+ * thread, and the negative ids clock_getcpuclockid makes. */
+static bool is_cpu_clock(int clock)
+{
+	return clock < 0 || clock == CLOCK_PROCESS_CPUTIME_ID || clock == CLOCK_THREAD_CPUTIME_ID;
+}
+
 long sys_clock_gettime(u32 clock, u32 tp, u32 c, u32 d, u32 e, u32 f)
 {
 	struct timespec32 ts;
-	int err = read_clock((int)clock, &ts);
+	int err = is_cpu_clock((int)clock) ? cputime_clock_get((int)clock, &ts)
+					   : read_clock((int)clock, &ts);
 
 	if (err)
 		return err;

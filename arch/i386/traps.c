@@ -125,6 +125,7 @@ static bool do_page_fault(struct pt_regs *regs)
 				  user_mode(regs) ? regs->esp : 0))
 		return false;
 	user_faults_resolved++;
+	current->min_flt++;              /* getrusage, /proc/<pid>/stat */
 	return true;
 }
 

@@ -44,4 +44,12 @@ static inline u32 read_ebp(void)
 
 static inline void cpu_relax(void) { __asm__ __volatile__("pause" ::: "memory"); }
 
+/* CPUID leaf op (subleaf 0): the four registers (/proc/cpuinfo). */
+static inline void cpuid(u32 op, u32 *eax, u32 *ebx, u32 *ecx, u32 *edx)
+{
+	*eax = op;
+	*ecx = 0;
+	__asm__ __volatile__("cpuid" : "+a"(*eax), "=b"(*ebx), "+c"(*ecx), "=d"(*edx));
+}
+
 #endif

@@ -33,6 +33,10 @@ struct mm_struct {
 	unsigned long start_brk, brk;     /* heap: [start_brk, brk) */
 	unsigned long start_stack;        /* the initial user esp */
 	unsigned long mmap_base;          /* where the search for free areas starts */
+	/* exec's strings on the stack (/proc/<pid>/cmdline, environ) and the
+	 * program file (/proc/<pid>/exe; referenced, NULL before any exec) */
+	unsigned long arg_start, arg_end, env_start, env_end;
+	struct file *exe_file;
 };
 
 /* The kernel's own address space: swapper_pg_dir. Never freed. */

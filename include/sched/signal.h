@@ -16,6 +16,7 @@
 #include <types.h>
 #include <resource.h>
 #include <signal_types.h>
+#include <sched/cputime.h>
 #include <uapi/linux/signal.h>
 
 struct task_struct;
@@ -61,6 +62,7 @@ struct signal_struct {
 					   * woken as each other thread goes */
 	struct tty_struct *tty;           /* controlling terminal, or NULL */
 	struct rlimit rlim[RLIM_NLIMITS];
+	struct signal_cputime times;      /* include/sched/cputime.h */
 };
 
 extern struct sighand_struct init_sighand;

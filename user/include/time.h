@@ -5,6 +5,9 @@
 #include <sys/types.h>
 #include <linux/time.h>
 
+#define CLOCK_PROCESS_CPUTIME_ID 2
+#define CLOCK_THREAD_CPUTIME_ID  3
+
 int nanosleep(const struct timespec *req, struct timespec *rem);
 int clock_gettime(int clock, struct timespec *ts);
 time_t time(time_t *t);

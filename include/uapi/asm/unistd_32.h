@@ -20,6 +20,8 @@
 #define __NR_time             13
 #define __NR_lseek            19
 #define __NR_getpid           20
+#define __NR_mount            21
+#define __NR_umount           22
 #define __NR_pause            29
 #define __NR_setuid           23
 #define __NR_getuid           24
@@ -28,11 +30,13 @@
 #define __NR_rmdir            40
 #define __NR_dup              41
 #define __NR_pipe             42
+#define __NR_times            43
 #define __NR_brk              45
 #define __NR_setgid           46
 #define __NR_getgid           47
 #define __NR_geteuid          49
 #define __NR_getegid          50
+#define __NR_umount2          52
 #define __NR_ioctl            54
 #define __NR_setpgid          57
 #define __NR_umask            60
@@ -47,10 +51,12 @@
 #define __NR_setregid         71
 #define __NR_setrlimit        75
 #define __NR_getrlimit        76
+#define __NR_getrusage        77
 #define __NR_gettimeofday     78
 #define __NR_readlink         85
 #define __NR_munmap           91
 #define __NR_wait4           114
+#define __NR_sysinfo         116
 #define __NR_sigreturn       119
 #define __NR_clone           120
 #define __NR_uname           122

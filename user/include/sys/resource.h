@@ -25,6 +25,17 @@ struct rlimit64 {
 #define RLIMIT_NOFILE   7
 #define RLIM_NLIMITS    16
 
+/* getrusage (user/lib/sysinfo.c): Linux's i386 struct rusage. */
+struct rusage {
+	struct { long tv_sec, tv_usec; } ru_utime, ru_stime;
+	long ru_maxrss, ru_ixrss, ru_idrss, ru_isrss, ru_minflt, ru_majflt, ru_nswap;
+	long ru_inblock, ru_oublock, ru_msgsnd, ru_msgrcv, ru_nsignals, ru_nvcsw, ru_nivcsw;
+};
+#define RUSAGE_SELF     0
+#define RUSAGE_CHILDREN (-1)
+#define RUSAGE_THREAD   1
+int getrusage(int who, struct rusage *usage);
+
 int getrlimit(int resource, struct rlimit *rlim);      /* ugetrlimit (191) */
 int setrlimit(int resource, const struct rlimit *rlim);
 int prlimit64(pid_t pid, int resource, const struct rlimit64 *new_limit,
