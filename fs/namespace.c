@@ -26,6 +26,9 @@
 
 LIST_HEAD(mount_list);
 unsigned long nr_mounts;
+/* While umount2 looks its target up: that lookup is not a use of the
+ * mount (Linux releases it with mntput_no_expire), any other is. */
+static bool lookup_keeps_expiry;
 
 /* The flags a mount keeps (Linux's per-mount and superblock flags that
  * mean something here); the others are dropped, as Linux drops them. */
@@ -68,7 +71,8 @@ struct dentry *follow_mount(struct dentry *d)
 	if (!nr_mounts)
 		return d;
 	while ((m = lookup_mnt(d))) {
-		m->mnt_expiry_mark = false;      /* in use: MNT_EXPIRE starts over */
+		if (!lookup_keeps_expiry)
+			m->mnt_expiry_mark = false;  /* in use: MNT_EXPIRE starts over */
 		dget(m->mnt_root);
 		dput(d);
 		d = m->mnt_root;
@@ -324,7 +328,9 @@ int do_umount(const char *name, int flags)
 	if (flags & ~(MNT_FORCE | MNT_DETACH | MNT_EXPIRE | UMOUNT_NOFOLLOW))
 		return -EINVAL;
 	cwd = current_cwd();
+	lookup_keeps_expiry = true;
 	d = path_lookup(root_dentry, cwd, name, (flags & UMOUNT_NOFOLLOW) ? 0 : LOOKUP_FOLLOW);
+	lookup_keeps_expiry = false;
 	dput(cwd);
 	if (IS_ERR(d))
 		return PTR_ERR(d);
