@@ -344,8 +344,10 @@ int do_umount(const char *name, int flags)
 }
 
 /* A user string of at most max bytes into a kmalloc'd buffer (NULL for a
- * NULL pointer): 0, -EFAULT, -ENAMETOOLONG or -ENOMEM. */
-static int copy_mount_string(u32 uptr, size_t max, char **out)
+ * NULL pointer): 0, -EFAULT, -ENAMETOOLONG (cut, when `cut` is set: the
+ * option page, which Linux copies as a page whatever it holds) or
+ * -ENOMEM. */
+static int copy_mount_string(u32 uptr, size_t max, bool cut, char **out)
 {
 	long n;
 
@@ -356,8 +358,10 @@ static int copy_mount_string(u32 uptr, size_t max, char **out)
 	if (!*out)
 		return -ENOMEM;
 	n = strncpy_from_user(*out, (const char *)uptr, max);
-	if (n >= 0 && (size_t)n < max)
+	if (n >= 0 && ((size_t)n < max || cut)) {
+		(*out)[max - 1] = '\0';
 		return 0;
+	}
 	kfree(*out);
 	*out = NULL;
 	return n < 0 ? -EFAULT : -ENAMETOOLONG;
@@ -369,10 +373,10 @@ long sys_mount(u32 udev, u32 udir, u32 utype, u32 flags, u32 udata, u32 f)
 	char *dev = NULL, *dir = NULL, *type = NULL, *data = NULL;
 	long err;
 
-	if (!(err = copy_mount_string(utype, PATH_MAX, &type)) &&
-	    !(err = copy_mount_string(udev, PATH_MAX, &dev)) &&
-	    !(err = copy_mount_string(udata, PAGE_SIZE, &data)) &&
-	    !(err = copy_mount_string(udir, PATH_MAX, &dir)))
+	if (!(err = copy_mount_string(utype, PATH_MAX, false, &type)) &&
+	    !(err = copy_mount_string(udev, PATH_MAX, false, &dev)) &&
+	    !(err = copy_mount_string(udata, PAGE_SIZE, true, &data)) &&
+	    !(err = copy_mount_string(udir, PATH_MAX, false, &dir)))
 		err = dir ? do_mount(dev, dir, type, flags, data) : -EFAULT;
 	kfree(dev);
 	kfree(dir);
@@ -388,7 +392,7 @@ long sys_umount2(u32 uname, u32 flags, u32 c, u32 d, u32 e, u32 f)
 
 	if (flags & ~(MNT_FORCE | MNT_DETACH | MNT_EXPIRE | UMOUNT_NOFOLLOW))
 		return -EINVAL;
-	err = copy_mount_string(uname, PATH_MAX, &name);
+	err = copy_mount_string(uname, PATH_MAX, false, &name);
 	if (!err)
 		err = name ? do_umount(name, (int)flags) : -EFAULT;
 	kfree(name);
