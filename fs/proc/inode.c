@@ -151,14 +151,15 @@ void proc_evict_inode(struct inode *inode)
 
 /* --- files ------------------------------------------------------------ */
 
-/* Linux's DAC for an open: root passes; others need the mode bits of
- * their class (owner, group, other) for each access asked. */
+/* Linux's DAC for an open: root passes (a sysctl file: root is its
+ * owner); others need the mode bits of their class (owner, group, other)
+ * for each access asked. */
 static int proc_permission(const struct inode *inode, int mask)
 {
 	const struct task_struct *c = current;
 	umode_t mode = inode->i_mode;
 
-	if (c->euid == 0)
+	if (c->euid == 0 && !PROC_I((struct inode *)inode)->entry->sysctl)
 		return 0;
 	if (c->euid == inode->i_uid)
 		mode >>= 6;

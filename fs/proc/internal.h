@@ -53,6 +53,9 @@ struct proc_entry {
 	/* Open, read or follow only by the task's owner or root (Linux's
 	 * ptrace read check): EACCES for others. */
 	bool owner_only;
+	/* A /proc/sys file: root gets the owner's bits and no more, so even
+	 * root cannot write a read-only one (Linux's sysctl_perm). */
+	bool sysctl;
 };
 
 /* A directory's fixed entries, and its numbered ones (or NULL). */

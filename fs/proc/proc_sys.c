@@ -8,7 +8,8 @@
  *   hostname         uname's nodename, at most 64 bytes
  *   tainted          Linux's taint bits; root may add bits, never clear
  * Reading gives the value and a newline. The writable files are root's
- * (mode 0644, owner root: others get EACCES at open); a number is parsed
+ * (mode 0644, owner root: others get EACCES at open, and root too for the
+ * read-only ones, as Linux's sysctl_perm); a number is parsed
  * strictly: blanks, an optional sign, digits, blanks (the newline echo
  * adds), anything else or a value outside the bounds EINVAL, and nothing
  * wraps silently (4294967316 is not 20), as Linux's proc_dointvec_minmax. */
@@ -135,15 +136,17 @@ static int hostname_write(struct proc_inode *pi, const char *buf, size_t count)
 	return 0;
 }
 
-#define INT_ENTRY(n) { .name = n, .mode = S_IFREG | 0644, .show = int_show, .write = int_write }
+#define INT_ENTRY(n) { .name = n, .mode = S_IFREG | 0644, .show = int_show, .write = int_write, \
+		       .sysctl = true }
 
 static const struct proc_entry kernel_entries[] = {
 	INT_ENTRY("threads-max"),
 	INT_ENTRY("pid_max"),
 	INT_ENTRY("fork_rate_limit"),
-	{ .name = "ostype", .mode = S_IFREG | 0444, .show = uts_show },
-	{ .name = "osrelease", .mode = S_IFREG | 0444, .show = uts_show },
-	{ .name = "hostname", .mode = S_IFREG | 0644, .show = uts_show, .write = hostname_write },
+	{ .name = "ostype", .mode = S_IFREG | 0444, .show = uts_show, .sysctl = true },
+	{ .name = "osrelease", .mode = S_IFREG | 0444, .show = uts_show, .sysctl = true },
+	{ .name = "hostname", .mode = S_IFREG | 0644, .show = uts_show, .write = hostname_write,
+	  .sysctl = true },
 	INT_ENTRY("tainted"),
 };
 

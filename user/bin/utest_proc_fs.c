@@ -696,6 +696,27 @@ static void pid_max_written_by_root(struct ktap *t)
 	KTAP_EXPECT_EQ(t, strtol(text, NULL, 10), saved);
 }
 
+/* hostname: root's write (one line) is uname's nodename; put back after. */
+static void hostname_written_by_root(struct ktap *t)
+{
+	struct utsname u;
+	char saved[65];
+
+	if (skip_on_linux(t, "the build host's name is not ours to change"))
+		return;
+	KTAP_ASSERT_EQ(t, uname(&u), 0);
+	strlcpy(saved, u.nodename, sizeof(saved));
+	KTAP_EXPECT_EQ(t, write_file("/proc/sys/kernel/hostname", "procbox\n"), 8);
+	KTAP_ASSERT_EQ(t, uname(&u), 0);
+	KTAP_EXPECT_STREQ(t, u.nodename, "procbox");
+	KTAP_EXPECT_GT(t, read_file("/proc/sys/kernel/hostname"), 0);
+	KTAP_EXPECT_STREQ(t, text, "procbox\n");
+	KTAP_EXPECT_EQ(t, write_file("/proc/sys/kernel/hostname", saved), (int)strlen(saved));
+	KTAP_ASSERT_EQ(t, uname(&u), 0);
+	KTAP_EXPECT_STREQ(t, u.nodename, saved);
+	KTAP_EXPECT_EQ(t, write_file("/proc/sys/kernel/ostype", "x"), -EACCES);   /* 0444 */
+}
+
 /* --- permissions ------------------------------------------------------ */
 
 /* As an ordinary user: root's sysctl files and PID 1's environ, exe link
@@ -941,6 +962,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(mounts_and_filesystems),
 	KTAP_CASE(sys_kernel_files),
 	KTAP_CASE(pid_max_written_by_root),
+	KTAP_CASE(hostname_written_by_root),
 	KTAP_CASE(eacces_eperm_for_other_users),
 	KTAP_CASE(dead_task_files),
 	KTAP_CASE(kernel_thread_empty_cmdline),
