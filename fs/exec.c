@@ -25,6 +25,7 @@
 #include <sched.h>
 #include <sched/mm.h>
 #include <sched/signal.h>
+#include <asm/elf.h>
 #include <asm/irqflags.h>
 #include <asm/mmu_context.h>
 #include <asm/pgtable.h>
@@ -124,14 +125,11 @@ static int copy_to_mm(struct mm_struct *mm, unsigned long uaddr, const void *src
 
 static void fill_creds(struct exec_creds *c)
 {
-	u32 eax = 1, ebx, ecx, edx;
-
-	__asm__ __volatile__("cpuid" : "+a"(eax), "=b"(ebx), "=c"(ecx), "=d"(edx));
 	c->uid = current->uid;
 	c->euid = current->euid;
 	c->gid = current->gid;
 	c->egid = current->egid;
-	c->hwcap = edx;
+	c->hwcap = ELF_HWCAP;
 	get_random_bytes(c->random, sizeof(c->random));
 }
 
@@ -169,6 +167,7 @@ static struct mm_struct *build_mm(struct exec_args *a, const struct elf_image *i
 	mm->arg_end = mm->env_start = mm->arg_start + a->argv_len;
 	mm->env_end = mm->env_start + a->envp_len;
 	mm->exe_file = get_file(f);
+	memcpy(mm->saved_auxv, exec_stack_image(a, STACK_TOP, a->auxv_at), sizeof(mm->saved_auxv));
 	return mm;
 }
 
@@ -209,14 +208,7 @@ static bool others_gone(struct task_struct *tsk)
  * leader, a zombie, is released with the thread's old pid. Interrupts off. */
 static void take_leader_place(struct task_struct *tsk, struct task_struct *leader)
 {
-	pid_t pid = tsk->pid;
-
-	detach_pid(tsk);
-	detach_pid(leader);
-	tsk->pid = leader->pid;
-	leader->pid = pid;
-	attach_pid(tsk);
-	attach_pid(leader);
+	exchange_tids(tsk, leader);       /* the pid, and the pidfds with it */
 	tsk->real_parent = leader->real_parent;
 	tsk->parent = leader->parent;
 	tsk->pgid = leader->pgid;
@@ -309,6 +301,7 @@ static int exec_binprm(const char *path, struct exec_args *a, struct pt_regs *re
 	close_on_exec(current->files);
 	clear_TLS(current);
 	flush_signal_handlers(current);     /* handlers are gone with the old image */
+	exit_posix_timers(current->signal); /* so are POSIX timers; itimers stay */
 	current->flags &= ~PF_KTHREAD;
 	set_comm_from_path(path);
 	start_thread(regs, img.entry, esp);
@@ -356,7 +349,5 @@ int kernel_execve(const char *path, const char *const *argv, const char *const *
 
 	if (err)
 		return err;
-	__asm__ __volatile__("mov %0, %%esp\n\t"
-			     "jmp ret_from_trap" :: "r"(regs) : "memory");
-	__builtin_unreachable();
+	ret_to_user(regs);
 }

@@ -15,9 +15,9 @@
 #include <fs.h>
 #include <mm.h>
 #include <multiboot.h>
+#include <tty.h>
 #include <asm/page.h>
 
-#define TTYAUX_MAJOR 5          /* /dev/console is 5:1 on Linux */
 
 struct unpack_stats {
 	unsigned int files, dirs, links, nodes;

@@ -4,7 +4,8 @@
  * node, from the driver registered for its major number). vfs_read and
  * vfs_write check the access mode and call f_op with an iov_iter over a
  * user buffer; kernel_read and kernel_write do the same over a kernel one.
- * Permission bits are not checked yet: every task is root. */
+ * Permission bits are not checked: tasks have uids (kernel/sys_cred.c), but
+ * every file call answers them as it would root (access() says the same). */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
@@ -91,8 +92,9 @@ struct file *dentry_open(struct dentry *d, unsigned int flags)
 	f->f_count = 1;
 	nr_files++;
 	if (f->f_op->open && (err = f->f_op->open(inode, f))) {
-		f->f_op = NULL;          /* no release for an open that failed */
-		fput(f);
+		dput(f->f_dentry);          /* no release: it never opened */
+		kfree(f);
+		nr_files--;
 		return ERR_PTR(err);
 	}
 	return f;
@@ -246,6 +248,13 @@ long vfs_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	if (!f->f_op->unlocked_ioctl)
 		return -ENOTTY;
 	return f->f_op->unlocked_ioctl(f, cmd, arg);
+}
+
+__poll_t vfs_poll(struct file *f, poll_table *pt)
+{
+	if (!f->f_op || !f->f_op->poll)
+		return DEFAULT_POLLMASK;
+	return f->f_op->poll(f, pt);
 }
 
 int vfs_readdir(struct file *f, filldir_t filldir, void *ctx)

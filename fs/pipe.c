@@ -6,12 +6,14 @@
  * still exists (then EOF), a writer while it is full and a reader still
  * exists. Writing with no reader left is EPIPE, with SIGPIPE to the writer.
  * Sleeps are interruptible: a signal ends them with -ERESTARTSYS (EINTR
- * after a handler, or the call restarts under SA_RESTART). */
+ * after a handler, or the call restarts under SA_RESTART). poll and select
+ * sleep on the same queue (pipe_poll). */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>
 #include <fs.h>
 #include <mm.h>
+#include <poll.h>
 #include <sched.h>
 #include <slab.h>
 #include <syscall.h>
@@ -121,6 +123,31 @@ static ssize_t pipe_write(struct file *f, struct iov_iter *from, loff_t *pos)
 	return done ? (ssize_t)done : err;
 }
 
+/* Readiness, as Linux's pipe_poll: the read end is readable with data
+ * and hung up (POLLHUP) once no writer is left; the write end is
+ * writable while there is room, and in error (POLLERR) once no reader
+ * is left. */
+static __poll_t pipe_poll(struct file *f, struct poll_table_struct *wait)
+{
+	struct pipe_inode_info *pipe = pipe_of(f);
+	__poll_t mask = 0;
+
+	poll_wait(f, &pipe->wait, wait);
+	if ((f->f_flags & O_ACCMODE) != O_WRONLY) {
+		if (pipe->len)
+			mask |= POLLIN | POLLRDNORM;
+		if (!pipe->writers)
+			mask |= POLLHUP;
+	}
+	if ((f->f_flags & O_ACCMODE) != O_RDONLY) {
+		if (pipe->len < PIPE_SIZE)
+			mask |= POLLOUT | POLLWRNORM;
+		if (!pipe->readers)
+			mask |= POLLERR;
+	}
+	return mask;
+}
+
 static void pipe_free(struct pipe_inode_info *pipe)
 {
 	free_page((unsigned long)pipe->buf);
@@ -144,6 +171,7 @@ static void pipe_release(struct file *f)
 static const struct file_operations pipe_fops = {
 	.read_iter = pipe_read,
 	.write_iter = pipe_write,
+	.poll = pipe_poll,
 	.release = pipe_release,
 };
 

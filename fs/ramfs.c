@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fs.h>
 #include <mount.h>
+#include <sched.h>
 #include <slab.h>
 #include <time.h>
 
@@ -18,7 +19,7 @@ struct dentry *root_dentry;
 unsigned long nr_inodes, nr_dentries;
 static unsigned long last_ino;
 
-extern const struct file_operations ramfs_file_operations, ramfs_dir_operations;
+extern const struct file_operations ramfs_dir_operations;
 
 static u32 current_time(void)
 {
@@ -33,9 +34,12 @@ static struct inode *new_inode(umode_t mode, dev_t rdev)
 		return NULL;
 	inode->i_ino = ++last_ino;
 	inode->i_mode = mode;
+	inode->i_uid = current->euid;      /* its creator's, as Linux's inode_init_owner */
+	inode->i_gid = current->egid;
 	inode->i_nlink = S_ISDIR(mode) ? 2 : 1;
 	inode->i_rdev = rdev;
 	inode->i_mtime = current_time();
+	INIT_LIST_HEAD(&inode->i_mmap);
 	if (S_ISREG(mode))
 		inode->i_fop = &ramfs_file_operations;
 	else if (S_ISDIR(mode))
@@ -46,12 +50,13 @@ static struct inode *new_inode(umode_t mode, dev_t rdev)
 
 /* The last reference frees the inode; its filesystem lets go of what it
  * hung on it first (procfs: a task), and of the superblock after. */
-static void iput(struct inode *inode)
+void iput(struct inode *inode)
 {
 	struct super_block *sb = inode->i_sb;
 
 	if (--inode->i_count > 0)
 		return;
+	BUG_ON(!list_empty(&inode->i_mmap));     /* each VMA holds a reference */
 	if (sb && sb->s_op && sb->s_op->evict_inode)
 		sb->s_op->evict_inode(inode);
 	ramfs_truncate(inode, 0);
@@ -103,19 +108,34 @@ void dput(struct dentry *d)
 	}
 }
 
-struct dentry *ramfs_new_root(void)
+struct dentry *ramfs_new_unlinked(const char *name, umode_t mode)
 {
-	struct inode *inode = new_inode(S_IFDIR | 0755, 0);
-	struct dentry *root;
+	struct inode *inode = new_inode(mode, 0);
+	struct dentry *d;
 
 	if (!inode)
 		return NULL;
-	root = d_alloc(NULL, "/", 1, inode);
-	if (!root) {
+	d = d_alloc(NULL, name, strlen(name), inode);
+	if (!d) {
 		inode->i_count = 1;
 		iput(inode);
 	}
-	return root;
+	return d;
+}
+
+struct dentry *ramfs_make_dirs(struct dentry *dir, const char *const *path, size_t n)
+{
+	for (size_t i = 0; i < n && !IS_ERR(dir); i++) {
+		struct dentry *d = d_lookup(dir, path[i], strlen(path[i]));
+
+		dir = d ? d : ramfs_create(dir, path[i], strlen(path[i]), S_IFDIR | 0555, 0);
+	}
+	return dir;
+}
+
+struct dentry *ramfs_new_root(void)
+{
+	return ramfs_new_unlinked("/", S_IFDIR | 0755);
 }
 
 /* Take the whole tree apart bottom-up, dropping the tree's reference on

@@ -17,8 +17,6 @@
 #include <uapi/linux/fcntl.h>
 #include <uapi/linux/stat.h>
 
-#define PATH_MAX 4096
-
 /* A user path in a kmalloc'd buffer (kfree it), or ERR_PTR. */
 static char *getname(u32 upath)
 {

@@ -17,10 +17,12 @@
  * reference goes).
  *
  * Regular file data lives in whole pages (alloc_page, highmem allowed,
- * reached through kmap): exec will map a file's pages into a process page
- * by page, and page-sized chunks make that a lookup, not a copy from
- * scattered kmalloc blocks. The pages are found through a kmalloc'd array
- * indexed by page number, grown by doubling.
+ * reached through kmap), found through a kmalloc'd array indexed by page
+ * number, grown by doubling. That array is the file's page cache: a
+ * shared mapping puts these very pages in its page tables (page->mapping
+ * names the inode), so a store through the mapping is what read() sees,
+ * and the inode lists the VMAs mapping it (i_mmap) so that a truncate can
+ * take the pages past the new end out of them first.
  *
  * There are no fd tables, files_struct or fs_struct here (those belong to
  * tasks); callers pass the root and working directory to path lookup. */
@@ -29,6 +31,7 @@
 
 #include <types.h>
 #include <list.h>
+#include <poll.h>
 #include <uio.h>
 #include <uapi/linux/fcntl.h>
 #include <uapi/linux/stat.h>
@@ -64,6 +67,8 @@ typedef int (*filldir_t)(void *ctx, const char *name, int namelen, loff_t pos,
 #define DT_REG     8
 #define DT_LNK     10
 
+struct inode;
+
 struct file_operations {
 	/* Called by open once f_op is set: 0 or -errno (the open fails). */
 	int (*open)(struct inode *inode, struct file *f);
@@ -76,6 +81,8 @@ struct file_operations {
 	long (*unlocked_ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
 	/* The last reference to the file is gone (pipes count their ends). */
 	void (*release)(struct file *f);
+	/* The events ready now, queueing the caller through pt (include/poll.h). */
+	__poll_t (*poll)(struct file *f, struct poll_table_struct *pt);
 };
 
 /* What a directory of a filesystem other than the ramfs does itself. */
@@ -102,6 +109,7 @@ struct inode {
 	const struct file_operations *i_fop;
 	struct page **i_pages;      /* regular files: page n holds bytes n*4K.. */
 	unsigned long i_nr_slots;   /* size of i_pages */
+	struct list_head i_mmap;    /* VMAs mapping the file (vm_shared links) */
 	char *i_link;               /* symlinks: the target, NUL-terminated */
 	const struct inode_operations *i_op;   /* NULL: the ramfs's (the tree) */
 	struct super_block *i_sb;   /* referenced; NULL: the boot rootfs (include/mount.h) */
@@ -124,6 +132,7 @@ struct file {
 	loff_t f_pos;
 	unsigned int f_flags;       /* O_* from open */
 	int f_count;
+	void *private_data;         /* the file's own object (a pidfd's struct pid) */
 };
 
 /* --- fs/ramfs.c: the tree ---------------------------------------------- */
@@ -146,6 +155,10 @@ struct dentry *ramfs_create(struct dentry *dir, const char *name, int namelen,
 /* A symlink `name` in `dir` pointing at `target`; same errors. */
 struct dentry *ramfs_symlink(struct dentry *dir, const char *name, int namelen,
 			     const char *target, size_t target_len);
+/* The directories path[0]/path[1]/... under dir, each made (mode 0555) if
+ * missing, as the boot makes /proc/sys/kernel: the last one (owned by the
+ * tree, no reference taken) or an ERR_PTR. */
+struct dentry *ramfs_make_dirs(struct dentry *dir, const char *const *path, size_t n);
 /* The child of dir called name[0..len), or NULL. No reference taken. */
 struct dentry *d_lookup(struct dentry *dir, const char *name, int len);
 /* A dentry for inode called name in parent, in no directory list (a
@@ -157,13 +170,26 @@ struct dentry *d_alloc_unhashed(struct dentry *parent, const char *name, int len
 /* Cut a regular file to `size` bytes (only shrinking frees pages). */
 int ramfs_truncate(struct inode *inode, loff_t size);
 /* The page holding byte index*PAGE_SIZE of a regular file, or NULL (a hole
- * or past the end). For exec, which maps file pages into processes. */
+ * or past the end). No reference taken: the file keeps it. */
 struct page *ramfs_file_page(struct inode *inode, unsigned long index);
+/* The same, a hole filled with a new zeroed page first (a shared mapping
+ * faulting there); NULL when memory is short. */
+struct page *ramfs_get_page(struct inode *inode, unsigned long index);
 /* Pages a regular file holds now (holes hold none). */
 unsigned long ramfs_pages_held(const struct inode *inode);
+/* A ramfs regular file's operations: the only files mmap can map. */
+extern const struct file_operations ramfs_file_operations;
+
+/* A regular file of mode `mode` linked in no directory (shared anonymous
+ * memory's backing file): its dentry, with one reference, or NULL. */
+struct dentry *ramfs_new_unlinked(const char *name, umode_t mode);
 
 struct dentry *dget(struct dentry *d);
 void dput(struct dentry *d);
+/* Inode references (a waiting shared futex holds one); the last iput
+ * frees the inode and its pages. */
+static inline void ihold(struct inode *inode) { inode->i_count++; }
+void iput(struct inode *inode);
 
 /* Objects alive now (leak counters for the self-tests). */
 extern unsigned long nr_inodes, nr_dentries, nr_files;
@@ -269,6 +295,18 @@ bool dir_emit_dots(struct file *f, filldir_t filldir, void *ctx);
 #define MAX_CHRDEV 16
 int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);
 void unregister_chrdev(unsigned int major);
+
+/* --- fs/anon_inodes.c: files in no directory (pidfds) ----------------- */
+
+/* A file of fops on an inode of its own, mode 0600 and no type (fstat),
+ * its dentry "anon_inode:<name>"; private_data = priv, f_flags O_RDWR and
+ * flags' O_NONBLOCK. ERR_PTR(-ENOMEM) leaves priv to the caller. */
+struct file *anon_inode_getfile(const char *name, const struct file_operations *fops,
+				void *priv, unsigned int flags);
+/* Installed at the lowest free fd (FD_CLOEXEC with O_CLOEXEC in flags):
+ * the fd, -EMFILE or -ENOMEM. */
+int anon_inode_getfd(const char *name, const struct file_operations *fops,
+		     void *priv, unsigned int flags);
 
 /* --- fs/initramfs.c ---------------------------------------------------- */
 

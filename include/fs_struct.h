@@ -1,7 +1,8 @@
 /* include/fs_struct.h: a task's filesystem context (root, working directory,
- * umask), shared by CLONE_FS or copied at fork (fs/fs_struct.c). There is no
- * VFS yet, so root and pwd are path strings; the VFS issue turns them into
- * dentry references taken and dropped here. */
+ * umask), shared by CLONE_FS or copied at fork (fs/fs_struct.c). root and
+ * pwd are absolute path strings, not dentry references as in Linux: pwd is
+ * looked up from the root dentry where it is used (current_cwd, fs/exec.c),
+ * and root stays "/" (there is no chroot). */
 #ifndef TASKLAB_FS_STRUCT_H
 #define TASKLAB_FS_STRUCT_H
 

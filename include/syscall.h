@@ -9,6 +9,8 @@
 #define NR_syscalls 450
 
 typedef long (*syscall_fn_t)(u32 ebx, u32 ecx, u32 edx, u32 esi, u32 edi, u32 ebp);
+/* The table, indexed by number; NULL: no handler (-ENOSYS). */
+extern const syscall_fn_t sys_call_table[NR_syscalls];
 
 /* Linux i386 system call numbers, shared with the user libc. */
 #include <uapi/asm/unistd_32.h>
@@ -50,6 +52,10 @@ SYSCALL_DECL(sys_llseek);
 SYSCALL_DECL(sys_lseek);
 SYSCALL_DECL(sys_lstat64);
 SYSCALL_DECL(sys_mmap2);
+SYSCALL_DECL(sys_mremap);
+SYSCALL_DECL(sys_msync);
+SYSCALL_DECL(sys_madvise);
+SYSCALL_DECL(sys_mincore);
 SYSCALL_DECL(sys_mprotect);
 SYSCALL_DECL(sys_munmap);
 SYSCALL_DECL(sys_nanosleep);
@@ -90,6 +96,9 @@ SYSCALL_DECL(sys_rt_sigtimedwait);
 SYSCALL_DECL(sys_sigaltstack);
 SYSCALL_DECL(sys_futex);
 SYSCALL_DECL(sys_clone3);
+SYSCALL_DECL(sys_pidfd_open);
+SYSCALL_DECL(sys_pidfd_send_signal);
+SYSCALL_DECL(sys_pidfd_getfd);
 SYSCALL_DECL(sys_vfork);
 SYSCALL_DECL(sys_wait4);
 SYSCALL_DECL(sys_waitpid);
@@ -122,14 +131,55 @@ SYSCALL_DECL(sys_getrlimit);
 SYSCALL_DECL(sys_ugetrlimit);
 SYSCALL_DECL(sys_setrlimit);
 SYSCALL_DECL(sys_prlimit64);
-/* Mounts (fs/namespace.c), CPU time (kernel/sched_cputime.c), sysinfo
- * (kernel/sys.c). */
+/* Mounts (fs/namespace.c), sysinfo (kernel/sys.c). */
 SYSCALL_DECL(sys_mount);
 SYSCALL_DECL(sys_umount);
 SYSCALL_DECL(sys_umount2);
+SYSCALL_DECL(sys_sysinfo);
+
+/* Waiting (kernel/sys_proc.c), CPU time (kernel/sched_cputime.c), timers
+ * (kernel/time.c, itimer.c, posix-timers.c), prctl and scheduling
+ * (kernel/sys_prctl.c, sys_sched.c). */
+SYSCALL_DECL(sys_waitid);
 SYSCALL_DECL(sys_times);
 SYSCALL_DECL(sys_getrusage);
-SYSCALL_DECL(sys_sysinfo);
+SYSCALL_DECL(sys_clock_gettime64);
+SYSCALL_DECL(sys_clock_getres);
+SYSCALL_DECL(sys_clock_getres_time64);
+SYSCALL_DECL(sys_clock_nanosleep_time64);
+SYSCALL_DECL(sys_rt_sigtimedwait_time64);
+SYSCALL_DECL(sys_futex_time64);
+SYSCALL_DECL(sys_alarm);
+SYSCALL_DECL(sys_setitimer);
+SYSCALL_DECL(sys_getitimer);
+SYSCALL_DECL(sys_timer_create);
+SYSCALL_DECL(sys_timer_settime);
+SYSCALL_DECL(sys_timer_settime64);
+SYSCALL_DECL(sys_timer_gettime);
+SYSCALL_DECL(sys_timer_gettime64);
+SYSCALL_DECL(sys_timer_getoverrun);
+SYSCALL_DECL(sys_timer_delete);
+SYSCALL_DECL(sys_prctl);
+SYSCALL_DECL(sys_nice);
+SYSCALL_DECL(sys_getpriority);
+SYSCALL_DECL(sys_setpriority);
+SYSCALL_DECL(sys_sched_setparam);
+SYSCALL_DECL(sys_sched_getparam);
+SYSCALL_DECL(sys_sched_setscheduler);
+SYSCALL_DECL(sys_sched_getscheduler);
+SYSCALL_DECL(sys_sched_get_priority_max);
+SYSCALL_DECL(sys_sched_get_priority_min);
+SYSCALL_DECL(sys_sched_rr_get_interval);
+SYSCALL_DECL(sys_sched_rr_get_interval_time64);
+SYSCALL_DECL(sys_sched_setaffinity);
+SYSCALL_DECL(sys_sched_getaffinity);
+SYSCALL_DECL(sys_old_select);
+SYSCALL_DECL(sys_newselect);
+SYSCALL_DECL(sys_poll);
+SYSCALL_DECL(sys_pselect6);
+SYSCALL_DECL(sys_ppoll);
+SYSCALL_DECL(sys_pselect6_time64);
+SYSCALL_DECL(sys_ppoll_time64);
 
 /* Calls made since boot, and those that hit no handler (for tests). */
 extern unsigned long syscall_count, syscall_enosys_count;

@@ -1,13 +1,13 @@
-/* kernel/main.c: start_kernel(), the first C code, called by boot/head.asm on
- * init_task's stack with paging on. It brings the machine up in dependency
- * order: descriptor tables and the console first (so a fault can be reported),
- * then the boot information and command line, memory, interrupts and the
- * timer, the scheduler. rest_init() then creates the first two tasks
- * (c14, c15): kernel_init as PID 1 and kthreadd as PID 2, and init_task
- * (PID 0) becomes the idle task. kernel_init runs the self-tests when test=
- * is given or the benchmarks with bench= (and exits QEMU), otherwise it
- * execs the init program from the initramfs and stays PID 1 as a user
- * process (c14); without one it starts the serial console monitor and, as
+/* kernel/main.c: start_kernel(), the first C code, called by
+ * boot/higher_half.asm on init_task's stack with paging on. It brings the
+ * machine up in dependency order: descriptor tables and the console first (so
+ * a fault can be reported), then the boot information and command line,
+ * memory, interrupts and the timer, the scheduler. rest_init() then creates
+ * the first two tasks (c14, c15): kernel_init as PID 1 and kthreadd as PID 2,
+ * and init_task (PID 0) becomes the idle task. kernel_init runs the self-tests
+ * when test= is given or the benchmarks with bench= (and exits QEMU),
+ * otherwise it execs the init program from the initramfs and stays PID 1 as a
+ * user process (c14); without one it starts the serial console monitor and, as
  * init does, reaps the orphans it inherits. */
 #include <kernel.h>
 #include <completion.h>
@@ -26,11 +26,14 @@
 #include <proc_fs.h>
 #include <sched.h>
 #include <sched/user.h>
+#include <syscall_counts.h>
 #include <time.h>
 #include <asm/irq.h>
+#include <asm/cpufeature.h>
 #include <asm/irqflags.h>
 #include <asm/segment.h>
 #include <asm/serial.h>
+#include <asm/stackprotector.h>
 #include <uapi/linux/fcntl.h>
 
 #define TASKLAB_VERSION "0.1"
@@ -80,9 +83,9 @@ static int kernel_init(void *unused)
 {
 	struct task_struct *mon;
 
-	set_task_comm(current, "kernel_init");
 	current->pgid = current->sid = 1;     /* init leads session and group 1 */
 	wait_for_completion(&kthreadd_done);
+	serial_console_start();           /* kttyd: console input to its tty */
 	ktest_run_selected();             /* returns only without test= */
 	kbench_run_selected();            /* returns only without bench= */
 	run_init_process();               /* returns only without a program */
@@ -107,10 +110,10 @@ void rest_init(void)
 {
 	pid_t pid;
 
-	pid = kernel_thread(kernel_init, NULL, CLONE_FS | CLONE_SIGHAND);
+	pid = kernel_thread(kernel_init, NULL, "kernel_init", CLONE_FS | CLONE_SIGHAND);
 	if (pid != 1)
 		panic("rest_init: kernel_init got pid %d", pid);
-	pid = kernel_thread(kthreadd, NULL, CLONE_FS | CLONE_FILES);
+	pid = kernel_thread(kthreadd, NULL, "kthreadd", CLONE_FS | CLONE_FILES);
 	kthreadd_task = find_task_by_pid(pid);
 	if (pid != 2 || !kthreadd_task)
 		panic("rest_init: kthreadd got pid %d", pid);
@@ -118,9 +121,11 @@ void rest_init(void)
 	cpu_idle();                       /* init_task is the idle task from now on */
 }
 
-void start_kernel(u32 magic, phys_addr_t mbi)
+/* Never returns, and runs while the stack canary is chosen: unprotected. */
+__no_stack_protector void start_kernel(u32 magic, phys_addr_t mbi)
 {
 	gdt_init();
+	boot_init_stack_canary();   /* early: every later frame stores the boot value */
 	serial_init();
 	idt_init();
 	printk(KERN_NOTICE "Tasklab %s (i386) booting, built " __DATE__ " " __TIME__ "\n",
@@ -130,7 +135,8 @@ void start_kernel(u32 magic, phys_addr_t mbi)
 	printk(KERN_NOTICE "Command line: %s\n", boot_params.cmdline);
 	parse_kernel_cmdline(boot_params.cmdline);
 	multiboot_print_summary();
-	mem_init();
+	cpu_protections_init();     /* SMEP, SMAP (nosmep, nosmap read just above) */
+	mem_init();                 /* text and rodata read-only from here (rodata=) */
 	sched_init();
 	pidhash_init();
 	fork_init();
@@ -139,6 +145,8 @@ void start_kernel(u32 magic, phys_addr_t mbi)
 	mnt_init();                 /* the mount table: rootfs on "/" */
 	proc_root_init();           /* procfs, for `mount -t proc proc /proc` */
 	populate_rootfs();          /* the initramfs (module 0) into the root */
+	if (syscall_counts_init())  /* /sys/kernel/debug/syscall_counts */
+		pr_err("cannot make /sys/kernel/debug/syscall_counts\n");
 	tty_init();                 /* /dev/console */
 	pic_init();
 	pit_init();

@@ -12,6 +12,7 @@
 #include <futex.h>
 #include <mm.h>
 #include <mman.h>
+#include <oom.h>
 #include <sched.h>
 #include <sched/mm.h>
 #include <slab.h>
@@ -41,6 +42,7 @@ struct mm_struct *mm_alloc(void)
 	mm->mm_count = 1;
 	INIT_LIST_HEAD(&mm->mmap);
 	mm->mmap_base = TASK_UNMAPPED_BASE;
+	mm->dumpable = 1;                /* SUID_DUMP_USER; dup_mm copies the parent's */
 	nr_mm_structs++;
 	return mm;
 }
@@ -58,8 +60,9 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	if (mm->exe_file)
 		get_file(mm->exe_file);  /* the child runs the same program */
 	mm->mm_users = mm->mm_count = 1;
-	mm->map_count = 0;
+	mm->map_count = mm->map_shared = 0;
 	mm->nr_ptes = mm->rss = 0;
+	mm->flags = 0;
 	INIT_LIST_HEAD(&mm->mmap);
 	if (dup_mmap(mm, oldmm)) {
 		mmput(mm);               /* frees what was copied so far */
@@ -91,6 +94,7 @@ void mmput(struct mm_struct *mm)
 	if (mm->exe_file)
 		fput(mm->exe_file);
 	mm->exe_file = NULL;
+	exit_oom_mm(mm);             /* an OOM victim's memory is back */
 	mmdrop(mm);
 }
 

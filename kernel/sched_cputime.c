@@ -1,6 +1,7 @@
 /* kernel/sched_cputime.c: CPU-time and fault accounting for threads and
  * processes (include/sched/cputime.h), and the calls that report it:
- * times (43), getrusage (77) and the CPU-time clocks of clock_gettime.
+ * times (43), getrusage (77) and the CPU-time clocks of clock_gettime
+ * (read_clock, kernel/time.c).
  * The tick charges the running thread (account_process_tick, from
  * scheduler_tick); the fault handler counts its faults in the thread
  * (arch/i386/traps.c); this file adds threads up into their process,
@@ -121,7 +122,7 @@ void account_reaped_child(struct task_struct *p)
 	st->cmaj_flt += u.maj_flt;
 }
 
-static void ticks_to_timeval(unsigned long ticks, s32 *sec, s32 *usec)
+void ticks_to_timeval(unsigned long ticks, s32 *sec, s32 *usec)
 {
 	*sec = ticks / HZ;
 	*usec = (ticks % HZ) * (1000000 / HZ);
@@ -203,7 +204,7 @@ static struct task_struct *cpuclock_task(int clock, bool thread)
 	return p->pid == p->tgid ? p : NULL;
 }
 
-int cputime_clock_get(int clock, struct timespec32 *ts)
+int cputime_clock_get(int clock, struct timespec64 *ts)
 {
 	bool thread = clock >= 0 ? clock == CLOCK_THREAD_CPUTIME_ID : CPUCLOCK_PERTHREAD(clock);
 	int which = clock >= 0 ? CPUCLOCK_SCHED : CPUCLOCK_WHICH(clock);
@@ -218,7 +219,6 @@ int cputime_clock_get(int clock, struct timespec32 *ts)
 	else
 		thread_group_cputime(p, &ct);
 	ticks = which == CPUCLOCK_VIRT ? ct.utime : ct.utime + ct.stime;
-	ts->tv_sec = ticks / HZ;
-	ts->tv_nsec = (ticks % HZ) * (1000000000 / HZ);
+	jiffies_to_timespec(ticks, ts);
 	return 0;
 }

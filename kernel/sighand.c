@@ -9,6 +9,7 @@
 #include <sched.h>
 #include <sched/signal.h>
 #include <slab.h>
+#include <syscall_counts.h>
 
 struct kmem_cache *sighand_cachep, *signal_cachep, *sigqueue_cachep;
 
@@ -22,8 +23,9 @@ bool signal_caches_init(void)
 }
 
 /* Also the per-thread signal state: nothing pending (the blocked mask is
- * inherited by the task copy); a thread sharing the parent's address space
- * does not inherit its alternate stack, which is the parent's to use. */
+ * inherited by the task copy), no parent-death signal (prctl: never
+ * inherited); a thread sharing the parent's address space does not
+ * inherit its alternate stack, which is the parent's to use. */
 int copy_sighand(unsigned long clone_flags, struct task_struct *p)
 {
 	struct sighand_struct *sig;
@@ -31,6 +33,7 @@ int copy_sighand(unsigned long clone_flags, struct task_struct *p)
 	INIT_LIST_HEAD(&p->pending.list);
 	p->pending.signal = 0;
 	p->real_blocked = 0;
+	p->pdeath_signal = 0;
 	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM)
 		p->sas_ss_sp = p->sas_ss_size = 0;
 	if (clone_flags & CLONE_SIGHAND) {
@@ -67,9 +70,16 @@ int copy_signal(unsigned long clone_flags, struct task_struct *p)
 	INIT_LIST_HEAD(&sig->shared_pending.list);
 	sig->shared_pending.signal = 0;
 	sig->group_exec_task = NULL;
+	sig->core_state = NULL;
 	sig->tty = current->signal->tty;          /* inherited, as in Linux */
 	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
-	memset(&sig->times, 0, sizeof(sig->times));     /* a new process */
+	sig->leader_pid = p->pid;
+	sig->is_child_subreaper = false;          /* per process, not inherited */
+	memset(&sig->times, 0, sizeof(sig->times));
+	signal_timers_init(sig);                  /* a fork inherits no timers */
+	sig->oom_score_adj = current->signal->oom_score_adj;
+	sig->oom_score_adj_min = current->signal->oom_score_adj_min;
+	init_syscall_counts(sig);                 /* a new process counts from 0 */
 	p->signal = sig;
 	return 0;
 }
@@ -114,6 +124,7 @@ void exit_signal(struct task_struct *p)
 	if (--sig->count == 0) {
 		BUG_ON(sig == &init_signal);
 		flush_sigqueue(&sig->shared_pending);
+		exit_syscall_counts(sig);
 		kmem_cache_free(signal_cachep, sig);
 	}
 }

@@ -7,7 +7,9 @@
  * RLIMIT_SIGPENDING (default threads-max / 2, as Linux): past it a
  * standard signal is still sent without its record, a real-time one from
  * tkill/tgkill fails (EAGAIN). A signal whose action is the default "terminate" kills the whole group at
- * once: every thread gets SIGKILL. SIGCONT and the stop signals cancel each
+ * once: every thread gets SIGKILL; one whose default is "core" is left to
+ * the thread that takes it, which dumps core first (do_coredump,
+ * fs/coredump.c), then ends the group. SIGCONT and the stop signals cancel each
  * other when sent. Receiving: on the way to user mode (do_signal in
  * arch/i386/signal.c) get_signal() dequeues unblocked signals, synchronous
  * faults first, then the lowest number, running default actions (ignore,
@@ -18,10 +20,10 @@
  * interrupts (TIF_NEED_RESCHED), so its read-modify-writes run with
  * interrupts off. Default actions: SIGCHLD, SIGCONT, SIGURG and SIGWINCH are
  * ignored; SIGSTOP, SIGTSTP, SIGTTIN and SIGTTOU stop; all others
- * terminate. The "core" signals (SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS,
- * SIGFPE, SIGSEGV, SIGXCPU, SIGXFSZ, SIGSYS) terminate without the 0x80
- * core bit in the wait status: Linux sets it only when a core file was
- * written, and Tasklab writes none. PID 1 and kernel threads drop every
+ * terminate, the "core" ones (SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS,
+ * SIGFPE, SIGSEGV, SIGXCPU, SIGXFSZ, SIGSYS) after writing a core file
+ * when RLIMIT_CORE and the dumpable flag allow: the wait status has the
+ * 0x80 bit only when one was written. PID 1 and kernel threads drop every
  * signal whose action is the default (as Linux's init and kthreads do),
  * except faults forced on them. */
 #include <kernel.h>
@@ -29,6 +31,8 @@
 #include <sched.h>
 #include <sched/signal.h>
 #include <sched/user.h>
+#include <coredump.h>
+#include <posix-timers.h>
 #include <slab.h>
 #include <asm/irqflags.h>
 
@@ -36,11 +40,16 @@
 				sigmask(SIGURG) | sigmask(SIGWINCH))
 #define SIG_KERNEL_STOP_MASK   (sigmask(SIGSTOP) | sigmask(SIGTSTP) | \
 				sigmask(SIGTTIN) | sigmask(SIGTTOU))
+#define SIG_KERNEL_COREDUMP_MASK (sigmask(SIGQUIT) | sigmask(SIGILL) | sigmask(SIGTRAP) | \
+				  sigmask(SIGABRT) | sigmask(SIGBUS) | sigmask(SIGFPE) | \
+				  sigmask(SIGSEGV) | sigmask(SIGXCPU) | sigmask(SIGXFSZ) | \
+				  sigmask(SIGSYS))
 #define SYNCHRONOUS_MASK       (sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) | \
 				sigmask(SIGTRAP) | sigmask(SIGFPE) | sigmask(SIGSYS))
 
 static bool sig_kernel_ignore(int sig) { return sigmask(sig) & SIG_KERNEL_IGNORE_MASK; }
 static bool sig_kernel_stop(int sig) { return sigmask(sig) & SIG_KERNEL_STOP_MASK; }
+static bool sig_kernel_coredump(int sig) { return sigmask(sig) & SIG_KERNEL_COREDUMP_MASK; }
 
 /* PID 1 and kernel threads: signals left at their default do nothing. */
 static bool unkillable(const struct task_struct *p)
@@ -62,19 +71,69 @@ static struct sigqueue *sigqueue_alloc(struct task_struct *p, bool override)
 
 	if (!override && (unsigned long)user->sigpending >= p->signal->rlim[RLIMIT_SIGPENDING].rlim_cur)
 		return NULL;
-	q = kmem_cache_alloc(sigqueue_cachep, GFP_KERNEL);
+	q = kmem_cache_alloc(sigqueue_cachep, GFP_KERNEL | __GFP_NOWARN);   /* a loss is handled */
 	if (!q)
 		return NULL;
 	q->user = get_uid(user);
+	q->flags = 0;
 	user->sigpending++;
 	return q;
 }
 
-static void sigqueue_free(struct sigqueue *q)
+static void sigqueue_uncharge(struct sigqueue *q)
 {
 	q->user->sigpending--;
 	free_uid(q->user);
+}
+
+static void sigqueue_free(struct sigqueue *q)
+{
+	sigqueue_uncharge(q);
 	kmem_cache_free(sigqueue_cachep, q);
+}
+
+/* A record off its pending list: freed, unless a POSIX timer owns it. */
+static void sigqueue_drop(struct sigqueue *q)
+{
+	list_del_init(&q->list);
+	if (!(q->flags & SIGQUEUE_PREALLOC))
+		sigqueue_free(q);
+}
+
+int sigqueue_init_prealloc(struct sigqueue *q)
+{
+	struct user_struct *user = current->user;
+
+	if ((unsigned long)user->sigpending >= current->signal->rlim[RLIMIT_SIGPENDING].rlim_cur)
+		return -EAGAIN;
+	INIT_LIST_HEAD(&q->list);
+	q->user = get_uid(user);
+	q->flags = SIGQUEUE_PREALLOC;
+	user->sigpending++;
+	return 0;
+}
+
+void sigqueue_cancel(struct sigqueue *q, struct sigpending *pending)
+{
+	unsigned long flags = local_irq_save();
+	struct sigqueue *other;
+	int sig = q->info.si_signo;
+
+	if (!list_empty(&q->list)) {
+		list_del_init(&q->list);
+		list_for_each_entry(other, &pending->list, list)
+			if (other->info.si_signo == sig)
+				goto out;          /* another instance stays pending */
+		pending->signal &= ~sigmask(sig);
+	}
+out:
+	local_irq_restore(flags);
+}
+
+void sigqueue_release_prealloc(struct sigqueue *q, struct sigpending *pending)
+{
+	sigqueue_cancel(q, pending);
+	sigqueue_uncharge(q);
 }
 
 void flush_signals_on_exit(struct task_struct *p)
@@ -94,10 +153,8 @@ void flush_sigqueue(struct sigpending *pending)
 {
 	struct sigqueue *q, *n;
 
-	list_for_each_entry_safe(q, n, &pending->list, list) {
-		list_del(&q->list);
-		sigqueue_free(q);
-	}
+	list_for_each_entry_safe(q, n, &pending->list, list)
+		sigqueue_drop(q);
 	pending->signal = 0;
 }
 
@@ -180,10 +237,8 @@ static void remove_from_set(struct sigpending *pending, sigset_t mask)
 		return;
 	pending->signal &= ~mask;
 	list_for_each_entry_safe(q, n, &pending->list, list) {
-		if (sigmask(q->info.si_signo) & mask) {
-			list_del(&q->list);
-			sigqueue_free(q);
-		}
+		if (sigmask(q->info.si_signo) & mask)
+			sigqueue_drop(q);
 	}
 }
 
@@ -317,8 +372,9 @@ static void complete_signal(int sig, struct task_struct *p, bool group)
 			return;
 	}
 	/* fatal, unless t only unblocked it to wait for it (rt_sigtimedwait),
-	 * or the group is already ending or being replaced by an exec */
-	if (sig_fatal(p, sig) && !(t->real_blocked & sigmask(sig)) &&
+	 * or the group is already ending or being replaced by an exec; a
+	 * "core" signal is left for t to take, so that it can dump core */
+	if (sig_fatal(p, sig) && !sig_kernel_coredump(sig) && !(t->real_blocked & sigmask(sig)) &&
 	    !(p->signal->flags & SIGNAL_GROUP_EXIT) && !p->signal->group_exec_task) {
 		start_group_exit(p, sig);
 		return;
@@ -349,6 +405,22 @@ static int __send_signal(int sig, struct kernel_siginfo *info, struct task_struc
 	pending->signal |= sigmask(sig);
 	complete_signal(sig, p, group);
 	return 0;
+}
+
+int send_sigqueue(struct sigqueue *q, struct task_struct *p, bool group)
+{
+	unsigned long flags = local_irq_save();
+	int sig = q->info.si_signo;
+	struct sigpending *pending = group ? &p->signal->shared_pending : &p->pending;
+	bool queued = prepare_signal(sig, p, group, false);
+
+	if (queued) {
+		list_add_tail(&q->list, &pending->list);
+		pending->signal |= sigmask(sig);
+		complete_signal(sig, p, group);
+	}
+	local_irq_restore(flags);
+	return queued;
 }
 
 int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p, bool group)
@@ -435,9 +507,12 @@ static void collect_signal(int sig, struct sigpending *pending, struct kernel_si
 	if (!more)
 		pending->signal &= ~sigmask(sig);
 	if (first) {
+		bool timer = first->flags & SIGQUEUE_PREALLOC;
+
 		*info = first->info;
-		list_del(&first->list);
-		sigqueue_free(first);
+		sigqueue_drop(first);            /* frees it, unless a timer's */
+		if (timer)
+			posix_timer_delivered(first);
 	} else {
 		*info = (struct kernel_siginfo){ .si_signo = sig, .si_code = SI_KERNEL };
 	}
@@ -485,13 +560,7 @@ static __noinline void send_child_exit(struct task_struct *tsk, int sig, struct 
 
 	info.kill.pid = tsk->tgid;
 	info.kill.uid = tsk->uid;
-	if (code & 0x7f) {
-		info.si_code = (code & 0x80) ? CLD_DUMPED : CLD_KILLED;
-		info.kill.status = code & 0x7f;
-	} else {
-		info.si_code = CLD_EXITED;
-		info.kill.status = (code >> 8) & 0xff;
-	}
+	info.si_code = cld_code(code, &info.kill.status);
 	send_sig_info(sig, &info, parent, true);
 }
 
@@ -510,26 +579,26 @@ bool do_notify_parent(struct task_struct *tsk, int sig)
 	return autoreap;
 }
 
-bool wait_task_stopped_or_continued(struct task_struct *p, int options, int *status)
+int wait_task_stopped_or_continued(struct task_struct *p, int options, int *status)
 {
 	struct signal_struct *sig = p->signal;
 
 	/* a zombie leader whose threads still run stands for its group */
 	if (!sig || !thread_group_leader(p) || (p->exit_state && thread_group_empty(p)))
-		return false;
-	if ((options & WUNTRACED) && (sig->flags & SIGNAL_STOP_STOPPED) && sig->group_exit_code) {
-		if (status)
-			*status = (sig->group_exit_code << 8) | 0x7f;
-		sig->group_exit_code = 0;
-		return true;
+		return 0;
+	if ((options & WSTOPPED) && (sig->flags & SIGNAL_STOP_STOPPED) && sig->group_exit_code) {
+		*status = (sig->group_exit_code << 8) | 0x7f;
+		if (!(options & WNOWAIT))
+			sig->group_exit_code = 0;
+		return CLD_STOPPED;
 	}
 	if ((options & WCONTINUED) && (sig->flags & SIGNAL_STOP_CONTINUED)) {
-		if (status)
-			*status = 0xffff;
-		sig->flags &= ~SIGNAL_STOP_CONTINUED;
-		return true;
+		*status = 0xffff;
+		if (!(options & WNOWAIT))
+			sig->flags &= ~SIGNAL_STOP_CONTINUED;
+		return CLD_CONTINUED;
 	}
-	return false;
+	return 0;
 }
 
 /* Take part in a group stop (signr: the stop signal that starts one, or 0
@@ -602,6 +671,8 @@ bool get_signal(struct ksignal *ksig)
 			do_signal_stop(signr);
 			continue;
 		}
+		if (sig_kernel_coredump(signr))
+			do_coredump(&ksig->info);   /* the group exits with its code */
 		do_group_exit(signr);
 	}
 }

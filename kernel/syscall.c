@@ -7,12 +7,13 @@
 #include <kernel.h>
 #include <errno.h>
 #include <syscall.h>
+#include <syscall_counts.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
 
 unsigned long syscall_count, syscall_enosys_count;
 
-static const syscall_fn_t sys_call_table[NR_syscalls] = {
+const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_time]		= sys_time,
 	[__NR_gettimeofday]	= sys_gettimeofday,
 	[__NR_uname]		= sys_newuname,
@@ -42,6 +43,9 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_munmap]	= sys_munmap,
 	[__NR_wait4]	= sys_wait4,
 	[__NR_clone]	= sys_clone,
+	[__NR_pidfd_open]	= sys_pidfd_open,
+	[__NR_pidfd_send_signal]	= sys_pidfd_send_signal,
+	[__NR_pidfd_getfd]	= sys_pidfd_getfd,
 	[__NR_mprotect]	= sys_mprotect,
 	[__NR_getpgid]	= sys_getpgid,
 	[__NR__llseek]	= sys_llseek,
@@ -53,6 +57,10 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_getcwd]	= sys_getcwd,
 	[__NR_vfork]	= sys_vfork,
 	[__NR_mmap2]	= sys_mmap2,
+	[__NR_mremap]	= sys_mremap,
+	[__NR_msync]	= sys_msync,
+	[__NR_madvise]	= sys_madvise,
+	[__NR_mincore]	= sys_mincore,
 	[__NR_stat64]	= sys_stat64,
 	[__NR_lstat64]	= sys_lstat64,
 	[__NR_fstat64]	= sys_fstat64,
@@ -123,21 +131,67 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_mount]	= sys_mount,
 	[__NR_umount]	= sys_umount,
 	[__NR_umount2]	= sys_umount2,
+	[__NR_sysinfo]	= sys_sysinfo,
+	[__NR_select]	= sys_old_select,
+	[__NR__newselect]	= sys_newselect,
+	[__NR_poll]	= sys_poll,
+	[__NR_pselect6]	= sys_pselect6,
+	[__NR_ppoll]	= sys_ppoll,
+	[__NR_pselect6_time64]	= sys_pselect6_time64,
+	[__NR_ppoll_time64]	= sys_ppoll_time64,
+	[__NR_waitid]	= sys_waitid,
 	[__NR_times]	= sys_times,
 	[__NR_getrusage]	= sys_getrusage,
-	[__NR_sysinfo]	= sys_sysinfo,
+	[__NR_clock_gettime64]	= sys_clock_gettime64,
+	[__NR_clock_getres]	= sys_clock_getres,
+	[__NR_clock_getres_time64]	= sys_clock_getres_time64,
+	[__NR_clock_nanosleep_time64]	= sys_clock_nanosleep_time64,
+	[__NR_rt_sigtimedwait_time64]	= sys_rt_sigtimedwait_time64,
+	[__NR_futex_time64]	= sys_futex_time64,
+	[__NR_alarm]	= sys_alarm,
+	[__NR_setitimer]	= sys_setitimer,
+	[__NR_getitimer]	= sys_getitimer,
+	[__NR_timer_create]	= sys_timer_create,
+	[__NR_timer_settime]	= sys_timer_settime,
+	[__NR_timer_settime64]	= sys_timer_settime64,
+	[__NR_timer_gettime]	= sys_timer_gettime,
+	[__NR_timer_gettime64]	= sys_timer_gettime64,
+	[__NR_timer_getoverrun]	= sys_timer_getoverrun,
+	[__NR_timer_delete]	= sys_timer_delete,
+	[__NR_prctl]	= sys_prctl,
+	[__NR_nice]	= sys_nice,
+	[__NR_getpriority]	= sys_getpriority,
+	[__NR_setpriority]	= sys_setpriority,
+	[__NR_sched_setparam]	= sys_sched_setparam,
+	[__NR_sched_getparam]	= sys_sched_getparam,
+	[__NR_sched_setscheduler]	= sys_sched_setscheduler,
+	[__NR_sched_getscheduler]	= sys_sched_getscheduler,
+	[__NR_sched_get_priority_max]	= sys_sched_get_priority_max,
+	[__NR_sched_get_priority_min]	= sys_sched_get_priority_min,
+	[__NR_sched_rr_get_interval]	= sys_sched_rr_get_interval,
+	[__NR_sched_rr_get_interval_time64]	= sys_sched_rr_get_interval_time64,
+	[__NR_sched_setaffinity]	= sys_sched_setaffinity,
+	[__NR_sched_getaffinity]	= sys_sched_getaffinity,
 };
 
+/* Count the call for the process (include/syscall_counts.h) before it
+ * runs (exit and a successful execve do not come back here), run it, and
+ * count an -ENOSYS answer too: a missing handler's or the handler's own. */
 void do_syscall(struct pt_regs *regs)
 {
 	u32 nr = regs->orig_eax;
 	syscall_fn_t fn = nr < NR_syscalls ? sys_call_table[nr] : NULL;
+	long ret;
 
 	syscall_count++;
+	count_syscall(nr);
 	if (!fn) {
 		syscall_enosys_count++;
-		regs->eax = (u32)-ENOSYS;
-		return;
+		ret = -ENOSYS;
+	} else {
+		ret = fn(regs->ebx, regs->ecx, regs->edx, regs->esi, regs->edi, regs->ebp);
 	}
-	regs->eax = (u32)fn(regs->ebx, regs->ecx, regs->edx, regs->esi, regs->edi, regs->ebp);
+	if (unlikely(ret == -ENOSYS))
+		count_enosys(nr);
+	regs->eax = (u32)ret;
 }

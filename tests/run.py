@@ -6,37 +6,58 @@ timeout from outside, parses the KTAP the kernel prints, and ends with the line
 `N passed, N failed` (`, N skipped` when some were skipped). It exits non-zero
 when any test failed, the kernel panicked (it names the test that was running
 and prints the panic), the machine reset (a second boot banner: a triple
-fault), the KTAP plan and results disagree, the end-of-run line is missing, or
-a boot timed out. A crash is never counted as a pass.
+fault), the KTAP plan and results disagree, the end-of-run line is missing,
+a boot timed out, or a case was skipped on Tasklab (skips are allowed only
+in the Linux-ABI cross-check, 5. below). A crash or a case that did not run
+is never counted as a pass.
 
 One `make test` is:
   1. the main boot with test=* (every suite);
   1b. the EXTRA_BOOTS: manual cases needing other QEMU settings (the c22
-     scale test with -m 512M; the glibc pthread programs and the c23 claim
-     under -icount: GLIBC_ON_TASKLAB);
+     scale test with -m 512M; the OOM killer's cases with -m 96M; the glibc
+     pthread programs and the c23 claim under -icount: GLIBC_ON_TASKLAB);
+  1c. (--user-dir) the core-file check: a boot whose second serial port
+     (COM2) is a file on the host runs /bin/crash-threads, whose worker
+     thread faults; the kernel sends its core file out over COM2, the
+     file is rebuilt as build/crash-threads.core and the host's gdb, with
+     the unstripped program, must show crash_here in the backtrace and
+     both threads (`make core PROG=NAME` does the same for any program);
   2. one boot per should-panic case the main boot listed, each of which must
      panic with the expected text and a symbolized backtrace naming the case;
   2b. one boot without test= (as `make run`): the monitor's t key lists tasks;
-      with the initramfs, PID 1 execs /sbin/init, which answers at its prompt;
+      with the initramfs, PID 1 execs /sbin/init, which answers at its prompt,
+      and in another boot ^Z, fg and ^C reach the command it runs;
   3. (--iso) one boot through the GRUB ISO: banner, memory map, KTAP;
-  4. (--gdb-check) gdb stops at start_kernel with symbols and `bt` works,
-     and the task helpers (tl-ps, $tl_current()) read the task list;
+  4. (--gdb-check) gdb stops at start_kernel with symbols and `bt` works
+     (into boot/higher_half.asm, with no warning about broken debug info),
+     the task helpers (tl-ps, $tl_current()) read the task list, PID 2 is
+     [kthreadd] from its creation, and PID 1's comm after its exec is
+     "init" zero-padded;
   5. (--user-dir) the user test programs (build/user/bin/utest_*) run under
      qemu-i386, QEMU's emulation of Linux's own system call ABI: their KTAP
      counts like the kernel's, and proves the user libc and the tests
-     themselves against real Linux before Tasklab runs the same binaries;
+     themselves against real Linux before Tasklab runs the same binaries
+     (with KTAP_PLATFORM=linux-abi: here, and only here, a case may SKIP);
      the glibc programs (build/user/glibc/*) must exit 0 there too;
-  6. harness self-checks: a broken EXPECT, a panic and a hang must each be
-     reported as failures (so the runner itself is tested).
+  6. harness self-checks: a broken EXPECT, a panic, a hang, a leak and a
+     skip on Tasklab must each be reported as failures (so the runner itself
+     is tested), and a user program that takes itself to be on Tasklab while
+     uname disagrees must bail out; and each hardening should-panic case,
+     booted with its protection switched off (rodata=off, nosmap, nosmep),
+     must fail for want of a panic (so each case proves its protection, not
+     just any oops).
 Python 3 standard library only.
 """
 import argparse
 import os
 import re
+import resource
 import select
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 QEMU = os.environ.get('QEMU', 'qemu-system-i386')
@@ -47,6 +68,9 @@ RESULT = re.compile(r'^(not ok|ok) (\d+) (\S+)(?:\s*#\s*(SKIP|TODO)\b\s*(.*))?$'
 PLAN = re.compile(r'^1\.\.(\d+)$')
 SERIAL_PROBE = 'tasklab-serial-probe-42\n'
 INITRD = None       # the initramfs every -kernel boot gets (--initrd)
+# Every boot gets QEMU's most capable CPU model, which has SMEP, SMAP and
+# RDRAND under TCG (the kernel turns SMEP and SMAP on: arch/i386/cpu.c).
+CPU = ['-cpu', 'max']
 
 
 class Boot:
@@ -63,7 +87,7 @@ class Boot:
 def boot(kernel=None, iso=None, append='', timeout=30, mem='2G', extra=()):
     """Run QEMU until it exits or `timeout` seconds pass; never hangs."""
     cmd = [QEMU, '-m', mem, '-display', 'none', '-serial', 'stdio', '-no-reboot',
-           '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04', '-monitor', 'none']
+           '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04', '-monitor', 'none'] + CPU
     if iso:
         cmd += ['-cdrom', iso]
     else:
@@ -91,9 +115,10 @@ def boot(kernel=None, iso=None, append='', timeout=30, mem='2G', extra=()):
         if not chunk:
             break
         out += chunk
-        if not probed and b'interrupts on' in out:
-            # Type the probe line once the UART is set up (the serial test
-            # reads it back through IRQ 4).
+        if not probed and b'ready for the probe line' in out:
+            # Type the probe line when the serial test asks (it reads it
+            # back through IRQ 4; typed earlier, the console's tty would
+            # take it when a program opens the console).
             try:
                 proc.stdin.write(SERIAL_PROBE.encode())
                 proc.stdin.flush()
@@ -245,22 +270,30 @@ def panic_headline(lines):
 
 
 class Tally:
-    def __init__(self):
+    """The run's verdicts; a quiet one (for the harness self-checks) only
+    counts."""
+
+    def __init__(self, quiet=False):
         self.passed = self.failed = self.skipped = 0
         self.failures = []
+        self.quiet = quiet
+
+    def say(self, text):
+        if not self.quiet:
+            print(text)
 
     def ok(self, name, note=''):
         self.passed += 1
-        print(f'ok      {name}{note}')
+        self.say(f'ok      {name}{note}')
 
     def fail(self, name, why):
         self.failed += 1
         self.failures.append(name)
-        print(f'FAIL    {name}: {why}')
+        self.say(f'FAIL    {name}: {why}')
 
     def skip(self, name, why):
         self.skipped += 1
-        print(f'skip    {name}: {why}')
+        self.say(f'skip    {name}: {why}')
 
 
 def boot_problems(b, kt, expect_end=True):
@@ -288,7 +321,7 @@ def boot_problems(b, kt, expect_end=True):
 # (test= name, guest memory, timeout in seconds). They run with the full
 # test=* run or when --test names them.
 # QEMU -icount: rdtsc counts guest instructions and repeats exactly from run
-# to run (/work/shared/platform-notes.md); make bench and the c23 claim use it.
+# to run; make bench and the c23 claim use it.
 ICOUNT = ['-icount', 'shift=0,align=off,sleep=off',
           '-rtc', 'base=2020-01-01T00:00:00,clock=vm']
 
@@ -303,12 +336,19 @@ GLIBC_ON_TASKLAB = True
 GLIBC_SIGNALS_ON_TASKLAB = True
 GLIBC_CASES = ['glibc_mutex.counter_exact', 'glibc_cond.ping_pong', 'glibc_fork.child_one_thread',
                'glibc_exit.last_thread_ends', 'glibc_stress.create_join_handoffs',
-               'glibc_forkbench.claim_c23_thread_cheaper']
+               'glibc_forkbench.claim_c23_thread_cheaper', 'glibc_clone3.counted']
 GLIBC_SIGNAL_CASES = ['glibc_signal.runs_in_target']
+
+# The OOM killer's cases (tests/test_oom.c), where /bin/oomhog runs a small
+# guest out of memory.
+OOM_CASES = ['oom.hog_child_killed_with_sigkill', 'oom.bigger_of_two_hogs_dies',
+             'oom.oom_score_adj_steers_the_choice', 'oom.kernel_allocation_fails_without_a_kill',
+             'oom.unkillable_hog_alone_dies_of_sigkill', 'oom.fork_storm_and_hog_leave_system_usable']
 
 EXTRA_BOOTS = [
     # c22 scale: kernel threads up to the default threads-max of 512 MiB
     ('task_scale.claim_c22_kthreads_up_to_threads_max', '512M', 60, ()),
+    (','.join(OOM_CASES), '96M', 120, ()),
 ]
 GLIBC_BOOT = (','.join(GLIBC_CASES + GLIBC_SIGNAL_CASES), '2G', 120, tuple(ICOUNT))
 if GLIBC_ON_TASKLAB:
@@ -316,8 +356,9 @@ if GLIBC_ON_TASKLAB:
                                                else [])), '2G', 120, tuple(ICOUNT)))
 
 
-def run_main(args, tally, test=None, mem=None, timeout=None, label='main boot', extra=()):
-    b = boot(args.kernel, append=f'test={test or args.test} {args.append}',
+def run_main(args, tally, test=None, mem=None, timeout=None, label='main boot', extra=(),
+             append=''):
+    b = boot(args.kernel, append=f'test={test or args.test} {append} {args.append}',
              timeout=timeout or args.timeout, mem=mem or args.mem, extra=extra)
     kt = Ktap(b.lines)
     if args.verbose:
@@ -342,17 +383,24 @@ def run_extra_boots(args, tally):
                      label=f'{name} boot (-m {mem}{" -icount" if extra else ""})')
 
 
-def count_results(tally, kt, lines, prefix=''):
-    """Every case result of a parsed KTAP run into the tally."""
+def count_results(tally, kt, lines, prefix='', skips_allowed=False):
+    """Every case result of a parsed KTAP run into the tally. A SKIP is a
+    failure unless skips_allowed: only the Linux-ABI cross-check under
+    qemu-i386 may skip (a check whose answer differs on the build host);
+    on Tasklab every case must run, the kernel's and the user programs'
+    alike, so a test that quietly stopped running cannot pass as green."""
     for suite, case, status, directive, reason in kt.results:
         name = f'{prefix}{suite}.{case}'
-        if directive == 'SKIP':
+        if directive == 'SKIP' and skips_allowed:
             tally.skip(name, reason)
+        elif directive == 'SKIP':
+            tally.fail(name, f'skipped on Tasklab ({reason}): every case must run there')
         elif status == 'ok':
             tally.ok(name)
         else:
             tally.fail(name, 'not ok (diagnostics above in the log)')
-            print_case_log(lines, suite, case)
+            if not tally.quiet:
+                print_case_log(lines, suite, case)
 
 
 def print_case_log(lines, suite, case):
@@ -387,8 +435,8 @@ def run_should_panic(args, tally, name):
     skipped = [r for r in kt.results if r[3] == 'SKIP' and f'{r[0]}.{r[1]}' == name]
     if b.timed_out:
         tally.fail(label, f'timed out after {b.seconds:.0f} s')
-    elif pt is None and skipped and not boot_problems(b, kt):
-        tally.skip(label, skipped[0][4])      # e.g. needs highmem this machine lacks
+    elif pt is None and skipped:
+        tally.fail(label, f'skipped on Tasklab ({skipped[0][4]}): every case must run there')
     elif pt is None:
         tally.fail(label, 'the kernel did not panic')
     elif kt.expecting_panic is None:
@@ -409,7 +457,7 @@ def interactive_boot(extra, respond, timeout=20):
     type what respond(output so far) returns: '' for nothing yet, None to
     stop. Returns (output text, QEMU exit status)."""
     cmd = [QEMU, '-m', '128M', '-display', 'none', '-serial', 'stdio', '-no-reboot',
-           '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04', '-monitor', 'none'] + extra
+           '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04', '-monitor', 'none'] + CPU + extra
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
     out, deadline = b'', time.monotonic() + timeout
@@ -508,6 +556,42 @@ def run_init_check(args, tally):
         tally.fail('init_reaps_orphans', f'orphan reports {found}:\n' + text[-2000:])
 
 
+def run_init_job_control_check(args, tally):
+    """`make run` with the initramfs: init's shell takes the console as its
+    controlling terminal (TIOCSCTTY) and runs each command as the terminal's
+    foreground process group, so the keys reach the command. At its prompt:
+    `cat` and a line (cat echoes it back: it runs, in the foreground), ^Z
+    (cat stops by SIGTSTP, 20, and the prompt is back), `fg` (it goes on
+    reading), another line, ^C (cat ends by SIGINT, 2, the prompt is back),
+    then ^C on a half-typed line at the prompt (the line is dropped) and
+    `echo done`. Each key goes when the output says the last one worked."""
+    script = [(b'tasklab# ', 1, 'cat\nhello\n'), (b'hello', 2, '\x1a'),
+              (b'tasklab# ', 2, 'fg\n'), (b'continuing pid', 1, 'again\n'),
+              (b'again', 2, '\x03'), (b'tasklab# ', 3, 'half-typed\x03'),
+              (b'tasklab# ', 4, 'echo done\n'), (b'tasklab# ', 5, None)]
+    step = [0]
+
+    def respond(out):
+        text, count, keys = script[step[0]]
+        if out.count(text) < count:
+            return ''
+        step[0] += 1
+        return keys
+    text, _ = interactive_boot(['-kernel', args.kernel, '-initrd', INITRD,
+                                '-append', args.append], respond, timeout=30)
+    want = ['hello\nhello', '^Z\ninit: pid', 'stopped by signal 20 (fg continues it)',
+            'continuing pid', 'again\nagain', '^C\ninit: pid', 'killed by signal 2',
+            'half-typed^C\ntasklab# ', 'done\ntasklab# ']
+    missing = [w for w in want if w not in text]
+    if step[0] == len(script) and not missing and 'init: half-typed' not in text:
+        tally.ok('init_shell_job_control',
+                 '  [cat in the foreground: ^Z stopped it (SIGTSTP), fg went on, '
+                 '^C ended it (SIGINT); ^C dropped a half-typed line]')
+    else:
+        tally.fail('init_shell_job_control', f'at step {step[0]} of {len(script)}, '
+                   f'missing {missing}:\n' + text[-2000:])
+
+
 def run_iso(args, tally):
     b = boot(iso=args.iso, timeout=args.timeout)
     kt = Ktap(b.lines)
@@ -518,8 +602,8 @@ def run_iso(args, tally):
         problems.append('no memory map summary')
     if not any('boot loader: GRUB' in l for l in b.lines):
         problems.append('the boot loader is not GRUB')
-    if not kt.results or any(r[2] != 'ok' for r in kt.results):
-        problems.append('its self-tests did not all pass')
+    if not kt.results or any(r[2] != 'ok' or r[3] == 'SKIP' for r in kt.results):
+        problems.append('its self-tests did not all pass (a SKIP counts as not passing)')
     if problems:
         tally.fail('grub_iso_boot', '; '.join(problems))
     else:
@@ -527,19 +611,24 @@ def run_iso(args, tally):
         tally.ok('grub_iso_boot', f'  [{len(kt.results)} tests via GRUB in {b.seconds:.2f} s; {summary}]')
 
 
-def gdb_session(args, salt, commands):
-    """Boot QEMU stopped, run gdb with scripts/gdbinit (which stops at
-    start_kernel) and then `commands`; return gdb's output."""
+def gdb_session(args, salt, commands, initrd=False):
+    """Boot QEMU stopped (with the initramfs when `initrd`, so that PID 1
+    execs /sbin/init), run gdb with scripts/gdbinit (which stops at
+    start_kernel) and then `commands`; return gdb's output, its warnings
+    (stderr) included."""
     port = 26000 + (os.getuid() * 7 + os.getpid() + salt) % 4000
-    qemu = subprocess.Popen([QEMU, '-m', '128M', '-display', 'none', '-serial', 'null',
-                             '-no-reboot', '-kernel', args.kernel, '-S', '-gdb', f'tcp::{port}'],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    qemu_cmd = [QEMU, '-m', '128M', '-display', 'none', '-serial', 'null',
+                '-no-reboot', '-kernel', args.kernel, '-S', '-gdb', f'tcp:127.0.0.1:{port}'] + CPU
+    if initrd:
+        qemu_cmd += ['-initrd', INITRD]
+    qemu = subprocess.Popen(qemu_cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     cmd = ['gdb', '-q', '-batch', '-nx', '-ex', f'file {args.kernel}',
            '-ex', f'set $tl_port = {port}', '-x', 'scripts/gdbinit']
     for c in commands:
         cmd += ['-ex', c]
     try:
-        out = subprocess.run(cmd, capture_output=True, text=True, timeout=60).stdout
+        out = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                             text=True, timeout=60).stdout
     except subprocess.TimeoutExpired as e:
         out = (e.stdout or b'').decode() if isinstance(e.stdout, bytes) else (e.stdout or '')
     finally:
@@ -548,16 +637,29 @@ def gdb_session(args, salt, commands):
     return out
 
 
+# What gdb prints when a pc's debug info is inconsistent (a compile unit
+# whose address range does not hold code it claims in .debug_aranges).
+GDB_DEBUG_INFO_ERRORS = re.compile(r'Internal error|not in symtab|in address map')
+
+
 def run_gdb_check(args, tally):
     """Non-interactive `make gdb`: the same gdbinit stops at start_kernel;
-    then bt must show it with its arguments, and tl-dmesg must read the log
-    after some boot progress."""
-    out = gdb_session(args, 0, ['bt', 'hbreak multiboot_print_summary', 'continue', 'tl-dmesg'])
+    then bt must show it with its arguments, one `next` later bt must go
+    on into startup_higher_half (boot/higher_half.asm) without a word from
+    gdb about broken debug info, and tl-dmesg must read the log after some
+    boot progress."""
+    out = gdb_session(args, 0, ['bt', 'next', 'bt', 'hbreak multiboot_print_summary',
+                                'continue', 'tl-dmesg'])
     bt = re.search(r'#0\s+start_kernel \(magic=[^)]*\) at kernel/main\.c:\d+', out)
-    if bt and 'Tasklab' in out and 'Command line:' in out:
-        tally.ok('gdb_stops_at_start_kernel', f'  [{bt.group(0)}; tl-dmesg reads the log]')
+    caller = re.search(r'#1\s+0x[0-9a-f]+ in startup_higher_half \(\) at boot/higher_half\.asm:\d+', out)
+    errors = sorted(set(GDB_DEBUG_INFO_ERRORS.findall(out)))
+    if bt and caller and not errors and 'Tasklab' in out and 'Command line:' in out:
+        tally.ok('gdb_stops_at_start_kernel', f'  [{bt.group(0)}; bt reaches startup_higher_half '
+                 'with no debug-info warning; tl-dmesg reads the log]')
     else:
-        tally.fail('gdb_stops_at_start_kernel', 'gdb output:\n' + out)
+        why = f'gdb reported broken debug info ({", ".join(errors)})' if errors else \
+            'no frame #1 in startup_higher_half at boot/higher_half.asm' if not caller else 'unexpected'
+        tally.fail('gdb_stops_at_start_kernel', f'{why}; gdb output:\n' + out)
 
 
 def run_gdb_tasks_check(args, tally):
@@ -574,12 +676,86 @@ def run_gdb_tasks_check(args, tally):
         tally.fail('gdb_tl_ps_and_tl_current', f'missing {missing} in gdb output:\n' + out)
 
 
+def tl_ps_command(out, pid):
+    """The CMD column of tl-ps's line for `pid` in gdb's output, or None."""
+    m = re.search(rf'^[* ] \S+\s+{pid}\s+\d+ .* (\S+)  state=\d+$', out, re.M)
+    return m.group(1) if m else None
+
+
+def run_gdb_kthreadd_named_check(args, tally):
+    """A kernel thread has its name from its creation: stopped where
+    do_fork makes PID 2 runnable (wake_up_process, before it ever ran),
+    tl-ps already lists it as [kthreadd], not under its parent's name
+    [swapper], and PID 1 as [kernel_init]."""
+    out = gdb_session(args, 2, ['hbreak wake_up_process if p->pid == 2', 'continue', 'tl-ps',
+                                'print $tl_task(2)->state'])
+    got = {pid: tl_ps_command(out, pid) for pid in (1, 2)}
+    if got == {1: '[kernel_init]', 2: '[kthreadd]'}:
+        tally.ok('gdb_kthreadd_named_at_creation',
+                 '  [at PID 2\'s first wake-up tl-ps lists [kernel_init] and [kthreadd]]')
+    else:
+        tally.fail('gdb_kthreadd_named_at_creation',
+                   f'tl-ps names PID 1 and 2 {got} before they ran; gdb output:\n' + out)
+
+
+def run_gdb_comm_after_exec_check(args, tally):
+    """PID 1's comm after its exec of /sbin/init (stopped in start_thread,
+    the exec's last step) is "init" and zero bytes to the end of the
+    16-byte array: no byte of the old name "kernel_init" left behind it."""
+    if not INITRD:
+        tally.fail('gdb_comm_zero_padded_after_exec', 'needs --initrd (PID 1 must exec /sbin/init)')
+        return
+    out = gdb_session(args, 3, ['hbreak start_thread', 'continue', 'print $tl_current()->pid',
+                                'print/x $tl_current()->comm'], initrd=True)
+    pid = re.search(r'^\$1 = (\d+)$', out, re.M)
+    comm = re.search(r'^\$2 = (\{.*\})$', out, re.M)
+    want = '{0x69, 0x6e, 0x69, 0x74, 0x0 <repeats 12 times>}'     # "init" + 12 zeros
+    if pid and pid.group(1) == '1' and comm and comm.group(1) == want:
+        tally.ok('gdb_comm_zero_padded_after_exec', f'  [PID 1 after exec: comm = {want}]')
+    else:
+        tally.fail('gdb_comm_zero_padded_after_exec',
+                   f'PID 1\'s comm after exec is not "init" zero-padded (want {want}); '
+                   'gdb output:\n' + out)
+
+
+def run_gdb_checks(args, tally):
+    run_gdb_check(args, tally)
+    run_gdb_tasks_check(args, tally)
+    run_gdb_kthreadd_named_check(args, tally)
+    run_gdb_comm_after_exec_check(args, tally)
+
+
 # The unmodified glibc pthread programs (user/glibc/, issue 6 "must show"
 # 3 and 4): each prints `<prog>: ok|FAIL: ...` per check and ends with
 # `<prog>: PASS: ...` and status 0 only when all held. They run under
 # qemu-i386 here and on Tasklab in the glibc_* program suites.
 GLIBC_SELFCHECK = ['pthread-mutex', 'pthread-cond', 'pthread-fork', 'pthread-signal',
-                   'pthread-exit', 'pthread-stress']
+                   'pthread-exit', 'pthread-stress', 'pthread-clone3']
+
+
+def linux_abi_env():
+    """The environment of a program run under qemu-i386: it tells the
+    program that it is not on Tasklab (user/lib/ktap.c checks that uname
+    agrees), which is the only place where its cases may skip."""
+    return dict(os.environ, KTAP_PLATFORM='linux-abi')
+
+
+# glibc programs that crash on purpose (user/glibc/crash-threads.c: for the
+# core-file check) and the signal each must die of, here as on Tasklab.
+GLIBC_CRASHES = {'crash-threads': signal.SIGSEGV}
+
+
+def no_core_files():
+    """preexec_fn: RLIMIT_CORE 0, so a crash under qemu-i386 leaves no
+    core file of QEMU's (qemu_*.core) behind."""
+    resource.setrlimit(resource.RLIMIT_CORE, (0, resource.getrlimit(resource.RLIMIT_CORE)[1]))
+
+
+def run_glibc_on_linux(qemu_user, path):
+    """One glibc program under qemu-i386, in a scratch directory."""
+    with tempfile.TemporaryDirectory() as scratch:
+        return subprocess.run([qemu_user, path], capture_output=True, text=True, timeout=120,
+                              env=linux_abi_env(), cwd=scratch, preexec_fn=no_core_files)
 
 
 def run_user_on_linux(args, tally):
@@ -599,7 +775,8 @@ def run_user_on_linux(args, tally):
     for prog in progs:
         path = os.path.join(bindir, prog)
         try:
-            run = subprocess.run([qemu_user, path], capture_output=True, text=True, timeout=120)
+            run = subprocess.run([qemu_user, path], capture_output=True, text=True, timeout=120,
+                                 env=linux_abi_env())
             out, status = run.stdout, run.returncode
         except subprocess.TimeoutExpired as e:
             out, status = (e.stdout or b'').decode('utf-8', 'replace'), 'timeout'
@@ -610,7 +787,7 @@ def run_user_on_linux(args, tally):
         kt = Ktap(lines)
         if args.verbose:
             print(out)
-        count_results(tally, kt, lines, prefix='linux-abi:')
+        count_results(tally, kt, lines, prefix='linux-abi:', skips_allowed=True)
         problems = [f'KTAP: {e}' for e in kt.errors]
         if status != 0:
             problems.append(f'exit status {status}')
@@ -622,9 +799,9 @@ def run_user_on_linux(args, tally):
     glibc_dir = os.path.join(args.user_dir, 'glibc')
     for prog in sorted(os.listdir(glibc_dir)) if os.path.isdir(glibc_dir) else []:
         try:
-            run = subprocess.run([qemu_user, os.path.join(glibc_dir, prog)],
-                                 capture_output=True, text=True, timeout=120)
-            ok, why = run.returncode == 0, f'exit status {run.returncode}: {run.stdout[-300:]}'
+            run = run_glibc_on_linux(qemu_user, os.path.abspath(os.path.join(glibc_dir, prog)))
+            want = -GLIBC_CRASHES.get(prog, 0)       # a crasher must die of its signal
+            ok, why = run.returncode == want, f'exit status {run.returncode}: {run.stdout[-300:]}'
             if ok and prog in GLIBC_SELFCHECK and f'{prog}: PASS:' not in run.stdout:
                 ok, why = False, f'exit status 0 without the PASS line: {run.stdout[-300:]}'
         except subprocess.TimeoutExpired:
@@ -637,14 +814,167 @@ def run_user_on_linux(args, tally):
             tally.fail(f'linux-abi:{prog}', why)
 
 
+# The core-file check (tests/test_coredump.c, suite core_gdb): the kernel
+# sends a crashed program's core over COM2 as "TLCORE <name> <size>\n",
+# then per page of the file 'Z' (zeros) or 'D' and its bytes (the last
+# page only up to <size>), then "TLCORE-END <sum>\n" (the bytes' sum mod
+# 2^32, in hex).
+CORE_GDB_CASE = 'core_gdb.core_to_com2'
+CORE_FRAME = re.compile(rb'TLCORE (\S+) (\d+)\n')
+CORE_END = re.compile(rb'TLCORE-END ([0-9a-f]{8})\n')
+
+
+def decode_core_frame(data):
+    """The (name, bytes) of the core file framed in data; ValueError when
+    the frame is missing, cut short or its sum is wrong."""
+    m = CORE_FRAME.search(data)
+    if not m:
+        raise ValueError(f'no TLCORE frame in {len(data)} bytes from COM2')
+    name, size, pos, out = m.group(1).decode(), int(m.group(2)), m.end(), bytearray()
+    while len(out) < size:
+        n = min(4096, size - len(out))
+        tag, pos = data[pos:pos + 1], pos + 1
+        if tag == b'Z':
+            out += bytes(n)
+        elif tag == b'D' and pos + n <= len(data):
+            out += data[pos:pos + n]
+            pos += n
+        else:
+            raise ValueError(f'frame broken at byte {len(out)} of {size}')
+    end = CORE_END.match(data, pos)
+    if not end or int(end.group(1), 16) != sum(out) & 0xffffffff:
+        raise ValueError('the end line is missing or its sum does not match')
+    return name, bytes(out)
+
+
+def fetch_core(args, tally, prog):
+    """Boot the core_gdb case for /bin/<prog> with COM2 on a file and
+    rebuild the core it sends next to the kernel image; its path, or None
+    (the failure counted)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        com2 = os.path.join(scratch, 'com2.bin')
+        kt = run_main(args, tally, test=CORE_GDB_CASE, timeout=60,
+                      extra=('-serial', f'file:{com2}'),
+                      append=f'core_prog=/bin/{prog}', label=f'core_gdb boot ({prog})')
+        if not any(r[1] == 'core_to_com2' and r[2] == 'ok' for r in kt.results):
+            return None
+        try:
+            name, core = decode_core_frame(open(com2, 'rb').read())
+        except (OSError, ValueError) as e:
+            tally.fail(f'core_gdb.{prog}.frame', str(e))
+            return None
+    path = os.path.join(os.path.dirname(args.kernel) or '.', f'{name}.core')
+    with open(path, 'wb') as f:
+        f.write(core)
+    return path
+
+
+def unstripped(args, prog):
+    """The build's own copy of a program of the initramfs (with its debug
+    information: the initramfs has stripped ones), or None."""
+    for d in ('glibc', 'bin'):
+        path = os.path.join(args.user_dir, d, prog)
+        if os.path.isfile(path):
+            return path
+    return None
+
+
+def gdb_on_core(program, core, commands):
+    """The output of gdb -batch on program and core with these commands."""
+    cmd = ['gdb', '-batch', '-nx', program, core]
+    for c in commands:
+        cmd += ['-ex', c]
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    return run.stdout + run.stderr
+
+
+GDB_THREAD_LINE = re.compile(r'^\*?\s+\d+\s+(?:Thread 0x[0-9a-f]+ \(LWP (\d+)\)|LWP (\d+))', re.M)
+
+
+def run_core_gdb_check(args, tally):
+    """make test's post-mortem: crash-threads' core, opened by the host's
+    gdb with the unstripped program, shows SIGSEGV, the worker stopped in
+    crash_here (the current thread, so `bt` starts there), two threads,
+    and main waiting in sleeper_wait."""
+    label = 'core_gdb_backtrace_and_threads'
+    program = unstripped(args, 'crash-threads')
+    if not shutil.which('gdb') or not program:
+        tally.fail(label, 'needs gdb and build/user/glibc/crash-threads')
+        return
+    core = fetch_core(args, tally, 'crash-threads')
+    if not core:
+        tally.fail(label, 'no core file came over COM2')
+        return
+    out = gdb_on_core(program, core, ['bt', 'info threads', 'thread apply all bt'])
+    bt = out.partition('\n  Id ')[0]
+    lwps = {a or b for a, b in GDB_THREAD_LINE.findall(out)}
+    problems = [w for w, ok in [
+        ('"Program terminated with signal SIGSEGV"', 'Program terminated with signal SIGSEGV' in out),
+        ('frame #0 in crash_here', re.search(r'^#0 .* in crash_here \(', bt, re.M)),
+        ('two threads in info threads', len(lwps) == 2),
+        ('sleeper_wait in the other thread\'s bt', 'in sleeper_wait ()' in out),
+        ('no truncated core or unreadable memory', 'truncated' not in out and 'Cannot access' not in out),
+    ] if not ok]
+    if problems:
+        tally.fail(label, f'missing {problems}; gdb output:\n' + out)
+    else:
+        first = re.search(r'^#0 .*$', bt, re.M).group(0)
+        tally.ok(label, f'  [{core}: {first}; LWPs {sorted(lwps)}]')
+
+
+def run_core_only(args, tally, prog):
+    """make core PROG=NAME: fetch /bin/NAME's core and show gdb's bt."""
+    program = unstripped(args, prog)
+    core = fetch_core(args, tally, prog)
+    if not core or not program:
+        tally.fail(f'core of {prog}', 'no core file' if program else f'no program {prog} in the build')
+        return
+    print(gdb_on_core(program, core, ['bt', 'info threads']))
+    print(f'# the core: {core}; open it with: gdb {program} {core}')
+    tally.ok(f'core of {prog}')
+
+
 def leak_reported(b, kt, counter):
     """Did the suite's no_leaks case fail, naming `counter`?"""
     return any(r[1] == 'no_leaks' and r[2] == 'not ok' for r in kt.results) \
         and any(f'no_leaks: {counter} was' in l for l in b.lines)
 
 
+def skip_fails_the_run(b, kt):
+    """Counted as every Tasklab boot is counted, does a skipped case fail?"""
+    quiet = Tally(quiet=True)
+    count_results(quiet, kt, b.lines)
+    return any(r[3] == 'SKIP' for r in kt.results) and 'ktest_selftest.skips' in quiet.failures
+
+
+def run_user_platform_check(args, tally):
+    """A user test program that takes itself to be on Tasklab (no
+    KTAP_PLATFORM in its environment) while uname says otherwise, as a
+    changed uname string would look on Tasklab, must fail rather than skip:
+    run so under qemu-i386, it bails out with status 2 before any case."""
+    qemu_user = shutil.which('qemu-i386')
+    path = os.path.join(args.user_dir, 'bin', 'utest_libc')
+    if not qemu_user:
+        tally.fail('harness_user_platform_mismatch_fails', 'qemu-i386 (qemu-user) not installed')
+        return
+    env = {k: v for k, v in os.environ.items() if k != 'KTAP_PLATFORM'}
+    try:
+        run = subprocess.run([qemu_user, path], capture_output=True, text=True, timeout=60, env=env)
+        out, status = run.stdout, run.returncode
+    except subprocess.TimeoutExpired:
+        out, status = '', 'timeout'
+    if status == 2 and 'Bail out!' in out and '# SKIP' not in out and ' ok 1 ' not in out:
+        tally.ok('harness_user_platform_mismatch_fails',
+                 '  [utest_libc without KTAP_PLATFORM under qemu-i386 bailed out: '
+                 + out.split('Bail out! ', 1)[1].split('\n')[0] + ']')
+    else:
+        tally.fail('harness_user_platform_mismatch_fails',
+                   f'exit status {status}, expected 2 with a Bail out! line:\n{out[-1500:]}')
+
+
 def run_harness_checks(args, tally):
-    """The runner must fail a broken test, a panic, a hang and a leak."""
+    """The runner must fail a broken test, a panic, a hang, a leak and a
+    skip on Tasklab."""
     checks = [
         ('harness_reports_failed_expect', 'ktest_selftest.broken_expect', 20,
          lambda b, kt, p: any(r[1] == 'broken_expect' and r[2] == 'not ok' for r in kt.results)
@@ -664,6 +994,8 @@ def run_harness_checks(args, tally):
          lambda b, kt, p: leak_reported(b, kt, 'slab_objects')),
         ('harness_reports_kmap_leak', 'mm_leak_selftest.leaks_a_kmap', 20,
          lambda b, kt, p: leak_reported(b, kt, 'kmap_slots')),
+        ('harness_reports_tasklab_skip', 'ktest_selftest.skips', 20,
+         lambda b, kt, p: skip_fails_the_run(b, kt)),
     ]
     for label, test, timeout, verdict in checks:
         b = boot(args.kernel, append=f'test={test}', timeout=timeout)
@@ -673,6 +1005,32 @@ def run_harness_checks(args, tally):
             tally.ok(label, f'  [{test} was reported as a failure]')
         else:
             tally.fail(label, f'{test} was not reported as a failure: {problems}')
+    if args.user_dir:
+        run_user_platform_check(args, tally)
+
+
+# The hardening should-panic cases (arch/i386/test_hardening.c) whose
+# protection has a command-line switch, and the switch that turns it off.
+PROTECTION_OFF_CHECKS = [
+    ('hardening.write_to_kernel_text_oopses', 'rodata=off'),
+    ('hardening.smap_kernel_read_of_user_address_oopses', 'nosmap'),
+    ('hardening.smep_kernel_jump_into_user_page_oopses', 'nosmep'),
+]
+
+
+def run_protection_off_checks(args, tally):
+    """Without its protection, each case must run to its end unharmed and
+    be reported `not ok` because no panic came."""
+    for name, switch in PROTECTION_OFF_CHECKS:
+        label = f'{name} fails with {switch}'
+        b = boot(args.kernel, append=f'test={name} ktest_panic_ok {switch}', timeout=20)
+        kt = Ktap(b.lines)
+        case = name.split('.', 1)[1]
+        failed = any(r[1] == case and r[2] == 'not ok' for r in kt.results)
+        if failed and panic_text(b.lines) is None and any('none happened' in l for l in b.lines):
+            tally.ok(label, '  [no panic without the protection]')
+        else:
+            tally.fail(label, f'expected a clean run reporting no panic: {boot_problems(b, kt)}')
 
 
 def main():
@@ -691,6 +1049,9 @@ def main():
                          '(always done when GLIBC_ON_TASKLAB is on)')
     ap.add_argument('--initrd', help='initramfs to pass with -initrd (module 0)')
     ap.add_argument('--user-dir', help='run build/user/bin/utest_* under qemu-i386')
+    ap.add_argument('--core', metavar='PROG',
+                    help='only crash /bin/PROG on Tasklab with core dumps on, bring its core '
+                         'back over COM2 (next to --kernel) and show gdb\'s bt (needs --user-dir)')
     ap.add_argument('-v', '--verbose', action='store_true', help='print the kernel output')
     args = ap.parse_args()
     global INITRD
@@ -698,26 +1059,33 @@ def main():
     tally = Tally()
     start = time.monotonic()
     if args.gdb_only:
-        run_gdb_check(args, tally)
-        run_gdb_tasks_check(args, tally)
+        run_gdb_checks(args, tally)
+    elif args.core:
+        run_core_only(args, tally, args.core)
     else:
-        kt = run_main(args, tally)
+        # the core_gdb case needs a COM2: only its own boot runs it
+        kt = run_main(args, tally) if args.test != CORE_GDB_CASE else None
         run_extra_boots(args, tally)
-        for name in kt.should_panic:
+        if args.user_dir and args.test in ('*', CORE_GDB_CASE):
+            run_core_gdb_check(args, tally)
+        for name in kt.should_panic if kt else []:
             run_should_panic(args, tally, name)
         if args.test == '*':
             run_monitor_check(args, tally)
             if INITRD:
                 run_init_check(args, tally)
+                run_init_job_control_check(args, tally)
         if args.iso:
             run_iso(args, tally)
-        if args.gdb_check and shutil.which('gdb'):
-            run_gdb_check(args, tally)
-            run_gdb_tasks_check(args, tally)
+        if args.gdb_check and not shutil.which('gdb'):
+            tally.fail('gdb checks', 'gdb is not installed (Debian package gdb)')
+        elif args.gdb_check:
+            run_gdb_checks(args, tally)
         if args.user_dir:
             run_user_on_linux(args, tally)
         if not args.no_harness_checks and args.test == '*':
             run_harness_checks(args, tally)
+            run_protection_off_checks(args, tally)
     print(f'# total time {time.monotonic() - start:.1f} s')
     if tally.failures:
         print('# failed: ' + ', '.join(tally.failures))

@@ -50,7 +50,7 @@ static int spinner_child(void *unused)
 /* Start the spinner and wait until it has spun and paused (at most 5 s). */
 static struct task_struct *start_spinner(struct ktest *t)
 {
-	pid_t pid = kernel_thread(spinner_child, NULL, SIGCHLD);
+	pid_t pid = kernel_thread(spinner_child, NULL, NULL, SIGCHLD);
 	struct task_struct *p;
 
 	KTEST_ASSERT_GT(t, pid, 0);

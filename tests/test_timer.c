@@ -4,7 +4,6 @@
 #include <kernel.h>
 #include <ktest.h>
 #include <params.h>
-#include <asm/io.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
 #include <asm/serial.h>
@@ -18,17 +17,6 @@ static void pit_ticks_advance_jiffies(struct ktest *t)
 		halt();                      /* sleeps until the next interrupt */
 	KTEST_EXPECT_GE(t, jiffies - j0, 5);
 	KTEST_EXPECT_GE(t, irq_count[0] - irqs0, 5);   /* each tick was IRQ 0 */
-}
-
-/* Latch and read the PIT channel 0 down-counter. */
-static u16 pit_read_count(void)
-{
-	u8 lo, hi;
-
-	outb(0x43, 0x00);                /* latch channel 0 */
-	lo = inb(0x40);
-	hi = inb(0x40);
-	return lo | (hi << 8);
 }
 
 static void pit_programmed_for_hz(struct ktest *t)
@@ -49,7 +37,10 @@ static void pit_programmed_for_hz(struct ktest *t)
 	KTEST_EXPECT_GT(t, moved, 0);
 }
 
-/* serial_probe=1: the host runner will type a probe line on the console. */
+/* serial_probe=1: the host runner will type a probe line on the console
+ * when the case below asks for it (its log line "ready for the probe
+ * line"): not earlier, since a console open before then would hand the
+ * bytes to the console's tty instead (drivers/tty/serial_console.c). */
 static bool probe_promised;
 
 static int set_serial_probe(const char *value)
@@ -62,7 +53,10 @@ KERNEL_PARAM("serial_probe", set_serial_probe);
 static void serial_input_arrives_by_interrupt(struct ktest *t)
 {
 	char line[64];
-	int n = serial_read_line(line, sizeof(line), 2 * HZ);
+	int n;
+
+	ktest_log(t, "ready for the probe line");
+	n = serial_read_line(line, sizeof(line), 2 * HZ);
 
 	if (n < 0 && !probe_promised)
 		KTEST_SKIP(t, "no serial input within 2 s, and none was promised (serial_probe=1)");

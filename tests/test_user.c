@@ -24,6 +24,10 @@ KTEST_PROGRAM_SUITE(proc, "/bin/utest_proc");
 KTEST_PROGRAM_SUITE(efault, "/bin/utest_efault");
 KTEST_PROGRAM_SUITE(fs, "/bin/utest_fs");
 KTEST_PROGRAM_SUITE(signal, "/bin/utest_signal");
+KTEST_PROGRAM_SUITE(signal_frame, "/bin/utest_signal_frame");
+KTEST_PROGRAM_SUITE(signal_wait, "/bin/utest_signal_wait");
+KTEST_PROGRAM_SUITE(signal_child, "/bin/utest_signal_child");
+KTEST_PROGRAM_SUITE(signal_threads, "/bin/utest_signal_threads");
 KTEST_PROGRAM_SUITE(signals_glibc, "/bin/signals-glibc");
 
 extern unsigned long nr_pipes;

@@ -2,20 +2,22 @@
 ; Every exception (0-31), hardware interrupt (32-47) and int $0x80 enters via a
 ; small stub that makes the stack uniform (an error code word, then the vector)
 ; and jumps to common_entry, which saves the rest of struct pt_regs
-; (include/asm/ptrace.h), loads the kernel data segments and calls
-; do_trap_entry(regs). ret_from_trap restores everything and irets; it is also
+; (include/asm/ptrace.h), loads the kernel data segments, clears EFLAGS.AC
+; when SMAP is on (include/asm/smap.h: kernel code never runs with it, even
+; when a user program set it or the trap hit a uaccess window; the iret
+; restores the saved flags) and calls do_trap_entry(regs). ret_from_trap restores everything and irets; it is also
 ; where a new task will start (ret_from_fork) and how we enter user mode.
 
 %include "layout.inc"
 
-extern do_trap_entry
+extern do_trap_entry, smap_enabled
 
 section .text
 
 ; One stub per vector. Where the CPU pushes no error code (all but 8, 10-14,
 ; 17 and 21) the stub pushes 0 in its place, so every frame has the same shape.
 %assign v 0
-%rep 48
+%rep NR_TRAP_STUBS
 stub_%[v]:
   %if !(v == 8 || (v >= 10 && v <= 14) || v == 17 || v == 21)
     push 0
@@ -29,7 +31,7 @@ stub_%[v]:
 global system_call_stub
 system_call_stub:
     push eax
-    push 0x80
+    push SYSCALL_VECTOR
     jmp common_entry
 
 common_entry:
@@ -48,6 +50,10 @@ common_entry:
     mov ax, __KERNEL_DS
     mov ds, ax
     mov es, ax
+    cmp byte [smap_enabled], 0      ; clac is an invalid opcode without SMAP
+    je .ac_clear
+    clac
+.ac_clear:
     push esp                        ; struct pt_regs *regs
     call do_trap_entry
     add esp, 4
@@ -106,7 +112,7 @@ section .rodata
 global trap_stubs
 trap_stubs:
 %assign v 0
-%rep 48
+%rep NR_TRAP_STUBS
     dd stub_%[v]
   %assign v v + 1
 %endrep

@@ -26,3 +26,14 @@ void pit_init(void)
 	outb(PIT_CH0, LATCH >> 8);
 	request_irq(0, timer_interrupt, "timer");
 }
+
+/* Latch and read the channel 0 down-counter (the timer self-tests). */
+u16 pit_read_count(void)
+{
+	u8 lo, hi;
+
+	outb(PIT_CMD, 0x00);                  /* latch channel 0 */
+	lo = inb(PIT_CH0);
+	hi = inb(PIT_CH0);
+	return lo | (hi << 8);
+}

@@ -6,10 +6,11 @@
  *   /proc/<pid>/status  "Key:\tvalue" lines
  * The values are kept for real: CPU time and faults by the tick and the
  * fault handler (kernel/sched_cputime.c), sizes from the VMAs
- * (task_mmu.c). What Tasklab does not have reads as Linux shows it absent:
- * no controlling terminals yet (tty_nr 0, tpgid -1), one CPU (processor
- * 0), no real-time policies (priority 20 + nice), no ptrace (TracerPid
- * 0), root with every capability and others with none. */
+ * (task_mmu.c), the terminal from the session's controlling tty (tty_nr
+ * and tpgid; 0 and -1 without one, as Linux). What Tasklab does not have
+ * reads as Linux shows it absent: one CPU (processor 0), no real-time
+ * policies (priority 20 + nice), no ptrace (TracerPid 0), root with every
+ * capability and others with none. */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>
@@ -19,6 +20,7 @@
 #include <sched/mm.h>
 #include <sched/signal.h>
 #include <sched/user.h>
+#include <tty.h>
 #include "internal.h"
 
 #define CAP_FULL_SET 0x000001ffffffffffULL   /* CAP_LAST_CAP 40, as Linux 6.1 */
@@ -99,16 +101,20 @@ static void stat_counts(struct task_struct *p, bool whole, struct stat_counts *c
 	thread_group_faults(p, &c->min_flt, &c->maj_flt);
 }
 
-/* Fields 1-22: identity, state, faults, times, priority, threads, start. */
+/* Fields 1-22: identity, state, terminal, faults, times, priority,
+ * threads, start. The terminal is the session's controlling tty: its
+ * device number and foreground group (0: none), or 0 and -1 without one. */
 static void stat_head(struct seq_file *m, struct task_struct *p, bool whole)
 {
 	const struct signal_cputime *sc = &p->signal->times;
+	const struct tty_struct *tty = p->signal->tty;
 	struct stat_counts c;
 
 	stat_counts(p, whole, &c);
-	seq_printf(m, "%d (%s) %c %d %d %d %d %d %u %lu %lu %lu %lu %lu %lu %lu %lu %ld %ld %d 0 %lu",
+	seq_printf(m, "%d (%s) %c %d %d %d %u %d %u %lu %lu %lu %lu %lu %lu %lu %lu %ld %ld %d 0 %lu",
 		   p->pid, p->comm, task_state_char(p), ppid_of(p), p->pgid, p->sid,
-		   0 /* tty_nr */, -1 /* tpgid */, p->flags, c.min_flt, sc->cmin_flt, c.maj_flt,
+		   new_encode_dev(tty_devnum(tty)), tty ? tty->pgrp : -1,
+		   p->flags, c.min_flt, sc->cmin_flt, c.maj_flt,
 		   sc->cmaj_flt, c.utime, c.stime, sc->cutime, sc->cstime, 20 + p->nice, p->nice,
 		   nr_threads_of(p), p->start_time);
 }

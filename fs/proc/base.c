@@ -3,7 +3,9 @@
  * and the entries that are neither text tables nor fds: cmdline and
  * environ (the strings exec put on the stack, read from the process's own
  * memory), comm (readable; writable by a thread of the same process, as
- * Linux), and the links exe, cwd and root. A kernel thread has no address
+ * Linux), oom_score_adj (the OOM killer's bias, include/oom.h: the
+ * process's owner may raise it, only root lower it past root's floor),
+ * and the links exe, cwd and root. A kernel thread has no address
  * space, so its cmdline is empty (ps shows it as [name]) and its exe link
  * names nothing (ENOENT). environ and the links are for the process's
  * owner and root only (EACCES for others, Linux's ptrace read check). */
@@ -14,6 +16,7 @@
 #include <highmem.h>
 #include <mm.h>
 #include <mman.h>
+#include <oom.h>
 #include <sched.h>
 #include <sched/mm.h>
 #include <asm/pgtable.h>
@@ -102,6 +105,23 @@ static int comm_write(struct proc_inode *pi, const char *buf, size_t count)
 	return 0;
 }
 
+static int oom_score_adj_show(struct seq_file *m, struct proc_inode *pi)
+{
+	seq_printf(m, "%d\n", get_oom_score_adj(pi->task));
+	return 0;
+}
+
+/* Linux's oom_score_adj_write: one number in -1000..1000 (EINVAL else);
+ * below the floor root set is root's alone (EACCES). */
+static int oom_score_adj_write(struct proc_inode *pi, const char *buf, size_t count)
+{
+	long adj;
+
+	if (proc_parse_long(buf, &adj) || adj < OOM_SCORE_ADJ_MIN || adj > OOM_SCORE_ADJ_MAX)
+		return -EINVAL;
+	return set_oom_score_adj(pi->task, (int)adj);
+}
+
 /* The path of file f as /proc shows it, into buf. */
 static int file_path(struct file *f, char *buf, size_t size)
 {
@@ -186,6 +206,8 @@ static const struct proc_dir task_dir = { .dyn = &tid_dyn };
 	REG("status", 0444, proc_pid_status),                                           \
 	{ .name = "comm", .mode = S_IFREG | 0644, .show = comm_show, .write = comm_write }, \
 	{ .name = "cmdline", .mode = S_IFREG | 0444, .read = cmdline_read },            \
+	{ .name = "oom_score_adj", .mode = S_IFREG | 0644, .show = oom_score_adj_show,  \
+	  .write = oom_score_adj_write },                                               \
 	REG("stat", 0444, stat_fn),                                                     \
 	REG("statm", 0444, proc_pid_statm),                                             \
 	{ .name = "maps", .mode = S_IFREG | 0444, .show = proc_pid_maps, .owner_only = true }, \

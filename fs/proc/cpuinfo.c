@@ -46,7 +46,8 @@ static void model_name(char name[49], u32 max_ext)
 	if (max_ext < 0x80000004)
 		return;
 	for (u32 leaf = 0; leaf < 3; leaf++)
-		cpuid(0x80000002 + leaf, &w[leaf * 4], &w[leaf * 4 + 1], &w[leaf * 4 + 2], &w[leaf * 4 + 3]);
+		cpuid_count(0x80000002 + leaf, 0, &w[leaf * 4], &w[leaf * 4 + 1],
+			    &w[leaf * 4 + 2], &w[leaf * 4 + 3]);
 	while (*p == ' ')
 		p++;
 	memmove(name, p, strlen(p) + 1);
@@ -57,7 +58,7 @@ static void show_ident(struct seq_file *m, u32 max, u32 max_ext, u32 sig)
 	u32 v[4], family = (sig >> 8) & 0xf, model = (sig >> 4) & 0xf;
 	char vendor[13], name[49];
 
-	cpuid(0, &v[0], &v[1], &v[2], &v[3]);
+	cpuid_count(0, 0, &v[0], &v[1], &v[2], &v[3]);
 	memcpy(vendor, &v[1], 4);
 	memcpy(vendor + 4, &v[3], 4);
 	memcpy(vendor + 8, &v[2], 4);
@@ -89,7 +90,7 @@ static void show_sizes(struct seq_file *m, u32 max_ext, u32 ebx, u32 edx)
 	if (edx & X86_FEATURE_CLFLUSH)
 		clflush = ((ebx >> 8) & 0xff) * 8;
 	if (max_ext >= 0x80000008) {
-		cpuid(0x80000008, &a, &x, &x, &x);
+		cpuid_count(0x80000008, 0, &a, &x, &x, &x);
 		phys = a & 0xff;
 		virt = (a >> 8) & 0xff;
 	} else if (edx & (X86_FEATURE_PAE | X86_FEATURE_PSE36)) {
@@ -104,9 +105,9 @@ int proc_cpuinfo_show(struct seq_file *m, struct proc_inode *pi)
 {
 	u32 max, max_ext, sig, ebx, ecx, edx, x;
 
-	cpuid(0, &max, &x, &x, &x);
-	cpuid(0x80000000, &max_ext, &x, &x, &x);
-	cpuid(1, &sig, &ebx, &ecx, &edx);
+	cpuid_count(0, 0, &max, &x, &x, &x);
+	cpuid_count(0x80000000, 0, &max_ext, &x, &x, &x);
+	cpuid_count(1, 0, &sig, &ebx, &ecx, &edx);
 	show_ident(m, max, max_ext, sig);
 	seq_puts(m, "flags\t\t:");
 	show_flags(m, leaf1_edx, edx);
@@ -114,7 +115,7 @@ int proc_cpuinfo_show(struct seq_file *m, struct proc_inode *pi)
 	if (max_ext >= 0x80000001) {
 		u32 eecx, eedx;
 
-		cpuid(0x80000001, &x, &x, &eecx, &eedx);
+		cpuid_count(0x80000001, 0, &x, &x, &eecx, &eedx);
 		show_flags(m, ext1_edx, eedx);
 		show_flags(m, ext1_ecx, eecx);
 	}

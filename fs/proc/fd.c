@@ -1,7 +1,8 @@
 /* fs/proc/fd.c: /proc/<pid>/fd/: one symlink per open fd of the task,
  * named by the fd, pointing at the file's path ("pipe:[ino]" for a pipe,
- * which has none). The link's mode says how the fd was opened, as Linux:
- * r-x for reading, -w- for writing, both for O_RDWR, for the owner only.
+ * which has none; "anon_inode:[pidfd]" for a pidfd, fs/d_path.c). The
+ * link's mode says how the fd was opened, as Linux: r-x for reading, -w-
+ * for writing, both for O_RDWR, for the owner only.
  * Opening one follows the path it shows: a file is opened anew by its
  * name (Linux instead reopens the very file; a pipe cannot be reopened
  * here: ENOENT). The directory is for the owner and root (0500). */

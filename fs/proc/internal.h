@@ -113,6 +113,10 @@ bool proc_task_alive(const struct task_struct *task);
 bool proc_may_access(const struct task_struct *task);
 /* Parse a decimal key ("123") of len bytes: the number, or -1. */
 long proc_name_to_key(const char *name, int len);
+/* A written number, strictly as Linux's proc_dointvec (proc_sys.c): blanks,
+ * an optional sign, decimal digits, blanks (echo's newline); anything else
+ * or an overflow -EINVAL. 0 and *out set otherwise. */
+int proc_parse_long(const char *s, long *out);
 extern const struct inode_operations proc_dir_inode_operations, proc_link_inode_operations;
 extern const struct file_operations proc_file_operations, proc_dir_operations;
 

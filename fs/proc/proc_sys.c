@@ -30,8 +30,7 @@ static bool is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\n';
 }
 
-/* One decimal number in s, strictly (above); 0 or -EINVAL. */
-static int parse_long(const char *s, long *out)
+int proc_parse_long(const char *s, long *out)
 {
 	unsigned long v = 0;
 	const char *digits;
@@ -99,7 +98,7 @@ static int int_write(struct proc_inode *pi, const char *buf, size_t count)
 {
 	const char *name = pi->entry->name;
 	long value;
-	int err = parse_long(buf, &value);
+	int err = proc_parse_long(buf, &value);
 
 	if (err)
 		return err;

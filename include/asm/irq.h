@@ -11,6 +11,8 @@ struct pt_regs;
 #define NR_IRQS               16
 #define SYSCALL_VECTOR        0x80
 #define NR_VECTORS            256
+/* entry.asm's stubs: every exception and PIC vector, 0..47 */
+#define NR_TRAP_STUBS         (FIRST_EXTERNAL_VECTOR + NR_IRQS)
 
 typedef void (*irq_handler_t)(int irq, struct pt_regs *regs);
 
@@ -26,6 +28,8 @@ extern unsigned long irq_count[NR_IRQS];
 extern int hardirq_depth;
 
 void pit_init(void);
+/* The PIT's channel 0 counter now: it counts down from 1193182 / HZ. */
+u16 pit_read_count(void);
 void idt_init(void);
 void trap_init(void);
 

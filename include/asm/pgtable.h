@@ -17,7 +17,8 @@
  *   0xF8000000 +--------------------------+  PAGE_OFFSET + LOWMEM_SIZE (896 MiB)
  *              | direct map of lowmem:    |  ZONE_DMA + ZONE_NORMAL, 4 MiB pages,
  *              | physical 0 .. 896 MiB    |  global; trimmed to the RAM that exists
- *   0xC0100000 |   kernel image           |  linked here, loaded at 1 MiB
+ *   0xC0100000 |   kernel image           |  linked here, loaded at 1 MiB; its first
+ *              |                          |  4 MiB in 4 KiB pages, text read-only
  *   0xC0000000 +--------------------------+  PAGE_OFFSET = TASK_SIZE = STACK_TOP
  *              | user stack, growing down |  user space (3 GiB), per process,
  *              |   ...                    |  4 KiB pages
@@ -61,8 +62,19 @@ typedef u32 pgd_t;
 #define _PAGE_DIRTY     0x040
 #define _PAGE_PSE       0x080   /* in a PDE: a 4 MiB page */
 #define _PAGE_GLOBAL    0x100
+/* A page of a PROT_NONE area: kept (frame and refcount), but not present,
+ * so user and kernel accesses both fault and the VMA check refuses them.
+ * One of the bits the MMU leaves to software. */
+#define _PAGE_PROTNONE  0x200
 #define PAGE_KERNEL     (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY | _PAGE_GLOBAL)
 #define _PAGE_TABLE     (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
+/* User pages, as Linux names them (Linux adds _PAGE_ACCESSED; here the CPU
+ * sets it on first use). A private writable page starts PAGE_SHARED too:
+ * copy-on-write is made by write-protecting it at fork. */
+#define PAGE_READONLY   (_PAGE_PRESENT | _PAGE_USER)
+#define PAGE_SHARED     (_PAGE_PRESENT | _PAGE_USER | _PAGE_RW)
+/* The boot direct map's 4 MiB PDEs (boot/head.asm): present, writable, global. */
+#define PDE_4M_KERNEL   (_PAGE_PRESENT | _PAGE_RW | _PAGE_PSE | _PAGE_GLOBAL)
 
 #define VMALLOC_OFFSET   (8UL << 20)
 #define VMALLOC_START    (PAGE_OFFSET + LOWMEM_SIZE + VMALLOC_OFFSET)
@@ -83,6 +95,24 @@ static inline unsigned int pte_index(unsigned long addr) { return (addr >> PAGE_
 static inline pte_t mk_pte(phys_addr_t phys, u32 prot) { return (phys & PAGE_MASK) | prot; }
 static inline phys_addr_t pte_phys(pte_t pte) { return pte & PAGE_MASK; }
 static inline bool pte_present(pte_t pte) { return pte & _PAGE_PRESENT; }
+/* Does the PTE hold a page: present, or hidden by PROT_NONE? (Linux's
+ * pte_present() counts both; here that name is the hardware's bit alone.) */
+static inline bool pte_mapped(pte_t pte) { return pte & (_PAGE_PRESENT | _PAGE_PROTNONE); }
+static inline bool pte_write(pte_t pte) { return pte & _PAGE_RW; }
+static inline pte_t pte_mkwrite(pte_t pte) { return pte | _PAGE_RW; }
+static inline pte_t pte_wrprotect(pte_t pte) { return pte & ~_PAGE_RW; }
+/* Hide a mapped page from every access (PROT_NONE), keeping its frame, and
+ * show it again. */
+static inline pte_t pte_mkprotnone(pte_t pte) { return (pte & ~_PAGE_PRESENT) | _PAGE_PROTNONE; }
+static inline pte_t pte_mkpresent(pte_t pte) { return (pte & ~_PAGE_PROTNONE) | _PAGE_PRESENT; }
+
+static inline bool pgd_present(pgd_t pgd) { return pgd & _PAGE_PRESENT; }
+/* Point a PDE at a user page table (Linux's pmd_populate, the pmd folded into
+ * the pgd): present, writable and user, so the PTEs alone decide. */
+static inline void pgd_populate(pgd_t *pgdp, const pte_t *table)
+{
+	*pgdp = __pa(table) | _PAGE_PRESENT | _PAGE_RW | _PAGE_USER;
+}
 
 static inline void set_pte(pte_t *ptep, pte_t pte) { *(volatile pte_t *)ptep = pte; }
 static inline void pte_clear(pte_t *ptep) { set_pte(ptep, 0); }
@@ -95,8 +125,9 @@ static inline void __flush_tlb_one(unsigned long addr)
 /* Flush every translation, global ones included (toggle CR4.PGE). */
 void __flush_tlb_all(void);
 
-/* Trim the boot direct map to max_low_pfn frames and install the
- * pre-allocated kernel page tables. Called once, from mem_init(). */
+/* Trim the boot direct map to max_low_pfn frames, install the
+ * pre-allocated kernel page tables and (unless rodata=off) map the kernel
+ * image's text and read-only data read-only. Called once, from mem_init(). */
 void kernel_pagetable_init(unsigned long max_low_pfn);
 
 /* The PTE for a kernel address in the pre-allocated range, else NULL. */

@@ -17,6 +17,13 @@ enum {
 	X86_TRAP_SPURIOUS, X86_TRAP_MF, X86_TRAP_AC, X86_TRAP_MC, X86_TRAP_XF,
 };
 
+/* A page fault's error code (Linux's enum x86_pf_error_code). */
+#define X86_PF_PROT  0x01            /* set: a protection violation; clear: not present */
+#define X86_PF_WRITE 0x02
+#define X86_PF_USER  0x04            /* the access was made in user mode */
+#define X86_PF_RSVD  0x08
+#define X86_PF_INSTR 0x10            /* an instruction fetch (reported with SMEP on) */
+
 /* Callee-saved state for ksetjmp/klongjmp (arch/i386/setjmp.asm). */
 struct kjmp_buf {
 	u32 ebx, esi, edi, ebp, esp, eip, eflags;
@@ -32,6 +39,7 @@ struct trap_catch {
 	struct pt_regs regs;         /* the trap frame, filled when caught */
 	u32 cr2;                     /* the faulting address of a #PF */
 	struct task_struct *task;    /* current, as the exception handler found it */
+	u32 handler_eflags;          /* EFLAGS as the handler ran (AC cleared at entry) */
 	struct trap_catch *prev;     /* catchers nest: innermost first */
 };
 
@@ -47,8 +55,26 @@ struct trap_catch {
 /* Disarm a catcher whose code did not trap. */
 void uncatch_trap(struct trap_catch *c);
 
+/* int3: a #BP trap (vector X86_TRAP_BP) whose saved EIP is the instruction
+ * after it, as a debugger's breakpoint (self-tests of the trap paths). */
+static inline void arch_breakpoint(void) { __asm__ __volatile__("int3" ::: "memory"); }
+
+/* A system call through the int $0x80 gate from kernel mode: the whole entry
+ * and exit path a user program takes, minus the privilege change (self-tests
+ * of system calls before user processes exist). Returns eax: a result or
+ * -errno. */
+static inline long syscall_trap(long nr, long a, long b, long c)
+{
+	long ret;
+
+	__asm__ __volatile__("int $0x80" : "=a"(ret) : "a"(nr), "b"(a), "c"(b), "d"(c) : "memory");
+	return ret;
+}
+
 const char *trap_name(unsigned int vector);
 void show_regs(const struct pt_regs *regs);
+/* Fill r as the registers at the call that made `frame` (panic's report). */
+void crash_setup_regs(struct pt_regs *r, unsigned long frame);
 void do_exception(struct pt_regs *regs);
 /* The C entry of every trap (entry.asm); reschedules on the way to user mode. */
 void do_trap_entry(struct pt_regs *regs);

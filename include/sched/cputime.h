@@ -11,7 +11,8 @@
  * (account_released_thread, from release_task); its children's are what
  * each child it waited for had used, with that child's own waited-for
  * children (account_reaped_child, from the reaping wait), as Linux's
- * cutime, cstime, cmin_flt. times(2), getrusage(2), the CPU-time clocks,
+ * cutime, cstime, cmin_flt. times(2), getrusage(2), wait4's and waitid's
+ * rusage, the CPU-time clocks, the ITIMER_VIRTUAL/ITIMER_PROF timers,
  * /proc/<pid>/stat and top read these. */
 #ifndef TASKLAB_SCHED_CPUTIME_H
 #define TASKLAB_SCHED_CPUTIME_H
@@ -19,7 +20,7 @@
 #include <types.h>
 
 struct task_struct;
-struct timespec32;
+struct timespec64;
 
 struct task_cputime {
 	unsigned long utime, stime;       /* ticks */
@@ -44,11 +45,6 @@ struct rusage32 {
 #define RUSAGE_THREAD    1
 #define RUSAGE_BOTH      (-2)             /* in-kernel: a process and its children */
 
-/* CPU-time clock ids (Linux's): the caller's process and thread, and the
- * encoding clock_getcpuclockid gives for another one. */
-#define CLOCK_PROCESS_CPUTIME_ID 2
-#define CLOCK_THREAD_CPUTIME_ID  3
-
 /* The CPU's time by kind, in ticks (/proc/stat's cpu line, /proc/uptime's
  * idle time): user (nice 0 or below), nice (user time of nice > 0 tasks),
  * system, idle (the idle task ran). No tick can land in an interrupt
@@ -72,11 +68,14 @@ void account_released_thread(struct task_struct *p);
 /* current reaps zombie leader p: p's process, and its own waited-for
  * children, count as current's process's children. */
 void account_reaped_child(struct task_struct *p);
+/* Ticks as a 32-bit timeval (struct rusage's, a core's prstatus times,
+ * the interval timers'). */
+void ticks_to_timeval(unsigned long ticks, s32 *sec, s32 *usec);
 /* getrusage's work for p (RUSAGE_SELF, _CHILDREN, _THREAD or _BOTH). */
 void task_rusage(struct task_struct *p, int who, struct rusage32 *r);
 /* clock_gettime of a CPU-time clock (CLOCK_PROCESS_CPUTIME_ID,
  * CLOCK_THREAD_CPUTIME_ID, or a negative id for another process or
  * thread): 0, or -EINVAL for an id naming no live task or no clock. */
-int cputime_clock_get(int clock, struct timespec32 *ts);
+int cputime_clock_get(int clock, struct timespec64 *ts);
 
 #endif

@@ -21,23 +21,38 @@
 #include <types.h>
 #include <list.h>
 
+/* Words of the auxiliary vector exec writes, its AT_NULL pair included
+ * (fs/exec_args.c). */
+#define AT_VECTOR_SIZE 32
+
 struct mm_struct {
 	u32 *pgd;                         /* page directory (kernel half = swapper's) */
 	int mm_users;                     /* see above; changed with interrupts on, */
 	int mm_count;                     /* process context only (no preemption) */
 	struct list_head mmap;            /* VMAs, sorted by vm_start, disjoint */
 	int map_count;                    /* VMAs on mmap */
+	int map_shared;                   /* of them VM_MAYSHARE (a futex looks up its VMA only then) */
 	unsigned long nr_ptes;            /* user page tables allocated */
 	unsigned long rss;                /* user pages mapped (present PTEs) */
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk;     /* heap: [start_brk, brk) */
 	unsigned long start_stack;        /* the initial user esp */
 	unsigned long mmap_base;          /* where the search for free areas starts */
-	/* exec's strings on the stack (/proc/<pid>/cmdline, environ) and the
-	 * program file (/proc/<pid>/exe; referenced, NULL before any exec) */
+	/* exec's strings on the stack (/proc/<pid>/cmdline and environ, a
+	 * core's NT_PRPSINFO argv), the auxiliary vector it gave the program
+	 * (a core's NT_AUXV) and the program file (/proc/<pid>/exe;
+	 * referenced, NULL before any exec) */
 	unsigned long arg_start, arg_end, env_start, env_end;
+	unsigned long saved_auxv[AT_VECTOR_SIZE];
 	struct file *exe_file;
+	int dumpable;                     /* prctl PR_SET_DUMPABLE: 1 from exec,
+					   * 0 when the effective ids change */
+	unsigned long flags;              /* MMF_* */
 };
+
+/* mm->flags */
+#define MMF_OOM_VICTIM 0x1                /* killed by the OOM killer (mm/oom_kill.c),
+					   * its memory not yet torn down */
 
 /* The kernel's own address space: swapper_pg_dir. Never freed. */
 extern struct mm_struct init_mm;

@@ -14,6 +14,7 @@
 #define TASKLAB_SCHED_SIGNAL_H
 
 #include <types.h>
+#include <posix-timers.h>
 #include <resource.h>
 #include <signal_types.h>
 #include <sched/cputime.h>
@@ -21,9 +22,13 @@
 
 struct task_struct;
 struct tty_struct;
+struct core_state;
 struct pt_regs;
+struct syscall_count_chunk;
 
 #define _NSIG 64
+/* signal_struct.syscall_counts: NR_syscalls (450) in chunks of 32. */
+#define SYSCALL_COUNT_CHUNKS 15
 
 #define SIG_DFL SIG_DFL_VALUE
 #define SIG_IGN SIG_IGN_VALUE
@@ -60,9 +65,20 @@ struct signal_struct {
 	struct sigpending shared_pending; /* kill() and other group-directed signals */
 	struct task_struct *group_exec_task;   /* de_thread: the thread execing,
 					   * woken as each other thread goes */
+	struct core_state *core_state;    /* a core dump in progress (fs/coredump.c) */
 	struct tty_struct *tty;           /* controlling terminal, or NULL */
 	struct rlimit rlim[RLIM_NLIMITS];
+	pid_t leader_pid;                 /* the process's pid (an exec keeps it) */
+	bool is_child_subreaper;          /* prctl: adopts its descendants' orphans */
 	struct signal_cputime times;      /* include/sched/cputime.h */
+	struct signal_timers timers;      /* include/posix-timers.h */
+	/* The OOM killer's bias (include/oom.h), and the lowest value root
+	 * set (a user may not go below it); both inherited by fork. */
+	short oom_score_adj, oom_score_adj_min;
+	/* System calls made, per number (include/syscall_counts.h), and a
+	 * bit per chunk made (so the exit frees those without a scan). */
+	struct syscall_count_chunk *syscall_counts[SYSCALL_COUNT_CHUNKS];
+	u16 syscall_chunks_made;
 };
 
 extern struct sighand_struct init_sighand;
@@ -95,6 +111,13 @@ void exit_signal(struct task_struct *p);
 int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p, bool group);
 /* A signal from the kernel (SI_KERNEL) to thread p (SIGPIPE to a writer). */
 void send_sig(int sig, struct task_struct *p);
+/* sig to every process of group pgrp (kernel/kill.c): priv, from the kernel
+ * (a terminal's signals: SI_KERNEL, no permission check); else as kill()
+ * from current. 0 if one was signalled, else -ESRCH or -EPERM. */
+int kill_pgrp(pid_t pgrp, int sig, int priv);
+/* kernel/exit.c: has current's process group no member with a parent in
+ * another group of the same session (POSIX's orphaned process group)? */
+bool is_current_pgrp_orphaned(void);
 /* Deliver a synchronous fault to current, unblocked and not ignored. */
 void force_sig_fault(int sig, int code, u32 addr);
 void force_sig(int sig);
@@ -121,9 +144,34 @@ void flush_signal_handlers(struct task_struct *p);
 /* At exit: tell the parent (exit_signal, normally SIGCHLD). True when the
  * parent ignores SIGCHLD or set SA_NOCLDWAIT: nobody will wait, reap now. */
 bool do_notify_parent(struct task_struct *tsk, int sig);
-/* For wait4 (WUNTRACED/WCONTINUED): a stop or continue of child p not yet
- * reported; fills *status and consumes the report. */
-bool wait_task_stopped_or_continued(struct task_struct *p, int options, int *status);
+/* For wait4 and waitid (WSTOPPED/WCONTINUED): a stop or continue of child
+ * p not yet reported: CLD_STOPPED or CLD_CONTINUED with its wait status in
+ * *status, the report consumed unless WNOWAIT; 0 when there is none. */
+int wait_task_stopped_or_continued(struct task_struct *p, int options, int *status);
+/* The CLD_* code and si_status of an exit's wait status (SIGCHLD's
+ * siginfo, waitid). */
+static inline int cld_code(int code, int *si_status)
+{
+	if (!(code & 0x7f)) {
+		*si_status = (code >> 8) & 0xff;
+		return CLD_EXITED;
+	}
+	*si_status = code & 0x7f;
+	return (code & 0x80) ? CLD_DUMPED : CLD_KILLED;
+}
+
+/* A POSIX timer's record, embedded in the timer (kernel/posix-timers.c):
+ * charged to current's user like any queued record (RLIMIT_SIGPENDING:
+ * -EAGAIN past it); released with the timer, taken off `pending` (where
+ * it was sent) if still queued there. sigqueue_cancel only takes it off
+ * (the signal's bit goes too unless another instance is pending). */
+int sigqueue_init_prealloc(struct sigqueue *q);
+void sigqueue_release_prealloc(struct sigqueue *q, struct sigpending *pending);
+void sigqueue_cancel(struct sigqueue *q, struct sigpending *pending);
+/* Queue that record on p (group: p's process) unless the signal is
+ * ignored; true when queued. The caller checks that it is not queued
+ * already. */
+int send_sigqueue(struct sigqueue *q, struct task_struct *p, bool group);
 
 /* stack_t of the i386 ABI (sigaltstack, ucontext's uc_stack). */
 struct user_stack {
@@ -147,6 +195,10 @@ struct ksignal {
 bool get_signal(struct ksignal *ksig);
 /* A handler frame was built: block ka.mask (and sig unless SA_NODEFER). */
 void signal_delivered(struct ksignal *ksig);
+
+/* kernel/sys_prctl.c: t's parent thread is exiting (current): send t's
+ * prctl PR_SET_PDEATHSIG signal to its process. */
+void send_pdeath_signal(struct task_struct *t);
 
 /* arch/i386/signal.c: called on the way to user mode with TIF_SIGPENDING. */
 void do_signal(struct pt_regs *regs);

@@ -1,7 +1,8 @@
 /* user/bin/utest_proc_fs.c: KTAP self-tests of /proc as programs read it:
  * a thread's stat line parsed field by field, status, statm, maps, the
  * process and thread listings, self and thread-self, cmdline, exe, cwd
- * and fd links, comm written and read back, the system files (meminfo,
+ * and fd links (a pidfd's too), comm and oom_score_adj written and read
+ * back, the system files (meminfo,
  * stat, uptime, loadavg, version, cpuinfo, mounts, filesystems) and
  * /proc/sys/kernel, a task that dies while its files are open, the
  * permission errors Linux gives, mount and umount2 with their errors, and
@@ -31,6 +32,7 @@
 #include <unistd.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/pidfd.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/sysinfo.h>
@@ -501,6 +503,38 @@ static void exe_cwd_fd_links(struct ktap *t)
 	KTAP_EXPECT_EQ(t, errno, ENOENT);
 }
 
+/* A pidfd's fd link names its anonymous inode, as Linux's d_dname. */
+static void pidfd_fd_link(struct ktap *t)
+{
+	char path[64], link[64];
+	int fd = pidfd_open(getpid(), 0), n;
+
+	KTAP_ASSERT_GE(t, fd, 0);
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	n = readlink(path, link, sizeof(link) - 1);
+	KTAP_EXPECT_EQ(t, n, 18);
+	link[n > 0 ? n : 0] = '\0';
+	KTAP_EXPECT_STREQ(t, link, "anon_inode:[pidfd]");
+	close(fd);
+}
+
+/* oom_score_adj: read back as written; outside -1000..1000 or not a
+ * number EINVAL; root may lower it again (root's write sets the floor
+ * only for others). */
+static void oom_score_adj_written_and_read_back(struct ktap *t)
+{
+	KTAP_EXPECT_EQ(t, write_file("/proc/self/oom_score_adj", "1001"), -EINVAL);
+	KTAP_EXPECT_EQ(t, write_file("/proc/self/oom_score_adj", "12abc"), -EINVAL);
+	if (skip_on_linux(t, "the emulator's own OOM bias is the host's"))
+		return;
+	KTAP_EXPECT_EQ(t, write_file("/proc/self/oom_score_adj", "500\n"), 4);
+	KTAP_EXPECT_GT(t, read_file("/proc/self/oom_score_adj"), 0);
+	KTAP_EXPECT_STREQ(t, text, "500\n");
+	KTAP_EXPECT_EQ(t, write_file("/proc/self/oom_score_adj", "0"), 1);   /* root: lower */
+	KTAP_EXPECT_GT(t, read_file("/proc/self/oom_score_adj"), 0);
+	KTAP_EXPECT_STREQ(t, text, "0\n");
+}
+
 static int main_argc;
 static char **main_argv;
 
@@ -954,6 +988,8 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(exe_cwd_fd_links),
 	KTAP_CASE(cmdline_is_argv),
 	KTAP_CASE(comm_written_and_read_back),
+	KTAP_CASE(pidfd_fd_link),
+	KTAP_CASE(oom_score_adj_written_and_read_back),
 	KTAP_CASE(meminfo_fields),
 	KTAP_CASE(uptime_two_numbers),
 	KTAP_CASE(loadavg_format),

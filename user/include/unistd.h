@@ -57,5 +57,10 @@ int brk(void *addr);
 void *sbrk(long increment);
 int sched_yield(void);
 unsigned int sleep(unsigned int seconds);
+/* Is fd a terminal (TCGETS works; user/lib/tty.c)? 1, or 0 with errno. */
+int isatty(int fd);
+unsigned int alarm(unsigned int seconds);
+/* The system call: 0 or -1 (glibc's nice returns the new value). */
+int nice(int inc);
 
 #endif
