@@ -84,8 +84,10 @@ class Boot:
         self.first_result_s = first_result_s
 
 
-def boot(kernel=None, iso=None, append='', timeout=30, mem='2G', extra=()):
-    """Run QEMU until it exits or `timeout` seconds pass; never hangs."""
+def boot(kernel=None, iso=None, append='', timeout=30, mem='2G', extra=(), count_syscalls=True):
+    """Run QEMU until it exits or `timeout` seconds pass; never hangs.
+    Test boots count system calls (`syscall_counts`: the clone3 and
+    pthread-clone3 checks read them); the benchmarks leave it off."""
     cmd = [QEMU, '-m', mem, '-display', 'none', '-serial', 'stdio', '-no-reboot',
            '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04', '-monitor', 'none'] + CPU
     if iso:
@@ -93,7 +95,8 @@ def boot(kernel=None, iso=None, append='', timeout=30, mem='2G', extra=()):
     else:
         # serial_probe tells the serial test that a probe line will be typed,
         # so missing input is a failure, not a skip.
-        cmd += ['-kernel', kernel, '-append', f'{append} serial_probe=1'.strip()]
+        words = f'{append} serial_probe=1' + (' syscall_counts' if count_syscalls else '')
+        cmd += ['-kernel', kernel, '-append', words.strip()]
         if INITRD:
             cmd += ['-initrd', INITRD]
     cmd += list(extra)
