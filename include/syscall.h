@@ -140,8 +140,13 @@ SYSCALL_DECL(sys_sethostname);
 SYSCALL_DECL(sys_setdomainname);
 SYSCALL_DECL(sys_syslog);
 SYSCALL_DECL(sys_reboot);
+/* Mounts (fs/namespace.c), sysinfo (kernel/sys.c). */
+SYSCALL_DECL(sys_mount);
+SYSCALL_DECL(sys_umount);
+SYSCALL_DECL(sys_umount2);
+SYSCALL_DECL(sys_sysinfo);
 
-/* Waiting (kernel/sys_proc.c), CPU time (kernel/cputime.c), timers
+/* Waiting (kernel/sys_proc.c), CPU time (kernel/sched_cputime.c), timers
  * (kernel/time.c, itimer.c, posix-timers.c), prctl and scheduling
  * (kernel/sys_prctl.c, sys_sched.c). */
 SYSCALL_DECL(sys_waitid);

@@ -2,7 +2,9 @@
 # scripts/mkinitramfs.sh OUT STAGE OBJCOPY BUSYBOX INIT PROGRAM...: pack the
 # initramfs. INIT (Tasklab's own init) becomes /sbin/tasklab-init and each
 # PROGRAM /bin/<name> (debug info stripped: the unstripped copies stay in
-# build/ for gdb); user/rootfs/ is copied as it is (/etc/motd ...).
+# build/ for gdb); user/rootfs/ is copied as it is (/etc/motd ...); /proc
+# and /mnt are empty directories to mount on (procfs by rcS or Tasklab's
+# init; anything by hand).
 #
 # BUSYBOX is the directory scripts/fetch-busybox.sh fills. When its status
 # says "ok", the userland is BusyBox's: /bin/busybox, a symlink to it at
@@ -23,7 +25,7 @@ set -eu
 out=$1 stage=$2 objcopy=$3 busybox=$4 init=$5
 shift 5
 rm -rf "$stage"
-mkdir -p "$stage/sbin" "$stage/bin" "$stage/dev" "$stage/etc" "$stage/tmp" "$stage/proc"
+mkdir -p "$stage/sbin" "$stage/bin" "$stage/dev" "$stage/etc" "$stage/mnt" "$stage/proc" "$stage/tmp"
 "$objcopy" --strip-debug "$init" "$stage/sbin/tasklab-init"
 for p in "$@"; do
 	"$objcopy" --strip-debug "$p" "$stage/bin/$(basename "$p")"
