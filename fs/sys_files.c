@@ -334,16 +334,28 @@ static struct dentry *at_lookup(u32 dirfd, u32 upath, u32 flags)
 			   (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW);
 }
 
+#define AT_NO_AUTOMOUNT          0x800   /* no automounts here: means nothing */
+#define AT_STATX_SYNC_TYPE       0x6000  /* FORCE_SYNC 0x2000, DONT_SYNC 0x4000 */
+#define STATX__RESERVED          0x80000000U
+/* The flags Linux's vfs_statx takes (glibc 2.36's stat passes
+ * AT_NO_AUTOMOUNT, and may pass a sync type): any other bit is -EINVAL.
+ * The sync types mean nothing for a ramfs, whose attributes are always
+ * current. */
+#define STAT_AT_FLAGS (AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH | AT_STATX_SYNC_TYPE)
+
 long sys_fstatat64(u32 dirfd, u32 upath, u32 ubuf, u32 flags, u32 e, u32 f)
 {
-	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+	if (flags & ~STAT_AT_FLAGS)
 		return -EINVAL;
 	return stat_dentry(at_lookup(dirfd, upath, flags), ubuf, false);
 }
 
+/* statx: as fstatat64, but both sync types at once, or the reserved mask
+ * bit, are -EINVAL too (Linux's sys_statx). */
 long sys_statx(u32 dirfd, u32 upath, u32 flags, u32 mask, u32 ubuf, u32 f)
 {
-	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | 0x6000 /* sync bits */))
+	if ((flags & ~STAT_AT_FLAGS) || (flags & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_TYPE ||
+	    (mask & STATX__RESERVED))
 		return -EINVAL;
 	return stat_dentry(at_lookup(dirfd, upath, flags), ubuf, true);
 }
