@@ -29,7 +29,7 @@ ASFLAGS := -f elf32 -g -F dwarf -Iinclude/asm/
 LDFLAGS := -m elf_i386 -nostdlib -T linker.ld -z noexecstack
 LIBGCC  := $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
 
-SRCDIRS := boot arch/i386 kernel mm fs lib tests
+SRCDIRS := boot arch/i386 kernel mm fs drivers/char lib tests
 CSRCS   := $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.c)))
 ASRCS   := $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.asm)))
 OBJS    := $(patsubst %.c,$(B)/%.o,$(CSRCS)) $(patsubst %.asm,$(B)/%.o,$(ASRCS))

@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <fs.h>
 #include <mm.h>
+#include <fs_struct.h>
 #include <multiboot.h>
 #include <asm/page.h>
 
@@ -97,7 +98,8 @@ static int unpack_entry(struct dentry *root, const struct cpio_entry *e, struct 
 		return PTR_ERR(d);
 	d->d_inode->i_uid = e->uid;
 	d->d_inode->i_gid = e->gid;
-	d->d_inode->i_mtime = e->mtime;
+	/* as Linux's initramfs: the archive's mtime is the atime too */
+	d->d_inode->i_atime = d->d_inode->i_mtime = (struct timespec64){ e->mtime, 0 };
 	return 0;
 }
 
@@ -127,26 +129,22 @@ int unpack_to_rootfs(struct dentry *root, const void *buf, size_t len)
 }
 
 /* /dev/console, unless the archive brought one. */
-static int make_console_node(struct dentry *root)
+static int make_console_node(void)
 {
-	struct dentry *dev = d_lookup(root, "dev", 3), *d;
+	int err = init_mkdir("/dev", 0755);
 
-	if (!dev) {
-		dev = ramfs_create(root, "dev", 3, S_IFDIR | 0755, 0);
-		if (IS_ERR(dev))
-			return PTR_ERR(dev);
-	}
-	if (d_lookup(dev, "console", 7))
-		return 0;
-	d = ramfs_create(dev, "console", 7, S_IFCHR | 0600, MKDEV(TTYAUX_MAJOR, 1));
-	return IS_ERR(d) ? PTR_ERR(d) : 0;
+	if (err && err != -EEXIST)
+		return err;
+	err = init_mknod("/dev/console", S_IFCHR | 0600, MKDEV(TTYAUX_MAJOR, 1));
+	return err == -EEXIST ? 0 : err;
 }
 
 void rootfs_init(void)
 {
 	root_dentry = ramfs_new_root();
 	if (!root_dentry)
-		pr_err("rootfs: no memory for the root directory\n");
+		panic("rootfs: no memory for the root directory");
+	init_fs_root();
 }
 
 int populate_rootfs(void)
@@ -164,7 +162,7 @@ int populate_rootfs(void)
 	} else {
 		err = unpack_to_rootfs(root_dentry, __va(m->start), m->end - m->start);
 	}
-	if (make_console_node(root_dentry))
+	if (make_console_node())
 		pr_err("initramfs: cannot make /dev/console\n");
 	return err;
 }

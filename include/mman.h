@@ -50,7 +50,9 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 
 /* Map [addr, addr + len) (page aligned; len > 0) with vm_flags. Whatever was
  * mapped there before is unmapped first. file may be NULL (anonymous);
- * otherwise pgoff/file_end as in struct vm_area_struct. 0 or -ENOMEM. */
+ * otherwise pgoff/file_end as in struct vm_area_struct, and the file's
+ * f_op->mmap, if any, may change the new VMA (/dev/zero makes it
+ * anonymous) or refuse it. 0, -ENOMEM, or the f_op->mmap's error. */
 int mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		unsigned long vm_flags, struct file *file, unsigned long pgoff,
 		unsigned long file_end);

@@ -9,6 +9,9 @@
 /* The Linux i386 ABI structures: 32-bit time_t and long. */
 struct timespec32 { s32 tv_sec; s32 tv_nsec; };
 struct timeval32 { s32 tv_sec; s32 tv_usec; };
+/* The kernel's own time of day (inode timestamps): 64-bit seconds, so a
+ * date past 2038 or before 1970 fits (utimensat_time64 can set one). */
+struct timespec64 { s64 tv_sec; long tv_nsec; };
 
 #define CLOCK_REALTIME  0
 #define CLOCK_MONOTONIC 1

@@ -135,6 +135,8 @@ void start_kernel(u32 magic, phys_addr_t mbi)
 	fork_limits_init();         /* RLIMIT_NPROC's default */
 	rootfs_init();
 	populate_rootfs();          /* the initramfs (module 0) into the root */
+	if (chr_dev_init())         /* /dev/null, /dev/zero, /dev/full */
+		pr_err("cannot make the memory devices\n");
 	if (proc_sys_init())        /* /proc/sys/kernel: threads-max & co */
 		pr_err("cannot make /proc/sys\n");
 	tty_init();                 /* /dev/console */

@@ -196,6 +196,13 @@ int mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	v->vm_file = file ? get_file(file) : NULL;
 	v->vm_pgoff = pgoff;
 	v->vm_file_end = file_end;
+	if (file && file->f_op->mmap && (err = file->f_op->mmap(file, v))) {
+		if (v->vm_file)
+			fput(v->vm_file);
+		kmem_cache_free(vm_area_cachep, v);
+		vmas_allocated--;
+		return err;
+	}
 	insert_vma(mm, v);
 	return 0;
 }

@@ -31,8 +31,8 @@ static int check_mmap_file(struct file *file, unsigned long prot, unsigned long 
 {
 	if (!file)
 		return -EBADF;
-	if (!S_ISREG(file->f_inode->i_mode))
-		return -ENODEV;
+	if (!S_ISREG(file->f_inode->i_mode) && !file->f_op->mmap)
+		return -ENODEV;          /* a device whose driver cannot map */
 	if ((file->f_flags & O_ACCMODE) == O_WRONLY)
 		return -EACCES;
 	if (flags & MAP_SHARED)
