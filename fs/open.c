@@ -104,36 +104,52 @@ void fput(struct file *f)
 	free_file(f);
 }
 
-/* The dentry for an open with O_CREAT: the existing one (-EEXIST under
- * O_EXCL, -EISDIR for a directory) or a new regular file of mode `mode`.
- * Returned with a reference. */
+/* What an O_CREAT open finds at `last` in dir: a new regular file, the
+ * existing file (-EEXIST under O_EXCL; -EISDIR for a directory, "." or
+ * "/"), each with a reference; or NULL for a symlink to follow. */
+static struct dentry *create_or_open(struct dentry *dir, const char *last, int len,
+				     unsigned int flags, umode_t mode)
+{
+	struct dentry *d = path_last_type(last, len) == LAST_NORM ? d_lookup(dir, last, len) : dir;
+
+	if (!d) {
+		d = ramfs_create(dir, last, len, S_IFREG | (mode & S_IALLUGO), 0);
+		return IS_ERR(d) ? d : dget(d);         /* the tree's reference, and ours */
+	}
+	if (flags & O_EXCL)
+		return ERR_PTR(-EEXIST);
+	if (d != dir && S_ISLNK(d->d_inode->i_mode) && !(flags & O_NOFOLLOW))
+		return NULL;
+	return S_ISDIR(d->d_inode->i_mode) ? ERR_PTR(-EISDIR) : dget(d);
+}
+
+/* The dentry for an open with O_CREAT, with a reference (or ERR_PTR). A
+ * symlink in the last component is followed (unless O_NOFOLLOW: the open
+ * then fails with ELOOP), and what a dangling one names is created, as in
+ * Linux; past MAXSYMLINKS links, -ELOOP. */
 static struct dentry *lookup_create(struct dentry *root, struct dentry *cwd, const char *path,
 				    unsigned int flags, umode_t mode)
 {
+	struct dentry *start = dget(cwd), *link = NULL, *dir, *d;
 	const char *last;
-	int len;
-	struct dentry *dir = path_lookup_parent(root, cwd, path, &last, &len);
-	struct dentry *d;
+	int len, links = 0;
 
-	if (IS_ERR(dir))
-		return dir;
-	d = len ? d_lookup(dir, last, len) : dir;
-	if (d && (flags & O_EXCL)) {
-		d = ERR_PTR(-EEXIST);
-	} else if (d) {
-		dput(dir);              /* an existing file: the usual lookup */
-		d = path_lookup(root, cwd, path, (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW);
-		if (!IS_ERR(d) && S_ISDIR(d->d_inode->i_mode)) {
-			dput(d);
-			d = ERR_PTR(-EISDIR);
-		}
-		return d;
-	} else {
-		d = ramfs_create(dir, last, len, S_IFREG | (mode & S_IALLUGO), 0);
-		if (!IS_ERR(d))
-			dget(d);
+	for (;;) {
+		dir = path_lookup_parent(root, start, path, &last, &len);
+		dput(start);
+		d = IS_ERR(dir) ? dir : create_or_open(dir, last, len, flags, mode);
+		if (!d && ++links > MAXSYMLINKS)
+			d = ERR_PTR(-ELOOP);
+		if (d)
+			break;
+		dput(link);             /* follow: the link's target, from its directory */
+		link = dget(d_lookup(dir, last, len));
+		start = dir;
+		path = link->d_inode->i_link;
 	}
-	dput(dir);
+	if (!IS_ERR(dir))
+		dput(dir);
+	dput(link);
 	return d;
 }
 
