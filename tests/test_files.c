@@ -1,12 +1,13 @@
 /* tests/test_files.c: the file calls. The utest_files_* programs check
- * them from user space (each a suite: KTEST_PROGRAM_SUITE), as they do
- * under qemu-i386 against Linux itself; the kernel cases below check what
- * only the kernel sees: inodes and dentries freed exactly when the last
- * name and the last open file are gone, link counts, rename moving
- * dentries with long names, the character-device table, and the /dev
- * nodes made at boot. Each case works on a ramfs tree of its own, killed
- * at the end, so the suite's vfs_objects, slab and page counters must come
- * back. */
+ * them from user space, and files-glibc with glibc's own functions (stat
+ * through statx among them), each a suite (KTEST_PROGRAM_SUITE), as they
+ * do under qemu-i386 against Linux itself. The kernel cases below check
+ * what only the kernel sees: inodes and dentries freed exactly when the
+ * last name and the last open file are gone, link counts, rename moving
+ * dentries with long names, the character-device table, the /dev nodes
+ * made at boot, relatime, a FIFO's pipe. Each case works on a ramfs tree
+ * of its own, killed at the end, so the suite's vfs_objects, slab and
+ * page counters must come back. */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
@@ -16,6 +17,7 @@
 KTEST_PROGRAM_SUITE(files_dirs, "/bin/utest_files_dirs");
 KTEST_PROGRAM_SUITE(files_attrs, "/bin/utest_files_attrs");
 KTEST_PROGRAM_SUITE(files_io, "/bin/utest_files_io");
+KTEST_PROGRAM_SUITE(files_glibc, "/bin/files-glibc");
 
 extern unsigned long nr_pipes;
 
