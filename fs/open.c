@@ -215,9 +215,22 @@ struct file *filp_open(struct dentry *root, struct dentry *cwd, const char *path
 	return f;
 }
 
+/* Install file in the lowest free fd: the fd, or -EMFILE (file dropped). */
+static int install_new_fd(struct file *file, bool cloexec)
+{
+	int fd = get_unused_fd(0);
+
+	if (fd < 0)
+		fput(file);
+	else
+		fd_install(fd, file, cloexec);
+	return fd;
+}
+
 /* openat(dirfd, path, flags, mode): the lowest free fd (EMFILE first, as
- * Linux takes the fd before the lookup); mode less the umask for a new
- * file; O_CLOEXEC marks the fd. */
+ * Linux takes the fd before the lookup; it is taken again after the open,
+ * which may have slept, a FIFO's, while a thread sharing the table took
+ * that one); mode less the umask for a new file; O_CLOEXEC marks the fd. */
 long sys_openat(u32 dfd, u32 upath, u32 flags, u32 mode, u32 e, u32 f)
 {
 	char *name = getname((const char *)upath);
@@ -234,10 +247,7 @@ long sys_openat(u32 dfd, u32 upath, u32 flags, u32 mode, u32 e, u32 f)
 		fd = PTR_ERR(dir);
 	if (fd >= 0) {
 		file = filp_open(root, dir, name, flags, (u16)mode & ~current_umask());
-		if (IS_ERR(file))
-			fd = PTR_ERR(file);
-		else
-			fd_install(fd, file, flags & O_CLOEXEC);
+		fd = IS_ERR(file) ? PTR_ERR(file) : install_new_fd(file, flags & O_CLOEXEC);
 	}
 	if (!IS_ERR(dir))
 		dput(dir);

@@ -10,6 +10,8 @@
 #include <fcntl.h>
 #include <ktap.h>
 #include <ktap_fs.h>
+#include <futex.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -417,6 +419,46 @@ static void io_fifo(struct ktap *t)
 	unlink("fifo");
 }
 
+#define THREAD_FLAGS (CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD | \
+		      CLONE_SYSVSEM | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID)
+
+static volatile int reader_fd = -2;
+
+static int fifo_reader_thread(void *unused)
+{
+	reader_fd = open("fifo2", O_RDONLY);            /* sleeps until a writer */
+	return 0;
+}
+
+/* An open that sleeps (a FIFO's) while another thread of the process
+ * opens a file: each gets an fd of its own (the lowest free one when its
+ * open ends), not the one that was free when the sleeping open began. */
+static void io_fifo_open_sleeps_while_thread_opens(struct ktap *t)
+{
+	static char stack[16384];
+	struct timespec nap = { 0, 50 * 1000 * 1000 };
+	volatile int tid = -1;
+	int other, wr, v;
+
+	KTAP_ASSERT_EQ(t, mkfifo("fifo2", 0600), 0);
+	KTAP_ASSERT_GT(t, clone(fifo_reader_thread, stack + sizeof(stack), THREAD_FLAGS, NULL,
+				(pid_t *)&tid, NULL, (pid_t *)&tid), 0);
+	nanosleep(&nap, NULL);                          /* the reader is asleep in open */
+	other = open(".", O_RDONLY | O_DIRECTORY);
+	KTAP_EXPECT_GE(t, other, 0);
+	wr = open("fifo2", O_WRONLY);                   /* wakes the reader */
+	KTAP_EXPECT_GE(t, wr, 0);
+	while ((v = tid) != 0)                          /* join: CLEARTID wakes us */
+		__syscall6(__NR_futex, (long)&tid, FUTEX_WAIT, v, 0, 0, 0);
+	KTAP_EXPECT_GE(t, reader_fd, 0);
+	KTAP_EXPECT_NE(t, reader_fd, other);
+	KTAP_EXPECT_NE(t, reader_fd, wr);
+	close(reader_fd);
+	close(other);
+	close(wr);
+	unlink("fifo2");
+}
+
 /* /dev/null, /dev/zero, /dev/full: Linux's 1:3, 1:5, 1:7. */
 static void io_mem_devices(struct ktap *t)
 {
@@ -497,6 +539,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(io_open_accmode_3),
 	KTAP_CASE(io_tmpfile),
 	KTAP_CASE(io_fifo),
+	KTAP_CASE(io_fifo_open_sleeps_while_thread_opens),
 	KTAP_CASE(io_mem_devices),
 	KTAP_CASE(io_mmap_dev_zero),
 	{ "scratch_removed", ktap_scratch_removed },
