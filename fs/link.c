@@ -4,9 +4,11 @@
  * looked up first (a symlink in its last component is linked itself,
  * unless linkat has AT_SYMLINK_FOLLOW), then the new name must be free
  * (EEXIST), then a directory cannot be linked (EPERM), nor an inode with
- * no name left (ENOENT: an unlinked open file). linkat with AT_EMPTY_PATH
+ * no name left (ENOENT: an unlinked open file) unless it is an O_TMPFILE
+ * file opened without O_EXCL (I_LINKABLE). linkat with AT_EMPTY_PATH
  * links the file dirfd itself; Linux asks for CAP_DAC_READ_SEARCH (root)
- * and says ENOENT to anyone else. */
+ * and says ENOENT to anyone else; a pipe(2) cannot be linked (EXDEV: it
+ * lives on Linux's pipefs, not the ramfs). */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
@@ -31,7 +33,9 @@ long sys_linkat(u32 olddfd, u32 uold, u32 newdfd, u32 unew, u32 flags, u32 f)
 		return PTR_ERR(old);
 	err = user_path_create((int)newdfd, (const char *)unew, &pp, false);
 	if (!err) {
-		if (S_ISDIR(old->d_inode->i_mode))
+		if (old->d_inode->i_state & I_PIPEFS)
+			err = -EXDEV;   /* a pipe(2) is on no filesystem of ours */
+		else if (S_ISDIR(old->d_inode->i_mode))
 			err = -EPERM;
 		else if (!old->d_inode->i_nlink && !(old->d_inode->i_state & I_LINKABLE))
 			err = -ENOENT;

@@ -285,11 +285,13 @@ static void dirs_unlink_errors(struct ktap *t)
 
 /* Hard links: one inode under two names, counted in st_nlink; a
  * directory cannot be linked; linkat links a symlink itself unless
- * AT_SYMLINK_FOLLOW. */
+ * AT_SYMLINK_FOLLOW, or an open file by its fd (AT_EMPTY_PATH, as root)
+ * while it has a name left. */
 static void links_hard(struct ktap *t)
 {
 	struct stat64 a;
 	char buf[16];
+	int p[2], fd;
 
 	KTAP_ASSERT_EQ(t, ktap_write_file("h1", "shared"), 0);
 	KTAP_ASSERT_EQ(t, link("h1", "h2"), 0);
@@ -317,10 +319,18 @@ static void links_hard(struct ktap *t)
 	KTAP_EXPECT_TRUE(t, S_ISREG(mode_of("hl_file")));       /* what it names */
 	KTAP_EXPECT_EQ(t, nlink_of("h2"), 2);
 	KTAP_EXPECT_ERRNO(t, linkat(AT_FDCWD, "h2", AT_FDCWD, "h4", 0x1), EINVAL);
-	unlink("h2");
+	KTAP_ASSERT_EQ(t, pipe(p), 0);                          /* a pipe is on no fs of ours */
+	KTAP_EXPECT_ERRNO(t, linkat(p[0], "", AT_FDCWD, "hp", AT_EMPTY_PATH), EXDEV);
+	fd = open("hl_file", O_RDONLY);
+	KTAP_EXPECT_EQ(t, linkat(fd, "", AT_FDCWD, "h5", AT_EMPTY_PATH), 0);   /* by its fd */
+	KTAP_EXPECT_EQ(t, nlink_of("h2"), 3);
+	KTAP_EXPECT_EQ(t, unlink("h2") | unlink("hl_file") | unlink("h5"), 0);
+	KTAP_EXPECT_ERRNO(t, linkat(fd, "", AT_FDCWD, "h6", AT_EMPTY_PATH), ENOENT);  /* no name left */
+	close(fd);
+	close(p[0]);
+	close(p[1]);
 	unlink("hs");
 	unlink("hl_link");
-	unlink("hl_file");
 	rmdir("hd");
 }
 
