@@ -2,7 +2,34 @@
 # runs every self-test suite (plus a GRUB ISO boot and the harness self-checks).
 # Sources are found by wildcard: a new .c/.asm file in a source folder is built
 # without editing this file. Header dependencies are tracked with -MMD.
+#
+# Two passes, so that the first `make` on a fresh machine works. The make you
+# type (the outer one) asks no tool anything: whatever the goals, it first runs
+# scripts/ensure-tools.sh, which installs the missing Debian packages, and only
+# then starts a second make (the inner one, TASKLAB_INNER=1) with the same goals
+# and flags. Only the inner make reads the build rules below and user/user.mk,
+# whose `:=` probes of the cross compiler (LIBGCC, its include directory) run
+# at parse time: they see the installed compiler. And since the tool step is
+# one recipe that ends before the inner make starts, `make -jN` cannot start a
+# compile before it. scripts/check-fresh-build.sh (run by `make test`) proves
+# this with the cross tools absent from PATH until the tool step.
 
+ifeq ($(TASKLAB_INNER),)
+GOALS := $(or $(MAKECMDGOALS),all)
+# test needs every tool (gdb, qemu-user too); gdb and gdb-check need gdb; the
+# rest the build tools and QEMU. `make clean` alone needs none.
+TOOLS_FOR := $(if $(filter test,$(GOALS)),test,$(if $(filter gdb gdb-check,$(GOALS)),gdb,build))
+.DEFAULT_GOAL := all
+.PHONY: $(GOALS) tools-then-inner
+$(GOALS): tools-then-inner
+	@:
+tools-then-inner:
+ifneq ($(filter-out clean,$(GOALS)),)
+	@sh scripts/ensure-tools.sh $(TOOLS_FOR)
+endif
+	@$(MAKE) --no-print-directory TASKLAB_INNER=1 $(MAKECMDGOALS)
+
+else
 CROSS   ?= i686-linux-gnu-
 CC      := $(CROSS)gcc
 LD      := $(CROSS)ld
@@ -25,12 +52,14 @@ CFLAGS  := -std=gnu11 -m32 -march=i686 -ffreestanding -fno-pic -fno-pie \
            -mgeneral-regs-only -fno-strict-aliasing -fno-common \
            -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
            -Iinclude -MMD -MP
-ASFLAGS := -f elf32 -g -F dwarf -Iinclude/asm/
+ASFLAGS := -f elf32 -g -F dwarf -I$(B)/include/asm/
 LDFLAGS := -m elf_i386 -nostdlib -T linker.ld -z noexecstack
 LIBGCC  := $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
 
 SRCDIRS := boot arch/i386 kernel mm fs drivers/char lib tests
-CSRCS   := $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.c)))
+# Compiled to build/include/asm/layout.inc (below), never linked.
+ASM_OFFSETS_C := arch/i386/asm-offsets.c
+CSRCS   := $(filter-out $(ASM_OFFSETS_C),$(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.c))))
 ASRCS   := $(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.asm)))
 OBJS    := $(patsubst %.c,$(B)/%.o,$(CSRCS)) $(patsubst %.asm,$(B)/%.o,$(ASRCS))
 
@@ -42,10 +71,11 @@ ISO     := $(B)/tasklab.iso
 include user/user.mk
 
 .PHONY: all tools run test iso run-iso gdb gdb-check bench clean
-all: tools $(KERNEL) $(INITRAMFS)
+all: $(KERNEL) $(INITRAMFS)
 
+# The outer make has already run the tool step.
 tools:
-	@sh scripts/ensure-tools.sh build
+	@:
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -56,6 +86,30 @@ $(B)/%.o: %.asm
 	@mkdir -p $(dir $@)
 	@echo "  AS      $<"
 	@$(NASM) $(ASFLAGS) -MD $(B)/$*.d $< -o $@
+
+# The constants NASM shares with C, from the C headers, as Linux makes
+# asm-offsets.h: arch/i386/asm-offsets.c compiled to assembly, whose markers
+# scripts/asm-offsets.py turns into %define lines. Every .asm object depends
+# on the result, and the .s on every header it includes (its -MMD file).
+LAYOUT_INC := $(B)/include/asm/layout.inc
+$(B)/arch/i386/asm-offsets.s: $(ASM_OFFSETS_C) Makefile
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	@$(CC) $(CFLAGS) -S $< -o $@
+
+$(LAYOUT_INC): $(B)/arch/i386/asm-offsets.s scripts/asm-offsets.py
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
+	@$(PYTHON) scripts/asm-offsets.py < $< > $@.tmp && mv $@.tmp $@
+
+$(patsubst %.asm,$(B)/%.o,$(ASRCS)): $(LAYOUT_INC)
+-include $(B)/arch/i386/asm-offsets.d
+
+# No inline assembly or port I/O outside arch/i386/ and include/asm/.
+.PHONY: check-arch-boundary
+check-arch-boundary:
+	@sh scripts/check-arch-boundary.sh
+test: check-arch-boundary
 
 # kallsyms, as Linux does it: link once with an empty symbol table, generate the
 # table from that image's text symbols, link again. The table lives in its own
@@ -88,7 +142,8 @@ run: all
 		-initrd $(INITRAMFS) || [ $$? -eq 33 ]     # 33: the kernel powered off (monitor key r)
 
 test: all iso
-	@sh scripts/ensure-tools.sh test
+	@sh scripts/check-paths.sh
+	@sh scripts/check-fresh-build.sh
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --user-dir $(B)/user --iso $(B)/tasklab-test.iso --gdb-check
 
 # Benchmarks (include/kbench.h) under QEMU -icount: deterministic figures,
@@ -107,7 +162,6 @@ run-iso: iso
 
 # Interactive: QEMU waits for gdb on a per-user port; gdb stops at start_kernel.
 gdb: all
-	@sh scripts/ensure-tools.sh gdb
 	@echo "QEMU waits for gdb on port $(GDBPORT); the serial console goes to $(B)/serial.log"
 	@echo "(watch it with: tail -f $(B)/serial.log). Starting gdb with scripts/gdbinit."
 	@$(QEMU) -m $(MEM) -display none -serial file:$(B)/serial.log -no-reboot \
@@ -118,8 +172,7 @@ gdb: all
 
 # Non-interactive form of `make gdb`: break at start_kernel, print bt, quit.
 gdb-check: all
-	@sh scripts/ensure-tools.sh gdb
-	$(PYTHON) tests/run.py --kernel $(KERNEL) --gdb-only
+	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --gdb-only
 
 clean:
 	rm -rf $(B)
@@ -128,3 +181,4 @@ clean:
 $(OBJS): Makefile
 
 -include $(OBJS:.o=.d)
+endif

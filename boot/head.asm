@@ -5,27 +5,26 @@
 ; builds the boot page directory (swapper_pg_dir) with 4 MiB pages that map
 ; physical 0..896 MiB at 0xC0000000 and, for a moment, the first 4 MiB at 0 too
 ; (the identity alias the next instruction fetch still needs), turns paging on
-; and jumps to startup_higher_half, which drops the alias and calls
-; start_kernel(magic, info) on init_task's stack. Higher-half symbols are used
-; through V2P until paging is on.
+; and jumps to startup_higher_half (boot/higher_half.asm), which drops the
+; alias and calls start_kernel(magic, info) on init_task's stack. Higher-half
+; symbols are used through V2P until paging is on. Only code linked at
+; physical addresses belongs here (boot/higher_half.asm says why).
 
-%include "layout.inc"
+%include "layout.inc"                ; generated from the C headers (arch/i386/asm-offsets.c)
 
-MB_MAGIC    equ 0x1BADB002
-MB_FLAGS    equ (1 << 0) | (1 << 1)        ; modules page aligned, memory map wanted
-MB_CHECKSUM equ -(MB_MAGIC + MB_FLAGS)
+MB_CHECKSUM equ -(MULTIBOOT_HEADER_MAGIC + MULTIBOOT_HEADER_FLAGS)
 
 %define V2P(x) ((x) - PAGE_OFFSET)
 
 section .multiboot progbits alloc noexec nowrite align=4
 align 4
-    dd MB_MAGIC
-    dd MB_FLAGS
+    dd MULTIBOOT_HEADER_MAGIC
+    dd MULTIBOOT_HEADER_FLAGS           ; modules page aligned, memory map wanted
     dd MB_CHECKSUM
 
 section .head.text progbits alloc exec nowrite align=16
 global _start
-extern swapper_pg_dir, init_thread_union, start_kernel
+extern swapper_pg_dir, startup_higher_half
 _start:
     cli
     cld
@@ -36,9 +35,9 @@ _start:
     xor ecx, ecx
 .fill:
     mov eax, ecx
-    shl eax, 22
+    shl eax, PGDIR_SHIFT
     or eax, PDE_4M_KERNEL
-    mov [V2P(swapper_pg_dir) + (PAGE_OFFSET >> 22) * 4 + ecx * 4], eax
+    mov [V2P(swapper_pg_dir) + (PAGE_OFFSET >> PGDIR_SHIFT) * 4 + ecx * 4], eax
     inc ecx
     cmp ecx, LOWMEM_PDES
     jb .fill
@@ -55,20 +54,5 @@ _start:
     mov cr0, eax
     mov eax, startup_higher_half
     jmp eax                         ; from here on we run at 0xC01xxxxx
-
-section .text
-startup_higher_half:
-    mov dword [swapper_pg_dir], 0   ; drop the identity alias
-    mov eax, cr3
-    mov cr3, eax
-    mov esp, init_thread_union + THREAD_SIZE
-    xor ebp, ebp                    ; the backtrace stops here
-    push edi                        ; multiboot info (physical)
-    push esi                        ; multiboot magic
-    call start_kernel
-.halt:
-    cli
-    hlt
-    jmp .halt
 
 section .note.GNU-stack noalloc noexec nowrite progbits

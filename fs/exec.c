@@ -24,6 +24,7 @@
 #include <sched.h>
 #include <sched/mm.h>
 #include <sched/signal.h>
+#include <asm/elf.h>
 #include <asm/irqflags.h>
 #include <asm/mmu_context.h>
 #include <asm/pgtable.h>
@@ -110,14 +111,11 @@ static int copy_to_mm(struct mm_struct *mm, unsigned long uaddr, const void *src
 
 static void fill_creds(struct exec_creds *c)
 {
-	u32 eax = 1, ebx, ecx, edx;
-
-	__asm__ __volatile__("cpuid" : "+a"(eax), "=b"(ebx), "=c"(ecx), "=d"(edx));
 	c->uid = current->uid;
 	c->euid = current->euid;
 	c->gid = current->gid;
 	c->egid = current->egid;
-	c->hwcap = edx;
+	c->hwcap = ELF_HWCAP;
 	get_random_bytes(c->random, sizeof(c->random));
 }
 
@@ -251,7 +249,15 @@ static void set_comm_from_path(const char *path)
 	set_task_comm(current, slash ? slash + 1 : path);
 }
 
-/* Strings are gathered by the caller into a; this does the rest. */
+/* Contract: replace current's program by the ELF file at path, with the
+ * argument and environment strings the caller gathered into a; regs is the
+ * frame current returns to user mode through. Returns 0 with current on
+ * the new address space and regs set to enter the program (start_thread),
+ * or -errno from a step before the point of no return, with current's
+ * address space, files, handlers, name and frame as they were (but for a
+ * group's other threads, which de_thread has ended for good, as in Linux).
+ * Process context, interrupts on (de_thread sleeps; exec_mmap turns them
+ * off only around the CR3 switch); left on. */
 static int exec_binprm(const char *path, struct exec_args *a, struct pt_regs *regs)
 {
 	struct file *f = open_exec(path);
@@ -275,11 +281,14 @@ static int exec_binprm(const char *path, struct exec_args *a, struct pt_regs *re
 		fput(f);
 		return err;
 	}
+	/* The point of no return: the old address space goes here, so there
+	 * is nothing left to return an error to; all that can fail is above. */
 	exec_mmap(mm);
 	fput(f);                         /* the VMAs hold their own references */
 	close_on_exec(current->files);
 	clear_TLS(current);
 	flush_signal_handlers(current);     /* handlers are gone with the old image */
+	exit_posix_timers(current->signal); /* so are POSIX timers; itimers stay */
 	current->flags &= ~PF_KTHREAD;
 	set_comm_from_path(path);
 	start_thread(regs, img.entry, esp);
@@ -327,7 +336,5 @@ int kernel_execve(const char *path, const char *const *argv, const char *const *
 
 	if (err)
 		return err;
-	__asm__ __volatile__("mov %0, %%esp\n\t"
-			     "jmp ret_from_trap" :: "r"(regs) : "memory");
-	__builtin_unreachable();
+	ret_to_user(regs);
 }

@@ -11,7 +11,6 @@
 #include <slab.h>
 #include <time.h>
 
-#define NSEC_PER_TICK (1000000000L / HZ)
 #define RELATIME_MAX  (24 * 60 * 60)    /* a day: atime moves at least this often */
 
 unsigned long nr_inodes;
@@ -19,9 +18,10 @@ static unsigned long last_ino;
 
 struct timespec64 current_time(void)
 {
-	unsigned long j = jiffies;
+	struct timespec64 now;
 
-	return (struct timespec64){ (s64)(boot_time_seconds + j / HZ), (long)(j % HZ) * NSEC_PER_TICK };
+	ktime_get_real_ts64(&now);
+	return now;
 }
 
 struct inode *new_inode(umode_t mode)
@@ -36,6 +36,7 @@ struct inode *new_inode(umode_t mode)
 	inode->i_uid = current->euid;
 	inode->i_gid = current->egid;
 	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time();
+	INIT_LIST_HEAD(&inode->i_mmap);
 	nr_inodes++;
 	return inode;
 }
@@ -64,6 +65,7 @@ void iput(struct inode *inode)
 	if (--inode->i_count > 0)
 		return;
 	BUG_ON(inode->i_pipe);          /* its last open end freed the pipe */
+	BUG_ON(!list_empty(&inode->i_mmap));     /* each VMA holds a reference */
 	if (S_ISREG(inode->i_mode))
 		ramfs_truncate(inode, 0);
 	kfree(inode->i_pages);

@@ -276,9 +276,11 @@ long sys_close(u32 fd, u32 b, u32 c, u32 d, u32 e, u32 f)
 
 /* faccessat2(dirfd, path, mode, flags): mode F_OK or R_OK|W_OK|X_OK,
  * flags AT_EACCESS, AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH; anything else is
- * EINVAL. The name must exist (ENOENT, ENOTDIR, ...); then, with no
- * permission bits checked yet, the answer is root's: everything but
- * executing a non-directory that has no execute bit (EACCES). */
+ * EINVAL. The name must exist (ENOENT, ENOTDIR, ...); then the answer is
+ * root's: everything but executing a non-directory that has no execute
+ * bit (EACCES). Tasks may have other ids (setuid and the rest), but no
+ * file system call checks permission bits against them yet, so whoever
+ * asks, what access says matches what open and exec do. */
 long sys_faccessat2(u32 dfd, u32 upath, u32 mode, u32 flags, u32 e, u32 f)
 {
 	struct dentry *d;

@@ -115,9 +115,14 @@ static struct dentry *d_alloc_inode(struct dentry *parent, const char *name, int
 	return d;
 }
 
+struct dentry *ramfs_new_unlinked(const char *name, umode_t mode)
+{
+	return d_alloc_inode(NULL, name, strlen(name), ramfs_get_inode(mode, 0));
+}
+
 struct dentry *ramfs_new_root(void)
 {
-	return d_alloc_inode(NULL, "/", 1, ramfs_get_inode(S_IFDIR | 0755, 0));
+	return ramfs_new_unlinked("/", S_IFDIR | 0755);
 }
 
 struct dentry *d_alloc_pseudo(struct inode *inode, const char *name)

@@ -1,16 +1,19 @@
 /* fs/ramfs_file.c: ramfs file data and directory reading. A regular file's
  * bytes live in whole pages (highmem allowed, reached with kmap), found
- * through inode->i_pages[page index]; a missing page is a hole and reads as
- * zeros. Writing past the end allocates the pages it touches; truncating
- * frees the pages past the new end. A read moves the atime (relatime), a
- * write the mtime and ctime. A directory is read as ".", "..", then its
- * children in name order, f_pos counting entries. fsync has nothing to
- * write out: the data is in memory only, and stays there. */
+ * through inode->i_pages[page index]: the file's page cache, which shared
+ * mappings map directly; a missing page is a hole and reads as zeros.
+ * Writing past the end allocates the pages it touches; truncating takes
+ * the pages past the new end out of every mapping, then out of the file.
+ * A read moves the atime (relatime), a write the mtime and ctime. A
+ * directory is read as ".", "..", then its children in name order, f_pos
+ * counting entries. fsync has nothing to write out: the data is in memory
+ * only, and stays there. */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
 #include <highmem.h>
 #include <mm.h>
+#include <mman.h>
 #include <slab.h>
 
 struct page *ramfs_file_page(struct inode *inode, unsigned long index)
@@ -48,8 +51,7 @@ static int grow_slots(struct inode *inode, unsigned long index)
 	return 0;
 }
 
-/* The page for index, allocated (zeroed) if it is a hole; NULL if no memory. */
-static struct page *get_file_page(struct inode *inode, unsigned long index)
+struct page *ramfs_get_page(struct inode *inode, unsigned long index)
 {
 	struct page *page = ramfs_file_page(inode, index);
 	void *addr;
@@ -64,6 +66,7 @@ static struct page *get_file_page(struct inode *inode, unsigned long index)
 	addr = kmap(page);
 	memset(addr, 0, PAGE_SIZE);
 	kunmap(page);
+	page->mapping = inode;
 	inode->i_pages[index] = page;
 	return page;
 }
@@ -86,9 +89,12 @@ int ramfs_truncate(struct inode *inode, loff_t size)
 		return -EINVAL;
 	if (size < 0 || (u64)size > MAX_FILE_SIZE)
 		return size < 0 ? -EINVAL : -EFBIG;
+	unmap_mapping_range(inode, keep);
 	for (unsigned long i = keep; i < inode->i_nr_slots; i++) {
-		if (inode->i_pages[i])
+		if (inode->i_pages[i]) {
+			inode->i_pages[i]->mapping = NULL;
 			__free_page(inode->i_pages[i]);
+		}
 		inode->i_pages[i] = NULL;
 	}
 	if (size < inode->i_size && (size & (PAGE_SIZE - 1)) && ramfs_file_page(inode, keep - 1))
@@ -142,7 +148,7 @@ static ssize_t ramfs_write_iter(struct file *f, struct iov_iter *from, loff_t *p
 			err = -EFBIG;
 			break;
 		}
-		page = get_file_page(inode, *pos >> PAGE_SHIFT);
+		page = ramfs_get_page(inode, *pos >> PAGE_SHIFT);
 		if (!page) {
 			err = -ENOMEM;
 			break;

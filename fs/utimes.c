@@ -15,6 +15,7 @@
 #include <fdtable.h>
 #include <fs.h>
 #include <syscall.h>
+#include <time.h>
 #include <asm/uaccess.h>
 
 static bool nsec_valid(long nsec)
@@ -66,20 +67,15 @@ static long do_utimes(int dfd, u32 upath, struct timespec64 *ts, u32 flags)
 	return err;
 }
 
-/* The two times at utimes: i386's struct timespec (two 32-bit values) or,
- * for the time64 call, struct __kernel_timespec (two 64-bit values, of
- * which a 32-bit kernel keeps tv_nsec's low half). 0 or -EFAULT. */
+/* The two times at utimes, in i386's struct timespec layout or, for the
+ * time64 call, struct __kernel_timespec's: 0 or -EFAULT. */
 static int get_utimes(u32 utimes, struct timespec64 ts[2], bool time64)
 {
-	struct { s64 tv_sec; s64 tv_nsec; } t64[2];
-	struct timespec32 t32[2];
+	u32 size = time64 ? sizeof(struct __kernel_timespec) : sizeof(struct timespec32);
 
-	if (copy_from_user(time64 ? (void *)t64 : (void *)t32, (void *)utimes,
-			   time64 ? sizeof(t64) : sizeof(t32)))
-		return -EFAULT;
 	for (int i = 0; i < 2; i++)
-		ts[i] = time64 ? (struct timespec64){ t64[i].tv_sec, (long)t64[i].tv_nsec }
-			       : (struct timespec64){ t32[i].tv_sec, t32[i].tv_nsec };
+		if (copy_timespec_from_user(utimes + i * size, &ts[i], time64))
+			return -EFAULT;
 	return 0;
 }
 

@@ -26,6 +26,5 @@ void complete(struct completion *c);
 /* Wake every waiter now and later: done becomes "infinite". */
 void complete_all(struct completion *c);
 void wait_for_completion(struct completion *c);
-bool completion_done(struct completion *c);
 
 #endif

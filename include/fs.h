@@ -22,10 +22,12 @@
  * an inode of its own, in no directory.
  *
  * Regular file data lives in whole pages (alloc_page, highmem allowed,
- * reached through kmap): exec maps a file's pages into a process page by
- * page, and page-sized chunks make that a lookup, not a copy from
- * scattered kmalloc blocks. The pages are found through a kmalloc'd array
- * indexed by page number, grown by doubling.
+ * reached through kmap), found through a kmalloc'd array indexed by page
+ * number, grown by doubling. That array is the file's page cache: a
+ * shared mapping puts these very pages in its page tables (page->mapping
+ * names the inode), so a store through the mapping is what read() sees,
+ * and the inode lists the VMAs mapping it (i_mmap) so that a truncate can
+ * take the pages past the new end out of them first.
  *
  * The system calls are spread as in Linux: fs/namei.c (lookup, user
  * paths), create.c, link.c, unlink.c, rename.c (names), open.c,
@@ -88,7 +90,10 @@ struct file_operations {
 	int (*readdir)(struct file *f, filldir_t filldir, void *ctx);
 	/* Device control; arg is the caller's (user) argument. */
 	long (*unlocked_ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
-	/* mmap of this file: adjust the new VMA (e.g. make it anonymous). */
+	/* mmap of this file: adjust the new VMA before it is linked, or
+	 * refuse it (-errno). It may put another file in vm_file (fput the
+	 * old; the new one's reference becomes the VMA's) or none
+	 * (/dev/zero: a shmem file, or anonymous memory). */
 	int (*mmap)(struct file *f, struct vm_area_struct *vma);
 	/* Write the file's data out: 0 or -errno. Files without it: -EINVAL. */
 	int (*fsync)(struct file *f, int datasync);
@@ -112,6 +117,7 @@ struct inode {
 	const struct file_operations *i_fop;
 	struct page **i_pages;      /* regular files: page n holds bytes n*4K.. */
 	unsigned long i_nr_slots;   /* size of i_pages */
+	struct list_head i_mmap;    /* VMAs mapping the file (vm_shared links) */
 	char *i_link;               /* symlinks: the target, NUL-terminated */
 	struct pipe_inode_info *i_pipe;   /* pipes, and FIFOs while open */
 };
@@ -161,6 +167,8 @@ struct file {
  * with no reference yet (the dentry that names it takes the first); NULL
  * if no memory. */
 struct inode *new_inode(umode_t mode);
+/* Inode references (each dentry, each VMA mapping the file and a waiting
+ * shared futex hold one); the last iput frees the inode and its pages. */
 struct inode *ihold(struct inode *inode);
 void iput(struct inode *inode);
 /* Owner of a new inode in dir: the caller's ids; a directory with setgid
@@ -222,10 +230,17 @@ bool is_subdir(struct dentry *d, struct dentry *ancestor);
  * caller's. */
 int ramfs_truncate(struct inode *inode, loff_t size);
 /* The page holding byte index*PAGE_SIZE of a regular file, or NULL (a hole
- * or past the end). For exec, which maps file pages into processes. */
+ * or past the end). No reference taken: the file keeps it. */
 struct page *ramfs_file_page(struct inode *inode, unsigned long index);
+/* The same, a hole filled with a new zeroed page first (a shared mapping
+ * faulting there); NULL when memory is short. */
+struct page *ramfs_get_page(struct inode *inode, unsigned long index);
 /* Pages a regular file holds now (holes hold none). */
 unsigned long ramfs_pages_held(const struct inode *inode);
+
+/* A regular file of mode `mode` linked in no directory (shared anonymous
+ * memory's backing file): its dentry, with one reference, or NULL. */
+struct dentry *ramfs_new_unlinked(const char *name, umode_t mode);
 
 struct dentry *dget(struct dentry *d);
 void dput(struct dentry *d);

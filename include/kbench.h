@@ -6,8 +6,8 @@
  * boot, each printing lines `bench: <name> <value> <unit>`, then exits QEMU
  * with the "done" status. `make bench` boots under QEMU -icount, where rdtsc
  * counts guest instructions, so every figure repeats exactly from run to run
- * (tests/bench.py; /work/shared/platform-notes.md): a "cycle" here is one
- * instruction, and TLB misses or cache effects cost nothing.
+ * (tests/bench.py): a "cycle" here is one instruction, and TLB misses or
+ * cache effects cost nothing.
  *
  *   static void op(void *arg) { kfree(kmalloc(64, GFP_KERNEL)); }
  *   static void bench_kmalloc(const struct kbench *b)

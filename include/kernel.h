@@ -18,7 +18,7 @@ void die(const char *what, struct pt_regs *regs) __noreturn;
 #define WARN_ON(cond) ({ bool __w = !!(cond); if (unlikely(__w)) pr_warn("WARNING: %s at %s:%d\n", #cond, __FILE__, __LINE__); __w; })
 
 /* Exit QEMU through isa-debug-exit (exit status (code << 1) | 1); halts when the
- * device is absent (make run). */
+ * device is absent, as on real hardware (arch/i386/reboot.c). */
 #define QEMU_EXIT_DONE  0x10   /* status 33: the self-test run reached its end */
 #define QEMU_EXIT_PANIC 0x11   /* status 35: panic */
 void machine_exit(u32 code) __noreturn;
@@ -27,10 +27,13 @@ void machine_halt(void) __noreturn;
 /* The name of the running task for panic messages; "none" before tasks exist. */
 const char *panic_task_name(void);
 
-/* The first C function, called by boot/head.asm (kernel/main.c). */
+/* The first C function, called by boot/higher_half.asm (kernel/main.c). */
 void start_kernel(u32 magic, phys_addr_t mbi);
 
 extern volatile unsigned long jiffies;
 #define HZ 100
+
+#define INT_MAX ((int)(~0U >> 1))
+#define INT_MIN (-INT_MAX - 1)
 
 #endif

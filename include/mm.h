@@ -22,6 +22,7 @@
 #include <asm/page.h>
 
 struct kmem_cache;
+struct inode;
 
 struct page {
 	unsigned long flags;          /* PG_* bits; the zone number in the top bits */
@@ -38,7 +39,11 @@ struct page {
 		void *virtual;            /* highmem: kmap address, NULL if unmapped */
 		struct kmem_cache *slab_cache;  /* slab: the cache */
 	};
-	void *freelist;               /* slab: first free object */
+	union {
+		void *freelist;           /* slab: first free object */
+		struct inode *mapping;    /* a file's page: the inode whose page cache
+					   * holds it; NULL for anonymous pages */
+	};
 };
 
 enum pageflags {
@@ -68,7 +73,6 @@ extern void *high_memory;             /* end of the direct map (virtual) */
 
 static inline unsigned long page_to_pfn(const struct page *p) { return p - mem_map; }
 static inline struct page *pfn_to_page(unsigned long pfn) { return mem_map + pfn; }
-static inline bool pfn_valid(unsigned long pfn) { return pfn < max_pfn; }
 static inline phys_addr_t page_to_phys(const struct page *p) { return page_to_pfn(p) << PAGE_SHIFT; }
 static inline enum zone_type page_zonenum(const struct page *p) { return p->flags >> ZONES_SHIFT; }
 static inline struct zone *page_zone(const struct page *p) { return &zones[page_zonenum(p)]; }
@@ -80,11 +84,18 @@ static inline struct page *virt_to_page(const void *addr) { return pfn_to_page(_
 void *page_address(const struct page *page);
 
 /* Reference counts, ready for copy-on-write: put_page frees an order-0 page
- * when the last reference goes. */
+ * when the last reference goes. A page in a file's page cache (ramfs data,
+ * shared anonymous memory) holds one reference for the cache and one per
+ * page-table entry mapping it; whichever is dropped last frees it.
+ * Nothing counts the mappings apart (Linux's mapcount): copy-on-write only
+ * asks "is this anonymous page mine alone", which is refcount 1 and no
+ * mapping, and a file's page is never taken over by a private writer. */
 static inline void get_page(struct page *p) { p->refcount++; }
 static inline int page_count(const struct page *p) { return p->refcount; }
 static inline void set_page_count(struct page *p, int v) { p->refcount = v; }
 void put_page(struct page *page);
+/* Is this an anonymous page (no file's page cache holds it)? */
+static inline bool PageAnon(const struct page *p) { return !p->mapping; }
 
 /* The smallest order whose block holds `size` bytes. */
 static inline unsigned int get_order(unsigned long size)

@@ -5,6 +5,13 @@
 
 #include <types.h>
 
+/* The header the loader looks for in the image's first 8 KiB (boot/head.asm):
+ * magic, flags (modules page aligned, memory map wanted), checksum. */
+#define MULTIBOOT_HEADER_MAGIC     0x1BADB002
+#define MULTIBOOT_PAGE_ALIGN       (1 << 0)
+#define MULTIBOOT_MEMORY_INFO      (1 << 1)
+#define MULTIBOOT_HEADER_FLAGS     (MULTIBOOT_PAGE_ALIGN | MULTIBOOT_MEMORY_INFO)
+/* What the loader leaves in eax for us. */
 #define MULTIBOOT_BOOTLOADER_MAGIC 0x2BADB002
 #define MB_INFO_MEMORY  (1 << 0)
 #define MB_INFO_CMDLINE (1 << 2)

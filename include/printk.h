@@ -47,7 +47,14 @@ void console_verbose(void);
 extern char log_buf[LOG_BUF_LEN];
 extern u32 log_head;   /* total bytes ever written; log_buf[i % LOG_BUF_LEN] */
 
-/* Copy the last `n` bytes of the log into buf (NUL-terminated); returns length. */
+/* Copy the whole lines among the last n - 1 bytes of the log into buf
+ * (NUL-terminated, starting at a line's first byte); returns the length. */
 size_t log_buf_tail(char *buf, size_t n);
+/* Does needle occur in what was logged from position `since` (a log_head
+ * value read earlier) up to now? Searches the ring in place, across its
+ * wrap-around and never past log_head; bytes overwritten since are gone. */
+bool log_contains(u32 since, const char *needle);
+/* How much of the log the console monitor's d key shows (kernel/monitor.c). */
+#define MONITOR_DMESG_BYTES 2048
 
 #endif

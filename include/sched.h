@@ -14,8 +14,9 @@
  * Preemption (2.4 style): the kernel is not preemptible. A task running kernel
  * code keeps the CPU until it blocks, calls schedule(), or returns to user
  * mode; the timer tick and wake-ups only set TIF_NEED_RESCHED, which is acted
- * on when an interrupt or system call returns to user mode, in the idle loop
- * and at explicit cond_resched() points. thread_info->preempt_count stays 0:
+ * on when an interrupt or system call returns to user mode and in the idle
+ * loop (kernel code that loops long calls schedule() or yield() itself).
+ * thread_info->preempt_count stays 0:
  * nothing reads it until kernel preemption is wanted.
  * So code between two blocking points needs no lock against other tasks on
  * this one CPU, only local_irq_save() against interrupt handlers.
@@ -68,19 +69,6 @@ struct pt_regs;
 #define NICE_TO_TICKS(nice)   ((((20 - (nice)) >> 2) + 1) * HZ / 100)
 #define MAX_COUNTER           (20 * HZ / 100)
 
-/* The CPU state a switched-out task keeps (arch/i386/process.c). */
-struct fpu_state {
-	u8 fxsave[512];                   /* fxsave/fxrstor image, 16-byte aligned */
-} __aligned(16);
-
-struct thread_struct {
-	u32 esp;                          /* saved by switch_to */
-	u32 eip;                          /* where switch_to resumes the task */
-	u32 esp0;                         /* top of the kernel stack: TSS.esp0 */
-	struct desc_struct tls_array[GDT_ENTRY_TLS_ENTRIES];  /* set_thread_area */
-	struct fpu_state fpu;             /* valid when PF_USED_MATH and not loaded */
-};
-
 struct task_struct {
 	/* Scheduling: guarded by interrupts off (the run queue is touched from
 	 * wake-ups in interrupt handlers). */
@@ -92,6 +80,9 @@ struct task_struct {
 	long counter;                     /* ticks left in this epoch (2.4); for a */
 	unsigned long epoch_seen;         /* sleeper, as of epoch_seen (sched.c) */
 	long nice;                        /* -20..19 */
+	unsigned int policy;              /* SCHED_OTHER, SCHED_FIFO, SCHED_RR */
+	unsigned int rt_priority;         /* 1..99 for FIFO and RR, else 0 */
+	bool sched_reset_on_fork;         /* a child starts SCHED_OTHER, nice >= 0 */
 
 	/* Address space (c12, c17): mm == NULL for kernel threads, which borrow
 	 * the previous task's mm as active_mm (lazy TLB). */
@@ -129,12 +120,22 @@ struct task_struct {
 	sigset_t blocked, saved_sigmask, real_blocked;
 	unsigned long sas_ss_sp, sas_ss_size;
 	/* How restart_syscall (0) goes on with a call a signal interrupted
-	 * (-ERESTART_RESTARTBLOCK) when no handler ran: nanosleep sleeps
-	 * on to the same end. fn NULL: nothing to restart (EINTR). */
+	 * (-ERESTART_RESTARTBLOCK) when no handler ran: nanosleep and a
+	 * futex wait with a timeout sleep on to the same end. fn NULL:
+	 * nothing to restart (EINTR). */
 	struct restart_block {
 		long (*fn)(struct restart_block *);
 		unsigned long expires;        /* the jiffies the sleep ends at */
-		u32 urem;                     /* where the time left goes */
+		union {
+			struct {
+				u32 urem;     /* where the time left goes */
+				bool time64;  /* in the 64-bit timespec layout */
+			} nanosleep;
+			struct {
+				u32 uaddr, val, bitset;
+				bool private;
+			} futex;
+		};
 	} restart_block;
 
 	/* Exit: exit_code is the value do_exit() got; the parent sleeps on its
@@ -142,6 +143,9 @@ struct task_struct {
 	int exit_state;                   /* 0, EXIT_ZOMBIE, EXIT_DEAD */
 	int exit_code;
 	int exit_signal;                  /* signal to the parent at exit, -1: none */
+	int pdeath_signal;                /* prctl: sent to us when our parent
+					   * thread exits (0: none; not inherited) */
+	bool no_new_privs;                /* prctl: set for good, inherited */
 	u32 set_child_tid;                /* CLONE_CHILD_SETTID: the new task writes
 					   * its tid there when it first runs */
 	u32 clear_child_tid;              /* CLONE_CHILD_CLEARTID, set_tid_address:
@@ -206,6 +210,7 @@ static inline bool need_resched(void) { return test_ti_thread_flag(current_threa
 extern int hardirq_depth;
 #define in_interrupt()        (hardirq_depth > 0)
 
+/* Name p: name cut to TASK_COMM_LEN - 1 bytes, the rest of comm zeroed. */
 void set_task_comm(struct task_struct *p, const char *name);
 void get_task_struct(struct task_struct *p);
 void put_task_struct(struct task_struct *p);
@@ -229,7 +234,6 @@ void set_task_counter(struct task_struct *p, long counter);
 void yield(void);
 /* Called by the trap exit when returning to user mode: reschedule if asked. */
 void exit_to_user_mode(struct pt_regs *regs);
-#define cond_resched() do { if (need_resched()) schedule(); } while (0)
 void cpu_idle(void) __noreturn;
 void check_stack_end(struct task_struct *p);
 /* Closer than this to the end of its stack, a task taking a trap panics. */
@@ -238,7 +242,7 @@ void check_stack_depth(struct task_struct *p, unsigned long esp);
 void init_task_stack_end(void);
 extern unsigned long nr_running;
 
-/* Per-CPU switch statistics (for tests, bench and /proc later). */
+/* Per-CPU switch statistics (read by the self-tests and benchmarks). */
 struct sched_stats {
 	unsigned long context_switches;   /* every prev != next switch */
 	unsigned long switches_to_kthread;/* next has mm == NULL (lazy TLB, no CR3) */
@@ -254,21 +258,26 @@ extern struct sched_stats sched_stats;
 
 /* kernel/fork.c */
 extern int nr_threads, max_threads;
+extern unsigned long total_forks;               /* tasks made by do_fork since boot */
 extern struct kmem_cache *task_struct_cachep;   /* c06: task_structs come from here */
 int set_max_threads(long n);
-long do_fork(unsigned long clone_flags, unsigned long stack_start, struct pt_regs *regs);
-/* clone()'s arguments beyond the flags (Linux's struct kernel_clone_args):
- * user addresses, used only when their flag is set. */
+/* What a new task is made with beyond its first frame (Linux's struct
+ * kernel_clone_args): the flags, and user addresses used only when their
+ * flag is set. fork, vfork and kernel threads set flags alone. */
 struct kernel_clone_args {
 	unsigned long flags;              /* CLONE_*, exit signal in CSIGNAL */
 	unsigned long stack;              /* child's user esp; 0: the parent's */
 	u32 parent_tid;                   /* CLONE_PARENT_SETTID */
 	u32 child_tid;                    /* CLONE_CHILD_SETTID / _CLEARTID */
 	u32 tls;                          /* CLONE_SETTLS: a struct user_desc */
+	const char *name;                 /* the child's comm; NULL: the parent's */
 };
-long kernel_clone(const struct kernel_clone_args *args, struct pt_regs *regs);
-/* A new kernel thread running fn(arg); returns its pid or -errno. */
-pid_t kernel_thread(int (*fn)(void *), void *arg, unsigned long flags);
+/* The one entry that makes a task (contract in kernel/fork.c): the child's
+ * pid, or -errno. */
+long do_fork(const struct kernel_clone_args *args, struct pt_regs *regs);
+/* A new kernel thread running fn(arg), called name from its creation on
+ * (NULL: its parent's name, as a fork's child); its pid or -errno. */
+pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags);
 void fork_init(void);
 
 /* kernel/exit.c */
@@ -290,10 +299,31 @@ void release_task(struct task_struct *p);
  * fatal signal came (the sleep is interruptible). */
 #include <uapi/linux/wait.h>   /* WNOHANG */
 pid_t kernel_wait(pid_t pid, int options, int *status);
-/* wait4's rules: as kernel_wait (which is do_wait with __WALL), options
- * also __WCLONE (only children with an exit signal other than SIGCHLD;
- * without it, only the others) and __WNOTHREAD (not the group's children). */
-pid_t do_wait(pid_t pid, int options, int *status);
+/* What wait4 and waitid ask (Linux's struct wait_opts) and what they get. */
+enum pid_type { PIDTYPE_PID, PIDTYPE_PGID, PIDTYPE_MAX };   /* MAX: any child */
+struct rusage32;
+struct wait_opts {
+	enum pid_type type;
+	pid_t pid;                        /* the child, or the process group */
+	int flags;                        /* WEXITED, WSTOPPED, WCONTINUED, WNOHANG,
+					   * WNOWAIT, __WCLONE, __WALL, __WNOTHREAD */
+	struct rusage32 *rusage;          /* if not NULL: the child's, filled */
+	/* out, for the child reported: */
+	pid_t pid_found;
+	unsigned int uid;
+	int status;                       /* its wait status word (wait4's) */
+	int cause;                        /* CLD_STOPPED, CLD_CONTINUED, or
+					   * CLD_EXITED for an end (see the status) */
+};
+/* The wait both calls share: the pid reported (reaped unless WNOWAIT), 0
+ * (WNOHANG, none ready), -ECHILD (no child matches), or -ERESTARTSYS
+ * when a signal came first. With __WCLONE only children whose exit
+ * signal is not SIGCHLD are seen (without it, only the others; __WALL:
+ * all), with __WNOTHREAD only the caller's own, not its group's. */
+pid_t do_wait(struct wait_opts *wo);
+/* wait4's pid (> 0 that child, -1 any, 0 the caller's process group,
+ * < -1 group -pid) and options into wo; -ESRCH for INT_MIN, as Linux. */
+int wait4_opts(pid_t pid, int options, struct wait_opts *wo);
 extern unsigned long nr_zombies;
 /* Has current a child that exited and awaits reaping? */
 bool has_zombie_child(void);

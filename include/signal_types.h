@@ -15,7 +15,8 @@ typedef u64 sigset_t;
 /* What a pending signal carries to a handler: the leading words of Linux's
  * i386 siginfo_t (128 bytes in user space, the rest zero). The union is at
  * byte 12 there too: kill/tkill and SIGCHLD use pid, uid (and status for
- * SIGCHLD); a fault uses addr. */
+ * SIGCHLD); a fault uses addr; a POSIX timer (SI_TIMER) its id, overrun
+ * count and sigev_value. */
 struct kernel_siginfo {
 	int si_signo, si_errno, si_code;
 	union {
@@ -25,6 +26,11 @@ struct kernel_siginfo {
 			int status;      /* SIGCHLD: exit code or signal */
 		} kill;
 		u32 addr;                /* SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP */
+		struct {
+			int tid;         /* the timer's id */
+			int overrun;     /* expiries while it was pending */
+			u32 value;       /* sigev_value */
+		} timer;
 		u32 words[5];
 	};
 };
@@ -36,8 +42,12 @@ struct user_struct;
 struct sigqueue {
 	struct list_head list;
 	struct user_struct *user;
+	unsigned int flags;               /* SIGQUEUE_PREALLOC */
 	struct kernel_siginfo info;
 };
+/* A POSIX timer's own record (kernel/posix-timers.c): queued at most once,
+ * taken off (not freed) when delivered or flushed. */
+#define SIGQUEUE_PREALLOC 1
 
 /* A signal waiting for delivery: `signal` has its bit, and `list` holds a
  * struct sigqueue per queued instance (one at most for signals below 32,

@@ -50,6 +50,10 @@ SYSCALL_DECL(sys_llseek);
 SYSCALL_DECL(sys_lseek);
 SYSCALL_DECL(sys_lstat64);
 SYSCALL_DECL(sys_mmap2);
+SYSCALL_DECL(sys_mremap);
+SYSCALL_DECL(sys_msync);
+SYSCALL_DECL(sys_madvise);
+SYSCALL_DECL(sys_mincore);
 SYSCALL_DECL(sys_mprotect);
 SYSCALL_DECL(sys_munmap);
 SYSCALL_DECL(sys_nanosleep);
@@ -176,6 +180,42 @@ SYSCALL_DECL(sys_syncfs);
 SYSCALL_DECL(sys_renameat2);
 SYSCALL_DECL(sys_utimensat_time64);
 SYSCALL_DECL(sys_faccessat2);
+/* Waiting (kernel/sys_proc.c), CPU time (kernel/cputime.c), timers
+ * (kernel/time.c, itimer.c, posix-timers.c), prctl and scheduling
+ * (kernel/sys_prctl.c, sys_sched.c). */
+SYSCALL_DECL(sys_waitid);
+SYSCALL_DECL(sys_times);
+SYSCALL_DECL(sys_getrusage);
+SYSCALL_DECL(sys_clock_gettime64);
+SYSCALL_DECL(sys_clock_getres);
+SYSCALL_DECL(sys_clock_getres_time64);
+SYSCALL_DECL(sys_clock_nanosleep_time64);
+SYSCALL_DECL(sys_rt_sigtimedwait_time64);
+SYSCALL_DECL(sys_futex_time64);
+SYSCALL_DECL(sys_alarm);
+SYSCALL_DECL(sys_setitimer);
+SYSCALL_DECL(sys_getitimer);
+SYSCALL_DECL(sys_timer_create);
+SYSCALL_DECL(sys_timer_settime);
+SYSCALL_DECL(sys_timer_settime64);
+SYSCALL_DECL(sys_timer_gettime);
+SYSCALL_DECL(sys_timer_gettime64);
+SYSCALL_DECL(sys_timer_getoverrun);
+SYSCALL_DECL(sys_timer_delete);
+SYSCALL_DECL(sys_prctl);
+SYSCALL_DECL(sys_nice);
+SYSCALL_DECL(sys_getpriority);
+SYSCALL_DECL(sys_setpriority);
+SYSCALL_DECL(sys_sched_setparam);
+SYSCALL_DECL(sys_sched_getparam);
+SYSCALL_DECL(sys_sched_setscheduler);
+SYSCALL_DECL(sys_sched_getscheduler);
+SYSCALL_DECL(sys_sched_get_priority_max);
+SYSCALL_DECL(sys_sched_get_priority_min);
+SYSCALL_DECL(sys_sched_rr_get_interval);
+SYSCALL_DECL(sys_sched_rr_get_interval_time64);
+SYSCALL_DECL(sys_sched_setaffinity);
+SYSCALL_DECL(sys_sched_getaffinity);
 
 /* Calls made since boot, and those that hit no handler (for tests). */
 extern unsigned long syscall_count, syscall_enosys_count;

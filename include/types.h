@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <asm/barrier.h>          /* barrier() */
 
 typedef uint8_t  u8;
 typedef uint16_t u16;
@@ -38,7 +39,6 @@ typedef u32      phys_addr_t;
 #define __noipa         __attribute__((noipa))   /* no inlining, cloning or IPA: exact frames */
 #define likely(x)       __builtin_expect(!!(x), 1)
 #define unlikely(x)     __builtin_expect(!!(x), 0)
-#define barrier()       __asm__ __volatile__("" ::: "memory")
 #define READ_ONCE(x)    (*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
 

@@ -33,7 +33,6 @@ struct wait_queue_entry {
 #define DEFINE_WAIT(name) struct wait_queue_entry name = { 0, current, LIST_HEAD_INIT((name).entry) }
 
 static inline void init_waitqueue_head(struct wait_queue_head *q) { INIT_LIST_HEAD(&q->task_list); }
-static inline bool waitqueue_active(struct wait_queue_head *q) { return !list_empty(&q->task_list); }
 
 void prepare_to_wait(struct wait_queue_head *q, struct wait_queue_entry *w, long state);
 void prepare_to_wait_exclusive(struct wait_queue_head *q, struct wait_queue_entry *w, long state);

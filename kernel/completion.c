@@ -44,8 +44,3 @@ void wait_for_completion(struct completion *c)
 {
 	wait_event_exclusive(c->wait, try_take(c));
 }
-
-bool completion_done(struct completion *c)
-{
-	return READ_ONCE(c->done) > 0;
-}

@@ -1,12 +1,17 @@
 /* kernel/exit.c: the end of a task and of a thread group (c01, c07).
  * do_exit() gives back what the task holds (address space, files, fs,
- * signal handlers, FPU), hands its children to another thread of its group
- * or to PID 1 (reporting those already zombies), then ends one of two ways: a thread that is not its group's
- * leader reaps itself (nobody waits for threads); a leader becomes a zombie
- * for its parent's wait4, which reports it only when the whole group is
- * gone (a leader that exits first waits, as a zombie, for its threads).
+ * signal handlers, FPU; the last thread, the process's timers), hands its
+ * children to another thread of its group, a child subreaper ancestor or
+ * PID 1 (reporting those already zombies), then ends one of two ways: a
+ * thread that is not its group's leader reaps itself (nobody waits for
+ * threads); a leader becomes a zombie for its parent's wait4, which reports
+ * it only when the whole group is gone (a leader that exits first waits, as
+ * a zombie, for its threads).
  * exit_group and fatal signals end every thread (do_group_exit ->
  * zap_other_threads), and wait4 then reports the group's code.
+ *
+ * wait4 and waitid share do_wait (the end of this file), which reaps a
+ * zombie and adds its CPU time to the reaper's children's.
  *
  * A parent's children list (group leaders only) keeps the reportable
  * zombies in front of the others, so "any zombie?" and "reap any" cost O(1)
@@ -64,18 +69,33 @@ static void wake_up_parent(struct task_struct *parent)
 		wake_up_all(&t->wait_chldexit);
 }
 
-/* Who adopts father's children: another live thread of its group (as
- * Linux since 2.6.x), else PID 1, else the idle task (before PID 1). */
-static struct task_struct *find_new_reaper(struct task_struct *father)
+/* A thread of p's process that is not exiting, or NULL. */
+static struct task_struct *find_alive_thread(struct task_struct *p)
 {
 	struct task_struct *t;
+
+	for_each_thread(p, t)
+		if (!(t->flags & PF_EXITING))
+			return t;
+	return NULL;
+}
+
+/* Who adopts father's children: another live thread of its group (as
+ * Linux since 2.6.x), else the nearest ancestor process that is a child
+ * subreaper (prctl PR_SET_CHILD_SUBREAPER) and still has a live thread,
+ * else PID 1, else the idle task (before PID 1). */
+static struct task_struct *find_new_reaper(struct task_struct *father)
+{
+	struct task_struct *t, *alive, *init = find_task_by_pid(1);
 
 	if (unlikely(!thread_group_empty(father)))
 		for_each_thread(father, t)
 			if (t != father && !(t->flags & PF_EXITING))
 				return t;
-	t = find_task_by_pid(1);
-	return t && t != father ? t : &init_task;
+	for (t = father->real_parent; t != init && !is_idle_task(t); t = t->real_parent)
+		if (t->signal->is_child_subreaper && (alive = find_alive_thread(t)))
+			return alive;
+	return init && init != father ? init : &init_task;
 }
 
 /* Hand p's group to reaper. Its exit signal becomes SIGCHLD (an orphan
@@ -86,8 +106,11 @@ static bool reparent_leader(struct task_struct *p, struct task_struct *reaper)
 {
 	struct task_struct *t;
 
-	for_each_thread(p, t)
+	for_each_thread(p, t) {
 		t->real_parent = t->parent = reaper;
+		if (unlikely(t->pdeath_signal))   /* prctl: "my parent is gone" */
+			send_pdeath_signal(t);
+	}
 	if (p->exit_signal != -1)
 		p->exit_signal = SIGCHLD;
 	if (!reportable(p)) {
@@ -154,6 +177,16 @@ static void exit_notify(struct task_struct *tsk)
 		group_gone(tsk);
 }
 
+/* Contract: end current with code (the wait status's exit code, or the
+ * signal that killed it): give back its address space, files, fs, signal
+ * handlers and FPU state, tell a kthread_stop()er, hand its children on and
+ * become a zombie or reap itself (exit_notify), then switch away for good.
+ * Never returns. Called in process context with interrupts on, as all its
+ * callers have them (exit and exit_group, a kernel thread's return through
+ * kernel_thread_helper, get_signal on the way to user mode); it turns them
+ * off before exit_notify, so no wake-up or reap falls between becoming a
+ * zombie and leaving the CPU, and they stay off into schedule(), which
+ * never comes back here. The idle task and PID 1 may not exit: panic. */
 void do_exit(long code)
 {
 	struct task_struct *tsk = current;
@@ -164,7 +197,8 @@ void do_exit(long code)
 		panic("Attempted to kill init! exit code %ld", code);
 	tsk->flags |= PF_EXITING;
 	tsk->exit_code = code;
-	tsk->signal->live--;
+	if (!--tsk->signal->live)
+		exit_itimers(tsk->signal);     /* the process is gone: its timers stop */
 	exit_mm(tsk);
 	exit_files(tsk);
 	exit_fs(tsk);
@@ -222,6 +256,7 @@ void release_task(struct task_struct *p)
 	free_pid(p->pid);
 	nr_threads--;
 	release_task_user(p);
+	account_released_thread(p);
 	if (leader != p && leader->exit_state == EXIT_ZOMBIE && thread_group_empty(leader))
 		group_gone(leader);
 	local_irq_restore(flags);
@@ -239,33 +274,36 @@ bool has_zombie_child(void)
 	       reportable(list_entry(first, struct task_struct, sibling));
 }
 
-/* Does child p match wait4's pid and options: pid itself, -1 any, 0 the
- * caller's process group, < -1 the group -pid; and, unless __WALL, a
- * "clone" child (one that reports with a signal other than SIGCHLD) only
- * with __WCLONE, any other only without it, as Linux. */
-static bool wait_matches(const struct task_struct *p, pid_t pid, int options)
+/* Does child p match the wait: the child itself (PIDTYPE_PID), one in
+ * the process group (PIDTYPE_PGID) or any (PIDTYPE_MAX); and, unless
+ * __WALL, a "clone" child (one that reports with a signal other than
+ * SIGCHLD) only with __WCLONE, any other only without it, as Linux. */
+static bool wait_matches(const struct task_struct *p, const struct wait_opts *wo)
 {
-	if (!(options & __WALL) && (p->exit_signal != SIGCHLD) != !!(options & __WCLONE))
+	if (!(wo->flags & __WALL) && (p->exit_signal != SIGCHLD) != !!(wo->flags & __WCLONE))
 		return false;
-	if (pid > 0)
-		return p->pid == pid;
-	if (pid == -1)
-		return true;
-	return p->pgid == (pid == 0 ? current->pgid : -pid);
+	if (wo->type == PIDTYPE_PID)
+		return p->pid == wo->pid;
+	if (wo->type == PIDTYPE_PGID)
+		return p->pgid == wo->pid;
+	return true;
 }
 
-/* A reportable child of current's thread group (just current's with
- * __WNOTHREAD) matching pid and options, or NULL; sets *any when one
- * matches at all. Each children list keeps the reportable zombies in
- * front, so "any child, __WALL" (kernel_wait, kthreadd reaping tens of
- * thousands) looks only at the first of each list. */
-static struct task_struct *find_zombie_child(pid_t pid, int options, bool *any)
+/* A child of current's thread group (just current's with __WNOTHREAD)
+ * matching wo that ended (with WEXITED), or NULL; sets *any when one
+ * matches that may still have something to report (without WEXITED an
+ * ended child has not: Linux's ECHILD then). Each children list keeps the
+ * reportable zombies in front, so "any child, __WALL" with WEXITED
+ * (kernel_wait, kthreadd reaping tens of thousands) looks only at the
+ * first of each list. */
+static struct task_struct *find_zombie_child(const struct wait_opts *wo, bool *any)
 {
+	bool exited = wo->flags & WEXITED;
 	struct task_struct *t = current, *p;
 
 	*any = false;
 	do {
-		if (pid == -1 && (options & __WALL)) {
+		if (wo->type == PIDTYPE_MAX && (wo->flags & __WALL) && exited) {
 			if (!list_empty(&t->children)) {
 				*any = true;
 				p = list_first_entry(&t->children, struct task_struct, sibling);
@@ -274,32 +312,39 @@ static struct task_struct *find_zombie_child(pid_t pid, int options, bool *any)
 			}
 		} else {
 			list_for_each_entry(p, &t->children, sibling) {
-				if (!wait_matches(p, pid, options))
+				if (!wait_matches(p, wo))
 					continue;
-				*any = true;
-				if (reportable(p))
+				if (reportable(p) && exited)
 					return p;
+				*any |= !reportable(p);
 			}
 		}
 		t = next_thread(t);
-	} while (t != current && !(options & __WNOTHREAD));
+	} while (t != current && !(wo->flags & __WNOTHREAD));
 	return NULL;
 }
 
-/* WUNTRACED/WCONTINUED: a child of current's group matching pid whose
- * stop or continue was not reported yet; its pid (the status in *status),
- * or 0. */
-static pid_t find_stopped_child(pid_t pid, int options, int *status)
+/* WSTOPPED/WCONTINUED: a child of current's group matching wo whose stop
+ * or continue was not reported yet; its pid, with the report in wo (and
+ * consumed unless WNOWAIT), or 0. */
+static pid_t find_stopped_child(struct wait_opts *wo)
 {
 	struct task_struct *t = current, *p;
 
 	do {
-		list_for_each_entry(p, &t->children, sibling)
-			if (wait_matches(p, pid, options) &&
-			    wait_task_stopped_or_continued(p, options, status))
-				return p->pid;
+		list_for_each_entry(p, &t->children, sibling) {
+			if (!wait_matches(p, wo))
+				continue;
+			wo->cause = wait_task_stopped_or_continued(p, wo->flags, &wo->status);
+			if (wo->cause) {
+				if (wo->rusage)
+					task_rusage(p, RUSAGE_BOTH, wo->rusage);
+				wo->uid = p->uid;
+				return wo->pid_found = p->pid;
+			}
+		}
 		t = next_thread(t);
-	} while (t != current && !(options & __WNOTHREAD));
+	} while (t != current && !(wo->flags & __WNOTHREAD));
 	return 0;
 }
 
@@ -311,58 +356,93 @@ static int wait_status(const struct task_struct *p)
 						      : p->exit_code;
 }
 
-/* A stop or continue wait4 may report (WUNTRACED, WCONTINUED): its pid
- * in *stopped and its status in *status. */
-static bool found_stopped(pid_t pid, int options, pid_t *stopped, int *status)
+/* A stop or continue the wait may report (WSTOPPED, WCONTINUED), in wo. */
+static bool found_stopped(struct wait_opts *wo)
 {
-	return (options & (WUNTRACED | WCONTINUED)) &&
-	       (*stopped = find_stopped_child(pid, options, status));
+	return (wo->flags & (WSTOPPED | WCONTINUED)) && find_stopped_child(wo);
 }
 
-/* Sleep until a matching child is reportable (or, with WUNTRACED or
- * WCONTINUED, has a stop or continue to report: *stopped); NULL when none
- * can be (no match, WNOHANG, or a signal). Looking before queueing is safe
- * on this non-preemptible uniprocessor kernel: a child becomes a zombie
- * only while we are off the CPU, never from an interrupt. */
-static struct task_struct *wait_for_zombie(pid_t pid, int options, bool *any,
-					   pid_t *stopped, int *status)
+/* Sleep until a matching child is reportable (or, with WSTOPPED or
+ * WCONTINUED, has a stop or continue to report: wo->pid_found); NULL when
+ * none can be (no match, WNOHANG, or a signal). Looking before queueing is
+ * safe on this non-preemptible uniprocessor kernel: a child becomes a
+ * zombie only while we are off the CPU, never from an interrupt. */
+static struct task_struct *wait_for_zombie(struct wait_opts *wo, bool *any)
 {
-	struct task_struct *p = find_zombie_child(pid, options, any);
+	struct task_struct *p = find_zombie_child(wo, any);
 	DEFINE_WAIT(wait);
 
-	if (p || !*any || found_stopped(pid, options, stopped, status) || (options & WNOHANG))
+	if (p || !*any || found_stopped(wo) || (wo->flags & WNOHANG))
 		return p;                /* the common cases: no queueing */
 	while (!signal_pending(current)) {
 		prepare_to_wait(&current->wait_chldexit, &wait, TASK_INTERRUPTIBLE);
 		schedule();
-		p = find_zombie_child(pid, options, any);
-		if (p || !*any || found_stopped(pid, options, stopped, status))
+		p = find_zombie_child(wo, any);
+		if (p || !*any || found_stopped(wo))
 			break;
 	}
 	finish_wait(&current->wait_chldexit, &wait);
 	return p;
 }
 
-/* wait4's work: the pid reaped (or stopped/continued), 0 (WNOHANG),
- * -ECHILD, or -ERESTARTSYS when a signal came first. */
-pid_t do_wait(pid_t pid, int options, int *status)
+/* Report zombie p (its status, uid, rusage) and, unless WNOWAIT, reap it:
+ * its process's times become current's children's. */
+static pid_t wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
+{
+	pid_t pid = p->pid;
+
+	wo->status = wait_status(p);
+	wo->cause = CLD_EXITED;          /* or KILLED/DUMPED: waitid reads the status */
+	wo->uid = p->uid;
+	if (wo->rusage)
+		task_rusage(p, RUSAGE_BOTH, wo->rusage);
+	if (!(wo->flags & WNOWAIT)) {
+		account_reaped_child(p);
+		release_task(p);
+	}
+	return wo->pid_found = pid;
+}
+
+pid_t do_wait(struct wait_opts *wo)
 {
 	bool any;
-	pid_t ret, stopped = 0;
-	struct task_struct *p = wait_for_zombie(pid, options, &any, &stopped, status);
+	struct task_struct *p;
 
-	if (stopped)
-		return stopped;
-	if (!p)
-		return !any ? -ECHILD : (options & WNOHANG) ? 0 : -ERESTARTSYS;
-	ret = p->pid;
-	if (status)
-		*status = wait_status(p);
-	release_task(p);
-	return ret;
+	wo->pid_found = 0;
+	p = wait_for_zombie(wo, &any);
+	if (wo->pid_found)
+		return wo->pid_found;    /* a stop or continue */
+	if (p)
+		return wait_task_zombie(wo, p);
+	return !any ? -ECHILD : (wo->flags & WNOHANG) ? 0 : -ERESTARTSYS;
+}
+
+int wait4_opts(pid_t pid, int options, struct wait_opts *wo)
+{
+	if (pid == INT_MIN)
+		return -ESRCH;           /* -INT_MIN is no process group, as Linux */
+	*wo = (struct wait_opts){ .flags = options | WEXITED };
+	if (pid == -1) {
+		wo->type = PIDTYPE_MAX;
+	} else if (pid <= 0) {
+		wo->type = PIDTYPE_PGID;
+		wo->pid = pid ? -pid : current->pgid;
+	} else {
+		wo->type = PIDTYPE_PID;
+		wo->pid = pid;
+	}
+	return 0;
 }
 
 pid_t kernel_wait(pid_t pid, int options, int *status)
 {
-	return do_wait(pid, options | __WALL, status);
+	struct wait_opts wo;
+	pid_t ret = wait4_opts(pid, options | __WALL, &wo);
+
+	if (ret)
+		return ret;
+	ret = do_wait(&wo);
+	if (ret > 0 && status)
+		*status = wo.status;
+	return ret;
 }

@@ -1,14 +1,23 @@
 /* kernel/fork.c: creating tasks (seed claims c04, c05, c06, c21, c22, c28).
- * do_fork() -> copy_process() builds the child step by step: a task_struct
+ * Every task is made by do_fork() (fork, vfork, clone, kernel threads),
+ * which calls copy_process() to build the child step by step: a task_struct
  * from its slab cache and one order-1 block for thread_info + kernel stack
  * (dup_task_struct), a pid, then fs/files/signal handlers/address space each
  * shared or copied by its CLONE_ flag, the first stack frame (copy_thread)
  * and half the parent's time slice (sched_fork). clone()'s thread-library
- * arguments (kernel_clone_args: PARENT_SETTID, SETTLS, CHILD_SETTID,
- * CHILD_CLEARTID) are taken here too, and its validity rules checked
- * first (check_clone_flags). Any failure unwinds exactly
- * what was set up, in reverse order, through the labels at the end, and
- * returns -ENOMEM (allocation) or -EAGAIN (threads-max, pids).
+ * arguments (struct kernel_clone_args: PARENT_SETTID, SETTLS, CHILD_SETTID,
+ * CHILD_CLEARTID) are taken here too, and its validity rules checked first
+ * (check_clone_flags). Any failure unwinds exactly what was set up, in
+ * reverse order, through the labels at the end, and returns one of:
+ *   -EINVAL  flags clone does not offer or a combination it refuses
+ *            (check_clone_flags); a CLONE_SETTLS entry out of the TLS range
+ *   -EAGAIN  threads-max, the tasks kept for root, RLIMIT_NPROC
+ *            (fork_limits.c); no free pid; a thread for a group that is
+ *            exiting or execing
+ *   -EINTR   a fatal signal while the fork rate limit made it wait (c31)
+ *   -EFAULT  a bad CLONE_PARENT_SETTID address or CLONE_SETTLS user_desc
+ *   -ENOMEM  the task_struct, the stack block, or a copy of fs, files,
+ *            signal handlers, signal_struct or the address space
  *
  * threads-max (c22) defaults to lowmem / THREAD_SIZE / 2, the seed's (and
  * Linux 2.4's) formula over the memory stacks come from (ZONE_DMA and
@@ -38,6 +47,7 @@
 #include <asm/uaccess.h>
 
 int nr_threads;                   /* tasks made by fork, not yet released */
+unsigned long total_forks;        /* tasks made by do_fork since boot */
 int max_threads;
 struct kmem_cache *task_struct_cachep;
 static long max_threads_param;
@@ -67,9 +77,15 @@ void put_task_struct(struct task_struct *p)
 	local_irq_restore(flags);
 }
 
+/* As Linux's __set_task_comm (strscpy_pad): the whole array is written, so
+ * no byte of a longer old name stays behind the terminator for gdb or a
+ * reader of the raw array to find ("init\0l_init" after an exec). */
 void set_task_comm(struct task_struct *p, const char *name)
 {
-	strlcpy(p->comm, name, sizeof(p->comm));
+	size_t n = strnlen(name, sizeof(p->comm) - 1);
+
+	memcpy(p->comm, name, n);
+	memset(p->comm + n, 0, sizeof(p->comm) - n);
 }
 
 /* Seed formula over lowmem: lowmem / THREAD_SIZE / 2 (512 MiB -> 32768), at
@@ -81,7 +97,7 @@ static void set_max_threads_default(void)
 	max_threads = n < 20 ? 20 : n;
 }
 
-/* Tune threads-max at run time (/proc/sys/kernel/threads-max later); Linux's
+/* Tune threads-max at run time (/proc/sys/kernel/threads-max); Linux's
  * bounds: 0 or -EINVAL outside [20, 0x3fffffff]. */
 int set_max_threads(long n)
 {
@@ -251,6 +267,8 @@ static void init_new_task(struct task_struct *p, const struct kernel_clone_args 
 	init_waitqueue_head(&p->wait_chldexit);
 	p->start_time = jiffies;
 	p->utime = p->stime = 0;
+	if (args->name)                  /* named before anyone can see it */
+		set_task_comm(p, args->name);
 }
 
 /* The thread library's two requests that can fail: the child's tid into
@@ -300,6 +318,15 @@ bad_fork_cleanup_files:
 	return retval;
 }
 
+/* Contract: build the child of current that args->flags describe, from the
+ * limits check to linking it in; called by do_fork only. Returns the child,
+ * linked (on its parent's children or its group's ring, in the pid hash,
+ * counted in nr_threads and its user's processes) but not yet runnable
+ * (TASK_UNINTERRUPTIBLE until do_fork wakes it), its first frame a copy of
+ * regs with eax 0; or ERR_PTR(-errno) (the list at the top of this file),
+ * with nothing left behind. Expects interrupts on: the fork rate limit may
+ * sleep before anything is allocated; link_task and sched_fork turn them
+ * off for their few lines and back on. Leaves them on. */
 static struct task_struct *copy_process(const struct kernel_clone_args *args,
 					struct pt_regs *regs)
 {
@@ -337,12 +364,31 @@ bad_fork_free:
 	return ERR_PTR(retval);
 }
 
-/* Create a task as a copy of current with the given CLONE_ flags and first
- * register frame, and make it runnable. Returns its pid or -errno.
- * args->stack, when not 0, is the child's user stack pointer. With
- * CLONE_VFORK the parent sleeps until the child releases the borrowed
- * address space (exec or exit: mm_release). */
-long kernel_clone(const struct kernel_clone_args *args, struct pt_regs *regs)
+/* do_fork: the one way a task is made. fork, vfork and clone (sys_proc.c),
+ * kernel_thread (and through it kthreadd, kthread_create and PID 1) all
+ * call it, and so will clone3 when it comes; copy_process is reachable
+ * from nowhere else.
+ *
+ * Linux 2.6's do_fork(clone_flags, stack_start, regs, stack_size,
+ * parent_tidptr, child_tidptr) took the arguments one by one and read the
+ * TLS descriptor from the frame's esi; here they travel in one struct
+ * kernel_clone_args (flags, stack, parent_tid, child_tid, tls, and the
+ * name a kernel thread gets at creation), as in Linux 5.3+, so that
+ * clone3's struct clone_args can fill it without a new entry. stack_size
+ * has no field: i386 never used it.
+ *
+ * Contract: make a copy of current, shared or copied by args->flags, whose
+ * first frame is a copy of regs (a user frame for the system calls, a
+ * kernel-mode one from kernel_thread_regs for kernel threads); with
+ * args->stack not 0, the child's user esp is that. The child is made
+ * runnable. With CLONE_VFORK the caller then sleeps until the child lets go
+ * of the borrowed address space (exec or exit: mm_release). Returns the
+ * child's pid, or what copy_process failed with (its list at the top of
+ * this file). Process context, interrupts on (it may sleep: the fork rate
+ * limit, vfork); it returns with them on. total_forks counts every task
+ * made here (Linux counts it in copy_process; here the one entry counts it,
+ * so a self-test can see that each creation path came through). */
+long do_fork(const struct kernel_clone_args *args, struct pt_regs *regs)
 {
 	struct completion vfork;
 	struct task_struct *p = copy_process(args, regs);
@@ -350,6 +396,7 @@ long kernel_clone(const struct kernel_clone_args *args, struct pt_regs *regs)
 
 	if (IS_ERR(p))
 		return PTR_ERR(p);
+	total_forks++;
 	pid = p->pid;
 	if (args->stack)
 		task_pt_regs(p)->esp = args->stack;
@@ -363,21 +410,16 @@ long kernel_clone(const struct kernel_clone_args *args, struct pt_regs *regs)
 	return pid;
 }
 
-/* fork, vfork and kernel threads: clone without the thread library's
- * pointers. */
-long do_fork(unsigned long clone_flags, unsigned long stack_start, struct pt_regs *regs)
-{
-	struct kernel_clone_args args = { .flags = clone_flags, .stack = stack_start };
-
-	return kernel_clone(&args, regs);
-}
-
 /* As Linux: do_fork with CLONE_VM | CLONE_UNTRACED and a frame that makes the
- * child call fn(arg), then do_exit() with its return value. */
-pid_t kernel_thread(int (*fn)(void *), void *arg, unsigned long flags)
+ * child call fn(arg), then do_exit() with its return value. The name is
+ * given at creation (Linux 6.2's kernel_thread), so the task list never
+ * shows the thread under its parent's name. */
+pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned long flags)
 {
+	struct kernel_clone_args args = { .flags = flags | CLONE_VM | CLONE_UNTRACED,
+					  .name = name };
 	struct pt_regs regs;
 
 	kernel_thread_regs(&regs, fn, arg);
-	return do_fork(flags | CLONE_VM | CLONE_UNTRACED, 0, &regs);
+	return do_fork(&args, &regs);
 }

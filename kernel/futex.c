@@ -5,12 +5,19 @@
  * entries whose key (and bitset) match, taking them off the queue, which
  * is how a waiter tells a wake-up from a timeout or a signal.
  *
- * The key is (mm, user address), for private and shared futexes alike.
- * Linux keys a shared futex by the page it lives in (inode or mm plus
- * offset) so that processes mapping the same memory meet; Tasklab has no
- * shared mappings (mmap refuses MAP_SHARED), so two processes can never
- * see the same futex word and (mm, address) is exact. When MAP_SHARED
- * arrives, non-private keys in a VM_SHARED vma must become (page, offset).
+ * The key says which word a futex is, whoever names it. A word in a
+ * shared mapping (VM_MAYSHARE: MAP_SHARED of a file, or shared anonymous
+ * memory, whose backing file mm/shmem.c makes) is keyed by the file's
+ * inode, the page's index in the file and the word's offset in the page,
+ * so two processes mapping that page, at any addresses, meet; the waiter
+ * holds a reference on the inode (as Linux's get_futex_key did before
+ * 5.6, which keys by a never-reused inode number instead) so that no
+ * other inode can take its address while it sleeps. Every other word,
+ * and any word named with FUTEX_PRIVATE_FLAG (which promises that only
+ * this process uses it), is keyed by (mm, page address, offset): private
+ * memory is only ever seen through one mm. (Linux also keys a private
+ * file mapping's page by its inode until a write copies it; no program
+ * can rely on that, and it is not done here.)
  *
  * No lock is needed between reading the word and queueing: the kernel is
  * not preemptible and a waker runs only in process context, so nothing can
@@ -19,7 +26,9 @@
 #include <kernel.h>
 #include <errno.h>
 #include <futex.h>
+#include <fs.h>
 #include <list.h>
+#include <mman.h>
 #include <sched.h>
 #include <sched/mm.h>
 #include <syscall.h>
@@ -32,8 +41,10 @@
 #define FUTEX_HASH_SIZE (1 << FUTEX_HASH_BITS)
 
 struct futex_key {
-	struct mm_struct *mm;
-	u32 uaddr;
+	const void *object;               /* the mm, or the inode (shared) */
+	unsigned long page;               /* the page's user address, or index in the file */
+	unsigned int offset;              /* the word's offset in its page */
+	bool shared;                      /* object is an inode, referenced */
 };
 
 struct futex_q {
@@ -48,27 +59,49 @@ unsigned long nr_futex_waiters;
 
 static struct list_head *hash_futex(const struct futex_key *key)
 {
-	u32 h = (key->uaddr ^ ((u32)key->mm >> 6)) * 0x9E370001U;
+	u32 h = (key->page ^ key->offset ^ ((u32)key->object >> 6)) * 0x9E370001U;
 
 	return &futex_queues[h >> (32 - FUTEX_HASH_BITS)];
 }
 
 static bool match_futex(const struct futex_key *a, const struct futex_key *b)
 {
-	return a->mm == b->mm && a->uaddr == b->uaddr;
+	return a->object == b->object && a->page == b->page && a->offset == b->offset;
 }
 
-/* The key of the futex word at uaddr: -EINVAL if not 4-byte aligned,
+/* The key of the futex word at uaddr in mm (a shared key takes a reference
+ * on its inode: put_futex_key drops it): -EINVAL if not 4-byte aligned,
  * -EFAULT outside user space (a missing page shows when it is read). */
-static int get_futex_key(u32 uaddr, struct futex_key *key)
+static int get_futex_key(struct mm_struct *mm, u32 uaddr, bool private,
+			 struct futex_key *key)
 {
+	struct vm_area_struct *vma;
+
 	if (uaddr & 3)
 		return -EINVAL;
-	if (!access_ok((void *)uaddr, sizeof(u32)) || !current->mm)
+	if (!access_ok((void *)uaddr, sizeof(u32)) || !mm)
 		return -EFAULT;
-	key->mm = current->mm;
-	key->uaddr = uaddr;
+	key->offset = uaddr & ~PAGE_MASK;
+	vma = private || !mm->map_shared ? NULL : vma_lookup(mm, uaddr);
+	if (vma && (vma->vm_flags & VM_MAYSHARE)) {
+		struct inode *inode = vma->vm_file->f_inode;
+
+		ihold(inode);
+		key->object = inode;
+		key->page = (vma->vm_pgoff + (uaddr - vma->vm_start)) >> PAGE_SHIFT;
+		key->shared = true;
+		return 0;
+	}
+	key->object = mm;
+	key->page = uaddr & PAGE_MASK;
+	key->shared = false;
 	return 0;
+}
+
+static void put_futex_key(struct futex_key *key)
+{
+	if (key->shared)
+		iput((struct inode *)key->object);
 }
 
 /* A pending signal ends a wait with EINTR (its handler runs first). */
@@ -101,18 +134,36 @@ static bool futex_sleep(struct futex_q *q, long *ticks)
 	return woken;
 }
 
+static long futex_wait_restart(struct restart_block *rb);
+
+/* A wait with a timeout interrupted by a signal: restart_syscall (when no
+ * handler runs: a stop and continue) waits on until the same end. */
+static long futex_wait_interrupted(u32 uaddr, bool private, u32 val, long ticks, u32 bitset)
+{
+	struct restart_block *rb = &current->restart_block;
+
+	rb->fn = futex_wait_restart;
+	rb->expires = jiffies + ticks;
+	rb->futex.uaddr = uaddr;
+	rb->futex.val = val;
+	rb->futex.bitset = bitset;
+	rb->futex.private = private;
+	return -ERESTART_RESTARTBLOCK;
+}
+
 /* FUTEX_WAIT(_BITSET): sleep while the word holds val. 0 when woken,
  * -EAGAIN if the word differs, -ETIMEDOUT, -EFAULT, or on a signal
  * -ERESTARTSYS without a timeout (as Linux: restarted when no handler
- * runs or under SA_RESTART, else EINTR) and -EINTR with one (Linux
- * restarts that too, with the time left: not done here). ticks 0 means
- * the time is already up (after the value check, as Linux). */
-static long futex_wait(u32 uaddr, u32 val, long ticks, u32 bitset)
+ * runs or under SA_RESTART, else EINTR) and -ERESTART_RESTARTBLOCK with
+ * one (EINTR when a handler runs, else it waits on for the time left,
+ * as Linux). ticks 0 means the time is already up (after the value
+ * check, as Linux). */
+static long futex_wait(u32 uaddr, bool private, u32 val, long ticks, u32 bitset)
 {
 	struct futex_q q;
 	u32 cur;
 	bool forever = ticks == MAX_SCHEDULE_TIMEOUT;
-	int err = get_futex_key(uaddr, &q.key);
+	int err = get_futex_key(current->mm, uaddr, private, &q.key);
 
 	if (err)
 		return err;
@@ -120,19 +171,32 @@ static long futex_wait(u32 uaddr, u32 val, long ticks, u32 bitset)
 	q.bitset = bitset;
 	for (;;) {
 		if (get_user_u32(&cur, (u32 *)uaddr))
-			return -EFAULT;
-		if (cur != val)
-			return -EAGAIN;
-		if (!ticks)
-			return -ETIMEDOUT;
-		if (futex_sleep(&q, &ticks))
-			return 0;
-		if (!ticks)
-			return -ETIMEDOUT;
-		if (futex_interrupted())
-			return forever ? -ERESTARTSYS : -EINTR;
-		/* a spurious wake-up: check the word again */
+			err = -EFAULT;
+		else if (cur != val)
+			err = -EAGAIN;
+		else if (!ticks)
+			err = -ETIMEDOUT;
+		else if (futex_sleep(&q, &ticks))
+			err = 0;
+		else if (!ticks)
+			err = -ETIMEDOUT;
+		else if (futex_interrupted())
+			err = forever ? -ERESTARTSYS
+				      : futex_wait_interrupted(uaddr, private, val, ticks, bitset);
+		else
+			continue;        /* a spurious wake-up: check the word again */
+		break;
 	}
+	put_futex_key(&q.key);           /* a requeue may have changed it */
+	return err;
+}
+
+static long futex_wait_restart(struct restart_block *rb)
+{
+	long ticks = (long)(rb->expires - jiffies);
+
+	return futex_wait(rb->futex.uaddr, rb->futex.private, rb->futex.val,
+			  ticks > 0 ? ticks : 0, rb->futex.bitset);
 }
 
 /* Give q the key key2 and move it to key2's bucket. Onto its own key it
@@ -144,6 +208,9 @@ static void futex_requeue_q(struct futex_q *q, const struct futex_key *key2)
 	if (match_futex(&q->key, key2))
 		return;
 	list_del(&q->list);
+	if (key2->shared)                /* the waiter's reference moves too */
+		ihold((struct inode *)key2->object);
+	put_futex_key(&q->key);          /* never the last: the requeuer holds one */
 	q->key = *key2;
 	list_add_tail(&q->list, hash_futex(key2));
 }
@@ -177,81 +244,104 @@ static int futex_wake_key(const struct futex_key *key, int nr, u32 bitset,
 	return woken + moved;
 }
 
-int futex_wake_mm(struct mm_struct *mm, u32 uaddr, int nr)
-{
-	struct futex_key key = { mm, uaddr };
-
-	if (uaddr & 3)
-		return -EINVAL;
-	return futex_wake_key(&key, nr, FUTEX_BITSET_MATCH_ANY, NULL, 0);
-}
-
-static int futex_wake(u32 uaddr, int nr, u32 bitset)
+static int futex_wake(struct mm_struct *mm, u32 uaddr, bool private, int nr, u32 bitset)
 {
 	struct futex_key key;
-	int err = get_futex_key(uaddr, &key);
+	int err = get_futex_key(mm, uaddr, private, &key);
 
+	if (err)
+		return err;
 	if (nr < 1)
 		nr = 1;                  /* FUTEX_WAKE wakes at least one, as Linux */
-	return err ? err : futex_wake_key(&key, nr, bitset, NULL, 0);
+	err = futex_wake_key(&key, nr, bitset, NULL, 0);
+	put_futex_key(&key);
+	return err;
+}
+
+int futex_wake_mm(struct mm_struct *mm, u32 uaddr, int nr)
+{
+	return futex_wake(mm, uaddr, false, nr, FUTEX_BITSET_MATCH_ANY);
+}
+
+/* A shared (not PRIVATE) futex's key is its page in Linux, so both words
+ * of a shared requeue must be mapped and readable: -EFAULT otherwise. */
+static int futex_shared_readable(u32 uaddr)
+{
+	u32 word;
+
+	return get_user_u32(&word, (u32 *)uaddr) ? -EFAULT : 0;
 }
 
 /* FUTEX_(CMP_)REQUEUE: wake nr_wake waiters of uaddr, move up to
  * nr_requeue others to uaddr2; CMP first checks that *uaddr == cmpval
  * (-EAGAIN if not), so a condvar broadcast races no new waiter. */
-static long futex_requeue(u32 uaddr, u32 uaddr2, int nr_wake, int nr_requeue,
+static long futex_requeue(u32 uaddr, u32 uaddr2, bool private, int nr_wake, int nr_requeue,
 			  const u32 *cmpval)
 {
 	struct futex_key key, key2;
 	u32 cur;
-	int err;
+	long err;
 
 	if (nr_wake < 0 || nr_requeue < 0)
 		return -EINVAL;
-	if ((err = get_futex_key(uaddr, &key)) || (err = get_futex_key(uaddr2, &key2)))
+	if ((err = get_futex_key(current->mm, uaddr, private, &key)))
 		return err;
-	if (cmpval) {
-		if (get_user_u32(&cur, (u32 *)uaddr))
-			return -EFAULT;
-		if (cur != *cmpval)
-			return -EAGAIN;
+	if ((err = get_futex_key(current->mm, uaddr2, private, &key2))) {
+		put_futex_key(&key);
+		return err;
 	}
-	return futex_wake_key(&key, nr_wake, FUTEX_BITSET_MATCH_ANY, &key2, nr_requeue);
+	if (!private && ((err = futex_shared_readable(uaddr)) || (err = futex_shared_readable(uaddr2)))) {
+		put_futex_key(&key2);
+		put_futex_key(&key);
+		return err;
+	}
+	if (cmpval && get_user_u32(&cur, (u32 *)uaddr))
+		err = -EFAULT;
+	else if (cmpval && cur != *cmpval)
+		err = -EAGAIN;
+	else
+		err = futex_wake_key(&key, nr_wake, FUTEX_BITSET_MATCH_ANY, &key2, nr_requeue);
+	put_futex_key(&key2);
+	put_futex_key(&key);
+	return err;
 }
 
 /* The timeout argument as ticks to sleep: none (NULL) is no limit;
  * FUTEX_WAIT's is relative, FUTEX_WAIT_BITSET's an absolute time on
  * CLOCK_MONOTONIC, or CLOCK_REALTIME with FUTEX_CLOCK_REALTIME. */
-static long futex_timeout(u32 utime, int cmd, bool realtime, long *ticks)
+static long futex_timeout(u32 utime, int cmd, bool realtime, bool time64, long *ticks)
 {
-	struct timespec32 ts, now;
+	struct timespec64 ts, now;
 	s64 ns;
-
 	int err;
 
 	*ticks = MAX_SCHEDULE_TIMEOUT;
 	if (!utime)
 		return 0;
-	if ((err = get_user_timespec(utime, &ts)))
+	if ((err = get_user_timespec(utime, &ts, time64)))
 		return err;
-	ns = (s64)ts.tv_sec * 1000000000LL + ts.tv_nsec;
-	if (cmd == FUTEX_WAIT_BITSET) {
-		read_clock(realtime ? CLOCK_REALTIME : CLOCK_MONOTONIC, &now);
-		ns -= (s64)now.tv_sec * 1000000000LL + now.tv_nsec;
+	if (cmd != FUTEX_WAIT_BITSET) {
+		*ticks = timespec_to_jiffies(&ts);
+		return 0;
 	}
+	read_clock(realtime ? CLOCK_REALTIME : CLOCK_MONOTONIC, &now);
+	ns = timespec_to_ns(&ts) - timespec_to_ns(&now);
 	*ticks = ns > 0 ? nsecs_to_jiffies_timeout((u64)ns) : 0;
 	return 0;
 }
 
-/* futex(uaddr, op, val, timeout or val2, uaddr2, val3). Unknown commands
- * and the ones not offered (FUTEX_FD, WAKE_OP, the PI family) are
- * -ENOSYS, as Linux answers an unknown command; FUTEX_CLOCK_REALTIME is
- * for the waits only. The PRIVATE flag changes nothing here (see the
- * top of the file). */
-long sys_futex(u32 uaddr, u32 op, u32 val, u32 utime, u32 uaddr2, u32 val3)
+/* futex(uaddr, op, val, timeout or val2, uaddr2, val3), and futex_time64
+ * (the timeout in the 64-bit layout). Unknown commands and the ones not
+ * offered (FUTEX_FD, WAKE_OP, the PI family) are -ENOSYS, as Linux
+ * answers an unknown command; FUTEX_CLOCK_REALTIME is for the waits only.
+ * FUTEX_PRIVATE_FLAG picks the (mm, address) key (see the top of the
+ * file); without it a requeue also checks that both words are readable
+ * (futex_shared_readable). */
+static long do_futex(u32 uaddr, u32 op, u32 val, u32 utime, u32 uaddr2, u32 val3, bool time64)
 {
 	int cmd = op & FUTEX_CMD_MASK;
 	bool realtime = op & FUTEX_CLOCK_REALTIME;
+	bool private = op & FUTEX_PRIVATE_FLAG;
 	long ticks, err;
 
 	if (realtime && cmd != FUTEX_WAIT && cmd != FUTEX_WAIT_BITSET)
@@ -263,23 +353,33 @@ long sys_futex(u32 uaddr, u32 op, u32 val, u32 utime, u32 uaddr2, u32 val3)
 	case FUTEX_WAIT_BITSET:
 		if (!val3)
 			return -EINVAL;
-		if ((err = futex_timeout(utime, cmd, realtime, &ticks)))
+		if ((err = futex_timeout(utime, cmd, realtime, time64, &ticks)))
 			return err;
-		return futex_wait(uaddr, val, ticks, val3);
+		return futex_wait(uaddr, private, val, ticks, val3);
 	case FUTEX_WAKE:
 		val3 = FUTEX_BITSET_MATCH_ANY;
 		__attribute__((fallthrough));
 	case FUTEX_WAKE_BITSET:
 		if (!val3)
 			return -EINVAL;
-		return futex_wake(uaddr, (int)val, val3);
+		return futex_wake(current->mm, uaddr, private, (int)val, val3);
 	case FUTEX_REQUEUE:
-		return futex_requeue(uaddr, uaddr2, (int)val, (int)utime, NULL);
+		return futex_requeue(uaddr, uaddr2, private, (int)val, (int)utime, NULL);
 	case FUTEX_CMP_REQUEUE:
-		return futex_requeue(uaddr, uaddr2, (int)val, (int)utime, &val3);
+		return futex_requeue(uaddr, uaddr2, private, (int)val, (int)utime, &val3);
 	default:
 		return -ENOSYS;
 	}
+}
+
+long sys_futex(u32 uaddr, u32 op, u32 val, u32 utime, u32 uaddr2, u32 val3)
+{
+	return do_futex(uaddr, op, val, utime, uaddr2, val3, false);
+}
+
+long sys_futex_time64(u32 uaddr, u32 op, u32 val, u32 utime, u32 uaddr2, u32 val3)
+{
+	return do_futex(uaddr, op, val, utime, uaddr2, val3, true);
 }
 
 /* Contract: called once by fork_init, before any task can make a call. */

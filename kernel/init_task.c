@@ -1,8 +1,8 @@
 /* kernel/init_task.c: PID 0, the first task (seed claims c14, c15). Nothing
  * creates it: its task_struct is static, and its thread_info and kernel stack
- * are init_thread_union, the 8 KiB, 8 KiB-aligned block that boot/head.asm
- * runs start_kernel on (linker.ld places .data..init_task first in .data so
- * the alignment holds). After rest_init() it is the idle task. Its fs, files,
+ * are init_thread_union, the 8 KiB, 8 KiB-aligned block that
+ * boot/higher_half.asm runs start_kernel on (linker.ld places .data..init_task
+ * first in .data so the alignment holds). After rest_init() it is the idle task. Its fs, files,
  * signal handlers and address space are the static init_* structures every
  * later task inherits or copies. */
 #include <kernel.h>
@@ -32,6 +32,10 @@ struct signal_struct init_signal = {
 	.count = 1,
 	.live = 1,
 	.shared_pending = { LIST_HEAD_INIT(init_signal.shared_pending.list), 0 },
+	.timers = {                       /* none, ever: the idle task's */
+		.real_timer = { .entry = LIST_HEAD_INIT(init_signal.timers.real_timer.entry) },
+		.posix_timers = LIST_HEAD_INIT(init_signal.timers.posix_timers),
+	},
 	.rlim = {
 		[RLIMIT_CPU] = { RLIM_INFINITY, RLIM_INFINITY },
 		[RLIMIT_FSIZE] = { RLIM_INFINITY, RLIM_INFINITY },

@@ -15,6 +15,7 @@
 #include <kallsyms.h>
 #include <mm.h>
 #include <asm/page.h>
+#include <asm/unwind.h>
 
 extern const unsigned long kallsyms_num;
 extern const unsigned long kallsyms_addresses[];
@@ -121,7 +122,7 @@ static bool has_frame_at(unsigned long addr)
 	if (!kallsyms_lookup(addr, &off, NULL))
 		return true;
 	code = (const unsigned char *)(addr - off);
-	return code[0] == 0x55 && code[1] == 0x89 && code[2] == 0xe5 && off >= 3;
+	return is_frame_setup(code) && off >= FRAME_SETUP_LEN;
 }
 
 unsigned long frameless_caller(unsigned long eip, unsigned long esp)

@@ -3,8 +3,9 @@
  *
  * kthread_create() puts a request on kthread_create_list, wakes kthreadd and
  * waits on the request's completion. kthreadd forks kthread() for each
- * request; the new thread publishes itself in the request, completes it and
- * sleeps until someone wakes it. Each kthread owns a struct kthread
+ * request, under the requested name from its creation on; the new thread
+ * publishes itself in the request, completes it and sleeps until someone
+ * wakes it. Each kthread owns a struct kthread
  * (allocated by the requester, so an allocation failure is reported to the
  * caller, and freed with the task_struct) holding the stop flag and the
  * "exited" completion kthread_stop() waits on. kthread_create() takes a task
@@ -32,6 +33,7 @@ struct kthread_create_info {
 	struct task_struct *result;       /* the new task, or ERR_PTR */
 	struct completion done;
 	struct list_head list;
+	char name[TASK_COMM_LEN];         /* the new thread's, from its creation */
 };
 
 static LIST_HEAD(kthread_create_list);
@@ -76,7 +78,7 @@ void kthread_free(struct task_struct *p)
 
 static void create_kthread(struct kthread_create_info *create)
 {
-	pid_t pid = kernel_thread(kthread, create, CLONE_FS | CLONE_FILES | SIGCHLD);
+	pid_t pid = kernel_thread(kthread, create, create->name, CLONE_FS | CLONE_FILES | SIGCHLD);
 
 	if (pid < 0) {
 		create->result = ERR_PTR(pid);
@@ -91,6 +93,9 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 	unsigned long flags;
 	va_list ap;
 
+	va_start(ap, namefmt);
+	vsnprintf(create.name, sizeof(create.name), namefmt, ap);
+	va_end(ap);
 	create.self = kzalloc(sizeof(*create.self), GFP_KERNEL);
 	if (!create.self)
 		return ERR_PTR(-ENOMEM);
@@ -106,9 +111,6 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 		return create.result;
 	}
 	get_task_struct(create.result);  /* the stopper's: see kthread_stop */
-	va_start(ap, namefmt);
-	vsnprintf(create.result->comm, sizeof(create.result->comm), namefmt, ap);
-	va_end(ap);
 	return create.result;
 }
 
@@ -148,7 +150,6 @@ int kthreadd(void *unused)
 {
 	struct kthread_create_info *create;
 
-	set_task_comm(current, "kthreadd");
 	for (;;) {
 		DEFINE_WAIT(wait);
 

@@ -1,13 +1,13 @@
-/* kernel/main.c: start_kernel(), the first C code, called by boot/head.asm on
- * init_task's stack with paging on. It brings the machine up in dependency
- * order: descriptor tables and the console first (so a fault can be reported),
- * then the boot information and command line, memory, interrupts and the
- * timer, the scheduler. rest_init() then creates the first two tasks
- * (c14, c15): kernel_init as PID 1 and kthreadd as PID 2, and init_task
- * (PID 0) becomes the idle task. kernel_init runs the self-tests when test=
- * is given or the benchmarks with bench= (and exits QEMU), otherwise it
- * execs the init program from the initramfs and stays PID 1 as a user
- * process (c14); without one it starts the serial console monitor and, as
+/* kernel/main.c: start_kernel(), the first C code, called by
+ * boot/higher_half.asm on init_task's stack with paging on. It brings the
+ * machine up in dependency order: descriptor tables and the console first (so
+ * a fault can be reported), then the boot information and command line,
+ * memory, interrupts and the timer, the scheduler. rest_init() then creates
+ * the first two tasks (c14, c15): kernel_init as PID 1 and kthreadd as PID 2,
+ * and init_task (PID 0) becomes the idle task. kernel_init runs the self-tests
+ * when test= is given or the benchmarks with bench= (and exits QEMU),
+ * otherwise it execs the init program from the initramfs and stays PID 1 as a
+ * user process (c14); without one it starts the serial console monitor and, as
  * init does, reaps the orphans it inherits. */
 #include <kernel.h>
 #include <completion.h>
@@ -78,7 +78,6 @@ static int kernel_init(void *unused)
 {
 	struct task_struct *mon;
 
-	set_task_comm(current, "kernel_init");
 	current->pgid = current->sid = 1;     /* init leads session and group 1 */
 	wait_for_completion(&kthreadd_done);
 	ktest_run_selected();             /* returns only without test= */
@@ -105,10 +104,10 @@ void rest_init(void)
 {
 	pid_t pid;
 
-	pid = kernel_thread(kernel_init, NULL, CLONE_FS | CLONE_SIGHAND);
+	pid = kernel_thread(kernel_init, NULL, "kernel_init", CLONE_FS | CLONE_SIGHAND);
 	if (pid != 1)
 		panic("rest_init: kernel_init got pid %d", pid);
-	pid = kernel_thread(kthreadd, NULL, CLONE_FS | CLONE_FILES);
+	pid = kernel_thread(kthreadd, NULL, "kthreadd", CLONE_FS | CLONE_FILES);
 	kthreadd_task = find_task_by_pid(pid);
 	if (pid != 2 || !kthreadd_task)
 		panic("rest_init: kthreadd got pid %d", pid);

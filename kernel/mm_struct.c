@@ -40,6 +40,7 @@ struct mm_struct *mm_alloc(void)
 	mm->mm_count = 1;
 	INIT_LIST_HEAD(&mm->mmap);
 	mm->mmap_base = TASK_UNMAPPED_BASE;
+	mm->dumpable = 1;                /* SUID_DUMP_USER; dup_mm copies the parent's */
 	nr_mm_structs++;
 	return mm;
 }
@@ -55,7 +56,7 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	*mm = *oldmm;
 	mm->pgd = pgd;
 	mm->mm_users = mm->mm_count = 1;
-	mm->map_count = 0;
+	mm->map_count = mm->map_shared = 0;
 	mm->nr_ptes = mm->rss = 0;
 	INIT_LIST_HEAD(&mm->mmap);
 	if (dup_mmap(mm, oldmm)) {

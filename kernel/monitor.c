@@ -15,13 +15,15 @@
 static void show_help(void)
 {
 	printk("monitor keys: h help, t tasks (ps -efj, from the interrupt), m memory map, "
-	       "d last 2 KiB of the log, j jiffies, s spin 2 s without scheduling, "
+	       "d the end of the log (whole lines, up to 2 KiB), j jiffies, s spin 2 s without scheduling, "
 	       "r power off (exits QEMU)\n");
 }
 
+/* d: the last lines of the log ring, from a line's first byte even when
+ * the ring has wrapped (log_buf_tail trims the partial first line). */
 static void show_dmesg_tail(void)
 {
-	static char buf[2048];
+	static char buf[MONITOR_DMESG_BYTES];
 
 	log_buf_tail(buf, sizeof(buf));
 	console_write(buf, strlen(buf));

@@ -26,16 +26,54 @@ static void log_store(const char *s, size_t n)
 	log_head += n;
 }
 
+/* Contract: copies the end of the log into buf (NUL-terminated, n >= 1),
+ * whole lines only, as Linux's dmesg gives whole records: the window of the
+ * last n - 1 bytes is trimmed up to its first newline unless it already
+ * starts a line (it starts the log, or the byte before it, still in the
+ * ring, is a newline). Returns the length copied, 0 if the window holds no
+ * line start. Interrupts are off while it copies (printk from an interrupt
+ * handler would write under it) and restored as they were. */
 size_t log_buf_tail(char *buf, size_t n)
 {
+	unsigned long flags = local_irq_save();
 	size_t avail = log_head < LOG_BUF_LEN ? log_head : LOG_BUF_LEN;
 	size_t len = n - 1 < avail ? n - 1 : avail;
 	u32 start = log_head - len;
+	bool line_start = start == 0 ||
+		(len < LOG_BUF_LEN && log_buf[(start - 1) % LOG_BUF_LEN] == '\n');
 
+	while (!line_start && len) {             /* mid-line: skip to the next */
+		line_start = log_buf[start++ % LOG_BUF_LEN] == '\n';
+		len--;
+	}
 	for (size_t i = 0; i < len; i++)
 		buf[i] = log_buf[(start + i) % LOG_BUF_LEN];
 	buf[len] = '\0';
+	local_irq_restore(flags);
 	return len;
+}
+
+/* The ring holds no terminator (log_buf is full of older text after the
+ * newest byte), so it is compared byte by byte within [since, log_head),
+ * never handed to the str* functions. Interrupts are off so the ring does
+ * not move under the search. */
+bool log_contains(u32 since, const char *needle)
+{
+	size_t n = strlen(needle);
+	unsigned long flags = local_irq_save();
+	u32 head = log_head, oldest = head > LOG_BUF_LEN ? head - LOG_BUF_LEN : 0;
+	bool found = false;
+
+	since = min(max(since, oldest), head);   /* what is older is overwritten */
+	for (u32 at = since; !found && head - at >= n; at++) {
+		size_t i = 0;
+
+		while (i < n && log_buf[(at + i) % LOG_BUF_LEN] == needle[i])
+			i++;
+		found = i == n;
+	}
+	local_irq_restore(flags);
+	return found;
 }
 
 /* Split off a KERN_<level> prefix: returns the level (0..7, 'r' for raw, or

@@ -2,7 +2,9 @@
  * c27, c28). One run queue holds every runnable task, process, thread and
  * kernel thread alike, and one function, goodness(), ranks them: the ticks
  * left in the task's time slice (counter), plus its static priority from
- * nice, plus 1 when running it needs no address-space switch. When every
+ * nice, plus 1 when running it needs no address-space switch; a real-time
+ * task (SCHED_FIFO, SCHED_RR: kernel/sys_sched.c) outranks them all by its
+ * rt_priority, as in 2.4. When every
  * runnable task has used up its slice, an epoch recalculation gives every
  * task counter/2 + its slice, so sleepers come back with a bonus. The cost is
  * O(runnable tasks) per schedule(): the figures in `make bench` show why
@@ -24,6 +26,7 @@
 #include <sched.h>
 #include <sched/mm.h>
 #include <sched/signal.h>
+#include <timer.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
 #include <asm/mmu_context.h>
@@ -100,13 +103,16 @@ static void del_from_runqueue(struct task_struct *p)
 	nr_running--;
 }
 
-/* 2.4's goodness(): 0 when p's slice is used up, else the ticks left plus
- * the nice priority, plus 1 when p shares this_mm or is a kernel thread
- * (no CR3 write, the TLB stays warm: c27). Higher is better. */
+/* 2.4's goodness(): a real-time task (SCHED_FIFO, SCHED_RR) 1000 plus its
+ * rt_priority, above any other; else 0 when p's slice is used up, else the
+ * ticks left plus the nice priority, plus 1 when p shares this_mm or is a
+ * kernel thread (no CR3 write, the TLB stays warm: c27). Higher is better. */
 int goodness(struct task_struct *p, struct mm_struct *this_mm)
 {
 	int weight = p->counter;
 
+	if (unlikely(p->policy != SCHED_OTHER))
+		return 1000 + p->rt_priority;
 	if (!weight)
 		return 0;
 	if (p->mm == this_mm || !p->mm)
@@ -216,8 +222,10 @@ void check_stack_end(struct task_struct *p)
  * ebp still points into the task's frames, so the backtrace shows them. */
 static union thread_union overflow_stack __aligned(THREAD_SIZE);
 
-static __used __noreturn void stack_overflow_panic(struct task_struct *p, unsigned long esp)
+static __noreturn void stack_overflow_panic(void *sp)
 {
+	struct task_struct *p = current;          /* the spare block's copy names it */
+	unsigned long esp = (unsigned long)sp;
 	unsigned long end = (unsigned long)(end_of_stack(p) + 1);
 
 	panic("stack overflow: task %s (pid %d) is %ld bytes from the end of its "
@@ -234,13 +242,23 @@ void check_stack_depth(struct task_struct *p, unsigned long esp)
 	if (likely(esp >= end + STACK_WARN_BYTES))
 		return;
 	overflow_stack.thread_info = *task_thread_info(p);
-	__asm__ __volatile__("movl %0, %%esp\n\t"
-			     "pushl %2\n\t"
-			     "pushl %1\n\t"
-			     "call stack_overflow_panic"
-			     :: "r"(&overflow_stack.stack[THREAD_SIZE / sizeof(long)]), "r"(p), "r"(esp)
-			     : "memory");
+	call_on_stack(&overflow_stack.stack[THREAD_SIZE / sizeof(long)], stack_overflow_panic,
+		      (void *)esp);
 	__builtin_unreachable();
+}
+
+/* 2.4's real-time turns: an RR task whose slice ran out gets a new one,
+ * and it or a yielding real-time task goes behind the others of its
+ * priority (the pick takes the first of equal goodness), so a real-time
+ * task yields only to those. */
+static void rt_requeue(struct task_struct *prev, bool yielded)
+{
+	bool rr_expired = prev->policy == SCHED_RR && !prev->counter;
+
+	if (rr_expired)
+		prev->counter = NICE_TO_TICKS(prev->nice);
+	if (rr_expired || yielded)
+		list_move_tail(&prev->run_list, &runqueue_head);
 }
 
 static void __schedule(bool yielded)
@@ -260,29 +278,46 @@ static void __schedule(bool yielded)
 	} else if (!is_idle_task(prev)) {
 		prev->nivcsw++;
 	}
+	if (unlikely(prev->policy != SCHED_OTHER) && task_on_runqueue(prev)) {
+		rt_requeue(prev, yielded);
+		yielded = false;         /* its place in the queue is its yield */
+	}
 	next = pick_next_task(prev, yielded);
 	if (next != prev)
 		finish_task_switch(context_switch(prev, next));
 	local_irq_restore(flags);
 }
 
-/* Give the CPU to the best runnable task; returns when we are picked again.
- * A caller that set itself sleeping first returns only after a wake-up. */
+/* Contract: give the CPU to the best runnable task by goodness() (the idle
+ * task if none), running an epoch recalculation when every slice is used
+ * up. A caller still TASK_RUNNING stays on the run queue and returns when
+ * it is picked again; one that set itself sleeping first is taken off it
+ * and returns only after a wake-up. Returns nothing. Process context only
+ * (from an interrupt handler: panic). Either interrupt state: they are off
+ * for the pick and the switch, and on return are again as the caller had
+ * them (each task's state is saved on its own stack; a new task's first
+ * frame restores its own through iret). */
 void schedule(void)
 {
 	__schedule(false);
 }
 
 /* On the way back to user mode after an interrupt, exception or system
- * call (interrupts off): the tick or a wake-up may have asked for a switch,
- * and a signal may be pending (do_signal: a handler frame, or a default
- * action such as exit or stop). A return to kernel mode never switches:
+ * call (interrupts off): timer signals may wait for a safe point (this is
+ * one: run_timer_events), the tick or a wake-up may have asked for a
+ * switch, and a signal may be pending (do_signal: a handler frame, or a
+ * default action such as exit or stop). A return to kernel mode never switches:
  * the kernel is not preemptible. The common case is one test of the
  * thread_info flags. */
 void exit_to_user_mode(struct pt_regs *regs)
 {
 	struct thread_info *ti = current_thread_info();
 
+	if (unlikely(timer_events_pending())) {
+		local_irq_enable();
+		run_timer_events();      /* a safe point for timer signals (timer.h) */
+		local_irq_disable();
+	}
 	while (unlikely(ti->flags & (_TIF_NEED_RESCHED | _TIF_SIGPENDING))) {
 		if (ti->flags & _TIF_NEED_RESCHED) {
 			schedule();
@@ -362,6 +397,13 @@ void sched_fork(struct task_struct *p)
 
 	INIT_LIST_HEAD(&p->run_list);
 	p->state = TASK_UNINTERRUPTIBLE;      /* runnable at wake_up_process */
+	if (unlikely(p->sched_reset_on_fork)) {  /* sched_setscheduler's flag */
+		if (p->policy != SCHED_OTHER || p->nice < 0)
+			p->nice = 0;
+		p->policy = SCHED_OTHER;
+		p->rt_priority = 0;
+		p->sched_reset_on_fork = false;
+	}
 	p->epoch_seen = epoch;
 	p->counter = (parent->counter + 1) >> 1;
 	parent->counter >>= 1;
@@ -372,14 +414,17 @@ void sched_fork(struct task_struct *p)
 }
 
 /* The idle loop (init_task after boot): sleep until an interrupt, and run
- * anything that became runnable. sti;hlt is atomic, so a wake-up between the
- * check and the hlt is not lost. */
+ * anything that became runnable; send the signals of timers that fired (a
+ * safe point: include/timer.h). safe_halt() (sti;hlt) is atomic, so a
+ * wake-up between the check and the hlt is not lost. */
 void cpu_idle(void)
 {
 	for (;;) {
+		if (timer_events_pending())
+			run_timer_events();
 		local_irq_disable();
-		if (!need_resched())
-			__asm__ __volatile__("sti; hlt" ::: "memory");
+		if (!need_resched() && !timer_events_pending())
+			safe_halt();
 		else
 			local_irq_enable();
 		schedule();

@@ -22,8 +22,9 @@ bool signal_caches_init(void)
 }
 
 /* Also the per-thread signal state: nothing pending (the blocked mask is
- * inherited by the task copy); a thread sharing the parent's address space
- * does not inherit its alternate stack, which is the parent's to use. */
+ * inherited by the task copy), no parent-death signal (prctl: never
+ * inherited); a thread sharing the parent's address space does not
+ * inherit its alternate stack, which is the parent's to use. */
 int copy_sighand(unsigned long clone_flags, struct task_struct *p)
 {
 	struct sighand_struct *sig;
@@ -31,6 +32,7 @@ int copy_sighand(unsigned long clone_flags, struct task_struct *p)
 	INIT_LIST_HEAD(&p->pending.list);
 	p->pending.signal = 0;
 	p->real_blocked = 0;
+	p->pdeath_signal = 0;
 	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM)
 		p->sas_ss_sp = p->sas_ss_size = 0;
 	if (clone_flags & CLONE_SIGHAND) {
@@ -69,6 +71,10 @@ int copy_signal(unsigned long clone_flags, struct task_struct *p)
 	sig->group_exec_task = NULL;
 	sig->tty = current->signal->tty;          /* inherited, as in Linux */
 	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
+	sig->leader_pid = p->pid;
+	sig->is_child_subreaper = false;          /* per process, not inherited */
+	memset(&sig->times, 0, sizeof(sig->times));
+	signal_timers_init(sig);                  /* a fork inherits no timers */
 	p->signal = sig;
 	return 0;
 }

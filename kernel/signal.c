@@ -29,6 +29,7 @@
 #include <sched.h>
 #include <sched/signal.h>
 #include <sched/user.h>
+#include <posix-timers.h>
 #include <slab.h>
 #include <asm/irqflags.h>
 
@@ -66,15 +67,65 @@ static struct sigqueue *sigqueue_alloc(struct task_struct *p, bool override)
 	if (!q)
 		return NULL;
 	q->user = get_uid(user);
+	q->flags = 0;
 	user->sigpending++;
 	return q;
 }
 
-static void sigqueue_free(struct sigqueue *q)
+static void sigqueue_uncharge(struct sigqueue *q)
 {
 	q->user->sigpending--;
 	free_uid(q->user);
+}
+
+static void sigqueue_free(struct sigqueue *q)
+{
+	sigqueue_uncharge(q);
 	kmem_cache_free(sigqueue_cachep, q);
+}
+
+/* A record off its pending list: freed, unless a POSIX timer owns it. */
+static void sigqueue_drop(struct sigqueue *q)
+{
+	list_del_init(&q->list);
+	if (!(q->flags & SIGQUEUE_PREALLOC))
+		sigqueue_free(q);
+}
+
+int sigqueue_init_prealloc(struct sigqueue *q)
+{
+	struct user_struct *user = current->user;
+
+	if ((unsigned long)user->sigpending >= current->signal->rlim[RLIMIT_SIGPENDING].rlim_cur)
+		return -EAGAIN;
+	INIT_LIST_HEAD(&q->list);
+	q->user = get_uid(user);
+	q->flags = SIGQUEUE_PREALLOC;
+	user->sigpending++;
+	return 0;
+}
+
+void sigqueue_cancel(struct sigqueue *q, struct sigpending *pending)
+{
+	unsigned long flags = local_irq_save();
+	struct sigqueue *other;
+	int sig = q->info.si_signo;
+
+	if (!list_empty(&q->list)) {
+		list_del_init(&q->list);
+		list_for_each_entry(other, &pending->list, list)
+			if (other->info.si_signo == sig)
+				goto out;          /* another instance stays pending */
+		pending->signal &= ~sigmask(sig);
+	}
+out:
+	local_irq_restore(flags);
+}
+
+void sigqueue_release_prealloc(struct sigqueue *q, struct sigpending *pending)
+{
+	sigqueue_cancel(q, pending);
+	sigqueue_uncharge(q);
 }
 
 void flush_signals_on_exit(struct task_struct *p)
@@ -94,10 +145,8 @@ void flush_sigqueue(struct sigpending *pending)
 {
 	struct sigqueue *q, *n;
 
-	list_for_each_entry_safe(q, n, &pending->list, list) {
-		list_del(&q->list);
-		sigqueue_free(q);
-	}
+	list_for_each_entry_safe(q, n, &pending->list, list)
+		sigqueue_drop(q);
 	pending->signal = 0;
 }
 
@@ -180,10 +229,8 @@ static void remove_from_set(struct sigpending *pending, sigset_t mask)
 		return;
 	pending->signal &= ~mask;
 	list_for_each_entry_safe(q, n, &pending->list, list) {
-		if (sigmask(q->info.si_signo) & mask) {
-			list_del(&q->list);
-			sigqueue_free(q);
-		}
+		if (sigmask(q->info.si_signo) & mask)
+			sigqueue_drop(q);
 	}
 }
 
@@ -351,6 +398,22 @@ static int __send_signal(int sig, struct kernel_siginfo *info, struct task_struc
 	return 0;
 }
 
+int send_sigqueue(struct sigqueue *q, struct task_struct *p, bool group)
+{
+	unsigned long flags = local_irq_save();
+	int sig = q->info.si_signo;
+	struct sigpending *pending = group ? &p->signal->shared_pending : &p->pending;
+	bool queued = prepare_signal(sig, p, group, false);
+
+	if (queued) {
+		list_add_tail(&q->list, &pending->list);
+		pending->signal |= sigmask(sig);
+		complete_signal(sig, p, group);
+	}
+	local_irq_restore(flags);
+	return queued;
+}
+
 int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p, bool group)
 {
 	unsigned long flags = local_irq_save();
@@ -435,9 +498,12 @@ static void collect_signal(int sig, struct sigpending *pending, struct kernel_si
 	if (!more)
 		pending->signal &= ~sigmask(sig);
 	if (first) {
+		bool timer = first->flags & SIGQUEUE_PREALLOC;
+
 		*info = first->info;
-		list_del(&first->list);
-		sigqueue_free(first);
+		sigqueue_drop(first);            /* frees it, unless a timer's */
+		if (timer)
+			posix_timer_delivered(first);
 	} else {
 		*info = (struct kernel_siginfo){ .si_signo = sig, .si_code = SI_KERNEL };
 	}
@@ -485,13 +551,7 @@ static __noinline void send_child_exit(struct task_struct *tsk, int sig, struct 
 
 	info.kill.pid = tsk->tgid;
 	info.kill.uid = tsk->uid;
-	if (code & 0x7f) {
-		info.si_code = (code & 0x80) ? CLD_DUMPED : CLD_KILLED;
-		info.kill.status = code & 0x7f;
-	} else {
-		info.si_code = CLD_EXITED;
-		info.kill.status = (code >> 8) & 0xff;
-	}
+	info.si_code = cld_code(code, &info.kill.status);
 	send_sig_info(sig, &info, parent, true);
 }
 
@@ -510,26 +570,26 @@ bool do_notify_parent(struct task_struct *tsk, int sig)
 	return autoreap;
 }
 
-bool wait_task_stopped_or_continued(struct task_struct *p, int options, int *status)
+int wait_task_stopped_or_continued(struct task_struct *p, int options, int *status)
 {
 	struct signal_struct *sig = p->signal;
 
 	/* a zombie leader whose threads still run stands for its group */
 	if (!sig || !thread_group_leader(p) || (p->exit_state && thread_group_empty(p)))
-		return false;
-	if ((options & WUNTRACED) && (sig->flags & SIGNAL_STOP_STOPPED) && sig->group_exit_code) {
-		if (status)
-			*status = (sig->group_exit_code << 8) | 0x7f;
-		sig->group_exit_code = 0;
-		return true;
+		return 0;
+	if ((options & WSTOPPED) && (sig->flags & SIGNAL_STOP_STOPPED) && sig->group_exit_code) {
+		*status = (sig->group_exit_code << 8) | 0x7f;
+		if (!(options & WNOWAIT))
+			sig->group_exit_code = 0;
+		return CLD_STOPPED;
 	}
 	if ((options & WCONTINUED) && (sig->flags & SIGNAL_STOP_CONTINUED)) {
-		if (status)
-			*status = 0xffff;
-		sig->flags &= ~SIGNAL_STOP_CONTINUED;
-		return true;
+		*status = 0xffff;
+		if (!(options & WNOWAIT))
+			sig->flags &= ~SIGNAL_STOP_CONTINUED;
+		return CLD_CONTINUED;
 	}
-	return false;
+	return 0;
 }
 
 /* Take part in a group stop (signr: the stop signal that starts one, or 0

@@ -11,6 +11,7 @@
 #include <kernel.h>
 #include <errno.h>
 #include <sched.h>
+#include <sched/mm.h>
 #include <sched/user.h>
 #include <syscall.h>
 #include <asm/uaccess.h>
@@ -38,6 +39,19 @@ static bool own_id(struct id_set ids, unsigned int id)
 	return id == NO_ID || id == *ids.r || id == *ids.e || id == *ids.s;
 }
 
+/* A new effective id: as Linux's commit_creds, the address space stops
+ * being dumpable (suid_dumpable 0) and the parent-death signal is
+ * cleared (prctl, kernel/sys_prctl.c). */
+static void set_effective(struct id_set ids, unsigned int e)
+{
+	if (e == *ids.e)
+		return;
+	*ids.e = e;
+	if (current->mm)
+		current->mm->dumpable = 0;
+	current->pdeath_signal = 0;
+}
+
 /* Set the ids that are not NO_ID; no permission check. The real uid first:
  * it is the one that can fail. */
 static long commit_ids(struct id_set ids, unsigned int r, unsigned int e, unsigned int s)
@@ -51,7 +65,7 @@ static long commit_ids(struct id_set ids, unsigned int r, unsigned int e, unsign
 	if (r != NO_ID)
 		*ids.r = r;
 	if (e != NO_ID)
-		*ids.e = e;
+		set_effective(ids, e);
 	if (s != NO_ID)
 		*ids.s = s;
 	return 0;
@@ -89,7 +103,7 @@ static long do_set(struct id_set ids, unsigned int id)
 		return commit_ids(ids, id, id, id);
 	if (id != *ids.r && id != *ids.s)
 		return -EPERM;
-	*ids.e = id;
+	set_effective(ids, id);
 	return 0;
 }
 

@@ -1,6 +1,6 @@
 /* kernel/sys_proc.c: the process system calls of the i386 ABI: creating
  * (fork, vfork, clone), replacing (execve), ending (exit, exit_group) and
- * waiting for processes (wait4, waitpid), their identity (pids, ids, process
+ * waiting for processes (wait4, waitpid, waitid), their identity (pids, ids, process
  * groups and sessions) and glibc's thread start-up calls. Calls that need
  * the caller's register frame find it at the top of the kernel stack
  * (task_pt_regs): a system call always enters from user mode. */
@@ -9,6 +9,8 @@
 #include <errno.h>
 #include <pid.h>
 #include <sched.h>
+#include <sched/cputime.h>
+#include <sched/signal.h>
 #include <slab.h>
 #include <syscall.h>
 #include <timer.h>
@@ -20,14 +22,20 @@
 
 #define PATH_MAX 4096
 
+/* fork, vfork and clone are three doors to do_fork (kernel/fork.c), the
+ * one path by which every task is made. */
 long sys_fork(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
-	return do_fork(SIGCHLD, 0, task_pt_regs(current));
+	struct kernel_clone_args args = { .flags = SIGCHLD };
+
+	return do_fork(&args, task_pt_regs(current));
 }
 
 long sys_vfork(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
-	return do_fork(CLONE_VFORK | CLONE_VM | SIGCHLD, 0, task_pt_regs(current));
+	struct kernel_clone_args args = { .flags = CLONE_VFORK | CLONE_VM | SIGCHLD };
+
+	return do_fork(&args, task_pt_regs(current));
 }
 
 /* clone(flags, newsp, parent_tid, tls, child_tid), Linux's i386 order:
@@ -39,12 +47,14 @@ long sys_clone(u32 flags, u32 newsp, u32 ptid, u32 tls, u32 ctid, u32 f)
 		.parent_tid = ptid, .child_tid = ctid, .tls = tls,
 	};
 
-	return kernel_clone(&args, task_pt_regs(current));
+	return do_fork(&args, task_pt_regs(current));
 }
 
 /* clone3 (435) is not offered: -ENOSYS, on which glibc 2.34+ falls back to
  * clone (its struct clone_args adds only what Tasklab lacks: pidfds,
- * cgroups, set_tid, 64-bit flags). */
+ * cgroups, set_tid, 64-bit flags). When it comes, it copies struct
+ * clone_args in, fills a kernel_clone_args from it and calls do_fork, as
+ * sys_clone does. */
 long sys_clone3(u32 uargs, u32 size, u32 c, u32 d, u32 e, u32 f)
 {
 	return -ENOSYS;
@@ -79,24 +89,29 @@ long sys_exit_group(u32 code, u32 b, u32 c, u32 d, u32 e, u32 f)
 }
 
 /* wait4(pid, status, options, rusage): pid > 0 that child, -1 any child,
- * 0 any child in the caller's process group, < -1 any in group -pid; a
- * thread group is reported when its last thread is gone; __WCLONE, __WALL
- * and __WNOTHREAD as Linux (do_wait); WUNTRACED and WCONTINUED report a
- * child's stop and continue once. The status word is Linux's: exit code
- * << 8, the killing signal, 0x7f | stop signal << 8, or 0xffff. A bad status or
- * rusage pointer is -EFAULT after the child was reaped, as in Linux. */
-long sys_wait4(u32 upid, u32 ustatus, u32 options, u32 rusage, u32 e, u32 f)
+ * 0 any child in the caller's process group, < -1 any in group -pid
+ * (INT_MIN: ESRCH, as Linux); a thread group is reported when its last
+ * thread is gone; __WCLONE, __WALL and __WNOTHREAD as Linux (do_wait);
+ * WUNTRACED and WCONTINUED report a child's stop and continue once. The
+ * status word is Linux's: exit code << 8, the killing signal, 0x7f | stop
+ * signal << 8, or 0xffff; the rusage is the child's (kernel/cputime.c). A
+ * bad status or rusage pointer is -EFAULT after the child was reaped, as
+ * in Linux. */
+long sys_wait4(u32 upid, u32 ustatus, u32 options, u32 urusage, u32 e, u32 f)
 {
-	pid_t pid = (pid_t)upid;
-	int status;
+	struct rusage32 ru;
+	struct wait_opts wo;
 	pid_t ret;
 
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WALL | __WCLONE | __WNOTHREAD))
 		return -EINVAL;
-	ret = do_wait(pid, options, &status);
-	if (ret > 0 && ustatus && put_user_u32(status, (u32 *)ustatus))
+	if ((ret = wait4_opts((pid_t)upid, options, &wo)))
+		return ret;
+	wo.rusage = urusage ? &ru : NULL;
+	ret = do_wait(&wo);
+	if (ret > 0 && ustatus && put_user_u32(wo.status, (u32 *)ustatus))
 		return -EFAULT;
-	if (ret > 0 && rusage && clear_user((void *)rusage, 72))
+	if (ret > 0 && urusage && copy_to_user((void *)urusage, &ru, sizeof(ru)))
 		return -EFAULT;
 	return ret;
 }
@@ -104,6 +119,84 @@ long sys_wait4(u32 upid, u32 ustatus, u32 options, u32 rusage, u32 e, u32 f)
 long sys_waitpid(u32 pid, u32 status, u32 options, u32 d, u32 e, u32 f)
 {
 	return sys_wait4(pid, status, options, 0, 0, 0);
+}
+
+/* The fields waitid writes in its siginfo (Linux writes only these). */
+struct waitid_info {
+	int si_signo, si_errno, si_code;
+	int si_pid;
+	u32 si_uid;
+	int si_status;
+};
+
+/* waitid's idtype and id as a wait: P_ALL, P_PID (id > 0), P_PGID (id 0:
+ * the caller's group); P_PIDFD is EINVAL until Tasklab has pidfds. */
+static int waitid_opts(u32 which, pid_t id, int options, struct wait_opts *wo)
+{
+	*wo = (struct wait_opts){ .flags = options, .pid = id };
+	switch (which) {
+	case P_ALL:
+		wo->type = PIDTYPE_MAX;
+		return 0;
+	case P_PID:
+		wo->type = PIDTYPE_PID;
+		return id > 0 ? 0 : -EINVAL;
+	case P_PGID:
+		wo->type = PIDTYPE_PGID;
+		if (!id)
+			wo->pid = current->pgid;
+		return id >= 0 ? 0 : -EINVAL;
+	default:
+		return -EINVAL;
+	}
+}
+
+/* The siginfo of what do_wait reported (all zero when nothing was). */
+static void fill_waitid_info(const struct wait_opts *wo, pid_t ret, struct waitid_info *wi)
+{
+	*wi = (struct waitid_info){ 0 };
+	if (ret <= 0)
+		return;
+	wi->si_signo = SIGCHLD;
+	wi->si_pid = ret;
+	wi->si_uid = wo->uid;
+	if (wo->cause == CLD_STOPPED)
+		wi->si_status = (wo->status >> 8) & 0xff;
+	else if (wo->cause == CLD_CONTINUED)
+		wi->si_status = SIGCONT;
+	wi->si_code = wo->cause == CLD_EXITED ? cld_code(wo->status, &wi->si_status) : wo->cause;
+}
+
+/* waitid(idtype, id, infop, options, rusage): which children as above, and
+ * what to report: WEXITED (ends), WSTOPPED, WCONTINUED (at least one, else
+ * EINVAL); WNOWAIT leaves the child reportable; WNOHANG with nothing ready
+ * returns 0 with a zeroed siginfo, as Linux. infop gets si_signo SIGCHLD,
+ * si_code CLD_*, si_pid, si_uid and si_status; rusage the child's. ECHILD,
+ * EINTR (restarted under SA_RESTART), EFAULT after the wait. */
+long sys_waitid(u32 which, u32 upid, u32 uinfo, u32 options, u32 urusage, u32 f)
+{
+	struct waitid_info wi;
+	struct rusage32 ru;
+	struct wait_opts wo;
+	long ret;
+
+	if (options & ~(WNOHANG | WNOWAIT | WEXITED | WSTOPPED | WCONTINUED |
+			__WNOTHREAD | __WCLONE | __WALL))
+		return -EINVAL;
+	if (!(options & (WEXITED | WSTOPPED | WCONTINUED)))
+		return -EINVAL;
+	if ((ret = waitid_opts(which, (pid_t)upid, (int)options, &wo)))
+		return ret;
+	wo.rusage = urusage ? &ru : NULL;
+	ret = do_wait(&wo);
+	if (ret < 0)
+		return ret;
+	fill_waitid_info(&wo, ret, &wi);
+	if (uinfo && copy_to_user((void *)uinfo, &wi, sizeof(wi)))
+		return -EFAULT;
+	if (ret > 0 && urusage && copy_to_user((void *)urusage, &ru, sizeof(ru)))
+		return -EFAULT;
+	return 0;
 }
 
 long sys_getpid(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f) { return current->tgid; }
@@ -181,13 +274,26 @@ long sys_getpgrp(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
 	return current->pgid;
 }
 
+/* Is there a process group pgid: a task in it, a zombie not yet reaped
+ * included (as Linux, where it stays attached to its group until then)? */
+static bool pgrp_exists(pid_t pgid)
+{
+	struct task_struct *q;
+
+	for_each_process(q)
+		if (q->pgid == pgid)
+			return true;
+	return false;
+}
+
 /* A new session and group led by the caller's process (its tgid), unless
- * it leads a group. */
+ * a process group with that id exists (the caller leads one, or one it
+ * led lives on in other processes): EPERM, as Linux. */
 long sys_setsid(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
 	struct task_struct *p = current->group_leader;
 
-	if (p->pgid == p->pid)
+	if (pgrp_exists(p->pid))
 		return -EPERM;
 	set_group_ids(p, p->pid, p->pid);
 	return p->sid;

@@ -225,15 +225,15 @@ static int wait_for_one_of(sigset_t these, long timeout, struct kernel_siginfo *
 	return dequeue_signal(~these, info);
 }
 
-/* rt_sigtimedwait(set, info, timeout, sigsetsize): take a pending signal
- * of set without running its handler (callers block set first), waiting
- * up to timeout (NULL: for ever). EAGAIN when the time ran out, EINTR when
- * another signal came. */
-long sys_rt_sigtimedwait(u32 uthese, u32 uinfo, u32 uts, u32 sigsetsize, u32 e, u32 f)
+/* rt_sigtimedwait(set, info, timeout, sigsetsize), and its _time64 form:
+ * take a pending signal of set without running its handler (callers block
+ * set first), waiting up to timeout (NULL: for ever). EAGAIN when the time
+ * ran out, EINTR when another signal came. */
+static long do_sigtimedwait(u32 uthese, u32 uinfo, u32 uts, u32 sigsetsize, bool time64)
 {
 	struct kernel_siginfo info;
 	u8 uinfo_buf[128];
-	struct timespec32 ts;
+	struct timespec64 ts;
 	long timeout = MAX_SCHEDULE_TIMEOUT;
 	sigset_t these;
 	int sig;
@@ -244,7 +244,7 @@ long sys_rt_sigtimedwait(u32 uthese, u32 uinfo, u32 uts, u32 sigsetsize, u32 e, 
 		return -EFAULT;
 	these &= ~SIG_KERNEL_ONLY_MASK;
 	if (uts) {
-		int err = get_user_timespec(uts, &ts);
+		int err = get_user_timespec(uts, &ts, time64);
 
 		if (err)
 			return err;
@@ -262,6 +262,16 @@ long sys_rt_sigtimedwait(u32 uthese, u32 uinfo, u32 uts, u32 sigsetsize, u32 e, 
 			return -EFAULT;
 	}
 	return sig;
+}
+
+long sys_rt_sigtimedwait(u32 uthese, u32 uinfo, u32 uts, u32 sigsetsize, u32 e, u32 f)
+{
+	return do_sigtimedwait(uthese, uinfo, uts, sigsetsize, false);
+}
+
+long sys_rt_sigtimedwait_time64(u32 uthese, u32 uinfo, u32 uts, u32 sigsetsize, u32 e, u32 f)
+{
+	return do_sigtimedwait(uthese, uinfo, uts, sigsetsize, true);
 }
 
 int do_sigaltstack(const struct user_stack *ss, struct user_stack *oss, u32 sp)

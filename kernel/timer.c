@@ -1,11 +1,14 @@
 /* kernel/timer.c: the timer tick's work and the jiffies timer list
  * (include/timer.h). Every tick (arch/i386/i8253.c calls timer_tick with
- * interrupts off) charges the running task (scheduler_tick) and runs the
- * timers whose time has come. The list is sorted by expiry: adding is O(n),
- * the tick looks at the head only. schedule_timeout() sleeps on a timer that
- * wakes the sleeper; msleep() is built on it. */
+ * interrupts off) charges the running task (scheduler_tick, and its
+ * process's CPU-time itimers) and runs the timers whose time has come. The
+ * list is sorted by expiry: adding is O(n), the tick looks at the head
+ * only. schedule_timeout() sleeps on a timer that wakes the sleeper;
+ * msleep() is built on it. Timers that send signals hand them to the
+ * fired list of timer events, sent at the next safe point. */
 #include <kernel.h>
 #include <sched.h>
+#include <posix-timers.h>
 #include <timer.h>
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
@@ -20,15 +23,6 @@ static void enqueue_timer(struct timer_list *t)
 		if ((long)(t->expires - pos->expires) < 0)
 			break;
 	list_add_tail(&t->entry, &pos->entry);   /* before pos: stays sorted */
-}
-
-void add_timer(struct timer_list *t)
-{
-	unsigned long flags = local_irq_save();
-
-	BUG_ON(timer_pending(t));
-	enqueue_timer(t);
-	local_irq_restore(flags);
 }
 
 bool mod_timer(struct timer_list *t, unsigned long expires)
@@ -55,7 +49,8 @@ bool del_timer(struct timer_list *t)
 	return was;
 }
 
-void run_timers(void)
+/* Run every expired timer (the tick, interrupts off). */
+static void run_timers(void)
 {
 	while (!list_empty(&timer_list_head)) {
 		struct timer_list *t = list_first_entry(&timer_list_head, struct timer_list, entry);
@@ -67,10 +62,56 @@ void run_timers(void)
 	}
 }
 
-/* Overrides the weak hook in arch/i386/i8253.c. */
+LIST_HEAD(timer_events_fired);
+
+void timer_event_fire(struct timer_event *ev)
+{
+	if (!ev->count++)
+		list_add_tail(&ev->fired, &timer_events_fired);
+}
+
+void timer_event_cancel(struct timer_event *ev)
+{
+	unsigned long flags;
+
+	if (!ev->count)                  /* stays 0: its timer is disarmed */
+		return;
+	flags = local_irq_save();
+
+	if (ev->count)
+		list_del_init(&ev->fired);
+	ev->count = 0;
+	local_irq_restore(flags);
+}
+
+/* Each event is taken off the list (and its count read) with interrupts
+ * off, then sent with them on: send() may allocate and wake tasks. An
+ * event fired again meanwhile is queued again. */
+void run_timer_events(void)
+{
+	unsigned long flags = local_irq_save();
+
+	while (!list_empty(&timer_events_fired)) {
+		struct timer_event *ev = list_first_entry(&timer_events_fired,
+							  struct timer_event, fired);
+		unsigned int count = ev->count;
+
+		list_del_init(&ev->fired);
+		ev->count = 0;
+		local_irq_restore(flags);
+		ev->send(ev, count);
+		flags = local_irq_save();
+	}
+	local_irq_restore(flags);
+}
+
+/* The tick's work, called by the PIT interrupt (arch/i386/i8253.c). */
 void timer_tick(struct pt_regs *regs)
 {
-	scheduler_tick(regs && user_mode(regs));
+	bool user_tick = regs && user_mode(regs);
+
+	scheduler_tick(user_tick);
+	itimer_tick(user_tick);          /* ITIMER_VIRTUAL and ITIMER_PROF */
 	run_timers();
 }
 

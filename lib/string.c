@@ -2,28 +2,17 @@
  * glob matching used by test= and bench= selection and a strtoul for the
  * command line. */
 #include <string.h>
+#include <asm/string.h>
 
-/* Four bytes a step, as memcpy: a page clear is 1024 stores, not 4096. */
+/* Four bytes a step (asm/string.h): a page clear is 1024 stores, not 4096. */
 void *memset(void *s, int c, size_t n)
 {
-	void *d = s;
-	u32 pattern = (u8)c * 0x01010101u;
-	size_t words = n / 4;
-
-	__asm__ __volatile__("rep stosl" : "+D"(d), "+c"(words) : "a"(pattern) : "memory");
-	n &= 3;
-	__asm__ __volatile__("rep stosb" : "+D"(d), "+c"(n) : "a"(pattern) : "memory");
-	return s;
+	return __memset(s, (u8)c * 0x01010101u, n);
 }
 
 void *memcpy(void *dst, const void *src, size_t n)
 {
-	void *d = dst;
-	size_t words = n / 4;
-	__asm__ __volatile__("rep movsl" : "+D"(d), "+S"(src), "+c"(words) :: "memory");
-	n &= 3;
-	__asm__ __volatile__("rep movsb" : "+D"(d), "+S"(src), "+c"(n) :: "memory");
-	return dst;
+	return __memcpy(dst, src, n);
 }
 
 void *memmove(void *dst, const void *src, size_t n)

@@ -39,6 +39,18 @@ void kmalloc_init(void);
 void vmalloc_init(void);
 void kmap_init(void);
 
+/* mm/mmap.c: the VMA list, for the calls that rearrange it (mremap). */
+struct mm_struct;
+struct vm_area_struct;
+/* The VMA after v on its mm's list, or NULL. */
+struct vm_area_struct *next_vma(struct vm_area_struct *v);
+/* Put v (vm_start set) on mm's list before the first VMA above it. */
+void insert_vma(struct mm_struct *mm, struct vm_area_struct *v);
+/* Take v off its mm's list (it keeps its file and i_mmap place). */
+void unlink_vma(struct vm_area_struct *v);
+/* Split VMAs so that start and end are VMA boundaries: 0 or -ENOMEM. */
+int split_at_edges(struct mm_struct *mm, unsigned long start, unsigned long end);
+
 /* mm/slab_debug.c: red zones and poisoning (include/slab.h). */
 struct kmem_cache;
 #define SLAB_REDZONE_BYTES 4

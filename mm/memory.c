@@ -1,12 +1,14 @@
 /* mm/memory.c: the page tables of user address spaces. Pages arrive only
  * when touched (seed claim c09): handle_mm_fault() fills a missing PTE with
- * a zeroed page (anonymous) or a copy of the file's bytes (private file
- * mapping), and answers a write to a write-protected private page with
- * copy-on-write: a page still shared with another address space is copied,
- * one we are the last user of is simply made writable again. fork shares
- * pages by reference count (copy_page_range); teardown drops those
- * references (zap_page_range) and frees the page tables (free_pgtables).
- * User pages may be highmem: their contents are reached through kmap. */
+ * a zeroed page (anonymous), the file's own page (shared file mapping;
+ * read-only in a private one) or a private copy of the file's bytes, and
+ * answers a write to a write-protected private page with copy-on-write: a
+ * page still shared with another address space or the page cache is
+ * copied, an anonymous one we are the last user of is simply made writable
+ * again. fork shares pages by reference count (copy_page_range); teardown
+ * drops those references (zap_page_range) and frees the page tables
+ * (free_pgtables). User pages may be highmem: their contents are reached
+ * through kmap. */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
@@ -17,18 +19,6 @@
 #include <sched/signal.h>
 #include <asm/pgtable.h>
 
-#define USER_PDE_FLAGS (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER)
-/* A page of a PROT_NONE area: kept (frame and refcount), but not present,
- * so user and kernel accesses both fault and the VMA check refuses them.
- * One of the bits the MMU leaves to software. */
-#define _PAGE_PROTNONE 0x200
-
-/* Does the PTE hold a page (present, or hidden by PROT_NONE)? */
-static bool pte_mapped(pte_t pte)
-{
-	return pte & (_PAGE_PRESENT | _PAGE_PROTNONE);
-}
-
 /* Drop a stale translation if mm is the address space loaded now. */
 static void flush_tlb_page(struct mm_struct *mm, unsigned long addr)
 {
@@ -38,9 +28,9 @@ static void flush_tlb_page(struct mm_struct *mm, unsigned long addr)
 
 u32 *user_pte(struct mm_struct *mm, unsigned long addr)
 {
-	u32 pde = mm->pgd[pgd_index(addr)];
+	pgd_t pde = mm->pgd[pgd_index(addr)];
 
-	if (!(pde & _PAGE_PRESENT))
+	if (!pgd_present(pde))
 		return NULL;
 	return (u32 *)__va(pte_phys(pde)) + pte_index(addr);
 }
@@ -56,18 +46,14 @@ static u32 *pte_alloc(struct mm_struct *mm, unsigned long addr)
 	table = get_zeroed_page(GFP_KERNEL);
 	if (!table)
 		return NULL;
-	mm->pgd[pgd_index(addr)] = __pa(table) | USER_PDE_FLAGS;
+	pgd_populate(&mm->pgd[pgd_index(addr)], (pte_t *)table);
 	mm->nr_ptes++;
 	return (u32 *)table + pte_index(addr);
 }
 
 static u32 vma_pte_flags(const struct vm_area_struct *vma, bool writable)
 {
-	u32 f = _PAGE_PRESENT | _PAGE_USER;
-
-	if (writable && (vma->vm_flags & VM_WRITE))
-		f |= _PAGE_RW;
-	return f;
+	return (writable && (vma->vm_flags & VM_WRITE)) ? PAGE_SHARED : PAGE_READONLY;
 }
 
 /* Fill a new user page with what vma holds at addr. */
@@ -92,7 +78,9 @@ static int fill_page(struct vm_area_struct *vma, unsigned long addr, struct page
 	return err;
 }
 
-static int do_no_page(struct vm_area_struct *vma, unsigned long addr, u32 *pte)
+/* Map a new private page at addr, filled by fill_page: zeroes, or a copy
+ * of the file's bytes (with zeroes past vm_file_end). */
+static int new_private_page(struct vm_area_struct *vma, unsigned long addr, u32 *pte)
 {
 	struct page *page = alloc_page(GFP_HIGHUSER);
 	int err;
@@ -109,15 +97,55 @@ static int do_no_page(struct vm_area_struct *vma, unsigned long addr, u32 *pte)
 	return 0;
 }
 
-/* Write to a present, write-protected page of a writable private VMA. */
+/* Map a page of the file's page cache at addr: a PTE's reference. */
+static int map_file_page(struct vm_area_struct *vma, u32 *pte, struct page *page,
+			 bool writable)
+{
+	get_page(page);
+	set_pte(pte, mk_pte(page_to_phys(page), vma_pte_flags(vma, writable)));
+	vma->vm_mm->rss++;
+	return 0;
+}
+
+/* A missing page of a file-backed VMA (Linux's do_fault). Past vm_file_end
+ * it is bss; a page starting past the file's last page is SIGBUS (-EIO,
+ * the file's size checked now: a truncate since mmap counts). A shared
+ * mapping gets the file's page itself (a hole gets a page first). A
+ * private one reading a page the file has and holds wholly before
+ * vm_file_end gets it read-only (a write copies it then); otherwise a
+ * private copy of the bytes. */
+static int do_file_page(struct vm_area_struct *vma, unsigned long addr, u32 *pte,
+			unsigned int flags)
+{
+	struct inode *inode = vma->vm_file->f_inode;
+	unsigned long index = (vma->vm_pgoff + (addr - vma->vm_start)) >> PAGE_SHIFT;
+	struct page *page;
+
+	if (addr >= vma->vm_file_end)
+		return new_private_page(vma, addr, pte);
+	if ((loff_t)index << PAGE_SHIFT >= inode->i_size)
+		return -EIO;
+	if (vma->vm_flags & VM_MAYSHARE) {
+		page = ramfs_get_page(inode, index);
+		return page ? map_file_page(vma, pte, page, true) : -ENOMEM;
+	}
+	page = ramfs_file_page(inode, index);
+	if (page && !(flags & FAULT_WRITE) && vma->vm_file_end - addr >= PAGE_SIZE)
+		return map_file_page(vma, pte, page, false);
+	return new_private_page(vma, addr, pte);
+}
+
+/* Write to a present, write-protected page of a writable VMA. */
 static int do_wp_page(struct vm_area_struct *vma, unsigned long addr, u32 *pte)
 {
 	struct page *old = pfn_to_page(pte_phys(*pte) >> PAGE_SHIFT);
 	struct page *new;
 	void *src, *dst;
 
-	if (page_count(old) == 1) {              /* the last sharer: reuse it */
-		set_pte(pte, *pte | _PAGE_RW);
+	/* a shared page is written in place (it was write-protected by an
+	 * mprotect since); so is an anonymous one we are the last user of */
+	if ((vma->vm_flags & VM_SHARED) || (PageAnon(old) && page_count(old) == 1)) {
+		set_pte(pte, pte_mkwrite(*pte));
 		flush_tlb_page(vma->vm_mm, addr);
 		return 0;
 	}
@@ -142,9 +170,12 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, unsigned int
 	if (!pte)
 		return -ENOMEM;
 	addr &= PAGE_MASK;
-	if (!pte_present(*pte))
-		return do_no_page(vma, addr, pte);
-	if ((flags & FAULT_WRITE) && !(*pte & _PAGE_RW)) {
+	if (!pte_present(*pte)) {
+		if (vma->vm_file)
+			return do_file_page(vma, addr, pte, flags);
+		return new_private_page(vma, addr, pte);
+	}
+	if ((flags & FAULT_WRITE) && !pte_write(*pte)) {
 		if (!(vma->vm_flags & VM_WRITE))
 			return -EFAULT;
 		return do_wp_page(vma, addr, pte);
@@ -229,11 +260,11 @@ void change_protection(struct mm_struct *mm, unsigned long start, unsigned long 
 		if (!pte || !pte_mapped(*pte))
 			continue;
 		if (vm_flags & (VM_READ | VM_WRITE | VM_EXEC))
-			set_pte(pte, (*pte & ~_PAGE_PROTNONE) | _PAGE_PRESENT);
+			set_pte(pte, pte_mkpresent(*pte));
 		else
-			set_pte(pte, (*pte & ~_PAGE_PRESENT) | _PAGE_PROTNONE);
+			set_pte(pte, pte_mkprotnone(*pte));
 		if (!(vm_flags & VM_WRITE))
-			set_pte(pte, *pte & ~_PAGE_RW);
+			set_pte(pte, pte_wrprotect(*pte));
 		flush_tlb_page(mm, addr);
 	}
 }
@@ -249,8 +280,8 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		dpte = pte_alloc(dst, addr);
 		if (!dpte)
 			return -ENOMEM;
-		if (!(vma->vm_flags & VM_SHARED) && (*spte & _PAGE_RW)) {
-			set_pte(spte, *spte & ~_PAGE_RW);
+		if (!(vma->vm_flags & VM_SHARED) && pte_write(*spte)) {
+			set_pte(spte, pte_wrprotect(*spte));
 			flush_tlb_page(src, addr);
 		}
 		get_page(pfn_to_page(pte_phys(*spte) >> PAGE_SHIFT));
@@ -260,10 +291,60 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 	return 0;
 }
 
+void unmap_mapping_range(struct inode *inode, unsigned long index)
+{
+	unsigned long from = index << PAGE_SHIFT;
+	struct vm_area_struct *v;
+
+	list_for_each_entry(v, &inode->i_mmap, vm_shared) {
+		/* bss pages past vm_file_end hold nothing of the file */
+		unsigned long start = v->vm_start, end = min(v->vm_end, v->vm_file_end & PAGE_MASK);
+
+		if (end <= start)
+			continue;
+		if (from > v->vm_pgoff) {
+			if (from - v->vm_pgoff >= end - start)
+				continue;
+			start += from - v->vm_pgoff;
+		}
+		zap_page_range(v->vm_mm, start, end);
+	}
+}
+
+int move_page_tables(struct mm_struct *mm, unsigned long old, unsigned long new,
+		     unsigned long len)
+{
+	for (unsigned long off = 0; off < len; off += PAGE_SIZE)
+		if (!pte_alloc(mm, new + off))      /* first, so that nothing fails midway */
+			return -ENOMEM;
+	for (unsigned long off = 0; off < len; off += PAGE_SIZE) {
+		u32 *src = user_pte(mm, old + off);
+
+		if (!src || !pte_mapped(*src))
+			continue;
+		set_pte(user_pte(mm, new + off), *src);
+		pte_clear(src);
+		flush_tlb_page(mm, old + off);
+	}
+	return 0;
+}
+
+bool page_resident(struct vm_area_struct *vma, unsigned long addr)
+{
+	u32 *pte = user_pte(vma->vm_mm, addr);
+
+	if (pte && pte_mapped(*pte))
+		return true;
+	if (!vma->vm_file || addr >= vma->vm_file_end)
+		return false;
+	return ramfs_file_page(vma->vm_file->f_inode,
+			       (vma->vm_pgoff + (addr - vma->vm_start)) >> PAGE_SHIFT) != NULL;
+}
+
 void free_pgtables(struct mm_struct *mm)
 {
 	for (unsigned int i = 0; i < KERNEL_PGD_BOUNDARY; i++) {
-		if (!(mm->pgd[i] & _PAGE_PRESENT))
+		if (!pgd_present(mm->pgd[i]))
 			continue;
 		free_page((unsigned long)__va(pte_phys(mm->pgd[i])));
 		mm->pgd[i] = 0;

@@ -2,14 +2,18 @@
  * mm->mmap sorted by address and never overlap; mapping, unmapping and
  * mprotect split them at the edges of the request. Adjacent VMAs are not
  * merged: the list stays short for the programs Tasklab runs, and a
- * student can read a process's layout off it directly. Page-table work
- * (freeing pages, write-protecting) is mm/memory.c's. */
+ * student can read a process's layout off it directly. A file-backed VMA
+ * holds a reference on its file and is on the file's inode->i_mmap list
+ * (Linux's reverse map for files) from its creation to vma_free, so that a
+ * truncate can find every page table holding the file's pages. Page-table
+ * work (freeing pages, write-protecting) is mm/memory.c's. */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
 #include <mman.h>
 #include <slab.h>
 #include <sched/mm.h>
+#include "internal.h"
 
 static struct kmem_cache *vm_area_cachep;
 static unsigned long vmas_allocated;
@@ -36,15 +40,33 @@ static struct vm_area_struct *vma_alloc(void)
 	return v;
 }
 
-static void vma_free(struct vm_area_struct *v)
+/* v, holding a reference on its file (if any), joins the file's i_mmap. */
+static void i_mmap_insert(struct vm_area_struct *v)
 {
 	if (v->vm_file)
+		list_add_tail(&v->vm_shared, &v->vm_file->f_inode->i_mmap);
+}
+
+/* v (a copy of another VMA) takes a reference on its file and joins its
+ * i_mmap. */
+static void vma_link_file(struct vm_area_struct *v)
+{
+	if (v->vm_file)
+		get_file(v->vm_file);
+	i_mmap_insert(v);
+}
+
+static void vma_free(struct vm_area_struct *v)
+{
+	if (v->vm_file) {
+		list_del(&v->vm_shared);
 		fput(v->vm_file);
+	}
 	kmem_cache_free(vm_area_cachep, v);
 	vmas_allocated--;
 }
 
-static struct vm_area_struct *next_vma(struct vm_area_struct *v)
+struct vm_area_struct *next_vma(struct vm_area_struct *v)
 {
 	if (v->vm_list.next == &v->vm_mm->mmap)
 		return NULL;
@@ -61,20 +83,34 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 	return NULL;
 }
 
-/* Put v on the list before the first VMA that starts above it. */
-static void insert_vma(struct mm_struct *mm, struct vm_area_struct *v)
+/* v joins (delta 1) or leaves (-1) its mm's counts. */
+static void vma_count(struct mm_struct *mm, const struct vm_area_struct *v, int delta)
+{
+	mm->map_count += delta;
+	if (v->vm_flags & VM_MAYSHARE)
+		mm->map_shared += delta;
+}
+
+struct vm_area_struct *vma_lookup(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *v = find_vma(mm, addr);
+
+	return v && v->vm_start <= addr ? v : NULL;
+}
+
+void insert_vma(struct mm_struct *mm, struct vm_area_struct *v)
 {
 	struct vm_area_struct *next = find_vma(mm, v->vm_start);
 
 	v->vm_mm = mm;
 	list_add_tail(&v->vm_list, next ? &next->vm_list : &mm->mmap);
-	mm->map_count++;
+	vma_count(mm, v, 1);
 }
 
-static void unlink_vma(struct vm_area_struct *v)
+void unlink_vma(struct vm_area_struct *v)
 {
 	list_del(&v->vm_list);
-	v->vm_mm->map_count--;
+	vma_count(v->vm_mm, v, -1);
 }
 
 /* Split v at addr (strictly inside it): v keeps the low part, the new VMA
@@ -87,18 +123,16 @@ static int split_vma(struct vm_area_struct *v, unsigned long addr)
 		return -ENOMEM;
 	*hi = *v;
 	hi->vm_start = addr;
-	if (hi->vm_file) {
+	if (hi->vm_file)
 		hi->vm_pgoff += addr - v->vm_start;
-		get_file(hi->vm_file);
-	}
+	vma_link_file(hi);
 	v->vm_end = addr;
 	list_add(&hi->vm_list, &v->vm_list);
-	v->vm_mm->map_count++;
+	vma_count(v->vm_mm, hi, 1);
 	return 0;
 }
 
-/* Split VMAs so that start and end are VMA boundaries. */
-static int split_at_edges(struct mm_struct *mm, unsigned long start, unsigned long end)
+int split_at_edges(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
 	struct vm_area_struct *v = find_vma(mm, start);
 	int err;
@@ -154,6 +188,8 @@ long get_unmapped_area(struct mm_struct *mm, unsigned long hint, unsigned long l
 	struct vm_area_struct *v;
 
 	len = ALIGN_UP(len, PAGE_SIZE);
+	if (!len || len > TASK_SIZE)
+		return -ENOMEM;
 	if (hint && hint < TASK_SIZE) {
 		hint = ALIGN_UP(max(hint, MMAP_MIN_ADDR), PAGE_SIZE);
 		if (range_free(mm, hint, len))
@@ -192,8 +228,10 @@ int mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	memset(v, 0, sizeof(*v));
 	v->vm_start = addr;
 	v->vm_end = addr + len;
+	if (!(vm_flags & VM_MAYSHARE))
+		vm_flags |= VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
 	v->vm_flags = vm_flags;
-	v->vm_file = file ? get_file(file) : NULL;
+	v->vm_file = file ? get_file(file) : NULL;  /* f_op->mmap may swap it */
 	v->vm_pgoff = pgoff;
 	v->vm_file_end = file_end;
 	if (file && file->f_op->mmap && (err = file->f_op->mmap(file, v))) {
@@ -203,6 +241,7 @@ int mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		vmas_allocated--;
 		return err;
 	}
+	i_mmap_insert(v);
 	insert_vma(mm, v);
 	return 0;
 }
@@ -237,6 +276,11 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 	end = start + len;
 	if (!fully_mapped(mm, start, end))
 		return -ENOMEM;
+	/* each VMA may only get what its VM_MAY* bits allow (Linux checks
+	 * as it goes; all are checked first here, so a refusal changes none) */
+	for (v = find_vma(mm, start); v && v->vm_start < end; v = next_vma(v))
+		if (calc_vm_prot_bits(prot) & ~(v->vm_flags >> 4))
+			return -EACCES;
 	if ((err = split_at_edges(mm, start, end)))
 		return err;
 	for (v = find_vma(mm, start); v && v->vm_start < end; v = next_vma(v)) {
@@ -292,11 +336,10 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 		if (!copy)
 			return -ENOMEM;
 		*copy = *v;
-		if (copy->vm_file)
-			get_file(copy->vm_file);
+		vma_link_file(copy);
 		copy->vm_mm = mm;
 		list_add_tail(&copy->vm_list, &mm->mmap);
-		mm->map_count++;
+		vma_count(mm, copy, 1);
 		if (copy_page_range(mm, oldmm, v))
 			return -ENOMEM;
 	}

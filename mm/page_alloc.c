@@ -219,6 +219,8 @@ static void free_pages_ok(struct page *page, unsigned int order)
 		bad_page(page, "freeing a reserved or slab page");
 	if (unlikely(page->virtual))     /* set only while a highmem page is kmapped */
 		bad_page(page, "freeing a page that is still kmapped (kunmap missing?)");
+	if (unlikely(page->mapping))
+		bad_page(page, "freeing a page still in a file's page cache");
 	if (unlikely(page_to_pfn(page) & ((1UL << order) - 1)))
 		bad_page(page, "freeing a block at a pfn not aligned to its order");
 	flags = local_irq_save();

@@ -1,8 +1,10 @@
 #!/bin/sh
-# scripts/ensure-tools.sh PURPOSE: make sure the tools for PURPOSE (build, test,
-# gdb) are installed. Missing Debian packages are installed with apt-get (as
-# root, or through sudo), saying what is installed; where that is impossible,
-# print the exact command and fail.
+# scripts/ensure-tools.sh PURPOSE: make sure the tools for PURPOSE are
+# installed: build (compile, pack, boot in QEMU), gdb (build and gdb) or test
+# (build, gdb and qemu-user). The Makefile runs it before anything else (see
+# its head). Missing Debian packages are installed with apt-get (as root, or
+# through sudo), saying what is installed; where that is impossible, print the
+# exact command and fail.
 set -u
 purpose=${1:-build}
 need=""
@@ -15,15 +17,13 @@ want i686-linux-gnu-ld binutils-i686-linux-gnu
 want nasm nasm
 want python3 python3
 want make make
-if [ "$purpose" = test ] || [ "$purpose" = build ]; then
-	want qemu-system-i386 qemu-system-x86
-	want grub-mkrescue grub-common
-	[ -d /usr/lib/grub/i386-pc ] || need="$need grub-pc-bin"
-	want xorriso xorriso
-	want mformat mtools
-	want cpio cpio
-	[ -f /usr/i686-linux-gnu/lib/libc.a ] || need="$need libc6-dev-i386-cross"
-fi
+want qemu-system-i386 qemu-system-x86
+want grub-mkrescue grub-common
+[ -d /usr/lib/grub/i386-pc ] || need="$need grub-pc-bin"
+want xorriso xorriso
+want mformat mtools
+want cpio cpio
+[ -f /usr/i686-linux-gnu/lib/libc.a ] || need="$need libc6-dev-i386-cross"
 if [ "$purpose" = gdb ] || [ "$purpose" = test ]; then
 	want gdb gdb
 fi

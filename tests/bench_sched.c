@@ -37,7 +37,7 @@ static void bench_fork(const struct kbench *b)
 	u64 t0 = rdtsc();
 
 	for (int i = 0; i < n; i++) {
-		pid_t pid = kernel_thread(exit_at_once, NULL, CLONE_FS | CLONE_FILES | SIGCHLD);
+		pid_t pid = kernel_thread(exit_at_once, NULL, NULL, CLONE_FS | CLONE_FILES | SIGCHLD);
 		if (pid < 0 || kernel_wait(pid, 0, NULL) != pid) {
 			pr_err("bench: kernel_thread failed (%d)\n", pid);
 			return;
@@ -82,8 +82,8 @@ static u64 two_tasks(int (*fn)(void *), void *arg, unsigned int ms)
 {
 	unsigned long cs0 = sched_stats.context_switches;
 	u64 t0 = rdtsc();
-	pid_t a = kernel_thread(fn, arg, CLONE_FS | CLONE_FILES | SIGCHLD);
-	pid_t b = kernel_thread(fn, arg, CLONE_FS | CLONE_FILES | SIGCHLD);
+	pid_t a = kernel_thread(fn, arg, NULL, CLONE_FS | CLONE_FILES | SIGCHLD);
+	pid_t b = kernel_thread(fn, arg, NULL, CLONE_FS | CLONE_FILES | SIGCHLD);
 
 	if (a < 0 || b < 0)
 		return 0;
@@ -128,7 +128,7 @@ static u64 ring(int n, unsigned int ms)
 	u64 t0, cost;
 
 	stop_yielders = false;
-	while (made < n && (pids[made] = kernel_thread(yielder, NULL, CLONE_FS | CLONE_FILES | SIGCHLD)) > 0)
+	while (made < n && (pids[made] = kernel_thread(yielder, NULL, NULL, CLONE_FS | CLONE_FILES | SIGCHLD)) > 0)
 		made++;
 	if (made < n)
 		pr_err("bench: only %d of %d tasks created\n", made, n);

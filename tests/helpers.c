@@ -7,6 +7,7 @@
 #include <ktest.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
+#include <asm/traps.h>
 
 extern u32 swapper_pg_dir[1024];
 #define ALIAS_BASE 0x40000000UL     /* a user address, 4 MiB aligned */
@@ -14,21 +15,18 @@ extern u32 swapper_pg_dir[1024];
 void *ktest_user_alias(void *kernel_obj)
 {
 	BUG_ON(__pa(kernel_obj) >= (4UL << 20));   /* only the first 4 MiB */
-	swapper_pg_dir[ALIAS_BASE >> 22] = 0x87;     /* present, rw, user, 4 MiB */
+	swapper_pg_dir[pgd_index(ALIAS_BASE)] = _PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_PSE;
 	__flush_tlb_one(ALIAS_BASE);
 	return (void *)(ALIAS_BASE + __pa(kernel_obj));
 }
 
 void ktest_drop_user_alias(void)
 {
-	swapper_pg_dir[ALIAS_BASE >> 22] = 0;
+	swapper_pg_dir[pgd_index(ALIAS_BASE)] = 0;
 	__flush_tlb_one(ALIAS_BASE);
 }
 
 long ktest_syscall(long nr, long a, long b, long c)
 {
-	long ret;
-
-	__asm__ __volatile__("int $0x80" : "=a"(ret) : "a"(nr), "b"(a), "c"(b), "d"(c) : "memory");
-	return ret;
+	return syscall_trap(nr, a, b, c);
 }

@@ -15,6 +15,7 @@
 #include <kernel.h>
 #include <errno.h>
 #include <kallsyms.h>
+#include <ktap_format.h>
 #include <ktest.h>
 #include <params.h>
 #include <sched.h>
@@ -59,19 +60,21 @@ bool ktest_requested(void)
 	return test_requested;
 }
 
-/* KTAP output: always to the console, never timestamped (KERN_RAW). */
+/* KTAP output (lib/ktap_format.c formats it): always to the console,
+ * never timestamped (KERN_RAW). */
+static void ktap_console(const char *line, size_t len)
+{
+	printk(KERN_RAW "%s", line);
+}
+
 static void ktap(int depth, const char *fmt, ...) __printf(2, 3);
 static void ktap(int depth, const char *fmt, ...)
 {
-	char line[320];
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(line, sizeof(line), fmt, ap);
+	ktap_vprint(ktap_console, depth, fmt, ap);
 	va_end(ap);
-	printk(KERN_RAW "%*s%s%s\n", depth * 4, "", line,
-	       n >= (int)sizeof(line) ? " [line truncated]" : "");
 }
 
 /* --- selection ------------------------------------------------------------ */
@@ -141,13 +144,11 @@ const char *ktest_running_case(char *buf, size_t size)
 
 void ktest_log(struct ktest *t, const char *fmt, ...)
 {
-	char line[256];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
+	ktap_vprint_diag(ktap_console, 1, t->name, fmt, ap);
 	va_end(ap);
-	ktap(1, "# %s: %s", t->name, line);
 }
 
 /* Leave the case: t->abort is on the case thread's stack, so a helper thread
@@ -160,6 +161,12 @@ static __noreturn void ktest_abort(struct ktest *t)
 	klongjmp(&t->abort, 1);
 }
 
+static void print_failure(struct ktest *t, bool fatal, const char *file, int line)
+{
+	ktap_print_failure(ktap_console, 1, t->name, fatal ? "ASSERTION" : "EXPECTATION",
+			   file, line);
+}
+
 static void ktest_failed(struct ktest *t, bool fatal)
 {
 	t->failed = true;
@@ -170,33 +177,27 @@ static void ktest_failed(struct ktest *t, bool fatal)
 void ktest_fail_int(struct ktest *t, bool fatal, const char *file, int line,
 		    const char *a_str, const char *op, const char *b_str, long long a, long long b)
 {
-	ktap(1, "# %s: %s failed at %s:%d", t->name, fatal ? "ASSERTION" : "EXPECTATION", file, line);
-	ktap(1, "# Expected %s %s %s, but", a_str, op, b_str);
-	ktap(1, "#     %s == %lld (%#llx)", a_str, a, a);
-	ktap(1, "#     %s == %lld (%#llx)", b_str, b, b);
+	print_failure(t, fatal, file, line);
+	ktap_print_expected_int(ktap_console, 1, a_str, op, b_str, a, b);
 	ktest_failed(t, fatal);
 }
 
 void ktest_fail_str(struct ktest *t, bool fatal, const char *file, int line,
 		    const char *a_str, const char *b_str, const char *a, const char *b)
 {
-	ktap(1, "# %s: %s failed at %s:%d", t->name, fatal ? "ASSERTION" : "EXPECTATION", file, line);
-	ktap(1, "# Expected %s == %s, but", a_str, b_str);
-	ktap(1, "#     %s == \"%s\"", a_str, a ? a : "(null)");
-	ktap(1, "#     %s == \"%s\"", b_str, b ? b : "(null)");
+	print_failure(t, fatal, file, line);
+	ktap_print_expected_str(ktap_console, 1, a_str, b_str, a, b);
 	ktest_failed(t, fatal);
 }
 
 void ktest_fail_msg(struct ktest *t, bool fatal, const char *file, int line, const char *fmt, ...)
 {
-	char msg[200];
 	va_list ap;
 
+	print_failure(t, fatal, file, line);
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	ktap_vprint_diag(ktap_console, 1, NULL, fmt, ap);
 	va_end(ap);
-	ktap(1, "# %s: %s failed at %s:%d", t->name, fatal ? "ASSERTION" : "EXPECTATION", file, line);
-	ktap(1, "# %s", msg);
 	ktest_failed(t, fatal);
 }
 
@@ -269,18 +270,18 @@ static __noinline bool run_case(const struct ktest_suite *s, const struct ktest_
 	running = &t;
 	if (c->should_panic)
 		ktap(1, "# ktest expecting panic: %s", c->should_panic);
-	pid = kernel_thread(case_thread, &r, CLONE_FS | CLONE_FILES | SIGCHLD);
+	pid = kernel_thread(case_thread, &r, NULL, CLONE_FS | CLONE_FILES | SIGCHLD);
 	if (pid < 0)
 		KTEST_FAIL(&t, "cannot start the case's kernel thread (%d)", pid);
 	else if (kernel_wait(pid, 0, NULL) != pid)
 		KTEST_FAIL(&t, "could not reap the case's kernel thread %d", pid);
 	running = NULL;
 	if (t.skipped && !t.failed) {
-		ktap(1, "ok %d %s # SKIP %s", n, c->name, t.skip_reason);
+		ktap_print_result(ktap_console, 1, n, c->name, true, t.skip_reason);
 		(*skips)++;
 		return true;
 	}
-	ktap(1, "%sok %d %s", t.failed ? "not " : "", n, c->name);
+	ktap_print_result(ktap_console, 1, n, c->name, !t.failed, NULL);
 	return !t.failed;
 }
 
@@ -337,7 +338,7 @@ static bool check_leaks(const unsigned long *before, int n, int num)
 {
 	bool ok = leaks_clean(before, n, 1);
 
-	ktap(1, "%sok %d no_leaks", ok ? "" : "not ", num);
+	ktap_print_result(ktap_console, 1, num, "no_leaks", ok, NULL);
 	return ok;
 }
 
@@ -359,7 +360,7 @@ static bool run_program_suite(const struct ktest_suite *s, int num, struct total
 	ok &= leaks_clean(before, n, 0);
 	tot->pass += ok;
 	tot->fail += !ok;
-	ktap(0, "%sok %d %s", ok ? "" : "not ", num, s->name);
+	ktap_print_result(ktap_console, 0, num, s->name, ok, NULL);
 	return ok;
 }
 
@@ -372,9 +373,7 @@ static bool run_suite(const struct ktest_suite *s, int num, struct totals *tot)
 	if (s->program)
 		return run_program_suite(s, num, tot);
 	ncounters = read_counters(before);
-	ktap(1, "KTAP version 1");
-	ktap(1, "# Subtest: %s", s->name);
-	ktap(1, "1..%d", ncases + (ncounters > 0));
+	ktap_print_subtest(ktap_console, 1, s->name, ncases + (ncounters > 0));
 	if (s->init)
 		s->init();
 	for (const struct ktest_case *c = s->cases; c->name; c++) {
@@ -395,7 +394,7 @@ static bool run_suite(const struct ktest_suite *s, int num, struct totals *tot)
 		tot->fail += !clean;
 		tot->pass += clean;
 	}
-	ktap(0, "%sok %d %s", ok ? "" : "not ", num, s->name);
+	ktap_print_result(ktap_console, 0, num, s->name, ok, NULL);
 	return ok;
 }
 
@@ -409,11 +408,11 @@ bool ktest_run_selected(void)
 		return false;
 	for (s = __ktest_suites_start; s < __ktest_suites_end; s++)
 		nsuites += selected_cases(s) > 0;
-	ktap(0, "KTAP version 1");
+	ktap_print_version(ktap_console, 0);
 	ktap(0, "# ktest: test=%s", test_glob);
 	for (s = __ktest_suites_start; s < __ktest_suites_end; s++)
 		list_should_panic(s);
-	ktap(0, "1..%d", nsuites);
+	ktap_print_plan(ktap_console, 0, nsuites);
 	for (s = __ktest_suites_start; s < __ktest_suites_end; s++)
 		if (selected_cases(s) > 0)
 			run_suite(s, ++num, &tot);

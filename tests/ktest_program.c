@@ -52,7 +52,7 @@ static int program_child(void *arg)
 
 int ktest_spawn_program(struct ktest_program *p)
 {
-	pid_t pid = kernel_thread(program_child, p, SIGCHLD);
+	pid_t pid = kernel_thread(program_child, p, NULL, SIGCHLD);
 	int status;
 
 	p->pid = pid;

@@ -6,8 +6,10 @@ timeout from outside, parses the KTAP the kernel prints, and ends with the line
 `N passed, N failed` (`, N skipped` when some were skipped). It exits non-zero
 when any test failed, the kernel panicked (it names the test that was running
 and prints the panic), the machine reset (a second boot banner: a triple
-fault), the KTAP plan and results disagree, the end-of-run line is missing, or
-a boot timed out. A crash is never counted as a pass.
+fault), the KTAP plan and results disagree, the end-of-run line is missing,
+a boot timed out, or a case was skipped on Tasklab (skips are allowed only
+in the Linux-ABI cross-check, 5. below). A crash or a case that did not run
+is never counted as a pass.
 
 One `make test` is:
   1. the main boot with test=* (every suite);
@@ -19,15 +21,21 @@ One `make test` is:
   2b. one boot without test= (as `make run`): the monitor's t key lists tasks;
       with the initramfs, PID 1 execs /sbin/init, which answers at its prompt;
   3. (--iso) one boot through the GRUB ISO: banner, memory map, KTAP;
-  4. (--gdb-check) gdb stops at start_kernel with symbols and `bt` works,
-     and the task helpers (tl-ps, $tl_current()) read the task list;
+  4. (--gdb-check) gdb stops at start_kernel with symbols and `bt` works
+     (into boot/higher_half.asm, with no warning about broken debug info),
+     the task helpers (tl-ps, $tl_current()) read the task list, PID 2 is
+     [kthreadd] from its creation, and PID 1's comm after its exec is
+     "init" zero-padded;
   5. (--user-dir) the user test programs (build/user/bin/utest_*) run under
      qemu-i386, QEMU's emulation of Linux's own system call ABI: their KTAP
      counts like the kernel's, and proves the user libc and the tests
-     themselves against real Linux before Tasklab runs the same binaries;
+     themselves against real Linux before Tasklab runs the same binaries
+     (with KTAP_PLATFORM=linux-abi: here, and only here, a case may SKIP);
      the glibc programs (build/user/glibc/*) must exit 0 there too;
-  6. harness self-checks: a broken EXPECT, a panic and a hang must each be
-     reported as failures (so the runner itself is tested).
+  6. harness self-checks: a broken EXPECT, a panic, a hang, a leak and a
+     skip on Tasklab must each be reported as failures (so the runner itself
+     is tested), and a user program that takes itself to be on Tasklab while
+     uname disagrees must bail out.
 Python 3 standard library only.
 """
 import argparse
@@ -245,22 +253,30 @@ def panic_headline(lines):
 
 
 class Tally:
-    def __init__(self):
+    """The run's verdicts; a quiet one (for the harness self-checks) only
+    counts."""
+
+    def __init__(self, quiet=False):
         self.passed = self.failed = self.skipped = 0
         self.failures = []
+        self.quiet = quiet
+
+    def say(self, text):
+        if not self.quiet:
+            print(text)
 
     def ok(self, name, note=''):
         self.passed += 1
-        print(f'ok      {name}{note}')
+        self.say(f'ok      {name}{note}')
 
     def fail(self, name, why):
         self.failed += 1
         self.failures.append(name)
-        print(f'FAIL    {name}: {why}')
+        self.say(f'FAIL    {name}: {why}')
 
     def skip(self, name, why):
         self.skipped += 1
-        print(f'skip    {name}: {why}')
+        self.say(f'skip    {name}: {why}')
 
 
 def boot_problems(b, kt, expect_end=True):
@@ -288,7 +304,7 @@ def boot_problems(b, kt, expect_end=True):
 # (test= name, guest memory, timeout in seconds). They run with the full
 # test=* run or when --test names them.
 # QEMU -icount: rdtsc counts guest instructions and repeats exactly from run
-# to run (/work/shared/platform-notes.md); make bench and the c23 claim use it.
+# to run; make bench and the c23 claim use it.
 ICOUNT = ['-icount', 'shift=0,align=off,sleep=off',
           '-rtc', 'base=2020-01-01T00:00:00,clock=vm']
 
@@ -342,17 +358,24 @@ def run_extra_boots(args, tally):
                      label=f'{name} boot (-m {mem}{" -icount" if extra else ""})')
 
 
-def count_results(tally, kt, lines, prefix=''):
-    """Every case result of a parsed KTAP run into the tally."""
+def count_results(tally, kt, lines, prefix='', skips_allowed=False):
+    """Every case result of a parsed KTAP run into the tally. A SKIP is a
+    failure unless skips_allowed: only the Linux-ABI cross-check under
+    qemu-i386 may skip (a check whose answer differs on the build host);
+    on Tasklab every case must run, the kernel's and the user programs'
+    alike, so a test that quietly stopped running cannot pass as green."""
     for suite, case, status, directive, reason in kt.results:
         name = f'{prefix}{suite}.{case}'
-        if directive == 'SKIP':
+        if directive == 'SKIP' and skips_allowed:
             tally.skip(name, reason)
+        elif directive == 'SKIP':
+            tally.fail(name, f'skipped on Tasklab ({reason}): every case must run there')
         elif status == 'ok':
             tally.ok(name)
         else:
             tally.fail(name, 'not ok (diagnostics above in the log)')
-            print_case_log(lines, suite, case)
+            if not tally.quiet:
+                print_case_log(lines, suite, case)
 
 
 def print_case_log(lines, suite, case):
@@ -387,8 +410,8 @@ def run_should_panic(args, tally, name):
     skipped = [r for r in kt.results if r[3] == 'SKIP' and f'{r[0]}.{r[1]}' == name]
     if b.timed_out:
         tally.fail(label, f'timed out after {b.seconds:.0f} s')
-    elif pt is None and skipped and not boot_problems(b, kt):
-        tally.skip(label, skipped[0][4])      # e.g. needs highmem this machine lacks
+    elif pt is None and skipped:
+        tally.fail(label, f'skipped on Tasklab ({skipped[0][4]}): every case must run there')
     elif pt is None:
         tally.fail(label, 'the kernel did not panic')
     elif kt.expecting_panic is None:
@@ -518,8 +541,8 @@ def run_iso(args, tally):
         problems.append('no memory map summary')
     if not any('boot loader: GRUB' in l for l in b.lines):
         problems.append('the boot loader is not GRUB')
-    if not kt.results or any(r[2] != 'ok' for r in kt.results):
-        problems.append('its self-tests did not all pass')
+    if not kt.results or any(r[2] != 'ok' or r[3] == 'SKIP' for r in kt.results):
+        problems.append('its self-tests did not all pass (a SKIP counts as not passing)')
     if problems:
         tally.fail('grub_iso_boot', '; '.join(problems))
     else:
@@ -527,19 +550,24 @@ def run_iso(args, tally):
         tally.ok('grub_iso_boot', f'  [{len(kt.results)} tests via GRUB in {b.seconds:.2f} s; {summary}]')
 
 
-def gdb_session(args, salt, commands):
-    """Boot QEMU stopped, run gdb with scripts/gdbinit (which stops at
-    start_kernel) and then `commands`; return gdb's output."""
+def gdb_session(args, salt, commands, initrd=False):
+    """Boot QEMU stopped (with the initramfs when `initrd`, so that PID 1
+    execs /sbin/init), run gdb with scripts/gdbinit (which stops at
+    start_kernel) and then `commands`; return gdb's output, its warnings
+    (stderr) included."""
     port = 26000 + (os.getuid() * 7 + os.getpid() + salt) % 4000
-    qemu = subprocess.Popen([QEMU, '-m', '128M', '-display', 'none', '-serial', 'null',
-                             '-no-reboot', '-kernel', args.kernel, '-S', '-gdb', f'tcp::{port}'],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    qemu_cmd = [QEMU, '-m', '128M', '-display', 'none', '-serial', 'null',
+                '-no-reboot', '-kernel', args.kernel, '-S', '-gdb', f'tcp::{port}']
+    if initrd:
+        qemu_cmd += ['-initrd', INITRD]
+    qemu = subprocess.Popen(qemu_cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     cmd = ['gdb', '-q', '-batch', '-nx', '-ex', f'file {args.kernel}',
            '-ex', f'set $tl_port = {port}', '-x', 'scripts/gdbinit']
     for c in commands:
         cmd += ['-ex', c]
     try:
-        out = subprocess.run(cmd, capture_output=True, text=True, timeout=60).stdout
+        out = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                             text=True, timeout=60).stdout
     except subprocess.TimeoutExpired as e:
         out = (e.stdout or b'').decode() if isinstance(e.stdout, bytes) else (e.stdout or '')
     finally:
@@ -548,16 +576,29 @@ def gdb_session(args, salt, commands):
     return out
 
 
+# What gdb prints when a pc's debug info is inconsistent (a compile unit
+# whose address range does not hold code it claims in .debug_aranges).
+GDB_DEBUG_INFO_ERRORS = re.compile(r'Internal error|not in symtab|in address map')
+
+
 def run_gdb_check(args, tally):
     """Non-interactive `make gdb`: the same gdbinit stops at start_kernel;
-    then bt must show it with its arguments, and tl-dmesg must read the log
-    after some boot progress."""
-    out = gdb_session(args, 0, ['bt', 'hbreak multiboot_print_summary', 'continue', 'tl-dmesg'])
+    then bt must show it with its arguments, one `next` later bt must go
+    on into startup_higher_half (boot/higher_half.asm) without a word from
+    gdb about broken debug info, and tl-dmesg must read the log after some
+    boot progress."""
+    out = gdb_session(args, 0, ['bt', 'next', 'bt', 'hbreak multiboot_print_summary',
+                                'continue', 'tl-dmesg'])
     bt = re.search(r'#0\s+start_kernel \(magic=[^)]*\) at kernel/main\.c:\d+', out)
-    if bt and 'Tasklab' in out and 'Command line:' in out:
-        tally.ok('gdb_stops_at_start_kernel', f'  [{bt.group(0)}; tl-dmesg reads the log]')
+    caller = re.search(r'#1\s+0x[0-9a-f]+ in startup_higher_half \(\) at boot/higher_half\.asm:\d+', out)
+    errors = sorted(set(GDB_DEBUG_INFO_ERRORS.findall(out)))
+    if bt and caller and not errors and 'Tasklab' in out and 'Command line:' in out:
+        tally.ok('gdb_stops_at_start_kernel', f'  [{bt.group(0)}; bt reaches startup_higher_half '
+                 'with no debug-info warning; tl-dmesg reads the log]')
     else:
-        tally.fail('gdb_stops_at_start_kernel', 'gdb output:\n' + out)
+        why = f'gdb reported broken debug info ({", ".join(errors)})' if errors else \
+            'no frame #1 in startup_higher_half at boot/higher_half.asm' if not caller else 'unexpected'
+        tally.fail('gdb_stops_at_start_kernel', f'{why}; gdb output:\n' + out)
 
 
 def run_gdb_tasks_check(args, tally):
@@ -574,12 +615,68 @@ def run_gdb_tasks_check(args, tally):
         tally.fail('gdb_tl_ps_and_tl_current', f'missing {missing} in gdb output:\n' + out)
 
 
+def tl_ps_command(out, pid):
+    """The CMD column of tl-ps's line for `pid` in gdb's output, or None."""
+    m = re.search(rf'^[* ] \S+\s+{pid}\s+\d+ .* (\S+)  state=\d+$', out, re.M)
+    return m.group(1) if m else None
+
+
+def run_gdb_kthreadd_named_check(args, tally):
+    """A kernel thread has its name from its creation: stopped where
+    do_fork makes PID 2 runnable (wake_up_process, before it ever ran),
+    tl-ps already lists it as [kthreadd], not under its parent's name
+    [swapper], and PID 1 as [kernel_init]."""
+    out = gdb_session(args, 2, ['hbreak wake_up_process if p->pid == 2', 'continue', 'tl-ps',
+                                'print $tl_task(2)->state'])
+    got = {pid: tl_ps_command(out, pid) for pid in (1, 2)}
+    if got == {1: '[kernel_init]', 2: '[kthreadd]'}:
+        tally.ok('gdb_kthreadd_named_at_creation',
+                 '  [at PID 2\'s first wake-up tl-ps lists [kernel_init] and [kthreadd]]')
+    else:
+        tally.fail('gdb_kthreadd_named_at_creation',
+                   f'tl-ps names PID 1 and 2 {got} before they ran; gdb output:\n' + out)
+
+
+def run_gdb_comm_after_exec_check(args, tally):
+    """PID 1's comm after its exec of /sbin/init (stopped in start_thread,
+    the exec's last step) is "init" and zero bytes to the end of the
+    16-byte array: no byte of the old name "kernel_init" left behind it."""
+    if not INITRD:
+        tally.fail('gdb_comm_zero_padded_after_exec', 'needs --initrd (PID 1 must exec /sbin/init)')
+        return
+    out = gdb_session(args, 3, ['hbreak start_thread', 'continue', 'print $tl_current()->pid',
+                                'print/x $tl_current()->comm'], initrd=True)
+    pid = re.search(r'^\$1 = (\d+)$', out, re.M)
+    comm = re.search(r'^\$2 = (\{.*\})$', out, re.M)
+    want = '{0x69, 0x6e, 0x69, 0x74, 0x0 <repeats 12 times>}'     # "init" + 12 zeros
+    if pid and pid.group(1) == '1' and comm and comm.group(1) == want:
+        tally.ok('gdb_comm_zero_padded_after_exec', f'  [PID 1 after exec: comm = {want}]')
+    else:
+        tally.fail('gdb_comm_zero_padded_after_exec',
+                   f'PID 1\'s comm after exec is not "init" zero-padded (want {want}); '
+                   'gdb output:\n' + out)
+
+
+def run_gdb_checks(args, tally):
+    run_gdb_check(args, tally)
+    run_gdb_tasks_check(args, tally)
+    run_gdb_kthreadd_named_check(args, tally)
+    run_gdb_comm_after_exec_check(args, tally)
+
+
 # The unmodified glibc pthread programs (user/glibc/, issue 6 "must show"
 # 3 and 4): each prints `<prog>: ok|FAIL: ...` per check and ends with
 # `<prog>: PASS: ...` and status 0 only when all held. They run under
 # qemu-i386 here and on Tasklab in the glibc_* program suites.
 GLIBC_SELFCHECK = ['pthread-mutex', 'pthread-cond', 'pthread-fork', 'pthread-signal',
                    'pthread-exit', 'pthread-stress']
+
+
+def linux_abi_env():
+    """The environment of a program run under qemu-i386: it tells the
+    program that it is not on Tasklab (user/lib/ktap.c checks that uname
+    agrees), which is the only place where its cases may skip."""
+    return dict(os.environ, KTAP_PLATFORM='linux-abi')
 
 
 def run_user_on_linux(args, tally):
@@ -599,7 +696,8 @@ def run_user_on_linux(args, tally):
     for prog in progs:
         path = os.path.join(bindir, prog)
         try:
-            run = subprocess.run([qemu_user, path], capture_output=True, text=True, timeout=120)
+            run = subprocess.run([qemu_user, path], capture_output=True, text=True, timeout=120,
+                                 env=linux_abi_env())
             out, status = run.stdout, run.returncode
         except subprocess.TimeoutExpired as e:
             out, status = (e.stdout or b'').decode('utf-8', 'replace'), 'timeout'
@@ -610,7 +708,7 @@ def run_user_on_linux(args, tally):
         kt = Ktap(lines)
         if args.verbose:
             print(out)
-        count_results(tally, kt, lines, prefix='linux-abi:')
+        count_results(tally, kt, lines, prefix='linux-abi:', skips_allowed=True)
         problems = [f'KTAP: {e}' for e in kt.errors]
         if status != 0:
             problems.append(f'exit status {status}')
@@ -623,7 +721,7 @@ def run_user_on_linux(args, tally):
     for prog in sorted(os.listdir(glibc_dir)) if os.path.isdir(glibc_dir) else []:
         try:
             run = subprocess.run([qemu_user, os.path.join(glibc_dir, prog)],
-                                 capture_output=True, text=True, timeout=120)
+                                 capture_output=True, text=True, timeout=120, env=linux_abi_env())
             ok, why = run.returncode == 0, f'exit status {run.returncode}: {run.stdout[-300:]}'
             if ok and prog in GLIBC_SELFCHECK and f'{prog}: PASS:' not in run.stdout:
                 ok, why = False, f'exit status 0 without the PASS line: {run.stdout[-300:]}'
@@ -643,8 +741,41 @@ def leak_reported(b, kt, counter):
         and any(f'no_leaks: {counter} was' in l for l in b.lines)
 
 
+def skip_fails_the_run(b, kt):
+    """Counted as every Tasklab boot is counted, does a skipped case fail?"""
+    quiet = Tally(quiet=True)
+    count_results(quiet, kt, b.lines)
+    return any(r[3] == 'SKIP' for r in kt.results) and 'ktest_selftest.skips' in quiet.failures
+
+
+def run_user_platform_check(args, tally):
+    """A user test program that takes itself to be on Tasklab (no
+    KTAP_PLATFORM in its environment) while uname says otherwise, as a
+    changed uname string would look on Tasklab, must fail rather than skip:
+    run so under qemu-i386, it bails out with status 2 before any case."""
+    qemu_user = shutil.which('qemu-i386')
+    path = os.path.join(args.user_dir, 'bin', 'utest_libc')
+    if not qemu_user:
+        tally.fail('harness_user_platform_mismatch_fails', 'qemu-i386 (qemu-user) not installed')
+        return
+    env = {k: v for k, v in os.environ.items() if k != 'KTAP_PLATFORM'}
+    try:
+        run = subprocess.run([qemu_user, path], capture_output=True, text=True, timeout=60, env=env)
+        out, status = run.stdout, run.returncode
+    except subprocess.TimeoutExpired:
+        out, status = '', 'timeout'
+    if status == 2 and 'Bail out!' in out and '# SKIP' not in out and ' ok 1 ' not in out:
+        tally.ok('harness_user_platform_mismatch_fails',
+                 '  [utest_libc without KTAP_PLATFORM under qemu-i386 bailed out: '
+                 + out.split('Bail out! ', 1)[1].split('\n')[0] + ']')
+    else:
+        tally.fail('harness_user_platform_mismatch_fails',
+                   f'exit status {status}, expected 2 with a Bail out! line:\n{out[-1500:]}')
+
+
 def run_harness_checks(args, tally):
-    """The runner must fail a broken test, a panic, a hang and a leak."""
+    """The runner must fail a broken test, a panic, a hang, a leak and a
+    skip on Tasklab."""
     checks = [
         ('harness_reports_failed_expect', 'ktest_selftest.broken_expect', 20,
          lambda b, kt, p: any(r[1] == 'broken_expect' and r[2] == 'not ok' for r in kt.results)
@@ -664,6 +795,8 @@ def run_harness_checks(args, tally):
          lambda b, kt, p: leak_reported(b, kt, 'slab_objects')),
         ('harness_reports_kmap_leak', 'mm_leak_selftest.leaks_a_kmap', 20,
          lambda b, kt, p: leak_reported(b, kt, 'kmap_slots')),
+        ('harness_reports_tasklab_skip', 'ktest_selftest.skips', 20,
+         lambda b, kt, p: skip_fails_the_run(b, kt)),
     ]
     for label, test, timeout, verdict in checks:
         b = boot(args.kernel, append=f'test={test}', timeout=timeout)
@@ -673,6 +806,8 @@ def run_harness_checks(args, tally):
             tally.ok(label, f'  [{test} was reported as a failure]')
         else:
             tally.fail(label, f'{test} was not reported as a failure: {problems}')
+    if args.user_dir:
+        run_user_platform_check(args, tally)
 
 
 def main():
@@ -698,8 +833,7 @@ def main():
     tally = Tally()
     start = time.monotonic()
     if args.gdb_only:
-        run_gdb_check(args, tally)
-        run_gdb_tasks_check(args, tally)
+        run_gdb_checks(args, tally)
     else:
         kt = run_main(args, tally)
         run_extra_boots(args, tally)
@@ -711,9 +845,10 @@ def main():
                 run_init_check(args, tally)
         if args.iso:
             run_iso(args, tally)
-        if args.gdb_check and shutil.which('gdb'):
-            run_gdb_check(args, tally)
-            run_gdb_tasks_check(args, tally)
+        if args.gdb_check and not shutil.which('gdb'):
+            tally.fail('gdb checks', 'gdb is not installed (Debian package gdb)')
+        elif args.gdb_check:
+            run_gdb_checks(args, tally)
         if args.user_dir:
             run_user_on_linux(args, tally)
         if not args.no_harness_checks and args.test == '*':

@@ -47,6 +47,14 @@ static inline void wait_for_reaping(void)
 		msleep(1);
 }
 
+/* Wait (up to a second) until pid has run, exited and been reaped: it is
+ * no longer on the task list. */
+static inline void wait_until_reaped(pid_t pid)
+{
+	for (int i = 0; i < 1000 && find_task_by_pid(pid); i++)
+		msleep(1);
+}
+
 /* A kthread body: fill the probe, then wait to be stopped; returns pr->ret. */
 static inline int probe_thread(void *arg)
 {

@@ -1,7 +1,7 @@
-/* tests/test_boot.c: what boot/head.asm and the multiboot parser leave
- * behind: a higher-half kernel (seed claim c10's 3 GiB / 1 GiB split), the
- * boot identity map gone, the memory map and command line copied, and
- * start_kernel running on the 8 KiB-aligned init_thread_union. These also run
+/* tests/test_boot.c: what boot/head.asm, boot/higher_half.asm and the
+ * multiboot parser leave behind: a higher-half kernel (seed claim c10's
+ * 3 GiB / 1 GiB split), the boot identity map gone, the memory map and
+ * command line copied, and start_kernel running on the 8 KiB-aligned init_thread_union. These also run
  * under GRUB (make test boots the ISO with test=boot.*). */
 #include <kernel.h>
 #include <ktest.h>

@@ -18,6 +18,9 @@ KTEST_PROGRAM_SUITE(files_dirs, "/bin/utest_files_dirs");
 KTEST_PROGRAM_SUITE(files_attrs, "/bin/utest_files_attrs");
 KTEST_PROGRAM_SUITE(files_io, "/bin/utest_files_io");
 KTEST_PROGRAM_SUITE(files_glibc, "/bin/files-glibc");
+/* LTP's set-up and IPC: a mkdtemp directory, a results file mapped
+ * MAP_SHARED, three children meeting on futexes in it. */
+KTEST_PROGRAM_SUITE(ltp_checkpoint, "/bin/ltp-checkpoint");
 
 extern unsigned long nr_pipes;
 

@@ -3,11 +3,15 @@
  * case and SKIP carries its reason. The manual cases of `ktest_selftest` are
  * broken on purpose; the host runner boots each alone and requires that it is
  * reported as a failure (a failed EXPECT, a panic, a hang, a fault, after
- * which the next case must still run), which proves that the runner cannot
- * count a crash as a pass. The
- * `panic` suite's should-panic cases each get a boot of their own too. */
+ * which the next case must still run, a skip: none is allowed on Tasklab),
+ * which proves that the runner cannot count a crash or a case that did not
+ * run as a pass. The
+ * `panic` suite's should-panic cases each get a boot of their own too.
+ * The `ktest` suite also checks the KTAP lines of lib/ktap_format.c, which
+ * the runner and the user test programs share. */
 #include <kernel.h>
 #include <errno.h>
+#include <ktap_format.h>
 #include <ktest.h>
 #include <sched.h>
 #include <asm/irqflags.h>
@@ -77,7 +81,7 @@ static void ktest_assert_in_helper_ends_the_helper(struct ktest *t)
 	after_expect = 0;
 	if (ksetjmp(&s.abort) != 0)
 		KTEST_FAIL(t, "the helper's ASSERT jumped onto the case's stack");
-	pid = kernel_thread(helper_asserts, &s, CLONE_FS | CLONE_FILES | SIGCHLD);
+	pid = kernel_thread(helper_asserts, &s, NULL, CLONE_FS | CLONE_FILES | SIGCHLD);
 	KTEST_ASSERT_GT(t, pid, 0);
 	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, &status), pid);
 	KTEST_EXPECT_EQ(t, status, -EINTR);
@@ -93,12 +97,53 @@ static void ktest_case_name_is_known_to_panic(struct ktest *t)
 			   "ktest.ktest_case_name_is_known_to_panic");
 }
 
+/* The KTAP lines of lib/ktap_format.c, which the user programs print too
+ * (user/lib/ktap.c), caught in a buffer instead of the console. */
+static char captured[1024];
+static size_t captured_len;
+
+static void capture_line(const char *line, size_t len)
+{
+	if (captured_len + len < sizeof(captured)) {
+		memcpy(captured + captured_len, line, len + 1);
+		captured_len += len;
+	}
+}
+
+static void ktest_ktap_format_lines(struct ktest *t)
+{
+	char long_name[KTAP_LINE_MAX + 40];
+
+	captured_len = 0;
+	captured[0] = '\0';
+	ktap_print_subtest(capture_line, 1, "demo", 3);
+	ktap_print_result(capture_line, 1, 1, "a", true, NULL);
+	ktap_print_result(capture_line, 1, 2, "b", false, NULL);
+	ktap_print_result(capture_line, 1, 3, "c", true, "no disk");
+	ktap_print_failure(capture_line, 1, "b", "EXPECTATION", "x.c", 7);
+	ktap_print_expected_int(capture_line, 1, "n", "==", "2", 1, 2);
+	ktap_print_result(capture_line, 0, 4, "demo", false, NULL);
+	KTEST_EXPECT_STREQ(t, captured,
+		"    KTAP version 1\n    # Subtest: demo\n    1..3\n"
+		"    ok 1 a\n    not ok 2 b\n    ok 3 c # SKIP no disk\n"
+		"    # b: EXPECTATION failed at x.c:7\n    # Expected n == 2, but\n"
+		"    #     n == 1 (0x1)\n    #     2 == 2 (0x2)\n"
+		"not ok 4 demo\n");
+	memset(long_name, 'x', sizeof(long_name) - 1);
+	long_name[sizeof(long_name) - 1] = '\0';
+	captured_len = 0;
+	ktap_print_result(capture_line, 1, 5, long_name, true, NULL);
+	KTEST_EXPECT_EQ(t, captured_len, 4 + KTAP_LINE_MAX - 1 + strlen(" [line truncated]") + 1);
+	KTEST_EXPECT_NOT_NULL(t, strstr(captured, "xxx [line truncated]\n"));
+}
+
 static const struct ktest_case ktest_cases[] = {
 	KTEST_CASE(ktest_expect_records_and_continues),
 	KTEST_CASE(ktest_assert_ends_the_case),
 	KTEST_CASE(ktest_skip_carries_reason),
 	KTEST_CASE(ktest_assert_in_helper_ends_the_helper),
 	KTEST_CASE(ktest_case_name_is_known_to_panic),
+	KTEST_CASE(ktest_ktap_format_lines),
 	{}
 };
 KTEST_SUITE(ktest, ktest_cases);
@@ -128,6 +173,11 @@ static void runs_after_fault(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, irqs_disabled());     /* the runner restored them */
 }
 
+static void skips(struct ktest *t)
+{
+	KTEST_SKIP(t, "deliberate skip from ktest_selftest.skips");
+}
+
 static void hangs(struct ktest *t)
 {
 	local_irq_disable();
@@ -141,6 +191,7 @@ static const struct ktest_case ktest_selftest_cases[] = {
 	KTEST_MANUAL(faults),
 	KTEST_MANUAL(runs_after_fault),
 	KTEST_MANUAL(hangs),
+	KTEST_MANUAL(skips),
 	{}
 };
 KTEST_SUITE(ktest_selftest, ktest_selftest_cases);

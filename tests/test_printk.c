@@ -1,6 +1,10 @@
-/* tests/test_printk.c: vsnprintf conversions and printk's ring buffer. */
+/* tests/test_printk.c: vsnprintf conversions and printk's ring buffer
+ * (log_contains across the ring's wrap-around; log_buf_tail, the monitor's
+ * d, giving whole lines). */
 #include <kernel.h>
 #include <ktest.h>
+#include <asm/irqflags.h>
+#include <slab.h>
 
 #define FMT(t, expect, ...) do {                                   \
 	char __b[128];                                             \
@@ -108,6 +112,117 @@ static void printk_loglevel_filters_console_only(struct ktest *t)
 	KTEST_EXPECT_EQ(t, console_bytes, sent + 23);        /* verbatim, no stamp */
 }
 
+static char dots[257];
+
+/* Bytes from the newest one to the ring's end, less before_end. */
+static u32 log_room(u32 before_end)
+{
+	return (2 * LOG_BUF_LEN - before_end - log_head % LOG_BUF_LEN) % LOG_BUF_LEN;
+}
+
+/* Fill the log with dots at debug level (kept from the console unless
+ * booted with loglevel=8), no newline so no timestamp comes between them,
+ * until the next byte logged lands before_end bytes before the ring's end. */
+static void log_fill_to(u32 before_end)
+{
+	memset(dots, '.', sizeof(dots) - 1);
+	printk(KERN_DEBUG "fill:");        /* a stamp, if any, comes now */
+	for (u32 room; (room = log_room(before_end)); )
+		printk(KERN_DEBUG "%.*s", (int)min(room, sizeof(dots) - 1), dots);
+}
+
+/* log_contains() searches the ring in place: a message that wraps from
+ * the ring's end to its start is found whole; a search stops at the newest
+ * byte, though older bytes follow it in the buffer. Interrupts are off
+ * from the last filler on, so no other message lands in between. */
+static void log_contains_searches_across_the_wrap(struct ktest *t)
+{
+	char stale[12];
+	unsigned long flags;
+	u32 since;
+
+	log_fill_to(64);
+	flags = local_irq_save();
+	log_fill_to(5);                    /* exact now: no stamp, no other message */
+	since = log_head;
+	printk(KERN_DEBUG "wrap-marker-4711");
+	memcpy(stale, "4711", 4);
+	memcpy(stale + 4, log_buf + log_head % LOG_BUF_LEN, 7);   /* an older lap's */
+	stale[11] = '\0';
+	local_irq_restore(flags);
+	printk(KERN_DEBUG "\n");
+	KTEST_EXPECT_EQ(t, memcmp(log_buf + LOG_BUF_LEN - 5, "wrap-", 5), 0);
+	KTEST_EXPECT_EQ(t, memcmp(log_buf, "marker-4711", 11), 0);
+	KTEST_EXPECT_TRUE(t, log_contains(since, "wrap-marker-4711"));
+	KTEST_EXPECT_TRUE(t, log_contains(since, "p-m"));
+	KTEST_EXPECT_FALSE(t, log_contains(since, "wrap-marker-4712"));
+	KTEST_EXPECT_FALSE(t, log_contains(since + 1, "wrap-"));   /* from since on */
+	KTEST_EXPECT_FALSE(t, log_contains(since, stale));         /* not past the newest */
+	KTEST_EXPECT_FALSE(t, log_contains(log_head, "\n"));       /* nothing new yet */
+}
+
+/* What a full lap of the ring overwrote is no longer found. */
+static void log_contains_forgets_overwritten_text(struct ktest *t)
+{
+	u32 since = log_head;
+
+	printk(KERN_DEBUG "overwritten-marker-17\n");
+	KTEST_EXPECT_TRUE(t, log_contains(since, "overwritten-marker-17"));
+	while (log_head - since <= LOG_BUF_LEN)      /* a whole lap past the marker */
+		log_fill_to(0);
+	printk(KERN_DEBUG "\n");
+	KTEST_EXPECT_FALSE(t, log_contains(since, "overwritten-marker-17"));
+	KTEST_EXPECT_TRUE(t, log_contains(since, "........"));   /* the filler is */
+}
+
+/* Is the byte at log position pos (still in the ring) a line's first? */
+static bool log_line_starts_at(u32 pos)
+{
+	return pos == 0 || log_buf[(pos - 1) % LOG_BUF_LEN] == '\n';
+}
+
+/* Fill the ring past its wrap with stamped lines of uneven length, until
+ * both the monitor's window (its last MONITOR_DMESG_BYTES - 1 bytes) and
+ * the whole ring begin mid-line, where the old dump began. The oldest
+ * byte of a full ring has lost the byte before it, but every line here
+ * starts with its stamp's '[', which appears nowhere else. */
+static void fill_log_past_wrap(void)
+{
+	u32 start = log_head;
+
+	for (int i = 0; log_head - start < 2 * LOG_BUF_LEN ||
+		     log_line_starts_at(log_head - (MONITOR_DMESG_BYTES - 1)) ||
+		     log_buf[log_head % LOG_BUF_LEN] == '['; i++)
+		printk(KERN_DEBUG "ring-fill %d %.*s\n", i, i % 23, "abcdefghijklmnopqrstuvw");
+}
+
+/* The monitor's d (log_buf_tail) starts at a line's first byte, the "["
+ * of its timestamp, though the ring has wrapped and the window began
+ * mid-line; so does a dump of the whole ring, whose oldest line was
+ * partly overwritten. */
+static void printk_tail_starts_at_a_line(struct ktest *t)
+{
+	char *buf = kmalloc(LOG_BUF_LEN + 1, GFP_KERNEL);
+	size_t len;
+
+	KTEST_ASSERT_NOT_NULL(t, buf);
+	fill_log_past_wrap();
+	KTEST_EXPECT_FALSE(t, log_line_starts_at(log_head - (MONITOR_DMESG_BYTES - 1)));
+	len = log_buf_tail(buf, MONITOR_DMESG_BYTES);
+	KTEST_EXPECT_GT(t, len, MONITOR_DMESG_BYTES / 2);
+	KTEST_EXPECT_LT(t, len, MONITOR_DMESG_BYTES - 1);     /* the partial line went */
+	KTEST_EXPECT_EQ(t, buf[0], '[');
+	KTEST_EXPECT_TRUE(t, log_line_starts_at(log_head - len));
+	KTEST_EXPECT_EQ(t, buf[len - 1], '\n');
+	KTEST_EXPECT_NE(t, log_buf[log_head % LOG_BUF_LEN], '[');   /* the oldest byte */
+	len = log_buf_tail(buf, LOG_BUF_LEN + 1);              /* the whole ring */
+	KTEST_EXPECT_GT(t, len, LOG_BUF_LEN - 100);
+	KTEST_EXPECT_LT(t, len, LOG_BUF_LEN);
+	KTEST_EXPECT_EQ(t, buf[0], '[');
+	KTEST_EXPECT_TRUE(t, !strncmp(buf + 15, "ring-fill ", 10));   /* after the stamp */
+	kfree(buf);
+}
+
 static const struct ktest_case printk_cases[] = {
 	KTEST_CASE(printk_signed_and_unsigned),
 	KTEST_CASE(printk_hex_octal_pointer),
@@ -117,6 +232,9 @@ static const struct ktest_case printk_cases[] = {
 	KTEST_CASE(printk_symbol_conversion),
 	KTEST_CASE(printk_reaches_ring_buffer),
 	KTEST_CASE(printk_loglevel_filters_console_only),
+	KTEST_CASE(log_contains_searches_across_the_wrap),
+	KTEST_CASE(log_contains_forgets_overwritten_text),
+	KTEST_CASE(printk_tail_starts_at_a_line),
 	{}
 };
 KTEST_SUITE(printk, printk_cases);

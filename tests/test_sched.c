@@ -27,19 +27,6 @@ struct sched_pingpong {
 	bool use_fpu;
 };
 
-static void fpu_load(int v)
-{
-	__asm__ __volatile__("fninit; fildl %0" :: "m"(v));
-}
-
-static int fpu_peek(void)
-{
-	int v;
-
-	__asm__ __volatile__("fistl %0" : "=m"(v));   /* st0, not popped */
-	return v;
-}
-
 static void sched_turn(struct pingpong *pp, int me, int r)
 {
 	struct sched_pingpong *sp = container_of(pp, struct sched_pingpong, pp);
@@ -52,7 +39,7 @@ static void sched_turn(struct pingpong *pp, int me, int r)
 		sp->cr3_end = sched_stats.cr3_writes;
 		sp->cs_end = sched_stats.context_switches;
 	}
-	if (sp->use_fpu && fpu_peek() != 1000 + 111 * me)
+	if (sp->use_fpu && fpu_read_int() != 1000 + 111 * me)
 		sp->fpu_bad[me]++;
 }
 
@@ -66,7 +53,7 @@ static int player(void *arg)
 	sp->seen_mm[me] = current->mm;
 	sp->seen_active_mm[me] = current->active_mm;
 	if (sp->use_fpu)
-		fpu_load(1000 + 111 * me);
+		fpu_load_int(1000 + 111 * me);
 	pingpong_turns(&sp->pp, me, sched_turn);
 	if (sp->mm[me])
 		kthread_unuse_mm(sp->mm[me]);
@@ -80,7 +67,7 @@ static void play(struct ktest *t, struct sched_pingpong *sp, int rounds)
 
 	pingpong_init(&sp->pp, rounds);
 	for (int i = 0; i < 2; i++) {
-		pid[i] = kernel_thread(player, sp, 0);
+		pid[i] = kernel_thread(player, sp, NULL, 0);
 		KTEST_ASSERT_GT(t, pid[i], 0);
 		set_task_comm(find_task_by_pid(pid[i]), i ? "playr1" : "playr0");
 	}
@@ -252,7 +239,7 @@ static void claim_c18_borrowed_mm_outlives_its_users(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, c.mm);
 	c.borrower = kthread_create(borrower, &c, "c18_lazy");
 	KTEST_ASSERT_FALSE(t, IS_ERR(c.borrower));
-	pid = kernel_thread(last_user, &c, 0);
+	pid = kernel_thread(last_user, &c, NULL, 0);
 	KTEST_ASSERT_GT(t, pid, 0);
 	wait_for_completion(&c.seen);
 	KTEST_EXPECT_PTR_EQ(t, c.active_mm, c.mm);
@@ -293,7 +280,7 @@ static pid_t start_racer(struct ktest *t, struct race *r, struct mm_struct *mm)
 	struct task_struct *p;
 
 	r->mm = mm;
-	pid = kernel_thread(racer, r, 0);
+	pid = kernel_thread(racer, r, NULL, 0);
 	KTEST_ASSERT_GT(t, pid, 0);
 	p = find_task_by_pid(pid);
 	while (p->state == TASK_RUNNING)
@@ -371,38 +358,54 @@ static int idle_child(void *arg)
 	return 7;
 }
 
+/* sched_fork alone, on a scratch child: the halves of counter, and
+ * whether the parent was told to reschedule. Interrupts are off. */
+static long split_counter(long counter, long *parent_after, bool *resched)
+{
+	static struct task_struct scratch;
+
+	current->counter = counter;
+	clear_tsk_need_resched(current);
+	sched_fork(&scratch);
+	*parent_after = current->counter;
+	*resched = need_resched();
+	return scratch.counter;
+}
+
 /* c28: fork splits the parent's remaining slice: the child gets the larger
- * half, the total is unchanged, a parent left with 0 must reschedule. */
+ * half, the total is unchanged, a parent left with 0 must reschedule.
+ * Interrupts stay off from setting the counter to reading the halves, so
+ * no tick takes one off in between (the kernel is not preemptible, and a
+ * fork without CLONE_VFORK does not sleep). The reschedule request is
+ * checked on sched_fork alone: waking a child with the larger half asks
+ * for one too. */
 static void claim_c28_fork_splits_counter(struct ktest *t)
 {
-	unsigned long flags = local_irq_save();    /* no tick between the reads */
-	struct task_struct *child;
-	pid_t pid;
-	long parent_after, child_got;
+	unsigned long flags = local_irq_save();
+	long parent_after, child_got, parent_rest, small_parent_rest;
+	long child_half, small_child_half;
+	bool resched, small_resched;
 	int status = 0;
+	pid_t pid;
 
 	current->counter = 11;
-	local_irq_restore(flags);
-	pid = kernel_thread(idle_child, NULL, 0);
-	KTEST_ASSERT_GT(t, pid, 0);
-	flags = local_irq_save();
-	child = find_task_by_pid(pid);
+	pid = kernel_thread(idle_child, NULL, NULL, 0);
+	child_got = pid > 0 ? find_task_by_pid(pid)->counter : -1;
 	parent_after = current->counter;
-	child_got = child->counter;
+	child_half = split_counter(11, &parent_rest, &resched);
+	small_child_half = split_counter(1, &small_parent_rest, &small_resched);
 	local_irq_restore(flags);
+	KTEST_ASSERT_GT(t, pid, 0);
 	KTEST_EXPECT_EQ(t, child_got, 6);
-	KTEST_EXPECT_LE(t, parent_after, 5);         /* 5, or 4 if a tick came */
-	KTEST_EXPECT_GE(t, parent_after, 4);
+	KTEST_EXPECT_EQ(t, parent_after, 5);
+	KTEST_EXPECT_EQ(t, child_half, 6);
+	KTEST_EXPECT_EQ(t, parent_rest, 5);
+	KTEST_EXPECT_FALSE(t, resched);
+	KTEST_EXPECT_EQ(t, small_child_half, 1);
+	KTEST_EXPECT_EQ(t, small_parent_rest, 0);
+	KTEST_EXPECT_TRUE(t, small_resched);
 	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, &status), pid);
 	KTEST_EXPECT_EQ(t, status, 7);
-
-	current->counter = 1;
-	clear_tsk_need_resched(current);
-	pid = kernel_thread(idle_child, NULL, 0);
-	KTEST_ASSERT_GT(t, pid, 0);
-	KTEST_EXPECT_EQ(t, current->counter, 0);
-	KTEST_EXPECT_TRUE(t, need_resched());
-	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, NULL), pid);
 }
 
 static int spinner(void *arg)
@@ -519,6 +522,7 @@ static void long_sleeper_catches_up_in_few_steps(struct ktest *t)
 
 static struct wait_queue_head wq_test;
 static volatile int wq_go, wq_woken;
+static struct completion wq_ran;          /* one event per sleeper that woke */
 
 static int wq_sleeper(void *arg)
 {
@@ -527,28 +531,56 @@ static int wq_sleeper(void *arg)
 	else
 		wait_event(wq_test, wq_go);
 	wq_woken++;
+	complete(&wq_ran);
 	return 0;
 }
 
+/* Sleepers on q now, and how many of them are exclusive. */
+static int wq_sleepers(struct wait_queue_head *q, int *exclusive)
+{
+	unsigned long flags = local_irq_save();
+	struct wait_queue_entry *w;
+	int n = 0;
+
+	*exclusive = 0;
+	list_for_each_entry(w, &q->task_list, entry) {
+		n++;
+		*exclusive += !!(w->flags & WQ_FLAG_EXCLUSIVE);
+	}
+	local_irq_restore(flags);
+	return n;
+}
+
 /* wake_up() wakes every non-exclusive sleeper and one exclusive one;
- * wake_up_all() the rest. */
+ * wake_up_all() the rest. What is checked is the queue itself (who is on
+ * it), and each woken sleeper reports through wq_ran, so no result depends
+ * on how long anything took to run. */
 static void wait_queue_exclusive_wakeups(struct ktest *t)
 {
+	int exclusive, queued = 0;
 	pid_t pids[5];
 
 	init_waitqueue_head(&wq_test);
+	init_completion(&wq_ran);
 	wq_go = 0;
 	wq_woken = 0;
 	for (int i = 0; i < 5; i++) {
-		pids[i] = kernel_thread(wq_sleeper, i < 3 ? (void *)1 : NULL, 0);
+		pids[i] = kernel_thread(wq_sleeper, i < 3 ? (void *)1 : NULL, NULL, 0);
 		KTEST_ASSERT_GT(t, pids[i], 0);
 	}
-	msleep(20);                              /* let them all queue */
+	for (int i = 0; i < HZ && (queued = wq_sleepers(&wq_test, &exclusive)) < 5; i++)
+		schedule_timeout_uninterruptible(1);    /* until all five are queued */
+	KTEST_ASSERT_EQ(t, queued, 5);
+	KTEST_EXPECT_EQ(t, exclusive, 3);
 	KTEST_EXPECT_EQ(t, wq_woken, 0);
 	wq_go = 1;
 	KTEST_EXPECT_EQ(t, wake_up(&wq_test), 3);    /* 2 plain + 1 exclusive */
-	msleep(20);
+	KTEST_EXPECT_EQ(t, wq_sleepers(&wq_test, &exclusive), 2);
+	KTEST_EXPECT_EQ(t, exclusive, 2);             /* the other exclusive ones wait on */
+	for (int i = 0; i < 3; i++)
+		wait_for_completion(&wq_ran);
 	KTEST_EXPECT_EQ(t, wq_woken, 3);
+	KTEST_EXPECT_EQ(t, wq_sleepers(&wq_test, &exclusive), 2);   /* still asleep */
 	KTEST_EXPECT_EQ(t, wake_up_all(&wq_test), 2);
 	for (int i = 0; i < 5; i++)
 		KTEST_EXPECT_EQ(t, kernel_wait(pids[i], 0, NULL), pids[i]);
@@ -600,7 +632,7 @@ static int orphan(void *arg)
 
 static int short_lived_parent(void *arg)
 {
-	*(pid_t *)arg = kernel_thread(orphan, NULL, 0);
+	*(pid_t *)arg = kernel_thread(orphan, NULL, NULL, 0);
 	return 0;                                /* exits before its child */
 }
 
@@ -611,7 +643,7 @@ static void orphans_go_to_init(struct ktest *t)
 	struct task_struct *o;
 
 	init_completion(&orphan_release);
-	parent = kernel_thread(short_lived_parent, &child, 0);
+	parent = kernel_thread(short_lived_parent, &child, NULL, 0);
 	KTEST_ASSERT_GT(t, parent, 0);
 	KTEST_EXPECT_EQ(t, kernel_wait(parent, 0, NULL), parent);
 	KTEST_ASSERT_GT(t, child, 0);
@@ -626,7 +658,7 @@ static void orphans_go_to_init(struct ktest *t)
  * the switch away from it. */
 static void zombie_keeps_stack_until_reaped(struct ktest *t)
 {
-	pid_t pid = kernel_thread(idle_child, NULL, 0);
+	pid_t pid = kernel_thread(idle_child, NULL, NULL, 0);
 	struct task_struct *p = find_task_by_pid(pid);
 	unsigned long free_zombie;
 
@@ -661,7 +693,7 @@ static void need_resched_acted_on_only_toward_user_mode(struct ktest *t)
 	pid_t pid;
 
 	child_ran = false;
-	pid = kernel_thread(note_run, NULL, 0);          /* runnable, not running */
+	pid = kernel_thread(note_run, NULL, NULL, 0);          /* runnable, not running */
 	KTEST_ASSERT_GT(t, pid, 0);
 	set_tsk_need_resched(current);
 	for (j = jiffies; jiffies - j < 3; )

@@ -1,6 +1,6 @@
 /* tests/test_signal.c: signals from inside the kernel, where a test can
  * set up what a user program cannot (the user-visible behaviour is
- * user/bin/utest_signal.c): kill's permission rules for uid, euid and
+ * user/bin/utest_signal*.c): kill's permission rules for uid, euid and
  * saved uid against a kernel thread, and the pending sets: a blocked signal is queued with its siginfo, a standard signal
  * once however often it is sent, a real-time one each time, TIF_SIGPENDING
  * follows the blocked mask, flushing frees every queued record, and
@@ -143,7 +143,7 @@ static int start_sleepers(struct task_struct *th[2])
 
 	sleepers_stop = false;
 	for (int i = 0; i < 2; i++) {
-		pid_t pid = kernel_thread(interruptible_sleeper, NULL, flags);
+		pid_t pid = kernel_thread(interruptible_sleeper, NULL, NULL, flags);
 
 		if (pid < 0) {
 			sleepers_stop = true;      /* the first one, if any, ends */

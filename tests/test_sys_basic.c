@@ -6,6 +6,7 @@
 #include <ktest.h>
 #include <syscall.h>
 #include <time.h>
+#include <asm/irqflags.h>
 #include <asm/page.h>
 
 static char ubuf[512];
@@ -56,7 +57,7 @@ static void clock_gettime_monotonic_and_errors(struct ktest *t)
 	KTEST_ASSERT_EQ(t, ktest_syscall(__NR_clock_gettime, CLOCK_MONOTONIC, (long)u, 0), 0);
 	a = *(struct timespec32 *)ubuf;
 	for (unsigned long j = jiffies; jiffies == j;)
-		__asm__ __volatile__("hlt");
+		halt();
 	KTEST_ASSERT_EQ(t, ktest_syscall(__NR_clock_gettime, CLOCK_MONOTONIC, (long)u, 0), 0);
 	b = *(struct timespec32 *)ubuf;
 	KTEST_EXPECT_EQ(t, ktest_syscall(__NR_clock_gettime, 99, (long)u, 0), -EINVAL);

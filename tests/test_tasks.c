@@ -122,6 +122,48 @@ static void claim_c14_pid0_and_pid1(struct ktest *t)
 	KTEST_EXPECT_PTR_EQ(t, current->parent, init);     /* the ktest runner is PID 1 */
 }
 
+static int record_comm(void *arg)
+{
+	memcpy(arg, current->comm, TASK_COMM_LEN);      /* on its first run */
+	return 0;
+}
+
+/* The whole comm array of a task created by kernel_thread with name, as
+ * the child itself saw it first. */
+static void first_comm(struct ktest *t, const char *name, char comm[TASK_COMM_LEN])
+{
+	pid_t pid;
+
+	memset(comm, 0x5a, TASK_COMM_LEN);
+	pid = kernel_thread(record_comm, comm, name, 0);
+	KTEST_ASSERT_GT(t, pid, 0);
+	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, NULL), pid);
+}
+
+/* A task's name (comm) is written whole, as Linux's __set_task_comm does:
+ * cut to 15 bytes and zero-padded, so a shorter name leaves none of the
+ * old one's bytes behind its terminator (exec's "init" after
+ * "kernel_init"). kernel_thread names the child from its creation; with
+ * no name it has its parent's. */
+static void task_comm_zero_padded_and_named_at_creation(struct ktest *t)
+{
+	static const char init_padded[TASK_COMM_LEN] = "init";
+	char saved[TASK_COMM_LEN], comm[TASK_COMM_LEN];
+
+	memcpy(saved, current->comm, sizeof(saved));
+	set_task_comm(current, "kernel_init");
+	set_task_comm(current, "init");
+	KTEST_EXPECT_EQ(t, memcmp(current->comm, init_padded, TASK_COMM_LEN), 0);
+	set_task_comm(current, "a_name_of_twenty_chars");
+	KTEST_EXPECT_STREQ(t, current->comm, "a_name_of_twent");      /* 15 bytes kept */
+	KTEST_EXPECT_EQ(t, current->comm[TASK_COMM_LEN - 1], 0);
+	first_comm(t, "comm_child", comm);
+	KTEST_EXPECT_STREQ(t, comm, "comm_child");
+	first_comm(t, NULL, comm);
+	KTEST_EXPECT_STREQ(t, comm, "a_name_of_twent");             /* the parent's */
+	memcpy(current->comm, saved, sizeof(saved));
+}
+
 static int return_after_stop(void *arg)
 {
 	sleep_until_stopped();
@@ -188,8 +230,7 @@ static void kthread_stop_after_exit_and_reap(struct ktest *t)
 	k = kthread_run(return_at_once, (void *)17L, "early_exit");
 	KTEST_ASSERT_FALSE(t, IS_ERR(k));
 	pid = k->pid;
-	msleep(50);
-	wait_for_reaping();
+	wait_until_reaped(pid);
 	KTEST_EXPECT_NULL(t, find_task_by_pid(pid));     /* reaped already */
 	KTEST_EXPECT_EQ(t, task_struct_cachep->active_objs, objs + 1);
 	KTEST_EXPECT_EQ(t, kthread_stop(k), 17);
@@ -219,7 +260,7 @@ static void claim_c16_ps_brackets_kernel_threads(struct ktest *t)
 	KTEST_EXPECT_NULL(t, strchr(line, '['));
 	show_tasks();
 	KTEST_EXPECT_GT(t, log_head - before, 200);
-	KTEST_EXPECT_NOT_NULL(t, strstr(log_buf + before % LOG_BUF_LEN, "[kernel_init]"));
+	KTEST_EXPECT_TRUE(t, log_contains(before, "[kernel_init]"));
 }
 
 /* Recurse until the stack is nearly used up, then let the deepest frame
@@ -317,26 +358,6 @@ static void irq_probe_fn(unsigned long data)
 	ip->fired = true;
 }
 
-/* Call fn(arg) with %esp at top (the top of another 8 KiB block), and come
- * back to the caller's stack. */
-struct stack_call {
-	void (*fn)(void *arg);
-	void *arg;
-	unsigned long top;
-};
-
-static __noinline void call_on_stack(struct stack_call *sc)
-{
-	__asm__ __volatile__("movl %%esp, %%edi\n\t"
-			     "movl 8(%%esi), %%esp\n\t"
-			     "pushl %%edi\n\t"          /* the caller's esp */
-			     "pushl 4(%%esi)\n\t"
-			     "call *(%%esi)\n\t"
-			     "addl $4, %%esp\n\t"
-			     "popl %%esp"
-			     : "+S"(sc) :: "eax", "ecx", "edx", "edi", "memory", "cc");
-}
-
 /* What current was while running on the spare block. */
 struct spare_run {
 	struct task_struct *process, *irq, *exception;
@@ -351,7 +372,7 @@ static void on_spare_stack(void *arg)
 
 	r->process = current;
 	if (catch_trap(&c, X86_TRAP_BP) == 0) {
-		__asm__ __volatile__("int3");
+		arch_breakpoint();
 		uncatch_trap(&c);
 	} else {
 		r->exception = c.task;                    /* as do_exception saw it */
@@ -375,7 +396,6 @@ static void claim_c20_current_follows_a_moved_stack(struct ktest *t)
 	static struct task_struct sentinel;
 	struct thread_info *ti = (struct thread_info *)__get_free_pages(GFP_KERNEL, THREAD_SIZE_ORDER);
 	struct spare_run r = { NULL, NULL, NULL, false };
-	struct stack_call sc = { on_spare_stack, &r, (unsigned long)ti + THREAD_SIZE };
 	unsigned long flags;
 
 	KTEST_ASSERT_NOT_NULL(t, ti);
@@ -386,7 +406,7 @@ static void claim_c20_current_follows_a_moved_stack(struct ktest *t)
 	*ti = *current_thread_info();             /* keeps the case's trap guard */
 	ti->task = &sentinel;
 	*end_of_stack_ti(ti) = STACK_END_MAGIC;
-	call_on_stack(&sc);
+	call_on_stack((char *)ti + THREAD_SIZE, on_spare_stack, &r);
 	local_irq_restore(flags);
 	free_pages((unsigned long)ti, THREAD_SIZE_ORDER);
 	KTEST_EXPECT_PTR_EQ(t, r.process, &sentinel);
@@ -419,7 +439,7 @@ static void claim_c20_current_is_masked_esp(struct ktest *t)
 	KTEST_EXPECT_PTR_EQ(t, ip.ti, current_thread_info());
 
 	if (catch_trap(&c, X86_TRAP_BP) == 0) {
-		__asm__ __volatile__("int3");
+		arch_breakpoint();
 		uncatch_trap(&c);
 		KTEST_FAIL(t, "int3 did not trap");
 	} else {
@@ -445,11 +465,11 @@ static void claim_c21_one_block_per_task(struct ktest *t)
 	struct task_struct *p;
 	pid_t pid;
 
-	pid = kernel_thread(exit_at_once, NULL, flags);          /* warm-up */
+	pid = kernel_thread(exit_at_once, NULL, NULL, flags);          /* warm-up */
 	KTEST_ASSERT_GT(t, pid, 0);
 	KTEST_ASSERT_EQ(t, kernel_wait(pid, 0, NULL), pid);
 	before = nr_free_pages();
-	pid = kernel_thread(exit_at_once, NULL, flags);
+	pid = kernel_thread(exit_at_once, NULL, NULL, flags);
 	KTEST_ASSERT_GT(t, pid, 0);
 	during = nr_free_pages();
 	p = find_task_by_pid(pid);
@@ -476,7 +496,7 @@ static void claim_c22_threads_max(struct ktest *t)
 	KTEST_EXPECT_EQ(t, set_max_threads(0x40000000), -EINVAL);
 	KTEST_ASSERT_EQ(t, set_max_threads(limit), 0);
 	release_all = false;
-	while (made < (int)ARRAY_SIZE(pids) && (pid = kernel_thread(wait_for_release, NULL, 0)) > 0)
+	while (made < (int)ARRAY_SIZE(pids) && (pid = kernel_thread(wait_for_release, NULL, NULL, 0)) > 0)
 		pids[made++] = pid;
 	KTEST_EXPECT_EQ(t, pid, -EAGAIN);
 	KTEST_EXPECT_EQ(t, nr_threads, limit);
@@ -515,8 +535,8 @@ static void claim_c33_tss_esp0_follows_switches(struct ktest *t)
 	pid_t pid0, pid1;
 
 	pingpong_init(&ep.pp, 50);
-	pid0 = kernel_thread(esp0_player, &ep.pp, 0);
-	pid1 = kernel_thread(esp0_player, &ep.pp, 0);
+	pid0 = kernel_thread(esp0_player, &ep.pp, NULL, 0);
+	pid1 = kernel_thread(esp0_player, &ep.pp, NULL, 0);
 	KTEST_ASSERT_GT(t, pid0, 0);
 	KTEST_ASSERT_GT(t, pid1, 0);
 	p0 = find_task_by_pid(pid0);
@@ -553,7 +573,7 @@ static int record_shares(void *arg)
 /* Run a child with these clone flags and report what it saw. */
 static void child_shares(struct ktest *t, unsigned long flags, struct shares *sh)
 {
-	pid_t pid = kernel_thread(record_shares, sh, flags);
+	pid_t pid = kernel_thread(record_shares, sh, NULL, flags);
 
 	KTEST_ASSERT_GT(t, pid, 0);
 	KTEST_ASSERT_EQ(t, kernel_wait(pid, 0, NULL), pid);
@@ -567,6 +587,7 @@ static void clone_flags_share_or_copy(struct ktest *t)
 	struct shares sh;
 	int fs_users = current->fs->users, files = current->files->count;
 	int sighand = current->sighand->count;
+	struct kernel_clone_args args = { 0 };
 	struct pt_regs regs;
 
 	child_shares(t, CLONE_FS | CLONE_FILES | CLONE_SIGHAND, &sh);
@@ -587,9 +608,50 @@ static void clone_flags_share_or_copy(struct ktest *t)
 	KTEST_EXPECT_EQ(t, current->files->count, files);
 	KTEST_EXPECT_EQ(t, current->sighand->count, sighand);
 	kernel_thread_regs(&regs, record_shares, &sh);
-	KTEST_EXPECT_EQ(t, do_fork(CLONE_SIGHAND, 0, &regs), -EINVAL);          /* no VM */
-	KTEST_EXPECT_EQ(t, do_fork(CLONE_VM | CLONE_THREAD, 0, &regs), -EINVAL); /* no SIGHAND */
-	KTEST_EXPECT_EQ(t, do_fork(CLONE_VM | CLONE_FS | CLONE_NEWNS, 0, &regs), -EINVAL);
+	args.flags = CLONE_SIGHAND;                               /* no VM */
+	KTEST_EXPECT_EQ(t, do_fork(&args, &regs), -EINVAL);
+	args.flags = CLONE_VM | CLONE_THREAD;                     /* no SIGHAND */
+	KTEST_EXPECT_EQ(t, do_fork(&args, &regs), -EINVAL);
+	args.flags = CLONE_VM | CLONE_FS | CLONE_NEWNS;
+	KTEST_EXPECT_EQ(t, do_fork(&args, &regs), -EINVAL);
+}
+
+/* `/bin/forkpath way` (user/bin/forkpath.c) counted by do_fork: the task
+ * it runs in, made by kernel_thread, and the ones it makes itself. */
+static void expect_forks_by_program(struct ktest *t, const char *way, unsigned long made)
+{
+	const char *const argv[] = { way, NULL };
+	unsigned long before = total_forks;
+
+	KTEST_EXPECT_EQ(t, ktest_run_program("/bin/forkpath", argv, NULL), 0);
+	KTEST_EXPECT_EQ(t, total_forks - before, made);
+	ktest_log(t, "forkpath %s: do_fork made %lu tasks", way, total_forks - before);
+}
+
+/* Every way a task is made goes through do_fork (kernel/fork.c), the one
+ * entry, which counts what it makes in total_forks: a kernel thread, a
+ * kthread (kthreadd calls kernel_thread), and from user space fork, vfork,
+ * clone and a thread's clone as pthread_create makes it, each once, in a
+ * program whose own start costs one (`forkpath none`). A system call that
+ * reached copy_process some other way would leave the count one short. */
+static void every_creation_path_meets_do_fork(struct ktest *t)
+{
+	static const char *const ways[] = { "fork", "vfork", "clone", "thread" };
+	unsigned long before = total_forks;
+	struct task_struct *k;
+	struct probe pr;
+	pid_t pid = kernel_thread(exit_at_once, NULL, NULL, 0);
+
+	KTEST_ASSERT_GT(t, pid, 0);
+	KTEST_EXPECT_EQ(t, total_forks - before, 1);
+	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, NULL), pid);
+	before = total_forks;
+	k = start_probe(t, &pr, 3, "forkpath");
+	KTEST_EXPECT_EQ(t, total_forks - before, 1);
+	KTEST_EXPECT_EQ(t, kthread_stop(k), 3);
+	expect_forks_by_program(t, "none", 1);
+	for (unsigned i = 0; i < ARRAY_SIZE(ways); i++)
+		expect_forks_by_program(t, ways[i], 2);
 }
 
 /* Pids: increasing from the last one, skipping pids in use, wrapping to
@@ -637,7 +699,7 @@ static void fork_fails_with_eagain_when_pids_run_out(struct ktest *t)
 	release_all = false;
 	KTEST_ASSERT_EQ(t, set_pid_max(RESERVED_PIDS + 1), 0);
 	while (made < (int)ARRAY_SIZE(pids)) {
-		pid_t pid = kernel_thread(wait_for_release, NULL, 0);
+		pid_t pid = kernel_thread(wait_for_release, NULL, NULL, 0);
 		if (pid < 0) {
 			err = pid;
 			break;
@@ -690,7 +752,7 @@ static void fork_inherits_job_control_and_rlimits(struct ktest *t)
 	sig->rlim[RLIMIT_NOFILE] = (struct rlimit){ 77, 99 };
 	current->pgid = 4242;
 	current->sid = 4241;
-	pid = kernel_thread(record_inherited, &in, 0);
+	pid = kernel_thread(record_inherited, &in, NULL, 0);
 	sig->tty = tty;
 	sig->rlim[RLIMIT_NOFILE] = nofile;
 	current->pgid = pgid;
@@ -811,7 +873,7 @@ static void fork_under_pressure(struct ktest *t, unsigned long clone_flags)
 
 	hoard_memory(&h);
 	do {
-		pid = kernel_thread(exit_at_once, NULL, clone_flags);
+		pid = kernel_thread(exit_at_once, NULL, NULL, clone_flags);
 		if (pid > 0)
 			break;
 		fails++;
@@ -848,6 +910,7 @@ static const struct ktest_case tasks_cases[] = {
 	KTEST_CASE(claim_c06_thread_info_at_base),
 	KTEST_CASE(claim_c12_kernel_threads_have_no_mm),
 	KTEST_CASE(claim_c14_pid0_and_pid1),
+	KTEST_CASE(task_comm_zero_padded_and_named_at_creation),
 	KTEST_CASE(claim_c15_kthreadd_creates_and_reaps),
 	KTEST_CASE(kthread_stop_after_exit_and_reap),
 	KTEST_CASE(claim_c16_ps_brackets_kernel_threads),
@@ -862,6 +925,7 @@ static const struct ktest_case tasks_cases[] = {
 	KTEST_CASE(claim_c22_threads_max),
 	KTEST_CASE(claim_c33_tss_esp0_follows_switches),
 	KTEST_CASE(clone_flags_share_or_copy),
+	KTEST_CASE(every_creation_path_meets_do_fork),
 	KTEST_CASE(fork_inherits_job_control_and_rlimits),
 	KTEST_CASE(pid_allocation_wraps_and_skips),
 	KTEST_CASE(fork_fails_with_eagain_when_pids_run_out),

@@ -3,7 +3,8 @@
  * counts of what it shares, a thread reaping itself, a leader held back as
  * an unreported zombie until its last thread is gone, and CLONE_SIGHAND
  * shown on the action table itself. The user-space view is the program
- * suite /bin/utest_thread (user/bin/utest_thread.c), registered here too. */
+ * suites /bin/utest_thread and its siblings (user/bin/utest_thread*.c),
+ * registered here too. */
 #include <kernel.h>
 #include <completion.h>
 #include <errno.h>
@@ -16,6 +17,9 @@
 #include <uapi/linux/signal.h>
 
 KTEST_PROGRAM_SUITE(thread, "/bin/utest_thread");
+KTEST_PROGRAM_SUITE(thread_tid, "/bin/utest_thread_tid");
+KTEST_PROGRAM_SUITE(thread_exit, "/bin/utest_thread_exit");
+KTEST_PROGRAM_SUITE(thread_futex, "/bin/utest_thread_futex");
 
 static unsigned long read_futex_waiters(void) { return nr_futex_waiters; }
 KTEST_COUNTER("futex_waiters", read_futex_waiters);
@@ -56,7 +60,7 @@ static int leader_fn(void *arg)
 		return 1;
 	kthread_use_mm(g->mm);
 	mmput(g->mm);                     /* our use is the only user now */
-	tid = kernel_thread(thread_fn, g, GROUP_FLAGS);
+	tid = kernel_thread(thread_fn, g, NULL, GROUP_FLAGS);
 	g->thread = tid > 0 ? find_task_by_pid(tid) : NULL;
 	if (g->thread)
 		get_task_struct(g->thread);   /* the case reads it after it is gone */
@@ -83,7 +87,7 @@ static pid_t start_group(struct group *g, bool leader_waits)
 	init_completion(&g->go);
 	init_completion(&g->thread_gone);
 	g->leader_waits = leader_waits;
-	return kernel_thread(leader_fn, g, SIGCHLD);
+	return kernel_thread(leader_fn, g, NULL, SIGCHLD);
 }
 
 /* c01/c07: one group, two tasks: the thread's tgid is the leader's pid,
@@ -170,8 +174,8 @@ static int child_ignores_usr1(void *arg)
 }
 
 /* c04, CLONE_SIGHAND: one action table, so the child's change is ours;
- * without it the child changed a copy. (rt_sigaction is the signals
- * branch's; the user-space twin of this test runs once it exists.) */
+ * without it the child changed a copy. Its user-space twin, with
+ * rt_sigaction, is thread.claim_c04_clone_sighand_shared_vs_copied. */
 static void claim_c04_clone_sighand_shared_vs_copied(struct ktest *t)
 {
 	struct k_sigaction *ours = &current->sighand->action[SIGUSR1];
@@ -179,11 +183,11 @@ static void claim_c04_clone_sighand_shared_vs_copied(struct ktest *t)
 	pid_t pid;
 
 	ours->handler = 0;
-	pid = kernel_thread(child_ignores_usr1, NULL, SIGCHLD);
+	pid = kernel_thread(child_ignores_usr1, NULL, NULL, SIGCHLD);
 	KTEST_ASSERT_GT(t, pid, 0);
 	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, NULL), pid);
 	KTEST_EXPECT_EQ(t, ours->handler, 0);             /* copied */
-	pid = kernel_thread(child_ignores_usr1, NULL, CLONE_SIGHAND | SIGCHLD);
+	pid = kernel_thread(child_ignores_usr1, NULL, NULL, CLONE_SIGHAND | SIGCHLD);
 	KTEST_ASSERT_GT(t, pid, 0);
 	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, NULL), pid);
 	KTEST_EXPECT_EQ(t, ours->handler, 1);             /* shared */
@@ -209,9 +213,10 @@ static void clone_validity_rules(struct ktest *t)
 
 	kernel_thread_regs(&regs, child_ignores_usr1, NULL);
 	for (unsigned i = 0; i < ARRAY_SIZE(bad); i++)
-		KTEST_EXPECT_EQ(t, do_fork(bad[i], 0, &regs), -EINVAL);
+		KTEST_EXPECT_EQ(t, do_fork(&(struct kernel_clone_args){ .flags = bad[i] }, &regs),
+				-EINVAL);
 	current->tgid = 1;
-	r = do_fork(CLONE_VM | CLONE_PARENT | SIGCHLD, 0, &regs);
+	r = do_fork(&(struct kernel_clone_args){ .flags = CLONE_VM | CLONE_PARENT | SIGCHLD }, &regs);
 	current->tgid = tgid;
 	KTEST_EXPECT_EQ(t, r, -EINVAL);
 }
@@ -221,7 +226,7 @@ static void clone_validity_rules(struct ktest *t)
  * the call only; nothing runs in between (no preemption). */
 static void clone_thread_into_ending_group_eagain(struct ktest *t)
 {
-	const unsigned long flags = CLONE_VM | CLONE_SIGHAND | CLONE_THREAD;
+	const struct kernel_clone_args args = { .flags = CLONE_VM | CLONE_SIGHAND | CLONE_THREAD };
 	struct signal_struct *sig = current->signal;
 	struct task_struct *saved_exec = sig->group_exec_task;
 	struct pt_regs regs;
@@ -229,10 +234,10 @@ static void clone_thread_into_ending_group_eagain(struct ktest *t)
 
 	kernel_thread_regs(&regs, child_ignores_usr1, NULL);
 	sig->flags |= SIGNAL_GROUP_EXIT;
-	KTEST_EXPECT_EQ(t, do_fork(flags, 0, &regs), -EAGAIN);
+	KTEST_EXPECT_EQ(t, do_fork(&args, &regs), -EAGAIN);
 	sig->flags = saved;
 	sig->group_exec_task = current;
-	KTEST_EXPECT_EQ(t, do_fork(flags, 0, &regs), -EAGAIN);
+	KTEST_EXPECT_EQ(t, do_fork(&args, &regs), -EAGAIN);
 	sig->group_exec_task = saved_exec;
 }
 

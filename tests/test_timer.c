@@ -4,7 +4,6 @@
 #include <kernel.h>
 #include <ktest.h>
 #include <params.h>
-#include <asm/io.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
 #include <asm/serial.h>
@@ -18,17 +17,6 @@ static void pit_ticks_advance_jiffies(struct ktest *t)
 		halt();                      /* sleeps until the next interrupt */
 	KTEST_EXPECT_GE(t, jiffies - j0, 5);
 	KTEST_EXPECT_GE(t, irq_count[0] - irqs0, 5);   /* each tick was IRQ 0 */
-}
-
-/* Latch and read the PIT channel 0 down-counter. */
-static u16 pit_read_count(void)
-{
-	u8 lo, hi;
-
-	outb(0x43, 0x00);                /* latch channel 0 */
-	lo = inb(0x40);
-	hi = inb(0x40);
-	return lo | (hi << 8);
 }
 
 static void pit_programmed_for_hz(struct ktest *t)

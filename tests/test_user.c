@@ -24,6 +24,10 @@ KTEST_PROGRAM_SUITE(proc, "/bin/utest_proc");
 KTEST_PROGRAM_SUITE(efault, "/bin/utest_efault");
 KTEST_PROGRAM_SUITE(fs, "/bin/utest_fs");
 KTEST_PROGRAM_SUITE(signal, "/bin/utest_signal");
+KTEST_PROGRAM_SUITE(signal_frame, "/bin/utest_signal_frame");
+KTEST_PROGRAM_SUITE(signal_wait, "/bin/utest_signal_wait");
+KTEST_PROGRAM_SUITE(signal_child, "/bin/utest_signal_child");
+KTEST_PROGRAM_SUITE(signal_threads, "/bin/utest_signal_threads");
 KTEST_PROGRAM_SUITE(signals_glibc, "/bin/signals-glibc");
 
 extern unsigned long nr_pipes;
@@ -124,6 +128,7 @@ static void fork_storm_until_enomem(struct ktest *t)
 {
 	struct mm_struct *mm = mm_alloc();
 	LIST_HEAD(hoard);
+	struct kernel_clone_args args = { .flags = SIGCHLD };
 	struct pt_regs regs;
 	int made = 0, reaped = 0;
 	long pid;
@@ -138,7 +143,7 @@ static void fork_storm_until_enomem(struct ktest *t)
 	storm_over = false;
 	hoard_pages(&hoard, 600);
 	kernel_thread_regs(&regs, storm_child, NULL);
-	while ((pid = do_fork(SIGCHLD, 0, &regs)) > 0)
+	while ((pid = do_fork(&args, &regs)) > 0)
 		made++;
 	free_hoard(&hoard);
 	ktest_log(t, "%d processes before fork failed with %ld", made, pid);

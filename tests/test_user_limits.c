@@ -37,7 +37,7 @@ static int fork_holders(int max, long *err)
 	long pid = 0;
 
 	hold_released = false;
-	while (made < max && (pid = kernel_thread(hold_until_released, NULL, SIGCHLD)) > 0)
+	while (made < max && (pid = kernel_thread(hold_until_released, NULL, NULL, SIGCHLD)) > 0)
 		made++;
 	*err = pid > 0 ? 0 : pid;
 	return made;
@@ -138,7 +138,7 @@ static void claim_c31_forks_per_tick_bounded(struct ktest *t)
 		long pid;
 
 		before[i] = jiffies;
-		pid = kernel_thread(hold_until_released, NULL, SIGCHLD);
+		pid = kernel_thread(hold_until_released, NULL, NULL, SIGCHLD);
 		after[i] = jiffies;
 		KTEST_EXPECT_GT(t, pid, 0);
 	}

@@ -18,37 +18,10 @@
 #include <asm/ptrace.h>
 #include <asm/uaccess.h>
 #include "fs_helpers.h"
+#include "usermm.h"
 
 static unsigned long read_nr_vmas(void) { return nr_vmas(); }
 KTEST_COUNTER("vmas", read_nr_vmas);
-
-/* A fresh address space with the test task running on it. */
-static struct mm_struct *enter_new_mm(void)
-{
-	struct mm_struct *mm = mm_alloc();
-
-	if (!mm)
-		return NULL;
-	kthread_use_mm(mm);
-	mmput(mm);                 /* the task's reference is the only user now */
-	return mm;
-}
-
-static void leave_mm(struct mm_struct *mm)
-{
-	kthread_unuse_mm(mm);
-	drop_lazy_mm();
-}
-
-static bool put_u32(unsigned long uaddr, u32 v) { return put_user_u32(v, (u32 *)uaddr) == 0; }
-
-static u32 get_u32(unsigned long uaddr)
-{
-	u32 v = 0xdeadbeef;
-
-	get_user_u32(&v, (u32 *)uaddr);
-	return v;
-}
 
 /* c09: a 64 MiB anonymous mapping costs no page; each page touched costs
  * exactly one (once its page table exists), and reads zero. */
@@ -146,10 +119,11 @@ static int report_mm(void *arg)
 /* The same do_fork, with or without CLONE_VM, of a kernel-mode frame. */
 static pid_t fork_report(struct c03 *c, unsigned long flags)
 {
+	struct kernel_clone_args args = { .flags = flags | CLONE_UNTRACED };
 	struct pt_regs regs;
 
 	kernel_thread_regs(&regs, report_mm, c);
-	return do_fork(flags | CLONE_UNTRACED, 0, &regs);
+	return do_fork(&args, &regs);
 }
 
 /* c03: one do_fork call, with and without CLONE_VM, from a task that has
@@ -280,38 +254,25 @@ static void stack_growth_and_brk(struct ktest *t)
 static void file_backed_private_pages(struct ktest *t)
 {
 	static const char text[] = "tasklab file page";
-	struct dentry *root = ramfs_new_root();
-	struct file *f = NULL;
-	struct mm_struct *mm = NULL;
+	struct file_mm fx;
 	unsigned long b = 0x08048000;
 	char buf[sizeof(text)];
 	loff_t pos = 0;
 
-	KTEST_ASSERT_NOT_NULL(t, root);
-	if (!ktest_make_file(root, "data", text, sizeof(text)))
-		goto out;
-	f = filp_open(root, root, "data", O_RDONLY, 0);
-	if (IS_ERR(f)) {
-		f = NULL;
+	if (!file_mm_start(&fx, text, sizeof(text), O_RDONLY)) {
+		KTEST_FAIL(t, "cannot make the file and the mm");
 		goto out;
 	}
-	mm = enter_new_mm();
-	if (!mm)
-		goto out;
-	KTEST_EXPECT_EQ(t, mmap_region(mm, b, 2 * PAGE_SIZE, VM_READ | VM_WRITE, f, 0, b + 8), 0);
+	KTEST_EXPECT_EQ(t, mmap_region(fx.mm, b, 2 * PAGE_SIZE, VM_READ | VM_WRITE, fx.f, 0, b + 8), 0);
 	KTEST_EXPECT_EQ(t, copy_from_user(buf, (void *)b, sizeof(buf)), 0);
 	KTEST_EXPECT_EQ(t, memcmp(buf, text, 8), 0);
 	KTEST_EXPECT_EQ(t, buf[8], 0);                       /* past file_end */
 	KTEST_EXPECT_EQ(t, get_u32(b + PAGE_SIZE), 0);
 	KTEST_EXPECT_TRUE(t, put_u32(b, 0x21212121));
-	KTEST_EXPECT_EQ(t, kernel_read(f, buf, 4, &pos), 4);
+	KTEST_EXPECT_EQ(t, kernel_read(fx.f, buf, 4, &pos), 4);
 	KTEST_EXPECT_EQ(t, memcmp(buf, text, 4), 0);         /* the file is unchanged */
-	leave_mm(mm);
 out:
-	KTEST_EXPECT_NOT_NULL(t, mm);
-	if (f)
-		fput(f);
-	ramfs_kill_tree(root);
+	file_mm_done(&fx);
 }
 
 static struct ktest_case usermm_cases[] = {

@@ -121,13 +121,6 @@ static void vmalloc_runs_out_with_null(struct ktest *t)
 		vfree(held[--n]);
 }
 
-static inline void test_load_cr3(phys_addr_t pgd)
-{
-	__asm__ __volatile__("mov %0, %%cr3" :: "r"(pgd) : "memory");
-}
-
-/* A page directory made the way every future address space will be made,
- * by copying the kernel half, sees a vmalloc area created afterwards. */
 /* A size whose page-rounded value wraps to 0 must not make a page-less area. */
 static void vmalloc_rejects_zero_and_wrapping_sizes(struct ktest *t)
 {
@@ -140,6 +133,8 @@ static void vmalloc_rejects_zero_and_wrapping_sizes(struct ktest *t)
 	KTEST_EXPECT_EQ(t, nr_free_pages(), free);
 }
 
+/* A page directory made the way every future address space will be made,
+ * by copying the kernel half, sees a vmalloc area created afterwards. */
 static void vmalloc_seen_from_a_copied_page_directory(struct ktest *t)
 {
 	pgd_t *pgd = (pgd_t *)get_zeroed_page(GFP_KERNEL);
@@ -149,14 +144,14 @@ static void vmalloc_seen_from_a_copied_page_directory(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, pgd);
 	memcpy(pgd + KERNEL_PGD_BOUNDARY, swapper_pg_dir + KERNEL_PGD_BOUNDARY,
 	       (PTRS_PER_PGD - KERNEL_PGD_BOUNDARY) * sizeof(pgd_t));
-	test_load_cr3(__pa(pgd));
+	write_cr3(__pa(pgd));
 	p = vmalloc(2 * PAGE_SIZE);            /* made while on the copy */
-	test_load_cr3(old);
+	write_cr3(old);
 	KTEST_ASSERT_NOT_NULL(t, p);
 	p[1024] = 0xFEEDFACE;                  /* written through swapper_pg_dir */
-	test_load_cr3(__pa(pgd));
+	write_cr3(__pa(pgd));
 	seen = p[1024];                        /* read through the copy */
-	test_load_cr3(old);
+	write_cr3(old);
 	KTEST_EXPECT_EQ(t, seen, 0xFEEDFACE);
 	KTEST_EXPECT_EQ(t, memcmp(pgd + KERNEL_PGD_BOUNDARY, swapper_pg_dir + KERNEL_PGD_BOUNDARY,
 				  (PTRS_PER_PGD - KERNEL_PGD_BOUNDARY) * sizeof(pgd_t)), 0);

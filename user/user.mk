@@ -3,8 +3,11 @@
 # headers: it is built freestanding against user/include (our libc) and
 # include/uapi (the ABI numbers the kernel shares), then linked static with
 # no C library but ours (user/lib -> build/user/libtl.a). The kernel's
-# lib/string.c and lib/vsprintf.c are compiled a second time into that libc.
+# lib/string.c, lib/vsprintf.c and lib/ktap_format.c (UKLIB) are compiled a
+# second time into that libc.
 # Programs in user/glibc/ are ordinary C built with the cross glibc.
+# Only the inner make reads this file, after the tool step (see the
+# Makefile's head), so the compiler probed below is already installed.
 
 UCFLAGS  := -std=gnu11 -m32 -march=i686 -ffreestanding -fno-pic -fno-pie \
             -fno-stack-protector -fno-omit-frame-pointer -fno-strict-aliasing -fno-common \
@@ -13,7 +16,8 @@ UCFLAGS  := -std=gnu11 -m32 -march=i686 -ffreestanding -fno-pic -fno-pie \
 ULDFLAGS := -m32 -static -nostdlib -no-pie -Wl,--build-id=none -Wl,-z,noexecstack
 
 ULIB_C    := $(filter-out user/lib/crt0.c,$(sort $(wildcard user/lib/*.c)))
-ULIB_OBJS := $(patsubst %.c,$(B)/%.o,$(ULIB_C)) $(B)/user/klib/string.o $(B)/user/klib/vsprintf.o
+UKLIB     := string vsprintf ktap_format
+ULIB_OBJS := $(patsubst %.c,$(B)/%.o,$(ULIB_C)) $(UKLIB:%=$(B)/user/klib/%.o)
 UCRT0     := $(B)/user/lib/crt0.o
 ULIB      := $(B)/user/libtl.a
 UPROGS    := $(patsubst user/bin/%.c,$(B)/user/bin/%,$(sort $(wildcard user/bin/*.c)))
@@ -67,4 +71,4 @@ $(INITRAMFS): $(UPROGS) $(UGLIBC) $(shell find user/rootfs -type f) scripts/mkin
 
 $(UOBJS) $(UGLIBC): user/user.mk
 
--include $(UOBJS:.o=.d) $(B)/user/klib/string.d $(B)/user/klib/vsprintf.d $(UGLIBC:$(B)/user/glibc/%=$(B)/user/glibc-deps/%.d)
+-include $(UOBJS:.o=.d) $(UKLIB:%=$(B)/user/klib/%.d) $(UGLIBC:$(B)/user/glibc/%=$(B)/user/glibc-deps/%.d)

@@ -1,9 +1,10 @@
 /* arch/i386/i8253.c: the programmable interval timer, channel 0, at HZ = 100.
- * Each tick advances jiffies and calls timer_tick(), where the scheduler and
- * the timer list will hook in. */
+ * Each tick advances jiffies and calls timer_tick() (kernel/timer.c): the
+ * scheduler's accounting and the timer list. */
 #include <kernel.h>
 #include <asm/io.h>
 #include <asm/irq.h>
+#include <timer.h>
 
 #define PIT_FREQ  1193182
 #define PIT_CH0   0x40
@@ -11,9 +12,6 @@
 #define LATCH     ((PIT_FREQ + HZ / 2) / HZ)
 
 volatile unsigned long jiffies;
-
-/* Called on every tick with interrupts off; later issues hook in here. */
-__attribute__((weak)) void timer_tick(struct pt_regs *regs) { }
 
 static void timer_interrupt(int irq, struct pt_regs *regs)
 {
@@ -27,4 +25,15 @@ void pit_init(void)
 	outb(PIT_CH0, LATCH & 0xFF);
 	outb(PIT_CH0, LATCH >> 8);
 	request_irq(0, timer_interrupt, "timer");
+}
+
+/* Latch and read the channel 0 down-counter (the timer self-tests). */
+u16 pit_read_count(void)
+{
+	u8 lo, hi;
+
+	outb(PIT_CMD, 0x00);                  /* latch channel 0 */
+	lo = inb(PIT_CH0);
+	hi = inb(PIT_CH0);
+	return lo | (hi << 8);
 }

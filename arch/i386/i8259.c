@@ -39,12 +39,6 @@ void pic_init(void)
 	pic_write_mask();
 }
 
-void pic_mask(int irq)
-{
-	irq_mask_bits |= 1 << irq;
-	pic_write_mask();
-}
-
 void pic_unmask(int irq)
 {
 	irq_mask_bits &= ~(1 << irq);

@@ -29,7 +29,8 @@ void idt_init(void)
 
 	for (int v = 0; v < 48; v++)
 		set_gate(v, trap_stubs[v], GATE_INTERRUPT);
-	/* int3 and into may be used from user mode, as on Linux (SIGTRAP later). */
+	/* int3 and into may be used from user mode, as on Linux: int3 raises
+	 * SIGTRAP, into SIGSEGV (traps.c). */
 	set_gate(3, trap_stubs[3], GATE_USER_INT);
 	set_gate(4, trap_stubs[4], GATE_USER_INT);
 	set_gate(SYSCALL_VECTOR, (u32)system_call_stub, GATE_USER_INT);

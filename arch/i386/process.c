@@ -8,8 +8,8 @@
  * enters the kernel on the right stack (c33), and handles the FPU.
  *
  * FPU strategy: lazy, with CR0.TS, as Linux 2.6 i386. The kernel is compiled
- * with -mgeneral-regs-only, so only code that asks for it (inline asm in
- * tests now, user programs later) touches the FPU. At switch-out, a task whose
+ * with -mgeneral-regs-only, so only user programs and code that asks for it
+ * (inline asm in the self-tests) touch the FPU. At switch-out, a task whose
  * state is live in the FPU (TS_USEDFPU) is saved with fxsave and CR0.TS set;
  * the next FPU instruction of whichever task runs raises #NM
  * (device not available), and math_state_restore() clears TS and loads that
@@ -23,9 +23,6 @@
 
 extern void ret_from_fork(void);
 extern void kernel_thread_helper(void);
-
-_Static_assert(offsetof(struct thread_struct, esp) == 0, "switch_to.asm THREAD_ESP");
-_Static_assert(offsetof(struct thread_struct, eip) == 4, "switch_to.asm THREAD_EIP");
 
 #define MXCSR_DEFAULT 0x1F80        /* all SSE exceptions masked */
 
@@ -115,6 +112,13 @@ void prepare_to_copy(struct task_struct *parent)
 	local_irq_restore(flags);
 }
 
+/* Contract: the CPU-state half of a switch from prev to next, called by
+ * context_switch() on prev's stack after the address space is switched and
+ * before switch_to_asm changes stacks: prev's live FPU state is saved (and
+ * CR0.TS set), TSS.esp0 points at the top of next's stack, and a next with
+ * an mm gets its TLS descriptors in the GDT (and fs/gs cleared). Returns
+ * nothing. Interrupts off, as schedule() keeps them from picking next to
+ * running it, and left off. */
 __attribute__((regparm(2))) void __switch_to(struct task_struct *prev, struct task_struct *next)
 {
 	unlazy_fpu(prev);

@@ -8,12 +8,9 @@
 ; jumping to that eip. The caller-saved registers need no saving: by the C
 ; calling convention the caller of switch_to_asm already assumes they die.
 
-%include "layout.inc"
+%include "layout.inc"                ; THREAD_ESP, THREAD_EIP: offsets in struct thread_struct
 
 extern schedule_tail, do_exit, ret_from_trap
-
-THREAD_ESP equ 0                    ; offsetof(struct thread_struct, esp)
-THREAD_EIP equ 4                    ; offsetof(struct thread_struct, eip)
 
 section .text
 

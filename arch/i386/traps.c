@@ -11,6 +11,7 @@
  * #NM (device not available) is not an error: it is the lazy FPU switch
  * (arch/i386/process.c). */
 #include <kernel.h>
+#include <errno.h>
 #include <kallsyms.h>
 #include <sched.h>
 #include <sched/signal.h>
@@ -77,6 +78,27 @@ void show_regs(const struct pt_regs *regs)
 	       regs->trapno, regs->error_code);
 }
 
+/* The registers at the call of panic(), for its report (Linux's
+ * crash_setup_regs): eip is the caller's return address and ebp the caller's
+ * frame pointer `frame`, esp the caller's stack pointer at the call (just
+ * above the return address); the rest are what they hold now. Not inlined,
+ * so `frame` is a real frame of the caller's. */
+__noinline void crash_setup_regs(struct pt_regs *r, unsigned long frame)
+{
+	__asm__ __volatile__("movl %%eax, %0; movl %%ebx, %1; movl %%ecx, %2; movl %%edx, %3;"
+			     "movl %%esi, %4; movl %%edi, %5"
+			     : "=m"(r->eax), "=m"(r->ebx), "=m"(r->ecx), "=m"(r->edx),
+			       "=m"(r->esi), "=m"(r->edi));
+	__asm__ __volatile__("movl %%cs, %0; movl %%ds, %1; movl %%es, %2; movl %%fs, %3; movl %%gs, %4"
+			     : "=r"(r->cs), "=r"(r->ds), "=r"(r->es), "=r"(r->fs), "=r"(r->gs));
+	r->eflags = read_eflags();
+	r->ebp = frame;
+	r->eip = ((unsigned long *)frame)[1];
+	r->esp = frame + 8;
+	r->trapno = TRAPNO_NONE;
+	r->error_code = 0;
+}
+
 void die(const char *what, struct pt_regs *regs)
 {
 	unsigned long guess = frameless_caller(regs->eip, kernel_stack_pointer(regs));
@@ -95,13 +117,27 @@ void die(const char *what, struct pt_regs *regs)
 
 unsigned long user_faults_resolved;
 
-/* A fault at a user address: true when the access can be retried. Kernel
- * code (a user copy) gets here only for a task with an mm, so that a copy
- * into a not-yet-touched page succeeds instead of taking the fixup path. */
-static bool do_page_fault(struct pt_regs *regs)
+/* Contract: resolve a page fault (#PF, the address in CR2) in current's
+ * address space: demand paging, file pages, stack growth, copy-on-write
+ * (fault_in_user_address, mm/memory.c). Returns 0 when the faulting
+ * instruction can be retried, else fault_in_user_address's error: the
+ * caller then sends a user-mode fault SIGSEGV, or SIGBUS for -EIO (a file
+ * page past the end of its file), through user_trap_signal, and takes a
+ * kernel one to the exception table or die(). The user path: a fault from
+ * ring 3 (FAULT_USER) is served only for an address below TASK_SIZE inside
+ * a VMA that allows the access, or just below a stack VMA, which grows down
+ * if the address is within 64 KiB of the user esp and the stack limit.
+ * Kernel code gets here from a user copy; one into a page not yet touched
+ * succeeds instead of taking the fixup path. Entered with interrupts off
+ * (an interrupt gate: CR2 is read before anything can fault again); turns
+ * them on if the faulting code had them on, as user code always does, and
+ * leaves them so (do_trap_entry turns them off again before the return to
+ * user mode). */
+static int do_page_fault(struct pt_regs *regs)
 {
 	unsigned long addr = read_cr2();
 	unsigned int flags = 0;
+	int err;
 
 	if (regs->eflags & X86_EFLAGS_IF)
 		local_irq_enable();     /* as the faulting code had them: may sleep */
@@ -109,11 +145,10 @@ static bool do_page_fault(struct pt_regs *regs)
 		flags |= FAULT_WRITE;
 	if (user_mode(regs))
 		flags |= FAULT_USER;
-	if (fault_in_user_address(current->mm, addr, flags,
-				  user_mode(regs) ? regs->esp : 0))
-		return false;
-	user_faults_resolved++;
-	return true;
+	err = fault_in_user_address(current->mm, addr, flags, user_mode(regs) ? regs->esp : 0);
+	if (!err)
+		user_faults_resolved++;
+	return err;
 }
 
 /* si_code of an unmasked floating-point exception: flags is the x87
@@ -154,8 +189,10 @@ static int fpu_trap_code(int trapno)
 }
 
 /* The signal, si_code and si_addr Linux gives an exception raised by
- * user code: the faulting address for a page fault, else the instruction. */
-static int trap_signal(struct pt_regs *regs, int *code, u32 *addr)
+ * user code: the faulting address for a page fault, else the instruction.
+ * fault_err is the page fault's error: -EIO is an access past the end of
+ * a mapped file, SIGBUS (BUS_ADRERR). */
+static int trap_signal(struct pt_regs *regs, int fault_err, int *code, u32 *addr)
 {
 	*addr = regs->eip;
 	switch (regs->trapno) {
@@ -170,6 +207,10 @@ static int trap_signal(struct pt_regs *regs, int *code, u32 *addr)
 	case X86_TRAP_SS: *code = SI_KERNEL; *addr = 0; return SIGBUS;
 	case X86_TRAP_PF:
 		*addr = read_cr2();
+		if (fault_err == -EIO) {
+			*code = BUS_ADRERR;
+			return SIGBUS;
+		}
 		*code = find_vma(current->mm, *addr) &&
 			find_vma(current->mm, *addr)->vm_start <= *addr ? SEGV_ACCERR : SEGV_MAPERR;
 		return SIGSEGV;
@@ -180,11 +221,11 @@ static int trap_signal(struct pt_regs *regs, int *code, u32 *addr)
 /* A user-mode exception nothing resolved: the faulting thread gets the
  * signal, which it cannot block or ignore (force_sig_fault); a handler
  * runs on the way out, or the default action ends the process. */
-static void user_trap_signal(struct pt_regs *regs)
+static void user_trap_signal(struct pt_regs *regs, int fault_err)
 {
 	int code;
 	u32 addr;
-	int sig = trap_signal(regs, &code, &addr);
+	int sig = trap_signal(regs, fault_err, &code, &addr);
 
 	if (current->sighand->action[sig - 1].handler <= SIG_IGN ||
 	    (current->blocked & sigmask(sig)))          /* it will be fatal: say why */
@@ -209,29 +250,26 @@ static void null_stale_segments(struct pt_regs *regs)
 
 void do_exception(struct pt_regs *regs)
 {
-	char what[64];
+	int fault_err = 0;
 
 	if (regs->trapno == X86_TRAP_NM) {
 		math_state_restore();
 		return;
 	}
 	if (regs->trapno == X86_TRAP_PF) {
-		if (do_page_fault(regs))
+		fault_err = do_page_fault(regs);
+		if (!fault_err)
 			return;
 	}
 	if (user_mode(regs)) {
-		user_trap_signal(regs);
+		user_trap_signal(regs, fault_err);
 		return;
 	}
-	if (!user_mode(regs)) {
-		null_stale_segments(regs);
-		if (fixup_exception(regs))      /* a user copy hit a bad address */
-			return;
-		try_catchers(regs);
-	}
-	snprintf(what, sizeof(what), "%s%s", trap_name(regs->trapno),
-		 user_mode(regs) ? " in user mode" : "");
-	die(what, regs);
+	null_stale_segments(regs);
+	if (fixup_exception(regs))              /* a user copy hit a bad address */
+		return;
+	try_catchers(regs);
+	die(trap_name(regs->trapno), regs);
 }
 
 void do_trap_entry(struct pt_regs *regs)

@@ -1,7 +1,8 @@
 /* drivers/char/mem.c: the memory devices of major 1, as Linux's:
  *   /dev/null  1:3  reads end at once (EOF); writes succeed and vanish
  *   /dev/zero  1:5  reads give zeros; writes vanish; mmap gives anonymous
- *                   memory (MAP_PRIVATE: ordinary zero-filled pages)
+ *                   memory (MAP_PRIVATE: ordinary zero-filled pages;
+ *                   MAP_SHARED: shared memory, as MAP_ANONYMOUS's)
  *   /dev/full  1:7  reads give zeros; every write fails with ENOSPC
  * lseek on any of them leaves the position at 0 and returns 0. They have
  * no fsync (EINVAL), as Linux's. chr_dev_init registers them with the
@@ -46,12 +47,13 @@ static ssize_t write_full(struct file *f, struct iov_iter *from, loff_t *pos)
 }
 
 /* A private mapping of /dev/zero is anonymous memory: the VMA lets go of
- * the file and its faults give zeroed pages. A shared one needs a shared
- * memory object (Linux's shmem_zero_setup), which shared mappings bring. */
+ * the file and its faults give zeroed pages. A shared one maps a new
+ * shared memory object instead (shmem_zero_setup, as Linux's), so that
+ * fork shares it as it shares MAP_SHARED|MAP_ANONYMOUS memory. */
 static int mmap_zero(struct file *f, struct vm_area_struct *vma)
 {
-	if (vma->vm_flags & VM_SHARED)
-		return -EINVAL;
+	if (vma->vm_flags & VM_MAYSHARE)
+		return shmem_zero_setup(vma);
 	fput(vma->vm_file);
 	vma->vm_file = NULL;
 	vma->vm_pgoff = 0;

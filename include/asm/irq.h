@@ -15,18 +15,19 @@ struct pt_regs;
 typedef void (*irq_handler_t)(int irq, struct pt_regs *regs);
 
 void pic_init(void);
-void pic_mask(int irq);
 void pic_unmask(int irq);
 void pic_eoi(int irq);
 /* Install the handler for irq and unmask it. One handler per line. */
 void request_irq(int irq, irq_handler_t handler, const char *name);
 void do_irq(struct pt_regs *regs);
-/* Interrupts handled per line since boot (for tests and, later, /proc). */
+/* Interrupts handled per line since boot (read by the self-tests). */
 extern unsigned long irq_count[NR_IRQS];
 /* Nonzero while an interrupt handler runs (for in_interrupt()). */
 extern int hardirq_depth;
 
 void pit_init(void);
+/* The PIT's channel 0 counter now: it counts down from 1193182 / HZ. */
+u16 pit_read_count(void);
 void idt_init(void);
 void trap_init(void);
 

@@ -9,10 +9,11 @@
 #include <sched.h>
 #include <sched/mm.h>
 #include <asm/page.h>
+#include <asm/processor.h>
 
 static inline void load_cr3(u32 *pgd)
 {
-	__asm__ __volatile__("mov %0, %%cr3" :: "r"(__pa(pgd)) : "memory");
+	write_cr3(__pa(pgd));
 	sched_stats.cr3_writes++;
 }
 

@@ -1,15 +1,7 @@
-/* include/asm/page.h: the 3 GiB / 1 GiB split (seed claim c10).
- *
- *   0xFFFFFFFF +------------------------+
- *              | vmalloc, kmap (later)  |  kernel page tables, shared by all
- *   0xF8000000 +------------------------+
- *              | direct map of physical |  ZONE_DMA + ZONE_NORMAL, 4 MiB pages
- *              | 0 .. 896 MiB           |
- *   0xC0100000 |   kernel image         |
- *   0xC0000000 +------------------------+  PAGE_OFFSET: user space ends here
- *              | user space (3 GiB)     |  per process
- *   0x00000000 +------------------------+
- */
+/* include/asm/page.h: the page size and the 3 GiB / 1 GiB split (seed claim
+ * c10): user space below PAGE_OFFSET, the kernel above it, with physical
+ * memory up to LOWMEM_SIZE mapped at PAGE_OFFSET (__pa, __va). The map of
+ * the whole address space is in include/asm/pgtable.h. */
 #ifndef TASKLAB_ASM_PAGE_H
 #define TASKLAB_ASM_PAGE_H
 

@@ -1,5 +1,6 @@
-/* include/asm/pgtable.h: i386 two-level page tables (no PAE) and the layout
- * of the kernel's 3-4 GiB.
+/* include/asm/pgtable.h: i386 two-level page tables (no PAE) and the map of
+ * the whole 4 GiB, the one diagram of it (seed claim c10: the 3 GiB / 1 GiB
+ * split; include/asm/page.h has the constants and points here).
  *
  *   0xFFFFFFFF +--------------------------+
  *              | kmap_atomic slots        |  KMAP_ATOMIC_BASE, KM_TYPE_NR pages
@@ -13,10 +14,17 @@
  * VMALLOC_START+--------------------------+  0xF8800000
  *              | 8 MiB gap (catches       |
  *              | overruns of the map)     |
- *   0xF8000000 +--------------------------+  PAGE_OFFSET + 896 MiB
- *              | direct map of lowmem,    |  4 MiB pages, global; trimmed
- *              | 4 MiB pages              |  to the RAM that exists
- *   0xC0000000 +--------------------------+  PAGE_OFFSET
+ *   0xF8000000 +--------------------------+  PAGE_OFFSET + LOWMEM_SIZE (896 MiB)
+ *              | direct map of lowmem:    |  ZONE_DMA + ZONE_NORMAL, 4 MiB pages,
+ *              | physical 0 .. 896 MiB    |  global; trimmed to the RAM that exists
+ *   0xC0100000 |   kernel image           |  linked here, loaded at 1 MiB
+ *   0xC0000000 +--------------------------+  PAGE_OFFSET = TASK_SIZE = STACK_TOP
+ *              | user stack, growing down |  user space (3 GiB), per process,
+ *              |   ...                    |  4 KiB pages
+ *   0x40000000 | mmap area, upwards       |  TASK_UNMAPPED_BASE
+ *              |   ...                    |
+ *              | program, bss, brk heap   |  where the ELF headers say
+ *   0x00000000 +--------------------------+
  *
  * Sharing the kernel half. Every address space made later copies PDEs
  * KERNEL_PGD_BOUNDARY..1023 from swapper_pg_dir. For that copy to stay
@@ -53,8 +61,19 @@ typedef u32 pgd_t;
 #define _PAGE_DIRTY     0x040
 #define _PAGE_PSE       0x080   /* in a PDE: a 4 MiB page */
 #define _PAGE_GLOBAL    0x100
+/* A page of a PROT_NONE area: kept (frame and refcount), but not present,
+ * so user and kernel accesses both fault and the VMA check refuses them.
+ * One of the bits the MMU leaves to software. */
+#define _PAGE_PROTNONE  0x200
 #define PAGE_KERNEL     (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY | _PAGE_GLOBAL)
 #define _PAGE_TABLE     (_PAGE_PRESENT | _PAGE_RW | _PAGE_ACCESSED | _PAGE_DIRTY)
+/* User pages, as Linux names them (Linux adds _PAGE_ACCESSED; here the CPU
+ * sets it on first use). A private writable page starts PAGE_SHARED too:
+ * copy-on-write is made by write-protecting it at fork. */
+#define PAGE_READONLY   (_PAGE_PRESENT | _PAGE_USER)
+#define PAGE_SHARED     (_PAGE_PRESENT | _PAGE_USER | _PAGE_RW)
+/* The boot direct map's 4 MiB PDEs (boot/head.asm): present, writable, global. */
+#define PDE_4M_KERNEL   (_PAGE_PRESENT | _PAGE_RW | _PAGE_PSE | _PAGE_GLOBAL)
 
 #define VMALLOC_OFFSET   (8UL << 20)
 #define VMALLOC_START    (PAGE_OFFSET + LOWMEM_SIZE + VMALLOC_OFFSET)
@@ -75,6 +94,24 @@ static inline unsigned int pte_index(unsigned long addr) { return (addr >> PAGE_
 static inline pte_t mk_pte(phys_addr_t phys, u32 prot) { return (phys & PAGE_MASK) | prot; }
 static inline phys_addr_t pte_phys(pte_t pte) { return pte & PAGE_MASK; }
 static inline bool pte_present(pte_t pte) { return pte & _PAGE_PRESENT; }
+/* Does the PTE hold a page: present, or hidden by PROT_NONE? (Linux's
+ * pte_present() counts both; here that name is the hardware's bit alone.) */
+static inline bool pte_mapped(pte_t pte) { return pte & (_PAGE_PRESENT | _PAGE_PROTNONE); }
+static inline bool pte_write(pte_t pte) { return pte & _PAGE_RW; }
+static inline pte_t pte_mkwrite(pte_t pte) { return pte | _PAGE_RW; }
+static inline pte_t pte_wrprotect(pte_t pte) { return pte & ~_PAGE_RW; }
+/* Hide a mapped page from every access (PROT_NONE), keeping its frame, and
+ * show it again. */
+static inline pte_t pte_mkprotnone(pte_t pte) { return (pte & ~_PAGE_PRESENT) | _PAGE_PROTNONE; }
+static inline pte_t pte_mkpresent(pte_t pte) { return (pte & ~_PAGE_PROTNONE) | _PAGE_PRESENT; }
+
+static inline bool pgd_present(pgd_t pgd) { return pgd & _PAGE_PRESENT; }
+/* Point a PDE at a user page table (Linux's pmd_populate, the pmd folded into
+ * the pgd): present, writable and user, so the PTEs alone decide. */
+static inline void pgd_populate(pgd_t *pgdp, const pte_t *table)
+{
+	*pgdp = __pa(table) | _PAGE_PRESENT | _PAGE_RW | _PAGE_USER;
+}
 
 static inline void set_pte(pte_t *ptep, pte_t pte) { *(volatile pte_t *)ptep = pte; }
 static inline void pte_clear(pte_t *ptep) { set_pte(ptep, 0); }

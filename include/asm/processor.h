@@ -1,8 +1,26 @@
-/* include/asm/processor.h: control registers, cpuid and rdtsc. */
+/* include/asm/processor.h: the CPU state a switched-out task keeps, control
+ * registers, cpuid and rdtsc, the stack and frame pointers, running a function
+ * on another stack, and the FPU probes the self-tests use. */
 #ifndef TASKLAB_ASM_PROCESSOR_H
 #define TASKLAB_ASM_PROCESSOR_H
 
 #include <types.h>
+#include <asm/segment.h>
+
+/* The CPU state a switched-out task keeps (arch/i386/process.c), in
+ * task_struct.thread. switch_to.asm reaches esp and eip by the offsets
+ * arch/i386/asm-offsets.c generates. */
+struct fpu_state {
+	u8 fxsave[512];                   /* fxsave/fxrstor image, 16-byte aligned */
+} __aligned(16);
+
+struct thread_struct {
+	u32 esp;                          /* saved by switch_to */
+	u32 eip;                          /* where switch_to resumes the task */
+	u32 esp0;                         /* top of the kernel stack: TSS.esp0 */
+	struct desc_struct tls_array[GDT_ENTRY_TLS_ENTRIES];  /* set_thread_area */
+	struct fpu_state fpu;             /* valid when PF_USED_MATH and not loaded */
+};
 
 #define X86_CR0_PG 0x80000000
 #define X86_CR0_WP 0x00010000
@@ -20,6 +38,17 @@ static inline u32 read_cr3(void) { u32 v; __asm__ __volatile__("mov %%cr3, %0" :
 static inline u32 read_cr4(void) { u32 v; __asm__ __volatile__("mov %%cr4, %0" : "=r"(v)); return v; }
 static inline void write_cr0(u32 v) { __asm__ __volatile__("mov %0, %%cr0" :: "r"(v) : "memory"); }
 static inline void write_cr4(u32 v) { __asm__ __volatile__("mov %0, %%cr4" :: "r"(v) : "memory"); }
+/* Load a page directory (physical address): the TLB's non-global entries go. */
+static inline void write_cr3(u32 v) { __asm__ __volatile__("mov %0, %%cr3" :: "r"(v) : "memory"); }
+
+/* CPUID leaf op's edx (leaf 1: the feature flags, ELF_HWCAP). */
+static inline u32 cpuid_edx(u32 op)
+{
+	u32 eax = op, ebx, ecx, edx;
+
+	__asm__ __volatile__("cpuid" : "+a"(eax), "=b"(ebx), "=c"(ecx), "=d"(edx));
+	return edx;
+}
 
 static inline u64 rdtsc(void)
 {
@@ -43,5 +72,33 @@ static inline u32 read_ebp(void)
 }
 
 static inline void cpu_relax(void) { __asm__ __volatile__("pause" ::: "memory"); }
+
+/* Run fn(arg) on another stack whose top is `stack`, then come back (Linux's
+ * call_on_stack): the caller's esp is pushed on the new stack and popped after
+ * the call. ebp is left as it is, so a backtrace taken inside fn still walks
+ * into the caller's frames. Interrupt state is not touched. The operands sit
+ * in the registers the call clobbers anyway (eax, ecx, edx), so a caller
+ * whose usual path never gets here saves no callee-saved register for it. */
+static inline void call_on_stack(void *stack, void (*fn)(void *), void *arg)
+{
+	__asm__ __volatile__("xchgl %%eax, %%esp\n\t"   /* eax = the caller's esp */
+			     "pushl %%eax\n\t"
+			     "pushl %%edx\n\t"
+			     "call *%%ecx\n\t"
+			     "addl $4, %%esp\n\t"
+			     "popl %%esp"
+			     : "+a"(stack), "+c"(fn), "+d"(arg) :: "memory", "cc");
+}
+
+/* For the FPU self-tests: reset the x87 unit and load v into st0; read st0
+ * back as an integer, leaving it on the register stack. */
+static inline void fpu_load_int(int v) { __asm__ __volatile__("fninit; fildl %0" :: "m"(v)); }
+static inline int fpu_read_int(void)
+{
+	int v;
+
+	__asm__ __volatile__("fistl %0" : "=m"(v));
+	return v;
+}
 
 #endif

@@ -48,4 +48,15 @@ static inline u32 kernel_stack_pointer(const struct pt_regs *regs)
 	return (u32)&regs->esp;
 }
 
+/* Leave the kernel through the trap exit (arch/i386/entry.asm) on regs, which
+ * must be the frame at the top of the running task's stack: how a kernel
+ * thread that has exec'd a program first enters user mode (kernel_execve).
+ * The iret takes eflags, so interrupt state is whatever regs says. */
+static inline __noreturn void ret_to_user(struct pt_regs *regs)
+{
+	__asm__ __volatile__("mov %0, %%esp\n\t"
+			     "jmp ret_from_trap" :: "r"(regs) : "memory");
+	__builtin_unreachable();
+}
+
 #endif

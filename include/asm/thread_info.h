@@ -67,7 +67,7 @@ union thread_union {
 	unsigned long stack[THREAD_SIZE / sizeof(unsigned long)];
 };
 
-/* PID 0's block, 8 KiB aligned by linker.ld; boot/head.asm starts on it. */
+/* PID 0's block, 8 KiB aligned by linker.ld; boot/higher_half.asm starts on it. */
 extern union thread_union init_thread_union;
 
 /* The thread_info of the running task: %esp with the low 13 bits cleared. */

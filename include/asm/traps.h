@@ -47,8 +47,26 @@ struct trap_catch {
 /* Disarm a catcher whose code did not trap. */
 void uncatch_trap(struct trap_catch *c);
 
+/* int3: a #BP trap (vector X86_TRAP_BP) whose saved EIP is the instruction
+ * after it, as a debugger's breakpoint (self-tests of the trap paths). */
+static inline void arch_breakpoint(void) { __asm__ __volatile__("int3" ::: "memory"); }
+
+/* A system call through the int $0x80 gate from kernel mode: the whole entry
+ * and exit path a user program takes, minus the privilege change (self-tests
+ * of system calls before user processes exist). Returns eax: a result or
+ * -errno. */
+static inline long syscall_trap(long nr, long a, long b, long c)
+{
+	long ret;
+
+	__asm__ __volatile__("int $0x80" : "=a"(ret) : "a"(nr), "b"(a), "c"(b), "d"(c) : "memory");
+	return ret;
+}
+
 const char *trap_name(unsigned int vector);
 void show_regs(const struct pt_regs *regs);
+/* Fill r as the registers at the call that made `frame` (panic's report). */
+void crash_setup_regs(struct pt_regs *r, unsigned long frame);
 void do_exception(struct pt_regs *regs);
 /* The C entry of every trap (entry.asm); reschedules on the way to user mode. */
 void do_trap_entry(struct pt_regs *regs);

@@ -27,12 +27,15 @@ struct mm_struct {
 	int mm_count;                     /* process context only (no preemption) */
 	struct list_head mmap;            /* VMAs, sorted by vm_start, disjoint */
 	int map_count;                    /* VMAs on mmap */
+	int map_shared;                   /* of them VM_MAYSHARE (a futex looks up its VMA only then) */
 	unsigned long nr_ptes;            /* user page tables allocated */
 	unsigned long rss;                /* user pages mapped (present PTEs) */
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk;     /* heap: [start_brk, brk) */
 	unsigned long start_stack;        /* the initial user esp */
 	unsigned long mmap_base;          /* where the search for free areas starts */
+	int dumpable;                     /* prctl PR_SET_DUMPABLE: 1 from exec,
+					   * 0 when the effective ids change */
 };
 
 /* The kernel's own address space: swapper_pg_dir. Never freed. */

@@ -14,8 +14,10 @@
 #define TASKLAB_SCHED_SIGNAL_H
 
 #include <types.h>
+#include <posix-timers.h>
 #include <resource.h>
 #include <signal_types.h>
+#include <sched/cputime.h>
 #include <uapi/linux/signal.h>
 
 struct task_struct;
@@ -61,6 +63,10 @@ struct signal_struct {
 					   * woken as each other thread goes */
 	struct tty_struct *tty;           /* controlling terminal, or NULL */
 	struct rlimit rlim[RLIM_NLIMITS];
+	pid_t leader_pid;                 /* the process's pid (an exec keeps it) */
+	bool is_child_subreaper;          /* prctl: adopts its descendants' orphans */
+	struct signal_cputime times;      /* include/sched/cputime.h */
+	struct signal_timers timers;      /* include/posix-timers.h */
 };
 
 extern struct sighand_struct init_sighand;
@@ -119,9 +125,34 @@ void flush_signal_handlers(struct task_struct *p);
 /* At exit: tell the parent (exit_signal, normally SIGCHLD). True when the
  * parent ignores SIGCHLD or set SA_NOCLDWAIT: nobody will wait, reap now. */
 bool do_notify_parent(struct task_struct *tsk, int sig);
-/* For wait4 (WUNTRACED/WCONTINUED): a stop or continue of child p not yet
- * reported; fills *status and consumes the report. */
-bool wait_task_stopped_or_continued(struct task_struct *p, int options, int *status);
+/* For wait4 and waitid (WSTOPPED/WCONTINUED): a stop or continue of child
+ * p not yet reported: CLD_STOPPED or CLD_CONTINUED with its wait status in
+ * *status, the report consumed unless WNOWAIT; 0 when there is none. */
+int wait_task_stopped_or_continued(struct task_struct *p, int options, int *status);
+/* The CLD_* code and si_status of an exit's wait status (SIGCHLD's
+ * siginfo, waitid). */
+static inline int cld_code(int code, int *si_status)
+{
+	if (!(code & 0x7f)) {
+		*si_status = (code >> 8) & 0xff;
+		return CLD_EXITED;
+	}
+	*si_status = code & 0x7f;
+	return (code & 0x80) ? CLD_DUMPED : CLD_KILLED;
+}
+
+/* A POSIX timer's record, embedded in the timer (kernel/posix-timers.c):
+ * charged to current's user like any queued record (RLIMIT_SIGPENDING:
+ * -EAGAIN past it); released with the timer, taken off `pending` (where
+ * it was sent) if still queued there. sigqueue_cancel only takes it off
+ * (the signal's bit goes too unless another instance is pending). */
+int sigqueue_init_prealloc(struct sigqueue *q);
+void sigqueue_release_prealloc(struct sigqueue *q, struct sigpending *pending);
+void sigqueue_cancel(struct sigqueue *q, struct sigpending *pending);
+/* Queue that record on p (group: p's process) unless the signal is
+ * ignored; true when queued. The caller checks that it is not queued
+ * already. */
+int send_sigqueue(struct sigqueue *q, struct task_struct *p, bool group);
 
 /* stack_t of the i386 ABI (sigaltstack, ucontext's uc_stack). */
 struct user_stack {
@@ -145,6 +176,10 @@ struct ksignal {
 bool get_signal(struct ksignal *ksig);
 /* A handler frame was built: block ka.mask (and sig unless SA_NODEFER). */
 void signal_delivered(struct ksignal *ksig);
+
+/* kernel/sys_prctl.c: t's parent thread is exiting (current): send t's
+ * prctl PR_SET_PDEATHSIG signal to its process. */
+void send_pdeath_signal(struct task_struct *t);
 
 /* arch/i386/signal.c: called on the way to user mode with TIF_SIGPENDING. */
 void do_signal(struct pt_regs *regs);

@@ -527,6 +527,45 @@ static void io_mmap_dev_zero(struct ktap *t)
 	close(fd);
 }
 
+/* A shared mapping of /dev/zero is shared anonymous memory (Linux's
+ * shmem_zero_setup): zeros at first, and a child's stores are the
+ * parent's, in both directions; a read-only open can map it shared only
+ * without PROT_WRITE (EACCES). */
+static void io_mmap_dev_zero_shared(struct ktap *t)
+{
+	int fd = open("/dev/zero", O_RDWR), status;
+	volatile char *m;
+	pid_t pid;
+
+	KTAP_ASSERT_GE(t, fd, 0);
+	m = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	KTAP_ASSERT_TRUE(t, m != MAP_FAILED);
+	close(fd);                                              /* the mapping stays */
+	KTAP_EXPECT_EQ(t, m[0] | m[8191], 0);
+	m[10] = 'p';
+	pid = fork();
+	if (pid == 0) {
+		int seen = m[10];
+		m[5000] = 'c';
+		_exit(seen == 'p' ? 0 : 1);
+	}
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
+	KTAP_EXPECT_EQ(t, status, 0);                           /* the child saw 'p' */
+	KTAP_EXPECT_EQ(t, m[5000], 'c');                        /* and we see its 'c' */
+	KTAP_EXPECT_EQ(t, munmap((void *)m, 2 * 4096), 0);
+	fd = open("/dev/zero", O_RDONLY);
+	KTAP_EXPECT_TRUE(t, mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0) ==
+			 MAP_FAILED);
+	KTAP_EXPECT_EQ(t, errno, EACCES);
+	m = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 0);
+	KTAP_EXPECT_TRUE(t, m != MAP_FAILED);
+	if (m != MAP_FAILED) {
+		KTAP_EXPECT_EQ(t, m[100], 0);
+		munmap((void *)m, 4096);
+	}
+	close(fd);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(io_readv_writev),
 	KTAP_CASE(io_pread_pwrite),
@@ -542,6 +581,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(io_fifo_open_sleeps_while_thread_opens),
 	KTAP_CASE(io_mem_devices),
 	KTAP_CASE(io_mmap_dev_zero),
+	KTAP_CASE(io_mmap_dev_zero_shared),
 	{ "scratch_removed", ktap_scratch_removed },
 	{}
 };

@@ -1,7 +1,7 @@
 /* user/bin/utest_libc.c: self-tests of Tasklab's user libc and of the Linux
  * system calls it wraps, printed as KTAP. The same binary runs on Linux's ABI
- * (tests/run.py runs it under qemu-i386, which proves the libc right) and,
- * once user mode exists, on Tasklab (which proves the kernel right). */
+ * (tests/run.py runs it under qemu-i386, which proves the libc right) and
+ * on Tasklab, as the libc suite (which proves the kernel right). */
 #include <errno.h>
 #include <fcntl.h>
 #include <ktap.h>

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <utest.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -678,14 +679,6 @@ static void sysctl_write_parsed_strictly(struct ktap *t)
 }
 
 /* --- c31: the fork rate limit ------------------------------------------ */
-
-static long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000;
-}
 
 /* n fork+exit+wait in a tight loop; the elapsed milliseconds. */
 static long time_forks(struct ktap *t, int n)

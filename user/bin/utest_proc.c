@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <utest.h>
 #include <sys/auxv.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -384,14 +385,6 @@ static const struct ktap_case proc_cases[] = {
 
 #define WAIT_PIPE_MS 3000
 
-static long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* --wait-pipe FD: the exit status is the first byte read from FD, or 99
  * when none came within WAIT_PIPE_MS (a bounded wait, so that a parent
  * that never writes makes a failure rather than a hang). */
@@ -414,13 +407,6 @@ static int wait_pipe(int fd)
 /* --- run from /sbin/init's prompt by tests/run.py's init boot ------- */
 
 #define ORPHAN_WAIT_MS 3000
-
-static void sleep_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000 * 1000 };
-
-	nanosleep(&ts, NULL);
-}
 
 /* A process whose parent has already ended and been reaped, so that PID 1
  * has adopted it: a middle process runs make(a, b), which starts the
@@ -448,13 +434,22 @@ static pid_t leave_orphan(pid_t (*make)(long a, long b), long a, long b)
 	return orphan;
 }
 
-/* A child that exits ms after `after` is gone (0: at once), found so by
- * kill(after, 0). */
+/* Wait (polled, up to ORPHAN_WAIT_MS) until our parent is no longer
+ * `parent`: it has ended and we were adopted. */
+static void wait_until_orphaned(pid_t parent)
+{
+	for (int i = 0; i < ORPHAN_WAIT_MS && getppid() == parent; i++)
+		sleep_ms(1);
+}
+
+/* A child that ends once it is an orphan, and then, when `after` is not 0,
+ * ms after `after` is gone too (found so by kill(after, 0)). */
 static pid_t child_ends_after(long after, long ms)
 {
-	pid_t g = fork();
+	pid_t parent = getpid(), g = fork();
 
 	if (g == 0) {
+		wait_until_orphaned(parent);
 		while (after > 0 && kill(after, 0) == 0)
 			sleep_ms(5);
 		sleep_ms(ms);
@@ -490,17 +485,17 @@ static void note_child_ended(int sig)
 	child_ended = 1;
 }
 
-static int sleep_100ms(void *arg)
+static int end_once_orphaned(void *parent)
 {
-	(void)arg;
-	sleep_ms(100);
+	wait_until_orphaned((pid_t)(long)parent);
 	return 0;
 }
 
 /* A child of the kind zombie says: true, a fork child already a zombie
  * when we return (and our caller ends: PID 1 must hear of it then, its end
  * came before it was PID 1's); false, a clone child with exit signal 0
- * that ends 100 ms later (PID 1 must hear of it by SIGCHLD all the same). */
+ * that ends once we are gone (PID 1 must hear of it by SIGCHLD all the
+ * same). */
 static pid_t child_of_kind(long zombie, long unused)
 {
 	static char stack[8192] __attribute__((aligned(16)));
@@ -509,7 +504,8 @@ static pid_t child_of_kind(long zombie, long unused)
 
 	(void)unused;
 	sigaction(SIGCHLD, &sa, NULL);
-	g = zombie ? fork() : clone(sleep_100ms, stack + sizeof(stack), 0, NULL, NULL, NULL, NULL);
+	g = zombie ? fork() : clone(end_once_orphaned, stack + sizeof(stack), 0,
+				    (void *)(long)getpid(), NULL, NULL, NULL);
 	if (g == 0)
 		_exit(0);
 	for (int i = 0; zombie && !child_ended && i < 1000; i++)
@@ -517,18 +513,20 @@ static pid_t child_of_kind(long zombie, long unused)
 	return g;
 }
 
-/* --orphans-to-init: two orphans go to PID 1; one ends while this program
- * (init's command) runs, the other 100 ms after this program is gone
- * (reaped: init is back at its prompt, waiting for a line). A watcher,
- * itself soon an orphan, reports on the second; then, with nothing else
- * ending that would make PID 1 look for zombies, it leaves two more
- * (child_of_kind) and reports on each. */
+/* --orphans-to-init: two orphans go to PID 1; one ends as soon as it is
+ * PID 1's, while this program (init's command) runs, the other 100 ms
+ * after this program is gone (reaped: init is back at its prompt, waiting
+ * for a line; the 100 ms are the one margin here, as nothing a program can
+ * see tells that init is blocked in its read). A watcher, itself soon an
+ * orphan, reports on the second; then, with nothing else ending that
+ * would make PID 1 look for zombies, it leaves two more (child_of_kind)
+ * and reports on each. */
 static int orphans_to_init(void)
 {
-	pid_t now = leave_orphan(child_ends_after, 0, 100);
+	pid_t now = leave_orphan(child_ends_after, 0, 0);
 	pid_t later = leave_orphan(child_ends_after, getpid(), 100);
 
-	if (now < 0 || later < 0 || kill(now, 0) || kill(later, 0)) {
+	if (now < 0 || later < 0 || kill(later, 0)) {      /* now may be gone already */
 		printf("orphans: could not make them\n");
 		return 1;
 	}

@@ -17,20 +17,13 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "../include/asm/tsc.h"       /* rdtsc */
 
 #define PAGE 4096
 #define TOUCH_BYTES (4 << 20)
 
 static const char *self;
 static int failures;
-
-static uint64_t rdtsc(void)
-{
-	uint32_t lo, hi;
-
-	__asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
-	return ((uint64_t)hi << 32) | lo;
-}
 
 static void report(const char *name, uint64_t cycles, unsigned long n)
 {

@@ -22,16 +22,9 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "../include/asm/tsc.h"       /* rdtsc */
 
 static int failures;
-
-static uint64_t rdtsc(void)
-{
-	uint32_t lo, hi;
-
-	__asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
-	return ((uint64_t)hi << 32) | lo;
-}
 
 /* Print a figure, unless a step of its loop failed since failures was
  * `before` (a figure of failed calls would mislead). */

@@ -49,9 +49,11 @@ void ktap_fail_msg(struct ktap *t, const char *file, int line, const char *fmt, 
 	__attribute__((format(printf, 4, 5)));
 /* A diagnostic line in the case's output ("    # name: ..."). */
 void ktap_log(struct ktap *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Is this Tasklab (uname's version says so), or another Linux (the same
- * binaries also run under qemu-i386 on the build host)? For the few checks
- * whose answer differs: reparenting to PID 1, vfork sharing memory. */
+/* Is this Tasklab, or Linux's ABI under qemu-i386 on the build host (where
+ * tests/run.py runs the same binaries with KTAP_PLATFORM=linux-abi)? For
+ * the few checks whose answer differs: reparenting to PID 1, vfork sharing
+ * memory. uname must agree with the environment, or the program bails out
+ * (status 2): skips are for the Linux side only. */
 bool ktap_on_tasklab(void);
 /* Can a root child become another user (uid 70000) here? Always on
  * Tasklab; a build host may refuse (a container without CAP_SETUID or

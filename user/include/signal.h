@@ -30,12 +30,28 @@ typedef struct {
 		int _pad[29];
 		struct { pid_t pid; uid_t uid; int status; } _kill;   /* and SIGCHLD */
 		struct { void *addr; } _fault;
+		struct { int tid; int overrun; union sigval value; } _timer;
 	} _u;
 } siginfo_t;
-#define si_pid    _u._kill.pid
-#define si_uid    _u._kill.uid
-#define si_status _u._kill.status
-#define si_addr   _u._fault.addr
+#define si_pid     _u._kill.pid
+#define si_uid     _u._kill.uid
+#define si_status  _u._kill.status
+#define si_addr    _u._fault.addr
+#define si_timerid _u._timer.tid
+#define si_overrun _u._timer.overrun
+#define si_value   _u._timer.value
+
+/* timer_create's notification (64 bytes on i386). */
+struct sigevent {
+	union sigval sigev_value;
+	int sigev_signo;
+	int sigev_notify;                 /* SIGEV_SIGNAL, SIGEV_NONE, SIGEV_THREAD_ID */
+	union {
+		int _pad[13];
+		int _tid;                 /* SIGEV_THREAD_ID's thread */
+	} _sigev_un;
+};
+#define sigev_notify_thread_id _sigev_un._tid
 
 struct sigaction {
 	union {

@@ -1,29 +1,27 @@
-/* user/lib/ktap.c: the KTAP printer and case runner of include/ktap.h.
- * Lines are those of the kernel's tests/ktest.c at depth 1 (four spaces),
- * so one parser reads both. */
+/* user/lib/ktap.c: the case runner of include/ktap.h. Its KTAP lines are
+ * formatted by the kernel's own lib/ktap_format.c (built into this libc
+ * too) at depth 1, four spaces, as the kernel prints a suite's lines, so
+ * one parser reads both. */
+/* The kernel's header, by its path: user code does not search include/. */
+#include "../../include/ktap_format.h"
 #include <ktap.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 
-static void ktap_line(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void ktap_line(const char *fmt, ...)
+/* Each line in one write(), so a child's lines never split a parent's. */
+static void ktap_stdout(const char *line, size_t len)
 {
-	char line[320];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	printf("    %s\n", line);
+	write(STDOUT_FILENO, line, len);
 }
 
 static void fail_header(struct ktap *t, const char *file, int line)
 {
-	ktap_line("# %s: EXPECTATION failed at %s:%d", t->name, file, line);
+	ktap_print_failure(ktap_stdout, 1, t->name, "EXPECTATION", file, line);
 	t->failed = true;
 }
 
@@ -31,41 +29,33 @@ void ktap_fail_int(struct ktap *t, const char *file, int line, const char *a_str
 		   const char *op, const char *b_str, long long a, long long b)
 {
 	fail_header(t, file, line);
-	ktap_line("# Expected %s %s %s, but", a_str, op, b_str);
-	ktap_line("#     %s == %lld (%#llx)", a_str, a, a);
-	ktap_line("#     %s == %lld (%#llx)", b_str, b, b);
+	ktap_print_expected_int(ktap_stdout, 1, a_str, op, b_str, a, b);
 }
 
 void ktap_fail_str(struct ktap *t, const char *file, int line, const char *a_str,
 		   const char *b_str, const char *a, const char *b)
 {
 	fail_header(t, file, line);
-	ktap_line("# Expected %s == %s, but", a_str, b_str);
-	ktap_line("#     %s == \"%s\"", a_str, a ? a : "(null)");
-	ktap_line("#     %s == \"%s\"", b_str, b ? b : "(null)");
+	ktap_print_expected_str(ktap_stdout, 1, a_str, b_str, a, b);
 }
 
 void ktap_fail_msg(struct ktap *t, const char *file, int line, const char *fmt, ...)
 {
-	char msg[200];
 	va_list ap;
 
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	fail_header(t, file, line);
-	ktap_line("# %s", msg);
+	va_start(ap, fmt);
+	ktap_vprint_diag(ktap_stdout, 1, NULL, fmt, ap);
+	va_end(ap);
 }
 
 void ktap_log(struct ktap *t, const char *fmt, ...)
 {
-	char msg[256];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	ktap_vprint_diag(ktap_stdout, 1, t->name, fmt, ap);
 	va_end(ap);
-	ktap_line("# %s: %s", t->name, msg);
 }
 
 void ktap_skip(struct ktap *t, const char *fmt, ...)
@@ -78,11 +68,54 @@ void ktap_skip(struct ktap *t, const char *fmt, ...)
 	t->skipped = true;
 }
 
-bool ktap_on_tasklab(void)
+/* What tests/run.py puts in the environment of the programs it runs under
+ * qemu-i386 (Linux's ABI on the build host). */
+#define KTAP_PLATFORM_ENV   "KTAP_PLATFORM"
+#define KTAP_PLATFORM_LINUX "linux-abi"
+
+static void __attribute__((noreturn)) ktap_bail_out(const char *why)
+{
+	ktap_print(ktap_stdout, 1, "Bail out! %s", why);
+	_exit(2);
+}
+
+/* Does uname say Tasklab (kernel/sys.c: release "<n>-tasklab", version
+ * naming Tasklab)? */
+static bool uname_says_tasklab(void)
 {
 	struct utsname u;
+	size_t n;
 
-	return uname(&u) == 0 && strstr(u.version, "Tasklab") != NULL;
+	if (uname(&u) != 0)
+		return false;
+	n = strlen(u.release);
+	return n > 8 && !strcmp(u.release + n - 8, "-tasklab") && strstr(u.version, "Tasklab");
+}
+
+/* Decided once, from what the runner says, and checked against uname:
+ * tests/run.py runs these programs under qemu-i386 with
+ * KTAP_PLATFORM=linux-abi in the environment; without it the program is on
+ * Tasklab. When uname disagrees the program stops (status 2) with a
+ * "Bail out!" line, so that a changed uname string fails the run instead
+ * of turning Tasklab's checks into skips. */
+bool ktap_on_tasklab(void)
+{
+	static int on_tasklab = -1;
+	const char *platform;
+	bool linux_abi;
+
+	if (on_tasklab >= 0)
+		return on_tasklab;
+	platform = getenv(KTAP_PLATFORM_ENV);
+	linux_abi = platform && !strcmp(platform, KTAP_PLATFORM_LINUX);
+	if (platform && !linux_abi)
+		ktap_bail_out(KTAP_PLATFORM_ENV " is set, but not to " KTAP_PLATFORM_LINUX);
+	if (uname_says_tasklab() == linux_abi)
+		ktap_bail_out(linux_abi ? KTAP_PLATFORM_ENV "=" KTAP_PLATFORM_LINUX
+					  " but uname says Tasklab" :
+			      "no " KTAP_PLATFORM_ENV " (so on Tasklab) but uname does not say Tasklab");
+	on_tasklab = !linux_abi;
+	return on_tasklab;
 }
 
 int ktap_run_child(int (*fn)(void))
@@ -124,16 +157,13 @@ int ktap_run_suite(const char *suite, const struct ktap_case *cases)
 
 	while (cases[n].name)
 		n++;
-	ktap_line("KTAP version 1");
-	ktap_line("# Subtest: %s", suite);
-	ktap_line("1..%d", n);
+	ktap_on_tasklab();               /* decided (or bailed out) before any case */
+	ktap_print_subtest(ktap_stdout, 1, suite, n);
 	for (int i = 0; i < n; i++) {
 		struct ktap t = { .name = cases[i].name };
 		cases[i].run(&t);
-		if (t.skipped && !t.failed)
-			ktap_line("ok %d %s # SKIP %s", i + 1, t.name, t.skip_reason);
-		else
-			ktap_line("%sok %d %s", t.failed ? "not " : "", i + 1, t.name);
+		ktap_print_result(ktap_stdout, 1, i + 1, t.name, !t.failed,
+				  t.skipped && !t.failed ? t.skip_reason : NULL);
 		failed += t.failed;
 	}
 	return failed ? 1 : 0;

@@ -1,5 +1,6 @@
-/* include/uapi/linux/sched.h: clone() flags, Linux's values, shared by the
- * kernel and user space. CSIGNAL is the exit signal in the low byte. */
+/* include/uapi/linux/sched.h: clone() flags and the scheduling policies,
+ * Linux's values, shared by the kernel and user space. CSIGNAL is the exit
+ * signal in the low byte. */
 #ifndef TASKLAB_UAPI_LINUX_SCHED_H
 #define TASKLAB_UAPI_LINUX_SCHED_H
 
@@ -20,5 +21,16 @@
 #define CLONE_DETACHED       0x00400000
 #define CLONE_UNTRACED       0x00800000
 #define CLONE_CHILD_SETTID   0x01000000
+
+/* sched_setscheduler's policies (Tasklab's scheduler runs the first three:
+ * kernel/sys_sched.c) and the flag that keeps a child from inheriting a
+ * real-time policy or a negative nice value. */
+#define SCHED_OTHER          0
+#define SCHED_FIFO           1
+#define SCHED_RR             2
+#define SCHED_BATCH          3
+#define SCHED_IDLE           5
+#define SCHED_DEADLINE       6
+#define SCHED_RESET_ON_FORK  0x40000000
 
 #endif

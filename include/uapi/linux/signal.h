@@ -64,6 +64,7 @@
 #define SI_USER     0             /* kill */
 #define SI_KERNEL   0x80
 #define SI_QUEUE    (-1)
+#define SI_TIMER    (-2)          /* a POSIX timer expired */
 #define SI_TKILL    (-6)          /* tkill, tgkill */
 #define ILL_ILLOPN  2
 #define FPE_INTDIV  1
@@ -81,6 +82,12 @@
 #define CLD_DUMPED  3
 #define CLD_STOPPED 5
 #define CLD_CONTINUED 6
+
+/* struct sigevent's sigev_notify (timer_create) */
+#define SIGEV_SIGNAL    0         /* sigev_signo to the process */
+#define SIGEV_NONE      1         /* nothing: read it with timer_gettime */
+#define SIGEV_THREAD    2         /* the C library's; to the kernel as SIGEV_SIGNAL */
+#define SIGEV_THREAD_ID 4         /* sigev_signo to one thread of the process */
 
 /* sigaltstack */
 #define SS_ONSTACK  1

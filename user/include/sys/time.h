@@ -1,14 +1,12 @@
-/* user/include/sys/time.h: struct timeval and utimes(). */
+/* user/include/sys/time.h: the interval timers (user/lib/timers.c) and
+ * utimes() (user/lib/files.c). */
 #ifndef _TL_SYS_TIME_H
 #define _TL_SYS_TIME_H
 
-#include <sys/types.h>
+#include <linux/time.h>   /* struct timeval, struct itimerval, ITIMER_* */
 
-struct timeval {
-	time_t tv_sec;
-	long tv_usec;
-};
-
+int setitimer(int which, const struct itimerval *new_value, struct itimerval *old_value);
+int getitimer(int which, struct itimerval *value);
 int utimes(const char *path, const struct timeval times[2]);
 
 #endif

@@ -1,7 +1,9 @@
-/* tests/test_traps.c: each exception vector, reached by a deliberate fault,
+/* arch/i386/test_traps.c: each exception vector, reached by a deliberate fault,
  * arrives at the handler with the right vector, error code and faulting EIP.
  * The faulting instruction's address comes from a label next to it, so the
- * check does not trust the handler's own idea of where it was. */
+ * check does not trust the handler's own idea of where it was. A suite of
+ * the arch, kept here because it runs the faulting instructions it tests
+ * (Linux keeps such x86 self-tests under arch/x86 too). */
 #include <kernel.h>
 #include <ktest.h>
 #include <asm/page.h>

@@ -1,6 +1,8 @@
-/* tests/test_cpu.c: the descriptor tables the CPU actually uses. Each check
+/* arch/i386/test_cpu.c: the descriptor tables the CPU actually uses. Each check
  * reads the live register (sgdt/sidt/str, segment registers) and then the
- * descriptor it points to, so a table that is built but not loaded fails. */
+ * descriptor it points to, so a table that is built but not loaded fails.
+ * A suite of the arch, kept here because it runs the instructions it tests
+ * (Linux keeps such x86 self-tests under arch/x86 too). */
 #include <kernel.h>
 #include <ktest.h>
 #include <asm/desc.h>

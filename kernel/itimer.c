@@ -1,0 +1,244 @@
+/* kernel/itimer.c: the interval timers of setitimer/getitimer (104/105)
+ * and alarm (27), one set per process (include/posix-timers.h).
+ * ITIMER_REAL runs on the jiffies timer list and sends SIGALRM to the
+ * process; alarm is ITIMER_REAL with no interval, so the two replace each
+ * other, as in Linux. ITIMER_VIRTUAL (SIGVTALRM) counts the process's
+ * user ticks and ITIMER_PROF (SIGPROF) its user and system ticks, charged
+ * by the timer tick to whichever thread was running (itimer_tick). Each
+ * reloads with its interval when it expires. Times are whole ticks
+ * (10 ms), rounded up from what the caller asks; a signal goes out
+ * through a timer event, at the next safe point (include/timer.h). */
+#include <kernel.h>
+#include <errno.h>
+#include <pid.h>
+#include <posix-timers.h>
+#include <sched.h>
+#include <sched/signal.h>
+#include <syscall.h>
+#include <time.h>
+#include <timer.h>
+#include <asm/irqflags.h>
+#include <asm/uaccess.h>
+
+/* One itimer's setting, in ticks (value 0: disarmed). */
+struct itimer_ticks {
+	unsigned long value, interval;
+};
+
+/* A signal from the kernel (SI_KERNEL, as Linux's itimers send) to the
+ * process whose signal_struct is sig, if it still has a thread. */
+static void signal_process(struct signal_struct *sig, int signo)
+{
+	struct kernel_siginfo info = { .si_signo = signo, .si_code = SI_KERNEL };
+	struct task_struct *p = find_task_by_pid(sig->leader_pid);
+
+	if (p && p->signal == sig)
+		send_sig_info(signo, &info, p, true);
+}
+
+static void send_sigalrm(struct timer_event *ev, unsigned int count)
+{
+	signal_process(container_of(ev, struct signal_struct, timers.real_event), SIGALRM);
+}
+
+static void send_sigvtalrm(struct timer_event *ev, unsigned int count)
+{
+	signal_process(container_of(ev, struct signal_struct, timers.virt.event), SIGVTALRM);
+}
+
+static void send_sigprof(struct timer_event *ev, unsigned int count)
+{
+	signal_process(container_of(ev, struct signal_struct, timers.prof.event), SIGPROF);
+}
+
+/* ITIMER_REAL expired (the tick, interrupts off): SIGALRM, and the next
+ * period counted from this expiry, not from now, so periods do not drift. */
+static void it_real_fn(unsigned long data)
+{
+	struct signal_timers *it = &((struct signal_struct *)data)->timers;
+
+	timer_event_fire(&it->real_event);
+	if (it->real_incr)
+		mod_timer(&it->real_timer, it->real_timer.expires + it->real_incr);
+}
+
+void signal_timers_init(struct signal_struct *sig)
+{
+	struct signal_timers *it = &sig->timers;
+
+	setup_timer(&it->real_timer, it_real_fn, (unsigned long)sig);
+	it->real_incr = 0;
+	timer_event_init(&it->real_event, send_sigalrm);
+	it->virt = it->prof = (struct cpu_itimer){ 0 };
+	timer_event_init(&it->virt.event, send_sigvtalrm);
+	timer_event_init(&it->prof.event, send_sigprof);
+	INIT_LIST_HEAD(&it->posix_timers);
+	it->next_posix_timer_id = 0;
+}
+
+/* Is any of sig's timers armed, or a signal of one not sent yet? Nothing
+ * can arm one behind our back (only the process's own calls do), so the
+ * answer holds once it is no: exit_itimers' fast path. */
+static bool any_timer(const struct signal_timers *it)
+{
+	return timer_pending(&it->real_timer) || it->virt.left || it->prof.left ||
+	       it->real_event.count || it->virt.event.count || it->prof.event.count ||
+	       !list_empty(&it->posix_timers);
+}
+
+void exit_itimers(struct signal_struct *sig)
+{
+	struct signal_timers *it = &sig->timers;
+	unsigned long flags;
+
+	if (likely(!any_timer(it)))
+		return;
+	flags = local_irq_save();
+	del_timer(&it->real_timer);
+	it->virt.left = it->prof.left = 0;
+	local_irq_restore(flags);
+	timer_event_cancel(&it->real_event);
+	timer_event_cancel(&it->virt.event);
+	timer_event_cancel(&it->prof.event);
+	exit_posix_timers(sig);
+}
+
+static void cpu_itimer_tick(struct cpu_itimer *it)
+{
+	if (!it->left || --it->left)
+		return;
+	timer_event_fire(&it->event);
+	it->left = it->incr;
+}
+
+void itimer_tick(bool user_tick)
+{
+	struct signal_struct *sig = current->signal;
+
+	if (is_idle_task(current) || !sig)
+		return;
+	cpu_itimer_tick(&sig->timers.prof);
+	if (user_tick)
+		cpu_itimer_tick(&sig->timers.virt);
+}
+
+/* A timeval as ticks, rounded up (a value under one tick is one), at most
+ * MAX_SCHEDULE_TIMEOUT; or -EINVAL for a negative or out-of-range one. */
+static long timeval_to_ticks(const struct timeval32 *tv, unsigned long *ticks)
+{
+	if (tv->tv_sec < 0 || tv->tv_usec < 0 || tv->tv_usec >= 1000000)
+		return -EINVAL;
+	*ticks = nsecs_to_jiffies_timeout(((u64)tv->tv_sec * 1000000 + tv->tv_usec) * 1000);
+	return 0;
+}
+
+static void ticks_to_timeval(unsigned long ticks, struct timeval32 *tv)
+{
+	tv->tv_sec = ticks / HZ;
+	tv->tv_usec = (ticks % HZ) * (1000000 / HZ);
+}
+
+/* ITIMER_REAL's setting now: the ticks to its expiry (at least one while
+ * it is armed) and its interval. */
+static struct itimer_ticks real_timer_get(struct signal_timers *it)
+{
+	unsigned long flags = local_irq_save();
+	struct itimer_ticks cur = { 0, it->real_incr };
+
+	if (timer_pending(&it->real_timer)) {
+		long left = (long)(it->real_timer.expires - jiffies);
+
+		cur.value = left > 0 ? left : 1;
+	}
+	local_irq_restore(flags);
+	return cur;
+}
+
+/* Read (old, if not NULL) and then set (new, if not NULL) itimer which of
+ * current's process; 0 or -EINVAL for an unknown timer. An expiry whose
+ * signal is pending keeps it. */
+static int do_itimer(int which, const struct itimer_ticks *new, struct itimer_ticks *old)
+{
+	struct signal_timers *it = &current->signal->timers;
+	struct cpu_itimer *cpu = which == ITIMER_VIRTUAL ? &it->virt : &it->prof;
+	unsigned long flags;
+
+	if (which < ITIMER_REAL || which > ITIMER_PROF)
+		return -EINVAL;
+	if (which == ITIMER_REAL) {
+		if (old)
+			*old = real_timer_get(it);
+		if (!new)
+			return 0;
+		del_timer(&it->real_timer);
+		it->real_incr = new->value ? new->interval : 0;
+		if (new->value)
+			mod_timer(&it->real_timer, jiffies + new->value);
+		return 0;
+	}
+	flags = local_irq_save();
+	if (old)
+		*old = (struct itimer_ticks){ cpu->left, cpu->incr };
+	if (new) {
+		cpu->left = new->value;
+		cpu->incr = new->interval;     /* kept even when disarmed, as Linux */
+	}
+	local_irq_restore(flags);
+	return 0;
+}
+
+/* The i386 struct itimerval: interval, then value. */
+struct itimerval32 {
+	struct timeval32 interval, value;
+};
+
+static int put_itimerval(u32 uval, const struct itimer_ticks *t)
+{
+	struct itimerval32 v;
+
+	ticks_to_timeval(t->interval, &v.interval);
+	ticks_to_timeval(t->value, &v.value);
+	return copy_to_user((void *)uval, &v, sizeof(v)) ? -EFAULT : 0;
+}
+
+/* setitimer(which, new, old): new NULL disarms (Linux accepts it, with a
+ * warning); EFAULT, EINVAL for a bad timeval or timer. */
+long sys_setitimer(u32 which, u32 unew, u32 uold, u32 d, u32 e, u32 f)
+{
+	struct itimerval32 v = { { 0, 0 }, { 0, 0 } };
+	struct itimer_ticks new, old;
+	int err;
+
+	if (unew && copy_from_user(&v, (void *)unew, sizeof(v)))
+		return -EFAULT;
+	if ((err = timeval_to_ticks(&v.value, &new.value)) ||
+	    (err = timeval_to_ticks(&v.interval, &new.interval)))
+		return err;
+	if ((err = do_itimer((int)which, &new, uold ? &old : NULL)))
+		return err;
+	return uold ? put_itimerval(uold, &old) : 0;
+}
+
+long sys_getitimer(u32 which, u32 uval, u32 c, u32 d, u32 e, u32 f)
+{
+	struct itimer_ticks cur;
+	int err = do_itimer((int)which, NULL, &cur);
+
+	return err ? err : put_itimerval(uval, &cur);
+}
+
+/* alarm(seconds): ITIMER_REAL once, after seconds (0: cancel); returns the
+ * seconds the previous alarm had left, rounded to the nearest, and at
+ * least 1 if one was set, as Linux. */
+long sys_alarm(u32 seconds, u32 b, u32 c, u32 d, u32 e, u32 f)
+{
+	struct timeval32 tv = { seconds > INT_MAX ? INT_MAX : (s32)seconds, 0 }, left;
+	struct itimer_ticks new = { 0, 0 }, old;
+
+	timeval_to_ticks(&tv, &new.value);
+	do_itimer(ITIMER_REAL, &new, &old);
+	ticks_to_timeval(old.value, &left);
+	if ((!left.tv_sec && left.tv_usec) || left.tv_usec >= 500000)
+		left.tv_sec++;
+	return left.tv_sec;
+}
