@@ -166,7 +166,7 @@ gdb: all
 	@echo "(watch it with: tail -f $(B)/serial.log). Starting gdb with scripts/gdbinit."
 	@$(QEMU) -m $(MEM) -display none -serial file:$(B)/serial.log -no-reboot \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-		-kernel $(KERNEL) -append "$(ARGS)" -initrd $(INITRAMFS) -S -gdb tcp::$(GDBPORT) </dev/null & \
+		-kernel $(KERNEL) -append "$(ARGS)" -initrd $(INITRAMFS) -S -gdb tcp:127.0.0.1:$(GDBPORT) </dev/null & \
 	qemu=$$!; gdb -q -ex 'set $$tl_port = $(GDBPORT)' -x scripts/gdbinit $(KERNEL); \
 	kill $$qemu 2>/dev/null; wait $$qemu 2>/dev/null; true
 

@@ -15,7 +15,7 @@ if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
 	files=$(git ls-files --cached --others --exclude-standard |
 		while IFS= read -r f; do [ -f "$f" ] && printf '%s\n' "$f"; done)
 else
-	files=$(find . -path ./build -prune -o -type f -print | sed 's|^\./||')
+	files=$(find . \( -path ./build -o -path ./.git \) -prune -o -type f -print | sed 's|^\./||')
 fi
 # Written so that this file does not match itself.
 absolute='(^|[^[:alnum:]_.~-])/(home|root|work|Users)\b'

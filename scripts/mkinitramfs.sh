@@ -28,7 +28,9 @@ ln -s /sbin/init "$stage/bin/sh"
 ln -s sbin/init "$stage/init"
 chmod -R u=rwX,go=rX "$stage"
 chmod 1777 "$stage/tmp"
-chmod 755 "$stage"/sbin/* "$stage"/bin/*
+# Programs only: a plain chmod of bin/* would follow the absolute bin/sh
+# link to the build machine's own /sbin/init (and fail where it is absent).
+find "$stage/sbin" "$stage/bin" -type f -exec chmod 755 {} +
 find "$stage" -exec touch -h -d @0 {} +    # fixed times: the same bytes every build
 (cd "$stage" && find . -mindepth 1 | LC_ALL=C sort | sed 's|^\./||' |
 	cpio -o -H newc --quiet --owner=0:0 --reproducible) > "$out.tmp"

@@ -557,7 +557,7 @@ def gdb_session(args, salt, commands, initrd=False):
     (stderr) included."""
     port = 26000 + (os.getuid() * 7 + os.getpid() + salt) % 4000
     qemu_cmd = [QEMU, '-m', '128M', '-display', 'none', '-serial', 'null',
-                '-no-reboot', '-kernel', args.kernel, '-S', '-gdb', f'tcp::{port}']
+                '-no-reboot', '-kernel', args.kernel, '-S', '-gdb', f'tcp:127.0.0.1:{port}']
     if initrd:
         qemu_cmd += ['-initrd', INITRD]
     qemu = subprocess.Popen(qemu_cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
