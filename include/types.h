@@ -37,6 +37,12 @@ typedef u32      phys_addr_t;
 #define __printf(a, b)  __attribute__((format(printf, a, b)))
 #define __noinline      __attribute__((noinline))
 #define __noipa         __attribute__((noipa))   /* no inlining, cloning or IPA: exact frames */
+/* Written during boot only: read-only with the kernel's text once
+ * mark_rodata_ro() has run (arch/i386/pgtable.c). */
+#define __ro_after_init __section(".data..ro_after_init")
+/* No stack-protector check in this function: start_kernel, which is running
+ * when the canary is chosen (include/asm/stackprotector.h). */
+#define __no_stack_protector __attribute__((no_stack_protector))
 #define likely(x)       __builtin_expect(!!(x), 1)
 #define unlikely(x)     __builtin_expect(!!(x), 0)
 #define READ_ONCE(x)    (*(const volatile __typeof__(x) *)&(x))

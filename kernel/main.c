@@ -26,9 +26,11 @@
 #include <sched/user.h>
 #include <time.h>
 #include <asm/irq.h>
+#include <asm/cpufeature.h>
 #include <asm/irqflags.h>
 #include <asm/segment.h>
 #include <asm/serial.h>
+#include <asm/stackprotector.h>
 #include <uapi/linux/fcntl.h>
 
 #define TASKLAB_VERSION "0.1"
@@ -115,9 +117,11 @@ void rest_init(void)
 	cpu_idle();                       /* init_task is the idle task from now on */
 }
 
-void start_kernel(u32 magic, phys_addr_t mbi)
+/* Never returns, and runs while the stack canary is chosen: unprotected. */
+__no_stack_protector void start_kernel(u32 magic, phys_addr_t mbi)
 {
 	gdt_init();
+	boot_init_stack_canary();   /* early: every later frame stores the boot value */
 	serial_init();
 	idt_init();
 	printk(KERN_NOTICE "Tasklab %s (i386) booting, built " __DATE__ " " __TIME__ "\n",
@@ -127,7 +131,8 @@ void start_kernel(u32 magic, phys_addr_t mbi)
 	printk(KERN_NOTICE "Command line: %s\n", boot_params.cmdline);
 	parse_kernel_cmdline(boot_params.cmdline);
 	multiboot_print_summary();
-	mem_init();
+	cpu_protections_init();     /* SMEP, SMAP (nosmep, nosmap read just above) */
+	mem_init();                 /* text and rodata read-only from here (rodata=) */
 	sched_init();
 	pidhash_init();
 	fork_init();

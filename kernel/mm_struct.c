@@ -11,6 +11,7 @@
 #include <futex.h>
 #include <mm.h>
 #include <mman.h>
+#include <oom.h>
 #include <sched.h>
 #include <sched/mm.h>
 #include <slab.h>
@@ -58,6 +59,7 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	mm->mm_users = mm->mm_count = 1;
 	mm->map_count = mm->map_shared = 0;
 	mm->nr_ptes = mm->rss = 0;
+	mm->flags = 0;
 	INIT_LIST_HEAD(&mm->mmap);
 	if (dup_mmap(mm, oldmm)) {
 		mmput(mm);               /* frees what was copied so far */
@@ -86,6 +88,7 @@ void mmput(struct mm_struct *mm)
 	if (--mm->mm_users)
 		return;
 	exit_mmap(mm);
+	exit_oom_mm(mm);             /* an OOM victim's memory is back */
 	mmdrop(mm);
 }
 

@@ -4,12 +4,14 @@
  * no isa-debug-exit device exists). It raises the console level first, so a
  * quiet console still shows the panic, and disarms every trap catcher, so a
  * fault while printing cannot return into the code that panicked. A panic
- * inside a panic exits at once, so a broken printk cannot loop. */
+ * inside a panic exits at once, so a broken printk cannot loop. The stack
+ * protector's failure path, __stack_chk_fail, is here too, as in Linux. */
 #include <kernel.h>
 #include <kallsyms.h>
 #include <ktest.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
+#include <asm/stackprotector.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
 
@@ -45,4 +47,17 @@ void panic(const char *fmt, ...)
 	show_backtrace(read_ebp());
 	printk(KERN_EMERG "---[ end Kernel panic - not syncing: %s ]---\n", msg);
 	machine_exit(QEMU_EXIT_PANIC);
+}
+
+/* The stack canary (include/asm/stackprotector.h): chosen in start_kernel. */
+unsigned long __stack_chk_guard __ro_after_init;
+
+/* Called by a function whose canary was overwritten, instead of returning
+ * into whatever the overrun left in its return address. The call is the
+ * function's last instruction, so its return address may already be the
+ * next function's first byte: %pB looks up the byte before it. */
+__noreturn __used void __stack_chk_fail(void)
+{
+	panic("stack-protector: Kernel stack is corrupted in: %pB",
+	      __builtin_return_address(0));
 }

@@ -75,6 +75,8 @@ int copy_signal(unsigned long clone_flags, struct task_struct *p)
 	sig->is_child_subreaper = false;          /* per process, not inherited */
 	memset(&sig->times, 0, sizeof(sig->times));
 	signal_timers_init(sig);                  /* a fork inherits no timers */
+	sig->oom_score_adj = current->signal->oom_score_adj;
+	sig->oom_score_adj_min = current->signal->oom_score_adj_min;
 	p->signal = sig;
 	return 0;
 }

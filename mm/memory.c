@@ -43,7 +43,7 @@ static u32 *pte_alloc(struct mm_struct *mm, unsigned long addr)
 
 	if (pte)
 		return pte;
-	table = get_zeroed_page(GFP_KERNEL);
+	table = get_zeroed_page(GFP_PGTABLE_USER);
 	if (!table)
 		return NULL;
 	pgd_populate(&mm->pgd[pgd_index(addr)], (pte_t *)table);

@@ -6,10 +6,12 @@
  * `order`) for as long as the buddy is free, so the lists never hold two free
  * buddies. Orders 0 and 1 go through a small per-zone cache (pcp) first, so
  * the common alloc/free pair costs a list pop and a push. Interrupts are off
- * while the lists change, so interrupt handlers may allocate too. */
+ * while the lists change, so interrupt handlers may allocate too. A failed
+ * allocation of user memory calls the OOM killer (include/gfp.h). */
 #include <kernel.h>
 #include <highmem.h>
 #include <mm.h>
+#include <oom.h>
 #include <asm/irqflags.h>
 #include "internal.h"
 
@@ -196,7 +198,9 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	}
 	local_irq_restore(flags);
 	if (unlikely(!page)) {
-		if (!(gfp & __GFP_NOWARN))
+		if (gfp_oom_allowed(gfp))
+			out_of_memory(gfp, order);     /* it says what it does */
+		else if (!(gfp & __GFP_NOWARN))
 			pr_warn("page allocation failure: order %u, gfp %#x\n", order, gfp);
 		return NULL;
 	}

@@ -2,7 +2,7 @@
 """tests/bench.py: `make bench`. Boots the kernel once with bench=<glob>
 under QEMU -icount (rdtsc then counts guest instructions, so the figures are
 exact and repeat from run to run; a fixed virtual RTC keeps clock reads
-deterministic too) and prints the `bench: <name> <value> <unit>` lines the
+deterministic too), on the CPU model make test uses (run.CPU: -cpu max), and prints the `bench: <name> <value> <unit>` lines the
 kernel reports (and forkbench's lines, in the seed article's words). Slab
 debug mode is off (slab_debug=off), as in production;
 debug-mode figures are reported by name where a benchmark measures them.

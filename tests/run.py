@@ -14,8 +14,8 @@ is never counted as a pass.
 One `make test` is:
   1. the main boot with test=* (every suite);
   1b. the EXTRA_BOOTS: manual cases needing other QEMU settings (the c22
-     scale test with -m 512M; the glibc pthread programs and the c23 claim
-     under -icount: GLIBC_ON_TASKLAB);
+     scale test with -m 512M; the OOM killer's cases with -m 96M; the glibc
+     pthread programs and the c23 claim under -icount: GLIBC_ON_TASKLAB);
   2. one boot per should-panic case the main boot listed, each of which must
      panic with the expected text and a symbolized backtrace naming the case;
   2b. one boot without test= (as `make run`): the monitor's t key lists tasks;
@@ -35,7 +35,10 @@ One `make test` is:
   6. harness self-checks: a broken EXPECT, a panic, a hang, a leak and a
      skip on Tasklab must each be reported as failures (so the runner itself
      is tested), and a user program that takes itself to be on Tasklab while
-     uname disagrees must bail out.
+     uname disagrees must bail out; and each hardening should-panic case,
+     booted with its protection switched off (rodata=off, nosmap, nosmep),
+     must fail for want of a panic (so each case proves its protection, not
+     just any oops).
 Python 3 standard library only.
 """
 import argparse
@@ -55,6 +58,9 @@ RESULT = re.compile(r'^(not ok|ok) (\d+) (\S+)(?:\s*#\s*(SKIP|TODO)\b\s*(.*))?$'
 PLAN = re.compile(r'^1\.\.(\d+)$')
 SERIAL_PROBE = 'tasklab-serial-probe-42\n'
 INITRD = None       # the initramfs every -kernel boot gets (--initrd)
+# Every boot gets QEMU's most capable CPU model, which has SMEP, SMAP and
+# RDRAND under TCG (the kernel turns SMEP and SMAP on: arch/i386/cpu.c).
+CPU = ['-cpu', 'max']
 
 
 class Boot:
@@ -71,7 +77,7 @@ class Boot:
 def boot(kernel=None, iso=None, append='', timeout=30, mem='2G', extra=()):
     """Run QEMU until it exits or `timeout` seconds pass; never hangs."""
     cmd = [QEMU, '-m', mem, '-display', 'none', '-serial', 'stdio', '-no-reboot',
-           '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04', '-monitor', 'none']
+           '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04', '-monitor', 'none'] + CPU
     if iso:
         cmd += ['-cdrom', iso]
     else:
@@ -322,9 +328,16 @@ GLIBC_CASES = ['glibc_mutex.counter_exact', 'glibc_cond.ping_pong', 'glibc_fork.
                'glibc_forkbench.claim_c23_thread_cheaper']
 GLIBC_SIGNAL_CASES = ['glibc_signal.runs_in_target']
 
+# The OOM killer's cases (tests/test_oom.c), where /bin/oomhog runs a small
+# guest out of memory.
+OOM_CASES = ['oom.hog_child_killed_with_sigkill', 'oom.bigger_of_two_hogs_dies',
+             'oom.oom_score_adj_steers_the_choice', 'oom.kernel_allocation_fails_without_a_kill',
+             'oom.unkillable_hog_alone_dies_of_sigkill', 'oom.fork_storm_and_hog_leave_system_usable']
+
 EXTRA_BOOTS = [
     # c22 scale: kernel threads up to the default threads-max of 512 MiB
     ('task_scale.claim_c22_kthreads_up_to_threads_max', '512M', 60, ()),
+    (','.join(OOM_CASES), '96M', 120, ()),
 ]
 GLIBC_BOOT = (','.join(GLIBC_CASES + GLIBC_SIGNAL_CASES), '2G', 120, tuple(ICOUNT))
 if GLIBC_ON_TASKLAB:
@@ -432,7 +445,7 @@ def interactive_boot(extra, respond, timeout=20):
     type what respond(output so far) returns: '' for nothing yet, None to
     stop. Returns (output text, QEMU exit status)."""
     cmd = [QEMU, '-m', '128M', '-display', 'none', '-serial', 'stdio', '-no-reboot',
-           '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04', '-monitor', 'none'] + extra
+           '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04', '-monitor', 'none'] + CPU + extra
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
     out, deadline = b'', time.monotonic() + timeout
@@ -557,7 +570,7 @@ def gdb_session(args, salt, commands, initrd=False):
     (stderr) included."""
     port = 26000 + (os.getuid() * 7 + os.getpid() + salt) % 4000
     qemu_cmd = [QEMU, '-m', '128M', '-display', 'none', '-serial', 'null',
-                '-no-reboot', '-kernel', args.kernel, '-S', '-gdb', f'tcp:127.0.0.1:{port}']
+                '-no-reboot', '-kernel', args.kernel, '-S', '-gdb', f'tcp:127.0.0.1:{port}'] + CPU
     if initrd:
         qemu_cmd += ['-initrd', INITRD]
     qemu = subprocess.Popen(qemu_cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -810,6 +823,30 @@ def run_harness_checks(args, tally):
         run_user_platform_check(args, tally)
 
 
+# The hardening should-panic cases (arch/i386/test_hardening.c) whose
+# protection has a command-line switch, and the switch that turns it off.
+PROTECTION_OFF_CHECKS = [
+    ('hardening.write_to_kernel_text_oopses', 'rodata=off'),
+    ('hardening.smap_kernel_read_of_user_address_oopses', 'nosmap'),
+    ('hardening.smep_kernel_jump_into_user_page_oopses', 'nosmep'),
+]
+
+
+def run_protection_off_checks(args, tally):
+    """Without its protection, each case must run to its end unharmed and
+    be reported `not ok` because no panic came."""
+    for name, switch in PROTECTION_OFF_CHECKS:
+        label = f'{name} fails with {switch}'
+        b = boot(args.kernel, append=f'test={name} ktest_panic_ok {switch}', timeout=20)
+        kt = Ktap(b.lines)
+        case = name.split('.', 1)[1]
+        failed = any(r[1] == case and r[2] == 'not ok' for r in kt.results)
+        if failed and panic_text(b.lines) is None and any('none happened' in l for l in b.lines):
+            tally.ok(label, '  [no panic without the protection]')
+        else:
+            tally.fail(label, f'expected a clean run reporting no panic: {boot_problems(b, kt)}')
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--kernel', default='build/tasklab.elf')
@@ -853,6 +890,7 @@ def main():
             run_user_on_linux(args, tally)
         if not args.no_harness_checks and args.test == '*':
             run_harness_checks(args, tally)
+            run_protection_off_checks(args, tally)
     print(f'# total time {time.monotonic() - start:.1f} s')
     if tally.failures:
         print('# failed: ' + ', '.join(tally.failures))

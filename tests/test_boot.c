@@ -8,6 +8,7 @@
 #include <multiboot.h>
 #include <sched.h>
 #include <asm/page.h>
+#include <asm/pgtable.h>
 #include <asm/thread_info.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
@@ -17,13 +18,19 @@ extern u32 swapper_pg_dir[1024];
 
 static void claim_c10_kernel_in_higher_half(struct ktest *t)
 {
+	unsigned int level;
+	pte_t *pte = lookup_address(PAGE_OFFSET, &level);
+
 	KTEST_EXPECT_GE(t, (unsigned long)_text, PAGE_OFFSET + 0x100000);
 	KTEST_EXPECT_LT(t, (unsigned long)_text, PAGE_OFFSET + 0x200000);
 	KTEST_EXPECT_GE(t, (unsigned long)start_kernel, PAGE_OFFSET);
 	KTEST_EXPECT_GE(t, (unsigned long)&boot_params, PAGE_OFFSET);
 	/* The kernel page directory maps 0xC0000000 to physical 0 with a
-	 * 4 MiB, present, global page. */
-	KTEST_EXPECT_EQ(t, swapper_pg_dir[PAGE_OFFSET >> 22] & 0xFFC00181, 0x181);
+	 * present, global page: a 4 KiB one (the image's first 4 MiB have a
+	 * page table, so the text can be read-only), and 4 MiB pages on. */
+	KTEST_ASSERT_NOT_NULL(t, pte);
+	KTEST_EXPECT_EQ(t, *pte & 0xFFFFF101, 0x101);
+	KTEST_EXPECT_EQ(t, swapper_pg_dir[(PAGE_OFFSET >> 22) + 1] & 0xFFC00181, 0x400181);
 	KTEST_EXPECT_EQ(t, read_cr3(), __pa(swapper_pg_dir));
 }
 

@@ -90,7 +90,8 @@ static void buddy_direct_map_trimmed_to_lowmem(struct ktest *t)
 		bool lowmem = (i - KERNEL_PGD_BOUNDARY) * 1024UL < max_low_pfn;
 		KTEST_EXPECT_EQ(t, !!(swapper_pg_dir[i] & _PAGE_PRESENT), lowmem);
 	}
-	KTEST_ASSERT_NOT_NULL(t, lookup_address(PAGE_OFFSET + 0x100000, &level));
+	/* 4 MiB pages past the first 4 MiB (whose page table maps the image) */
+	KTEST_ASSERT_NOT_NULL(t, lookup_address(PAGE_OFFSET + PGDIR_SIZE, &level));
 	KTEST_EXPECT_EQ(t, level, 2);
 	/* every PDE of the top 128 MiB points at a pre-allocated page table */
 	for (unsigned int i = pgd_index(KERNEL_PT_START); i < PTRS_PER_PGD; i++)
@@ -219,7 +220,8 @@ static void buddy_reserved_frames_never_returned(struct ktest *t)
 	LIST_HEAD(held);
 	struct page *p;
 
-	while ((p = alloc_pages(GFP_HIGHUSER | __GFP_NOWARN, 0))) {
+	/* __GFP_NORETRY: exhausting memory here is the point, no OOM kill */
+	while ((p = alloc_pages(GFP_HIGHUSER | __GFP_NOWARN | __GFP_NORETRY, 0))) {
 		list_add(&p->lru, &held);
 		got++;
 		/* the fallback order: HighMem, then Normal, then DMA; never back */
@@ -258,7 +260,7 @@ static void buddy_exhaust_zone_normal_then_free(struct ktest *t)
 	KTEST_EXPECT_GT(t, from_dma, 0);               /* GFP_KERNEL falls back to DMA */
 	KTEST_EXPECT_EQ(t, zones[ZONE_NORMAL].free_pages, 0);
 	KTEST_EXPECT_EQ(t, __get_free_page(GFP_KERNEL | __GFP_NOWARN), 0);
-	high = alloc_pages(GFP_HIGHUSER | __GFP_NOWARN, 0);  /* highmem is still there */
+	high = alloc_pages(GFP_HIGHUSER | __GFP_NOWARN | __GFP_NORETRY, 0);  /* highmem is still there */
 	KTEST_EXPECT_EQ(t, !!high, zones[ZONE_HIGHMEM].present_pages > 0);
 	if (high)
 		__free_page(high);

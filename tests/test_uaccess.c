@@ -13,7 +13,7 @@
 
 static void uaccess_rejects_kernel_addresses(struct ktest *t)
 {
-	char buf[16];
+	char buf[32];      /* a refused copy_from_user zero-fills all it was asked for */
 	unsigned long fixups = uaccess_fixups;
 
 	memset(buf, 'x', sizeof(buf));

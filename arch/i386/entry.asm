@@ -2,13 +2,15 @@
 ; Every exception (0-31), hardware interrupt (32-47) and int $0x80 enters via a
 ; small stub that makes the stack uniform (an error code word, then the vector)
 ; and jumps to common_entry, which saves the rest of struct pt_regs
-; (include/asm/ptrace.h), loads the kernel data segments and calls
-; do_trap_entry(regs). ret_from_trap restores everything and irets; it is also
+; (include/asm/ptrace.h), loads the kernel data segments, clears EFLAGS.AC
+; when SMAP is on (include/asm/smap.h: kernel code never runs with it, even
+; when a user program set it or the trap hit a uaccess window; the iret
+; restores the saved flags) and calls do_trap_entry(regs). ret_from_trap restores everything and irets; it is also
 ; where a new task will start (ret_from_fork) and how we enter user mode.
 
 %include "layout.inc"
 
-extern do_trap_entry
+extern do_trap_entry, smap_enabled
 
 section .text
 
@@ -48,6 +50,10 @@ common_entry:
     mov ax, __KERNEL_DS
     mov ds, ax
     mov es, ax
+    cmp byte [smap_enabled], 0      ; clac is an invalid opcode without SMAP
+    je .ac_clear
+    clac
+.ac_clear:
     push esp                        ; struct pt_regs *regs
     call do_trap_entry
     add esp, 4

@@ -2,14 +2,66 @@
  * and the kernel page tables themselves. The direct map is boot/head.asm's
  * 4 MiB PDEs, trimmed here to the lowmem that exists; the 32 page tables for
  * 0xF8000000..4 GiB are static (see include/asm/pgtable.h for why they are
- * pre-allocated) and their PDEs never change after kernel_pagetable_init(). */
+ * pre-allocated) and their PDEs never change after kernel_pagetable_init().
+ * The first 4 MiB, which hold the kernel image, are mapped by a page table
+ * of 4 KiB pages instead, so that the image's text and read-only data can
+ * be read-only while its data stays writable (mark_rodata_ro; with CR0.WP,
+ * set by boot/head.asm, the kernel's own writes obey the read-only bit). */
 #include <kernel.h>
 #include <errno.h>
+#include <params.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 
 static pte_t kernel_page_tables[KERNEL_PT_COUNT][PTRS_PER_PTE]
 	__aligned(PAGE_SIZE) __section(".bss..page_aligned");
+static pte_t kernel_image_pt[PTRS_PER_PTE] __aligned(PAGE_SIZE) __section(".bss..page_aligned");
+extern char __image_start[], __end_rodata[], __start_kallsyms[], _end[];
+
+/* rodata=off: keep the image writable (Linux's parameter), to see the
+ * read-only text's should-panic test pass through unharmed. */
+static bool rodata_enabled = true;
+
+static int rodata_param(const char *value)
+{
+	if (value && !strcmp(value, "on"))
+		rodata_enabled = true;
+	else if (value && !strcmp(value, "off"))
+		rodata_enabled = false;
+	else
+		return -EINVAL;
+	return 0;
+}
+KERNEL_PARAM("rodata", rodata_param);
+
+/* Text, read-only data, __ro_after_init data and the symbol table: from the
+ * image's first page to __end_rodata, and __start_kallsyms to _end. */
+static bool kernel_readonly_page(unsigned long addr)
+{
+	return (addr >= (unsigned long)__image_start && addr < (unsigned long)__end_rodata) ||
+	       (addr >= (unsigned long)__start_kallsyms && addr < (unsigned long)_end);
+}
+
+/* Contract: map the first 4 MiB of lowmem with kernel_image_pt, every
+ * page as the 4 MiB page mapped it (present, writable, global) except the
+ * image's read-only parts, which lose _PAGE_RW. Boot only (the PDE must be
+ * final before the first address space copies the kernel half). */
+static void mark_rodata_ro(void)
+{
+	unsigned long ro = 0;
+
+	for (unsigned int i = 0; i < PTRS_PER_PTE; i++) {
+		u32 prot = PAGE_KERNEL;
+
+		if (kernel_readonly_page(PAGE_OFFSET + i * PAGE_SIZE)) {
+			prot &= ~_PAGE_RW;
+			ro++;
+		}
+		kernel_image_pt[i] = mk_pte(i * PAGE_SIZE, prot);
+	}
+	swapper_pg_dir[KERNEL_PGD_BOUNDARY] = __pa(kernel_image_pt) | _PAGE_TABLE;
+	pr_info("Write protecting the kernel text and read-only data: %luk\n", ro * (PAGE_SIZE >> 10));
+}
 
 void __flush_tlb_all(void)
 {
@@ -33,6 +85,8 @@ void kernel_pagetable_init(unsigned long max_low_pfn)
 	for (unsigned int i = 0; i < KERNEL_PT_COUNT; i++)
 		swapper_pg_dir[pgd_index(KERNEL_PT_START) + i] =
 			__pa(kernel_page_tables[i]) | _PAGE_TABLE;
+	if (rodata_enabled)
+		mark_rodata_ro();
 	__flush_tlb_all();
 }
 

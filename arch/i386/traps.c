@@ -1,13 +1,18 @@
 /* arch/i386/traps.c: what happens after entry.asm has built a pt_regs frame.
  * do_trap_entry() sends exceptions, IRQs and system calls their way. A page
  * fault at a user address is first offered to the address space's fault
- * handler (demand paging, stack growth, copy-on-write: mm/memory.c); one it
- * cannot resolve, and any other user-mode exception, is a signal to the
- * faulting thread (SIGSEGV, SIGFPE, SIGILL, SIGTRAP, SIGBUS). A kernel
+ * handler (demand paging, stack growth, copy-on-write: mm/memory.c); one that
+ * failed for lack of memory goes to the OOM killer (include/oom.h) and is
+ * retried; one it cannot resolve, and any other user-mode exception, is a
+ * signal to the faulting thread (SIGSEGV, SIGFPE, SIGILL, SIGTRAP, SIGBUS). A kernel
  * exception is then looked up in the exception table (a user copy that hit a
  * bad address resumes at its fixup), then offered to an armed trap catcher
  * (self-tests), and is otherwise fatal: die()
- * prints the frame, the symbolized EIP and a backtrace, and panics.
+ * prints the frame, the symbolized EIP and a backtrace, and panics. A fatal
+ * page fault first says, in Linux's words, what the access was, and names
+ * the protection it broke: SMAP (a kernel access to a user address outside
+ * the uaccess helpers), SMEP (a kernel jump into a user page) or the
+ * read-only kernel text (arch/i386/cpu.c, pgtable.c).
  * #NM (device not available) is not an error: it is the lazy FPU switch
  * (arch/i386/process.c). */
 #include <kernel.h>
@@ -18,9 +23,11 @@
 #include <asm/irq.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
+#include <asm/smap.h>
 #include <asm/traps.h>
 #include <asm/uaccess.h>
 #include <mman.h>
+#include <oom.h>
 #include <uapi/linux/signal.h>
 
 static const char *const trap_names[] = {
@@ -56,6 +63,7 @@ static void try_catchers(struct pt_regs *regs)
 		c->regs = *regs;
 		c->cr2 = read_cr2();
 		c->task = current;
+		c->handler_eflags = read_eflags();
 		klongjmp(&c->env, 1);
 	}
 }
@@ -117,18 +125,67 @@ void die(const char *what, struct pt_regs *regs)
 
 unsigned long user_faults_resolved;
 
+/* A kernel-mode fault at a user address that no page-in can cure: an
+ * instruction fetch (the kernel never runs user code; with SMEP on, a
+ * present user page faults too), or with SMAP on a data access outside a
+ * uaccess window (EFLAGS.AC clear), present page or not, as Linux. */
+static bool kernel_user_access_forbidden(const struct pt_regs *regs, unsigned long addr)
+{
+	if (user_mode(regs) || addr >= TASK_SIZE)
+		return false;
+	if (regs->error_code & X86_PF_INSTR)
+		return true;
+	return smap_enabled && !(regs->eflags & X86_EFLAGS_AC);
+}
+
+/* Which protection a fatal kernel page fault ran into, for the oops. */
+static const char *kernel_fault_cause(const struct pt_regs *regs, unsigned long addr)
+{
+	u32 err = regs->error_code;
+
+	if (addr < TASK_SIZE && (err & X86_PF_INSTR))
+		return (err & X86_PF_PROT) && (read_cr4() & X86_CR4_SMEP)
+			? "page fault: kernel jump into a user page (SMEP)"
+			: "page fault: kernel jump to a user address";
+	if (addr < TASK_SIZE && kernel_user_access_forbidden(regs, addr))
+		return "page fault: kernel access to a user address outside uaccess (SMAP)";
+	if (addr >= PAGE_OFFSET && (err & (X86_PF_PROT | X86_PF_WRITE)) == (X86_PF_PROT | X86_PF_WRITE))
+		return "page fault: kernel write to read-only kernel memory";
+	return "page fault";
+}
+
+/* Contract: report a page fault nothing resolved in kernel mode, as Linux's
+ * show_fault_oops words it, and die naming the cause. Never returns. */
+static __noreturn void page_fault_oops(struct pt_regs *regs)
+{
+	unsigned long addr = read_cr2();
+	u32 err = regs->error_code;
+
+	printk(KERN_EMERG "BUG: %s, address: %08lx\n", addr < PAGE_SIZE ?
+	       "kernel NULL pointer dereference" : "unable to handle page fault for address", addr);
+	printk(KERN_EMERG "#PF: supervisor %s in %s mode\n",
+	       err & X86_PF_INSTR ? "instruction fetch" : err & X86_PF_WRITE ? "write access" :
+	       "read access", err & X86_PF_USER ? "user" : "kernel");
+	printk(KERN_EMERG "#PF: error_code(0x%04x) - %s\n", err,
+	       err & X86_PF_PROT ? "permissions violation" : "not-present page");
+	die(kernel_fault_cause(regs, addr), regs);
+}
+
 /* Contract: resolve a page fault (#PF, the address in CR2) in current's
  * address space: demand paging, file pages, stack growth, copy-on-write
  * (fault_in_user_address, mm/memory.c). Returns 0 when the faulting
  * instruction can be retried, else fault_in_user_address's error: the
- * caller then sends a user-mode fault SIGSEGV, or SIGBUS for -EIO (a file
- * page past the end of its file), through user_trap_signal, and takes a
- * kernel one to the exception table or die(). The user path: a fault from
+ * caller then takes a user-mode -ENOMEM to the OOM killer
+ * (user_fault_out_of_memory), sends any other user-mode fault SIGSEGV, or
+ * SIGBUS for -EIO (a file page past the end of its file), through
+ * user_trap_signal, and takes a kernel one to the exception table or
+ * die(). The user path: a fault from
  * ring 3 (FAULT_USER) is served only for an address below TASK_SIZE inside
  * a VMA that allows the access, or just below a stack VMA, which grows down
  * if the address is within 64 KiB of the user esp and the stack limit.
  * Kernel code gets here from a user copy; one into a page not yet touched
- * succeeds instead of taking the fixup path. Entered with interrupts off
+ * succeeds instead of taking the fixup path. A kernel access to a user
+ * address that SMAP or SMEP forbids is -EFAULT at once. Entered with interrupts off
  * (an interrupt gate: CR2 is read before anything can fault again); turns
  * them on if the faulting code had them on, as user code always does, and
  * leaves them so (do_trap_entry turns them off again before the return to
@@ -141,7 +198,9 @@ static int do_page_fault(struct pt_regs *regs)
 
 	if (regs->eflags & X86_EFLAGS_IF)
 		local_irq_enable();     /* as the faulting code had them: may sleep */
-	if (regs->error_code & 2)
+	if (kernel_user_access_forbidden(regs, addr))
+		return -EFAULT;         /* never resolved: it would fault again forever */
+	if (regs->error_code & X86_PF_WRITE)
 		flags |= FAULT_WRITE;
 	if (user_mode(regs))
 		flags |= FAULT_USER;
@@ -236,6 +295,21 @@ static void user_trap_signal(struct pt_regs *regs, int fault_err)
 	force_sig_fault(sig, code, addr);
 }
 
+/* A user fault that failed for memory (Linux's VM_FAULT_OOM): the OOM
+ * killer has chosen a victim, maybe current. The instruction is retried
+ * (or current dies of its SIGKILL on the way out); when nothing could be
+ * killed, current gets SIGKILL itself (Linux 2.6's answer; later ones
+ * panic), so a fault never loops and never becomes a SIGSEGV the program
+ * did not earn. */
+static void user_fault_out_of_memory(void)
+{
+	if (pagefault_out_of_memory())
+		return;
+	pr_err("Out of memory: no killable process: killing the faulting process %d (%s)\n",
+	       current->tgid, current->comm);
+	force_sig(SIGKILL);
+}
+
 extern char ret_from_trap_segs[], ret_from_trap_segs_end[];
 
 /* A #GP as ret_from_trap popped a user selector gone stale (entry.asm).
@@ -260,6 +334,10 @@ void do_exception(struct pt_regs *regs)
 		fault_err = do_page_fault(regs);
 		if (!fault_err)
 			return;
+		if (fault_err == -ENOMEM && user_mode(regs)) {
+			user_fault_out_of_memory();   /* retry, or die of SIGKILL */
+			return;
+		}
 	}
 	if (user_mode(regs)) {
 		user_trap_signal(regs, fault_err);
@@ -269,6 +347,8 @@ void do_exception(struct pt_regs *regs)
 	if (fixup_exception(regs))              /* a user copy hit a bad address */
 		return;
 	try_catchers(regs);
+	if (regs->trapno == X86_TRAP_PF)
+		page_fault_oops(regs);
 	die(trap_name(regs->trapno), regs);
 }
 

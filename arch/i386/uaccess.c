@@ -4,10 +4,13 @@
  * kernel-mode fault at such an instruction resumes at the fixup, which makes
  * the copy return how many bytes were left. The table is built by the linker
  * (__ex_table_start..__ex_table_end) and searched linearly: it has a handful
- * of entries. */
+ * of entries. These three instructions are the kernel's only accesses to
+ * user memory, so they alone open a SMAP window (stac before, clac after,
+ * on the fixup path too: include/asm/smap.h). */
 #include <kernel.h>
 #include <errno.h>
 #include <asm/ptrace.h>
+#include <asm/smap.h>
 #include <asm/uaccess.h>
 
 extern const struct exception_table_entry __ex_table_start[], __ex_table_end[];
@@ -28,6 +31,7 @@ bool fixup_exception(struct pt_regs *regs)
 /* rep movsb with a fixup: on a fault ecx still holds the bytes not copied. */
 static unsigned long copy_bytes(void *to, const void *from, unsigned long n)
 {
+	stac();
 	__asm__ __volatile__(
 		"1:	rep movsb\n"
 		"2:\n"
@@ -35,6 +39,7 @@ static unsigned long copy_bytes(void *to, const void *from, unsigned long n)
 		"	.long 1b, 2b\n"
 		".previous\n"
 		: "+c"(n), "+D"(to), "+S"(from) :: "memory");
+	clac();
 	return n;
 }
 
@@ -65,6 +70,7 @@ unsigned long clear_user(void *to, unsigned long n)
 {
 	if (!access_ok(to, n))
 		return n;
+	stac();
 	__asm__ __volatile__(
 		"1:	rep stosb\n"
 		"2:\n"
@@ -72,6 +78,7 @@ unsigned long clear_user(void *to, unsigned long n)
 		"	.long 1b, 2b\n"
 		".previous\n"
 		: "+c"(n), "+D"(to) : "a"(0) : "memory");
+	clac();
 	return n;
 }
 
@@ -81,6 +88,7 @@ static bool get_user_byte(char *out, const char *uaddr)
 	int err = 0;
 	char c = 0;
 
+	stac();
 	__asm__ __volatile__(
 		"1:	movb (%2), %b1\n"
 		"2:\n"
@@ -92,6 +100,7 @@ static bool get_user_byte(char *out, const char *uaddr)
 		"	.long 1b, 3b\n"
 		".previous\n"
 		: "+r"(err), "+q"(c) : "r"(uaddr));
+	clac();
 	*out = c;
 	return !err;
 }

@@ -17,7 +17,8 @@
  *   0xF8000000 +--------------------------+  PAGE_OFFSET + LOWMEM_SIZE (896 MiB)
  *              | direct map of lowmem:    |  ZONE_DMA + ZONE_NORMAL, 4 MiB pages,
  *              | physical 0 .. 896 MiB    |  global; trimmed to the RAM that exists
- *   0xC0100000 |   kernel image           |  linked here, loaded at 1 MiB
+ *   0xC0100000 |   kernel image           |  linked here, loaded at 1 MiB; its first
+ *              |                          |  4 MiB in 4 KiB pages, text read-only
  *   0xC0000000 +--------------------------+  PAGE_OFFSET = TASK_SIZE = STACK_TOP
  *              | user stack, growing down |  user space (3 GiB), per process,
  *              |   ...                    |  4 KiB pages
@@ -124,8 +125,9 @@ static inline void __flush_tlb_one(unsigned long addr)
 /* Flush every translation, global ones included (toggle CR4.PGE). */
 void __flush_tlb_all(void);
 
-/* Trim the boot direct map to max_low_pfn frames and install the
- * pre-allocated kernel page tables. Called once, from mem_init(). */
+/* Trim the boot direct map to max_low_pfn frames, install the
+ * pre-allocated kernel page tables and (unless rodata=off) map the kernel
+ * image's text and read-only data read-only. Called once, from mem_init(). */
 void kernel_pagetable_init(unsigned long max_low_pfn);
 
 /* The PTE for a kernel address in the pre-allocated range, else NULL. */

@@ -1,6 +1,6 @@
 /* include/asm/processor.h: the CPU state a switched-out task keeps, control
- * registers, cpuid and rdtsc, the stack and frame pointers, running a function
- * on another stack, and the FPU probes the self-tests use. */
+ * registers, cpuid, rdtsc and rdrand, the stack and frame pointers, running a
+ * function on another stack, and the FPU probes the self-tests use. */
 #ifndef TASKLAB_ASM_PROCESSOR_H
 #define TASKLAB_ASM_PROCESSOR_H
 
@@ -31,6 +31,8 @@ struct thread_struct {
 #define X86_CR4_PSE 0x10
 #define X86_CR4_PGE 0x80
 #define X86_CR4_OSFXSR 0x200
+#define X86_CR4_SMEP 0x00100000        /* no kernel instruction fetch from user pages */
+#define X86_CR4_SMAP 0x00200000        /* no kernel data access to user pages unless EFLAGS.AC */
 
 static inline u32 read_cr0(void) { u32 v; __asm__ __volatile__("mov %%cr0, %0" : "=r"(v)); return v; }
 static inline u32 read_cr2(void) { u32 v; __asm__ __volatile__("mov %%cr2, %0" : "=r"(v)); return v; }
@@ -50,11 +52,29 @@ static inline u32 cpuid_edx(u32 op)
 	return edx;
 }
 
+/* CPUID leaf op, subleaf `count` (leaf 7 has subleaves): all four registers. */
+static inline void cpuid_count(u32 op, u32 count, u32 *eax, u32 *ebx, u32 *ecx, u32 *edx)
+{
+	__asm__ __volatile__("cpuid" : "=a"(*eax), "=b"(*ebx), "=c"(*ecx), "=d"(*edx)
+			     : "a"(op), "c"(count));
+}
+
 static inline u64 rdtsc(void)
 {
 	u32 lo, hi;
 	__asm__ __volatile__("rdtsc" : "=a"(lo), "=d"(hi));
 	return ((u64)hi << 32) | lo;
+}
+
+/* One random word from the CPU's generator (RDRAND; only where CPUID says
+ * the CPU has it): false when it had none ready (carry clear), as the
+ * instruction may say under load; the caller retries or does without. */
+static inline bool rdrand_long(unsigned long *v)
+{
+	bool ok;
+
+	__asm__ __volatile__("rdrand %0; setc %1" : "=r"(*v), "=qm"(ok) :: "cc");
+	return ok;
 }
 
 static inline u32 read_esp(void)

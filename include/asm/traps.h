@@ -17,6 +17,13 @@ enum {
 	X86_TRAP_SPURIOUS, X86_TRAP_MF, X86_TRAP_AC, X86_TRAP_MC, X86_TRAP_XF,
 };
 
+/* A page fault's error code (Linux's enum x86_pf_error_code). */
+#define X86_PF_PROT  0x01            /* set: a protection violation; clear: not present */
+#define X86_PF_WRITE 0x02
+#define X86_PF_USER  0x04            /* the access was made in user mode */
+#define X86_PF_RSVD  0x08
+#define X86_PF_INSTR 0x10            /* an instruction fetch (reported with SMEP on) */
+
 /* Callee-saved state for ksetjmp/klongjmp (arch/i386/setjmp.asm). */
 struct kjmp_buf {
 	u32 ebx, esi, edi, ebp, esp, eip, eflags;
@@ -32,6 +39,7 @@ struct trap_catch {
 	struct pt_regs regs;         /* the trap frame, filled when caught */
 	u32 cr2;                     /* the faulting address of a #PF */
 	struct task_struct *task;    /* current, as the exception handler found it */
+	u32 handler_eflags;          /* EFLAGS as the handler ran (AC cleared at entry) */
 	struct trap_catch *prev;     /* catchers nest: innermost first */
 };
 

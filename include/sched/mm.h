@@ -36,7 +36,12 @@ struct mm_struct {
 	unsigned long mmap_base;          /* where the search for free areas starts */
 	int dumpable;                     /* prctl PR_SET_DUMPABLE: 1 from exec,
 					   * 0 when the effective ids change */
+	unsigned long flags;              /* MMF_* */
 };
+
+/* mm->flags */
+#define MMF_OOM_VICTIM 0x1                /* killed by the OOM killer (mm/oom_kill.c),
+					   * its memory not yet torn down */
 
 /* The kernel's own address space: swapper_pg_dir. Never freed. */
 extern struct mm_struct init_mm;

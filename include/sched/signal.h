@@ -67,6 +67,9 @@ struct signal_struct {
 	bool is_child_subreaper;          /* prctl: adopts its descendants' orphans */
 	struct signal_cputime times;      /* include/sched/cputime.h */
 	struct signal_timers timers;      /* include/posix-timers.h */
+	/* The OOM killer's bias (include/oom.h), and the lowest value root
+	 * set (a user may not go below it); both inherited by fork. */
+	short oom_score_adj, oom_score_adj_min;
 };
 
 extern struct sighand_struct init_sighand;

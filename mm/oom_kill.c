@@ -1,0 +1,231 @@
+/* mm/oom_kill.c: the out-of-memory killer. When memory a user process asked
+ * for cannot be had (its pages, GFP_HIGHUSER; its page tables,
+ * __GFP_ACCOUNT: gfp_oom_allowed), the page allocator calls
+ * out_of_memory(), which chooses the process whose death gives back the
+ * most by Linux's badness rule (oom_badness: resident pages plus page
+ * tables, moved by oom_score_adj) and kills its whole thread group, and
+ * every other process sharing its address space, with SIGKILL. Never PID 1,
+ * a kernel thread or a process whose oom_score_adj is -1000.
+ *
+ * The victim's address space is marked (MMF_OOM_VICTIM) and counted in
+ * oom_victims until its last user has torn it down (exit_oom_mm); while a
+ * victim still holds its memory nobody else is chosen, so one shortage
+ * kills one process, not one per failed allocation. The allocation that
+ * found the shortage still fails (the allocator never sleeps); a user page
+ * fault then waits in pagefault_out_of_memory() for the victims' memory
+ * and retries, or, when it is itself the victim, returns to user mode and
+ * dies there. A victim that keeps its memory past OOM_VICTIM_GRACE (stuck
+ * where SIGKILL cannot reach it) no longer blocks the choice of another.
+ * Allocations the kernel makes for itself fail with -ENOMEM, as before. */
+#include <kernel.h>
+#include <errno.h>
+#include <mm.h>
+#include <mman.h>
+#include <oom.h>
+#include <sched.h>
+#include <sched/mm.h>
+#include <sched/signal.h>
+#include <wait.h>
+#include <asm/pgtable.h>
+
+#define OOM_VICTIM_GRACE (5 * HZ)
+
+unsigned long oom_kill_count;
+static int oom_victims;                  /* marked mms not yet torn down */
+static unsigned long oom_last_kill;      /* jiffies of the latest kill */
+static DECLARE_WAIT_QUEUE_HEAD(oom_victims_wait);
+
+struct oom_control {
+	gfp_t gfp;
+	unsigned int order;
+	unsigned long totalpages;
+	struct task_struct *chosen;      /* a process, or OOM_ABORT */
+	long chosen_points;
+};
+#define OOM_ABORT ((struct task_struct *)-1L)
+
+static bool oom_unkillable_task(const struct task_struct *p)
+{
+	return p->tgid == 1 || is_kernel_thread(p);
+}
+
+/* A thread of p's group that still has the address space, or NULL (they
+ * have all let go of it: nothing to gain by killing p). */
+static struct task_struct *find_task_mm(struct task_struct *p)
+{
+	struct task_struct *t;
+
+	for_each_thread(p, t)
+		if (t->mm)
+			return t;
+	return NULL;
+}
+
+long oom_badness(struct task_struct *p, unsigned long totalpages)
+{
+	long adj = p->signal->oom_score_adj;
+	struct task_struct *t;
+
+	if (oom_unkillable_task(p) || adj == OOM_SCORE_ADJ_MIN)
+		return OOM_BADNESS_NEVER;
+	t = find_task_mm(p);
+	if (!t || t->vfork_done)         /* a vfork child: its parent is the one */
+		return OOM_BADNESS_NEVER;
+	adj *= (long)(totalpages / 1000);
+	return (long)(t->mm->rss + t->mm->nr_ptes) + adj;
+}
+
+/* Linux's oom_evaluate_task: true ends the scan. A victim still holding
+ * its memory aborts the choice (OOM_ABORT: wait for it) unless its grace
+ * is over. Ties go to the later process. */
+static bool oom_evaluate_task(struct task_struct *p, struct oom_control *oc)
+{
+	struct task_struct *t = find_task_mm(p);
+	long points;
+
+	if (oom_unkillable_task(p) || !t)
+		return false;
+	if (t->mm->flags & MMF_OOM_VICTIM) {
+		if (jiffies - oom_last_kill > OOM_VICTIM_GRACE)
+			return false;
+		oc->chosen = OOM_ABORT;
+		return true;
+	}
+	points = oom_badness(p, oc->totalpages);
+	if (points == OOM_BADNESS_NEVER || (oc->chosen && points < oc->chosen_points))
+		return false;
+	oc->chosen = p;
+	oc->chosen_points = points;
+	return false;
+}
+
+static void select_bad_process(struct oom_control *oc)
+{
+	struct task_struct *p;
+
+	for_each_process(p)
+		if (thread_group_leader(p) && oom_evaluate_task(p, oc))
+			return;
+}
+
+/* The victim's resident pages by kind, in kB, for the kill's log line:
+ * anonymous, and the pages of a file's page cache (ramfs; shared
+ * anonymous memory is an unlinked ramfs file here, so it counts as file:
+ * Linux's shmem-rss stays 0). Walks the page tables: only at a kill. */
+static void rss_split_kb(struct mm_struct *mm, unsigned long *anon, unsigned long *file,
+			 unsigned long *total_vm)
+{
+	struct vm_area_struct *v;
+
+	*anon = *file = *total_vm = 0;
+	list_for_each_entry(v, &mm->mmap, vm_list) {
+		*total_vm += (v->vm_end - v->vm_start) >> 10;
+		for (unsigned long a = v->vm_start; a < v->vm_end; a += PAGE_SIZE) {
+			u32 *pte = user_pte(mm, a);
+
+			if (!pte) {
+				a = (a | (PGDIR_SIZE - 1)) - PAGE_SIZE + 1;   /* next table */
+				continue;
+			}
+			if (pte_mapped(*pte))
+				*(PageAnon(pfn_to_page(pte_phys(*pte) >> PAGE_SHIFT)) ? anon : file) +=
+					PAGE_SIZE >> 10;
+		}
+	}
+}
+
+static void oom_kill_group(struct task_struct *p)
+{
+	struct kernel_siginfo info = { .si_signo = SIGKILL, .si_code = SI_KERNEL };
+
+	send_sig_info(SIGKILL, &info, p, true);
+}
+
+/* Contract: kill the chosen process's group, and every other killable
+ * process sharing its address space, with SIGKILL; mark the address
+ * space; log Linux's line. Interrupts on; does not sleep. */
+static void oom_kill_process(struct oom_control *oc, const char *message)
+{
+	struct task_struct *victim = oc->chosen, *t = find_task_mm(victim), *p;
+	struct mm_struct *mm = t->mm;
+	unsigned long anon, file, total_vm;
+
+	mm->flags |= MMF_OOM_VICTIM;
+	oom_victims++;
+	oom_last_kill = jiffies;
+	oom_kill_count++;
+	rss_split_kb(mm, &anon, &file, &total_vm);
+	oom_kill_group(victim);
+	pr_err("%s: Killed process %d (%s) total-vm:%lukB, anon-rss:%lukB, file-rss:%lukB, "
+	       "shmem-rss:0kB, UID:%u pgtables:%lukB oom_score_adj:%d\n", message, victim->tgid,
+	       victim->comm, total_vm, anon, file, victim->uid, mm->nr_ptes * (PAGE_SIZE >> 10),
+	       victim->signal->oom_score_adj);
+	for_each_process(p) {            /* clone(CLONE_VM) without CLONE_THREAD, vfork */
+		struct task_struct *user = find_task_mm(p);
+
+		if (!thread_group_leader(p) || p->signal == victim->signal ||
+		    oom_unkillable_task(p) || !user || user->mm != mm)
+			continue;
+		pr_err("%s: also killing process %d (%s): it shares the address space\n",
+		       message, p->tgid, p->comm);
+		oom_kill_group(p);
+	}
+}
+
+void out_of_memory(gfp_t gfp, unsigned int order)
+{
+	struct oom_control oc = { .gfp = gfp, .order = order, .totalpages = totalram_pages };
+
+	if (in_interrupt())
+		return;
+	if (fatal_signal_pending(current) || (current->flags & PF_EXITING))
+		return;                  /* dying already: its memory is on its way */
+	select_bad_process(&oc);
+	if (oc.chosen == OOM_ABORT)
+		return;                  /* a victim is still freeing its memory */
+	pr_warn("%s invoked oom-killer: gfp_mask=%#x, order=%u, oom_score_adj=%d\n",
+		current->comm, gfp, order, current->signal->oom_score_adj);
+	if (!oc.chosen) {
+		pr_err("Out of memory and no killable processes...\n");
+		return;
+	}
+	oom_kill_process(&oc, "Out of memory");
+}
+
+bool pagefault_out_of_memory(void)
+{
+	if (fatal_signal_pending(current))
+		return true;             /* the victim: it dies on the way out */
+	if (!oom_victims)
+		return false;
+	wait_event_timeout(oom_victims_wait, !oom_victims, HZ);
+	return true;
+}
+
+void exit_oom_mm(struct mm_struct *mm)
+{
+	if (!(mm->flags & MMF_OOM_VICTIM))
+		return;
+	mm->flags &= ~MMF_OOM_VICTIM;
+	oom_victims--;
+	wake_up_all(&oom_victims_wait);
+}
+
+int get_oom_score_adj(struct task_struct *p)
+{
+	return p->signal->oom_score_adj;
+}
+
+int set_oom_score_adj(struct task_struct *p, int adj)
+{
+	struct signal_struct *sig = p->signal;
+
+	if (adj < OOM_SCORE_ADJ_MIN || adj > OOM_SCORE_ADJ_MAX)
+		return -EINVAL;
+	if (adj < sig->oom_score_adj_min && current->euid != 0)
+		return -EACCES;
+	sig->oom_score_adj = adj;
+	if (current->euid == 0)
+		sig->oom_score_adj_min = adj;
+	return 0;
+}
