@@ -6,8 +6,10 @@
  * read and write from the access mode (Linux's (flags + 1) & 3, so mode 3
  * opens for ioctl only), seeking and positioned I/O unless it is a pipe.
  * Also here: open, openat, creat, close, and access/faccessat/faccessat2.
- * Tasklab checks no permission bits yet (see README); where an open would
- * write (O_WRONLY, O_RDWR, O_TRUNC), Linux's rules on types still hold. */
+ * Permission bits are not checked: tasks have uids (kernel/sys_cred.c), but
+ * every file call answers them as it would root (access() says the same);
+ * where an open would write (O_WRONLY, O_RDWR, O_TRUNC), Linux's rules on
+ * types still hold. */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>

@@ -21,7 +21,6 @@
 #include <sched/mm.h>
 #include <uapi/linux/mman.h>
 
-#define TASK_SIZE          0xC0000000UL      /* user addresses are below */
 #define TASK_UNMAPPED_BASE 0x40000000UL      /* mmap's search starts here */
 #define MMAP_MIN_ADDR      0x10000UL         /* nothing mapped below (vm.mmap_min_addr) */
 #define STACK_TOP          TASK_SIZE

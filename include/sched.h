@@ -25,7 +25,8 @@
 #define TASKLAB_SCHED_H
 
 #include <types.h>
-#include <uapi/linux/sched.h>
+#include <uapi/linux/sched.h>   /* clone() flags */
+#include <uapi/linux/signal.h>  /* SIGCHLD, fork's exit signal */
 #include <list.h>
 #include <wait.h>
 #include <asm/thread_info.h>
@@ -58,9 +59,6 @@ struct pt_regs;
 #define PF_EXITING            0x00000004
 #define PF_KTHREAD            0x00200000   /* created by kernel_thread() */
 #define PF_USED_MATH          0x00002000   /* has an FPU state in thread.fpu */
-
-/* clone() flags: include/uapi/linux/sched.h */
-#define SIGCHLD               17
 
 #define TASK_COMM_LEN         16
 

@@ -10,6 +10,7 @@
 
 #include <types.h>
 
+#define TTYAUX_MAJOR 5          /* /dev/console is 5:1, as on Linux */
 #define N_TTY_LINE 256          /* longest line being typed; more is not taken */
 #define N_TTY_READY 1024        /* completed input waiting to be read */
 

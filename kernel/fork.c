@@ -324,9 +324,11 @@ bad_fork_cleanup_files:
  * counted in nr_threads and its user's processes) but not yet runnable
  * (TASK_UNINTERRUPTIBLE until do_fork wakes it), its first frame a copy of
  * regs with eax 0; or ERR_PTR(-errno) (the list at the top of this file),
- * with nothing left behind. Expects interrupts on: the fork rate limit may
- * sleep before anything is allocated; link_task and sched_fork turn them
- * off for their few lines and back on. Leaves them on. */
+ * with nothing left behind. Process context. It sleeps only in the fork
+ * rate limit (c31, before anything is allocated), which needs interrupts
+ * on; link_task and sched_fork save and restore the interrupt flag around
+ * their few lines, so the caller gets its own state back (the c28 test
+ * forks with interrupts off, the rate limit being off). */
 static struct task_struct *copy_process(const struct kernel_clone_args *args,
 					struct pt_regs *regs)
 {
@@ -384,10 +386,12 @@ bad_fork_free:
  * runnable. With CLONE_VFORK the caller then sleeps until the child lets go
  * of the borrowed address space (exec or exit: mm_release). Returns the
  * child's pid, or what copy_process failed with (its list at the top of
- * this file). Process context, interrupts on (it may sleep: the fork rate
- * limit, vfork); it returns with them on. total_forks counts every task
- * made here (Linux counts it in copy_process; here the one entry counts it,
- * so a self-test can see that each creation path came through). */
+ * this file). Process context, interrupts on wherever it may sleep (the
+ * fork rate limit, vfork's wait); it returns with them as the caller had
+ * them (copy_process says why c28 may call it with them off). total_forks
+ * counts every task made here (Linux counts it in copy_process; here the
+ * one entry counts it, so a self-test can see that each creation path came
+ * through). */
 long do_fork(const struct kernel_clone_args *args, struct pt_regs *regs)
 {
 	struct completion vfork;

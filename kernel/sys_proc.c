@@ -7,6 +7,7 @@
 #include <kernel.h>
 #include <binfmts.h>
 #include <errno.h>
+#include <fs.h>                 /* PATH_MAX */
 #include <pid.h>
 #include <sched.h>
 #include <sched/cputime.h>
@@ -19,8 +20,6 @@
 #include <asm/uaccess.h>
 #include <uapi/linux/time.h>
 #include <uapi/linux/wait.h>
-
-#define PATH_MAX 4096
 
 /* fork, vfork and clone are three doors to do_fork (kernel/fork.c), the
  * one path by which every task is made. */

@@ -20,7 +20,6 @@
 #include <uapi/asm/termbits.h>
 #include <uapi/linux/fcntl.h>
 
-#define TTYAUX_MAJOR 5
 
 struct n_tty console_ldisc = { .echo = console_write };
 

@@ -9,8 +9,7 @@
 #define TASKLAB_ASM_UACCESS_H
 
 #include <types.h>
-
-#define TASK_SIZE 0xC0000000UL
+#include <asm/page.h>                   /* TASK_SIZE */
 
 struct pt_regs;
 
