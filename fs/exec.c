@@ -188,14 +188,7 @@ static bool others_gone(struct task_struct *tsk)
  * leader, a zombie, is released with the thread's old pid. Interrupts off. */
 static void take_leader_place(struct task_struct *tsk, struct task_struct *leader)
 {
-	pid_t pid = tsk->pid;
-
-	detach_pid(tsk);
-	detach_pid(leader);
-	tsk->pid = leader->pid;
-	leader->pid = pid;
-	attach_pid(tsk);
-	attach_pid(leader);
+	exchange_tids(tsk, leader);       /* the pid, and the pidfds with it */
 	tsk->real_parent = leader->real_parent;
 	tsk->parent = leader->parent;
 	tsk->pgid = leader->pgid;

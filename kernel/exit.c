@@ -142,14 +142,15 @@ static void forget_original_parent(struct task_struct *father)
 }
 
 /* The whole group of zombie leader is gone: it goes to the front of its
- * parent's children, and the parent hears of it by its exit signal
- * (normally SIGCHLD); a parent that ignores SIGCHLD does not wait, so the
- * leader is reaped at once. Interrupts off. */
+ * parent's children, its pidfd pollers wake, and the parent hears of it
+ * by its exit signal (normally SIGCHLD); a parent that ignores SIGCHLD
+ * does not wait, so the leader is reaped at once. Interrupts off. */
 static void group_gone(struct task_struct *leader)
 {
 	struct task_struct *parent = leader->parent;
 
 	list_move(&leader->sibling, &parent->children);     /* zombies first */
+	do_notify_pidfd(leader);         /* its pidfds poll readable from now */
 	if (do_notify_parent(leader, leader->exit_signal))
 		release_task(leader);
 	wake_up_parent(parent);

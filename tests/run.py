@@ -325,7 +325,7 @@ GLIBC_ON_TASKLAB = True
 GLIBC_SIGNALS_ON_TASKLAB = True
 GLIBC_CASES = ['glibc_mutex.counter_exact', 'glibc_cond.ping_pong', 'glibc_fork.child_one_thread',
                'glibc_exit.last_thread_ends', 'glibc_stress.create_join_handoffs',
-               'glibc_forkbench.claim_c23_thread_cheaper']
+               'glibc_forkbench.claim_c23_thread_cheaper', 'glibc_clone3.counted']
 GLIBC_SIGNAL_CASES = ['glibc_signal.runs_in_target']
 
 # The OOM killer's cases (tests/test_oom.c), where /bin/oomhog runs a small
@@ -682,7 +682,7 @@ def run_gdb_checks(args, tally):
 # `<prog>: PASS: ...` and status 0 only when all held. They run under
 # qemu-i386 here and on Tasklab in the glibc_* program suites.
 GLIBC_SELFCHECK = ['pthread-mutex', 'pthread-cond', 'pthread-fork', 'pthread-signal',
-                   'pthread-exit', 'pthread-stress']
+                   'pthread-exit', 'pthread-stress', 'pthread-clone3']
 
 
 def linux_abi_env():

@@ -41,6 +41,13 @@ long strncpy_from_user(char *dst, const char *src, long count);
 int get_user_u32(u32 *val, const u32 *uaddr);
 int put_user_u32(u32 val, u32 *uaddr);
 
+/* lib/usercopy.c: a versioned struct of usize bytes at src into dst of
+ * ksize: zeros past a shorter one; a longer one must be zero past ksize.
+ * 0, -E2BIG (a non-zero byte there) or -EFAULT. */
+int copy_struct_from_user(void *dst, size_t ksize, const void *src, size_t usize);
+/* Are the size bytes at from all zero? 1, 0, or -EFAULT. */
+int check_zeroed_user(const void *from, size_t size);
+
 /* Called by the trap handler: if regs->eip has a fixup, resume there. */
 bool fixup_exception(struct pt_regs *regs);
 /* Faults resolved by a fixup since boot (for tests). */

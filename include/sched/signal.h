@@ -23,8 +23,11 @@
 struct task_struct;
 struct tty_struct;
 struct pt_regs;
+struct syscall_count_chunk;
 
 #define _NSIG 64
+/* signal_struct.syscall_counts: NR_syscalls (450) in chunks of 32. */
+#define SYSCALL_COUNT_CHUNKS 15
 
 #define SIG_DFL SIG_DFL_VALUE
 #define SIG_IGN SIG_IGN_VALUE
@@ -70,6 +73,10 @@ struct signal_struct {
 	/* The OOM killer's bias (include/oom.h), and the lowest value root
 	 * set (a user may not go below it); both inherited by fork. */
 	short oom_score_adj, oom_score_adj_min;
+	/* System calls made, per number (include/syscall_counts.h), and a
+	 * bit per chunk made (so the exit frees those without a scan). */
+	struct syscall_count_chunk *syscall_counts[SYSCALL_COUNT_CHUNKS];
+	u16 syscall_chunks_made;
 };
 
 extern struct sighand_struct init_sighand;

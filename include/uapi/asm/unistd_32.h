@@ -202,7 +202,11 @@
 #define __NR_rt_sigtimedwait_time64 421
 #define __NR_futex_time64    422
 #define __NR_sched_rr_get_interval_time64 423
+/* pidfds (kernel/pidfd.c, kernel/kill.c) */
+#define __NR_pidfd_send_signal 424
+#define __NR_pidfd_open      434
 #define __NR_clone3          435
+#define __NR_pidfd_getfd     438
 #define __NR_faccessat2      439
 
 #endif
