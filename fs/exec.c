@@ -148,6 +148,11 @@ static struct mm_struct *build_mm(struct exec_args *a, const struct elf_image *i
 		return ERR_PTR(err);
 	}
 	mm->start_stack = *esp;
+	/* the strings exec_build_stack put at the top: argv's, then envp's */
+	mm->arg_start = STACK_TOP - 4 - a->used;
+	mm->arg_end = mm->env_start = mm->arg_start + a->argv_len;
+	mm->env_end = mm->env_start + a->envp_len;
+	memcpy(mm->saved_auxv, exec_stack_image(a, STACK_TOP, a->auxv_at), sizeof(mm->saved_auxv));
 	return mm;
 }
 

@@ -33,7 +33,7 @@
  * paths), create.c, link.c, unlink.c, rename.c (names), open.c,
  * read_write.c, truncate.c, attr.c, utimes.c, stat.c, statfs.c, sync.c,
  * file.c, fcntl.c, ioctl.c, readdir.c, d_path.c, fs_struct.c, pipe.c,
- * char_dev.c, anon_inodes.c, select.c. */
+ * char_dev.c, anon_inodes.c, select.c (vfs_poll, poll and select). */
 #ifndef TASKLAB_FS_H
 #define TASKLAB_FS_H
 
@@ -78,6 +78,8 @@ typedef int (*filldir_t)(void *ctx, const char *name, int namelen, loff_t pos,
 #define DT_DIR     4
 #define DT_REG     8
 #define DT_LNK     10
+
+struct inode;
 
 struct file_operations {
 	/* Called by open once f_op is set: 0 or -errno (the open fails). */

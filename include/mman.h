@@ -161,5 +161,12 @@ bool page_resident(struct vm_area_struct *vma, unsigned long addr);
 void free_pgtables(struct mm_struct *mm);
 /* The PTE mapping addr in mm, or NULL when there is no page table. */
 u32 *user_pte(struct mm_struct *mm, unsigned long addr);
+/* A core dump's look at the page of vma at addr (Linux's get_dump_page),
+ * faulting nothing in: the page mapped there, whatever its protection,
+ * or else, in a file mapping, the file's bytes a fault would bring (zeros
+ * past vm_file_end), copied into the page-sized buf; false when there is
+ * nothing but zeros (an untouched anonymous page, bss, a hole in the file):
+ * the dump leaves a hole. */
+bool copy_dump_page(struct vm_area_struct *vma, unsigned long addr, void *buf);
 
 #endif

@@ -120,9 +120,9 @@ struct task_struct {
 	sigset_t blocked, saved_sigmask, real_blocked;
 	unsigned long sas_ss_sp, sas_ss_size;
 	/* How restart_syscall (0) goes on with a call a signal interrupted
-	 * (-ERESTART_RESTARTBLOCK) when no handler ran: nanosleep and a
-	 * futex wait with a timeout sleep on to the same end. fn NULL:
-	 * nothing to restart (EINTR). */
+	 * (-ERESTART_RESTARTBLOCK) when no handler ran: nanosleep, poll
+	 * and a futex wait with a timeout sleep on to the same end. fn
+	 * NULL: nothing to restart (EINTR). */
 	struct restart_block {
 		long (*fn)(struct restart_block *);
 		unsigned long expires;        /* the jiffies the sleep ends at */
@@ -135,6 +135,11 @@ struct task_struct {
 				u32 uaddr, val, bitset;
 				bool private;
 			} futex;
+			struct {
+				u32 ufds;     /* poll's arguments again */
+				unsigned int nfds;
+				bool has_timeout;   /* else: no end */
+			} poll;
 		};
 	} restart_block;
 

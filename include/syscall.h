@@ -221,6 +221,13 @@ SYSCALL_DECL(sys_sched_rr_get_interval);
 SYSCALL_DECL(sys_sched_rr_get_interval_time64);
 SYSCALL_DECL(sys_sched_setaffinity);
 SYSCALL_DECL(sys_sched_getaffinity);
+SYSCALL_DECL(sys_old_select);
+SYSCALL_DECL(sys_newselect);
+SYSCALL_DECL(sys_poll);
+SYSCALL_DECL(sys_pselect6);
+SYSCALL_DECL(sys_ppoll);
+SYSCALL_DECL(sys_pselect6_time64);
+SYSCALL_DECL(sys_ppoll_time64);
 
 /* Calls made since boot, and those that hit no handler (for tests). */
 extern unsigned long syscall_count, syscall_enosys_count;

@@ -30,6 +30,11 @@ struct syscall_count_chunk {
 	u32 enosys[SYSCALL_COUNT_CHUNK];  /* of which answered -ENOSYS */
 };
 
+/* Whether calls are counted at all: the boot word `syscall_counts` turns
+ * it on (tests/run.py's boots give it). Off, the cost on every system call
+ * is this one predictable test, and no process gets count chunks. */
+extern bool syscall_counting;
+
 /* The slow path: the chunk for nr made, then counted. */
 void count_syscall_first(u32 nr, bool enosys);
 extern unsigned long syscall_counts_lost;
@@ -49,9 +54,17 @@ static inline void __count_syscall(u32 nr, bool enosys)
 }
 
 /* do_syscall, on entry (an exit or execve does not return to count)... */
-static inline void count_syscall(u32 nr) { __count_syscall(nr, false); }
+static inline void count_syscall(u32 nr)
+{
+	if (unlikely(syscall_counting))
+		__count_syscall(nr, false);
+}
 /* ...and when the answer was -ENOSYS. */
-static inline void count_enosys(u32 nr) { __count_syscall(nr, true); }
+static inline void count_enosys(u32 nr)
+{
+	if (unlikely(syscall_counting))
+		__count_syscall(nr, true);
+}
 
 /* The counts of sig's process, for a reader: one line "nr name calls
  * enosys" per number called (name: the handler without its sys_, or "-"

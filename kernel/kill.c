@@ -51,8 +51,15 @@ static int send_checked(int sig, struct task_struct *p, bool group, int code)
 	return send_info_checked(sig, &info, p, group);
 }
 
-/* Every process of group pgrp: 0 if one was signalled, else the last error. */
-static int kill_pgrp(pid_t pgrp, int sig)
+/* A signal from the kernel itself (SI_KERNEL) to p's process, unchecked. */
+static int send_priv(int sig, struct task_struct *p)
+{
+	struct kernel_siginfo info = { .si_signo = sig, .si_code = SI_KERNEL };
+
+	return send_sig_info(sig, &info, p, true);
+}
+
+int kill_pgrp(pid_t pgrp, int sig, int priv)
 {
 	struct task_struct *p;
 	int err = -ESRCH;
@@ -61,7 +68,7 @@ static int kill_pgrp(pid_t pgrp, int sig)
 	for_each_process(p) {
 		if (p->pgid != pgrp || !thread_group_leader(p))
 			continue;     /* a zombie leader stands for its live threads */
-		err = send_checked(sig, p, true, SI_USER);
+		err = priv ? send_priv(sig, p) : send_checked(sig, p, true, SI_USER);
 		success |= !err;
 	}
 	return success ? 0 : err;
@@ -105,7 +112,7 @@ long sys_kill(u32 upid, u32 usig, u32 c, u32 d, u32 e, u32 f)
 		return kill_every_process(sig);
 	if (pid == -2147483647 - 1)            /* -pid would overflow */
 		return -ESRCH;
-	return kill_pgrp(pid ? -pid : current->pgid, sig);
+	return kill_pgrp(pid ? -pid : current->pgid, sig, 0);
 }
 
 /* One thread, by tid; tgid > 0 must also be its thread group. */

@@ -70,6 +70,7 @@ int copy_signal(unsigned long clone_flags, struct task_struct *p)
 	INIT_LIST_HEAD(&sig->shared_pending.list);
 	sig->shared_pending.signal = 0;
 	sig->group_exec_task = NULL;
+	sig->core_state = NULL;
 	sig->tty = current->signal->tty;          /* inherited, as in Linux */
 	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
 	sig->leader_pid = p->pid;

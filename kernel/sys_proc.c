@@ -16,6 +16,7 @@
 #include <slab.h>
 #include <syscall.h>
 #include <timer.h>
+#include <tty.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
 #include <asm/ptrace.h>
@@ -390,7 +391,8 @@ static bool pgrp_exists(pid_t pgid)
 
 /* A new session and group led by the caller's process (its tgid), unless
  * a process group with that id exists (the caller leads one, or one it
- * led lives on in other processes): EPERM, as Linux. */
+ * led lives on in other processes): EPERM, as Linux. The new session has
+ * no controlling terminal yet. */
 long sys_setsid(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
 	struct task_struct *p = current->group_leader;
@@ -398,6 +400,7 @@ long sys_setsid(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
 	if (pgrp_exists(p->pid))
 		return -EPERM;
 	set_group_ids(p, p->pid, p->pid);
+	proc_clear_tty(p);
 	return p->sid;
 }
 

@@ -10,6 +10,10 @@
  *   435 clone3 3 0       nr, handler name, calls, ENOSYS answers
  *   17 - 1 1             a number with no handler: always ENOSYS
  *
+ * Counting is off unless the kernel command line says `syscall_counts`
+ * (then every process counts from its first call); off, the file reads
+ * one comment line, which no count parser takes for a count.
+ *
  * This is how a test shows that glibc's pthread_create makes one clone3
  * and no failed attempt (user/glibc/pthread-clone3.c), and how a student
  * finds the calls a program wanted that Tasklab lacks. */
@@ -17,6 +21,7 @@
 #include <errno.h>
 #include <fs.h>
 #include <kallsyms.h>
+#include <params.h>
 #include <slab.h>
 #include <syscall_counts.h>
 #include <uio.h>
@@ -26,6 +31,16 @@ _Static_assert(SYSCALL_COUNT_CHUNKS * SYSCALL_COUNT_CHUNK >= NR_syscalls,
 _Static_assert(SYSCALL_COUNT_CHUNKS <= 16, "a bit of syscall_chunks_made per chunk");
 
 unsigned long syscall_counts_lost;
+bool syscall_counting;
+
+static int syscall_counts_param(const char *value)
+{
+	if (value)
+		return -EINVAL;
+	syscall_counting = true;
+	return 0;
+}
+KERNEL_PARAM("syscall_counts", syscall_counts_param);
 
 /* The chunk for nr, made now if it is not there yet; NULL (and the count
  * lost) when there is no memory. Process context: it may allocate. */
@@ -104,6 +119,8 @@ size_t syscall_counts_show(const struct signal_struct *sig, char *buf, size_t si
 	size_t len = 0;
 
 	buf[0] = '\0';
+	if (!syscall_counting)
+		return snprintf(buf, size, "# not counting: boot with syscall_counts\n");
 	for (u32 nr = 0; nr < NR_syscalls; nr++) {
 		u32 calls = syscall_calls_of(sig, nr), enosys = syscall_enosys_of(sig, nr);
 		int n;

@@ -22,6 +22,7 @@
 
 struct task_struct;
 struct tty_struct;
+struct core_state;
 struct pt_regs;
 struct syscall_count_chunk;
 
@@ -64,6 +65,7 @@ struct signal_struct {
 	struct sigpending shared_pending; /* kill() and other group-directed signals */
 	struct task_struct *group_exec_task;   /* de_thread: the thread execing,
 					   * woken as each other thread goes */
+	struct core_state *core_state;    /* a core dump in progress (fs/coredump.c) */
 	struct tty_struct *tty;           /* controlling terminal, or NULL */
 	struct rlimit rlim[RLIM_NLIMITS];
 	pid_t leader_pid;                 /* the process's pid (an exec keeps it) */
@@ -109,6 +111,13 @@ void exit_signal(struct task_struct *p);
 int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p, bool group);
 /* A signal from the kernel (SI_KERNEL) to thread p (SIGPIPE to a writer). */
 void send_sig(int sig, struct task_struct *p);
+/* sig to every process of group pgrp (kernel/kill.c): priv, from the kernel
+ * (a terminal's signals: SI_KERNEL, no permission check); else as kill()
+ * from current. 0 if one was signalled, else -ESRCH or -EPERM. */
+int kill_pgrp(pid_t pgrp, int sig, int priv);
+/* kernel/exit.c: has current's process group no member with a parent in
+ * another group of the same session (POSIX's orphaned process group)? */
+bool is_current_pgrp_orphaned(void);
 /* Deliver a synchronous fault to current, unblocked and not ignored. */
 void force_sig_fault(int sig, int code, u32 addr);
 void force_sig(int sig);

@@ -5,7 +5,8 @@
  * call counts from /sys/kernel/debug/syscall_counts (one line "nr name
  * calls enosys" per number called) and checks that THREADS pthread_creates
  * made exactly THREADS clone3 calls, no clone and no ENOSYS answer at all,
- * and that one fork made one clone and no clone3. Where the file does not
+ * and that one fork made one clone and no clone3, and that clock_gettime
+ * goes straight to clock_gettime64 (403) with no clock_gettime (265). Where the file does not
  * exist (another kernel, or qemu-i386, whose 7.2 has no clone3) the
  * threads and the fork still run and are checked, and the count checks
  * are left out, saying so. */
@@ -21,6 +22,7 @@
 
 struct counts {
 	unsigned clone3, clone, enosys;  /* calls of 435 and 120; ENOSYS answers, all numbers */
+	unsigned gettime64, gettime;     /* calls of clock_gettime64 (403) and clock_gettime (265) */
 };
 
 /* The process's counts, false when the file cannot be read. */
@@ -46,6 +48,10 @@ static int read_counts(struct counts *c)
 			c->clone3 = calls;
 		if (nr == SYS_clone)
 			c->clone = calls;
+		if (nr == SYS_clock_gettime64)
+			c->gettime64 = calls;
+		if (nr == SYS_clock_gettime)
+			c->gettime = calls;
 		c->enosys += enosys;
 	}
 	return 1;
@@ -85,9 +91,20 @@ static void fork_one(void)
 	      WEXITSTATUS(status) == 3, "fork: the child exited 3");
 }
 
+/* CLOCKS clock_gettime calls: glibc 2.34+ on i386 (no vDSO here) asks
+ * clock_gettime64 first and clock_gettime only after an ENOSYS. */
+#define CLOCKS 10
+static void read_clocks(void)
+{
+	struct timespec ts;
+
+	for (int i = 0; i < CLOCKS; i++)
+		check(clock_gettime(CLOCK_MONOTONIC, &ts) == 0, "clock_gettime %d", i);
+}
+
 int main(void)
 {
-	struct counts before, threads, forked;
+	struct counts before, threads, forked, clocked;
 	int counted;
 
 	selfcheck_prog = "pthread-clone3";
@@ -96,6 +113,8 @@ int main(void)
 	read_counts(&threads);
 	fork_one();
 	read_counts(&forked);
+	read_clocks();
+	read_counts(&clocked);
 	if (!counted) {
 		printf("pthread-clone3: no %s (not Tasklab): counts not checked\n", COUNTS);
 		return finish();
@@ -109,7 +128,10 @@ int main(void)
 	check(forked.clone - threads.clone == 1 && forked.clone3 == threads.clone3,
 	      "fork made %u clone and %u clone3 calls", forked.clone - threads.clone,
 	      forked.clone3 - threads.clone3);
-	check(forked.enosys == before.enosys, "no ENOSYS since main began (%u before it: glibc's start-up)",
+	check(clocked.gettime64 - forked.gettime64 == CLOCKS && clocked.gettime == forked.gettime,
+	      "%d clock_gettime made %u clock_gettime64 and %u clock_gettime calls", CLOCKS,
+	      clocked.gettime64 - forked.gettime64, clocked.gettime - forked.gettime);
+	check(clocked.enosys == before.enosys, "no ENOSYS since main began (%u before it: glibc's start-up)",
 	      before.enosys);
 	return finish();
 }
