@@ -7,19 +7,24 @@
  * the ctime. chown of anything but a directory clears the setuid bit, and
  * the setgid bit when group execute is set (a setgid bit without it marks
  * mandatory locking), for root too, as Linux since 2.2.13. Tasklab checks
- * no permission bits yet (see README): every caller may chmod and chown. */
+ * no permission bits yet (see README): every caller may chmod and chown,
+ * but nothing on a read-only mount changes (EROFS). */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>
 #include <fs.h>
+#include <mount.h>
 #include <syscall.h>
 
-int notify_change(struct inode *inode, struct iattr *attr)
+int notify_change(struct dentry *d, struct iattr *attr)
 {
+	struct inode *inode = d->d_inode;
 	unsigned int v = attr->ia_valid;
 	struct timespec64 now = current_time();
 	int err;
 
+	if (d_readonly(d))
+		return -EROFS;
 	if ((v & ATTR_SIZE) && (err = ramfs_truncate(inode, attr->ia_size)))
 		return err;
 	if (v & ATTR_UID)
@@ -37,11 +42,11 @@ int notify_change(struct inode *inode, struct iattr *attr)
 	return 0;
 }
 
-static long chmod_common(struct inode *inode, u32 mode)
+static long chmod_common(struct dentry *d, u32 mode)
 {
 	struct iattr attr = { .ia_valid = ATTR_MODE | ATTR_CTIME, .ia_mode = (u16)mode & S_IALLUGO };
 
-	return notify_change(inode, &attr);
+	return notify_change(d, &attr);
 }
 
 /* fchmodat(dirfd, path, mode): follows a symlink (Linux's has no flags;
@@ -53,7 +58,7 @@ long sys_fchmodat(u32 dfd, u32 upath, u32 mode, u32 d, u32 e, u32 f)
 
 	if (IS_ERR(dentry))
 		return PTR_ERR(dentry);
-	err = chmod_common(dentry->d_inode, mode);
+	err = chmod_common(dentry, mode);
 	dput(dentry);
 	return err;
 }
@@ -67,15 +72,15 @@ long sys_fchmod(u32 fd, u32 mode, u32 c, u32 d, u32 e, u32 f)
 {
 	struct file *file = fcheck((int)fd);
 
-	return file ? chmod_common(file->f_inode, mode) : -EBADF;
+	return file ? chmod_common(file->f_dentry, mode) : -EBADF;
 }
 
 #define NO_ID ((u32)-1)
 
-static long chown_common(struct inode *inode, u32 uid, u32 gid)
+static long chown_common(struct dentry *d, u32 uid, u32 gid)
 {
 	struct iattr attr = { .ia_valid = ATTR_CTIME, .ia_uid = uid, .ia_gid = gid };
-	umode_t mode = inode->i_mode;
+	umode_t mode = d->d_inode->i_mode;
 
 	if (uid != NO_ID)
 		attr.ia_valid |= ATTR_UID;
@@ -87,7 +92,7 @@ static long chown_common(struct inode *inode, u32 uid, u32 gid)
 		attr.ia_valid |= ATTR_MODE;
 		attr.ia_mode = mode & ~S_ISUID;
 	}
-	return notify_change(inode, &attr);
+	return notify_change(d, &attr);
 }
 
 /* fchownat(dirfd, path, uid, gid, flags): AT_SYMLINK_NOFOLLOW changes a
@@ -102,7 +107,7 @@ long sys_fchownat(u32 dfd, u32 upath, u32 uid, u32 gid, u32 flags, u32 f)
 	d = user_path_at((int)dfd, (const char *)upath, at_lookup_flags(flags));
 	if (IS_ERR(d))
 		return PTR_ERR(d);
-	err = chown_common(d->d_inode, uid, gid);
+	err = chown_common(d, uid, gid);
 	dput(d);
 	return err;
 }
@@ -121,7 +126,7 @@ long sys_fchown32(u32 fd, u32 uid, u32 gid, u32 d, u32 e, u32 f)
 {
 	struct file *file = fcheck((int)fd);
 
-	return file ? chown_common(file->f_inode, uid, gid) : -EBADF;
+	return file ? chown_common(file->f_dentry, uid, gid) : -EBADF;
 }
 
 /* An old 16-bit id (the register's low half): 0xffff is -1. */

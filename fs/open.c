@@ -15,6 +15,7 @@
 #include <fdtable.h>
 #include <fs.h>
 #include <fs_struct.h>
+#include <mount.h>
 #include <slab.h>
 #include <syscall.h>
 
@@ -49,6 +50,17 @@ static int may_open(const struct inode *inode, unsigned int flags)
 	return 0;
 }
 
+/* What the mount holding d forbids: writing (MS_RDONLY), devices
+ * (MS_NODEV). */
+static int mount_allows(struct dentry *d, unsigned int flags)
+{
+	if (S_ISCHR(d->d_inode->i_mode) && d_nodev(d))
+		return -EACCES;
+	if ((flags & O_ACCMODE) != O_RDONLY && !S_ISCHR(d->d_inode->i_mode) && d_readonly(d))
+		return -EROFS;
+	return 0;
+}
+
 struct file *alloc_file(struct dentry *d, unsigned int flags, const struct file_operations *fop)
 {
 	struct file *f = kzalloc(sizeof(*f), GFP_KERNEL);
@@ -79,6 +91,8 @@ struct file *dentry_open(struct dentry *d, unsigned int flags)
 	int err = may_open(inode, flags);
 	struct file *f;
 
+	if (!err)
+		err = mount_allows(d, flags);
 	if (err)
 		return ERR_PTR(err);
 	f = alloc_file(d, flags, fops_of(inode));
@@ -107,23 +121,34 @@ void fput(struct file *f)
 	free_file(f);
 }
 
-/* What an O_CREAT open finds at `last` in dir: a new regular file, the
- * existing file (-EEXIST under O_EXCL; -EISDIR for a directory, "." or
- * "/"), each with a reference; or NULL for a symlink to follow. */
+/* What an O_CREAT open finds at `last` in dir (a tree child, a procfs
+ * entry, or the root mounted there): a new regular file, the existing
+ * file (-EEXIST under O_EXCL; -EISDIR for a directory, "." or "/"), each
+ * with a reference; or NULL with *link set (referenced) for a symlink to
+ * follow. */
 static struct dentry *create_or_open(struct dentry *dir, const char *last, int len,
-				     unsigned int flags, umode_t mode)
+				     unsigned int flags, umode_t mode, struct dentry **link)
 {
-	struct dentry *d = path_last_type(last, len) == LAST_NORM ? d_lookup(dir, last, len) : dir;
+	struct dentry *d = path_last_type(last, len) == LAST_NORM ? lookup_child(dir, last, len)
+								  : dget(dir);
 
-	if (!d) {
+	if (d == ERR_PTR(-ENOENT)) {
 		d = ramfs_create(dir, last, len, S_IFREG | (mode & S_IALLUGO), 0);
 		return IS_ERR(d) ? d : dget(d);         /* the tree's reference, and ours */
 	}
-	if (flags & O_EXCL)
-		return ERR_PTR(-EEXIST);
-	if (d != dir && S_ISLNK(d->d_inode->i_mode) && !(flags & O_NOFOLLOW))
+	if (IS_ERR(d))
+		return d;
+	if (!(flags & O_EXCL) && d != dir && S_ISLNK(d->d_inode->i_mode) && !(flags & O_NOFOLLOW)) {
+		*link = d;
 		return NULL;
-	return S_ISDIR(d->d_inode->i_mode) ? ERR_PTR(-EISDIR) : dget(d);
+	}
+	if ((flags & O_EXCL) || S_ISDIR(d->d_inode->i_mode)) {
+		int err = flags & O_EXCL ? -EEXIST : -EISDIR;
+
+		dput(d);
+		return ERR_PTR(err);
+	}
+	return d;
 }
 
 /* The dentry for an open with O_CREAT, with a reference (or ERR_PTR). A
@@ -133,22 +158,24 @@ static struct dentry *create_or_open(struct dentry *dir, const char *last, int l
 static struct dentry *lookup_create(struct dentry *root, struct dentry *cwd, const char *path,
 				    unsigned int flags, umode_t mode)
 {
-	struct dentry *start = dget(cwd), *link = NULL, *dir, *d;
+	struct dentry *start = dget(cwd), *link = NULL, *next = NULL, *dir, *d;
 	const char *last;
 	int len, links = 0;
 
 	for (;;) {
 		dir = path_lookup_parent(root, start, path, &last, &len);
 		dput(start);
-		d = IS_ERR(dir) ? dir : create_or_open(dir, last, len, flags, mode);
+		d = IS_ERR(dir) ? dir : create_or_open(dir, last, len, flags, mode, &next);
+		dput(link);             /* path and last were in its target */
+		link = next;
+		next = NULL;
 		if (!d && ++links > MAXSYMLINKS)
 			d = ERR_PTR(-ELOOP);
+		if (!d && IS_ERR(path = d_link(link)))
+			d = (struct dentry *)path;      /* procfs: not the caller's to read */
 		if (d)
 			break;
-		dput(link);             /* follow: the link's target, from its directory */
-		link = dget(d_lookup(dir, last, len));
-		start = dir;
-		path = link->d_inode->i_link;
+		start = dir;            /* follow: the link's target, from its directory */
 	}
 	if (!IS_ERR(dir))
 		dput(dir);
@@ -189,7 +216,7 @@ static int handle_truncate(struct file *f, unsigned int flags)
 
 	if (!(flags & O_TRUNC) || !S_ISREG(f->f_inode->i_mode))
 		return 0;
-	return notify_change(f->f_inode, &attr);
+	return notify_change(f->f_dentry, &attr);
 }
 
 struct file *filp_open(struct dentry *root, struct dentry *cwd, const char *path,
