@@ -35,25 +35,14 @@
 
 #define STACK_INITIAL  (32 * PAGE_SIZE)    /* mapped below the arguments at start */
 
-/* The task's working directory as a dentry (dput it), or the root. */
-struct dentry *current_cwd(void)
-{
-	struct fs_struct *fs = current->fs;
-	struct dentry *d;
-
-	if (!fs)
-		return dget(root_dentry);
-	d = path_lookup(root_dentry, root_dentry, fs->pwd, LOOKUP_FOLLOW | LOOKUP_DIRECTORY);
-	return IS_ERR(d) ? dget(root_dentry) : d;
-}
-
 /* Open path for exec: a regular file with an execute bit on a mount
  * without MS_NOEXEC, else -EACCES. */
 static struct file *open_exec(const char *path)
 {
-	struct dentry *cwd = current_cwd();
-	struct file *f = filp_open(root_dentry, cwd, path, O_RDONLY, 0);
+	struct dentry *cwd = current_cwd(), *root = current_root();
+	struct file *f = filp_open(root, cwd, path, O_RDONLY, 0);
 
+	dput(root);
 	dput(cwd);
 	if (IS_ERR(f))
 		return f;

@@ -36,6 +36,13 @@
 #include <asm/page.h>
 #include <asm/uaccess.h>
 
+__poll_t vfs_poll(struct file *f, poll_table *pt)
+{
+	if (!f->f_op || !f->f_op->poll)
+		return DEFAULT_POLLMASK;
+	return f->f_op->poll(f, pt);
+}
+
 struct poll_table_entry {
 	struct wait_queue_entry wait;
 	struct wait_queue_head *wq;

@@ -23,7 +23,7 @@ struct mm_struct init_mm = {
 	.mmap = LIST_HEAD_INIT(init_mm.mmap),   /* no user mappings, ever */
 };
 
-struct fs_struct init_fs = { .users = 1, .umask = 022, .root = "/", .pwd = "/" };
+struct fs_struct init_fs = { .users = 1, .umask = 022 };   /* root, pwd: init_fs_root() */
 struct files_struct init_files = { .count = 1 };
 struct sighand_struct init_sighand = { .count = 1 };
 /* Linux's initial limits (INIT_RLIMITS): 8 MiB of stack, no core files,

@@ -244,6 +244,68 @@ static void efault_at_and_misc(struct ktap *t)
 	close(tty);
 }
 
+/* The file calls of issue 11 (names, attributes, times, statfs, vectored
+ * and positioned I/O, sendfile), through the raw system calls: each path
+ * and each buffer. Nothing is made or changed: every call fails. */
+static void efault_file_calls(struct ktap *t)
+{
+	struct { uint32_t base, len; } iov[1];
+	char buf[128];
+	int fd, out;
+
+	KTAP_ASSERT_TRUE(t, make_bad_pointers());
+	fd = open("/etc/motd", O_RDONLY);
+	out = open("/dev/null", O_WRONLY);
+	KTAP_ASSERT_GE(t, fd, 0);
+	KTAP_ASSERT_GE(t, out, 0);
+	for (int i = 0; i < NR_BAD; i++) {
+		long p = (long)bad[i];
+
+		iov[0].base = (uint32_t)p;
+		iov[0].len = 4;
+		EXPECT_EFAULT(t, syscall(__NR_mkdir, p, 0755, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_mkdirat, AT_FDCWD, p, 0755, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_mknodat, AT_FDCWD, p, 0010600, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_creat, p, 0644, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_rename, p, (long)"/tmp/x", 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_rename, (long)"/tmp/efault_none", p, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_renameat2, AT_FDCWD, p, AT_FDCWD, (long)"/tmp/x", 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_link, p, (long)"/tmp/x", 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_linkat, AT_FDCWD, (long)"/etc/motd", AT_FDCWD, p, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_symlink, p, (long)"/tmp/x", 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_symlinkat, (long)"x", AT_FDCWD, p, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_readlinkat, AT_FDCWD, p, (long)buf, sizeof(buf), 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_chmod, p, 0644, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_fchmodat, AT_FDCWD, p, 0644, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_chown32, p, 0, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_lchown32, p, 0, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_fchownat, AT_FDCWD, p, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_truncate, p, 0, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_truncate64, p, 0, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_statfs, p, (long)buf, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_statfs, (long)"/", p, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_statfs64, (long)"/", 84, p, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_fstatfs, fd, p, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_fstatfs64, fd, 84, p, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_utime, p, 0, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_utimes, p, 0, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_utimensat, AT_FDCWD, p, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_faccessat, AT_FDCWD, p, 0, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_pread64, fd, p, 4, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_readv, fd, p, 1, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_readv, fd, (long)iov, 1, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_preadv, fd, (long)iov, 1, 0, 0, 0));
+		if (!p)                 /* NULL: no times (now), no offset (the fd's) */
+			continue;
+		EXPECT_EFAULT(t, syscall(__NR_utimensat, AT_FDCWD, (long)"/etc/motd", p, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_utimensat_time64, AT_FDCWD, (long)"/etc/motd", p, 0, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_sendfile, out, fd, p, 4, 0, 0));
+		EXPECT_EFAULT(t, syscall(__NR_sendfile64, out, fd, p, 4, 0, 0));
+	}
+	close(fd);
+	close(out);
+}
+
 /* A bad status pointer fails the wait; the child is reaped either way. */
 static void efault_wait(struct ktap *t)
 {
@@ -272,6 +334,7 @@ static const struct ktap_case efault_cases[] = {
 	KTAP_CASE(efault_wait),
 	KTAP_CASE(efault_more),
 	KTAP_CASE(efault_at_and_misc),
+	KTAP_CASE(efault_file_calls),
 	{}
 };
 
