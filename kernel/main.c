@@ -206,10 +206,10 @@ __no_stack_protector void start_kernel(u32 magic, phys_addr_t mbi)
 	mnt_init();                 /* the mount table: rootfs on "/" */
 	proc_root_init();           /* procfs, for `mount -t proc proc /proc` */
 	populate_rootfs();          /* the initramfs (module 0) into the root, its frames freed */
-	fork_init();                /* threads-max from lowmem, the initramfs's frames counted */
-	fork_limits_init();         /* RLIMIT_NPROC's default */
 	if (chr_dev_init())         /* /dev/null, /dev/zero, /dev/full */
 		pr_err("cannot make the memory devices\n");
+	fork_init();                /* threads-max from lowmem, the initramfs's frames counted */
+	fork_limits_init();         /* RLIMIT_NPROC's default */
 	if (syscall_counts_init())  /* /sys/kernel/debug/syscall_counts */
 		pr_err("cannot make /sys/kernel/debug/syscall_counts\n");
 	tty_init();                 /* /dev/console */

@@ -17,11 +17,11 @@
 #
 # The archive is newc cpio, files in sorted order, owned by root, with no
 # host device or inode numbers, so the same inputs give the same bytes.
-# No device node is in the archive: making one needs mknod (root, and a host
-# that allows it), and cpio cannot make one from a list. The kernel creates
-# /dev/console (character 5:1) when it unpacks the archive, as Linux's
-# default initramfs does, and /dev/null, /dev/zero and /dev/full (1:3, 1:5,
-# 1:7) as their driver registers (drivers/char/mem.c).
+# /dev/console is not in the archive: making a device node needs mknod (root,
+# and a host that allows it), and cpio cannot make one from a list. The
+# kernel creates /dev/console (character 5:1) when it unpacks the archive,
+# as Linux's default initramfs does, and /dev/null, /dev/zero and /dev/full
+# (1:3, 1:5, 1:7) as their driver registers (drivers/char/mem.c).
 set -eu
 out=$1 stage=$2 objcopy=$3 busybox=$4 init=$5
 shift 5

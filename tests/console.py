@@ -120,7 +120,8 @@ CHECKS = [
     # Sleeps shorter than COMMAND_TIMEOUT: where killall fails, wait still
     # returns and the session goes on to the checks after this one.
     check('killall_sleep', ['sleep 8 & sleep 8 &', 'killall sleep; wait; echo killed'],
-          want=[r'^killed$', r'Terminated'], absent=[r"can't open", r'killall:'], session='more'),
+          want=[r'^killed$', r'Terminated'], absent=[r"can't open", r'killall:'],
+          session='more'),
     check('ctrl_z_fg', [('keys', 'sleep 3\n'), ('sleep', 1), ('keys', '\x1a'), 'fg',
                         'echo status=$?'],
           want=[r'Stopped', r'^status=0$'], session='more'),
