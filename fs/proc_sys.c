@@ -2,8 +2,10 @@
  * `echo 40000 > /proc/sys/kernel/threads-max` works as written (c22). Each
  * entry is a ramfs regular file whose i_fop is replaced by read and write
  * callbacks over one integer setting: reading gives the value and a
- * newline; writing (root only, -EACCES otherwise, as Linux's sysctl
- * permission check) parses one decimal number strictly (-EINVAL for
+ * newline; writing (root only: the files are root's, mode 0644, so anyone
+ * else's open for writing is EACCES; a write through a file root opened
+ * is checked again, EPERM, as Linux's sysctl) parses one decimal number
+ * strictly (-EINVAL for
  * garbage or overflow) and hands it to the setting's setter, which may
  * refuse it (-EINVAL). Files:
  *   /proc/sys/kernel/threads-max      max_threads (kernel/fork.c)
@@ -107,7 +109,7 @@ static ssize_t proc_sys_write(struct file *f, struct iov_iter *from, loff_t *pos
 	int err;
 
 	if (current->euid != 0)
-		return -EACCES;
+		return -EPERM;           /* a file opened by root, written by another */
 	if (!count)
 		return 0;                /* as Linux: an empty write changes nothing */
 	if (!e || count >= sizeof(buf))
