@@ -5,7 +5,12 @@
 # copied as it is (/etc/motd); /bin/sh -> /sbin/init (an absolute symlink)
 # and /init -> sbin/init (a relative one). The archive is newc cpio, files in
 # sorted order, owned by root, with no host device or inode numbers, so the
-# same inputs give the same bytes.
+# same inputs give the same bytes. The kernel gives each file the archive's
+# mode and owner (fs/initramfs.c), so these are the system's permissions:
+# directories 0755, the files in etc 0644, programs 0755, tmp 1777 (anyone may
+# make files there; the sticky bit keeps them from removing each other's),
+# and two copies of /bin/whoami that show set-id exec: whoami-suid (4755)
+# and whoami-sgid (2755), root's.
 #
 # No device node is in the archive: making one needs mknod (root, and a host
 # that allows it), and cpio cannot make one from a list. The kernel creates
@@ -31,6 +36,10 @@ chmod 1777 "$stage/tmp"
 # Programs only: a plain chmod of bin/* would follow the absolute bin/sh
 # link to the build machine's own /sbin/init (and fail where it is absent).
 find "$stage/sbin" "$stage/bin" -type f -exec chmod 755 {} +
+cp "$stage/bin/whoami" "$stage/bin/whoami-suid"
+cp "$stage/bin/whoami" "$stage/bin/whoami-sgid"
+chmod 4755 "$stage/bin/whoami-suid"
+chmod 2755 "$stage/bin/whoami-sgid"
 find "$stage" -exec touch -h -d @0 {} +    # fixed times: the same bytes every build
 (cd "$stage" && find . -mindepth 1 | LC_ALL=C sort | sed 's|^\./||' |
 	cpio -o -H newc --quiet --owner=0:0 --reproducible) > "$out.tmp"
