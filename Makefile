@@ -16,9 +16,9 @@
 
 ifeq ($(TASKLAB_INNER),)
 GOALS := $(or $(MAKECMDGOALS),all)
-# test needs every tool (gdb, qemu-user too); gdb and gdb-check need gdb; the
+# test needs every tool (gdb, qemu-user too); gdb, gdb-check and core need gdb; the
 # rest the build tools and QEMU. `make clean` alone needs none.
-TOOLS_FOR := $(if $(filter test,$(GOALS)),test,$(if $(filter gdb gdb-check,$(GOALS)),gdb,build))
+TOOLS_FOR := $(if $(filter test,$(GOALS)),test,$(if $(filter gdb gdb-check core,$(GOALS)),gdb,build))
 .DEFAULT_GOAL := all
 .PHONY: $(GOALS) tools-then-inner
 $(GOALS): tools-then-inner
@@ -62,7 +62,7 @@ ASFLAGS := -f elf32 -g -F dwarf -I$(B)/include/asm/
 LDFLAGS := -m elf_i386 -nostdlib -T linker.ld -z noexecstack
 LIBGCC  := $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
 
-SRCDIRS := boot arch/i386 kernel mm fs drivers/char lib tests
+SRCDIRS := boot arch/i386 kernel mm fs drivers/char drivers/tty lib tests
 # Compiled to build/include/asm/layout.inc (below), never linked.
 ASM_OFFSETS_C := arch/i386/asm-offsets.c
 CSRCS   := $(filter-out $(ASM_OFFSETS_C),$(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.c))))
@@ -76,7 +76,7 @@ ISO     := $(B)/tasklab.iso
 # User programs and build/initramfs.cpio (rules kept apart from the kernel's).
 include user/user.mk
 
-.PHONY: all tools run test iso run-iso gdb gdb-check bench clean
+.PHONY: all tools run test iso run-iso gdb gdb-check core bench clean
 all: $(KERNEL) $(INITRAMFS)
 
 # The outer make has already run the tool step.
@@ -179,6 +179,13 @@ gdb: all
 # Non-interactive form of `make gdb`: break at start_kernel, print bt, quit.
 gdb-check: all
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --gdb-only
+
+# Post-mortem (README): /bin/$(PROG) runs on Tasklab with core dumps on, its
+# core file comes back over COM2 as $(B)/$(PROG).core, and gdb shows where
+# each thread stopped.
+PROG ?= crash-threads
+core: all
+	@$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --user-dir $(B)/user --core '$(PROG)'
 
 clean:
 	rm -rf $(B)

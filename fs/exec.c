@@ -174,6 +174,11 @@ static struct mm_struct *build_mm(struct exec_args *a, const struct elf_image *i
 		return ERR_PTR(err);
 	}
 	mm->start_stack = *esp;
+	/* the strings exec_build_stack put at the top: argv's, then envp's */
+	mm->arg_start = STACK_TOP - 4 - a->used;
+	mm->arg_end = mm->env_start = mm->arg_start + a->argv_len;
+	mm->env_end = mm->env_start + a->envp_len;
+	memcpy(mm->saved_auxv, exec_stack_image(a, STACK_TOP, a->auxv_at), sizeof(mm->saved_auxv));
 	return mm;
 }
 
@@ -214,14 +219,7 @@ static bool others_gone(struct task_struct *tsk)
  * leader, a zombie, is released with the thread's old pid. Interrupts off. */
 static void take_leader_place(struct task_struct *tsk, struct task_struct *leader)
 {
-	pid_t pid = tsk->pid;
-
-	detach_pid(tsk);
-	detach_pid(leader);
-	tsk->pid = leader->pid;
-	leader->pid = pid;
-	attach_pid(tsk);
-	attach_pid(leader);
+	exchange_tids(tsk, leader);       /* the pid, and the pidfds with it */
 	tsk->real_parent = leader->real_parent;
 	tsk->parent = leader->parent;
 	tsk->pgid = leader->pgid;

@@ -12,6 +12,7 @@
 #include <elf.h>
 #include <errno.h>
 #include <vmalloc.h>
+#include <sched/mm.h>
 #include <asm/page.h>
 #include <asm/uaccess.h>
 #include <uapi/linux/auxvec.h>
@@ -123,7 +124,7 @@ static unsigned long put_string_ptrs(struct exec_args *a, unsigned long top, uns
 	return s;
 }
 
-#define NR_AUXV 16      /* pairs, AT_NULL included */
+#define NR_AUXV (AT_VECTOR_SIZE / 2)      /* pairs, AT_NULL included */
 
 static void put_auxv(struct exec_args *a, unsigned long top, unsigned long *u,
 		     const struct elf_image *img, const struct exec_creds *c,
@@ -165,6 +166,7 @@ int exec_build_stack(struct exec_args *a, const struct elf_image *img,
 	put_word(a, top, &u, a->argc);
 	strings = put_string_ptrs(a, top, &u, strings, a->argc);
 	put_string_ptrs(a, top, &u, strings, a->envc);
+	a->auxv_at = u;
 	put_auxv(a, top, &u, img, cred, platform, random,
 		 a->has_filename ? top - 4 - a->used + a->filename_off : 0);
 	*esp = sp;

@@ -1,16 +1,13 @@
 /* fs/fdtable.c: sharing or copying a task's open-file table at fork
  * (CLONE_FILES) and dropping it at exit (include/fdtable.h). A copy takes a
- * reference on every open file, so parent and child close independently;
- * get_file()/fput() are weak here until the VFS issue provides struct file. */
+ * reference on every open file (get_file, fs/open.c), so parent and child
+ * close independently; the last user of a table drops them (fput). */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>
+#include <fs.h>
 #include <sched.h>
 #include <slab.h>
-
-/* Replaced by the VFS: take / drop one reference to an open file. */
-__attribute__((weak)) void get_file(struct file *f) { BUG_ON(f); }
-__attribute__((weak)) void fput(struct file *f) { BUG_ON(f); }
 
 int copy_files(unsigned long clone_flags, struct task_struct *p)
 {

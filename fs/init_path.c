@@ -3,7 +3,8 @@
  * convention). A candidate is taken only if it opens and passes exec's ELF
  * checks, so kernel_init never execs something that cannot run; each one
  * refused is logged with the reason. (Linux panics when a requested init=
- * fails; Tasklab falls back, as its issue asks, and says so.) */
+ * fails; Tasklab logs the reason and falls back, so a mistyped init= still
+ * boots to a shell.) */
 #include <kernel.h>
 #include <binfmts.h>
 #include <elf.h>

@@ -20,9 +20,9 @@
 #include <fs_struct.h>
 #include <multiboot.h>
 #include <slab.h>
+#include <tty.h>
 #include <asm/page.h>
 
-#define TTYAUX_MAJOR 5          /* /dev/console is 5:1 on Linux */
 
 /* The first name unpacked of each file with several names: newc gives
  * each name an entry with the same inode and device numbers and nlink > 1

@@ -74,7 +74,7 @@ struct file *alloc_file(struct dentry *d, unsigned int flags, const struct file_
 	f->f_dentry = dget(d);
 	f->f_inode = d->d_inode;
 	f->f_op = fop;
-	f->f_flags = flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC);
+	f->f_flags = flags & ~(O_CREAT | O_EXCL | O_TRUNC);
 	f->f_mode = ((flags + 1) & O_ACCMODE) | FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
 	f->f_count = 1;
 	nr_files++;
@@ -105,6 +105,7 @@ static struct file *do_dentry_open(struct dentry *d, unsigned int flags, int acc
 		free_file(f);
 		return ERR_PTR(err);
 	}
+	f->f_flags &= ~O_NOCTTY;        /* for the open method (a tty) only, as Linux */
 	return f;
 }
 

@@ -14,12 +14,14 @@
  * O_NONBLOCK), write-only until a reader has (O_NONBLOCK: ENXIO when there
  * is none); read-write never waits. Sleeps are interruptible: a signal
  * ends them with -ERESTARTSYS (EINTR after a handler, or the call restarts
- * under SA_RESTART). Neither end can seek or do positioned I/O (ESPIPE). */
+ * under SA_RESTART). Neither end can seek or do positioned I/O (ESPIPE).
+ * poll and select sleep on the same queue (pipe_poll). */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>
 #include <fs.h>
 #include <mm.h>
+#include <poll.h>
 #include <sched.h>
 #include <slab.h>
 #include <syscall.h>
@@ -141,6 +143,31 @@ static ssize_t pipe_write(struct file *f, struct iov_iter *from, loff_t *pos)
 	return done ? (ssize_t)done : err;
 }
 
+/* Readiness, as Linux's pipe_poll: the read end is readable with data
+ * and hung up (POLLHUP) once no writer is left; the write end is
+ * writable while there is room, and in error (POLLERR) once no reader
+ * is left. A FIFO opened read-write is both ends. */
+static __poll_t pipe_poll(struct file *f, struct poll_table_struct *wait)
+{
+	struct pipe_inode_info *pipe = pipe_of(f);
+	__poll_t mask = 0;
+
+	poll_wait(f, &pipe->wait, wait);
+	if (f->f_mode & FMODE_READ) {
+		if (pipe->len)
+			mask |= POLLIN | POLLRDNORM;
+		if (!pipe->writers)
+			mask |= POLLHUP;
+	}
+	if (f->f_mode & FMODE_WRITE) {
+		if (pipe->len < PIPE_SIZE)
+			mask |= POLLOUT | POLLWRNORM;
+		if (!pipe->readers)
+			mask |= POLLERR;
+	}
+	return mask;
+}
+
 static struct pipe_inode_info *alloc_pipe_info(void)
 {
 	struct pipe_inode_info *pipe = kzalloc(sizeof(*pipe), GFP_KERNEL);
@@ -223,6 +250,7 @@ const struct file_operations pipefifo_fops = {
 	.open = fifo_open,
 	.read_iter = pipe_read,
 	.write_iter = pipe_write,
+	.poll = pipe_poll,
 	.release = pipe_release,
 };
 

@@ -9,10 +9,12 @@
  * garbage or overflow) and hands it to the setting's setter, which may
  * refuse it (-EINVAL). Files:
  *   /proc/sys/kernel/threads-max      max_threads (kernel/fork.c)
- *   /proc/sys/kernel/fork_rate_limit  forks per tick, 0 = off (c31) */
+ *   /proc/sys/kernel/fork_rate_limit  forks per tick, 0 = off (c31)
+ *   /proc/sys/kernel/pid_max          pid_max (kernel/pid.c), 301..131072 */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
+#include <pid.h>
 #include <sched.h>
 #include <sched/user.h>
 #include <uio.h>
@@ -24,6 +26,7 @@ struct sysctl_int {
 };
 
 static long get_threads_max(void) { return max_threads; }
+static long get_pid_max(void) { return pid_max; }
 static long get_fork_rate_limit(void) { return fork_rate_limit; }
 
 static int set_fork_rate_limit(long n)
@@ -37,6 +40,7 @@ static int set_fork_rate_limit(long n)
 static const struct sysctl_int kernel_table[] = {
 	{ "threads-max", get_threads_max, set_max_threads },
 	{ "fork_rate_limit", get_fork_rate_limit, set_fork_rate_limit },
+	{ "pid_max", get_pid_max, set_pid_max },
 };
 
 static const struct sysctl_int *entry_of(struct file *f)
@@ -128,23 +132,13 @@ static const struct file_operations proc_sys_fops = {
 	.write_iter = proc_sys_write,
 };
 
-/* The directory `name` in dir, made if missing; or an ERR_PTR. */
-static struct dentry *make_dir(struct dentry *dir, const char *name)
-{
-	struct dentry *d = d_lookup(dir, name, strlen(name));
-
-	return d ? d : ramfs_create(dir, name, strlen(name), S_IFDIR | 0555, 0);
-}
-
 int proc_sys_init(void)
 {
-	struct dentry *dir = root_dentry;
 	static const char *const path[] = { "proc", "sys", "kernel" };
+	struct dentry *dir = ramfs_make_dirs(root_dentry, path, ARRAY_SIZE(path));
 
-	for (size_t i = 0; i < ARRAY_SIZE(path) && !IS_ERR_OR_NULL(dir); i++)
-		dir = make_dir(dir, path[i]);
-	if (IS_ERR_OR_NULL(dir))
-		return dir ? PTR_ERR(dir) : -ENOENT;
+	if (IS_ERR(dir))
+		return PTR_ERR(dir);
 	for (size_t i = 0; i < ARRAY_SIZE(kernel_table); i++) {
 		const char *name = kernel_table[i].name;
 		struct dentry *d = ramfs_create(dir, name, strlen(name), S_IFREG | 0644, 0);

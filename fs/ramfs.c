@@ -120,6 +120,16 @@ struct dentry *ramfs_new_unlinked(const char *name, umode_t mode)
 	return d_alloc_inode(NULL, name, strlen(name), ramfs_get_inode(mode, 0));
 }
 
+struct dentry *ramfs_make_dirs(struct dentry *dir, const char *const *path, size_t n)
+{
+	for (size_t i = 0; i < n && !IS_ERR(dir); i++) {
+		struct dentry *d = d_lookup(dir, path[i], strlen(path[i]));
+
+		dir = d ? d : ramfs_create(dir, path[i], strlen(path[i]), S_IFDIR | 0555, 0);
+	}
+	return dir;
+}
+
 struct dentry *ramfs_new_root(void)
 {
 	return ramfs_new_unlinked("/", S_IFDIR | 0755);

@@ -33,6 +33,7 @@ struct exec_args {
 	size_t argv_len, envp_len;      /* bytes of each string block */
 	size_t filename_off;    /* where the filename string starts */
 	bool has_filename;
+	unsigned long auxv_at;  /* exec_build_stack: the auxv's user address */
 };
 
 /* What the auxiliary vector says about the caller's identity and CPU. */

@@ -1,6 +1,7 @@
 /* include/elf.h: the ELF32 file format (System V ABI, i386 supplement):
  * the file header, the program headers exec reads, and the front half of
- * exec (fs/binfmt_elf.c), which checks an executable and lists what to map.
+ * exec (fs/binfmt_elf.c), which checks an executable and lists what to map;
+ * also the note records a core file carries (fs/binfmt_elf_core.c).
  *
  *   file:  [Elf32_Ehdr][Elf32_Phdr x e_phnum] ... segment bytes ...
  *   PT_LOAD: map p_filesz bytes from p_offset at p_vaddr, then zero up to
@@ -15,11 +16,13 @@
 #define EI_CLASS    4
 #define EI_DATA     5
 #define EI_VERSION  6
+#define EI_OSABI    7
 #define ELFCLASS32  1
 #define ELFDATA2LSB 1
 #define EV_CURRENT  1
 #define ET_EXEC     2
 #define ET_DYN      3
+#define ET_CORE     4
 #define EM_386      3
 
 #define PT_NULL    0
@@ -45,6 +48,21 @@ typedef struct {
 typedef struct {
 	u32 p_type, p_offset, p_vaddr, p_paddr, p_filesz, p_memsz, p_flags, p_align;
 } Elf32_Phdr;
+
+/* A note: this header, the owner's name (NUL included) and the descriptor,
+ * each padded to 4 bytes. */
+typedef struct {
+	u32 n_namesz, n_descsz, n_type;
+} Elf32_Nhdr;
+
+/* Note types of a Linux core file: "CORE" notes, and "LINUX" for the
+ * x86 extended FPU state (Linux's include/uapi/linux/elf.h). */
+#define NT_PRSTATUS 1                   /* struct elf_prstatus, one per thread */
+#define NT_PRFPREG  2                   /* struct user_i387_struct (NT_FPREGSET) */
+#define NT_PRPSINFO 3                   /* struct elf_prpsinfo */
+#define NT_AUXV     6                   /* the auxiliary vector exec gave */
+#define NT_SIGINFO  0x53494749          /* the siginfo of the fatal signal */
+#define NT_PRXFPREG 0x46e62b7f          /* the fxsave image (user_fxsr_struct) */
 
 #define ELF_MAX_PHDRS    16     /* more program headers than this: ENOEXEC */
 #define ELF_MAX_SEGMENTS 8      /* PT_LOAD segments */

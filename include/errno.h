@@ -9,6 +9,7 @@
 #define ERESTARTSYS 512     /* kernel-internal: restart the call after a signal */
 #define ERESTARTNOINTR 513  /* restart even if a handler ran */
 #define ERESTARTNOHAND 514  /* restart only if no handler ran, else EINTR */
+#define ENOIOCTLCMD 515     /* an ioctl layer does not know the command: try the next */
 #define ERESTART_RESTARTBLOCK 516  /* restart through restart_syscall if no handler ran, else EINTR */
 
 #define MAX_ERRNO 4095

@@ -1,7 +1,6 @@
 /* include/fdtable.h: a task's table of open files, shared by CLONE_FILES or
- * copied at fork (fs/fdtable.c). Files do not exist before the VFS issue, so
- * the table holds no entries yet; copying it already takes a reference per
- * open file through get_file()/fput() hooks that the VFS will provide. */
+ * copied at fork (fs/fdtable.c; a copy takes a reference on each open
+ * file), and the calling task's operations on it (fs/file.c). */
 #ifndef TASKLAB_FDTABLE_H
 #define TASKLAB_FDTABLE_H
 
@@ -20,7 +19,6 @@ struct files_struct {
 
 extern struct files_struct init_files;
 
-/* Share (CLONE_FILES) or copy current's table into p; 0 or -ENOMEM. */
 /* fs/file.c: the calling task's table. fcheck() returns the open file of
  * fd without a new reference (valid until the task closes it), or NULL.
  * get_unused_fd() the lowest free fd >= from, or -EMFILE; fd_install()
@@ -37,6 +35,7 @@ int open_console_fds(void);
 /* Close the fds marked close-on-exec (exec). */
 void close_on_exec(struct files_struct *files);
 
+/* Share (CLONE_FILES) or copy current's table into p; 0 or -ENOMEM. */
 int copy_files(unsigned long clone_flags, struct task_struct *p);
 /* Drop p's reference; the last one closes every file and frees the table. */
 void exit_files(struct task_struct *p);

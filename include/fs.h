@@ -33,13 +33,14 @@
  * paths), create.c, link.c, unlink.c, rename.c (names), open.c,
  * read_write.c, truncate.c, attr.c, utimes.c, stat.c, statfs.c, sync.c,
  * file.c, fcntl.c, ioctl.c, readdir.c, d_path.c, fs_struct.c, pipe.c,
- * char_dev.c. */
+ * char_dev.c, anon_inodes.c, select.c (vfs_poll, poll and select). */
 #ifndef TASKLAB_FS_H
 #define TASKLAB_FS_H
 
 #include <types.h>
 #include <list.h>
 #include <time.h>
+#include <poll.h>
 #include <uio.h>
 #include <uapi/linux/fcntl.h>
 #include <uapi/linux/stat.h>
@@ -79,6 +80,8 @@ typedef int (*filldir_t)(void *ctx, const char *name, int namelen, loff_t pos,
 #define DT_REG     8
 #define DT_LNK     10
 
+struct inode;
+
 struct file_operations {
 	/* Called by open once f_op is set: 0 or -errno (the open fails). */
 	int (*open)(struct inode *inode, struct file *f);
@@ -100,6 +103,8 @@ struct file_operations {
 	int (*fsync)(struct file *f, int datasync);
 	/* The last reference to the file is gone (pipes count their ends). */
 	void (*release)(struct file *f);
+	/* The events ready now, queueing the caller through pt (include/poll.h). */
+	__poll_t (*poll)(struct file *f, struct poll_table_struct *pt);
 };
 
 struct inode {
@@ -160,6 +165,7 @@ struct file {
 	unsigned int f_flags;       /* O_* from open (O_APPEND, O_NONBLOCK change) */
 	unsigned int f_mode;        /* FMODE_* */
 	int f_count;
+	void *private_data;         /* the file's own object (a pidfd's struct pid) */
 };
 
 /* --- fs/inode.c: inodes, owners and times ------------------------------ */
@@ -224,6 +230,10 @@ int ramfs_rename(struct dentry *old_dir, struct dentry *d, struct dentry *new_di
 struct dentry *ramfs_tmpfile(struct dentry *dir, umode_t mode);
 /* A dentry for an inode in no directory (a pipe), with one reference. */
 struct dentry *d_alloc_pseudo(struct inode *inode, const char *name);
+/* The directories path[0]/path[1]/... under dir, each made (mode 0555) if
+ * missing, as the boot makes /proc/sys/kernel: the last one (owned by the
+ * tree, no reference taken) or an ERR_PTR. */
+struct dentry *ramfs_make_dirs(struct dentry *dir, const char *const *path, size_t n);
 /* The child of dir called name[0..len), or NULL. No reference taken. */
 struct dentry *d_lookup(struct dentry *dir, const char *name, int len);
 /* Is d `ancestor` or below it? */
@@ -484,6 +494,19 @@ int chr_dev_init(void);
 extern const struct file_operations pipefifo_fops;
 
 /* --- fs/initramfs.c, fs/init.c ----------------------------------------- */
+
+/* --- fs/anon_inodes.c: files in no directory (pidfds) ----------------- */
+
+/* A file of fops on an inode of its own, mode 0600 and no type (fstat),
+ * its dentry "anon_inode:<name>"; private_data = priv, f_flags O_RDWR and
+ * flags' O_NONBLOCK. ERR_PTR(-ENOMEM) leaves priv to the caller. */
+struct file *anon_inode_getfile(const char *name, const struct file_operations *fops,
+				void *priv, unsigned int flags);
+/* Installed at the lowest free fd (FD_CLOEXEC with O_CLOEXEC in flags):
+ * the fd, -EMFILE or -ENOMEM. */
+int anon_inode_getfd(const char *name, const struct file_operations *fops,
+		     void *priv, unsigned int flags);
+
 
 /* Create the root directory (before anything else in fs/). */
 void rootfs_init(void);

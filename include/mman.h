@@ -21,7 +21,6 @@
 #include <sched/mm.h>
 #include <uapi/linux/mman.h>
 
-#define TASK_SIZE          0xC0000000UL      /* user addresses are below */
 #define TASK_UNMAPPED_BASE 0x40000000UL      /* mmap's search starts here */
 #define MMAP_MIN_ADDR      0x10000UL         /* nothing mapped below (vm.mmap_min_addr) */
 #define STACK_TOP          TASK_SIZE
@@ -162,5 +161,12 @@ bool page_resident(struct vm_area_struct *vma, unsigned long addr);
 void free_pgtables(struct mm_struct *mm);
 /* The PTE mapping addr in mm, or NULL when there is no page table. */
 u32 *user_pte(struct mm_struct *mm, unsigned long addr);
+/* A core dump's look at the page of vma at addr (Linux's get_dump_page),
+ * faulting nothing in: the page mapped there, whatever its protection,
+ * or else, in a file mapping, the file's bytes a fault would bring (zeros
+ * past vm_file_end), copied into the page-sized buf; false when there is
+ * nothing but zeros (an untouched anonymous page, bss, a hole in the file):
+ * the dump leaves a hole. */
+bool copy_dump_page(struct vm_area_struct *vma, unsigned long addr, void *buf);
 
 #endif

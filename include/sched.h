@@ -25,7 +25,8 @@
 #define TASKLAB_SCHED_H
 
 #include <types.h>
-#include <uapi/linux/sched.h>
+#include <uapi/linux/sched.h>   /* clone() flags */
+#include <uapi/linux/signal.h>  /* SIGCHLD, fork's exit signal */
 #include <list.h>
 #include <wait.h>
 #include <asm/thread_info.h>
@@ -58,9 +59,6 @@ struct pt_regs;
 #define PF_EXITING            0x00000004
 #define PF_KTHREAD            0x00200000   /* created by kernel_thread() */
 #define PF_USED_MATH          0x00002000   /* has an FPU state in thread.fpu */
-
-/* clone() flags: include/uapi/linux/sched.h */
-#define SIGCHLD               17
 
 #define TASK_COMM_LEN         16
 
@@ -107,6 +105,8 @@ struct task_struct {
 	struct list_head sibling;         /* in our parent's children list */
 	struct list_head tasks;           /* the global task list, from init_task */
 	struct list_head pid_chain;       /* pid hash bucket */
+	struct pid *thread_pid;           /* our struct pid once a pidfd named us
+					   * (include/pid.h), else NULL */
 
 	/* Shared or copied at fork by CLONE_FS / CLONE_FILES / CLONE_SIGHAND. */
 	struct fs_struct *fs;
@@ -122,9 +122,9 @@ struct task_struct {
 	sigset_t blocked, saved_sigmask, real_blocked;
 	unsigned long sas_ss_sp, sas_ss_size;
 	/* How restart_syscall (0) goes on with a call a signal interrupted
-	 * (-ERESTART_RESTARTBLOCK) when no handler ran: nanosleep and a
-	 * futex wait with a timeout sleep on to the same end. fn NULL:
-	 * nothing to restart (EINTR). */
+	 * (-ERESTART_RESTARTBLOCK) when no handler ran: nanosleep, poll
+	 * and a futex wait with a timeout sleep on to the same end. fn
+	 * NULL: nothing to restart (EINTR). */
 	struct restart_block {
 		long (*fn)(struct restart_block *);
 		unsigned long expires;        /* the jiffies the sleep ends at */
@@ -137,6 +137,11 @@ struct task_struct {
 				u32 uaddr, val, bitset;
 				bool private;
 			} futex;
+			struct {
+				u32 ufds;     /* poll's arguments again */
+				unsigned int nfds;
+				bool has_timeout;   /* else: no end */
+			} poll;
 		};
 	} restart_block;
 
@@ -265,13 +270,18 @@ extern struct kmem_cache *task_struct_cachep;   /* c06: task_structs come from h
 int set_max_threads(long n);
 /* What a new task is made with beyond its first frame (Linux's struct
  * kernel_clone_args): the flags, and user addresses used only when their
- * flag is set. fork, vfork and kernel threads set flags alone. */
+ * flag is set. fork, vfork and kernel threads set flags alone; clone fills
+ * the addresses, clone3 (kernel/sys_proc.c) every field. */
 struct kernel_clone_args {
-	unsigned long flags;              /* CLONE_*, exit signal in CSIGNAL */
+	u64 flags;                        /* CLONE_* (clone3's 64 bits), the exit
+					   * signal in CSIGNAL */
 	unsigned long stack;              /* child's user esp; 0: the parent's */
 	u32 parent_tid;                   /* CLONE_PARENT_SETTID */
 	u32 child_tid;                    /* CLONE_CHILD_SETTID / _CLEARTID */
 	u32 tls;                          /* CLONE_SETTLS: a struct user_desc */
+	u32 pidfd;                        /* CLONE_PIDFD: where the pidfd's number goes */
+	const pid_t *set_tid;             /* clone3: the pid the child must have, */
+	size_t set_tid_size;              /* if set_tid_size is 1 (0: any) */
 	const char *name;                 /* the child's comm; NULL: the parent's */
 };
 /* The one entry that makes a task (contract in kernel/fork.c): the child's

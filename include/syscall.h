@@ -9,6 +9,8 @@
 #define NR_syscalls 450
 
 typedef long (*syscall_fn_t)(u32 ebx, u32 ecx, u32 edx, u32 esi, u32 edi, u32 ebp);
+/* The table, indexed by number; NULL: no handler (-ENOSYS). */
+extern const syscall_fn_t sys_call_table[NR_syscalls];
 
 /* Linux i386 system call numbers, shared with the user libc. */
 #include <uapi/asm/unistd_32.h>
@@ -94,6 +96,9 @@ SYSCALL_DECL(sys_rt_sigtimedwait);
 SYSCALL_DECL(sys_sigaltstack);
 SYSCALL_DECL(sys_futex);
 SYSCALL_DECL(sys_clone3);
+SYSCALL_DECL(sys_pidfd_open);
+SYSCALL_DECL(sys_pidfd_send_signal);
+SYSCALL_DECL(sys_pidfd_getfd);
 SYSCALL_DECL(sys_vfork);
 SYSCALL_DECL(sys_wait4);
 SYSCALL_DECL(sys_waitpid);
@@ -220,6 +225,13 @@ SYSCALL_DECL(sys_sched_rr_get_interval);
 SYSCALL_DECL(sys_sched_rr_get_interval_time64);
 SYSCALL_DECL(sys_sched_setaffinity);
 SYSCALL_DECL(sys_sched_getaffinity);
+SYSCALL_DECL(sys_old_select);
+SYSCALL_DECL(sys_newselect);
+SYSCALL_DECL(sys_poll);
+SYSCALL_DECL(sys_pselect6);
+SYSCALL_DECL(sys_ppoll);
+SYSCALL_DECL(sys_pselect6_time64);
+SYSCALL_DECL(sys_ppoll_time64);
 
 /* Calls made since boot, and those that hit no handler (for tests). */
 extern unsigned long syscall_count, syscall_enosys_count;

@@ -37,6 +37,11 @@ static inline void init_waitqueue_head(struct wait_queue_head *q) { INIT_LIST_HE
 void prepare_to_wait(struct wait_queue_head *q, struct wait_queue_entry *w, long state);
 void prepare_to_wait_exclusive(struct wait_queue_head *q, struct wait_queue_entry *w, long state);
 void finish_wait(struct wait_queue_head *q, struct wait_queue_entry *w);
+/* Queue w (once) without touching the task's state, and take it off (if
+ * a wake-up did not already): poll keeps entries on several queues while
+ * it checks its files (fs/select.c). */
+void add_wait_queue(struct wait_queue_head *q, struct wait_queue_entry *w);
+void remove_wait_queue(struct wait_queue_head *q, struct wait_queue_entry *w);
 /* Wake every non-exclusive sleeper and up to nr exclusive ones (0: all).
  * Returns how many tasks were made runnable. */
 int __wake_up(struct wait_queue_head *q, int nr_exclusive);
@@ -61,6 +66,25 @@ long schedule_timeout(long ticks);
 	}                                                               \
 	finish_wait(&(wq), &__wait);                                    \
 } while (0)
+
+/* Sleep until cond is true or a signal is pending (the caller includes
+ * sched.h): 0, or -ERESTARTSYS. */
+#define wait_event_interruptible(wq, cond) ({                           \
+	int __ret = 0;                                                  \
+	DEFINE_WAIT(__wait);                                            \
+	for (;;) {                                                      \
+		prepare_to_wait(&(wq), &__wait, TASK_INTERRUPTIBLE);    \
+		if (cond)                                               \
+			break;                                          \
+		if (signal_pending(current)) {                          \
+			__ret = -ERESTARTSYS;                           \
+			break;                                          \
+		}                                                       \
+		schedule();                                             \
+	}                                                               \
+	finish_wait(&(wq), &__wait);                                    \
+	__ret;                                                          \
+})
 
 /* Sleep until cond is true (uninterruptible: nothing else ends the sleep). */
 #define wait_event(wq, cond) ___wait_event(wq, cond, prepare_to_wait)

@@ -81,7 +81,7 @@ void account_reaped_child(struct task_struct *p)
 	st->cnivcsw += u.nivcsw;
 }
 
-static void ticks_to_timeval(unsigned long ticks, s32 *sec, s32 *usec)
+void ticks_to_timeval(unsigned long ticks, s32 *sec, s32 *usec)
 {
 	*sec = ticks / HZ;
 	*usec = (ticks % HZ) * (1000000 / HZ);

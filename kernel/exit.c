@@ -10,6 +10,13 @@
  * exit_group and fatal signals end every thread (do_group_exit ->
  * zap_other_threads), and wait4 then reports the group's code.
  *
+ * Job control at the end of a process: a session leader's controlling
+ * terminal is hung up (disassociate_ctty, drivers/tty), and a process
+ * group the exit leaves orphaned (no member with a parent in another
+ * group of the session) that has stopped members gets SIGHUP and SIGCONT,
+ * both when the exiting process was the group's last link and when it was
+ * the parent of a member (kill_orphaned_pgrp, POSIX 3.2.2.2).
+ *
  * wait4 and waitid share do_wait (the end of this file), which reaps a
  * zombie and adds its CPU time to the reaper's children's.
  *
@@ -19,6 +26,7 @@
  * frees the pid and drops the reaper's reference; the last reference is
  * dropped by finish_task_switch() once no CPU runs on the stack any more. */
 #include <kernel.h>
+#include <coredump.h>
 #include <errno.h>
 #include <fdtable.h>
 #include <fs_struct.h>
@@ -27,6 +35,7 @@
 #include <sched/mm.h>
 #include <sched/signal.h>
 #include <sched/user.h>
+#include <tty.h>
 #include <asm/irqflags.h>
 #include <uapi/linux/signal.h>
 
@@ -98,11 +107,68 @@ static struct task_struct *find_new_reaper(struct task_struct *father)
 	return init && init != father ? init : &init_task;
 }
 
-/* Hand p's group to reaper. Its exit signal becomes SIGCHLD (an orphan
- * made by clone with exit signal 0 would otherwise never be heard of by
- * init); one already a reportable zombie is reported to reaper now, as its
- * old parent never will. True when p is left for reaper to wait for. */
-static bool reparent_leader(struct task_struct *p, struct task_struct *reaper)
+/* Would process group pgrp be orphaned without `ignored`: has no live
+ * member a parent in another group of the same session (POSIX 3.2.2.2;
+ * a parent that is init does not count)? */
+static bool will_become_orphaned_pgrp(pid_t pgrp, struct task_struct *ignored)
+{
+	struct task_struct *p;
+
+	for_each_process(p) {
+		if (p->pgid != pgrp || !thread_group_leader(p) || p == ignored ||
+		    (p->exit_state && thread_group_empty(p)) || p->real_parent->tgid == 1)
+			continue;
+		if (p->real_parent->pgid != pgrp && p->real_parent->sid == p->sid)
+			return false;
+	}
+	return true;
+}
+
+bool is_current_pgrp_orphaned(void)
+{
+	return will_become_orphaned_pgrp(current->pgid, NULL);
+}
+
+static bool has_stopped_jobs(pid_t pgrp)
+{
+	struct task_struct *p;
+
+	for_each_process(p)
+		if (p->pgid == pgrp && thread_group_leader(p) && p->signal &&
+		    (p->signal->flags & SIGNAL_STOP_STOPPED))
+			return true;
+	return false;
+}
+
+/* tsk's group is orphaned by tsk's exit (parent NULL) or by its parent
+ * `parent` exiting (tsk reparented): if it has stopped members, nobody is
+ * left to continue them, so the group gets SIGHUP then SIGCONT (POSIX,
+ * Linux's kill_orphaned_pgrp). */
+static void kill_orphaned_pgrp(struct task_struct *tsk, struct task_struct *parent)
+{
+	pid_t pgrp = tsk->pgid;
+	struct task_struct *ignored = tsk;
+
+	if (!parent)
+		parent = tsk->real_parent;
+	else
+		ignored = NULL;
+	/* the stopped-member test first: it is rarely true, and each walks
+	 * the process list */
+	if (parent->pgid != pgrp && parent->sid == tsk->sid &&
+	    has_stopped_jobs(pgrp) && will_become_orphaned_pgrp(pgrp, ignored)) {
+		kill_pgrp(pgrp, SIGHUP, 1);
+		kill_pgrp(pgrp, SIGCONT, 1);
+	}
+}
+
+/* Hand p's group (a child of father) to reaper. Its exit signal becomes
+ * SIGCHLD (an orphan made by clone with exit signal 0 would otherwise
+ * never be heard of by init); a group this orphans is told (above); one
+ * already a reportable zombie is reported to reaper now, as its old parent
+ * never will. True when p is left for reaper to wait for. */
+static bool reparent_leader(struct task_struct *p, struct task_struct *father,
+			    struct task_struct *reaper)
 {
 	struct task_struct *t;
 
@@ -113,6 +179,7 @@ static bool reparent_leader(struct task_struct *p, struct task_struct *reaper)
 	}
 	if (p->exit_signal != -1)
 		p->exit_signal = SIGCHLD;
+	kill_orphaned_pgrp(p, father);
 	if (!reportable(p)) {
 		list_move_tail(&p->sibling, &reaper->children);
 		return false;
@@ -136,20 +203,21 @@ static void forget_original_parent(struct task_struct *father)
 		return;
 	reaper = find_new_reaper(father);
 	list_for_each_entry_safe(p, n, &father->children, sibling)
-		zombies |= reparent_leader(p, reaper);
+		zombies |= reparent_leader(p, father, reaper);
 	if (zombies)
 		wake_up_parent(reaper);
 }
 
 /* The whole group of zombie leader is gone: it goes to the front of its
- * parent's children, and the parent hears of it by its exit signal
- * (normally SIGCHLD); a parent that ignores SIGCHLD does not wait, so the
- * leader is reaped at once. Interrupts off. */
+ * parent's children, its pidfd pollers wake, and the parent hears of it
+ * by its exit signal (normally SIGCHLD); a parent that ignores SIGCHLD
+ * does not wait, so the leader is reaped at once. Interrupts off. */
 static void group_gone(struct task_struct *leader)
 {
 	struct task_struct *parent = leader->parent;
 
 	list_move(&leader->sibling, &parent->children);     /* zombies first */
+	do_notify_pidfd(leader);         /* its pidfds poll readable from now */
 	if (do_notify_parent(leader, leader->exit_signal))
 		release_task(leader);
 	wake_up_parent(parent);
@@ -164,6 +232,8 @@ static void exit_notify(struct task_struct *tsk)
 	struct task_struct *exec_task = tsk->signal->group_exec_task;
 
 	forget_original_parent(tsk);
+	if (!tsk->signal->live)            /* the process is gone */
+		kill_orphaned_pgrp(tsk->group_leader, NULL);
 	if (unlikely(exec_task))
 		wake_up_process(exec_task);      /* de_thread counts us gone */
 	if (!thread_group_leader(tsk)) {
@@ -196,12 +266,15 @@ void do_exit(long code)
 	if (unlikely(tsk->pid == 1))
 		panic("Attempted to kill init! exit code %ld", code);
 	tsk->flags |= PF_EXITING;
+	coredump_task_exit(tsk);         /* a dump of the group waits for us */
 	tsk->exit_code = code;
 	if (!--tsk->signal->live)
 		exit_itimers(tsk->signal);     /* the process is gone: its timers stop */
 	exit_mm(tsk);
 	exit_files(tsk);
 	exit_fs(tsk);
+	if (!tsk->signal->live)
+		disassociate_ctty(true);       /* a session leader's terminal hangs up */
 	/* a leader whose threads run on keeps its handler table: a signal to
 	 * the process goes through it to them (prepare_signal); it goes in
 	 * release_task */

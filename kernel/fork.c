@@ -1,23 +1,31 @@
 /* kernel/fork.c: creating tasks (seed claims c04, c05, c06, c21, c22, c28).
- * Every task is made by do_fork() (fork, vfork, clone, kernel threads),
- * which calls copy_process() to build the child step by step: a task_struct
- * from its slab cache and one order-1 block for thread_info + kernel stack
- * (dup_task_struct), a pid, then fs/files/signal handlers/address space each
- * shared or copied by its CLONE_ flag, the first stack frame (copy_thread)
- * and half the parent's time slice (sched_fork). clone()'s thread-library
- * arguments (struct kernel_clone_args: PARENT_SETTID, SETTLS, CHILD_SETTID,
- * CHILD_CLEARTID) are taken here too, and its validity rules checked first
- * (check_clone_flags). Any failure unwinds exactly what was set up, in
- * reverse order, through the labels at the end, and returns one of:
+ * Every task is made by do_fork() (fork, vfork, clone, clone3, kernel
+ * threads), which calls copy_process() to build the child step by step: a
+ * task_struct from its slab cache and one order-1 block for thread_info +
+ * kernel stack (dup_task_struct), a pid, then fs/files/signal handlers/
+ * address space each shared or copied by its CLONE_ flag, a pidfd for the
+ * parent (CLONE_PIDFD), the first stack frame (copy_thread) and half the
+ * parent's time slice (sched_fork). clone()'s thread-library arguments
+ * (struct kernel_clone_args: PARENT_SETTID, SETTLS, CHILD_SETTID,
+ * CHILD_CLEARTID) and clone3's (the pidfd's address, set_tid) are taken
+ * here too, and the validity rules checked first (check_clone_flags). Any
+ * failure unwinds exactly what was set up, in reverse order, through the
+ * labels at the end, and returns one of:
  *   -EINVAL  flags clone does not offer or a combination it refuses
- *            (check_clone_flags); a CLONE_SETTLS entry out of the TLS range
+ *            (check_clone_flags); a CLONE_SETTLS entry out of the TLS range;
+ *            CLONE_PIDFD and CLONE_PARENT_SETTID at one address; a set_tid
+ *            outside [1, pid_max) or for more than one pid namespace
  *   -EAGAIN  threads-max, the tasks kept for root, RLIMIT_NPROC
  *            (fork_limits.c); no free pid; a thread for a group that is
  *            exiting or execing
  *   -EINTR   a fatal signal while the fork rate limit made it wait (c31)
- *   -EFAULT  a bad CLONE_PARENT_SETTID address or CLONE_SETTLS user_desc
+ *   -EFAULT  a bad CLONE_PARENT_SETTID address or CLONE_SETTLS user_desc,
+ *            or a bad CLONE_PIDFD address
+ *   -EPERM   set_tid from a caller that is not root
+ *   -EEXIST  set_tid names a pid in use
+ *   -EMFILE  no fd free for the CLONE_PIDFD pidfd
  *   -ENOMEM  the task_struct, the stack block, or a copy of fs, files,
- *            signal handlers, signal_struct or the address space
+ *            signal handlers, signal_struct or the address space; the pidfd
  *
  * threads-max (c22) defaults to lowmem / THREAD_SIZE / 2, the seed's (and
  * Linux 2.4's) formula over the memory stacks come from (ZONE_DMA and
@@ -30,6 +38,7 @@
 #include <completion.h>
 #include <errno.h>
 #include <fdtable.h>
+#include <fs.h>
 #include <fs_struct.h>
 #include <futex.h>
 #include <mm.h>
@@ -161,8 +170,15 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	p->usage = 2;                    /* one for the reaper, one while it runs */
 	p->kthread = NULL;
 	p->vfork_done = NULL;
+	p->thread_pid = NULL;            /* made when a pidfd first names it */
 	return p;
 }
+
+/* A pidfd being made by clone (CLONE_PIDFD): its fd and file. */
+struct pidfd_new {
+	int fd;
+	struct file *file;
+};
 
 static int copy_mm(unsigned long clone_flags, struct task_struct *p)
 {
@@ -209,29 +225,35 @@ static void link_task(struct task_struct *p, unsigned long clone_flags)
 	local_irq_restore(flags);
 }
 
-/* What clone() offers. The rest is -EINVAL: the namespace flags (NEWNS,
- * NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET) and CLONE_PIDFD, as a
- * Linux built without namespaces or pidfds answers. SYSVSEM (no System V
- * semaphores), PTRACE and UNTRACED (no ptrace), DETACHED (ignored by Linux
- * since 2.6.2) and IO (one I/O context) are accepted and change nothing. */
+/* What clone() and clone3() offer. The rest is -EINVAL: the namespace
+ * flags (NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET and
+ * clone3's NEWTIME), as a Linux built without namespaces answers, and
+ * clone3's INTO_CGROUP (no cgroups; sys_clone3 refuses it first). SYSVSEM
+ * (no System V semaphores), PTRACE and UNTRACED (no ptrace), DETACHED
+ * (ignored by Linux since 2.6.2) and IO (one I/O context) are accepted and
+ * change nothing. */
 #define CLONE_IO 0x80000000UL
 #define CLONE_OFFERED (CSIGNAL | CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | \
-		       CLONE_PTRACE | CLONE_VFORK | CLONE_PARENT | CLONE_THREAD | \
-		       CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | \
+		       CLONE_PIDFD | CLONE_PTRACE | CLONE_VFORK | CLONE_PARENT | \
+		       CLONE_THREAD | CLONE_SYSVSEM | CLONE_SETTLS | CLONE_PARENT_SETTID | \
 		       CLONE_CHILD_CLEARTID | CLONE_DETACHED | CLONE_UNTRACED | \
-		       CLONE_CHILD_SETTID | CLONE_IO)
+		       CLONE_CHILD_SETTID | CLONE_IO | CLONE_CLEAR_SIGHAND)
 
 /* Linux's validity rules, all -EINVAL but the last: only flags clone
- * offers (CLONE_NEWNS with CLONE_FS is Linux's classic case); a thread
- * needs shared handlers, shared handlers need a shared address space; init
- * may not make siblings (nobody would reap them); a group that is exiting
- * or execing takes no new threads (-EAGAIN). The exit signal (CSIGNAL, the
- * low byte) is not checked, as in Linux's clone: one past _NSIG is never
- * sent (do_notify_parent drops it) and the child is waited for with
- * __WCLONE. The common flags of fork and kernel threads leave early. */
-static int check_clone_flags(unsigned long clone_flags)
+ * offers (CLONE_NEWNS with CLONE_FS is Linux's classic case); a pidfd is
+ * for a process, not a thread, and not with DETACHED (kept for reuse); a
+ * thread needs shared handlers, shared handlers need a shared address
+ * space; init may not make siblings (nobody would reap them); a group that
+ * is exiting or execing takes no new threads (-EAGAIN). The exit signal
+ * (CSIGNAL, the low byte) is not checked, as in Linux's clone: one past
+ * _NSIG is never sent (do_notify_parent drops it) and the child is waited
+ * for with __WCLONE (clone3 checks its own). The common flags of fork and
+ * kernel threads leave early. */
+static int check_clone_flags(u64 clone_flags)
 {
-	if (clone_flags & ~CLONE_OFFERED)         /* NEWNS (with FS or not) too */
+	if (clone_flags & ~(u64)CLONE_OFFERED)    /* NEWNS (with FS or not) too */
+		return -EINVAL;
+	if ((clone_flags & CLONE_PIDFD) && (clone_flags & (CLONE_DETACHED | CLONE_THREAD)))
 		return -EINVAL;
 	if (likely(!(clone_flags & (CLONE_THREAD | CLONE_SIGHAND | CLONE_PARENT))))
 		return 0;                         /* fork, vfork, kernel threads */
@@ -247,12 +269,24 @@ static int check_clone_flags(unsigned long clone_flags)
 	return 0;
 }
 
+/* The child's exit signal: none for a thread; a CLONE_PARENT child is
+ * announced to the parent it shares as its creator would be (Linux: the
+ * creator's leader's signal); any other the CSIGNAL byte. */
+static int child_exit_signal(u64 clone_flags)
+{
+	if (clone_flags & CLONE_THREAD)
+		return -1;
+	if (clone_flags & CLONE_PARENT)
+		return current->group_leader->exit_signal;
+	return (int)(clone_flags & CSIGNAL);
+}
+
 /* The fields of a new task that are not the parent's. A task whose first
  * frame is in kernel mode is a kernel thread. */
 static void init_new_task(struct task_struct *p, const struct kernel_clone_args *args,
 			  struct pt_regs *regs)
 {
-	unsigned long clone_flags = args->flags;
+	u64 clone_flags = args->flags;
 
 	p->tgid = (clone_flags & CLONE_THREAD) ? current->tgid : p->pid;
 	p->flags &= ~(PF_EXITING | PF_USED_MATH | PF_KTHREAD);
@@ -261,7 +295,7 @@ static void init_new_task(struct task_struct *p, const struct kernel_clone_args 
 		p->flags |= PF_KTHREAD;
 	p->exit_state = 0;
 	p->exit_code = 0;
-	p->exit_signal = (clone_flags & CLONE_THREAD) ? -1 : (int)(clone_flags & CSIGNAL);
+	p->exit_signal = child_exit_signal(clone_flags);
 	p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ? args->child_tid : 0;
 	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ? args->child_tid : 0;
 	init_waitqueue_head(&p->wait_chldexit);
@@ -286,11 +320,57 @@ static int copy_tid_and_tls(const struct kernel_clone_args *args, struct task_st
 	return 0;
 }
 
-/* fs, files, signal handlers, signal_struct and address space, each shared
- * or copied by its CLONE_ flag; on failure what was set up is dropped again,
- * in reverse order, and the error returned. */
-static int copy_resources(unsigned long clone_flags, struct task_struct *p)
+/* CLONE_CLEAR_SIGHAND (clone3): the child's own copy of the handlers
+ * back to SIG_DFL, those set to SIG_IGN staying ignored, as exec does; its
+ * alternate signal stack stays, as in Linux. */
+static void clear_sighand(struct task_struct *p)
 {
+	unsigned long sp = p->sas_ss_sp, size = p->sas_ss_size;
+
+	flush_signal_handlers(p);
+	p->sas_ss_sp = sp;
+	p->sas_ss_size = size;
+}
+
+/* CLONE_PIDFD: a pidfd on the child for the parent, its number written to
+ * args->pidfd (after the address space was copied, as in Linux: a forked
+ * child sees neither the number nor the fd). The file goes in new->file,
+ * installed by copy_process once the child is linked (nothing can fail
+ * then); the fd is free until then: nothing runs in between. 0, -EMFILE,
+ * -ENOMEM or -EFAULT, with nothing left behind but p's struct pid, which
+ * bad_fork_free_pid drops. */
+static int clone_pidfd(const struct kernel_clone_args *args, struct task_struct *p,
+		       struct pidfd_new *new)
+{
+	struct pid *pid;
+
+	new->fd = get_unused_fd(0);
+	if (new->fd < 0)
+		return new->fd;
+	pid = get_task_pid(p);
+	if (!pid)
+		return -ENOMEM;
+	new->file = pidfd_file(pid, 0);
+	put_pid(pid);
+	if (IS_ERR(new->file)) {
+		new->file = NULL;
+		return -ENOMEM;
+	}
+	if (!put_user_u32(new->fd, (u32 *)args->pidfd))
+		return 0;
+	fput(new->file);
+	new->file = NULL;
+	return -EFAULT;
+}
+
+/* fs, files, signal handlers, signal_struct and address space, each shared
+ * or copied by its CLONE_ flag, and the pidfd (CLONE_PIDFD); on failure
+ * what was set up is dropped again, in reverse order, and the error
+ * returned. */
+static int copy_resources(const struct kernel_clone_args *args, struct task_struct *p,
+			  struct pidfd_new *pidfd)
+{
+	unsigned long clone_flags = args->flags;   /* the low 32 bits: clone's */
 	int retval;
 
 	if ((retval = copy_files(clone_flags, p)))
@@ -299,12 +379,19 @@ static int copy_resources(unsigned long clone_flags, struct task_struct *p)
 		goto bad_fork_cleanup_files;
 	if ((retval = copy_sighand(clone_flags, p)))
 		goto bad_fork_cleanup_fs;
+	if (unlikely(args->flags & CLONE_CLEAR_SIGHAND))
+		clear_sighand(p);
 	if ((retval = copy_signal(clone_flags, p)))
 		goto bad_fork_cleanup_sighand;
 	if ((retval = copy_mm(clone_flags, p)))
 		goto bad_fork_cleanup_signal;
+	if (unlikely(clone_flags & CLONE_PIDFD) && (retval = clone_pidfd(args, p, pidfd)))
+		goto bad_fork_cleanup_mm;
 	return 0;
 
+bad_fork_cleanup_mm:
+	if (p->mm)
+		mmput(p->mm);
 bad_fork_cleanup_signal:
 	if (clone_flags & CLONE_THREAD)
 		p->signal->live--;       /* copy_signal counted the thread */
@@ -318,21 +405,52 @@ bad_fork_cleanup_files:
 	return retval;
 }
 
+/* The child's pid: the next free one, or clone3's set_tid, one pid for
+ * the one pid namespace there is (more levels: -EINVAL), in [1, pid_max)
+ * (-EINVAL), for root only (Linux's checkpoint/restore capability:
+ * -EPERM), free (-EEXIST). */
+static int copy_pid(const struct kernel_clone_args *args)
+{
+	if (likely(!args->set_tid_size))
+		return alloc_pid();
+	if (args->set_tid_size > 1)
+		return -EINVAL;
+	if (args->set_tid[0] < 1 || args->set_tid[0] >= pid_max)
+		return -EINVAL;
+	if (current->euid != 0)
+		return -EPERM;
+	return alloc_pid_nr(args->set_tid[0]);
+}
+
+/* check_clone_flags, and clone's one rule on addresses: CLONE_PIDFD and
+ * CLONE_PARENT_SETTID may not write one word (clone passes both in
+ * parent_tid; clone3 has a field for each). */
+static int check_clone_args(const struct kernel_clone_args *args)
+{
+	if ((args->flags & CLONE_PIDFD) && (args->flags & CLONE_PARENT_SETTID) &&
+	    args->pidfd == args->parent_tid)
+		return -EINVAL;
+	return check_clone_flags(args->flags);
+}
+
 /* Contract: build the child of current that args->flags describe, from the
  * limits check to linking it in; called by do_fork only. Returns the child,
  * linked (on its parent's children or its group's ring, in the pid hash,
  * counted in nr_threads and its user's processes) but not yet runnable
  * (TASK_UNINTERRUPTIBLE until do_fork wakes it), its first frame a copy of
  * regs with eax 0; or ERR_PTR(-errno) (the list at the top of this file),
- * with nothing left behind. Expects interrupts on: the fork rate limit may
- * sleep before anything is allocated; link_task and sched_fork turn them
- * off for their few lines and back on. Leaves them on. */
+ * with nothing left behind. Process context. It sleeps only in the fork
+ * rate limit (c31, before anything is allocated), which needs interrupts
+ * on; link_task and sched_fork save and restore the interrupt flag around
+ * their few lines, so the caller gets its own state back (the c28 test
+ * forks with interrupts off, the rate limit being off). */
 static struct task_struct *copy_process(const struct kernel_clone_args *args,
 					struct pt_regs *regs)
 {
 	unsigned long clone_flags = args->flags;
+	struct pidfd_new pidfd = { -1, NULL };
 	struct task_struct *p;
-	int retval = check_clone_flags(clone_flags);
+	int retval = check_clone_args(args);
 
 	if (retval)
 		return ERR_PTR(retval);
@@ -341,7 +459,7 @@ static struct task_struct *copy_process(const struct kernel_clone_args *args,
 	p = dup_task_struct(current);
 	if (!p)
 		return ERR_PTR(-ENOMEM);
-	p->pid = alloc_pid();
+	p->pid = copy_pid(args);
 	if (p->pid < 0) {
 		retval = p->pid;
 		goto bad_fork_free;
@@ -350,32 +468,38 @@ static struct task_struct *copy_process(const struct kernel_clone_args *args,
 	if (unlikely(clone_flags & (CLONE_PARENT_SETTID | CLONE_SETTLS)) &&
 	    (retval = copy_tid_and_tls(args, p)))
 		goto bad_fork_free_pid;
-	if ((retval = copy_resources(clone_flags, p)))
+	if ((retval = copy_resources(args, p, &pidfd)))
 		goto bad_fork_free_pid;
 	copy_thread(p, regs);
 	sched_fork(p);                   /* c28: split the time slice */
 	link_task(p, clone_flags);
+	if (pidfd.file)
+		fd_install(pidfd.fd, pidfd.file, true);   /* close-on-exec, as Linux */
 	return p;
 
 bad_fork_free_pid:
+	if (p->thread_pid) {             /* clone_pidfd made it; its file is gone */
+		p->thread_pid->task = NULL;
+		put_pid(p->thread_pid);
+	}
 	free_pid(p->pid);
 bad_fork_free:
 	free_task(p);                    /* never linked: nothing else refers to it */
 	return ERR_PTR(retval);
 }
 
-/* do_fork: the one way a task is made. fork, vfork and clone (sys_proc.c),
- * kernel_thread (and through it kthreadd, kthread_create and PID 1) all
- * call it, and so will clone3 when it comes; copy_process is reachable
- * from nowhere else.
+/* do_fork: the one way a task is made. fork, vfork, clone and clone3
+ * (sys_proc.c), kernel_thread (and through it kthreadd, kthread_create and
+ * PID 1) all call it; copy_process is reachable from nowhere else.
  *
  * Linux 2.6's do_fork(clone_flags, stack_start, regs, stack_size,
  * parent_tidptr, child_tidptr) took the arguments one by one and read the
  * TLS descriptor from the frame's esi; here they travel in one struct
- * kernel_clone_args (flags, stack, parent_tid, child_tid, tls, and the
- * name a kernel thread gets at creation), as in Linux 5.3+, so that
- * clone3's struct clone_args can fill it without a new entry. stack_size
- * has no field: i386 never used it.
+ * kernel_clone_args (flags, stack, parent_tid, child_tid, tls, pidfd,
+ * set_tid, and the name a kernel thread gets at creation), as in Linux
+ * 5.3+ (kernel_clone), so that clone3's struct clone_args fills it without
+ * a new entry. stack_size has no field: sys_clone3 adds it to stack, as
+ * Linux does for a stack growing down.
  *
  * Contract: make a copy of current, shared or copied by args->flags, whose
  * first frame is a copy of regs (a user frame for the system calls, a
@@ -384,10 +508,12 @@ bad_fork_free:
  * runnable. With CLONE_VFORK the caller then sleeps until the child lets go
  * of the borrowed address space (exec or exit: mm_release). Returns the
  * child's pid, or what copy_process failed with (its list at the top of
- * this file). Process context, interrupts on (it may sleep: the fork rate
- * limit, vfork); it returns with them on. total_forks counts every task
- * made here (Linux counts it in copy_process; here the one entry counts it,
- * so a self-test can see that each creation path came through). */
+ * this file). Process context, interrupts on wherever it may sleep (the
+ * fork rate limit, vfork's wait); it returns with them as the caller had
+ * them (copy_process says why c28 may call it with them off). total_forks
+ * counts every task made here (Linux counts it in copy_process; here the
+ * one entry counts it, so a self-test can see that each creation path came
+ * through). */
 long do_fork(const struct kernel_clone_args *args, struct pt_regs *regs)
 {
 	struct completion vfork;

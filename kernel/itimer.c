@@ -132,12 +132,6 @@ static long timeval_to_ticks(const struct timeval32 *tv, unsigned long *ticks)
 	return 0;
 }
 
-static void ticks_to_timeval(unsigned long ticks, struct timeval32 *tv)
-{
-	tv->tv_sec = ticks / HZ;
-	tv->tv_usec = (ticks % HZ) * (1000000 / HZ);
-}
-
 /* ITIMER_REAL's setting now: the ticks to its expiry (at least one while
  * it is armed) and its interval. */
 static struct itimer_ticks real_timer_get(struct signal_timers *it)
@@ -196,8 +190,8 @@ static int put_itimerval(u32 uval, const struct itimer_ticks *t)
 {
 	struct itimerval32 v;
 
-	ticks_to_timeval(t->interval, &v.interval);
-	ticks_to_timeval(t->value, &v.value);
+	ticks_to_timeval(t->interval, &v.interval.tv_sec, &v.interval.tv_usec);
+	ticks_to_timeval(t->value, &v.value.tv_sec, &v.value.tv_usec);
 	return copy_to_user((void *)uval, &v, sizeof(v)) ? -EFAULT : 0;
 }
 
@@ -237,7 +231,7 @@ long sys_alarm(u32 seconds, u32 b, u32 c, u32 d, u32 e, u32 f)
 
 	timeval_to_ticks(&tv, &new.value);
 	do_itimer(ITIMER_REAL, &new, &old);
-	ticks_to_timeval(old.value, &left);
+	ticks_to_timeval(old.value, &left.tv_sec, &left.tv_usec);
 	if ((!left.tv_sec && left.tv_usec) || left.tv_usec >= 500000)
 		left.tv_sec++;
 	return left.tv_sec;

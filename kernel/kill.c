@@ -2,9 +2,10 @@
  * tgkill(2), with Linux's targets and errors: kill to one process (any of
  * its threads takes it), to a process group, or to every process; tkill and
  * tgkill to one thread; rt_sigqueueinfo(2), a process with the caller's
- * own siginfo (sigqueue). A bad signal number is EINVAL, no target ESRCH, and
- * a target the caller may not signal EPERM (may_signal). Signal 0 sends
- * nothing: it asks whether the target exists and may be signalled. */
+ * own siginfo (sigqueue); pidfd_send_signal(2), the process a pidfd
+ * names. A bad signal number is EINVAL, no target ESRCH, and a target the
+ * caller may not signal EPERM (may_signal). Signal 0 sends nothing: it
+ * asks whether the target exists and may be signalled. */
 #include <kernel.h>
 #include <errno.h>
 #include <pid.h>
@@ -50,8 +51,15 @@ static int send_checked(int sig, struct task_struct *p, bool group, int code)
 	return send_info_checked(sig, &info, p, group);
 }
 
-/* Every process of group pgrp: 0 if one was signalled, else the last error. */
-static int kill_pgrp(pid_t pgrp, int sig)
+/* A signal from the kernel itself (SI_KERNEL) to p's process, unchecked. */
+static int send_priv(int sig, struct task_struct *p)
+{
+	struct kernel_siginfo info = { .si_signo = sig, .si_code = SI_KERNEL };
+
+	return send_sig_info(sig, &info, p, true);
+}
+
+int kill_pgrp(pid_t pgrp, int sig, int priv)
 {
 	struct task_struct *p;
 	int err = -ESRCH;
@@ -60,7 +68,7 @@ static int kill_pgrp(pid_t pgrp, int sig)
 	for_each_process(p) {
 		if (p->pgid != pgrp || !thread_group_leader(p))
 			continue;     /* a zombie leader stands for its live threads */
-		err = send_checked(sig, p, true, SI_USER);
+		err = priv ? send_priv(sig, p) : send_checked(sig, p, true, SI_USER);
 		success |= !err;
 	}
 	return success ? 0 : err;
@@ -104,7 +112,7 @@ long sys_kill(u32 upid, u32 usig, u32 c, u32 d, u32 e, u32 f)
 		return kill_every_process(sig);
 	if (pid == -2147483647 - 1)            /* -pid would overflow */
 		return -ESRCH;
-	return kill_pgrp(pid ? -pid : current->pgid, sig);
+	return kill_pgrp(pid ? -pid : current->pgid, sig, 0);
 }
 
 /* One thread, by tid; tgid > 0 must also be its thread group. */
@@ -132,10 +140,17 @@ long sys_tgkill(u32 tgid, u32 tid, u32 sig, u32 d, u32 e, u32 f)
 	return do_tkill((pid_t)tgid, (pid_t)tid, (int)sig);
 }
 
+/* May this siginfo from user space be sent? Not when it claims to come
+ * from kill or the kernel (si_code >= 0) or from tkill and is not for the
+ * caller itself (to_self): only the kernel may say so (Linux's rule for
+ * rt_sigqueueinfo and pidfd_send_signal). */
+static bool siginfo_allowed(const struct kernel_siginfo *info, bool to_self)
+{
+	return to_self || (info->si_code < 0 && info->si_code != SI_TKILL);
+}
+
 /* rt_sigqueueinfo(pid, sig, info): kill with the caller's siginfo (its
- * si_signo replaced by sig). As Linux, a siginfo claiming to come from
- * kill or the kernel (si_code >= 0) or from tkill may only be sent to the
- * caller's own process: EPERM otherwise. */
+ * si_signo replaced by sig), under siginfo_allowed's rule (EPERM). */
 long sys_rt_sigqueueinfo(u32 upid, u32 usig, u32 uinfo, u32 d, u32 e, u32 f)
 {
 	pid_t pid = (pid_t)upid;
@@ -147,11 +162,57 @@ long sys_rt_sigqueueinfo(u32 upid, u32 usig, u32 uinfo, u32 d, u32 e, u32 f)
 		return -EINVAL;
 	if (copy_from_user(&info, (void *)uinfo, sizeof(info)))
 		return -EFAULT;
-	if ((info.si_code >= 0 || info.si_code == SI_TKILL) && pid != current->tgid)
+	if (!siginfo_allowed(&info, pid == current->tgid))
 		return -EPERM;
 	p = pid > 0 ? find_task_by_pid(pid) : NULL;
 	if (!p || !thread_group_leader(p))
 		return -ESRCH;
 	info.si_signo = sig;
 	return send_info_checked(sig, &info, p, true);
+}
+
+/* pidfd_send_signal's siginfo: the caller's (EFAULT; EINVAL when its
+ * si_signo is not sig; EPERM by siginfo_allowed, "itself" being the
+ * calling thread's own process leader, as Linux compares task_pid(current))
+ * or, without one, kill's. */
+static int pidfd_siginfo(struct kernel_siginfo *info, int sig, u32 uinfo, const struct pid *pid)
+{
+	if (!uinfo) {
+		user_info(info, sig, SI_USER);
+		return 0;
+	}
+	if (copy_from_user(info, (void *)uinfo, sizeof(*info)))
+		return -EFAULT;
+	if (info->si_signo != sig)
+		return -EINVAL;
+	return siginfo_allowed(info, pid->task == current) ? 0 : -EPERM;
+}
+
+/* pidfd_send_signal(pidfd, sig, info, flags): kill(2) through a pidfd, to
+ * the very process it names. Linux 6.1's order of errors: EINVAL for
+ * flags; EBADF for an fd that is not a pidfd; the siginfo's (above);
+ * ESRCH once the process was reaped, even if its number is in use again;
+ * then kill's rules: EINVAL for a bad signal, EPERM (may_signal); sig 0
+ * only checks. A zombie not yet reaped is signalled (0), as by kill. */
+long sys_pidfd_send_signal(u32 pidfd, u32 usig, u32 uinfo, u32 flags, u32 e, u32 f)
+{
+	struct kernel_siginfo info;
+	unsigned int f_flags;
+	struct pid *pid;
+	int err, sig = (int)usig;
+
+	if (flags)
+		return -EINVAL;
+	pid = pidfd_get_pid(pidfd, &f_flags);
+	if (IS_ERR(pid))
+		return PTR_ERR(pid);
+	err = pidfd_siginfo(&info, sig, uinfo, pid);
+	if (!err && !pid->task)
+		err = -ESRCH;
+	if (!err && sig && !valid_signal(sig))
+		err = -EINVAL;
+	if (!err)
+		err = send_info_checked(sig, &info, pid->task, true);
+	put_pid(pid);
+	return err;
 }

@@ -24,6 +24,7 @@
 #include <pid.h>
 #include <sched.h>
 #include <sched/user.h>
+#include <syscall_counts.h>
 #include <time.h>
 #include <asm/irq.h>
 #include <asm/cpufeature.h>
@@ -82,6 +83,7 @@ static int kernel_init(void *unused)
 
 	current->pgid = current->sid = 1;     /* init leads session and group 1 */
 	wait_for_completion(&kthreadd_done);
+	serial_console_start();           /* kttyd: console input to its tty */
 	ktest_run_selected();             /* returns only without test= */
 	kbench_run_selected();            /* returns only without bench= */
 	run_init_process();               /* returns only without a program */
@@ -143,6 +145,8 @@ __no_stack_protector void start_kernel(u32 magic, phys_addr_t mbi)
 		pr_err("cannot make the memory devices\n");
 	if (proc_sys_init())        /* /proc/sys/kernel: threads-max & co */
 		pr_err("cannot make /proc/sys\n");
+	if (syscall_counts_init())  /* /sys/kernel/debug/syscall_counts */
+		pr_err("cannot make /sys/kernel/debug/syscall_counts\n");
 	tty_init();                 /* /dev/console */
 	pic_init();
 	pit_init();

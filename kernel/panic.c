@@ -17,12 +17,6 @@
 
 static int panic_depth;
 
-/* Overridden by kernel/sched once tasks exist. */
-__attribute__((weak)) const char *panic_task_name(void)
-{
-	return "none (before tasks)";
-}
-
 void panic(const char *fmt, ...)
 {
 	struct pt_regs regs;

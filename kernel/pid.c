@@ -1,14 +1,19 @@
-/* kernel/pid.c: pid allocation and lookup (include/pid.h). The bitmap has a
- * bit per possible pid; alloc_pid() scans forward from last_pid, so pids are
- * not reused soon after they are freed, and wraps to RESERVED_PIDS at pid_max.
- * Pid 0 belongs to init_task and is never handed out. The hash chains tasks
- * by pid (PIDHASH_SIZE buckets). Callers run in process context; no lock is
- * needed because the kernel is not preemptible (include/sched.h). */
+/* kernel/pid.c: pid allocation and lookup, and struct pid (include/pid.h).
+ * The bitmap has a bit per possible pid; alloc_pid() scans forward from
+ * last_pid, so pids are not reused soon after they are freed, and wraps to
+ * RESERVED_PIDS at pid_max. Pid 0 belongs to init_task and is never handed
+ * out. The hash chains tasks by pid (PIDHASH_SIZE buckets). A struct pid is
+ * made for a task the first time a pidfd names it and outlives the task
+ * while a pidfd holds it. Callers run in process context; no lock is
+ * needed because the kernel is not preemptible (include/sched.h), only
+ * interrupts off where release_task runs. */
 #include <kernel.h>
 #include <errno.h>
 #include <params.h>
 #include <pid.h>
 #include <sched.h>
+#include <slab.h>
+#include <asm/irqflags.h>
 
 #define BITS_PER_LONG 32
 #define PIDHASH_SIZE  1024
@@ -55,6 +60,17 @@ int alloc_pid(void)
 	return pid;
 }
 
+int alloc_pid_nr(pid_t nr)
+{
+	if (nr < 1 || nr >= pid_max)
+		return -EINVAL;
+	if (pid_in_use(nr))
+		return -EEXIST;
+	pid_bitmap[nr / BITS_PER_LONG] |= 1UL << (nr % BITS_PER_LONG);
+	nr_pids++;
+	return nr;
+}
+
 void free_pid(int pid)
 {
 	BUG_ON(pid <= 0 || pid >= PID_MAX_LIMIT || !pid_in_use(pid));
@@ -98,7 +114,34 @@ void attach_pid(struct task_struct *p)
 
 void detach_pid(struct task_struct *p)
 {
+	struct pid *pid = p->thread_pid;
+
 	list_del_init(&p->pid_chain);
+	if (!pid)
+		return;
+	p->thread_pid = NULL;
+	pid->task = NULL;
+	wake_up_all(&pid->wait_pidfd);
+	put_pid(pid);
+}
+
+void exchange_tids(struct task_struct *a, struct task_struct *b)
+{
+	pid_t nr = a->pid;
+	struct pid *pid = a->thread_pid;
+
+	list_del_init(&a->pid_chain);
+	list_del_init(&b->pid_chain);
+	a->pid = b->pid;
+	b->pid = nr;
+	a->thread_pid = b->thread_pid;
+	b->thread_pid = pid;
+	if (a->thread_pid)
+		a->thread_pid->task = a;
+	if (b->thread_pid)
+		b->thread_pid->task = b;
+	attach_pid(a);
+	attach_pid(b);
 }
 
 struct task_struct *find_task_by_pid(pid_t pid)
@@ -113,4 +156,46 @@ struct task_struct *find_task_by_pid(pid_t pid)
 		if (p->pid == pid)
 			return p;
 	return NULL;
+}
+
+struct pid *get_task_pid(struct task_struct *task)
+{
+	struct pid *pid = task->thread_pid;
+
+	if (pid)
+		return get_pid(pid);
+	pid = kmalloc(sizeof(*pid), GFP_KERNEL);
+	if (!pid)
+		return NULL;
+	pid->count = 2;                  /* the task's and the caller's */
+	pid->nr = task->pid;
+	pid->task = task;
+	init_waitqueue_head(&pid->wait_pidfd);
+	task->thread_pid = pid;
+	return pid;
+}
+
+void put_pid(struct pid *pid)
+{
+	unsigned long flags;
+
+	if (!pid)
+		return;
+	flags = local_irq_save();
+	if (--pid->count == 0)
+		kfree(pid);
+	local_irq_restore(flags);
+}
+
+void do_notify_pidfd(struct task_struct *leader)
+{
+	if (leader->thread_pid)
+		wake_up_all(&leader->thread_pid->wait_pidfd);
+}
+
+bool thread_group_exited(const struct pid *pid)
+{
+	const struct task_struct *task = pid->task;
+
+	return !task || (task->exit_state && thread_group_empty(task));
 }

@@ -3,9 +3,12 @@
  * (scripts/gdb/tasklab.py). As in ps, a task without a user address space
  * (a kernel thread, mm == NULL) shows its name in [square brackets]. STIME is
  * the time since boot when the task started (mm:ss), TIME the CPU time it
- * used, C its CPU share in percent since it started. */
+ * used, C its CPU share in percent since it started, TTY its controlling
+ * terminal (? for none). */
 #include <kernel.h>
 #include <sched.h>
+#include <sched/signal.h>
+#include <tty.h>
 #include <asm/irqflags.h>
 
 #define PS_HEADER "UID        PID  PPID  PGID   SID  C STIME TTY          TIME CMD"
@@ -22,10 +25,11 @@ int format_task_line(struct task_struct *p, char *buf, size_t size)
 {
 	unsigned long start = p->start_time / HZ, used = (p->utime + p->stime) / HZ;
 	const char *open = p->mm ? "" : "[", *close = p->mm ? "" : "]";
+	const char *tty = p->signal && p->signal->tty ? p->signal->tty->name : "?";
 
 	return snprintf(buf, size, "%-8s %5d %5d %5d %5d %2u %02lu:%02lu %-8s %02lu:%02lu:%02lu %s%s%s",
 			p->uid ? "user" : "root", p->pid, p->parent->pid, p->pgid, p->sid,
-			cpu_percent(p), start / 60 % 60, start % 60, "?",
+			cpu_percent(p), start / 60 % 60, start % 60, tty,
 			used / 3600, used / 60 % 60, used % 60, open, p->comm, close);
 }
 

@@ -9,6 +9,7 @@
 #include <sched.h>
 #include <sched/signal.h>
 #include <slab.h>
+#include <syscall_counts.h>
 
 struct kmem_cache *sighand_cachep, *signal_cachep, *sigqueue_cachep;
 
@@ -69,6 +70,7 @@ int copy_signal(unsigned long clone_flags, struct task_struct *p)
 	INIT_LIST_HEAD(&sig->shared_pending.list);
 	sig->shared_pending.signal = 0;
 	sig->group_exec_task = NULL;
+	sig->core_state = NULL;
 	sig->tty = current->signal->tty;          /* inherited, as in Linux */
 	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
 	sig->leader_pid = p->pid;
@@ -77,6 +79,7 @@ int copy_signal(unsigned long clone_flags, struct task_struct *p)
 	signal_timers_init(sig);                  /* a fork inherits no timers */
 	sig->oom_score_adj = current->signal->oom_score_adj;
 	sig->oom_score_adj_min = current->signal->oom_score_adj_min;
+	init_syscall_counts(sig);                 /* a new process counts from 0 */
 	p->signal = sig;
 	return 0;
 }
@@ -121,6 +124,7 @@ void exit_signal(struct task_struct *p)
 	if (--sig->count == 0) {
 		BUG_ON(sig == &init_signal);
 		flush_sigqueue(&sig->shared_pending);
+		exit_syscall_counts(sig);
 		kmem_cache_free(signal_cachep, sig);
 	}
 }

@@ -7,7 +7,9 @@
  * RLIMIT_SIGPENDING (default threads-max / 2, as Linux): past it a
  * standard signal is still sent without its record, a real-time one from
  * tkill/tgkill fails (EAGAIN). A signal whose action is the default "terminate" kills the whole group at
- * once: every thread gets SIGKILL. SIGCONT and the stop signals cancel each
+ * once: every thread gets SIGKILL; one whose default is "core" is left to
+ * the thread that takes it, which dumps core first (do_coredump,
+ * fs/coredump.c), then ends the group. SIGCONT and the stop signals cancel each
  * other when sent. Receiving: on the way to user mode (do_signal in
  * arch/i386/signal.c) get_signal() dequeues unblocked signals, synchronous
  * faults first, then the lowest number, running default actions (ignore,
@@ -18,10 +20,10 @@
  * interrupts (TIF_NEED_RESCHED), so its read-modify-writes run with
  * interrupts off. Default actions: SIGCHLD, SIGCONT, SIGURG and SIGWINCH are
  * ignored; SIGSTOP, SIGTSTP, SIGTTIN and SIGTTOU stop; all others
- * terminate. The "core" signals (SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS,
- * SIGFPE, SIGSEGV, SIGXCPU, SIGXFSZ, SIGSYS) terminate without the 0x80
- * core bit in the wait status: Linux sets it only when a core file was
- * written, and Tasklab writes none. PID 1 and kernel threads drop every
+ * terminate, the "core" ones (SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS,
+ * SIGFPE, SIGSEGV, SIGXCPU, SIGXFSZ, SIGSYS) after writing a core file
+ * when RLIMIT_CORE and the dumpable flag allow: the wait status has the
+ * 0x80 bit only when one was written. PID 1 and kernel threads drop every
  * signal whose action is the default (as Linux's init and kthreads do),
  * except faults forced on them. */
 #include <kernel.h>
@@ -29,6 +31,7 @@
 #include <sched.h>
 #include <sched/signal.h>
 #include <sched/user.h>
+#include <coredump.h>
 #include <posix-timers.h>
 #include <slab.h>
 #include <asm/irqflags.h>
@@ -37,11 +40,16 @@
 				sigmask(SIGURG) | sigmask(SIGWINCH))
 #define SIG_KERNEL_STOP_MASK   (sigmask(SIGSTOP) | sigmask(SIGTSTP) | \
 				sigmask(SIGTTIN) | sigmask(SIGTTOU))
+#define SIG_KERNEL_COREDUMP_MASK (sigmask(SIGQUIT) | sigmask(SIGILL) | sigmask(SIGTRAP) | \
+				  sigmask(SIGABRT) | sigmask(SIGBUS) | sigmask(SIGFPE) | \
+				  sigmask(SIGSEGV) | sigmask(SIGXCPU) | sigmask(SIGXFSZ) | \
+				  sigmask(SIGSYS))
 #define SYNCHRONOUS_MASK       (sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) | \
 				sigmask(SIGTRAP) | sigmask(SIGFPE) | sigmask(SIGSYS))
 
 static bool sig_kernel_ignore(int sig) { return sigmask(sig) & SIG_KERNEL_IGNORE_MASK; }
 static bool sig_kernel_stop(int sig) { return sigmask(sig) & SIG_KERNEL_STOP_MASK; }
+static bool sig_kernel_coredump(int sig) { return sigmask(sig) & SIG_KERNEL_COREDUMP_MASK; }
 
 /* PID 1 and kernel threads: signals left at their default do nothing. */
 static bool unkillable(const struct task_struct *p)
@@ -364,8 +372,9 @@ static void complete_signal(int sig, struct task_struct *p, bool group)
 			return;
 	}
 	/* fatal, unless t only unblocked it to wait for it (rt_sigtimedwait),
-	 * or the group is already ending or being replaced by an exec */
-	if (sig_fatal(p, sig) && !(t->real_blocked & sigmask(sig)) &&
+	 * or the group is already ending or being replaced by an exec; a
+	 * "core" signal is left for t to take, so that it can dump core */
+	if (sig_fatal(p, sig) && !sig_kernel_coredump(sig) && !(t->real_blocked & sigmask(sig)) &&
 	    !(p->signal->flags & SIGNAL_GROUP_EXIT) && !p->signal->group_exec_task) {
 		start_group_exit(p, sig);
 		return;
@@ -662,6 +671,8 @@ bool get_signal(struct ksignal *ksig)
 			do_signal_stop(signr);
 			continue;
 		}
+		if (sig_kernel_coredump(signr))
+			do_coredump(&ksig->info);   /* the group exits with its code */
 		do_group_exit(signr);
 	}
 }

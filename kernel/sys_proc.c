@@ -1,12 +1,14 @@
 /* kernel/sys_proc.c: the process system calls of the i386 ABI: creating
- * (fork, vfork, clone), replacing (execve), ending (exit, exit_group) and
- * waiting for processes (wait4, waitpid, waitid), their identity (pids, ids, process
- * groups and sessions) and glibc's thread start-up calls. Calls that need
- * the caller's register frame find it at the top of the kernel stack
- * (task_pt_regs): a system call always enters from user mode. */
+ * (fork, vfork, clone, clone3), replacing (execve), ending (exit,
+ * exit_group) and waiting for processes (wait4, waitpid, waitid), their
+ * identity (pids, ids, process groups and sessions) and glibc's thread
+ * start-up calls. Calls that need the caller's register frame find it at
+ * the top of the kernel stack (task_pt_regs): a system call always enters
+ * from user mode. */
 #include <kernel.h>
 #include <binfmts.h>
 #include <errno.h>
+#include <fs.h>                 /* PATH_MAX */
 #include <pid.h>
 #include <sched.h>
 #include <sched/cputime.h>
@@ -14,16 +16,17 @@
 #include <slab.h>
 #include <syscall.h>
 #include <timer.h>
+#include <tty.h>
 #include <asm/irqflags.h>
+#include <asm/page.h>
 #include <asm/ptrace.h>
 #include <asm/uaccess.h>
+#include <uapi/linux/fcntl.h>
 #include <uapi/linux/time.h>
 #include <uapi/linux/wait.h>
 
-#define PATH_MAX 4096
-
-/* fork, vfork and clone are three doors to do_fork (kernel/fork.c), the
- * one path by which every task is made. */
+/* fork, vfork, clone and clone3 are four doors to do_fork (kernel/fork.c),
+ * the one path by which every task is made. */
 long sys_fork(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
 	struct kernel_clone_args args = { .flags = SIGCHLD };
@@ -39,25 +42,97 @@ long sys_vfork(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
 }
 
 /* clone(flags, newsp, parent_tid, tls, child_tid), Linux's i386 order:
- * every flag and validity rule is copy_process's (kernel/fork.c). */
+ * every flag and validity rule is copy_process's (kernel/fork.c). With
+ * CLONE_PIDFD the pidfd's number goes where parent_tid points, as Linux's
+ * (so CLONE_PARENT_SETTID with it is EINVAL). */
 long sys_clone(u32 flags, u32 newsp, u32 ptid, u32 tls, u32 ctid, u32 f)
 {
 	struct kernel_clone_args args = {
 		.flags = flags, .stack = newsp,
-		.parent_tid = ptid, .child_tid = ctid, .tls = tls,
+		.parent_tid = ptid, .child_tid = ctid, .tls = tls, .pidfd = ptid,
 	};
 
 	return do_fork(&args, task_pt_regs(current));
 }
 
-/* clone3 (435) is not offered: -ENOSYS, on which glibc 2.34+ falls back to
- * clone (its struct clone_args adds only what Tasklab lacks: pidfds,
- * cgroups, set_tid, 64-bit flags). When it comes, it copies struct
- * clone_args in, fills a kernel_clone_args from it and calls do_fork, as
- * sys_clone does. */
-long sys_clone3(u32 uargs, u32 size, u32 c, u32 d, u32 e, u32 f)
+#define CLONE3_MAX_SET_TID 32            /* Linux's MAX_PID_NS_LEVEL */
+
+/* clone3's checks of struct clone_args before the flags, in Linux's order
+ * (copy_clone_args_from_user): set_tid_size at most 32 and set_tid and
+ * set_tid_size both given or both 0; an exit signal of at most _NSIG (0 is
+ * none); no CLONE_INTO_CGROUP (Tasklab has no cgroups), all -EINVAL; then
+ * the set_tid array copied into set_tid (-EFAULT). */
+static int clone3_args_from_user(const struct clone_args *a, pid_t *set_tid)
 {
-	return -ENOSYS;
+	if (a->set_tid_size > CLONE3_MAX_SET_TID || !a->set_tid != !a->set_tid_size)
+		return -EINVAL;
+	if (a->exit_signal > _NSIG)
+		return -EINVAL;
+	if (a->flags & CLONE_INTO_CGROUP)
+		return -EINVAL;
+	if (a->set_tid && copy_from_user(set_tid, (void *)(unsigned long)a->set_tid,
+					 a->set_tid_size * sizeof(pid_t)))
+		return -EFAULT;
+	return 0;
+}
+
+/* Then the flags and the stack (Linux's clone3_args_valid), false for
+ * -EINVAL: no bits beyond clone's 32 but CLONE_CLEAR_SIGHAND; not
+ * CLONE_DETACHED nor CSIGNAL bits (clone3 has exit_signal), CLONE_NEWTIME
+ * aside, which is refused too (no time namespaces); CLEAR_SIGHAND not with
+ * SIGHAND (the handlers would be shared); no exit signal for a thread or a
+ * CLONE_PARENT child (their parent is not told by one of their own); a
+ * stack and its size both given or both 0, within user space. Pointers
+ * and the stack are 32 bits here: the high halves are dropped, as Linux
+ * does on i386. */
+static bool clone3_args_valid(const struct clone_args *a)
+{
+	unsigned long stack = a->stack, size = a->stack_size;
+
+	if (a->flags & ~(0xffffffffULL | CLONE_CLEAR_SIGHAND))
+		return false;
+	if (a->flags & (CLONE_DETACHED | CSIGNAL))
+		return false;
+	if ((a->flags & CLONE_SIGHAND) && (a->flags & CLONE_CLEAR_SIGHAND))
+		return false;
+	if ((a->flags & (CLONE_THREAD | CLONE_PARENT)) && a->exit_signal)
+		return false;
+	if (!stack != !size)
+		return false;
+	return !stack || access_ok((void *)stack, size);
+}
+
+/* clone3(uargs, size): clone with its arguments in a struct clone_args
+ * (include/uapi/linux/sched.h) of size bytes: E2BIG past a page or for a
+ * non-zero byte past the struct Tasklab knows (88 bytes, Linux 5.7's),
+ * EINVAL below the first version's 64; EFAULT for a bad uargs. Then the
+ * checks above, and everything clone's do_fork checks (kernel/fork.c). The
+ * exit signal travels to do_fork in CSIGNAL, as clone's; the child's stack
+ * pointer starts at stack + stack_size; set_tid asks for a given pid (root
+ * only). glibc 2.34+ creates its threads with clone3 first. */
+long sys_clone3(u32 uargs, u32 usize, u32 c, u32 d, u32 e, u32 f)
+{
+	struct kernel_clone_args args;
+	pid_t set_tid[CLONE3_MAX_SET_TID];
+	struct clone_args a;
+	int err;
+
+	if (usize > PAGE_SIZE)
+		return -E2BIG;
+	if (usize < CLONE_ARGS_SIZE_VER0)
+		return -EINVAL;
+	if ((err = copy_struct_from_user(&a, sizeof(a), (void *)uargs, usize)) ||
+	    (err = clone3_args_from_user(&a, set_tid)))
+		return err;
+	if (!clone3_args_valid(&a))
+		return -EINVAL;
+	args = (struct kernel_clone_args){
+		.flags = a.flags | a.exit_signal,
+		.stack = a.stack ? (unsigned long)a.stack + (unsigned long)a.stack_size : 0,
+		.parent_tid = a.parent_tid, .child_tid = a.child_tid, .tls = a.tls,
+		.pidfd = a.pidfd, .set_tid = set_tid, .set_tid_size = a.set_tid_size,
+	};
+	return do_fork(&args, task_pt_regs(current));
 }
 
 long sys_execve(u32 upath, u32 uargv, u32 uenvp, u32 d, u32 e, u32 f)
@@ -129,8 +204,31 @@ struct waitid_info {
 	int si_status;
 };
 
+/* P_PIDFD: the child the pidfd names (kernel/pidfd.c), by its number
+ * while it has one; once reaped it matches no child (ECHILD), never a new
+ * owner of its number. An O_NONBLOCK pidfd (PIDFD_NONBLOCK) waits as
+ * WNOHANG. EINVAL for a negative fd, EBADF for one not open or not a
+ * pidfd (Linux's kernel_waitid). */
+static int waitid_pidfd(pid_t fd, struct wait_opts *wo)
+{
+	unsigned int f_flags;
+	struct pid *pid;
+
+	if (fd < 0)
+		return -EINVAL;
+	pid = pidfd_get_pid(fd, &f_flags);
+	if (IS_ERR(pid))
+		return PTR_ERR(pid);
+	wo->type = PIDTYPE_PID;
+	wo->pid = pid->task ? pid->task->pid : 0;    /* no child has pid 0 */
+	if (f_flags & O_NONBLOCK)
+		wo->flags |= WNOHANG;
+	put_pid(pid);
+	return 0;
+}
+
 /* waitid's idtype and id as a wait: P_ALL, P_PID (id > 0), P_PGID (id 0:
- * the caller's group); P_PIDFD is EINVAL until Tasklab has pidfds. */
+ * the caller's group), P_PIDFD (id a pidfd). */
 static int waitid_opts(u32 which, pid_t id, int options, struct wait_opts *wo)
 {
 	*wo = (struct wait_opts){ .flags = options, .pid = id };
@@ -146,6 +244,8 @@ static int waitid_opts(u32 which, pid_t id, int options, struct wait_opts *wo)
 		if (!id)
 			wo->pid = current->pgid;
 		return id >= 0 ? 0 : -EINVAL;
+	case P_PIDFD:
+		return waitid_pidfd(id, wo);
 	default:
 		return -EINVAL;
 	}
@@ -170,7 +270,8 @@ static void fill_waitid_info(const struct wait_opts *wo, pid_t ret, struct waiti
 /* waitid(idtype, id, infop, options, rusage): which children as above, and
  * what to report: WEXITED (ends), WSTOPPED, WCONTINUED (at least one, else
  * EINVAL); WNOWAIT leaves the child reportable; WNOHANG with nothing ready
- * returns 0 with a zeroed siginfo, as Linux. infop gets si_signo SIGCHLD,
+ * returns 0 with a zeroed siginfo, as Linux, but a nonblocking pidfd
+ * without WNOHANG is EAGAIN then (Linux 5.10+). infop gets si_signo SIGCHLD,
  * si_code CLD_*, si_pid, si_uid and si_status; rusage the child's. ECHILD,
  * EINTR (restarted under SA_RESTART), EFAULT after the wait. */
 long sys_waitid(u32 which, u32 upid, u32 uinfo, u32 options, u32 urusage, u32 f)
@@ -189,6 +290,8 @@ long sys_waitid(u32 which, u32 upid, u32 uinfo, u32 options, u32 urusage, u32 f)
 		return ret;
 	wo.rusage = urusage ? &ru : NULL;
 	ret = do_wait(&wo);
+	if (ret == 0 && (wo.flags & ~options & WNOHANG))
+		return -EAGAIN;          /* the pidfd's O_NONBLOCK asked, not the caller */
 	if (ret < 0)
 		return ret;
 	fill_waitid_info(&wo, ret, &wi);
@@ -288,7 +391,8 @@ static bool pgrp_exists(pid_t pgid)
 
 /* A new session and group led by the caller's process (its tgid), unless
  * a process group with that id exists (the caller leads one, or one it
- * led lives on in other processes): EPERM, as Linux. */
+ * led lives on in other processes): EPERM, as Linux. The new session has
+ * no controlling terminal yet. */
 long sys_setsid(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
 	struct task_struct *p = current->group_leader;
@@ -296,6 +400,7 @@ long sys_setsid(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
 	if (pgrp_exists(p->pid))
 		return -EPERM;
 	set_group_ids(p, p->pid, p->pid);
+	proc_clear_tty(p);
 	return p->sid;
 }
 

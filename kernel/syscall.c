@@ -7,12 +7,13 @@
 #include <kernel.h>
 #include <errno.h>
 #include <syscall.h>
+#include <syscall_counts.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
 
 unsigned long syscall_count, syscall_enosys_count;
 
-static const syscall_fn_t sys_call_table[NR_syscalls] = {
+const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_time]		= sys_time,
 	[__NR_gettimeofday]	= sys_gettimeofday,
 	[__NR_uname]		= sys_newuname,
@@ -42,6 +43,9 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_munmap]	= sys_munmap,
 	[__NR_wait4]	= sys_wait4,
 	[__NR_clone]	= sys_clone,
+	[__NR_pidfd_open]	= sys_pidfd_open,
+	[__NR_pidfd_send_signal]	= sys_pidfd_send_signal,
+	[__NR_pidfd_getfd]	= sys_pidfd_getfd,
 	[__NR_mprotect]	= sys_mprotect,
 	[__NR_getpgid]	= sys_getpgid,
 	[__NR__llseek]	= sys_llseek,
@@ -182,6 +186,13 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_renameat2]	= sys_renameat2,
 	[__NR_utimensat_time64]	= sys_utimensat_time64,
 	[__NR_faccessat2]	= sys_faccessat2,
+	[__NR_select]	= sys_old_select,
+	[__NR__newselect]	= sys_newselect,
+	[__NR_poll]	= sys_poll,
+	[__NR_pselect6]	= sys_pselect6,
+	[__NR_ppoll]	= sys_ppoll,
+	[__NR_pselect6_time64]	= sys_pselect6_time64,
+	[__NR_ppoll_time64]	= sys_ppoll_time64,
 	[__NR_waitid]	= sys_waitid,
 	[__NR_times]	= sys_times,
 	[__NR_getrusage]	= sys_getrusage,
@@ -217,16 +228,24 @@ static const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_sched_getaffinity]	= sys_sched_getaffinity,
 };
 
+/* Count the call for the process (include/syscall_counts.h) before it
+ * runs (exit and a successful execve do not come back here), run it, and
+ * count an -ENOSYS answer too: a missing handler's or the handler's own. */
 void do_syscall(struct pt_regs *regs)
 {
 	u32 nr = regs->orig_eax;
 	syscall_fn_t fn = nr < NR_syscalls ? sys_call_table[nr] : NULL;
+	long ret;
 
 	syscall_count++;
+	count_syscall(nr);
 	if (!fn) {
 		syscall_enosys_count++;
-		regs->eax = (u32)-ENOSYS;
-		return;
+		ret = -ENOSYS;
+	} else {
+		ret = fn(regs->ebx, regs->ecx, regs->edx, regs->esi, regs->edi, regs->ebp);
 	}
-	regs->eax = (u32)fn(regs->ebx, regs->ecx, regs->edx, regs->esi, regs->edi, regs->ebp);
+	if (unlikely(ret == -ENOSYS))
+		count_enosys(nr);
+	regs->eax = (u32)ret;
 }

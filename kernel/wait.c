@@ -50,6 +50,25 @@ void finish_wait(struct wait_queue_head *q, struct wait_queue_entry *w)
 	local_irq_restore(flags);
 }
 
+void add_wait_queue(struct wait_queue_head *q, struct wait_queue_entry *w)
+{
+	unsigned long flags = local_irq_save();
+
+	w->flags &= ~WQ_FLAG_EXCLUSIVE;
+	if (list_empty(&w->entry))
+		list_add(&w->entry, &q->task_list);
+	local_irq_restore(flags);
+}
+
+void remove_wait_queue(struct wait_queue_head *q, struct wait_queue_entry *w)
+{
+	unsigned long flags = local_irq_save();
+
+	if (!list_empty(&w->entry))
+		list_del_init(&w->entry);
+	local_irq_restore(flags);
+}
+
 int __wake_up(struct wait_queue_head *q, int nr_exclusive)
 {
 	unsigned long flags = local_irq_save();

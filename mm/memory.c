@@ -56,10 +56,10 @@ static u32 vma_pte_flags(const struct vm_area_struct *vma, bool writable)
 	return (writable && (vma->vm_flags & VM_WRITE)) ? PAGE_SHARED : PAGE_READONLY;
 }
 
-/* Fill a new user page with what vma holds at addr. */
-static int fill_page(struct vm_area_struct *vma, unsigned long addr, struct page *page)
+/* The page-sized buffer kaddr gets what vma holds at addr when nothing
+ * is mapped there: the file's bytes up to vm_file_end, zeros after. */
+static int fill_bytes(struct vm_area_struct *vma, unsigned long addr, u8 *kaddr)
 {
-	u8 *kaddr = kmap(page);
 	unsigned long valid = 0;
 	int err = 0;
 
@@ -74,6 +74,14 @@ static int fill_page(struct vm_area_struct *vma, unsigned long addr, struct page
 			valid = n;
 	}
 	memset(kaddr + valid, 0, PAGE_SIZE - valid);
+	return err;
+}
+
+/* Fill a new user page with what vma holds at addr. */
+static int fill_page(struct vm_area_struct *vma, unsigned long addr, struct page *page)
+{
+	int err = fill_bytes(vma, addr, kmap(page));
+
 	kunmap(page);
 	return err;
 }
@@ -350,4 +358,24 @@ void free_pgtables(struct mm_struct *mm)
 		mm->pgd[i] = 0;
 		mm->nr_ptes--;
 	}
+}
+
+bool copy_dump_page(struct vm_area_struct *vma, unsigned long addr, void *buf)
+{
+	u32 *pte = user_pte(vma->vm_mm, addr);
+	unsigned long index;
+
+	if (pte && pte_mapped(*pte)) {
+		void *kaddr = kmap_atomic(pfn_to_page(pte_phys(*pte) >> PAGE_SHIFT));
+
+		memcpy(buf, kaddr, PAGE_SIZE);
+		kunmap_atomic(kaddr);
+		return true;
+	}
+	if (!vma->vm_file || addr >= vma->vm_file_end)
+		return false;                     /* never touched, or bss: zeros */
+	index = (vma->vm_pgoff + (addr - vma->vm_start)) >> PAGE_SHIFT;
+	if (!ramfs_file_page(vma->vm_file->f_inode, index))
+		return false;                     /* a hole in the file (or past its end) */
+	return fill_bytes(vma, addr, buf) == 0;
 }

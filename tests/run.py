@@ -16,10 +16,17 @@ One `make test` is:
   1b. the EXTRA_BOOTS: manual cases needing other QEMU settings (the c22
      scale test with -m 512M; the OOM killer's cases with -m 96M; the glibc
      pthread programs and the c23 claim under -icount: GLIBC_ON_TASKLAB);
+  1c. (--user-dir) the core-file check: a boot whose second serial port
+     (COM2) is a file on the host runs /bin/crash-threads, whose worker
+     thread faults; the kernel sends its core file out over COM2, the
+     file is rebuilt as build/crash-threads.core and the host's gdb, with
+     the unstripped program, must show crash_here in the backtrace and
+     both threads (`make core PROG=NAME` does the same for any program);
   2. one boot per should-panic case the main boot listed, each of which must
      panic with the expected text and a symbolized backtrace naming the case;
   2b. one boot without test= (as `make run`): the monitor's t key lists tasks;
-      with the initramfs, PID 1 execs /sbin/init, which answers at its prompt;
+      with the initramfs, PID 1 execs /sbin/init, which answers at its prompt,
+      and in another boot ^Z, fg and ^C reach the command it runs;
   3. (--iso) one boot through the GRUB ISO: banner, memory map, KTAP;
   4. (--gdb-check) gdb stops at start_kernel with symbols and `bt` works
      (into boot/higher_half.asm, with no warning about broken debug info),
@@ -44,10 +51,13 @@ Python 3 standard library only.
 import argparse
 import os
 import re
+import resource
 import select
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 QEMU = os.environ.get('QEMU', 'qemu-system-i386')
@@ -74,8 +84,10 @@ class Boot:
         self.first_result_s = first_result_s
 
 
-def boot(kernel=None, iso=None, append='', timeout=30, mem='2G', extra=()):
-    """Run QEMU until it exits or `timeout` seconds pass; never hangs."""
+def boot(kernel=None, iso=None, append='', timeout=30, mem='2G', extra=(), count_syscalls=True):
+    """Run QEMU until it exits or `timeout` seconds pass; never hangs.
+    Test boots count system calls (`syscall_counts`: the clone3 and
+    pthread-clone3 checks read them); the benchmarks leave it off."""
     cmd = [QEMU, '-m', mem, '-display', 'none', '-serial', 'stdio', '-no-reboot',
            '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04', '-monitor', 'none'] + CPU
     if iso:
@@ -83,7 +95,8 @@ def boot(kernel=None, iso=None, append='', timeout=30, mem='2G', extra=()):
     else:
         # serial_probe tells the serial test that a probe line will be typed,
         # so missing input is a failure, not a skip.
-        cmd += ['-kernel', kernel, '-append', f'{append} serial_probe=1'.strip()]
+        words = f'{append} serial_probe=1' + (' syscall_counts' if count_syscalls else '')
+        cmd += ['-kernel', kernel, '-append', words.strip()]
         if INITRD:
             cmd += ['-initrd', INITRD]
     cmd += list(extra)
@@ -105,9 +118,10 @@ def boot(kernel=None, iso=None, append='', timeout=30, mem='2G', extra=()):
         if not chunk:
             break
         out += chunk
-        if not probed and b'interrupts on' in out:
-            # Type the probe line once the UART is set up (the serial test
-            # reads it back through IRQ 4).
+        if not probed and b'ready for the probe line' in out:
+            # Type the probe line when the serial test asks (it reads it
+            # back through IRQ 4; typed earlier, the console's tty would
+            # take it when a program opens the console).
             try:
                 proc.stdin.write(SERIAL_PROBE.encode())
                 proc.stdin.flush()
@@ -325,7 +339,7 @@ GLIBC_ON_TASKLAB = True
 GLIBC_SIGNALS_ON_TASKLAB = True
 GLIBC_CASES = ['glibc_mutex.counter_exact', 'glibc_cond.ping_pong', 'glibc_fork.child_one_thread',
                'glibc_exit.last_thread_ends', 'glibc_stress.create_join_handoffs',
-               'glibc_forkbench.claim_c23_thread_cheaper']
+               'glibc_forkbench.claim_c23_thread_cheaper', 'glibc_clone3.counted']
 GLIBC_SIGNAL_CASES = ['glibc_signal.runs_in_target']
 
 # The OOM killer's cases (tests/test_oom.c), where /bin/oomhog runs a small
@@ -345,8 +359,9 @@ if GLIBC_ON_TASKLAB:
                                                else [])), '2G', 120, tuple(ICOUNT)))
 
 
-def run_main(args, tally, test=None, mem=None, timeout=None, label='main boot', extra=()):
-    b = boot(args.kernel, append=f'test={test or args.test} {args.append}',
+def run_main(args, tally, test=None, mem=None, timeout=None, label='main boot', extra=(),
+             append=''):
+    b = boot(args.kernel, append=f'test={test or args.test} {append} {args.append}',
              timeout=timeout or args.timeout, mem=mem or args.mem, extra=extra)
     kt = Ktap(b.lines)
     if args.verbose:
@@ -544,6 +559,42 @@ def run_init_check(args, tally):
         tally.fail('init_reaps_orphans', f'orphan reports {found}:\n' + text[-2000:])
 
 
+def run_init_job_control_check(args, tally):
+    """`make run` with the initramfs: init's shell takes the console as its
+    controlling terminal (TIOCSCTTY) and runs each command as the terminal's
+    foreground process group, so the keys reach the command. At its prompt:
+    `cat` and a line (cat echoes it back: it runs, in the foreground), ^Z
+    (cat stops by SIGTSTP, 20, and the prompt is back), `fg` (it goes on
+    reading), another line, ^C (cat ends by SIGINT, 2, the prompt is back),
+    then ^C on a half-typed line at the prompt (the line is dropped) and
+    `echo done`. Each key goes when the output says the last one worked."""
+    script = [(b'tasklab# ', 1, 'cat\nhello\n'), (b'hello', 2, '\x1a'),
+              (b'tasklab# ', 2, 'fg\n'), (b'continuing pid', 1, 'again\n'),
+              (b'again', 2, '\x03'), (b'tasklab# ', 3, 'half-typed\x03'),
+              (b'tasklab# ', 4, 'echo done\n'), (b'tasklab# ', 5, None)]
+    step = [0]
+
+    def respond(out):
+        text, count, keys = script[step[0]]
+        if out.count(text) < count:
+            return ''
+        step[0] += 1
+        return keys
+    text, _ = interactive_boot(['-kernel', args.kernel, '-initrd', INITRD,
+                                '-append', args.append], respond, timeout=30)
+    want = ['hello\nhello', '^Z\ninit: pid', 'stopped by signal 20 (fg continues it)',
+            'continuing pid', 'again\nagain', '^C\ninit: pid', 'killed by signal 2',
+            'half-typed^C\ntasklab# ', 'done\ntasklab# ']
+    missing = [w for w in want if w not in text]
+    if step[0] == len(script) and not missing and 'init: half-typed' not in text:
+        tally.ok('init_shell_job_control',
+                 '  [cat in the foreground: ^Z stopped it (SIGTSTP), fg went on, '
+                 '^C ended it (SIGINT); ^C dropped a half-typed line]')
+    else:
+        tally.fail('init_shell_job_control', f'at step {step[0]} of {len(script)}, '
+                   f'missing {missing}:\n' + text[-2000:])
+
+
 def run_iso(args, tally):
     b = boot(iso=args.iso, timeout=args.timeout)
     kt = Ktap(b.lines)
@@ -682,7 +733,7 @@ def run_gdb_checks(args, tally):
 # `<prog>: PASS: ...` and status 0 only when all held. They run under
 # qemu-i386 here and on Tasklab in the glibc_* program suites.
 GLIBC_SELFCHECK = ['pthread-mutex', 'pthread-cond', 'pthread-fork', 'pthread-signal',
-                   'pthread-exit', 'pthread-stress']
+                   'pthread-exit', 'pthread-stress', 'pthread-clone3']
 
 
 def linux_abi_env():
@@ -690,6 +741,24 @@ def linux_abi_env():
     program that it is not on Tasklab (user/lib/ktap.c checks that uname
     agrees), which is the only place where its cases may skip."""
     return dict(os.environ, KTAP_PLATFORM='linux-abi')
+
+
+# glibc programs that crash on purpose (user/glibc/crash-threads.c: for the
+# core-file check) and the signal each must die of, here as on Tasklab.
+GLIBC_CRASHES = {'crash-threads': signal.SIGSEGV}
+
+
+def no_core_files():
+    """preexec_fn: RLIMIT_CORE 0, so a crash under qemu-i386 leaves no
+    core file of QEMU's (qemu_*.core) behind."""
+    resource.setrlimit(resource.RLIMIT_CORE, (0, resource.getrlimit(resource.RLIMIT_CORE)[1]))
+
+
+def run_glibc_on_linux(qemu_user, path):
+    """One glibc program under qemu-i386, in a scratch directory."""
+    with tempfile.TemporaryDirectory() as scratch:
+        return subprocess.run([qemu_user, path], capture_output=True, text=True, timeout=120,
+                              env=linux_abi_env(), cwd=scratch, preexec_fn=no_core_files)
 
 
 def run_user_on_linux(args, tally):
@@ -733,9 +802,9 @@ def run_user_on_linux(args, tally):
     glibc_dir = os.path.join(args.user_dir, 'glibc')
     for prog in sorted(os.listdir(glibc_dir)) if os.path.isdir(glibc_dir) else []:
         try:
-            run = subprocess.run([qemu_user, os.path.join(glibc_dir, prog)],
-                                 capture_output=True, text=True, timeout=120, env=linux_abi_env())
-            ok, why = run.returncode == 0, f'exit status {run.returncode}: {run.stdout[-300:]}'
+            run = run_glibc_on_linux(qemu_user, os.path.abspath(os.path.join(glibc_dir, prog)))
+            want = -GLIBC_CRASHES.get(prog, 0)       # a crasher must die of its signal
+            ok, why = run.returncode == want, f'exit status {run.returncode}: {run.stdout[-300:]}'
             if ok and prog in GLIBC_SELFCHECK and f'{prog}: PASS:' not in run.stdout:
                 ok, why = False, f'exit status 0 without the PASS line: {run.stdout[-300:]}'
         except subprocess.TimeoutExpired:
@@ -746,6 +815,126 @@ def run_user_on_linux(args, tally):
             tally.ok(f'linux-abi:{prog}')
         else:
             tally.fail(f'linux-abi:{prog}', why)
+
+
+# The core-file check (tests/test_coredump.c, suite core_gdb): the kernel
+# sends a crashed program's core over COM2 as "TLCORE <name> <size>\n",
+# then per page of the file 'Z' (zeros) or 'D' and its bytes (the last
+# page only up to <size>), then "TLCORE-END <sum>\n" (the bytes' sum mod
+# 2^32, in hex).
+CORE_GDB_CASE = 'core_gdb.core_to_com2'
+CORE_FRAME = re.compile(rb'TLCORE (\S+) (\d+)\n')
+CORE_END = re.compile(rb'TLCORE-END ([0-9a-f]{8})\n')
+
+
+def decode_core_frame(data):
+    """The (name, bytes) of the core file framed in data; ValueError when
+    the frame is missing, cut short or its sum is wrong."""
+    m = CORE_FRAME.search(data)
+    if not m:
+        raise ValueError(f'no TLCORE frame in {len(data)} bytes from COM2')
+    name, size, pos, out = m.group(1).decode(), int(m.group(2)), m.end(), bytearray()
+    while len(out) < size:
+        n = min(4096, size - len(out))
+        tag, pos = data[pos:pos + 1], pos + 1
+        if tag == b'Z':
+            out += bytes(n)
+        elif tag == b'D' and pos + n <= len(data):
+            out += data[pos:pos + n]
+            pos += n
+        else:
+            raise ValueError(f'frame broken at byte {len(out)} of {size}')
+    end = CORE_END.match(data, pos)
+    if not end or int(end.group(1), 16) != sum(out) & 0xffffffff:
+        raise ValueError('the end line is missing or its sum does not match')
+    return name, bytes(out)
+
+
+def fetch_core(args, tally, prog):
+    """Boot the core_gdb case for /bin/<prog> with COM2 on a file and
+    rebuild the core it sends next to the kernel image; its path, or None
+    (the failure counted)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        com2 = os.path.join(scratch, 'com2.bin')
+        kt = run_main(args, tally, test=CORE_GDB_CASE, timeout=60,
+                      extra=('-serial', f'file:{com2}'),
+                      append=f'core_prog=/bin/{prog}', label=f'core_gdb boot ({prog})')
+        if not any(r[1] == 'core_to_com2' and r[2] == 'ok' for r in kt.results):
+            return None
+        try:
+            name, core = decode_core_frame(open(com2, 'rb').read())
+        except (OSError, ValueError) as e:
+            tally.fail(f'core_gdb.{prog}.frame', str(e))
+            return None
+    path = os.path.join(os.path.dirname(args.kernel) or '.', f'{name}.core')
+    with open(path, 'wb') as f:
+        f.write(core)
+    return path
+
+
+def unstripped(args, prog):
+    """The build's own copy of a program of the initramfs (with its debug
+    information: the initramfs has stripped ones), or None."""
+    for d in ('glibc', 'bin'):
+        path = os.path.join(args.user_dir, d, prog)
+        if os.path.isfile(path):
+            return path
+    return None
+
+
+def gdb_on_core(program, core, commands):
+    """The output of gdb -batch on program and core with these commands."""
+    cmd = ['gdb', '-batch', '-nx', program, core]
+    for c in commands:
+        cmd += ['-ex', c]
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    return run.stdout + run.stderr
+
+
+GDB_THREAD_LINE = re.compile(r'^\*?\s+\d+\s+(?:Thread 0x[0-9a-f]+ \(LWP (\d+)\)|LWP (\d+))', re.M)
+
+
+def run_core_gdb_check(args, tally):
+    """make test's post-mortem: crash-threads' core, opened by the host's
+    gdb with the unstripped program, shows SIGSEGV, the worker stopped in
+    crash_here (the current thread, so `bt` starts there), two threads,
+    and main waiting in sleeper_wait."""
+    label = 'core_gdb_backtrace_and_threads'
+    program = unstripped(args, 'crash-threads')
+    if not shutil.which('gdb') or not program:
+        tally.fail(label, 'needs gdb and build/user/glibc/crash-threads')
+        return
+    core = fetch_core(args, tally, 'crash-threads')
+    if not core:
+        tally.fail(label, 'no core file came over COM2')
+        return
+    out = gdb_on_core(program, core, ['bt', 'info threads', 'thread apply all bt'])
+    bt = out.partition('\n  Id ')[0]
+    lwps = {a or b for a, b in GDB_THREAD_LINE.findall(out)}
+    problems = [w for w, ok in [
+        ('"Program terminated with signal SIGSEGV"', 'Program terminated with signal SIGSEGV' in out),
+        ('frame #0 in crash_here', re.search(r'^#0 .* in crash_here \(', bt, re.M)),
+        ('two threads in info threads', len(lwps) == 2),
+        ('sleeper_wait in the other thread\'s bt', 'in sleeper_wait ()' in out),
+        ('no truncated core or unreadable memory', 'truncated' not in out and 'Cannot access' not in out),
+    ] if not ok]
+    if problems:
+        tally.fail(label, f'missing {problems}; gdb output:\n' + out)
+    else:
+        first = re.search(r'^#0 .*$', bt, re.M).group(0)
+        tally.ok(label, f'  [{core}: {first}; LWPs {sorted(lwps)}]')
+
+
+def run_core_only(args, tally, prog):
+    """make core PROG=NAME: fetch /bin/NAME's core and show gdb's bt."""
+    program = unstripped(args, prog)
+    core = fetch_core(args, tally, prog)
+    if not core or not program:
+        tally.fail(f'core of {prog}', 'no core file' if program else f'no program {prog} in the build')
+        return
+    print(gdb_on_core(program, core, ['bt', 'info threads']))
+    print(f'# the core: {core}; open it with: gdb {program} {core}')
+    tally.ok(f'core of {prog}')
 
 
 def leak_reported(b, kt, counter):
@@ -863,6 +1052,9 @@ def main():
                          '(always done when GLIBC_ON_TASKLAB is on)')
     ap.add_argument('--initrd', help='initramfs to pass with -initrd (module 0)')
     ap.add_argument('--user-dir', help='run build/user/bin/utest_* under qemu-i386')
+    ap.add_argument('--core', metavar='PROG',
+                    help='only crash /bin/PROG on Tasklab with core dumps on, bring its core '
+                         'back over COM2 (next to --kernel) and show gdb\'s bt (needs --user-dir)')
     ap.add_argument('-v', '--verbose', action='store_true', help='print the kernel output')
     args = ap.parse_args()
     global INITRD
@@ -871,15 +1063,21 @@ def main():
     start = time.monotonic()
     if args.gdb_only:
         run_gdb_checks(args, tally)
+    elif args.core:
+        run_core_only(args, tally, args.core)
     else:
-        kt = run_main(args, tally)
+        # the core_gdb case needs a COM2: only its own boot runs it
+        kt = run_main(args, tally) if args.test != CORE_GDB_CASE else None
         run_extra_boots(args, tally)
-        for name in kt.should_panic:
+        if args.user_dir and args.test in ('*', CORE_GDB_CASE):
+            run_core_gdb_check(args, tally)
+        for name in kt.should_panic if kt else []:
             run_should_panic(args, tally, name)
         if args.test == '*':
             run_monitor_check(args, tally)
             if INITRD:
                 run_init_check(args, tally)
+                run_init_job_control_check(args, tally)
         if args.iso:
             run_iso(args, tally)
         if args.gdb_check and not shutil.which('gdb'):

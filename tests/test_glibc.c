@@ -66,6 +66,9 @@ GLIBC_SUITE(glibc_fork, "pthread-fork", child_one_thread);
 GLIBC_SUITE(glibc_signal, "pthread-signal", runs_in_target);
 GLIBC_SUITE(glibc_exit, "pthread-exit", last_thread_ends);
 GLIBC_SUITE(glibc_stress, "pthread-stress", create_join_handoffs);
+/* pthread_create is one clone3 each, no clone, no ENOSYS: the process's
+ * own system call counts (/sys/kernel/debug/syscall_counts) say so. */
+GLIBC_SUITE(glibc_clone3, "pthread-clone3", counted);
 
 /* The number after `label` in out (0 when missing). */
 static u64 figure_after(const char *out, const char *label)

@@ -139,6 +139,7 @@ static void log_contains_searches_across_the_wrap(struct ktest *t)
 {
 	char stale[12];
 	unsigned long flags;
+	bool stale_found;
 	u32 since;
 
 	log_fill_to(64);
@@ -149,6 +150,8 @@ static void log_contains_searches_across_the_wrap(struct ktest *t)
 	memcpy(stale, "4711", 4);
 	memcpy(stale + 4, log_buf + log_head % LOG_BUF_LEN, 7);   /* an older lap's */
 	stale[11] = '\0';
+	/* searched before the newline below overwrites the first stale byte */
+	stale_found = log_contains(since, stale);
 	local_irq_restore(flags);
 	printk(KERN_DEBUG "\n");
 	KTEST_EXPECT_EQ(t, memcmp(log_buf + LOG_BUF_LEN - 5, "wrap-", 5), 0);
@@ -157,7 +160,7 @@ static void log_contains_searches_across_the_wrap(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, log_contains(since, "p-m"));
 	KTEST_EXPECT_FALSE(t, log_contains(since, "wrap-marker-4712"));
 	KTEST_EXPECT_FALSE(t, log_contains(since + 1, "wrap-"));   /* from since on */
-	KTEST_EXPECT_FALSE(t, log_contains(since, stale));         /* not past the newest */
+	KTEST_EXPECT_FALSE(t, stale_found);                        /* not past the newest */
 	KTEST_EXPECT_FALSE(t, log_contains(log_head, "\n"));       /* nothing new yet */
 }
 

@@ -1,8 +1,8 @@
 /* tests/test_sched.c: the scheduler and the context switch (seed claims c17,
  * c24, c25, c26, c27, c28), wait queues, timers, and exit/reaping. Tasks
  * with an address space are kernel threads that adopted one with
- * kthread_use_mm(): until the user-mode issue, that is how a "process" with
- * its own page directory exists. */
+ * kthread_use_mm(): a "process" with its own page directory whose every
+ * step the case controls, with no user program to load. */
 #include <kernel.h>
 #include <errno.h>
 #include <ktest.h>

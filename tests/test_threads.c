@@ -206,7 +206,8 @@ static void clone_validity_rules(struct ktest *t)
 		CLONE_SIGHAND,                            /* SIGHAND without VM */
 		CLONE_VM | CLONE_FS | CLONE_NEWNS,
 		CLONE_VM | 0x04000000,                    /* CLONE_NEWUTS */
-		CLONE_VM | 0x00001000,                    /* CLONE_PIDFD */
+		CLONE_VM | CLONE_SIGHAND | CLONE_THREAD | CLONE_PIDFD,   /* a pidfd is for a process */
+		CLONE_PIDFD | CLONE_DETACHED,
 	};
 	pid_t tgid = current->tgid;
 	long r;
@@ -215,6 +216,9 @@ static void clone_validity_rules(struct ktest *t)
 	for (unsigned i = 0; i < ARRAY_SIZE(bad); i++)
 		KTEST_EXPECT_EQ(t, do_fork(&(struct kernel_clone_args){ .flags = bad[i] }, &regs),
 				-EINVAL);
+	KTEST_EXPECT_EQ(t, do_fork(&(struct kernel_clone_args){           /* one word for both */
+		.flags = CLONE_PIDFD | CLONE_PARENT_SETTID | SIGCHLD,
+		.pidfd = 0x1000, .parent_tid = 0x1000 }, &regs), -EINVAL);
 	current->tgid = 1;
 	r = do_fork(&(struct kernel_clone_args){ .flags = CLONE_VM | CLONE_PARENT | SIGCHLD }, &regs);
 	current->tgid = tgid;

@@ -37,7 +37,10 @@ static void pit_programmed_for_hz(struct ktest *t)
 	KTEST_EXPECT_GT(t, moved, 0);
 }
 
-/* serial_probe=1: the host runner will type a probe line on the console. */
+/* serial_probe=1: the host runner will type a probe line on the console
+ * when the case below asks for it (its log line "ready for the probe
+ * line"): not earlier, since a console open before then would hand the
+ * bytes to the console's tty instead (drivers/tty/serial_console.c). */
 static bool probe_promised;
 
 static int set_serial_probe(const char *value)
@@ -50,7 +53,10 @@ KERNEL_PARAM("serial_probe", set_serial_probe);
 static void serial_input_arrives_by_interrupt(struct ktest *t)
 {
 	char line[64];
-	int n = serial_read_line(line, sizeof(line), 2 * HZ);
+	int n;
+
+	ktest_log(t, "ready for the probe line");
+	n = serial_read_line(line, sizeof(line), 2 * HZ);
 
 	if (n < 0 && !probe_promised)
 		KTEST_SKIP(t, "no serial input within 2 s, and none was promised (serial_probe=1)");

@@ -54,7 +54,7 @@ $(UPROGS): $(B)/user/bin/%: $(B)/user/bin/%.o $(UCRT0) $(ULIB)
 # build them (glibc 2.34+ has pthreads in libc.a, but -pthread is the
 # documented way and also defines _REENTRANT).
 UGLIBC_PTHREAD := $(filter $(B)/user/glibc/pthread-% $(B)/user/glibc/forkbench \
-                           $(B)/user/glibc/bench-threads,$(UGLIBC))
+                           $(B)/user/glibc/bench-threads $(B)/user/glibc/crash-threads,$(UGLIBC))
 $(UGLIBC_PTHREAD): UGLIBC_FLAGS := -pthread
 
 $(UGLIBC): $(B)/user/glibc/%: user/glibc/%.c

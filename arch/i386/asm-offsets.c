@@ -1,18 +1,21 @@
 /* arch/i386/asm-offsets.c: the one source of the constants the NASM files use
- * (boot/head.asm, arch/i386/entry.asm and switch_to.asm), as Linux makes its
+ * (boot/head.asm, arch/i386/entry.asm, switch_to.asm and setjmp.asm), as Linux makes its
  * asm-offsets.h. It is never linked: the Makefile compiles it to assembly
  * (-S), where each DEFINE leaves a line `->NAME value` in the .s file, and
  * scripts/asm-offsets.py turns those lines into build/include/asm/layout.inc,
  * one `%define NAME value` each, which NASM finds on its include path. So
- * PAGE_OFFSET, THREAD_SIZE, the selectors, the page-directory and control
- * register bits and the thread_struct offsets are written once, in the C
- * headers; a header change regenerates layout.inc (the -MMD dependencies of
- * this file) and reassembles every .asm file. */
+ * PAGE_OFFSET, THREAD_SIZE, the selectors, the trap vectors, the
+ * page-directory and control register bits and the thread_struct offsets
+ * are written once, in the C headers; a header change regenerates
+ * layout.inc (the -MMD dependencies of this file) and reassembles every .asm
+ * file. */
 #include <multiboot.h>
+#include <asm/irq.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/segment.h>
+#include <asm/traps.h>
 
 /* `->NAME value C-expression`; %c0 is the bare number, without the '$' of an
  * AT&T immediate. */
@@ -38,7 +41,9 @@ void asm_offsets(void)
 	DEFINE(CR4_PGE, X86_CR4_PGE);
 	DEFINE(THREAD_SIZE, THREAD_SIZE);
 
-	/* arch/i386/entry.asm: the segments a trap runs with */
+	/* arch/i386/entry.asm: its stubs, and the segments a trap runs with */
+	DEFINE(NR_TRAP_STUBS, NR_TRAP_STUBS);
+	DEFINE(SYSCALL_VECTOR, SYSCALL_VECTOR);
 	DEFINE(__KERNEL_CS, __KERNEL_CS);
 	DEFINE(__KERNEL_DS, __KERNEL_DS);
 	DEFINE(__USER_CS, __USER_CS);
@@ -47,4 +52,13 @@ void asm_offsets(void)
 	/* arch/i386/switch_to.asm: where a switched-out task's esp and eip are */
 	OFFSET(THREAD_ESP, thread_struct, esp);
 	OFFSET(THREAD_EIP, thread_struct, eip);
+
+	/* arch/i386/setjmp.asm: struct kjmp_buf */
+	OFFSET(KJMP_EBX, kjmp_buf, ebx);
+	OFFSET(KJMP_ESI, kjmp_buf, esi);
+	OFFSET(KJMP_EDI, kjmp_buf, edi);
+	OFFSET(KJMP_EBP, kjmp_buf, ebp);
+	OFFSET(KJMP_ESP, kjmp_buf, esp);
+	OFFSET(KJMP_EIP, kjmp_buf, eip);
+	OFFSET(KJMP_EFLAGS, kjmp_buf, eflags);
 }

@@ -17,7 +17,7 @@ section .text
 ; One stub per vector. Where the CPU pushes no error code (all but 8, 10-14,
 ; 17 and 21) the stub pushes 0 in its place, so every frame has the same shape.
 %assign v 0
-%rep 48
+%rep NR_TRAP_STUBS
 stub_%[v]:
   %if !(v == 8 || (v >= 10 && v <= 14) || v == 17 || v == 21)
     push 0
@@ -31,7 +31,7 @@ stub_%[v]:
 global system_call_stub
 system_call_stub:
     push eax
-    push 0x80
+    push SYSCALL_VECTOR
     jmp common_entry
 
 common_entry:
@@ -112,7 +112,7 @@ section .rodata
 global trap_stubs
 trap_stubs:
 %assign v 0
-%rep 48
+%rep NR_TRAP_STUBS
     dd stub_%[v]
   %assign v v + 1
 %endrep

@@ -27,7 +27,7 @@ void idt_init(void)
 		sizeof(idt_table) - 1, (u32)idt_table
 	};
 
-	for (int v = 0; v < 48; v++)
+	for (int v = 0; v < NR_TRAP_STUBS; v++)
 		set_gate(v, trap_stubs[v], GATE_INTERRUPT);
 	/* int3 and into may be used from user mode, as on Linux: int3 raises
 	 * SIGTRAP, into SIGSEGV (traps.c). */

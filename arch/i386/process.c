@@ -24,8 +24,6 @@
 extern void ret_from_fork(void);
 extern void kernel_thread_helper(void);
 
-#define MXCSR_DEFAULT 0x1F80        /* all SSE exceptions masked */
-
 static inline void clts(void) { __asm__ __volatile__("clts" ::: "memory"); }
 static inline void stts(void) { write_cr0(read_cr0() | X86_CR0_TS); }
 

@@ -50,6 +50,12 @@ void serial_putc(char c)
 	outb(COM1 + UART_RBR, c);
 }
 
+void serial_write(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		serial_putc(s[i]);
+}
+
 unsigned long console_bytes;
 
 void console_write(const char *s, size_t n)
@@ -62,20 +68,47 @@ void console_write(const char *s, size_t n)
 	}
 }
 
+/* One received byte: SysRq first, then the ring. Interrupts off. */
+static void serial_rx_byte(char c)
+{
+	serial_rx_count++;
+	if (rx_sysrq && rx_sysrq(c))
+		return;
+	if (rx_head - rx_tail >= RX_RING) {
+		serial_rx_dropped++;
+		return;
+	}
+	rx_ring[rx_head++ % RX_RING] = c;
+}
+
 static void serial_interrupt(int irq, struct pt_regs *regs)
 {
-	while (inb(COM1 + UART_LSR) & LSR_DR) {
-		char c = inb(COM1 + UART_RBR);
-		serial_rx_count++;
-		if (rx_sysrq && rx_sysrq(c))
-			continue;
-		if (rx_head - rx_tail >= RX_RING) {
-			serial_rx_dropped++;
-			continue;
-		}
-		rx_ring[rx_head++ % RX_RING] = c;
-	}
+	while (inb(COM1 + UART_LSR) & LSR_DR)
+		serial_rx_byte(inb(COM1 + UART_RBR));
 	wake_up(&serial_rx_wait);
+}
+
+void serial_receive_chars(const char *s, size_t n)
+{
+	unsigned long flags = local_irq_save();
+
+	for (size_t i = 0; i < n; i++)
+		serial_rx_byte(s[i]);
+	local_irq_restore(flags);
+	wake_up(&serial_rx_wait);
+}
+
+bool serial_rx_pending(void)
+{
+	return rx_head != rx_tail;
+}
+
+void serial_rx_flush(void)
+{
+	unsigned long flags = local_irq_save();
+
+	rx_tail = rx_head;
+	local_irq_restore(flags);
 }
 
 void serial_enable_rx_irq(void)

@@ -3,6 +3,7 @@
 #define TASKLAB_ASM_DESC_H
 
 #include <types.h>
+#include <asm/irq.h>
 
 /* One 8-byte IDT gate. */
 struct gate_struct {
@@ -17,8 +18,9 @@ struct gate_struct {
 #define GATE_USER_INT  0xEE   /* present, DPL 3: int $0x80 from ring 3 */
 
 extern struct gate_struct idt_table[256];
-/* The entry stubs of arch/i386/entry.asm, one per vector 0..47 and 0x80. */
-extern const u32 trap_stubs[48];
+/* The entry stubs of arch/i386/entry.asm, one per vector 0..47, and the
+ * one for int $0x80. */
+extern const u32 trap_stubs[NR_TRAP_STUBS];
 extern void system_call_stub(void);
 
 static inline u32 gate_offset(const struct gate_struct *g)

@@ -11,6 +11,8 @@ struct pt_regs;
 #define NR_IRQS               16
 #define SYSCALL_VECTOR        0x80
 #define NR_VECTORS            256
+/* entry.asm's stubs: every exception and PIC vector, 0..47 */
+#define NR_TRAP_STUBS         (FIRST_EXTERNAL_VECTOR + NR_IRQS)
 
 typedef void (*irq_handler_t)(int irq, struct pt_regs *regs);
 

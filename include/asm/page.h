@@ -9,6 +9,7 @@
 #define PAGE_SIZE    (1UL << PAGE_SHIFT)
 #define PAGE_MASK    (~(PAGE_SIZE - 1))
 #define PAGE_OFFSET  0xC0000000UL
+#define TASK_SIZE    PAGE_OFFSET      /* user addresses are below */
 #define LOWMEM_SIZE  (896UL << 20)
 #define THREAD_SIZE  8192UL
 

@@ -14,6 +14,11 @@ struct fpu_state {
 	u8 fxsave[512];                   /* fxsave/fxrstor image, 16-byte aligned */
 } __aligned(16);
 
+/* A clean FPU: the control word fninit loads, and MXCSR with every SSE
+ * exception masked. */
+#define FPU_CWD_DEFAULT 0x037F
+#define MXCSR_DEFAULT   0x1F80
+
 struct thread_struct {
 	u32 esp;                          /* saved by switch_to */
 	u32 eip;                          /* where switch_to resumes the task */

@@ -8,8 +8,19 @@ void serial_init(void);
 /* Enable the receive interrupt (IRQ 4); call once the IDT and PIC are ready. */
 void serial_enable_rx_irq(void);
 void serial_putc(char c);
+/* n bytes out as they are (console_write adds \r before \n; a tty's
+ * output processing does that itself). */
+void serial_write(const char *s, size_t n);
 /* Take one received byte from the input ring; -1 when it is empty. */
 int serial_getc(void);
+/* Is a received byte waiting in the ring? */
+bool serial_rx_pending(void);
+/* Forget what the ring holds (a tty port starting up, as a UART's FIFO is
+ * cleared). */
+void serial_rx_flush(void);
+/* Take bytes as the receive interrupt takes those it reads from the UART
+ * (SysRq, then the ring, then a wake-up): a test types this way. */
+void serial_receive_chars(const char *s, size_t n);
 /* Woken by the receive interrupt: sleep here for input. */
 struct wait_queue_head;
 extern struct wait_queue_head serial_rx_wait;

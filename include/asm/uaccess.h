@@ -9,8 +9,7 @@
 #define TASKLAB_ASM_UACCESS_H
 
 #include <types.h>
-
-#define TASK_SIZE 0xC0000000UL
+#include <asm/page.h>                   /* TASK_SIZE */
 
 struct pt_regs;
 
@@ -41,6 +40,13 @@ long strncpy_from_user(char *dst, const char *src, long count);
 /* get_user/put_user of one 32-bit word: 0 or -EFAULT. */
 int get_user_u32(u32 *val, const u32 *uaddr);
 int put_user_u32(u32 val, u32 *uaddr);
+
+/* lib/usercopy.c: a versioned struct of usize bytes at src into dst of
+ * ksize: zeros past a shorter one; a longer one must be zero past ksize.
+ * 0, -E2BIG (a non-zero byte there) or -EFAULT. */
+int copy_struct_from_user(void *dst, size_t ksize, const void *src, size_t usize);
+/* Are the size bytes at from all zero? 1, 0, or -EFAULT. */
+int check_zeroed_user(const void *from, size_t size);
 
 /* Called by the trap handler: if regs->eip has a fixup, resume there. */
 bool fixup_exception(struct pt_regs *regs);

@@ -43,6 +43,8 @@ void account_released_thread(struct task_struct *p);
 /* current reaps zombie leader p: p's process, and its own waited-for
  * children, count as current's process's children. */
 void account_reaped_child(struct task_struct *p);
+/* Ticks as a 32-bit timeval (struct rusage's, a core's prstatus times). */
+void ticks_to_timeval(unsigned long ticks, s32 *sec, s32 *usec);
 /* getrusage's work for p (RUSAGE_SELF, _CHILDREN, _THREAD or _BOTH). */
 void task_rusage(struct task_struct *p, int who, struct rusage32 *r);
 

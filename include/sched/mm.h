@@ -21,6 +21,10 @@
 #include <types.h>
 #include <list.h>
 
+/* Words of the auxiliary vector exec writes, its AT_NULL pair included
+ * (fs/exec_args.c). */
+#define AT_VECTOR_SIZE 32
+
 struct mm_struct {
 	u32 *pgd;                         /* page directory (kernel half = swapper's) */
 	int mm_users;                     /* see above; changed with interrupts on, */
@@ -34,6 +38,10 @@ struct mm_struct {
 	unsigned long start_brk, brk;     /* heap: [start_brk, brk) */
 	unsigned long start_stack;        /* the initial user esp */
 	unsigned long mmap_base;          /* where the search for free areas starts */
+	/* exec's strings on the stack (a core's NT_PRPSINFO shows argv) and
+	 * the auxiliary vector it gave the program (a core's NT_AUXV) */
+	unsigned long arg_start, arg_end, env_start, env_end;
+	unsigned long saved_auxv[AT_VECTOR_SIZE];
 	int dumpable;                     /* prctl PR_SET_DUMPABLE: 1 from exec,
 					   * 0 when the effective ids change */
 	unsigned long flags;              /* MMF_* */

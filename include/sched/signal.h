@@ -22,9 +22,13 @@
 
 struct task_struct;
 struct tty_struct;
+struct core_state;
 struct pt_regs;
+struct syscall_count_chunk;
 
 #define _NSIG 64
+/* signal_struct.syscall_counts: NR_syscalls (450) in chunks of 32. */
+#define SYSCALL_COUNT_CHUNKS 15
 
 #define SIG_DFL SIG_DFL_VALUE
 #define SIG_IGN SIG_IGN_VALUE
@@ -61,6 +65,7 @@ struct signal_struct {
 	struct sigpending shared_pending; /* kill() and other group-directed signals */
 	struct task_struct *group_exec_task;   /* de_thread: the thread execing,
 					   * woken as each other thread goes */
+	struct core_state *core_state;    /* a core dump in progress (fs/coredump.c) */
 	struct tty_struct *tty;           /* controlling terminal, or NULL */
 	struct rlimit rlim[RLIM_NLIMITS];
 	pid_t leader_pid;                 /* the process's pid (an exec keeps it) */
@@ -70,6 +75,10 @@ struct signal_struct {
 	/* The OOM killer's bias (include/oom.h), and the lowest value root
 	 * set (a user may not go below it); both inherited by fork. */
 	short oom_score_adj, oom_score_adj_min;
+	/* System calls made, per number (include/syscall_counts.h), and a
+	 * bit per chunk made (so the exit frees those without a scan). */
+	struct syscall_count_chunk *syscall_counts[SYSCALL_COUNT_CHUNKS];
+	u16 syscall_chunks_made;
 };
 
 extern struct sighand_struct init_sighand;
@@ -102,6 +111,13 @@ void exit_signal(struct task_struct *p);
 int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p, bool group);
 /* A signal from the kernel (SI_KERNEL) to thread p (SIGPIPE to a writer). */
 void send_sig(int sig, struct task_struct *p);
+/* sig to every process of group pgrp (kernel/kill.c): priv, from the kernel
+ * (a terminal's signals: SI_KERNEL, no permission check); else as kill()
+ * from current. 0 if one was signalled, else -ESRCH or -EPERM. */
+int kill_pgrp(pid_t pgrp, int sig, int priv);
+/* kernel/exit.c: has current's process group no member with a parent in
+ * another group of the same session (POSIX's orphaned process group)? */
+bool is_current_pgrp_orphaned(void);
 /* Deliver a synchronous fault to current, unblocked and not ignored. */
 void force_sig_fault(int sig, int code, u32 addr);
 void force_sig(int sig);

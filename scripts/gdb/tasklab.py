@@ -42,6 +42,13 @@ def current_task():
     return ti['task']
 
 
+def tty_name(p):
+    """The controlling terminal's name, as kernel/ps.c shows it ('?': none)."""
+    if not int(p['signal']) or not int(p['signal']['tty']):
+        return '?'
+    return p['signal']['tty']['name'].string()
+
+
 def ps_line(p):
     comm = p['comm'].string()
     cmd = comm if int(p['mm']) else f'[{comm}]'
@@ -49,7 +56,7 @@ def ps_line(p):
     used = (int(p['utime']) + int(p['stime'])) // HZ
     return (f"{'root' if int(p['uid']) == 0 else 'user':<8} {int(p['pid']):5d} "
             f"{int(p['parent']['pid']):5d} {int(p['pgid']):5d} {int(p['sid']):5d}  0 "
-            f"{start // 60 % 60:02d}:{start % 60:02d} {'?':<8} "
+            f"{start // 60 % 60:02d}:{start % 60:02d} {tty_name(p):<8} "
             f"{used // 3600:02d}:{used // 60 % 60:02d}:{used % 60:02d} {cmd}")
 
 

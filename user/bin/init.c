@@ -13,7 +13,18 @@
  * waits for it with SIGCHLD blocked, in sigsuspend, until the handler has
  * recorded its status.
  *
- * Built-ins: help, cd DIR, pwd, echo ..., exit (refused as PID 1).
+ * The console is its controlling terminal, taken as getty or `setsid -c`
+ * take one for a login shell: the session leader asks (TIOCSCTTY), since
+ * opening /dev/console never gives a terminal. Each command then runs in a
+ * process group of its own that init makes the terminal's foreground
+ * group (tcsetpgrp), so ^C, ^\ and ^Z reach it and not init; init takes the
+ * terminal back when the command ends or stops (it ignores SIGTTOU for
+ * that, and SIGTSTP and SIGTTIN so as not to stop itself). A stopped
+ * command is continued in the foreground by `fg`. ^C at the prompt drops
+ * the line being typed.
+ *
+ * Built-ins: help, cd DIR, pwd, echo ..., fg, ulimit -c [N|unlimited] (core
+ * files, inherited by what init runs), exit (refused as PID 1).
  * `init -c "cmd args"` runs one command before the prompt (for tests). */
 #include <errno.h>
 #include <fcntl.h>
@@ -21,7 +32,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <signal.h>
+#include <termios.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #define MAX_LINE 256
@@ -32,6 +46,11 @@
 static volatile pid_t fg_pid;
 static volatile int fg_status;
 static volatile int fg_done;
+/* Job control: the console is our terminal; the command ^Z stopped (0:
+ * none); ^C came at the prompt. */
+static bool job_control;
+static volatile pid_t stopped_pid;
+static volatile int interrupted;
 
 static void show_file(const char *path)
 {
@@ -46,36 +65,49 @@ static void show_file(const char *path)
 	close(fd);
 }
 
-/* Say how a child ended, unless it exited 0. Called from the SIGCHLD
- * handler: one write of a local buffer, no stdio state. */
+/* Say how a child ended, unless it exited 0, or that it stopped (on a
+ * line of its own: the terminal echoed ^C or ^Z where the cursor was).
+ * Called from the SIGCHLD handler: one write of a local buffer, no stdio
+ * state. */
 static void report_status(pid_t pid, int status)
 {
-	char msg[64];
-	int n = 0;
+	bool from_terminal = WIFSTOPPED(status) ||
+			     (WIFSIGNALED(status) && (WTERMSIG(status) == SIGINT ||
+						      WTERMSIG(status) == SIGQUIT));
+	char msg[80];
+	int n = from_terminal ? 1 : 0;
 
+	msg[0] = '\n';
 	if (WIFSIGNALED(status))
-		n = snprintf(msg, sizeof(msg), "init: pid %d killed by signal %d\n",
-			     pid, WTERMSIG(status));
+		n += snprintf(msg + n, sizeof(msg) - n, "init: pid %d killed by signal %d%s\n",
+			      pid, WTERMSIG(status), WCOREDUMP(status) ? " (core dumped)" : "");
+	else if (WIFSTOPPED(status))
+		n += snprintf(msg + n, sizeof(msg) - n,
+			      "init: pid %d stopped by signal %d (fg continues it)\n",
+			      pid, WSTOPSIG(status));
 	else if (WEXITSTATUS(status))
-		n = snprintf(msg, sizeof(msg), "init: pid %d exited with status %d\n",
-			     pid, WEXITSTATUS(status));
-	if (n > 0)
+		n += snprintf(msg + n, sizeof(msg) - n, "init: pid %d exited with status %d\n",
+			      pid, WEXITSTATUS(status));
+	if (n > (from_terminal ? 1 : 0))
 		write(STDOUT_FILENO, msg, (size_t)n);
 }
 
 /* SIGCHLD: reap every child that has ended, orphans included; the
- * command being run has its status kept for run_program. */
+ * command being run has its status kept for run_program, also when it
+ * stopped. */
 static void reap_children(int sig)
 {
 	int saved_errno = errno, status;
 	pid_t pid;
 
 	(void)sig;
-	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+	while ((pid = waitpid(-1, &status, WNOHANG | WUNTRACED)) > 0) {
 		if (pid == fg_pid) {
 			fg_status = status;
 			fg_done = 1;
 		} else {
+			if (pid == stopped_pid && !WIFSTOPPED(status))
+				stopped_pid = 0;        /* ended while stopped: no fg */
 			report_status(pid, status);
 		}
 	}
@@ -93,9 +125,37 @@ static void install_sigchld_handler(void)
 	reap_children(SIGCHLD);             /* any that ended before */
 }
 
+static void note_interrupt(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+/* The console as our controlling terminal (PID 1 only: a shell started
+ * otherwise is given its terminal by whoever started it). */
+static void take_console(void)
+{
+	struct sigaction sa;
+
+	if (getpid() != 1)
+		return;
+	if (getsid(0) != getpid())
+		setsid();
+	if (ioctl(STDIN_FILENO, TIOCSCTTY, 0) < 0)
+		perror("init: TIOCSCTTY");
+	job_control = tcgetpgrp(STDIN_FILENO) == getpgrp();
+	signal(SIGTTOU, SIG_IGN);
+	signal(SIGTTIN, SIG_IGN);
+	signal(SIGTSTP, SIG_IGN);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = note_interrupt;     /* no SA_RESTART: the read sees EINTR */
+	sigaction(SIGINT, &sa, NULL);
+}
+
 /* One line from the console into line (without the newline); false at end
  * of input. A line longer than the buffer is reported and dropped. Orphans
- * that end meanwhile are reaped by the SIGCHLD handler (read: EINTR). */
+ * that end meanwhile are reaped by the SIGCHLD handler (read: EINTR); ^C
+ * gives an empty line (the terminal dropped what was typed). */
 static bool read_line(char *line, size_t size)
 {
 	size_t len = 0;
@@ -104,6 +164,12 @@ static bool read_line(char *line, size_t size)
 
 	for (;;) {
 		ssize_t n = read(STDIN_FILENO, &c, 1);
+		if (n < 0 && errno == EINTR && interrupted) {
+			interrupted = 0;
+			putchar('\n');
+			len = 0;
+			break;
+		}
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
@@ -146,19 +212,82 @@ static int split_words(char *line, char **argv)
 	return argc;
 }
 
-/* Run argv[0] from /bin or /sbin (or the path as given) and wait for it.
- * SIGCHLD is blocked from before the fork until sigsuspend, so the
- * handler cannot reap the child before fg_pid names it; the child gets
- * init's old mask back before it execs. */
-static void run_program(char **argv)
+/* Wait (SIGCHLD blocked; old: the mask to wait with) until the handler
+ * says the foreground command pid ended or stopped, with the terminal
+ * given to its process group meanwhile; then take the terminal back and
+ * say how it went. A stopped command is kept for fg. */
+static void wait_foreground(pid_t pid, const sigset_t *old)
 {
-	char path[MAX_LINE + 8];
-	sigset_t chld, old;
-	pid_t pid;
+	fg_pid = pid;
+	if (job_control)
+		tcsetpgrp(STDIN_FILENO, pid);
+	while (!fg_done)
+		sigsuspend(old);                /* the handler reaps, sets fg_done */
+	fg_done = 0;
+	fg_pid = 0;
+	if (job_control)
+		tcsetpgrp(STDIN_FILENO, getpgrp());
+	if (WIFSTOPPED(fg_status))
+		stopped_pid = pid;
+	sigprocmask(SIG_SETMASK, old, NULL);
+	report_status(pid, fg_status);
+}
+
+static void block_sigchld(sigset_t *old)
+{
+	sigset_t chld;
 
 	sigemptyset(&chld);
 	sigaddset(&chld, SIGCHLD);
-	sigprocmask(SIG_BLOCK, &chld, &old);
+	sigprocmask(SIG_BLOCK, &chld, old);
+}
+
+/* The child's side: a process group of its own, the signals init ignores
+ * back to their defaults (an ignored signal stays ignored across exec). */
+static void enter_job(void)
+{
+	setpgid(0, 0);
+	signal(SIGTTOU, SIG_DFL);
+	signal(SIGTTIN, SIG_DFL);
+	signal(SIGTSTP, SIG_DFL);
+}
+
+/* fg: the stopped command runs again in the foreground. */
+static void continue_job(void)
+{
+	sigset_t old;
+	pid_t pid = stopped_pid;
+
+	if (!pid) {
+		printf("fg: no stopped command\n");
+		return;
+	}
+	stopped_pid = 0;
+	printf("init: continuing pid %d in the foreground\n", pid);
+	block_sigchld(&old);
+	if (job_control)
+		tcsetpgrp(STDIN_FILENO, pid);        /* the foreground first, then on */
+	if (kill(-pid, SIGCONT) < 0) {
+		perror("fg");
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		return;
+	}
+	wait_foreground(pid, &old);
+}
+
+/* Run argv[0] from /bin or /sbin (or the path as given) and wait for it.
+ * SIGCHLD is blocked from before the fork until sigsuspend, so the
+ * handler cannot reap the child before fg_pid names it; the child gets
+ * init's old mask back before it execs. With job control the command is
+ * a process group of its own (both sides set it, so it exists whichever
+ * runs first). */
+static void run_program(char **argv)
+{
+	char path[MAX_LINE + 8];
+	sigset_t old;
+	pid_t pid;
+
+	block_sigchld(&old);
 	pid = fork();
 	if (pid < 0) {
 		perror("init: fork");
@@ -167,6 +296,8 @@ static void run_program(char **argv)
 	}
 	if (pid == 0) {
 		sigprocmask(SIG_SETMASK, &old, NULL);
+		if (job_control)
+			enter_job();
 		if (strchr(argv[0], '/')) {
 			execve(argv[0], argv, environ);
 		} else {
@@ -178,13 +309,30 @@ static void run_program(char **argv)
 		dprintf(STDERR_FILENO, "init: %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
 	}
-	fg_pid = pid;
-	while (!fg_done)
-		sigsuspend(&old);               /* the handler reaps, sets fg_done */
-	fg_done = 0;
-	fg_pid = 0;
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	report_status(pid, fg_status);
+	if (job_control)
+		setpgid(pid, pid);
+	wait_foreground(pid, &old);
+}
+
+/* ulimit -c [N|unlimited]: show or set RLIMIT_CORE, in 1024-byte blocks
+ * as a shell counts it (0, the default, means no core files). */
+static void ulimit_core(int argc, char **argv)
+{
+	struct rlimit lim;
+
+	if (argc < 2 || argc > 3 || strcmp(argv[1], "-c") || getrlimit(RLIMIT_CORE, &lim)) {
+		printf("usage: ulimit -c [BLOCKS|unlimited]\n");
+	} else if (argc == 2) {
+		if (lim.rlim_cur == RLIM_INFINITY)
+			puts("unlimited");
+		else
+			printf("%lu\n", lim.rlim_cur / 1024);
+	} else {
+		lim.rlim_cur = strcmp(argv[2], "unlimited") ? strtoul(argv[2], NULL, 10) * 1024
+							    : RLIM_INFINITY;
+		if (setrlimit(RLIMIT_CORE, &lim) < 0)
+			perror("ulimit");
+	}
 }
 
 static bool run_builtin(int argc, char **argv)
@@ -193,7 +341,8 @@ static bool run_builtin(int argc, char **argv)
 
 	if (!strcmp(argv[0], "help")) {
 		printf("Type a program name (from /bin or /sbin) and its arguments.\n"
-		       "Built-ins: help, cd DIR, pwd, echo WORDS, exit.\n");
+		       "^C ends it, ^Z stops it and fg continues it.\n"
+		       "Built-ins: help, cd DIR, pwd, echo WORDS, fg, ulimit -c [N|unlimited], exit.\n");
 	} else if (!strcmp(argv[0], "cd")) {
 		if (chdir(argc > 1 ? argv[1] : "/") < 0)
 			perror("cd");
@@ -203,6 +352,10 @@ static bool run_builtin(int argc, char **argv)
 		for (int i = 1; i < argc; i++)
 			printf("%s%s", argv[i], i + 1 < argc ? " " : "");
 		putchar('\n');
+	} else if (!strcmp(argv[0], "fg")) {
+		continue_job();
+	} else if (!strcmp(argv[0], "ulimit")) {
+		ulimit_core(argc, argv);
 	} else if (!strcmp(argv[0], "exit")) {
 		if (getpid() == 1)
 			printf("init: PID 1 does not exit\n");
@@ -227,6 +380,7 @@ int main(int argc, char **argv)
 {
 	char line[MAX_LINE];
 
+	take_console();
 	install_sigchld_handler();
 	show_file("/etc/motd");
 	printf("init: pid %d; type 'help'\n", getpid());

@@ -15,7 +15,7 @@
 #include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
-#include <asm/termbits.h>
+#include <asm/ioctls.h>
 
 #define KERNEL_ADDR ((void *)0xC0000000)
 

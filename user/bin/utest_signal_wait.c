@@ -17,19 +17,6 @@
 #include <sys/wait.h>
 #include <time.h>
 
-/* Fork a child that sends sig to us after ms; its pid. */
-static pid_t send_later(int sig, long ms)
-{
-	pid_t parent = getpid(), pid = fork();
-
-	if (pid == 0) {
-		sleep_ms(ms);
-		kill(parent, sig);
-		_exit(0);
-	}
-	return pid;
-}
-
 /* sigsuspend: wait with SIGUSR1 unblocked, handler runs, EINTR, and the
  * mask from before (SIGUSR1 blocked) is back. */
 static void signal_sigsuspend(struct ktap *t)

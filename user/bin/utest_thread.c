@@ -318,9 +318,9 @@ static void clone_invalid_flags_einval(struct ktap *t)
 		CLONE_VM | CLONE_FS | CLONE_SIGHAND | CLONE_THREAD | 0x20000, /* NEWNS with FS */
 		CLONE_NEWNS | CLONE_FS | SIGCHLD,
 	};
-	static const int no_ns[] = {                       /* no namespaces, no pidfds */
+	static const int no_ns[] = {                       /* no namespaces */
 		0x00020000, 0x02000000, 0x04000000, 0x08000000,
-		0x10000000, 0x20000000, 0x40000000, 0x00001000,
+		0x10000000, 0x20000000, 0x40000000,
 	};
 
 	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {

@@ -82,6 +82,8 @@ ssize_t pwrite64(int fd, const void *buf, size_t n, long long offset);
 int dup3(int fd, int to, int flags);
 int fchdir(int fd);
 int faccessat(int dirfd, const char *path, int mode, int flags);   /* faccessat2 */
+/* Is fd a terminal (TCGETS works; user/lib/tty.c)? 1, or 0 with errno. */
+int isatty(int fd);
 unsigned int alarm(unsigned int seconds);
 /* The system call: 0 or -1 (glibc's nice returns the new value). */
 int nice(int inc);

@@ -1,8 +1,9 @@
-/* user/include/utest_signal.h: what the utest_signal* programs share
- * (user/lib/utest_signal.c): handlers that record what they saw in the
- * globals below (each case zeroes what it reads first), installing them,
- * one-signal sets, the fault handler that repairs the faulting code, and
- * a stream of signals that lands inside a blocking call. */
+/* user/include/utest_signal.h: what the utest_signal* programs share with
+ * utest_wait, utest_timers and utest_prctl (user/lib/utest_signal.c):
+ * handlers that record what they saw in the globals below (each case zeroes
+ * what it reads first), installing them, one-signal sets, the fault handler
+ * that repairs the faulting code, a signal sent after a delay, and a stream
+ * of signals that lands inside a blocking call. */
 #ifndef _TL_UTEST_SIGNAL_H
 #define _TL_UTEST_SIGNAL_H
 
@@ -23,6 +24,13 @@ int set_handler(int sig, void (*fn)(int), int flags);
 int set_info_handler(int sig, void (*fn)(int, siginfo_t *, void *), int flags);
 /* The set holding sig alone (sig 0: the empty set). */
 sigset_t set_of(int sig);
+
+/* Fork a child that sends sig to us (the process) after sleeping ms, a
+ * timer of none of ours involved; its pid, for waitpid. Only for a call
+ * that does not depend on when the signal comes (it is blocked until the
+ * call, or the call waits for it); keep_signalling below is for one that
+ * must be interrupted. */
+pid_t send_later(int sig, long ms);
 
 /* An SA_SIGINFO handler for faults: records the signal, si_code, si_addr
  * (last_*), the faulting eip (fault_eip) and the thread (fault_tid), then

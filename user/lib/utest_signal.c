@@ -1,6 +1,8 @@
 /* user/lib/utest_signal.c: the recording handlers and the small signal
- * helpers of include/utest_signal.h, shared by the utest_signal* programs,
- * and the signal stream that lands a handler inside a blocking call. */
+ * helpers of include/utest_signal.h, shared by the utest_signal* programs
+ * and utest_wait, utest_timers and utest_prctl: a signal sent once after a
+ * delay, and the signal stream that lands a handler inside a blocking
+ * call. */
 #include <string.h>
 #include <unistd.h>
 #include <utest.h>
@@ -71,6 +73,18 @@ void trap_step_handler(int sig, siginfo_t *si, void *ucp)
 	fault_tid = gettid();
 	uc->uc_mcontext.gregs[REG_EIP] += skip_bytes;
 	uc->uc_mcontext.gregs[REG_EAX] = 42;
+}
+
+pid_t send_later(int sig, long ms)
+{
+	pid_t parent = getpid(), pid = fork();
+
+	if (pid == 0) {
+		sleep_ms(ms);
+		kill(parent, sig);
+		_exit(0);
+	}
+	return pid;
 }
 
 volatile int in_call, call_hits;

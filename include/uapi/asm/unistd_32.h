@@ -62,6 +62,7 @@
 #define __NR_getrlimit        76
 #define __NR_getrusage        77
 #define __NR_gettimeofday     78
+#define __NR_select            82
 #define __NR_symlink          83
 #define __NR_readlink         85
 #define __NR_munmap           91
@@ -87,6 +88,7 @@
 #define __NR_setfsuid        138
 #define __NR_setfsgid        139
 #define __NR__llseek         140
+#define __NR__newselect        142
 #define __NR_msync           144
 #define __NR_readv           145
 #define __NR_writev          146
@@ -104,6 +106,7 @@
 #define __NR_mremap          163
 #define __NR_setresuid       164
 #define __NR_getresuid       165
+#define __NR_poll              168
 #define __NR_setresgid       170
 #define __NR_getresgid       171
 #define __NR_prctl           172
@@ -185,6 +188,8 @@
 #define __NR_readlinkat      305
 #define __NR_fchmodat        306
 #define __NR_faccessat       307
+#define __NR_pselect6          308
+#define __NR_ppoll             309
 #define __NR_set_robust_list 311
 #define __NR_utimensat       320
 #define __NR_dup3            330
@@ -203,10 +208,16 @@
 #define __NR_timer_gettime64 408
 #define __NR_timer_settime64 409
 #define __NR_utimensat_time64 412
+#define __NR_pselect6_time64   413
+#define __NR_ppoll_time64      414
 #define __NR_rt_sigtimedwait_time64 421
 #define __NR_futex_time64    422
 #define __NR_sched_rr_get_interval_time64 423
+/* pidfds (kernel/pidfd.c, kernel/kill.c) */
+#define __NR_pidfd_send_signal 424
+#define __NR_pidfd_open      434
 #define __NR_clone3          435
+#define __NR_pidfd_getfd     438
 #define __NR_faccessat2      439
 
 #endif
