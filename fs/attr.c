@@ -17,13 +17,15 @@
  * of anything but a directory clears the setuid bit, and the setgid bit
  * when group execute is set (a setgid bit without it marks mandatory
  * locking), for root too, as Linux since 2.2.13; a write or truncate by
- * anyone but root clears them too (file_remove_privs), so that whoever
- * may write a setuid program cannot make it run their code as its owner. */
+ * anyone but root clears them too (dentry_remove_privs), so that whoever
+ * may write a setuid program cannot make it run their code as its owner.
+ * Nothing on a read-only mount changes (EROFS, before any other check). */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>
 #include <fs.h>
 #include <capability.h>
+#include <mount.h>
 #include <syscall.h>
 
 /* May the caller make inode's owner uid (Linux's chown_ok)? */
@@ -62,12 +64,15 @@ static int setattr_prepare(const struct inode *inode, struct iattr *attr)
 	return 0;
 }
 
-int notify_change(struct inode *inode, struct iattr *attr)
+int notify_change(struct dentry *d, struct iattr *attr)
 {
+	struct inode *inode = d->d_inode;
 	unsigned int v = attr->ia_valid;
 	struct timespec64 now = current_time();
 	int err;
 
+	if (d_readonly(d))
+		return -EROFS;
 	if (!(v & ATTR_FORCE) && (err = setattr_prepare(inode, attr)))
 		return err;
 	v = attr->ia_valid;
@@ -99,21 +104,22 @@ static umode_t suid_bits_to_kill(const struct inode *inode)
 	return kill && !capable(CAP_FSETID) ? kill : 0;
 }
 
-int file_remove_privs(struct inode *inode)
+int dentry_remove_privs(struct dentry *d)
 {
 	struct iattr attr = { .ia_valid = ATTR_MODE | ATTR_FORCE };
+	struct inode *inode = d->d_inode;
 
 	if (likely(!(inode->i_mode & (S_ISUID | S_ISGID))) || !S_ISREG(inode->i_mode))
 		return 0;
 	attr.ia_mode = inode->i_mode & ~suid_bits_to_kill(inode);
-	return attr.ia_mode == inode->i_mode ? 0 : notify_change(inode, &attr);
+	return attr.ia_mode == inode->i_mode ? 0 : notify_change(d, &attr);
 }
 
-static long chmod_common(struct inode *inode, u32 mode)
+static long chmod_common(struct dentry *d, u32 mode)
 {
 	struct iattr attr = { .ia_valid = ATTR_MODE | ATTR_CTIME, .ia_mode = (u16)mode & S_IALLUGO };
 
-	return notify_change(inode, &attr);
+	return notify_change(d, &attr);
 }
 
 /* fchmodat(dirfd, path, mode): follows a symlink (Linux's has no flags;
@@ -125,7 +131,7 @@ long sys_fchmodat(u32 dfd, u32 upath, u32 mode, u32 d, u32 e, u32 f)
 
 	if (IS_ERR(dentry))
 		return PTR_ERR(dentry);
-	err = chmod_common(dentry->d_inode, mode);
+	err = chmod_common(dentry, mode);
 	dput(dentry);
 	return err;
 }
@@ -139,15 +145,15 @@ long sys_fchmod(u32 fd, u32 mode, u32 c, u32 d, u32 e, u32 f)
 {
 	struct file *file = fcheck((int)fd);
 
-	return file ? chmod_common(file->f_inode, mode) : -EBADF;
+	return file ? chmod_common(file->f_dentry, mode) : -EBADF;
 }
 
 #define NO_ID ((u32)-1)
 
-static long chown_common(struct inode *inode, u32 uid, u32 gid)
+static long chown_common(struct dentry *d, u32 uid, u32 gid)
 {
 	struct iattr attr = { .ia_valid = ATTR_CTIME, .ia_uid = uid, .ia_gid = gid };
-	umode_t mode = inode->i_mode;
+	umode_t mode = d->d_inode->i_mode;
 
 	if (uid != NO_ID)
 		attr.ia_valid |= ATTR_UID;
@@ -159,7 +165,7 @@ static long chown_common(struct inode *inode, u32 uid, u32 gid)
 		attr.ia_valid |= ATTR_MODE;
 		attr.ia_mode = mode & ~S_ISUID;
 	}
-	return notify_change(inode, &attr);
+	return notify_change(d, &attr);
 }
 
 /* fchownat(dirfd, path, uid, gid, flags): AT_SYMLINK_NOFOLLOW changes a
@@ -174,7 +180,7 @@ long sys_fchownat(u32 dfd, u32 upath, u32 uid, u32 gid, u32 flags, u32 f)
 	d = user_path_at((int)dfd, (const char *)upath, at_lookup_flags(flags));
 	if (IS_ERR(d))
 		return PTR_ERR(d);
-	err = chown_common(d->d_inode, uid, gid);
+	err = chown_common(d, uid, gid);
 	dput(d);
 	return err;
 }
@@ -193,7 +199,7 @@ long sys_fchown32(u32 fd, u32 uid, u32 gid, u32 d, u32 e, u32 f)
 {
 	struct file *file = fcheck((int)fd);
 
-	return file ? chown_common(file->f_inode, uid, gid) : -EBADF;
+	return file ? chown_common(file->f_dentry, uid, gid) : -EBADF;
 }
 
 /* An old 16-bit id (the register's low half): 0xffff is -1. */

@@ -19,6 +19,7 @@
 #include <highmem.h>
 #include <mm.h>
 #include <mman.h>
+#include <mount.h>
 #include <pid.h>
 #include <random.h>
 #include <sched.h>
@@ -35,9 +36,9 @@
 #define STACK_INITIAL  (32 * PAGE_SIZE)    /* mapped below the arguments at start */
 
 /* Open path for exec, as Linux's do_open_execat: execute permission
- * (MAY_EXEC) on a regular file, else -EACCES; no read permission is
- * needed (a --x--x--x program runs), though the kernel reads it. Tasklab
- * has one filesystem and no mount options, so no noexec mount to refuse. */
+ * (MAY_EXEC) on a regular file on a mount without MS_NOEXEC, else
+ * -EACCES (fs/open.c's may_open); no read permission is needed (a
+ * --x--x--x program runs), though the kernel reads it. */
 static struct file *open_exec(const char *path)
 {
 	struct dentry *cwd = current_cwd(), *root = current_root();
@@ -110,19 +111,23 @@ static int copy_to_mm(struct mm_struct *mm, unsigned long uaddr, const void *src
 /* The ids the new program runs with (Linux's bprm_fill_uid and
  * cap_bprm_creds_from_file): the effective uid becomes a setuid file's
  * owner, the effective gid a setgid file's group (with group execute:
- * setgid without it marks mandatory locking), unless no_new_privs is set.
- * The saved and filesystem ids then follow the effective ones, at every
- * exec. The program runs "secure" (AT_SECURE: its libc ignores
- * LD_PRELOAD and the like) when its effective ids are not its real ones. */
-static void fill_creds(struct exec_creds *c, const struct inode *inode)
+ * setgid without it marks mandatory locking), unless no_new_privs is set
+ * or the file is on a nosuid mount. The saved and filesystem ids then
+ * follow the effective ones, at every exec. The program runs "secure"
+ * (AT_SECURE: its libc ignores LD_PRELOAD and the like) when its
+ * effective ids are not its real ones. */
+static void fill_creds(struct exec_creds *c, const struct file *f)
 {
+	const struct inode *inode = f->f_inode;
+	bool may_suid = !current->no_new_privs && !d_nosuid(f->f_dentry);
+
 	c->uid = current->uid;
 	c->euid = current->euid;
 	c->gid = current->gid;
 	c->egid = current->egid;
-	if (!current->no_new_privs && (inode->i_mode & S_ISUID))
+	if (may_suid && (inode->i_mode & S_ISUID))
 		c->euid = inode->i_uid;
-	if (!current->no_new_privs && (inode->i_mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
+	if (may_suid && (inode->i_mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
 		c->egid = inode->i_gid;
 	c->secure = c->euid != c->uid || c->egid != c->gid;
 	c->hwcap = ELF_HWCAP;
@@ -178,6 +183,7 @@ static struct mm_struct *build_mm(struct exec_args *a, const struct elf_image *i
 	mm->arg_start = STACK_TOP - 4 - a->used;
 	mm->arg_end = mm->env_start = mm->arg_start + a->argv_len;
 	mm->env_end = mm->env_start + a->envp_len;
+	mm->exe_file = get_file(f);
 	memcpy(mm->saved_auxv, exec_stack_image(a, STACK_TOP, a->auxv_at), sizeof(mm->saved_auxv));
 	return mm;
 }
@@ -293,7 +299,7 @@ static int exec_binprm(const char *path, struct exec_args *a, struct pt_regs *re
 
 	if (IS_ERR(f))
 		return PTR_ERR(f);
-	fill_creds(&cred, f->f_inode);
+	fill_creds(&cred, f);
 	err = elf_read_image(f, &img);
 	if (!err && (err = exec_set_filename(a, path)) == 0) {
 		mm = build_mm(a, &img, f, &cred, &esp);

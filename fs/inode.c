@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fs.h>
 #include <capability.h>
+#include <mount.h>
 #include <slab.h>
 #include <time.h>
 
@@ -63,18 +64,26 @@ struct inode *ihold(struct inode *inode)
 	return inode;
 }
 
+/* The last reference frees the inode; its filesystem lets go of what it
+ * hung on it first (procfs: a task), and of the superblock after. */
 void iput(struct inode *inode)
 {
+	struct super_block *sb = inode->i_sb;
+
 	if (--inode->i_count > 0)
 		return;
 	BUG_ON(inode->i_pipe);          /* its last open end freed the pipe */
 	BUG_ON(!list_empty(&inode->i_mmap));     /* each VMA holds a reference */
+	if (sb && sb->s_op && sb->s_op->evict_inode)
+		sb->s_op->evict_inode(inode);
 	if (S_ISREG(inode->i_mode))
 		ramfs_truncate(inode, 0);
 	kfree(inode->i_pages);
 	kfree(inode->i_link);
 	kfree(inode);
 	nr_inodes--;
+	if (sb)
+		put_super(sb);
 }
 
 void inode_touch(struct inode *inode, int which)

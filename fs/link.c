@@ -8,12 +8,13 @@
  * no name left (ENOENT: an unlinked open file) unless it is an O_TMPFILE
  * file opened without O_EXCL (I_LINKABLE). linkat with AT_EMPTY_PATH
  * links the file dirfd itself; Linux asks for CAP_DAC_READ_SEARCH (root)
- * and says ENOENT to anyone else; a pipe(2) cannot be linked (EXDEV: it
- * lives on Linux's pipefs, not the ramfs). */
+ * and says ENOENT to anyone else. A link across mounts is EXDEV, and so
+ * is one of a pipe(2) (it lives on Linux's pipefs, not the ramfs). */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
 #include <capability.h>
+#include <mount.h>
 #include <syscall.h>
 
 long sys_linkat(u32 olddfd, u32 uold, u32 newdfd, u32 unew, u32 flags, u32 f)
@@ -34,8 +35,8 @@ long sys_linkat(u32 olddfd, u32 uold, u32 newdfd, u32 unew, u32 flags, u32 f)
 		return PTR_ERR(old);
 	err = user_path_create((int)newdfd, (const char *)unew, &pp, false);
 	if (!err) {
-		if (old->d_inode->i_state & I_PIPEFS)
-			err = -EXDEV;   /* a pipe(2) is on no filesystem of ours */
+		if ((old->d_inode->i_state & I_PIPEFS) || d_mnt(old) != d_mnt(pp.dir))
+			err = -EXDEV;   /* another mount, or a pipe(2): on no filesystem of ours */
 		else if (S_ISDIR(old->d_inode->i_mode))
 			err = -EPERM;
 		else if (!old->d_inode->i_nlink && !(old->d_inode->i_state & I_LINKABLE))

@@ -18,6 +18,7 @@
 #include <fdtable.h>
 #include <fs.h>
 #include <fs_struct.h>
+#include <mount.h>
 #include <slab.h>
 #include <syscall.h>
 #include <sched.h>
@@ -42,12 +43,27 @@ static int open_acc_mode(unsigned int flags)
 	return acc[flags & O_ACCMODE] | (flags & O_TRUNC ? MAY_WRITE : 0);
 }
 
-/* Can this inode be opened with these flags, asking acc_mode (0: no
+/* What the mount holding d forbids: writing (MS_RDONLY), devices
+ * (MS_NODEV), executing (MS_NOEXEC, when acc_mode asks it). */
+static int mount_allows(struct dentry *d, unsigned int flags, int acc_mode)
+{
+	if (S_ISCHR(d->d_inode->i_mode) && d_nodev(d))
+		return -EACCES;
+	if ((acc_mode & MAY_EXEC) && d_noexec(d))
+		return -EACCES;
+	if ((flags & O_ACCMODE) != O_RDONLY && !S_ISCHR(d->d_inode->i_mode) && d_readonly(d))
+		return -EROFS;
+	return 0;
+}
+
+/* Can d's inode be opened with these flags, asking acc_mode (0: no
  * permission check)? Linux's may_open: the type's rules first (a
  * directory is not written, only a regular file is executed), then the
- * permission, then whether a driver is there. 0 or -errno. */
-static int may_open(const struct inode *inode, unsigned int flags, int acc_mode)
+ * mount's (EROFS comes before EACCES), then the permission, then whether
+ * a driver is there. 0 or -errno. */
+static int may_open(struct dentry *d, unsigned int flags, int acc_mode)
 {
+	const struct inode *inode = d->d_inode;
 	int err;
 
 	if (S_ISLNK(inode->i_mode))
@@ -58,6 +74,8 @@ static int may_open(const struct inode *inode, unsigned int flags, int acc_mode)
 		return -EISDIR;
 	if ((acc_mode & MAY_EXEC) && !S_ISREG(inode->i_mode))
 		return -EACCES;
+	if ((err = mount_allows(d, flags, acc_mode)))
+		return err;
 	if (acc_mode && (err = inode_permission(inode, acc_mode)))
 		return err;
 	if (!fops_of(inode))
@@ -93,7 +111,7 @@ static void free_file(struct file *f)
 static struct file *do_dentry_open(struct dentry *d, unsigned int flags, int acc_mode)
 {
 	struct inode *inode = d->d_inode;
-	int err = may_open(inode, flags, acc_mode);
+	int err = may_open(d, flags, acc_mode);
 	struct file *f;
 
 	if (err)
@@ -129,29 +147,41 @@ void fput(struct file *f)
 	free_file(f);
 }
 
-/* What an O_CREAT open finds at `last` in dir: a new regular file (if
- * the caller may write and search dir: -EACCES; *created set), the
- * existing file (-EEXIST under O_EXCL; -EISDIR for a directory, "." or
- * "/"), each with a reference; or NULL for a symlink to follow. */
+/* What an O_CREAT open finds at `last` in dir (a tree child, a procfs
+ * entry, or the root mounted there): a new regular file (if the mount is
+ * writable, -EROFS, and the caller may write and search dir, -EACCES;
+ * *created set), the existing file (-EEXIST under O_EXCL; -EISDIR for a
+ * directory, "." or "/"), each with a reference; or NULL with *link set
+ * (referenced) for a symlink to follow. */
 static struct dentry *create_or_open(struct dentry *dir, const char *last, int len,
-				     const struct open_flags *op, bool *created)
+				     const struct open_flags *op, bool *created, struct dentry **link)
 {
-	struct dentry *d = path_last_type(last, len) == LAST_NORM ? d_lookup(dir, last, len) : dir;
+	struct dentry *d = path_last_type(last, len) == LAST_NORM ? lookup_child(dir, last, len)
+								  : dget(dir);
 	unsigned int flags = op->open_flag;
-	int err;
 
-	if (!d) {
-		if ((err = inode_permission(dir->d_inode, MAY_WRITE | MAY_EXEC)))
+	if (d == ERR_PTR(-ENOENT)) {
+		int err = d_readonly(dir) ? -EROFS : inode_permission(dir->d_inode, MAY_WRITE | MAY_EXEC);
+
+		if (err)
 			return ERR_PTR(err);
 		d = ramfs_create(dir, last, len, S_IFREG | (op->mode & S_IALLUGO), 0);
 		*created = !IS_ERR(d);
 		return IS_ERR(d) ? d : dget(d);         /* the tree's reference, and ours */
 	}
-	if (flags & O_EXCL)
-		return ERR_PTR(-EEXIST);
-	if (d != dir && S_ISLNK(d->d_inode->i_mode) && !(flags & O_NOFOLLOW))
+	if (IS_ERR(d))
+		return d;
+	if (!(flags & O_EXCL) && d != dir && S_ISLNK(d->d_inode->i_mode) && !(flags & O_NOFOLLOW)) {
+		*link = d;
 		return NULL;
-	return S_ISDIR(d->d_inode->i_mode) ? ERR_PTR(-EISDIR) : dget(d);
+	}
+	if ((flags & O_EXCL) || S_ISDIR(d->d_inode->i_mode)) {
+		int err = flags & O_EXCL ? -EEXIST : -EISDIR;
+
+		dput(d);
+		return ERR_PTR(err);
+	}
+	return d;
 }
 
 /* The dentry for an open with O_CREAT, with a reference (or ERR_PTR). A
@@ -161,22 +191,24 @@ static struct dentry *create_or_open(struct dentry *dir, const char *last, int l
 static struct dentry *lookup_create(struct dentry *root, struct dentry *cwd, const char *path,
 				    const struct open_flags *op, bool *created)
 {
-	struct dentry *start = dget(cwd), *link = NULL, *dir, *d;
+	struct dentry *start = dget(cwd), *link = NULL, *next = NULL, *dir, *d;
 	const char *last;
 	int len, links = 0;
 
 	for (;;) {
 		dir = path_lookup_parent(root, start, path, &last, &len);
 		dput(start);
-		d = IS_ERR(dir) ? dir : create_or_open(dir, last, len, op, created);
+		d = IS_ERR(dir) ? dir : create_or_open(dir, last, len, op, created, &next);
+		dput(link);             /* path and last were in its target */
+		link = next;
+		next = NULL;
 		if (!d && ++links > MAXSYMLINKS)
 			d = ERR_PTR(-ELOOP);
+		if (!d && IS_ERR(path = d_link(link)))
+			d = (struct dentry *)path;      /* procfs: not the caller's to read */
 		if (d)
 			break;
-		dput(link);             /* follow: the link's target, from its directory */
-		link = dget(d_lookup(dir, last, len));
-		start = dir;
-		path = link->d_inode->i_link;
+		start = dir;            /* follow: the link's target, from its directory */
 	}
 	if (!IS_ERR(dir))
 		dput(dir);
@@ -222,9 +254,9 @@ static int handle_truncate(struct file *f, unsigned int flags)
 
 	if (!(flags & O_TRUNC) || !S_ISREG(f->f_inode->i_mode))
 		return 0;
-	if ((err = file_remove_privs(f->f_inode)))
+	if ((err = dentry_remove_privs(f->f_dentry)))
 		return err;
-	return notify_change(f->f_inode, &attr);
+	return notify_change(f->f_dentry, &attr);
 }
 
 struct file *do_filp_open(struct dentry *root, struct dentry *cwd, const char *path,

@@ -17,12 +17,13 @@
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
+#include <mount.h>
 #include <slab.h>
 
 struct dentry *root_dentry;
 unsigned long nr_dentries;
 
-extern const struct file_operations ramfs_file_operations, ramfs_dir_operations;
+extern const struct file_operations ramfs_dir_operations;
 
 /* A buffer for a name of len bytes in d: its inline array, or a new one
  * (NULL if no memory). */
@@ -84,13 +85,18 @@ void dput(struct dentry *d)
 	}
 }
 
-/* An inode of `mode` with the ramfs's operations, or NULL. */
-static struct inode *ramfs_get_inode(umode_t mode, dev_t rdev)
+/* An inode of `mode` with the ramfs's operations, on the filesystem
+ * instance of directory dir (a mounted ramfs's own device; NULL or the
+ * boot rootfs: none), or NULL. */
+static struct inode *ramfs_get_inode(struct dentry *dir, umode_t mode, dev_t rdev)
 {
 	struct inode *inode = new_inode(mode);
 
 	if (!inode)
 		return NULL;
+	inode->i_sb = dir ? dir->d_inode->i_sb : NULL;
+	if (inode->i_sb)
+		get_super(inode->i_sb);
 	inode->i_rdev = rdev;
 	if (S_ISREG(mode))
 		inode->i_fop = &ramfs_file_operations;
@@ -117,7 +123,7 @@ static struct dentry *d_alloc_inode(struct dentry *parent, const char *name, int
 
 struct dentry *ramfs_new_unlinked(const char *name, umode_t mode)
 {
-	return d_alloc_inode(NULL, name, strlen(name), ramfs_get_inode(mode, 0));
+	return d_alloc_inode(NULL, name, strlen(name), ramfs_get_inode(NULL, mode, 0));
 }
 
 struct dentry *ramfs_make_dirs(struct dentry *dir, const char *const *path, size_t n)
@@ -202,6 +208,8 @@ static int may_create(struct dentry *dir, const char *name, int len)
 {
 	if (!S_ISDIR(dir->d_inode->i_mode))
 		return -ENOTDIR;
+	if (dir->d_inode->i_op)
+		return -EACCES;         /* procfs: no create (Linux's answer without ->create) */
 	if (len <= 0 || contains(name, len, '/') || contains(name, len, '\0'))
 		return -EINVAL;
 	if (len > NAME_MAX)
@@ -210,7 +218,9 @@ static int may_create(struct dentry *dir, const char *name, int len)
 		return -EEXIST;
 	if (d_lookup(dir, name, len))
 		return -EEXIST;
-	return dir->d_inode->i_nlink ? 0 : -ENOENT;
+	if (!dir->d_inode->i_nlink)
+		return -ENOENT;
+	return d_readonly(dir) ? -EROFS : 0;
 }
 
 /* Link d into dir's children, keeping them sorted by name (so readdir and
@@ -259,11 +269,17 @@ struct dentry *ramfs_create(struct dentry *dir, const char *name, int namelen,
 		return ERR_PTR(err);
 	if (!(mode & S_IFMT))
 		return ERR_PTR(-EINVAL);
-	inode = ramfs_get_inode(mode, rdev);
+	inode = ramfs_get_inode(dir, mode, rdev);
 	if (inode)
 		inode_init_owner(inode, dir->d_inode, mode);
 	d = d_instantiate_child(dir, name, namelen, inode);
 	return d ? d : ERR_PTR(-ENOMEM);
+}
+
+struct dentry *d_alloc_unhashed(struct dentry *parent, const char *name, int len,
+				struct inode *inode)
+{
+	return d_alloc(parent, name, len, inode);
 }
 
 struct dentry *ramfs_symlink(struct dentry *dir, const char *name, int namelen,
@@ -328,7 +344,11 @@ struct dentry *ramfs_tmpfile(struct dentry *dir, umode_t mode)
 		return ERR_PTR(-ENOTDIR);
 	if (!dir->d_inode->i_nlink)
 		return ERR_PTR(-ENOENT);
-	inode = ramfs_get_inode(S_IFREG | mode, 0);
+	if (d_readonly(dir))
+		return ERR_PTR(-EROFS);
+	if (dir->d_inode->i_op)
+		return ERR_PTR(-EOPNOTSUPP);    /* procfs has no tmpfile, as Linux's */
+	inode = ramfs_get_inode(dir, S_IFREG | mode, 0);
 	if (!inode)
 		return ERR_PTR(-ENOMEM);
 	inode_init_owner(inode, dir->d_inode, S_IFREG | mode);

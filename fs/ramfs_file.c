@@ -139,7 +139,7 @@ static ssize_t ramfs_write_iter(struct file *f, struct iov_iter *from, loff_t *p
 	int err = 0;
 
 	if (from->count) {
-		if ((err = file_remove_privs(inode)))
+		if ((err = dentry_remove_privs(f->f_dentry)))
 			return err;
 		inode_touch(inode, S_MTIME | S_CTIME);
 	}
@@ -182,16 +182,8 @@ static int ramfs_readdir(struct file *f, filldir_t filldir, void *ctx)
 	struct dentry *dir = f->f_dentry, *d;
 	loff_t i = 2;
 
-	if (f->f_pos == 0) {
-		if (filldir(ctx, ".", 1, 0, dir->d_inode->i_ino, DT_DIR))
-			return 0;
-		f->f_pos = 1;
-	}
-	if (f->f_pos == 1) {
-		if (filldir(ctx, "..", 2, 1, dir->d_parent->d_inode->i_ino, DT_DIR))
-			return 0;
-		f->f_pos = 2;
-	}
+	if (!dir_emit_dots(f, filldir, ctx))
+		return 0;
 	list_for_each_entry(d, &dir->d_subdirs, d_child) {
 		if (i++ < f->f_pos)
 			continue;

@@ -54,6 +54,23 @@ int vfs_readdir(struct file *f, filldir_t filldir, void *ctx)
 	return f->f_op->readdir(f, filldir, ctx);
 }
 
+bool dir_emit_dots(struct file *f, filldir_t filldir, void *ctx)
+{
+	struct dentry *dir = f->f_dentry;
+
+	if (f->f_pos == 0) {
+		if (filldir(ctx, ".", 1, 0, dir->d_inode->i_ino, DT_DIR))
+			return false;
+		f->f_pos = 1;
+	}
+	if (f->f_pos == 1) {
+		if (filldir(ctx, "..", 2, 1, dir->d_parent->d_inode->i_ino, DT_DIR))
+			return false;
+		f->f_pos = 2;
+	}
+	return true;
+}
+
 long vfs_getdents64(struct file *f, void *ubuf, unsigned int count)
 {
 	struct getdents_ctx c = { ubuf, count, 0, 0 };

@@ -3,8 +3,11 @@
  * in their order:
  *   flags: unknown bits, or EXCHANGE with NOREPLACE or WHITEOUT  EINVAL
  *          (WHITEOUT alone: the ramfs, as Linux's, has no whiteouts)
+ *   the two parents on different mounts                          EXDEV
  *   "/", "." or ".." as either last component                    EBUSY
  *          (EEXIST for the new one under NOREPLACE)
+ *   a read-only mount                                            EROFS
+ *   a procfs directory (it renames nothing)                      EPERM
  *   the old name missing                                         ENOENT
  *   NOREPLACE and the new name exists                            EEXIST
  *   EXCHANGE and the new name missing                            ENOENT
@@ -22,11 +25,13 @@
  *   a directory moving to another parent that the caller cannot
  *          write (its ".." changes; EXCHANGE: either directory)  EACCES
  *   a directory onto a non-empty one                             ENOTEMPTY
+ *   either name a mountpoint                                     EBUSY
  * A replaced name is unlinked (its inode lives on while open, as unlink's).
  * Link counts and the times of both directories change as Linux's. */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
+#include <mount.h>
 #include <syscall.h>
 
 /* May the victim `v` be replaced by a file whose type is dir or not? */
@@ -98,12 +103,18 @@ static int do_rename(struct path_parent *o, struct path_parent *n, unsigned int 
 	struct dentry *old_d, *new_d;
 	int err;
 
+	if (d_mnt(o->dir) != d_mnt(n->dir))
+		return -EXDEV;
 	if (o->type != LAST_NORM)
 		return -EBUSY;
 	if (n->type != LAST_NORM)
 		return flags & RENAME_NOREPLACE ? -EEXIST : -EBUSY;
+	if (d_readonly(o->dir))
+		return -EROFS;
 	if (!S_ISDIR(o->dir->d_inode->i_mode) || !S_ISDIR(n->dir->d_inode->i_mode))
 		return -ENOTDIR;
+	if (o->dir->d_inode->i_op || n->dir->d_inode->i_op)
+		return -EPERM;
 	old_d = d_lookup(o->dir, o->last, o->len);
 	if (!old_d)
 		return -ENOENT;
@@ -113,6 +124,8 @@ static int do_rename(struct path_parent *o, struct path_parent *n, unsigned int 
 		return err > 0 ? 0 : err;
 	if (!new_d && !n->dir->d_inode->i_nlink)
 		return -ENOENT;         /* the new directory was removed */
+	if (d_mountpoint(old_d) || (new_d && d_mountpoint(new_d)))
+		return -EBUSY;
 	return ramfs_rename(o->dir, old_d, n->dir, n->last, n->len, new_d,
 			    flags & RENAME_EXCHANGE);
 }

@@ -10,12 +10,13 @@
 #include <errno.h>
 #include <fdtable.h>
 #include <fs.h>
+#include <mount.h>
 #include <syscall.h>
 #include <asm/page.h>
 #include <asm/uaccess.h>
 #include <uapi/asm/stat.h>
 
-#define RAMFS_DEV MKDEV(0, 1)   /* the device the root filesystem claims */
+#define RAMFS_DEV MKDEV(0, 1)   /* the boot rootfs's; mounts have their own */
 
 /* Linux's 32-bit user encoding: minor's low byte, major, minor's rest. */
 u32 new_encode_dev(dev_t dev)
@@ -33,7 +34,7 @@ void vfs_getattr(const struct inode *inode, struct kstat *st)
 	*st = (struct kstat){
 		.ino = inode->i_ino, .mode = inode->i_mode, .nlink = inode->i_nlink,
 		.uid = inode->i_uid, .gid = inode->i_gid, .rdev = inode->i_rdev,
-		.dev = RAMFS_DEV, .size = inode->i_size,
+		.dev = inode->i_sb ? inode->i_sb->s_dev : RAMFS_DEV, .size = inode->i_size,
 		.atime = inode->i_atime, .mtime = inode->i_mtime, .ctime = inode->i_ctime,
 		.blksize = PAGE_SIZE,
 		/* pages really held, in 512-byte units */
@@ -164,15 +165,18 @@ long sys_statx(u32 dfd, u32 upath, u32 flags, u32 mask, u32 ubuf, u32 f)
 
 int vfs_readlink(struct dentry *d, char *ubuf, int size)
 {
-	struct inode *inode = d->d_inode;
+	const char *target;
 	int len;
 
-	if (!S_ISLNK(inode->i_mode) || size <= 0)
+	if (!S_ISLNK(d->d_inode->i_mode) || size <= 0)
 		return -EINVAL;
-	len = min((int)inode->i_size, size);
-	if (copy_to_user(ubuf, inode->i_link, len))
+	target = d_link(d);
+	if (IS_ERR(target))
+		return PTR_ERR(target);          /* procfs: not the reader's to see */
+	len = min((int)strlen(target), size);
+	if (copy_to_user(ubuf, target, len))
 		return -EFAULT;
-	touch_atime(inode);
+	touch_atime(d->d_inode);
 	return len;
 }
 

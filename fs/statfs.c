@@ -1,27 +1,42 @@
 /* fs/statfs.c: statfs, fstatfs, statfs64 and fstatfs64: what filesystem a
- * file is on. Everything Tasklab has is in the ramfs, which answers as
+ * file is on. The ramfs (the boot root and every ramfs mount) answers as
  * Linux's ramfs (simple_statfs): RAMFS_MAGIC, page-sized blocks, names up
  * to NAME_MAX, and no block or inode counts (a ramfs has no size: it
- * grows until memory runs out); pipes answer as pipefs. The flags are
+ * grows until memory runs out); procfs answers with its own magic, pipes
+ * as pipefs. The flags are the mount's (read-only, nosuid, nodev, noexec),
  * relatime (how atimes move: fs/inode.c) and "valid". */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>
 #include <fs.h>
+#include <mount.h>
 #include <syscall.h>
 #include <asm/page.h>
 #include <asm/uaccess.h>
 #include <uapi/asm/statfs.h>
 #include <uapi/linux/magic.h>
 
-static void vfs_statfs(const struct inode *inode, struct statfs64 *st)
+static unsigned long fs_magic(const struct inode *inode)
 {
+	if (inode->i_state & I_PIPEFS)
+		return PIPEFS_MAGIC;
+	if (inode->i_sb && !strcmp(inode->i_sb->s_type->name, "proc"))
+		return PROC_SUPER_MAGIC;
+	return RAMFS_MAGIC;
+}
+
+static void vfs_statfs(const struct dentry *d, struct statfs64 *st)
+{
+	const struct vfsmount *m = d_mnt(d);
+
 	memset(st, 0, sizeof(*st));
-	st->f_type = inode->i_state & I_PIPEFS ? PIPEFS_MAGIC : RAMFS_MAGIC;
+	st->f_type = fs_magic(d->d_inode);
 	st->f_bsize = PAGE_SIZE;
 	st->f_frsize = PAGE_SIZE;
 	st->f_namelen = NAME_MAX;
 	st->f_flags = ST_VALID | ST_RELATIME;
+	if (m)                  /* MS_RDONLY..MS_NOEXEC are ST_RDONLY..ST_NOEXEC */
+		st->f_flags |= m->mnt_flags & (ST_RDONLY | ST_NOSUID | ST_NODEV | ST_NOEXEC);
 }
 
 /* Copy out in the old layout (32-bit counts: they all fit) or the 64-bit
@@ -54,7 +69,7 @@ static long user_statfs(u32 upath, u32 ubuf, bool is64)
 
 	if (IS_ERR(d))
 		return PTR_ERR(d);
-	vfs_statfs(d->d_inode, &st);
+	vfs_statfs(d, &st);
 	dput(d);
 	return put_statfs(&st, ubuf, is64);
 }
@@ -66,7 +81,7 @@ static long fd_statfs(u32 fd, u32 ubuf, bool is64)
 
 	if (!file)
 		return -EBADF;
-	vfs_statfs(file->f_inode, &st);
+	vfs_statfs(file->f_dentry, &st);
 	return put_statfs(&st, ubuf, is64);
 }
 

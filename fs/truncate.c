@@ -12,19 +12,20 @@
 #include <errno.h>
 #include <fdtable.h>
 #include <fs.h>
+#include <mount.h>
 #include <syscall.h>
 
 /* Set the size (a truncate by anyone but root takes setuid bits off). */
-static long do_truncate(struct inode *inode, loff_t length, unsigned int time_attrs)
+static long do_truncate(struct dentry *d, loff_t length, unsigned int time_attrs)
 {
 	struct iattr attr = { .ia_valid = ATTR_SIZE | time_attrs, .ia_size = length };
-	int err = file_remove_privs(inode);
+	int err = dentry_remove_privs(d);
 
 	if (err)
 		return err;
-	if (length != inode->i_size)
+	if (length != d->d_inode->i_size)
 		attr.ia_valid |= ATTR_MTIME | ATTR_CTIME;
-	return notify_change(inode, &attr);
+	return notify_change(d, &attr);
 }
 
 static long do_sys_truncate(u32 upath, loff_t length)
@@ -41,8 +42,10 @@ static long do_sys_truncate(u32 upath, loff_t length)
 		err = -EISDIR;
 	else if (!S_ISREG(d->d_inode->i_mode))
 		err = -EINVAL;
+	else if (d_readonly(d))
+		err = -EROFS;           /* before permission, as Linux's mnt_want_write */
 	else if (!(err = inode_permission(d->d_inode, MAY_WRITE)))
-		err = do_truncate(d->d_inode, length, 0);
+		err = do_truncate(d, length, 0);
 	dput(d);
 	return err;
 }
@@ -58,7 +61,7 @@ static long do_sys_ftruncate(u32 fd, loff_t length)
 		return -EBADF;
 	if (!S_ISREG(file->f_inode->i_mode) || !(file->f_mode & FMODE_WRITE))
 		return -EINVAL;
-	return do_truncate(file->f_inode, length, ATTR_MTIME | ATTR_CTIME);
+	return do_truncate(file->f_dentry, length, ATTR_MTIME | ATTR_CTIME);
 }
 
 /* truncate(path, length): a long, so below 2 GiB. */

@@ -4,13 +4,17 @@
  * in Linux, and are freed by the last fput. An inode with other hard links
  * keeps them. Linux's errors: unlink of a directory is EISDIR (Linux's
  * choice; POSIX allows EPERM), "file/" is ENOTDIR; rmdir of a non-empty
- * directory ENOTEMPTY, of "." EINVAL, of ".." ENOTEMPTY, of "/" EBUSY.
- * Permission, as Linux's may_delete, once the victim is found: write and
- * search on its directory (EACCES), and the sticky bit's rule (EPERM: in
- * /tmp only the file's owner, the directory's or root removes it). */
+ * directory ENOTEMPTY, of "." EINVAL, of ".." ENOTEMPTY, of "/" EBUSY, of
+ * a directory something is mounted on EBUSY; on a read-only mount EROFS
+ * (before the name is even looked up, as Linux's mnt_want_write); in
+ * procfs, whose entries are its own, EPERM. Permission, as Linux's
+ * may_delete, once the victim is found: write and search on its
+ * directory (EACCES), and the sticky bit's rule (EPERM: in /tmp only the
+ * file's owner, the directory's or root removes it). */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
+#include <mount.h>
 #include <syscall.h>
 
 /* unlink: the victim d of a name in dir, with `slash` when the user's
@@ -39,7 +43,21 @@ static int may_rmdir(struct dentry *dir, struct dentry *d)
 		return err;
 	if (!S_ISDIR(d->d_inode->i_mode))
 		return -ENOTDIR;
+	if (d_mountpoint(d))
+		return -EBUSY;                  /* something is mounted on it */
 	return list_empty(&d->d_subdirs) ? 0 : -ENOTEMPTY;
+}
+
+/* A name in a procfs directory: there (EPERM: procfs removes nothing, as
+ * Linux's directories without ->unlink) or not (ENOENT). */
+static int no_unlink_in(struct dentry *dir, const char *name, int len)
+{
+	struct dentry *d = lookup_child(dir, name, len);
+
+	if (IS_ERR(d))
+		return PTR_ERR(d);
+	dput(d);
+	return -EPERM;
 }
 
 /* unlink or rmdir the name of type `type` (LAST_*) in dir. */
@@ -55,6 +73,10 @@ static int do_unlink(struct dentry *dir, const char *name, int len, int type, bo
 		return -EISDIR;
 	if (type != LAST_NORM)
 		return type == LAST_DOT ? -EINVAL : type == LAST_DOTDOT ? -ENOTEMPTY : -EBUSY;
+	if (d_readonly(dir))
+		return -EROFS;
+	if (dir->d_inode->i_op)
+		return no_unlink_in(dir, name, len);
 	d = d_lookup(dir, name, len);
 	err = is_rmdir ? may_rmdir(dir, d) : may_unlink(dir, d, slash);
 	if (!err)

@@ -27,8 +27,9 @@ static bool nsec_valid(long nsec)
 	return nsec == UTIME_OMIT || nsec == UTIME_NOW || (nsec >= 0 && nsec <= 999999999);
 }
 
-/* Set inode's times from ts[2] (atime, mtime), or to now if ts is NULL. */
-static long vfs_utimes(struct inode *inode, struct timespec64 *ts)
+/* Set d's inode's times from ts[2] (atime, mtime), or to now if ts is
+ * NULL. */
+static long vfs_utimes(struct dentry *d, struct timespec64 *ts)
 {
 	struct iattr attr = { .ia_valid = ATTR_ATIME | ATTR_MTIME | ATTR_CTIME };
 
@@ -49,7 +50,7 @@ static long vfs_utimes(struct inode *inode, struct timespec64 *ts)
 		attr.ia_atime = ts[0];
 		attr.ia_mtime = ts[1];
 	}
-	return notify_change(inode, &attr);
+	return notify_change(d, &attr);
 }
 
 static long do_utimes(int dfd, u32 upath, struct timespec64 *ts, u32 flags)
@@ -62,14 +63,14 @@ static long do_utimes(int dfd, u32 upath, struct timespec64 *ts, u32 flags)
 
 		if (flags)
 			return -EINVAL;
-		return file ? vfs_utimes(file->f_inode, ts) : -EBADF;
+		return file ? vfs_utimes(file->f_dentry, ts) : -EBADF;
 	}
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
 	d = user_path_at(dfd, (const char *)upath, at_lookup_flags(flags));
 	if (IS_ERR(d))
 		return PTR_ERR(d);
-	err = vfs_utimes(d->d_inode, ts);
+	err = vfs_utimes(d, ts);
 	dput(d);
 	return err;
 }

@@ -68,6 +68,7 @@ typedef u32 gid_t;
 struct file;
 struct dentry;
 struct inode;
+struct super_block;
 struct vm_area_struct;
 struct pipe_inode_info;
 
@@ -107,6 +108,17 @@ struct file_operations {
 	__poll_t (*poll)(struct file *f, struct poll_table_struct *pt);
 };
 
+/* What a directory of a filesystem other than the ramfs does itself. */
+struct inode_operations {
+	/* The entry `name` (len bytes) of directory dir, which has no child
+	 * of that name in the tree: a new dentry (d_alloc_unhashed) with one
+	 * reference, or NULL when there is none (ENOENT), or ERR_PTR. */
+	struct dentry *(*lookup)(struct dentry *dir, const char *name, int len);
+	/* A symlink's target now: i_link, or ERR_PTR when the reader may not
+	 * have it (procfs: EACCES, ENOENT). NULL op: i_link. */
+	const char *(*get_link)(struct inode *inode);
+};
+
 struct inode {
 	unsigned long i_ino;
 	umode_t i_mode;             /* S_IF* type | permission bits */
@@ -126,6 +138,8 @@ struct inode {
 	struct list_head i_mmap;    /* VMAs mapping the file (vm_shared links) */
 	char *i_link;               /* symlinks: the target, NUL-terminated */
 	struct pipe_inode_info *i_pipe;   /* pipes, and FIFOs while open */
+	const struct inode_operations *i_op;   /* NULL: the ramfs's (the tree) */
+	struct super_block *i_sb;   /* referenced; NULL: the boot rootfs (include/mount.h) */
 };
 
 #define I_LINKABLE 0x1           /* an O_TMPFILE file linkat may give a name */
@@ -144,10 +158,12 @@ struct dentry {
 	char d_iname[DNAME_INLINE_LEN];
 };
 
-/* Has d been removed from its directory (unlink, rmdir, O_TMPFILE)? */
+/* Has d been removed from its directory (unlink, rmdir, O_TMPFILE)? A
+ * procfs entry is in no list either, but its directory makes it at each
+ * lookup (i_op): it is not removed. */
 static inline bool d_unlinked(const struct dentry *d)
 {
-	return d->d_parent != d && list_empty(&d->d_child);
+	return d->d_parent != d && list_empty(&d->d_child) && !d->d_parent->d_inode->i_op;
 }
 
 /* f_mode: what an open file may do (Linux's FMODE_* values). */
@@ -238,6 +254,12 @@ struct dentry *ramfs_make_dirs(struct dentry *dir, const char *const *path, size
 struct dentry *d_lookup(struct dentry *dir, const char *name, int len);
 /* Is d `ancestor` or below it? */
 bool is_subdir(struct dentry *d, struct dentry *ancestor);
+/* A dentry for inode called name in parent, in no directory list (a
+ * filesystem that makes its entries at each lookup: procfs): one
+ * reference, which the last dput frees it with; it holds one on parent
+ * and one on inode (the caller keeps its own). NULL if no memory. */
+struct dentry *d_alloc_unhashed(struct dentry *parent, const char *name, int len,
+				struct inode *inode);
 /* Cut or extend a regular file to `size` bytes (only shrinking frees
  * pages; growing reads as zeros): 0, -EINVAL, -EFBIG. Times are the
  * caller's. */
@@ -250,6 +272,8 @@ struct page *ramfs_file_page(struct inode *inode, unsigned long index);
 struct page *ramfs_get_page(struct inode *inode, unsigned long index);
 /* Pages a regular file holds now (holes hold none). */
 unsigned long ramfs_pages_held(const struct inode *inode);
+/* A ramfs regular file's operations: the only files mmap can map. */
+extern const struct file_operations ramfs_file_operations;
 
 /* A regular file of mode `mode` linked in no directory (shared anonymous
  * memory's backing file): its dentry, with one reference, or NULL. */
@@ -298,6 +322,12 @@ int may_delete(const struct inode *dir, const struct inode *victim);
  * ERR_PTR(-ENOENT, -ENOTDIR, -EACCES, -ENAMETOOLONG, -ELOOP). */
 struct dentry *path_lookup(struct dentry *root, struct dentry *cwd,
 			   const char *path, unsigned int flags);
+/* The target of symlink d: a string, or ERR_PTR (inode_operations). */
+const char *d_link(struct dentry *d);
+/* The entry name (len bytes) of directory dir, as the walk finds it: a
+ * tree child or what the directory's lookup makes, and whatever is mounted
+ * on it. Referenced, or ERR_PTR(-ENOENT) or the lookup's error. */
+struct dentry *lookup_child(struct dentry *dir, const char *name, int len);
 /* Resolve all but the last component: returns the parent directory (with a
  * reference) and sets *last / *lastlen to the final name inside path
  * ("" for "/"). Same errors. */
@@ -342,8 +372,9 @@ int path_last_type(const char *last, int len);
 int user_path_parent(int dfd, const char *upath, struct path_parent *pp);
 void path_parent_release(struct path_parent *pp);
 /* As user_path_parent, for a name about to be made: -EEXIST if it exists
- * (or is "/", ".", ".."), -ENOENT for "missing/" unless is_dir, then
- * -EACCES without write and search permission on the parent. */
+ * (or is "/", ".", ".."), -ENOENT for "missing/" unless is_dir, -EROFS on
+ * a read-only mount, then -EACCES without write and search permission on
+ * the parent. */
 int user_path_create(int dfd, const char *upath, struct path_parent *pp, bool is_dir);
 
 /* --- fs/create.c, link.c, unlink.c, rename.c: names -------------------- */
@@ -431,15 +462,15 @@ struct iattr {
 	loff_t ia_size;
 	struct timespec64 ia_atime, ia_mtime;
 };
-/* Every attribute change of an inode goes through here (chmod, chown,
- * truncate, utimensat), as in Linux, checked against the caller unless
- * ATTR_FORCE (fs/attr.c says who may change what): 0, -EPERM, -EACCES, or
- * ramfs_truncate's errors. */
-int notify_change(struct inode *inode, struct iattr *attr);
-/* A write or truncate is about to change inode's data: take off the
- * setuid bit (and setgid with group execute) unless the caller is root,
- * as Linux's file_remove_privs. 0 or -errno. */
-int file_remove_privs(struct inode *inode);
+/* Every attribute change of d's inode goes through here (chmod, chown,
+ * truncate, utimensat), as in Linux: EROFS on a read-only mount, then the
+ * caller's right to it unless ATTR_FORCE (fs/attr.c says who may change
+ * what: EPERM, EACCES), then ramfs_truncate's errors; 0 if done. */
+int notify_change(struct dentry *d, struct iattr *attr);
+/* A write or truncate is about to change d's data: take off the setuid
+ * bit (and setgid with group execute) unless the caller is root, as
+ * Linux's file_remove_privs. 0 or -errno. */
+int dentry_remove_privs(struct dentry *d);
 
 /* --- fs/stat.c, fs/readdir.c: what stat and getdents64 report --------- */
 
@@ -469,6 +500,9 @@ dev_t new_decode_dev(u32 dev);
  * records: bytes filled, 0 at the end, -EINVAL (buffer too small for one),
  * -EFAULT, -ENOTDIR. */
 long vfs_getdents64(struct file *f, void *ubuf, unsigned int count);
+/* A directory's readdir starts so: "." at position 0 and ".." at 1, from
+ * f_pos, which ends at 2; false when filldir stopped (a full buffer). */
+bool dir_emit_dots(struct file *f, filldir_t filldir, void *ctx);
 
 /* --- fs/char_dev.c: character devices by major and minor --------------- */
 
@@ -493,8 +527,6 @@ int chr_dev_init(void);
 /* The operations of a FIFO node: its open attaches the inode's pipe. */
 extern const struct file_operations pipefifo_fops;
 
-/* --- fs/initramfs.c, fs/init.c ----------------------------------------- */
-
 /* --- fs/anon_inodes.c: files in no directory (pidfds) ----------------- */
 
 /* A file of fops on an inode of its own, mode 0600 and no type (fstat),
@@ -507,6 +539,7 @@ struct file *anon_inode_getfile(const char *name, const struct file_operations *
 int anon_inode_getfd(const char *name, const struct file_operations *fops,
 		     void *priv, unsigned int flags);
 
+/* --- fs/initramfs.c, fs/init.c ----------------------------------------- */
 
 /* Create the root directory (before anything else in fs/). */
 void rootfs_init(void);
@@ -519,9 +552,5 @@ int unpack_to_rootfs(struct dentry *root, const void *buf, size_t len);
  * 0, or -errno (-EEXIST when the name is taken). */
 int init_mkdir(const char *path, umode_t mode);
 int init_mknod(const char *path, umode_t mode, dev_t dev);
-
-/* --- fs/proc_sys.c: /proc/sys/kernel/{threads-max,fork_rate_limit} ----- */
-/* Make the files in the root filesystem (boot, after the initramfs). */
-int proc_sys_init(void);
 
 #endif

@@ -3,9 +3,10 @@
  * unlink/unlinkat (an open file outlives its name), link/linkat,
  * symlink/symlinkat/readlinkat, rename/renameat/renameat2, chdir/fchdir
  * and getcwd. Each call's success paths and the errors Linux's man pages
- * give it. The cases work in a scratch directory under /tmp (mkdtemp),
- * removed at the end; they run on Tasklab and under qemu-i386 on the
- * build host alike. */
+ * give it, and their rules across mounts (Tasklab only: the build host
+ * does not let a test mount). The cases work in a scratch directory under
+ * /tmp (mkdtemp), removed at the end; they run on Tasklab and under
+ * qemu-i386 on the build host alike. */
 #include <errno.h>
 #include <fcntl.h>
 #include <ktap.h>
@@ -14,7 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
 
@@ -525,6 +528,78 @@ static void cwd_follows_rename_and_removal(struct ktap *t)
 	unlink("fc");
 }
 
+/* A ramfs mounted on m in the scratch directory: rename and link out of
+ * it are EXDEV, the mountpoint cannot be removed or renamed (EBUSY) nor
+ * unmounted while it is the cwd; remounted read-only, every change is
+ * EROFS and statfs says ST_RDONLY. */
+static void dirs_across_a_mount(struct ktap *t)
+{
+	struct stat64 in, out;
+	struct statfs sfs;
+	char cwd[256];
+
+	if (!ktap_on_tasklab()) {
+		ktap_skip(t, "Linux under qemu-i386: the build host lets no test mount");
+		return;
+	}
+	KTAP_ASSERT_EQ(t, mkdir("m", 0755), 0);
+	KTAP_ASSERT_EQ(t, mount("none", "m", "ramfs", 0, NULL), 0);
+	KTAP_EXPECT_EQ(t, close(creat("a", 0644)), 0);
+	KTAP_EXPECT_EQ(t, close(creat("m/f", 0644)), 0);
+	KTAP_EXPECT_EQ(t, stat("m/f", &in) | stat("a", &out), 0);
+	KTAP_EXPECT_NE(t, in.st_dev, out.st_dev);               /* its own device */
+	KTAP_EXPECT_ERRNO(t, rename("a", "m/a"), EXDEV);
+	KTAP_EXPECT_ERRNO(t, rename("m/f", "b"), EXDEV);
+	KTAP_EXPECT_ERRNO(t, link("a", "m/b"), EXDEV);
+	KTAP_EXPECT_ERRNO(t, rmdir("m"), EBUSY);
+	KTAP_EXPECT_ERRNO(t, rename("m", "m2"), EBUSY);
+	KTAP_EXPECT_EQ(t, chdir("m"), 0);
+	KTAP_EXPECT_TRUE(t, getcwd(cwd, sizeof(cwd)) && !strcmp(strrchr(cwd, '/'), "/m"));
+	KTAP_EXPECT_ERRNO(t, umount2(".", 0), EBUSY);           /* our cwd is in it */
+	KTAP_EXPECT_EQ(t, chdir(".."), 0);
+	KTAP_EXPECT_EQ(t, mount(NULL, "m", NULL, MS_REMOUNT | MS_RDONLY, NULL), 0);
+	KTAP_EXPECT_ERRNO(t, mkdir("m/d", 0755), EROFS);
+	KTAP_EXPECT_ERRNO(t, unlink("m/f"), EROFS);
+	KTAP_EXPECT_ERRNO(t, rename("m/f", "m/g"), EROFS);
+	KTAP_EXPECT_ERRNO(t, chmod("m/f", 0600), EROFS);
+	KTAP_EXPECT_ERRNO(t, truncate("m/f", 1), EROFS);
+	KTAP_EXPECT_ERRNO(t, open("m/f", O_RDONLY | O_TRUNC), EROFS);
+	KTAP_EXPECT_EQ(t, statfs("m", &sfs), 0);
+	KTAP_EXPECT_EQ(t, sfs.f_type, RAMFS_MAGIC);
+	KTAP_EXPECT_TRUE(t, sfs.f_flags & ST_RDONLY);
+	KTAP_EXPECT_EQ(t, umount2("m", 0), 0);
+	KTAP_EXPECT_EQ(t, rmdir("m"), 0);
+	KTAP_EXPECT_EQ(t, unlink("a"), 0);
+}
+
+/* /proc (mounted by PID 1) makes its own entries: nothing can be made
+ * there (EACCES), removed or renamed (EPERM); rename and link out of it
+ * are EXDEV; statfs names procfs; a directory of it can be the cwd. */
+static void dirs_in_procfs(struct ktap *t)
+{
+	struct statfs sfs;
+	char here[256], cwd[256], want[32];
+
+	if (!ktap_on_tasklab()) {
+		ktap_skip(t, "Linux under qemu-i386: the host's /proc answers for the host");
+		return;
+	}
+	KTAP_ASSERT_TRUE(t, getcwd(here, sizeof(here)) != NULL);
+	KTAP_EXPECT_ERRNO(t, mkdir("/proc/x", 0755), EACCES);
+	KTAP_EXPECT_ERRNO(t, open("/proc/x", O_WRONLY | O_CREAT, 0644), EACCES);
+	KTAP_EXPECT_ERRNO(t, unlink("/proc/uptime"), EPERM);
+	KTAP_EXPECT_ERRNO(t, unlink("/proc/no-such"), ENOENT);
+	KTAP_EXPECT_ERRNO(t, rename("/proc/uptime", "/proc/up"), EPERM);
+	KTAP_EXPECT_ERRNO(t, rename("/proc/uptime", "up"), EXDEV);
+	KTAP_EXPECT_ERRNO(t, link("/proc/uptime", "up"), EXDEV);
+	KTAP_EXPECT_EQ(t, statfs("/proc", &sfs), 0);
+	KTAP_EXPECT_EQ(t, sfs.f_type, PROC_SUPER_MAGIC);
+	snprintf(want, sizeof(want), "/proc/%d", getpid());
+	KTAP_EXPECT_EQ(t, chdir(want), 0);
+	KTAP_EXPECT_TRUE(t, getcwd(cwd, sizeof(cwd)) && !strcmp(cwd, want));
+	KTAP_EXPECT_EQ(t, chdir(here), 0);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(dirs_mkdir_rmdir),
 	KTAP_CASE(dirs_mkdirat_dirfd),
@@ -540,6 +615,8 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(rename_dirs),
 	KTAP_CASE(rename_flags),
 	KTAP_CASE(cwd_follows_rename_and_removal),
+	KTAP_CASE(dirs_across_a_mount),
+	KTAP_CASE(dirs_in_procfs),
 	{ "scratch_removed", ktap_scratch_removed },
 	{}
 };

@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include <sys/auxv.h>
 #include <sys/fsuid.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
@@ -650,6 +651,45 @@ static void perm_write_clears_setuid(struct ktap *t)
 	KTAP_EXPECT_EQ(t, mode_of("wsuid/mine"), 04755);
 }
 
+static int readonly_mount(struct ktap *t)
+{
+	/* EROFS comes before any permission check, as Linux's mnt_want_write */
+	KTAP_EXPECT_ERRNO(t, try_open("mnt/x", O_WRONLY), EROFS);
+	KTAP_EXPECT_ERRNO(t, mkdir("mnt/d", 0755), EROFS);
+	KTAP_EXPECT_ERRNO(t, unlink("mnt/x"), EROFS);
+	KTAP_EXPECT_ERRNO(t, chmod("mnt/x", 0777), EROFS);
+	KTAP_EXPECT_ERRNO(t, truncate("mnt/x", 0), EROFS);
+	KTAP_EXPECT_EQ(t, try_open("mnt/x", O_RDONLY), 0);
+	return t->failed;
+}
+
+/* The mount's flags: nosuid runs a set-id program with the caller's
+ * ids, noexec refuses exec (EACCES), read-only refuses changes (EROFS)
+ * before the permission bits are looked at. */
+static void perm_mount_flags(struct ktap *t)
+{
+	char out[128];
+
+	if (!ktap_on_tasklab()) {
+		ktap_skip(t, "Linux under qemu-i386: the build host lets no test mount");
+		return;
+	}
+	KTAP_ASSERT_EQ(t, case_dir("mnt", 0755, 0, 0), 0);
+	KTAP_ASSERT_EQ(t, mount("none", "mnt", "ramfs", MS_NOSUID, NULL), 0);
+	KTAP_ASSERT_EQ(t, copy_program("whoami", "mnt/root-suid", 04755, 0), 0);
+	KTAP_ASSERT_EQ(t, make_file("mnt/x", 0755, 0, 0), 0);
+	KTAP_EXPECT_EQ(t, run_as(UID_A, "mnt/root-suid", false, out, sizeof(out)), 0);
+	KTAP_EXPECT_STREQ(t, out, IDS(40101, 40101, 40101, 40101, 0));
+	KTAP_EXPECT_EQ(t, exec_errno("mnt/x"), ENOEXEC);
+	KTAP_EXPECT_EQ(t, mount(NULL, "mnt", NULL, MS_REMOUNT | MS_NOEXEC, NULL), 0);
+	KTAP_EXPECT_EQ(t, exec_errno("mnt/x"), EACCES);
+	KTAP_EXPECT_EQ(t, exec_errno("mnt/root-suid"), EACCES);
+	KTAP_EXPECT_EQ(t, chmod("mnt/x", 0644), 0);
+	KTAP_EXPECT_EQ(t, mount(NULL, "mnt", NULL, MS_REMOUNT | MS_RDONLY, NULL), 0);
+	KTAP_EXPECT_EQ(t, as_user(t, UID_A, readonly_mount), 0);
+	KTAP_EXPECT_EQ(t, umount2("mnt", 0), 0);
+}
+
 /* --- attributes: chmod, chown, times, truncate -------------------------- */
 
 static int chmod_as_owner(struct ktap *t)
@@ -989,6 +1029,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(perm_exec_needs_x),
 	KTAP_CASE(perm_setuid_exec),
 	KTAP_CASE(perm_write_clears_setuid),
+	KTAP_CASE(perm_mount_flags),
 	KTAP_CASE(perm_chmod_rules),
 	KTAP_CASE(perm_chown_rules),
 	KTAP_CASE(perm_utimensat_truncate),

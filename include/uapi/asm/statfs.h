@@ -33,6 +33,8 @@ struct statfs64 {
 
 #define ST_RDONLY   0x0001
 #define ST_NOSUID   0x0002
+#define ST_NODEV    0x0004
+#define ST_NOEXEC   0x0008
 #define ST_VALID    0x0020              /* f_flags is filled in */
 #define ST_RELATIME 0x1000
 
