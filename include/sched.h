@@ -225,7 +225,7 @@ void set_task_comm(struct task_struct *p, const char *name);
 void get_task_struct(struct task_struct *p);
 void put_task_struct(struct task_struct *p);
 
-/* kernel/sched.c */
+/* kernel/sched/core.c */
 void sched_init(void);
 void schedule(void);
 /* Make p runnable; returns true if it was not already. Safe in interrupts. */

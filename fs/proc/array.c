@@ -5,7 +5,7 @@
  *   /proc/<pid>/statm   seven sizes in pages
  *   /proc/<pid>/status  "Key:\tvalue" lines
  * The values are kept for real: CPU time and faults by the tick and the
- * fault handler (kernel/sched_cputime.c), sizes from the VMAs
+ * fault handler (kernel/sched/cputime.c), sizes from the VMAs
  * (task_mmu.c), the terminal from the session's controlling tty (tty_nr
  * and tpgid; 0 and -1 without one, as Linux). What Tasklab does not have
  * reads as Linux shows it absent: one CPU (processor 0), no real-time

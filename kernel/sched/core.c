@@ -1,9 +1,9 @@
-/* kernel/sched.c: the scheduler, Linux 2.4's policy (seed claims c24, c25,
+/* kernel/sched/core.c: the scheduler, Linux 2.4's policy (seed claims c24, c25,
  * c27, c28). One run queue holds every runnable task, process, thread and
  * kernel thread alike, and one function, goodness(), ranks them: the ticks
  * left in the task's time slice (counter), plus its static priority from
  * nice, plus 1 when running it needs no address-space switch; a real-time
- * task (SCHED_FIFO, SCHED_RR: kernel/sys_sched.c) outranks them all by its
+ * task (SCHED_FIFO, SCHED_RR: kernel/sched/syscalls.c) outranks them all by its
  * rt_priority, as in 2.4. When every
  * runnable task has used up its slice, an epoch recalculation gives every
  * task counter/2 + its slice, so sleepers come back with a bonus. The cost is
@@ -372,7 +372,7 @@ void scheduler_tick(bool user_tick)
 	struct task_struct *p = current;
 
 	check_stack_end(p);
-	account_process_tick(p, user_tick);      /* kernel/sched_cputime.c */
+	account_process_tick(p, user_tick);      /* kernel/sched/cputime.c */
 	if (is_idle_task(p)) {
 		if (nr_running)
 			set_tsk_need_resched(p);

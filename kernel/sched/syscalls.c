@@ -1,11 +1,11 @@
-/* kernel/sys_sched.c: the scheduling calls a program makes about itself or
+/* kernel/sched/syscalls.c: the scheduling calls a program makes about itself or
  * another task: its nice value (nice 34, getpriority 96, setpriority 97),
  * its policy and real-time priority (sched_setparam .. sched_rr_get_interval,
  * 154-161, and sched_rr_get_interval_time64) and its CPU affinity
  * (sched_setaffinity 241, sched_getaffinity 242), with Linux's rules.
  *
  * They answer for the scheduler Tasklab runs, 2.4's goodness() scheduler
- * (kernel/sched.c): SCHED_OTHER, and the real-time SCHED_FIFO and SCHED_RR
+ * (kernel/sched/core.c): SCHED_OTHER, and the real-time SCHED_FIFO and SCHED_RR
  * it had (a real-time task always beats an ordinary one, the higher
  * rt_priority first; RR takes turns at the end of each slice, FIFO runs
  * until it blocks or yields). SCHED_BATCH, SCHED_IDLE and SCHED_DEADLINE
