@@ -319,6 +319,7 @@ void release_task(struct task_struct *p)
 	unsigned long flags = local_irq_save();
 	struct task_struct *leader = p->group_leader;
 
+	sched_exit(p);                   /* its unused first slice to its parent */
 	if (p->exit_state == EXIT_ZOMBIE)
 		nr_zombies--;
 	p->exit_state = EXIT_DEAD;

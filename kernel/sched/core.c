@@ -1,27 +1,16 @@
-/* kernel/sched/core.c: the scheduler, Linux 2.4's policy (seed claims c24, c25,
- * c27, c28). One run queue holds every runnable task, process, thread and
- * kernel thread alike, and one function, goodness(), ranks them: the ticks
- * left in the task's time slice (counter), plus its static priority from
- * nice, plus 1 when running it needs no address-space switch; a real-time
- * task (SCHED_FIFO, SCHED_RR: kernel/sched/syscalls.c) outranks them all by its
- * rt_priority, as in 2.4. When every
- * runnable task has used up its slice, an epoch recalculation gives every
- * task counter/2 + its slice, so sleepers come back with a bonus. The cost is
- * O(runnable tasks) per schedule(): the figures in `make bench` show why
- * Linux 2.6 replaced it with the O(1) scheduler.
+/* kernel/sched/core.c: the scheduler's core, whichever policy runs:
+ * schedule() and the context switch, wake-ups, the tick, fork's and exit's
+ * hooks, yield, the idle loop, and the choice of policy at boot (sched=o1,
+ * the default: Linux 2.6's O(1) scheduler, kernel/sched/o1.c; or
+ * sched=goodness: Linux 2.4's, kernel/sched/goodness.c). The policies sit
+ * behind struct sched_class (kernel/sched/sched.h); nothing outside
+ * kernel/sched/ knows which one runs.
  *
- * One change from 2.4: its epoch loop visits every task, sleepers included,
- * which makes a fork-heavy load with many sleeping tasks O(n^2) (creating
- * 32000 kernel threads took 11000 epochs over up to 32000 tasks). Here an
- * epoch recalculates the runnable tasks and bumps `epoch`; a sleeper is
- * brought up to date when it is woken (catch_up_epochs: the same
- * counter/2 + slice, once per epoch it missed), so every scheduling decision
- * sees exactly the counters 2.4 would have computed. task_counter() gives a
- * sleeper's up-to-date value.
- *
- * The idle task (init_task) is never on the run queue: it runs when nothing
- * else can. The run queue is guarded by interrupts off (interrupt handlers
- * wake tasks). See include/sched.h for the preemption model. */
+ * Every runnable task is on its CPU's run queue (struct rq, one per CPU,
+ * only CPU 0 today), the running one included; the idle task (init_task)
+ * never is: it runs when nothing else can. The queue is guarded by
+ * rq->lock with interrupts off (interrupt handlers wake tasks). See
+ * include/sched.h for the preemption model. */
 #include <kernel.h>
 #include <sched.h>
 #include <sched/mm.h>
@@ -32,134 +21,118 @@
 #include <asm/mmu_context.h>
 #include <asm/uaccess.h>
 
-static LIST_HEAD(runqueue_head);
-unsigned long nr_running;
-static unsigned long epoch;          /* epochs since boot (sched_stats.epochs) */
-struct sched_stats sched_stats;
+#include <params.h>
+#include <errno.h>
+#include "sched.h"
 
-/* The mm a kernel thread borrowed, dropped once we are off its stack. */
-static struct mm_struct *prev_mm;
+DEFINE_PER_CPU(struct rq, runqueues);
+struct sched_stats sched_stats;
+/* The policy, chosen by sched= before the first task is queued. */
+const struct sched_class *sched_class = &o1_sched_class;
+
+static const struct sched_class *find_sched_class(const char *name);
+
+static int set_sched_class(const char *value)
+{
+	const struct sched_class *c = find_sched_class(value);
+
+	if (!c)
+		return -EINVAL;
+	sched_class = c;
+	return 0;
+}
+KERNEL_PARAM("sched", set_sched_class);
+
+static const struct sched_class *find_sched_class(const char *name)
+{
+	if (name && !strcmp(name, "o1"))
+		return &o1_sched_class;
+	if (name && !strcmp(name, "goodness"))
+		return &goodness_sched_class;
+	return NULL;
+}
+
+/* Take every queued task off the old policy's queue, onto tmp. */
+static void dequeue_all(struct rq *rq, struct list_head *tmp)
+{
+	struct task_struct *p;
+
+	for_each_process(p) {
+		if (!task_on_runqueue(p))
+			continue;
+		sched_class->dequeue_task(rq, p);
+		list_add_tail(&p->run_list, tmp);
+	}
+}
+
+/* Contract: make the named policy ("o1", "goodness") the running one from
+ * now on; the self-tests use it to test each policy whatever sched= chose.
+ * Every queued task moves from the old policy's queue to the new one's,
+ * every task's fields for the new policy are brought up to date, and the
+ * caller is asked to reschedule. Returns 0, or -EINVAL for an unknown
+ * name. Either interrupt state (off inside, O(tasks)); restored on return. */
+int sched_switch_class(const char *name)
+{
+	const struct sched_class *new = find_sched_class(name);
+	struct rq *rq = this_rq();
+	struct task_struct *p, *n;
+	unsigned long flags;
+	LIST_HEAD(tmp);
+
+	if (!new)
+		return -EINVAL;
+	spin_lock_irqsave(&rq->lock, flags);
+	if (new != sched_class) {
+		dequeue_all(rq, &tmp);
+		sched_class = new;
+		for_each_process(p)
+			new->switched_to(rq, p);
+		list_for_each_entry_safe(p, n, &tmp, run_list) {
+			list_del_init(&p->run_list);
+			new->enqueue_task(rq, p);
+		}
+		set_tsk_need_resched(current);
+	}
+	spin_unlock_irqrestore(&rq->lock, flags);
+	return 0;
+}
+
+const char *sched_class_name(void)
+{
+	return sched_class->name;
+}
 
 bool task_on_runqueue(const struct task_struct *p)
 {
 	return !list_empty(&p->run_list);
 }
 
-/* counter/2 + slice, once per missed epoch. With integer halving it settles
- * within a few steps at 2 * slice - 1 (from below) or 2 * slice (from above),
- * so the loop stops as soon as a step changes nothing. Counts its steps in
- * *steps if given (NULL on the scheduler's paths, where it is inlined and
- * the counting compiled out). */
-static inline long recalc(long counter, long nice, unsigned long missed, unsigned long *steps)
+/* Runnable tasks on every CPU, the running ones included (not idle). */
+unsigned long nr_running(void)
 {
-	for (; missed; missed--) {
-		long next = (counter >> 1) + NICE_TO_TICKS(nice);
+	unsigned long n = 0;
 
-		if (steps)
-			(*steps)++;
-		if (next == counter)
-			break;
-		counter = next;
-	}
-	return counter;
+	for (int cpu = 0; cpu < NR_CPUS; cpu++)
+		n += cpu_rq(cpu)->nr_running;
+	return n;
 }
 
-/* p's counter with the epochs it slept through applied. */
-long task_counter(const struct task_struct *p)
+static void activate_task(struct rq *rq, struct task_struct *p)
 {
-	if (task_on_runqueue(p) || p->epoch_seen == epoch)
-		return p->counter;
-	return recalc(p->counter, p->nice, epoch - p->epoch_seen, &sched_stats.recalc_steps);
+	sched_class->enqueue_task(rq, p);
+	rq->nr_running++;
 }
 
-/* Set p's counter as of now (a sleeper's pending epochs are dropped). */
-void set_task_counter(struct task_struct *p, long counter)
+static void deactivate_task(struct rq *rq, struct task_struct *p)
 {
-	unsigned long flags = local_irq_save();
-
-	p->counter = counter;
-	p->epoch_seen = epoch;
-	local_irq_restore(flags);
-}
-
-static inline void catch_up_epochs(struct task_struct *p)
-{
-	if (likely(p->epoch_seen == epoch))
-		return;
-	p->counter = recalc(p->counter, p->nice, epoch - p->epoch_seen, NULL);
-	p->epoch_seen = epoch;
-}
-
-static void add_to_runqueue(struct task_struct *p)
-{
-	catch_up_epochs(p);
-	list_add_tail(&p->run_list, &runqueue_head);
-	nr_running++;
-}
-
-static void del_from_runqueue(struct task_struct *p)
-{
-	list_del_init(&p->run_list);
-	nr_running--;
-}
-
-/* 2.4's goodness(): a real-time task (SCHED_FIFO, SCHED_RR) 1000 plus its
- * rt_priority, above any other; else 0 when p's slice is used up, else the
- * ticks left plus the nice priority, plus 1 when p shares this_mm or is a
- * kernel thread (no CR3 write, the TLB stays warm: c27). Higher is better. */
-int goodness(struct task_struct *p, struct mm_struct *this_mm)
-{
-	int weight = p->counter;
-
-	if (unlikely(p->policy != SCHED_OTHER))
-		return 1000 + p->rt_priority;
-	if (!weight)
-		return 0;
-	if (p->mm == this_mm || !p->mm)
-		weight += 1;
-	return weight + 20 - p->nice;
-}
-
-/* A new epoch: every task gets half of what it had left plus a full slice,
- * so sleepers accumulate up to twice a slice. Runnable tasks now, sleepers
- * when they wake (see the top of this file). */
-static void recalculate_counters(void)
-{
-	struct task_struct *p;
-
-	epoch++;
-	list_for_each_entry(p, &runqueue_head, run_list) {
-		p->counter = recalc(p->counter, p->nice, 1, NULL);
-		p->epoch_seen = epoch;
-	}
-	sched_stats.epochs++;
-}
-
-/* The best runnable task; prev, if it called yield(), only beats idle. */
-static struct task_struct *pick_next_task(struct task_struct *prev, bool yielded)
-{
-	struct task_struct *p, *next;
-	int best;
-
-	for (;;) {
-		next = &init_task;
-		best = -1000;
-		list_for_each_entry(p, &runqueue_head, run_list) {
-			int w = (p == prev && yielded) ? -1 : goodness(p, prev->active_mm);
-			if (w > best) {
-				best = w;
-				next = p;
-			}
-		}
-		if (best != 0)
-			return next;
-		recalculate_counters();
-	}
+	sched_class->dequeue_task(rq, p);
+	rq->nr_running--;
 }
 
 /* Switch the address space (lazily for kernel threads) and the CPU state.
  * Returns, in next's context, the task that ran before it. */
-static struct task_struct *context_switch(struct task_struct *prev, struct task_struct *next)
+static struct task_struct *context_switch(struct rq *rq, struct task_struct *prev,
+					  struct task_struct *next)
 {
 	struct mm_struct *mm = next->mm, *oldmm = prev->active_mm;
 
@@ -178,20 +151,26 @@ static struct task_struct *context_switch(struct task_struct *prev, struct task_
 	}
 	if (!prev->mm) {                          /* give the borrowed mm back */
 		prev->active_mm = NULL;
-		prev_mm = oldmm;
+		rq->prev_mm = oldmm;
 	}
+	rq->curr = next;
+	rq->nr_switches++;
 	__switch_to(prev, next);
 	return switch_to_asm(&prev->thread, &next->thread, prev);
 }
 
-/* Runs in the new task right after every switch: drop what the previous
+/* Runs in the new task right after every switch, rq->lock held (taken by
+ * the task that switched to us): drop the lock, then what the previous
  * task could not drop while running on it. A dead task's stack is freed
- * here, once nothing runs on it any more. */
+ * here, once nothing runs on it any more. Interrupts stay off. */
 static void finish_task_switch(struct task_struct *prev)
 {
-	struct mm_struct *mm = prev_mm;
+	struct rq *rq = this_rq();
+	struct mm_struct *mm = rq->prev_mm;
 
-	prev_mm = NULL;
+	rq->prev_mm = NULL;
+	prev->last_ran = jiffies;
+	spin_unlock(&rq->lock);
 	if (mm)
 		mmdrop(mm);
 	if (prev->state == TASK_DEAD)
@@ -247,50 +226,35 @@ void check_stack_depth(struct task_struct *p, unsigned long esp)
 	__builtin_unreachable();
 }
 
-/* 2.4's real-time turns: an RR task whose slice ran out gets a new one,
- * and it or a yielding real-time task goes behind the others of its
- * priority (the pick takes the first of equal goodness), so a real-time
- * task yields only to those. */
-static void rt_requeue(struct task_struct *prev, bool yielded)
-{
-	bool rr_expired = prev->policy == SCHED_RR && !prev->counter;
-
-	if (rr_expired)
-		prev->counter = NICE_TO_TICKS(prev->nice);
-	if (rr_expired || yielded)
-		list_move_tail(&prev->run_list, &runqueue_head);
-}
-
 static void __schedule(bool yielded)
 {
 	struct task_struct *prev = current, *next;
+	struct rq *rq = this_rq();
 	unsigned long flags;
 
 	if (unlikely(in_interrupt()))
 		panic("schedule() called from an interrupt handler");
 	check_stack_end(prev);
-	flags = local_irq_save();
+	spin_lock_irqsave(&rq->lock, flags);
 	clear_tsk_need_resched(prev);
 	if (prev->state != TASK_RUNNING) {
 		if (task_on_runqueue(prev))
-			del_from_runqueue(prev);
+			deactivate_task(rq, prev);
 		prev->nvcsw++;
 	} else if (!is_idle_task(prev)) {
 		prev->nivcsw++;
 	}
-	if (unlikely(prev->policy != SCHED_OTHER) && task_on_runqueue(prev)) {
-		rt_requeue(prev, yielded);
-		yielded = false;         /* its place in the queue is its yield */
-	}
-	next = pick_next_task(prev, yielded);
+	next = sched_class->pick_next_task(rq, prev, yielded && !is_idle_task(prev));
 	if (next != prev)
-		finish_task_switch(context_switch(prev, next));
+		finish_task_switch(context_switch(rq, prev, next));
+	else
+		spin_unlock(&rq->lock);
 	local_irq_restore(flags);
 }
 
-/* Contract: give the CPU to the best runnable task by goodness() (the idle
- * task if none), running an epoch recalculation when every slice is used
- * up. A caller still TASK_RUNNING stays on the run queue and returns when
+/* Contract: give the CPU to the task the policy picks (the idle task if
+ * none runnable): goodness()'s best, or the O(1) scheduler's first task of
+ * the best priority level. A caller still TASK_RUNNING stays on the run queue and returns when
  * it is picked again; one that set itself sleeping first is taken off it
  * and returns only after a wake-up. Returns nothing. Process context only
  * (from an interrupt handler: panic). Either interrupt state: they are off
@@ -329,25 +293,30 @@ void exit_to_user_mode(struct pt_regs *regs)
 	}
 }
 
-/* Let every other runnable task go first (2.4's SCHED_YIELD). */
+/* Let others go first: under goodness every other runnable task (2.4's
+ * SCHED_YIELD); under O(1) the caller goes to the expired array (a
+ * real-time task behind its equals), as 2.6's sched_yield. */
 void yield(void)
 {
 	__schedule(true);
 }
 
-/* wake_up_state() with interrupts already off (wait queues call it). */
+/* wake_up_state() with interrupts already off (wait queues call it);
+ * Linux's try_to_wake_up. On SMP the CPU is chosen here, before its lock
+ * is taken (p's last CPU: kernel/sched/sched.h). */
 bool __wake_up_state(struct task_struct *p, long state)
 {
-	struct task_struct *cur = current;
+	struct rq *rq = task_rq(p);
 
 	if (!(p->state & state))
 		return false;
+	spin_lock(&rq->lock);
 	p->state = TASK_RUNNING;
 	if (!task_on_runqueue(p))
-		add_to_runqueue(p);
-	/* 2.4's reschedule_idle(): ask for a switch if p is better */
-	if (is_idle_task(cur) || goodness(p, cur->active_mm) > goodness(cur, cur->active_mm))
-		set_tsk_need_resched(cur);
+		activate_task(rq, p);
+	if (is_idle_task(rq->curr) || sched_class->preempts_curr(rq, p))
+		set_tsk_need_resched(rq->curr);
+	spin_unlock(&rq->lock);
 	return true;
 }
 
@@ -366,32 +335,35 @@ bool wake_up_process(struct task_struct *p)
 }
 
 /* The timer tick (interrupts off): charge the tick to the running task and
- * end its slice when the counter runs out (c19: check its canary too). */
+ * let the policy end its slice (c19: check its canary too). */
 void scheduler_tick(bool user_tick)
 {
 	struct task_struct *p = current;
+	struct rq *rq = this_rq();
 
 	check_stack_end(p);
 	account_process_tick(p, user_tick);      /* kernel/sched/cputime.c */
+	spin_lock(&rq->lock);
 	if (is_idle_task(p)) {
-		if (nr_running)
+		if (rq->nr_running)
 			set_tsk_need_resched(p);
-		return;
+	} else if (task_on_runqueue(p)) {
+		sched_class->task_tick(rq, p);
 	}
-	if (p->counter > 0)
-		p->counter--;
-	if (!p->counter)
-		set_tsk_need_resched(p);
+	spin_unlock(&rq->lock);
 }
 
-/* c28: at fork the parent's remaining slice is split with the child, so
- * forking does not create CPU time. The parent reschedules if it has none
- * left. */
+/* Contract: ready a new task p (not yet runnable: woken later by
+ * wake_up_process) from current; the policy shares out current's slice
+ * (c28: forking creates no CPU time). sched_setscheduler's
+ * SCHED_RESET_ON_FORK gives the child SCHED_OTHER and nice >= 0. Either
+ * interrupt state; restored on return. */
 void sched_fork(struct task_struct *p)
 {
-	unsigned long flags = local_irq_save();
-	struct task_struct *parent = current;
+	struct rq *rq = this_rq();
+	unsigned long flags;
 
+	spin_lock_irqsave(&rq->lock, flags);
 	INIT_LIST_HEAD(&p->run_list);
 	p->state = TASK_UNINTERRUPTIBLE;      /* runnable at wake_up_process */
 	if (unlikely(p->sched_reset_on_fork)) {  /* sched_setscheduler's flag */
@@ -401,13 +373,23 @@ void sched_fork(struct task_struct *p)
 		p->rt_priority = 0;
 		p->sched_reset_on_fork = false;
 	}
-	p->epoch_seen = epoch;
-	p->counter = (parent->counter + 1) >> 1;
-	parent->counter >>= 1;
-	if (!parent->counter)
-		set_tsk_need_resched(parent);
+	sched_class->task_fork(rq, p);
 	p->nvcsw = p->nivcsw = 0;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&rq->lock, flags);
+}
+
+/* Linux's sched_exit, as p is reaped: the policy may hand what p left of
+ * its slice back to its parent. */
+void sched_exit(struct task_struct *p)
+{
+	struct rq *rq = task_rq(p);
+	unsigned long flags;
+
+	if (!sched_class->task_exit)
+		return;
+	spin_lock_irqsave(&rq->lock, flags);
+	sched_class->task_exit(rq, p);
+	spin_unlock_irqrestore(&rq->lock, flags);
 }
 
 /* The idle loop (init_task after boot): sleep until an interrupt, and run
@@ -439,6 +421,66 @@ const char *panic_task_name(void)
 
 void sched_init(void)
 {
+	for (int cpu = 0; cpu < NR_CPUS; cpu++) {
+		struct rq *rq = cpu_rq(cpu);
+
+		spin_lock_init(&rq->lock);
+		goodness_sched_class.init(rq);
+		o1_sched_class.init(rq);
+	}
+	this_rq()->curr = this_rq()->idle = &init_task;
+	init_task.prio = MAX_PRIO;
+	pr_info("sched: %s scheduler\n", sched_class->name);
 	init_task_stack_end();
 	fpu_init();
+}
+
+int task_prio(const struct task_struct *p)
+{
+	return sched_class->effective_prio(p);
+}
+
+int task_static_prio(const struct task_struct *p)
+{
+	return rt_task(p) ? MAX_USER_RT_PRIO - 1 - (int)p->rt_priority : NICE_TO_PRIO(p->nice);
+}
+
+long task_slice_left(const struct task_struct *p)
+{
+	return sched_class->slice_left(p);
+}
+
+unsigned int task_timeslice(const struct task_struct *p)
+{
+	return sched_class->timeslice(p);
+}
+
+/* Linux's set_user_nice: the caller checked the permission. */
+void set_user_nice(struct task_struct *p, long nice)
+{
+	struct rq *rq = task_rq(p);
+	unsigned long flags;
+
+	spin_lock_irqsave(&rq->lock, flags);
+	p->nice = nice;
+	sched_class->prio_changed(rq, p);
+	if (task_on_runqueue(p))
+		set_tsk_need_resched(rq->curr);   /* the new ranking counts at once */
+	spin_unlock_irqrestore(&rq->lock, flags);
+}
+
+/* Linux's __setscheduler, the checks done by the caller. */
+void sched_setscheduler_nocheck(struct task_struct *p, unsigned int policy,
+				unsigned int rt_priority, bool reset_on_fork)
+{
+	struct rq *rq = task_rq(p);
+	unsigned long flags;
+
+	spin_lock_irqsave(&rq->lock, flags);
+	p->policy = policy;
+	p->rt_priority = rt_priority;
+	p->sched_reset_on_fork = reset_on_fork;
+	sched_class->prio_changed(rq, p);
+	set_tsk_need_resched(rq->curr);
+	spin_unlock_irqrestore(&rq->lock, flags);
 }
