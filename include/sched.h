@@ -67,6 +67,9 @@ struct prio_array;
  * more for negative nice, fewer for positive (NICE_TO_TICKS in 2.4). */
 #define NICE_TO_TICKS(nice)   ((((20 - (nice)) >> 2) + 1) * HZ / 100)
 #define MAX_COUNTER           (20 * HZ / 100)
+/* The O(1) scheduler's ceiling on sleep_avg, in ticks (1 s): a task with
+ * this much is the most interactive (bonus +5). */
+#define MAX_SLEEP_AVG         (HZ)
 
 struct task_struct {
 	/* Scheduling: guarded by interrupts off (the run queue is touched from

@@ -365,13 +365,13 @@ if GLIBC_ON_TASKLAB:
 
 
 def run_main(args, tally, test=None, mem=None, timeout=None, label='main boot', extra=(),
-             append=''):
+             append='', prefix=''):
     b = boot(args.kernel, append=f'test={test or args.test} {append} {args.append}',
              timeout=timeout or args.timeout, mem=mem or args.mem, extra=extra)
     kt = Ktap(b.lines)
     if args.verbose:
         print('\n'.join(b.lines))
-    count_results(tally, kt, b.lines)
+    count_results(tally, kt, b.lines, prefix=prefix)
     for p in boot_problems(b, kt):
         tally.fail(label, p)
     if b.first_result_s is not None:
@@ -379,7 +379,7 @@ def run_main(args, tally, test=None, mem=None, timeout=None, label='main boot', 
     return kt
 
 
-def run_extra_boots(args, tally):
+def run_extra_boots(args, tally, append='', prefix=''):
     boots = EXTRA_BOOTS
     if args.glibc_on_tasklab:
         boots = [b for b in boots if 'glibc_' not in b[0]] + [GLIBC_BOOT]
@@ -388,7 +388,25 @@ def run_extra_boots(args, tally):
             cases = test.split(',')
             name = cases[0] + (f' (+{len(cases) - 1} more)' if len(cases) > 1 else '')
             run_main(args, tally, test=test, mem=mem, timeout=timeout, extra=extra,
-                     label=f'{name} boot (-m {mem}{" -icount" if extra else ""})')
+                     append=append, prefix=prefix,
+                     label=f'{prefix}{name} boot (-m {mem}{" -icount" if extra else ""})')
+
+
+# The scheduler: O(1) is the default (sched=o1); a full run boots every
+# self-test (the main boot and the extra boots above) a second time under
+# 2.4's goodness scheduler, its results named goodness:suite.case. The
+# should-panic cases, the console and the user programs on Linux do not
+# depend on the policy and run once.
+SECOND_SCHED = 'goodness'
+
+
+def run_second_sched(args, tally):
+    if args.test != '*' or 'sched=' in args.append:
+        return
+    prefix = f'{SECOND_SCHED}:'
+    append = f'sched={SECOND_SCHED}'
+    run_main(args, tally, append=append, prefix=prefix, label=f'{SECOND_SCHED} main boot')
+    run_extra_boots(args, tally, append=append, prefix=prefix)
 
 
 def count_results(tally, kt, lines, prefix='', skips_allowed=False):
@@ -1117,6 +1135,7 @@ def main():
         # the core_gdb case needs a COM2: only its own boot runs it
         kt = run_main(args, tally) if args.test != CORE_GDB_CASE else None
         run_extra_boots(args, tally)
+        run_second_sched(args, tally)
         if args.user_dir and args.test in ('*', CORE_GDB_CASE):
             run_core_gdb_check(args, tally)
         for name in kt.should_panic if kt else []:

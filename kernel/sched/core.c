@@ -347,8 +347,8 @@ void scheduler_tick(bool user_tick)
 	if (is_idle_task(p)) {
 		if (rq->nr_running)
 			set_tsk_need_resched(p);
-	} else if (task_on_runqueue(p)) {
-		sched_class->task_tick(rq, p);
+	} else if (p == rq->curr && task_on_runqueue(p)) {
+		sched_class->task_tick(rq, p);   /* (not a test's stand-in task) */
 	}
 	spin_unlock(&rq->lock);
 }

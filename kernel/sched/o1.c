@@ -29,7 +29,7 @@
 #define MIN_TIMESLICE      max(5 * HZ / 1000, 1)
 #define DEF_TIMESLICE      (100 * HZ / 1000)
 #define MAX_BONUS          (MAX_USER_PRIO * 25 / 100)      /* 10: -5..+5 */
-#define MAX_SLEEP_AVG      (DEF_TIMESLICE * MAX_BONUS)     /* 1 s in ticks */
+/* MAX_SLEEP_AVG (include/sched.h) is DEF_TIMESLICE * MAX_BONUS: 1 s. */
 #define STARVATION_LIMIT   MAX_SLEEP_AVG
 #define INTERACTIVE_DELTA  2
 #define CHILD_PENALTY      95                              /* percent */
