@@ -422,5 +422,7 @@ extern struct task_struct *kthreadd_task;
 /* kernel/ps.c: the task listing (c16) */
 int format_task_line(struct task_struct *p, char *buf, size_t size);
 void show_tasks(void);
+/* kernel/sched/debug.c: the monitor's q: policies, priorities, slices, queues */
+void show_sched_tasks(void);
 
 #endif

@@ -752,9 +752,28 @@ def run_gdb_comm_after_exec_check(args, tally):
                    'gdb output:\n' + out)
 
 
+def run_gdb_runqueue_check(args, tally):
+    """tl-runqueue (scripts/gdb/tasklab.py), stopped at PID 2's first
+    wake-up (kernel_init, PID 1, is queued and running; kthreadd becomes
+    runnable): the O(1) policy, an active array whose bitmap has the
+    MAX_PRIO sentinel bit (140: word 4, 0x1000) and PID 1 at a level of
+    100..139."""
+    out = gdb_session(args, 4, ['hbreak wake_up_process if p->pid == 2', 'continue',
+                                'tl-runqueue'])
+    head = re.search(r'^sched=o1: \d+ runnable', out, re.M)
+    bitmap = re.search(r'^active array: \d+ queued, bitmap (?:\S+ ){4}(\S+)', out, re.M)
+    level = re.search(r'^\s+1[0-3]\d: .*\b1:kernel_init\b', out, re.M)
+    if head and bitmap and int(bitmap.group(1), 16) & 0x1000 and level:
+        tally.ok('gdb_tl_runqueue', f'  [{head.group(0)}; {level.group(0).strip()}]')
+    else:
+        tally.fail('gdb_tl_runqueue', 'tl-runqueue did not show the O(1) arrays with PID 1 '
+                   'queued; gdb output:\n' + out)
+
+
 def run_gdb_checks(args, tally):
     run_gdb_check(args, tally)
     run_gdb_tasks_check(args, tally)
+    run_gdb_runqueue_check(args, tally)
     run_gdb_kthreadd_named_check(args, tally)
     run_gdb_comm_after_exec_check(args, tally)
 

@@ -386,6 +386,7 @@ static long split_counter(long counter, long *parent_after, bool *resched)
 {
 	static struct task_struct scratch;
 
+	scratch.stack = current->stack;       /* only its CPU is read there */
 	set_current_slice(counter);
 	clear_tsk_need_resched(current);
 	sched_fork(&scratch);
