@@ -28,7 +28,7 @@ ARTICLE = re.compile(r'^(Completed \d+ (forks|Thread Creates)|Avg (Fork|Thread) 
 
 SCHEDS = ('o1', 'goodness')          # the default first (kernel/sched/core.c)
 SIZES = (10, 100, 1000, 10000)
-FIGURE = re.compile(r'^bench: (\S+) (\d+) (\S+)$')
+FIGURE = re.compile(r'^bench: (\S+) (\d+) (\S+)')
 
 
 def run_one(args, sched):

@@ -512,7 +512,8 @@ def interactive_boot(extra, respond, timeout=20):
 def run_monitor_check(args, tally):
     """`make run` without an init program: the console monitor (a kernel
     thread) answers the serial keys; t prints the task list in ps -efj
-    columns with PID 0, 1 and [kthreadd]; while s makes the monitor thread
+    columns with PID 0, 1 and [kthreadd]; q the scheduler's table (policy,
+    priorities, slice) and the O(1) arrays; while s makes the monitor thread
     spin, t still prints it (from the receive interrupt); r powers off (QEMU
     exit status 33)."""
     sent = []
@@ -520,9 +521,10 @@ def run_monitor_check(args, tally):
     def respond(out):
         done = ''.join(sent)
         key = 't' if not done and b'Serial monitor ready' in out else \
-              's' if done == 't' and b'[kthreadd]' in out else \
-              't' if done == 'ts' and b'monitor: spinning' in out else \
-              'r' if done == 'tst' and b'spin done' in out else ''
+              'q' if done == 't' and b'[kthreadd]' in out else \
+              's' if done == 'tq' and b'expired array' in out else \
+              't' if done == 'tqs' and b'monitor: spinning' in out else \
+              'r' if done == 'tqst' and b'spin done' in out else ''
         if key:
             sent.append(key)
         return key
@@ -530,11 +532,17 @@ def run_monitor_check(args, tally):
     want = ['UID        PID  PPID  PGID   SID  C STIME TTY          TIME CMD',
             '[swapper]', '[kernel_init]', '[kthreadd]', '[kmonitord]']
     missing = [w for w in want if w not in text]
+    # q: the scheduler's table, kmonitord running (queued, R) at nice 0's
+    # static priority 120, and the O(1) arrays
+    if not re.search(r'^sched=o1: \d+ runnable', text, re.M) or \
+            not re.search(r'^\s+\d+ OTHER\s+1[0-3]\d\s+120\s+0\s+\d+\s+\d+ R kmonitord', text, re.M) or \
+            'active array:' not in text:
+        missing.append("q's scheduler table with kmonitord and the O(1) arrays")
     spinning = text.partition('monitor: spinning')[2].partition('monitor: spin done')[0]
     if want[0] not in spinning:
         missing.append('a task list while kmonitord spins')
     if not missing and status == EXIT_DONE:
-        tally.ok('monitor_t_lists_tasks', '  [t: ps -efj with [swapper] [kernel_init] [kthreadd], also while kmonitord spins; r: power off]')
+        tally.ok('monitor_t_lists_tasks', '  [t: ps -efj with [swapper] [kernel_init] [kthreadd], also while kmonitord spins; q: the run queue; r: power off]')
     else:
         tally.fail('monitor_t_lists_tasks', f'missing {missing}, exit status {status}:\n' + text[-2000:])
 
@@ -1060,6 +1068,43 @@ def run_user_platform_check(args, tally):
                    f'exit status {status}, expected 2 with a Bail out! line:\n{out[-1500:]}')
 
 
+def run_schedule_plot_check(args, tally):
+    """make bench's scheduler figures and plot (tests/bench.py): the
+    schedule_scan benchmark under both schedulers, the O(1) goals of issue
+    14 (10,000 runnable tasks cost at most 1.5 times 10; at 10 no worse
+    than goodness), and the SVG drawn from them parses as XML with one
+    line of 4 points per scheduler."""
+    import xml.etree.ElementTree as ET
+    import bench
+    plot = os.path.join(os.path.dirname(args.kernel), 'bench', 'schedule_cost_check.svg')
+    figs = {}
+    for sched in bench.SCHEDS:
+        b = boot(args.kernel, append=f'bench=schedule_scan sched={sched} slab_debug=off',
+                 timeout=120, extra=ICOUNT, count_syscalls=False)
+        figs[sched] = {m.group(1): int(m.group(2))
+                       for m in map(bench.FIGURE.match, (l.strip() for l in b.lines)) if m}
+    if os.path.exists(plot):
+        os.remove(plot)
+    cost = {s: [figs[s].get(f'schedule_{n}_runnable') for n in bench.SIZES] for s in figs}
+    if not all(all(v) for v in cost.values()):
+        tally.fail('bench_schedule_plot', f'missing schedule_N_runnable figures: {cost}')
+        return
+    bench.write_plot(figs, plot)
+    try:
+        svg = ET.parse(plot).getroot()
+        lines = svg.findall('{http://www.w3.org/2000/svg}polyline')
+        points = [len(l.get('points').split()) for l in lines]
+    except (OSError, ET.ParseError) as e:
+        tally.fail('bench_schedule_plot', f'{plot} is not well-formed: {e}')
+        return
+    o1, good = cost['o1'], cost['goodness']
+    if points == [4, 4] and o1[-1] <= 1.5 * o1[0] and o1[0] <= good[0]:
+        tally.ok('bench_schedule_plot', f'  [O(1) {o1}, goodness {good}; {plot} well-formed]')
+    else:
+        tally.fail('bench_schedule_plot', f'O(1) {o1}, goodness {good}, plot lines {points}: '
+                   'the O(1) goals or the plot failed')
+
+
 def run_harness_checks(args, tally):
     """The runner must fail a broken test, a panic, a hang, a leak and a
     skip on Tasklab."""
@@ -1176,6 +1221,7 @@ def main():
             run_ps_on_linux(args, tally)
         if not args.no_harness_checks and args.test == '*':
             run_harness_checks(args, tally)
+            run_schedule_plot_check(args, tally)
             run_protection_off_checks(args, tally)
     print(f'# total time {time.monotonic() - start:.1f} s')
     if tally.failures:
