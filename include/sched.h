@@ -72,8 +72,9 @@ struct prio_array;
 #define MAX_SLEEP_AVG         (HZ)
 
 struct task_struct {
-	/* Scheduling: guarded by interrupts off (the run queue is touched from
-	 * wake-ups in interrupt handlers). */
+	/* Scheduling: guarded by the lock of the task's run queue, taken with
+	 * interrupts off (wake-ups come from interrupt handlers too):
+	 * kernel/sched/sched.h. */
 	volatile long state;              /* TASK_* */
 	struct thread_info *stack;        /* the 8 KiB block (thread_info + stack) */
 	unsigned int flags;               /* PF_* */

@@ -20,9 +20,8 @@
 #include <asm/irqflags.h>
 #include <asm/mmu_context.h>
 #include <asm/uaccess.h>
-
-#include <params.h>
 #include <errno.h>
+#include <params.h>
 #include "sched.h"
 
 DEFINE_PER_CPU(struct rq, runqueues);
@@ -30,7 +29,14 @@ struct sched_stats sched_stats;
 /* The policy, chosen by sched= before the first task is queued. */
 const struct sched_class *sched_class = &o1_sched_class;
 
-static const struct sched_class *find_sched_class(const char *name);
+static const struct sched_class *find_sched_class(const char *name)
+{
+	if (name && !strcmp(name, "o1"))
+		return &o1_sched_class;
+	if (name && !strcmp(name, "goodness"))
+		return &goodness_sched_class;
+	return NULL;
+}
 
 static int set_sched_class(const char *value)
 {
@@ -42,15 +48,6 @@ static int set_sched_class(const char *value)
 	return 0;
 }
 KERNEL_PARAM("sched", set_sched_class);
-
-static const struct sched_class *find_sched_class(const char *name)
-{
-	if (name && !strcmp(name, "o1"))
-		return &o1_sched_class;
-	if (name && !strcmp(name, "goodness"))
-		return &goodness_sched_class;
-	return NULL;
-}
 
 /* Take every queued task off the old policy's queue, onto tmp. */
 static void dequeue_all(struct rq *rq, struct list_head *tmp)
