@@ -1,9 +1,15 @@
-/* fs/d_path.c: the path of a dentry, for getcwd: the names from the dentry
- * up to the root, written right to left at the end of a buffer. A dentry
- * outside the given root (a chroot's escapee) is shown from the top. */
+/* fs/d_path.c: the path of a dentry, for getcwd and procfs (exe, cwd, fd
+ * links, /proc/mounts): the names from the dentry up to the root, written
+ * right to left at the end of a buffer. The root of a mounted tree is
+ * passed through to the directory it covers (fs/namespace.c). A dentry
+ * outside the given root (a chroot's escapee) is shown from the top. A
+ * dentry in no directory at all (its own parent, yet neither the root nor
+ * a mounted tree's root: an anonymous inode's, shared memory's) is shown
+ * by its own name, "anon_inode:[pidfd]", as Linux's d_dname gives it. */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
+#include <mount.h>
 
 char *d_path(struct dentry *root, struct dentry *d, char *buf, size_t size)
 {
@@ -12,12 +18,26 @@ char *d_path(struct dentry *root, struct dentry *d, char *buf, size_t size)
 	if (size < 2)
 		return ERR_PTR(-ERANGE);
 	*--p = '\0';
-	for (; d != root && d->d_parent != d; d = d->d_parent) {
+	if (d->d_parent == d && d != root && d != root_dentry && !lookup_mnt_root(d)) {
+		if (size < d->d_namelen + 1)
+			return ERR_PTR(-ERANGE);
+		return memcpy(p - d->d_namelen, d->d_name, d->d_namelen);
+	}
+	while (d != root) {
+		if (d->d_parent == d) {          /* a tree's root: out of its mount */
+			struct vfsmount *m = lookup_mnt_root(d);
+
+			if (!m || m->mnt_mountpoint == d)
+				break;
+			d = m->mnt_mountpoint;
+			continue;
+		}
 		if ((size_t)(p - buf) < d->d_namelen + 1)
 			return ERR_PTR(-ERANGE);
 		p -= d->d_namelen;
 		memcpy(p, d->d_name, d->d_namelen);
 		*--p = '/';
+		d = d->d_parent;
 	}
 	if (!*p)
 		*--p = '/';             /* the root itself */

@@ -19,6 +19,7 @@
 #include <highmem.h>
 #include <mm.h>
 #include <mman.h>
+#include <mount.h>
 #include <pid.h>
 #include <random.h>
 #include <sched.h>
@@ -46,7 +47,8 @@ struct dentry *current_cwd(void)
 	return IS_ERR(d) ? dget(root_dentry) : d;
 }
 
-/* Open path for exec: a regular file with an execute bit, else -EACCES. */
+/* Open path for exec: a regular file with an execute bit on a mount
+ * without MS_NOEXEC, else -EACCES. */
 static struct file *open_exec(const char *path)
 {
 	struct dentry *cwd = current_cwd();
@@ -55,7 +57,8 @@ static struct file *open_exec(const char *path)
 	dput(cwd);
 	if (IS_ERR(f))
 		return f;
-	if (!S_ISREG(f->f_inode->i_mode) || !(f->f_inode->i_mode & 0111)) {
+	if (!S_ISREG(f->f_inode->i_mode) || !(f->f_inode->i_mode & 0111) ||
+	    d_noexec(f->f_dentry)) {
 		fput(f);
 		return ERR_PTR(-EACCES);
 	}
@@ -163,6 +166,7 @@ static struct mm_struct *build_mm(struct exec_args *a, const struct elf_image *i
 	mm->arg_start = STACK_TOP - 4 - a->used;
 	mm->arg_end = mm->env_start = mm->arg_start + a->argv_len;
 	mm->env_end = mm->env_start + a->envp_len;
+	mm->exe_file = get_file(f);
 	memcpy(mm->saved_auxv, exec_stack_image(a, STACK_TOP, a->auxv_at), sizeof(mm->saved_auxv));
 	return mm;
 }

@@ -8,10 +8,16 @@
  * the middle of a path whose target itself has links in its middle nests,
  * at most MAX_NESTED_LINKS deep (ELOOP beyond), as in Linux 2.6. The walk
  * holds a reference on the dentry it stands on, so nothing it passes through
- * can be freed under it. */
+ * can be freed under it, and on the link whose target it is reading.
+ *
+ * A name is a child in the tree or, in a directory with its own lookup
+ * (procfs), what that lookup makes; a directory something is mounted on
+ * leads into the mounted root, and ".." at a mounted root leads back out
+ * (follow_mount, follow_dotdot: fs/namespace.c). */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
+#include <mount.h>
 
 #define MAX_NESTED_LINKS 8      /* links inside links' targets, as Linux 2.6 */
 
@@ -45,32 +51,47 @@ static bool only_slashes(const char *p)
 static struct dentry *walk(struct nameidata *nd, struct dentry *d, const char *path,
 			   bool follow_last, const char **last, int *lastlen);
 
-/* Follow the symlink `link` found in directory d (referenced; consumed) in
- * the middle of a path: walk its target, then the caller goes on from the
- * result. Nested at most MAX_NESTED_LINKS deep (each level is a C frame on
- * an 8 KiB stack); a link at the end of a path is followed by walk itself,
- * without nesting. */
+/* Follow the symlink `link` (referenced; consumed) found in directory d
+ * (referenced; consumed) in the middle of a path: walk its target, then the
+ * caller goes on from the result. Nested at most MAX_NESTED_LINKS deep
+ * (each level is a C frame on an 8 KiB stack); a link at the end of a path
+ * is followed by walk itself, without nesting. */
 static struct dentry *follow_nested(struct nameidata *nd, struct dentry *d, struct dentry *link)
 {
+	const char *target = d_link(link);
 	struct dentry *res;
 
-	if (nd->depth == MAX_NESTED_LINKS) {
+	if (nd->depth == MAX_NESTED_LINKS || IS_ERR(target)) {
+		dput(link);
 		dput(d);
-		return ERR_PTR(-ELOOP);
+		return ERR_PTR(IS_ERR(target) ? PTR_ERR(target) : -ELOOP);
 	}
 	nd->depth++;
-	res = walk(nd, d, link->d_inode->i_link, true, NULL, NULL);
+	res = walk(nd, d, target, true, NULL, NULL);
 	nd->depth--;
+	dput(link);
 	return res;
 }
 
-/* Move the walk from d to next: reference next first (it may be d itself,
- * or d's parent, which d's reference keeps alive), then drop d. */
-static struct dentry *move_to(struct dentry *d, struct dentry *next)
+const char *d_link(struct dentry *d)
 {
-	dget(next);
-	dput(d);
-	return next;
+	const struct inode_operations *iop = d->d_inode->i_op;
+
+	return iop && iop->get_link ? iop->get_link(d->d_inode) : d->d_inode->i_link;
+}
+
+struct dentry *lookup_child(struct dentry *dir, const char *name, int len)
+{
+	const struct inode_operations *iop = dir->d_inode->i_op;
+	struct dentry *child = d_lookup(dir, name, len);
+
+	if (child)
+		dget(child);
+	else if (iop && iop->lookup)
+		child = iop->lookup(dir, name, len);
+	if (!child)
+		return ERR_PTR(-ENOENT);
+	return IS_ERR(child) ? child : follow_mount(child);
 }
 
 /* Walk path from d (referenced; consumed). With `last` non-NULL, stop
@@ -79,7 +100,7 @@ static struct dentry *walk(struct nameidata *nd, struct dentry *d, const char *p
 			   bool follow_last, const char **last, int *lastlen)
 {
 	const char *name, *next;
-	struct dentry *child;
+	struct dentry *child, *link = NULL;   /* link: whose target path is in */
 	int len, err;
 
 	if (*path == '/') {
@@ -92,7 +113,7 @@ static struct dentry *walk(struct nameidata *nd, struct dentry *d, const char *p
 		err = len > NAME_MAX ? -ENAMETOOLONG : !S_ISDIR(d->d_inode->i_mode) ? -ENOTDIR : 0;
 		if (err)
 			goto fail;
-		if (is_last && last) {
+		if (is_last && last) {          /* (never inside a link's target) */
 			*last = name;
 			*lastlen = len;
 			return d;
@@ -100,23 +121,31 @@ static struct dentry *walk(struct nameidata *nd, struct dentry *d, const char *p
 		if (len == 1 && name[0] == '.')
 			continue;
 		if (len == 2 && name[0] == '.' && name[1] == '.') {
-			d = move_to(d, d == nd->root ? d : d->d_parent);
+			d = follow_dotdot(d, nd->root);
 			continue;
 		}
-		child = d_lookup(d, name, len);
-		err = child ? 0 : -ENOENT;
+		child = lookup_child(d, name, len);
+		err = IS_ERR(child) ? PTR_ERR(child) : 0;
 		if (err)
 			goto fail;
 		/* a link is followed mid-path, at the end when asked, or before a '/' */
 		if (!S_ISLNK(child->d_inode->i_mode) || (is_last && !follow_last && *next != '/')) {
-			d = move_to(d, child);
+			dput(d);
+			d = child;
 			continue;
 		}
 		err = ++nd->links > MAXSYMLINKS ? -ELOOP : 0;
-		if (err)
+		if (err) {
+			dput(child);
 			goto fail;
+		}
 		if (is_last) {                  /* the end: walk the target in its place */
-			next = child->d_inode->i_link;
+			dput(link);             /* path leaves the previous target */
+			link = child;
+			next = d_link(link);
+			err = IS_ERR(next) ? PTR_ERR(next) : 0;
+			if (err)
+				goto fail;
 			follow_last = true;
 			if (*next == '/') {
 				dput(d);
@@ -125,15 +154,19 @@ static struct dentry *walk(struct nameidata *nd, struct dentry *d, const char *p
 			continue;
 		}
 		d = follow_nested(nd, d, child);
-		if (IS_ERR(d))
+		if (IS_ERR(d)) {
+			dput(link);
 			return d;
+		}
 	}
 	if (last) {                     /* "/" or "": no final component */
 		*last = path;
 		*lastlen = 0;
 	}
+	dput(link);
 	return d;
 fail:
+	dput(link);
 	dput(d);
 	return ERR_PTR(err);
 }

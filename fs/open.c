@@ -9,6 +9,7 @@
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
+#include <mount.h>
 #include <slab.h>
 
 unsigned long nr_files;
@@ -60,12 +61,25 @@ static int may_open(const struct inode *inode, unsigned int flags)
 	return 0;
 }
 
+/* What the mount holding d forbids: writing (MS_RDONLY), devices
+ * (MS_NODEV). */
+static int mount_allows(struct dentry *d, unsigned int flags)
+{
+	if (S_ISCHR(d->d_inode->i_mode) && d_nodev(d))
+		return -EACCES;
+	if ((flags & O_ACCMODE) != O_RDONLY && !S_ISCHR(d->d_inode->i_mode) && d_readonly(d))
+		return -EROFS;
+	return 0;
+}
+
 struct file *dentry_open(struct dentry *d, unsigned int flags)
 {
 	struct inode *inode = d->d_inode;
 	int err = may_open(inode, flags);
 	struct file *f;
 
+	if (!err)
+		err = mount_allows(d, flags);
 	if (err)
 		return ERR_PTR(err);
 	f = kzalloc(sizeof(*f), GFP_KERNEL);
@@ -115,14 +129,16 @@ static struct dentry *lookup_create(struct dentry *root, struct dentry *cwd, con
 
 	if (IS_ERR(dir))
 		return dir;
-	d = len ? d_lookup(dir, last, len) : dir;
-	if (d && (flags & O_EXCL)) {
+	d = len ? lookup_child(dir, last, len) : dget(dir);    /* procfs's too */
+	if (!IS_ERR(d))
+		dput(d);                /* only: is it there? */
+	if (!IS_ERR(d) && (flags & O_EXCL)) {
 		d = ERR_PTR(-EEXIST);
-	} else if (d) {
+	} else if (!IS_ERR(d)) {
 		dput(dir);              /* an existing file: the usual lookup */
 		return path_lookup(root, cwd, path,
 				   (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW);
-	} else {
+	} else if (PTR_ERR(d) == -ENOENT) {
 		d = ramfs_create(dir, last, len, S_IFREG | (mode & 07777), 0);
 		if (!IS_ERR(d))
 			dget(d);

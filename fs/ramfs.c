@@ -10,6 +10,7 @@
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
+#include <mount.h>
 #include <sched.h>
 #include <slab.h>
 #include <time.h>
@@ -18,7 +19,7 @@ struct dentry *root_dentry;
 unsigned long nr_inodes, nr_dentries;
 static unsigned long last_ino;
 
-extern const struct file_operations ramfs_file_operations, ramfs_dir_operations;
+extern const struct file_operations ramfs_dir_operations;
 
 static u32 current_time(void)
 {
@@ -47,16 +48,24 @@ static struct inode *new_inode(umode_t mode, dev_t rdev)
 	return inode;
 }
 
+/* The last reference frees the inode; its filesystem lets go of what it
+ * hung on it first (procfs: a task), and of the superblock after. */
 void iput(struct inode *inode)
 {
+	struct super_block *sb = inode->i_sb;
+
 	if (--inode->i_count > 0)
 		return;
 	BUG_ON(!list_empty(&inode->i_mmap));     /* each VMA holds a reference */
+	if (sb && sb->s_op && sb->s_op->evict_inode)
+		sb->s_op->evict_inode(inode);
 	ramfs_truncate(inode, 0);
 	kfree(inode->i_pages);
 	kfree(inode->i_link);
 	kfree(inode);
 	nr_inodes--;
+	if (sb)
+		put_super(sb);
 }
 
 /* A dentry for name in parent holding inode; takes over the caller's
@@ -180,13 +189,17 @@ static int may_create(struct dentry *dir, const char *name, int len)
 {
 	if (!S_ISDIR(dir->d_inode->i_mode))
 		return -ENOTDIR;
+	if (dir->d_inode->i_op)
+		return -EACCES;         /* procfs: no create (Linux's answer without ->create) */
 	if (len <= 0 || contains(name, len, '/') || contains(name, len, '\0'))
 		return -EINVAL;
 	if (len > NAME_MAX)
 		return -ENAMETOOLONG;
 	if ((len == 1 && name[0] == '.') || (len == 2 && name[0] == '.' && name[1] == '.'))
 		return -EEXIST;
-	return d_lookup(dir, name, len) ? -EEXIST : 0;
+	if (d_lookup(dir, name, len))
+		return -EEXIST;
+	return d_readonly(dir) ? -EROFS : 0;
 }
 
 /* Link d into dir's children, keeping them sorted by name (so readdir and
@@ -218,6 +231,9 @@ struct dentry *ramfs_create(struct dentry *dir, const char *name, int namelen,
 	inode = new_inode(mode, rdev);
 	if (!inode)
 		return ERR_PTR(-ENOMEM);
+	inode->i_sb = dir->d_inode->i_sb;   /* a mounted ramfs's own device */
+	if (inode->i_sb)
+		get_super(inode->i_sb);
 	d = d_alloc(dir, name, namelen, inode);
 	if (!d) {
 		inode->i_count = 1;
@@ -226,6 +242,12 @@ struct dentry *ramfs_create(struct dentry *dir, const char *name, int namelen,
 	}
 	d_add_sorted(dir, d);
 	return d;
+}
+
+struct dentry *d_alloc_unhashed(struct dentry *parent, const char *name, int len,
+				struct inode *inode)
+{
+	return d_alloc(parent, name, len, inode);
 }
 
 struct dentry *ramfs_symlink(struct dentry *dir, const char *name, int namelen,

@@ -188,16 +188,8 @@ static int ramfs_readdir(struct file *f, filldir_t filldir, void *ctx)
 	struct dentry *dir = f->f_dentry, *d;
 	loff_t i = 2;
 
-	if (f->f_pos == 0) {
-		if (filldir(ctx, ".", 1, 0, dir->d_inode->i_ino, DT_DIR))
-			return 0;
-		f->f_pos = 1;
-	}
-	if (f->f_pos == 1) {
-		if (filldir(ctx, "..", 2, 1, dir->d_parent->d_inode->i_ino, DT_DIR))
-			return 0;
-		f->f_pos = 2;
-	}
+	if (!dir_emit_dots(f, filldir, ctx))
+		return 0;
 	list_for_each_entry(d, &dir->d_subdirs, d_child) {
 		if (i++ < f->f_pos)
 			continue;

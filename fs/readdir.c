@@ -42,6 +42,23 @@ static int fill_dirent64(void *arg, const char *name, int namelen, loff_t pos,
 	return 0;
 }
 
+bool dir_emit_dots(struct file *f, filldir_t filldir, void *ctx)
+{
+	struct dentry *dir = f->f_dentry;
+
+	if (f->f_pos == 0) {
+		if (filldir(ctx, ".", 1, 0, dir->d_inode->i_ino, DT_DIR))
+			return false;
+		f->f_pos = 1;
+	}
+	if (f->f_pos == 1) {
+		if (filldir(ctx, "..", 2, 1, dir->d_parent->d_inode->i_ino, DT_DIR))
+			return false;
+		f->f_pos = 2;
+	}
+	return true;
+}
+
 long vfs_getdents64(struct file *f, void *ubuf, unsigned int count)
 {
 	struct getdents_ctx c = { ubuf, count, 0, 0 };

@@ -8,11 +8,12 @@
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
+#include <mount.h>
 #include <asm/page.h>
 #include <asm/uaccess.h>
 #include <uapi/asm/stat.h>
 
-#define RAMFS_DEV MKDEV(0, 1)   /* the device the root filesystem claims */
+#define RAMFS_DEV MKDEV(0, 1)   /* the boot rootfs's; mounts have their own */
 
 /* Linux's 32-bit user encoding: minor's low byte, major, minor's rest. */
 u32 new_encode_dev(dev_t dev)
@@ -25,7 +26,7 @@ void vfs_getattr(const struct inode *inode, struct kstat *st)
 	*st = (struct kstat){
 		.ino = inode->i_ino, .mode = inode->i_mode, .nlink = inode->i_nlink,
 		.uid = inode->i_uid, .gid = inode->i_gid, .rdev = inode->i_rdev,
-		.dev = RAMFS_DEV, .size = inode->i_size, .mtime = inode->i_mtime,
+		.dev = inode->i_sb ? inode->i_sb->s_dev : RAMFS_DEV, .size = inode->i_size, .mtime = inode->i_mtime,
 		.blksize = PAGE_SIZE,
 		/* pages really held, in 512-byte units */
 		.blocks = S_ISREG(inode->i_mode) ? ramfs_pages_held(inode) * 8 : 0,
@@ -76,11 +77,14 @@ int cp_statx(const struct kstat *st, struct statx *ubuf)
 
 int vfs_readlink(struct dentry *d, char *ubuf, int size)
 {
-	struct inode *inode = d->d_inode;
+	const char *target;
 	int len;
 
-	if (!S_ISLNK(inode->i_mode) || size <= 0)
+	if (!S_ISLNK(d->d_inode->i_mode) || size <= 0)
 		return -EINVAL;
-	len = min((int)inode->i_size, size);
-	return copy_to_user(ubuf, inode->i_link, len) ? -EFAULT : len;
+	target = d_link(d);
+	if (IS_ERR(target))
+		return PTR_ERR(target);          /* procfs: not the reader's to see */
+	len = min((int)strlen(target), size);
+	return copy_to_user(ubuf, target, len) ? -EFAULT : len;
 }

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fs.h>
 #include <fs_struct.h>
+#include <mount.h>
 #include <uapi/linux/stat.h>
 
 int vfs_unlink(struct dentry *dir, const char *name, int len, bool is_rmdir)
@@ -29,6 +30,10 @@ int vfs_unlink(struct dentry *dir, const char *name, int len, bool is_rmdir)
 		return -EISDIR;
 	if (is_rmdir && !list_empty(&d->d_subdirs))
 		return -ENOTEMPTY;
+	if (d_mountpoint(d))
+		return -EBUSY;                 /* something is mounted on it */
+	if (d_readonly(dir))
+		return -EROFS;
 	list_del_init(&d->d_child);
 	d->d_inode->i_nlink -= is_rmdir ? 2 : 1;
 	if (is_rmdir)

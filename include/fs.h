@@ -55,6 +55,8 @@ typedef u32 gid_t;
 
 struct file;
 struct dentry;
+struct super_block;
+struct inode;
 
 /* Called by readdir for each entry; nonzero stops the walk (a full buffer). */
 typedef int (*filldir_t)(void *ctx, const char *name, int namelen, loff_t pos,
@@ -83,6 +85,17 @@ struct file_operations {
 	__poll_t (*poll)(struct file *f, struct poll_table_struct *pt);
 };
 
+/* What a directory of a filesystem other than the ramfs does itself. */
+struct inode_operations {
+	/* The entry `name` (len bytes) of directory dir, which has no child
+	 * of that name in the tree: a new dentry (d_alloc_unhashed) with one
+	 * reference, or NULL when there is none (ENOENT), or ERR_PTR. */
+	struct dentry *(*lookup)(struct dentry *dir, const char *name, int len);
+	/* A symlink's target now: i_link, or ERR_PTR when the reader may not
+	 * have it (procfs: EACCES, ENOENT). NULL op: i_link. */
+	const char *(*get_link)(struct inode *inode);
+};
+
 struct inode {
 	unsigned long i_ino;
 	umode_t i_mode;             /* S_IF* type | permission bits */
@@ -98,6 +111,8 @@ struct inode {
 	unsigned long i_nr_slots;   /* size of i_pages */
 	struct list_head i_mmap;    /* VMAs mapping the file (vm_shared links) */
 	char *i_link;               /* symlinks: the target, NUL-terminated */
+	const struct inode_operations *i_op;   /* NULL: the ramfs's (the tree) */
+	struct super_block *i_sb;   /* referenced; NULL: the boot rootfs (include/mount.h) */
 };
 
 struct dentry {
@@ -146,6 +161,12 @@ struct dentry *ramfs_symlink(struct dentry *dir, const char *name, int namelen,
 struct dentry *ramfs_make_dirs(struct dentry *dir, const char *const *path, size_t n);
 /* The child of dir called name[0..len), or NULL. No reference taken. */
 struct dentry *d_lookup(struct dentry *dir, const char *name, int len);
+/* A dentry for inode called name in parent, in no directory list (a
+ * filesystem that makes its entries at each lookup: procfs): one
+ * reference, which the last dput frees it with; it holds one on parent
+ * and one on inode (the caller keeps its own). NULL if no memory. */
+struct dentry *d_alloc_unhashed(struct dentry *parent, const char *name, int len,
+				struct inode *inode);
 /* Cut a regular file to `size` bytes (only shrinking frees pages). */
 int ramfs_truncate(struct inode *inode, loff_t size);
 /* The page holding byte index*PAGE_SIZE of a regular file, or NULL (a hole
@@ -156,6 +177,8 @@ struct page *ramfs_file_page(struct inode *inode, unsigned long index);
 struct page *ramfs_get_page(struct inode *inode, unsigned long index);
 /* Pages a regular file holds now (holes hold none). */
 unsigned long ramfs_pages_held(const struct inode *inode);
+/* A ramfs regular file's operations: the only files mmap can map. */
+extern const struct file_operations ramfs_file_operations;
 
 /* A regular file of mode `mode` linked in no directory (shared anonymous
  * memory's backing file): its dentry, with one reference, or NULL. */
@@ -181,6 +204,12 @@ extern unsigned long nr_inodes, nr_dentries, nr_files;
  * -ENOTDIR, -ENAMETOOLONG, -ELOOP). */
 struct dentry *path_lookup(struct dentry *root, struct dentry *cwd,
 			   const char *path, unsigned int flags);
+/* The target of symlink d: a string, or ERR_PTR (inode_operations). */
+const char *d_link(struct dentry *d);
+/* The entry name (len bytes) of directory dir, as the walk finds it: a
+ * tree child or what the directory's lookup makes, and whatever is mounted
+ * on it. Referenced, or ERR_PTR(-ENOENT) or the lookup's error. */
+struct dentry *lookup_child(struct dentry *dir, const char *name, int len);
 /* Resolve all but the last component: returns the parent directory (with a
  * reference) and sets *last / *lastlen to the final name inside path
  * ("" for "/"). Same errors. */
@@ -256,6 +285,9 @@ u32 new_encode_dev(dev_t dev);
  * records: bytes filled, 0 at the end, -EINVAL (buffer too small for one),
  * -EFAULT, -ENOTDIR. */
 long vfs_getdents64(struct file *f, void *ubuf, unsigned int count);
+/* A directory's readdir starts so: "." at position 0 and ".." at 1, from
+ * f_pos, which ends at 2; false when filldir stopped (a full buffer). */
+bool dir_emit_dots(struct file *f, filldir_t filldir, void *ctx);
 
 /* Character devices by major number (Linux 2.4's chrdevs table): open of a
  * device node finds its operations here; a node without a driver gives
@@ -285,9 +317,5 @@ void rootfs_init(void);
 int populate_rootfs(void);
 /* Unpack an archive in memory into the tree under `root`. */
 int unpack_to_rootfs(struct dentry *root, const void *buf, size_t len);
-
-/* --- fs/proc_sys.c: /proc/sys/kernel/{threads-max,fork_rate_limit} ----- */
-/* Make the files in the root filesystem (boot, after the initramfs). */
-int proc_sys_init(void);
 
 #endif

@@ -42,6 +42,7 @@ struct pid {
 
 extern int pid_max;
 extern int nr_pids;                       /* pids in use (a ktest counter) */
+extern int last_pid;                      /* the last pid handed out */
 
 /* The next free pid, or -EAGAIN when all pid_max - 1 are in use. */
 int alloc_pid(void);
@@ -49,6 +50,9 @@ int alloc_pid(void);
  * -EEXIST when it is in use. The next alloc_pid goes on from where it was. */
 int alloc_pid_nr(pid_t nr);
 void free_pid(int pid);
+/* The lowest pid in use at or above from (0 is init_task's), or -1: for
+ * listing /proc in pid order. */
+int next_pid(int from);
 /* 0, or -EINVAL outside [RESERVED_PIDS + 1, PID_MAX_LIMIT]. */
 int set_pid_max(long n);
 

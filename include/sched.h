@@ -157,10 +157,12 @@ struct task_struct {
 					   * zeroed and futex-woken at exit */
 	struct wait_queue_head wait_chldexit;
 
-	/* Accounting for the task listing (c16). */
+	/* Accounting for the task listing (c16), /proc and getrusage
+	 * (include/sched/cputime.h). */
 	unsigned long start_time;         /* jiffies at fork */
 	unsigned long utime, stime;       /* ticks spent in user / kernel mode */
 	unsigned long nvcsw, nivcsw;      /* voluntary / involuntary switches */
+	unsigned long min_flt, maj_flt;   /* page faults resolved (no I/O / with) */
 
 	struct kthread *kthread;          /* kthread_create() bookkeeping, or NULL */
 	struct completion *vfork_done;    /* a vfork parent waits on it (mm_release) */

@@ -86,6 +86,8 @@ void kfree(const void *obj);
 /* The cache kmalloc(size) uses, or NULL when size goes to the buddy allocator. */
 struct kmem_cache *kmalloc_slab(size_t size);
 
+/* Pages the slab caches hold (/proc/meminfo's Slab). */
+unsigned long slab_pages(void);
 /* Objects in use over all caches (a leak counter). */
 unsigned long slab_objects_in_use(void);
 /* Print one line per cache, like /proc/slabinfo. */

@@ -131,8 +131,13 @@ SYSCALL_DECL(sys_getrlimit);
 SYSCALL_DECL(sys_ugetrlimit);
 SYSCALL_DECL(sys_setrlimit);
 SYSCALL_DECL(sys_prlimit64);
+/* Mounts (fs/namespace.c), sysinfo (kernel/sys.c). */
+SYSCALL_DECL(sys_mount);
+SYSCALL_DECL(sys_umount);
+SYSCALL_DECL(sys_umount2);
+SYSCALL_DECL(sys_sysinfo);
 
-/* Waiting (kernel/sys_proc.c), CPU time (kernel/cputime.c), timers
+/* Waiting (kernel/sys_proc.c), CPU time (kernel/sched_cputime.c), timers
  * (kernel/time.c, itimer.c, posix-timers.c), prctl and scheduling
  * (kernel/sys_prctl.c, sys_sched.c). */
 SYSCALL_DECL(sys_waitid);

@@ -1,8 +1,8 @@
 /* include/time.h: wall-clock, monotonic and CPU time. The wall clock is the
  * CMOS RTC read once at boot plus the jiffies since; the monotonic clock is
  * jiffies alone; the CPU-time clocks are the ticks charged to a task or a
- * process (kernel/cputime.c). Resolution is one tick (10 ms), as on a 2.4
- * kernel.
+ * process (kernel/sched_cputime.c). Resolution is one tick (10 ms), as on
+ * a 2.4 kernel.
  *
  * In the kernel a time is a struct timespec64 (64-bit seconds). User space
  * passes one of two layouts: the old i386 one (32-bit seconds and

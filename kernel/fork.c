@@ -301,6 +301,7 @@ static void init_new_task(struct task_struct *p, const struct kernel_clone_args 
 	init_waitqueue_head(&p->wait_chldexit);
 	p->start_time = jiffies;
 	p->utime = p->stime = 0;
+	p->min_flt = p->maj_flt = 0;
 	if (args->name)                  /* named before anyone can see it */
 		set_task_comm(p, args->name);
 }

@@ -19,9 +19,11 @@
 #include <kthread.h>
 #include <tty.h>
 #include <mm.h>
+#include <mount.h>
 #include <multiboot.h>
 #include <params.h>
 #include <pid.h>
+#include <proc_fs.h>
 #include <sched.h>
 #include <sched/user.h>
 #include <syscall_counts.h>
@@ -140,9 +142,9 @@ __no_stack_protector void start_kernel(u32 magic, phys_addr_t mbi)
 	fork_init();
 	fork_limits_init();         /* RLIMIT_NPROC's default */
 	rootfs_init();
+	mnt_init();                 /* the mount table: rootfs on "/" */
+	proc_root_init();           /* procfs, for `mount -t proc proc /proc` */
 	populate_rootfs();          /* the initramfs (module 0) into the root */
-	if (proc_sys_init())        /* /proc/sys/kernel: threads-max & co */
-		pr_err("cannot make /proc/sys\n");
 	if (syscall_counts_init())  /* /sys/kernel/debug/syscall_counts */
 		pr_err("cannot make /sys/kernel/debug/syscall_counts\n");
 	tty_init();                 /* /dev/console */

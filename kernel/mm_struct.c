@@ -8,6 +8,7 @@
  * the last mmdrop frees the page directory and the struct (c18). */
 #include <kernel.h>
 #include <completion.h>
+#include <fs.h>
 #include <futex.h>
 #include <mm.h>
 #include <mman.h>
@@ -56,6 +57,8 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	pgd = mm->pgd;               /* keep our own directory and list head */
 	*mm = *oldmm;
 	mm->pgd = pgd;
+	if (mm->exe_file)
+		get_file(mm->exe_file);  /* the child runs the same program */
 	mm->mm_users = mm->mm_count = 1;
 	mm->map_count = mm->map_shared = 0;
 	mm->nr_ptes = mm->rss = 0;
@@ -88,6 +91,9 @@ void mmput(struct mm_struct *mm)
 	if (--mm->mm_users)
 		return;
 	exit_mmap(mm);
+	if (mm->exe_file)
+		fput(mm->exe_file);
+	mm->exe_file = NULL;
 	exit_oom_mm(mm);             /* an OOM victim's memory is back */
 	mmdrop(mm);
 }

@@ -22,7 +22,7 @@ static unsigned long pid_bitmap[PID_MAX_LIMIT / BITS_PER_LONG] = { 1 };  /* pid 
 static struct list_head pid_hash[PIDHASH_SIZE];
 int pid_max = PID_MAX_DEFAULT;
 int nr_pids;
-static int last_pid;
+int last_pid;                     /* the pid handed out last (/proc/loadavg) */
 
 static bool pid_in_use(int pid)
 {
@@ -58,6 +58,19 @@ int alloc_pid(void)
 	last_pid = pid;
 	nr_pids++;
 	return pid;
+}
+
+int next_pid(int from)
+{
+	for (int pid = max(from, 0); pid < PID_MAX_LIMIT; pid++) {
+		if (pid % BITS_PER_LONG == 0 && !pid_bitmap[pid / BITS_PER_LONG]) {
+			pid += BITS_PER_LONG - 1;        /* a word with none in use */
+			continue;
+		}
+		if (pid_in_use(pid))
+			return pid;
+	}
+	return -1;
 }
 
 int alloc_pid_nr(pid_t nr)

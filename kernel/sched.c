@@ -372,15 +372,12 @@ void scheduler_tick(bool user_tick)
 	struct task_struct *p = current;
 
 	check_stack_end(p);
+	account_process_tick(p, user_tick);      /* kernel/sched_cputime.c */
 	if (is_idle_task(p)) {
 		if (nr_running)
 			set_tsk_need_resched(p);
 		return;
 	}
-	if (user_tick)
-		p->utime++;
-	else
-		p->stime++;
 	if (p->counter > 0)
 		p->counter--;
 	if (!p->counter)

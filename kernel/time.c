@@ -3,9 +3,10 @@
  * its *_time64 form (the same work, the 64-bit timespec layout: what glibc
  * 2.34+ calls first). CLOCK_REALTIME is the RTC's boot time plus the
  * jiffies since; the monotonic clocks are jiffies since boot; the CPU-time
- * clocks are the ticks charged to the caller's process or thread
- * (kernel/cputime.c). Results go to user memory through copy_to_user
- * (EFAULT). A sleep is interruptible: a signal ends it with the time left,
+ * clocks are the ticks charged to a process or thread, the caller's or
+ * (a negative id, clock_getcpuclockid's) another's
+ * (kernel/sched_cputime.c). Results go to user memory through
+ * copy_to_user (EFAULT). A sleep is interruptible: a signal ends it with the time left,
  * and -ERESTART_RESTARTBLOCK makes that EINTR if a handler runs, else the
  * sleep goes on to the same end through restart_syscall. */
 #include <kernel.h>
@@ -32,19 +33,6 @@ void jiffies_to_timespec(unsigned long ticks, struct timespec64 *ts)
 	ts->tv_nsec = (long)(ticks % HZ) * NSEC_PER_TICK;
 }
 
-/* The CPU-time clocks: the caller's process (every thread, live or
- * gone) or the calling thread alone. */
-static void read_cpu_clock(int clock, struct timespec64 *ts)
-{
-	struct task_cputime ct;
-
-	if (clock == CLOCK_PROCESS_CPUTIME_ID)
-		thread_group_cputime(current, &ct);
-	else
-		ct = (struct task_cputime){ current->utime, current->stime };
-	jiffies_to_timespec(ct.utime + ct.stime, ts);
-}
-
 int read_clock(int clock, struct timespec64 *ts)
 {
 	unsigned long j = jiffies;
@@ -64,10 +52,9 @@ int read_clock(int clock, struct timespec64 *ts)
 		return 0;
 	case CLOCK_PROCESS_CPUTIME_ID:
 	case CLOCK_THREAD_CPUTIME_ID:
-		read_cpu_clock(clock, ts);
-		return 0;
-	default:
-		return -EINVAL;
+		return cputime_clock_get(clock, ts);
+	default:                         /* a negative id: another task's CPU clock */
+		return clock < 0 ? cputime_clock_get(clock, ts) : -EINVAL;
 	}
 }
 

@@ -15,7 +15,7 @@
 
 struct file *shmem_file_setup(unsigned long size)
 {
-	struct dentry *d = ramfs_new_unlinked("dev/zero", S_IFREG | 0600);
+	struct dentry *d = ramfs_new_unlinked("/dev/zero (deleted)", S_IFREG | 0600);
 	struct file *f;
 
 	if (!d)

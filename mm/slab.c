@@ -283,6 +283,16 @@ void kmem_cache_destroy(struct kmem_cache *s)
 
 /* --- statistics -------------------------------------------------------------------- */
 
+unsigned long slab_pages(void)
+{
+	struct kmem_cache *s;
+	unsigned long n = 0;
+
+	list_for_each_entry(s, &slab_caches, list)
+		n += s->num_slabs << s->order;
+	return n;
+}
+
 unsigned long slab_objects_in_use(void)
 {
 	struct kmem_cache *s;

@@ -54,8 +54,8 @@ static int check_mmap_file(struct file *file, u32 prot, u32 flags, unsigned long
 
 	if (!file)
 		return -EBADF;
-	if (!S_ISREG(file->f_inode->i_mode))
-		return -ENODEV;
+	if (!S_ISREG(file->f_inode->i_mode) || file->f_inode->i_fop != &ramfs_file_operations)
+		return -ENODEV;          /* only the ramfs has pages to map (not procfs) */
 	acc = file->f_flags & O_ACCMODE;
 	if ((flags & MAP_TYPE) != MAP_PRIVATE) {
 		if ((prot & PROT_WRITE) && acc == O_RDONLY)

@@ -3,7 +3,8 @@
 # The first PROGRAM becomes /sbin/init, the others /bin/<name> (debug info
 # stripped: the unstripped copies stay in build/ for gdb); user/rootfs/ is
 # copied as it is (/etc/motd); /bin/sh -> /sbin/init (an absolute symlink)
-# and /init -> sbin/init (a relative one). The archive is newc cpio, files in
+# and /init -> sbin/init (a relative one); /proc and /mnt are empty
+# directories to mount on (procfs by init; anything by hand). The archive is newc cpio, files in
 # sorted order, owned by root, with no host device or inode numbers, so the
 # same inputs give the same bytes.
 #
@@ -15,7 +16,7 @@ set -eu
 out=$1 stage=$2 objcopy=$3
 shift 3
 rm -rf "$stage"
-mkdir -p "$stage/sbin" "$stage/bin" "$stage/dev" "$stage/etc" "$stage/tmp"
+mkdir -p "$stage/sbin" "$stage/bin" "$stage/dev" "$stage/etc" "$stage/mnt" "$stage/proc" "$stage/tmp"
 init=$1
 shift
 "$objcopy" --strip-debug "$init" "$stage/sbin/init"

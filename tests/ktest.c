@@ -17,6 +17,7 @@
 #include <kallsyms.h>
 #include <ktap_format.h>
 #include <ktest.h>
+#include <mount.h>
 #include <params.h>
 #include <sched.h>
 #include <sched/mm.h>
@@ -398,6 +399,17 @@ static bool run_suite(const struct ktest_suite *s, int num, struct totals *tot)
 	return ok;
 }
 
+/* The user program suites read /proc, as programs on a Linux system may
+ * expect to; the runner, PID 1 here, mounts it first, as an init does,
+ * before any suite counts its baseline. */
+static void mount_proc(void)
+{
+	int err = do_mount("proc", "/proc", "proc", 0, NULL);
+
+	if (err)
+		ktap(0, "# ktest: cannot mount /proc (error %d)", err);
+}
+
 bool ktest_run_selected(void)
 {
 	const struct ktest_suite *s;
@@ -413,6 +425,7 @@ bool ktest_run_selected(void)
 	for (s = __ktest_suites_start; s < __ktest_suites_end; s++)
 		list_should_panic(s);
 	ktap_print_plan(ktap_console, 0, nsuites);
+	mount_proc();
 	for (s = __ktest_suites_start; s < __ktest_suites_end; s++)
 		if (selected_cases(s) > 0)
 			run_suite(s, ++num, &tot);

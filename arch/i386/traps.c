@@ -205,8 +205,10 @@ static int do_page_fault(struct pt_regs *regs)
 	if (user_mode(regs))
 		flags |= FAULT_USER;
 	err = fault_in_user_address(current->mm, addr, flags, user_mode(regs) ? regs->esp : 0);
-	if (!err)
+	if (!err) {
 		user_faults_resolved++;
+		current->min_flt++;              /* getrusage, /proc/<pid>/stat */
+	}
 	return err;
 }
 

@@ -38,10 +38,13 @@ struct mm_struct {
 	unsigned long start_brk, brk;     /* heap: [start_brk, brk) */
 	unsigned long start_stack;        /* the initial user esp */
 	unsigned long mmap_base;          /* where the search for free areas starts */
-	/* exec's strings on the stack (a core's NT_PRPSINFO shows argv) and
-	 * the auxiliary vector it gave the program (a core's NT_AUXV) */
+	/* exec's strings on the stack (/proc/<pid>/cmdline and environ, a
+	 * core's NT_PRPSINFO argv), the auxiliary vector it gave the program
+	 * (a core's NT_AUXV) and the program file (/proc/<pid>/exe;
+	 * referenced, NULL before any exec) */
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long saved_auxv[AT_VECTOR_SIZE];
+	struct file *exe_file;
 	int dumpable;                     /* prctl PR_SET_DUMPABLE: 1 from exec,
 					   * 0 when the effective ids change */
 	unsigned long flags;              /* MMF_* */

@@ -3,6 +3,7 @@
  * program from the initramfs (fork, execve, wait), reporting how it ended.
  * It never exits (the kernel would have no init left).
  *
+ * As PID 1 it first mounts procfs on /proc, as a Unix init does.
  * Being PID 1 it also reaps orphans: the kernel hands it every process
  * whose parent ends, and each must be waited for when it exits, or it stays
  * a zombie. As a Unix init, it learns of that from SIGCHLD: the handler
@@ -35,6 +36,7 @@
 #include <termios.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 
@@ -63,6 +65,14 @@ static void show_file(const char *path)
 	while ((n = read(fd, buf, sizeof(buf))) > 0)
 		write(STDOUT_FILENO, buf, (size_t)n);
 	close(fd);
+}
+
+/* /proc, as a Unix init mounts it first thing (as PID 1 only: a copy run
+ * from the prompt finds it mounted already). */
+static void mount_proc(void)
+{
+	if (getpid() == 1 && mount("proc", "/proc", "proc", 0, NULL) < 0)
+		perror("init: mount /proc");
 }
 
 /* Say how a child ended, unless it exited 0, or that it stopped (on a
@@ -382,6 +392,7 @@ int main(int argc, char **argv)
 
 	take_console();
 	install_sigchld_handler();
+	mount_proc();
 	show_file("/etc/motd");
 	printf("init: pid %d; type 'help'\n", getpid());
 	if (argc > 2 && !strcmp(argv[1], "-c")) {

@@ -7,7 +7,8 @@
  * EIO for an orphaned process group, SIGHUP+SIGCONT for an orphaned group
  * with a stopped member, the hangup when the session leader exits, the
  * controlling-terminal ioctls and their errors, the window size and
- * SIGWINCH, FIONREAD/TCFLSH/TCXONC, poll and select on the terminal.
+ * SIGWINCH, FIONREAD/TCFLSH/TCXONC, poll and select on the terminal, and
+ * the terminal as /proc/<pid>/stat shows it (tty_nr and tpgid).
  * Each case runs as the leader of a new session that owns the terminal
  * (in_session); what the terminal printed is compared only on the
  * pseudo-terminal (its master shows it; ktests compare the echo on
@@ -17,6 +18,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
@@ -24,6 +26,7 @@
 #include <utest_term.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/select.h>
 #include <sys/wait.h>
 
@@ -930,6 +933,76 @@ static void tty_settings_roundtrip(struct ktap *t)
 	term_case(t, settings_body);
 }
 
+/* --- /proc/<pid>/stat ----------------------------------------------------- */
+
+/* Fields 7 and 8 (tty_nr, tpgid) of this thread's stat line (the file
+ * qemu-i386 passes through): 0, or -1 when /proc cannot say. */
+static int stat_tty_fields(long *tty_nr, long *tpgid)
+{
+	char path[64], line[1024], *p;
+	int fd, n;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", gettid());
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	n = read_str(fd, line, sizeof(line));
+	close(fd);
+	p = n > 0 ? strrchr(line, ')') : NULL;
+	if (!p || strlen(p) < 4)
+		return -1;
+	p += 3;                                       /* past ") " and the state */
+	for (int field = 4; field <= 6; field++)      /* ppid, pgrp, session */
+		strtol(p, &p, 10);
+	*tty_nr = strtol(p, &p, 10);
+	*tpgid = strtol(p, &p, 10);
+	return *p == ' ' ? 0 : -1;
+}
+
+/* The session's terminal in stat: its device number (stat's st_rdev,
+ * the same encoding) and its foreground group, which follows tcsetpgrp. */
+static void stat_tty_body(struct ktap *t, struct term *tm, int fd)
+{
+	pid_t fg = spawn_in_group(pause_forever);
+	struct stat64 st;
+	long tty_nr, tpgid;
+
+	KTAP_ASSERT_EQ(t, fstat(fd, &st), 0);
+	KTAP_ASSERT_EQ(t, stat_tty_fields(&tty_nr, &tpgid), 0);
+	KTAP_EXPECT_NE(t, tty_nr, 0);
+	KTAP_EXPECT_EQ(t, tty_nr, (long)st.st_rdev);
+	KTAP_EXPECT_EQ(t, tpgid, getpgrp());
+	KTAP_EXPECT_EQ(t, tcsetpgrp(fd, fg), 0);
+	KTAP_ASSERT_EQ(t, stat_tty_fields(&tty_nr, &tpgid), 0);
+	KTAP_EXPECT_EQ(t, tpgid, fg);
+	signal(SIGTTOU, SIG_IGN);                                 /* take it back */
+	KTAP_EXPECT_EQ(t, tcsetpgrp(fd, getpgrp()), 0);
+	signal(SIGTTOU, SIG_DFL);
+	kill_and_wait(fg);
+}
+
+/* Without a controlling terminal: tty_nr 0 and tpgid -1, as Linux. */
+static int stat_no_tty(void)
+{
+	long tty_nr, tpgid;
+
+	setsid();
+	if (stat_tty_fields(&tty_nr, &tpgid))
+		return 1;
+	return tty_nr == 0 && tpgid == -1 ? 0 : 2;
+}
+
+static void tty_stat_names_terminal_and_group(struct ktap *t)
+{
+	pid_t pid;
+
+	term_case(t, stat_tty_body);
+	pid = fork();
+	if (pid == 0)
+		_exit(stat_no_tty());
+	KTAP_EXPECT_EQ(t, status_of(pid, 0), 0);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(tty_canonical_read_erase_kill),
 	KTAP_CASE(tty_control_chars_configurable),
@@ -949,6 +1022,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(tty_fionread_flush_flow),
 	KTAP_CASE(tty_poll_and_select),
 	KTAP_CASE(tty_settings_roundtrip),
+	KTAP_CASE(tty_stat_names_terminal_and_group),
 	{}
 };
 

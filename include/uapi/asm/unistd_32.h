@@ -20,6 +20,8 @@
 #define __NR_time             13
 #define __NR_lseek            19
 #define __NR_getpid           20
+#define __NR_mount            21
+#define __NR_umount           22
 #define __NR_pause            29
 #define __NR_setuid           23
 #define __NR_getuid           24
@@ -36,6 +38,7 @@
 #define __NR_getgid           47
 #define __NR_geteuid          49
 #define __NR_getegid          50
+#define __NR_umount2          52
 #define __NR_ioctl            54
 #define __NR_setpgid          57
 #define __NR_umask            60
@@ -60,6 +63,7 @@
 #define __NR_setitimer       104
 #define __NR_getitimer       105
 #define __NR_wait4           114
+#define __NR_sysinfo         116
 #define __NR_sigreturn       119
 #define __NR_clone           120
 #define __NR_uname           122
