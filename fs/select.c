@@ -6,7 +6,10 @@
  * file's f_op->poll, or "always ready" for files without one, such as
  * ramfs files). On the first pass each file also queues the caller on the
  * wait queues a change of its readiness is woken on (poll_wait, an entry
- * per queue, kept in the poll_wqueues: a few inline, more in pages). If
+ * per queue, kept in the poll_wqueues: a few inline, more in pages; each
+ * holds a reference on its file, so that another thread's close cannot
+ * free a queue the caller is on, and a file closed meanwhile is found
+ * gone on the next pass, not followed). If
  * nothing is ready, the caller sleeps until a wake-up, a signal or the
  * timeout, and asks again. The task is marked TASK_INTERRUPTIBLE before
  * the files are asked, so a wake-up that comes while they are being asked
@@ -36,9 +39,13 @@
 #include <asm/page.h>
 #include <asm/uaccess.h>
 
+/* A queue the caller waits on, and the file it belongs to: referenced
+ * while the entry lives, as Linux's, so that a close by another thread
+ * cannot free the queue under it. */
 struct poll_table_entry {
 	struct wait_queue_entry wait;
 	struct wait_queue_head *wq;
+	struct file *filp;
 };
 
 #define N_INLINE_POLL_ENTRIES 12
@@ -85,6 +92,7 @@ static void __pollwait(struct file *f, struct wait_queue_head *wq, poll_table *p
 
 	if (!entry)
 		return;
+	entry->filp = get_file(f);
 	entry->wq = wq;
 	entry->wait = (struct wait_queue_entry){ 0, current, LIST_HEAD_INIT(entry->wait.entry) };
 	add_wait_queue(wq, &entry->wait);
@@ -99,21 +107,31 @@ static void poll_initwait(struct poll_wqueues *p)
 }
 
 /* Call fn on every entry of p. */
-static void poll_for_each(struct poll_wqueues *p,
-			  void (*fn)(struct wait_queue_head *, struct wait_queue_entry *))
+static void poll_for_each(struct poll_wqueues *p, void (*fn)(struct poll_table_entry *))
 {
 	for (unsigned int i = 0; i < p->inline_used; i++)
-		fn(p->inline_entries[i].wq, &p->inline_entries[i].wait);
+		fn(&p->inline_entries[i]);
 	for (struct poll_table_page *page = p->table; page; page = page->next)
 		for (unsigned int i = 0; i < page->used; i++)
-			fn(page->entries[i].wq, &page->entries[i].wait);
+			fn(&page->entries[i]);
+}
+
+static void requeue_poll_entry(struct poll_table_entry *e)
+{
+	add_wait_queue(e->wq, &e->wait);
+}
+
+static void free_poll_entry(struct poll_table_entry *e)
+{
+	remove_wait_queue(e->wq, &e->wait);
+	fput(e->filp);
 }
 
 static void poll_freewait(struct poll_wqueues *p)
 {
 	struct poll_table_page *page = p->table, *next;
 
-	poll_for_each(p, remove_wait_queue);
+	poll_for_each(p, free_poll_entry);
 	for (; page; page = next) {
 		next = page->next;
 		kfree(page);
@@ -138,7 +156,7 @@ static bool poll_schedule_timeout(struct poll_wqueues *p, const unsigned long *e
 {
 	long left = schedule_timeout(ticks_left(end));
 
-	poll_for_each(p, add_wait_queue);
+	poll_for_each(p, requeue_poll_entry);
 	return left > 0;
 }
 
@@ -376,9 +394,13 @@ struct fd_set_bits {
 	u32 res_in[FDS_WORDS], res_out[FDS_WORDS], res_ex[FDS_WORDS];
 };
 
-#define POLLIN_SET  (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR)
-#define POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR)
-#define POLLEX_SET  POLLPRI
+/* An fd closed while select waits (another thread's close: the check
+ * before the wait saw it open) is ready in every set it was asked in, as
+ * Linux since 5.17: the close is its event, and the caller's next call on
+ * it says EBADF. */
+#define POLLIN_SET  (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR | POLLNVAL)
+#define POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR | POLLNVAL)
+#define POLLEX_SET  (POLLPRI | POLLNVAL)
 
 /* The first n bits of a user fd_set (NULL: none); 0 or -EFAULT. */
 static int get_fd_set(int n, u32 ufds, u32 *set)
@@ -433,11 +455,13 @@ static int select_pass(void *arg, poll_table **pt)
 	for (int fd = 0; fd < list->n; fd++) {
 		u32 bit = 1u << (fd % 32), w = fd / 32;
 		int before = count;
+		struct file *f;
 		__poll_t mask;
 
 		if (!((fds->in[w] | fds->out[w] | fds->ex[w]) & bit))
 			continue;
-		mask = vfs_poll(fcheck(fd), *pt);
+		f = fcheck(fd);
+		mask = f ? vfs_poll(f, *pt) : POLLNVAL;
 		count += mark_ready(mask & POLLIN_SET, fds->in[w], &fds->res_in[w], bit);
 		count += mark_ready(mask & POLLOUT_SET, fds->out[w], &fds->res_out[w], bit);
 		count += mark_ready(mask & POLLEX_SET, fds->ex[w], &fds->res_ex[w], bit);

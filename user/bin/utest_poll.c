@@ -5,13 +5,16 @@
  * ready), POLLNVAL and negative fds, timeouts (zero, expired, the time
  * left written back by select, ppoll and pselect6), a sleeper woken by a
  * write, signals (EINTR after a handler, even under SA_RESTART; a stop and
- * continue goes on), the signal masks of ppoll and pselect6, and the
- * errors (EFAULT, EINVAL, EBADF). The terminal's readiness is in
+ * continue goes on), the signal masks of ppoll and pselect6, the errors
+ * (EFAULT, EINVAL, EBADF), and an fd another thread closes while select
+ * waits on it. The terminal's readiness is in
  * utest_tty. */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include <utest.h>
@@ -405,6 +408,76 @@ static void time64_and_old_select(struct ktap *t)
 	close(p[1]);
 }
 
+/* The state letter of thread tid of this process (/proc/self/task/<tid>/
+ * stat's third field), or 0. */
+static char thread_state(int tid)
+{
+	char path[48], buf[256], *paren;
+	int fd, n;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", tid);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	buf[n > 0 ? n : 0] = 0;
+	paren = strrchr(buf, ')');
+	return paren && paren[1] == ' ' ? paren[2] : 0;
+}
+
+struct closer {
+	int fd, wake, waiter;
+};
+
+/* Once the waiter sleeps (in its select), close the fd it waits on, then
+ * wake it by a write to the other pipe. */
+static int close_then_wake(void *arg)
+{
+	struct closer *cl = arg;
+	long end = now_ms() + 2000;
+
+	while (thread_state(cl->waiter) != 'S' && now_ms() < end)
+		sched_yield();
+	close(cl->fd);
+	write(cl->wake, "w", 1);
+	return 0;
+}
+
+/* Another thread closes an fd while select waits on it: the fd comes
+ * back ready in each set it was asked in (Linux 5.17 on: the close is its
+ * event), with the fd that woke the wait; never a crash on the file that
+ * is gone (the kernel dereferenced it). */
+static void select_fd_closed_while_waiting(struct ktap *t)
+{
+	struct timeval tv = { 5, 0 };
+	struct closer cl;
+	struct thread th;
+	fd_set in, ex;
+	int p[2], q[2];
+
+	KTAP_ASSERT_EQ(t, pipe(p), 0);
+	KTAP_ASSERT_EQ(t, pipe(q), 0);
+	cl = (struct closer){ p[0], q[1], gettid() };
+	KTAP_ASSERT_TRUE(t, map_stack(&th) != NULL);
+	FD_ZERO(&in);
+	FD_ZERO(&ex);
+	FD_SET(p[0], &in);
+	FD_SET(p[0], &ex);
+	FD_SET(q[0], &in);
+	KTAP_ASSERT_GT(t, thread_start(&th, close_then_wake, &cl, 0), 0);
+	KTAP_EXPECT_EQ(t, select(q[0] > p[0] ? q[0] + 1 : p[0] + 1, &in, NULL, &ex, &tv), 3);
+	KTAP_EXPECT_TRUE(t, FD_ISSET(p[0], &in));
+	KTAP_EXPECT_TRUE(t, FD_ISSET(p[0], &ex));
+	KTAP_EXPECT_TRUE(t, FD_ISSET(q[0], &in));
+	thread_join(&th);
+	KTAP_EXPECT_EQ(t, read(p[0], &cl, 1), -1);
+	KTAP_EXPECT_EQ(t, errno, EBADF);
+	close(p[1]);
+	close(q[0]);
+	close(q[1]);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(poll_pipe_readiness),
 	KTAP_CASE(poll_files_and_bad_fds),
@@ -418,6 +491,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(select_sets),
 	KTAP_CASE(select_errors),
 	KTAP_CASE(time64_and_old_select),
+	KTAP_CASE(select_fd_closed_while_waiting),
 	{}
 };
 
