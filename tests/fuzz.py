@@ -133,6 +133,7 @@ def judge(run, seconds, seed, workers):
     if sum(1 for l in lines if BANNER.search(l)) > 1:
         run.problems.append('the machine reset (a second boot banner)')
     run.problems += ['fuzz found a kernel bug: ' + l for l in lines if l.startswith('fuzz: BUG: ')]
+    run.problems += [l[len('fuzz: '):] for l in lines if 'supervisor ended with wait status' in l]
     config = next((CONFIG.search(l) for l in lines if CONFIG.search(l)), None)
     if config is None:
         run.problems.append('the fuzzer never started (no "fuzz: seed" line)')
@@ -160,10 +161,10 @@ def judge(run, seconds, seed, workers):
 
 
 def run_fuzz(kernel, initrd, seconds, seed, workers, mem='256M', hang=30, extra='',
-             echo=False):
+             echo=False, warmup=WARMUP):
     """Boot one fuzz run and judge it; returns a FuzzRun."""
     append = (f'init=/bin/fuzz loglevel=5 threads_max={THREADS_MAX} {extra} -- '
-              f'seconds={seconds} seed={seed} workers={workers} warmup={WARMUP}')
+              f'seconds={seconds} seed={seed} workers={workers} warmup={warmup}')
     run = FuzzRun()
     start = time.monotonic()
     proc = subprocess.Popen(qemu_cmd(kernel, initrd, append, mem), stdin=subprocess.DEVNULL,
@@ -197,8 +198,8 @@ SELFTESTS = [
 def run_selftests(kernel, initrd, report):
     """Boot each fuzz_selftest mode for a short run; report(name, ok, why)."""
     for name, mode, failed_right in SELFTESTS:
-        run = run_fuzz(kernel, initrd, seconds=12, seed=7, workers=2, hang=10,
-                       extra=f'fuzz_selftest={mode}')
+        run = run_fuzz(kernel, initrd, seconds=10, seed=7, workers=2, hang=8,
+                       extra=f'fuzz_selftest={mode}', warmup=1)
         ok = failed_right(run)
         report(name, ok, f'fuzz_selftest={mode} was reported: {run.problems[0].splitlines()[0]}'
                if ok else f'fuzz_selftest={mode} was not reported as a failure: {run.problems}')

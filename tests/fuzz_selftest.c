@@ -15,8 +15,8 @@
 #include <timer.h>
 #include <asm/processor.h>
 
-#define FUZZ_SELFTEST_START 6000
-#define FUZZ_SELFTEST_EVERY 1500
+#define FUZZ_SELFTEST_START 9000
+#define FUZZ_SELFTEST_EVERY 1000
 
 enum selftest { SELFTEST_LEAK = 1, SELFTEST_PANIC, SELFTEST_HANG };
 

@@ -1,6 +1,6 @@
 /* user/bin/fuzz.c: the system-call fuzzer (`make fuzz`, tests/fuzz.py).
  * Run as PID 1 (init=/bin/fuzz, its parameters after `--` on the kernel
- * command line) or by hand: `fuzz seconds=60 seed=1 workers=4`. The top
+ * command line) or by hand: `fuzz run seconds=60 seed=1 workers=4`. The top
  * process runs two rounds, each by a supervisor it forks: a warm-up of a
  * few seconds, after which it takes the baseline, and the run proper. A
  * supervisor keeps `workers` workers (user/fuzz/process.c) alive,
@@ -24,6 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
 #include <sys/syscall.h>
 #include <linux/fcntl.h>
 #include "../fuzz/fuzz.h"
@@ -149,6 +150,25 @@ static void reap(struct fuzz_shared *sh, struct worker_state *ws, const struct p
 			spawn(sh, &ws[i], i, p->seed, now);
 }
 
+/* What the kernel says of a stuck worker: its /proc/<pid>/stat line
+ * (state, pending and blocked signals, wchan). */
+static void show_stat(int pid)
+{
+	char path[32], buf[512];
+	long fd, n;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	fd = __syscall3(__NR_open, path, O_RDONLY, 0);
+	if (fd < 0)
+		return;
+	n = __syscall3(__NR_read, fd, buf, sizeof(buf) - 1);
+	__syscall1(__NR_close, fd);
+	if (n > 0) {
+		buf[n] = 0;
+		printf("fuzz: watchdog: /proc/%d/stat: %s", pid, buf);
+	}
+}
+
 /* A worker whose count stands still is sent SIGCONT at half the watchdog
  * time (a SIGSTOP it sent itself), SIGKILL at the full time. */
 static void watchdog(struct fuzz_shared *sh, struct worker_state *ws, const struct params *p,
@@ -169,6 +189,7 @@ static void watchdog(struct fuzz_shared *sh, struct worker_state *ws, const stru
 			printf("fuzz: watchdog: worker %u (pid %d) made no call for %u s "
 			       "(last call %d, scenario %s): SIGKILL\n", i, w->pid, p->watchdog,
 			       sh->w[i].last_nr, fuzz_scenario_name(sh->w[i].scenario));
+			show_stat(w->pid);
 			kill_worker(w);
 			w->last_change = now;
 		} else if (still > p->watchdog * 500ULL && still <= p->watchdog * 500ULL + 60) {
@@ -213,6 +234,61 @@ static void supervisor_main(struct fuzz_shared *sh, const struct params *p, unsi
 
 /* --- the top ------------------------------------------------------------------- */
 
+/* The directories a fuzzed process may leave a file in besides the
+ * scratch names: a core dump goes to its working directory, which may be
+ * any directory of user/fuzz/args.c's system_paths. Their entries are
+ * listed before the first round; whatever is new after a round is
+ * reported and removed. */
+static const char *const watched_dirs[] = { "/", "/bin", "/sbin", "/etc", "/tmp", "/dev", "/mnt" };
+#define NWATCHED (sizeof(watched_dirs) / sizeof(watched_dirs[0]))
+static char listing[NWATCHED][2048];
+
+/* The names in dir, each followed by a NUL, into buf; or into nothing but
+ * calls to fn for every name not in `known`. */
+static void list_dir(const char *dir, char *buf, size_t size, const char *known,
+		     void (*fn)(const char *dir, const char *name))
+{
+	char d[1024];
+	long fd = __syscall3(__NR_open, dir, O_RDONLY | O_DIRECTORY, 0), n;
+	size_t used = 0;
+
+	if (fd < 0)
+		return;
+	while ((n = __syscall3(__NR_getdents64, fd, d, sizeof(d))) > 0)
+		for (long off = 0; off < n; off += *(unsigned short *)(d + off + 16)) {
+			const char *name = d + off + 19, *k = known;
+			size_t len = strlen(name) + 1;
+
+			while (k && *k && strcmp(k, name))
+				k += strlen(k) + 1;
+			if (k && !*k && strncmp(name, "fz", 2))
+				fn(dir, name);
+			if (buf && used + len < size) {
+				memcpy(buf + used, name, len);
+				used += len;
+			}
+		}
+	__syscall1(__NR_close, fd);
+}
+
+static void remove_left(const char *dir, const char *name)
+{
+	char path[300];
+
+	snprintf(path, sizeof(path), "%s/%s", strcmp(dir, "/") ? dir : "", name);
+	printf("fuzz: %s was left behind by the run: removed\n", path);
+	fuzz_remove_tree(path);
+}
+
+static void watch_dirs(int take)
+{
+	for (size_t i = 0; i < NWATCHED; i++)
+		list_dir(watched_dirs[i], take ? listing[i] : NULL, sizeof(listing[i]),
+			 take ? NULL : listing[i], remove_left);
+}
+
+static unsigned int sup_failures;
+
 /* One round: a supervisor for `seconds`; then, as init does, kill every
  * other process and reap until nothing is left; then the scratch files go. */
 static void run_round(struct fuzz_shared *sh, const struct params *p, unsigned int seconds,
@@ -231,6 +307,10 @@ static void run_round(struct fuzz_shared *sh, const struct params *p, unsigned i
 	while ((pid = __syscall4(__NR_wait4, -1, &status, __WALL, 0)) != sup)
 		if (pid > 0)
 			fuzz_count_status(sh, status);
+	if (status) {                     /* killed: the round did not run its course */
+		printf("fuzz: the %s supervisor ended with wait status %#x\n", round, status);
+		sup_failures++;
+	}
 	__syscall2(__NR_kill, -1, SIGKILL);
 	while ((pid = __syscall4(__NR_wait4, -1, &status, __WALL, 0)) != -ECHILD)
 		if (pid > 0)
@@ -238,17 +318,19 @@ static void run_round(struct fuzz_shared *sh, const struct params *p, unsigned i
 	sh->sup_pid = 0;
 	if (fuzz_clean_scratch("fz"))
 		printf("fuzz: scratch files left in /tmp after cleaning\n");
+	watch_dirs(0);
 }
 
-/* Free pages from sysinfo (116: Linux's struct sysinfo, sizes in mem_unit
- * bytes), -1 without it. */
+/* Free pages from sysinfo (116). Linux's i386 struct sysinfo: uptime,
+ * loads[3], totalram, freeram (word 5), ..., mem_unit (word 13), the
+ * sizes counted in mem_unit bytes. -1 without the call. */
 static long free_pages(void)
 {
 	unsigned long si[16];
 
 	if (__syscall1(116 /* sysinfo */, si))
 		return -1;
-	return (long)((unsigned long long)si[2] * (si[13] ? si[13] : 1) / 4096);
+	return (long)((unsigned long long)si[5] * (si[13] ? si[13] : 1) / 4096);
 }
 
 /* Slab objects in use: the sum of /proc/slabinfo's active_objs column,
@@ -344,8 +426,9 @@ static void print_report(const struct fuzz_shared *sh)
 	       sh->storm_max_root, sh->storm_eagain_user, sh->exec_thread_ok, sh->exec_thread_other);
 }
 
-/* What /bin/fuzz does when a fuzzed exec runs it: a few calls, then the
- * status its parent recognises. */
+/* What /bin/fuzz does when a fuzzed exec runs it (argv `exec-child`, or
+ * whatever the exec was given): a few calls, then the status its parent
+ * recognises. */
 static int exec_child_main(void)
 {
 	char buf[64];
@@ -370,13 +453,19 @@ int main(int argc, char **argv, char **envp)
 	struct counters base, after;
 	int pid1 = getpid() == 1, ok;
 
-	if (argc > 1 && !strcmp(argv[1], "exec-child"))
+	/* A run starts as PID 1 or when asked by name (`fuzz run ...`); any
+	 * other start is a fuzzed exec (with argv exec-child, or none, or
+	 * another), which must never become a second top: its kill(-1) at
+	 * the end of a round would end the real run. */
+	if (!pid1 && !(argc > 1 && !strcmp(argv[1], "run")))
 		return exec_child_main();
 	parse_params(&p, argc, argv, envp);
 	printf("fuzz: seed %llu, %u workers, %u s after a %u s warm-up, watchdog %u s (pid %d)\n",
 	       p.seed, p.workers, p.seconds, p.warmup, p.watchdog, getpid());
 	if (!pid1)
 		syscall(__NR_prctl, 36 /* PR_SET_CHILD_SUBREAPER */, 1, 0, 0, 0, 0);
+	else if (mount("proc", "/proc", "proc", 0, NULL) < 0)  /* as an init does */
+		printf("fuzz: cannot mount /proc (%d)\n", errno);
 	set_fifo(99);                     /* a real-time worker cannot starve us */
 	sh = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (sh == MAP_FAILED) {
@@ -384,6 +473,7 @@ int main(int argc, char **argv, char **envp)
 		return 2;
 	}
 	sh->top_pid = getpid();
+	watch_dirs(1);
 	run_round(sh, &p, p.warmup, "warm-up");
 	measure(&base);
 	memset(sh, 0, sizeof(*sh));
@@ -391,7 +481,7 @@ int main(int argc, char **argv, char **envp)
 	run_round(sh, &p, p.seconds, "progress");
 	measure(&after);
 	print_report(sh);
-	ok = !sh->bugs && base.pages == after.pages && base.slab == after.slab && base.pages >= 0 &&
+	ok = !sh->bugs && !sup_failures && base.pages == after.pages && base.slab == after.slab && base.pages >= 0 &&
 	     base.slab >= 0;
 	printf("fuzz: result: %s: %llu calls, %u deaths by signal, %u watchdog kills, %u bugs, "
 	       "pages %ld/%ld slab %ld/%ld\n", ok ? "PASS" : "FAIL", total_calls(sh),

@@ -191,6 +191,17 @@ int fuzz_path_writable(long ptr)
 	return 0;
 }
 
+/* One of system_paths' names for the init program (/sbin/init, /init,
+ * /bin/sh)? exec'd by a worker, its shell would only sit and reap. */
+int fuzz_path_is_init(long ptr)
+{
+	for (size_t i = 0; i < sizeof(system_paths) / sizeof(system_paths[0]); i++)
+		if (ptr == (long)system_paths[i])
+			return !strcmp(system_paths[i], "/sbin/init") || !strcmp(system_paths[i], "/init") ||
+			       !strcmp(system_paths[i], "/bin/sh");
+	return 0;
+}
+
 const char *scratch_path(struct fuzz_ctx *c)
 {
 	scratch_init(c->worker);
@@ -329,7 +340,18 @@ static void info_handler(int sig, void *info, void *uc)
 	(void)sig, (void)info, (void)uc;
 }
 
+void __restore(void);
 void __restore_rt(void);
+
+/* A handler or a restorer: ours, SIG_DFL, SIG_IGN, or an address the
+ * kernel must store and then fault on. Never writable memory: its random
+ * bytes would run as code (no NX here), and random code may make any
+ * call at all, kill(-1, SIGKILL) among them. */
+static long gen_handler(struct fuzz_ctx *c)
+{
+	return PICK(c, 0, 1, (long)noop_handler, (long)info_handler, (long)noop_handler,
+		    0xC0000000, 4, FUZZ_HOLE, FUZZ_BUF_NONE);
+}
 
 /* A kernel struct sigaction (handler, flags, restorer, mask) for
  * rt_sigaction: our handlers with our restorer mostly, else SIG_DFL,
@@ -340,10 +362,11 @@ static long gen_sigaction(struct fuzz_ctx *c)
 
 	if (chance(c, 8))
 		return gen_ptr(c);
-	sa[0] = PICK(c, 0, 1, (long)noop_handler, (long)info_handler, (long)noop_handler,
-		     0xC0000000, 4, FUZZ_HOLE);
+	sa[0] = gen_handler(c);
 	sa[1] = chance(c, 50) ? 0x04000000 | (rnd(c) & 0x58000004) : (unsigned long)gen_flags(c);
-	sa[2] = chance(c, 90) ? (unsigned long)__restore_rt : (unsigned long)gen_ptr(c);
+	sa[2] = (unsigned long)(chance(c, 90) ? (long)__restore_rt
+					      : PICK(c, (long)__restore, 0, 0xC0000000, FUZZ_HOLE,
+						     FUZZ_BUF_NONE));
 	sa[3] = chance(c, 50) ? 0 : rnd(c);
 	sa[4] = chance(c, 50) ? 0 : rnd(c);
 	return (long)sa;
@@ -400,6 +423,7 @@ long gen_arg(struct fuzz_ctx *c, enum arg_kind kind)
 	case A_WHICH: return chance(c, 90) ? (long)rnd_below(c, 4) : gen_int(c);
 	case A_DEV: return gen_dev(c);
 	case A_SIGACT: return gen_sigaction(c);
+	case A_HANDLER: return gen_handler(c);
 	case A_FUTEX_OP: return chance(c, 85) ? (long)(rnd_below(c, 14) | (chance(c, 50) ? 128 : 0) |
 						      (chance(c, 10) ? 256 : 0))
 					  : gen_flags(c);

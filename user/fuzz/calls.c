@@ -373,22 +373,43 @@ static long fix_setattr(struct fuzz_ctx *c, long *a, int *done)
  * fuzz_alarm_on): a call may not take it over (its action is left alone,
  * it stays unblocked in every mask passed), and a call that sets the
  * process's alarm or real-time itimer is followed by the alarm again. */
-static void unblock_alarm(long set)
+static long unblock_alarm(struct fuzz_ctx *c, long set)
 {
+	extern const char __executable_start[], etext[];
+	unsigned long *copy;
+
+	if (((unsigned long)set >= FUZZ_BUF_RO && (unsigned long)set + 8 <= FUZZ_BUF_NONE) ||
+	    (set >= (long)__executable_start && set + 8 <= (long)etext)) {
+		copy = good_buf(c, 8);           /* read-only: the same bits, writable */
+		memcpy(copy, (void *)set, 8);
+		set = (long)copy;
+	}
 	if (set >= (long)FUZZ_BUFS && (unsigned long)set + 4 <= FUZZ_BUF_RO)
 		((unsigned long *)set)[0] &= ~(1UL << 13);
+	return set;
 }
 
+/* A handler that returns, for a fault's signal (SEGV, BUS, ILL, FPE,
+ * TRAP), would have the faulting instruction fault again for ever: it is
+ * given SA_RESETHAND, so the second fault kills as Linux would. The
+ * action's flags are word 1 of rt_sigaction's struct, word 2 of the old
+ * sigaction's. */
 static long fix_sigaction(struct fuzz_ctx *c, long *a, int *done)
 {
-	if (a[0] == SIGALRM_NR)
+	long sig = a[0], act = a[1];
+	int flags_word = c->cur_nr == 67 ? 2 : 1;
+
+	if (sig == SIGALRM_NR)
 		a[0] = 12;                        /* SIGUSR2 instead */
+	if ((sig == 4 || sig == 5 || sig == 7 || sig == 8 || sig == 11) && c->cur_nr != 48 &&
+	    act >= (long)FUZZ_BUFS && (unsigned long)act + 12 <= FUZZ_BUF_RO)
+		((unsigned long *)act)[flags_word] |= 0x80000000UL;     /* SA_RESETHAND */
 	return 0;
 }
 
 static long fix_sigprocmask(struct fuzz_ctx *c, long *a, int *done)
 {
-	unblock_alarm(a[1]);
+	a[1] = unblock_alarm(c, a[1]);
 	if (c->cur_nr == 175 && chance(c, 90))
 		a[3] = 8;
 	return 0;
@@ -396,7 +417,7 @@ static long fix_sigprocmask(struct fuzz_ctx *c, long *a, int *done)
 
 static long fix_ppoll(struct fuzz_ctx *c, long *a, int *done)
 {
-	unblock_alarm(a[3]);
+	a[3] = unblock_alarm(c, a[3]);
 	if (c->cur_nr == 414)
 		a[2] = gen_timespec64(c);
 	return 0;
@@ -404,7 +425,7 @@ static long fix_ppoll(struct fuzz_ctx *c, long *a, int *done)
 
 static long fix_epoll_pwait(struct fuzz_ctx *c, long *a, int *done)
 {
-	unblock_alarm(a[4]);
+	a[4] = unblock_alarm(c, a[4]);
 	return 0;
 }
 
@@ -421,8 +442,7 @@ static long fix_alarm(struct fuzz_ctx *c, long *a, int *done)
 /* Blocking SIGALRM in sigsuspend's mask would let it sleep for good. */
 static long fix_rt_sigsuspend(struct fuzz_ctx *c, long *a, int *done)
 {
-	if (a[0] >= (long)FUZZ_BUFS && (unsigned long)a[0] + 8 <= FUZZ_BUF_RO)
-		((unsigned long *)a[0])[0] &= ~(1UL << 13);
+	a[0] = unblock_alarm(c, a[0]);
 	fuzz_alarm_on();
 	return 0;
 }
@@ -447,7 +467,13 @@ static long fix_sigaltstack(struct fuzz_ctx *c, long *a, int *done)
 
 	if (chance(c, 10))
 		return 0;
-	ss[0] = chance(c, 60) ? (long)good_buf(c, 4096) : gen_arg(c, A_BUF);
+	/* a good stack is the one no call writes: a handler's frame on it
+	 * cannot be overwritten while the handler runs (another thread's
+	 * read into it could send the handler's return anywhere); the bad
+	 * ones cannot be written at all */
+	ss[0] = chance(c, 60) ? (long)(FUZZ_ALTSTACK + 16 * rnd_below(c, 256))
+			      : PICK(c, 0, (long)FUZZ_BUF_RO, (long)FUZZ_BUF_NONE, (long)0xC0000000,
+				     (long)FUZZ_HOLE, (long)FUZZ_ALTSTACK + 3, -4096);
 	ss[1] = chance(c, 70) ? PICK(c, 0, 1, 2, (long)0x80000000) : gen_arg(c, A_FLAGS);
 	ss[2] = chance(c, 70) ? PICK(c, 2048, 4096, 8192, 1024, 0) : gen_arg(c, A_LEN);
 	a[0] = (long)ss;
@@ -763,7 +789,7 @@ static const struct call calls[] = {
 	C(45, 4, K(0), fix_brk),
 	C(46, 2, K(A_UID), NULL),
 	C(47, 2, K(0), NULL),
-	C(48, 4, K(A_SIG, A_BUF), fix_sigaction),
+	C(48, 4, K(A_SIG, A_HANDLER), fix_sigaction),
 	C(49, 2, K(0), NULL),
 	C(50, 2, K(0), NULL),
 	C(52, 4, K(A_WPATH, A_FLAGS), NULL),

@@ -56,9 +56,12 @@
 #define FUZZ_BUF_RO      (FUZZ_BUFS + FUZZ_BUF_PAGES * 4096UL)   /* read-only page */
 #define FUZZ_BUF_NONE    (FUZZ_BUF_RO + 4096UL)                  /* PROT_NONE page */
 #define FUZZ_BUFS_END    (FUZZ_BUF_NONE + 4096UL)                /* then unmapped */
+#define FUZZ_PADSTACK    0x21fff000UL      /* a page of landing pad addresses */
 #define FUZZ_STACKS      0x22000000UL
 #define FUZZ_STACK_SIZE  (32UL << 10)
 #define FUZZ_MAX_THREADS 8
+#define FUZZ_ALTSTACK    (FUZZ_STACKS + FUZZ_MAX_THREADS * FUZZ_STACK_SIZE)
+#define FUZZ_ALTSTACK_SIZE (16UL << 10)   /* sigaltstack's: no call writes it */
 #define FUZZ_HOLE        0x30000000UL                            /* never mapped */
 
 /* A worker exec'd into /bin/fuzz exec-child ends with this status. */
@@ -133,7 +136,7 @@ enum arg_kind {
 	A_NONE, A_INT, A_FD, A_DIRFD, A_PATH, A_WPATH, A_BUF, A_WBUF, A_LEN,
 	A_FLAGS, A_MODE, A_PID, A_SIG, A_UID, A_ADDR, A_MLEN, A_PROT, A_TIMESPEC,
 	A_IOV, A_IOVCNT, A_CMD, A_SMALL, A_SIGSET, A_OFF, A_WHICH, A_DEV,
-	A_SIGACT, A_FUTEX_OP, A_CLOCK, A_ITIMER, A_RLIMIT, A_NKINDS
+	A_SIGACT, A_HANDLER, A_FUTEX_OP, A_CLOCK, A_ITIMER, A_RLIMIT, A_NKINDS
 };
 long gen_arg(struct fuzz_ctx *c, enum arg_kind kind);
 /* A pointer to memory that is readable and writable for n bytes. */
@@ -150,6 +153,7 @@ long gen_timespec64(struct fuzz_ctx *c);
 /* Is this pointer one of the scratch names; may a call write through it? */
 int fuzz_is_scratch(long ptr);
 int fuzz_path_writable(long ptr);
+int fuzz_path_is_init(long ptr);
 int fuzz_is_protected_fd(int fd);
 void fuzz_protect_init(void);
 
@@ -176,6 +180,8 @@ void fuzz_alarm_on(void);
 /* Remove the /tmp entries named prefix* (files, trees, mounts on them);
  * returns how many were found in the last pass. */
 int fuzz_clean_scratch(const char *prefix);
+/* Remove path and all below it (a mount on it detached first). */
+void fuzz_remove_tree(const char *path);
 /* A worker's whole life (never returns). */
 void fuzz_worker_main(struct fuzz_shared *sh, int worker, unsigned int gen,
 		      unsigned long long seed) __attribute__((noreturn));
@@ -195,6 +201,12 @@ long fix_scenario(struct fuzz_ctx *c, long *a, int *done);
 pid_t fuzz_fork_child(struct fuzz_ctx *c, void (*fn)(struct fuzz_ctx *c));
 /* The tiny programs the clones and sigreturns land in (process.c). */
 void fuzz_landing_pad(void);
+/* A garbage sigreturn frame, and an eip safe to put in one (process.c);
+ * a register value safe in one (nothing that names writable memory of
+ * random bytes, which this machine, without NX, would run as code). */
+long fuzz_safe_eip(struct fuzz_ctx *c);
+long fuzz_frame_word(struct fuzz_ctx *c);
+void fuzz_fill_frame(struct fuzz_ctx *c, unsigned long *f, int words);
 
 /* --- scenarios (user/fuzz/scenarios.c) ---------------------------------- */
 void fuzz_run_scenario(struct fuzz_ctx *c, enum fuzz_scenario s);

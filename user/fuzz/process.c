@@ -129,7 +129,9 @@ static void map_fixed(unsigned long addr, unsigned long len, int prot)
 }
 
 /* The arena, the buffers (their read-only page all 'r', so a string that
- * starts in it has no end before the PROT_NONE page), the thread stacks. */
+ * starts in it has no end before the PROT_NONE page), the thread stacks
+ * and the alternate signal stack, and a read-only page of landing pad
+ * addresses (fuzz_frame_word). */
 void fuzz_setup_memory(void)
 {
 	map_fixed(FUZZ_ARENA, FUZZ_ARENA_SIZE, 3);
@@ -138,7 +140,11 @@ void fuzz_setup_memory(void)
 	__syscall3(__NR_mprotect, FUZZ_BUF_RO, PAGE, 1);
 	map_fixed(FUZZ_BUF_NONE, PAGE, 0);
 	__syscall2(__NR_munmap, FUZZ_BUFS_END, PAGE);
-	map_fixed(FUZZ_STACKS, FUZZ_MAX_THREADS * FUZZ_STACK_SIZE, 3);
+	map_fixed(FUZZ_STACKS, FUZZ_MAX_THREADS * FUZZ_STACK_SIZE + FUZZ_ALTSTACK_SIZE, 3);
+	map_fixed(FUZZ_PADSTACK, PAGE, 3);
+	for (unsigned long *w = (void *)FUZZ_PADSTACK; w < (unsigned long *)(FUZZ_PADSTACK + PAGE); w++)
+		*w = (unsigned long)fuzz_landing_pad;
+	__syscall3(__NR_mprotect, FUZZ_PADSTACK, PAGE, 1);
 }
 
 static void pool_fd(int target, long fd)
@@ -461,9 +467,11 @@ static long gen_argv(struct fuzz_ctx *c, char *const *good)
 	return (long)v;
 }
 
-/* execve (11) and execveat (358): /bin/fuzz exec-child or /bin/hello, or
- * a path that cannot be run; the exec replaces the caller when it works
- * (a worker so ends with FUZZ_EXEC_CHILD_STATUS and is respawned). */
+/* execve (11) and execveat (358): /bin/fuzz (which, not PID 1 and not
+ * asked to `run`, only makes a few calls and exits with
+ * FUZZ_EXEC_CHILD_STATUS, whatever its argv), /bin/hello, or a path that
+ * cannot be run; never the init program. The exec replaces the caller
+ * when it works (a worker so ends, and is respawned). */
 long fix_execve(struct fuzz_ctx *c, long *a, int *done)
 {
 	unsigned int r = rnd_below(c, 100);
@@ -471,26 +479,50 @@ long fix_execve(struct fuzz_ctx *c, long *a, int *done)
 	long argv = gen_argv(c, r < 35 ? exec_argv : hello_argv), envp = gen_argv(c, exec_envp);
 
 	*done = 1;
+	if (fuzz_path_is_init(path))
+		path = (long)"/etc/motd";
 	if (c->cur_nr == __NR_execve)
 		return fuzz_syscall(c, __NR_execve, path, argv, envp, 0, 0, 0);
 	return fuzz_syscall(c, 358, gen_arg(c, A_DIRFD), path, argv, envp,
 			    PICK(c, 0, 0x1000, 0x100, (long)rnd(c)), 0);
 }
 
-/* A frame of garbage for sigreturn: random words, with now and then
- * the user segments, the landing pad, a stack in the buffers. */
-static void fill_frame(struct fuzz_ctx *c, unsigned long *f, int words)
+/* Where a garbage frame may send execution: somewhere that faults at
+ * once, or the landing pad. Never the buffers: their bytes are random and
+ * this machine has no NX, so they would run as code, and random code may
+ * make any call at all (kill(-1, SIGKILL) among them). */
+long fuzz_safe_eip(struct fuzz_ctx *c)
+{
+	return PICK(c, (long)fuzz_landing_pad, (long)fuzz_landing_pad, 0, (long)rnd(c) | 0xC0000000,
+		    (long)FUZZ_HOLE, (long)FUZZ_BUF_NONE);
+}
+
+/* Any other register of a garbage frame: segment selectors, flags, small
+ * numbers, kernel addresses, and for a stack a place in the page of
+ * landing pad addresses, so that a `ret` through it lands on the pad. */
+long fuzz_frame_word(struct fuzz_ctx *c)
+{
+	return PICK(c, (long)rnd(c) | 0xC0000000, 0x73, 0x7b, 0x33, 0x3b, 0x63, 0x6b,
+		    (long)fuzz_landing_pad, 0x202, 0, (long)rnd_below(c, 0x100), -1,
+		    (long)(FUZZ_PADSTACK + 1024 + 4 * rnd_below(c, 512)));
+}
+
+/* A frame of garbage for a sigreturn made with the stack pointer at f:
+ * fuzz_frame_word's values; its eip (sigreturn's sigcontext is at f,
+ * word 14; rt_sigreturn's at f + 160, word 54) one of fuzz_safe_eip's. */
+void fuzz_fill_frame(struct fuzz_ctx *c, unsigned long *f, int words)
 {
 	for (int i = 0; i < words; i++)
-		f[i] = PICK(c, (long)rnd(c), 0x73, 0x7b, (long)fuzz_landing_pad, 0x202, 0,
-			    (long)good_buf(c, 256) + 128, (long)rnd_below(c, 0x100), -1);
+		f[i] = fuzz_frame_word(c);
+	f[14] = fuzz_safe_eip(c);
+	f[54] = fuzz_safe_eip(c);
 }
 
 static void sigreturn_child(struct fuzz_ctx *c)
 {
 	unsigned long *frame = good_buf(c, 1024);
 
-	fill_frame(c, frame, 256);
+	fuzz_fill_frame(c, frame, 256);
 	fuzz_count(c, c->cur_nr);
 	fuzz_sigreturn_from(c->cur_nr, frame);
 }
@@ -546,6 +578,11 @@ static void remove_tree(const char *path, int depth)
 	}
 	__syscall1(__NR_close, fd);
 	__syscall1(__NR_rmdir, path);
+}
+
+void fuzz_remove_tree(const char *path)
+{
+	remove_tree(path, 0);
 }
 
 /* Remove every /tmp entry whose name starts with prefix ("fz" for the

@@ -324,13 +324,23 @@ static void frame_handler(int sig, siginfo_t *info, void *ucv)
 		g[REG_EIP] = (unsigned long)fuzz_iopl_probe;
 		return;
 	}
-	for (int i = 0; i < NGREG; i++)
-		if (chance(c, 30))
-			g[i] = PICK(c, (long)rnd(c), 0x73, 0x7b, 0x33, 0x3b, 0x63, 0x6b, 0x4,
-				    (long)fuzz_landing_pad, (long)fuzz_iopl_probe, 0x202,
-				    (long)good_buf(c, 256) + 128, 0xC0000000, 0);
+	if (chance(c, 50)) {
+		/* the handler returns elsewhere: any register may be garbage */
+		for (int i = 0; i < NGREG; i++)
+			if (chance(c, 30))
+				g[i] = chance(c, 10) ? (unsigned long)fuzz_iopl_probe
+						     : (unsigned long)fuzz_frame_word(c);
+		g[REG_EIP] = fuzz_safe_eip(c);
+	} else {
+		/* it returns into this program, which must run as compiled: its
+		 * stack and data segments, stack and frame pointers and the
+		 * direction flag stay; the rest may change */
+		g[REG_FS] = fuzz_frame_word(c) & 0xffff;
+		g[REG_GS] = fuzz_frame_word(c) & 0xffff;
+		g[REG_EFL] = (g[REG_EFL] & ~0xcd5UL) | (rnd(c) & 0x8d5);
+	}
 	if (chance(c, 30))
-		uc->uc_mcontext.fpregs = (void *)gen_arg(c, A_BUF);
+		uc->uc_mcontext.fpregs = (void *)gen_arg(c, A_BUF);   /* data, never run */
 	if (chance(c, 20))
 		uc->uc_flags = rnd(c);
 }
@@ -343,8 +353,7 @@ static void sigreturn_variant_child(struct fuzz_ctx *c)
 	frame_ctx = c;
 	if (frame_variant == FRAME_DIRECT) {
 		frame = good_buf(c, 1024);
-		for (int i = 0; i < 256; i++)
-			frame[i] = PICK(c, (long)rnd(c), 0x73, 0x7b, (long)fuzz_landing_pad, 0x202, 0);
+		fuzz_fill_frame(c, frame, 256);
 		fuzz_count(c, 173);
 		__asm__ volatile("movl %0, %%esp\n\tmovl %1, %%eax\n\tint $0x80\n\thlt"
 				 : : "r"(frame), "r"(PICK(c, 119, 173)) : "memory");
