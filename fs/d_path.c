@@ -4,12 +4,17 @@
  * passed through to the directory it covers (fs/namespace.c). A dentry
  * outside the given root (a chroot's escapee) is shown from the top. A
  * dentry in no directory at all (its own parent, yet neither the root nor
- * a mounted tree's root: an anonymous inode's, shared memory's) is shown
- * by its own name, "anon_inode:[pidfd]", as Linux's d_dname gives it. */
+ * a mounted tree's root: an anonymous inode's, shared memory's, a pipe's)
+ * is shown by its own name, "anon_inode:[pidfd]", as Linux's d_dname
+ * gives it. */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
+#include <fs_struct.h>
 #include <mount.h>
+#include <slab.h>
+#include <syscall.h>
+#include <asm/uaccess.h>
 
 char *d_path(struct dentry *root, struct dentry *d, char *buf, size_t size)
 {
@@ -42,4 +47,28 @@ char *d_path(struct dentry *root, struct dentry *d, char *buf, size_t size)
 	if (!*p)
 		*--p = '/';             /* the root itself */
 	return p;
+}
+
+/* getcwd(buf, size): the length with the NUL; ERANGE when it does not
+ * fit, ENOENT when the working directory was removed (Linux's rule). */
+long sys_getcwd(u32 ubuf, u32 size, u32 c, u32 d, u32 e, u32 f)
+{
+	struct dentry *pwd = current_cwd(), *root = current_root();
+	char *page = kmalloc(PATH_MAX, GFP_KERNEL), *p;
+	long len = -ENOMEM;
+
+	if (page && d_unlinked(pwd)) {
+		len = -ENOENT;
+	} else if (page) {
+		p = d_path(root, pwd, page, PATH_MAX);
+		len = IS_ERR(p) ? PTR_ERR(p) : (long)strlen(p) + 1;
+		if (len > 0 && (u32)len > size)
+			len = -ERANGE;
+		else if (len > 0 && copy_to_user((void *)ubuf, p, len))
+			len = -EFAULT;
+	}
+	kfree(page);
+	dput(root);
+	dput(pwd);
+	return len;
 }

@@ -1,14 +1,16 @@
 /* fs/file.c: the open-file table of the calling task (include/fdtable.h).
- * A slot holds one reference to its struct file; dup() puts a second
- * reference in another slot, close() drops the slot's. The table is at most
- * NR_OPEN_DEFAULT fds (EMFILE beyond), enough for teaching programs; a new
- * fd is also below the RLIMIT_NOFILE soft limit, as in Linux. */
+ * A slot holds one reference to its struct file; dup, dup2 and dup3 put a
+ * second reference in another slot, close() drops the slot's. The table is
+ * at most NR_OPEN_DEFAULT fds (EMFILE beyond), enough for teaching
+ * programs; a new fd is also below the RLIMIT_NOFILE soft limit, as in
+ * Linux, and dup2/dup3 to an fd at or past it is EBADF. */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>
 #include <fs.h>
 #include <sched.h>
 #include <sched/signal.h>
+#include <syscall.h>
 #include <uapi/linux/fcntl.h>
 
 struct file *fcheck(int fd)
@@ -20,11 +22,16 @@ struct file *fcheck(int fd)
 	return files->fd[fd];
 }
 
+/* One past the highest fd the caller may use. */
+static int fd_limit(void)
+{
+	return (int)min((unsigned long)NR_OPEN_DEFAULT, current->signal->rlim[RLIMIT_NOFILE].rlim_cur);
+}
+
 int get_unused_fd(int from)
 {
 	struct files_struct *files = current->files;
-
-	int end = (int)min((unsigned long)NR_OPEN_DEFAULT, current->signal->rlim[RLIMIT_NOFILE].rlim_cur);
+	int end = fd_limit();
 
 	if (!files)
 		return -EMFILE;
@@ -84,4 +91,61 @@ int open_console_fds(void)
 		fd_install(fd, fd ? get_file(f) : f, false);
 	}
 	return 0;
+}
+
+static long do_dup(struct file *file, int from, bool cloexec)
+{
+	int fd = get_unused_fd(from);
+
+	if (fd < 0)
+		return fd;
+	fd_install(fd, get_file(file), cloexec);
+	return fd;
+}
+
+long sys_dup(u32 oldfd, u32 b, u32 c, u32 d, u32 e, u32 f)
+{
+	struct file *file = fcheck((int)oldfd);
+
+	return file ? do_dup(file, 0, false) : -EBADF;
+}
+
+/* fcntl's F_DUPFD and F_DUPFD_CLOEXEC: the lowest free fd >= from; from
+ * at or past the limit is EINVAL. */
+long f_dupfd(int from, struct file *file, bool cloexec)
+{
+	if (from < 0 || from >= fd_limit())
+		return -EINVAL;
+	return do_dup(file, from, cloexec);
+}
+
+/* dup3(oldfd, newfd, flags): flags only O_CLOEXEC and oldfd != newfd
+ * (EINVAL, checked first), newfd below the limit (EBADF), oldfd open
+ * (EBADF); newfd is closed first if open. */
+long sys_dup3(u32 oldfd, u32 newfd, u32 flags, u32 d, u32 e, u32 f)
+{
+	struct file *file;
+
+	if (flags & ~O_CLOEXEC)
+		return -EINVAL;
+	if (oldfd == newfd)
+		return -EINVAL;
+	if (newfd >= (u32)fd_limit())
+		return -EBADF;
+	file = fcheck((int)oldfd);
+	if (!file)
+		return -EBADF;
+	get_file(file);                 /* closing newfd may drop oldfd's file too */
+	close_fd((int)newfd);
+	fd_install((int)newfd, file, flags & O_CLOEXEC);
+	return newfd;
+}
+
+/* dup2(oldfd, newfd): dup3 without flags, but oldfd == newfd returns it
+ * (EBADF if it is not open). */
+long sys_dup2(u32 oldfd, u32 newfd, u32 c, u32 d, u32 e, u32 f)
+{
+	if (oldfd == newfd)
+		return fcheck((int)oldfd) ? (long)newfd : -EBADF;
+	return sys_dup3(oldfd, newfd, 0, 0, 0, 0);
 }

@@ -6,23 +6,67 @@
  * `find` does that). A malformed archive stops the unpacking with a message
  * naming the entry; what was unpacked before it stays.
  *
+ * A file with several names (hard links) is one inode under each of them.
+ *
  * /dev/console (character device 5:1) is made here when the archive has no
  * such node: `cpio -o` can only archive a node that exists on the build
- * host, and making one there needs root. */
+ * host, and making one there needs root. rootfs_init also makes the root
+ * the boot task's root and working directory, which every task inherits. */
 #include <kernel.h>
 #include <cpio.h>
 #include <errno.h>
 #include <fs.h>
 #include <mm.h>
+#include <fs_struct.h>
 #include <multiboot.h>
+#include <slab.h>
 #include <tty.h>
 #include <asm/page.h>
 
 
-struct unpack_stats {
-	unsigned int files, dirs, links, nodes;
-	unsigned long bytes;
+/* The first name unpacked of each file with several names: newc gives
+ * each name an entry with the same inode and device numbers and nlink > 1
+ * (GNU cpio puts the data in the last of them). */
+struct hardlink {
+	struct hardlink *next;
+	u32 ino, devmajor, devminor;
+	struct dentry *d;               /* held by the tree while unpacking */
 };
+
+struct unpack_stats {
+	unsigned int files, dirs, links, nodes, hardlinks;
+	unsigned long bytes;
+	struct hardlink *seen;          /* kmalloc'd, freed after the archive */
+};
+
+static struct dentry *find_hardlink(const struct unpack_stats *st, const struct cpio_entry *e)
+{
+	for (struct hardlink *h = st->seen; h; h = h->next)
+		if (h->ino == e->ino && h->devmajor == e->devmajor && h->devminor == e->devminor)
+			return h->d;
+	return NULL;
+}
+
+static int remember_hardlink(struct unpack_stats *st, const struct cpio_entry *e, struct dentry *d)
+{
+	struct hardlink *h = kmalloc(sizeof(*h), GFP_KERNEL);
+
+	if (!h)
+		return -ENOMEM;
+	*h = (struct hardlink){ st->seen, e->ino, e->devmajor, e->devminor, d };
+	st->seen = h;
+	return 0;
+}
+
+static void forget_hardlinks(struct unpack_stats *st)
+{
+	while (st->seen) {
+		struct hardlink *h = st->seen;
+
+		st->seen = h->next;
+		kfree(h);
+	}
+}
 
 static int write_file_data(struct dentry *d, const struct cpio_entry *e)
 {
@@ -37,6 +81,30 @@ static int write_file_data(struct dentry *d, const struct cpio_entry *e)
 	if (n < 0)
 		return (int)n;
 	return (u32)n == e->size ? 0 : -ENOSPC;
+}
+
+/* A regular file: a new one, or another name for one unpacked before;
+ * then its data, if this entry carries it. */
+static struct dentry *make_file(struct dentry *dir, const char *name, int len,
+				const struct cpio_entry *e, struct unpack_stats *st)
+{
+	struct dentry *first = e->nlink > 1 ? find_hardlink(st, e) : NULL;
+	struct dentry *d = first ? ramfs_link(first, dir, name, len)
+				 : ramfs_create(dir, name, len, e->mode, 0);
+	int err = 0;
+
+	if (IS_ERR(d))
+		return d;
+	if (e->nlink > 1 && !first)
+		err = remember_hardlink(st, e, d);
+	if (!err && e->size)
+		err = write_file_data(d, e);
+	if (err)
+		return ERR_PTR(err);
+	st->hardlinks += first != NULL;
+	st->files += first == NULL;
+	st->bytes += e->size;
+	return d;
 }
 
 /* Make the node for one entry in dir (an existing directory is kept). */
@@ -54,17 +122,7 @@ static struct dentry *make_node(struct dentry *dir, const char *name, int len,
 		st->dirs++;
 		return ramfs_create(dir, name, len, mode, 0);
 	case S_IFREG:
-		if (e->nlink > 1)       /* newc stores a hard link's data once */
-			return ERR_PTR(-EINVAL);
-		d = ramfs_create(dir, name, len, mode, 0);
-		if (!IS_ERR(d) && e->size) {
-			int err = write_file_data(d, e);
-			if (err)
-				return ERR_PTR(err);
-		}
-		st->files++;
-		st->bytes += e->size;
-		return d;
+		return make_file(dir, name, len, e, st);
 	case S_IFLNK:
 		st->links++;
 		return ramfs_symlink(dir, name, len, e->data, e->size);
@@ -97,61 +155,58 @@ static int unpack_entry(struct dentry *root, const struct cpio_entry *e, struct 
 		return PTR_ERR(d);
 	d->d_inode->i_uid = e->uid;
 	d->d_inode->i_gid = e->gid;
-	d->d_inode->i_mtime = e->mtime;
+	/* as Linux's initramfs: the archive's mtime is the atime too */
+	d->d_inode->i_atime = d->d_inode->i_mtime = (struct timespec64){ e->mtime, 0 };
 	return 0;
 }
 
 int unpack_to_rootfs(struct dentry *root, const void *buf, size_t len)
 {
-	struct unpack_stats st = { 0, 0, 0, 0, 0 };
+	struct unpack_stats st = { 0, 0, 0, 0, 0, 0, NULL };
 	struct cpio_entry e;
 	size_t off = 0;
-	int ret;
+	int ret, err = 0;
 
-	while ((ret = cpio_next(buf, len, &off, &e)) > 0) {
-		int err = unpack_entry(root, &e, &st);
-		if (err) {
-			pr_err("initramfs: %s: cannot unpack (error %d)%s\n", e.name, err,
-			       err == -EINVAL && e.nlink > 1 ? ": hard links are not supported" : "");
-			return err;
-		}
+	while (!err && (ret = cpio_next(buf, len, &off, &e)) > 0) {
+		err = unpack_entry(root, &e, &st);
+		if (err)
+			pr_err("initramfs: %s: cannot unpack (error %d)\n", e.name, err);
 	}
+	forget_hardlinks(&st);
+	if (err)
+		return err;
 	if (ret < 0) {
 		pr_err("initramfs: malformed or truncated cpio archive at byte %zu of %zu\n",
 		       off, len);
 		return ret;
 	}
-	pr_info("initramfs: %u files (%lu bytes), %u directories, %u symlinks, %u device nodes\n",
-		st.files, st.bytes, st.dirs, st.links, st.nodes);
+	pr_info("initramfs: %u files (%lu bytes), %u hard links, %u directories, %u symlinks, %u device nodes\n",
+		st.files, st.bytes, st.hardlinks, st.dirs, st.links, st.nodes);
 	return 0;
 }
 
 /* /dev/console, unless the archive brought one. */
-static int make_console_node(struct dentry *root)
+static int make_console_node(void)
 {
-	struct dentry *dev = d_lookup(root, "dev", 3), *d;
+	int err = init_mkdir("/dev", 0755);
 
-	if (!dev) {
-		dev = ramfs_create(root, "dev", 3, S_IFDIR | 0755, 0);
-		if (IS_ERR(dev))
-			return PTR_ERR(dev);
-	}
-	if (d_lookup(dev, "console", 7))
-		return 0;
-	d = ramfs_create(dev, "console", 7, S_IFCHR | 0600, MKDEV(TTYAUX_MAJOR, 1));
-	return IS_ERR(d) ? PTR_ERR(d) : 0;
+	if (err && err != -EEXIST)
+		return err;
+	err = init_mknod("/dev/console", S_IFCHR | 0600, MKDEV(TTYAUX_MAJOR, 1));
+	return err == -EEXIST ? 0 : err;
 }
 
 void rootfs_init(void)
 {
 	root_dentry = ramfs_new_root();
 	if (!root_dentry)
-		pr_err("rootfs: no memory for the root directory\n");
+		panic("rootfs: no memory for the root directory");
+	init_fs_root();
 }
 
 int populate_rootfs(void)
 {
-	const struct boot_module *m = &boot_params.modules[0];
+	struct boot_module *m = &boot_params.modules[0];
 	int err = 0;
 
 	if (!root_dentry)
@@ -163,8 +218,9 @@ int populate_rootfs(void)
 		err = -EINVAL;
 	} else {
 		err = unpack_to_rootfs(root_dentry, __va(m->start), m->end - m->start);
+		free_initrd_mem(m);
 	}
-	if (make_console_node(root_dentry))
+	if (make_console_node())
 		pr_err("initramfs: cannot make /dev/console\n");
 	return err;
 }

@@ -13,11 +13,20 @@
  * A name is a child in the tree or, in a directory with its own lookup
  * (procfs), what that lookup makes; a directory something is mounted on
  * leads into the mounted root, and ".." at a mounted root leads back out
- * (follow_mount, follow_dotdot: fs/namespace.c). */
+ * (follow_mount, follow_dotdot: fs/namespace.c).
+ *
+ * The system calls come in through the user_path_* helpers at the end:
+ * they copy the path in (getname), start a relative one from the cwd or
+ * from the *at calls' dirfd, and, for the calls that make or remove a
+ * name, stop at the parent directory and classify the last component. */
 #include <kernel.h>
 #include <errno.h>
+#include <fdtable.h>
 #include <fs.h>
+#include <fs_struct.h>
 #include <mount.h>
+#include <slab.h>
+#include <asm/uaccess.h>
 
 #define MAX_NESTED_LINKS 8      /* links inside links' targets, as Linux 2.6 */
 
@@ -216,4 +225,143 @@ struct dentry *path_lookup_parent(struct dentry *root, struct dentry *cwd, const
 		return ERR_PTR(-ENOTDIR);
 	}
 	return d;
+}
+
+/* --- user paths -------------------------------------------------------- */
+
+char *getname_flags(const char *upath, unsigned int flags)
+{
+	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
+	long n;
+
+	if (!name)
+		return ERR_PTR(-ENOMEM);
+	n = strncpy_from_user(name, upath, PATH_MAX);
+	if (n == PATH_MAX)
+		n = -ENAMETOOLONG;
+	else if (n == 0 && !(flags & LOOKUP_EMPTY))
+		n = -ENOENT;
+	if (n < 0) {
+		kfree(name);
+		return ERR_PTR(n);
+	}
+	return name;
+}
+
+char *getname(const char *upath)
+{
+	return getname_flags(upath, 0);
+}
+
+void putname(char *name)
+{
+	kfree(name);
+}
+
+struct dentry *start_dir(int dfd)
+{
+	struct file *f;
+
+	if (dfd == AT_FDCWD)
+		return current_cwd();
+	f = fcheck(dfd);
+	if (!f)
+		return ERR_PTR(-EBADF);
+	if (!S_ISDIR(f->f_inode->i_mode))
+		return ERR_PTR(-ENOTDIR);
+	return dget(f->f_dentry);
+}
+
+struct dentry *path_start(int dfd, const char *name)
+{
+	return name[0] == '/' ? current_root() : start_dir(dfd);
+}
+
+/* "" with LOOKUP_EMPTY: dfd's own file, whatever it is, or the cwd. */
+static struct dentry *empty_path(int dfd)
+{
+	struct file *f;
+
+	if (dfd == AT_FDCWD)
+		return current_cwd();
+	f = fcheck(dfd);
+	return f ? dget(f->f_dentry) : ERR_PTR(-EBADF);
+}
+
+struct dentry *user_path_at(int dfd, const char *upath, unsigned int flags)
+{
+	char *name = getname_flags(upath, flags);
+	struct dentry *dir, *root, *d;
+
+	if (IS_ERR(name))
+		return (struct dentry *)name;
+	if (!name[0]) {
+		putname(name);
+		return empty_path(dfd);
+	}
+	dir = path_start(dfd, name);
+	root = current_root();
+	d = IS_ERR(dir) ? dir : path_lookup(root, dir, name, flags & ~LOOKUP_EMPTY);
+	if (!IS_ERR(dir))
+		dput(dir);
+	dput(root);
+	putname(name);
+	return d;
+}
+
+int path_last_type(const char *last, int len)
+{
+	if (len == 0)
+		return LAST_ROOT;
+	if (len == 1 && last[0] == '.')
+		return LAST_DOT;
+	if (len == 2 && last[0] == '.' && last[1] == '.')
+		return LAST_DOTDOT;
+	return LAST_NORM;
+}
+
+int user_path_parent(int dfd, const char *upath, struct path_parent *pp)
+{
+	struct dentry *dir, *root;
+
+	pp->name = getname(upath);
+	if (IS_ERR(pp->name))
+		return PTR_ERR(pp->name);
+	dir = path_start(dfd, pp->name);
+	root = current_root();
+	pp->dir = IS_ERR(dir) ? dir : path_lookup_parent(root, dir, pp->name, &pp->last, &pp->len);
+	if (!IS_ERR(dir))
+		dput(dir);
+	dput(root);
+	if (IS_ERR(pp->dir)) {
+		putname(pp->name);
+		return PTR_ERR(pp->dir);
+	}
+	pp->type = path_last_type(pp->last, pp->len);
+	pp->slash = pp->last[pp->len] == '/';
+	return 0;
+}
+
+void path_parent_release(struct path_parent *pp)
+{
+	dput(pp->dir);
+	putname(pp->name);
+}
+
+/* Linux's filename_create: no name to make in "/", "." or ".." (EEXIST);
+ * a name that exists is EEXIST; "missing/" is ENOENT unless a directory is
+ * being made (mkdir "dir/" is fine). */
+int user_path_create(int dfd, const char *upath, struct path_parent *pp, bool is_dir)
+{
+	int err = user_path_parent(dfd, upath, pp);
+
+	if (err)
+		return err;
+	if (pp->type != LAST_NORM || d_lookup(pp->dir, pp->last, pp->len))
+		err = -EEXIST;
+	else if (pp->slash && !is_dir)
+		err = -ENOENT;
+	if (err)
+		path_parent_release(pp);
+	return err;
 }

@@ -1,63 +1,52 @@
-/* fs/open.c: open files. filp_open resolves a path (creating or truncating
- * the file when asked), checks the access mode against the file's type, and
- * returns a struct file whose f_op comes from the inode (or, for a device
- * node, from the driver registered for its major number). vfs_read and
- * vfs_write check the access mode and call f_op with an iov_iter over a
- * user buffer; kernel_read and kernel_write do the same over a kernel one.
+/* fs/open.c: open files. filp_open resolves a path (creating the file, or
+ * an unnamed one for O_TMPFILE, or truncating it when asked), checks the
+ * open flags against the file's type, and returns a struct file whose f_op
+ * comes from the inode: a ramfs file or directory, a FIFO (fs/pipe.c), or a
+ * device node's driver (fs/char_dev.c). f_mode says what the file may do:
+ * read and write from the access mode (Linux's (flags + 1) & 3, so mode 3
+ * opens for ioctl only), seeking and positioned I/O unless it is a pipe.
+ * Also here: open, openat, creat, close, and access/faccessat/faccessat2.
  * Permission bits are not checked: tasks have uids (kernel/sys_cred.c), but
- * every file call answers them as it would root (access() says the same). */
+ * every file call answers them as it would root (access() says the same);
+ * where an open would write (O_WRONLY, O_RDWR, O_TRUNC), Linux's rules on
+ * types still hold. */
 #include <kernel.h>
 #include <errno.h>
+#include <fdtable.h>
 #include <fs.h>
+#include <fs_struct.h>
 #include <mount.h>
 #include <slab.h>
+#include <syscall.h>
 
 unsigned long nr_files;
-
-static struct {
-	const char *name;
-	const struct file_operations *fops;
-} chrdevs[MAX_CHRDEV];
-
-int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops)
-{
-	if (major == 0 || major >= MAX_CHRDEV || !fops)
-		return -EINVAL;
-	if (chrdevs[major].fops)
-		return -EBUSY;
-	chrdevs[major].name = name;
-	chrdevs[major].fops = fops;
-	return 0;
-}
-
-void unregister_chrdev(unsigned int major)
-{
-	if (major < MAX_CHRDEV)
-		chrdevs[major].fops = NULL;
-}
 
 static const struct file_operations *fops_of(const struct inode *inode)
 {
 	if (S_ISCHR(inode->i_mode))
-		return MAJOR(inode->i_rdev) < MAX_CHRDEV ? chrdevs[MAJOR(inode->i_rdev)].fops : NULL;
-	return inode->i_fop;
+		return chrdev_fops(inode->i_rdev);
+	if (S_ISFIFO(inode->i_mode))
+		return &pipefifo_fops;
+	return inode->i_fop;            /* NULL for sockets and block devices */
+}
+
+/* Would this open write (access mode, or O_TRUNC)? */
+static bool open_writes(unsigned int flags)
+{
+	return (flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC);
 }
 
 /* Can an inode of this type be opened with these flags? 0 or -errno. */
 static int may_open(const struct inode *inode, unsigned int flags)
 {
-	unsigned int acc = flags & O_ACCMODE;
-
-	if (acc == 3)
-		return -EINVAL;
 	if (S_ISLNK(inode->i_mode))
 		return -ELOOP;                  /* O_NOFOLLOW met a link */
-	if (S_ISDIR(inode->i_mode) && acc != O_RDONLY)
-		return -EISDIR;
 	if ((flags & O_DIRECTORY) && !S_ISDIR(inode->i_mode))
 		return -ENOTDIR;
+	if (S_ISDIR(inode->i_mode) && open_writes(flags))
+		return -EISDIR;
 	if (!fops_of(inode))
-		return -ENXIO;                  /* a device with no driver */
+		return -ENXIO;                  /* a device with no driver, a socket */
 	return 0;
 }
 
@@ -72,6 +61,30 @@ static int mount_allows(struct dentry *d, unsigned int flags)
 	return 0;
 }
 
+struct file *alloc_file(struct dentry *d, unsigned int flags, const struct file_operations *fop)
+{
+	struct file *f = kzalloc(sizeof(*f), GFP_KERNEL);
+
+	if (!f)
+		return NULL;
+	f->f_dentry = dget(d);
+	f->f_inode = d->d_inode;
+	f->f_op = fop;
+	f->f_flags = flags & ~(O_CREAT | O_EXCL | O_TRUNC);
+	f->f_mode = ((flags + 1) & O_ACCMODE) | FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
+	f->f_count = 1;
+	nr_files++;
+	return f;
+}
+
+/* Undo alloc_file for a file whose open failed (no release). */
+static void free_file(struct file *f)
+{
+	dput(f->f_dentry);
+	kfree(f);
+	nr_files--;
+}
+
 struct file *dentry_open(struct dentry *d, unsigned int flags)
 {
 	struct inode *inode = d->d_inode;
@@ -82,21 +95,14 @@ struct file *dentry_open(struct dentry *d, unsigned int flags)
 		err = mount_allows(d, flags);
 	if (err)
 		return ERR_PTR(err);
-	f = kzalloc(sizeof(*f), GFP_KERNEL);
+	f = alloc_file(d, flags, fops_of(inode));
 	if (!f)
 		return ERR_PTR(-ENOMEM);
-	f->f_dentry = dget(d);
-	f->f_inode = inode;
-	f->f_op = fops_of(inode);
-	f->f_flags = flags;
-	f->f_count = 1;
-	nr_files++;
 	if (f->f_op->open && (err = f->f_op->open(inode, f))) {
-		dput(f->f_dentry);          /* no release: it never opened */
-		kfree(f);
-		nr_files--;
+		free_file(f);
 		return ERR_PTR(err);
 	}
+	f->f_flags &= ~O_NOCTTY;        /* for the open method (a tty) only, as Linux */
 	return f;
 }
 
@@ -112,39 +118,105 @@ void fput(struct file *f)
 		return;
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f);
-	dput(f->f_dentry);
-	kfree(f);
-	nr_files--;
+	free_file(f);
 }
 
-/* The dentry for an open with O_CREAT: the existing one (unless O_EXCL) or
- * a new regular file. Returned with a reference. */
+/* What an O_CREAT open finds at `last` in dir (a tree child, a procfs
+ * entry, or the root mounted there): a new regular file, the existing
+ * file (-EEXIST under O_EXCL; -EISDIR for a directory, "." or "/"), each
+ * with a reference; or NULL with *link set (referenced) for a symlink to
+ * follow. */
+static struct dentry *create_or_open(struct dentry *dir, const char *last, int len,
+				     unsigned int flags, umode_t mode, struct dentry **link)
+{
+	struct dentry *d = path_last_type(last, len) == LAST_NORM ? lookup_child(dir, last, len)
+								  : dget(dir);
+
+	if (d == ERR_PTR(-ENOENT)) {
+		d = ramfs_create(dir, last, len, S_IFREG | (mode & S_IALLUGO), 0);
+		return IS_ERR(d) ? d : dget(d);         /* the tree's reference, and ours */
+	}
+	if (IS_ERR(d))
+		return d;
+	if (!(flags & O_EXCL) && d != dir && S_ISLNK(d->d_inode->i_mode) && !(flags & O_NOFOLLOW)) {
+		*link = d;
+		return NULL;
+	}
+	if ((flags & O_EXCL) || S_ISDIR(d->d_inode->i_mode)) {
+		int err = flags & O_EXCL ? -EEXIST : -EISDIR;
+
+		dput(d);
+		return ERR_PTR(err);
+	}
+	return d;
+}
+
+/* The dentry for an open with O_CREAT, with a reference (or ERR_PTR). A
+ * symlink in the last component is followed (unless O_NOFOLLOW: the open
+ * then fails with ELOOP), and what a dangling one names is created, as in
+ * Linux; past MAXSYMLINKS links, -ELOOP. */
 static struct dentry *lookup_create(struct dentry *root, struct dentry *cwd, const char *path,
 				    unsigned int flags, umode_t mode)
 {
+	struct dentry *start = dget(cwd), *link = NULL, *next = NULL, *dir, *d;
 	const char *last;
-	int len;
-	struct dentry *dir = path_lookup_parent(root, cwd, path, &last, &len);
-	struct dentry *d;
+	int len, links = 0;
 
-	if (IS_ERR(dir))
-		return dir;
-	d = len ? lookup_child(dir, last, len) : dget(dir);    /* procfs's too */
-	if (!IS_ERR(d))
-		dput(d);                /* only: is it there? */
-	if (!IS_ERR(d) && (flags & O_EXCL)) {
-		d = ERR_PTR(-EEXIST);
-	} else if (!IS_ERR(d)) {
-		dput(dir);              /* an existing file: the usual lookup */
-		return path_lookup(root, cwd, path,
-				   (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW);
-	} else if (PTR_ERR(d) == -ENOENT) {
-		d = ramfs_create(dir, last, len, S_IFREG | (mode & 07777), 0);
-		if (!IS_ERR(d))
-			dget(d);
+	for (;;) {
+		dir = path_lookup_parent(root, start, path, &last, &len);
+		dput(start);
+		d = IS_ERR(dir) ? dir : create_or_open(dir, last, len, flags, mode, &next);
+		dput(link);             /* path and last were in its target */
+		link = next;
+		next = NULL;
+		if (!d && ++links > MAXSYMLINKS)
+			d = ERR_PTR(-ELOOP);
+		if (!d && IS_ERR(path = d_link(link)))
+			d = (struct dentry *)path;      /* procfs: not the caller's to read */
+		if (d)
+			break;
+		start = dir;            /* follow: the link's target, from its directory */
 	}
-	dput(dir);
+	if (!IS_ERR(dir))
+		dput(dir);
+	dput(link);
 	return d;
+}
+
+/* O_TMPFILE: an unnamed file in the directory path names. It must be
+ * opened for writing and without O_CREAT (-EINVAL); without O_EXCL,
+ * linkat(AT_EMPTY_PATH) may name it later. */
+static struct file *open_tmpfile(struct dentry *root, struct dentry *cwd, const char *path,
+				 unsigned int flags, umode_t mode)
+{
+	struct dentry *dir, *d;
+	struct file *f;
+
+	if ((flags & O_CREAT) || !(flags & O_DIRECTORY) || (flags & O_ACCMODE) == O_RDONLY)
+		return ERR_PTR(-EINVAL);
+	dir = path_lookup(root, cwd, path, LOOKUP_FOLLOW | LOOKUP_DIRECTORY);
+	if (IS_ERR(dir))
+		return ERR_PTR(PTR_ERR(dir));
+	d = ramfs_tmpfile(dir, mode & S_IALLUGO);
+	dput(dir);
+	if (IS_ERR(d))
+		return ERR_PTR(PTR_ERR(d));
+	if (!(flags & O_EXCL))
+		d->d_inode->i_state |= I_LINKABLE;
+	f = dentry_open(d, flags & ~(O_DIRECTORY | __O_TMPFILE));
+	dput(d);
+	return f;
+}
+
+/* O_TRUNC of a regular file, once it is open: Linux truncates even for
+ * O_RDONLY, and sets the mtime and ctime. */
+static int handle_truncate(struct file *f, unsigned int flags)
+{
+	struct iattr attr = { .ia_valid = ATTR_SIZE | ATTR_MTIME | ATTR_CTIME, .ia_size = 0 };
+
+	if (!(flags & O_TRUNC) || !S_ISREG(f->f_inode->i_mode))
+		return 0;
+	return notify_change(f->f_dentry, &attr);
 }
 
 struct file *filp_open(struct dentry *root, struct dentry *cwd, const char *path,
@@ -152,7 +224,10 @@ struct file *filp_open(struct dentry *root, struct dentry *cwd, const char *path
 {
 	struct dentry *d;
 	struct file *f;
+	int err;
 
+	if (flags & __O_TMPFILE)
+		return open_tmpfile(root, cwd, path, flags, mode);
 	if ((flags & O_CREAT) && path[0] && path[strlen(path) - 1] == '/')
 		d = ERR_PTR(-EISDIR);           /* open("dir/", O_CREAT), as Linux */
 	else if (flags & O_CREAT)
@@ -162,104 +237,105 @@ struct file *filp_open(struct dentry *root, struct dentry *cwd, const char *path
 	if (IS_ERR(d))
 		return ERR_PTR(PTR_ERR(d));
 	f = dentry_open(d, flags);
-	if (!IS_ERR(f) && (flags & O_TRUNC) && (flags & O_ACCMODE) != O_RDONLY &&
-	    S_ISREG(d->d_inode->i_mode))
-		ramfs_truncate(d->d_inode, 0);
 	dput(d);
+	if (!IS_ERR(f) && (err = handle_truncate(f, flags))) {
+		fput(f);
+		f = ERR_PTR(err);
+	}
 	return f;
 }
 
-static ssize_t do_read(struct file *f, struct iov_iter *to, loff_t *pos)
+/* Install file in the lowest free fd: the fd, or -EMFILE (file dropped). */
+static int install_new_fd(struct file *file, bool cloexec)
 {
-	if ((f->f_flags & O_ACCMODE) == O_WRONLY)
-		return -EBADF;
-	if (S_ISDIR(f->f_inode->i_mode))
-		return -EISDIR;
-	if (!f->f_op->read_iter)
-		return -EINVAL;
-	if (*pos < 0)
-		return -EINVAL;
-	return f->f_op->read_iter(f, to, pos);
+	int fd = get_unused_fd(0);
+
+	if (fd < 0)
+		fput(file);
+	else
+		fd_install(fd, file, cloexec);
+	return fd;
 }
 
-static ssize_t do_write(struct file *f, struct iov_iter *from, loff_t *pos)
+/* openat(dirfd, path, flags, mode): the lowest free fd (EMFILE first, as
+ * Linux takes the fd before the lookup; it is taken again after the open,
+ * which may have slept, a FIFO's, while a thread sharing the table took
+ * that one); mode less the umask for a new file; O_CLOEXEC marks the fd. */
+long sys_openat(u32 dfd, u32 upath, u32 flags, u32 mode, u32 e, u32 f)
 {
-	if ((f->f_flags & O_ACCMODE) == O_RDONLY)
-		return -EBADF;
-	if (!f->f_op->write_iter)
-		return -EINVAL;
-	if (f->f_flags & O_APPEND)
-		*pos = f->f_inode->i_size;
-	if (*pos < 0)
-		return -EINVAL;
-	return f->f_op->write_iter(f, from, pos);
-}
+	char *name = getname((const char *)upath);
+	struct dentry *dir, *root;
+	struct file *file;
+	int fd;
 
-ssize_t kernel_read(struct file *f, void *buf, size_t n, loff_t *pos)
-{
-	struct iov_iter i;
-
-	iov_iter_kernel(&i, buf, n);
-	return do_read(f, &i, pos);
-}
-
-ssize_t kernel_write(struct file *f, const void *buf, size_t n, loff_t *pos)
-{
-	struct iov_iter i;
-
-	iov_iter_kernel(&i, (void *)buf, n);
-	return do_write(f, &i, pos);
-}
-
-ssize_t vfs_read(struct file *f, void *ubuf, size_t n, loff_t *pos)
-{
-	struct iov_iter i;
-
-	iov_iter_user(&i, ubuf, n);
-	return do_read(f, &i, pos);
-}
-
-ssize_t vfs_write(struct file *f, const void *ubuf, size_t n, loff_t *pos)
-{
-	struct iov_iter i;
-
-	iov_iter_user(&i, (void *)ubuf, n);
-	return do_write(f, &i, pos);
-}
-
-loff_t vfs_llseek(struct file *f, loff_t offset, int whence)
-{
-	loff_t pos;
-
-	switch (whence) {
-	case SEEK_SET: pos = offset; break;
-	case SEEK_CUR: pos = f->f_pos + offset; break;
-	case SEEK_END: pos = f->f_inode->i_size + offset; break;
-	default: return -EINVAL;
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	fd = get_unused_fd(0);
+	dir = path_start((int)dfd, name);
+	root = current_root();
+	if (fd >= 0 && IS_ERR(dir))
+		fd = PTR_ERR(dir);
+	if (fd >= 0) {
+		file = filp_open(root, dir, name, flags, (u16)mode & ~current_umask());
+		fd = IS_ERR(file) ? PTR_ERR(file) : install_new_fd(file, flags & O_CLOEXEC);
 	}
-	if (pos < 0)
+	if (!IS_ERR(dir))
+		dput(dir);
+	dput(root);
+	putname(name);
+	return fd;
+}
+
+long sys_open(u32 upath, u32 flags, u32 mode, u32 d, u32 e, u32 f)
+{
+	return sys_openat((u32)AT_FDCWD, upath, flags, mode, 0, 0);
+}
+
+/* creat(path, mode): open(path, O_CREAT | O_WRONLY | O_TRUNC, mode). */
+long sys_creat(u32 upath, u32 mode, u32 c, u32 d, u32 e, u32 f)
+{
+	return sys_openat((u32)AT_FDCWD, upath, O_CREAT | O_WRONLY | O_TRUNC, mode, 0, 0);
+}
+
+long sys_close(u32 fd, u32 b, u32 c, u32 d, u32 e, u32 f)
+{
+	return close_fd((int)fd);
+}
+
+#define MAY_EXEC 1              /* access's X_OK */
+
+/* faccessat2(dirfd, path, mode, flags): mode F_OK or R_OK|W_OK|X_OK,
+ * flags AT_EACCESS, AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH; anything else is
+ * EINVAL. The name must exist (ENOENT, ENOTDIR, ...); then the answer is
+ * root's: everything but executing a non-directory that has no execute
+ * bit (EACCES). Tasks may have other ids (setuid and the rest), but no
+ * file system call checks permission bits against them yet, so whoever
+ * asks, what access says matches what open and exec do. */
+long sys_faccessat2(u32 dfd, u32 upath, u32 mode, u32 flags, u32 e, u32 f)
+{
+	struct dentry *d;
+	long err = 0;
+
+	if (mode & ~7u)
 		return -EINVAL;
-	f->f_pos = pos;
-	return pos;
+	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	d = user_path_at((int)dfd, (const char *)upath, at_lookup_flags(flags));
+	if (IS_ERR(d))
+		return PTR_ERR(d);
+	if ((mode & MAY_EXEC) && !S_ISDIR(d->d_inode->i_mode) && !(d->d_inode->i_mode & 0111))
+		err = -EACCES;
+	dput(d);
+	return err;
 }
 
-long vfs_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
+/* faccessat(dirfd, path, mode): Linux's has no flags argument. */
+long sys_faccessat(u32 dfd, u32 upath, u32 mode, u32 d, u32 e, u32 f)
 {
-	if (!f->f_op->unlocked_ioctl)
-		return -ENOTTY;
-	return f->f_op->unlocked_ioctl(f, cmd, arg);
+	return sys_faccessat2(dfd, upath, mode, 0, 0, 0);
 }
 
-__poll_t vfs_poll(struct file *f, poll_table *pt)
+long sys_access(u32 upath, u32 mode, u32 c, u32 d, u32 e, u32 f)
 {
-	if (!f->f_op || !f->f_op->poll)
-		return DEFAULT_POLLMASK;
-	return f->f_op->poll(f, pt);
-}
-
-int vfs_readdir(struct file *f, filldir_t filldir, void *ctx)
-{
-	if (!S_ISDIR(f->f_inode->i_mode) || !f->f_op->readdir)
-		return -ENOTDIR;
-	return f->f_op->readdir(f, filldir, ctx);
+	return sys_faccessat2((u32)AT_FDCWD, upath, mode, 0, 0, 0);
 }

@@ -1,13 +1,21 @@
-/* fs/pipe.c: pipe(2). A pipe is an inode of its own (S_IFIFO, in no
- * directory) with a one-page ring buffer, and two files on it: the read end
- * and the write end, each counted in readers/writers (fork and dup share
- * the files, so the counts are of files, released by fput). One wait queue
- * serves both sides: a reader sleeps while the pipe is empty and a writer
- * still exists (then EOF), a writer while it is full and a reader still
- * exists. Writing with no reader left is EPIPE, with SIGPIPE to the writer.
- * Sleeps are interruptible: a signal ends them with -ERESTARTSYS (EINTR
- * after a handler, or the call restarts under SA_RESTART). poll and select
- * sleep on the same queue (pipe_poll). */
+/* fs/pipe.c: pipes and FIFOs. A pipe is a one-page ring buffer
+ * (struct pipe_inode_info) hung on an inode (i_pipe), with files on it for
+ * its two ends, each counted in readers/writers (fork and dup share the
+ * files, so the counts are of files, released by fput). pipe(2) makes an
+ * inode and a dentry of its own for it, in no directory (Linux's pipefs);
+ * a FIFO is a ramfs node (mknod S_IFIFO) whose pipe exists while it is
+ * open: the first open makes it, the last close frees it.
+ *
+ * One wait queue serves both sides: a reader sleeps while the pipe is
+ * empty and a writer still exists (then EOF), a writer while it is full
+ * and a reader still exists. Writing with no reader left is EPIPE, with
+ * SIGPIPE to the writer. Opening a FIFO waits for the other side, as
+ * Linux's fifo_open: read-only until a writer has opened (not with
+ * O_NONBLOCK), write-only until a reader has (O_NONBLOCK: ENXIO when there
+ * is none); read-write never waits. Sleeps are interruptible: a signal
+ * ends them with -ERESTARTSYS (EINTR after a handler, or the call restarts
+ * under SA_RESTART). Neither end can seek or do positioned I/O (ESPIPE).
+ * poll and select sleep on the same queue (pipe_poll). */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>
@@ -27,32 +35,33 @@
 #define PIPE_SIZE PAGE_SIZE
 
 struct pipe_inode_info {
-	struct inode inode;            /* what fstat reports */
-	struct wait_queue_head wait;   /* readers and writers both */
+	struct wait_queue_head wait;   /* readers, writers and FIFO opens */
 	char *buf;                     /* PIPE_SIZE bytes, a ring */
 	size_t head, len;              /* first unread byte, bytes unread */
 	int readers, writers;          /* open files of each end */
+	unsigned int r_counter, w_counter;   /* opens of each end so far (FIFO) */
 };
 
 unsigned long nr_pipes;            /* live pipes (a leak counter for tests) */
 
 static struct pipe_inode_info *pipe_of(struct file *f)
 {
-	return container_of(f->f_inode, struct pipe_inode_info, inode);
+	return f->f_inode->i_pipe;
 }
 
-/* Sleep until cond(pipe) holds: 0, -EAGAIN (O_NONBLOCK) or -ERESTARTSYS. */
-static int pipe_wait(struct file *f, bool (*cond)(struct pipe_inode_info *))
+/* Sleep on the pipe's queue until cond(pipe, arg) holds: 0, -EAGAIN
+ * (nonblock) or -ERESTARTSYS. */
+static int pipe_wait_event(struct pipe_inode_info *pipe, bool nonblock,
+			   bool (*cond)(struct pipe_inode_info *, unsigned int), unsigned int arg)
 {
-	struct pipe_inode_info *pipe = pipe_of(f);
 	DEFINE_WAIT(wait);
 	int err = 0;
 
 	for (;;) {
 		prepare_to_wait(&pipe->wait, &wait, TASK_INTERRUPTIBLE);
-		if (cond(pipe))
+		if (cond(pipe, arg))
 			break;
-		if (f->f_flags & O_NONBLOCK) {
+		if (nonblock) {
 			err = -EAGAIN;
 			break;
 		}
@@ -66,8 +75,19 @@ static int pipe_wait(struct file *f, bool (*cond)(struct pipe_inode_info *))
 	return err;
 }
 
-static bool readable_now(struct pipe_inode_info *p) { return p->len || !p->writers; }
-static bool writable_now(struct pipe_inode_info *p) { return p->len < PIPE_SIZE || !p->readers; }
+static bool readable_now(struct pipe_inode_info *p, unsigned int unused)
+{
+	return p->len || !p->writers;
+}
+
+static bool writable_now(struct pipe_inode_info *p, unsigned int unused)
+{
+	return p->len < PIPE_SIZE || !p->readers;
+}
+
+/* FIFO opens: has a reader (writer) opened since the count was `seen`? */
+static bool reader_came(struct pipe_inode_info *p, unsigned int seen) { return p->r_counter != seen; }
+static bool writer_came(struct pipe_inode_info *p, unsigned int seen) { return p->w_counter != seen; }
 
 static ssize_t pipe_read(struct file *f, struct iov_iter *to, loff_t *pos)
 {
@@ -77,7 +97,7 @@ static ssize_t pipe_read(struct file *f, struct iov_iter *to, loff_t *pos)
 
 	if (!to->count)
 		return 0;
-	if ((err = pipe_wait(f, readable_now)))
+	if ((err = pipe_wait_event(pipe, f->f_flags & O_NONBLOCK, readable_now, 0)))
 		return err;
 	while (pipe->len && to->count) {
 		size_t chunk = min(pipe->len, PIPE_SIZE - pipe->head);
@@ -87,7 +107,7 @@ static ssize_t pipe_read(struct file *f, struct iov_iter *to, loff_t *pos)
 		pipe->len -= n;
 		done += n;
 		if (n < chunk)
-			break;                         /* the user buffer faulted */
+			break;                         /* the buffer faulted, or was filled */
 	}
 	wake_up_all(&pipe->wait);
 	return done ? (ssize_t)done : (to->fault ? -EFAULT : 0);
@@ -102,7 +122,7 @@ static ssize_t pipe_write(struct file *f, struct iov_iter *from, loff_t *pos)
 	while (from->count) {
 		size_t tail, chunk, n;
 
-		if ((err = pipe_wait(f, writable_now)))
+		if ((err = pipe_wait_event(pipe, f->f_flags & O_NONBLOCK, writable_now, 0)))
 			break;
 		if (!pipe->readers) {
 			send_sig(SIGPIPE, current);
@@ -115,7 +135,7 @@ static ssize_t pipe_write(struct file *f, struct iov_iter *from, loff_t *pos)
 		pipe->len += n;
 		done += n;
 		wake_up_all(&pipe->wait);
-		if (n < chunk) {
+		if (n < chunk && from->fault) {
 			err = -EFAULT;
 			break;
 		}
@@ -126,20 +146,20 @@ static ssize_t pipe_write(struct file *f, struct iov_iter *from, loff_t *pos)
 /* Readiness, as Linux's pipe_poll: the read end is readable with data
  * and hung up (POLLHUP) once no writer is left; the write end is
  * writable while there is room, and in error (POLLERR) once no reader
- * is left. */
+ * is left. A FIFO opened read-write is both ends. */
 static __poll_t pipe_poll(struct file *f, struct poll_table_struct *wait)
 {
 	struct pipe_inode_info *pipe = pipe_of(f);
 	__poll_t mask = 0;
 
 	poll_wait(f, &pipe->wait, wait);
-	if ((f->f_flags & O_ACCMODE) != O_WRONLY) {
+	if (f->f_mode & FMODE_READ) {
 		if (pipe->len)
 			mask |= POLLIN | POLLRDNORM;
 		if (!pipe->writers)
 			mask |= POLLHUP;
 	}
-	if ((f->f_flags & O_ACCMODE) != O_RDONLY) {
+	if (f->f_mode & FMODE_WRITE) {
 		if (pipe->len < PIPE_SIZE)
 			mask |= POLLOUT | POLLWRNORM;
 		if (!pipe->readers)
@@ -148,48 +168,7 @@ static __poll_t pipe_poll(struct file *f, struct poll_table_struct *wait)
 	return mask;
 }
 
-static void pipe_free(struct pipe_inode_info *pipe)
-{
-	free_page((unsigned long)pipe->buf);
-	kfree(pipe);
-	nr_pipes--;
-}
-
-static void pipe_release(struct file *f)
-{
-	struct pipe_inode_info *pipe = pipe_of(f);
-
-	if ((f->f_flags & O_ACCMODE) == O_RDONLY)
-		pipe->readers--;
-	else
-		pipe->writers--;
-	wake_up_all(&pipe->wait);
-	if (!pipe->readers && !pipe->writers)
-		pipe_free(pipe);
-}
-
-static const struct file_operations pipe_fops = {
-	.read_iter = pipe_read,
-	.write_iter = pipe_write,
-	.poll = pipe_poll,
-	.release = pipe_release,
-};
-
-static struct file *pipe_file(struct pipe_inode_info *pipe, unsigned int flags)
-{
-	struct file *f = kzalloc(sizeof(*f), GFP_KERNEL);
-
-	if (!f)
-		return NULL;
-	f->f_inode = &pipe->inode;
-	f->f_op = &pipe_fops;
-	f->f_flags = flags;
-	f->f_count = 1;
-	nr_files++;
-	return f;
-}
-
-static struct pipe_inode_info *pipe_alloc(void)
+static struct pipe_inode_info *alloc_pipe_info(void)
 {
 	struct pipe_inode_info *pipe = kzalloc(sizeof(*pipe), GFP_KERNEL);
 
@@ -200,22 +179,134 @@ static struct pipe_inode_info *pipe_alloc(void)
 		kfree(pipe);
 		return NULL;
 	}
-	pipe->inode.i_mode = S_IFIFO | 0600;
-	pipe->inode.i_nlink = 1;
-	pipe->inode.i_fop = &pipe_fops;
 	init_waitqueue_head(&pipe->wait);
-	pipe->readers = pipe->writers = 1;
 	nr_pipes++;
 	return pipe;
+}
+
+static void free_pipe_info(struct inode *inode)
+{
+	struct pipe_inode_info *pipe = inode->i_pipe;
+
+	inode->i_pipe = NULL;
+	free_page((unsigned long)pipe->buf);
+	kfree(pipe);
+	nr_pipes--;
+}
+
+/* An end goes: the pipe goes with the last one (the inode stays, freed by
+ * its dentry: at once for pipe(2), with its name for a FIFO). */
+static void pipe_release(struct file *f)
+{
+	struct pipe_inode_info *pipe = pipe_of(f);
+
+	if (f->f_mode & FMODE_READ)
+		pipe->readers--;
+	if (f->f_mode & FMODE_WRITE)
+		pipe->writers--;
+	wake_up_all(&pipe->wait);
+	if (!pipe->readers && !pipe->writers)
+		free_pipe_info(f->f_inode);
+}
+
+/* A FIFO node is opened: attach (or make) its pipe, count this end, and
+ * wait for the other side as the flags say. Access mode 3 (neither end)
+ * is EINVAL. */
+static int fifo_open(struct inode *inode, struct file *f)
+{
+	unsigned int mode = f->f_mode & (FMODE_READ | FMODE_WRITE);
+	struct pipe_inode_info *pipe = inode->i_pipe;
+	int err = 0;
+
+	if (!mode)
+		return -EINVAL;
+	if (!pipe && !(pipe = inode->i_pipe = alloc_pipe_info()))
+		return -ENOMEM;
+	f->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
+	if (mode == FMODE_WRITE && (f->f_flags & O_NONBLOCK) && !pipe->readers) {
+		if (!pipe->writers)
+			free_pipe_info(inode);  /* made for this open only */
+		return -ENXIO;
+	}
+	if (mode & FMODE_READ) {
+		pipe->readers++;
+		pipe->r_counter++;
+	}
+	if (mode & FMODE_WRITE) {
+		pipe->writers++;
+		pipe->w_counter++;
+	}
+	wake_up_all(&pipe->wait);
+	if (mode == FMODE_READ && !pipe->writers && !(f->f_flags & O_NONBLOCK))
+		err = pipe_wait_event(pipe, false, writer_came, pipe->w_counter);
+	else if (mode == FMODE_WRITE && !pipe->readers)
+		err = pipe_wait_event(pipe, false, reader_came, pipe->r_counter);
+	if (err)
+		pipe_release(f);        /* this end's count; the pipe if it was the last */
+	return err;
+}
+
+const struct file_operations pipefifo_fops = {
+	.open = fifo_open,
+	.read_iter = pipe_read,
+	.write_iter = pipe_write,
+	.poll = pipe_poll,
+	.release = pipe_release,
+};
+
+/* The inode and dentry of a new pipe(2), with its pipe; NULL if no memory. */
+static struct dentry *create_pipe_dentry(void)
+{
+	struct inode *inode = new_inode(S_IFIFO | 0600);
+	struct dentry *d;
+
+	if (!inode)
+		return NULL;
+	inode->i_state |= I_PIPEFS;
+	inode->i_fop = &pipefifo_fops;
+	inode->i_pipe = alloc_pipe_info();
+	d = inode->i_pipe ? d_alloc_pseudo(inode, "pipe:") : NULL;
+	if (!d) {
+		if (inode->i_pipe)
+			free_pipe_info(inode);
+		ihold(inode);
+		iput(inode);
+	}
+	return d;
+}
+
+/* The two files of a new pipe: 0 or -ENOMEM. */
+static int create_pipe_files(struct file **res, unsigned int flags)
+{
+	struct dentry *d = create_pipe_dentry();
+	struct pipe_inode_info *pipe;
+
+	if (!d)
+		return -ENOMEM;
+	pipe = d->d_inode->i_pipe;
+	res[0] = alloc_file(d, O_RDONLY | flags, &pipefifo_fops);
+	res[1] = res[0] ? alloc_file(d, O_WRONLY | flags, &pipefifo_fops) : NULL;
+	pipe->readers = res[0] != NULL;
+	pipe->writers = res[1] != NULL;
+	dput(d);                        /* the files hold it now */
+	if (!res[1]) {
+		if (res[0])
+			fput(res[0]);   /* the last end: frees the pipe */
+		else
+			free_pipe_info(d->d_inode);
+		return -ENOMEM;
+	}
+	for (int i = 0; i < 2; i++)
+		res[i]->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
+	return 0;
 }
 
 /* pipe2(fds, flags): fds[0] the read end, fds[1] the write end; flags
  * O_CLOEXEC and O_NONBLOCK (glibc's pipe() is pipe2 with 0). */
 long sys_pipe2(u32 ufds, u32 flags, u32 c, u32 d, u32 e, u32 f)
 {
-	struct pipe_inode_info *pipe;
-	struct file *rf, *wf;
-	int fd[2];
+	struct file *files[2];
+	int fd[2], err;
 
 	if (flags & ~(O_CLOEXEC | O_NONBLOCK))
 		return -EINVAL;
@@ -223,26 +314,15 @@ long sys_pipe2(u32 ufds, u32 flags, u32 c, u32 d, u32 e, u32 f)
 	fd[1] = fd[0] < 0 ? fd[0] : get_unused_fd(fd[0] + 1);
 	if (fd[1] < 0)
 		return fd[1];
-	pipe = pipe_alloc();
-	if (!pipe)
-		return -ENOMEM;
-	rf = pipe_file(pipe, O_RDONLY | (flags & O_NONBLOCK));
-	wf = rf ? pipe_file(pipe, O_WRONLY | (flags & O_NONBLOCK)) : NULL;
-	if (!wf) {
-		pipe->writers = 0;
-		if (rf)
-			fput(rf);           /* the last end: frees the pipe */
-		else
-			pipe_free(pipe);
-		return -ENOMEM;
-	}
+	if ((err = create_pipe_files(files, flags & O_NONBLOCK)))
+		return err;
 	if (copy_to_user((void *)ufds, fd, sizeof(fd))) {
-		fput(rf);
-		fput(wf);
+		fput(files[0]);
+		fput(files[1]);
 		return -EFAULT;
 	}
-	fd_install(fd[0], rf, flags & O_CLOEXEC);
-	fd_install(fd[1], wf, flags & O_CLOEXEC);
+	fd_install(fd[0], files[0], flags & O_CLOEXEC);
+	fd_install(fd[1], files[1], flags & O_CLOEXEC);
 	return 0;
 }
 

@@ -1,91 +1,66 @@
-/* fs/ramfs.c: the in-memory filesystem: inodes, the dentry tree that is its
- * directory structure, and the reference counts that free them. File data
- * and directory reading are in fs/ramfs_file.c. See include/fs.h for the
- * object picture and the reference rules:
+/* fs/ramfs.c: the in-memory filesystem's tree: the dentries that are its
+ * directory structure, and the changes to it that names go through
+ * (create, symlink, link, unlink, rename, O_TMPFILE). Inodes are made in
+ * fs/inode.c, file data and directory reading are in fs/ramfs_file.c, and
+ * the rules of each system call (which errors, in which order) in the
+ * fs/ files named after them. See include/fs.h for the object picture and
+ * the reference rules:
  *   - the tree holds one reference on each dentry in it;
  *   - a dentry holds one on its parent (so an open file keeps the path to
  *     the root alive) and one on its inode;
  *   - the last dput frees the dentry; the last iput frees the inode and its
- *     data. */
+ *     data.
+ * Link counts follow Linux: a file has one per name, a directory two (its
+ * name and its ".") plus one per subdirectory (their ".."). Every change
+ * to a directory's entries sets its mtime and ctime; a change to an
+ * inode's names sets its ctime. */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
 #include <mount.h>
-#include <sched.h>
 #include <slab.h>
-#include <time.h>
 
 struct dentry *root_dentry;
-unsigned long nr_inodes, nr_dentries;
-static unsigned long last_ino;
+unsigned long nr_dentries;
 
 extern const struct file_operations ramfs_dir_operations;
 
-static u32 current_time(void)
+/* A buffer for a name of len bytes in d: its inline array, or a new one
+ * (NULL if no memory). */
+static char *name_buf(struct dentry *d, int len)
 {
-	return (u32)(boot_time_seconds + jiffies / HZ);
+	return len < DNAME_INLINE_LEN ? d->d_iname : kmalloc(len + 1, GFP_KERNEL);
 }
 
-static struct inode *new_inode(umode_t mode, dev_t rdev)
+/* Make buf (from name_buf) d's name, freeing a replaced external one. */
+static void d_set_name(struct dentry *d, char *buf, const char *name, int len)
 {
-	struct inode *inode = kzalloc(sizeof(*inode), GFP_KERNEL);
-
-	if (!inode)
-		return NULL;
-	inode->i_ino = ++last_ino;
-	inode->i_mode = mode;
-	inode->i_uid = current->euid;      /* its creator's, as Linux's inode_init_owner */
-	inode->i_gid = current->egid;
-	inode->i_nlink = S_ISDIR(mode) ? 2 : 1;
-	inode->i_rdev = rdev;
-	inode->i_mtime = current_time();
-	INIT_LIST_HEAD(&inode->i_mmap);
-	if (S_ISREG(mode))
-		inode->i_fop = &ramfs_file_operations;
-	else if (S_ISDIR(mode))
-		inode->i_fop = &ramfs_dir_operations;
-	nr_inodes++;
-	return inode;
+	memmove(buf, name, len);
+	buf[len] = '\0';
+	if (d->d_name && d->d_name != d->d_iname && d->d_name != buf)
+		kfree(d->d_name);
+	d->d_name = buf;
+	d->d_namelen = len;
 }
 
-/* The last reference frees the inode; its filesystem lets go of what it
- * hung on it first (procfs: a task), and of the superblock after. */
-void iput(struct inode *inode)
-{
-	struct super_block *sb = inode->i_sb;
-
-	if (--inode->i_count > 0)
-		return;
-	BUG_ON(!list_empty(&inode->i_mmap));     /* each VMA holds a reference */
-	if (sb && sb->s_op && sb->s_op->evict_inode)
-		sb->s_op->evict_inode(inode);
-	ramfs_truncate(inode, 0);
-	kfree(inode->i_pages);
-	kfree(inode->i_link);
-	kfree(inode);
-	nr_inodes--;
-	if (sb)
-		put_super(sb);
-}
-
-/* A dentry for name in parent holding inode; takes over the caller's
- * reference on neither: it gets its own on both. */
+/* A dentry for name in parent (NULL: it is its own parent) holding inode;
+ * takes over the caller's reference on neither: it gets its own on both. */
 static struct dentry *d_alloc(struct dentry *parent, const char *name, int len,
 			      struct inode *inode)
 {
-	struct dentry *d = kmalloc(sizeof(*d) + len + 1, GFP_KERNEL);
+	struct dentry *d = kzalloc(sizeof(*d), GFP_KERNEL);
+	char *buf = d ? name_buf(d, len) : NULL;
 
-	if (!d)
+	if (!buf) {
+		kfree(d);
 		return NULL;
+	}
+	d_set_name(d, buf, name, len);
 	d->d_parent = parent ? dget(parent) : d;
-	d->d_inode = inode;
-	inode->i_count++;
+	d->d_inode = ihold(inode);
 	INIT_LIST_HEAD(&d->d_child);
 	INIT_LIST_HEAD(&d->d_subdirs);
 	d->d_count = 1;
-	d->d_namelen = len;
-	memcpy(d->d_name, name, len);
-	d->d_name[len] = '\0';
 	nr_dentries++;
 	return d;
 }
@@ -102,25 +77,53 @@ void dput(struct dentry *d)
 		struct dentry *parent = d->d_parent == d ? NULL : d->d_parent;
 		BUG_ON(!list_empty(&d->d_subdirs));
 		iput(d->d_inode);
+		if (d->d_name != d->d_iname)
+			kfree(d->d_name);
 		kfree(d);
 		nr_dentries--;
 		d = parent;             /* drop the reference d held on it */
 	}
 }
 
-struct dentry *ramfs_new_unlinked(const char *name, umode_t mode)
+/* An inode of `mode` with the ramfs's operations, on the filesystem
+ * instance of directory dir (a mounted ramfs's own device; NULL or the
+ * boot rootfs: none), or NULL. */
+static struct inode *ramfs_get_inode(struct dentry *dir, umode_t mode, dev_t rdev)
 {
-	struct inode *inode = new_inode(mode, 0);
+	struct inode *inode = new_inode(mode);
+
+	if (!inode)
+		return NULL;
+	inode->i_sb = dir ? dir->d_inode->i_sb : NULL;
+	if (inode->i_sb)
+		get_super(inode->i_sb);
+	inode->i_rdev = rdev;
+	if (S_ISREG(mode))
+		inode->i_fop = &ramfs_file_operations;
+	else if (S_ISDIR(mode))
+		inode->i_fop = &ramfs_dir_operations;
+	return inode;
+}
+
+/* A dentry of its own (NULL parent: itself) on a fresh inode, or NULL. */
+static struct dentry *d_alloc_inode(struct dentry *parent, const char *name, int len,
+				    struct inode *inode)
+{
 	struct dentry *d;
 
 	if (!inode)
 		return NULL;
-	d = d_alloc(NULL, name, strlen(name), inode);
+	d = d_alloc(parent, name, len, inode);
 	if (!d) {
-		inode->i_count = 1;
-		iput(inode);
+		ihold(inode);
+		iput(inode);            /* frees it */
 	}
 	return d;
+}
+
+struct dentry *ramfs_new_unlinked(const char *name, umode_t mode)
+{
+	return d_alloc_inode(NULL, name, strlen(name), ramfs_get_inode(NULL, mode, 0));
 }
 
 struct dentry *ramfs_make_dirs(struct dentry *dir, const char *const *path, size_t n)
@@ -136,6 +139,11 @@ struct dentry *ramfs_make_dirs(struct dentry *dir, const char *const *path, size
 struct dentry *ramfs_new_root(void)
 {
 	return ramfs_new_unlinked("/", S_IFDIR | 0755);
+}
+
+struct dentry *d_alloc_pseudo(struct inode *inode, const char *name)
+{
+	return d_alloc(NULL, name, strlen(name), inode);
 }
 
 /* Take the whole tree apart bottom-up, dropping the tree's reference on
@@ -176,6 +184,16 @@ struct dentry *d_lookup(struct dentry *dir, const char *name, int len)
 	return NULL;
 }
 
+bool is_subdir(struct dentry *d, struct dentry *ancestor)
+{
+	for (;; d = d->d_parent) {
+		if (d == ancestor)
+			return true;
+		if (d->d_parent == d)
+			return false;
+	}
+}
+
 static bool contains(const char *s, size_t len, char c)
 {
 	for (size_t i = 0; i < len; i++)
@@ -184,7 +202,8 @@ static bool contains(const char *s, size_t len, char c)
 	return false;
 }
 
-/* Can `name` be created in dir? 0 or -errno. */
+/* Can `name` be made in dir? 0 or -errno. A removed directory (no links
+ * left) takes no new names: -ENOENT, as Linux's IS_DEADDIR. */
 static int may_create(struct dentry *dir, const char *name, int len)
 {
 	if (!S_ISDIR(dir->d_inode->i_mode))
@@ -199,11 +218,13 @@ static int may_create(struct dentry *dir, const char *name, int len)
 		return -EEXIST;
 	if (d_lookup(dir, name, len))
 		return -EEXIST;
+	if (!dir->d_inode->i_nlink)
+		return -ENOENT;
 	return d_readonly(dir) ? -EROFS : 0;
 }
 
 /* Link d into dir's children, keeping them sorted by name (so readdir and
- * ls are stable). The tree keeps d's initial reference. */
+ * ls are stable). A subdirectory's ".." is a link to dir. */
 static void d_add_sorted(struct dentry *dir, struct dentry *d)
 {
 	struct dentry *pos;
@@ -214,7 +235,27 @@ static void d_add_sorted(struct dentry *dir, struct dentry *d)
 	list_add_tail(&d->d_child, &pos->d_child);
 	if (S_ISDIR(d->d_inode->i_mode))
 		dir->d_inode->i_nlink++;
-	dir->d_inode->i_mtime = current_time();
+	inode_touch(dir->d_inode, S_MTIME | S_CTIME);
+}
+
+static void d_remove_child(struct dentry *dir, struct dentry *d)
+{
+	list_del_init(&d->d_child);
+	if (S_ISDIR(d->d_inode->i_mode))
+		dir->d_inode->i_nlink--;
+	inode_touch(dir->d_inode, S_MTIME | S_CTIME);
+}
+
+/* Name inode in dir (the checks done): the new dentry, which the tree
+ * holds, or NULL if no memory. */
+static struct dentry *d_instantiate_child(struct dentry *dir, const char *name, int len,
+					  struct inode *inode)
+{
+	struct dentry *d = d_alloc_inode(dir, name, len, inode);
+
+	if (d)
+		d_add_sorted(dir, d);
+	return d;
 }
 
 struct dentry *ramfs_create(struct dentry *dir, const char *name, int namelen,
@@ -228,20 +269,11 @@ struct dentry *ramfs_create(struct dentry *dir, const char *name, int namelen,
 		return ERR_PTR(err);
 	if (!(mode & S_IFMT))
 		return ERR_PTR(-EINVAL);
-	inode = new_inode(mode, rdev);
-	if (!inode)
-		return ERR_PTR(-ENOMEM);
-	inode->i_sb = dir->d_inode->i_sb;   /* a mounted ramfs's own device */
-	if (inode->i_sb)
-		get_super(inode->i_sb);
-	d = d_alloc(dir, name, namelen, inode);
-	if (!d) {
-		inode->i_count = 1;
-		iput(inode);
-		return ERR_PTR(-ENOMEM);
-	}
-	d_add_sorted(dir, d);
-	return d;
+	inode = ramfs_get_inode(dir, mode, rdev);
+	if (inode)
+		inode_init_owner(inode, dir->d_inode, mode);
+	d = d_instantiate_child(dir, name, namelen, inode);
+	return d ? d : ERR_PTR(-ENOMEM);
 }
 
 struct dentry *d_alloc_unhashed(struct dentry *parent, const char *name, int len,
@@ -273,4 +305,116 @@ struct dentry *ramfs_symlink(struct dentry *dir, const char *name, int namelen,
 	d->d_inode->i_link = link;
 	d->d_inode->i_size = target_len;
 	return d;
+}
+
+struct dentry *ramfs_link(struct dentry *old, struct dentry *dir, const char *name, int namelen)
+{
+	int err = may_create(dir, name, namelen);
+	struct dentry *d;
+
+	if (err)
+		return ERR_PTR(err);
+	d = d_alloc(dir, name, namelen, old->d_inode);
+	if (!d)
+		return ERR_PTR(-ENOMEM);
+	old->d_inode->i_nlink++;
+	old->d_inode->i_state &= ~I_LINKABLE;
+	inode_touch(old->d_inode, S_CTIME);
+	d_add_sorted(dir, d);
+	return d;
+}
+
+void ramfs_unlink(struct dentry *dir, struct dentry *d)
+{
+	struct inode *inode = d->d_inode;
+
+	d_remove_child(dir, d);
+	inode->i_nlink -= S_ISDIR(inode->i_mode) ? 2 : 1;
+	inode_touch(inode, S_CTIME);
+	dput(d);                        /* the tree's reference */
+}
+
+struct dentry *ramfs_tmpfile(struct dentry *dir, umode_t mode)
+{
+	struct inode *inode;
+	struct dentry *d;
+	char name[24];
+
+	if (!S_ISDIR(dir->d_inode->i_mode))
+		return ERR_PTR(-ENOTDIR);
+	if (!dir->d_inode->i_nlink)
+		return ERR_PTR(-ENOENT);
+	if (d_readonly(dir))
+		return ERR_PTR(-EROFS);
+	if (dir->d_inode->i_op)
+		return ERR_PTR(-EOPNOTSUPP);    /* procfs has no tmpfile, as Linux's */
+	inode = ramfs_get_inode(dir, S_IFREG | mode, 0);
+	if (!inode)
+		return ERR_PTR(-ENOMEM);
+	inode_init_owner(inode, dir->d_inode, S_IFREG | mode);
+	inode->i_nlink = 0;             /* no name: freed at the last close */
+	snprintf(name, sizeof(name), "#%lu", inode->i_ino);
+	d = d_alloc_inode(dir, name, strlen(name), inode);
+	return d ? d : ERR_PTR(-ENOMEM);
+}
+
+/* Move d from old_dir to new_dir with buf (from name_buf) as its name. */
+static void d_move(struct dentry *old_dir, struct dentry *d, struct dentry *new_dir,
+		   char *buf, const char *name, int len)
+{
+	d_remove_child(old_dir, d);
+	d_set_name(d, buf, name, len);
+	if (new_dir != old_dir) {
+		d->d_parent = dget(new_dir);
+		dput(old_dir);          /* d's reference; the caller holds another */
+	}
+	d_add_sorted(new_dir, d);
+	inode_touch(d->d_inode, S_CTIME);
+}
+
+/* Swap the places of a (in a_dir) and b (in b_dir): names and parents
+ * trade places, so each directory keeps the parent references it had. */
+static int d_exchange(struct dentry *a_dir, struct dentry *a, struct dentry *b_dir, struct dentry *b)
+{
+	char *a_name = kmalloc(a->d_namelen + 1, GFP_KERNEL);
+	char *b_name = kmalloc(b->d_namelen + 1, GFP_KERNEL);
+	char *a_buf = NULL, *b_buf = NULL;
+	int a_len = a->d_namelen, b_len = b->d_namelen, err = -ENOMEM;
+
+	if (a_name && b_name && (a_buf = name_buf(a, b_len)) && (b_buf = name_buf(b, a_len))) {
+		memcpy(a_name, a->d_name, a_len);
+		memcpy(b_name, b->d_name, b_len);
+		d_remove_child(a_dir, a);
+		d_remove_child(b_dir, b);
+		a->d_parent = b_dir;
+		b->d_parent = a_dir;
+		d_set_name(a, a_buf, b_name, b_len);
+		d_set_name(b, b_buf, a_name, a_len);
+		d_add_sorted(b_dir, a);
+		d_add_sorted(a_dir, b);
+		inode_touch(a->d_inode, S_CTIME);
+		inode_touch(b->d_inode, S_CTIME);
+		err = 0;
+	} else if (a_buf && a_buf != a->d_iname) {
+		kfree(a_buf);
+	}
+	kfree(a_name);
+	kfree(b_name);
+	return err;
+}
+
+int ramfs_rename(struct dentry *old_dir, struct dentry *d, struct dentry *new_dir,
+		 const char *name, int namelen, struct dentry *target, bool exchange)
+{
+	char *buf;
+
+	if (exchange)
+		return d_exchange(old_dir, d, new_dir, target);
+	buf = name_buf(d, namelen);
+	if (!buf)
+		return -ENOMEM;
+	if (target)
+		ramfs_unlink(new_dir, target);
+	d_move(old_dir, d, new_dir, buf, name, namelen);
+	return 0;
 }

@@ -4,8 +4,10 @@
  * mappings map directly; a missing page is a hole and reads as zeros.
  * Writing past the end allocates the pages it touches; truncating takes
  * the pages past the new end out of every mapping, then out of the file.
- * A directory is read as ".", "..", then its children in name order, f_pos
- * counting entries. */
+ * A read moves the atime (relatime), a write the mtime and ctime. A
+ * directory is read as ".", "..", then its children in name order, f_pos
+ * counting entries. fsync has nothing to write out: the data is in memory
+ * only, and stays there. */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
@@ -101,27 +103,13 @@ int ramfs_truncate(struct inode *inode, loff_t size)
 	return 0;
 }
 
-/* Copy n zero bytes into the iterator (reading a hole). */
-static size_t copy_zeros_to_iter(size_t n, struct iov_iter *to)
-{
-	static const char zeros[64];
-	size_t done = 0;
-
-	while (done < n) {
-		size_t want = min(n - done, sizeof(zeros));
-		size_t c = copy_to_iter(zeros, want, to);
-		done += c;
-		if (c < want)
-			break;
-	}
-	return done;
-}
-
 static ssize_t ramfs_read_iter(struct file *f, struct iov_iter *to, loff_t *pos)
 {
 	struct inode *inode = f->f_inode;
 	size_t done = 0;
 
+	if (to->count)
+		touch_atime(inode);
 	while (to->count && *pos < inode->i_size) {
 		unsigned long off = *pos & (PAGE_SIZE - 1);
 		size_t n = min((size_t)(PAGE_SIZE - off), (size_t)(inode->i_size - *pos));
@@ -133,7 +121,7 @@ static ssize_t ramfs_read_iter(struct file *f, struct iov_iter *to, loff_t *pos)
 			c = copy_to_iter((char *)kmap(page) + off, n, to);
 			kunmap(page);
 		} else {
-			c = copy_zeros_to_iter(n, to);
+			c = iov_iter_zero(n, to);
 		}
 		done += c;
 		*pos += c;
@@ -149,6 +137,8 @@ static ssize_t ramfs_write_iter(struct file *f, struct iov_iter *from, loff_t *p
 	size_t done = 0;
 	int err = 0;
 
+	if (from->count)
+		inode_touch(inode, S_MTIME | S_CTIME);
 	while (from->count) {
 		unsigned long off = *pos & (PAGE_SIZE - 1);
 		size_t n = min((size_t)(PAGE_SIZE - off), from->count), c;
@@ -201,11 +191,18 @@ static int ramfs_readdir(struct file *f, filldir_t filldir, void *ctx)
 	return 0;
 }
 
+static int noop_fsync(struct file *f, int datasync)
+{
+	return 0;
+}
+
 const struct file_operations ramfs_file_operations = {
 	.read_iter = ramfs_read_iter,
 	.write_iter = ramfs_write_iter,
+	.fsync = noop_fsync,
 };
 
 const struct file_operations ramfs_dir_operations = {
 	.readdir = ramfs_readdir,
+	.fsync = noop_fsync,
 };

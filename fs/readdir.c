@@ -1,11 +1,15 @@
-/* fs/readdir.c: getdents64's half in the VFS. vfs_getdents64 reads a
- * directory from its f_pos into a user buffer of struct linux_dirent64
- * records (8-byte aligned, d_off = where to resume), as many as fit. It
- * returns the bytes filled, 0 at the end, -EINVAL if not even one record
- * fits, -EFAULT if the buffer cannot be written, -ENOTDIR for a file. */
+/* fs/readdir.c: reading directories: vfs_readdir calls the directory's
+ * readdir (which moves the atime, as Linux's iterate_dir), and getdents64
+ * reads a directory from its f_pos into a user buffer of struct
+ * linux_dirent64 records (8-byte aligned, d_off = where to resume), as
+ * many as fit. It returns the bytes filled, 0 at the end, -EINVAL if not
+ * even one record fits, -EFAULT if the buffer cannot be written, -ENOTDIR
+ * for a file, -EBADF for a bad fd. */
 #include <kernel.h>
 #include <errno.h>
+#include <fdtable.h>
 #include <fs.h>
+#include <syscall.h>
 #include <asm/uaccess.h>
 #include <uapi/linux/dirent.h>
 
@@ -42,6 +46,14 @@ static int fill_dirent64(void *arg, const char *name, int namelen, loff_t pos,
 	return 0;
 }
 
+int vfs_readdir(struct file *f, filldir_t filldir, void *ctx)
+{
+	if (!S_ISDIR(f->f_inode->i_mode) || !f->f_op->readdir)
+		return -ENOTDIR;
+	touch_atime(f->f_inode);
+	return f->f_op->readdir(f, filldir, ctx);
+}
+
 bool dir_emit_dots(struct file *f, filldir_t filldir, void *ctx)
 {
 	struct dentry *dir = f->f_dentry;
@@ -67,4 +79,11 @@ long vfs_getdents64(struct file *f, void *ubuf, unsigned int count)
 	if (err)
 		return err;
 	return c.filled ? (long)c.filled : c.error;
+}
+
+long sys_getdents64(u32 fd, u32 buf, u32 count, u32 d, u32 e, u32 f)
+{
+	struct file *file = fcheck((int)fd);
+
+	return file ? vfs_getdents64(file, (void *)buf, count) : -EBADF;
 }

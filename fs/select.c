@@ -39,6 +39,13 @@
 #include <asm/page.h>
 #include <asm/uaccess.h>
 
+__poll_t vfs_poll(struct file *f, poll_table *pt)
+{
+	if (!f->f_op || !f->f_op->poll)
+		return DEFAULT_POLLMASK;
+	return f->f_op->poll(f, pt);
+}
+
 /* A queue the caller waits on, and the file it belongs to: referenced
  * while the entry lives, as Linux's, so that a close by another thread
  * cannot free the queue under it. */

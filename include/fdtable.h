@@ -27,6 +27,9 @@ struct file *fcheck(int fd);
 int get_unused_fd(int from);
 void fd_install(int fd, struct file *f, bool cloexec);
 int close_fd(int fd);
+/* A new fd for file, the lowest free one >= from (fcntl's F_DUPFD): the
+ * fd, -EINVAL (from out of range) or -EMFILE. */
+long f_dupfd(int from, struct file *file, bool cloexec);
 /* fds 0-2 of the caller on /dev/console: 0 or -errno. */
 int open_console_fds(void);
 /* Close the fds marked close-on-exec (exec). */

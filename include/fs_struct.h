@@ -1,29 +1,36 @@
 /* include/fs_struct.h: a task's filesystem context (root, working directory,
  * umask), shared by CLONE_FS or copied at fork (fs/fs_struct.c). root and
- * pwd are absolute path strings, not dentry references as in Linux: pwd is
- * looked up from the root dentry where it is used (current_cwd, fs/exec.c),
- * and root stays "/" (there is no chroot). */
+ * pwd are dentries the struct holds a reference on, so a working directory
+ * that is renamed stays the same directory, and one that is removed is
+ * still where relative paths start (they find nothing there, and getcwd
+ * says ENOENT), as in Linux. */
 #ifndef TASKLAB_FS_STRUCT_H
 #define TASKLAB_FS_STRUCT_H
 
 struct task_struct;
-
-#define FS_PATH_MAX 64
+struct dentry;
 
 struct fs_struct {
 	int users;                        /* tasks sharing this context */
-	unsigned int umask;
-	char root[FS_PATH_MAX];
-	char pwd[FS_PATH_MAX];
+	unsigned int umask;               /* cleared from new files' modes */
+	struct dentry *root;              /* "/" of this task (no chroot yet) */
+	struct dentry *pwd;               /* the working directory */
 };
 
 extern struct fs_struct init_fs;
 
-/* Share (CLONE_FS) or copy current's fs_struct into p; 0 or -ENOMEM. */
-struct dentry;
-/* The current task's working directory, with a reference (dput it). */
+/* Give init_fs the root filesystem's root as root and cwd (boot, once the
+ * root exists: every later task inherits them). */
+void init_fs_root(void);
+/* The current task's working directory and root, with a reference (dput). */
 struct dentry *current_cwd(void);
+struct dentry *current_root(void);
+/* Make d (a directory, referenced by the caller) fs's working directory. */
+void set_fs_pwd(struct fs_struct *fs, struct dentry *d);
+/* The current task's umask. */
+unsigned int current_umask(void);
 
+/* Share (CLONE_FS) or copy current's fs_struct into p; 0 or -ENOMEM. */
 int copy_fs(unsigned long clone_flags, struct task_struct *p);
 /* Drop p's reference; the last one frees the struct. */
 void exit_fs(struct task_struct *p);

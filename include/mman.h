@@ -62,9 +62,11 @@ struct vm_area_struct *vma_lookup(struct mm_struct *mm, unsigned long addr);
 
 /* Map [addr, addr + len) (page aligned; len > 0) with vm_flags. Whatever was
  * mapped there before is unmapped first. file may be NULL (anonymous);
- * otherwise pgoff/file_end as in struct vm_area_struct. A private mapping
+ * otherwise pgoff/file_end as in struct vm_area_struct, and the file's
+ * f_op->mmap, if any, may change the new VMA (/dev/zero's puts a shmem
+ * file in its place or makes it anonymous) or refuse it. A private mapping
  * gets VM_MAYREAD/WRITE/EXEC; a shared one (VM_MAYSHARE) keeps the VM_MAY*
- * bits the caller gives it. 0 or -ENOMEM. */
+ * bits the caller gives it. 0, -ENOMEM, or the f_op->mmap's error. */
 int mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		unsigned long vm_flags, struct file *file, unsigned long pgoff,
 		unsigned long file_end);
@@ -114,6 +116,10 @@ long do_mincore(struct mm_struct *mm, unsigned long start, unsigned long len,
  * MAP_SHARED|MAP_ANONYMOUS mapping (one reference: the VMA's); or
  * ERR_PTR(-ENOMEM). */
 struct file *shmem_file_setup(unsigned long size);
+/* Make vma (a shared mapping of /dev/zero, being set up by mmap_region)
+ * a mapping of a new such file as big as it, dropping its reference on
+ * the file it had: 0 or -ENOMEM. */
+int shmem_zero_setup(struct vm_area_struct *vma);
 
 /* mm/memory.c */
 #define FAULT_WRITE  1            /* the access was a write */

@@ -131,12 +131,74 @@ SYSCALL_DECL(sys_getrlimit);
 SYSCALL_DECL(sys_ugetrlimit);
 SYSCALL_DECL(sys_setrlimit);
 SYSCALL_DECL(sys_prlimit64);
+/* The system's calls: groups, names, the log, reboot. */
+SYSCALL_DECL(sys_getgroups);
+SYSCALL_DECL(sys_setgroups);
+SYSCALL_DECL(sys_getgroups16);
+SYSCALL_DECL(sys_setgroups16);
+SYSCALL_DECL(sys_sethostname);
+SYSCALL_DECL(sys_setdomainname);
+SYSCALL_DECL(sys_syslog);
+SYSCALL_DECL(sys_reboot);
 /* Mounts (fs/namespace.c), sysinfo (kernel/sys.c). */
 SYSCALL_DECL(sys_mount);
 SYSCALL_DECL(sys_umount);
 SYSCALL_DECL(sys_umount2);
 SYSCALL_DECL(sys_sysinfo);
 
+/* Files (fs/): names, attributes, times, I/O. */
+SYSCALL_DECL(sys_creat);
+SYSCALL_DECL(sys_link);
+SYSCALL_DECL(sys_mknod);
+SYSCALL_DECL(sys_chmod);
+SYSCALL_DECL(sys_lchown16);
+SYSCALL_DECL(sys_utime);
+SYSCALL_DECL(sys_sync);
+SYSCALL_DECL(sys_rename);
+SYSCALL_DECL(sys_mkdir);
+SYSCALL_DECL(sys_umask);
+SYSCALL_DECL(sys_symlink);
+SYSCALL_DECL(sys_truncate);
+SYSCALL_DECL(sys_ftruncate);
+SYSCALL_DECL(sys_fchmod);
+SYSCALL_DECL(sys_fchown16);
+SYSCALL_DECL(sys_statfs);
+SYSCALL_DECL(sys_fstatfs);
+SYSCALL_DECL(sys_fsync);
+SYSCALL_DECL(sys_fchdir);
+SYSCALL_DECL(sys_readv);
+SYSCALL_DECL(sys_fdatasync);
+SYSCALL_DECL(sys_pread64);
+SYSCALL_DECL(sys_pwrite64);
+SYSCALL_DECL(sys_chown16);
+SYSCALL_DECL(sys_sendfile);
+SYSCALL_DECL(sys_truncate64);
+SYSCALL_DECL(sys_ftruncate64);
+SYSCALL_DECL(sys_lchown32);
+SYSCALL_DECL(sys_fchown32);
+SYSCALL_DECL(sys_chown32);
+SYSCALL_DECL(sys_sendfile64);
+SYSCALL_DECL(sys_statfs64);
+SYSCALL_DECL(sys_fstatfs64);
+SYSCALL_DECL(sys_utimes);
+SYSCALL_DECL(sys_mkdirat);
+SYSCALL_DECL(sys_mknodat);
+SYSCALL_DECL(sys_fchownat);
+SYSCALL_DECL(sys_futimesat);
+SYSCALL_DECL(sys_renameat);
+SYSCALL_DECL(sys_linkat);
+SYSCALL_DECL(sys_symlinkat);
+SYSCALL_DECL(sys_readlinkat);
+SYSCALL_DECL(sys_fchmodat);
+SYSCALL_DECL(sys_faccessat);
+SYSCALL_DECL(sys_utimensat);
+SYSCALL_DECL(sys_dup3);
+SYSCALL_DECL(sys_preadv);
+SYSCALL_DECL(sys_pwritev);
+SYSCALL_DECL(sys_syncfs);
+SYSCALL_DECL(sys_renameat2);
+SYSCALL_DECL(sys_utimensat_time64);
+SYSCALL_DECL(sys_faccessat2);
 /* Waiting (kernel/sys_proc.c), CPU time (kernel/sched_cputime.c), timers
  * (kernel/time.c, itimer.c, posix-timers.c), prctl and scheduling
  * (kernel/sys_prctl.c, sys_sched.c). */

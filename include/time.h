@@ -20,7 +20,8 @@ struct timespec32 { s32 tv_sec; s32 tv_nsec; };
 struct timeval32 { s32 tv_sec; s32 tv_usec; };
 /* The *_time64 calls' layout. */
 struct __kernel_timespec { s64 tv_sec; s64 tv_nsec; };
-/* The kernel's own. */
+/* The kernel's own (clocks, timers, inode timestamps): 64-bit seconds, so
+ * a date past 2038 or before 1970 fits (utimensat_time64 can set one). */
 struct timespec64 { s64 tv_sec; long tv_nsec; };
 
 #define NSEC_PER_SEC  1000000000L
@@ -31,10 +32,15 @@ long days_from_civil(long y, unsigned int m, unsigned int d);
 void time_init(void);
 /* Seconds since the epoch at boot (from the RTC). */
 extern u64 boot_time_seconds;
+/* The wall clock now (CLOCK_REALTIME): the boot time plus the jiffies. */
+void ktime_get_real_ts64(struct timespec64 *ts);
 /* Fill ts for the given clock; -EINVAL for an unknown clock. */
 int read_clock(int clock, struct timespec64 *ts);
-/* A user timespec in either layout copied into ts: 0, -EFAULT, or -EINVAL
- * (negative tv_sec, or tv_nsec outside 0..999999999). */
+/* A user timespec in either layout copied into ts as it is (utimensat's
+ * UTIME_NOW and UTIME_OMIT, dates before 1970): 0 or -EFAULT. */
+int copy_timespec_from_user(u32 uts, struct timespec64 *ts, bool time64);
+/* The same for a time or interval, which must be valid: 0, -EFAULT, or
+ * -EINVAL (negative tv_sec, or tv_nsec outside 0..999999999). */
 int get_user_timespec(u32 uts, struct timespec64 *ts, bool time64);
 /* ts written to user memory in either layout: 0 or -EFAULT. */
 int put_user_timespec(u32 uts, const struct timespec64 *ts, bool time64);

@@ -1,28 +1,49 @@
 /* include/uio.h: an iov_iter says where the bytes of a read or write go:
- * a kernel buffer, or a user buffer that must be reached with
+ * kernel buffers, or user buffers that must be reached with
  * copy_to_user/copy_from_user. File operations copy through it and so serve
- * both exec (kernel buffers) and system calls (user buffers) with one code
- * path, as Linux's read_iter/write_iter do. One segment only. */
+ * exec (kernel buffers), read/write (one user buffer) and readv/writev (a
+ * vector of them) with one code path, as Linux's read_iter/write_iter do.
+ * The segment being copied is (base, seg_left); the ones after it wait in
+ * iov[0..nr_segs). */
 #ifndef TASKLAB_UIO_H
 #define TASKLAB_UIO_H
 
 #include <types.h>
 
+/* One segment: the i386 struct iovec, as readv's callers lay it out. */
+struct iovec {
+	void *iov_base;
+	size_t iov_len;
+};
+
+#define UIO_MAXIOV 1024         /* segments in one readv/writev (IOV_MAX) */
+
 struct iov_iter {
-	bool user;              /* base is a user address */
-	char *base;             /* next byte to copy to or from */
-	size_t count;           /* bytes left */
+	bool user;              /* the buffers are user addresses */
 	bool fault;             /* a user copy faulted */
+	char *base;             /* next byte of the current segment */
+	size_t seg_left;        /* bytes left in the current segment */
+	const struct iovec *iov;        /* the segments after it */
+	unsigned long nr_segs;
+	size_t count;           /* bytes left in all */
 };
 
 static inline void iov_iter_kernel(struct iov_iter *i, void *buf, size_t n)
 {
-	*i = (struct iov_iter){ false, buf, n, false };
+	*i = (struct iov_iter){ false, false, buf, n, NULL, 0, n };
 }
 
 static inline void iov_iter_user(struct iov_iter *i, void *ubuf, size_t n)
 {
-	*i = (struct iov_iter){ true, ubuf, n, false };
+	*i = (struct iov_iter){ true, false, ubuf, n, NULL, 0, n };
+}
+
+/* Over the nr user segments of iov (checked by import_iovec; kept by the
+ * caller while the iterator is used), count bytes in all. */
+static inline void iov_iter_init(struct iov_iter *i, const struct iovec *iov,
+				 unsigned long nr, size_t count)
+{
+	*i = (struct iov_iter){ true, false, NULL, 0, iov, nr, count };
 }
 
 /* Copy up to n bytes into / out of the iterator and advance it. Returns the
@@ -30,5 +51,7 @@ static inline void iov_iter_user(struct iov_iter *i, void *ubuf, size_t n)
  * faults (then i->fault is set). */
 size_t copy_to_iter(const void *src, size_t n, struct iov_iter *i);
 size_t copy_from_iter(void *dst, size_t n, struct iov_iter *i);
+/* Copy n zero bytes into the iterator (a hole, /dev/zero); as copy_to_iter. */
+size_t iov_iter_zero(size_t n, struct iov_iter *i);
 
 #endif

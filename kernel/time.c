@@ -33,22 +33,25 @@ void jiffies_to_timespec(unsigned long ticks, struct timespec64 *ts)
 	ts->tv_nsec = (long)(ticks % HZ) * NSEC_PER_TICK;
 }
 
+void ktime_get_real_ts64(struct timespec64 *ts)
+{
+	jiffies_to_timespec(jiffies, ts);
+	ts->tv_sec += boot_time_seconds;
+}
+
 int read_clock(int clock, struct timespec64 *ts)
 {
-	unsigned long j = jiffies;
-
 	switch (clock) {
 	case CLOCK_REALTIME:
 	case CLOCK_REALTIME_COARSE:
 	case CLOCK_TAI:                  /* no leap-second offset set: realtime */
-		jiffies_to_timespec(j, ts);
-		ts->tv_sec += boot_time_seconds;
+		ktime_get_real_ts64(ts);
 		return 0;
 	case CLOCK_MONOTONIC:
 	case CLOCK_MONOTONIC_RAW:
 	case CLOCK_MONOTONIC_COARSE:
 	case CLOCK_BOOTTIME:
-		jiffies_to_timespec(j, ts);
+		jiffies_to_timespec(jiffies, ts);
 		return 0;
 	case CLOCK_PROCESS_CPUTIME_ID:
 	case CLOCK_THREAD_CPUTIME_ID:
@@ -83,7 +86,7 @@ long sys_gettimeofday(u32 tv, u32 tz, u32 c, u32 d, u32 e, u32 f)
 	return 0;
 }
 
-int get_user_timespec(u32 uts, struct timespec64 *ts, bool time64)
+int copy_timespec_from_user(u32 uts, struct timespec64 *ts, bool time64)
 {
 	struct __kernel_timespec k64;
 	struct timespec32 k32;
@@ -99,6 +102,13 @@ int get_user_timespec(u32 uts, struct timespec64 *ts, bool time64)
 		ts->tv_sec = k32.tv_sec;
 		ts->tv_nsec = k32.tv_nsec;
 	}
+	return 0;
+}
+
+int get_user_timespec(u32 uts, struct timespec64 *ts, bool time64)
+{
+	if (copy_timespec_from_user(uts, ts, time64))
+		return -EFAULT;
 	if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= NSEC_PER_SEC)
 		return -EINVAL;
 	return 0;

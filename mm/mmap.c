@@ -40,13 +40,20 @@ static struct vm_area_struct *vma_alloc(void)
 	return v;
 }
 
-/* v (just filled in) takes a reference on its file and joins its i_mmap. */
+/* v, holding a reference on its file (if any), joins the file's i_mmap. */
+static void i_mmap_insert(struct vm_area_struct *v)
+{
+	if (v->vm_file)
+		list_add_tail(&v->vm_shared, &v->vm_file->f_inode->i_mmap);
+}
+
+/* v (a copy of another VMA) takes a reference on its file and joins its
+ * i_mmap. */
 static void vma_link_file(struct vm_area_struct *v)
 {
-	if (!v->vm_file)
-		return;
-	get_file(v->vm_file);
-	list_add_tail(&v->vm_shared, &v->vm_file->f_inode->i_mmap);
+	if (v->vm_file)
+		get_file(v->vm_file);
+	i_mmap_insert(v);
 }
 
 static void vma_free(struct vm_area_struct *v)
@@ -224,10 +231,17 @@ int mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	if (!(vm_flags & VM_MAYSHARE))
 		vm_flags |= VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
 	v->vm_flags = vm_flags;
-	v->vm_file = file;
+	v->vm_file = file ? get_file(file) : NULL;  /* f_op->mmap may swap it */
 	v->vm_pgoff = pgoff;
 	v->vm_file_end = file_end;
-	vma_link_file(v);
+	if (file && file->f_op->mmap && (err = file->f_op->mmap(file, v))) {
+		if (v->vm_file)
+			fput(v->vm_file);
+		kmem_cache_free(vm_area_cachep, v);
+		vmas_allocated--;
+		return err;
+	}
+	i_mmap_insert(v);
 	insert_vma(mm, v);
 	return 0;
 }

@@ -6,12 +6,13 @@
  * pages (a fault finds or adds them by index), every VMA mapping it (fork
  * copies, splits) holds a reference, the last one gone frees the file and
  * its pages, a shared futex in it is keyed by its inode, and an access
- * past its size (an mremap that grew the mapping) is SIGBUS, as in Linux. */
+ * past its size (an mremap that grew the mapping) is SIGBUS, as in Linux.
+ * A MAP_SHARED mapping of /dev/zero gets one such file too (its driver's
+ * mmap calls shmem_zero_setup, as Linux's does). */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
 #include <mman.h>
-#include <sched.h>
 
 struct file *shmem_file_setup(unsigned long size)
 {
@@ -20,10 +21,22 @@ struct file *shmem_file_setup(unsigned long size)
 
 	if (!d)
 		return ERR_PTR(-ENOMEM);
-	d->d_inode->i_size = size;
-	d->d_inode->i_uid = current->euid;
-	d->d_inode->i_gid = current->egid;
+	d->d_inode->i_size = size;      /* its owner is the caller (new_inode) */
 	f = dentry_open(d, O_RDWR);
 	dput(d);                         /* the file holds the dentry now */
 	return f;
+}
+
+int shmem_zero_setup(struct vm_area_struct *vma)
+{
+	struct file *file = shmem_file_setup(vma->vm_end - vma->vm_start);
+
+	if (IS_ERR(file))
+		return PTR_ERR(file);
+	if (vma->vm_file)
+		fput(vma->vm_file);
+	vma->vm_file = file;            /* setup's reference becomes the VMA's */
+	vma->vm_pgoff = 0;
+	vma->vm_file_end = TASK_SIZE;
+	return 0;
 }

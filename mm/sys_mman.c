@@ -54,8 +54,9 @@ static int check_mmap_file(struct file *file, u32 prot, u32 flags, unsigned long
 
 	if (!file)
 		return -EBADF;
-	if (!S_ISREG(file->f_inode->i_mode) || file->f_inode->i_fop != &ramfs_file_operations)
-		return -ENODEV;          /* only the ramfs has pages to map (not procfs) */
+	if (!file->f_op->mmap && (!S_ISREG(file->f_inode->i_mode) ||
+				  file->f_op != &ramfs_file_operations))
+		return -ENODEV;          /* pages only the ramfs has, or a driver's mmap */
 	acc = file->f_flags & O_ACCMODE;
 	if ((flags & MAP_TYPE) != MAP_PRIVATE) {
 		if ((prot & PROT_WRITE) && acc == O_RDONLY)

@@ -270,7 +270,13 @@ static void ramfs_open_modes(struct ktest *t)
 	KTEST_EXPECT_EQ(t, open_err(root, "/a/b/file", O_RDONLY | O_DIRECTORY), -ENOTDIR);
 	KTEST_EXPECT_EQ(t, open_err(root, "/a/link", O_RDONLY | O_NOFOLLOW), -ELOOP);
 	KTEST_EXPECT_EQ(t, open_err(root, "/a/link", O_RDONLY), 0);
-	KTEST_EXPECT_EQ(t, open_err(root, "/a/b/file", 3), -EINVAL);
+	KTEST_EXPECT_EQ(t, open_err(root, "/a", 3), -EISDIR);
+	f = filp_open(root, root, "/a/b/file", 3, 0);   /* Linux's mode 3: neither read nor write */
+	KTEST_ASSERT_FALSE(t, IS_ERR(f));
+	KTEST_EXPECT_EQ(t, f->f_mode & (FMODE_READ | FMODE_WRITE), 0);
+	KTEST_EXPECT_EQ(t, kernel_read(f, buf, 4, &pos), -EBADF);
+	KTEST_EXPECT_EQ(t, kernel_write(f, "x", 1, &pos), -EBADF);
+	fput(f);
 	f = filp_open(root, root, "/a/b/file", O_WRONLY, 0);
 	KTEST_ASSERT_FALSE(t, IS_ERR(f));
 	KTEST_EXPECT_EQ(t, kernel_read(f, buf, 4, &pos), -EBADF);
@@ -279,7 +285,7 @@ static void ramfs_open_modes(struct ktest *t)
 	KTEST_ASSERT_FALSE(t, IS_ERR(f));
 	KTEST_EXPECT_EQ(t, kernel_write(f, "x", 1, &pos), -EBADF);
 	fput(f);
-	/* a device node opens only with a driver for its major */
+	/* a device node opens only with a driver for its number */
 	KTEST_ASSERT_FALSE(t, IS_ERR(ramfs_create(root, "dev9", 4, S_IFCHR | 0600, MKDEV(9, 0))));
 	KTEST_EXPECT_EQ(t, open_err(root, "/dev9", O_RDONLY), -ENXIO);
 	KTEST_ASSERT_EQ(t, register_chrdev(9, "test", &test_dev_fops), 0);

@@ -34,6 +34,8 @@ static void stat_encodes_devices(struct ktest *t)
 	KTEST_EXPECT_EQ(t, new_encode_dev(MKDEV(5, 1)), 0x501);
 	KTEST_EXPECT_EQ(t, new_encode_dev(MKDEV(4, 300)), 0x10042c);
 	KTEST_EXPECT_EQ(t, new_encode_dev(MKDEV(0, 0)), 0);
+	KTEST_EXPECT_EQ(t, new_decode_dev(0x10042c), MKDEV(4, 300));     /* and back */
+	KTEST_EXPECT_EQ(t, new_decode_dev(0x103), MKDEV(1, 3));
 }
 
 static void stat_copies_inode(struct ktest *t)
@@ -49,6 +51,9 @@ static void stat_copies_inode(struct ktest *t)
 	dev = ramfs_create(root, "tty", 3, S_IFCHR | 0620, MKDEV(4, 300));
 	KTEST_ASSERT_NOT_NULL(t, d);
 	KTEST_ASSERT_FALSE(t, IS_ERR(dev));
+	d->d_inode->i_atime = (struct timespec64){ 1000000001, 1 };
+	d->d_inode->i_mtime = (struct timespec64){ 1000000002, 999999999 };
+	d->d_inode->i_ctime = (struct timespec64){ 1000000003, 3 };
 	vfs_getattr(d->d_inode, &k);
 	KTEST_EXPECT_EQ(t, cp_new_stat64(&k, ktest_user_alias(&st)), 0);
 	KTEST_EXPECT_EQ(t, cp_statx(&k, ktest_user_alias(&sx)), 0);
@@ -58,7 +63,15 @@ static void stat_copies_inode(struct ktest *t)
 	KTEST_EXPECT_EQ(t, st.st_nlink, 1);
 	KTEST_EXPECT_EQ(t, st.st_ino, d->d_inode->i_ino);
 	KTEST_EXPECT_EQ(t, st.__st_ino, d->d_inode->i_ino);
-	KTEST_EXPECT_EQ(t, st.st_mtime, d->d_inode->i_mtime);
+	KTEST_EXPECT_EQ(t, st.st_atime, 1000000001);          /* three times, each its own */
+	KTEST_EXPECT_EQ(t, st.st_atime_nsec, 1);
+	KTEST_EXPECT_EQ(t, st.st_mtime, 1000000002);
+	KTEST_EXPECT_EQ(t, st.st_mtime_nsec, 999999999);
+	KTEST_EXPECT_EQ(t, st.st_ctime, 1000000003);
+	KTEST_EXPECT_EQ(t, st.st_ctime_nsec, 3);
+	KTEST_EXPECT_EQ(t, sx.stx_atime.tv_sec, 1000000001);
+	KTEST_EXPECT_EQ(t, sx.stx_mtime.tv_nsec, 999999999);
+	KTEST_EXPECT_EQ(t, sx.stx_ctime.tv_sec, 1000000003);
 	KTEST_EXPECT_EQ(t, sx.stx_mask, STATX_BASIC_STATS);
 	KTEST_EXPECT_EQ(t, sx.stx_size, 5000);
 	KTEST_EXPECT_EQ(t, sx.stx_mode, S_IFREG | 0644);

@@ -122,15 +122,20 @@ static int oom_score_adj_write(struct proc_inode *pi, const char *buf, size_t co
 	return set_oom_score_adj(pi->task, (int)adj);
 }
 
-/* The path of file f as /proc shows it, into buf. */
-static int file_path(struct file *f, char *buf, size_t size)
+/* The path of dentry d as /proc shows it, into buf. */
+static int dentry_path(struct dentry *d, char *buf, size_t size)
 {
-	char *p = d_path(root_dentry, f->f_dentry, buf, size);
+	char *p = d_path(root_dentry, d, buf, size);
 
 	if (IS_ERR(p))
 		return PTR_ERR(p);
 	memmove(buf, p, strlen(p) + 1);
 	return 0;
+}
+
+static int file_path(struct file *f, char *buf, size_t size)
+{
+	return dentry_path(f->f_dentry, buf, size);
 }
 
 static int exe_link(struct proc_inode *pi, char *buf, size_t size)
@@ -142,17 +147,15 @@ static int exe_link(struct proc_inode *pi, char *buf, size_t size)
 	return file_path(mm->exe_file, buf, size);
 }
 
-/* The task's working directory or root, as its fs_struct names them. */
+/* The task's working directory or root: the dentries its fs_struct
+ * holds, as paths. */
 static int fs_link(struct proc_inode *pi, char *buf, size_t size, bool root)
 {
 	struct fs_struct *fs = pi->task->fs;
 
 	if (!fs)
 		return -ENOENT;                  /* exited */
-	strlcpy(buf, root ? fs->root : fs->pwd, size);
-	if (!*buf)
-		strlcpy(buf, "/", size);
-	return 0;
+	return dentry_path(root ? fs->root : fs->pwd, buf, size);
 }
 
 static int cwd_link(struct proc_inode *pi, char *buf, size_t size) { return fs_link(pi, buf, size, false); }

@@ -101,7 +101,7 @@ static void init_proc_inode(struct proc_inode *pi, const struct proc_entry *e,
 	inode->i_nlink = S_ISDIR(e->mode) ? 2 : 1;
 	inode->i_uid = task ? task->euid : 0;    /* ps takes the user from here */
 	inode->i_gid = task ? task->egid : 0;
-	inode->i_mtime = (u32)(boot_time_seconds + jiffies / HZ);
+	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time();
 	INIT_LIST_HEAD(&inode->i_mmap);          /* never mapped: iput checks it */
 	if (S_ISDIR(e->mode)) {
 		inode->i_fop = &proc_dir_operations;

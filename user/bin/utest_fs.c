@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 
 #define FILE_A "/tmp/utest_fs_a"
@@ -109,6 +110,31 @@ static void fs_symlinks(struct ktap *t)
 	KTAP_EXPECT_EQ(t, access("/bin/sh", X_OK), 0);
 	KTAP_EXPECT_EQ(t, access("/no/such", F_OK), -1);
 	KTAP_EXPECT_EQ(t, errno, ENOENT);
+}
+
+/* statx takes every flag glibc passes (2.36's stat adds AT_NO_AUTOMOUNT;
+ * a sync type may come too); an unknown bit, both sync types at once or
+ * the reserved mask bit is EINVAL, as Linux's. */
+static void fs_statx_flags(struct ktap *t)
+{
+	static const long ok_flags[] = { 0, 0x800, 0x800 | 0x100, 0x2000, 0x4000, 0x800 | 0x4000 };
+	static const long bad_flags[] = { 0x6000, 0x1, 0x10000 };
+	struct statx sx;
+
+	for (unsigned int i = 0; i < sizeof(ok_flags) / sizeof(ok_flags[0]); i++) {
+		memset(&sx, 0, sizeof(sx));
+		KTAP_EXPECT_EQ(t, syscall(__NR_statx, AT_FDCWD, (long)"/tmp", ok_flags[i], STATX_BASIC_STATS,
+					  (long)&sx, 0), 0);
+		KTAP_EXPECT_TRUE(t, S_ISDIR(sx.stx_mode));
+	}
+	for (unsigned int i = 0; i < sizeof(bad_flags) / sizeof(bad_flags[0]); i++) {
+		KTAP_EXPECT_EQ(t, syscall(__NR_statx, AT_FDCWD, (long)"/tmp", bad_flags[i], STATX_BASIC_STATS,
+					  (long)&sx, 0), -1);
+		KTAP_EXPECT_EQ(t, errno, EINVAL);
+	}
+	KTAP_EXPECT_EQ(t, syscall(__NR_statx, AT_FDCWD, (long)"/tmp", 0, 0x80000000L, (long)&sx, 0), -1);
+	KTAP_EXPECT_EQ(t, errno, EINVAL);
+	KTAP_EXPECT_EQ(t, syscall(__NR_fstatat64, AT_FDCWD, (long)"/tmp", (long)&sx, 0x800, 0, 0), 0);
 }
 
 /* "name:type " for each entry of the directory, into out. */
@@ -259,6 +285,7 @@ static const struct ktap_case fs_cases[] = {
 	KTAP_CASE(fs_write_read_seek),
 	KTAP_CASE(fs_open_errors),
 	KTAP_CASE(fs_symlinks),
+	KTAP_CASE(fs_statx_flags),
 	KTAP_CASE(fs_getdents),
 	KTAP_CASE(fs_cwd),
 	KTAP_CASE(fs_dup_shares_offset),

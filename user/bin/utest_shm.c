@@ -2,8 +2,9 @@
  * use them: MAP_SHARED|MAP_ANONYMOUS memory shared across fork, MAP_SHARED
  * of a file (the page cache page itself: what read() and write() see, and
  * what another mapping of the file sees), MAP_PRIVATE of a file (copy on
- * write), SIGBUS past the file's end, the EACCES rules for writing a
- * shared mapping, msync, mremap, madvise and mincore with their errors,
+ * write), SIGBUS past the file's end (its new end too, after O_TRUNC,
+ * truncate or ftruncate), the EACCES rules for writing a shared mapping,
+ * msync, mremap, madvise and mincore with their errors,
  * and futexes that meet across processes in a shared page (anonymous or a
  * file mapped at different addresses), with a futex lock and checkpoint
  * shared by three children. Every futex wait has a time limit, so a lost
@@ -425,6 +426,39 @@ static void shm_truncate_unmaps_pages(struct ktap *t)
 	release_sigbus();
 	munmap((void *)s, 2 * PG);
 	close(fd2);
+	drop_file(fd);
+}
+
+/* ftruncate and truncate take the same path as O_TRUNC: shrinking a
+ * mapped file takes the pages past the new end out of the mapping (SIGBUS
+ * there, as Linux), zeroes the rest of the last page, and a file grown
+ * again reads zeros where the old data was. */
+static void shm_ftruncate_unmaps_pages(struct ktap *t)
+{
+	int fd = make_file(3 * PG, 'f');
+	volatile char *s;
+
+	KTAP_ASSERT_GE(t, fd, 0);
+	s = map(3 * PG, RW, MAP_SHARED, fd, 0);
+	KTAP_ASSERT_TRUE(t, s != MAP_FAILED);
+	KTAP_EXPECT_EQ(t, s[2 * PG + 1], 'f');
+	KTAP_EXPECT_EQ(t, ftruncate(fd, PG + 10), 0);
+	KTAP_ASSERT_EQ(t, catch_sigbus(), 0);
+	KTAP_EXPECT_EQ(t, load_byte(s + PG + 9), 'f');
+	KTAP_EXPECT_EQ(t, load_byte(s + PG + 10), 0);     /* past the end, in its page */
+	KTAP_EXPECT_EQ(t, bus_hits, 0);
+	KTAP_EXPECT_EQ(t, load_byte(s + 2 * PG + 1), BUS_MARK);
+	expect_bus_at(t, s + 2 * PG + 1, 1);
+	KTAP_EXPECT_EQ(t, truncate(path_a, 5), 0);          /* by name: the same */
+	KTAP_EXPECT_EQ(t, load_byte(s + 4), 'f');
+	KTAP_EXPECT_EQ(t, load_byte(s + PG + 1), BUS_MARK);
+	expect_bus_at(t, s + PG + 1, 2);
+	KTAP_EXPECT_EQ(t, ftruncate(fd, 3 * PG), 0);        /* grown: zeros, no signal */
+	KTAP_EXPECT_EQ(t, load_byte(s + 2 * PG + 1), 0);
+	KTAP_EXPECT_EQ(t, load_byte(s + 5), 0);
+	KTAP_EXPECT_EQ(t, bus_hits, 2);
+	release_sigbus();
+	munmap((void *)s, 3 * PG);
 	drop_file(fd);
 }
 
@@ -1051,6 +1085,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(shm_file_private_copy_on_write),
 	KTAP_CASE(shm_sigbus_past_end_of_file),
 	KTAP_CASE(shm_truncate_unmaps_pages),
+	KTAP_CASE(shm_ftruncate_unmaps_pages),
 	KTAP_CASE(shm_write_needs_rdwr),
 	KTAP_CASE(shm_map_types),
 	KTAP_CASE(shm_msync),

@@ -163,14 +163,18 @@ static long process_cpu_ms(void)
 }
 
 /* Spin in user mode until *flag reaches want or ms of CPU time are used
- * (given up after 10 s of wall time); the CPU time used. */
+ * (given up after 10 s of wall time); the CPU time used. The clocks are
+ * read between long runs of user work (about a million instructions):
+ * read every 5,000 additions, the two clock_gettime calls took most ticks
+ * in kernel mode under QEMU, and ITIMER_VIRTUAL, which counts user ticks
+ * only, went off after 1.3 s of CPU time, or not within 2 s. */
 static long spin_until(volatile int *flag, int want, long ms)
 {
 	long start = process_cpu_ms(), give_up = now_ms() + 10000;
 	volatile unsigned long x = 0;
 
 	while (*flag < want && process_cpu_ms() - start < ms && now_ms() < give_up)
-		for (int i = 0; i < 5000; i++)
+		for (int i = 0; i < 200000; i++)
 			x += i;
 	return process_cpu_ms() - start;
 }

@@ -7,5 +7,8 @@
 
 int open(const char *path, int flags, ...);
 int fcntl(int fd, int cmd, long arg);
+/* user/lib/files.c */
+int openat(int dirfd, const char *path, int flags, ...);
+int creat(const char *path, mode_t mode);
 
 #endif

@@ -19,5 +19,9 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int puts(const char *s);
 int putchar(int c);
 void perror(const char *what);
+/* user/lib/files.c */
+int rename(const char *old, const char *new);
+int renameat(int olddirfd, const char *old, int newdirfd, const char *new);
+int renameat2(int olddirfd, const char *old, int newdirfd, const char *new, unsigned int flags);
 
 #endif

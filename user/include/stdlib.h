@@ -22,5 +22,8 @@ char *getenv(const char *name);
 long strtol(const char *s, char **end, int base);
 unsigned long strtoul(const char *s, char **end, int base);
 int atoi(const char *s);
+/* user/lib/files.c: template ends in XXXXXX, replaced in place */
+char *mkdtemp(char *template);
+int mkstemp(char *template);
 
 #endif

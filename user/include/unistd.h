@@ -57,10 +57,39 @@ int brk(void *addr);
 void *sbrk(long increment);
 int sched_yield(void);
 unsigned int sleep(unsigned int seconds);
+/* user/lib/files.c */
+int link(const char *old, const char *new);
+int linkat(int olddirfd, const char *old, int newdirfd, const char *new, int flags);
+int symlink(const char *target, const char *path);
+int symlinkat(const char *target, int dirfd, const char *path);
+ssize_t readlinkat(int dirfd, const char *path, char *buf, size_t size);
+int unlinkat(int dirfd, const char *path, int flags);
+int chown(const char *path, uid_t uid, gid_t gid);     /* the 32-bit id calls */
+int fchown(int fd, uid_t uid, gid_t gid);
+int lchown(const char *path, uid_t uid, gid_t gid);
+int fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flags);
+int truncate(const char *path, off_t length);
+int ftruncate(int fd, off_t length);
+int truncate64(const char *path, long long length);
+int ftruncate64(int fd, long long length);
+int fsync(int fd);
+int fdatasync(int fd);
+void sync(void);
+ssize_t pread(int fd, void *buf, size_t n, off_t offset);
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t offset);
+ssize_t pread64(int fd, void *buf, size_t n, long long offset);
+ssize_t pwrite64(int fd, const void *buf, size_t n, long long offset);
+int dup3(int fd, int to, int flags);
+int fchdir(int fd);
+int faccessat(int dirfd, const char *path, int mode, int flags);   /* faccessat2 */
 /* Is fd a terminal (TCGETS works; user/lib/tty.c)? 1, or 0 with errno. */
 int isatty(int fd);
 unsigned int alarm(unsigned int seconds);
 /* The system call: 0 or -1 (glibc's nice returns the new value). */
 int nice(int inc);
+/* The system's calls (user/lib/system.c; setgroups: grp.h). */
+int getgroups(int size, gid_t list[]);
+int sethostname(const char *name, size_t len);
+int setdomainname(const char *name, size_t len);
 
 #endif

@@ -100,12 +100,13 @@ unsigned int sleep(unsigned int seconds)
 	return nanosleep(&ts, &ts) ? (unsigned int)ts.tv_sec : 0;
 }
 
-/* open's mode argument is read only with O_CREAT, as C's varargs allow. */
+/* open's mode argument is read only with O_CREAT or O_TMPFILE, as C's
+ * varargs allow. */
 int open(const char *path, int flags, ...)
 {
 	unsigned int mode = 0;
 
-	if (flags & O_CREAT) {
+	if ((flags & O_CREAT) || (flags & __O_TMPFILE)) {
 		va_list ap;
 		va_start(ap, flags);
 		mode = va_arg(ap, unsigned int);

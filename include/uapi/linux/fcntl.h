@@ -17,6 +17,9 @@
 #define O_DIRECTORY 00200000
 #define O_NOFOLLOW  00400000
 #define O_CLOEXEC   02000000
+#define __O_TMPFILE 020000000
+#define O_TMPFILE   (__O_TMPFILE | O_DIRECTORY)   /* an unnamed file in a directory */
+#define O_PATH      010000000
 
 #define SEEK_SET 0          /* lseek whence */
 #define SEEK_CUR 1
@@ -24,12 +27,26 @@
 
 #define AT_FDCWD            -100   /* openat & co: relative to the cwd */
 #define AT_SYMLINK_NOFOLLOW 0x100
+#define AT_REMOVEDIR        0x200  /* unlinkat: rmdir */
+#define AT_EACCESS          0x200  /* faccessat2: the effective ids */
+#define AT_SYMLINK_FOLLOW   0x400  /* linkat: link what a symlink names */
+#define AT_NO_AUTOMOUNT     0x800  /* stat: no automount (none exist here) */
+#define AT_EMPTY_PATH       0x1000 /* "" names dirfd itself */
+#define AT_STATX_SYNC_TYPE  0x6000 /* statx: FORCE_SYNC 0x2000, DONT_SYNC 0x4000 */
+
+#define RENAME_NOREPLACE 1         /* renameat2: EEXIST rather than replace */
+#define RENAME_EXCHANGE  2         /* renameat2: swap the two names */
+#define RENAME_WHITEOUT  4         /* renameat2: overlayfs's; EINVAL on a ramfs */
+
+#define UTIME_NOW  ((1L << 30) - 1)   /* utimensat: this time is now */
+#define UTIME_OMIT ((1L << 30) - 2)   /* utimensat: leave this time */
 
 #define F_DUPFD  0
 #define F_GETFD  1
 #define F_SETFD  2
 #define F_GETFL  3
 #define F_SETFL  4
+#define F_DUPFD_CLOEXEC 1030
 #define FD_CLOEXEC 1
 
 #endif

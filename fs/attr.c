@@ -1,0 +1,151 @@
+/* fs/attr.c: changing an inode's attributes. notify_change applies a
+ * struct iattr (mode, owner, size, times): every attribute change goes
+ * through it, as in Linux. Here too are the calls that change modes and
+ * owners: chmod, fchmod, fchmodat; chown, fchown, lchown and fchownat, in
+ * their 32-bit forms (chown32 & co) and i386's old 16-bit ones, where the
+ * id 0xffff means -1 ("leave it") as Linux's low2highuid has it. Both set
+ * the ctime. chown of anything but a directory clears the setuid bit, and
+ * the setgid bit when group execute is set (a setgid bit without it marks
+ * mandatory locking), for root too, as Linux since 2.2.13. Tasklab checks
+ * no permission bits yet (see README): every caller may chmod and chown,
+ * but nothing on a read-only mount changes (EROFS). */
+#include <kernel.h>
+#include <errno.h>
+#include <fdtable.h>
+#include <fs.h>
+#include <mount.h>
+#include <syscall.h>
+
+int notify_change(struct dentry *d, struct iattr *attr)
+{
+	struct inode *inode = d->d_inode;
+	unsigned int v = attr->ia_valid;
+	struct timespec64 now = current_time();
+	int err;
+
+	if (d_readonly(d))
+		return -EROFS;
+	if ((v & ATTR_SIZE) && (err = ramfs_truncate(inode, attr->ia_size)))
+		return err;
+	if (v & ATTR_UID)
+		inode->i_uid = attr->ia_uid;
+	if (v & ATTR_GID)
+		inode->i_gid = attr->ia_gid;
+	if (v & ATTR_MODE)
+		inode->i_mode = (inode->i_mode & S_IFMT) | (attr->ia_mode & S_IALLUGO);
+	if (v & ATTR_ATIME)
+		inode->i_atime = (v & ATTR_ATIME_SET) ? attr->ia_atime : now;
+	if (v & ATTR_MTIME)
+		inode->i_mtime = (v & ATTR_MTIME_SET) ? attr->ia_mtime : now;
+	if (v & ATTR_CTIME)
+		inode->i_ctime = now;
+	return 0;
+}
+
+static long chmod_common(struct dentry *d, u32 mode)
+{
+	struct iattr attr = { .ia_valid = ATTR_MODE | ATTR_CTIME, .ia_mode = (u16)mode & S_IALLUGO };
+
+	return notify_change(d, &attr);
+}
+
+/* fchmodat(dirfd, path, mode): follows a symlink (Linux's has no flags;
+ * a link's own mode means nothing). mode is a umode_t: 16 bits. */
+long sys_fchmodat(u32 dfd, u32 upath, u32 mode, u32 d, u32 e, u32 f)
+{
+	struct dentry *dentry = user_path_at((int)dfd, (const char *)upath, LOOKUP_FOLLOW);
+	long err;
+
+	if (IS_ERR(dentry))
+		return PTR_ERR(dentry);
+	err = chmod_common(dentry, mode);
+	dput(dentry);
+	return err;
+}
+
+long sys_chmod(u32 upath, u32 mode, u32 c, u32 d, u32 e, u32 f)
+{
+	return sys_fchmodat((u32)AT_FDCWD, upath, mode, 0, 0, 0);
+}
+
+long sys_fchmod(u32 fd, u32 mode, u32 c, u32 d, u32 e, u32 f)
+{
+	struct file *file = fcheck((int)fd);
+
+	return file ? chmod_common(file->f_dentry, mode) : -EBADF;
+}
+
+#define NO_ID ((u32)-1)
+
+static long chown_common(struct dentry *d, u32 uid, u32 gid)
+{
+	struct iattr attr = { .ia_valid = ATTR_CTIME, .ia_uid = uid, .ia_gid = gid };
+	umode_t mode = d->d_inode->i_mode;
+
+	if (uid != NO_ID)
+		attr.ia_valid |= ATTR_UID;
+	if (gid != NO_ID)
+		attr.ia_valid |= ATTR_GID;
+	if (!S_ISDIR(mode) && (mode & (S_ISUID | S_ISGID))) {
+		if ((mode & (S_ISGID | 0010)) == (S_ISGID | 0010))
+			mode &= ~S_ISGID;
+		attr.ia_valid |= ATTR_MODE;
+		attr.ia_mode = mode & ~S_ISUID;
+	}
+	return notify_change(d, &attr);
+}
+
+/* fchownat(dirfd, path, uid, gid, flags): AT_SYMLINK_NOFOLLOW changes a
+ * link itself, AT_EMPTY_PATH the file dirfd; other flags are EINVAL. */
+long sys_fchownat(u32 dfd, u32 upath, u32 uid, u32 gid, u32 flags, u32 f)
+{
+	struct dentry *d;
+	long err;
+
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	d = user_path_at((int)dfd, (const char *)upath, at_lookup_flags(flags));
+	if (IS_ERR(d))
+		return PTR_ERR(d);
+	err = chown_common(d, uid, gid);
+	dput(d);
+	return err;
+}
+
+long sys_chown32(u32 upath, u32 uid, u32 gid, u32 d, u32 e, u32 f)
+{
+	return sys_fchownat((u32)AT_FDCWD, upath, uid, gid, 0, 0);
+}
+
+long sys_lchown32(u32 upath, u32 uid, u32 gid, u32 d, u32 e, u32 f)
+{
+	return sys_fchownat((u32)AT_FDCWD, upath, uid, gid, AT_SYMLINK_NOFOLLOW, 0);
+}
+
+long sys_fchown32(u32 fd, u32 uid, u32 gid, u32 d, u32 e, u32 f)
+{
+	struct file *file = fcheck((int)fd);
+
+	return file ? chown_common(file->f_dentry, uid, gid) : -EBADF;
+}
+
+/* An old 16-bit id (the register's low half): 0xffff is -1. */
+static u32 low2highid(u32 id)
+{
+	return (u16)id == 0xffff ? NO_ID : (u16)id;
+}
+
+long sys_chown16(u32 upath, u32 uid, u32 gid, u32 d, u32 e, u32 f)
+{
+	return sys_chown32(upath, low2highid(uid), low2highid(gid), 0, 0, 0);
+}
+
+long sys_lchown16(u32 upath, u32 uid, u32 gid, u32 d, u32 e, u32 f)
+{
+	return sys_lchown32(upath, low2highid(uid), low2highid(gid), 0, 0, 0);
+}
+
+long sys_fchown16(u32 fd, u32 uid, u32 gid, u32 d, u32 e, u32 f)
+{
+	return sys_fchown32(fd, low2highid(uid), low2highid(gid), 0, 0, 0);
+}

@@ -1,0 +1,42 @@
+/* fs/fcntl.c: fcntl64 (and fcntl: the same on i386 for these commands):
+ * duplicating (F_DUPFD, F_DUPFD_CLOEXEC), the close-on-exec flag
+ * (F_GETFD/F_SETFD) and the file status flags (F_GETFL/F_SETFL: only
+ * O_APPEND and O_NONBLOCK change, as Linux's SETFL_MASK minus what
+ * Tasklab has no use for). Other commands are EINVAL. */
+#include <kernel.h>
+#include <errno.h>
+#include <fdtable.h>
+#include <fs.h>
+#include <sched.h>
+#include <syscall.h>
+
+#define SETFL_MASK (O_APPEND | O_NONBLOCK)
+
+long sys_fcntl64(u32 fd, u32 cmd, u32 arg, u32 d, u32 e, u32 f)
+{
+	struct file *file = fcheck((int)fd);
+	struct files_struct *files = current->files;
+
+	if (!file)
+		return -EBADF;
+	switch (cmd) {
+	case F_DUPFD:
+	case F_DUPFD_CLOEXEC:
+		return f_dupfd((int)arg, file, cmd == F_DUPFD_CLOEXEC);
+	case F_GETFD:
+		return (files->close_on_exec >> fd) & 1;
+	case F_SETFD:
+		if (arg & FD_CLOEXEC)
+			files->close_on_exec |= 1u << fd;
+		else
+			files->close_on_exec &= ~(1u << fd);
+		return 0;
+	case F_GETFL:
+		return file->f_flags;
+	case F_SETFL:
+		file->f_flags = (file->f_flags & ~SETFL_MASK) | (arg & SETFL_MASK);
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
