@@ -333,38 +333,71 @@ static long free_pages(void)
 	return (long)((unsigned long long)si[5] * (si[13] ? si[13] : 1) / 4096);
 }
 
-/* Slab objects in use: the sum of /proc/slabinfo's active_objs column,
- * -1 without the file. */
-static long slab_objects(void)
+#define SLABINFO_MAX 16384
+
+/* /proc/slabinfo into buf (NUL-terminated); its length, or -1. */
+static long read_slabinfo(char *buf)
 {
-	static char buf[16384];
-	long fd = __syscall3(__NR_open, "/proc/slabinfo", O_RDONLY, 0), n, got = 0, sum = 0;
+	long fd = __syscall3(__NR_open, "/proc/slabinfo", O_RDONLY, 0), n, got = 0;
 
 	if (fd < 0)
 		return -1;
-	while ((n = __syscall3(__NR_read, fd, buf + got, sizeof(buf) - 1 - got)) > 0)
+	while ((n = __syscall3(__NR_read, fd, buf + got, SLABINFO_MAX - 1 - got)) > 0)
 		got += n;
 	__syscall1(__NR_close, fd);
 	buf[got] = 0;
-	for (char *line = buf; *line; ) {
-		char *nl = strchr(line, '\n'), *sp;
+	return got;
+}
 
-		if (*line != '#' && strncmp(line, "slabinfo", 8)) {
-			sp = strchr(line, ' ');
-			while (sp && *sp == ' ')
-				sp++;
-			if (sp)
-				sum += strtol(sp, NULL, 10);
-		}
-		if (!nl)
-			break;
-		line = nl + 1;
-	}
+/* The active_objs of the cache line at line, or -1 for a header line. */
+static long line_objects(const char *line)
+{
+	const char *sp;
+
+	if (*line == '#' || !strncmp(line, "slabinfo", 8) || !(sp = strchr(line, ' ')))
+		return -1;
+	while (*sp == ' ')
+		sp++;
+	return strtol(sp, NULL, 10);
+}
+
+static const char *next_line(const char *line)
+{
+	const char *nl = strchr(line, '\n');
+
+	return nl ? nl + 1 : line + strlen(line);
+}
+
+/* Slab objects in use: the sum of slabinfo's active_objs column. */
+static long slab_objects(const char *info)
+{
+	long sum = 0;
+
+	for (const char *line = info; *line; line = next_line(line))
+		if (line_objects(line) > 0)
+			sum += line_objects(line);
 	return sum;
+}
+
+/* After a leak: the caches whose objects in use moved since the baseline. */
+static void print_slab_moves(const char *base, const char *after)
+{
+	for (const char *a = after; *a; a = next_line(a)) {
+		size_t len = strchr(a, ' ') ? (size_t)(strchr(a, ' ') - a) : strlen(a);
+		long then = 0;
+
+		for (const char *b = base; *b; b = next_line(b))
+			if (!strncmp(a, b, len) && b[len] == ' ')
+				then = line_objects(b);
+		if (line_objects(a) >= 0 && line_objects(a) != then)
+			printf("fuzz: slab cache %.*s: %ld objects in use, %ld at the baseline\n",
+			       (int)len, a, line_objects(a), then);
+	}
 }
 
 struct counters {
 	long pages, slab;
+	char slabinfo[SLABINFO_MAX];
 };
 
 /* Give the kernel's caches back (drop_caches, where it exists) and read
@@ -378,7 +411,7 @@ static void measure(struct counters *m)
 		__syscall1(__NR_close, fd);
 	}
 	m->pages = free_pages();
-	m->slab = slab_objects();
+	m->slab = read_slabinfo(m->slabinfo) < 0 ? -1 : slab_objects(m->slabinfo);
 }
 
 static void print_per_nr(const struct fuzz_shared *sh)
@@ -450,7 +483,7 @@ int main(int argc, char **argv, char **envp)
 {
 	struct params p;
 	struct fuzz_shared *sh;
-	struct counters base, after;
+	static struct counters base, after;
 	int pid1 = getpid() == 1, ok;
 
 	/* A run starts as PID 1 or when asked by name (`fuzz run ...`); any
@@ -473,6 +506,8 @@ int main(int argc, char **argv, char **envp)
 		return 2;
 	}
 	sh->top_pid = getpid();
+	memset(&base, 0, sizeof(base));   /* both buffers in memory before the baseline */
+	memset(&after, 0, sizeof(after));
 	watch_dirs(1);
 	run_round(sh, &p, p.warmup, "warm-up");
 	measure(&base);
@@ -481,6 +516,8 @@ int main(int argc, char **argv, char **envp)
 	run_round(sh, &p, p.seconds, "progress");
 	measure(&after);
 	print_report(sh);
+	if (base.slab != after.slab)
+		print_slab_moves(base.slabinfo, after.slabinfo);
 	ok = !sh->bugs && !sup_failures && base.pages == after.pages && base.slab == after.slab && base.pages >= 0 &&
 	     base.slab >= 0;
 	printf("fuzz: result: %s: %llu calls, %u deaths by signal, %u watchdog kills, %u bugs, "

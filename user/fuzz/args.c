@@ -131,7 +131,7 @@ static const char *const system_paths[] = {
 };
 
 #define NSCRATCH 8
-static char scratch[NSCRATCH][24], scratch_sub[NSCRATCH][28];
+static char scratch[NSCRATCH][24], scratch_sub[NSCRATCH][28], scratch_rel[2][16];
 static char long_name[300], long_path[4200];
 
 /* The scratch names of this worker: /tmp/fz<w>_<k>, and /tmp/fz<w>_<k>/a. */
@@ -146,6 +146,8 @@ static void scratch_init(int worker)
 		snprintf(scratch_sub[k], sizeof(scratch_sub[k]), "/tmp/fz%d_%d/%c", worker, k,
 			 'a' + k % 2);
 	}
+	snprintf(scratch_rel[0], sizeof(scratch_rel[0]), "fz%d_zz", worker);   /* relative */
+	snprintf(scratch_rel[1], sizeof(scratch_rel[1]), "fz%d_%d", worker, NSCRATCH - 1);
 	memset(long_name, 'n', sizeof(long_name) - 1);             /* > NAME_MAX */
 	memcpy(long_name, "/tmp/", 5);
 	for (size_t i = 0; i + 2 < sizeof(long_path); i += 2)      /* > PATH_MAX */
@@ -170,6 +172,14 @@ static long garbage_string(struct fuzz_ctx *c)
 		s[i] = (unsigned char)(rnd(c) | 1);
 	s[n] = 0;
 	return (long)s;
+}
+
+/* A symlink's target that stays in the scratch names: absolute, or a
+ * name relative to /tmp (where every scratch link lives). */
+const char *scratch_target(struct fuzz_ctx *c)
+{
+	scratch_init(c->worker);
+	return chance(c, 70) ? scratch_path(c) : scratch_rel[rnd_below(c, 2)];
 }
 
 int fuzz_is_scratch(long ptr)
@@ -220,17 +230,29 @@ const char *any_path(struct fuzz_ctx *c)
 	return system_paths[rnd_below(c, sizeof(system_paths) / sizeof(system_paths[0]))];
 }
 
+/* A path a call cannot read: NULL, the kernel, the hole, the PROT_NONE
+ * page, or a string with no end before it. */
+static long unreadable_path(struct fuzz_ctx *c)
+{
+	if (chance(c, 30))
+		return unterminated(c);
+	return PICK(c, 0, (long)kernel_addrs[rnd_below(c, sizeof(kernel_addrs) / sizeof(kernel_addrs[0]))],
+		    (long)(FUZZ_HOLE + rnd_below(c, 4096)), (long)(FUZZ_BUF_NONE + rnd_below(c, 4096)));
+}
+
+/* A path for a call that may change what it names: a scratch name, or one
+ * it cannot read (never bytes of the buffers or the program: a name made
+ * of them would be created wherever the working directory is). Any other
+ * call may also get random bytes for a name. */
 static long gen_path(struct fuzz_ctx *c, int writable)
 {
 	unsigned int r = rnd_below(c, 100);
 
 	if (r < 85)
 		return (long)(writable ? scratch_path(c) : any_path(c));
-	if (r < 90)
-		return gen_ptr(c) & ~0UL;          /* NULL, kernel, hole, PROT_NONE... */
-	if (r < 95)
-		return unterminated(c);
-	return writable ? (long)scratch_path(c) : garbage_string(c);
+	if (r < 95 || writable)
+		return unreadable_path(c);
+	return garbage_string(c);
 }
 
 /* --- pids ------------------------------------------------------------------ */

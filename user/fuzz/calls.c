@@ -177,11 +177,12 @@ static long fix_protected_dirfd(struct fuzz_ctx *c, long *a, int *done)
 	return 0;
 }
 
-/* symlink's target is scratch or a name without a slash: a link in the
- * scratch names never leads a later path call out of them. */
+/* symlink's target is a scratch name (absolute or relative to /tmp), or
+ * NULL: a link in the scratch names never leads a later path call out of
+ * them. */
 static long fix_symlink(struct fuzz_ctx *c, long *a, int *done)
 {
-	a[0] = chance(c, 70) ? (long)scratch_path(c) : (long)PICK(c, (long)"zz", (long)"loop", 0);
+	a[0] = chance(c, 95) ? (long)scratch_target(c) : 0;
 	return 0;
 }
 

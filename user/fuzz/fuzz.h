@@ -143,6 +143,7 @@ long gen_arg(struct fuzz_ctx *c, enum arg_kind kind);
 void *good_buf(struct fuzz_ctx *c, unsigned int n);
 /* A path a call may change (scratch: /tmp/fz<worker>_<k>) and any path. */
 const char *scratch_path(struct fuzz_ctx *c);
+const char *scratch_target(struct fuzz_ctx *c);
 const char *any_path(struct fuzz_ctx *c);
 /* Kinds of pid that are safe targets for a signal from this process. */
 long safe_pid(struct fuzz_ctx *c);
@@ -182,6 +183,7 @@ void fuzz_alarm_on(void);
 int fuzz_clean_scratch(const char *prefix);
 /* Remove path and all below it (a mount on it detached first). */
 void fuzz_remove_tree(const char *path);
+void fuzz_remove_tree_depth(const char *path, int depth);
 /* A worker's whole life (never returns). */
 void fuzz_worker_main(struct fuzz_shared *sh, int worker, unsigned int gen,
 		      unsigned long long seed) __attribute__((noreturn));

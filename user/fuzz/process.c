@@ -539,50 +539,73 @@ long fix_sigreturn(struct fuzz_ctx *c, long *a, int *done)
 	return pid;
 }
 
+/* Scenarios by weight: a fork storm makes a few hundred forks, so the
+ * storms come less often than the rest. */
 long fix_scenario(struct fuzz_ctx *c, long *a, int *done)
 {
+	static const unsigned char weight[SCEN_NR] = {
+		[SCEN_THREADS] = 3, [SCEN_EXEC_THREAD] = 2, [SCEN_STORM_ROOT] = 1,
+		[SCEN_STORM_USER] = 1, [SCEN_SIGRETURN] = 3, [SCEN_MM_CHURN] = 3,
+		[SCEN_PIPES] = 2, [SCEN_FUTEX] = 2, [SCEN_FILES] = 3,
+	};
+	unsigned int r = rnd_below(c, 20);
+	int s = 1;
+
 	*done = 1;
+	while (s < SCEN_NR - 1 && r >= weight[s])
+		r -= weight[s++];
 	if (c->depth == 0 && c->tid == 0)
-		fuzz_run_scenario(c, 1 + rnd_below(c, SCEN_NR - 1));
+		fuzz_run_scenario(c, s);
 	return 0;
 }
 
 /* --- scratch names ---------------------------------------------------------- */
 
-/* Remove path, whatever it is: a mount on it is detached first, a
- * directory emptied (depth-first, at most 8 levels). */
-static void remove_tree(const char *path, int depth)
+/* Remove the entries of the open directory fd (path): one pass; how many
+ * there were besides "." and "..". */
+static int remove_entries(long fd, const char *path, int depth)
 {
 	char buf[1024], child[512];
-	long fd, n;
+	int seen = 0;
+	long n;
 
-	while (!__syscall2(__NR_umount2, path, 2))
+	__syscall3(__NR_lseek, fd, 0, SEEK_SET);
+	while ((n = __syscall3(__NR_getdents64, fd, buf, sizeof(buf))) > 0)
+		for (long off = 0; off < n; off += *(unsigned short *)(buf + off + 16)) {
+			const char *name = buf + off + 19;
+
+			if (!strcmp(name, ".") || !strcmp(name, ".."))
+				continue;
+			snprintf(child, sizeof(child), "%s/%s", path, name);
+			fuzz_remove_tree_depth(child, depth + 1);
+			seen++;
+		}
+	return seen;
+}
+
+/* Remove path, whatever it is: a mount on it is detached first, a
+ * directory emptied depth-first (8 levels, 8 passes at most: what cannot
+ * be removed is left, and the caller says so). */
+void fuzz_remove_tree_depth(const char *path, int depth)
+{
+	long fd;
+
+	for (int i = 0; i < 64 && !__syscall2(__NR_umount2, path, 2); i++)
 		;
 	if (!__syscall1(__NR_unlink, path) || depth > 8)
 		return;
 	fd = __syscall3(__NR_open, path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW, 0);
 	if (fd < 0)
 		return;
-	while ((n = __syscall3(__NR_getdents64, fd, buf, sizeof(buf))) > 0) {
-		for (long off = 0; off < n;) {
-			unsigned short reclen = *(unsigned short *)(buf + off + 16);
-			const char *name = buf + off + 19;
-
-			if (strcmp(name, ".") && strcmp(name, "..")) {
-				snprintf(child, sizeof(child), "%s/%s", path, name);
-				remove_tree(child, depth + 1);
-			}
-			off += reclen;
-		}
-		__syscall3(__NR_lseek, fd, 0, SEEK_SET);      /* entries moved: again */
-	}
+	for (int pass = 0; pass < 8 && remove_entries(fd, path, depth); pass++)
+		;
 	__syscall1(__NR_close, fd);
 	__syscall1(__NR_rmdir, path);
 }
 
 void fuzz_remove_tree(const char *path)
 {
-	remove_tree(path, 0);
+	fuzz_remove_tree_depth(path, 0);
 }
 
 /* Remove every /tmp entry whose name starts with prefix ("fz" for the
@@ -606,7 +629,7 @@ int fuzz_clean_scratch(const char *prefix)
 				if (strncmp(name, prefix, len))
 					continue;
 				snprintf(path, sizeof(path), "/tmp/%s", name);
-				remove_tree(path, 0);
+				fuzz_remove_tree(path);
 				left++;
 			}
 		__syscall1(__NR_close, fd);
