@@ -479,11 +479,38 @@ static void set_fifo(int prio)
 	sched_setscheduler(0, SCHED_FIFO, &sp);
 }
 
+/* The warm-up round, the baseline, the run, the counters again; the
+ * report, ending with the result line. Whether the run held. */
+static int fuzz_run(struct fuzz_shared *sh, const struct params *p)
+{
+	static struct counters base, after;
+	int ok;
+
+	memset(&base, 0, sizeof(base));   /* both buffers in memory before the baseline */
+	memset(&after, 0, sizeof(after));
+	watch_dirs(1);
+	run_round(sh, p, p->warmup, "warm-up");
+	measure(&base);
+	memset(sh, 0, sizeof(*sh));
+	sh->top_pid = getpid();
+	run_round(sh, p, p->seconds, "progress");
+	measure(&after);
+	print_report(sh);
+	if (base.slab != after.slab)
+		print_slab_moves(base.slabinfo, after.slabinfo);
+	ok = !sh->bugs && !sup_failures && base.pages >= 0 && base.slab >= 0 &&
+	     base.pages == after.pages && base.slab == after.slab;
+	printf("fuzz: result: %s: %llu calls, %u deaths by signal, %u watchdog kills, %u bugs, "
+	       "pages %ld/%ld slab %ld/%ld\n", ok ? "PASS" : "FAIL", total_calls(sh),
+	       total_deaths(sh), sh->watchdog_kills, sh->bugs, base.pages, after.pages, base.slab,
+	       after.slab);
+	return ok;
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	struct params p;
 	struct fuzz_shared *sh;
-	static struct counters base, after;
 	int pid1 = getpid() == 1, ok;
 
 	/* A run starts as PID 1 or when asked by name (`fuzz run ...`); any
@@ -506,24 +533,7 @@ int main(int argc, char **argv, char **envp)
 		return 2;
 	}
 	sh->top_pid = getpid();
-	memset(&base, 0, sizeof(base));   /* both buffers in memory before the baseline */
-	memset(&after, 0, sizeof(after));
-	watch_dirs(1);
-	run_round(sh, &p, p.warmup, "warm-up");
-	measure(&base);
-	memset(sh, 0, sizeof(*sh));
-	sh->top_pid = getpid();
-	run_round(sh, &p, p.seconds, "progress");
-	measure(&after);
-	print_report(sh);
-	if (base.slab != after.slab)
-		print_slab_moves(base.slabinfo, after.slabinfo);
-	ok = !sh->bugs && !sup_failures && base.pages == after.pages && base.slab == after.slab && base.pages >= 0 &&
-	     base.slab >= 0;
-	printf("fuzz: result: %s: %llu calls, %u deaths by signal, %u watchdog kills, %u bugs, "
-	       "pages %ld/%ld slab %ld/%ld\n", ok ? "PASS" : "FAIL", total_calls(sh),
-	       total_deaths(sh), sh->watchdog_kills, sh->bugs, base.pages, after.pages, base.slab,
-	       after.slab);
+	ok = fuzz_run(sh, &p);
 	if (!pid1)
 		return ok ? 0 : 1;
 	syscall(88 /* reboot */, 0xfee1dead, 672274793, 0x4321fedc, 0, 0, 0);   /* power off */

@@ -47,8 +47,10 @@
 /* The fixed places of a worker's memory: the arena that the memory calls
  * churn (and nothing else lives in), the buffers the pointers point into
  * (BUF_PAGES read-write pages, one read-only, then a PROT_NONE one, then a
- * hole), the thread stacks, and a range never mapped. All below the
- * kernel's legacy mmap base region's usual use and above the program. */
+ * hole), a read-only page of landing pad addresses, the thread stacks and
+ * the alternate signal stack, and a range never mapped: all between the
+ * program and heap (0x08048000 up) and where mmap places what is not
+ * fixed (0x40000000 up). */
 #define FUZZ_ARENA       0x20000000UL
 #define FUZZ_ARENA_SIZE  (1UL << 20)
 #define FUZZ_BUFS        0x21000000UL

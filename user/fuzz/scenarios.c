@@ -581,6 +581,19 @@ static void futex_child(struct fuzz_ctx *c)
 
 /* --- files ------------------------------------------------------------------- */
 
+/* Shrink the file to a random length and grow it back to size: the model
+ * reads zeros past the cut. */
+static void cut_and_grow(struct fuzz_ctx *c, long fd, unsigned char *model, size_t room,
+			 unsigned int size)
+{
+	unsigned int cut = rnd_below(c, size);
+
+	if (fuzz_syscall(c, __NR_ftruncate, fd, cut, 0, 0, 0, 0) == 0) {
+		memset(model + cut, 0, room - cut);
+		fuzz_syscall(c, __NR_ftruncate, fd, size, 0, 0, 0, 0);
+	}
+}
+
 /* Random pwrites into a scratch file mirrored in a model; a pread of the
  * whole must match it, and a file shrunk then grown reads zeros past the cut. */
 static void files_child(struct fuzz_ctx *c)
@@ -605,14 +618,8 @@ static void files_child(struct fuzz_ctx *c)
 		if (off + len > size)
 			size = off + len;
 	}
-	if (rnd_below(c, 2)) {
-		unsigned int cut = rnd_below(c, size);
-
-		if (fuzz_syscall(c, __NR_ftruncate, fd, cut, 0, 0, 0, 0) == 0) {
-			memset(model + cut, 0, sizeof(model) - cut);
-			fuzz_syscall(c, __NR_ftruncate, fd, size, 0, 0, 0, 0);
-		}
-	}
+	if (rnd_below(c, 2))
+		cut_and_grow(c, fd, model, sizeof(model), size);
 	if (fuzz_syscall(c, __NR_pread64, fd, (long)back, size, 0, 0, 0) != (long)size)
 		fuzz_bug(c, "pread of a %u-byte file came short", size);
 	else
