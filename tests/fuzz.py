@@ -233,7 +233,7 @@ def main():
                    args.hang, echo=args.verbose)
     if not args.verbose:
         for line in run.lines:
-            if line.startswith('fuzz: ') and not line.startswith('fuzz:  '):
+            if line.startswith('fuzz: '):
                 print(line)
     for p in run.problems:
         print('FAIL    ' + p)
