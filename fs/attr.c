@@ -1,20 +1,68 @@
 /* fs/attr.c: changing an inode's attributes. notify_change applies a
  * struct iattr (mode, owner, size, times): every attribute change goes
- * through it, as in Linux. Here too are the calls that change modes and
- * owners: chmod, fchmod, fchmodat; chown, fchown, lchown and fchownat, in
- * their 32-bit forms (chown32 & co) and i386's old 16-bit ones, where the
- * id 0xffff means -1 ("leave it") as Linux's low2highuid has it. Both set
- * the ctime. chown of anything but a directory clears the setuid bit, and
- * the setgid bit when group execute is set (a setgid bit without it marks
- * mandatory locking), for root too, as Linux since 2.2.13. Tasklab checks
- * no permission bits yet (see README): every caller may chmod and chown,
- * but nothing on a read-only mount changes (EROFS). */
+ * through it, as in Linux, and first through setattr_prepare, which says
+ * who may make it (EPERM otherwise):
+ *   mode      the owner or root (CAP_FOWNER); the setgid bit set by an
+ *             owner who is not in the file's group (and not root) is
+ *             dropped without a word, as Linux's
+ *   owner     root (CAP_CHOWN) alone; the owner may only "change" it to
+ *             itself
+ *   group     root, or the owner to its own gid or one of its groups
+ *   times     set to given values: the owner or root; set to now:
+ *             anyone who may also write the file (EACCES if not)
+ * Here too are the calls that change modes and owners: chmod, fchmod,
+ * fchmodat; chown, fchown, lchown and fchownat, in their 32-bit forms
+ * (chown32 & co) and i386's old 16-bit ones, where the id 0xffff means -1
+ * ("leave it") as Linux's low2highuid has it. Both set the ctime. chown
+ * of anything but a directory clears the setuid bit, and the setgid bit
+ * when group execute is set (a setgid bit without it marks mandatory
+ * locking), for root too, as Linux since 2.2.13; a write or truncate by
+ * anyone but root clears them too (dentry_remove_privs), so that whoever
+ * may write a setuid program cannot make it run their code as its owner.
+ * Nothing on a read-only mount changes (EROFS, before any other check). */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>
 #include <fs.h>
+#include <capability.h>
 #include <mount.h>
 #include <syscall.h>
+
+/* May the caller make inode's owner uid (Linux's chown_ok)? */
+static bool chown_ok(const struct inode *inode, uid_t uid)
+{
+	return (current->fsuid == inode->i_uid && uid == inode->i_uid) || capable(CAP_CHOWN);
+}
+
+/* ... its group gid (chgrp_ok)? */
+static bool chgrp_ok(const struct inode *inode, gid_t gid)
+{
+	return (current->fsuid == inode->i_uid && (in_group_p(gid) || gid == inode->i_gid)) ||
+	       capable(CAP_CHOWN);
+}
+
+/* Linux's setattr_prepare: may the caller change what attr asks? 0,
+ * -EPERM or -EACCES; a setgid bit it may not set is taken out of attr. */
+static int setattr_prepare(const struct inode *inode, struct iattr *attr)
+{
+	unsigned int v = attr->ia_valid;
+
+	if ((v & ATTR_UID) && !chown_ok(inode, attr->ia_uid))
+		return -EPERM;
+	if ((v & ATTR_GID) && !chgrp_ok(inode, attr->ia_gid))
+		return -EPERM;
+	if (v & ATTR_MODE) {
+		if (!inode_owner_or_capable(inode))
+			return -EPERM;
+		if (!in_group_p(v & ATTR_GID ? attr->ia_gid : inode->i_gid) && !capable(CAP_FSETID))
+			attr->ia_mode &= ~S_ISGID;
+	}
+	if ((v & ATTR_TIMES_SET) && !inode_owner_or_capable(inode))
+		return -EPERM;
+	if ((v & ATTR_TOUCH) && !inode_owner_or_capable(inode))
+		return inode_permission(inode, MAY_WRITE);
+	return 0;
+}
 
 int notify_change(struct dentry *d, struct iattr *attr)
 {
@@ -25,6 +73,9 @@ int notify_change(struct dentry *d, struct iattr *attr)
 
 	if (d_readonly(d))
 		return -EROFS;
+	if (!(v & ATTR_FORCE) && (err = setattr_prepare(inode, attr)))
+		return err;
+	v = attr->ia_valid;
 	if ((v & ATTR_SIZE) && (err = ramfs_truncate(inode, attr->ia_size)))
 		return err;
 	if (v & ATTR_UID)
@@ -40,6 +91,28 @@ int notify_change(struct dentry *d, struct iattr *attr)
 	if (v & ATTR_CTIME)
 		inode->i_ctime = now;
 	return 0;
+}
+
+/* The setid bits a write or truncate by the caller takes off inode's
+ * mode (Linux's should_remove_suid): none for root (CAP_FSETID). */
+static umode_t suid_bits_to_kill(const struct inode *inode)
+{
+	umode_t kill = inode->i_mode & S_ISUID;
+
+	if ((inode->i_mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
+		kill |= S_ISGID;
+	return kill && !capable(CAP_FSETID) ? kill : 0;
+}
+
+int dentry_remove_privs(struct dentry *d)
+{
+	struct iattr attr = { .ia_valid = ATTR_MODE | ATTR_FORCE };
+	struct inode *inode = d->d_inode;
+
+	if (likely(!(inode->i_mode & (S_ISUID | S_ISGID))) || !S_ISREG(inode->i_mode))
+		return 0;
+	attr.ia_mode = inode->i_mode & ~suid_bits_to_kill(inode);
+	return attr.ia_mode == inode->i_mode ? 0 : notify_change(d, &attr);
 }
 
 static long chmod_common(struct dentry *d, u32 mode)

@@ -12,11 +12,12 @@
  *      unlimited` raises it) gives no file; above, the dump stops where
  *      the next write would pass the limit (the file is left short);
  *   4. the file is `core` in the working directory, Linux's default
- *      core_pattern: an old one is unlinked first where its directory
- *      allows (below), then created with O_CREAT|O_EXCL|O_NOFOLLOW, mode
- *      0600 less the umask, owned by the dumper's effective ids (Tasklab
- *      has no fsuid), so a symlink planted as `core` is never followed
- *      and no other user's file is ever overwritten;
+ *      core_pattern: an old one is unlinked first where the dumper may
+ *      (may_delete), then created with O_CREAT|O_EXCL|O_NOFOLLOW (so the
+ *      directory must let the dumper write: fs/namei.c), mode 0600 less
+ *      the umask, owned by the dumper's filesystem ids, so a symlink
+ *      planted as `core` is never followed and no other user's file is
+ *      ever overwritten;
  *   5. coredump_finish: the wait status gets the 0x80 bit only if the
  *      whole file was written; the waiting threads go on exiting. */
 #include <kernel.h>
@@ -109,25 +110,14 @@ static void coredump_finish(bool core_dumped)
 	}
 }
 
-/* May current unlink d from dir? Tasklab checks no permission bits, so
- * of Linux's rules the sticky directory's is the one that applies: in a
- * directory with S_ISVTX (/tmp) only the file's owner, the directory's
- * owner or root may (Linux's check_sticky). */
-static bool may_delete(const struct inode *dir, const struct inode *inode)
-{
-	unsigned int euid = current->euid;
-
-	if (!(dir->i_mode & S_ISVTX))
-		return true;
-	return euid == 0 || inode->i_uid == euid || dir->i_uid == euid;
-}
-
-/* Linux's do_coredump unlinks an old core before its O_EXCL create. */
+/* Linux's do_coredump unlinks an old core before its O_EXCL create, as
+ * unlink(2) would: only if current may (write and search on the
+ * directory, and the sticky bit's rule: may_delete). */
 static void unlink_old_core(struct dentry *dir)
 {
 	struct dentry *old = d_lookup(dir, CORE_NAME, strlen(CORE_NAME));
 
-	if (old && may_delete(dir->d_inode, old->d_inode))
+	if (old && !may_delete(dir->d_inode, old->d_inode))
 		vfs_unlink(dir, CORE_NAME, strlen(CORE_NAME), false);   /* a directory stays */
 }
 
@@ -137,7 +127,7 @@ static bool core_file_ok(const struct inode *inode)
 {
 	if (!S_ISREG(inode->i_mode) || inode->i_nlink != 1)
 		return false;
-	if (inode->i_uid != current->euid) {
+	if (inode->i_uid != current->fsuid) {
 		pr_info("Core dump to %s aborted: cannot preserve file owner\n", CORE_NAME);
 		return false;
 	}

@@ -3,7 +3,9 @@
  * errors in Linux's order: the path first (EFAULT, ENAMETOOLONG, ENOENT,
  * ENOTDIR, ELOOP), then the name (EEXIST: it exists, even as a dangling
  * symlink, or is "/", "." or ".."; ENOENT: "missing/" for anything but a
- * directory, or the directory was removed), then the call's own rules.
+ * directory, or the directory was removed), then write and search
+ * permission on the directory (EACCES), then the call's own rules (a
+ * device node needs root: EPERM).
  * The caller's umask is taken from the permission bits of nodes and
  * directories (a symlink's mode is always 0777). The new inode belongs to
  * the caller (a setgid directory passes its group on: fs/inode.c). */
@@ -11,7 +13,7 @@
 #include <errno.h>
 #include <fs.h>
 #include <fs_struct.h>
-#include <sched.h>
+#include <capability.h>
 #include <syscall.h>
 
 /* Which types mknod makes: 0 means a regular file; a directory is mkdir's
@@ -28,12 +30,6 @@ static int may_mknod(umode_t mode)
 	}
 }
 
-/* Make a device node: Linux asks for CAP_MKNOD, which root has. */
-static bool capable_mknod(void)
-{
-	return current->euid == 0;
-}
-
 static long do_mknodat(int dfd, const char *upath, umode_t mode, dev_t dev)
 {
 	struct path_parent pp;
@@ -48,7 +44,7 @@ static long do_mknodat(int dfd, const char *upath, umode_t mode, dev_t dev)
 	if (err)
 		return err;
 	mode = (mode & S_IFMT) | (mode & S_IALLUGO & ~current_umask());
-	if ((S_ISCHR(mode) || S_ISBLK(mode)) && !capable_mknod()) {
+	if ((S_ISCHR(mode) || S_ISBLK(mode)) && !capable(CAP_MKNOD)) {
 		err = -EPERM;
 	} else {
 		d = ramfs_create(pp.dir, pp.last, pp.len, mode,

@@ -35,22 +35,18 @@
 
 #define STACK_INITIAL  (32 * PAGE_SIZE)    /* mapped below the arguments at start */
 
-/* Open path for exec: a regular file with an execute bit on a mount
- * without MS_NOEXEC, else -EACCES. */
+/* Open path for exec, as Linux's do_open_execat: execute permission
+ * (MAY_EXEC) on a regular file on a mount without MS_NOEXEC, else
+ * -EACCES (fs/open.c's may_open); no read permission is needed (a
+ * --x--x--x program runs), though the kernel reads it. */
 static struct file *open_exec(const char *path)
 {
 	struct dentry *cwd = current_cwd(), *root = current_root();
-	struct file *f = filp_open(root, cwd, path, O_RDONLY, 0);
+	struct open_flags op = { O_RDONLY, 0, MAY_EXEC };
+	struct file *f = do_filp_open(root, cwd, path, &op);
 
 	dput(root);
 	dput(cwd);
-	if (IS_ERR(f))
-		return f;
-	if (!S_ISREG(f->f_inode->i_mode) || !(f->f_inode->i_mode & 0111) ||
-	    d_noexec(f->f_dentry)) {
-		fput(f);
-		return ERR_PTR(-EACCES);
-	}
 	return f;
 }
 
@@ -112,27 +108,59 @@ static int copy_to_mm(struct mm_struct *mm, unsigned long uaddr, const void *src
 	return 0;
 }
 
-static void fill_creds(struct exec_creds *c)
+/* The ids the new program runs with (Linux's bprm_fill_uid and
+ * cap_bprm_creds_from_file): the effective uid becomes a setuid file's
+ * owner, the effective gid a setgid file's group (with group execute:
+ * setgid without it marks mandatory locking), unless no_new_privs is set
+ * or the file is on a nosuid mount. The saved and filesystem ids then
+ * follow the effective ones, at every exec. The program runs "secure"
+ * (AT_SECURE: its libc ignores LD_PRELOAD and the like) when its
+ * effective ids are not its real ones. */
+static void fill_creds(struct exec_creds *c, const struct file *f)
 {
+	const struct inode *inode = f->f_inode;
+	bool may_suid = !current->no_new_privs && !d_nosuid(f->f_dentry);
+
 	c->uid = current->uid;
 	c->euid = current->euid;
 	c->gid = current->gid;
 	c->egid = current->egid;
+	if (may_suid && (inode->i_mode & S_ISUID))
+		c->euid = inode->i_uid;
+	if (may_suid && (inode->i_mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP))
+		c->egid = inode->i_gid;
+	c->secure = c->euid != c->uid || c->egid != c->gid;
 	c->hwcap = ELF_HWCAP;
 	get_random_bytes(c->random, sizeof(c->random));
 }
 
+/* After the point of no return: the new program's ids are current's. As
+ * Linux, the new address space is dumpable only if the old effective ids
+ * were the real ones (begin_new_exec) and, as commit_creds, no id that
+ * permission checks see changed; a change also clears the parent-death
+ * signal, so that a parent cannot signal a program that gained privilege. */
+static void commit_exec_creds(const struct exec_creds *c)
+{
+	struct task_struct *tsk = current;
+	bool changed = c->euid != tsk->euid || c->euid != tsk->fsuid ||
+		       c->egid != tsk->egid || c->egid != tsk->fsgid;
+
+	tsk->mm->dumpable = tsk->euid == tsk->uid && tsk->egid == tsk->gid && !changed;
+	if (changed)
+		tsk->pdeath_signal = 0;
+	tsk->euid = tsk->suid = tsk->fsuid = c->euid;
+	tsk->egid = tsk->sgid = tsk->fsgid = c->egid;
+}
+
 /* The new address space, complete: segments, stack and its contents. */
 static struct mm_struct *build_mm(struct exec_args *a, const struct elf_image *img,
-				  struct file *f, unsigned long *esp)
+				  struct file *f, const struct exec_creds *cred, unsigned long *esp)
 {
-	struct exec_creds cred;
 	struct mm_struct *mm;
 	unsigned long stack_start;
 	int err;
 
-	fill_creds(&cred);
-	if ((err = exec_build_stack(a, img, &cred, STACK_TOP, esp)))
+	if ((err = exec_build_stack(a, img, cred, STACK_TOP, esp)))
 		return ERR_PTR(err);
 	mm = mm_alloc();
 	if (!mm)
@@ -295,6 +323,7 @@ static struct file *open_binprm(const char *path, struct exec_args *a)
 static int exec_binprm(const char *path, struct exec_args *a, struct pt_regs *regs)
 {
 	struct file *f = open_binprm(path, a);
+	struct exec_creds cred;
 	struct elf_image img;
 	struct mm_struct *mm;
 	unsigned long esp;
@@ -302,9 +331,10 @@ static int exec_binprm(const char *path, struct exec_args *a, struct pt_regs *re
 
 	if (IS_ERR(f))
 		return PTR_ERR(f);
+	fill_creds(&cred, f);
 	err = elf_read_image(f, &img);
 	if (!err && (err = exec_set_filename(a, path)) == 0) {
-		mm = build_mm(a, &img, f, &esp);
+		mm = build_mm(a, &img, f, &cred, &esp);
 		err = IS_ERR(mm) ? PTR_ERR(mm) : 0;
 	}
 	if (!err && (err = de_thread(current)))
@@ -318,6 +348,7 @@ static int exec_binprm(const char *path, struct exec_args *a, struct pt_regs *re
 	/* The point of no return: the old address space goes here, so there
 	 * is nothing left to return an error to; all that can fail is above. */
 	exec_mmap(mm);
+	commit_exec_creds(&cred);
 	fput(f);                         /* the VMAs hold their own references */
 	close_on_exec(current->files);
 	clear_TLS(current);

@@ -154,7 +154,7 @@ static void put_auxv(struct exec_args *a, unsigned long top, unsigned long *u,
 		{ AT_PAGESZ, PAGE_SIZE }, { AT_ENTRY, img->entry },
 		{ AT_UID, c->uid }, { AT_EUID, c->euid }, { AT_GID, c->gid }, { AT_EGID, c->egid },
 		{ AT_PLATFORM, platform }, { AT_HWCAP, c->hwcap }, { AT_CLKTCK, HZ },
-		{ AT_SECURE, 0 }, { AT_RANDOM, random },
+		{ AT_SECURE, c->secure }, { AT_RANDOM, random },
 		{ execfn ? AT_EXECFN : AT_NULL, execfn }, { AT_NULL, 0 },
 	};
 

@@ -80,30 +80,38 @@ void exit_fs(struct task_struct *p)
 	}
 }
 
-/* chdir(path): ENOENT, ENOTDIR, ENAMETOOLONG, ELOOP, EFAULT. */
+/* chdir(path): ENOENT, ENOTDIR, ENAMETOOLONG, ELOOP, EFAULT, and EACCES
+ * without search permission on the directory (or on one on the way). */
 long sys_chdir(u32 upath, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
 	struct dentry *dir = user_path_at(AT_FDCWD, (const char *)upath,
 					  LOOKUP_FOLLOW | LOOKUP_DIRECTORY);
+	int err;
 
 	if (IS_ERR(dir))
 		return PTR_ERR(dir);
-	set_fs_pwd(current->fs, dir);
+	err = inode_permission(dir->d_inode, MAY_EXEC);
+	if (!err)
+		set_fs_pwd(current->fs, dir);
 	dput(dir);
-	return 0;
+	return err;
 }
 
-/* fchdir(fd): the open directory fd becomes the cwd; EBADF, ENOTDIR. */
+/* fchdir(fd): the open directory fd becomes the cwd; EBADF, ENOTDIR,
+ * EACCES (search permission is checked now, not at the open). */
 long sys_fchdir(u32 fd, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
 	struct file *file = fcheck((int)fd);
+	int err;
 
 	if (!file)
 		return -EBADF;
 	if (!S_ISDIR(file->f_inode->i_mode))
 		return -ENOTDIR;
-	set_fs_pwd(current->fs, file->f_dentry);
-	return 0;
+	err = inode_permission(file->f_inode, MAY_EXEC);
+	if (!err)
+		set_fs_pwd(current->fs, file->f_dentry);
+	return err;
 }
 
 /* umask(mask): the old mask; the new one is mask & 0777. */

@@ -7,8 +7,8 @@
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
+#include <capability.h>
 #include <mount.h>
-#include <sched.h>
 #include <slab.h>
 #include <time.h>
 
@@ -34,8 +34,8 @@ struct inode *new_inode(umode_t mode)
 	inode->i_ino = ++last_ino;
 	inode->i_mode = mode;
 	inode->i_nlink = S_ISDIR(mode) ? 2 : 1;
-	inode->i_uid = current->euid;
-	inode->i_gid = current->egid;
+	inode->i_uid = current->fsuid;
+	inode->i_gid = current->fsgid;
 	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time();
 	INIT_LIST_HEAD(&inode->i_mmap);
 	nr_inodes++;
@@ -44,13 +44,16 @@ struct inode *new_inode(umode_t mode)
 
 void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode)
 {
-	inode->i_uid = current->euid;
+	inode->i_uid = current->fsuid;
 	if (dir && (dir->i_mode & S_ISGID)) {
 		inode->i_gid = dir->i_gid;
 		if (S_ISDIR(mode))
 			mode |= S_ISGID;
+		else if ((mode & (S_ISGID | S_IXGRP)) == (S_ISGID | S_IXGRP) &&
+			 !in_group_p(inode->i_gid) && !capable(CAP_FSETID))
+			mode &= ~S_ISGID;       /* no setgid program for a group not ours */
 	} else {
-		inode->i_gid = current->egid;
+		inode->i_gid = current->fsgid;
 	}
 	inode->i_mode = mode;
 }

@@ -3,7 +3,8 @@
  * gone and the last open file closed). Linux's rules: the old path is
  * looked up first (a symlink in its last component is linked itself,
  * unless linkat has AT_SYMLINK_FOLLOW), then the new name must be free
- * (EEXIST), then a directory cannot be linked (EPERM), nor an inode with
+ * (EEXIST) and the caller must be able to write and search its directory
+ * (EACCES), then a directory cannot be linked (EPERM), nor an inode with
  * no name left (ENOENT: an unlinked open file) unless it is an O_TMPFILE
  * file opened without O_EXCL (I_LINKABLE). linkat with AT_EMPTY_PATH
  * links the file dirfd itself; Linux asks for CAP_DAC_READ_SEARCH (root)
@@ -12,8 +13,8 @@
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
+#include <capability.h>
 #include <mount.h>
-#include <sched.h>
 #include <syscall.h>
 
 long sys_linkat(u32 olddfd, u32 uold, u32 newdfd, u32 unew, u32 flags, u32 f)
@@ -25,7 +26,7 @@ long sys_linkat(u32 olddfd, u32 uold, u32 newdfd, u32 unew, u32 flags, u32 f)
 
 	if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	if ((flags & AT_EMPTY_PATH) && current->euid != 0)
+	if ((flags & AT_EMPTY_PATH) && !capable(CAP_DAC_READ_SEARCH))
 		return -ENOENT;
 	how |= flags & AT_SYMLINK_FOLLOW ? LOOKUP_FOLLOW : 0;
 	how |= flags & AT_EMPTY_PATH ? LOOKUP_EMPTY : 0;

@@ -1,4 +1,14 @@
-/* fs/namei.c: turning a path into a dentry. A path is walked one component
+/* fs/namei.c: permission checks, and turning a path into a dentry.
+ *
+ * Permission is Linux's discretionary access control: an inode's mode has
+ * rwx bits for its owner, its group and everyone else, and a caller gets
+ * exactly one class of them - the owner's if its fsuid owns the inode,
+ * else the group's if the inode's group is its fsgid or one of its
+ * groups, else the others' (an owner denied by its own bits is denied,
+ * whatever the others' say). Root gets through on its capabilities
+ * (include/capability.h) where the bits say no.
+ *
+ * A path is walked one component
  * at a time from the working directory (or from the root if it starts with
  * '/'): "." stays, ".." goes to the parent but never above the root, a
  * symlink is followed by walking its target from the directory holding it
@@ -24,11 +34,70 @@
 #include <fdtable.h>
 #include <fs.h>
 #include <fs_struct.h>
+#include <capability.h>
 #include <mount.h>
 #include <slab.h>
 #include <asm/uaccess.h>
 
 #define MAX_NESTED_LINKS 8      /* links inside links' targets, as Linux 2.6 */
+
+/* The rwx bits of the caller's class (owner, group, others) allow mask? */
+static int acl_permission_check(const struct inode *inode, int mask)
+{
+	unsigned int mode = inode->i_mode;
+
+	if (current->fsuid == inode->i_uid)
+		mode >>= 6;
+	else if (in_group_p(inode->i_gid))
+		mode >>= 3;
+	return (mask & ~mode & (MAY_READ | MAY_WRITE | MAY_EXEC)) ? -EACCES : 0;
+}
+
+int generic_permission(const struct inode *inode, int mask)
+{
+	if (!acl_permission_check(inode, mask))
+		return 0;
+	if (S_ISDIR(inode->i_mode)) {
+		if (!(mask & MAY_WRITE) && capable(CAP_DAC_READ_SEARCH))
+			return 0;
+		return capable(CAP_DAC_OVERRIDE) ? 0 : -EACCES;
+	}
+	if (mask == MAY_READ && capable(CAP_DAC_READ_SEARCH))
+		return 0;
+	/* even root executes only what some x bit marks as a program */
+	if ((!(mask & MAY_EXEC) || (inode->i_mode & S_IXUGO)) && capable(CAP_DAC_OVERRIDE))
+		return 0;
+	return -EACCES;
+}
+
+int inode_permission(const struct inode *inode, int mask)
+{
+	return generic_permission(inode, mask);
+}
+
+bool inode_owner_or_capable(const struct inode *inode)
+{
+	return current->fsuid == inode->i_uid || capable(CAP_FOWNER);
+}
+
+/* The sticky bit's rule (Linux's check_sticky): true if it forbids. */
+static bool check_sticky(const struct inode *dir, const struct inode *inode)
+{
+	unsigned int fsuid = current->fsuid;
+
+	if (!(dir->i_mode & S_ISVTX))
+		return false;
+	return inode->i_uid != fsuid && dir->i_uid != fsuid && !capable(CAP_FOWNER);
+}
+
+int may_delete(const struct inode *dir, const struct inode *victim)
+{
+	int err = inode_permission(dir, MAY_WRITE | MAY_EXEC);
+
+	if (err)
+		return err;
+	return check_sticky(dir, victim) ? -EPERM : 0;
+}
 
 struct nameidata {
 	struct dentry *root;    /* where "/" and ".." stop */
@@ -119,7 +188,11 @@ static struct dentry *walk(struct nameidata *nd, struct dentry *d, const char *p
 	for (; (name = next_component(path, &len, &next)), len; path = next) {
 		bool is_last = only_slashes(next);
 
-		err = len > NAME_MAX ? -ENAMETOOLONG : !S_ISDIR(d->d_inode->i_mode) ? -ENOTDIR : 0;
+		/* Linux's order: not a directory, no search permission, a
+		 * name too long for it */
+		err = !S_ISDIR(d->d_inode->i_mode) ? -ENOTDIR : inode_permission(d->d_inode, MAY_EXEC);
+		if (!err && len > NAME_MAX)
+			err = -ENAMETOOLONG;
 		if (err)
 			goto fail;
 		if (is_last && last) {          /* (never inside a link's target) */
@@ -350,7 +423,9 @@ void path_parent_release(struct path_parent *pp)
 
 /* Linux's filename_create: no name to make in "/", "." or ".." (EEXIST);
  * a name that exists is EEXIST; "missing/" is ENOENT unless a directory is
- * being made (mkdir "dir/" is fine). */
+ * being made (mkdir "dir/" is fine); a read-only mount is EROFS; then, as
+ * Linux's may_create, the parent must let the caller write and search it
+ * (EACCES). */
 int user_path_create(int dfd, const char *upath, struct path_parent *pp, bool is_dir)
 {
 	int err = user_path_parent(dfd, upath, pp);
@@ -361,6 +436,10 @@ int user_path_create(int dfd, const char *upath, struct path_parent *pp, bool is
 		err = -EEXIST;
 	else if (pp->slash && !is_dir)
 		err = -ENOENT;
+	else if (d_readonly(pp->dir))
+		err = -EROFS;
+	else
+		err = inode_permission(pp->dir->d_inode, MAY_WRITE | MAY_EXEC);
 	if (err)
 		path_parent_release(pp);
 	return err;

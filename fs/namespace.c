@@ -113,6 +113,7 @@ static unsigned long mnt_flags_of(const struct dentry *d)
 bool d_readonly(const struct dentry *d) { return mnt_flags_of(d) & MS_RDONLY; }
 bool d_nodev(const struct dentry *d) { return mnt_flags_of(d) & MS_NODEV; }
 bool d_noexec(const struct dentry *d) { return mnt_flags_of(d) & MS_NOEXEC; }
+bool d_nosuid(const struct dentry *d) { return mnt_flags_of(d) & MS_NOSUID; }
 
 int mnt_show_flags(const struct vfsmount *mnt, char *buf, size_t size)
 {

@@ -1,15 +1,18 @@
 /* fs/open.c: open files. filp_open resolves a path (creating the file, or
  * an unnamed one for O_TMPFILE, or truncating it when asked), checks the
- * open flags against the file's type, and returns a struct file whose f_op
- * comes from the inode: a ramfs file or directory, a FIFO (fs/pipe.c), or a
- * device node's driver (fs/char_dev.c). f_mode says what the file may do:
- * read and write from the access mode (Linux's (flags + 1) & 3, so mode 3
- * opens for ioctl only), seeking and positioned I/O unless it is a pipe.
- * Also here: open, openat, creat, close, and access/faccessat/faccessat2.
- * Permission bits are not checked: tasks have uids (kernel/sys_cred.c), but
- * every file call answers them as it would root (access() says the same);
- * where an open would write (O_WRONLY, O_RDWR, O_TRUNC), Linux's rules on
- * types still hold. */
+ * open flags against the file's type and the caller's permission, and
+ * returns a struct file whose f_op comes from the inode: a ramfs file or
+ * directory, a FIFO (fs/pipe.c), or a device node's driver
+ * (fs/char_dev.c). f_mode says what the file may do: read and write from
+ * the access mode (Linux's (flags + 1) & 3, so mode 3 opens for ioctl
+ * only), seeking and positioned I/O unless it is a pipe.
+ *
+ * Permission is checked once, at open, as Linux does: read and/or write
+ * as the access mode asks (mode 3 asks both), write for O_TRUNC; a file
+ * the open creates is not checked (open(O_CREAT | O_RDWR, 0444) works),
+ * its directory is (write and search). What the struct file may do then
+ * holds whatever happens to the mode or the caller's ids later.
+ * Also here: open, openat, creat, close, and access/faccessat/faccessat2. */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>
@@ -18,6 +21,7 @@
 #include <mount.h>
 #include <slab.h>
 #include <syscall.h>
+#include <sched.h>
 
 unsigned long nr_files;
 
@@ -30,34 +34,52 @@ static const struct file_operations *fops_of(const struct inode *inode)
 	return inode->i_fop;            /* NULL for sockets and block devices */
 }
 
-/* Would this open write (access mode, or O_TRUNC)? */
-static bool open_writes(unsigned int flags)
+/* The permission an open with these flags asks of an existing file
+ * (Linux's ACC_MODE, and O_TRUNC writes). */
+static int open_acc_mode(unsigned int flags)
 {
-	return (flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC);
+	static const int acc[4] = { MAY_READ, MAY_WRITE, MAY_READ | MAY_WRITE, MAY_READ | MAY_WRITE };
+
+	return acc[flags & O_ACCMODE] | (flags & O_TRUNC ? MAY_WRITE : 0);
 }
 
-/* Can an inode of this type be opened with these flags? 0 or -errno. */
-static int may_open(const struct inode *inode, unsigned int flags)
+/* What the mount holding d forbids: writing (MS_RDONLY), devices
+ * (MS_NODEV), executing (MS_NOEXEC, when acc_mode asks it). */
+static int mount_allows(struct dentry *d, unsigned int flags, int acc_mode)
 {
+	if (S_ISCHR(d->d_inode->i_mode) && d_nodev(d))
+		return -EACCES;
+	if ((acc_mode & MAY_EXEC) && d_noexec(d))
+		return -EACCES;
+	if ((flags & O_ACCMODE) != O_RDONLY && !S_ISCHR(d->d_inode->i_mode) && d_readonly(d))
+		return -EROFS;
+	return 0;
+}
+
+/* Can d's inode be opened with these flags, asking acc_mode (0: no
+ * permission check)? Linux's may_open: the type's rules first (a
+ * directory is not written, only a regular file is executed), then the
+ * mount's (EROFS comes before EACCES), then the permission, then whether
+ * a driver is there. 0 or -errno. */
+static int may_open(struct dentry *d, unsigned int flags, int acc_mode)
+{
+	const struct inode *inode = d->d_inode;
+	int err;
+
 	if (S_ISLNK(inode->i_mode))
 		return -ELOOP;                  /* O_NOFOLLOW met a link */
 	if ((flags & O_DIRECTORY) && !S_ISDIR(inode->i_mode))
 		return -ENOTDIR;
-	if (S_ISDIR(inode->i_mode) && open_writes(flags))
+	if (S_ISDIR(inode->i_mode) && ((flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC)))
 		return -EISDIR;
+	if ((acc_mode & MAY_EXEC) && !S_ISREG(inode->i_mode))
+		return -EACCES;
+	if ((err = mount_allows(d, flags, acc_mode)))
+		return err;
+	if (acc_mode && (err = inode_permission(inode, acc_mode)))
+		return err;
 	if (!fops_of(inode))
 		return -ENXIO;                  /* a device with no driver, a socket */
-	return 0;
-}
-
-/* What the mount holding d forbids: writing (MS_RDONLY), devices
- * (MS_NODEV). */
-static int mount_allows(struct dentry *d, unsigned int flags)
-{
-	if (S_ISCHR(d->d_inode->i_mode) && d_nodev(d))
-		return -EACCES;
-	if ((flags & O_ACCMODE) != O_RDONLY && !S_ISCHR(d->d_inode->i_mode) && d_readonly(d))
-		return -EROFS;
 	return 0;
 }
 
@@ -85,14 +107,13 @@ static void free_file(struct file *f)
 	nr_files--;
 }
 
-struct file *dentry_open(struct dentry *d, unsigned int flags)
+/* Open d, asking acc_mode of it (0: none, the kernel's own opens). */
+static struct file *do_dentry_open(struct dentry *d, unsigned int flags, int acc_mode)
 {
 	struct inode *inode = d->d_inode;
-	int err = may_open(inode, flags);
+	int err = may_open(d, flags, acc_mode);
 	struct file *f;
 
-	if (!err)
-		err = mount_allows(d, flags);
 	if (err)
 		return ERR_PTR(err);
 	f = alloc_file(d, flags, fops_of(inode));
@@ -104,6 +125,11 @@ struct file *dentry_open(struct dentry *d, unsigned int flags)
 	}
 	f->f_flags &= ~O_NOCTTY;        /* for the open method (a tty) only, as Linux */
 	return f;
+}
+
+struct file *dentry_open(struct dentry *d, unsigned int flags)
+{
+	return do_dentry_open(d, flags, 0);
 }
 
 struct file *get_file(struct file *f)
@@ -122,18 +148,25 @@ void fput(struct file *f)
 }
 
 /* What an O_CREAT open finds at `last` in dir (a tree child, a procfs
- * entry, or the root mounted there): a new regular file, the existing
- * file (-EEXIST under O_EXCL; -EISDIR for a directory, "." or "/"), each
- * with a reference; or NULL with *link set (referenced) for a symlink to
- * follow. */
+ * entry, or the root mounted there): a new regular file (if the mount is
+ * writable, -EROFS, and the caller may write and search dir, -EACCES;
+ * *created set), the existing file (-EEXIST under O_EXCL; -EISDIR for a
+ * directory, "." or "/"), each with a reference; or NULL with *link set
+ * (referenced) for a symlink to follow. */
 static struct dentry *create_or_open(struct dentry *dir, const char *last, int len,
-				     unsigned int flags, umode_t mode, struct dentry **link)
+				     const struct open_flags *op, bool *created, struct dentry **link)
 {
 	struct dentry *d = path_last_type(last, len) == LAST_NORM ? lookup_child(dir, last, len)
 								  : dget(dir);
+	unsigned int flags = op->open_flag;
 
 	if (d == ERR_PTR(-ENOENT)) {
-		d = ramfs_create(dir, last, len, S_IFREG | (mode & S_IALLUGO), 0);
+		int err = d_readonly(dir) ? -EROFS : inode_permission(dir->d_inode, MAY_WRITE | MAY_EXEC);
+
+		if (err)
+			return ERR_PTR(err);
+		d = ramfs_create(dir, last, len, S_IFREG | (op->mode & S_IALLUGO), 0);
+		*created = !IS_ERR(d);
 		return IS_ERR(d) ? d : dget(d);         /* the tree's reference, and ours */
 	}
 	if (IS_ERR(d))
@@ -156,7 +189,7 @@ static struct dentry *create_or_open(struct dentry *dir, const char *last, int l
  * then fails with ELOOP), and what a dangling one names is created, as in
  * Linux; past MAXSYMLINKS links, -ELOOP. */
 static struct dentry *lookup_create(struct dentry *root, struct dentry *cwd, const char *path,
-				    unsigned int flags, umode_t mode)
+				    const struct open_flags *op, bool *created)
 {
 	struct dentry *start = dget(cwd), *link = NULL, *next = NULL, *dir, *d;
 	const char *last;
@@ -165,7 +198,7 @@ static struct dentry *lookup_create(struct dentry *root, struct dentry *cwd, con
 	for (;;) {
 		dir = path_lookup_parent(root, start, path, &last, &len);
 		dput(start);
-		d = IS_ERR(dir) ? dir : create_or_open(dir, last, len, flags, mode, &next);
+		d = IS_ERR(dir) ? dir : create_or_open(dir, last, len, op, created, &next);
 		dput(link);             /* path and last were in its target */
 		link = next;
 		next = NULL;
@@ -183,21 +216,24 @@ static struct dentry *lookup_create(struct dentry *root, struct dentry *cwd, con
 	return d;
 }
 
-/* O_TMPFILE: an unnamed file in the directory path names. It must be
- * opened for writing and without O_CREAT (-EINVAL); without O_EXCL,
+/* O_TMPFILE: an unnamed file in the directory path names, which the
+ * caller must be able to write and search (-EACCES). It must be opened
+ * for writing and without O_CREAT (-EINVAL); without O_EXCL,
  * linkat(AT_EMPTY_PATH) may name it later. */
 static struct file *open_tmpfile(struct dentry *root, struct dentry *cwd, const char *path,
 				 unsigned int flags, umode_t mode)
 {
 	struct dentry *dir, *d;
 	struct file *f;
+	int err;
 
 	if ((flags & O_CREAT) || !(flags & O_DIRECTORY) || (flags & O_ACCMODE) == O_RDONLY)
 		return ERR_PTR(-EINVAL);
 	dir = path_lookup(root, cwd, path, LOOKUP_FOLLOW | LOOKUP_DIRECTORY);
 	if (IS_ERR(dir))
 		return ERR_PTR(PTR_ERR(dir));
-	d = ramfs_tmpfile(dir, mode & S_IALLUGO);
+	err = inode_permission(dir->d_inode, MAY_WRITE | MAY_EXEC);
+	d = err ? ERR_PTR(err) : ramfs_tmpfile(dir, mode & S_IALLUGO);
 	dput(dir);
 	if (IS_ERR(d))
 		return ERR_PTR(PTR_ERR(d));
@@ -209,40 +245,54 @@ static struct file *open_tmpfile(struct dentry *root, struct dentry *cwd, const 
 }
 
 /* O_TRUNC of a regular file, once it is open: Linux truncates even for
- * O_RDONLY, and sets the mtime and ctime. */
+ * O_RDONLY (write permission was asked), sets the mtime and ctime, and
+ * takes setuid bits off as any truncate does. */
 static int handle_truncate(struct file *f, unsigned int flags)
 {
 	struct iattr attr = { .ia_valid = ATTR_SIZE | ATTR_MTIME | ATTR_CTIME, .ia_size = 0 };
+	int err;
 
 	if (!(flags & O_TRUNC) || !S_ISREG(f->f_inode->i_mode))
 		return 0;
+	if ((err = dentry_remove_privs(f->f_dentry)))
+		return err;
 	return notify_change(f->f_dentry, &attr);
 }
 
-struct file *filp_open(struct dentry *root, struct dentry *cwd, const char *path,
-		       unsigned int flags, umode_t mode)
+struct file *do_filp_open(struct dentry *root, struct dentry *cwd, const char *path,
+			  const struct open_flags *op)
 {
+	unsigned int flags = op->open_flag;
+	bool created = false;
 	struct dentry *d;
 	struct file *f;
 	int err;
 
 	if (flags & __O_TMPFILE)
-		return open_tmpfile(root, cwd, path, flags, mode);
+		return open_tmpfile(root, cwd, path, flags, op->mode);
 	if ((flags & O_CREAT) && path[0] && path[strlen(path) - 1] == '/')
 		d = ERR_PTR(-EISDIR);           /* open("dir/", O_CREAT), as Linux */
 	else if (flags & O_CREAT)
-		d = lookup_create(root, cwd, path, flags, mode);
+		d = lookup_create(root, cwd, path, op, &created);
 	else
 		d = path_lookup(root, cwd, path, (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW);
 	if (IS_ERR(d))
 		return ERR_PTR(PTR_ERR(d));
-	f = dentry_open(d, flags);
+	f = do_dentry_open(d, flags, created ? 0 : op->acc_mode);
 	dput(d);
 	if (!IS_ERR(f) && (err = handle_truncate(f, flags))) {
 		fput(f);
 		f = ERR_PTR(err);
 	}
 	return f;
+}
+
+struct file *filp_open(struct dentry *root, struct dentry *cwd, const char *path,
+		       unsigned int flags, umode_t mode)
+{
+	struct open_flags op = { flags, mode, open_acc_mode(flags) };
+
+	return do_filp_open(root, cwd, path, &op);
 }
 
 /* Install file in the lowest free fd: the fd, or -EMFILE (file dropped). */
@@ -302,30 +352,34 @@ long sys_close(u32 fd, u32 b, u32 c, u32 d, u32 e, u32 f)
 	return close_fd((int)fd);
 }
 
-#define MAY_EXEC 1              /* access's X_OK */
-
-/* faccessat2(dirfd, path, mode, flags): mode F_OK or R_OK|W_OK|X_OK,
- * flags AT_EACCESS, AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH; anything else is
- * EINVAL. The name must exist (ENOENT, ENOTDIR, ...); then the answer is
- * root's: everything but executing a non-directory that has no execute
- * bit (EACCES). Tasks may have other ids (setuid and the rest), but no
- * file system call checks permission bits against them yet, so whoever
- * asks, what access says matches what open and exec do. */
+/* faccessat2(dirfd, path, mode, flags): mode F_OK or R_OK|W_OK|X_OK (the
+ * MAY_* bits), flags AT_EACCESS, AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH;
+ * anything else is EINVAL. Then the lookup and inode_permission, as an
+ * open or exec would check, but with the caller's real ids unless
+ * AT_EACCESS: for the call, the filesystem ids are the real uid and gid
+ * (Linux's access_override_creds), so that a setuid program asks what its
+ * user may do, and root's powers are the real uid's. The path walk's
+ * search checks use them too. */
 long sys_faccessat2(u32 dfd, u32 upath, u32 mode, u32 flags, u32 e, u32 f)
 {
+	unsigned int fsuid = current->fsuid, fsgid = current->fsgid;
 	struct dentry *d;
-	long err = 0;
+	long err;
 
 	if (mode & ~7u)
 		return -EINVAL;
 	if (flags & ~(AT_EACCESS | AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
+	if (!(flags & AT_EACCESS)) {
+		current->fsuid = current->uid;
+		current->fsgid = current->gid;
+	}
 	d = user_path_at((int)dfd, (const char *)upath, at_lookup_flags(flags));
-	if (IS_ERR(d))
-		return PTR_ERR(d);
-	if ((mode & MAY_EXEC) && !S_ISDIR(d->d_inode->i_mode) && !(d->d_inode->i_mode & 0111))
-		err = -EACCES;
-	dput(d);
+	err = IS_ERR(d) ? PTR_ERR(d) : inode_permission(d->d_inode, mode);
+	if (!IS_ERR(d))
+		dput(d);
+	current->fsuid = fsuid;
+	current->fsgid = fsgid;
 	return err;
 }
 

@@ -4,7 +4,8 @@
  * mappings map directly; a missing page is a hole and reads as zeros.
  * Writing past the end allocates the pages it touches; truncating takes
  * the pages past the new end out of every mapping, then out of the file.
- * A read moves the atime (relatime), a write the mtime and ctime. A
+ * A read moves the atime (relatime), a write the mtime and ctime (and,
+ * by anyone but root, takes a setuid bit off: fs/attr.c). A
  * directory is read as ".", "..", then its children in name order, f_pos
  * counting entries. fsync has nothing to write out: the data is in memory
  * only, and stays there. */
@@ -137,8 +138,11 @@ static ssize_t ramfs_write_iter(struct file *f, struct iov_iter *from, loff_t *p
 	size_t done = 0;
 	int err = 0;
 
-	if (from->count)
+	if (from->count) {
+		if ((err = dentry_remove_privs(f->f_dentry)))
+			return err;
 		inode_touch(inode, S_MTIME | S_CTIME);
+	}
 	while (from->count) {
 		unsigned long off = *pos & (PAGE_SIZE - 1);
 		size_t n = min((size_t)(PAGE_SIZE - off), from->count), c;

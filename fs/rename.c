@@ -16,8 +16,14 @@
  *   the new name an ancestor of the old one                      ENOTEMPTY
  *          (EINVAL under EXCHANGE)
  *   both names one inode (hard links, or the same name)          0, no change
+ *   no write and search permission on the old name's directory   EACCES
+ *          or the sticky bit's rule forbids taking it out        EPERM
+ *   the same for the new name's directory (for a new name:
+ *          write and search permission, as a create)           EACCES, EPERM
  *   a directory onto a non-directory                             ENOTDIR
  *   a non-directory onto a directory                             EISDIR
+ *   a directory moving to another parent that the caller cannot
+ *          write (its ".." changes; EXCHANGE: either directory)  EACCES
  *   a directory onto a non-empty one                             ENOTEMPTY
  *   either name a mountpoint                                     EBUSY
  * A replaced name is unlinked (its inode lives on while open, as unlink's).
@@ -28,17 +34,40 @@
 #include <mount.h>
 #include <syscall.h>
 
-/* may the victim `v` (NULL: no name there) be replaced by a file whose
- * type is dir or not? */
+/* May the victim `v` be replaced by a file whose type is dir or not? */
 static int may_replace(struct dentry *v, bool is_dir)
 {
-	if (!v)
-		return 0;
 	if (is_dir && !S_ISDIR(v->d_inode->i_mode))
 		return -ENOTDIR;
 	if (!is_dir && S_ISDIR(v->d_inode->i_mode))
 		return -EISDIR;
-	return is_dir && !list_empty(&v->d_subdirs) ? -ENOTEMPTY : 0;
+	return 0;
+}
+
+/* Linux's vfs_rename checks for the move of old_d to new_d (NULL: a new
+ * name), in its order: taking each name out of its directory
+ * (may_delete; a new name needs write and search, as a create), the
+ * types, and the write permission on a directory changing parent, whose
+ * ".." is rewritten. */
+static int rename_permission(struct path_parent *o, struct dentry *old_d, struct path_parent *n,
+			     struct dentry *new_d, bool exchange)
+{
+	bool is_dir = S_ISDIR(old_d->d_inode->i_mode);
+	int err = may_delete(o->dir->d_inode, old_d->d_inode);
+
+	if (!err && !new_d)
+		err = inode_permission(n->dir->d_inode, MAY_WRITE | MAY_EXEC);
+	if (!err && new_d)
+		err = may_delete(n->dir->d_inode, new_d->d_inode);
+	if (!err && new_d && !exchange)
+		err = may_replace(new_d, is_dir);
+	if (err || o->dir == n->dir)
+		return err;
+	if (is_dir && (err = inode_permission(old_d->d_inode, MAY_WRITE)))
+		return err;
+	if (exchange && S_ISDIR(new_d->d_inode->i_mode))
+		err = inode_permission(new_d->d_inode, MAY_WRITE);
+	return err;
 }
 
 /* The checks once both parents are known; old_d exists. */
@@ -62,8 +91,11 @@ static int check_rename(struct path_parent *o, struct dentry *old_d, struct path
 		return exchange ? -EINVAL : -ENOTEMPTY;
 	if (new_d && new_d->d_inode == old_d->d_inode)
 		return 1;               /* one inode: nothing to do */
-	err = exchange ? 0 : may_replace(new_d, S_ISDIR(old_d->d_inode->i_mode));
-	return err;
+	if ((err = rename_permission(o, old_d, n, new_d, exchange)))
+		return err;
+	if (!exchange && new_d && S_ISDIR(new_d->d_inode->i_mode) && !list_empty(&new_d->d_subdirs))
+		return -ENOTEMPTY;
+	return 0;
 }
 
 static int do_rename(struct path_parent *o, struct path_parent *n, unsigned int flags)

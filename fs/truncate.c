@@ -2,20 +2,27 @@
  * file or extend it with zeros (a hole: no page is allocated until it is
  * written). Linux's rules: a negative length is EINVAL before anything
  * else; truncate by path says EISDIR for a directory and EINVAL for any
- * other non-regular file; ftruncate says EBADF for a bad fd and EINVAL for
- * a file not open for writing or not regular (a directory, a pipe). Past
+ * other non-regular file, then EACCES without write permission on it (and
+ * every directory on the path needs search permission); ftruncate says
+ * EBADF for a bad fd and EINVAL for a file not open for writing or not
+ * regular (a directory, a pipe): the permission was checked at open. Past
  * the ramfs's file size limit it is EFBIG. A size change sets the mtime
  * and ctime; ftruncate sets them even when the size stays. */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>
 #include <fs.h>
+#include <mount.h>
 #include <syscall.h>
 
+/* Set the size (a truncate by anyone but root takes setuid bits off). */
 static long do_truncate(struct dentry *d, loff_t length, unsigned int time_attrs)
 {
 	struct iattr attr = { .ia_valid = ATTR_SIZE | time_attrs, .ia_size = length };
+	int err = dentry_remove_privs(d);
 
+	if (err)
+		return err;
 	if (length != d->d_inode->i_size)
 		attr.ia_valid |= ATTR_MTIME | ATTR_CTIME;
 	return notify_change(d, &attr);
@@ -35,7 +42,9 @@ static long do_sys_truncate(u32 upath, loff_t length)
 		err = -EISDIR;
 	else if (!S_ISREG(d->d_inode->i_mode))
 		err = -EINVAL;
-	else
+	else if (d_readonly(d))
+		err = -EROFS;           /* before permission, as Linux's mnt_want_write */
+	else if (!(err = inode_permission(d->d_inode, MAY_WRITE)))
 		err = do_truncate(d, length, 0);
 	dput(d);
 	return err;

@@ -7,28 +7,40 @@
  * directory ENOTEMPTY, of "." EINVAL, of ".." ENOTEMPTY, of "/" EBUSY, of
  * a directory something is mounted on EBUSY; on a read-only mount EROFS
  * (before the name is even looked up, as Linux's mnt_want_write); in
- * procfs, whose entries are its own, EPERM. */
+ * procfs, whose entries are its own, EPERM. Permission, as Linux's
+ * may_delete, once the victim is found: write and search on its
+ * directory (EACCES), and the sticky bit's rule (EPERM: in /tmp only the
+ * file's owner, the directory's or root removes it). */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
 #include <mount.h>
 #include <syscall.h>
 
-/* unlink: the victim of name in dir, with `slash` when the user's path had
- * a '/' after it ("file/" must be a directory, and unlink takes none). */
-static int may_unlink(struct dentry *d, bool slash)
+/* unlink: the victim d of a name in dir, with `slash` when the user's
+ * path had a '/' after it ("file/" must be a directory, and unlink takes
+ * none: Linux says so before it looks at permission). */
+static int may_unlink(struct dentry *dir, struct dentry *d, bool slash)
 {
+	int err;
+
 	if (!d)
 		return -ENOENT;
-	if (S_ISDIR(d->d_inode->i_mode))
-		return -EISDIR;
-	return slash ? -ENOTDIR : 0;
+	if (slash)
+		return S_ISDIR(d->d_inode->i_mode) ? -EISDIR : -ENOTDIR;
+	if ((err = may_delete(dir->d_inode, d->d_inode)))
+		return err;
+	return S_ISDIR(d->d_inode->i_mode) ? -EISDIR : 0;
 }
 
-static int may_rmdir(struct dentry *d)
+static int may_rmdir(struct dentry *dir, struct dentry *d)
 {
+	int err;
+
 	if (!d)
 		return -ENOENT;
+	if ((err = may_delete(dir->d_inode, d->d_inode)))
+		return err;
 	if (!S_ISDIR(d->d_inode->i_mode))
 		return -ENOTDIR;
 	if (d_mountpoint(d))
@@ -66,7 +78,7 @@ static int do_unlink(struct dentry *dir, const char *name, int len, int type, bo
 	if (dir->d_inode->i_op)
 		return no_unlink_in(dir, name, len);
 	d = d_lookup(dir, name, len);
-	err = is_rmdir ? may_rmdir(d) : may_unlink(d, slash);
+	err = is_rmdir ? may_rmdir(dir, d) : may_unlink(dir, d, slash);
 	if (!err)
 		ramfs_unlink(dir, d);
 	return err;

@@ -9,7 +9,11 @@
  *   - utimensat(fd, NULL, ...) changes the open file fd (futimens), with
  *     no flags allowed; flags other than AT_SYMLINK_NOFOLLOW and
  *     AT_EMPTY_PATH are EINVAL;
- *   - the ctime becomes now whenever something was set. */
+ *   - the ctime becomes now whenever something was set;
+ *   - who may: setting both times to now (no times, or both UTIME_NOW)
+ *     takes the file's owner, root, or anyone who may write it (EACCES);
+ *     anything else (given times, or now for one and UTIME_OMIT for the
+ *     other) the owner or root (EPERM). fs/attr.c checks it. */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>
@@ -29,6 +33,9 @@ static long vfs_utimes(struct dentry *d, struct timespec64 *ts)
 {
 	struct iattr attr = { .ia_valid = ATTR_ATIME | ATTR_MTIME | ATTR_CTIME };
 
+	if (ts && ts[0].tv_nsec == UTIME_NOW && ts[1].tv_nsec == UTIME_NOW)
+		ts = NULL;              /* both now: as no times */
+	attr.ia_valid |= ts ? ATTR_TIMES_SET : ATTR_TOUCH;
 	if (ts) {
 		if (!nsec_valid(ts[0].tv_nsec) || !nsec_valid(ts[1].tv_nsec))
 			return -EINVAL;

@@ -38,7 +38,8 @@ struct exec_args {
 
 /* What the auxiliary vector says about the caller's identity and CPU. */
 struct exec_creds {
-	u32 uid, euid, gid, egid;
+	u32 uid, euid, gid, egid;       /* the new program's (fs/exec.c: setuid) */
+	bool secure;                    /* AT_SECURE: effective ids not the real ones */
 	u32 hwcap;              /* CPUID leaf 1 edx */
 	u8 random[16];          /* AT_RANDOM bytes (glibc's stack guard) */
 };

@@ -63,6 +63,7 @@ typedef u32 gid_t;
 #define MAX_FILE_SIZE (64UL << 20)   /* ramfs files grow to this, then EFBIG */
 #define MAX_RW_COUNT  0x7ffff000L    /* one read or write moves at most this (Linux's) */
 #define S_IALLUGO   07777       /* the permission, setuid, setgid and sticky bits */
+#define S_IXUGO     (S_IXUSR | S_IXGRP | S_IXOTH)   /* any execute bit */
 
 struct file;
 struct dentry;
@@ -193,8 +194,10 @@ struct inode *new_inode(umode_t mode);
  * shared futex hold one); the last iput frees the inode and its pages. */
 struct inode *ihold(struct inode *inode);
 void iput(struct inode *inode);
-/* Owner of a new inode in dir: the caller's ids; a directory with setgid
- * passes its group on (and, to a new directory, the setgid bit). */
+/* Owner of a new inode in dir: the caller's filesystem ids; a directory
+ * with setgid passes its group on (and, to a new directory, the setgid
+ * bit; a new setgid program keeps its bit only if its maker is in that
+ * group or root, as Linux). */
 void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode);
 /* The time of day an inode records. */
 struct timespec64 current_time(void);
@@ -282,6 +285,31 @@ void dput(struct dentry *d);
 /* Objects alive now (leak counters for the self-tests). */
 extern unsigned long nr_inodes, nr_dentries, nr_files;
 
+/* --- fs/namei.c: permission (Linux's discretionary access control) ---- */
+
+/* What a caller asks to do with an inode (Linux's MAY_* values): read,
+ * write, execute a file or search a directory. */
+#define MAY_EXEC  0x1
+#define MAY_WRITE 0x2
+#define MAY_READ  0x4
+
+/* The mode's owner, group or other bits, whichever class the caller's
+ * fsuid, fsgid and groups put it in, must allow all of mask; if they do
+ * not, root's capabilities may: CAP_DAC_OVERRIDE reads and writes
+ * anything and searches any directory, but executes a file only if one
+ * of its three x bits is set. 0 or -EACCES. */
+int generic_permission(const struct inode *inode, int mask);
+/* Every permission check of the system calls comes through here (Linux's
+ * hook for filesystems with their own rules; the ramfs has none). */
+int inode_permission(const struct inode *inode, int mask);
+/* Is the caller the inode's owner (fsuid) or root (CAP_FOWNER)? */
+bool inode_owner_or_capable(const struct inode *inode);
+/* May the caller take victim's name out of directory dir (unlink, rmdir,
+ * rename)? Write and search on dir (-EACCES), and in a sticky directory
+ * (+t, /tmp) only the victim's owner, the directory's owner or root
+ * (CAP_FOWNER) may (-EPERM). 0 if so. */
+int may_delete(const struct inode *dir, const struct inode *victim);
+
 /* --- fs/namei.c: path lookup ------------------------------------------- */
 
 #define LOOKUP_FOLLOW    1      /* follow a symlink in the last component */
@@ -289,8 +317,9 @@ extern unsigned long nr_inodes, nr_dentries, nr_files;
 #define LOOKUP_EMPTY     4      /* "" names the starting point (AT_EMPTY_PATH) */
 
 /* Resolve path from `cwd` (relative) or `root` (absolute; also where ".."
- * stops). Returns the dentry with a reference (dput it), or ERR_PTR(-ENOENT,
- * -ENOTDIR, -ENAMETOOLONG, -ELOOP). */
+ * stops), with search permission (MAY_EXEC) on every directory the walk
+ * looks a name up in. Returns the dentry with a reference (dput it), or
+ * ERR_PTR(-ENOENT, -ENOTDIR, -EACCES, -ENAMETOOLONG, -ELOOP). */
 struct dentry *path_lookup(struct dentry *root, struct dentry *cwd,
 			   const char *path, unsigned int flags);
 /* The target of symlink d: a string, or ERR_PTR (inode_operations). */
@@ -343,7 +372,9 @@ int path_last_type(const char *last, int len);
 int user_path_parent(int dfd, const char *upath, struct path_parent *pp);
 void path_parent_release(struct path_parent *pp);
 /* As user_path_parent, for a name about to be made: -EEXIST if it exists
- * (or is "/", ".", ".."), -ENOENT for "missing/" unless is_dir. */
+ * (or is "/", ".", ".."), -ENOENT for "missing/" unless is_dir, -EROFS on
+ * a read-only mount, then -EACCES without write and search permission on
+ * the parent. */
 int user_path_create(int dfd, const char *upath, struct path_parent *pp, bool is_dir);
 
 /* --- fs/create.c, link.c, unlink.c, rename.c: names -------------------- */
@@ -363,10 +394,21 @@ char *d_path(struct dentry *root, struct dentry *d, char *buf, size_t size);
 
 /* Open by path, as open(2) does: O_RDONLY/O_WRONLY/O_RDWR, O_CREAT (mode
  * used as given), O_EXCL, O_TRUNC, O_DIRECTORY, O_NOFOLLOW, O_APPEND,
- * O_TMPFILE. Returns a file with one reference (fput it) or
- * ERR_PTR(-errno). */
+ * O_TMPFILE, with the caller's permission checked (fs/open.c). Returns a
+ * file with one reference (fput it) or ERR_PTR(-errno). */
 struct file *filp_open(struct dentry *root, struct dentry *cwd, const char *path,
 		       unsigned int flags, umode_t mode);
+/* What an open asks (Linux's struct open_flags): the open(2) flags, the
+ * mode of a file O_CREAT makes, and the permission (MAY_*) asked of an
+ * existing file; filp_open derives it from the flags, exec asks MAY_EXEC. */
+struct open_flags {
+	unsigned int open_flag;
+	umode_t mode;
+	int acc_mode;
+};
+struct file *do_filp_open(struct dentry *root, struct dentry *cwd, const char *path,
+			  const struct open_flags *op);
+/* Open d as the kernel itself (no permission check, as Linux's). */
 struct file *dentry_open(struct dentry *d, unsigned int flags);
 struct file *get_file(struct file *f);
 void fput(struct file *f);
@@ -408,6 +450,9 @@ int vfs_readlink(struct dentry *d, char *ubuf, int size);
 #define ATTR_CTIME     0x40     /* always now */
 #define ATTR_ATIME_SET 0x80
 #define ATTR_MTIME_SET 0x100
+#define ATTR_FORCE     0x200    /* the kernel's own change: no permission check */
+#define ATTR_TIMES_SET 0x10000  /* utimensat with given times: owner or root */
+#define ATTR_TOUCH     0x20000  /* utimensat setting both to now: or write permission */
 
 struct iattr {
 	unsigned int ia_valid;
@@ -418,9 +463,14 @@ struct iattr {
 	struct timespec64 ia_atime, ia_mtime;
 };
 /* Every attribute change of d's inode goes through here (chmod, chown,
- * truncate, utimensat), as in Linux: 0 or -errno (EROFS on a read-only
- * mount, ramfs_truncate's). */
+ * truncate, utimensat), as in Linux: EROFS on a read-only mount, then the
+ * caller's right to it unless ATTR_FORCE (fs/attr.c says who may change
+ * what: EPERM, EACCES), then ramfs_truncate's errors; 0 if done. */
 int notify_change(struct dentry *d, struct iattr *attr);
+/* A write or truncate is about to change d's data: take off the setuid
+ * bit (and setgid with group execute) unless the caller is root, as
+ * Linux's file_remove_privs. 0 or -errno. */
+int dentry_remove_privs(struct dentry *d);
 
 /* --- fs/stat.c, fs/readdir.c: what stat and getdents64 report --------- */
 

@@ -34,7 +34,7 @@
 
 /* mount(2) flags (Linux's MS_*): those Tasklab honours. */
 #define MS_RDONLY      0x1        /* no writes: EROFS */
-#define MS_NOSUID      0x2        /* shown; exec honours no set-user-ID bit anyway */
+#define MS_NOSUID      0x2        /* exec honours no set-user-ID or set-group-ID bit */
 #define MS_NODEV       0x4        /* device nodes cannot be opened: EACCES */
 #define MS_NOEXEC      0x8        /* files cannot be executed: EACCES */
 #define MS_REMOUNT     0x20       /* change the flags of an existing mount */
@@ -144,10 +144,12 @@ struct dentry *follow_mount(struct dentry *d);
 struct dentry *follow_dotdot(struct dentry *d, struct dentry *root);
 /* Is d a mountpoint (unlink and rmdir refuse it: EBUSY)? */
 static inline bool d_mountpoint(const struct dentry *d) { return lookup_mnt(d) != NULL; }
-/* Does the mount holding d forbid writing (EROFS), devices, exec? */
+/* Does the mount holding d forbid writing (EROFS), devices, exec, set-id
+ * exec? */
 bool d_readonly(const struct dentry *d);
 bool d_nodev(const struct dentry *d);
 bool d_noexec(const struct dentry *d);
+bool d_nosuid(const struct dentry *d);
 /* The option list /proc/mounts shows for mnt ("rw,nosuid,relatime"). */
 int mnt_show_flags(const struct vfsmount *mnt, char *buf, size_t size);
 

@@ -89,10 +89,12 @@ struct task_struct {
 	/* Identity (c07). Set at fork; pgid/sid change by setpgid/setsid later. */
 	pid_t pid, tgid, pgid, sid;
 	/* Credentials (kernel/sys_cred.c), per task as in Linux 2.6: real,
-	 * effective (checked for privilege: root is euid 0) and saved ids.
-	 * user is the record of the real uid (include/sched/user.h). */
-	unsigned int uid, euid, suid;
-	unsigned int gid, egid, sgid;
+	 * effective (checked for privilege: root is euid 0) and saved ids,
+	 * and the filesystem ids that file permission checks use (they
+	 * follow the effective ids; setfsuid moves them alone). user is the
+	 * record of the real uid (include/sched/user.h). */
+	unsigned int uid, euid, suid, fsuid;
+	unsigned int gid, egid, sgid, fsgid;
 	struct user_struct *user;
 	struct group_info *group_info;    /* supplementary groups (include/cred.h) */
 	struct task_struct *real_parent;  /* who forked us (or init after reparenting) */

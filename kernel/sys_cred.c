@@ -2,7 +2,11 @@
  * Linux 2.6's rules. A task has a real, an effective and a saved id of each
  * kind; privilege is euid 0 (Linux's CAP_SETUID/CAP_SETGID). An ordinary
  * user may only move its ids among the three it already has: anything else
- * is -EPERM. Changing the real uid moves the task to that user's
+ * is -EPERM. A fourth id of each kind, the filesystem id, is what file
+ * permission checks compare with (fs/namei.c): every call here that
+ * succeeds sets it to the new effective id, as Linux's; setfsuid and
+ * setfsgid move it alone (a file server acting for a user, without
+ * giving that user the right to signal it). Changing the real uid moves the task to that user's
  * user_struct (set_user), which may refuse with -EAGAIN when the new user
  * is at the caller's RLIMIT_NPROC, as Linux 2.6 did (Linux 3.1 moved that
  * failure to the next execve). The i386 ABI has each call twice: the
@@ -19,14 +23,21 @@
 #define NO_ID       ((unsigned int)-1)    /* "leave this id as it is" */
 #define OVERFLOW_ID 65534                 /* a 16-bit view of a large id */
 
-/* The three ids of one kind of current; `uid` tells which kind. */
+/* The ids of one kind of current; `uid` tells which kind. */
 struct id_set {
-	unsigned int *r, *e, *s;
+	unsigned int *r, *e, *s, *fs;
 	bool uid;
 };
 
-static struct id_set uids(void) { return (struct id_set){ &current->uid, &current->euid, &current->suid, true }; }
-static struct id_set gids(void) { return (struct id_set){ &current->gid, &current->egid, &current->sgid, false }; }
+static struct id_set uids(void)
+{
+	return (struct id_set){ &current->uid, &current->euid, &current->suid, &current->fsuid, true };
+}
+
+static struct id_set gids(void)
+{
+	return (struct id_set){ &current->gid, &current->egid, &current->sgid, &current->fsgid, false };
+}
 
 static bool capable_setid(void)
 {
@@ -39,21 +50,24 @@ static bool own_id(struct id_set ids, unsigned int id)
 	return id == NO_ID || id == *ids.r || id == *ids.e || id == *ids.s;
 }
 
-/* A new effective id: as Linux's commit_creds, the address space stops
- * being dumpable (suid_dumpable 0) and the parent-death signal is
- * cleared (prctl, kernel/sys_prctl.c). */
-static void set_effective(struct id_set ids, unsigned int e)
+/* The effective and filesystem ids become e and fs. When either changes,
+ * as Linux's commit_creds, the address space stops being dumpable
+ * (suid_dumpable 0) and the parent-death signal is cleared (prctl,
+ * kernel/sys_prctl.c). */
+static void set_effective(struct id_set ids, unsigned int e, unsigned int fs)
 {
-	if (e == *ids.e)
+	if (e == *ids.e && fs == *ids.fs)
 		return;
 	*ids.e = e;
+	*ids.fs = fs;
 	if (current->mm)
 		current->mm->dumpable = 0;
 	current->pdeath_signal = 0;
 }
 
-/* Set the ids that are not NO_ID; no permission check. The real uid first:
- * it is the one that can fail. */
+/* Set the ids that are not NO_ID, and the filesystem id to the effective
+ * one; no permission check. The real uid first: it is the one that can
+ * fail. */
 static long commit_ids(struct id_set ids, unsigned int r, unsigned int e, unsigned int s)
 {
 	if (ids.uid && r != NO_ID && r != *ids.r) {
@@ -64,8 +78,9 @@ static long commit_ids(struct id_set ids, unsigned int r, unsigned int e, unsign
 	}
 	if (r != NO_ID)
 		*ids.r = r;
-	if (e != NO_ID)
-		set_effective(ids, e);
+	if (e == NO_ID)
+		e = *ids.e;
+	set_effective(ids, e, e);
 	if (s != NO_ID)
 		*ids.s = s;
 	return 0;
@@ -103,8 +118,21 @@ static long do_set(struct id_set ids, unsigned int id)
 		return commit_ids(ids, id, id, id);
 	if (id != *ids.r && id != *ids.s)
 		return -EPERM;
-	set_effective(ids, id);
+	set_effective(ids, id, id);
 	return 0;
+}
+
+/* setfsuid/setfsgid: the filesystem id becomes id when it is one of the
+ * caller's real, effective, saved or filesystem ids, or the caller is
+ * privileged; either way the call returns the old one and never fails
+ * (Linux's: setfsuid(-1) is how one asks). */
+static long do_setfs(struct id_set ids, unsigned int id)
+{
+	unsigned int old = *ids.fs;
+
+	if (id != NO_ID && (own_id(ids, id) || id == old || capable_setid()))
+		set_effective(ids, *ids.e, id);
+	return old;
 }
 
 static long do_getres(struct id_set ids, u32 rp, u32 ep, u32 sp)
@@ -125,6 +153,8 @@ long sys_setresuid(u32 r, u32 e, u32 s, u32 d, u32 e5, u32 f) { return do_setres
 long sys_setresgid(u32 r, u32 e, u32 s, u32 d, u32 e5, u32 f) { return do_setres(gids(), r, e, s); }
 long sys_getresuid(u32 r, u32 e, u32 s, u32 d, u32 e5, u32 f) { return do_getres(uids(), r, e, s); }
 long sys_getresgid(u32 r, u32 e, u32 s, u32 d, u32 e5, u32 f) { return do_getres(gids(), r, e, s); }
+long sys_setfsuid(u32 id, u32 b, u32 c, u32 d, u32 e, u32 f) { return do_setfs(uids(), id); }
+long sys_setfsgid(u32 id, u32 b, u32 c, u32 d, u32 e, u32 f) { return do_setfs(gids(), id); }
 
 /* --- the 16-bit calls ----------------------------------------------- */
 
@@ -170,5 +200,8 @@ long sys_setresgid16(u32 r, u32 e, u32 s, u32 d, u32 e5, u32 f)
 {
 	return do_setres(gids(), low2high(r), low2high(e), low2high(s));
 }
+/* The 16-bit setfsuid/setfsgid return the old id whole, as Linux's. */
+long sys_setfsuid16(u32 id, u32 b, u32 c, u32 d, u32 e, u32 f) { return do_setfs(uids(), low2high(id)); }
+long sys_setfsgid16(u32 id, u32 b, u32 c, u32 d, u32 e, u32 f) { return do_setfs(gids(), low2high(id)); }
 long sys_getresuid16(u32 r, u32 e, u32 s, u32 d, u32 e5, u32 f) { return do_getres16(uids(), r, e, s); }
 long sys_getresgid16(u32 r, u32 e, u32 s, u32 d, u32 e5, u32 f) { return do_getres16(gids(), r, e, s); }

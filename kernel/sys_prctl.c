@@ -13,9 +13,9 @@
  *                                descendants before PID 1 does
  *   PR_SET_DUMPABLE/_GET_        the address space's dumpable flag (1 at
  *                                exec, 0 when the effective ids change)
- *   PR_SET_NO_NEW_PRIVS/_GET_    set for good and inherited; Tasklab runs
- *                                no set-user-id programs, so nothing else
- *                                changes */
+ *   PR_SET_NO_NEW_PRIVS/_GET_    set for good and inherited: exec of a
+ *                                set-user-ID or set-group-ID file then
+ *                                changes no id (fs/exec.c) */
 #include <kernel.h>
 #include <errno.h>
 #include <sched.h>

@@ -52,7 +52,8 @@ static void exec_stack_layout(struct ktest *t)
 {
 	static const char *const argv[] = { "init", "-c", "hello world", NULL };
 	static const char *const envp[] = { "HOME=/", "TERM=linux", NULL };
-	struct exec_creds cred = { 0, 0, 0, 0, 0x178bfbff, { 0 } };
+	/* a setuid-root program run by uid 1000: AT_SECURE says so */
+	struct exec_creds cred = { .uid = 1000, .gid = 1000, .secure = true, .hwcap = 0x178bfbff };
 	struct exec_args a;
 	struct stack_view v;
 	unsigned long esp, u;
@@ -86,8 +87,10 @@ static void exec_stack_layout(struct ktest *t)
 	KTEST_EXPECT_EQ(t, auxv_get(&v, u, AT_PAGESZ), 4096);
 	KTEST_EXPECT_EQ(t, auxv_get(&v, u, AT_HWCAP), 0x178bfbff);
 	KTEST_EXPECT_EQ(t, auxv_get(&v, u, AT_CLKTCK), 100);
-	KTEST_EXPECT_EQ(t, auxv_get(&v, u, AT_SECURE), 0);
-	KTEST_EXPECT_EQ(t, auxv_get(&v, u, AT_UID), 0);
+	KTEST_EXPECT_EQ(t, auxv_get(&v, u, AT_SECURE), 1);
+	KTEST_EXPECT_EQ(t, auxv_get(&v, u, AT_UID), 1000);
+	KTEST_EXPECT_EQ(t, auxv_get(&v, u, AT_EUID), 0);
+	KTEST_EXPECT_EQ(t, auxv_get(&v, u, AT_GID), 1000);
 	KTEST_EXPECT_STREQ(t, uptr(&v, auxv_get(&v, u, AT_EXECFN)), "/sbin/init");
 	KTEST_EXPECT_STREQ(t, uptr(&v, auxv_get(&v, u, AT_PLATFORM)), "i686");
 	KTEST_EXPECT_EQ(t, memcmp(uptr(&v, auxv_get(&v, u, AT_RANDOM)), cred.random, 16), 0);

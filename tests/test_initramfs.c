@@ -148,8 +148,33 @@ static void initramfs_has_dev_console(struct ktest *t)
 	dput(d);
 }
 
+/* The archive's modes and owners are the files' (scripts/mkinitramfs.sh):
+ * programs root's 0755, /etc's files 0644, /tmp 1777, and the setuid and
+ * setgid copies of whoami with their bits. */
+static void initramfs_modes_and_owners(struct ktest *t)
+{
+	static const struct { const char *path; umode_t mode; } f[] = {
+		{ "/sbin/tasklab-init", S_IFREG | 0755 }, { "/bin/hello", S_IFREG | 0755 },
+		{ "/etc", S_IFDIR | 0755 }, { "/etc/motd", S_IFREG | 0644 },
+		{ "/tmp", S_IFDIR | 01777 }, { "/bin/whoami-suid", S_IFREG | 04755 },
+		{ "/bin/whoami-sgid", S_IFREG | 02755 },
+	};
+
+	need_initramfs(t);
+	for (size_t i = 0; i < ARRAY_SIZE(f); i++) {
+		struct dentry *d = path_lookup(root_dentry, root_dentry, f[i].path, 0);
+
+		KTEST_ASSERT_FALSE(t, IS_ERR(d));
+		KTEST_EXPECT_EQ(t, d->d_inode->i_mode, f[i].mode);
+		KTEST_EXPECT_EQ(t, d->d_inode->i_uid, 0);
+		KTEST_EXPECT_EQ(t, d->d_inode->i_gid, 0);
+		dput(d);
+	}
+}
+
 static const struct ktest_case initramfs_cases[] = {
 	KTEST_CASE(initramfs_init_is_static_elf),
+	KTEST_CASE(initramfs_modes_and_owners),
 	KTEST_CASE(initramfs_glibc_program_is_static_elf),
 	KTEST_CASE(initramfs_symlinks_resolve),
 	KTEST_CASE(initramfs_motd_reads_back),

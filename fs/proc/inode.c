@@ -278,6 +278,11 @@ static ssize_t proc_write_iter(struct file *f, struct iov_iter *from, loff_t *po
 		return -ESRCH;
 	if (d_readonly(f->f_dentry))
 		return -EROFS;
+	/* a sysctl is checked again at each write, as Linux's: a file root
+	 * opened and handed to (or kept by a program that became) another
+	 * user is not writable through (EPERM) */
+	if (pi->entry->sysctl && proc_permission(f->f_inode, MAY_WRITE))
+		return -EPERM;
 	count = min(count, (size_t)PROC_WRITE_MAX);
 	buf = kmalloc(count + 1, GFP_KERNEL);
 	if (!buf)

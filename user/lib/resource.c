@@ -2,6 +2,7 @@
  * calls) and resource limits; each is one trap, -1 + errno on failure. */
 #include <errno.h>
 #include <unistd.h>
+#include <sys/fsuid.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 
@@ -15,6 +16,9 @@ int setresuid(uid_t r, uid_t e, uid_t s)          { RET(__syscall3(__NR_setresui
 int setresgid(gid_t r, gid_t e, gid_t s)          { RET(__syscall3(__NR_setresgid32, r, e, s)); }
 int getresuid(uid_t *r, uid_t *e, uid_t *s)       { RET(__syscall3(__NR_getresuid32, r, e, s)); }
 int getresgid(gid_t *r, gid_t *e, gid_t *s)       { RET(__syscall3(__NR_getresgid32, r, e, s)); }
+/* No errno: the result is the old id, never an error. */
+int setfsuid(uid_t id)                            { return __syscall1(__NR_setfsuid32, id); }
+int setfsgid(gid_t id)                            { return __syscall1(__NR_setfsgid32, id); }
 int getrlimit(int res, struct rlimit *rlim)       { RET(__syscall2(__NR_ugetrlimit, res, rlim)); }
 int setrlimit(int res, const struct rlimit *rlim) { RET(__syscall2(__NR_setrlimit, res, rlim)); }
 

@@ -89,6 +89,8 @@
 #define __NR_sigprocmask     126
 #define __NR_getpgid         132
 #define __NR_fchdir          133
+#define __NR_setfsuid        138
+#define __NR_setfsgid        139
 #define __NR__llseek         140
 #define __NR__newselect        142
 #define __NR_msync           144
@@ -148,6 +150,8 @@
 #define __NR_chown32         212
 #define __NR_setuid32        213
 #define __NR_setgid32        214
+#define __NR_setfsuid32      215
+#define __NR_setfsgid32      216
 #define __NR_mincore         218
 #define __NR_madvise         219
 #define __NR_getdents64      220
