@@ -2,10 +2,10 @@
  * checks of tests/fuzz.py, which must report a fuzz run as failed when the
  * kernel leaks, panics or hangs under it. The word arms a timer that
  * looks at the system call count every tick; from FUZZ_SELFTEST_START
- * calls on (past the fuzzer's warm-up, where its baseline is taken) it
- * leaks a page and a slab object every FUZZ_SELFTEST_EVERY calls, or
- * panics, or spins in the timer interrupt with interrupts off, so that
- * nothing runs again. Never on otherwise. */
+ * calls on (the fuzz run is under way; the leaking goes on past the
+ * baseline its warm-up takes) it leaks a page and a slab object every
+ * FUZZ_SELFTEST_EVERY calls, or panics, or spins in the timer interrupt
+ * with interrupts off, so that nothing runs again. Never on otherwise. */
 #include <kernel.h>
 #include <errno.h>
 #include <mm.h>
