@@ -76,7 +76,7 @@ ISO     := $(B)/tasklab.iso
 # User programs and build/initramfs.cpio (rules kept apart from the kernel's).
 include user/user.mk
 
-.PHONY: all tools run test iso run-iso gdb gdb-check core bench clean
+.PHONY: all tools run test iso run-iso gdb gdb-check core bench fuzz clean
 all: $(KERNEL) $(INITRAMFS)
 
 # The outer make has already run the tool step.
@@ -156,7 +156,17 @@ run: all
 test: all iso
 	@sh scripts/check-paths.sh
 	@sh scripts/check-fresh-build.sh
-	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --user-dir $(B)/user --iso $(B)/tasklab-test.iso --gdb-check
+	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --user-dir $(B)/user --iso $(B)/tasklab-test.iso --gdb-check --fuzz-seconds 60 --fuzz-seed 1
+
+# The system-call fuzzer (user/bin/fuzz.c, judged by tests/fuzz.py): SECONDS
+# of it after a 3 s warm-up, WORKERS workers, SEED (a random one when empty,
+# printed so that the run can be replayed).
+SECONDS ?= 60
+WORKERS ?= 4
+SEED    ?=
+fuzz: all
+	@$(PYTHON) tests/fuzz.py --kernel $(KERNEL) --initrd $(INITRAMFS) --seconds $(SECONDS) \
+		--workers $(WORKERS) $(if $(SEED),--seed $(SEED))
 
 # Benchmarks (include/kbench.h) under QEMU -icount: deterministic figures,
 # one `bench: <name> <value> <unit>` line each. BENCH=<glob> picks some.

@@ -90,7 +90,10 @@ struct kmem_cache *kmalloc_slab(size_t size);
 unsigned long slab_pages(void);
 /* Objects in use over all caches (a leak counter). */
 unsigned long slab_objects_in_use(void);
-/* Print one line per cache, like /proc/slabinfo. */
+/* /proc/slabinfo's text (fs/proc/slabinfo.c): a header, a line per cache;
+ * show_slabinfo prints it to the kernel log. */
+struct seq_file;
+void slabinfo_show(struct seq_file *m);
 void show_slabinfo(void);
 /* Is debug mode (red zones and poisoning) given to new caches? */
 extern bool slab_debug;

@@ -11,6 +11,7 @@
 #include <mm.h>
 #include <params.h>
 #include <slab.h>
+#include <seq_file.h>
 #include <asm/irqflags.h>
 #include "internal.h"
 
@@ -303,17 +304,44 @@ unsigned long slab_objects_in_use(void)
 	return n;
 }
 
+/* /proc/slabinfo's lines, in Linux's format (version 2.1, as SLUB prints
+ * it: no tunables, no shared objects; active_slabs counts the slabs with
+ * an object in use). */
+static const char slabinfo_head[] = "slabinfo - version: 2.1\n"
+	"# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>"
+	" : tunables <limit> <batchcount> <sharedfactor>"
+	" : slabdata <active_slabs> <num_slabs> <sharedavail>\n";
+
+static void slabinfo_line(const struct kmem_cache *s, char *buf, size_t size)
+{
+	snprintf(buf, size, "%-17s %6lu %6lu %6zu %4u %4u : tunables %4u %4u %4u"
+		 " : slabdata %6lu %6lu %6u\n", s->name, s->active_objs, s->num_objs, s->size,
+		 s->objects, 1U << s->order, 0, 0, 0, s->num_slabs - s->nr_free_slabs,
+		 s->num_slabs, 0);
+}
+
+void slabinfo_show(struct seq_file *m)
+{
+	struct kmem_cache *s;
+	char line[160];
+
+	seq_puts(m, slabinfo_head);
+	list_for_each_entry(s, &slab_caches, list) {
+		slabinfo_line(s, line, sizeof(line));
+		seq_puts(m, line);
+	}
+}
+
 void show_slabinfo(void)
 {
 	struct kmem_cache *s;
+	char line[160];
 
-	pr_info("slabinfo - version: 2.1\n");
-	pr_info("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>"
-		" : slabdata <active_slabs> <num_slabs>\n");
-	list_for_each_entry(s, &slab_caches, list)
-		pr_info("%-17s %6lu %6lu %6zu %4u %4u : slabdata %6lu %6lu\n", s->name,
-			s->active_objs, s->num_objs, s->size, s->objects, 1U << s->order,
-			s->num_slabs - s->nr_free_slabs, s->num_slabs);
+	pr_info("%s", slabinfo_head);
+	list_for_each_entry(s, &slab_caches, list) {
+		slabinfo_line(s, line, sizeof(line));
+		pr_info("%s", line);
+	}
 }
 
 void kmem_cache_init(void)

@@ -42,13 +42,16 @@ One `make test` is:
      (with KTAP_PLATFORM=linux-abi: here, and only here, a case may SKIP);
      the glibc programs (build/user/glibc/*) must exit 0 there too, and
      our ps must match the host's procps;
+  5b. (--fuzz-seconds) the system-call fuzzer (tests/fuzz.py) for that
+     long with a fixed seed: no panic, hang, leak or failed check;
   6. harness self-checks: a broken EXPECT, a panic, a hang, a leak and a
      skip on Tasklab must each be reported as failures (so the runner itself
      is tested), and a user program that takes itself to be on Tasklab while
      uname disagrees must bail out; and each hardening should-panic case,
      booted with its protection switched off (rodata=off, nosmap, nosmep),
      must fail for want of a panic (so each case proves its protection, not
-     just any oops).
+     just any oops); with --fuzz-seconds, fuzz runs under a kernel that
+     leaks, panics or hangs (fuzz_selftest=) must each fail.
 Python 3 standard library only.
 """
 import argparse
@@ -1069,6 +1072,21 @@ PROTECTION_OFF_CHECKS = [
 ]
 
 
+def run_fuzz_check(args, tally):
+    """make test's fuzz run: /bin/fuzz as PID 1 for --fuzz-seconds with
+    seed --fuzz-seed, judged by tests/fuzz.py; and, with the harness
+    checks, the fuzz judge's own (a leaking, panicking, hanging kernel)."""
+    import fuzz
+    run = fuzz.run_fuzz(args.kernel, INITRD, args.fuzz_seconds, args.fuzz_seed, workers=4)
+    if run.ok:
+        tally.ok('fuzz_run', f'  [{run.summary()}; seed {args.fuzz_seed}, {run.seconds:.0f} s]')
+    else:
+        tally.fail('fuzz_run', f'seed {args.fuzz_seed}: ' + '; '.join(run.problems))
+    if not args.no_harness_checks:
+        fuzz.run_selftests(args.kernel, INITRD, lambda name, ok, why: tally.ok(name, f'  [{why}]')
+                           if ok else tally.fail(name, why))
+
+
 def run_protection_off_checks(args, tally):
     """Without its protection, each case must run to its end unharmed and
     be reported `not ok` because no panic came."""
@@ -1103,6 +1121,9 @@ def main():
     ap.add_argument('--core', metavar='PROG',
                     help='only crash /bin/PROG on Tasklab with core dumps on, bring its core '
                          'back over COM2 (next to --kernel) and show gdb\'s bt (needs --user-dir)')
+    ap.add_argument('--fuzz-seconds', type=int, default=0,
+                    help='also run the system-call fuzzer this long (needs --initrd)')
+    ap.add_argument('--fuzz-seed', type=int, default=1)
     ap.add_argument('-v', '--verbose', action='store_true', help='print the kernel output')
     args = ap.parse_args()
     global INITRD
@@ -1136,6 +1157,8 @@ def main():
         if args.user_dir:
             run_user_on_linux(args, tally)
             run_ps_on_linux(args, tally)
+        if args.fuzz_seconds and INITRD and args.test == '*':
+            run_fuzz_check(args, tally)
         if not args.no_harness_checks and args.test == '*':
             run_harness_checks(args, tally)
             run_protection_off_checks(args, tally)
