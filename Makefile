@@ -142,6 +142,12 @@ $(KERNEL): $(OBJS) $(B)/kallsyms.o linker.ld
 	@cmp -s $(B)/pass1.syms $(B)/pass2.syms || { echo "kallsyms: text moved between link passes"; exit 1; }
 
 run: all
+	@if grep -q '^ok ' $(BUSYBOX)/status 2>/dev/null; then \
+		echo "Userland: $$(sed 's/^ok //' $(BUSYBOX)/status); PID 1 is BusyBox init."; \
+	else \
+		echo "Userland: no BusyBox ($$(cat $(BUSYBOX)/status 2>/dev/null || echo 'not fetched')):"; \
+		echo "PID 1 is Tasklab's own init (/sbin/tasklab-init) instead."; \
+	fi
 	@echo "Tasklab on the serial console: Ctrl-A X quits QEMU."
 	$(QEMU) -m $(MEM) -cpu $(QEMU_CPU) -display none -serial mon:stdio -no-reboot \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel $(KERNEL) -append "$(ARGS)" \

@@ -1,7 +1,7 @@
 /* fs/exec.c: the back half of execve for static ELF32 programs. Everything
  * that can fail is done before the point of no return, on a new address
- * space the caller does not run on yet: open and check the file
- * (binfmt_elf.c), gather the strings and lay out the initial stack
+ * space the caller does not run on yet: open and check the file, following
+ * a "#!" script to its interpreter (binfmt_script.c, binfmt_elf.c), gather the strings and lay out the initial stack
  * (exec_args.c), map each PT_LOAD segment as a private file-backed VMA
  * whose tail past the file reads as zero (bss), map the stack, and write
  * the stack image into it. Then the task switches to the new mm and drops
@@ -279,6 +279,38 @@ static void set_comm_from_path(const char *path)
 	set_task_comm(current, slash ? slash + 1 : path);
 }
 
+/* Open the program path names: the file itself, or for a "#!" script its
+ * interpreter (fs/binfmt_script.c rewrites a's argv for it), followed as
+ * Linux's exec_binprm does, an interpreter being a script itself at most
+ * BINPRM_MAX_DEPTH times (-ELOOP past it). The caller reads the ELF file
+ * returned. */
+static struct file *open_binprm(const char *path, struct exec_args *a)
+{
+	char interp[BINPRM_BUF_SIZE];
+	const char *name = path;
+
+	for (int depth = 0;; depth++) {
+		struct file *f;
+		int ret;
+
+		if (depth > BINPRM_MAX_DEPTH)
+			return ERR_PTR(-ELOOP);
+		f = open_exec(name);
+		if (IS_ERR(f))
+			return f;
+		ret = load_script(f, name, a, interp);
+		if (ret == 0)
+			return f;                /* not a script: the ELF check is next */
+		fput(f);
+		if (ret < 0) {
+			if (ret == -ENOEXEC)
+				pr_info("exec %s: a bad #! line\n", name);
+			return ERR_PTR(ret);
+		}
+		name = interp;
+	}
+}
+
 /* Contract: replace current's program by the ELF file at path, with the
  * argument and environment strings the caller gathered into a; regs is the
  * frame current returns to user mode through. Returns 0 with current on
@@ -290,7 +322,7 @@ static void set_comm_from_path(const char *path)
  * off only around the CR3 switch); left on. */
 static int exec_binprm(const char *path, struct exec_args *a, struct pt_regs *regs)
 {
-	struct file *f = open_exec(path);
+	struct file *f = open_binprm(path, a);
 	struct exec_creds cred;
 	struct elf_image img;
 	struct mm_struct *mm;
@@ -299,7 +331,7 @@ static int exec_binprm(const char *path, struct exec_args *a, struct pt_regs *re
 
 	if (IS_ERR(f))
 		return PTR_ERR(f);
-	fill_creds(&cred, f);
+	fill_creds(&cred, f);           /* the ELF file's bits: a script's own are ignored */
 	err = elf_read_image(f, &img);
 	if (!err && (err = exec_set_filename(a, path)) == 0) {
 		mm = build_mm(a, &img, f, &cred, &esp);

@@ -100,6 +100,25 @@ int exec_set_filename(struct exec_args *a, const char *filename)
 	return 0;
 }
 
+int exec_args_replace_arg0(struct exec_args *a, const char *const *front, int n)
+{
+	size_t old0 = a->argc ? strlen(a->buf) + 1 : 0, add = 0;
+
+	if (a->has_filename)
+		return -EINVAL;
+	for (int i = 0; i < n; i++)
+		add += strlen(front[i]) + 1;
+	if (a->used - old0 + add > MAX_ARG_BYTES)
+		return -E2BIG;
+	memmove(a->buf + add, a->buf + old0, a->used - old0);
+	for (int i = 0, off = 0; i < n; off += strlen(front[i++]) + 1)
+		memcpy(a->buf + off, front[i], strlen(front[i]) + 1);
+	a->used = a->used - old0 + add;
+	a->argv_len = a->argv_len - old0 + add;
+	a->argc += n - (old0 ? 1 : 0);
+	return 0;
+}
+
 /* The buffer byte that will be at user address u. */
 static void *at(struct exec_args *a, unsigned long top, unsigned long u)
 {

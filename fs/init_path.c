@@ -1,7 +1,8 @@
 /* fs/init_path.c: which program becomes PID 1. `init=/path` on the kernel
  * command line names it; otherwise /sbin/init, then /init (the initramfs
  * convention). A candidate is taken only if it opens and passes exec's ELF
- * checks, so kernel_init never execs something that cannot run; each one
+ * checks or is a "#!" script, so kernel_init never execs something that
+ * cannot run but for a script with a missing interpreter; each one
  * refused is logged with the reason. (Linux panics when a requested init=
  * fails; Tasklab logs the reason and falls back, so a mistyped init= still
  * boots to a shell.) */
@@ -38,7 +39,10 @@ static int check_init(const char *path)
 		pr_warn("init: %s: cannot open (error %d)\n", path, err);
 		return err;
 	}
-	err = S_ISREG(f->f_inode->i_mode) ? elf_read_image(f, &img) : -EACCES;
+	if (!S_ISREG(f->f_inode->i_mode))
+		err = -EACCES;
+	else                            /* a script's interpreter is exec's to check */
+		err = file_is_script(f) ? 0 : elf_read_image(f, &img);
 	fput(f);
 	if (err)
 		pr_warn("init: %s: not runnable (error %d%s%s)\n", path, err,

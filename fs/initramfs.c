@@ -206,7 +206,7 @@ void rootfs_init(void)
 
 int populate_rootfs(void)
 {
-	const struct boot_module *m = &boot_params.modules[0];
+	struct boot_module *m = &boot_params.modules[0];
 	int err = 0;
 
 	if (!root_dentry)
@@ -218,6 +218,7 @@ int populate_rootfs(void)
 		err = -EINVAL;
 	} else {
 		err = unpack_to_rootfs(root_dentry, __va(m->start), m->end - m->start);
+		free_initrd_mem(m);
 	}
 	if (make_console_node())
 		pr_err("initramfs: cannot make /dev/console\n");

@@ -55,6 +55,25 @@ int exec_copy_strings_kernel(struct exec_args *a, const char *const *strs, bool 
 int exec_copy_strings_user(struct exec_args *a, const u32 *ustrs, bool is_env);
 /* The file name execve was given (AT_EXECFN), after argv and envp. */
 int exec_set_filename(struct exec_args *a, const char *filename);
+/* Replace argv[0] (if there is one) by the n strings front (a script's
+ * interpreter, its argument, the script's path); before the file name is
+ * set. 0, or -E2BIG when they do not fit. */
+int exec_args_replace_arg0(struct exec_args *a, const char *const *front, int n);
+
+/* Scripts (fs/binfmt_script.c). Linux reads this much of a file to learn
+ * its format, and takes an interpreter line only within it. */
+#define BINPRM_BUF_SIZE 256
+/* Interpreters followed from one execve at most: Linux's loop allows
+ * depths 0..5, so 5 nested scripts run and a 6th is -ELOOP. */
+#define BINPRM_MAX_DEPTH 5
+struct file;
+/* If f starts with "#!": rewrite a's argv for its interpreter (see the
+ * file) with path as the script's name, copy the interpreter's path into
+ * interp (BINPRM_BUF_SIZE bytes) and return 1. 0 if f is not a script;
+ * -ENOEXEC for a bad "#!" line, -E2BIG, or a read's error. */
+int load_script(struct file *f, const char *path, struct exec_args *a, char *interp);
+/* Does f start with "#!"? */
+bool file_is_script(struct file *f);
 
 /* Lay out the initial stack for a program whose stack ends at user address
  * `top`: the bytes go to the end of a->buf, which will appear at

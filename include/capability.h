@@ -14,6 +14,7 @@
 #define TASKLAB_CAPABILITY_H
 
 #include <types.h>
+#include <cred.h>                       /* in_group_p */
 #include <sched.h>
 
 #define CAP_CHOWN            0   /* chown to anyone, chgrp to any group */
@@ -31,9 +32,5 @@ static inline bool capable(int cap)
 {
 	return (CAP_FS_MASK & (1U << cap)) ? current->fsuid == 0 : current->euid == 0;
 }
-
-/* Is gid current's filesystem gid or one of its supplementary groups?
- * (kernel/sys_cred.c; Linux's in_group_p.) */
-bool in_group_p(unsigned int gid);
 
 #endif

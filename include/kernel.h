@@ -23,6 +23,10 @@ void die(const char *what, struct pt_regs *regs) __noreturn;
 #define QEMU_EXIT_PANIC 0x11   /* status 35: panic */
 void machine_exit(u32 code) __noreturn;
 void machine_halt(void) __noreturn;
+/* Power off (QEMU: exit status 33) and reset the machine (kernel/reboot.c
+ * calls them for reboot(2)). */
+void machine_power_off(void) __noreturn;
+void machine_restart(void) __noreturn;
 
 /* The name of the running task for panic messages; "none" before tasks exist. */
 const char *panic_task_name(void);

@@ -121,5 +121,7 @@ unsigned long nr_free_pages(void);
 /* Set up the whole memory layer: mem_map, zones, kernel page tables, slab,
  * vmalloc. start_kernel calls it right after parsing the command line. */
 void mem_init(void);
+struct boot_module;
+void free_initrd_mem(struct boot_module *m);
 
 #endif

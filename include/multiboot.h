@@ -54,6 +54,7 @@ struct memory_region {
 struct boot_module {
 	phys_addr_t start, end;
 	char name[64];
+	bool freed;           /* its frames given back once unpacked (free_initrd_mem) */
 };
 
 /* What the kernel keeps of the multiboot information (boot/multiboot.c). */

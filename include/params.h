@@ -1,7 +1,7 @@
 /* include/params.h: the kernel command line, as `key=value` and bare `flag`
  * words. A subsystem declares the words it takes with KERNEL_PARAM; the table
  * is a linker section, so adding a parameter touches no central list. Unknown
- * words are warned about and ignored, never fatal. */
+ * words are passed to init, as Linux passes them; never fatal. */
 #ifndef TASKLAB_PARAMS_H
 #define TASKLAB_PARAMS_H
 
@@ -32,5 +32,12 @@ void parse_kernel_cmdline(const char *cmdline);
 int parse_small_uint(const char *value, unsigned int max, unsigned int *out);
 /* Number of words parse_kernel_cmdline() did not recognise. */
 extern int cmdline_unknown_words;
+/* Such a word goes to init (kernel/main.c): key=value into its environment,
+ * a bare word (or any word after "--") into its argv, as Linux. */
+void unknown_bootoption(const char *key, const char *value, bool after_dashes);
+/* init's argv (argv[0] "init" until init= or a default is picked) and
+ * environment, NULL-terminated. */
+const char *const *init_argv(void);
+const char *const *init_envp(void);
 
 #endif

@@ -36,6 +36,7 @@ extern unsigned long console_bytes;
 /* Raise the console level so every message is printed (panic, oops). */
 void console_verbose(void);
 
+#define pr_emerg(fmt, ...)   printk(KERN_EMERG fmt, ##__VA_ARGS__)
 #define pr_err(fmt, ...)     printk(KERN_ERR fmt, ##__VA_ARGS__)
 #define pr_warn(fmt, ...)    printk(KERN_WARNING fmt, ##__VA_ARGS__)
 #define pr_notice(fmt, ...)  printk(KERN_NOTICE fmt, ##__VA_ARGS__)
@@ -46,6 +47,9 @@ void console_verbose(void);
 #define LOG_BUF_LEN (1 << 16)
 extern char log_buf[LOG_BUF_LEN];
 extern u32 log_head;   /* total bytes ever written; log_buf[i % LOG_BUF_LEN] */
+/* The level (0..7; KERN_RAW lines: LOGLEVEL_DEFAULT) of the line that
+ * starts at log_buf[i], in log_level_buf[i]; other bytes mean nothing. */
+extern u8 log_level_buf[LOG_BUF_LEN];
 
 /* Copy the whole lines among the last n - 1 bytes of the log into buf
  * (NUL-terminated, starting at a line's first byte); returns the length. */

@@ -96,6 +96,7 @@ struct task_struct {
 	unsigned int uid, euid, suid, fsuid;
 	unsigned int gid, egid, sgid, fsgid;
 	struct user_struct *user;
+	struct group_info *group_info;    /* supplementary groups (include/cred.h) */
 	struct task_struct *real_parent;  /* who forked us (or init after reparenting) */
 	struct task_struct *parent;       /* who gets our exit status */
 	struct task_struct *group_leader; /* thread group leader (c01); ourself if none */

@@ -135,6 +135,15 @@ SYSCALL_DECL(sys_getrlimit);
 SYSCALL_DECL(sys_ugetrlimit);
 SYSCALL_DECL(sys_setrlimit);
 SYSCALL_DECL(sys_prlimit64);
+/* The system's calls: groups, names, the log, reboot. */
+SYSCALL_DECL(sys_getgroups);
+SYSCALL_DECL(sys_setgroups);
+SYSCALL_DECL(sys_getgroups16);
+SYSCALL_DECL(sys_setgroups16);
+SYSCALL_DECL(sys_sethostname);
+SYSCALL_DECL(sys_setdomainname);
+SYSCALL_DECL(sys_syslog);
+SYSCALL_DECL(sys_reboot);
 /* Mounts (fs/namespace.c), sysinfo (kernel/sys.c). */
 SYSCALL_DECL(sys_mount);
 SYSCALL_DECL(sys_umount);

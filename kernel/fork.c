@@ -35,6 +35,7 @@
  * 32768, threads-max ~56300); with pid_max raised, threads-max, before
  * lowmem would run out (-ENOMEM, near 90000 tasks at 2 GiB). */
 #include <kernel.h>
+#include <cred.h>
 #include <completion.h>
 #include <errno.h>
 #include <fdtable.h>
@@ -70,6 +71,7 @@ void kthread_free(struct task_struct *p);
 
 static void free_task(struct task_struct *p)
 {
+	put_group_info(p->group_info);
 	kthread_free(p);
 	free_pages((unsigned long)task_stack_page(p), THREAD_SIZE_ORDER);
 	kmem_cache_free(task_struct_cachep, p);
@@ -170,6 +172,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	p->usage = 2;                    /* one for the reaper, one while it runs */
 	p->kthread = NULL;
 	p->vfork_done = NULL;
+	get_group_info(p->group_info);
 	p->thread_pid = NULL;            /* made when a pidfd first names it */
 	return p;
 }

@@ -6,6 +6,7 @@
  * signal handlers and address space are the static init_* structures every
  * later task inherits or copies. */
 #include <kernel.h>
+#include <cred.h>
 #include <fdtable.h>
 #include <fs_struct.h>
 #include <sched.h>
@@ -76,6 +77,7 @@ struct task_struct init_task = {
 	.active_mm = &init_mm,
 	.pid = 0, .tgid = 0, .pgid = 0, .sid = 0,
 	.user = &root_user,               /* uid, euid, suid, gids: 0 (root) */
+	.group_info = &init_groups,       /* no supplementary groups */
 	.real_parent = &init_task,
 	.parent = &init_task,
 	.group_leader = &init_task,

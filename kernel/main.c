@@ -57,13 +57,72 @@ static int monitor_param(const char *value)
 }
 KERNEL_PARAM("monitor", monitor_param);
 
+/* What init gets, as Linux's argv_init and envp_init: argv[0] is its path,
+ * then the bare words of the command line the kernel does not know (and
+ * every word after "--"); the environment is HOME=/ and TERM=linux (no
+ * PATH: Linux gives none) and the unknown key=value words, a word replacing
+ * an entry of the same name. Words with a '.' are module parameters, which
+ * Linux drops. MAX_INIT_ARGS entries of each at most (Linux's
+ * CONFIG_INIT_ENV_ARG_LIMIT); Linux panics past that, Tasklab warns and
+ * drops the word. The words are copied into init_words. */
+#define MAX_INIT_ARGS 32
+static const char *argv_init[MAX_INIT_ARGS + 2] = { "init", NULL };
+static const char *envp_init[MAX_INIT_ARGS + 2] = { "HOME=/", "TERM=linux", NULL };
+static char init_words[sizeof(boot_params.cmdline) + 64];
+static size_t init_words_used;
+
+const char *const *init_argv(void) { return argv_init; }
+const char *const *init_envp(void) { return envp_init; }
+
+/* Keep "key" or "key=value" in init_words; NULL if it is full. */
+static const char *keep_word(const char *key, const char *value)
+{
+	char *w = init_words + init_words_used;
+	size_t room = sizeof(init_words) - init_words_used;
+	int n = value ? snprintf(w, room, "%s=%s", key, value) : snprintf(w, room, "%s", key);
+
+	if (n < 0 || (size_t)n >= room)
+		return NULL;
+	init_words_used += n + 1;
+	return w;
+}
+
+/* Put word in list (or over the entry with the same name, name_len bytes
+ * and its '='); false if the list is full. */
+static bool add_init_word(const char **list, const char *word, size_t name_len)
+{
+	int i;
+
+	for (i = 0; list[i]; i++)
+		if (name_len && !strncmp(list[i], word, name_len + 1))
+			break;
+	if (i >= MAX_INIT_ARGS)
+		return false;
+	list[i] = word;
+	return true;
+}
+
+/* A command-line word no KERNEL_PARAM took (kernel/params.c): to init,
+ * into its argv (bare, or after "--") or its environment (key=value). */
+void unknown_bootoption(const char *key, const char *value, bool after_dashes)
+{
+	const char *word;
+	bool env = value && !after_dashes;
+
+	if (!after_dashes && strchr(key, '.'))
+		return;                           /* a module parameter */
+	word = keep_word(key, value);
+	if (word && add_init_word(env ? envp_init : argv_init, word, env ? strlen(key) : 0))
+		pr_notice("cmdline: '%s' passed to init (%s)\n", word, env ? "environment" : "argv");
+	else
+		pr_warn("cmdline: too many words for init; '%s' dropped\n", key);
+}
+
 /* Exec the init program (init=, /sbin/init, /init) as PID 1: returns only
  * when there is none to run, or the monitor was asked for. */
 static void run_init_process(void)
 {
-	static const char *const envp[] = { "HOME=/", "TERM=linux", "PATH=/sbin:/bin", NULL };
 	const char *path = monitor_requested ? NULL : pick_init_path();
-	const char *argv[] = { path, NULL };
 	int err;
 
 	if (!path)
@@ -72,7 +131,8 @@ static void run_init_process(void)
 	pid1_mm_was_null_at_exec = current->mm == NULL;
 	pr_info("init: PID %d (mm %s) execs %s\n", current->pid,
 		current->mm ? "set" : "NULL", path);
-	err = kernel_execve(path, argv, envp);
+	argv_init[0] = path;
+	err = kernel_execve(path, argv_init, envp_init);
 	panic("init: exec of %s failed (error %d)", path, err);
 }
 
@@ -83,7 +143,10 @@ static int kernel_init(void *unused)
 {
 	struct task_struct *mon;
 
-	current->pgid = current->sid = 1;     /* init leads session and group 1 */
+	set_task_comm(current, "kernel_init");
+	/* Session 0 and process group 0, the swapper's, as on Linux: init's
+	 * own setsid() makes it leader of session 1 (an init that is already
+	 * a group leader could not). */
 	wait_for_completion(&kthreadd_done);
 	serial_console_start();           /* kttyd: console input to its tty */
 	ktest_run_selected();             /* returns only without test= */
@@ -139,14 +202,14 @@ __no_stack_protector void start_kernel(u32 magic, phys_addr_t mbi)
 	mem_init();                 /* text and rodata read-only from here (rodata=) */
 	sched_init();
 	pidhash_init();
-	fork_init();
-	fork_limits_init();         /* RLIMIT_NPROC's default */
 	rootfs_init();
 	mnt_init();                 /* the mount table: rootfs on "/" */
 	proc_root_init();           /* procfs, for `mount -t proc proc /proc` */
-	populate_rootfs();          /* the initramfs (module 0) into the root */
+	populate_rootfs();          /* the initramfs (module 0) into the root, its frames freed */
 	if (chr_dev_init())         /* /dev/null, /dev/zero, /dev/full */
 		pr_err("cannot make the memory devices\n");
+	fork_init();                /* threads-max from lowmem, the initramfs's frames counted */
+	fork_limits_init();         /* RLIMIT_NPROC's default */
 	if (syscall_counts_init())  /* /sys/kernel/debug/syscall_counts */
 		pr_err("cannot make /sys/kernel/debug/syscall_counts\n");
 	tty_init();                 /* /dev/console */

@@ -71,7 +71,14 @@ int parse_cmdline(const char *cmdline, int (*fn)(const char *, const char *, voi
 
 static int apply_param(const char *key, const char *value, void *arg)
 {
-	for (const struct kernel_param *p = __kernel_params_start; p < __kernel_params_end; p++) {
+	bool *after_dashes = arg;
+
+	if (!*after_dashes && !value && !strcmp(key, "--")) {
+		*after_dashes = true;             /* the rest is init's, as Linux */
+		return 0;
+	}
+	for (const struct kernel_param *p = __kernel_params_start;
+	     p < __kernel_params_end && !*after_dashes; p++) {
 		if (strcmp(p->name, key))
 			continue;
 		int err = p->set(value);
@@ -81,13 +88,15 @@ static int apply_param(const char *key, const char *value, void *arg)
 		return err;
 	}
 	cmdline_unknown_words++;
-	pr_warn("cmdline: unknown parameter '%s', ignored\n", key);
+	unknown_bootoption(key, value, *after_dashes);
 	return -ENOENT;
 }
 
 void parse_kernel_cmdline(const char *cmdline)
 {
-	parse_cmdline(cmdline, apply_param, NULL);
+	bool after_dashes = false;
+
+	parse_cmdline(cmdline, apply_param, &after_dashes);
 }
 
 /* A small decimal number: at least one digit, nothing else, at most max. */

@@ -4,11 +4,14 @@
  * level is below console_loglevel. Lines that start a message get a
  * "[seconds.micros]" timestamp from jiffies, except KERN_RAW lines (KTAP), which
  * must reach the console verbatim. Interrupts are off while one message is
- * emitted so lines from an interrupt handler don't interleave. */
+ * emitted so lines from an interrupt handler don't interleave. Each line's
+ * level is kept beside the text, in log_level_buf at the line's first byte,
+ * for syslog(2) (kernel/syslog.c), whose records start "<level>". */
 #include <kernel.h>
 #include <asm/irqflags.h>
 
 char log_buf[LOG_BUF_LEN];
+u8 log_level_buf[LOG_BUF_LEN];
 u32 log_head;
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 static bool at_line_start = true;
@@ -19,11 +22,15 @@ void console_verbose(void)
 		console_loglevel = 8;
 }
 
-static void log_store(const char *s, size_t n)
+/* Append n bytes at level (0..7) to the ring, noting the level of each
+ * line that starts among them. */
+static void log_store(const char *s, size_t n, int level)
 {
-	for (size_t i = 0; i < n; i++)
-		log_buf[(log_head + i) % LOG_BUF_LEN] = s[i];
-	log_head += n;
+	for (size_t i = 0; i < n; i++, log_head++) {
+		if (log_head == 0 || log_buf[(log_head - 1) % LOG_BUF_LEN] == '\n')
+			log_level_buf[log_head % LOG_BUF_LEN] = level;
+		log_buf[log_head % LOG_BUF_LEN] = s[i];
+	}
 }
 
 /* Contract: copies the end of the log into buf (NUL-terminated, n >= 1),
@@ -92,16 +99,17 @@ static int printk_level(const char **fmt)
 static void emit(const char *text, size_t len, int level)
 {
 	bool show = level == 'r' || level < console_loglevel;
+	int log_level = level >= 0 && level <= 7 ? level : LOGLEVEL_DEFAULT;   /* 'r' too */
 	char stamp[24];
 
 	if (level != 'r' && at_line_start) {
 		unsigned long j = jiffies;
 		int n = snprintf(stamp, sizeof(stamp), "[%5lu.%06lu] ", j / HZ, (j % HZ) * (1000000 / HZ));
-		log_store(stamp, n);
+		log_store(stamp, n, log_level);
 		if (show)
 			console_write(stamp, n);
 	}
-	log_store(text, len);
+	log_store(text, len, log_level);
 	if (show)
 		console_write(text, len);
 	if (len)

@@ -272,12 +272,14 @@ static void continue_group(struct task_struct *p)
 }
 
 /* Would p's action throw sig away right now? A blocked signal is kept:
- * the action may change before it is unblocked. */
+ * the action may change before it is unblocked. So is one p waits for in
+ * rt_sigtimedwait (real_blocked: the mask the wait lifted), as Linux's:
+ * BusyBox init waits so for a SIGCHLD left at its default. */
 static bool sig_ignored(struct task_struct *p, int sig, bool force)
 {
 	unsigned long handler = action_of(p, sig)->handler;
 
-	if (p->blocked & sigmask(sig))
+	if ((p->blocked | p->real_blocked) & sigmask(sig))
 		return false;
 	if (handler == SIG_IGN)
 		return true;

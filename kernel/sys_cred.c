@@ -135,15 +135,6 @@ static long do_setfs(struct id_set ids, unsigned int id)
 	return old;
 }
 
-/* Linux's in_group_p: is gid the caller's filesystem gid or one of its
- * supplementary groups? Tasklab has no supplementary groups yet (no
- * setgroups: every task's set is init's, which is empty), so it is the
- * filesystem gid alone until they come. */
-bool in_group_p(unsigned int gid)
-{
-	return gid == current->fsgid;
-}
-
 static long do_getres(struct id_set ids, u32 rp, u32 ep, u32 sp)
 {
 	if (put_user_u32(*ids.r, (u32 *)rp) || put_user_u32(*ids.e, (u32 *)ep) ||

@@ -6,6 +6,7 @@
  * added to the table below as the subsystems that own them arrive. */
 #include <kernel.h>
 #include <errno.h>
+#include <sched.h>
 #include <syscall.h>
 #include <syscall_counts.h>
 #include <asm/ptrace.h>
@@ -186,6 +187,15 @@ const syscall_fn_t sys_call_table[NR_syscalls] = {
 	[__NR_renameat2]	= sys_renameat2,
 	[__NR_utimensat_time64]	= sys_utimensat_time64,
 	[__NR_faccessat2]	= sys_faccessat2,
+	/* The system's calls (kernel/groups.c, utsname.c, syslog.c, reboot.c). */
+	[__NR_getgroups32]	= sys_getgroups,
+	[__NR_setgroups32]	= sys_setgroups,
+	[__NR_getgroups]	= sys_getgroups16,
+	[__NR_setgroups]	= sys_setgroups16,
+	[__NR_sethostname]	= sys_sethostname,
+	[__NR_setdomainname]	= sys_setdomainname,
+	[__NR_syslog]	= sys_syslog,
+	[__NR_reboot]	= sys_reboot,
 	[__NR_mount]	= sys_mount,
 	[__NR_umount]	= sys_umount,
 	[__NR_umount2]	= sys_umount2,
@@ -245,6 +255,10 @@ void do_syscall(struct pt_regs *regs)
 	count_syscall(nr);
 	if (!fn) {
 		syscall_enosys_count++;
+		/* Logged at debug level (loglevel=8 shows it): which calls a
+		 * program reaches for that Tasklab lacks. */
+		pr_debug("syscall %u: not implemented (ENOSYS), pid %d (%s)\n",
+			 nr, current->pid, current->comm);
 		ret = -ENOSYS;
 	} else {
 		ret = fn(regs->ebx, regs->ecx, regs->edx, regs->esi, regs->edi, regs->ebp);

@@ -7,6 +7,7 @@
 #include <kernel.h>
 #include <mm.h>
 #include <multiboot.h>
+#include <asm/irqflags.h>
 #include <asm/pgtable.h>
 #include "internal.h"
 
@@ -68,4 +69,26 @@ void mem_init(void)
 	kmem_cache_init();
 	vmalloc_init();
 	print_summary();
+}
+
+/* The initramfs module's frames go to the buddy allocator once its archive
+ * is unpacked (every file is a copy in the ramfs now), as Linux's
+ * free_initrd_mem: with QEMU's multiboot loader the module sits right after
+ * the kernel image, and a large one would otherwise hold all of ZONE_DMA.
+ * Only whole frames inside the module are freed (a frame it shares with
+ * something else stays reserved). Called once, from populate_rootfs at
+ * boot; interrupts are saved and restored around the buddy lists. */
+void free_initrd_mem(struct boot_module *m)
+{
+	unsigned long start = ALIGN_UP(m->start, PAGE_SIZE) >> PAGE_SHIFT;
+	unsigned long end = ALIGN_DOWN(m->end, PAGE_SIZE) >> PAGE_SHIFT;
+	unsigned long flags;
+
+	if (m->freed || start >= end)
+		return;
+	flags = local_irq_save();
+	free_bootmem_range(start, end);
+	local_irq_restore(flags);
+	m->freed = true;
+	pr_info("Freeing initrd memory: %luK\n", (end - start) << (PAGE_SHIFT - 10));
 }

@@ -3,7 +3,9 @@
 # exists on some build machine, or points outside the repository, since a
 # user's clone has only the repository. `make test` runs it. Checked: every
 # file git knows (tracked or new, not ignored). Flagged (the patterns below):
-#  - a path into a home or work directory (home, root, work, Users);
+#  - a path into a home or work directory (home, root, work, Users), but in
+#    the guest's own files (user/rootfs*/: the guest's etc/passwd names the
+#    guest's home directories);
 #  - a path into tmp in the host-side files (Makefile, *.mk, scripts, *.py,
 #    .ci), which make their scratch files with mktemp; the tmp directory named
 #    in the kernel's and the user programs' C files is the guest's own;
@@ -22,8 +24,11 @@ absolute='(^|[^[:alnum:]_.~-])/(home|root|work|Users)\b'
 outside='\.\./shared\b|\]\(\.\./|\b(seed-claims|linux-reference(-2)?|platform-notes|CONVENTIONS)\.md\b'
 hosttmp='(^|[^[:alnum:]_.~$-])/t[m]p\b'
 
-hits=$(printf '%s\n' "$files" | tr '\n' '\0' |
+guest=$(printf '%s\n' "$files" | grep -E '^user/rootfs[^/]*/' || true)
+hits=$(printf '%s\n' "$files" | grep -vE '^user/rootfs[^/]*/' | tr '\n' '\0' |
 	xargs -0 grep -nIE "$absolute|$outside" -- 2>/dev/null || true)
+[ -n "$guest" ] && hits="$hits
+$(printf '%s\n' "$guest" | tr '\n' '\0' | xargs -0 grep -nIE "$outside" -- 2>/dev/null || true)"
 host=$(printf '%s\n' "$files" | grep -E '^(Makefile|.*\.mk|scripts/.*|.*\.py|\.ci/.*)$' || true)
 [ -n "$host" ] && hits="$hits
 $(printf '%s\n' "$host" | tr '\n' '\0' | xargs -0 grep -nIE "$hosttmp" -- 2>/dev/null || true)"

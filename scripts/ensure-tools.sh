@@ -4,7 +4,9 @@
 # (build, gdb and qemu-user). The Makefile runs it before anything else (see
 # its head). Missing Debian packages are installed with apt-get (as root, or
 # through sudo), saying what is installed; where that is impossible, print the
-# exact command and fail.
+# exact command and fail. Then BusyBox, the initramfs's userland, is fetched
+# (scripts/fetch-busybox.sh), which never fails the build: without it the
+# initramfs carries Tasklab's own init.
 set -u
 purpose=${1:-build}
 need=""
@@ -29,7 +31,8 @@ if [ "$purpose" = gdb ] || [ "$purpose" = test ]; then
 fi
 # qemu-i386 runs the user test programs on Linux's own ABI (tests/run.py).
 [ "$purpose" = test ] && want qemu-i386 qemu-user
-[ -z "$need" ] && exit 0
+fetch_busybox() { sh scripts/fetch-busybox.sh build/busybox; }
+[ -z "$need" ] && { fetch_busybox; exit 0; }
 
 pkgs=$(echo $need | tr ' ' '\n' | sort -u | tr '\n' ' ')
 cmd="apt-get update && apt-get install -y --no-install-recommends $pkgs"
@@ -49,3 +52,4 @@ $sudo apt-get update -qq >/dev/null && $sudo apt-get install -y -qq --no-install
 	exit 1
 }
 echo "Installed: $pkgs"
+fetch_busybox

@@ -1,9 +1,10 @@
 /* tests/ktest_program.c: running a user program from a self-test. The
  * program is exec'd by a fresh child of the caller (a kernel thread until
- * the exec, like PID 1 before /sbin/init), with its standard fds on the
- * console or, for a test that checks what it printed, on a ramfs file; the
- * caller waits for it and gets Linux's wait status; or gets what it
- * printed too (ktest_capture_program), to log it in the case. */
+ * the exec, like PID 1 before /sbin/init), in a session of its own, with
+ * its standard fds on the console or, for a test that checks what it
+ * printed, on a ramfs file; the caller waits for it and gets Linux's wait
+ * status; or gets what it printed too (ktest_capture_program), to log it in
+ * the case. */
 #include <kernel.h>
 #include <binfmts.h>
 #include <errno.h>
@@ -12,6 +13,7 @@
 #include <ktest.h>
 #include <sched.h>
 #include <slab.h>
+#include <syscall.h>
 #include <string.h>
 #include <uapi/linux/fcntl.h>
 #include "fs_helpers.h"
@@ -42,6 +44,9 @@ static int program_child(void *arg)
 		argv[n++] = *a;
 	argv[n] = NULL;
 	r->had_mm = current->mm != NULL;       /* a kernel thread: none (c14) */
+	/* A session of its own, as init starts a program: kernel_init is in
+	 * session 0 (Linux's), where getsid() would say 0. */
+	sys_setsid(0, 0, 0, 0, 0, 0);
 	err = open_console_fds();
 	if (!err && r->out_path)
 		err = redirect_output(r->out_path);

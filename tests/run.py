@@ -25,8 +25,10 @@ One `make test` is:
   2. one boot per should-panic case the main boot listed, each of which must
      panic with the expected text and a symbolized backtrace naming the case;
   2b. one boot without test= (as `make run`): the monitor's t key lists tasks;
-      with the initramfs, PID 1 execs /sbin/init, which answers at its prompt,
-      and in another boot ^Z, fg and ^C reach the command it runs;
+      with the initramfs, PID 1 execs Tasklab's init (init=/sbin/tasklab-init),
+      which answers at its prompt, and in another boot ^Z, fg and ^C reach
+      the command it runs; and BusyBox is driven at the console
+      (tests/console.py: three boots);
   3. (--iso) one boot through the GRUB ISO: banner, memory map, KTAP;
   4. (--gdb-check) gdb stops at start_kernel with symbols and `bt` works
      (into boot/higher_half.asm, with no warning about broken debug info),
@@ -38,7 +40,8 @@ One `make test` is:
      counts like the kernel's, and proves the user libc and the tests
      themselves against real Linux before Tasklab runs the same binaries
      (with KTAP_PLATFORM=linux-abi: here, and only here, a case may SKIP);
-     the glibc programs (build/user/glibc/*) must exit 0 there too;
+     the glibc programs (build/user/glibc/*) must exit 0 there too, and
+     our ps must match the host's procps;
   6. harness self-checks: a broken EXPECT, a panic, a hang, a leak and a
      skip on Tasklab must each be reported as failures (so the runner itself
      is tested), and a user program that takes itself to be on Tasklab while
@@ -59,6 +62,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+import console
 
 QEMU = os.environ.get('QEMU', 'qemu-system-i386')
 EXIT_DONE = 33      # kernel wrote 0x10 to isa-debug-exit: run reached its end
@@ -516,9 +521,15 @@ def run_monitor_check(args, tally):
         tally.fail('monitor_t_lists_tasks', f'missing {missing}, exit status {status}:\n' + text[-2000:])
 
 
+# Tasklab's own init (user/bin/init.c). /sbin/init is BusyBox's when the
+# initramfs has BusyBox (tests/console.py drives that one), else a link to it.
+TASKLAB_INIT = '/sbin/tasklab-init'
+
+
 def run_init_check(args, tally):
-    """`make run` with the initramfs: PID 1 (a kernel thread, mm NULL) execs
-    /sbin/init and stays PID 1 (c14: init prints its getpid()); init refuses
+    """`make run ARGS=init=/sbin/tasklab-init` with the initramfs: PID 1 (a
+    kernel thread, mm NULL) execs Tasklab's init and stays PID 1 (c14: init
+    prints its getpid()); init refuses
     to exit, runs the static glibc program from its prompt and reports how it
     ended. Then `utest_proc --orphans-to-init` leaves orphans to PID 1:
     one ending while that command runs, one after init is back at its
@@ -541,14 +552,14 @@ def run_init_check(args, tally):
             return sent[-1]
         return ''
     text, _ = interactive_boot(['-kernel', args.kernel, '-initrd', INITRD,
-                                '-append', args.append], respond)
-    want = ['init: PID 1 (mm NULL) execs /sbin/init', "init: pid 1; type 'help'",
+                                '-append', f'init={TASKLAB_INIT} {args.append}'], respond)
+    want = [f'init: PID 1 (mm NULL) execs {TASKLAB_INIT}', "init: pid 1; type 'help'",
             'init: PID 1 does not exit', 'hello-glibc: malloc ok: 1024 KiB of x',
             'exited with 42']
     missing = [w for w in want if w not in text]
     if not missing:
         tally.ok('claim_c14_init_is_pid1_after_exec',
-                 '  [PID 1 execs /sbin/init with mm NULL; getpid() == 1 there; glibc program runs]')
+                 f'  [PID 1 execs {TASKLAB_INIT} with mm NULL; getpid() == 1 there; glibc program runs]')
     else:
         tally.fail('claim_c14_init_is_pid1_after_exec', f'missing {missing}:\n' + text[-2000:])
     found = dict(orphan_line.findall(text))
@@ -560,7 +571,8 @@ def run_init_check(args, tally):
 
 
 def run_init_job_control_check(args, tally):
-    """`make run` with the initramfs: init's shell takes the console as its
+    """`make run ARGS=init=/sbin/tasklab-init`: Tasklab's init shell takes
+    the console as its
     controlling terminal (TIOCSCTTY) and runs each command as the terminal's
     foreground process group, so the keys reach the command. At its prompt:
     `cat` and a line (cat echoes it back: it runs, in the foreground), ^Z
@@ -581,7 +593,8 @@ def run_init_job_control_check(args, tally):
         step[0] += 1
         return keys
     text, _ = interactive_boot(['-kernel', args.kernel, '-initrd', INITRD,
-                                '-append', args.append], respond, timeout=30)
+                                '-append', f'init={TASKLAB_INIT} {args.append}'],
+                               respond, timeout=30)
     want = ['hello\nhello', '^Z\ninit: pid', 'stopped by signal 20 (fg continues it)',
             'continuing pid', 'again\nagain', '^C\ninit: pid', 'killed by signal 2',
             'half-typed^C\ntasklab# ', 'done\ntasklab# ']
@@ -815,6 +828,41 @@ def run_user_on_linux(args, tally):
             tally.ok(f'linux-abi:{prog}')
         else:
             tally.fail(f'linux-abi:{prog}', why)
+
+
+def ps_rows(text):
+    """`ps -efj` output: the header and {pid: the columns that do not move
+    between two snapshots (UID PID PPID PGID SID STIME TTY CMD)}."""
+    lines = text.rstrip('\n').split('\n')
+    rows = {}
+    for line in lines[1:]:
+        f = line.split(None, 9)
+        if len(f) == 10:
+            rows[f[1]] = f[:5] + f[6:8] + f[9:]
+    return lines[0], rows
+
+
+def run_ps_on_linux(args, tally):
+    """Our /bin/ps (user/bin/ps.c) reads /proc as procps does: under
+    qemu-i386 on the build host its `ps -efj` must match the host's procps
+    `ps -efj`, column for column, for the processes both saw (C and TIME
+    may tick between the two, and the ps processes themselves differ)."""
+    ours_path = os.path.join(args.user_dir, 'bin', 'ps')
+    if not shutil.which('ps') or not shutil.which('qemu-i386'):
+        tally.skip('linux-abi:ps_matches_procps', 'no procps ps or qemu-i386 on this host')
+        return
+    ours = subprocess.run(['qemu-i386', ours_path, '-efj'], capture_output=True, text=True)
+    host = subprocess.run(['ps', '-efj'], capture_output=True, text=True)
+    (oh, orows), (hh, hrows) = ps_rows(ours.stdout), ps_rows(host.stdout)
+    common = [p for p in orows if p in hrows]
+    differ = [p for p in common if orows[p] != hrows[p]]
+    if ours.returncode == 0 and oh == hh and len(common) >= 10 and len(differ) <= len(common) // 20:
+        tally.ok('linux-abi:ps_matches_procps',
+                 f'  [{len(common) - len(differ)} of {len(common)} processes identical to procps]')
+    else:
+        tally.fail('linux-abi:ps_matches_procps',
+                   f'status {ours.returncode}, headers {oh!r} / {hh!r}, {len(common)} in both, '
+                   f'differing: ' + '; '.join(f'{orows[p]} vs {hrows[p]}' for p in differ[:5]))
 
 
 # The core-file check (tests/test_coredump.c, suite core_gdb): the kernel
@@ -1078,6 +1126,7 @@ def main():
             if INITRD:
                 run_init_check(args, tally)
                 run_init_job_control_check(args, tally)
+                console.run_console_checks(args, tally)     # BusyBox at the console
         if args.iso:
             run_iso(args, tally)
         if args.gdb_check and not shutil.which('gdb'):
@@ -1086,6 +1135,7 @@ def main():
             run_gdb_checks(args, tally)
         if args.user_dir:
             run_user_on_linux(args, tally)
+            run_ps_on_linux(args, tally)
         if not args.no_harness_checks and args.test == '*':
             run_harness_checks(args, tally)
             run_protection_off_checks(args, tally)

@@ -190,8 +190,9 @@ static bool frame_may_be_handed_out(unsigned long pfn)
 		return false;
 	if (a + PAGE_SIZE > boot_params.info_start && a < boot_params.info_end)
 		return false;
-	for (int i = 0; i < boot_params.nr_modules; i++)
-		if (a + PAGE_SIZE > boot_params.modules[i].start && a < boot_params.modules[i].end)
+	for (int i = 0; i < boot_params.nr_modules; i++)      /* unless unpacked and freed */
+		if (!boot_params.modules[i].freed &&
+		    a + PAGE_SIZE > boot_params.modules[i].start && a < boot_params.modules[i].end)
 			return false;
 	for (int i = 0; i < boot_params.nr_regions; i++) {
 		const struct memory_region *r = &boot_params.regions[i];

@@ -8,10 +8,12 @@
 #include <binfmts.h>
 #include <elf.h>
 #include <errno.h>
+#include <fs.h>
 #include <ktest.h>
 #include <multiboot.h>
 #include <vmalloc.h>
 #include <uapi/linux/auxvec.h>
+#include "fs_helpers.h"
 
 #define TOP 0xC0000000UL
 
@@ -177,11 +179,30 @@ static void exec_init_path(struct ktest *t)
 	execute_command = saved;
 }
 
+/* init= may name a "#!" script (exec follows it to its interpreter). */
+static void exec_init_path_takes_a_script(struct ktest *t)
+{
+	const char *saved = execute_command;
+	struct dentry *tmp;
+
+	if (boot_params.nr_modules == 0)
+		KTEST_SKIP(t, "booted without an initramfs");
+	tmp = path_lookup(root_dentry, root_dentry, "/tmp", LOOKUP_FOLLOW | LOOKUP_DIRECTORY);
+	KTEST_ASSERT_FALSE(t, IS_ERR(tmp));
+	KTEST_EXPECT_NOT_NULL(t, ktest_make_file(tmp, "init-script", "#!/bin/sh\n", 10));
+	execute_command = "/tmp/init-script";
+	KTEST_EXPECT_STREQ(t, pick_init_path(), "/tmp/init-script");
+	execute_command = saved;
+	KTEST_EXPECT_EQ(t, vfs_unlink(tmp, "init-script", 11, false), 0);
+	dput(tmp);
+}
+
 static const struct ktest_case exec_cases[] = {
 	KTEST_CASE(exec_stack_layout),
 	KTEST_CASE(exec_args_limits),
 	KTEST_CASE(exec_args_from_user),
 	KTEST_CASE(exec_init_path),
+	KTEST_CASE(exec_init_path_takes_a_script),
 	{}
 };
 KTEST_SUITE(exec, exec_cases);

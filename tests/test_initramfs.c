@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fs.h>
 #include <ktest.h>
+#include <slab.h>
 #include <multiboot.h>
 #include "fs_helpers.h"
 
@@ -65,9 +66,11 @@ static void initramfs_symlinks_resolve(struct ktest *t)
 	struct dentry *init, *sh, *link;
 
 	need_initramfs(t);
-	init = path_lookup(root_dentry, root_dentry, "/sbin/init", 0);
+	/* /sbin/init and /bin/sh are links to /bin/busybox, or (without
+	 * BusyBox) to tasklab-init and /sbin/init */
+	init = path_lookup(root_dentry, root_dentry, "/sbin/init", LOOKUP_FOLLOW);
 	KTEST_ASSERT_FALSE(t, IS_ERR(init));
-	sh = path_lookup(root_dentry, root_dentry, "/bin/sh", LOOKUP_FOLLOW);   /* -> /sbin/init */
+	sh = path_lookup(root_dentry, root_dentry, "/bin/sh", LOOKUP_FOLLOW);
 	KTEST_EXPECT_PTR_EQ(t, sh, init);
 	if (!IS_ERR(sh))
 		dput(sh);
@@ -94,7 +97,8 @@ static void initramfs_motd_reads_back(struct ktest *t)
 	KTEST_EXPECT_EQ(t, strncmp(buf, "Welcome to Tasklab.", 19), 0);
 }
 
-#define NAMES_SIZE 1024             /* every name in /bin, a space after each */
+#define NAMES_SIZE 4096             /* every name in /bin, a space after each
+				     * (BusyBox's applet links among them) */
 
 static int list_names(void *ctx, const char *name, int namelen, loff_t pos,
 		      unsigned long ino, unsigned int type)
@@ -108,19 +112,28 @@ static int list_names(void *ctx, const char *name, int namelen, loff_t pos,
 
 static void initramfs_bin_lists_programs(struct ktest *t)
 {
-	char names[NAMES_SIZE] = "";
+	char *names = kzalloc(NAMES_SIZE, GFP_KERNEL);
 	struct file *f;
+	int n = 0;
 
 	need_initramfs(t);
+	KTEST_ASSERT_NOT_NULL(t, names);
 	f = filp_open(root_dentry, root_dentry, "/bin", O_RDONLY | O_DIRECTORY, 0);
+	if (IS_ERR(f))
+		kfree(names);
 	KTEST_ASSERT_FALSE(t, IS_ERR(f));
 	KTEST_EXPECT_EQ(t, vfs_readdir(f, list_names, names), 0);
 	fput(f);
+	KTEST_EXPECT_LT(t, strlen(names), NAMES_SIZE - 1);     /* none cut off */
 	KTEST_EXPECT_NOT_NULL(t, strstr(names, " hello "));
 	KTEST_EXPECT_NOT_NULL(t, strstr(names, " hello-glibc "));
 	KTEST_EXPECT_NOT_NULL(t, strstr(names, " sh "));
 	KTEST_EXPECT_NOT_NULL(t, strstr(names, " utest_libc "));
-	ktest_log(t, "/bin: %s", names);
+	KTEST_EXPECT_NOT_NULL(t, strstr(names, " ps "));
+	for (char *p = names; *p; p++)
+		n += *p == ' ';
+	ktest_log(t, "/bin: %d names, %.120s...", n, names);
+	kfree(names);
 }
 
 static void initramfs_has_dev_console(struct ktest *t)
@@ -136,12 +149,13 @@ static void initramfs_has_dev_console(struct ktest *t)
 }
 
 /* The archive's modes and owners are the files' (scripts/mkinitramfs.sh):
- * programs root's 0755, /etc's files 0644, /tmp 1777, and the setuid and
- * setgid copies of whoami with their bits. */
+ * programs root's 0755 (/sbin/init is a link to one of them), /etc's files
+ * 0644, /tmp 1777, and the setuid and setgid copies of whoami with their
+ * bits. */
 static void initramfs_modes_and_owners(struct ktest *t)
 {
 	static const struct { const char *path; umode_t mode; } f[] = {
-		{ "/sbin/init", S_IFREG | 0755 }, { "/bin/hello", S_IFREG | 0755 },
+		{ "/sbin/tasklab-init", S_IFREG | 0755 }, { "/bin/hello", S_IFREG | 0755 },
 		{ "/etc", S_IFDIR | 0755 }, { "/etc/motd", S_IFREG | 0644 },
 		{ "/tmp", S_IFDIR | 01777 }, { "/bin/whoami-suid", S_IFREG | 04755 },
 		{ "/bin/whoami-sgid", S_IFREG | 02755 },

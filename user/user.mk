@@ -64,9 +64,13 @@ $(UGLIBC): $(B)/user/glibc/%: user/glibc/%.c
 	@$(CC) -static $(UGLIBC_FLAGS) -O2 -g -Wall -Wextra -Werror \
 		-MMD -MP -MF $(B)/user/glibc-deps/$*.d -o $@ $<
 
-# /sbin/init first, then every other program into /bin.
-$(INITRAMFS): $(UPROGS) $(UGLIBC) $(shell find user/rootfs -type f) scripts/mkinitramfs.sh
-	@sh scripts/mkinitramfs.sh $@ $(B)/initramfs.d $(OBJCOPY) \
+# Our init first (/sbin/tasklab-init), then every other program into /bin;
+# BusyBox's binary and applet links when the tool step fetched it
+# (scripts/fetch-busybox.sh writes $(BUSYBOX)/status, only when it changes).
+BUSYBOX := $(B)/busybox
+$(INITRAMFS): $(UPROGS) $(UGLIBC) $(shell find user/rootfs user/rootfs-busybox -type f) \
+              $(wildcard $(BUSYBOX)/status) scripts/mkinitramfs.sh
+	@sh scripts/mkinitramfs.sh $@ $(B)/initramfs.d $(OBJCOPY) $(BUSYBOX) \
 		$(B)/user/bin/init $(filter-out $(B)/user/bin/init,$(UPROGS)) $(UGLIBC)
 
 $(UOBJS) $(UGLIBC): user/user.mk

@@ -15,8 +15,10 @@
  * recorded its status.
  *
  * The console is its controlling terminal, taken as getty or `setsid -c`
- * take one for a login shell: the session leader asks (TIOCSCTTY), since
- * opening /dev/console never gives a terminal. Each command then runs in a
+ * take one for a login shell: as PID 1 it first leads a session of its own
+ * (setsid: the kernel starts it in session 0, as Linux's), then the session
+ * leader asks (TIOCSCTTY), since opening /dev/console never gives a
+ * terminal. Each command then runs in a
  * process group of its own that init makes the terminal's foreground
  * group (tcsetpgrp), so ^C, ^\ and ^Z reach it and not init; init takes the
  * terminal back when the command ends or stops (it ignores SIGTTOU for

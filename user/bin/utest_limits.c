@@ -34,24 +34,6 @@
 #define THREADS_MAX "/proc/sys/kernel/threads-max"
 #define FORK_RATE   "/proc/sys/kernel/fork_rate_limit"
 
-/* Run fn(t) in a child that first becomes user uid (gid too); its exit
- * status is fn's result, so the parent sees whether the child's checks
- * passed (their diagnostics are printed by the child). */
-static int as_user(struct ktap *t, unsigned int uid, int (*fn)(struct ktap *t))
-{
-	int status;
-	pid_t pid = fork();
-
-	if (pid == 0) {
-		if (setgid(uid) || setuid(uid))
-			_exit(100);
-		_exit(fn(t));
-	}
-	if (pid < 0 || waitpid(pid, &status, 0) != pid)
-		return -1;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 200 + WTERMSIG(status);
-}
-
 /* --- identities ------------------------------------------------------ */
 
 static int user_cannot_become_another(struct ktap *t)
@@ -92,7 +74,7 @@ static void ids_setuid_rules(struct ktap *t)
 
 	if (ktap_skip_without_uid_switch(t))
 		return;
-	KTAP_EXPECT_EQ(t, as_user(t, UID_IDS, user_cannot_become_another), 0);
+	KTAP_EXPECT_EQ(t, ktap_as_user(t, UID_IDS, user_cannot_become_another), 0);
 	pid = fork();
 	if (pid == 0) {
 		uid_t r = 1, e = 1, s = 1;
@@ -222,7 +204,7 @@ static void rlimit_errors(struct ktap *t)
 	KTAP_EXPECT_EQ(t, prlimit64(0, RLIMIT_NOFILE, (void *)1, NULL), -1);
 	KTAP_EXPECT_EQ(t, errno, EFAULT);
 	if (ktap_can_switch_uid())
-		KTAP_EXPECT_EQ(t, as_user(t, UID_IDS, user_cannot_raise_hard_limit), 0);
+		KTAP_EXPECT_EQ(t, ktap_as_user(t, UID_IDS, user_cannot_raise_hard_limit), 0);
 	/* a pid that no longer exists: ESRCH */
 	pid = fork();
 	if (pid == 0)
@@ -425,7 +407,7 @@ static void claim_c29_nproc_counts_every_task(struct ktap *t)
 		return;
 	KTAP_EXPECT_EQ(t, getrlimit(RLIMIT_NPROC, &r), 0);
 	KTAP_EXPECT_EQ(t, r.rlim_cur, read_sysctl(THREADS_MAX) / 2);
-	KTAP_EXPECT_EQ(t, as_user(t, UID_C29, nproc_as_user), 0);
+	KTAP_EXPECT_EQ(t, ktap_as_user(t, UID_C29, nproc_as_user), 0);
 }
 
 /* setuid into a user already at the caller's RLIMIT_NPROC: EAGAIN, as in
@@ -610,7 +592,7 @@ static void claim_c22_threads_max_sysctl(struct ktap *t)
 	char buf[24];
 
 	KTAP_ASSERT_GT(t, saved, 0);
-	KTAP_EXPECT_EQ(t, as_user(t, UID_SYSCTL, user_cannot_write_sysctl), 0);
+	KTAP_EXPECT_EQ(t, ktap_as_user(t, UID_SYSCTL, user_cannot_write_sysctl), 0);
 	if (!ktap_on_tasklab()) {
 		ktap_skip(t, "writing the build host's threads-max would change it for every process");
 		return;

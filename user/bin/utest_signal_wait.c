@@ -208,9 +208,37 @@ static void signal_wait4_restart(struct ktap *t)
 	KTAP_EXPECT_GE(t, call_hits, 2);              /* interrupted, then restarted */
 }
 
+/* A signal left at its default action of "ignore" (SIGCHLD) but blocked
+ * is kept, also while sigtimedwait waits for it: BusyBox init learns of
+ * its children's ends so, SIGCHLD blocked at SIG_DFL. */
+static void signal_sigtimedwait_default_ignored(struct ktap *t)
+{
+	sigset_t chld = set_of(SIGCHLD), old;
+	struct timespec two_s = { 2, 0 };
+	siginfo_t info;
+	int status;
+	pid_t pid;
+
+	set_handler(SIGCHLD, SIG_DFL, 0);
+	sigprocmask(SIG_BLOCK, &chld, &old);
+	pid = fork();
+	if (pid == 0) {
+		sleep_ms(100);                 /* the parent waits by now */
+		_exit(7);
+	}
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_EXPECT_EQ(t, sigtimedwait(&chld, &info, &two_s), SIGCHLD);
+	KTAP_EXPECT_EQ(t, info.si_pid, pid);
+	KTAP_EXPECT_EQ(t, info.si_code, CLD_EXITED);
+	KTAP_EXPECT_EQ(t, info.si_status, 7);
+	KTAP_EXPECT_EQ(t, waitpid(pid, &status, 0), pid);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(signal_sigsuspend),
 	KTAP_CASE(signal_sigtimedwait),
+	KTAP_CASE(signal_sigtimedwait_default_ignored),
 	KTAP_CASE(signal_huge_timeouts),
 	KTAP_CASE(signal_restart_vs_eintr),
 	KTAP_CASE(signal_wait4_restart),

@@ -61,6 +61,11 @@ bool ktap_on_tasklab(void);
  * The _skip form marks the case skipped when not, and says so. */
 bool ktap_can_switch_uid(void);
 bool ktap_skip_without_uid_switch(struct ktap *t);
+/* Run fn(t) in a child that first becomes user uid (gid uid too); its
+ * exit status is fn's result (0: its checks passed; they print their own
+ * diagnostics), 100 if it could not become uid, 200 + the signal if one
+ * killed it, -1 if fork or wait failed. */
+int ktap_as_user(struct ktap *t, unsigned int uid, int (*fn)(struct ktap *t));
 /* Fork a child that runs fn and _exits with its value; wait for it and
  * return the raw wait status (-1 if fork or wait failed). */
 int ktap_run_child(int (*fn)(void));

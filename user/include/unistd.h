@@ -87,5 +87,9 @@ int isatty(int fd);
 unsigned int alarm(unsigned int seconds);
 /* The system call: 0 or -1 (glibc's nice returns the new value). */
 int nice(int inc);
+/* The system's calls (user/lib/system.c; setgroups: grp.h). */
+int getgroups(int size, gid_t list[]);
+int sethostname(const char *name, size_t len);
+int setdomainname(const char *name, size_t len);
 
 #endif

@@ -143,6 +143,21 @@ bool ktap_can_switch_uid(void)
 	return pid > 0 && waitpid(pid, &status, 0) == pid && status == 0;
 }
 
+int ktap_as_user(struct ktap *t, unsigned int uid, int (*fn)(struct ktap *t))
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		if (setgid(uid) || setuid(uid))
+			_exit(100);
+		_exit(fn(t));
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 200 + WTERMSIG(status);
+}
+
 bool ktap_skip_without_uid_switch(struct ktap *t)
 {
 	if (ktap_can_switch_uid())

@@ -217,6 +217,16 @@
 #define __NR_rt_sigtimedwait_time64 421
 #define __NR_futex_time64    422
 #define __NR_sched_rr_get_interval_time64 423
+/* The system's calls: groups, names, log, reboot (kernel/groups.c,
+ * kernel/utsname.c, kernel/syslog.c, kernel/reboot.c). */
+#define __NR_sethostname      74
+#define __NR_getgroups        80
+#define __NR_setgroups        81
+#define __NR_reboot           88
+#define __NR_syslog          103
+#define __NR_setdomainname   121
+#define __NR_getgroups32     205
+#define __NR_setgroups32     206
 /* pidfds (kernel/pidfd.c, kernel/kill.c) */
 #define __NR_pidfd_send_signal 424
 #define __NR_pidfd_open      434
