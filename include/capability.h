@@ -14,7 +14,6 @@
 #define TASKLAB_CAPABILITY_H
 
 #include <types.h>
-#include <cred.h>                       /* in_group_p */
 #include <sched.h>
 
 #define CAP_CHOWN            0   /* chown to anyone, chgrp to any group */
@@ -32,5 +31,9 @@ static inline bool capable(int cap)
 {
 	return (CAP_FS_MASK & (1U << cap)) ? current->fsuid == 0 : current->euid == 0;
 }
+
+/* Is gid current's filesystem gid or one of its supplementary groups?
+ * (kernel/groups.c; Linux's in_group_p.) */
+bool in_group_p(unsigned int gid);
 
 #endif

@@ -92,6 +92,8 @@ static bool groups_search(const struct group_info *gi, unsigned int gid)
 	return false;
 }
 
+/* Linux's in_group_p: is gid the caller's filesystem gid or one of its
+ * supplementary groups? (The permission checks, fs/namei.c.) */
 bool in_group_p(unsigned int gid)
 {
 	return gid == current->fsgid || groups_search(current->group_info, gid);

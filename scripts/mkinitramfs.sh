@@ -7,10 +7,10 @@
 # init; anything by hand).
 # The kernel gives each file the archive's mode and owner (fs/initramfs.c),
 # so these are the system's permissions: directories 0755, the files in etc
-# 0644 (its init.d scripts 0755), programs 0755, tmp 1777 (anyone may make
-# files there; the sticky bit keeps them from removing each other's), and
-# two copies of /bin/whoami that show set-id exec: whoami-suid (4755) and
-# whoami-sgid (2755), root's.
+# 0644, programs 0755, tmp 1777 (anyone may make files there; the sticky bit
+# keeps them from removing each other's), and two copies of our /bin/whoami
+# program (not BusyBox's applet) that show set-id exec: whoami-suid (4755)
+# and whoami-sgid (2755), root's.
 #
 # BUSYBOX is the directory scripts/fetch-busybox.sh fills. When its status
 # says "ok", the userland is BusyBox's: /bin/busybox, a symlink to it at
@@ -64,8 +64,8 @@ chmod 1777 "$stage/tmp"
 # link to the build machine's own /sbin/init (and fail where it is absent).
 find "$stage/sbin" "$stage/bin" -type f -exec chmod 755 {} +
 find "$stage/etc" -path '*/init.d/*' -type f -exec chmod 755 {} +
-cp "$stage/bin/whoami" "$stage/bin/whoami-suid"
-cp "$stage/bin/whoami" "$stage/bin/whoami-sgid"
+"$objcopy" --strip-debug "$(dirname "$init")/whoami" "$stage/bin/whoami-suid"
+"$objcopy" --strip-debug "$(dirname "$init")/whoami" "$stage/bin/whoami-sgid"
 chmod 4755 "$stage/bin/whoami-suid"
 chmod 2755 "$stage/bin/whoami-sgid"
 find "$stage" -exec touch -h -d @0 {} +    # fixed times: the same bytes every build
