@@ -331,7 +331,7 @@ static int exec_binprm(const char *path, struct exec_args *a, struct pt_regs *re
 
 	if (IS_ERR(f))
 		return PTR_ERR(f);
-	fill_creds(&cred, f);
+	fill_creds(&cred, f);           /* the ELF file's bits: a script's own are ignored */
 	err = elf_read_image(f, &img);
 	if (!err && (err = exec_set_filename(a, path)) == 0) {
 		mm = build_mm(a, &img, f, &cred, &esp);
