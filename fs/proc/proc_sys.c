@@ -130,13 +130,11 @@ static int uts_show(struct seq_file *m, struct proc_inode *pi)
  * longer name is cut, as Linux's proc_dostring). */
 static int hostname_write(struct proc_inode *pi, const char *buf, size_t count)
 {
-	char *nodename = utsname()->nodename;
 	size_t len = 0;
 
 	while (len < count && len < __NEW_UTS_LEN && buf[len] && buf[len] != '\n')
 		len++;
-	memcpy(nodename, buf, len);
-	nodename[len] = '\0';
+	set_uts_name(utsname()->nodename, buf, len);
 	return 0;
 }
 
