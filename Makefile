@@ -155,6 +155,7 @@ run: all
 
 test: all iso
 	@sh scripts/check-paths.sh
+	@$(PYTHON) scripts/check-docs.py
 	@sh scripts/check-fresh-build.sh
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --user-dir $(B)/user --iso $(B)/tasklab-test.iso --gdb-check --fuzz-seconds 60 --fuzz-seed 1
 
@@ -196,7 +197,7 @@ gdb: all
 gdb-check: all
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --gdb-only
 
-# Post-mortem (README): /bin/$(PROG) runs on Tasklab with core dumps on, its
+# Post-mortem (docs/debugging.md): /bin/$(PROG) runs on Tasklab with core dumps on, its
 # core file comes back over COM2 as $(B)/$(PROG).core, and gdb shows where
 # each thread stopped.
 PROG ?= crash-threads
