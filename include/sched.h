@@ -33,6 +33,7 @@
 #include <asm/processor.h>
 #include <asm/segment.h>
 #include <signal_types.h>
+#include <lockdep.h>
 
 struct mm_struct;
 struct fs_struct;
@@ -171,6 +172,7 @@ struct task_struct {
 	struct completion *vfork_done;    /* a vfork parent waits on it (mm_release) */
 	char comm[TASK_COMM_LEN];         /* name, no path */
 	struct thread_struct thread;      /* CPU state while switched out */
+	struct task_lockdep lockdep;      /* locks held, for the lock checker */
 };
 
 /* The task running on this CPU: found from %esp (asm/thread_info.h). */

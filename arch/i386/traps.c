@@ -16,6 +16,7 @@
  * #NM (device not available) is not an error: it is the lazy FPU switch
  * (arch/i386/process.c). */
 #include <kernel.h>
+#include <lockdep.h>
 #include <errno.h>
 #include <kallsyms.h>
 #include <sched.h>
@@ -111,6 +112,8 @@ void die(const char *what, struct pt_regs *regs)
 {
 	unsigned long guess = frameless_caller(regs->eip, kernel_stack_pointer(regs));
 
+	debug_locks_off();          /* as panic(): printing under held locks */
+	oops_in_progress = 1;
 	console_verbose();
 	printk(KERN_EMERG "Oops: %s, error %#x, in task %s\n", what, regs->error_code,
 	       panic_task_name());
