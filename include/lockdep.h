@@ -69,6 +69,8 @@ struct lockdep_stats {
 void lockdep_get_stats(struct lockdep_stats *s);
 /* Whether the checker has seen class `a` held while `b` was taken. */
 bool lockdep_depends(const char *a, const char *b);
+/* The i-th recorded dependency: class *held was held when *taken was taken. */
+bool lockdep_dependency(unsigned int i, const char **held, const char **taken);
 void lockdep_print_summary(void);
 
 /* The inline lock forms call these out-of-line: the call site recorded is

@@ -18,8 +18,7 @@
  * loop (kernel code that loops long calls schedule() or yield() itself).
  * thread_info->preempt_count stays 0:
  * nothing reads it until kernel preemption is wanted.
- * So code between two blocking points needs no lock against other tasks on
- * this one CPU, only local_irq_save() against interrupt handlers.
+ * Shared structures are guarded by named locks (include/lock_order.h).
  */
 #ifndef TASKLAB_SCHED_H
 #define TASKLAB_SCHED_H
@@ -34,6 +33,7 @@
 #include <asm/segment.h>
 #include <signal_types.h>
 #include <lockdep.h>
+#include <spinlock.h>
 
 struct mm_struct;
 struct fs_struct;
@@ -225,6 +225,8 @@ extern int hardirq_depth;
 /* Name p: name cut to TASK_COMM_LEN - 1 bytes, the rest of comm zeroed. */
 void set_task_comm(struct task_struct *p, const char *name);
 void get_task_struct(struct task_struct *p);
+/* Guards the task list, parentage and the pid hash (kernel/fork.c). */
+extern rwlock_t tasklist_lock;
 void put_task_struct(struct task_struct *p);
 
 /* kernel/sched.c */

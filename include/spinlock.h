@@ -35,6 +35,8 @@ typedef struct rwlock {
 
 #define __SPIN_LOCK_UNLOCKED(n) { .raw = __ARCH_SPIN_LOCK_UNLOCKED, .dep_map = STATIC_LOCKDEP_MAP_INIT(#n) }
 #define DEFINE_SPINLOCK(n) spinlock_t n = __SPIN_LOCK_UNLOCKED(n)
+/* A static lock of the class the dynamic ones get from __spin_lock_init(l, cls). */
+#define __SPIN_LOCK_UNLOCKED_CLASS(cls) { .raw = __ARCH_SPIN_LOCK_UNLOCKED, .dep_map = STATIC_LOCKDEP_MAP_INIT(cls) }
 #define __RW_LOCK_UNLOCKED(n) { .raw = __ARCH_RW_LOCK_UNLOCKED, .dep_map = STATIC_LOCKDEP_MAP_INIT(#n) }
 #define DEFINE_RWLOCK(n) rwlock_t n = __RW_LOCK_UNLOCKED(n)
 

@@ -319,7 +319,7 @@ static void init_zone(enum zone_type zt, unsigned long start, unsigned long end)
 {
 	struct zone *z = &zones[zt];
 
-	spin_lock_init(&z->lock);
+	__spin_lock_init(&z->lock, "zone->lock");
 	z->zone_start_pfn = start;
 	z->spanned_pages = end > start ? end - start : 0;
 	for (unsigned int o = 0; o < MAX_ORDER; o++)

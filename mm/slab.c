@@ -119,7 +119,7 @@ static void init_cache(struct kmem_cache *s, const char *name, size_t size, size
 	INIT_LIST_HEAD(&s->slabs_full);
 	INIT_LIST_HEAD(&s->slabs_partial);
 	INIT_LIST_HEAD(&s->slabs_free);
-	spin_lock_init(&s->lock);
+	__spin_lock_init(&s->lock, "kmem_cache->lock");
 	spin_lock_irqsave(&slab_caches_lock, flags);
 	list_add_tail(&s->list, &slab_caches);
 	spin_unlock_irqrestore(&slab_caches_lock, flags);

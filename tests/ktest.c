@@ -411,15 +411,19 @@ static void mount_proc(void)
 		ktap(0, "# ktest: cannot mount /proc (error %d)", err);
 }
 
-/* The lock checker's totals: the runner checks it was on for the whole run
- * (any report would have panicked) and really checked locks. */
+/* The lock checker's totals, which the runner checks (on for the whole run,
+ * since any report would have panicked, and really checking locks), and
+ * every lock order it saw: the real nesting, for include/lock_order.h. */
 static void ktap_lockdep_summary(void)
 {
 	struct lockdep_stats ls;
+	const char *held, *taken;
 
 	lockdep_get_stats(&ls);
 	ktap(0, "# lockdep: %s, %u classes, %u dependencies, %lu acquisitions checked",
 	     debug_locks ? "on" : "off", ls.classes, ls.dependencies, ls.acquisitions);
+	for (unsigned int i = 0; lockdep_dependency(i, &held, &taken); i++)
+		ktap(0, "# lockdep order: %s -> %s", held, taken);
 }
 
 bool ktest_run_selected(void)

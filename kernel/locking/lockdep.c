@@ -301,6 +301,16 @@ bool lockdep_depends(const char *a, const char *b)
 	return found;
 }
 
+/* The i-th dependency recorded ("held" -> "taken"): false past the last. */
+bool lockdep_dependency(unsigned int i, const char **held, const char **taken)
+{
+	if (i >= nr_deps)
+		return false;
+	*held = classes[deps[i].from].name;
+	*taken = classes[deps[i].to].name;
+	return true;
+}
+
 /* One line the test runner checks at the end of a run: the checker was on
  * the whole time (a report would have panicked) and really checked. */
 void lockdep_print_summary(void)
