@@ -57,8 +57,13 @@ extern bool debug_locks;             /* the checker is on */
 
 void lock_acquire(struct lockdep_map *map, int kind, unsigned long ip);
 void lock_release(struct lockdep_map *map);
-/* Called by schedule() and every sleeping lock: reports a spinning lock held. */
-void lockdep_might_sleep(const char *what, unsigned long ip);
+/* Called by schedule() and every sleeping lock: reports a spinning lock
+ * held (one predicted branch when the checker is off). */
+void __lockdep_might_sleep(const char *what, unsigned long ip);
+#define lockdep_might_sleep(what, ip) do {                              \
+	if (unlikely(debug_locks))                                      \
+		__lockdep_might_sleep(what, ip);                        \
+} while (0)
 /* The checker stops (a panic or oops is under way: its printk must not be checked). */
 void debug_locks_off(void);
 /* Totals, for the tests and the end-of-run line. */

@@ -13,14 +13,13 @@
 #include <wait.h>
 
 struct rw_semaphore {
-	spinlock_t wait_lock;            /* guards count and writers_waiting */
-	int count;                       /* >0: readers inside; -1: a writer */
-	int writers_waiting;
+	volatile int count;              /* >0: readers inside; -1: a writer (atomic) */
+	volatile int writers_waiting;    /* atomic */
 	wait_queue_head_t wait;
 	struct lockdep_map dep_map;
 };
 
-#define __RWSEM_INITIALIZER(n) { __SPIN_LOCK_UNLOCKED(n.wait_lock), 0, 0, \
+#define __RWSEM_INITIALIZER(n) { 0, 0, \
 				 __WAIT_QUEUE_HEAD_INITIALIZER(n.wait), STATIC_LOCKDEP_MAP_INIT(#n) }
 #define DECLARE_RWSEM(n) struct rw_semaphore n = __RWSEM_INITIALIZER(n)
 

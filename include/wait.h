@@ -40,6 +40,13 @@ struct wait_queue_entry {
 #define DEFINE_WAIT(name) struct wait_queue_entry name = { 0, current, LIST_HEAD_INIT((name).entry) }
 
 /* name: the queue lock's class name; each init site is one class. */
+/* Whether anyone sleeps on q: a waker that changed the condition under a
+ * lock the sleeper also takes after queueing may skip an empty queue. */
+static inline bool waitqueue_active(const struct wait_queue_head *q)
+{
+	return !list_empty(&q->task_list);
+}
+
 static inline void __init_waitqueue_head(struct wait_queue_head *q, const char *name)
 {
 	__spin_lock_init(&q->lock, name);

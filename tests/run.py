@@ -1088,6 +1088,12 @@ PROTECTION_OFF_CHECKS = [
     ('hardening.write_to_kernel_text_oopses', 'rodata=off'),
     ('hardening.smap_kernel_read_of_user_address_oopses', 'nosmap'),
     ('hardening.smep_kernel_jump_into_user_page_oopses', 'nosmep'),
+    # the lock checker's cases: on one CPU each bug runs through unharmed
+    # when the checker is off, so it is the checker that stops them
+    ('lockdep.lock_inversion_panics', 'nolockdep'),
+    ('lockdep.mutex_under_spinlock_panics', 'nolockdep'),
+    ('lockdep.schedule_under_spinlock_panics', 'nolockdep'),
+    ('lockdep.irq_lock_taken_with_irqs_on_panics', 'nolockdep'),
 ]
 
 

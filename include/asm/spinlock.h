@@ -33,6 +33,8 @@ static inline void arch_spin_lock(arch_spinlock_t *l)
 	u32 t = 1U << TICKET_SHIFT;
 
 	__asm__ __volatile__("lock; xaddl %0, %1" : "+r"(t), "+m"(l->slock) :: "memory");
+	if (likely((u16)t == (u16)(t >> TICKET_SHIFT)))
+		return;                  /* it was free: the ticket drawn is the owner's */
 	while ((u16)l->slock != (u16)(t >> TICKET_SHIFT))
 		cpu_relax();
 	barrier();

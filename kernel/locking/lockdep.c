@@ -262,7 +262,7 @@ void lock_release(struct lockdep_map *map)
 	local_irq_restore(flags);
 }
 
-void lockdep_might_sleep(const char *what, unsigned long ip)
+void __lockdep_might_sleep(const char *what, unsigned long ip)
 {
 	struct task_lockdep *ld = &current->lockdep;
 	unsigned long flags;

@@ -2,8 +2,8 @@
  * taken by an atomic exchange; a task that loses sleeps exclusively on the
  * mutex's wait queue and tries again when woken, so one unlock wakes one
  * waiter. No wake-up is lost: a waiter queues and sets its state under the
- * queue's lock before it tries the word, and unlock clears the word before
- * it takes that lock to wake. The checker sees the acquire before any
+ * queue's lock before it tries the word, and unlock clears the word (a
+ * full barrier) before it looks for waiters. The checker sees the acquire before any
  * sleep, so an inversion is reported before it could deadlock. */
 #include <kernel.h>
 #include <errno.h>
@@ -81,6 +81,9 @@ void mutex_unlock(struct mutex *m)
 {
 	__lock_release(&m->dep_map);
 	m->owner = NULL;
-	__sync_lock_release(&m->locked);
-	wake_up(&m->wait);
+	/* an exchange, not a plain store: a full barrier, so the queue is
+	 * read after the word is seen free (a waiter queues, then tries) */
+	__atomic_exchange_n(&m->locked, 0, __ATOMIC_SEQ_CST);
+	if (waitqueue_active(&m->wait))
+		wake_up(&m->wait);
 }

@@ -66,9 +66,12 @@ int down_trylock(struct semaphore *s)
 void up(struct semaphore *s)
 {
 	unsigned long flags;
+	bool wake;
 
 	spin_lock_irqsave(&s->lock, flags);
 	s->count++;
+	wake = waitqueue_active(&s->wait);   /* a waiter queues before it tries */
 	spin_unlock_irqrestore(&s->lock, flags);
-	wake_up(&s->wait);
+	if (wake)
+		wake_up(&s->wait);
 }
