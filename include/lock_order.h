@@ -9,6 +9,9 @@
  *  #  lock (class name)            kind        guards                          irq?
  *  -- ---------------------------- ----------- ------------------------------- ----
  *  Sleeping locks: process context, never under a spinning lock.
+ *  0  tty->ldisc_mutex             mutex       a tty's line discipline (ldata,  -
+ *                                              termios, output column); a read
+ *                                              copies out under it (may fault)
  *  1  mm->mmap_lock                rw_sem      an mm's VMAs and layout (brk,    -
  *                                              mmap_base): write in mmap/munmap/
  *                                              mprotect/mremap/madvise/msync/brk
@@ -67,7 +70,8 @@
  * and for_each_process walks outside tasklist_lock, a file used after
  * fcheck() (no reference), get_unused_fd/fd_install (no reservation),
  * a futex's value check before queueing, mincore's and the coredump's VMA
- * walks, a POSIX timer's fields (timer_get), and the tty. */
+ * walks, the copy-on-write break, a POSIX timer's fields (timer_get), and a
+ * tty's count, session, pgrp and file list. */
 #ifndef TASKLAB_LOCK_ORDER_H
 #define TASKLAB_LOCK_ORDER_H
 
