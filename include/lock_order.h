@@ -21,7 +21,9 @@
  *                                              touched under it.
  *  2  struct mutex, semaphore      sleeping    their users' data                up()
  *                                                                               only
- *  Spinning locks, outer to inner.
+ *  Spinning locks, outer to inner. Those an interrupt handler takes come
+ *  after every lock held with interrupts on: the handler may arrive under
+ *  any of those (the checker sees page_table_lock -> timer_lock that way).
  *  3  tasklist_lock                rwlock      task list, parentage, children,  read
  *                                              thread groups, pid hash
  *  4  sighand->siglock             spinlock    handlers, pending queues, group  no
@@ -29,25 +31,24 @@
  *                                              child's when it is notified)
  *  5  files->file_lock             spinlock    an open-file table               no
  *     fs->lock                     spinlock    root, pwd, umask                 no
- *  6  itimer_lock                  spinlock    CPU itimers, ITIMER_REAL period  yes
- *     timer_events_lock            spinlock    the fired timer events           yes
- *     timer_lock                   spinlock    the timer list (never held while yes
- *                                              a timer function runs)
- *  7  futex_hash_bucket.lock       spinlock    a futex bucket (two: lower       no
+ *  6  futex_hash_bucket.lock       spinlock    a futex bucket (two: lower       no
  *                                              address first)
- *  8  mm->page_table_lock          spinlock    installing a page table or PTE   no
+ *  7  mm->page_table_lock          spinlock    installing a page table or PTE   no
  *                                              in the fault path
- *  9  pidmap_lock                  spinlock    the pid bitmap, last_pid         no
+ *  8  pidmap_lock                  spinlock    the pid bitmap, last_pid         no
  *     kthread_create_lock          spinlock    kthreadd's request list          no
  *     kmap_lock                    spinlock    the pkmap slots                  no
+ *  9  itimer_lock                  spinlock    CPU itimers, ITIMER_REAL period  yes
+ *  10 timer_events_lock            spinlock    the fired timer events           yes
+ *     timer_lock                   spinlock    the timer list (never held while yes
+ *                                              a timer function runs)
  *     serial_rx_lock               spinlock    the serial receive ring          yes
- *  10 slab_caches_lock             spinlock    the list of slab caches          yes*
- *  11 kmem_cache->lock             spinlock    one cache's slabs and counters   yes*
- *  12 zone->lock                   spinlock    a zone's buddy and pcp lists     yes*
- *  13 wait_queue_head.lock         spinlock    a wait queue (completion.done,   yes
- *                                              semaphore/rwsem wait lists)
- *  14 the run queue                irqs off    (the scheduler's; rq->lock)      yes
- *  15 logbuf_lock                  spinlock    printk's ring: printk may be     yes
+ *  11 slab_caches_lock             spinlock    the list of slab caches          yes*
+ *  12 kmem_cache->lock             spinlock    one cache's slabs and counters   yes*
+ *  13 zone->lock                   spinlock    a zone's buddy and pcp lists     yes*
+ *  14 wait_queue_head.lock         spinlock    a wait queue (completion.done)   yes
+ *  15 the run queue                irqs off    (the scheduler's; rq->lock)      yes
+ *  16 logbuf_lock                  spinlock    printk's ring: printk may be     yes
  *                                              called under any lock above
  *
  *  irq? "yes": an interrupt handler takes it, so everyone else takes it with
