@@ -264,9 +264,9 @@ static int de_thread(struct task_struct *tsk)
 	if (!others_gone(tsk))
 		return -EINTR;
 	if (leader != tsk) {
-		flags = local_irq_save();
+		write_lock_irqsave(&tasklist_lock, flags);
 		take_leader_place(tsk, leader);
-		local_irq_restore(flags);
+		write_unlock_irqrestore(&tasklist_lock, flags);
 		release_task(leader);
 	}
 	return 0;

@@ -24,6 +24,7 @@
  * wake tasks). See include/sched.h for the preemption model. */
 #include <kernel.h>
 #include <sched.h>
+#include <lockdep.h>
 #include <sched/mm.h>
 #include <sched/signal.h>
 #include <timer.h>
@@ -268,6 +269,7 @@ static void __schedule(bool yielded)
 
 	if (unlikely(in_interrupt()))
 		panic("schedule() called from an interrupt handler");
+	lockdep_might_sleep("schedule()", (unsigned long)__builtin_return_address(0));
 	check_stack_end(prev);
 	flags = local_irq_save();
 	clear_tsk_need_resched(prev);

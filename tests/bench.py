@@ -26,7 +26,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--kernel', default='build/tasklab.elf')
     ap.add_argument('--bench', default='*', help='bench= glob')
-    ap.add_argument('--append', default='slab_debug=off', help='extra kernel command line')
+    ap.add_argument('--append', default='slab_debug=off nolockdep',
+                    help='extra kernel command line (the lock checker off: figures count no checking)')
     ap.add_argument('--timeout', type=float, default=120)
     ap.add_argument('--initrd', help='initramfs (the user-mode benchmarks run from it)')
     args = ap.parse_args()

@@ -158,6 +158,7 @@ class Ktap:
         self.should_panic = []   # 'suite.case' listed by the kernel
         self.expecting_panic = None
         self.end_seen = False
+        self.lockdep = None      # the lock checker's end-of-run line
         self._parse(lines)
 
     def _parse(self, lines):
@@ -180,6 +181,8 @@ class Ktap:
                 self.expecting_panic = body[len('# ktest expecting panic: '):]
             elif body == '# ktest: end of run':
                 self.end_seen = True
+            elif body.startswith('# lockdep: '):
+                self.lockdep = body
             if indent == 4:
                 sub = self._sub_line(body, sub)
             elif indent == 0:
@@ -325,7 +328,26 @@ def boot_problems(b, kt, expect_end=True):
     problems += [f'KTAP: {e}' for e in kt.errors]
     if expect_end and not kt.end_seen and not problems:
         problems.append('no end-of-run line: the kernel died')
+    if expect_end and kt.end_seen:
+        problems += lockdep_problems(kt.lockdep)
     return problems
+
+
+LOCKDEP_LINE = re.compile(r'# lockdep: (on|off), (\d+) classes, (\d+) dependencies, '
+                          r'(\d+) acquisitions checked')
+
+
+def lockdep_problems(line):
+    """The lock checker must have been on for the whole run and have checked
+    locks: any report it makes panics (a failure above), so a run that ends
+    with it still on found no inversion, no sleep under a spinlock and no
+    lock used both in and outside interrupts with interrupts on."""
+    m = LOCKDEP_LINE.match(line or '')
+    if not m:
+        return ['no lock checker summary line at the end of the run']
+    if m.group(1) != 'on' or int(m.group(4)) == 0:
+        return [f'the lock checker did not check the whole run: {line}']
+    return []
 
 
 # Manual cases that need a boot of their own with other QEMU settings:
@@ -1069,6 +1091,12 @@ PROTECTION_OFF_CHECKS = [
     ('hardening.write_to_kernel_text_oopses', 'rodata=off'),
     ('hardening.smap_kernel_read_of_user_address_oopses', 'nosmap'),
     ('hardening.smep_kernel_jump_into_user_page_oopses', 'nosmep'),
+    # the lock checker's cases: on one CPU each bug runs through unharmed
+    # when the checker is off, so it is the checker that stops them
+    ('lockdep.lock_inversion_panics', 'nolockdep'),
+    ('lockdep.mutex_under_spinlock_panics', 'nolockdep'),
+    ('lockdep.schedule_under_spinlock_panics', 'nolockdep'),
+    ('lockdep.irq_lock_taken_with_irqs_on_panics', 'nolockdep'),
 ]
 
 
