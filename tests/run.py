@@ -75,7 +75,11 @@ SERIAL_PROBE = 'tasklab-serial-probe-42\n'
 INITRD = None       # the initramfs every -kernel boot gets (--initrd)
 # Every boot gets QEMU's most capable CPU model, which has SMEP, SMAP and
 # RDRAND under TCG (the kernel turns SMEP and SMAP on: arch/i386/cpu.c).
+# --smp N adds -smp N to every boot (the SMP suite's claim_c32 cases run on
+# every CPU there is); --mttcg adds QEMU's multi-threaded TCG, one host
+# thread per vCPU, to every boot but the -icount ones (QEMU refuses both).
 CPU = ['-cpu', 'max']
+MTTCG = []
 
 
 class Boot:
@@ -105,6 +109,8 @@ def boot(kernel=None, iso=None, append='', timeout=30, mem='2G', extra=(), count
         if INITRD:
             cmd += ['-initrd', INITRD]
     cmd += list(extra)
+    if '-icount' not in extra:
+        cmd += MTTCG
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
@@ -374,6 +380,12 @@ def run_main(args, tally, test=None, mem=None, timeout=None, label='main boot', 
     count_results(tally, kt, b.lines)
     for p in boot_problems(b, kt):
         tally.fail(label, p)
+    if label == 'main boot' and args.expect_cpus:
+        want = f'smp: Brought up {args.expect_cpus} CPU'
+        if any(want in l for l in b.lines):
+            tally.ok(f'{label}: {args.expect_cpus} CPUs up')
+        else:
+            tally.fail(f'{label}: {args.expect_cpus} CPUs up', f'no "{want}" line')
     if b.first_result_s is not None:
         print(f'# boot to first test result: {b.first_result_s:.2f} s; {label} {b.seconds:.2f} s')
     return kt
@@ -1103,10 +1115,19 @@ def main():
     ap.add_argument('--core', metavar='PROG',
                     help='only crash /bin/PROG on Tasklab with core dumps on, bring its core '
                          'back over COM2 (next to --kernel) and show gdb\'s bt (needs --user-dir)')
+    ap.add_argument('--smp', type=int, default=1, help='CPUs for every boot (QEMU -smp N)')
+    ap.add_argument('--mttcg', action='store_true',
+                    help='multi-threaded TCG (-accel tcg,thread=multi) for the boots without -icount')
+    ap.add_argument('--expect-cpus', type=int,
+                    help='the main boot must say it brought up this many CPUs')
     ap.add_argument('-v', '--verbose', action='store_true', help='print the kernel output')
     args = ap.parse_args()
-    global INITRD
+    global INITRD, CPU, MTTCG
     INITRD = args.initrd
+    if args.smp > 1:
+        CPU = CPU + ['-smp', str(args.smp)]
+    if args.mttcg:
+        MTTCG = ['-accel', 'tcg,thread=multi']
     tally = Tally()
     start = time.monotonic()
     if args.gdb_only:
