@@ -48,6 +48,8 @@ MEM     ?= 2G
 QEMU_CPU ?= max
 # Extra kernel command line for `make run` (e.g. ARGS="loglevel=8").
 ARGS    ?=
+# CPUs for `make run` and `make gdb` (QEMU -smp; SMP=4 starts four).
+SMP     ?= 1
 # A gdb port per user, derived from the uid as xv6 does, so users don't collide.
 GDBPORT ?= $(shell expr `id -u` % 5000 + 25000)
 
@@ -149,7 +151,7 @@ run: all
 		echo "PID 1 is Tasklab's own init (/sbin/tasklab-init) instead."; \
 	fi
 	@echo "Tasklab on the serial console: Ctrl-A X quits QEMU."
-	$(QEMU) -m $(MEM) -cpu $(QEMU_CPU) -display none -serial mon:stdio -no-reboot \
+	$(QEMU) -m $(MEM) -cpu $(QEMU_CPU) -smp $(SMP) -display none -serial mon:stdio -no-reboot \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel $(KERNEL) -append "$(ARGS)" \
 		-initrd $(INITRAMFS) || [ $$? -eq 33 ]     # 33: the kernel powered off (monitor key r)
 
@@ -157,6 +159,9 @@ test: all iso
 	@sh scripts/check-paths.sh
 	@sh scripts/check-fresh-build.sh
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --user-dir $(B)/user --iso $(B)/tasklab-test.iso --gdb-check
+	@echo "SMP: the smp suite (claim c32) on 4 CPUs, then again with multi-threaded TCG"
+	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --expect-cpus 4 --test smp --no-harness-checks
+	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --mttcg --expect-cpus 4 --test smp --no-harness-checks
 
 # Benchmarks (include/kbench.h) under QEMU -icount: deterministic figures,
 # one `bench: <name> <value> <unit>` line each. BENCH=<glob> picks some.
@@ -176,7 +181,7 @@ run-iso: iso
 gdb: all
 	@echo "QEMU waits for gdb on port $(GDBPORT); the serial console goes to $(B)/serial.log"
 	@echo "(watch it with: tail -f $(B)/serial.log). Starting gdb with scripts/gdbinit."
-	@$(QEMU) -m $(MEM) -cpu $(QEMU_CPU) -display none -serial file:$(B)/serial.log -no-reboot \
+	@$(QEMU) -m $(MEM) -cpu $(QEMU_CPU) -smp $(SMP) -display none -serial file:$(B)/serial.log -no-reboot \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 		-kernel $(KERNEL) -append "$(ARGS)" -initrd $(INITRAMFS) -S -gdb tcp:127.0.0.1:$(GDBPORT) </dev/null & \
 	qemu=$$!; gdb -q -ex 'set $$tl_port = $(GDBPORT)' -x scripts/gdbinit $(KERNEL); \

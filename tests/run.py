@@ -639,7 +639,7 @@ def run_iso(args, tally):
         tally.ok('grub_iso_boot', f'  [{len(kt.results)} tests via GRUB in {b.seconds:.2f} s; {summary}]')
 
 
-def gdb_session(args, salt, commands, initrd=False):
+def gdb_session(args, salt, commands, initrd=False, qemu_extra=()):
     """Boot QEMU stopped (with the initramfs when `initrd`, so that PID 1
     execs /sbin/init), run gdb with scripts/gdbinit (which stops at
     start_kernel) and then `commands`; return gdb's output, its warnings
@@ -647,6 +647,7 @@ def gdb_session(args, salt, commands, initrd=False):
     port = 26000 + (os.getuid() * 7 + os.getpid() + salt) % 4000
     qemu_cmd = [QEMU, '-m', '128M', '-display', 'none', '-serial', 'null',
                 '-no-reboot', '-kernel', args.kernel, '-S', '-gdb', f'tcp:127.0.0.1:{port}'] + CPU
+    qemu_cmd += list(qemu_extra)
     if initrd:
         qemu_cmd += ['-initrd', INITRD]
     qemu = subprocess.Popen(qemu_cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -704,6 +705,31 @@ def run_gdb_tasks_check(args, tally):
         tally.fail('gdb_tl_ps_and_tl_current', f'missing {missing} in gdb output:\n' + out)
 
 
+def run_gdb_cpus_check(args, tally):
+    """SMP in gdb (-smp 2): stopped in the monitor's thread on CPU 0,
+    tl-cpus shows CPU 0 running kmonitord and CPU 1 idle in swapper/1;
+    with gdb's thread 2 (QEMU's vCPU 1) selected, $tl_current() reads that
+    CPU's $esp and is swapper/1; tl-ps has its CPU column."""
+    if '-smp' in CPU:
+        return                       # the boot's -smp is the session's own
+    out = gdb_session(args, 4, ['hbreak monitor_thread', 'continue', 'tl-cpus', 'thread 2',
+                                'print $tl_current()->comm', 'thread 1',
+                                'print $tl_current()->comm', 'tl-ps'], qemu_extra=['-smp', '2'])
+    checks = {
+        'tl-cpus CPU 0': re.search(r'^\s*0\s+\d+ kmonitord\s+running \(kernel\)', out, re.M),
+        'tl-cpus CPU 1': re.search(r'^\s*1\s+0 swapper/1\s+idle\s+\[thread_info->cpu 1\]', out, re.M),
+        '$tl_current() on CPU 1': re.search(r'= "swapper/1', out),
+        '$tl_current() on CPU 0': re.search(r'= "kmonitord', out),
+        'tl-ps CPU column': re.search(r'SID CPU  C STIME', out),
+    }
+    missing = [k for k, v in checks.items() if not v]
+    if not missing:
+        tally.ok('gdb_tl_cpus_per_cpu_current', '  [-smp 2: CPU 0 kmonitord, CPU 1 swapper/1 idle; '
+                 '$tl_current() follows the selected vCPU thread]')
+    else:
+        tally.fail('gdb_tl_cpus_per_cpu_current', f'missing {missing} in gdb output:\n' + out)
+
+
 def tl_ps_command(out, pid):
     """The CMD column of tl-ps's line for `pid` in gdb's output, or None."""
     m = re.search(rf'^[* ] \S+\s+{pid}\s+\d+ .* (\S+)  state=\d+$', out, re.M)
@@ -749,6 +775,7 @@ def run_gdb_comm_after_exec_check(args, tally):
 def run_gdb_checks(args, tally):
     run_gdb_check(args, tally)
     run_gdb_tasks_check(args, tally)
+    run_gdb_cpus_check(args, tally)
     run_gdb_kthreadd_named_check(args, tally)
     run_gdb_comm_after_exec_check(args, tally)
 

@@ -10,7 +10,9 @@
 #include <kernel.h>
 #include <errno.h>
 #include <ktest.h>
+#include <proc_fs.h>
 #include <sched.h>
+#include <seq_file.h>
 #include <smp.h>
 #include <timer.h>
 #include <asm/apic.h>
@@ -210,6 +212,52 @@ static void smp_call_function_single_refuses_offline_cpus(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ran, 0);
 }
 
+/* Count the numbers on the line of buf that starts with label; -1 if none. */
+static int numbers_on_row(char *buf, const char *label, unsigned long *first)
+{
+	char *line = strstr(buf, label), *p, *end;
+	int n = 0;
+
+	if (!line)
+		return -1;
+	for (p = line + strlen(label);; p = end) {
+		while (*p == ' ')
+			p++;
+		simple_strtoul(p, &end, 10);
+		if (end == p)
+			return n;
+		if (!n++ && first)
+			*first = simple_strtoul(p, NULL, 10);
+	}
+}
+
+/* /proc/interrupts' table (also the monitor's i key): one CPUn column per
+ * online CPU, and as many counts on each row, which are the counters. */
+static void proc_interrupts_has_a_column_per_cpu(struct ktest *t)
+{
+	static char buf[4096];
+	struct seq_file m = { .buf = buf, .size = sizeof(buf) - 1 };
+	char col[16];
+	unsigned long loc0 = 0;
+	int cpu;
+
+	show_interrupts(&m);
+	KTEST_ASSERT_LE(t, m.count, m.size);
+	buf[m.count] = '\0';
+	for_each_online_cpu(cpu) {
+		snprintf(col, sizeof(col), "CPU%d", cpu);
+		KTEST_EXPECT_NOT_NULL(t, strstr(buf, col));
+	}
+	snprintf(col, sizeof(col), "CPU%d", num_online_cpus());
+	KTEST_EXPECT_NULL(t, strstr(buf, col));
+	KTEST_EXPECT_EQ(t, numbers_on_row(buf, "\n  0:", NULL), num_online_cpus());
+	KTEST_EXPECT_NOT_NULL(t, strstr(buf, "IO-APIC-edge  timer\n"));
+	KTEST_EXPECT_EQ(t, numbers_on_row(buf, "\nLOC:", &loc0), num_online_cpus());
+	KTEST_EXPECT_LE(t, loc0, per_cpu(apic_timer_irqs, 0));
+	KTEST_EXPECT_GT(t, loc0, 0);
+	KTEST_EXPECT_EQ(t, numbers_on_row(buf, "\nCAL:", NULL), num_online_cpus());
+}
+
 static struct ktest_case smp_cases[] = {
 	KTEST_CASE(claim_c32_every_cpu_comes_up),
 	KTEST_CASE(claim_c32_every_cpu_takes_timer_interrupts),
@@ -218,6 +266,7 @@ static struct ktest_case smp_cases[] = {
 	KTEST_CASE(claim_c32_device_interrupts_spread_over_cpus),
 	KTEST_CASE(claim_c32_ipi_counts_move),
 	KTEST_CASE(smp_call_function_single_refuses_offline_cpus),
+	KTEST_CASE(proc_interrupts_has_a_column_per_cpu),
 	{}
 };
 KTEST_SUITE(smp, smp_cases);
