@@ -135,12 +135,15 @@ void smp_init(void)
 {
 	int cpu, err;
 
-	if (!apic_enabled)
+	if (!apic_enabled || nr_cpu_ids == 1)
 		return;
+	if (boot_params.info_start < TRAMPOLINE_PHYS + PAGE_SIZE &&
+	    boot_params.info_end > TRAMPOLINE_PHYS) {   /* the loader's data is kept */
+		pr_err("smp: the multiboot info lies on the trampoline's page: one CPU only\n");
+		return;
+	}
 	boot_cr0 = read_cr0() & ~X86_CR0_TS;
 	boot_cr4 = read_cr4();
-	BUG_ON(boot_params.info_start < TRAMPOLINE_PHYS + PAGE_SIZE &&
-	       boot_params.info_end > TRAMPOLINE_PHYS);   /* the loader's data is kept */
 	for_each_possible_cpu(cpu) {
 		if (cpu == 0)
 			continue;
