@@ -507,8 +507,9 @@ def run_monitor_check(args, tally):
     """`make run` without an init program: the console monitor (a kernel
     thread) answers the serial keys; t prints the task list in ps -efj
     columns with PID 0, 1 and [kthreadd]; while s makes the monitor thread
-    spin, t still prints it (from the receive interrupt); r powers off (QEMU
-    exit status 33)."""
+    spin, t still prints it (from the receive interrupt); i prints the
+    interrupt counts with a column per CPU; r powers off (QEMU exit status
+    33)."""
     sent = []
 
     def respond(out):
@@ -516,19 +517,23 @@ def run_monitor_check(args, tally):
         key = 't' if not done and b'Serial monitor ready' in out else \
               's' if done == 't' and b'[kthreadd]' in out else \
               't' if done == 'ts' and b'monitor: spinning' in out else \
-              'r' if done == 'tst' and b'spin done' in out else ''
+              'i' if done == 'tst' and b'spin done' in out else \
+              'r' if done == 'tsti' and b'Local timer interrupts' in out else ''
         if key:
             sent.append(key)
         return key
     text, status = interactive_boot(['-kernel', args.kernel, '-append', args.append], respond)
     want = ['UID        PID  PPID  PGID   SID  C STIME TTY          TIME CMD',
             '[swapper]', '[kernel_init]', '[kthreadd]', '[kmonitord]']
+    cpus = int(CPU[CPU.index('-smp') + 1]) if '-smp' in CPU else 1
+    want += ['CPU%-8d' % c for c in range(cpus)] + ['LOC:', '  0: ', 'IO-APIC-edge  timer']
     missing = [w for w in want if w not in text]
     spinning = text.partition('monitor: spinning')[2].partition('monitor: spin done')[0]
     if want[0] not in spinning:
         missing.append('a task list while kmonitord spins')
     if not missing and status == EXIT_DONE:
-        tally.ok('monitor_t_lists_tasks', '  [t: ps -efj with [swapper] [kernel_init] [kthreadd], also while kmonitord spins; r: power off]')
+        tally.ok('monitor_t_lists_tasks', '  [t: ps -efj with [swapper] [kernel_init] [kthreadd], also while kmonitord spins; '
+                 f'i: interrupts, {cpus} CPU column(s); r: power off]')
     else:
         tally.fail('monitor_t_lists_tasks', f'missing {missing}, exit status {status}:\n' + text[-2000:])
 

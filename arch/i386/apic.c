@@ -111,10 +111,6 @@ static void apic_error_interrupt(int cpu)
 	pr_err("APIC error on CPU%d: ESR %#x\n", cpu, esr);
 }
 
-void smp_reschedule_interrupt(int cpu);
-void smp_call_function_interrupt(int cpu);
-void smp_invalidate_interrupt(int cpu);
-
 /* Contract: handle a local APIC vector on the CPU that took it, interrupts
  * off, in interrupt context (hardirq_depth), acknowledged first (a
  * spurious interrupt is never acknowledged: it was not in service). */

@@ -113,11 +113,13 @@ void io_apic_irq_handled(int irq)
 
 	if (cpumask_weight(mask) < 2)
 		return;
-	do {
+	for (int tries = 0; tries < NR_CPUS; tries++) {     /* wrapping around */
 		next = cpumask_next(cpu, mask);
 		cpu = next < NR_CPUS ? next : cpumask_next(-1, mask);
-	} while (!cpu_online(cpu) && cpu != smp_processor_id());
-	if (cpu != smp_processor_id())
+		if (cpu_online(cpu))
+			break;
+	}
+	if (cpu_online(cpu) && cpu != smp_processor_id())
 		set_irq_dest(irq, cpu);
 }
 

@@ -14,9 +14,6 @@
 #include <asm/irq.h>
 #include "internal.h"
 
-DECLARE_PER_CPU(unsigned long, apic_spurious_irqs);
-DECLARE_PER_CPU(unsigned long, apic_error_irqs);
-
 static void show_irq_row(struct seq_file *m, int irq)
 {
 	int cpu;

@@ -88,13 +88,20 @@ void set_fixmap_nocache(unsigned long vaddr, phys_addr_t phys);
 bool apic_init(void);
 extern bool apic_enabled;                /* the APICs deliver interrupts */
 extern u8 cpu_to_apicid[NR_CPUS];
-DECLARE_PER_CPU(unsigned long, apic_timer_irqs);
+DECLARE_PER_CPU(unsigned long, apic_timer_irqs);     /* per CPU, by kind */
+DECLARE_PER_CPU(unsigned long, apic_spurious_irqs);
+DECLARE_PER_CPU(unsigned long, apic_error_irqs);
 void setup_local_APIC(void);
 void calibrate_APIC_clock(void);
 void setup_APIC_timer(void);
 int apic_send_ipi(int cpu, u32 icr_low);     /* 0, or -ETIMEDOUT */
 void smp_apic_interrupt(struct pt_regs *regs);
 u32 apic_timer_count_per_tick(void);
+
+/* arch/i386/smp.c: the IPI handlers (smp_apic_interrupt calls them) */
+void smp_reschedule_interrupt(int cpu);
+void smp_call_function_interrupt(int cpu);
+void smp_invalidate_interrupt(int cpu);
 
 /* arch/i386/smpboot.c */
 void smp_store_cpu_ids(void);
