@@ -191,7 +191,10 @@ static void claim_c32_ipi_counts_move(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, need_resched());   /* ours arrived at once */
 	KTEST_EXPECT_EQ(t, smp_call_function(count_call, &ran, 1), 0);
 	KTEST_EXPECT_EQ(t, ran, others);                 /* all others, not us, done */
-	msleep(20);
+	for_each_online_cpu(cpu)                         /* each idle loop sees its flag */
+		for (int ms = 0; cpu != smp_processor_id() && ms < 1000 &&
+		     per_cpu(idle_checks, cpu).resched_seen == seen[cpu]; ms += 10)
+			msleep(10);
 	for_each_online_cpu(cpu) {
 		KTEST_EXPECT_EQ(t, per_cpu(ipi_received, cpu).reschedule - before[cpu].reschedule, 1);
 		KTEST_EXPECT_EQ(t, per_cpu(ipi_received, cpu).call_function - before[cpu].call_function,
