@@ -37,6 +37,7 @@
 #include <asm/processor.h>
 #include <asm/segment.h>
 #include <multiboot.h>
+#include <params.h>
 
 struct task_struct *idle_tasks[NR_CPUS] = { &init_task };
 cpumask_t __cpu_possible_mask = { 1 }, __cpu_online_mask = { 1 };
@@ -46,6 +47,30 @@ DEFINE_PER_CPU(struct idle_checks, idle_checks);
 extern const u8 trampoline_start[], trampoline_end[];
 extern u32 trampoline_cr3[], trampoline_cr4[], trampoline_stack[], trampoline_entry[];
 extern void startup_secondary(void);
+
+/* maxcpus=N (at most N CPUs, this one included) and nosmp (maxcpus=0:
+ * this one only), Linux's parameters. */
+unsigned int setup_max_cpus = NR_CPUS;
+
+static int maxcpus_param(const char *value)
+{
+	long n = value ? simple_strtol(value, NULL, 0) : -1;
+
+	if (n < 0)
+		return -EINVAL;
+	setup_max_cpus = n;
+	return 0;
+}
+KERNEL_PARAM("maxcpus", maxcpus_param);
+
+static int nosmp_param(const char *value)
+{
+	if (value)
+		return -EINVAL;
+	setup_max_cpus = 0;
+	return 0;
+}
+KERNEL_PARAM("nosmp", nosmp_param);
 
 static int cpu_callin = -1;              /* the CPU that has checked in */
 static bool cpu_may_continue;            /* CPU 0 removed the low mapping */
@@ -128,7 +153,7 @@ static int do_boot_cpu(int cpu)
 	return wait_up_to_a_second(cpu_online(cpu)) ? 0 : -ETIMEDOUT;
 }
 
-/* Contract: bring every possible CPU up (kernel_init, process context,
+/* Contract: bring every possible CPU up, or maxcpus= of them (kernel_init, process context,
  * interrupts on, before the self-tests and init). Then spread the PIT's
  * counting-only IRQ 0 over all online CPUs (io_apic.c). */
 void smp_init(void)
@@ -147,6 +172,8 @@ void smp_init(void)
 	for_each_possible_cpu(cpu) {
 		if (cpu == 0)
 			continue;
+		if (num_online_cpus() >= setup_max_cpus)
+			break;                   /* maxcpus=, nosmp */
 		pr_info("smp: Booting CPU%d (APIC id %u)\n", cpu, cpu_to_apicid[cpu]);
 		if ((err = do_boot_cpu(cpu)))
 			pr_err("smp: CPU%d did not come up (error %d)\n", cpu, err);
