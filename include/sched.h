@@ -223,9 +223,9 @@ static inline bool need_resched(void) { return test_ti_thread_flag(current_threa
 extern int hardirq_depth[NR_CPUS];
 #define in_interrupt()        (this_cpu(hardirq_depth) > 0)
 
-/* Name p: name cut to TASK_COMM_LEN - 1 bytes, the rest of comm zeroed. */
 /* CPU cpu's idle task, swapper/cpu (kernel/fork.c): ERR_PTR(-ENOMEM) on failure. */
 struct task_struct *fork_idle(int cpu);
+/* Name p: name cut to TASK_COMM_LEN - 1 bytes, the rest of comm zeroed. */
 void set_task_comm(struct task_struct *p, const char *name);
 void get_task_struct(struct task_struct *p);
 void put_task_struct(struct task_struct *p);

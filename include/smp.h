@@ -51,9 +51,9 @@ int smp_call_function(smp_call_func_t func, void *info, int wait);
 int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait);
 /* Make CPU cpu reschedule: its current task gets need_resched. */
 void smp_send_reschedule(int cpu);
-/* Bring the other CPUs up (kernel_init, before the self-tests), at most
- * setup_max_cpus in all (maxcpus=N, nosmp: 0, both meaning this one only
- * when below 1). */
+/* Bring the other CPUs up (kernel_init, before the self-tests): at most
+ * setup_max_cpus CPUs in all, this one included (maxcpus=N; nosmp sets 0,
+ * which like 1 means this one only). */
 void smp_init(void);
 extern unsigned int setup_max_cpus;
 /* What another CPU's idle loop saw on each round (arch/i386/smpboot.c):
