@@ -31,6 +31,7 @@
 #include <asm/thread_info.h>
 #include <asm/processor.h>
 #include <asm/segment.h>
+#include <smp.h>
 #include <signal_types.h>
 #include <lockdep.h>
 #include <spinlock.h>
@@ -218,10 +219,14 @@ static inline bool need_resched(void) { return test_ti_thread_flag(current_threa
 #define set_current_state(s)  do { current->state = (s); barrier(); } while (0)
 #define __set_current_state(s) (current->state = (s))
 
-/* Interrupt context: inside a hardware interrupt handler (arch do_irq). */
-extern int hardirq_depth;
-#define in_interrupt()        (hardirq_depth > 0)
+/* Interrupt context: inside a hardware interrupt handler (arch do_irq, the
+ * local APIC's smp_apic_interrupt), counted per CPU: another CPU's handler
+ * does not make this CPU's code interrupt context. */
+extern int hardirq_depth[NR_CPUS];
+#define in_interrupt()        (this_cpu(hardirq_depth) > 0)
 
+/* CPU cpu's idle task, swapper/cpu (kernel/fork.c): ERR_PTR(-ENOMEM) on failure. */
+struct task_struct *fork_idle(int cpu);
 /* Name p: name cut to TASK_COMM_LEN - 1 bytes, the rest of comm zeroed. */
 void set_task_comm(struct task_struct *p, const char *name);
 void get_task_struct(struct task_struct *p);

@@ -559,3 +559,31 @@ pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned lon
 	kernel_thread_regs(&regs, fn, arg);
 	return do_fork(&args, &regs);
 }
+
+/* Contract: make CPU cpu's idle task, swapper/cpu, as Linux's fork_idle:
+ * a copy of init_task (PID 0, a kernel thread on init_mm, sharing its fs,
+ * files and handlers) on a task block of its own (dup_task_struct, as
+ * every task), with thread_info->cpu = cpu. Like init_task it is on no
+ * list and in no pid hash, and never exits. Returns it, or
+ * ERR_PTR(-ENOMEM). Boot (smp_init), process context. */
+struct task_struct *fork_idle(int cpu)
+{
+	struct task_struct *p = dup_task_struct(&init_task);
+	char name[TASK_COMM_LEN];
+
+	if (!p)
+		return ERR_PTR(-ENOMEM);
+	task_thread_info(p)->cpu = cpu;
+	p->state = TASK_RUNNING;
+	INIT_LIST_HEAD(&p->run_list);
+	INIT_LIST_HEAD(&p->tasks);
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
+	INIT_LIST_HEAD(&p->thread_group);
+	p->mm = NULL;
+	p->active_mm = &init_mm;
+	init_mm.mm_count++;              /* borrowed for good, as init_task's */
+	snprintf(name, sizeof(name), "swapper/%d", cpu);
+	set_task_comm(p, name);
+	return p;
+}

@@ -30,8 +30,12 @@ def main():
                     help='extra kernel command line (the lock checker off: figures count no checking)')
     ap.add_argument('--timeout', type=float, default=120)
     ap.add_argument('--initrd', help='initramfs (the user-mode benchmarks run from it)')
+    ap.add_argument('--smp', type=int, default=1,
+                    help='CPUs (QEMU -smp N; under -icount they run round-robin on one host thread)')
     args = ap.parse_args()
     run.INITRD = args.initrd
+    if args.smp > 1:
+        run.CPU = run.CPU + ['-smp', str(args.smp)]
     b = boot(args.kernel, append=f'bench={args.bench} {args.append}',
              timeout=args.timeout, extra=ICOUNT, count_syscalls=False)
     lines = [l.strip() for l in b.lines if l.strip().startswith('bench: ') or ARTICLE.match(l.strip())]

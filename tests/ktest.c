@@ -256,7 +256,7 @@ static int case_thread(void *arg)
 	} else {
 		report_fault(t, &guard);
 		t->failed = true;
-		hardirq_depth = 0;       /* a fault may have abandoned an IRQ handler */
+		this_cpu(hardirq_depth) = 0;   /* a fault may have abandoned an IRQ handler */
 	}
 	return 0;
 }

@@ -78,7 +78,11 @@ SERIAL_PROBE = 'tasklab-serial-probe-42\n'
 INITRD = None       # the initramfs every -kernel boot gets (--initrd)
 # Every boot gets QEMU's most capable CPU model, which has SMEP, SMAP and
 # RDRAND under TCG (the kernel turns SMEP and SMAP on: arch/i386/cpu.c).
+# --smp N adds -smp N to every boot (the SMP suite's claim_c32 cases run on
+# every CPU there is); --mttcg adds QEMU's multi-threaded TCG, one host
+# thread per vCPU, to every boot but the -icount ones (QEMU refuses both).
 CPU = ['-cpu', 'max']
+MTTCG = []
 
 
 class Boot:
@@ -108,6 +112,8 @@ def boot(kernel=None, iso=None, append='', timeout=30, mem='2G', extra=(), count
         if INITRD:
             cmd += ['-initrd', INITRD]
     cmd += list(extra)
+    if '-icount' not in extra:
+        cmd += MTTCG
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
@@ -399,6 +405,12 @@ def run_main(args, tally, test=None, mem=None, timeout=None, label='main boot', 
     count_results(tally, kt, b.lines)
     for p in boot_problems(b, kt):
         tally.fail(label, p)
+    if label == 'main boot' and args.expect_cpus:
+        want = f'smp: Brought up {args.expect_cpus} CPU'
+        if any(want in l for l in b.lines):
+            tally.ok(f'{label}: {args.expect_cpus} CPUs up')
+        else:
+            tally.fail(f'{label}: {args.expect_cpus} CPUs up', f'no "{want}" line')
     if b.first_result_s is not None:
         print(f'# boot to first test result: {b.first_result_s:.2f} s; {label} {b.seconds:.2f} s')
     return kt
@@ -520,8 +532,9 @@ def run_monitor_check(args, tally):
     """`make run` without an init program: the console monitor (a kernel
     thread) answers the serial keys; t prints the task list in ps -efj
     columns with PID 0, 1 and [kthreadd]; while s makes the monitor thread
-    spin, t still prints it (from the receive interrupt); r powers off (QEMU
-    exit status 33)."""
+    spin, t still prints it (from the receive interrupt); i prints the
+    interrupt counts with a column per CPU; r powers off (QEMU exit status
+    33)."""
     sent = []
 
     def respond(out):
@@ -529,19 +542,23 @@ def run_monitor_check(args, tally):
         key = 't' if not done and b'Serial monitor ready' in out else \
               's' if done == 't' and b'[kthreadd]' in out else \
               't' if done == 'ts' and b'monitor: spinning' in out else \
-              'r' if done == 'tst' and b'spin done' in out else ''
+              'i' if done == 'tst' and b'spin done' in out else \
+              'r' if done == 'tsti' and b'Local timer interrupts' in out else ''
         if key:
             sent.append(key)
         return key
     text, status = interactive_boot(['-kernel', args.kernel, '-append', args.append], respond)
     want = ['UID        PID  PPID  PGID   SID  C STIME TTY          TIME CMD',
             '[swapper]', '[kernel_init]', '[kthreadd]', '[kmonitord]']
+    cpus = int(CPU[CPU.index('-smp') + 1]) if '-smp' in CPU else 1
+    want += ['CPU%-8d' % c for c in range(cpus)] + ['LOC:', '  0: ', 'IO-APIC-edge  timer']
     missing = [w for w in want if w not in text]
     spinning = text.partition('monitor: spinning')[2].partition('monitor: spin done')[0]
     if want[0] not in spinning:
         missing.append('a task list while kmonitord spins')
     if not missing and status == EXIT_DONE:
-        tally.ok('monitor_t_lists_tasks', '  [t: ps -efj with [swapper] [kernel_init] [kthreadd], also while kmonitord spins; r: power off]')
+        tally.ok('monitor_t_lists_tasks', '  [t: ps -efj with [swapper] [kernel_init] [kthreadd], also while kmonitord spins; '
+                 f'i: interrupts, {cpus} CPU column(s); r: power off]')
     else:
         tally.fail('monitor_t_lists_tasks', f'missing {missing}, exit status {status}:\n' + text[-2000:])
 
@@ -652,7 +669,7 @@ def run_iso(args, tally):
         tally.ok('grub_iso_boot', f'  [{len(kt.results)} tests via GRUB in {b.seconds:.2f} s; {summary}]')
 
 
-def gdb_session(args, salt, commands, initrd=False):
+def gdb_session(args, salt, commands, initrd=False, qemu_extra=()):
     """Boot QEMU stopped (with the initramfs when `initrd`, so that PID 1
     execs /sbin/init), run gdb with scripts/gdbinit (which stops at
     start_kernel) and then `commands`; return gdb's output, its warnings
@@ -660,6 +677,7 @@ def gdb_session(args, salt, commands, initrd=False):
     port = 26000 + (os.getuid() * 7 + os.getpid() + salt) % 4000
     qemu_cmd = [QEMU, '-m', '128M', '-display', 'none', '-serial', 'null',
                 '-no-reboot', '-kernel', args.kernel, '-S', '-gdb', f'tcp:127.0.0.1:{port}'] + CPU
+    qemu_cmd += list(qemu_extra)
     if initrd:
         qemu_cmd += ['-initrd', INITRD]
     qemu = subprocess.Popen(qemu_cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -717,6 +735,31 @@ def run_gdb_tasks_check(args, tally):
         tally.fail('gdb_tl_ps_and_tl_current', f'missing {missing} in gdb output:\n' + out)
 
 
+def run_gdb_cpus_check(args, tally):
+    """SMP in gdb (-smp 2): stopped in the monitor's thread on CPU 0,
+    tl-cpus shows CPU 0 running kmonitord and CPU 1 idle in swapper/1;
+    with gdb's thread 2 (QEMU's vCPU 1) selected, $tl_current() reads that
+    CPU's $esp and is swapper/1; tl-ps has its CPU column."""
+    if '-smp' in CPU:
+        return                       # the boot's -smp is the session's own
+    out = gdb_session(args, 4, ['hbreak monitor_thread', 'continue', 'tl-cpus', 'thread 2',
+                                'print $tl_current()->comm', 'thread 1',
+                                'print $tl_current()->comm', 'tl-ps'], qemu_extra=['-smp', '2'])
+    checks = {
+        'tl-cpus CPU 0': re.search(r'^\s*0\s+\d+ kmonitord\s+running \(kernel\)', out, re.M),
+        'tl-cpus CPU 1': re.search(r'^\s*1\s+0 swapper/1\s+idle\s+\[thread_info->cpu 1\]', out, re.M),
+        '$tl_current() on CPU 1': re.search(r'= "swapper/1', out),
+        '$tl_current() on CPU 0': re.search(r'= "kmonitord', out),
+        'tl-ps CPU column': re.search(r'SID CPU  C STIME', out),
+    }
+    missing = [k for k, v in checks.items() if not v]
+    if not missing:
+        tally.ok('gdb_tl_cpus_per_cpu_current', '  [-smp 2: CPU 0 kmonitord, CPU 1 swapper/1 idle; '
+                 '$tl_current() follows the selected vCPU thread]')
+    else:
+        tally.fail('gdb_tl_cpus_per_cpu_current', f'missing {missing} in gdb output:\n' + out)
+
+
 def tl_ps_command(out, pid):
     """The CMD column of tl-ps's line for `pid` in gdb's output, or None."""
     m = re.search(rf'^[* ] \S+\s+{pid}\s+\d+ .* (\S+)  state=\d+$', out, re.M)
@@ -762,6 +805,7 @@ def run_gdb_comm_after_exec_check(args, tally):
 def run_gdb_checks(args, tally):
     run_gdb_check(args, tally)
     run_gdb_tasks_check(args, tally)
+    run_gdb_cpus_check(args, tally)
     run_gdb_kthreadd_named_check(args, tally)
     run_gdb_comm_after_exec_check(args, tally)
 
@@ -1152,10 +1196,19 @@ def main():
     ap.add_argument('--fuzz-seconds', type=int, default=0,
                     help='also run the system-call fuzzer this long (needs --initrd)')
     ap.add_argument('--fuzz-seed', type=int, default=1)
+    ap.add_argument('--smp', type=int, default=1, help='CPUs for every boot (QEMU -smp N)')
+    ap.add_argument('--mttcg', action='store_true',
+                    help='multi-threaded TCG (-accel tcg,thread=multi) for the boots without -icount')
+    ap.add_argument('--expect-cpus', type=int,
+                    help='the main boot must say it brought up this many CPUs')
     ap.add_argument('-v', '--verbose', action='store_true', help='print the kernel output')
     args = ap.parse_args()
-    global INITRD
+    global INITRD, CPU, MTTCG
     INITRD = args.initrd
+    if args.smp > 1:
+        CPU = CPU + ['-smp', str(args.smp)]
+    if args.mttcg:
+        MTTCG = ['-accel', 'tcg,thread=multi']
     tally = Tally()
     start = time.monotonic()
     if args.gdb_only:

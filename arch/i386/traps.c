@@ -21,6 +21,7 @@
 #include <kallsyms.h>
 #include <sched.h>
 #include <sched/signal.h>
+#include <asm/apic.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
@@ -383,7 +384,8 @@ void do_trap_entry(struct pt_regs *regs)
 	else if (regs->trapno == SYSCALL_VECTOR) {
 		local_irq_enable();     /* system calls run with interrupts on */
 		do_syscall(regs);
-	}
+	} else if (regs->trapno >= FIRST_SYSTEM_VECTOR)
+		smp_apic_interrupt(regs);   /* local APIC: timer, IPIs */
 	if (user_mode(regs)) {
 		local_irq_disable();    /* no wake-up missed between check and iret */
 		exit_to_user_mode(regs);   /* the one preemption point (sched.h) */

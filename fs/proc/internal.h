@@ -155,6 +155,7 @@ int proc_stat_show(struct seq_file *m, struct proc_inode *pi);
 int proc_uptime_show(struct seq_file *m, struct proc_inode *pi);
 int proc_loadavg_show(struct seq_file *m, struct proc_inode *pi);
 int proc_cpuinfo_show(struct seq_file *m, struct proc_inode *pi);
+int proc_interrupts_show(struct seq_file *m, struct proc_inode *pi);
 int proc_version_show(struct seq_file *m, struct proc_inode *pi);
 int proc_mounts_show(struct seq_file *m, struct proc_inode *pi);
 int proc_filesystems_show(struct seq_file *m, struct proc_inode *pi);

@@ -46,6 +46,7 @@ static const struct proc_entry root_entries[] = {
 	REG("uptime", proc_uptime_show),
 	REG("loadavg", proc_loadavg_show),
 	REG("cpuinfo", proc_cpuinfo_show),
+	REG("interrupts", proc_interrupts_show),
 	REG("version", proc_version_show),
 	LNK("mounts", mounts_link),
 	REG("filesystems", proc_filesystems_show),
