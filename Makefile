@@ -48,6 +48,8 @@ MEM     ?= 2G
 QEMU_CPU ?= max
 # Extra kernel command line for `make run` (e.g. ARGS="loglevel=8").
 ARGS    ?=
+# CPUs for `make run` and `make gdb` (QEMU -smp; SMP=4 starts four).
+SMP     ?= 1
 # A gdb port per user, derived from the uid as xv6 does, so users don't collide.
 GDBPORT ?= $(shell expr `id -u` % 5000 + 25000)
 
@@ -62,7 +64,7 @@ ASFLAGS := -f elf32 -g -F dwarf -I$(B)/include/asm/
 LDFLAGS := -m elf_i386 -nostdlib -T linker.ld -z noexecstack
 LIBGCC  := $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
 
-SRCDIRS := boot arch/i386 kernel kernel/sched mm fs fs/proc drivers/char drivers/tty lib tests
+SRCDIRS := boot arch/i386 kernel kernel/locking kernel/sched mm fs fs/proc drivers/char drivers/tty lib tests
 # Compiled to build/include/asm/layout.inc (below), never linked.
 ASM_OFFSETS_C := arch/i386/asm-offsets.c
 CSRCS   := $(filter-out $(ASM_OFFSETS_C),$(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.c))))
@@ -76,7 +78,7 @@ ISO     := $(B)/tasklab.iso
 # User programs and build/initramfs.cpio (rules kept apart from the kernel's).
 include user/user.mk
 
-.PHONY: all tools run test iso run-iso gdb gdb-check core bench clean
+.PHONY: all tools run test iso run-iso gdb gdb-check core bench fuzz clean
 all: $(KERNEL) $(INITRAMFS)
 
 # The outer make has already run the tool step.
@@ -149,14 +151,29 @@ run: all
 		echo "PID 1 is Tasklab's own init (/sbin/tasklab-init) instead."; \
 	fi
 	@echo "Tasklab on the serial console: Ctrl-A X quits QEMU."
-	$(QEMU) -m $(MEM) -cpu $(QEMU_CPU) -display none -serial mon:stdio -no-reboot \
+	$(QEMU) -m $(MEM) -cpu $(QEMU_CPU) -smp $(SMP) -display none -serial mon:stdio -no-reboot \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 -kernel $(KERNEL) -append "$(ARGS)" \
 		-initrd $(INITRAMFS) || [ $$? -eq 33 ]     # 33: the kernel powered off (monitor key r)
 
 test: all iso
 	@sh scripts/check-paths.sh
+	@$(PYTHON) scripts/check-docs.py
 	@sh scripts/check-fresh-build.sh
-	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --user-dir $(B)/user --iso $(B)/tasklab-test.iso --gdb-check
+	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --user-dir $(B)/user --iso $(B)/tasklab-test.iso --gdb-check --fuzz-seconds 60 --fuzz-seed 1
+	@echo "SMP: the smp suite (claim c32) on 4 CPUs, with multi-threaded TCG, and with maxcpus=2"
+	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --expect-cpus 4 --test smp --no-harness-checks
+	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --mttcg --expect-cpus 4 --test smp --no-harness-checks
+	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --append maxcpus=2 --expect-cpus 2 --test smp --no-harness-checks
+
+# The system-call fuzzer (user/bin/fuzz.c, judged by tests/fuzz.py): SECONDS
+# of it after a 3 s warm-up, WORKERS workers, SEED (a random one when empty,
+# printed so that the run can be replayed).
+SECONDS ?= 60
+WORKERS ?= 4
+SEED    ?=
+fuzz: all
+	@$(PYTHON) tests/fuzz.py --kernel $(KERNEL) --initrd $(INITRAMFS) --seconds $(SECONDS) \
+		--workers $(WORKERS) $(if $(SEED),--seed $(SEED))
 
 # Benchmarks (include/kbench.h) under QEMU -icount: deterministic figures,
 # one `bench: <name> <value> <unit>` line each. BENCH=<glob> picks some.
@@ -176,7 +193,7 @@ run-iso: iso
 gdb: all
 	@echo "QEMU waits for gdb on port $(GDBPORT); the serial console goes to $(B)/serial.log"
 	@echo "(watch it with: tail -f $(B)/serial.log). Starting gdb with scripts/gdbinit."
-	@$(QEMU) -m $(MEM) -cpu $(QEMU_CPU) -display none -serial file:$(B)/serial.log -no-reboot \
+	@$(QEMU) -m $(MEM) -cpu $(QEMU_CPU) -smp $(SMP) -display none -serial file:$(B)/serial.log -no-reboot \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 		-kernel $(KERNEL) -append "$(ARGS)" -initrd $(INITRAMFS) -S -gdb tcp:127.0.0.1:$(GDBPORT) </dev/null & \
 	qemu=$$!; gdb -q -ex 'set $$tl_port = $(GDBPORT)' -x scripts/gdbinit $(KERNEL); \
@@ -186,7 +203,7 @@ gdb: all
 gdb-check: all
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --gdb-only
 
-# Post-mortem (README): /bin/$(PROG) runs on Tasklab with core dumps on, its
+# Post-mortem (docs/debugging.md): /bin/$(PROG) runs on Tasklab with core dumps on, its
 # core file comes back over COM2 as $(B)/$(PROG).core, and gdb shows where
 # each thread stopped.
 PROG ?= crash-threads

@@ -264,9 +264,9 @@ static int de_thread(struct task_struct *tsk)
 	if (!others_gone(tsk))
 		return -EINTR;
 	if (leader != tsk) {
-		flags = local_irq_save();
+		write_lock_irqsave(&tasklist_lock, flags);
 		take_leader_place(tsk, leader);
-		local_irq_restore(flags);
+		write_unlock_irqrestore(&tasklist_lock, flags);
 		release_task(leader);
 	}
 	return 0;
@@ -331,7 +331,7 @@ static int exec_binprm(const char *path, struct exec_args *a, struct pt_regs *re
 
 	if (IS_ERR(f))
 		return PTR_ERR(f);
-	fill_creds(&cred, f);
+	fill_creds(&cred, f);           /* the ELF file's bits: a script's own are ignored */
 	err = elf_read_image(f, &img);
 	if (!err && (err = exec_set_filename(a, path)) == 0) {
 		mm = build_mm(a, &img, f, &cred, &esp);

@@ -3,7 +3,9 @@
  * second reference in another slot, close() drops the slot's. The table is
  * at most NR_OPEN_DEFAULT fds (EMFILE beyond), enough for teaching
  * programs; a new fd is also below the RLIMIT_NOFILE soft limit, as in
- * Linux, and dup2/dup3 to an fd at or past it is EBADF. */
+ * Linux, and dup2/dup3 to an fd at or past it is EBADF. The table is read
+ * and changed under its file_lock (include/fdtable.h); a file is put
+ * (fput) after the lock is dropped, as that may sleep. */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>
@@ -19,7 +21,7 @@ struct file *fcheck(int fd)
 
 	if (!files || fd < 0 || fd >= NR_OPEN_DEFAULT)
 		return NULL;
-	return files->fd[fd];
+	return READ_ONCE(files->fd[fd]);   /* one aligned word: no lock to read it */
 }
 
 /* One past the highest fd the caller may use. */
@@ -31,49 +33,64 @@ static int fd_limit(void)
 int get_unused_fd(int from)
 {
 	struct files_struct *files = current->files;
-	int end = fd_limit();
+	int end = fd_limit(), fd;
 
 	if (!files)
 		return -EMFILE;
-	for (int fd = from < 0 ? 0 : from; fd < end; fd++)
-		if (!files->fd[fd])
-			return fd;
-	return -EMFILE;
+	spin_lock(&files->file_lock);
+	for (fd = from < 0 ? 0 : from; fd < end && files->fd[fd]; fd++)
+		;
+	spin_unlock(&files->file_lock);
+	return fd < end ? fd : -EMFILE;
 }
 
 void fd_install(int fd, struct file *f, bool cloexec)
 {
 	struct files_struct *files = current->files;
 
+	spin_lock(&files->file_lock);
 	BUG_ON(files->fd[fd]);
 	files->fd[fd] = f;
 	if (cloexec)
 		files->close_on_exec |= 1u << fd;
 	else
 		files->close_on_exec &= ~(1u << fd);
+	spin_unlock(&files->file_lock);
 }
 
 int close_fd(int fd)
 {
-	struct file *f = fcheck(fd);
+	struct files_struct *files = current->files;
+	struct file *f = NULL;
 
+	if (files && fd >= 0 && fd < NR_OPEN_DEFAULT) {
+		spin_lock(&files->file_lock);
+		f = files->fd[fd];
+		files->fd[fd] = NULL;
+		files->close_on_exec &= ~(1u << fd);
+		spin_unlock(&files->file_lock);
+	}
 	if (!f)
 		return -EBADF;
-	current->files->fd[fd] = NULL;
-	current->files->close_on_exec &= ~(1u << fd);
 	fput(f);
 	return 0;
 }
 
 void close_on_exec(struct files_struct *files)
 {
-	for (int fd = 0; files && fd < NR_OPEN_DEFAULT; fd++)
-		if (files->close_on_exec & (1u << fd) && files->fd[fd]) {
-			fput(files->fd[fd]);
+	for (int fd = 0; files && fd < NR_OPEN_DEFAULT; fd++) {
+		struct file *f = NULL;
+
+		spin_lock(&files->file_lock);
+		if (files->close_on_exec & (1u << fd)) {
+			f = files->fd[fd];
 			files->fd[fd] = NULL;
+			files->close_on_exec &= ~(1u << fd);
 		}
-	if (files)
-		files->close_on_exec = 0;
+		spin_unlock(&files->file_lock);
+		if (f)
+			fput(f);
+	}
 }
 
 /* fds 0, 1 and 2 of the caller on /dev/console (init, and the programs the

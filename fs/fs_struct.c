@@ -1,7 +1,8 @@
 /* fs/fs_struct.c: a task's filesystem context (include/fs_struct.h):
  * sharing or copying it at fork (CLONE_FS), dropping it at exit, and the
  * calls that change it: chdir, fchdir and umask. The root and working
- * directory are dentry references, taken and dropped here. */
+ * directory are dentry references, taken and dropped here; fs->lock guards
+ * them and the umask (a dentry is put after the lock is dropped). */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>
@@ -17,20 +18,30 @@ void init_fs_root(void)
 	init_fs.pwd = dget(root_dentry);
 }
 
+/* A reference on fs's root or pwd, or the boot root when it has none. */
+static struct dentry *fs_dentry(struct fs_struct *fs, bool root)
+{
+	struct dentry *d;
+
+	if (!fs)
+		return dget(root_dentry);
+	spin_lock(&fs->lock);
+	d = root ? fs->root : fs->pwd;
+	d = dget(d ? d : root_dentry);
+	spin_unlock(&fs->lock);
+	return d;
+}
+
 /* Tasks that run before the root exists, or kernel threads without an
  * fs_struct, resolve from the boot root. */
 struct dentry *current_cwd(void)
 {
-	struct fs_struct *fs = current->fs;
-
-	return dget(fs && fs->pwd ? fs->pwd : root_dentry);
+	return fs_dentry(current->fs, false);
 }
 
 struct dentry *current_root(void)
 {
-	struct fs_struct *fs = current->fs;
-
-	return dget(fs && fs->root ? fs->root : root_dentry);
+	return fs_dentry(current->fs, true);
 }
 
 unsigned int current_umask(void)
@@ -40,9 +51,12 @@ unsigned int current_umask(void)
 
 void set_fs_pwd(struct fs_struct *fs, struct dentry *d)
 {
-	struct dentry *old = fs->pwd;
+	struct dentry *old;
 
+	spin_lock(&fs->lock);
+	old = fs->pwd;
 	fs->pwd = dget(d);
+	spin_unlock(&fs->lock);
 	dput(old);
 }
 
@@ -51,18 +65,21 @@ int copy_fs(unsigned long clone_flags, struct task_struct *p)
 	struct fs_struct *fs = current->fs, *copy;
 
 	if (clone_flags & CLONE_FS) {
-		fs->users++;
+		__sync_fetch_and_add(&fs->users, 1);
 		return 0;
 	}
 	copy = kmalloc(sizeof(*copy), GFP_KERNEL);
 	if (!copy)
 		return -ENOMEM;
+	spin_lock(&fs->lock);
 	*copy = *fs;
-	copy->users = 1;
 	if (copy->root)
 		dget(copy->root);
 	if (copy->pwd)
 		dget(copy->pwd);
+	spin_unlock(&fs->lock);
+	__spin_lock_init(&copy->lock, "fs->lock");
+	copy->users = 1;
 	p->fs = copy;
 	return 0;
 }
@@ -72,7 +89,7 @@ void exit_fs(struct task_struct *p)
 	struct fs_struct *fs = p->fs;
 
 	p->fs = NULL;
-	if (--fs->users == 0) {
+	if (__sync_sub_and_fetch(&fs->users, 1) == 0) {
 		BUG_ON(fs == &init_fs);
 		dput(fs->pwd);
 		dput(fs->root);
@@ -117,8 +134,12 @@ long sys_fchdir(u32 fd, u32 b, u32 c, u32 d, u32 e, u32 f)
 /* umask(mask): the old mask; the new one is mask & 0777. */
 long sys_umask(u32 mask, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
-	unsigned int old = current->fs->umask;
+	struct fs_struct *fs = current->fs;
+	unsigned int old;
 
-	current->fs->umask = mask & 0777;
+	spin_lock(&fs->lock);
+	old = fs->umask;
+	fs->umask = mask & 0777;
+	spin_unlock(&fs->lock);
 	return old;
 }

@@ -57,6 +57,8 @@ static int pipe_wait_event(struct pipe_inode_info *pipe, bool nonblock,
 	DEFINE_WAIT(wait);
 	int err = 0;
 
+	if (cond(pipe, arg))             /* the common case: no queueing at all */
+		return 0;
 	for (;;) {
 		prepare_to_wait(&pipe->wait, &wait, TASK_INTERRUPTIBLE);
 		if (cond(pipe, arg))
@@ -70,6 +72,8 @@ static int pipe_wait_event(struct pipe_inode_info *pipe, bool nonblock,
 			break;
 		}
 		schedule();
+		if (cond(pipe, arg))     /* woken for it: the waker took us off */
+			break;
 	}
 	finish_wait(&pipe->wait, &wait);
 	return err;

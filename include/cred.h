@@ -24,8 +24,9 @@ static inline struct group_info *get_group_info(struct group_info *gi)
 }
 /* Drop a reference; the last one frees it (never init_groups). */
 void put_group_info(struct group_info *gi);
-/* Is gid current's effective gid or one of its supplementary groups? (For
- * permission checks, as Linux's in_group_p.) */
+/* Is gid current's filesystem gid (which follows the effective gid) or
+ * one of its supplementary groups? (For permission checks, as Linux's
+ * in_group_p.) */
 bool in_group_p(unsigned int gid);
 /* Supplementary groups allocated (not init_groups): a leak counter. */
 extern unsigned long nr_group_infos;

@@ -7,10 +7,18 @@
 struct task_struct;
 struct file;
 #include <types.h>
+#include <spinlock.h>
 
 #define NR_OPEN_DEFAULT 32
 
+/* Guarded by file_lock: fd[], next_fd and close_on_exec (count is atomic).
+ * A slot's file is used after the lock is dropped: on one CPU it stays
+ * until the task itself closes it; on several, a sibling thread's close
+ * could drop it meanwhile (Linux's fget takes a reference: not done yet).
+ * get_unused_fd and fd_install are two steps, so two threads opening at
+ * once on two CPUs could pick one fd (Linux reserves it in open_fds). */
 struct files_struct {
+	spinlock_t file_lock;
 	int count;                        /* tasks sharing this table */
 	int next_fd;                      /* lowest fd that may be free */
 	struct file *fd[NR_OPEN_DEFAULT];

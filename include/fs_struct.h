@@ -7,10 +7,15 @@
 #ifndef TASKLAB_FS_STRUCT_H
 #define TASKLAB_FS_STRUCT_H
 
+#include <spinlock.h>
+
 struct task_struct;
 struct dentry;
 
+/* Guarded by lock: umask, root and pwd (a reader takes its dentry
+ * reference under it); users is atomic. */
 struct fs_struct {
+	spinlock_t lock;
 	int users;                        /* tasks sharing this context */
 	unsigned int umask;               /* cleared from new files' modes */
 	struct dentry *root;              /* "/" of this task (no chroot yet) */

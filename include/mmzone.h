@@ -20,6 +20,7 @@
 
 #include <types.h>
 #include <list.h>
+#include <spinlock.h>
 
 #define MAX_ORDER        11              /* orders 0..10: up to 4 MiB blocks */
 #define MAX_DMA_PFN      (0x1000000UL >> 12)  /* 16 MiB */
@@ -41,7 +42,10 @@ struct per_cpu_pages {
 	int count[PCP_ORDERS];        /* blocks on each list */
 };
 
+/* Guarded by zone->lock (interrupts off), all but the fixed layout fields;
+ * the pcp lists too, until they become really per-CPU. */
 struct zone {
+	spinlock_t lock;
 	const char *name;
 	unsigned long zone_start_pfn; /* first frame the zone spans */
 	unsigned long spanned_pages;  /* frames spanned, holes included */

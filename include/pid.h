@@ -72,7 +72,7 @@ struct task_struct *find_task_by_pid(pid_t pid);
 struct pid *get_task_pid(struct task_struct *task);
 static inline struct pid *get_pid(struct pid *pid)
 {
-	pid->count++;
+	__sync_fetch_and_add(&pid->count, 1);
 	return pid;
 }
 /* Drop a reference (NULL is fine); the last one frees the struct. */

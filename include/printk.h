@@ -23,6 +23,13 @@
 #define CONSOLE_LOGLEVEL_QUIET 4
 
 extern int console_loglevel;
+/* Set by panic and oops: printk then takes logbuf_lock only if it is free
+ * (the dying code may hold it), as Linux's oops_in_progress. */
+extern int oops_in_progress;
+/* logbuf_lock, with interrupts off, for readers of the ring (syslog):
+ * returns whether it was taken (see oops_in_progress); hand that back. */
+bool logbuf_lock_irqsave(unsigned long *flags);
+void logbuf_unlock_irqrestore(bool locked, unsigned long flags);
 
 int printk(const char *fmt, ...) __printf(1, 2);
 int vprintk(const char *fmt, va_list ap);

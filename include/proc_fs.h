@@ -9,4 +9,8 @@
 /* Register the "proc" filesystem type (boot, after mnt_init). */
 void proc_root_init(void);
 
+struct seq_file;
+/* The /proc/interrupts table (fs/proc/interrupts.c), for the monitor too. */
+void show_interrupts(struct seq_file *m);
+
 #endif

@@ -18,8 +18,7 @@
  * loop (kernel code that loops long calls schedule() or yield() itself).
  * thread_info->preempt_count stays 0:
  * nothing reads it until kernel preemption is wanted.
- * So code between two blocking points needs no lock against other tasks on
- * this one CPU, only local_irq_save() against interrupt handlers.
+ * Shared structures are guarded by named locks (include/lock_order.h).
  */
 #ifndef TASKLAB_SCHED_H
 #define TASKLAB_SCHED_H
@@ -32,7 +31,10 @@
 #include <asm/thread_info.h>
 #include <asm/processor.h>
 #include <asm/segment.h>
+#include <smp.h>
 #include <signal_types.h>
+#include <lockdep.h>
+#include <spinlock.h>
 
 struct mm_struct;
 struct fs_struct;
@@ -185,6 +187,7 @@ struct task_struct {
 	struct completion *vfork_done;    /* a vfork parent waits on it (mm_release) */
 	char comm[TASK_COMM_LEN];         /* name, no path */
 	struct thread_struct thread;      /* CPU state while switched out */
+	struct task_lockdep lockdep;      /* locks held, for the lock checker */
 };
 
 /* The task running on this CPU: found from %esp (asm/thread_info.h). */
@@ -230,13 +233,19 @@ static inline bool need_resched(void) { return test_ti_thread_flag(current_threa
 #define set_current_state(s)  do { current->state = (s); barrier(); } while (0)
 #define __set_current_state(s) (current->state = (s))
 
-/* Interrupt context: inside a hardware interrupt handler (arch do_irq). */
-extern int hardirq_depth;
-#define in_interrupt()        (hardirq_depth > 0)
+/* Interrupt context: inside a hardware interrupt handler (arch do_irq, the
+ * local APIC's smp_apic_interrupt), counted per CPU: another CPU's handler
+ * does not make this CPU's code interrupt context. */
+extern int hardirq_depth[NR_CPUS];
+#define in_interrupt()        (this_cpu(hardirq_depth) > 0)
 
+/* CPU cpu's idle task, swapper/cpu (kernel/fork.c): ERR_PTR(-ENOMEM) on failure. */
+struct task_struct *fork_idle(int cpu);
 /* Name p: name cut to TASK_COMM_LEN - 1 bytes, the rest of comm zeroed. */
 void set_task_comm(struct task_struct *p, const char *name);
 void get_task_struct(struct task_struct *p);
+/* Guards the task list, parentage and the pid hash (kernel/fork.c). */
+extern rwlock_t tasklist_lock;
 void put_task_struct(struct task_struct *p);
 
 /* kernel/sched/core.c */

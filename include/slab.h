@@ -31,6 +31,7 @@
 #define TASKLAB_SLAB_H
 
 #include <types.h>
+#include <spinlock.h>
 #include <list.h>
 #include <gfp.h>
 
@@ -48,7 +49,10 @@
 #define ZERO_SIZE_PTR ((void *)16)
 #define ZERO_OR_NULL_PTR(p) ((unsigned long)(p) <= (unsigned long)ZERO_SIZE_PTR)
 
+/* Guarded by its lock (interrupts off) after creation: the slab lists,
+ * nr_free_slabs and the statistics; `list` by slab_caches_lock. */
 struct kmem_cache {
+	spinlock_t lock;
 	char name[32];
 	size_t object_size;          /* what the creator asked for */
 	size_t size;                 /* one slot: object, red zone, free pointer, padding */
@@ -90,7 +94,10 @@ struct kmem_cache *kmalloc_slab(size_t size);
 unsigned long slab_pages(void);
 /* Objects in use over all caches (a leak counter). */
 unsigned long slab_objects_in_use(void);
-/* Print one line per cache, like /proc/slabinfo. */
+/* /proc/slabinfo's text (fs/proc/slabinfo.c): a header, a line per cache;
+ * show_slabinfo prints it to the kernel log. */
+struct seq_file;
+void slabinfo_show(struct seq_file *m);
 void show_slabinfo(void);
 /* Is debug mode (red zones and poisoning) given to new caches? */
 extern bool slab_debug;

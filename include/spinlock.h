@@ -1,55 +1,81 @@
-/* include/spinlock.h: the spinning locks' interface (spinlock_t, rwlock_t) that
- * every shared kernel structure will name as its guard once the kernel runs on
- * several CPUs (Linux's names and forms: spin_lock, spin_lock_irq,
- * spin_lock_irqsave, read_lock, write_lock...).
+/* include/spinlock.h: the spinning locks (spinlock_t, rwlock_t) that guard
+ * the kernel's shared structures, with Linux's names and forms: spin_lock,
+ * spin_lock_irq, spin_lock_irqsave, read_lock, write_lock_irq...
  *
- * Today's implementation is the uniprocessor one: the kernel is not
- * preemptible (include/sched.h), so against other tasks on this CPU a lock
- * needs no word at all; only the _irq and _irqsave forms do something, they
- * turn interrupts off exactly as the local_irq_save() they replace. The lock
- * still records its name and whether it is held, so code can assert it
- * (assert_spin_locked) and a debugger can see it. The SMP issue makes these
- * real (an atomic word, a spinning acquire, a lock-order checker) behind this
- * same interface, so code written against it now needs no change then. */
+ * The lock word is the arch's (include/asm/spinlock.h: a ticket lock and a
+ * biased reader/writer counter, correct on several CPUs). The kernel is not
+ * preemptible (include/sched.h), so a holder is never switched out while it
+ * spins or holds; what a plain spin_lock() does not stop is an interrupt on
+ * the same CPU, hence the _irq/_irqsave forms for any lock an interrupt
+ * handler also takes (include/lock_order.h lists which). A spinning lock is
+ * never held across anything that sleeps.
+ *
+ * Each lock carries a lockdep_map (include/lockdep.h): its class name, for the
+ * lock checker that is on in test builds. The checker's hook is one
+ * predicted-not-taken branch when it is off (`nolockdep`, as make bench).
+ * The interrupt flag is changed before a lock is taken and after it is
+ * released, so the checker sees the state the lock is really held in. */
 #ifndef TASKLAB_SPINLOCK_H
 #define TASKLAB_SPINLOCK_H
 
 #include <types.h>
+#include <lockdep.h>
 #include <asm/irqflags.h>
+#include <asm/spinlock.h>
 
 typedef struct spinlock {
-	volatile int locked;     /* 1 while held (bookkeeping on one CPU) */
-	const char *name;        /* the lock's class name, for reports */
+	arch_spinlock_t raw;
+	struct lockdep_map dep_map;      /* .name: the lock's class name */
 } spinlock_t;
 
 typedef struct rwlock {
-	volatile int readers;    /* readers inside */
-	volatile int writer;     /* 1 while a writer holds it */
-	const char *name;
+	arch_rwlock_t raw;
+	struct lockdep_map dep_map;
 } rwlock_t;
 
-#define __SPIN_LOCK_UNLOCKED(n) { .locked = 0, .name = #n }
+#define __SPIN_LOCK_UNLOCKED(n) { .raw = __ARCH_SPIN_LOCK_UNLOCKED, .dep_map = STATIC_LOCKDEP_MAP_INIT(#n) }
 #define DEFINE_SPINLOCK(n) spinlock_t n = __SPIN_LOCK_UNLOCKED(n)
-#define __RW_LOCK_UNLOCKED(n) { .readers = 0, .writer = 0, .name = #n }
+/* A static lock of the class the dynamic ones get from __spin_lock_init(l, cls). */
+#define __SPIN_LOCK_UNLOCKED_CLASS(cls) { .raw = __ARCH_SPIN_LOCK_UNLOCKED, .dep_map = STATIC_LOCKDEP_MAP_INIT(cls) }
+#define __RW_LOCK_UNLOCKED(n) { .raw = __ARCH_RW_LOCK_UNLOCKED, .dep_map = STATIC_LOCKDEP_MAP_INIT(#n) }
 #define DEFINE_RWLOCK(n) rwlock_t n = __RW_LOCK_UNLOCKED(n)
 
+/* name: the class name (a string literal: one class per init site). */
 static inline void __spin_lock_init(spinlock_t *l, const char *name)
 {
-	l->locked = 0;
-	l->name = name;
+	l->raw = (arch_spinlock_t)__ARCH_SPIN_LOCK_UNLOCKED;
+	l->dep_map = (struct lockdep_map)STATIC_LOCKDEP_MAP_INIT(name);
 }
 #define spin_lock_init(l) __spin_lock_init((l), #l)
 
-static inline void spin_lock(spinlock_t *l) { l->locked = 1; barrier(); }
-static inline void spin_unlock(spinlock_t *l) { barrier(); l->locked = 0; }
-static inline bool spin_is_locked(const spinlock_t *l) { return l->locked; }
+static __always_inline void spin_lock(spinlock_t *l)
+{
+	__lock_acquire(&l->dep_map, LD_SPIN);
+	arch_spin_lock(&l->raw);
+}
+
+static __always_inline void spin_unlock(spinlock_t *l)
+{
+	__lock_release(&l->dep_map);
+	arch_spin_unlock(&l->raw);
+}
+
+static __always_inline bool spin_trylock(spinlock_t *l)
+{
+	if (!arch_spin_trylock(&l->raw))
+		return false;
+	__lock_acquire(&l->dep_map, LD_SPIN);
+	return true;
+}
+
+static inline bool spin_is_locked(const spinlock_t *l) { return arch_spin_is_locked(&l->raw); }
 #define assert_spin_locked(l) BUG_ON(!spin_is_locked(l))
 
-static inline void spin_lock_irq(spinlock_t *l) { local_irq_disable(); spin_lock(l); }
-static inline void spin_unlock_irq(spinlock_t *l) { spin_unlock(l); local_irq_enable(); }
+static __always_inline void spin_lock_irq(spinlock_t *l) { local_irq_disable(); spin_lock(l); }
+static __always_inline void spin_unlock_irq(spinlock_t *l) { spin_unlock(l); local_irq_enable(); }
 #define spin_lock_irqsave(l, flags) \
 	do { (flags) = local_irq_save(); spin_lock(l); } while (0)
-static inline void spin_unlock_irqrestore(spinlock_t *l, unsigned long flags)
+static __always_inline void spin_unlock_irqrestore(spinlock_t *l, unsigned long flags)
 {
 	spin_unlock(l);
 	local_irq_restore(flags);
@@ -57,27 +83,49 @@ static inline void spin_unlock_irqrestore(spinlock_t *l, unsigned long flags)
 
 static inline void __rwlock_init(rwlock_t *l, const char *name)
 {
-	l->readers = 0;
-	l->writer = 0;
-	l->name = name;
+	l->raw = (arch_rwlock_t)__ARCH_RW_LOCK_UNLOCKED;
+	l->dep_map = (struct lockdep_map)STATIC_LOCKDEP_MAP_INIT(name);
 }
 #define rwlock_init(l) __rwlock_init((l), #l)
-static inline void read_lock(rwlock_t *l) { l->readers++; barrier(); }
-static inline void read_unlock(rwlock_t *l) { barrier(); l->readers--; }
-static inline void write_lock(rwlock_t *l) { l->writer = 1; barrier(); }
-static inline void write_unlock(rwlock_t *l) { barrier(); l->writer = 0; }
-static inline void write_lock_irq(rwlock_t *l) { local_irq_disable(); write_lock(l); }
-static inline void write_unlock_irq(rwlock_t *l) { write_unlock(l); local_irq_enable(); }
+
+static __always_inline void read_lock(rwlock_t *l)
+{
+	__lock_acquire(&l->dep_map, LD_READ);
+	arch_read_lock(&l->raw);
+}
+
+static __always_inline void read_unlock(rwlock_t *l)
+{
+	__lock_release(&l->dep_map);
+	arch_read_unlock(&l->raw);
+}
+
+static __always_inline void write_lock(rwlock_t *l)
+{
+	__lock_acquire(&l->dep_map, LD_WRITE);
+	arch_write_lock(&l->raw);
+}
+
+static __always_inline void write_unlock(rwlock_t *l)
+{
+	__lock_release(&l->dep_map);
+	arch_write_unlock(&l->raw);
+}
+
+static __always_inline void read_lock_irq(rwlock_t *l) { local_irq_disable(); read_lock(l); }
+static __always_inline void read_unlock_irq(rwlock_t *l) { read_unlock(l); local_irq_enable(); }
+static __always_inline void write_lock_irq(rwlock_t *l) { local_irq_disable(); write_lock(l); }
+static __always_inline void write_unlock_irq(rwlock_t *l) { write_unlock(l); local_irq_enable(); }
 #define read_lock_irqsave(l, flags) \
 	do { (flags) = local_irq_save(); read_lock(l); } while (0)
-static inline void read_unlock_irqrestore(rwlock_t *l, unsigned long flags)
+static __always_inline void read_unlock_irqrestore(rwlock_t *l, unsigned long flags)
 {
 	read_unlock(l);
 	local_irq_restore(flags);
 }
 #define write_lock_irqsave(l, flags) \
 	do { (flags) = local_irq_save(); write_lock(l); } while (0)
-static inline void write_unlock_irqrestore(rwlock_t *l, unsigned long flags)
+static __always_inline void write_unlock_irqrestore(rwlock_t *l, unsigned long flags)
 {
 	write_unlock(l);
 	local_irq_restore(flags);

@@ -30,6 +30,7 @@
 #include <types.h>
 #include <list.h>
 #include <wait.h>
+#include <mutex.h>
 #include <poll.h>
 #include <uapi/asm/termbits.h>
 #include <uapi/asm/ioctls.h>
@@ -81,7 +82,13 @@ struct n_tty_data {
 	unsigned int column, canon_column;/* output column; where the line began */
 };
 
+/* ldisc_mutex (a sleeping lock: the reader copies out under it, so a user
+ * page may fault) guards the line discipline: ldata, termios and the output
+ * column, taken at n_tty's entry points (receive, read's copy, write's
+ * output, termios changes, flush, FIONREAD). The wait queues have their
+ * own locks; count, session, pgrp and tty_files rely on one CPU still. */
 struct tty_struct {
+	struct mutex ldisc_mutex;
 	struct tty_driver *driver;
 	const struct tty_operations *ops;
 	const char *name;

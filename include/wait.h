@@ -5,19 +5,25 @@
  * sits at the tail and wake_up() wakes only one of those, which avoids waking
  * a herd when only one of them can proceed; wake_up_all() wakes everyone.
  *
- * The queue is guarded by interrupts off: wake_up() may run in an interrupt
- * handler. The condition must be re-checked after each wake-up. */
+ * The queue is guarded by its own spinlock, wait_queue_head.lock, taken with
+ * interrupts off (wake_up() may run in an interrupt handler); the sleeper
+ * sets its state under it, so a wake-up on another CPU between the queueing
+ * and the re-check is not lost. The lock nests inside every other lock and
+ * takes none but the run queue's (include/lock_order.h). The condition
+ * must be re-checked after each wake-up. */
 #ifndef TASKLAB_WAIT_H
 #define TASKLAB_WAIT_H
 
 #include <types.h>
 #include <list.h>
+#include <spinlock.h>
 
 struct task_struct;
 
 #define WQ_FLAG_EXCLUSIVE 0x01
 
 struct wait_queue_head {
+	spinlock_t lock;                  /* guards task_list */
 	struct list_head task_list;
 };
 typedef struct wait_queue_head wait_queue_head_t;
@@ -28,11 +34,25 @@ struct wait_queue_entry {
 	struct list_head entry;           /* on the head's task_list; empty when off */
 };
 
-#define __WAIT_QUEUE_HEAD_INITIALIZER(name) { LIST_HEAD_INIT((name).task_list) }
+#define __WAIT_QUEUE_HEAD_INITIALIZER(name) \
+	{ __SPIN_LOCK_UNLOCKED(name.lock), LIST_HEAD_INIT((name).task_list) }
 #define DECLARE_WAIT_QUEUE_HEAD(name) struct wait_queue_head name = __WAIT_QUEUE_HEAD_INITIALIZER(name)
 #define DEFINE_WAIT(name) struct wait_queue_entry name = { 0, current, LIST_HEAD_INIT((name).entry) }
 
-static inline void init_waitqueue_head(struct wait_queue_head *q) { INIT_LIST_HEAD(&q->task_list); }
+/* name: the queue lock's class name; each init site is one class. */
+/* Whether anyone sleeps on q: a waker that changed the condition under a
+ * lock the sleeper also takes after queueing may skip an empty queue. */
+static inline bool waitqueue_active(const struct wait_queue_head *q)
+{
+	return !list_empty(&q->task_list);
+}
+
+static inline void __init_waitqueue_head(struct wait_queue_head *q, const char *name)
+{
+	__spin_lock_init(&q->lock, name);
+	INIT_LIST_HEAD(&q->task_list);
+}
+#define init_waitqueue_head(q) __init_waitqueue_head((q), #q ".lock")
 
 void prepare_to_wait(struct wait_queue_head *q, struct wait_queue_entry *w, long state);
 void prepare_to_wait_exclusive(struct wait_queue_head *q, struct wait_queue_entry *w, long state);
@@ -45,6 +65,8 @@ void remove_wait_queue(struct wait_queue_head *q, struct wait_queue_entry *w);
 /* Wake every non-exclusive sleeper and up to nr exclusive ones (0: all).
  * Returns how many tasks were made runnable. */
 int __wake_up(struct wait_queue_head *q, int nr_exclusive);
+/* The same with q->lock already held (by the caller, interrupts off). */
+int __wake_up_locked(struct wait_queue_head *q, int nr_exclusive);
 #define wake_up(q)     __wake_up(q, 1)
 #define wake_up_all(q) __wake_up(q, 0)
 

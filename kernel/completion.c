@@ -1,42 +1,47 @@
 /* kernel/completion.c: completions (include/completion.h), a count of events
  * and a wait queue. Waiters queue exclusively, so complete() wakes exactly
- * one of them for its one event. */
+ * one of them for its one event. `done` is guarded by the queue's own lock,
+ * c->wait.lock (interrupts off: complete() may run in a handler), as Linux. */
 #include <kernel.h>
 #include <completion.h>
 #include <sched.h>
-#include <asm/irqflags.h>
+#include <spinlock.h>
 
 #define COMPLETE_ALL 0x7FFFFFFFU
 
 void complete(struct completion *c)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&c->wait.lock, flags);
 	if (c->done != COMPLETE_ALL)
 		c->done++;
-	__wake_up(&c->wait, 1);
-	local_irq_restore(flags);
+	__wake_up_locked(&c->wait, 1);
+	spin_unlock_irqrestore(&c->wait.lock, flags);
 }
 
 void complete_all(struct completion *c)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&c->wait.lock, flags);
 	c->done = COMPLETE_ALL;
-	__wake_up(&c->wait, 0);
-	local_irq_restore(flags);
+	__wake_up_locked(&c->wait, 0);
+	spin_unlock_irqrestore(&c->wait.lock, flags);
 }
 
-/* Take one event, interrupts off between the test and the decrement so an
- * interrupt-time complete() cannot slip in between. */
+/* Take one event, under the queue's lock between the test and the
+ * decrement so a complete() elsewhere cannot slip in between. */
 static bool try_take(struct completion *c)
 {
-	unsigned long flags = local_irq_save();
-	bool got = c->done > 0;
+	unsigned long flags;
+	bool got;
 
+	spin_lock_irqsave(&c->wait.lock, flags);
+	got = c->done > 0;
 	if (got && c->done != COMPLETE_ALL)
 		c->done--;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&c->wait.lock, flags);
 	return got;
 }
 

@@ -42,6 +42,7 @@
 unsigned long nr_zombies;         /* exited, not yet reaped */
 
 void kthread_exit_notify(struct task_struct *p, long code);
+static void __release_task(struct task_struct *p);
 
 /* Keep the mm as active_mm (the switch away drops it), let go of mm_users. */
 static void exit_mm(struct task_struct *tsk)
@@ -186,7 +187,7 @@ static bool reparent_leader(struct task_struct *p, struct task_struct *father,
 	}
 	list_move(&p->sibling, &reaper->children);         /* zombies first */
 	if (do_notify_parent(p, p->exit_signal)) {
-		release_task(p);         /* reaper ignores SIGCHLD: nobody waits */
+		__release_task(p);       /* reaper ignores SIGCHLD: nobody waits */
 		return false;
 	}
 	return true;
@@ -211,7 +212,8 @@ static void forget_original_parent(struct task_struct *father)
 /* The whole group of zombie leader is gone: it goes to the front of its
  * parent's children, its pidfd pollers wake, and the parent hears of it
  * by its exit signal (normally SIGCHLD); a parent that ignores SIGCHLD
- * does not wait, so the leader is reaped at once. Interrupts off. */
+ * does not wait, so the leader is reaped at once. tasklist_lock held for
+ * writing, interrupts off. */
 static void group_gone(struct task_struct *leader)
 {
 	struct task_struct *parent = leader->parent;
@@ -219,11 +221,11 @@ static void group_gone(struct task_struct *leader)
 	list_move(&leader->sibling, &parent->children);     /* zombies first */
 	do_notify_pidfd(leader);         /* its pidfds poll readable from now */
 	if (do_notify_parent(leader, leader->exit_signal))
-		release_task(leader);
+		__release_task(leader);
 	wake_up_parent(parent);
 }
 
-/* Interrupts off. A thread that is not its group's leader reaps itself
+/* Interrupts off; takes tasklist_lock for writing. A thread that is not its group's leader reaps itself
  * (nobody waits for a thread); a leader becomes a zombie, reported to its
  * parent now if it was the group's last thread, else when the last one is
  * released (release_task). */
@@ -231,6 +233,7 @@ static void exit_notify(struct task_struct *tsk)
 {
 	struct task_struct *exec_task = tsk->signal->group_exec_task;
 
+	write_lock(&tasklist_lock);
 	forget_original_parent(tsk);
 	if (!tsk->signal->live)            /* the process is gone */
 		kill_orphaned_pgrp(tsk->group_leader, NULL);
@@ -238,13 +241,14 @@ static void exit_notify(struct task_struct *tsk)
 		wake_up_process(exec_task);      /* de_thread counts us gone */
 	if (!thread_group_leader(tsk)) {
 		tsk->exit_state = EXIT_DEAD;
-		release_task(tsk);       /* the switch away drops the last reference */
-		return;
+		__release_task(tsk);     /* the switch away drops the last reference */
+	} else {
+		tsk->exit_state = EXIT_ZOMBIE;
+		nr_zombies++;
+		if (!delay_group_leader(tsk))
+			group_gone(tsk);
 	}
-	tsk->exit_state = EXIT_ZOMBIE;
-	nr_zombies++;
-	if (!delay_group_leader(tsk))
-		group_gone(tsk);
+	write_unlock(&tasklist_lock);
 }
 
 /* Contract: end current with code (the wait status's exit code, or the
@@ -316,7 +320,16 @@ void do_group_exit(long code)
  * reported once the last of them is released here. */
 void release_task(struct task_struct *p)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
+
+	write_lock_irqsave(&tasklist_lock, flags);
+	__release_task(p);
+	write_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+/* release_task's work, tasklist_lock held for writing (interrupts off). */
+static void __release_task(struct task_struct *p)
+{
 	struct task_struct *leader = p->group_leader;
 
 	sched_exit(p);                   /* its unused first slice to its parent */
@@ -333,7 +346,6 @@ void release_task(struct task_struct *p)
 	account_released_thread(p);
 	if (leader != p && leader->exit_state == EXIT_ZOMBIE && thread_group_empty(leader))
 		group_gone(leader);
-	local_irq_restore(flags);
 	if (p->sighand)
 		exit_sighand(p);
 	exit_signal(p);

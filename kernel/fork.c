@@ -62,9 +62,16 @@ int max_threads;
 struct kmem_cache *task_struct_cachep;
 static long max_threads_param;
 
+/* tasklist_lock: the task list (init_task.tasks), every task's parentage,
+ * children and thread-group lists, and the pid hash. Writers take it with
+ * interrupts off; readers may be anywhere. */
+DEFINE_RWLOCK(tasklist_lock);
+
+/* The reference count is atomic: a reference may be taken or dropped on
+ * any CPU without a lock. */
 void get_task_struct(struct task_struct *p)
 {
-	p->usage++;
+	__sync_fetch_and_add(&p->usage, 1);
 }
 
 void kthread_free(struct task_struct *p);
@@ -80,12 +87,9 @@ static void free_task(struct task_struct *p)
 /* The last reference gone: the task is reaped and off the CPU for good. */
 void put_task_struct(struct task_struct *p)
 {
-	unsigned long flags = local_irq_save();
-
 	BUG_ON(p->usage <= 0 || p == &init_task);
-	if (--p->usage == 0)
+	if (__sync_sub_and_fetch(&p->usage, 1) == 0)
 		free_task(p);
-	local_irq_restore(flags);
 }
 
 /* As Linux's __set_task_comm (strscpy_pad): the whole array is written, so
@@ -172,6 +176,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	p->usage = 2;                    /* one for the reaper, one while it runs */
 	p->kthread = NULL;
 	p->vfork_done = NULL;
+	p->lockdep = (struct task_lockdep){ 0 };   /* holds nothing yet */
 	get_group_info(p->group_info);
 	p->thread_pid = NULL;            /* made when a pidfd first names it */
 	return p;
@@ -208,8 +213,9 @@ static int copy_mm(unsigned long clone_flags, struct task_struct *p)
  * a thread is on its group's ring, with the group's parent as its own. */
 static void link_task(struct task_struct *p, unsigned long clone_flags)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	write_lock_irqsave(&tasklist_lock, flags);
 	p->real_parent = (clone_flags & (CLONE_PARENT | CLONE_THREAD)) ?
 			 current->real_parent : current;
 	p->parent = p->real_parent;
@@ -225,7 +231,7 @@ static void link_task(struct task_struct *p, unsigned long clone_flags)
 	attach_pid(p);
 	nr_threads++;
 	fork_account_user(p);
-	local_irq_restore(flags);
+	write_unlock_irqrestore(&tasklist_lock, flags);
 }
 
 /* What clone() and clone3() offer. The rest is -EINVAL: the namespace
@@ -552,4 +558,32 @@ pid_t kernel_thread(int (*fn)(void *), void *arg, const char *name, unsigned lon
 
 	kernel_thread_regs(&regs, fn, arg);
 	return do_fork(&args, &regs);
+}
+
+/* Contract: make CPU cpu's idle task, swapper/cpu, as Linux's fork_idle:
+ * a copy of init_task (PID 0, a kernel thread on init_mm, sharing its fs,
+ * files and handlers) on a task block of its own (dup_task_struct, as
+ * every task), with thread_info->cpu = cpu. Like init_task it is on no
+ * list and in no pid hash, and never exits. Returns it, or
+ * ERR_PTR(-ENOMEM). Boot (smp_init), process context. */
+struct task_struct *fork_idle(int cpu)
+{
+	struct task_struct *p = dup_task_struct(&init_task);
+	char name[TASK_COMM_LEN];
+
+	if (!p)
+		return ERR_PTR(-ENOMEM);
+	task_thread_info(p)->cpu = cpu;
+	p->state = TASK_RUNNING;
+	INIT_LIST_HEAD(&p->run_list);
+	INIT_LIST_HEAD(&p->tasks);
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
+	INIT_LIST_HEAD(&p->thread_group);
+	p->mm = NULL;
+	p->active_mm = &init_mm;
+	init_mm.mm_count++;              /* borrowed for good, as init_task's */
+	snprintf(name, sizeof(name), "swapper/%d", cpu);
+	set_task_comm(p, name);
+	return p;
 }

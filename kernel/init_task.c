@@ -21,11 +21,23 @@ struct mm_struct init_mm = {
 	.mm_users = 2,                    /* never reaches 0: never freed */
 	.mm_count = 2,                    /* users, and init_task borrowing it (lazy TLB) */
 	.mmap = LIST_HEAD_INIT(init_mm.mmap),   /* no user mappings, ever */
+	.mmap_lock = __RWSEM_INITIALIZER(init_mm.mmap_lock),
+	.page_table_lock = __SPIN_LOCK_UNLOCKED_CLASS("mm->page_table_lock"),
 };
 
-struct fs_struct init_fs = { .users = 1, .umask = 022 };   /* root, pwd: init_fs_root() */
-struct files_struct init_files = { .count = 1 };
-struct sighand_struct init_sighand = { .count = 1 };
+struct fs_struct init_fs = {                 /* root, pwd: init_fs_root() */
+	.lock = __SPIN_LOCK_UNLOCKED_CLASS("fs->lock"),
+	.users = 1,
+	.umask = 022,
+};
+struct files_struct init_files = {
+	.file_lock = __SPIN_LOCK_UNLOCKED_CLASS("files->file_lock"),
+	.count = 1,
+};
+struct sighand_struct init_sighand = {
+	.siglock = __SPIN_LOCK_UNLOCKED_CLASS("sighand->siglock"),
+	.count = 1,
+};
 /* Linux's initial limits (INIT_RLIMITS): 8 MiB of stack, no core files,
  * 64 KiB locked, the rest mostly unlimited; open files: as many as the fd
  * table holds (Linux: 1024, up to 4096). */

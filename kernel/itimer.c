@@ -7,7 +7,10 @@
  * by the timer tick to whichever thread was running (itimer_tick). Each
  * reloads with its interval when it expires. Times are whole ticks
  * (10 ms), rounded up from what the caller asks; a signal goes out
- * through a timer event, at the next safe point (include/timer.h). */
+ * through a timer event, at the next safe point (include/timer.h).
+ * itimer_lock (interrupts off: the tick takes it) guards every process's
+ * CPU itimers (left, incr) and ITIMER_REAL's interval: one lock for all
+ * processes, as the tick touches two counters under it. */
 #include <kernel.h>
 #include <errno.h>
 #include <pid.h>
@@ -17,8 +20,10 @@
 #include <syscall.h>
 #include <time.h>
 #include <timer.h>
-#include <asm/irqflags.h>
+#include <spinlock.h>
 #include <asm/uaccess.h>
+
+static DEFINE_SPINLOCK(itimer_lock);
 
 /* One itimer's setting, in ticks (value 0: disarmed). */
 struct itimer_ticks {
@@ -93,10 +98,10 @@ void exit_itimers(struct signal_struct *sig)
 
 	if (likely(!any_timer(it)))
 		return;
-	flags = local_irq_save();
 	del_timer(&it->real_timer);
+	spin_lock_irqsave(&itimer_lock, flags);
 	it->virt.left = it->prof.left = 0;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&itimer_lock, flags);
 	timer_event_cancel(&it->real_event);
 	timer_event_cancel(&it->virt.event);
 	timer_event_cancel(&it->prof.event);
@@ -117,9 +122,11 @@ void itimer_tick(bool user_tick)
 
 	if (is_idle_task(current) || !sig)
 		return;
+	spin_lock(&itimer_lock);         /* the tick: interrupts are off */
 	cpu_itimer_tick(&sig->timers.prof);
 	if (user_tick)
 		cpu_itimer_tick(&sig->timers.virt);
+	spin_unlock(&itimer_lock);
 }
 
 /* A timeval as ticks, rounded up (a value under one tick is one), at most
@@ -136,15 +143,17 @@ static long timeval_to_ticks(const struct timeval32 *tv, unsigned long *ticks)
  * it is armed) and its interval. */
 static struct itimer_ticks real_timer_get(struct signal_timers *it)
 {
-	unsigned long flags = local_irq_save();
-	struct itimer_ticks cur = { 0, it->real_incr };
+	unsigned long flags;
+	struct itimer_ticks cur;
 
+	spin_lock_irqsave(&itimer_lock, flags);
+	cur = (struct itimer_ticks){ 0, it->real_incr };
 	if (timer_pending(&it->real_timer)) {
 		long left = (long)(it->real_timer.expires - jiffies);
 
 		cur.value = left > 0 ? left : 1;
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&itimer_lock, flags);
 	return cur;
 }
 
@@ -165,19 +174,21 @@ static int do_itimer(int which, const struct itimer_ticks *new, struct itimer_ti
 		if (!new)
 			return 0;
 		del_timer(&it->real_timer);
+		spin_lock_irqsave(&itimer_lock, flags);
 		it->real_incr = new->value ? new->interval : 0;
+		spin_unlock_irqrestore(&itimer_lock, flags);
 		if (new->value)
 			mod_timer(&it->real_timer, jiffies + new->value);
 		return 0;
 	}
-	flags = local_irq_save();
+	spin_lock_irqsave(&itimer_lock, flags);
 	if (old)
 		*old = (struct itimer_ticks){ cpu->left, cpu->incr };
 	if (new) {
 		cpu->left = new->value;
 		cpu->incr = new->interval;     /* kept even when disarmed, as Linux */
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&itimer_lock, flags);
 	return 0;
 }
 

@@ -18,7 +18,7 @@
 #include <kthread.h>
 #include <sched.h>
 #include <slab.h>
-#include <asm/irqflags.h>
+#include <spinlock.h>
 
 struct kthread {
 	bool should_stop;
@@ -37,6 +37,7 @@ struct kthread_create_info {
 };
 
 static LIST_HEAD(kthread_create_list);
+static DEFINE_SPINLOCK(kthread_create_lock);   /* kthread_create_list (kthreadd serves it) */
 struct task_struct *kthreadd_task;
 
 bool kthread_should_stop(void)
@@ -101,9 +102,9 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 		return ERR_PTR(-ENOMEM);
 	init_completion(&create.self->exited);
 	init_completion(&create.done);
-	flags = local_irq_save();
+	spin_lock_irqsave(&kthread_create_lock, flags);
 	list_add_tail(&create.list, &kthread_create_list);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&kthread_create_lock, flags);
 	wake_up_process(kthreadd_task);
 	wait_for_completion(&create.done);
 	if (IS_ERR(create.result)) {
@@ -134,14 +135,15 @@ int kthread_stop(struct task_struct *k)
 
 static struct kthread_create_info *next_request(void)
 {
-	unsigned long flags = local_irq_save();
 	struct kthread_create_info *create = NULL;
+	unsigned long flags;
 
+	spin_lock_irqsave(&kthread_create_lock, flags);
 	if (!list_empty(&kthread_create_list)) {
 		create = list_first_entry(&kthread_create_list, struct kthread_create_info, list);
 		list_del_init(&create->list);
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&kthread_create_lock, flags);
 	return create;
 }
 

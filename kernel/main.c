@@ -26,8 +26,10 @@
 #include <proc_fs.h>
 #include <sched.h>
 #include <sched/user.h>
+#include <smp.h>
 #include <syscall_counts.h>
 #include <time.h>
+#include <asm/apic.h>
 #include <asm/irq.h>
 #include <asm/cpufeature.h>
 #include <asm/irqflags.h>
@@ -148,6 +150,7 @@ static int kernel_init(void *unused)
 	 * own setsid() makes it leader of session 1 (an init that is already
 	 * a group leader could not). */
 	wait_for_completion(&kthreadd_done);
+	smp_init();                       /* the other CPUs: up, idle (smp.h) */
 	serial_console_start();           /* kttyd: console input to its tty */
 	ktest_run_selected();             /* returns only without test= */
 	kbench_run_selected();            /* returns only without bench= */
@@ -215,9 +218,11 @@ __no_stack_protector void start_kernel(u32 magic, phys_addr_t mbi)
 	tty_init();                 /* /dev/console */
 	pic_init();
 	pit_init();
+	apic_init();                /* local and I/O APIC, APIC timer as the tick (if any) */
 	time_init();
 	serial_enable_rx_irq();
 	local_irq_enable();
-	pr_info("interrupts on: PIT at %d Hz, COM1 receive on IRQ 4\n", HZ);
+	pr_info("interrupts on: %s at %d Hz, COM1 receive on IRQ 4\n",
+		apic_enabled ? "local APIC timer" : "PIT", HZ);
 	rest_init();
 }

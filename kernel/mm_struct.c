@@ -40,6 +40,7 @@ struct mm_struct *mm_alloc(void)
 	       (1024 - KERNEL_PGD_FIRST) * sizeof(u32));
 	mm->mm_users = 1;
 	mm->mm_count = 1;
+	mm_init_locks(mm);
 	INIT_LIST_HEAD(&mm->mmap);
 	mm->mmap_base = TASK_UNMAPPED_BASE;
 	mm->dumpable = 1;                /* SUID_DUMP_USER; dup_mm copies the parent's */
@@ -55,7 +56,9 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	if (!mm)
 		return NULL;
 	pgd = mm->pgd;               /* keep our own directory and list head */
+	down_write(&oldmm->mmap_lock);   /* no fault or mapping change meanwhile */
 	*mm = *oldmm;
+	mm_init_locks(mm);
 	mm->pgd = pgd;
 	if (mm->exe_file)
 		get_file(mm->exe_file);  /* the child runs the same program */
@@ -65,16 +68,18 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	mm->flags = 0;
 	INIT_LIST_HEAD(&mm->mmap);
 	if (dup_mmap(mm, oldmm)) {
+		up_write(&oldmm->mmap_lock);
 		mmput(mm);               /* frees what was copied so far */
 		return NULL;
 	}
+	up_write(&oldmm->mmap_lock);
 	return mm;
 }
 
 void mmdrop(struct mm_struct *mm)
 {
 	BUG_ON(mm->mm_count <= 0);
-	if (--mm->mm_count)
+	if (__sync_sub_and_fetch(&mm->mm_count, 1))
 		return;
 	BUG_ON(mm == &init_mm);
 	WARN_ON(mm->nr_ptes || mm->map_count);
@@ -88,7 +93,7 @@ void mmdrop(struct mm_struct *mm)
 void mmput(struct mm_struct *mm)
 {
 	BUG_ON(mm->mm_users <= 0);
-	if (--mm->mm_users)
+	if (__sync_sub_and_fetch(&mm->mm_users, 1))
 		return;
 	exit_mmap(mm);
 	if (mm->exe_file)

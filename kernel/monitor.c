@@ -7,7 +7,9 @@
  * kernel is not preemptible); s makes kmonitord spin to show it. */
 #include <kernel.h>
 #include <multiboot.h>
+#include <proc_fs.h>
 #include <sched.h>
+#include <seq_file.h>
 #include <wait.h>
 #include <asm/processor.h>
 #include <asm/serial.h>
@@ -15,8 +17,8 @@
 static void show_help(void)
 {
 	printk("monitor keys: h help, t tasks (ps -efj, from the interrupt), m memory map, "
-	       "d the end of the log (whole lines, up to 2 KiB), q the scheduler (policies, priorities, "
-	       "slices, the run queue), j jiffies, s spin 2 s without scheduling, "
+	       "d the end of the log (whole lines, up to 2 KiB), i interrupts per CPU, q the scheduler (policies, "
+	       "priorities, slices, the run queue), j jiffies, s spin 2 s without scheduling, "
 	       "r power off (exits QEMU)\n");
 }
 
@@ -27,6 +29,17 @@ static void show_dmesg_tail(void)
 	static char buf[MONITOR_DMESG_BYTES];
 
 	log_buf_tail(buf, sizeof(buf));
+	console_write(buf, strlen(buf));
+}
+
+/* i: /proc/interrupts' table, each line's counts per CPU. */
+static void show_interrupt_counts(void)
+{
+	static char buf[4096];
+	struct seq_file m = { .buf = buf, .size = sizeof(buf) - 1 };
+
+	show_interrupts(&m);
+	buf[min(m.count, m.size)] = '\0';
 	console_write(buf, strlen(buf));
 }
 
@@ -58,6 +71,7 @@ static void monitor_key(int c)
 	case 'm': multiboot_print_summary(); break;
 	case 'q': show_sched_tasks(); break;
 	case 'd': show_dmesg_tail(); break;
+	case 'i': show_interrupt_counts(); break;
 	case 'j': printk("jiffies = %lu\n", jiffies); break;
 	case 'r': machine_exit(QEMU_EXIT_DONE);
 	case '\r': case '\n': break;

@@ -8,6 +8,7 @@
  * protector's failure path, __stack_chk_fail, is here too, as in Linux. */
 #include <kernel.h>
 #include <kallsyms.h>
+#include <lockdep.h>
 #include <ktest.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
@@ -27,6 +28,8 @@ void panic(const char *fmt, ...)
 	trap_catcher = NULL;
 	if (panic_depth++)
 		machine_exit(QEMU_EXIT_PANIC);
+	debug_locks_off();          /* its printk runs under whatever locks are held */
+	oops_in_progress = 1;
 	console_verbose();
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);

@@ -4,16 +4,19 @@
  * RESERVED_PIDS at pid_max. Pid 0 belongs to init_task and is never handed
  * out. The hash chains tasks by pid (PIDHASH_SIZE buckets). A struct pid is
  * made for a task the first time a pidfd names it and outlives the task
- * while a pidfd holds it. Callers run in process context; no lock is
- * needed because the kernel is not preemptible (include/sched.h), only
- * interrupts off where release_task runs. */
+ * while a pidfd holds it. The bitmap, last_pid and nr_pids are guarded by
+ * pidmap_lock (interrupts off: pids are freed under tasklist_lock, which
+ * writers hold so), the hash by tasklist_lock (include/sched.h): attach and
+ * detach run under it for writing; find_task_by_pid's callers hold it or,
+ * like every lookup before this lock existed, use the task before they
+ * sleep. A struct pid's count is atomic. */
 #include <kernel.h>
 #include <errno.h>
 #include <params.h>
 #include <pid.h>
 #include <sched.h>
 #include <slab.h>
-#include <asm/irqflags.h>
+#include <spinlock.h>
 
 #define BITS_PER_LONG 32
 #define PIDHASH_SIZE  1024
@@ -23,6 +26,7 @@ static struct list_head pid_hash[PIDHASH_SIZE];
 int pid_max = PID_MAX_DEFAULT;
 int nr_pids;
 int last_pid;                     /* the pid handed out last (/proc/loadavg) */
+static DEFINE_SPINLOCK(pidmap_lock);
 
 static bool pid_in_use(int pid)
 {
@@ -48,16 +52,20 @@ static int find_free_pid(int from, int to)
 
 int alloc_pid(void)
 {
-	int pid = find_free_pid(last_pid + 1, pid_max);
+	unsigned long flags;
+	int pid;
 
+	spin_lock_irqsave(&pidmap_lock, flags);
+	pid = find_free_pid(last_pid + 1, pid_max);
 	if (pid < 0)                    /* wrap around, past the reserved pids */
 		pid = find_free_pid(RESERVED_PIDS, min(last_pid + 1, pid_max));
-	if (pid < 0)
-		return -EAGAIN;
-	pid_bitmap[pid / BITS_PER_LONG] |= 1UL << (pid % BITS_PER_LONG);
-	last_pid = pid;
-	nr_pids++;
-	return pid;
+	if (pid >= 0) {
+		pid_bitmap[pid / BITS_PER_LONG] |= 1UL << (pid % BITS_PER_LONG);
+		last_pid = pid;
+		nr_pids++;
+	}
+	spin_unlock_irqrestore(&pidmap_lock, flags);
+	return pid < 0 ? -EAGAIN : pid;
 }
 
 int next_pid(int from)
@@ -75,20 +83,31 @@ int next_pid(int from)
 
 int alloc_pid_nr(pid_t nr)
 {
+	unsigned long flags;
+	int ret = nr;
+
 	if (nr < 1 || nr >= pid_max)
 		return -EINVAL;
-	if (pid_in_use(nr))
-		return -EEXIST;
-	pid_bitmap[nr / BITS_PER_LONG] |= 1UL << (nr % BITS_PER_LONG);
-	nr_pids++;
-	return nr;
+	spin_lock_irqsave(&pidmap_lock, flags);
+	if (pid_in_use(nr)) {
+		ret = -EEXIST;
+	} else {
+		pid_bitmap[nr / BITS_PER_LONG] |= 1UL << (nr % BITS_PER_LONG);
+		nr_pids++;
+	}
+	spin_unlock_irqrestore(&pidmap_lock, flags);
+	return ret;
 }
 
 void free_pid(int pid)
 {
+	unsigned long flags;
+
+	spin_lock_irqsave(&pidmap_lock, flags);
 	BUG_ON(pid <= 0 || pid >= PID_MAX_LIMIT || !pid_in_use(pid));
 	pid_bitmap[pid / BITS_PER_LONG] &= ~(1UL << (pid % BITS_PER_LONG));
 	nr_pids--;
+	spin_unlock_irqrestore(&pidmap_lock, flags);
 }
 
 /* Lowering pid_max below pids in use is allowed: they stay valid, new ones
@@ -190,14 +209,8 @@ struct pid *get_task_pid(struct task_struct *task)
 
 void put_pid(struct pid *pid)
 {
-	unsigned long flags;
-
-	if (!pid)
-		return;
-	flags = local_irq_save();
-	if (--pid->count == 0)
+	if (pid && __sync_sub_and_fetch(&pid->count, 1) == 0)
 		kfree(pid);
-	local_irq_restore(flags);
 }
 
 void do_notify_pidfd(struct task_struct *leader)

@@ -115,9 +115,16 @@ static bool may_take_files(const struct task_struct *p)
  * given up its files: it is exiting). */
 static struct file *task_fget(struct task_struct *p, unsigned int fd)
 {
-	struct file *f = p->files && fd < NR_OPEN_DEFAULT ? p->files->fd[fd] : NULL;
+	struct files_struct *files = p->files;
+	struct file *f = NULL;
 
-	return f ? get_file(f) : NULL;
+	if (!files || fd >= NR_OPEN_DEFAULT)
+		return NULL;
+	spin_lock(&files->file_lock);    /* the reference is taken before a close can drop it */
+	if ((f = files->fd[fd]))
+		get_file(f);
+	spin_unlock(&files->file_lock);
+	return f;
 }
 
 /* pidfd_getfd(pidfd, targetfd, flags): a new fd of ours, close-on-exec,

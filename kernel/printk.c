@@ -3,11 +3,14 @@
  * 64 KiB and survives for gdb's tl-dmesg), and written to the console if its
  * level is below console_loglevel. Lines that start a message get a
  * "[seconds.micros]" timestamp from jiffies, except KERN_RAW lines (KTAP), which
- * must reach the console verbatim. Interrupts are off while one message is
- * emitted so lines from an interrupt handler don't interleave. Each line's
+ * must reach the console verbatim. logbuf_lock (taken with interrupts off:
+ * interrupt handlers print too) guards the ring, its head and the line state
+ * while one message is emitted, so lines from other CPUs and from interrupt
+ * handlers don't interleave; during a panic or oops it is taken only if free. Each line's
  * level is kept beside the text, in log_level_buf at the line's first byte,
  * for syslog(2) (kernel/syslog.c), whose records start "<level>". */
 #include <kernel.h>
+#include <spinlock.h>
 #include <asm/irqflags.h>
 
 char log_buf[LOG_BUF_LEN];
@@ -15,6 +18,27 @@ u8 log_level_buf[LOG_BUF_LEN];
 u32 log_head;
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 static bool at_line_start = true;
+int oops_in_progress;
+static DEFINE_SPINLOCK(logbuf_lock);   /* log_buf, log_level_buf, log_head, at_line_start */
+
+/* Take logbuf_lock with interrupts off; true if taken. A dying kernel
+ * (oops_in_progress) prints even if it cannot have it. */
+bool logbuf_lock_irqsave(unsigned long *flags)
+{
+	*flags = local_irq_save();
+	if (!oops_in_progress) {
+		spin_lock(&logbuf_lock);
+		return true;
+	}
+	return spin_trylock(&logbuf_lock);
+}
+
+void logbuf_unlock_irqrestore(bool locked, unsigned long flags)
+{
+	if (locked)
+		spin_unlock(&logbuf_lock);
+	local_irq_restore(flags);
+}
 
 void console_verbose(void)
 {
@@ -38,11 +62,12 @@ static void log_store(const char *s, size_t n, int level)
  * last n - 1 bytes is trimmed up to its first newline unless it already
  * starts a line (it starts the log, or the byte before it, still in the
  * ring, is a newline). Returns the length copied, 0 if the window holds no
- * line start. Interrupts are off while it copies (printk from an interrupt
- * handler would write under it) and restored as they were. */
+ * line start. logbuf_lock is held while it copies (printk from an interrupt
+ * handler or another CPU would write under it); interrupts are restored. */
 size_t log_buf_tail(char *buf, size_t n)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
+	bool locked = logbuf_lock_irqsave(&flags);
 	size_t avail = log_head < LOG_BUF_LEN ? log_head : LOG_BUF_LEN;
 	size_t len = n - 1 < avail ? n - 1 : avail;
 	u32 start = log_head - len;
@@ -56,18 +81,19 @@ size_t log_buf_tail(char *buf, size_t n)
 	for (size_t i = 0; i < len; i++)
 		buf[i] = log_buf[(start + i) % LOG_BUF_LEN];
 	buf[len] = '\0';
-	local_irq_restore(flags);
+	logbuf_unlock_irqrestore(locked, flags);
 	return len;
 }
 
 /* The ring holds no terminator (log_buf is full of older text after the
  * newest byte), so it is compared byte by byte within [since, log_head),
- * never handed to the str* functions. Interrupts are off so the ring does
- * not move under the search. */
+ * never handed to the str* functions. logbuf_lock keeps the ring still
+ * under the search. */
 bool log_contains(u32 since, const char *needle)
 {
 	size_t n = strlen(needle);
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
+	bool locked = logbuf_lock_irqsave(&flags);
 	u32 head = log_head, oldest = head > LOG_BUF_LEN ? head - LOG_BUF_LEN : 0;
 	bool found = false;
 
@@ -79,7 +105,7 @@ bool log_contains(u32 since, const char *needle)
 			i++;
 		found = i == n;
 	}
-	local_irq_restore(flags);
+	logbuf_unlock_irqrestore(locked, flags);
 	return found;
 }
 
@@ -121,7 +147,8 @@ int vprintk(const char *fmt, va_list ap)
 	char text[1024];
 	int level = printk_level(&fmt);
 	int n = vsnprintf(text, sizeof(text), fmt, ap);
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
+	bool locked = logbuf_lock_irqsave(&flags);
 
 	if (n >= (int)sizeof(text)) {        /* say so rather than cut silently */
 		n = sizeof(text) - 1;
@@ -130,7 +157,7 @@ int vprintk(const char *fmt, va_list ap)
 	} else {
 		emit(text, n, level);
 	}
-	local_irq_restore(flags);
+	logbuf_unlock_irqrestore(locked, flags);
 	return n;
 }
 

@@ -22,6 +22,17 @@ bool signal_caches_init(void)
 	return sighand_cachep && signal_cachep && sigqueue_cachep;
 }
 
+/* The handler table, read under the sharers' siglock (another thread of
+ * ours may be changing a handler). */
+static void copy_sigactions(struct sighand_struct *to, struct sighand_struct *from)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&from->siglock, flags);
+	memcpy(to->action, from->action, sizeof(to->action));
+	spin_unlock_irqrestore(&from->siglock, flags);
+}
+
 /* Also the per-thread signal state: nothing pending (the blocked mask is
  * inherited by the task copy), no parent-death signal (prctl: never
  * inherited); a thread sharing the parent's address space does not
@@ -37,13 +48,18 @@ int copy_sighand(unsigned long clone_flags, struct task_struct *p)
 	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM)
 		p->sas_ss_sp = p->sas_ss_size = 0;
 	if (clone_flags & CLONE_SIGHAND) {
+		unsigned long flags;
+
+		spin_lock_irqsave(&current->sighand->siglock, flags);
 		current->sighand->count++;
+		spin_unlock_irqrestore(&current->sighand->siglock, flags);
 		return 0;
 	}
 	sig = kmem_cache_alloc(sighand_cachep, GFP_KERNEL);
 	if (!sig)
 		return -ENOMEM;
-	*sig = *current->sighand;
+	__spin_lock_init(&sig->siglock, "sighand->siglock");
+	copy_sigactions(sig, current->sighand);
 	sig->count = 1;
 	p->sighand = sig;
 	return 0;
@@ -89,26 +105,35 @@ int copy_signal(unsigned long clone_flags, struct task_struct *p)
 int unshare_sighand(struct task_struct *p)
 {
 	struct sighand_struct *old = p->sighand, *sig;
+	unsigned long flags;
 
 	if (old->count == 1)
 		return 0;
 	sig = kmem_cache_alloc(sighand_cachep, GFP_KERNEL);
 	if (!sig)
 		return -ENOMEM;
-	*sig = *old;
+	__spin_lock_init(&sig->siglock, "sighand->siglock");
+	copy_sigactions(sig, old);
 	sig->count = 1;
+	spin_lock_irqsave(&old->siglock, flags);
 	old->count--;
 	p->sighand = sig;
+	spin_unlock_irqrestore(&old->siglock, flags);
 	return 0;
 }
 
 void exit_sighand(struct task_struct *p)
 {
 	struct sighand_struct *sig = p->sighand;
+	unsigned long flags;
+	int left;
 
+	spin_lock_irqsave(&sig->siglock, flags);
 	flush_sigqueue(&p->pending);
-	p->sighand = NULL;
-	if (--sig->count == 0) {
+	p->sighand = NULL;               /* lock_task_sighand finds none from now on */
+	left = --sig->count;
+	spin_unlock_irqrestore(&sig->siglock, flags);
+	if (left == 0) {
 		BUG_ON(sig == &init_sighand);
 		kmem_cache_free(sighand_cachep, sig);
 	}

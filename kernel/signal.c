@@ -15,8 +15,12 @@
  * faults first, then the lowest number, running default actions (ignore,
  * stop the group, exit the group) until one has a handler.
  *
- * Locking: one CPU, a kernel that is not preemptible, and no signal sent
- * from an interrupt handler; only thread_info->flags is also written by
+ * Locking: a task's pending queue, its group's shared queue, group stop
+ * and the handler table are guarded by sighand->siglock, taken with
+ * interrupts off (lock_task_sighand: none once the task released its
+ * handlers at exit). A sender that notifies a parent takes the parent's
+ * siglock inside its own (a parent is never its child's thread). No signal
+ * is sent from an interrupt handler; thread_info->flags is also written by
  * interrupts (TIF_NEED_RESCHED), so its read-modify-writes run with
  * interrupts off. Default actions: SIGCHLD, SIGCONT, SIGURG and SIGWINCH are
  * ignored; SIGSTOP, SIGTSTP, SIGTTIN and SIGTTOU stop; all others
@@ -34,6 +38,7 @@
 #include <coredump.h>
 #include <posix-timers.h>
 #include <slab.h>
+#include <spinlock.h>
 #include <asm/irqflags.h>
 
 #define SIG_KERNEL_IGNORE_MASK (sigmask(SIGCHLD) | sigmask(SIGCONT) | \
@@ -113,12 +118,16 @@ int sigqueue_init_prealloc(struct sigqueue *q)
 	return 0;
 }
 
+/* Contract: pending is a queue of current's thread group (a POSIX timer's
+ * target), so current's siglock guards it. */
 void sigqueue_cancel(struct sigqueue *q, struct sigpending *pending)
 {
-	unsigned long flags = local_irq_save();
+	struct sighand_struct *sh = current->sighand;
 	struct sigqueue *other;
 	int sig = q->info.si_signo;
+	unsigned long flags;
 
+	spin_lock_irqsave(&sh->siglock, flags);
 	if (!list_empty(&q->list)) {
 		list_del_init(&q->list);
 		list_for_each_entry(other, &pending->list, list)
@@ -127,7 +136,7 @@ void sigqueue_cancel(struct sigqueue *q, struct sigpending *pending)
 		pending->signal &= ~sigmask(sig);
 	}
 out:
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&sh->siglock, flags);
 }
 
 void sigqueue_release_prealloc(struct sigqueue *q, struct sigpending *pending)
@@ -136,12 +145,41 @@ void sigqueue_release_prealloc(struct sigqueue *q, struct sigpending *pending)
 	sigqueue_uncharge(q);
 }
 
+/* lock_task_sighand: p's handlers locked (interrupts off, *flags saved),
+ * or NULL when p has released them (it is past exit_sighand). */
+struct sighand_struct *lock_task_sighand(struct task_struct *p, unsigned long *flags)
+{
+	struct sighand_struct *sh;
+
+	for (;;) {
+		*flags = local_irq_save();
+		sh = p->sighand;
+		if (!sh)
+			break;
+		spin_lock(&sh->siglock);
+		if (likely(sh == p->sighand))
+			return sh;
+		spin_unlock(&sh->siglock);  /* an exec unshared them meanwhile */
+		local_irq_restore(*flags);
+	}
+	local_irq_restore(*flags);
+	return NULL;
+}
+
+void unlock_task_sighand(struct sighand_struct *sh, unsigned long flags)
+{
+	spin_unlock_irqrestore(&sh->siglock, flags);
+}
+
 void flush_signals_on_exit(struct task_struct *p)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
+	struct sighand_struct *sh = lock_task_sighand(p, &flags);
 
+	if (!sh)
+		return;
 	flush_sigqueue(&p->pending);
-	local_irq_restore(flags);
+	unlock_task_sighand(sh, flags);
 }
 
 bool fatal_signal_pending(struct task_struct *p)
@@ -160,12 +198,15 @@ void flush_sigqueue(struct sigpending *pending)
 
 void flush_signals(struct task_struct *p)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
+	struct sighand_struct *sh = lock_task_sighand(p, &flags);
 
+	if (!sh)
+		return;
 	flush_sigqueue(&p->pending);
 	flush_sigqueue(&p->signal->shared_pending);
 	clear_ti_thread_flag(task_thread_info(p), TIF_SIGPENDING);
-	local_irq_restore(flags);
+	unlock_task_sighand(sh, flags);
 }
 
 static void set_tsk_sigpending(struct task_struct *t)
@@ -411,26 +452,34 @@ static int __send_signal(int sig, struct kernel_siginfo *info, struct task_struc
 
 int send_sigqueue(struct sigqueue *q, struct task_struct *p, bool group)
 {
-	unsigned long flags = local_irq_save();
 	int sig = q->info.si_signo;
 	struct sigpending *pending = group ? &p->signal->shared_pending : &p->pending;
-	bool queued = prepare_signal(sig, p, group, false);
+	unsigned long flags;
+	struct sighand_struct *sh = lock_task_sighand(p, &flags);
+	bool queued = sh && prepare_signal(sig, p, group, false);
 
 	if (queued) {
 		list_add_tail(&q->list, &pending->list);
 		pending->signal |= sigmask(sig);
 		complete_signal(sig, p, group);
 	}
-	local_irq_restore(flags);
+	if (sh)
+		unlock_task_sighand(sh, flags);
 	return queued;
 }
 
+/* A task past exit_sighand (a zombie) takes the signal as a no-op: 0, as
+ * Linux for a zombie. */
 int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p, bool group)
 {
-	unsigned long flags = local_irq_save();
-	int ret = __send_signal(sig, info, p, group, false);
+	unsigned long flags;
+	struct sighand_struct *sh = lock_task_sighand(p, &flags);
+	int ret;
 
-	local_irq_restore(flags);
+	if (!sh)
+		return 0;
+	ret = __send_signal(sig, info, p, group, false);
+	unlock_task_sighand(sh, flags);
 	return ret;
 }
 
@@ -447,15 +496,17 @@ static void force_sig_info(int sig, struct kernel_siginfo *info)
 {
 	struct task_struct *t = current;
 	struct k_sigaction *ka = action_of(t, sig);
-	unsigned long flags = local_irq_save();
-	bool blocked = t->blocked & sigmask(sig);
+	unsigned long flags;
+	bool blocked;
 
+	spin_lock_irqsave(&t->sighand->siglock, flags);
+	blocked = t->blocked & sigmask(sig);
 	if (blocked || ka->handler == SIG_IGN) {
 		ka->handler = SIG_DFL;
 		t->blocked &= ~sigmask(sig);
 	}
 	__send_signal(sig, info, t, false, true);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&t->sighand->siglock, flags);
 }
 
 void force_sig_fault(int sig, int code, u32 addr)
@@ -525,8 +576,11 @@ static void collect_signal(int sig, struct sigpending *pending, struct kernel_si
 int dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
 {
 	struct sigpending *pending = &current->pending;
-	int sig = next_signal(pending, mask);
+	unsigned long flags;
+	int sig;
 
+	spin_lock_irqsave(&current->sighand->siglock, flags);
+	sig = next_signal(pending, mask);
 	if (!sig) {
 		pending = &current->signal->shared_pending;
 		sig = next_signal(pending, mask);
@@ -534,6 +588,7 @@ int dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
 	if (sig)
 		collect_signal(sig, pending, info);
 	recalc_sigpending();
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
 	return sig;
 }
 
@@ -610,8 +665,9 @@ static void do_signal_stop(int signr)
 {
 	struct signal_struct *sig = current->signal;
 	struct task_struct *t;
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&current->sighand->siglock, flags);
 	if (!sig->group_stop_count) {
 		if (!signr)
 			goto out;                      /* cancelled by SIGCONT */
@@ -630,11 +686,11 @@ static void do_signal_stop(int signr)
 		do_notify_parent_cldstop(current, CLD_STOPPED);
 	}
 	current->state = TASK_STOPPED;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
 	schedule();
 	return;
 out:
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
 }
 
 bool get_signal(struct ksignal *ksig)
@@ -713,10 +769,13 @@ void flush_signal_handlers(struct task_struct *p)
 /* POSIX: a signal whose action becomes "ignore" is discarded where pending. */
 void discard_group_signal(struct task_struct *p, int sig)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
+	struct sighand_struct *sh = lock_task_sighand(p, &flags);
 
+	if (!sh)
+		return;
 	remove_from_group(p, sigmask(sig));
-	local_irq_restore(flags);
+	unlock_task_sighand(sh, flags);
 	if (p == current)
 		recalc_sigpending();
 }

@@ -20,7 +20,8 @@
  * and any other type -EINVAL. Permission comes first: a caller that is not
  * root (Linux's CAP_SYSLOG) may only READ_ALL and SIZE_BUFFER, and nothing
  * when dmesg_restrict is set (-EPERM). Tasklab keeps Linux's default,
- * dmesg_restrict = 0 (Debian builds its kernels with 1). */
+ * dmesg_restrict = 0 (Debian builds its kernels with 1). The ring and the
+ * positions are read under printk's logbuf_lock (logbuf_lock_irqsave). */
 #include <kernel.h>
 #include <errno.h>
 #include <sched.h>
@@ -82,13 +83,14 @@ struct log_snapshot {
 static int snapshot_take(struct log_snapshot *s, u32 from)
 {
 	unsigned long flags;
+	bool locked;
 	u32 end;
 
 	s->text = vmalloc(2 * LOG_BUF_LEN);
 	if (!s->text)
 		return -ENOMEM;
 	s->level = (u8 *)s->text + LOG_BUF_LEN;
-	flags = local_irq_save();
+	locked = logbuf_lock_irqsave(&flags);
 	s->start = line_start_from(from);
 	end = complete_end();
 	s->len = end > s->start ? end - s->start : 0;
@@ -96,7 +98,7 @@ static int snapshot_take(struct log_snapshot *s, u32 from)
 		s->text[i] = log_buf[(s->start + i) % LOG_BUF_LEN];
 		s->level[i] = log_level_buf[(s->start + i) % LOG_BUF_LEN];
 	}
-	local_irq_restore(flags);
+	logbuf_unlock_irqrestore(locked, flags);
 	return 0;
 }
 
@@ -197,10 +199,11 @@ static long syslog_print(char *ubuf, u32 len)
 	long ret;
 
 	for (;;) {
-		unsigned long flags = local_irq_save();
+		unsigned long flags;
+		bool locked = logbuf_lock_irqsave(&flags);
 		bool ready = syslog_unread();
 
-		local_irq_restore(flags);
+		logbuf_unlock_irqrestore(locked, flags);
 		if (ready)
 			break;
 		if (signal_pending(current))
@@ -222,7 +225,8 @@ static long syslog_print(char *ubuf, u32 len)
 /* SIZE_UNREAD: the bytes of the records READ would give. */
 static long syslog_size_unread(void)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
+	bool locked = logbuf_lock_irqsave(&flags);
 	long size = 0;
 
 	if (syslog_unread()) {
@@ -233,7 +237,7 @@ static long syslog_size_unread(void)
 				size += PREFIX_LEN;
 		size += end - syslog_pos - syslog_partial;
 	}
-	local_irq_restore(flags);
+	logbuf_unlock_irqrestore(locked, flags);
 	return size;
 }
 
@@ -278,6 +282,7 @@ long sys_syslog(u32 utype, u32 ubuf, u32 ulen, u32 d, u32 e, u32 f)
 	int type = (int)utype, len = (int)ulen;
 	char *buf = (char *)ubuf;
 	unsigned long flags;
+	bool locked;
 
 	if (!syslog_allowed(type))
 		return -EPERM;
@@ -297,9 +302,9 @@ long sys_syslog(u32 utype, u32 ubuf, u32 ulen, u32 d, u32 e, u32 f)
 		return type == SYSLOG_ACTION_READ ? syslog_print(buf, len) :
 		       syslog_print_all(buf, len, type == SYSLOG_ACTION_READ_CLEAR);
 	case SYSLOG_ACTION_CLEAR:
-		flags = local_irq_save();
+		locked = logbuf_lock_irqsave(&flags);
 		clear_pos = complete_end();
-		local_irq_restore(flags);
+		logbuf_unlock_irqrestore(locked, flags);
 		return 0;
 	case SYSLOG_ACTION_CONSOLE_OFF:
 	case SYSLOG_ACTION_CONSOLE_ON:

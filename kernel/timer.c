@@ -5,15 +5,21 @@
  * list is sorted by expiry: adding is O(n), the tick looks at the head
  * only. schedule_timeout() sleeps on a timer that wakes the sleeper;
  * msleep() is built on it. Timers that send signals hand them to the
- * fired list of timer events, sent at the next safe point. */
+ * fired list of timer events, sent at the next safe point. The timer list
+ * is guarded by timer_lock, the fired list by timer_events_lock, both taken
+ * with interrupts off (the tick uses them); a timer's function runs with
+ * neither held, so it may re-arm its timer or fire an event. */
 #include <kernel.h>
 #include <sched.h>
 #include <posix-timers.h>
 #include <timer.h>
+#include <spinlock.h>
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
 
 static LIST_HEAD(timer_list_head);
+static DEFINE_SPINLOCK(timer_lock);          /* timer_list_head, each entry's place */
+static DEFINE_SPINLOCK(timer_events_lock);   /* timer_events_fired, event counts */
 
 static void enqueue_timer(struct timer_list *t)
 {
@@ -27,47 +33,62 @@ static void enqueue_timer(struct timer_list *t)
 
 bool mod_timer(struct timer_list *t, unsigned long expires)
 {
-	unsigned long flags = local_irq_save();
-	bool was = timer_pending(t);
+	unsigned long flags;
+	bool was;
 
+	spin_lock_irqsave(&timer_lock, flags);
+	was = timer_pending(t);
 	if (was)
 		list_del_init(&t->entry);
 	t->expires = expires;
 	enqueue_timer(t);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&timer_lock, flags);
 	return was;
 }
 
 bool del_timer(struct timer_list *t)
 {
-	unsigned long flags = local_irq_save();
-	bool was = timer_pending(t);
+	unsigned long flags;
+	bool was;
 
+	spin_lock_irqsave(&timer_lock, flags);
+	was = timer_pending(t);
 	if (was)
 		list_del_init(&t->entry);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&timer_lock, flags);
 	return was;
 }
 
-/* Run every expired timer (the tick, interrupts off). */
+/* Run every expired timer (the tick, interrupts off), each function
+ * called with timer_lock dropped. */
 static void run_timers(void)
 {
+	spin_lock(&timer_lock);
 	while (!list_empty(&timer_list_head)) {
 		struct timer_list *t = list_first_entry(&timer_list_head, struct timer_list, entry);
+		void (*fn)(unsigned long) = t->function;
+		unsigned long data = t->data;
 
 		if ((long)(jiffies - t->expires) < 0)
 			break;
 		list_del_init(&t->entry);
-		t->function(t->data);
+		spin_unlock(&timer_lock);
+		fn(data);
+		spin_lock(&timer_lock);
 	}
+	spin_unlock(&timer_lock);
 }
 
 LIST_HEAD(timer_events_fired);
 
 void timer_event_fire(struct timer_event *ev)
 {
+	unsigned long flags;
+
+	spin_lock_irqsave(&timer_events_lock, flags);
 	if (!ev->count++)
 		list_add_tail(&ev->fired, &timer_events_fired);
+	spin_unlock_irqrestore(&timer_events_lock, flags);
 }
 
 void timer_event_cancel(struct timer_event *ev)
@@ -76,21 +97,22 @@ void timer_event_cancel(struct timer_event *ev)
 
 	if (!ev->count)                  /* stays 0: its timer is disarmed */
 		return;
-	flags = local_irq_save();
-
+	spin_lock_irqsave(&timer_events_lock, flags);
 	if (ev->count)
 		list_del_init(&ev->fired);
 	ev->count = 0;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&timer_events_lock, flags);
 }
 
-/* Each event is taken off the list (and its count read) with interrupts
- * off, then sent with them on: send() may allocate and wake tasks. An
- * event fired again meanwhile is queued again. */
+/* Each event is taken off the list (and its count read) under
+ * timer_events_lock, then sent with it dropped and interrupts as the
+ * caller had them: send() may allocate and wake tasks. An event fired
+ * again meanwhile is queued again. */
 void run_timer_events(void)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&timer_events_lock, flags);
 	while (!list_empty(&timer_events_fired)) {
 		struct timer_event *ev = list_first_entry(&timer_events_fired,
 							  struct timer_event, fired);
@@ -98,11 +120,11 @@ void run_timer_events(void)
 
 		list_del_init(&ev->fired);
 		ev->count = 0;
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&timer_events_lock, flags);
 		ev->send(ev, count);
-		flags = local_irq_save();
+		spin_lock_irqsave(&timer_events_lock, flags);
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&timer_events_lock, flags);
 }
 
 /* The tick's work, called by the PIT interrupt (arch/i386/i8253.c). */

@@ -12,6 +12,12 @@
 #include <utsname.h>
 #include <asm/uaccess.h>
 
+void set_uts_name(char *field, const char *name, size_t len)
+{
+	memcpy(field, name, len);
+	memset(field + len, 0, __NEW_UTS_LEN + 1 - len);
+}
+
 /* Set one of the names (field: __NEW_UTS_LEN + 1 bytes) from user memory. */
 static long set_uts_field(char *field, u32 uname, int len)
 {
@@ -23,8 +29,7 @@ static long set_uts_field(char *field, u32 uname, int len)
 		return -EINVAL;
 	if (copy_from_user(tmp, (const void *)uname, len))
 		return -EFAULT;
-	memcpy(field, tmp, len);
-	memset(field + len, 0, __NEW_UTS_LEN + 1 - len);
+	set_uts_name(field, tmp, len);
 	return 0;
 }
 

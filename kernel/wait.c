@@ -2,17 +2,19 @@
  * queue plus a task state other than TASK_RUNNING; waking it is
  * wake_up_process(). Exclusive sleepers are queued at the tail, so one
  * __wake_up() pass wakes all the non-exclusive ones in front and stops after
- * nr_exclusive exclusive ones. Interrupts are off while a queue is touched. */
+ * nr_exclusive exclusive ones. A queue is touched only under its lock, taken
+ * with interrupts off (q->lock, include/wait.h). */
 #include <kernel.h>
 #include <sched.h>
 #include <wait.h>
-#include <asm/irqflags.h>
+#include <spinlock.h>
 
 static void queue_entry(struct wait_queue_head *q, struct wait_queue_entry *w, long state,
 			bool exclusive)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&q->lock, flags);
 	w->task = current;
 	if (list_empty(&w->entry)) {
 		if (exclusive) {
@@ -24,7 +26,7 @@ static void queue_entry(struct wait_queue_head *q, struct wait_queue_entry *w, l
 		}
 	}
 	set_current_state(state);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&q->lock, flags);
 }
 
 /* Queue w (once) and set the sleeping state; the caller then re-checks its
@@ -39,39 +41,48 @@ void prepare_to_wait_exclusive(struct wait_queue_head *q, struct wait_queue_entr
 	queue_entry(q, w, state, true);
 }
 
-/* Back to TASK_RUNNING and off the queue (if a wake-up did not already). */
+/* Back to TASK_RUNNING and off the queue (if a wake-up did not already).
+ * A waker takes the entry off (list_del_init) under the lock: an entry
+ * whose both links point at itself is off for good, and needs no lock
+ * (Linux's list_empty_careful: a half-done removal on another CPU leaves
+ * the two links different). */
 void finish_wait(struct wait_queue_head *q, struct wait_queue_entry *w)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
 	__set_current_state(TASK_RUNNING);
+	if (READ_ONCE(w->entry.next) == &w->entry && READ_ONCE(w->entry.prev) == &w->entry)
+		return;
+	spin_lock_irqsave(&q->lock, flags);
 	if (!list_empty(&w->entry))
 		list_del_init(&w->entry);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&q->lock, flags);
 }
 
 void add_wait_queue(struct wait_queue_head *q, struct wait_queue_entry *w)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&q->lock, flags);
 	w->flags &= ~WQ_FLAG_EXCLUSIVE;
 	if (list_empty(&w->entry))
 		list_add(&w->entry, &q->task_list);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&q->lock, flags);
 }
 
 void remove_wait_queue(struct wait_queue_head *q, struct wait_queue_entry *w)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&q->lock, flags);
 	if (!list_empty(&w->entry))
 		list_del_init(&w->entry);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&q->lock, flags);
 }
 
-int __wake_up(struct wait_queue_head *q, int nr_exclusive)
+/* The wake-up pass, q->lock held by the caller. */
+int __wake_up_locked(struct wait_queue_head *q, int nr_exclusive)
 {
-	unsigned long flags = local_irq_save();
 	struct wait_queue_entry *w, *tmp;
 	int woken = 0;
 
@@ -86,6 +97,16 @@ int __wake_up(struct wait_queue_head *q, int nr_exclusive)
 		if (exclusive && nr_exclusive && !--nr_exclusive)
 			break;
 	}
-	local_irq_restore(flags);
+	return woken;
+}
+
+int __wake_up(struct wait_queue_head *q, int nr_exclusive)
+{
+	unsigned long flags;
+	int woken;
+
+	spin_lock_irqsave(&q->lock, flags);
+	woken = __wake_up_locked(q, nr_exclusive);
+	spin_unlock_irqrestore(&q->lock, flags);
 	return woken;
 }

@@ -3,9 +3,13 @@
  * (arch/i386/pgtable.c), so every address space sees the mapping at once.
  * Unlike Linux, kunmap tears a pkmap slot down (and flushes its TLB entry)
  * as soon as its last user is gone, instead of batching the flushes: simpler
- * to follow, and the cost is one invlpg. */
+ * to follow, and the cost is one invlpg. The pkmap slots (pkmap_count,
+ * last_pkmap_nr, page->virtual of a highmem page) are guarded by kmap_lock,
+ * interrupts off. The kmap_atomic windows are this CPU's own state, changed
+ * with interrupts off (they are one set today: per-CPU windows are for SMP). */
 #include <kernel.h>
 #include <highmem.h>
+#include <spinlock.h>
 #include <asm/irqflags.h>
 #include <asm/pgtable.h>
 #include "internal.h"
@@ -14,6 +18,7 @@ static int pkmap_count[LAST_PKMAP];       /* users of each slot; 0 = free */
 static unsigned int last_pkmap_nr;        /* where the next search starts */
 static unsigned int kmap_atomic_idx;      /* kmap_atomic slots in use (a stack) */
 static unsigned int pkmap_used;
+static DEFINE_SPINLOCK(kmap_lock);
 
 static unsigned long pkmap_addr(unsigned int nr) { return PKMAP_BASE + nr * PAGE_SIZE; }
 
@@ -47,13 +52,13 @@ void *kmap(struct page *page)
 
 	if (!PageHighMem(page))
 		return page_address(page);
-	flags = local_irq_save();
+	spin_lock_irqsave(&kmap_lock, flags);
 	addr = page->virtual;
 	if (addr)
 		pkmap_count[((unsigned long)addr - PKMAP_BASE) >> PAGE_SHIFT]++;
 	else
 		addr = map_new_virtual(page);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&kmap_lock, flags);
 	if (!addr)
 		pr_warn("kmap: all %d pkmap slots are in use\n", LAST_PKMAP);
 	return addr;
@@ -68,14 +73,14 @@ void kunmap(struct page *page)
 		return;
 	BUG_ON(addr < PKMAP_BASE || addr >= PKMAP_BASE + LAST_PKMAP * PAGE_SIZE);
 	nr = (addr - PKMAP_BASE) >> PAGE_SHIFT;
-	flags = local_irq_save();
+	spin_lock_irqsave(&kmap_lock, flags);
 	BUG_ON(pkmap_count[nr] <= 0);
 	if (--pkmap_count[nr] == 0) {
 		unmap_kernel_range(addr, PAGE_SIZE);
 		page->virtual = NULL;
 		pkmap_used--;
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&kmap_lock, flags);
 }
 
 unsigned int nr_kmapped_pages(void)

@@ -77,18 +77,15 @@ void mem_init(void)
  * the kernel image, and a large one would otherwise hold all of ZONE_DMA.
  * Only whole frames inside the module are freed (a frame it shares with
  * something else stays reserved). Called once, from populate_rootfs at
- * boot; interrupts are saved and restored around the buddy lists. */
+ * boot. */
 void free_initrd_mem(struct boot_module *m)
 {
 	unsigned long start = ALIGN_UP(m->start, PAGE_SIZE) >> PAGE_SHIFT;
 	unsigned long end = ALIGN_DOWN(m->end, PAGE_SIZE) >> PAGE_SHIFT;
-	unsigned long flags;
 
 	if (m->freed || start >= end)
 		return;
-	flags = local_irq_save();
-	free_bootmem_range(start, end);
-	local_irq_restore(flags);
+	free_bootmem_range(start, end);      /* takes each zone's lock */
 	m->freed = true;
 	pr_info("Freeing initrd memory: %luK\n", (end - start) << (PAGE_SHIFT - 10));
 }

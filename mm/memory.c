@@ -8,7 +8,11 @@
  * again. fork shares pages by reference count (copy_page_range); teardown
  * drops those references (zap_page_range) and frees the page tables
  * (free_pgtables). User pages may be highmem: their contents are reached
- * through kmap. */
+ * through kmap. A new page table or PTE is installed under the mm's
+ * page_table_lock, after a re-check: another thread of the mm may have
+ * faulted on the same address meanwhile (the fault holds mmap_lock only for
+ * reading), and then the loser's page is given back. A copy-on-write break
+ * (do_wp_page) still relies on one CPU. */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
@@ -46,8 +50,15 @@ static u32 *pte_alloc(struct mm_struct *mm, unsigned long addr)
 	table = get_zeroed_page(GFP_PGTABLE_USER);
 	if (!table)
 		return NULL;
+	spin_lock(&mm->page_table_lock);
+	if (pgd_present(mm->pgd[pgd_index(addr)])) {
+		spin_unlock(&mm->page_table_lock);
+		free_page(table);            /* another thread's came first */
+		return user_pte(mm, addr);
+	}
 	pgd_populate(&mm->pgd[pgd_index(addr)], (pte_t *)table);
 	mm->nr_ptes++;
+	spin_unlock(&mm->page_table_lock);
 	return (u32 *)table + pte_index(addr);
 }
 
@@ -100,8 +111,15 @@ static int new_private_page(struct vm_area_struct *vma, unsigned long addr, u32 
 		__free_page(page);
 		return err;
 	}
+	spin_lock(&vma->vm_mm->page_table_lock);
+	if (pte_present(*pte)) {             /* another thread's fault won */
+		spin_unlock(&vma->vm_mm->page_table_lock);
+		__free_page(page);
+		return 0;
+	}
 	set_pte(pte, mk_pte(page_to_phys(page), vma_pte_flags(vma, true)));
 	vma->vm_mm->rss++;
+	spin_unlock(&vma->vm_mm->page_table_lock);
 	return 0;
 }
 
@@ -109,9 +127,13 @@ static int new_private_page(struct vm_area_struct *vma, unsigned long addr, u32 
 static int map_file_page(struct vm_area_struct *vma, u32 *pte, struct page *page,
 			 bool writable)
 {
-	get_page(page);
-	set_pte(pte, mk_pte(page_to_phys(page), vma_pte_flags(vma, writable)));
-	vma->vm_mm->rss++;
+	spin_lock(&vma->vm_mm->page_table_lock);
+	if (!pte_present(*pte)) {            /* else another thread's fault won */
+		get_page(page);
+		set_pte(pte, mk_pte(page_to_phys(page), vma_pte_flags(vma, writable)));
+		vma->vm_mm->rss++;
+	}
+	spin_unlock(&vma->vm_mm->page_table_lock);
 	return 0;
 }
 

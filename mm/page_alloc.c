@@ -5,14 +5,16 @@
  * merges a block with its buddy (the block whose pfn differs only in bit
  * `order`) for as long as the buddy is free, so the lists never hold two free
  * buddies. Orders 0 and 1 go through a small per-zone cache (pcp) first, so
- * the common alloc/free pair costs a list pop and a push. Interrupts are off
- * while the lists change, so interrupt handlers may allocate too. A failed
+ * the common alloc/free pair costs a list pop and a push. Each zone's buddy
+ * lists, pcp lists and free count are guarded by zone->lock, taken with
+ * interrupts off (interrupt handlers may allocate too); no code holds two
+ * zones' locks at once. A failed
  * allocation of user memory calls the OOM killer (include/gfp.h). */
 #include <kernel.h>
 #include <highmem.h>
 #include <mm.h>
 #include <oom.h>
-#include <asm/irqflags.h>
+#include <spinlock.h>
 #include "internal.h"
 
 struct zone zones[MAX_NR_ZONES] = {
@@ -134,12 +136,14 @@ static void pcp_free(struct zone *z, struct page *page, unsigned int order)
 
 void drain_all_pages(void)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
-	for (int i = 0; i < MAX_NR_ZONES; i++)
+	for (int i = 0; i < MAX_NR_ZONES; i++) {
+		spin_lock_irqsave(&zones[i].lock, flags);
 		for (unsigned int o = 0; o < PCP_ORDERS; o++)
 			pcp_release(&zones[i], o, zones[i].pcp.count[o]);
-	local_irq_restore(flags);
+		spin_unlock_irqrestore(&zones[i].lock, flags);
+	}
 }
 
 /* --- allocation ------------------------------------------------------------ */
@@ -161,14 +165,17 @@ static struct page *get_page_from_zonelist(struct zone *const *zl, unsigned int 
 {
 	for (; *zl; zl++) {
 		struct zone *z = *zl;
-		struct page *page;
-		if (z->free_pages < (1UL << order))
-			continue;
-		page = order < PCP_ORDERS ? pcp_alloc(z, order) : __rmqueue(z, order);
-		if (page) {
+		struct page *page = NULL;
+		unsigned long flags;
+
+		spin_lock_irqsave(&z->lock, flags);
+		if (z->free_pages >= (1UL << order))
+			page = order < PCP_ORDERS ? pcp_alloc(z, order) : __rmqueue(z, order);
+		if (page)
 			z->free_pages -= 1UL << order;
+		spin_unlock_irqrestore(&z->lock, flags);
+		if (page)
 			return page;
-		}
 	}
 	return NULL;
 }
@@ -186,17 +193,14 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
 	struct zone *const *zl = zonelists[gfp & GFP_ZONEMASK];
 	struct page *page;
-	unsigned long flags;
 
 	if (unlikely(order >= MAX_ORDER))
 		return NULL;
-	flags = local_irq_save();
 	page = get_page_from_zonelist(zl, order);
 	if (unlikely(!page)) {           /* blocks parked on pcp lists may merge */
 		drain_all_pages();
 		page = get_page_from_zonelist(zl, order);
 	}
-	local_irq_restore(flags);
 	if (unlikely(!page)) {
 		if (gfp_oom_allowed(gfp))
 			out_of_memory(gfp, order);     /* it says what it does */
@@ -227,13 +231,13 @@ static void free_pages_ok(struct page *page, unsigned int order)
 		bad_page(page, "freeing a page still in a file's page cache");
 	if (unlikely(page_to_pfn(page) & ((1UL << order) - 1)))
 		bad_page(page, "freeing a block at a pfn not aligned to its order");
-	flags = local_irq_save();
+	spin_lock_irqsave(&z->lock, flags);
 	z->free_pages += 1UL << order;
 	if (order < PCP_ORDERS)
 		pcp_free(z, page, order);
 	else
 		__free_one_page(z, page, order);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&z->lock, flags);
 }
 
 void __free_pages(struct page *page, unsigned int order)
@@ -287,11 +291,12 @@ unsigned long nr_free_pages(void)
 
 void zone_free_counts(enum zone_type zt, unsigned long *counts)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&zones[zt].lock, flags);
 	for (unsigned int o = 0; o < MAX_ORDER; o++)
 		counts[o] = zones[zt].free_area[o].nr_free;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&zones[zt].lock, flags);
 }
 
 void show_buddyinfo(void)
@@ -314,6 +319,7 @@ static void init_zone(enum zone_type zt, unsigned long start, unsigned long end)
 {
 	struct zone *z = &zones[zt];
 
+	__spin_lock_init(&z->lock, "zone->lock");
 	z->zone_start_pfn = start;
 	z->spanned_pages = end > start ? end - start : 0;
 	for (unsigned int o = 0; o < MAX_ORDER; o++)
@@ -365,12 +371,15 @@ void free_bootmem_range(unsigned long start, unsigned long end)
 		while (start + (1UL << order) > end || !block_reserved(page, order))
 			order--;
 		struct zone *z = page_zone(page);
+		unsigned long flags;
 		for (unsigned long i = 0; i < (1UL << order); i++)
 			clear_page_flag(page + i, PG_reserved);
+		spin_lock_irqsave(&z->lock, flags);
 		z->present_pages += 1UL << order;
 		z->free_pages += 1UL << order;
 		totalram_pages += 1UL << order;
 		__free_one_page(z, page, order);
+		spin_unlock_irqrestore(&z->lock, flags);
 		start += 1UL << order;
 	}
 }

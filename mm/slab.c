@@ -5,13 +5,20 @@
  * Free objects are chained through a free pointer stored at s->offset in
  * each free slot. One empty slab per cache is kept for reuse; more are given
  * back to the buddy allocator at once (kmem_cache_shrink gives all back).
- * The debug checks live in mm/slab_debug.c. */
+ * The debug checks live in mm/slab_debug.c. Locking: a cache's lists,
+ * slabs and counters are guarded by its kmem_cache.lock, the list of caches
+ * by slab_caches_lock; both are taken with interrupts off (handlers may
+ * allocate) and nest slab_caches_lock -> kmem_cache.lock -> zone->lock (a
+ * new slab's pages come from the buddy allocator under the cache's lock).
+ * The statistics readers (slab_pages, slabinfo) read the counters without
+ * the cache's lock: a figure may be one operation old. */
 #include <kernel.h>
 #include <errno.h>
 #include <mm.h>
 #include <params.h>
 #include <slab.h>
-#include <asm/irqflags.h>
+#include <seq_file.h>
+#include <spinlock.h>
 #include "internal.h"
 
 #define SLAB_FREE_LIMIT   1        /* empty slabs a cache keeps */
@@ -21,6 +28,7 @@
 
 bool slab_debug = true;
 static LIST_HEAD(slab_caches);
+static DEFINE_SPINLOCK(slab_caches_lock);   /* slab_caches */
 
 /* The cache of struct kmem_cache itself, set up by hand (it cannot come from itself). */
 static struct kmem_cache kmem_cache_boot;
@@ -94,15 +102,17 @@ static unsigned int calculate_order(size_t size)
 }
 
 static void init_cache(struct kmem_cache *s, const char *name, size_t size, size_t align,
-		       unsigned long flags, void (*ctor)(void *))
+		       unsigned long slab_flags, void (*ctor)(void *))
 {
+	unsigned long flags;
+
 	memset(s, 0, sizeof(*s));
 	strlcpy(s->name, name, sizeof(s->name));
 	s->object_size = size;
 	s->align = max(align, (size_t)SLAB_MIN_ALIGN);
-	if (flags & SLAB_HWCACHE_ALIGN)
+	if (slab_flags & SLAB_HWCACHE_ALIGN)
 		s->align = max(s->align, (size_t)SLAB_CACHE_LINE);
-	s->flags = flags | (slab_debug ? SLAB_RED_ZONE | SLAB_POISON : 0);
+	s->flags = slab_flags | (slab_debug ? SLAB_RED_ZONE | SLAB_POISON : 0);
 	s->ctor = ctor;
 	calculate_sizes(s);
 	s->order = calculate_order(s->size);
@@ -110,7 +120,10 @@ static void init_cache(struct kmem_cache *s, const char *name, size_t size, size
 	INIT_LIST_HEAD(&s->slabs_full);
 	INIT_LIST_HEAD(&s->slabs_partial);
 	INIT_LIST_HEAD(&s->slabs_free);
+	__spin_lock_init(&s->lock, "kmem_cache->lock");
+	spin_lock_irqsave(&slab_caches_lock, flags);
 	list_add_tail(&s->list, &slab_caches);
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
 }
 
 struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align,
@@ -193,14 +206,15 @@ static struct page *get_empty_slab(struct kmem_cache *s, gfp_t gfp)
 
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 	struct page *page;
 	void *obj;
 
+	spin_lock_irqsave(&s->lock, flags);
 	if (likely(!list_empty(&s->slabs_partial)))
 		page = list_first_entry(&s->slabs_partial, struct page, lru);
 	else if (!(page = get_empty_slab(s, gfp))) {
-		local_irq_restore(flags);
+		spin_unlock_irqrestore(&s->lock, flags);
 		return NULL;
 	}
 	obj = page->freelist;
@@ -211,7 +225,7 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 	s->total_allocs++;
 	if (unlikely(s->flags & (SLAB_RED_ZONE | SLAB_POISON)))
 		slab_debug_alloc(s, page, obj);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&s->lock, flags);
 	if (unlikely(gfp & __GFP_ZERO))
 		memset(obj, 0, s->object_size);
 	return obj;
@@ -227,7 +241,7 @@ void kmem_cache_free(struct kmem_cache *s, void *obj)
 	page = obj_to_slab(s, obj);
 	if (unlikely(!PageSlab(page) || page->slab_cache != s))
 		panic("kmem_cache_free: %p is not an object of cache %s", obj, s->name);
-	flags = local_irq_save();
+	spin_lock_irqsave(&s->lock, flags);
 	if (unlikely(s->flags & (SLAB_RED_ZONE | SLAB_POISON)))
 		slab_debug_free(s, page, obj);
 	set_freepointer(s, obj, page->freelist);
@@ -243,32 +257,38 @@ void kmem_cache_free(struct kmem_cache *s, void *obj)
 	}
 	s->active_objs--;
 	s->total_frees++;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&s->lock, flags);
 }
 
 /* --- shrinking and destroying ---------------------------------------------------- */
 
 void kmem_cache_shrink(struct kmem_cache *s)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&s->lock, flags);
 	while (!list_empty(&s->slabs_free)) {
 		discard_slab(s, list_first_entry(&s->slabs_free, struct page, lru));
 		s->nr_free_slabs--;
 	}
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&s->lock, flags);
 }
 
 void kmem_cache_shrink_all(void)
 {
 	struct kmem_cache *s;
+	unsigned long flags;
 
+	spin_lock_irqsave(&slab_caches_lock, flags);
 	list_for_each_entry(s, &slab_caches, list)
 		kmem_cache_shrink(s);
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
 }
 
 void kmem_cache_destroy(struct kmem_cache *s)
 {
+	unsigned long flags;
+
 	if (!s)
 		return;
 	if (s->active_objs) {
@@ -277,7 +297,9 @@ void kmem_cache_destroy(struct kmem_cache *s)
 		return;
 	}
 	kmem_cache_shrink(s);
+	spin_lock_irqsave(&slab_caches_lock, flags);
 	list_del(&s->list);
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
 	kmem_cache_free(&kmem_cache_boot, s);
 }
 
@@ -286,34 +308,73 @@ void kmem_cache_destroy(struct kmem_cache *s)
 unsigned long slab_pages(void)
 {
 	struct kmem_cache *s;
-	unsigned long n = 0;
+	unsigned long n = 0, flags;
 
+	spin_lock_irqsave(&slab_caches_lock, flags);
 	list_for_each_entry(s, &slab_caches, list)
 		n += s->num_slabs << s->order;
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
 	return n;
 }
 
 unsigned long slab_objects_in_use(void)
 {
 	struct kmem_cache *s;
-	unsigned long n = 0;
+	unsigned long n = 0, flags;
 
+	spin_lock_irqsave(&slab_caches_lock, flags);
 	list_for_each_entry(s, &slab_caches, list)
 		n += s->active_objs;
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
 	return n;
+}
+
+/* /proc/slabinfo's lines, in Linux's format (version 2.1, as SLUB prints
+ * it: no tunables, no shared objects; active_slabs counts the slabs with
+ * an object in use). */
+static const char slabinfo_head[] = "slabinfo - version: 2.1\n"
+	"# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>"
+	" : tunables <limit> <batchcount> <sharedfactor>"
+	" : slabdata <active_slabs> <num_slabs> <sharedavail>\n";
+
+static void slabinfo_line(const struct kmem_cache *s, char *buf, size_t size)
+{
+	snprintf(buf, size, "%-17s %6lu %6lu %6zu %4u %4u : tunables %4u %4u %4u"
+		 " : slabdata %6lu %6lu %6u\n", s->name, s->active_objs, s->num_objs, s->size,
+		 s->objects, 1U << s->order, 0, 0, 0, s->num_slabs - s->nr_free_slabs,
+		 s->num_slabs, 0);
+}
+
+void slabinfo_show(struct seq_file *m)
+{
+	struct kmem_cache *s;
+	char line[160];
+
+	unsigned long flags;
+
+	seq_puts(m, slabinfo_head);
+	spin_lock_irqsave(&slab_caches_lock, flags);
+	list_for_each_entry(s, &slab_caches, list) {
+		slabinfo_line(s, line, sizeof(line));
+		seq_puts(m, line);             /* into the seq buffer: allocates nothing */
+	}
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
 }
 
 void show_slabinfo(void)
 {
 	struct kmem_cache *s;
+	char line[160];
 
-	pr_info("slabinfo - version: 2.1\n");
-	pr_info("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>"
-		" : slabdata <active_slabs> <num_slabs>\n");
-	list_for_each_entry(s, &slab_caches, list)
-		pr_info("%-17s %6lu %6lu %6zu %4u %4u : slabdata %6lu %6lu\n", s->name,
-			s->active_objs, s->num_objs, s->size, s->objects, 1U << s->order,
-			s->num_slabs - s->nr_free_slabs, s->num_slabs);
+	unsigned long flags;
+
+	pr_info("%s", slabinfo_head);
+	spin_lock_irqsave(&slab_caches_lock, flags);
+	list_for_each_entry(s, &slab_caches, list) {
+		slabinfo_line(s, line, sizeof(line));
+		pr_info("%s", line);
+	}
+	spin_unlock_irqrestore(&slab_caches_lock, flags);
 }
 
 void kmem_cache_init(void)

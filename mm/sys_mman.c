@@ -22,8 +22,12 @@
 long sys_brk(u32 newbrk, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
 	struct mm_struct *mm = current->mm;
+	long ret;
 
-	return newbrk ? (long)do_brk(mm, newbrk) : (long)mm->brk;
+	down_write(&mm->mmap_lock);
+	ret = newbrk ? (long)do_brk(mm, newbrk) : (long)mm->brk;
+	up_write(&mm->mmap_lock);
+	return ret;
 }
 
 #define MAP_KNOWN (MAP_TYPE | MAP_FIXED | MAP_ANONYMOUS | MAP_GROWSDOWN | MAP_STACK | \
@@ -117,7 +121,24 @@ static long mmap_shared_anon(struct mm_struct *mm, long start, u32 len,
 	return err ? err : start;
 }
 
+static long do_mmap2(u32 addr, u32 len, u32 prot, u32 flags, u32 fd, u32 pgoff);
+
+/* The calls that change the layout hold mmap_lock for writing throughout
+ * (include/sched/mm.h); none touches user memory meanwhile. mincore copies
+ * its vector out as it goes, so it takes no lock: its readers' view of the
+ * VMAs relies on the kernel not being preemptible. */
 long sys_mmap2(u32 addr, u32 len, u32 prot, u32 flags, u32 fd, u32 pgoff)
+{
+	struct mm_struct *mm = current->mm;
+	long ret;
+
+	down_write(&mm->mmap_lock);
+	ret = do_mmap2(addr, len, prot, flags, fd, pgoff);
+	up_write(&mm->mmap_lock);
+	return ret;
+}
+
+static long do_mmap2(u32 addr, u32 len, u32 prot, u32 flags, u32 fd, u32 pgoff)
 {
 	struct mm_struct *mm = current->mm;
 	struct file *file = NULL;
@@ -151,29 +172,39 @@ long sys_mmap2(u32 addr, u32 len, u32 prot, u32 flags, u32 fd, u32 pgoff)
 	return err ? err : start;
 }
 
+/* ret = call, with current's mmap_lock held for writing around it. */
+#define WITH_MMAP_LOCK(call) ({                                         \
+	struct mm_struct *__mm = current->mm;                           \
+	long __ret;                                                     \
+	down_write(&__mm->mmap_lock);                                   \
+	__ret = (call);                                                 \
+	up_write(&__mm->mmap_lock);                                     \
+	__ret;                                                          \
+})
+
 long sys_munmap(u32 addr, u32 len, u32 c, u32 d, u32 e, u32 f)
 {
-	return do_munmap(current->mm, addr, len);
+	return WITH_MMAP_LOCK(do_munmap(current->mm, addr, len));
 }
 
 long sys_mprotect(u32 addr, u32 len, u32 prot, u32 d, u32 e, u32 f)
 {
-	return do_mprotect(current->mm, addr, len, prot);
+	return WITH_MMAP_LOCK(do_mprotect(current->mm, addr, len, prot));
 }
 
 long sys_mremap(u32 addr, u32 old_len, u32 new_len, u32 flags, u32 new_addr, u32 f)
 {
-	return do_mremap(current->mm, addr, old_len, new_len, flags, new_addr);
+	return WITH_MMAP_LOCK((long)do_mremap(current->mm, addr, old_len, new_len, flags, new_addr));
 }
 
 long sys_msync(u32 start, u32 len, u32 flags, u32 d, u32 e, u32 f)
 {
-	return do_msync(current->mm, start, len, (int)flags);
+	return WITH_MMAP_LOCK(do_msync(current->mm, start, len, (int)flags));
 }
 
 long sys_madvise(u32 start, u32 len, u32 advice, u32 d, u32 e, u32 f)
 {
-	return do_madvise(current->mm, start, len, (int)advice);
+	return WITH_MMAP_LOCK(do_madvise(current->mm, start, len, (int)advice));
 }
 
 long sys_mincore(u32 start, u32 len, u32 vec, u32 d, u32 e, u32 f)

@@ -10,7 +10,8 @@
 #    .ci), which make their scratch files with mktemp; the tmp directory named
 #    in the kernel's and the user programs' C files is the guest's own;
 #  - a reference out of the repository: the shared folder beside it, a
-#    Markdown link up out of it, and the names of the notes kept there.
+#    Markdown link up out of it (from docs/, one level up is the top of the
+#    repository: up two is out), and the names of the notes kept there.
 set -eu
 cd "$(dirname "$0")/.."
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
@@ -21,12 +22,17 @@ else
 fi
 # Written so that this file does not match itself.
 absolute='(^|[^[:alnum:]_.~-])/(home|root|work|Users)\b'
-outside='\.\./shared\b|\]\(\.\./|\b(seed-claims|linux-reference(-2)?|platform-notes|CONVENTIONS)\.md\b'
+outside='\.\./shared\b|\b(seed-claims|linux-reference(-2)?|platform-notes|CONVENTIONS)\.md\b'
+uplink='\]\(\.\./'
+docs_uplink='\]\(\.\./\.\./'
 hosttmp='(^|[^[:alnum:]_.~$-])/t[m]p\b'
 
 guest=$(printf '%s\n' "$files" | grep -E '^user/rootfs[^/]*/' || true)
-hits=$(printf '%s\n' "$files" | grep -vE '^user/rootfs[^/]*/' | tr '\n' '\0' |
-	xargs -0 grep -nIE "$absolute|$outside" -- 2>/dev/null || true)
+hits=$(printf '%s\n' "$files" | grep -vE '^(user/rootfs[^/]*|docs)/' | tr '\n' '\0' |
+	xargs -0 grep -nIE "$absolute|$outside|$uplink" -- 2>/dev/null || true)
+docs=$(printf '%s\n' "$files" | grep -E '^docs/' || true)
+[ -n "$docs" ] && hits="$hits
+$(printf '%s\n' "$docs" | tr '\n' '\0' | xargs -0 grep -nIE "$absolute|$outside|$docs_uplink" -- 2>/dev/null || true)"
 [ -n "$guest" ] && hits="$hits
 $(printf '%s\n' "$guest" | tr '\n' '\0' | xargs -0 grep -nIE "$outside" -- 2>/dev/null || true)"
 host=$(printf '%s\n' "$files" | grep -E '^(Makefile|.*\.mk|scripts/.*|.*\.py|\.ci/.*)$' || true)

@@ -84,13 +84,18 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--kernel', default='build/tasklab.elf')
     ap.add_argument('--bench', default='*', help='bench= glob')
-    ap.add_argument('--append', default='slab_debug=off', help='extra kernel command line')
+    ap.add_argument('--append', default='slab_debug=off nolockdep',
+                    help='extra kernel command line (the lock checker off: figures count no checking)')
     ap.add_argument('--timeout', type=float, default=120)
     ap.add_argument('--initrd', help='initramfs (the user-mode benchmarks run from it)')
+    ap.add_argument('--smp', type=int, default=1,
+                    help='CPUs (QEMU -smp N; under -icount they run round-robin on one host thread)')
     ap.add_argument('--sched', default=','.join(SCHEDS), help='schedulers to run under')
     ap.add_argument('--plot', default='build/bench/schedule_cost.svg')
     args = ap.parse_args()
     run.INITRD = args.initrd
+    if args.smp > 1:
+        run.CPU = run.CPU + ['-smp', str(args.smp)]
     figs = {}
     for sched in args.sched.split(','):
         lines, figs[sched] = run_one(args, sched)

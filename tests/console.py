@@ -19,8 +19,8 @@ A check is enabled (pending None) or pending: pending names what is still
 missing. An enabled check that fails is a failure. A pending check is still
 run: while it fails it is reported as pending, never as passed; once it
 passes it is reported as a failure too, so that it gets enabled (pending
-set to None here, and taken off the README's list of what does not work
-yet). Besides the command checks: every session ends with a power off
+set to None here, and taken off docs/console.md's list of what does not
+work yet). Besides the command checks: every session ends with a power off
 (QEMU's exit status 33), and the main session and the baseline must power
 off with the same free pages, slab objects and tasks (the kernel logs them
 at power off): the commands leaked nothing.
@@ -261,7 +261,7 @@ class Report:
                 self.tally.fail(name, f'{why}\n--- output ---\n{(out or "")[-1500:]}')
         elif why is None:
             self.tally.fail(name, f'passes now: enable it in tests/console.py (pending '
-                                  f'"{chk["pending"]}") and take it off the README\'s list')
+                                  f'"{chk["pending"]}") and take it off docs/console.md\'s list')
         else:
             self.pending_open.append(chk['name'])
             print(f'pending {name}: not working yet ({chk["pending"]}): {why.strip()[:160]}')
@@ -390,7 +390,7 @@ def run_console_checks(args, tally):
             print(f'# console ENOSYS {phase}: {enosys_summary(calls)}')
     if report.pending_open:
         print(f'# console: {len(report.pending_open)} checks pending (not working yet; '
-              f'listed in the README): {", ".join(report.pending_open)}')
+              f'listed in docs/console.md): {", ".join(report.pending_open)}')
 
 
 def main():

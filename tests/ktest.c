@@ -17,6 +17,7 @@
 #include <kallsyms.h>
 #include <ktap_format.h>
 #include <ktest.h>
+#include <lockdep.h>
 #include <mount.h>
 #include <params.h>
 #include <sched.h>
@@ -255,7 +256,7 @@ static int case_thread(void *arg)
 	} else {
 		report_fault(t, &guard);
 		t->failed = true;
-		hardirq_depth = 0;       /* a fault may have abandoned an IRQ handler */
+		this_cpu(hardirq_depth) = 0;   /* a fault may have abandoned an IRQ handler */
 	}
 	return 0;
 }
@@ -410,6 +411,21 @@ static void mount_proc(void)
 		ktap(0, "# ktest: cannot mount /proc (error %d)", err);
 }
 
+/* The lock checker's totals, which the runner checks (on for the whole run,
+ * since any report would have panicked, and really checking locks), and
+ * every lock order it saw: the real nesting, for include/lock_order.h. */
+static void ktap_lockdep_summary(void)
+{
+	struct lockdep_stats ls;
+	const char *held, *taken;
+
+	lockdep_get_stats(&ls);
+	ktap(0, "# lockdep: %s, %u classes, %u dependencies, %lu acquisitions checked",
+	     debug_locks ? "on" : "off", ls.classes, ls.dependencies, ls.acquisitions);
+	for (unsigned int i = 0; lockdep_dependency(i, &held, &taken); i++)
+		ktap(0, "# lockdep order: %s -> %s", held, taken);
+}
+
 bool ktest_run_selected(void)
 {
 	const struct ktest_suite *s;
@@ -430,6 +446,7 @@ bool ktest_run_selected(void)
 		if (selected_cases(s) > 0)
 			run_suite(s, ++num, &tot);
 	ktap(0, "# Totals: pass:%d fail:%d skip:%d", tot.pass, tot.fail, tot.skip);
+	ktap_lockdep_summary();
 	ktap(0, "# ktest: end of run");
 	machine_exit(QEMU_EXIT_DONE);
 }

@@ -42,13 +42,16 @@ One `make test` is:
      (with KTAP_PLATFORM=linux-abi: here, and only here, a case may SKIP);
      the glibc programs (build/user/glibc/*) must exit 0 there too, and
      our ps must match the host's procps;
+  5b. (--fuzz-seconds) the system-call fuzzer (tests/fuzz.py) for that
+     long with a fixed seed: no panic, hang, leak or failed check;
   6. harness self-checks: a broken EXPECT, a panic, a hang, a leak and a
      skip on Tasklab must each be reported as failures (so the runner itself
      is tested), and a user program that takes itself to be on Tasklab while
      uname disagrees must bail out; and each hardening should-panic case,
      booted with its protection switched off (rodata=off, nosmap, nosmep),
      must fail for want of a panic (so each case proves its protection, not
-     just any oops).
+     just any oops); with --fuzz-seconds, fuzz runs under a kernel that
+     leaks, panics or hangs (fuzz_selftest=) must each fail.
 Python 3 standard library only.
 """
 import argparse
@@ -75,7 +78,11 @@ SERIAL_PROBE = 'tasklab-serial-probe-42\n'
 INITRD = None       # the initramfs every -kernel boot gets (--initrd)
 # Every boot gets QEMU's most capable CPU model, which has SMEP, SMAP and
 # RDRAND under TCG (the kernel turns SMEP and SMAP on: arch/i386/cpu.c).
+# --smp N adds -smp N to every boot (the SMP suite's claim_c32 cases run on
+# every CPU there is); --mttcg adds QEMU's multi-threaded TCG, one host
+# thread per vCPU, to every boot but the -icount ones (QEMU refuses both).
 CPU = ['-cpu', 'max']
+MTTCG = []
 
 
 class Boot:
@@ -105,6 +112,8 @@ def boot(kernel=None, iso=None, append='', timeout=30, mem='2G', extra=(), count
         if INITRD:
             cmd += ['-initrd', INITRD]
     cmd += list(extra)
+    if '-icount' not in extra:
+        cmd += MTTCG
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
@@ -155,6 +164,7 @@ class Ktap:
         self.should_panic = []   # 'suite.case' listed by the kernel
         self.expecting_panic = None
         self.end_seen = False
+        self.lockdep = None      # the lock checker's end-of-run line
         self._parse(lines)
 
     def _parse(self, lines):
@@ -177,6 +187,8 @@ class Ktap:
                 self.expecting_panic = body[len('# ktest expecting panic: '):]
             elif body == '# ktest: end of run':
                 self.end_seen = True
+            elif body.startswith('# lockdep: '):
+                self.lockdep = body
             if indent == 4:
                 sub = self._sub_line(body, sub)
             elif indent == 0:
@@ -322,7 +334,26 @@ def boot_problems(b, kt, expect_end=True):
     problems += [f'KTAP: {e}' for e in kt.errors]
     if expect_end and not kt.end_seen and not problems:
         problems.append('no end-of-run line: the kernel died')
+    if expect_end and kt.end_seen:
+        problems += lockdep_problems(kt.lockdep)
     return problems
+
+
+LOCKDEP_LINE = re.compile(r'# lockdep: (on|off), (\d+) classes, (\d+) dependencies, '
+                          r'(\d+) acquisitions checked')
+
+
+def lockdep_problems(line):
+    """The lock checker must have been on for the whole run and have checked
+    locks: any report it makes panics (a failure above), so a run that ends
+    with it still on found no inversion, no sleep under a spinlock and no
+    lock used both in and outside interrupts with interrupts on."""
+    m = LOCKDEP_LINE.match(line or '')
+    if not m:
+        return ['no lock checker summary line at the end of the run']
+    if m.group(1) != 'on' or int(m.group(4)) == 0:
+        return [f'the lock checker did not check the whole run: {line}']
+    return []
 
 
 # Manual cases that need a boot of their own with other QEMU settings:
@@ -374,6 +405,12 @@ def run_main(args, tally, test=None, mem=None, timeout=None, label='main boot', 
     count_results(tally, kt, b.lines, prefix=prefix)
     for p in boot_problems(b, kt):
         tally.fail(label, p)
+    if label == 'main boot' and args.expect_cpus:
+        want = f'smp: Brought up {args.expect_cpus} CPU'
+        if any(want in l for l in b.lines):
+            tally.ok(f'{label}: {args.expect_cpus} CPUs up')
+        else:
+            tally.fail(f'{label}: {args.expect_cpus} CPUs up', f'no "{want}" line')
     if b.first_result_s is not None:
         print(f'# boot to first test result: {b.first_result_s:.2f} s; {label} {b.seconds:.2f} s')
     return kt
@@ -514,8 +551,9 @@ def run_monitor_check(args, tally):
     thread) answers the serial keys; t prints the task list in ps -efj
     columns with PID 0, 1 and [kthreadd]; q the scheduler's table (policy,
     priorities, slice) and the O(1) arrays; while s makes the monitor thread
-    spin, t still prints it (from the receive interrupt); r powers off (QEMU
-    exit status 33)."""
+    spin, t still prints it (from the receive interrupt); i prints the
+    interrupt counts with a column per CPU; r powers off (QEMU exit status
+    33)."""
     sent = []
 
     def respond(out):
@@ -524,13 +562,16 @@ def run_monitor_check(args, tally):
               'q' if done == 't' and b'[kthreadd]' in out else \
               's' if done == 'tq' and b'expired array' in out else \
               't' if done == 'tqs' and b'monitor: spinning' in out else \
-              'r' if done == 'tqst' and b'spin done' in out else ''
+              'i' if done == 'tqst' and b'spin done' in out else \
+              'r' if done == 'tqsti' and b'Local timer interrupts' in out else ''
         if key:
             sent.append(key)
         return key
     text, status = interactive_boot(['-kernel', args.kernel, '-append', args.append], respond)
     want = ['UID        PID  PPID  PGID   SID  C STIME TTY          TIME CMD',
             '[swapper]', '[kernel_init]', '[kthreadd]', '[kmonitord]']
+    cpus = int(CPU[CPU.index('-smp') + 1]) if '-smp' in CPU else 1
+    want += ['CPU%-8d' % c for c in range(cpus)] + ['LOC:', '  0: ', 'IO-APIC-edge  timer']
     missing = [w for w in want if w not in text]
     # q: the scheduler's table, kmonitord running (queued, R) at nice 0's
     # static priority 120, and the O(1) arrays
@@ -542,7 +583,8 @@ def run_monitor_check(args, tally):
     if want[0] not in spinning:
         missing.append('a task list while kmonitord spins')
     if not missing and status == EXIT_DONE:
-        tally.ok('monitor_t_lists_tasks', '  [t: ps -efj with [swapper] [kernel_init] [kthreadd], also while kmonitord spins; q: the run queue; r: power off]')
+        tally.ok('monitor_t_lists_tasks', '  [t: ps -efj with [swapper] [kernel_init] [kthreadd], also while kmonitord spins; '
+                 f'q: the run queue; i: interrupts, {cpus} CPU column(s); r: power off]')
     else:
         tally.fail('monitor_t_lists_tasks', f'missing {missing}, exit status {status}:\n' + text[-2000:])
 
@@ -653,7 +695,7 @@ def run_iso(args, tally):
         tally.ok('grub_iso_boot', f'  [{len(kt.results)} tests via GRUB in {b.seconds:.2f} s; {summary}]')
 
 
-def gdb_session(args, salt, commands, initrd=False):
+def gdb_session(args, salt, commands, initrd=False, qemu_extra=()):
     """Boot QEMU stopped (with the initramfs when `initrd`, so that PID 1
     execs /sbin/init), run gdb with scripts/gdbinit (which stops at
     start_kernel) and then `commands`; return gdb's output, its warnings
@@ -661,6 +703,7 @@ def gdb_session(args, salt, commands, initrd=False):
     port = 26000 + (os.getuid() * 7 + os.getpid() + salt) % 4000
     qemu_cmd = [QEMU, '-m', '128M', '-display', 'none', '-serial', 'null',
                 '-no-reboot', '-kernel', args.kernel, '-S', '-gdb', f'tcp:127.0.0.1:{port}'] + CPU
+    qemu_cmd += list(qemu_extra)
     if initrd:
         qemu_cmd += ['-initrd', INITRD]
     qemu = subprocess.Popen(qemu_cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -716,6 +759,31 @@ def run_gdb_tasks_check(args, tally):
         tally.ok('gdb_tl_ps_and_tl_current', '  [tl-ps lists PIDs 0-3; $tl_current() is kmonitord]')
     else:
         tally.fail('gdb_tl_ps_and_tl_current', f'missing {missing} in gdb output:\n' + out)
+
+
+def run_gdb_cpus_check(args, tally):
+    """SMP in gdb (-smp 2): stopped in the monitor's thread on CPU 0,
+    tl-cpus shows CPU 0 running kmonitord and CPU 1 idle in swapper/1;
+    with gdb's thread 2 (QEMU's vCPU 1) selected, $tl_current() reads that
+    CPU's $esp and is swapper/1; tl-ps has its CPU column."""
+    if '-smp' in CPU:
+        return                       # the boot's -smp is the session's own
+    out = gdb_session(args, 4, ['hbreak monitor_thread', 'continue', 'tl-cpus', 'thread 2',
+                                'print $tl_current()->comm', 'thread 1',
+                                'print $tl_current()->comm', 'tl-ps'], qemu_extra=['-smp', '2'])
+    checks = {
+        'tl-cpus CPU 0': re.search(r'^\s*0\s+\d+ kmonitord\s+running \(kernel\)', out, re.M),
+        'tl-cpus CPU 1': re.search(r'^\s*1\s+0 swapper/1\s+idle\s+\[thread_info->cpu 1\]', out, re.M),
+        '$tl_current() on CPU 1': re.search(r'= "swapper/1', out),
+        '$tl_current() on CPU 0': re.search(r'= "kmonitord', out),
+        'tl-ps CPU column': re.search(r'SID CPU  C STIME', out),
+    }
+    missing = [k for k, v in checks.items() if not v]
+    if not missing:
+        tally.ok('gdb_tl_cpus_per_cpu_current', '  [-smp 2: CPU 0 kmonitord, CPU 1 swapper/1 idle; '
+                 '$tl_current() follows the selected vCPU thread]')
+    else:
+        tally.fail('gdb_tl_cpus_per_cpu_current', f'missing {missing} in gdb output:\n' + out)
 
 
 def tl_ps_command(out, pid):
@@ -782,6 +850,7 @@ def run_gdb_checks(args, tally):
     run_gdb_check(args, tally)
     run_gdb_tasks_check(args, tally)
     run_gdb_runqueue_check(args, tally)
+    run_gdb_cpus_check(args, tally)
     run_gdb_kthreadd_named_check(args, tally)
     run_gdb_comm_after_exec_check(args, tally)
 
@@ -1148,7 +1217,28 @@ PROTECTION_OFF_CHECKS = [
     ('hardening.write_to_kernel_text_oopses', 'rodata=off'),
     ('hardening.smap_kernel_read_of_user_address_oopses', 'nosmap'),
     ('hardening.smep_kernel_jump_into_user_page_oopses', 'nosmep'),
+    # the lock checker's cases: on one CPU each bug runs through unharmed
+    # when the checker is off, so it is the checker that stops them
+    ('lockdep.lock_inversion_panics', 'nolockdep'),
+    ('lockdep.mutex_under_spinlock_panics', 'nolockdep'),
+    ('lockdep.schedule_under_spinlock_panics', 'nolockdep'),
+    ('lockdep.irq_lock_taken_with_irqs_on_panics', 'nolockdep'),
 ]
+
+
+def run_fuzz_check(args, tally):
+    """make test's fuzz run: /bin/fuzz as PID 1 for --fuzz-seconds with
+    seed --fuzz-seed, judged by tests/fuzz.py; and, with the harness
+    checks, the fuzz judge's own (a leaking, panicking, hanging kernel)."""
+    import fuzz
+    run = fuzz.run_fuzz(args.kernel, INITRD, args.fuzz_seconds, args.fuzz_seed, workers=4)
+    if run.ok:
+        tally.ok('fuzz_run', f'  [{run.summary()}; seed {args.fuzz_seed}, {run.seconds:.0f} s]')
+    else:
+        tally.fail('fuzz_run', f'seed {args.fuzz_seed}: ' + '; '.join(run.problems))
+    if not args.no_harness_checks:
+        fuzz.run_selftests(args.kernel, INITRD, lambda name, ok, why: tally.ok(name, f'  [{why}]')
+                           if ok else tally.fail(name, why))
 
 
 def run_protection_off_checks(args, tally):
@@ -1185,10 +1275,22 @@ def main():
     ap.add_argument('--core', metavar='PROG',
                     help='only crash /bin/PROG on Tasklab with core dumps on, bring its core '
                          'back over COM2 (next to --kernel) and show gdb\'s bt (needs --user-dir)')
+    ap.add_argument('--fuzz-seconds', type=int, default=0,
+                    help='also run the system-call fuzzer this long (needs --initrd)')
+    ap.add_argument('--fuzz-seed', type=int, default=1)
+    ap.add_argument('--smp', type=int, default=1, help='CPUs for every boot (QEMU -smp N)')
+    ap.add_argument('--mttcg', action='store_true',
+                    help='multi-threaded TCG (-accel tcg,thread=multi) for the boots without -icount')
+    ap.add_argument('--expect-cpus', type=int,
+                    help='the main boot must say it brought up this many CPUs')
     ap.add_argument('-v', '--verbose', action='store_true', help='print the kernel output')
     args = ap.parse_args()
-    global INITRD
+    global INITRD, CPU, MTTCG
     INITRD = args.initrd
+    if args.smp > 1:
+        CPU = CPU + ['-smp', str(args.smp)]
+    if args.mttcg:
+        MTTCG = ['-accel', 'tcg,thread=multi']
     tally = Tally()
     start = time.monotonic()
     if args.gdb_only:
@@ -1219,6 +1321,8 @@ def main():
         if args.user_dir:
             run_user_on_linux(args, tally)
             run_ps_on_linux(args, tally)
+        if args.fuzz_seconds and INITRD and args.test == '*':
+            run_fuzz_check(args, tally)
         if not args.no_harness_checks and args.test == '*':
             run_harness_checks(args, tally)
             run_schedule_plot_check(args, tally)

@@ -149,8 +149,9 @@ static void initramfs_has_dev_console(struct ktest *t)
 }
 
 /* The archive's modes and owners are the files' (scripts/mkinitramfs.sh):
- * programs root's 0755, /etc's files 0644, /tmp 1777, and the setuid and
- * setgid copies of whoami with their bits. */
+ * programs root's 0755 (/sbin/init is a link to one of them), /etc's files
+ * 0644, /tmp 1777, and the setuid and setgid copies of whoami with their
+ * bits. */
 static void initramfs_modes_and_owners(struct ktest *t)
 {
 	static const struct { const char *path; umode_t mode; } f[] = {

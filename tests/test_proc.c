@@ -4,7 +4,8 @@
  * file read after the task was reaped (ESRCH), its CPU time moved into the
  * reaper's cutime; mounts of proc and ramfs (their device numbers, stacked
  * mounts and "..", a busy mountpoint, the table /proc/mounts shows), the
- * load-average step, and the seq_file text builder. The user-space view is
+ * load-average step, the seq_file text builder, /proc/slabinfo's counts
+ * and drop_caches giving empty slabs back. The user-space view is
  * the utest_proc_fs program, run here as the "proc_fs" suite. */
 #include <kernel.h>
 #include <binfmts.h>
@@ -22,6 +23,7 @@
 #include <seq_file.h>
 #include <slab.h>
 #include <timer.h>
+#include <uapi/linux/fcntl.h>
 #include <uapi/linux/stat.h>
 #include "fs_helpers.h"
 
@@ -269,6 +271,92 @@ static void seq_file_builds_and_overflows(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, seq_has_overflowed(&m));
 }
 
+/* --- /proc/slabinfo and /proc/sys/vm/drop_caches ------------------------ */
+
+#define SLABINFO_SIZE 16384
+
+/* The active_objs column of cache `name` in /proc/slabinfo, or -1. */
+static long slabinfo_active(struct ktest *t, char *text, const char *name)
+{
+	ssize_t n = ktest_read_file(root_dentry, "/proc/slabinfo", text, SLABINFO_SIZE - 1);
+	size_t len = strlen(name);
+
+	KTEST_EXPECT_GT(t, n, 0);
+	text[n > 0 ? n : 0] = '\0';
+	for (char *line = text; *line; line = strchr(line, '\n') + 1) {
+		if (!strncmp(line, name, len) && line[len] == ' ') {
+			for (line += len; *line == ' '; line++)
+				;
+			return simple_strtol(line, NULL, 10);
+		}
+		if (!strchr(line, '\n'))
+			break;
+	}
+	return -1;
+}
+
+/* /proc/slabinfo has Linux's header, and a cache's objects in use move
+ * with the allocations: 40 more of kmalloc-64 while they are held, back
+ * where they were once they are freed (the reads themselves allocate the
+ * same each time). */
+static void slabinfo_counts_objects(struct ktest *t)
+{
+	static const char head[] = "slabinfo - version: 2.1\n# name            "
+		"<active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables "
+		"<limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> "
+		"<sharedavail>\n";
+	char *text = kmalloc(SLABINFO_SIZE, GFP_KERNEL);
+	void *held[40];
+	long before, during, after;
+
+	KTEST_ASSERT_NOT_NULL(t, text);
+	before = slabinfo_active(t, text, "kmalloc-64");
+	KTEST_EXPECT_TRUE(t, !strncmp(text, head, sizeof(head) - 1));
+	for (int i = 0; i < 40; i++)
+		held[i] = kmalloc(64, GFP_KERNEL);
+	during = slabinfo_active(t, text, "kmalloc-64");
+	for (int i = 0; i < 40; i++)
+		kfree(held[i]);
+	after = slabinfo_active(t, text, "kmalloc-64");
+	KTEST_EXPECT_GE(t, before, 0);
+	KTEST_EXPECT_EQ(t, during - before, 40);
+	KTEST_EXPECT_EQ(t, after, before);
+	kfree(text);
+}
+
+static ssize_t write_drop_caches(const char *value)
+{
+	struct file *f = filp_open(root_dentry, root_dentry, "/proc/sys/vm/drop_caches", O_WRONLY, 0);
+	loff_t pos = 0;
+	ssize_t n;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	n = kernel_write(f, value, strlen(value), &pos);
+	fput(f);
+	return n;
+}
+
+/* A cache whose objects were all freed keeps an empty slab (mm/slab.c:
+ * SLAB_FREE_LIMIT) until `echo 2 > /proc/sys/vm/drop_caches` (or 3) gives
+ * it back; 1 (the page cache) leaves it; anything but 1 to 4 is EINVAL. */
+static void drop_caches_gives_back_empty_slabs(struct ktest *t)
+{
+	struct kmem_cache *s = kmem_cache_create("test_drop", 200, 0, 0, NULL);
+
+	KTEST_ASSERT_NOT_NULL(t, s);
+	kmem_cache_free(s, kmem_cache_alloc(s, GFP_KERNEL));
+	KTEST_EXPECT_EQ(t, s->num_slabs, 1);
+	KTEST_EXPECT_EQ(t, write_drop_caches("1\n"), 2);
+	KTEST_EXPECT_EQ(t, s->num_slabs, 1);
+	KTEST_EXPECT_EQ(t, write_drop_caches("2\n"), 2);
+	KTEST_EXPECT_EQ(t, s->num_slabs, 0);
+	KTEST_EXPECT_EQ(t, write_drop_caches("0"), -EINVAL);
+	KTEST_EXPECT_EQ(t, write_drop_caches("5"), -EINVAL);
+	KTEST_EXPECT_EQ(t, write_drop_caches("two"), -EINVAL);
+	kmem_cache_destroy(s);
+}
+
 static const struct ktest_case proc_cases[] = {
 	KTEST_CASE(stat_line_of_user_task_and_reap),
 	KTEST_CASE(mounts_stack_and_cross),
@@ -276,6 +364,8 @@ static const struct ktest_case proc_cases[] = {
 	KTEST_CASE(umount_expire),
 	KTEST_CASE(load_average_steps),
 	KTEST_CASE(seq_file_builds_and_overflows),
+	KTEST_CASE(slabinfo_counts_objects),
+	KTEST_CASE(drop_caches_gives_back_empty_slabs),
 	{},
 };
 KTEST_SUITE(proc, proc_cases);

@@ -515,7 +515,7 @@ struct esp0_pingpong {
 /* c33: we were just switched to: the TSS points at our stack top. */
 static void check_esp0(struct pingpong *pp, int me, int round)
 {
-	if (init_tss.esp0 != (u32)task_stack_page(current) + THREAD_SIZE)
+	if (this_cpu(init_tss).esp0 != (u32)task_stack_page(current) + THREAD_SIZE)
 		container_of(pp, struct esp0_pingpong, pp)->bad_esp0++;
 }
 
@@ -547,7 +547,7 @@ static void claim_c33_tss_esp0_follows_switches(struct ktest *t)
 	KTEST_EXPECT_EQ(t, kernel_wait(pid1, 0, NULL), pid1);
 	KTEST_EXPECT_EQ(t, ep.bad_esp0, 0);
 	KTEST_EXPECT_EQ(t, ep.pp.turn, 0);               /* all rounds were played */
-	KTEST_EXPECT_EQ(t, init_tss.esp0, (u32)task_stack_page(current) + THREAD_SIZE);
+	KTEST_EXPECT_EQ(t, this_cpu(init_tss).esp0, (u32)task_stack_page(current) + THREAD_SIZE);
 }
 
 struct shares {

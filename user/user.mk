@@ -22,14 +22,16 @@ UCRT0     := $(B)/user/lib/crt0.o
 ULIB      := $(B)/user/libtl.a
 UPROGS    := $(patsubst user/bin/%.c,$(B)/user/bin/%,$(sort $(wildcard user/bin/*.c)))
 UGLIBC    := $(patsubst user/glibc/%.c,$(B)/user/glibc/%,$(sort $(wildcard user/glibc/*.c)))
-UOBJS     := $(UCRT0) $(ULIB_OBJS) $(UPROGS:%=%.o)
+# /bin/fuzz is user/bin/fuzz.c and the fuzzer's parts, user/fuzz/*.c.
+UFUZZ_OBJS := $(patsubst %.c,$(B)/%.o,$(sort $(wildcard user/fuzz/*.c)))
+UOBJS     := $(UCRT0) $(ULIB_OBJS) $(UPROGS:%=%.o) $(UFUZZ_OBJS)
 INITRAMFS := $(B)/initramfs.cpio
 
 .PHONY: user initramfs
 user: $(UPROGS) $(UGLIBC)
 initramfs: $(INITRAMFS)
 
-$(UCRT0) $(patsubst %.c,$(B)/%.o,$(ULIB_C)) $(UPROGS:%=%.o): $(B)/user/%.o: user/%.c
+$(UCRT0) $(patsubst %.c,$(B)/%.o,$(ULIB_C)) $(UPROGS:%=%.o) $(UFUZZ_OBJS): $(B)/user/%.o: user/%.c
 	@mkdir -p $(dir $@)
 	@echo "  UCC     $<"
 	@$(CC) $(UCFLAGS) -Iuser/include -Iinclude/uapi -c $< -o $@
@@ -48,7 +50,10 @@ $(ULIB): $(ULIB_OBJS)
 
 $(UPROGS): $(B)/user/bin/%: $(B)/user/bin/%.o $(UCRT0) $(ULIB)
 	@echo "  ULD     $@"
-	@$(CC) $(ULDFLAGS) -o $@ $(UCRT0) $< $(ULIB) $(LIBGCC)
+	@$(CC) $(ULDFLAGS) -o $@ $(UCRT0) $< $(UEXTRA) $(ULIB) $(LIBGCC)
+
+$(B)/user/bin/fuzz: $(UFUZZ_OBJS)
+$(B)/user/bin/fuzz: UEXTRA := $(UFUZZ_OBJS)
 
 # The programs that use threads are built with -pthread, as a user would
 # build them (glibc 2.34+ has pthreads in libc.a, but -pthread is the

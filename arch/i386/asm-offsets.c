@@ -10,6 +10,7 @@
  * layout.inc (the -MMD dependencies of this file) and reassembles every .asm
  * file. */
 #include <multiboot.h>
+#include <asm/apic.h>
 #include <asm/irq.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -40,10 +41,17 @@ void asm_offsets(void)
 	DEFINE(CR4_PSE, X86_CR4_PSE);
 	DEFINE(CR4_PGE, X86_CR4_PGE);
 	DEFINE(THREAD_SIZE, THREAD_SIZE);
+	DEFINE(TRAMPOLINE_PHYS, TRAMPOLINE_PHYS);
 
 	/* arch/i386/entry.asm: its stubs, and the segments a trap runs with */
 	DEFINE(NR_TRAP_STUBS, NR_TRAP_STUBS);
 	DEFINE(SYSCALL_VECTOR, SYSCALL_VECTOR);
+	DEFINE(LOCAL_TIMER_VECTOR, LOCAL_TIMER_VECTOR);
+	DEFINE(CALL_FUNCTION_VECTOR, CALL_FUNCTION_VECTOR);
+	DEFINE(RESCHEDULE_VECTOR, RESCHEDULE_VECTOR);
+	DEFINE(INVALIDATE_TLB_VECTOR, INVALIDATE_TLB_VECTOR);
+	DEFINE(ERROR_APIC_VECTOR, ERROR_APIC_VECTOR);
+	DEFINE(SPURIOUS_APIC_VECTOR, SPURIOUS_APIC_VECTOR);
 	DEFINE(__KERNEL_CS, __KERNEL_CS);
 	DEFINE(__KERNEL_DS, __KERNEL_DS);
 	DEFINE(__USER_CS, __USER_CS);

@@ -1,5 +1,6 @@
 ; arch/i386/entry.asm: the one way into the kernel.
-; Every exception (0-31), hardware interrupt (32-47) and int $0x80 enters via a
+; Every exception (0-31), hardware interrupt (32-47), local APIC interrupt
+; (timer, IPIs: 0xEF-0xFF) and int $0x80 enters via a
 ; small stub that makes the stack uniform (an error code word, then the vector)
 ; and jumps to common_entry, which saves the rest of struct pt_regs
 ; (include/asm/ptrace.h), loads the kernel data segments, clears EFLAGS.AC
@@ -26,6 +27,21 @@ stub_%[v]:
     jmp common_entry
   %assign v v + 1
 %endrep
+
+; The local APIC's vectors (include/asm/irq.h): timer, IPIs, error, spurious.
+; Same frame as an IRQ: no error code, so 0 in its place.
+%macro SYSTEM_VECTOR_STUB 1
+sysvec_%1:
+    push 0
+    push %1
+    jmp common_entry
+%endmacro
+SYSTEM_VECTOR_STUB LOCAL_TIMER_VECTOR
+SYSTEM_VECTOR_STUB CALL_FUNCTION_VECTOR
+SYSTEM_VECTOR_STUB RESCHEDULE_VECTOR
+SYSTEM_VECTOR_STUB INVALIDATE_TLB_VECTOR
+SYSTEM_VECTOR_STUB ERROR_APIC_VECTOR
+SYSTEM_VECTOR_STUB SPURIOUS_APIC_VECTOR
 
 ; int $0x80: orig_eax = the system call number.
 global system_call_stub
@@ -116,5 +132,19 @@ trap_stubs:
     dd stub_%[v]
   %assign v v + 1
 %endrep
+
+; (vector, stub) pairs for the local APIC's vectors, ended by a 0 vector.
+global system_vector_stubs
+system_vector_stubs:
+%macro SYSTEM_VECTOR_ENTRY 1
+    dd %1, sysvec_%1
+%endmacro
+    SYSTEM_VECTOR_ENTRY LOCAL_TIMER_VECTOR
+    SYSTEM_VECTOR_ENTRY CALL_FUNCTION_VECTOR
+    SYSTEM_VECTOR_ENTRY RESCHEDULE_VECTOR
+    SYSTEM_VECTOR_ENTRY INVALIDATE_TLB_VECTOR
+    SYSTEM_VECTOR_ENTRY ERROR_APIC_VECTOR
+    SYSTEM_VECTOR_ENTRY SPURIOUS_APIC_VECTOR
+    dd 0, 0
 
 section .note.GNU-stack noalloc noexec nowrite progbits

@@ -1,8 +1,14 @@
-/* arch/i386/i8259.c: the two cascaded 8259A interrupt controllers.
+/* arch/i386/i8259.c: the two cascaded 8259A interrupt controllers, and the
+ * IRQ layer above them (request_irq, do_irq, the counts).
  * The BIOS leaves IRQ 0-7 on vectors 8-15, where they would collide with CPU
  * exceptions; we remap master to 32..39 and slave to 40..47, mask every line,
- * and let request_irq() unmask the lines that get a handler. */
+ * and let request_irq() unmask the lines that get a handler. Once the I/O
+ * APIC is up (arch/i386/io_apic.c) the 8259s stay fully masked: it delivers
+ * IRQ n on the same vector 32 + n, to the CPUs of the IRQ's affinity, and
+ * the local APIC takes the acknowledgement. */
 #include <kernel.h>
+#include <smp.h>
+#include <asm/apic.h>
 #include <asm/io.h>
 #include <asm/irq.h>
 #include <asm/ptrace.h>
@@ -16,7 +22,8 @@
 static irq_handler_t irq_handlers[NR_IRQS];
 static const char *irq_names[NR_IRQS];
 unsigned long irq_count[NR_IRQS];
-int hardirq_depth;
+unsigned long kstat_irqs_cpu[NR_CPUS][NR_IRQS];
+int hardirq_depth[NR_CPUS];
 static u16 irq_mask_bits = 0xFFFF;
 
 static void pic_write_mask(void)
@@ -45,6 +52,13 @@ void pic_unmask(int irq)
 	pic_write_mask();
 }
 
+/* Mask every 8259 line: the I/O APIC delivers from now on. */
+void pic_disable(void)
+{
+	irq_mask_bits = 0xFFFF;
+	pic_write_mask();
+}
+
 void pic_eoi(int irq)
 {
 	if (irq >= 8)
@@ -57,15 +71,32 @@ void request_irq(int irq, irq_handler_t handler, const char *name)
 	BUG_ON(irq < 0 || irq >= NR_IRQS || irq_handlers[irq]);
 	irq_handlers[irq] = handler;
 	irq_names[irq] = name;
-	pic_unmask(irq);
+	if (apic_enabled)
+		io_apic_route_irq(irq, false);
+	else
+		pic_unmask(irq);
 }
 
-/* IRQ 7 and 15 can be spurious: the in-service bit tells a real one apart. */
+const char *irq_name(int irq)
+{
+	return irq_handlers[irq] ? irq_names[irq] : NULL;
+}
+
+void ack_irq(int irq)
+{
+	if (apic_enabled)
+		ack_APIC_irq();
+	else
+		pic_eoi(irq);
+}
+
+/* IRQ 7 and 15 from the 8259 can be spurious: the in-service bit tells a
+ * real one apart. (The I/O APIC has no such case.) */
 static bool spurious_irq(int irq)
 {
 	u16 port = irq == 7 ? PIC1_CMD : PIC2_CMD;
 
-	if (irq != 7 && irq != 15)
+	if ((irq != 7 && irq != 15) || apic_enabled)
 		return false;
 	outb(port, 0x0B);                     /* OCW3: read the in-service register */
 	if (inb(port) & 0x80)
@@ -75,18 +106,25 @@ static bool spurious_irq(int irq)
 	return true;
 }
 
+/* Contract: run the handler of the IRQ that regs->trapno names, on the
+ * CPU that took it (interrupts off, as the gate left them), counted for
+ * the line and for this CPU; acknowledged before the handler runs. */
 void do_irq(struct pt_regs *regs)
 {
 	int irq = regs->trapno - FIRST_EXTERNAL_VECTOR;
+	int cpu = smp_processor_id();
 
 	if (spurious_irq(irq))
 		return;
 	irq_count[irq]++;
-	hardirq_depth++;
-	pic_eoi(irq);
+	kstat_irqs_cpu[cpu][irq]++;
+	hardirq_depth[cpu]++;
+	ack_irq(irq);
 	if (irq_handlers[irq])
 		irq_handlers[irq](irq, regs);
 	else
 		pr_warn("irq %d: no handler\n", irq);
-	hardirq_depth--;
+	if (apic_enabled)
+		io_apic_irq_handled(irq);     /* round-robin: the next CPU of its affinity */
+	hardirq_depth[cpu]--;
 }

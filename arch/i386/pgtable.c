@@ -10,6 +10,7 @@
 #include <kernel.h>
 #include <errno.h>
 #include <params.h>
+#include <asm/apic.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 
@@ -144,4 +145,18 @@ int unmap_kernel_range(unsigned long addr, unsigned long size)
 		__flush_tlb_one(addr + off);
 	}
 	return 0;
+}
+
+/* Contract: map the page at phys at the fixed kernel address vaddr (one of
+ * include/asm/apic.h's, in the pre-allocated tables), uncached (device
+ * registers, firmware tables), global; flushes this CPU's old entry. The
+ * other CPUs share the kernel page tables: one that has not used the
+ * address yet sees the new entry. */
+void set_fixmap_nocache(unsigned long vaddr, phys_addr_t phys)
+{
+	pte_t *pte = kernel_pte(vaddr);
+
+	BUG_ON(!pte);
+	set_pte(pte, mk_pte(phys, PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT));
+	__flush_tlb_one(vaddr);
 }

@@ -2,8 +2,12 @@
  * Output is polled (wait for the transmit holding register, then write), so a
  * panic can always print. Input is interrupt driven: IRQ 4 moves bytes from the
  * UART into a ring buffer that serial_getc() drains, after offering each to the
- * SysRq handler, which works even when no thread gets to run. */
+ * SysRq handler, which works even when no thread gets to run. The ring
+ * (rx_head, rx_tail and the counters) is guarded by serial_rx_lock, taken
+ * with interrupts off (the IRQ 4 handler fills it); output needs no lock
+ * beyond printk's logbuf_lock, which every console write runs under. */
 #include <kernel.h>
+#include <spinlock.h>
 #include <asm/io.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
@@ -23,6 +27,7 @@
 #define RX_RING 1024
 static char rx_ring[RX_RING];
 static volatile u32 rx_head, rx_tail;
+static DEFINE_SPINLOCK(serial_rx_lock);
 unsigned long serial_rx_count, serial_rx_dropped;
 DECLARE_WAIT_QUEUE_HEAD(serial_rx_wait);
 static bool (*rx_sysrq)(char c);
@@ -83,18 +88,23 @@ static void serial_rx_byte(char c)
 
 static void serial_interrupt(int irq, struct pt_regs *regs)
 {
+	unsigned long flags;
+
+	spin_lock_irqsave(&serial_rx_lock, flags);
 	while (inb(COM1 + UART_LSR) & LSR_DR)
 		serial_rx_byte(inb(COM1 + UART_RBR));
+	spin_unlock_irqrestore(&serial_rx_lock, flags);
 	wake_up(&serial_rx_wait);
 }
 
 void serial_receive_chars(const char *s, size_t n)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&serial_rx_lock, flags);
 	for (size_t i = 0; i < n; i++)
 		serial_rx_byte(s[i]);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&serial_rx_lock, flags);
 	wake_up(&serial_rx_wait);
 }
 
@@ -105,10 +115,11 @@ bool serial_rx_pending(void)
 
 void serial_rx_flush(void)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&serial_rx_lock, flags);
 	rx_tail = rx_head;
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&serial_rx_lock, flags);
 }
 
 void serial_enable_rx_irq(void)
@@ -120,12 +131,13 @@ void serial_enable_rx_irq(void)
 
 int serial_getc(void)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 	int c = -1;
 
+	spin_lock_irqsave(&serial_rx_lock, flags);
 	if (rx_tail != rx_head)
 		c = (unsigned char)rx_ring[rx_tail++ % RX_RING];
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&serial_rx_lock, flags);
 	return c;
 }
 

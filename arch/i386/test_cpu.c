@@ -31,7 +31,7 @@ static void gdt_is_loaded(struct ktest *t)
 {
 	struct dtr g = read_gdtr();
 
-	KTEST_EXPECT_EQ(t, g.base, (u32)gdt_table);
+	KTEST_EXPECT_EQ(t, g.base, (u32)get_cpu_gdt_table(smp_processor_id()));   /* this CPU's own */
 	KTEST_EXPECT_EQ(t, g.limit, GDT_ENTRIES * 8 - 1);
 	KTEST_EXPECT_EQ(t, read_seg(0), __KERNEL_CS);
 	KTEST_EXPECT_EQ(t, read_seg(1), __KERNEL_DS);
@@ -41,7 +41,7 @@ static void gdt_is_loaded(struct ktest *t)
 /* Check one flat 4 GiB segment: base 0, limit 4 GiB, present, DPL, type. */
 static void check_flat(struct ktest *t, int entry, int dpl, bool code)
 {
-	const struct desc_struct *d = &gdt_table[entry];
+	const struct desc_struct *d = &get_cpu_gdt_table(smp_processor_id())[entry];
 
 	KTEST_EXPECT_EQ(t, desc_base(d), 0);
 	KTEST_EXPECT_EQ(t, desc_limit(d), 0xFFFFFFFF);
@@ -66,20 +66,21 @@ static void gdt_segments_match_linux_layout(struct ktest *t)
 static void gdt_tls_slots_reserved_empty(struct ktest *t)
 {
 	for (int e = GDT_ENTRY_TLS_MIN; e <= GDT_ENTRY_TLS_MAX; e++)
-		KTEST_EXPECT_EQ(t, gdt_table[e].type_flags, 0);   /* not present until set */
+		KTEST_EXPECT_EQ(t, get_cpu_gdt_table(smp_processor_id())[e].type_flags, 0);   /* not present until set */
 	KTEST_EXPECT_EQ(t, GDT_ENTRY_TLS_MAX - GDT_ENTRY_TLS_MIN + 1, 3);
 }
 
 static void tss_is_loaded(struct ktest *t)
 {
-	const struct desc_struct *d = &gdt_table[GDT_ENTRY_TSS];
+	const struct desc_struct *d = &get_cpu_gdt_table(smp_processor_id())[GDT_ENTRY_TSS];
+	const struct tss_struct *tss = &this_cpu(init_tss);
 
 	KTEST_EXPECT_EQ(t, read_seg(3), __TSS);
-	KTEST_EXPECT_EQ(t, desc_base(d), (u32)&init_tss);
+	KTEST_EXPECT_EQ(t, desc_base(d), (u32)tss);
 	KTEST_EXPECT_EQ(t, desc_limit(d), sizeof(struct tss_struct) - 1);
 	KTEST_EXPECT_EQ(t, d->type_flags & 0x8D, 0x89);   /* present 32-bit TSS (busy bit aside) */
-	KTEST_EXPECT_EQ(t, init_tss.ss0, __KERNEL_DS);
-	KTEST_EXPECT_GE(t, init_tss.io_bitmap_base, sizeof(struct tss_struct));
+	KTEST_EXPECT_EQ(t, tss->ss0, __KERNEL_DS);
+	KTEST_EXPECT_GE(t, tss->io_bitmap_base, sizeof(struct tss_struct));
 }
 
 static void idt_is_loaded_with_all_vectors(struct ktest *t)

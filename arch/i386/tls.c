@@ -34,7 +34,7 @@ void clear_user_segments(void)
 void load_TLS(struct task_struct *next)
 {
 	for (int i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
-		gdt_table[GDT_ENTRY_TLS_MIN + i] = next->thread.tls_array[i];
+		get_cpu_gdt_table(smp_processor_id())[GDT_ENTRY_TLS_MIN + i] = next->thread.tls_array[i];
 }
 
 void clear_TLS(struct task_struct *p)

@@ -16,10 +16,12 @@
  * #NM (device not available) is not an error: it is the lazy FPU switch
  * (arch/i386/process.c). */
 #include <kernel.h>
+#include <lockdep.h>
 #include <errno.h>
 #include <kallsyms.h>
 #include <sched.h>
 #include <sched/signal.h>
+#include <asm/apic.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
@@ -111,6 +113,8 @@ void die(const char *what, struct pt_regs *regs)
 {
 	unsigned long guess = frameless_caller(regs->eip, kernel_stack_pointer(regs));
 
+	debug_locks_off();          /* as panic(): printing under held locks */
+	oops_in_progress = 1;
 	console_verbose();
 	printk(KERN_EMERG "Oops: %s, error %#x, in task %s\n", what, regs->error_code,
 	       panic_task_name());
@@ -190,6 +194,21 @@ static __noreturn void page_fault_oops(struct pt_regs *regs)
  * them on if the faulting code had them on, as user code always does, and
  * leaves them so (do_trap_entry turns them off again before the return to
  * user mode). */
+/* fault_in_user_address with mm's mmap_lock held for reading (none for a
+ * kernel thread's fault: it has no user half to fault in). */
+static int lock_and_fault_in(struct mm_struct *mm, unsigned long addr, unsigned int flags,
+			     unsigned long esp)
+{
+	int err;
+
+	if (!mm)
+		return -EFAULT;
+	down_read(&mm->mmap_lock);
+	err = fault_in_user_address(mm, addr, flags, esp);
+	up_read(&mm->mmap_lock);
+	return err;
+}
+
 static int do_page_fault(struct pt_regs *regs)
 {
 	unsigned long addr = read_cr2();
@@ -204,7 +223,7 @@ static int do_page_fault(struct pt_regs *regs)
 		flags |= FAULT_WRITE;
 	if (user_mode(regs))
 		flags |= FAULT_USER;
-	err = fault_in_user_address(current->mm, addr, flags, user_mode(regs) ? regs->esp : 0);
+	err = lock_and_fault_in(current->mm, addr, flags, user_mode(regs) ? regs->esp : 0);
 	if (!err) {
 		user_faults_resolved++;
 		current->min_flt++;              /* getrusage, /proc/<pid>/stat */
@@ -365,7 +384,8 @@ void do_trap_entry(struct pt_regs *regs)
 	else if (regs->trapno == SYSCALL_VECTOR) {
 		local_irq_enable();     /* system calls run with interrupts on */
 		do_syscall(regs);
-	}
+	} else if (regs->trapno >= FIRST_SYSTEM_VECTOR)
+		smp_apic_interrupt(regs);   /* local APIC: timer, IPIs */
 	if (user_mode(regs)) {
 		local_irq_disable();    /* no wake-up missed between check and iret */
 		exit_to_user_mode(regs);   /* the one preemption point (sched.h) */

@@ -224,7 +224,17 @@ size_t n_tty_receive_room(struct tty_struct *tty)
 	return l->icanon && l->canon_head == l->read_tail;
 }
 
+static void __n_tty_flush_input(struct tty_struct *tty);
+
 void n_tty_flush_input(struct tty_struct *tty)
+{
+	mutex_lock(&tty->ldisc_mutex);
+	__n_tty_flush_input(tty);
+	mutex_unlock(&tty->ldisc_mutex);
+}
+
+/* ldisc_mutex held. */
+static void __n_tty_flush_input(struct tty_struct *tty)
 {
 	struct n_tty_data *l = &tty->ldata;
 
@@ -338,7 +348,7 @@ static void receive_plain(struct tty_struct *tty, unsigned char c)
 static void receive_signal_char(struct tty_struct *tty, int sig, unsigned char c)
 {
 	if (!L_FLAG(tty, NOFLSH))
-		n_tty_flush_input(tty);
+		__n_tty_flush_input(tty);
 	if (tty->pgrp)
 		kill_pgrp(tty->pgrp, sig, 1);
 	if (I_FLAG(tty, IXON))
@@ -483,9 +493,14 @@ static void n_tty_receive_char(struct tty_struct *tty, unsigned char c)
 
 void n_tty_receive_buf(struct tty_struct *tty, const unsigned char *buf, size_t n)
 {
+	bool wake;
+
+	mutex_lock(&tty->ldisc_mutex);
 	for (size_t i = 0; i < n; i++)
 		n_tty_receive_char(tty, buf[i]);
-	if (!tty->ldata.icanon && read_cnt(&tty->ldata))
+	wake = !tty->ldata.icanon && read_cnt(&tty->ldata);
+	mutex_unlock(&tty->ldisc_mutex);
+	if (wake)
 		wake_up_all(&tty->read_wait);
 }
 
@@ -613,11 +628,14 @@ ssize_t n_tty_read(struct tty_struct *tty, struct file *file, struct iov_iter *t
 			continue;
 		}
 		__set_current_state(TASK_RUNNING);
+		mutex_lock(&tty->ldisc_mutex);
 		if (tty->ldata.icanon) {
 			copied += canon_copy_from_read_buf(tty, to);
+			mutex_unlock(&tty->ldisc_mutex);
 			break;
 		}
 		copied += copy_from_read_buf(tty, to);
+		mutex_unlock(&tty->ldisc_mutex);
 		if (copied >= minimum || to->fault)
 			break;
 		if (time)
@@ -636,10 +654,12 @@ unsigned int n_tty_inq(struct tty_struct *tty)
 	struct n_tty_data *l = &tty->ldata;
 	unsigned int nr = 0;
 
+	mutex_lock(&tty->ldisc_mutex);
 	if (!l->icanon)
-		return read_cnt(l);
-	for (size_t i = l->read_tail; i != l->canon_head; i++)
+		nr = read_cnt(l);
+	for (size_t i = l->read_tail; l->icanon && i != l->canon_head; i++)
 		nr += !(is_line_end(l, i) && read_buf(l, i) == DISABLED_CHAR);
+	mutex_unlock(&tty->ldisc_mutex);
 	return nr;
 }
 
@@ -677,7 +697,9 @@ ssize_t n_tty_write(struct tty_struct *tty, struct file *file, struct iov_iter *
 		if ((err = wait_until_started(tty, file)))
 			break;
 		n = copy_from_iter(buf, sizeof(buf), from);
+		mutex_lock(&tty->ldisc_mutex);
 		do_output_block(tty, buf, n);
+		mutex_unlock(&tty->ldisc_mutex);
 		done += n;
 		if (from->fault) {
 			err = -EFAULT;
@@ -732,9 +754,13 @@ void n_tty_set_termios(struct tty_struct *tty, const struct termios *old)
 
 void n_tty_open(struct tty_struct *tty)
 {
+	mutex_lock(&tty->ldisc_mutex);
 	memset(&tty->ldata, 0, sizeof(tty->ldata));
 	n_tty_set_termios(tty, NULL);
+	mutex_unlock(&tty->ldisc_mutex);
 }
+
+/* n_tty_set_termios: the caller holds ldisc_mutex (tty_set_termios, n_tty_open). */
 
 void n_tty_hangup(struct tty_struct *tty)
 {

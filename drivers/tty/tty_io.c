@@ -56,6 +56,7 @@ int tty_register_driver(struct tty_driver *drv)
 	tty->ops = drv->ops;
 	tty->name = drv->name;
 	tty->termios = drv->init_termios;
+	__mutex_init(&tty->ldisc_mutex, "tty->ldisc_mutex");
 	INIT_LIST_HEAD(&tty->tty_files);
 	init_waitqueue_head(&tty->read_wait);
 	init_waitqueue_head(&tty->write_wait);

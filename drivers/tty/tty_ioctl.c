@@ -16,12 +16,15 @@
 
 void tty_set_termios(struct tty_struct *tty, const struct termios *new)
 {
-	struct termios old = tty->termios;
+	struct termios old;
 
+	mutex_lock(&tty->ldisc_mutex);
+	old = tty->termios;
 	tty->termios = *new;
 	tty->termios.c_cflag = (new->c_cflag & CFLAG_SETTABLE) |
 			       (old.c_cflag & ~CFLAG_SETTABLE);
 	n_tty_set_termios(tty, &old);
+	mutex_unlock(&tty->ldisc_mutex);
 }
 
 static long set_termios(struct tty_struct *tty, unsigned long arg, bool flush)

@@ -54,10 +54,12 @@ size_t access_process_vm(struct task_struct *task, unsigned long addr, void *buf
 	if (!mm)
 		return 0;
 	mmget(mm);                       /* the task may exit while we read */
+	down_read(&mm->mmap_lock);       /* its VMAs hold still; buf is the kernel's */
 	while (done < len && n) {
 		n = copy_from_mm_page(mm, addr + done, (u8 *)buf + done, len - done);
 		done += n;
 	}
+	up_read(&mm->mmap_lock);
 	mmput(mm);
 	return done;
 }

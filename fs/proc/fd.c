@@ -16,10 +16,14 @@
 static struct file *task_fd(struct task_struct *task, long fd)
 {
 	struct files_struct *files = task->files;
+	struct file *f;
 
 	if (!files || fd < 0 || fd >= NR_OPEN_DEFAULT)
 		return NULL;
-	return files->fd[fd];
+	spin_lock(&files->file_lock);
+	f = files->fd[fd];
+	spin_unlock(&files->file_lock);
+	return f;
 }
 
 static int fd_link(struct proc_inode *pi, char *buf, size_t size)

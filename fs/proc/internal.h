@@ -150,10 +150,12 @@ void mm_sizes(struct mm_struct *mm, struct mm_sizes *s);
 size_t access_process_vm(struct task_struct *task, unsigned long addr, void *buf, size_t len);
 /* The global files. */
 int proc_meminfo_show(struct seq_file *m, struct proc_inode *pi);
+int proc_slabinfo_show(struct seq_file *m, struct proc_inode *pi);
 int proc_stat_show(struct seq_file *m, struct proc_inode *pi);
 int proc_uptime_show(struct seq_file *m, struct proc_inode *pi);
 int proc_loadavg_show(struct seq_file *m, struct proc_inode *pi);
 int proc_cpuinfo_show(struct seq_file *m, struct proc_inode *pi);
+int proc_interrupts_show(struct seq_file *m, struct proc_inode *pi);
 int proc_version_show(struct seq_file *m, struct proc_inode *pi);
 int proc_mounts_show(struct seq_file *m, struct proc_inode *pi);
 int proc_filesystems_show(struct seq_file *m, struct proc_inode *pi);

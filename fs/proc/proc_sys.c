@@ -7,6 +7,10 @@
  *   ostype, osrelease  uname's sysname and release (read-only)
  *   hostname         uname's nodename, at most 64 bytes
  *   tainted          Linux's taint bits; root may add bits, never clear
+ * and /proc/sys/vm/drop_caches (write-only): 2 or 3 gives back the empty
+ * slab each cache keeps (Linux frees its reclaimable slab objects;
+ * Tasklab's caches hold nothing reclaimable but that slab), 1 the page
+ * cache (ramfs pages cannot be dropped: nothing).
  * Reading gives the value and a newline. The writable files are root's
  * (mode 0644, owner root: others get EACCES at open, and root too for the
  * read-only ones, as Linux's sysctl_perm); a number is parsed
@@ -18,6 +22,7 @@
 #include <pid.h>
 #include <sched.h>
 #include <sched/user.h>
+#include <slab.h>
 #include <utsname.h>
 #include "internal.h"
 
@@ -125,13 +130,24 @@ static int uts_show(struct seq_file *m, struct proc_inode *pi)
  * longer name is cut, as Linux's proc_dostring). */
 static int hostname_write(struct proc_inode *pi, const char *buf, size_t count)
 {
-	char *nodename = utsname()->nodename;
 	size_t len = 0;
 
 	while (len < count && len < __NEW_UTS_LEN && buf[len] && buf[len] != '\n')
 		len++;
-	memcpy(nodename, buf, len);
-	nodename[len] = '\0';
+	set_uts_name(utsname()->nodename, buf, len);
+	return 0;
+}
+
+/* drop_caches: 1 to 4, as Linux's bounds (4 only quiets Linux's log line). */
+static int drop_caches_write(struct proc_inode *pi, const char *buf, size_t count)
+{
+	long value;
+	int err = proc_parse_long(buf, &value);
+
+	if (err || value < 1 || value > 4)
+		return -EINVAL;
+	if (value & 2)
+		kmem_cache_shrink_all();
 	return 0;
 }
 
@@ -153,8 +169,17 @@ static const struct proc_dir kernel_dir = {
 	.entries = kernel_entries, .nr_entries = ARRAY_SIZE(kernel_entries), .ino_base = 48,
 };
 
+static const struct proc_entry vm_entries[] = {
+	{ .name = "drop_caches", .mode = S_IFREG | 0200, .write = drop_caches_write, .sysctl = true },
+};
+
+static const struct proc_dir vm_dir = {
+	.entries = vm_entries, .nr_entries = ARRAY_SIZE(vm_entries), .ino_base = 64,
+};
+
 static const struct proc_entry sys_entries[] = {
 	{ .name = "kernel", .mode = S_IFDIR | 0555, .dir = &kernel_dir },
+	{ .name = "vm", .mode = S_IFDIR | 0555, .dir = &vm_dir },
 };
 
 const struct proc_dir proc_sys_dir = {

@@ -1,10 +1,10 @@
 /* fs/proc/root.c: the proc filesystem type and the root of /proc: its
- * fixed entries (self, thread-self, meminfo, stat, uptime, loadavg,
- * cpuinfo, version, mounts, filesystems, sys) and a directory per process
- * (thread group leaders are listed, in pid order; any live task's pid can
- * be looked up, as in Linux). Every mount of proc makes a new root dentry;
- * all share one superblock and so one device number, as Linux's proc
- * mounts of one pid namespace do. Mount options (hidepid=, gid=, subset=)
+ * fixed entries (self, thread-self, meminfo, slabinfo, stat, uptime,
+ * loadavg, cpuinfo, version, mounts, filesystems, sys) and a directory per
+ * process (thread group leaders are listed, in pid order; any live task's
+ * pid can be looked up, as in Linux). Every mount of proc makes a new
+ * root dentry; all share one superblock and so one device number, as
+ * Linux's proc mounts of one pid namespace do. Mount options (hidepid=, gid=, subset=)
  * are not offered: any option is EINVAL. */
 #include <kernel.h>
 #include <errno.h>
@@ -41,10 +41,12 @@ static const struct proc_entry root_entries[] = {
 	LNK("self", self_link),
 	LNK("thread-self", thread_self_link),
 	REG("meminfo", proc_meminfo_show),
+	{ .name = "slabinfo", .mode = S_IFREG | 0400, .show = proc_slabinfo_show },
 	REG("stat", proc_stat_show),
 	REG("uptime", proc_uptime_show),
 	REG("loadavg", proc_loadavg_show),
 	REG("cpuinfo", proc_cpuinfo_show),
+	REG("interrupts", proc_interrupts_show),
 	REG("version", proc_version_show),
 	LNK("mounts", mounts_link),
 	REG("filesystems", proc_filesystems_show),

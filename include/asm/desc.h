@@ -22,6 +22,8 @@ extern struct gate_struct idt_table[256];
  * one for int $0x80. */
 extern const u32 trap_stubs[NR_TRAP_STUBS];
 extern void system_call_stub(void);
+/* The local APIC's vectors and their stubs, ended by a 0 vector. */
+extern const u32 system_vector_stubs[][2];
 
 static inline u32 gate_offset(const struct gate_struct *g)
 {

@@ -3,6 +3,9 @@
  * split; include/asm/page.h has the constants and points here).
  *
  *   0xFFFFFFFF +--------------------------+
+ *              | fixed mappings, uncached |  local APIC 0xFFFFF000, I/O APIC
+ *              |                          |  0xFFFFE000, ACPI tables (boot):
+ *   0xFFFF0000 +--------------------------+  8 pages (include/asm/apic.h)
  *              | kmap_atomic slots        |  KMAP_ATOMIC_BASE, KM_TYPE_NR pages
  *   0xFFC00000 +--------------------------+
  *              | pkmap (kmap) window      |  PKMAP_BASE, LAST_PKMAP pages

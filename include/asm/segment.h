@@ -33,6 +33,7 @@
 
 #ifndef __ASSEMBLER__
 #include <types.h>
+#include <smp.h>
 
 /* One 8-byte segment descriptor, as the CPU reads it. */
 struct desc_struct {
@@ -53,15 +54,24 @@ struct tss_struct {
 	u16 trace, io_bitmap_base;
 } __attribute__((packed));
 
-extern struct desc_struct gdt_table[GDT_ENTRIES];
-extern struct tss_struct init_tss;
+/* One GDT and one TSS per CPU (Linux 2.6's cpu_gdt_table and per-CPU
+ * init_tss): the TLS slots hold the running task's descriptors and the
+ * TSS's esp0 the top of its kernel stack (c33), and each CPU runs its own
+ * task. CPU n's selectors are the same as CPU 0's. */
+extern struct desc_struct cpu_gdt_table[NR_CPUS][GDT_ENTRIES];
+DECLARE_PER_CPU(struct tss_struct, init_tss);
+static inline struct desc_struct *get_cpu_gdt_table(int cpu) { return cpu_gdt_table[cpu]; }
 
 void gdt_init(void);
+/* Fill CPU cpu's GDT and TSS from CPU 0's, esp0 = its idle task's stack top. */
+void cpu_gdt_init(int cpu, u32 esp0);
+/* Load CPU cpu's GDT, segments and task register (on that CPU). */
+void load_cpu_gdt(int cpu);
 void set_desc(struct desc_struct *d, u32 base, u32 limit, u8 type_flags, u8 gran);
 u32 desc_base(const struct desc_struct *d);
 u32 desc_limit(const struct desc_struct *d);
 
-static inline void load_esp0(u32 esp0) { init_tss.esp0 = esp0; }
+static inline void load_esp0(u32 esp0) { this_cpu(init_tss).esp0 = esp0; }
 #endif
 
 #endif

@@ -55,7 +55,7 @@ struct thread_info {
 	struct task_struct *task;        /* set once at fork */
 	unsigned long flags;             /* TIF_* bits */
 	unsigned long status;            /* TS_* bits */
-	int cpu;                         /* always 0 until SMP */
+	int cpu;                         /* the CPU it runs on: smp_processor_id() */
 	int preempt_count;               /* 0: kernel not preemptible (sched.h) */
 	unsigned long addr_limit;        /* USER_DS or KERNEL_DS */
 	struct trap_catch *trap_catcher; /* innermost armed catcher (asm/traps.h) */

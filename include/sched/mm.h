@@ -14,12 +14,23 @@
  *
  * The user half of the address space is described by VMAs (struct
  * vm_area_struct, include/mman.h), kept sorted by address on mm->mmap; the
- * page tables are filled lazily by the page-fault handler (mm/memory.c). */
+ * page tables are filled lazily by the page-fault handler (mm/memory.c).
+ *
+ * Locking: mmap_lock (a rw_semaphore) guards the VMA list and the layout
+ * fields (brk, mmap_base...): the memory calls take it for writing, a page
+ * fault and fork's copy for reading (fork: writing, as Linux, since it
+ * write-protects the parent's pages). No user memory is touched while it is
+ * held (a fault would take it again). page_table_lock (a spinlock) guards
+ * installing a page table or a PTE in the fault path, so two threads
+ * faulting at once on several CPUs do not both fill one slot. The counts
+ * are atomic. */
 #ifndef TASKLAB_SCHED_MM_H
 #define TASKLAB_SCHED_MM_H
 
 #include <types.h>
 #include <list.h>
+#include <rwsem.h>
+#include <spinlock.h>
 
 /* Words of the auxiliary vector exec writes, its AT_NULL pair included
  * (fs/exec_args.c). */
@@ -27,8 +38,10 @@
 
 struct mm_struct {
 	u32 *pgd;                         /* page directory (kernel half = swapper's) */
-	int mm_users;                     /* see above; changed with interrupts on, */
-	int mm_count;                     /* process context only (no preemption) */
+	int mm_users;                     /* see above; atomic */
+	int mm_count;
+	struct rw_semaphore mmap_lock;    /* the VMAs and the layout below */
+	spinlock_t page_table_lock;       /* page tables and PTEs, in the fault path */
 	struct list_head mmap;            /* VMAs, sorted by vm_start, disjoint */
 	int map_count;                    /* VMAs on mmap */
 	int map_shared;                   /* of them VM_MAYSHARE (a futex looks up its VMA only then) */
@@ -65,9 +78,9 @@ struct mm_struct *mm_alloc(void);
  * copy-on-write. NULL on exhaustion (nothing left allocated). */
 struct mm_struct *dup_mm(struct mm_struct *oldmm);
 
-static inline void mmgrab(struct mm_struct *mm) { mm->mm_count++; }
+static inline void mmgrab(struct mm_struct *mm) { __sync_fetch_and_add(&mm->mm_count, 1); }
 void mmdrop(struct mm_struct *mm);
-static inline void mmget(struct mm_struct *mm) { mm->mm_users++; }
+static inline void mmget(struct mm_struct *mm) { __sync_fetch_and_add(&mm->mm_users, 1); }
 void mmput(struct mm_struct *mm);
 
 struct task_struct;
@@ -86,5 +99,12 @@ void kthread_use_mm(struct mm_struct *mm);
 void kthread_unuse_mm(struct mm_struct *mm);
 /* A kernel thread stops borrowing (runs on init_mm); see kernel/mm_struct.c. */
 void drop_lazy_mm(void);
+
+/* Give mm its two locks (a new or copied struct). */
+static inline void mm_init_locks(struct mm_struct *mm)
+{
+	__init_rwsem(&mm->mmap_lock, "mm->mmap_lock");
+	__spin_lock_init(&mm->page_table_lock, "mm->page_table_lock");
+}
 
 #endif

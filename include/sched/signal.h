@@ -14,6 +14,7 @@
 #define TASKLAB_SCHED_SIGNAL_H
 
 #include <types.h>
+#include <spinlock.h>
 #include <posix-timers.h>
 #include <resource.h>
 #include <signal_types.h>
@@ -45,7 +46,11 @@ struct k_sigaction {
 	sigset_t mask;                    /* blocked while the handler runs */
 };
 
+/* Guarded by siglock (interrupts off): count, action[], and the signal
+ * state of every task sharing it: each one's pending queue, the group's
+ * shared_pending and group stop. */
 struct sighand_struct {
+	spinlock_t siglock;
 	int count;                        /* tasks sharing the table */
 	struct k_sigaction action[_NSIG];
 };
@@ -202,5 +207,10 @@ void send_pdeath_signal(struct task_struct *t);
 
 /* arch/i386/signal.c: called on the way to user mode with TIF_SIGPENDING. */
 void do_signal(struct pt_regs *regs);
+
+/* p's handlers with their siglock held (interrupts off, *flags saved), or
+ * NULL once p has released them at exit (kernel/signal.c). */
+struct sighand_struct *lock_task_sighand(struct task_struct *p, unsigned long *flags);
+void unlock_task_sighand(struct sighand_struct *sh, unsigned long flags);
 
 #endif

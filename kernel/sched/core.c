@@ -13,6 +13,7 @@
  * include/sched.h for the preemption model. */
 #include <kernel.h>
 #include <sched.h>
+#include <lockdep.h>
 #include <sched/mm.h>
 #include <sched/signal.h>
 #include <timer.h>
@@ -152,6 +153,10 @@ static struct task_struct *context_switch(struct rq *rq, struct task_struct *pre
 	}
 	rq->curr = next;
 	rq->nr_switches++;
+	/* rq->lock passes to next, which drops it in finish_task_switch: tell
+	 * the lock checker prev no longer holds it (next takes it over there),
+	 * as Linux's prepare_lock_switch does. */
+	__lock_release(&rq->lock.dep_map);
 	__switch_to(prev, next);
 	return switch_to_asm(&prev->thread, &next->thread, prev);
 }
@@ -167,6 +172,7 @@ static void finish_task_switch(struct task_struct *prev)
 
 	rq->prev_mm = NULL;
 	prev->last_ran = jiffies;
+	__lock_acquire(&rq->lock.dep_map, LD_SPIN);   /* handed over by prev */
 	spin_unlock(&rq->lock);
 	if (mm)
 		mmdrop(mm);
@@ -231,6 +237,7 @@ static void __schedule(bool yielded)
 
 	if (unlikely(in_interrupt()))
 		panic("schedule() called from an interrupt handler");
+	lockdep_might_sleep("schedule()", (unsigned long)__builtin_return_address(0));
 	check_stack_end(prev);
 	spin_lock_irqsave(&rq->lock, flags);
 	clear_tsk_need_resched(prev);

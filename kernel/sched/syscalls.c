@@ -27,7 +27,7 @@
 #define MIN_NICE     (-20)
 #define MAX_NICE     19
 #define MAX_RT_PRIO  100
-#define NR_CPUS      1
+#define TASK_CPUS    1                    /* tasks run on CPU 0 only, for now (smp.h) */
 #define CPUMASK_SIZE 4                    /* bytes: one unsigned long */
 
 static bool capable_sys_nice(void)
@@ -278,14 +278,14 @@ long sys_sched_rr_get_interval_time64(u32 pid, u32 uts, u32 c, u32 d, u32 e, u32
 /* --- affinity -------------------------------------------------------- */
 
 /* sched_getaffinity(pid, len, mask): CPU 0, in as many bytes of the mask
- * as Linux copies (len, at most its mask size); len must hold NR_CPUS
+ * as Linux copies (len, at most its mask size); len must hold TASK_CPUS
  * bits and be a multiple of 4. Returns the bytes written. */
 long sys_sched_getaffinity(u32 pid, u32 len, u32 umask, u32 d, u32 e, u32 f)
 {
 	u32 mask = 1;
 	u32 n = min(len, (u32)CPUMASK_SIZE);
 
-	if (len * 8 < NR_CPUS || (len & (sizeof(u32) - 1)))
+	if (len * 8 < TASK_CPUS || (len & (sizeof(u32) - 1)))
 		return -EINVAL;
 	if (!find_process_by_pid((pid_t)pid))
 		return -ESRCH;
@@ -305,5 +305,5 @@ long sys_sched_setaffinity(u32 pid, u32 len, u32 umask, u32 d, u32 e, u32 f)
 		return -ESRCH;
 	if (!same_owner(p) && !capable_sys_nice())
 		return -EPERM;
-	return (mask & ((1u << NR_CPUS) - 1)) ? 0 : -EINVAL;
+	return (mask & ((1u << TASK_CPUS) - 1)) ? 0 : -EINVAL;
 }

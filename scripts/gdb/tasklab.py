@@ -2,17 +2,23 @@
 
   tl-ps            the task table in `ps -efj` columns, walked from init_task
                    along task_struct.tasks, kernel threads in [brackets]
-                   (the same table as the monitor's t key, kernel/ps.c)
-  $tl_current()    the running task, found as the kernel finds it: $esp with
-                   the low 13 bits cleared is the thread_info, whose ->task is
-                   current (no global variable exists to read instead)
+                   (the same table as the monitor's t key, kernel/ps.c),
+                   plus the CPU each task last ran on (thread_info->cpu)
+  tl-cpus          each CPU's current task and whether it idles
+  $tl_current()    the running task on the CPU gdb has selected (QEMU's stub
+                   shows one thread per vCPU: `thread 2` is CPU 1), found as
+                   the kernel finds it: that CPU's $esp with the low 13 bits
+                   cleared is the thread_info, whose ->task is current (no
+                   global variable exists to read instead); stopped in user
+                   mode, the CPU's TSS.esp0 is on the task's kernel stack
   $tl_task(pid)    the task_struct with that pid, or 0
   tl-runqueue      CPU 0's run queue (kernel/sched/sched.h: struct rq): the
                    policy running, and under O(1) each priority array's
                    bitmap and the tasks queued at each level, in pick order
                    (the monitor's q key prints the same, kernel/sched/debug.c)
 
-Reading only guest memory, they work with the kernel stopped anywhere.
+Reading only guest memory and registers, they work with the kernel stopped
+anywhere.
 """
 import gdb
 
@@ -39,11 +45,25 @@ def tasks():
         node = node['next']
 
 
+def selected_cpu():
+    """QEMU's stub numbers its threads from 1, vCPU 0 first; Tasklab's CPU
+    ids follow the MADT, which lists QEMU's vCPUs in the same order."""
+    return gdb.selected_thread().num - 1
+
+
 def current_task():
+    """current on the selected CPU: from $esp in kernel mode; in user mode
+    from that CPU's TSS.esp0, the top of the running task's kernel stack."""
     esp = int(gdb.parse_and_eval('$esp')) & 0xFFFFFFFF
+    if int(gdb.parse_and_eval('$cs')) & 3:
+        esp = int(gdb.parse_and_eval(f'init_tss[{selected_cpu()}].esp0')) - 1
     ti = gdb.Value(esp & ~(THREAD_SIZE - 1)).cast(
         gdb.lookup_type('struct thread_info').pointer())
     return ti['task']
+
+
+def task_cpu(p):
+    return int(p['stack'].cast(gdb.lookup_type('struct thread_info').pointer())['cpu'])
 
 
 def tty_name(p):
@@ -59,27 +79,52 @@ def ps_line(p):
     start = int(p['start_time']) // HZ
     used = (int(p['utime']) + int(p['stime'])) // HZ
     return (f"{'root' if int(p['uid']) == 0 else 'user':<8} {int(p['pid']):5d} "
-            f"{int(p['parent']['pid']):5d} {int(p['pgid']):5d} {int(p['sid']):5d}  0 "
+            f"{int(p['parent']['pid']):5d} {int(p['pgid']):5d} {int(p['sid']):5d} "
+            f"{task_cpu(p):3d}  0 "
             f"{start // 60 % 60:02d}:{start % 60:02d} {tty_name(p):<8} "
             f"{used // 3600:02d}:{used // 60 % 60:02d}:{used % 60:02d} {cmd}")
 
 
 class TlPs(gdb.Command):
-    """List tasks like `ps -efj` (kernel threads in [brackets]); * marks current."""
+    """List tasks like `ps -efj` (kernel threads in [brackets]) with the CPU
+    each last ran on; * marks current on the selected CPU."""
 
     def __init__(self):
         super().__init__('tl-ps', gdb.COMMAND_DATA)
 
     def invoke(self, arg, from_tty):
         cur = int(current_task())
-        gdb.write('  UID        PID  PPID  PGID   SID  C STIME TTY          TIME CMD\n')
+        gdb.write('  UID        PID  PPID  PGID   SID CPU  C STIME TTY          TIME CMD\n')
         for p in tasks():
             mark = '*' if int(p) == cur else ' '
             gdb.write(f'{mark} {ps_line(p)}  state={int(p["state"])}\n')
 
 
+class TlCpus(gdb.Command):
+    """List each CPU (each of QEMU's vCPU threads): its current task, found
+    from that CPU's own $esp, and whether it is idle (its swapper, pid 0)."""
+
+    def __init__(self):
+        super().__init__('tl-cpus', gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        selected = gdb.selected_thread()
+        gdb.write('CPU  PID CMD              STATE\n')
+        try:
+            for t in sorted(gdb.selected_inferior().threads(), key=lambda t: t.num):
+                t.switch()
+                p = current_task()
+                comm = p['comm'].string()
+                mode = 'user' if int(gdb.parse_and_eval('$cs')) & 3 else 'kernel'
+                state = 'idle' if int(p['pid']) == 0 else f'running ({mode})'
+                gdb.write(f'{selected_cpu():3d} {int(p["pid"]):4d} {comm:<16} {state}'
+                          f'  [thread_info->cpu {task_cpu(p)}]\n')
+        finally:
+            selected.switch()
+
+
 class TlCurrent(gdb.Function):
-    """$tl_current(): current task_struct *, from $esp & ~8191."""
+    """$tl_current(): current task_struct * on the selected CPU, from $esp & ~8191."""
 
     def __init__(self):
         super().__init__('tl_current')
@@ -142,6 +187,7 @@ class TlRunqueue(gdb.Command):
 
 
 TlPs()
+TlCpus()
 TlCurrent()
 TlTask()
 TlRunqueue()

@@ -1,5 +1,5 @@
 /* user/bin/oomhog.c: memory hogs for the OOM killer's tests (tests/test_oom.c)
- * and for seeing it fire by hand (README: Hardening):
+ * and for seeing it fire by hand (docs/hardening.md):
  *
  *   oomhog touch N        write to N fresh pages, then exit 0
  *                         (N = 0: pages without end, until killed)

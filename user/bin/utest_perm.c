@@ -11,6 +11,7 @@
  * policy does not allow skips there and says why. */
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <ktap.h>
 #include <ktap_fs.h>
 #include <stdio.h>
@@ -32,41 +33,48 @@
 #define UID_A 40101
 #define UID_B 40102
 #define UID_C 40103
-
-#ifndef __NR_setgroups32
-#define __NR_setgroups32 206
-#endif
+#define GID_S 40110             /* a group A is in as a supplementary group */
 
 #define THREADS_MAX "/proc/sys/kernel/threads-max"
 
-/* Become uid with gid uid: all three ids of each kind, and no
- * supplementary groups (a build host's root has group 0, which must not
- * count; a kernel without setgroups has none to drop). 0 or -1. */
-static int become(unsigned int uid)
+/* Become uid with gid uid: all three ids of each kind, and only the n
+ * supplementary groups given (a build host's root has group 0, which
+ * must not count). 0 or -1. */
+static int become_with(unsigned int uid, size_t n, const gid_t *groups)
 {
-	long err = __syscall2(__NR_setgroups32, 0, 0);
-
-	if (err && err != -ENOSYS)
+	if (setgroups(n, groups) || setresgid(uid, uid, uid) || setresuid(uid, uid, uid))
 		return -1;
-	return setresgid(uid, uid, uid) || setresuid(uid, uid, uid) ? -1 : 0;
+	return 0;
 }
 
-/* Run fn(t) in a child that has become uid; 0 if all its checks held
- * (it prints its own failures; the parent's earlier ones do not count). */
-static int as_user(struct ktap *t, unsigned int uid, int (*fn)(struct ktap *t))
+static int become(unsigned int uid)
+{
+	return become_with(uid, 0, NULL);
+}
+
+/* Run fn(t) in a child that has become uid, with the groups given; 0 if
+ * all its checks held (it prints its own failures; the parent's earlier
+ * ones do not count). */
+static int as_user_in(struct ktap *t, unsigned int uid, size_t n, const gid_t *groups,
+		      int (*fn)(struct ktap *t))
 {
 	int status;
 	pid_t pid = fork();
 
 	if (pid == 0) {
 		t->failed = false;
-		if (become(uid))
+		if (become_with(uid, n, groups))
 			_exit(100);
 		_exit(fn(t));
 	}
 	if (pid < 0 || waitpid(pid, &status, 0) != pid)
 		return -1;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 200 + WTERMSIG(status);
+}
+
+static int as_user(struct ktap *t, unsigned int uid, int (*fn)(struct ktap *t))
+{
+	return as_user_in(t, uid, 0, NULL, fn);
 }
 
 /* Root makes a directory or a file (holding "data") with this mode and
@@ -181,6 +189,38 @@ static void perm_checked_at_open_not_write(struct ktap *t)
 {
 	KTAP_ASSERT_EQ(t, make_file("open/g", 0644, UID_A, UID_A), 0);
 	KTAP_EXPECT_EQ(t, as_user(t, UID_A, write_after_chmod), 0);
+}
+
+static int group_member(struct ktap *t)
+{
+	KTAP_EXPECT_EQ(t, try_open("grp/f", O_RDONLY), 0);          /* the group's r */
+	KTAP_EXPECT_ERRNO(t, try_open("grp/f", O_WRONLY), EACCES);
+	KTAP_EXPECT_EQ(t, access("grp/f", R_OK), 0);
+	KTAP_EXPECT_EQ(t, chown("grp/mine", -1, GID_S), 0);         /* to a group of its own */
+	KTAP_EXPECT_EQ(t, chmod("grp/mine", 02750), 0);             /* setgid kept */
+	KTAP_EXPECT_EQ(t, mode_of("grp/mine"), 02750);
+	return t->failed;
+}
+
+static int group_outsider(struct ktap *t)
+{
+	KTAP_EXPECT_ERRNO(t, try_open("grp/f", O_RDONLY), EACCES);
+	KTAP_EXPECT_ERRNO(t, access("grp/f", R_OK), EACCES);
+	KTAP_EXPECT_ERRNO(t, chown("grp/mine", -1, GID_S), EPERM);
+	return t->failed;
+}
+
+/* Supplementary groups count as the file's group (setgroups): a member
+ * gets the group's bits and may give its files to the group. */
+static void perm_supplementary_groups(struct ktap *t)
+{
+	static const gid_t groups[] = { GID_S };
+
+	KTAP_ASSERT_EQ(t, case_dir("grp", 0755, 0, 0), 0);
+	KTAP_ASSERT_EQ(t, make_file("grp/f", 0640, 0, GID_S), 0);
+	KTAP_ASSERT_EQ(t, make_file("grp/mine", 0644, UID_A, UID_A), 0);
+	KTAP_EXPECT_EQ(t, as_user(t, UID_A, group_outsider), 0);
+	KTAP_EXPECT_EQ(t, as_user_in(t, UID_A, 1, groups, group_member), 0);
 }
 
 /* --- path walking: search (x) on every directory ------------------- */
@@ -1019,6 +1059,7 @@ static void perm_proc_sys_not_writable(struct ktap *t)
 static const struct ktap_case cases[] = {
 	KTAP_CASE(perm_open_owner_group_other),
 	KTAP_CASE(perm_checked_at_open_not_write),
+	KTAP_CASE(perm_supplementary_groups),
 	KTAP_CASE(perm_path_search),
 	KTAP_CASE(perm_chdir_fchdir),
 	KTAP_CASE(perm_create_needs_write_on_parent),

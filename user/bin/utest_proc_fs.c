@@ -3,7 +3,7 @@
  * process and thread listings, self and thread-self, cmdline, exe, cwd
  * and fd links (a pidfd's too), comm and oom_score_adj written and read
  * back, the system files (meminfo,
- * stat, uptime, loadavg, version, cpuinfo, mounts, filesystems) and
+ * stat, uptime, loadavg, version, cpuinfo, interrupts, mounts, filesystems) and
  * /proc/sys/kernel, a task that dies while its files are open, the
  * permission errors Linux gives, mount and umount2 with their errors, and
  * the CPU-time calls behind ps and top (times, getrusage, the CPU-time
@@ -672,6 +672,30 @@ static void version_cpuinfo(struct ktap *t)
 	KTAP_EXPECT_TRUE(t, strstr(text, "\nflags\t\t: ") != NULL);
 }
 
+/* /proc/interrupts, Linux's table: a header of CPUn columns (11 spaces
+ * first), and the local timer's row (LOC) with one count per column. */
+static void interrupts_column_per_cpu(struct ktap *t)
+{
+	char *p, *end, *row;
+	int cpus = 0, counts = 0;
+
+	KTAP_ASSERT_GT(t, read_file("/proc/interrupts"), 0);
+	KTAP_EXPECT_TRUE(t, !strncmp(text, "           CPU0", 15));
+	for (p = text; *p && *p != '\n'; p++)
+		cpus += !strncmp(p, "CPU", 3);
+	row = strstr(text, "\nLOC:");
+	KTAP_ASSERT_TRUE(t, row != NULL);
+	for (p = row + 5;; p = end, counts++) {
+		while (*p == ' ')
+			p++;
+		if (*p < '0' || *p > '9')
+			break;
+		strtoul(p, &end, 10);
+	}
+	KTAP_EXPECT_GE(t, cpus, 1);
+	KTAP_EXPECT_EQ(t, counts, cpus);
+}
+
 /* /proc/mounts (a link to self/mounts) has procfs on /proc; filesystems
  * lists proc as a nodev type. */
 static void mounts_and_filesystems(struct ktap *t)
@@ -997,6 +1021,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(loadavg_format),
 	KTAP_CASE(stat_cpu_and_counters),
 	KTAP_CASE(version_cpuinfo),
+	KTAP_CASE(interrupts_column_per_cpu),
 	KTAP_CASE(mounts_and_filesystems),
 	KTAP_CASE(sys_kernel_files),
 	KTAP_CASE(pid_max_written_by_root),

@@ -1,6 +1,6 @@
 /* user/glibc/crash-threads.c: a two-thread program that crashes, for
- * post-mortem debugging with its core file (README: "Post-mortem: core
- * files"). The main thread starts a worker and waits in sleeper_wait();
+ * post-mortem debugging with its core file (docs/debugging.md:
+ * Post-mortem). The main thread starts a worker and waits in sleeper_wait();
  * the worker, once main is there, writes through a null pointer in
  * crash_here() and dies of SIGSEGV, which ends the process. With core
  * dumps on (RLIMIT_CORE), the kernel writes `core` in the working

@@ -1,0 +1,79 @@
+/* include/lock_order.h: the locking law of the kernel, in one table. Every
+ * shared structure is guarded by the lock named here (and in a comment at
+ * the structure); a path that holds several takes them top to bottom, never
+ * upwards. The lock checker (include/lockdep.h, on in make test) enforces
+ * the order as it sees it happen; this table is what new code must follow
+ * so that it never sees an inversion. `make test` prints every nesting it
+ * observed ("# lockdep order: A -> B"), all of which agree with the table.
+ *
+ *  #  lock (class name)            kind        guards                          irq?
+ *  -- ---------------------------- ----------- ------------------------------- ----
+ *  Sleeping locks: process context, never under a spinning lock.
+ *  0  tty->ldisc_mutex             mutex       a tty's line discipline (ldata,  -
+ *                                              termios, output column); a read
+ *                                              copies out under it (may fault)
+ *  1  mm->mmap_lock                rw_sem      an mm's VMAs and layout (brk,    -
+ *                                              mmap_base): write in mmap/munmap/
+ *                                              mprotect/mremap/madvise/msync/brk
+ *                                              and fork (the parent's), read in
+ *                                              the page fault and /proc/<pid>
+ *                                              memory reads. No user memory is
+ *                                              touched under it.
+ *  2  struct mutex, semaphore      sleeping    their users' data                up()
+ *                                                                               only
+ *  Spinning locks, outer to inner. Those an interrupt handler takes come
+ *  after every lock held with interrupts on: the handler may arrive under
+ *  any of those (the checker sees page_table_lock -> timer_lock that way).
+ *  3  tasklist_lock                rwlock      task list, parentage, children,  read
+ *                                              thread groups, pid hash
+ *  4  sighand->siglock             spinlock    handlers, pending queues, group  no
+ *                                              stop (a parent's nests inside a
+ *                                              child's when it is notified)
+ *  5  files->file_lock             spinlock    an open-file table               no
+ *     fs->lock                     spinlock    root, pwd, umask                 no
+ *  6  futex_hash_bucket.lock       spinlock    a futex bucket (two: lower       no
+ *                                              address first)
+ *  7  mm->page_table_lock          spinlock    installing a page table or PTE   no
+ *                                              in the fault path
+ *  8  pidmap_lock                  spinlock    the pid bitmap, last_pid         no
+ *     kthread_create_lock          spinlock    kthreadd's request list          no
+ *     kmap_lock                    spinlock    the pkmap slots                  no
+ *  9  itimer_lock                  spinlock    CPU itimers, ITIMER_REAL period  yes
+ *  10 timer_events_lock            spinlock    the fired timer events           yes
+ *     timer_lock                   spinlock    the timer list (never held while yes
+ *                                              a timer function runs)
+ *     serial_rx_lock               spinlock    the serial receive ring          yes
+ *  11 slab_caches_lock             spinlock    the list of slab caches          yes*
+ *  12 kmem_cache->lock             spinlock    one cache's slabs and counters   yes*
+ *  13 zone->lock                   spinlock    a zone's buddy and pcp lists     yes*
+ *  14 wait_queue_head.lock         spinlock    a wait queue (completion.done)   yes
+ *  15 the run queue                irqs off    (the scheduler's; rq->lock)      yes
+ *  16 logbuf_lock                  spinlock    printk's ring: printk may be     yes
+ *                                              called under any lock above
+ *
+ *  irq? "yes": an interrupt handler takes it, so everyone else takes it with
+ *  interrupts off (the _irq or _irqsave forms); "read": handlers may read_lock
+ *  it, writers hold it with interrupts off; "no": never from a handler, a
+ *  plain spin_lock will do; "yes*": allocation may come from a handler.
+ *
+ * The law for new code:
+ *  - a structure reachable from two tasks gets a lock named in its comment;
+ *  - nest only downwards in this table; a new lock gets a row here first;
+ *  - a lock a handler takes is taken with interrupts off everywhere else;
+ *  - nothing that sleeps (schedule, a sleeping lock, a user copy that may
+ *    fault, an allocation that may wait) runs under a spinning lock;
+ *  - local_irq_save() alone is for this CPU's own state only (FPU, CR3 and
+ *    active_mm, kmap_atomic windows, the halt-until-interrupt idioms).
+ *
+ * Still guarded by non-preemption alone (correct on one CPU, to be locked
+ * before work runs on several): thread_info->flags read-modify-writes
+ * (interrupts off; atomic bit operations needed), find_task_by_pid's result
+ * and for_each_process walks outside tasklist_lock, a file used after
+ * fcheck() (no reference), get_unused_fd/fd_install (no reservation),
+ * a futex's value check before queueing, mincore's and the coredump's VMA
+ * walks, the copy-on-write break, a POSIX timer's fields (timer_get), and a
+ * tty's count, session, pgrp and file list. */
+#ifndef TASKLAB_LOCK_ORDER_H
+#define TASKLAB_LOCK_ORDER_H
+
+#endif

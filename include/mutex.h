@@ -1,0 +1,40 @@
+/* include/mutex.h: the sleeping mutual-exclusion lock (kernel/locking/mutex.c),
+ * Linux's struct mutex: one owner at a time, released by that owner, never
+ * taken in an interrupt handler. A task that finds it taken sleeps (on the
+ * mutex's wait queue) instead of spinning, so it may be held across
+ * anything that sleeps: allocation, user copies, disk-less waits. It may not
+ * be taken with a spinning lock held (the checker reports it). */
+#ifndef TASKLAB_MUTEX_H
+#define TASKLAB_MUTEX_H
+
+#include <types.h>
+#include <lockdep.h>
+#include <wait.h>
+
+struct task_struct;
+
+struct mutex {
+	volatile int locked;             /* 1 while owned: taken by xchg */
+	struct task_struct *owner;       /* for reports and gdb */
+	wait_queue_head_t wait;          /* sleepers wanting it */
+	struct lockdep_map dep_map;
+};
+
+#define __MUTEX_INITIALIZER(n) { 0, NULL, __WAIT_QUEUE_HEAD_INITIALIZER(n.wait), \
+				 STATIC_LOCKDEP_MAP_INIT(#n) }
+#define DEFINE_MUTEX(n) struct mutex n = __MUTEX_INITIALIZER(n)
+
+void __mutex_init(struct mutex *m, const char *name);
+#define mutex_init(m) __mutex_init((m), #m)
+
+/* Contract: returns owning m, having slept as long as needed. Process
+ * context, no spinning lock held, interrupts on. */
+void mutex_lock(struct mutex *m);
+/* As mutex_lock, but a signal ends the wait: 0 (owned) or -EINTR. */
+int mutex_lock_interruptible(struct mutex *m);
+/* 1 if it got m without waiting, else 0. */
+int mutex_trylock(struct mutex *m);
+void mutex_unlock(struct mutex *m);
+static inline bool mutex_is_locked(const struct mutex *m) { return m->locked; }
+
+#endif
