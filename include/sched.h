@@ -45,6 +45,7 @@ struct kthread;
 struct user_struct;
 struct completion;
 struct pt_regs;
+struct prio_array;
 
 /* p->state */
 #define TASK_RUNNING          0
@@ -68,21 +69,34 @@ struct pt_regs;
  * more for negative nice, fewer for positive (NICE_TO_TICKS in 2.4). */
 #define NICE_TO_TICKS(nice)   ((((20 - (nice)) >> 2) + 1) * HZ / 100)
 #define MAX_COUNTER           (20 * HZ / 100)
+/* The O(1) scheduler's ceiling on sleep_avg, in ticks (1 s): a task with
+ * this much is the most interactive (bonus +5). */
+#define MAX_SLEEP_AVG         (HZ)
 
 struct task_struct {
-	/* Scheduling: guarded by interrupts off (the run queue is touched from
-	 * wake-ups in interrupt handlers). */
+	/* Scheduling: guarded by the lock of the task's run queue, taken with
+	 * interrupts off (wake-ups come from interrupt handlers too):
+	 * kernel/sched/sched.h. */
 	volatile long state;              /* TASK_* */
 	struct thread_info *stack;        /* the 8 KiB block (thread_info + stack) */
 	unsigned int flags;               /* PF_* */
 	int usage;                        /* references to this struct (get/put) */
 	struct list_head run_list;        /* on the run queue while runnable */
-	long counter;                     /* ticks left in this epoch (2.4); for a */
-	unsigned long epoch_seen;         /* sleeper, as of epoch_seen (sched.c) */
-	long nice;                        /* -20..19 */
+	long nice;                        /* -20..19 (set_user_nice) */
 	unsigned int policy;              /* SCHED_OTHER, SCHED_FIFO, SCHED_RR */
 	unsigned int rt_priority;         /* 1..99 for FIFO and RR, else 0 */
 	bool sched_reset_on_fork;         /* a child starts SCHED_OTHER, nice >= 0 */
+	/* The 2.4 scheduler's (kernel/sched/goodness.c): */
+	long counter;                     /* ticks left in this epoch; for a */
+	unsigned long epoch_seen;         /* sleeper, as of epoch_seen */
+	/* The O(1) scheduler's (kernel/sched/o1.c), Linux 2.6's names: */
+	int prio, static_prio;            /* dynamic and nice priority, 0..139 */
+	struct prio_array *array;         /* active or expired, while queued */
+	unsigned int time_slice;          /* ticks left of the slice */
+	bool first_time_slice;            /* still on the slice fork gave it */
+	unsigned long sleep_avg;          /* ticks, 0..MAX_SLEEP_AVG: the bonus */
+	unsigned long timestamp;          /* jiffies it last slept or woke */
+	unsigned long last_ran;           /* jiffies it last left a CPU */
 
 	/* Address space (c12, c17): mm == NULL for kernel threads, which borrow
 	 * the previous task's mm as active_mm (lazy TLB). */
@@ -234,7 +248,7 @@ void get_task_struct(struct task_struct *p);
 extern rwlock_t tasklist_lock;
 void put_task_struct(struct task_struct *p);
 
-/* kernel/sched.c */
+/* kernel/sched/core.c */
 void sched_init(void);
 void schedule(void);
 /* Make p runnable; returns true if it was not already. Safe in interrupts. */
@@ -244,10 +258,30 @@ bool __wake_up_state(struct task_struct *p, long state);   /* interrupts off */
 void scheduler_tick(bool user_tick);
 void schedule_tail(struct task_struct *prev);
 void sched_fork(struct task_struct *p);
-/* 2.4's goodness(): how much the scheduler wants p after a task using this_mm. */
-int goodness(struct task_struct *p, struct mm_struct *this_mm);
+/* p is being reaped (release_task): its unused first slice goes back. */
+void sched_exit(struct task_struct *p);
 bool task_on_runqueue(const struct task_struct *p);
-/* p->counter brought up to date for the epochs p slept through. */
+/* The policy running ("o1" or "goodness", from sched=). */
+const char *sched_class_name(void);
+/* Switch the running policy ("o1", "goodness"): 0 or -EINVAL. */
+int sched_switch_class(const char *name);
+/* What listings show of p's scheduling (kernel/sched/core.c): its
+ * priority on Linux 2.6's 0..139 scale (dynamic under O(1)), the static
+ * one from nice, and the ticks left of its slice. */
+int task_prio(const struct task_struct *p);
+int task_static_prio(const struct task_struct *p);
+long task_slice_left(const struct task_struct *p);
+/* The full slice p gets now, in ticks (0 for SCHED_FIFO). */
+unsigned int task_timeslice(const struct task_struct *p);
+/* Change p's nice / policy and real-time priority (checked by the caller),
+ * and requeue p as the policy ranks it now. */
+void set_user_nice(struct task_struct *p, long nice);
+void sched_setscheduler_nocheck(struct task_struct *p, unsigned int policy,
+				unsigned int rt_priority, bool reset_on_fork);
+/* The 2.4 scheduler's own (kernel/sched/goodness.c): goodness() is how
+ * much it wants p after a task using this_mm; p->counter brought up to
+ * date for the epochs p slept through. */
+int goodness(struct task_struct *p, struct mm_struct *this_mm);
 long task_counter(const struct task_struct *p);
 void set_task_counter(struct task_struct *p, long counter);
 void yield(void);
@@ -259,7 +293,7 @@ void check_stack_end(struct task_struct *p);
 #define STACK_WARN_BYTES 512
 void check_stack_depth(struct task_struct *p, unsigned long esp);
 void init_task_stack_end(void);
-extern unsigned long nr_running;
+unsigned long nr_running(void);   /* runnable tasks, all CPUs */
 
 /* Per-CPU switch statistics (read by the self-tests and benchmarks). */
 struct sched_stats {
@@ -268,7 +302,8 @@ struct sched_stats {
 	unsigned long switches_same_mm;   /* next->mm == prev->active_mm: no CR3 */
 	unsigned long switches_new_mm;    /* a different mm: CR3 written */
 	unsigned long cr3_writes;         /* every load of CR3 by switch_mm */
-	unsigned long epochs;             /* counter recalculations */
+	unsigned long epochs;             /* counter recalculations (goodness) */
+	unsigned long array_swaps;        /* active/expired swaps (O(1)) */
 	unsigned long recalc_steps;       /* catch-up steps task_counter() took */
 	unsigned long fpu_traps;          /* #NM: lazy FPU restores */
 	unsigned long fpu_saves;          /* fxsave at switch-out */
@@ -397,5 +432,7 @@ extern struct task_struct *kthreadd_task;
 /* kernel/ps.c: the task listing (c16) */
 int format_task_line(struct task_struct *p, char *buf, size_t size);
 void show_tasks(void);
+/* kernel/sched/debug.c: the monitor's q: policies, priorities, slices, queues */
+void show_sched_tasks(void);
 
 #endif

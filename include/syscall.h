@@ -203,9 +203,9 @@ SYSCALL_DECL(sys_syncfs);
 SYSCALL_DECL(sys_renameat2);
 SYSCALL_DECL(sys_utimensat_time64);
 SYSCALL_DECL(sys_faccessat2);
-/* Waiting (kernel/sys_proc.c), CPU time (kernel/sched_cputime.c), timers
+/* Waiting (kernel/sys_proc.c), CPU time (kernel/sched/cputime.c), timers
  * (kernel/time.c, itimer.c, posix-timers.c), prctl and scheduling
- * (kernel/sys_prctl.c, sys_sched.c). */
+ * (kernel/sys_prctl.c, kernel/sched/syscalls.c). */
 SYSCALL_DECL(sys_waitid);
 SYSCALL_DECL(sys_times);
 SYSCALL_DECL(sys_getrusage);

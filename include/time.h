@@ -1,7 +1,7 @@
 /* include/time.h: wall-clock, monotonic and CPU time. The wall clock is the
  * CMOS RTC read once at boot plus the jiffies since; the monotonic clock is
  * jiffies alone; the CPU-time clocks are the ticks charged to a task or a
- * process (kernel/sched_cputime.c). Resolution is one tick (10 ms), as on
+ * process (kernel/sched/cputime.c). Resolution is one tick (10 ms), as on
  * a 2.4 kernel.
  *
  * In the kernel a time is a struct timespec64 (64-bit seconds). User space

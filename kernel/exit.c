@@ -332,6 +332,7 @@ static void __release_task(struct task_struct *p)
 {
 	struct task_struct *leader = p->group_leader;
 
+	sched_exit(p);                   /* its unused first slice to its parent */
 	if (p->exit_state == EXIT_ZOMBIE)
 		nr_zombies--;
 	p->exit_state = EXIT_DEAD;

@@ -17,7 +17,8 @@
 static void show_help(void)
 {
 	printk("monitor keys: h help, t tasks (ps -efj, from the interrupt), m memory map, "
-	       "d the end of the log (whole lines, up to 2 KiB), i interrupts per CPU, j jiffies, s spin 2 s without scheduling, "
+	       "d the end of the log (whole lines, up to 2 KiB), i interrupts per CPU, q the scheduler (policies, "
+	       "priorities, slices, the run queue), j jiffies, s spin 2 s without scheduling, "
 	       "r power off (exits QEMU)\n");
 }
 
@@ -68,6 +69,7 @@ static void monitor_key(int c)
 	case 'h': case '?': show_help(); break;
 	case 's': spin(); break;
 	case 'm': multiboot_print_summary(); break;
+	case 'q': show_sched_tasks(); break;
 	case 'd': show_dmesg_tail(); break;
 	case 'i': show_interrupt_counts(); break;
 	case 'j': printk("jiffies = %lu\n", jiffies); break;

@@ -170,7 +170,7 @@ long sys_exit_group(u32 code, u32 b, u32 c, u32 d, u32 e, u32 f)
  * WUNTRACED and WCONTINUED report a child's stop and continue once. The
  * status word is Linux's: exit code << 8, the killing signal, 0x7f | stop
  * signal << 8, or 0xffff; the rusage is the child's
- * (kernel/sched_cputime.c). A bad status or rusage pointer is -EFAULT
+ * (kernel/sched/cputime.c). A bad status or rusage pointer is -EFAULT
  * after the child was reaped, as in Linux. */
 long sys_wait4(u32 upid, u32 ustatus, u32 options, u32 urusage, u32 e, u32 f)
 {

@@ -5,7 +5,7 @@
  * jiffies since; the monotonic clocks are jiffies since boot; the CPU-time
  * clocks are the ticks charged to a process or thread, the caller's or
  * (a negative id, clock_getcpuclockid's) another's
- * (kernel/sched_cputime.c). Results go to user memory through
+ * (kernel/sched/cputime.c). Results go to user memory through
  * copy_to_user (EFAULT). A sleep is interruptible: a signal ends it with the time left,
  * and -ERESTART_RESTARTBLOCK makes that EINTR if a handler runs, else the
  * sleep goes on to the same end through restart_syscall. */

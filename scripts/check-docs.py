@@ -19,7 +19,7 @@ import os
 import re
 import sys
 
-README_MAX_LINES = 450
+README_MAX_LINES = 500
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 LINK = re.compile(r'\[((?:[^\[\]]|\[[^\]]*\])*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)')

@@ -396,13 +396,13 @@ if GLIBC_ON_TASKLAB:
 
 
 def run_main(args, tally, test=None, mem=None, timeout=None, label='main boot', extra=(),
-             append=''):
+             append='', prefix=''):
     b = boot(args.kernel, append=f'test={test or args.test} {append} {args.append}',
              timeout=timeout or args.timeout, mem=mem or args.mem, extra=extra)
     kt = Ktap(b.lines)
     if args.verbose:
         print('\n'.join(b.lines))
-    count_results(tally, kt, b.lines)
+    count_results(tally, kt, b.lines, prefix=prefix)
     for p in boot_problems(b, kt):
         tally.fail(label, p)
     if label == 'main boot' and args.expect_cpus:
@@ -416,7 +416,7 @@ def run_main(args, tally, test=None, mem=None, timeout=None, label='main boot', 
     return kt
 
 
-def run_extra_boots(args, tally):
+def run_extra_boots(args, tally, append='', prefix=''):
     boots = EXTRA_BOOTS
     if args.glibc_on_tasklab:
         boots = [b for b in boots if 'glibc_' not in b[0]] + [GLIBC_BOOT]
@@ -425,7 +425,25 @@ def run_extra_boots(args, tally):
             cases = test.split(',')
             name = cases[0] + (f' (+{len(cases) - 1} more)' if len(cases) > 1 else '')
             run_main(args, tally, test=test, mem=mem, timeout=timeout, extra=extra,
-                     label=f'{name} boot (-m {mem}{" -icount" if extra else ""})')
+                     append=append, prefix=prefix,
+                     label=f'{prefix}{name} boot (-m {mem}{" -icount" if extra else ""})')
+
+
+# The scheduler: O(1) is the default (sched=o1); a full run boots every
+# self-test (the main boot and the extra boots above) a second time under
+# 2.4's goodness scheduler, its results named goodness:suite.case. The
+# should-panic cases, the console and the user programs on Linux do not
+# depend on the policy and run once.
+SECOND_SCHED = 'goodness'
+
+
+def run_second_sched(args, tally):
+    if args.test != '*' or 'sched=' in args.append:
+        return
+    prefix = f'{SECOND_SCHED}:'
+    append = f'sched={SECOND_SCHED}'
+    run_main(args, tally, append=append, prefix=prefix, label=f'{SECOND_SCHED} main boot')
+    run_extra_boots(args, tally, append=append, prefix=prefix)
 
 
 def count_results(tally, kt, lines, prefix='', skips_allowed=False):
@@ -531,7 +549,8 @@ def interactive_boot(extra, respond, timeout=20):
 def run_monitor_check(args, tally):
     """`make run` without an init program: the console monitor (a kernel
     thread) answers the serial keys; t prints the task list in ps -efj
-    columns with PID 0, 1 and [kthreadd]; while s makes the monitor thread
+    columns with PID 0, 1 and [kthreadd]; q the scheduler's table (policy,
+    priorities, slice) and the O(1) arrays; while s makes the monitor thread
     spin, t still prints it (from the receive interrupt); i prints the
     interrupt counts with a column per CPU; r powers off (QEMU exit status
     33)."""
@@ -540,10 +559,11 @@ def run_monitor_check(args, tally):
     def respond(out):
         done = ''.join(sent)
         key = 't' if not done and b'Serial monitor ready' in out else \
-              's' if done == 't' and b'[kthreadd]' in out else \
-              't' if done == 'ts' and b'monitor: spinning' in out else \
-              'i' if done == 'tst' and b'spin done' in out else \
-              'r' if done == 'tsti' and b'Local timer interrupts' in out else ''
+              'q' if done == 't' and b'[kthreadd]' in out else \
+              's' if done == 'tq' and b'expired array' in out else \
+              't' if done == 'tqs' and b'monitor: spinning' in out else \
+              'i' if done == 'tqst' and b'spin done' in out else \
+              'r' if done == 'tqsti' and b'Local timer interrupts' in out else ''
         if key:
             sent.append(key)
         return key
@@ -553,12 +573,18 @@ def run_monitor_check(args, tally):
     cpus = int(CPU[CPU.index('-smp') + 1]) if '-smp' in CPU else 1
     want += ['CPU%-8d' % c for c in range(cpus)] + ['LOC:', '  0: ', 'IO-APIC-edge  timer']
     missing = [w for w in want if w not in text]
+    # q: the scheduler's table, kmonitord running (queued, R) at nice 0's
+    # static priority 120, and the O(1) arrays
+    if not re.search(r'^sched=o1: \d+ runnable', text, re.M) or \
+            not re.search(r'^\s+\d+ OTHER\s+1[0-3]\d\s+120\s+0\s+\d+\s+\d+ R kmonitord', text, re.M) or \
+            'active array:' not in text:
+        missing.append("q's scheduler table with kmonitord and the O(1) arrays")
     spinning = text.partition('monitor: spinning')[2].partition('monitor: spin done')[0]
     if want[0] not in spinning:
         missing.append('a task list while kmonitord spins')
     if not missing and status == EXIT_DONE:
         tally.ok('monitor_t_lists_tasks', '  [t: ps -efj with [swapper] [kernel_init] [kthreadd], also while kmonitord spins; '
-                 f'i: interrupts, {cpus} CPU column(s); r: power off]')
+                 f'q: the run queue; i: interrupts, {cpus} CPU column(s); r: power off]')
     else:
         tally.fail('monitor_t_lists_tasks', f'missing {missing}, exit status {status}:\n' + text[-2000:])
 
@@ -802,9 +828,28 @@ def run_gdb_comm_after_exec_check(args, tally):
                    'gdb output:\n' + out)
 
 
+def run_gdb_runqueue_check(args, tally):
+    """tl-runqueue (scripts/gdb/tasklab.py), stopped at PID 2's first
+    wake-up (kernel_init, PID 1, is queued and running; kthreadd becomes
+    runnable): the O(1) policy, an active array whose bitmap has the
+    MAX_PRIO sentinel bit (140: word 4, 0x1000) and PID 1 at a level of
+    100..139."""
+    out = gdb_session(args, 4, ['hbreak wake_up_process if p->pid == 2', 'continue',
+                                'tl-runqueue'])
+    head = re.search(r'^sched=o1: \d+ runnable', out, re.M)
+    bitmap = re.search(r'^active array: \d+ queued, bitmap (?:\S+ ){4}(\S+)', out, re.M)
+    level = re.search(r'^\s+1[0-3]\d: .*\b1:kernel_init\b', out, re.M)
+    if head and bitmap and int(bitmap.group(1), 16) & 0x1000 and level:
+        tally.ok('gdb_tl_runqueue', f'  [{head.group(0)}; {level.group(0).strip()}]')
+    else:
+        tally.fail('gdb_tl_runqueue', 'tl-runqueue did not show the O(1) arrays with PID 1 '
+                   'queued; gdb output:\n' + out)
+
+
 def run_gdb_checks(args, tally):
     run_gdb_check(args, tally)
     run_gdb_tasks_check(args, tally)
+    run_gdb_runqueue_check(args, tally)
     run_gdb_cpus_check(args, tally)
     run_gdb_kthreadd_named_check(args, tally)
     run_gdb_comm_after_exec_check(args, tally)
@@ -1092,6 +1137,43 @@ def run_user_platform_check(args, tally):
                    f'exit status {status}, expected 2 with a Bail out! line:\n{out[-1500:]}')
 
 
+def run_schedule_plot_check(args, tally):
+    """make bench's scheduler figures and plot (tests/bench.py): the
+    schedule_scan benchmark under both schedulers, the O(1) goals of issue
+    14 (10,000 runnable tasks cost at most 1.5 times 10; at 10 no worse
+    than goodness), and the SVG drawn from them parses as XML with one
+    line of 4 points per scheduler."""
+    import xml.etree.ElementTree as ET
+    import bench
+    plot = os.path.join(os.path.dirname(args.kernel), 'bench', 'schedule_cost_check.svg')
+    figs = {}
+    for sched in bench.SCHEDS:
+        b = boot(args.kernel, append=f'bench=schedule_scan sched={sched} slab_debug=off',
+                 timeout=120, extra=ICOUNT, count_syscalls=False)
+        figs[sched] = {m.group(1): int(m.group(2))
+                       for m in map(bench.FIGURE.match, (l.strip() for l in b.lines)) if m}
+    if os.path.exists(plot):
+        os.remove(plot)
+    cost = {s: [figs[s].get(f'schedule_{n}_runnable') for n in bench.SIZES] for s in figs}
+    if not all(all(v) for v in cost.values()):
+        tally.fail('bench_schedule_plot', f'missing schedule_N_runnable figures: {cost}')
+        return
+    bench.write_plot(figs, plot)
+    try:
+        svg = ET.parse(plot).getroot()
+        lines = svg.findall('{http://www.w3.org/2000/svg}polyline')
+        points = [len(l.get('points').split()) for l in lines]
+    except (OSError, ET.ParseError) as e:
+        tally.fail('bench_schedule_plot', f'{plot} is not well-formed: {e}')
+        return
+    o1, good = cost['o1'], cost['goodness']
+    if points == [4, 4] and o1[-1] <= 1.5 * o1[0] and o1[0] <= good[0]:
+        tally.ok('bench_schedule_plot', f'  [O(1) {o1}, goodness {good}; {plot} well-formed]')
+    else:
+        tally.fail('bench_schedule_plot', f'O(1) {o1}, goodness {good}, plot lines {points}: '
+                   'the O(1) goals or the plot failed')
+
+
 def run_harness_checks(args, tally):
     """The runner must fail a broken test, a panic, a hang, a leak and a
     skip on Tasklab."""
@@ -1219,6 +1301,7 @@ def main():
         # the core_gdb case needs a COM2: only its own boot runs it
         kt = run_main(args, tally) if args.test != CORE_GDB_CASE else None
         run_extra_boots(args, tally)
+        run_second_sched(args, tally)
         if args.user_dir and args.test in ('*', CORE_GDB_CASE):
             run_core_gdb_check(args, tally)
         for name in kt.should_panic if kt else []:
@@ -1242,6 +1325,7 @@ def main():
             run_fuzz_check(args, tally)
         if not args.no_harness_checks and args.test == '*':
             run_harness_checks(args, tally)
+            run_schedule_plot_check(args, tally)
             run_protection_off_checks(args, tally)
     print(f'# total time {time.monotonic() - start:.1f} s')
     if tally.failures:

@@ -288,15 +288,22 @@ static pid_t start_racer(struct ktest *t, struct race *r, struct mm_struct *mm)
 	return pid;
 }
 
+static bool goodness_runs(void)
+{
+	return !strcmp(sched_class_name(), "goodness");
+}
+
 /* c27: of two otherwise equal runnable tasks, goodness() prefers the one
  * sharing the current mm (+1: no TLB flush), and schedule() runs it first
- * even though the other was woken first. */
+ * even though the other was woken first. The O(1) scheduler (2.6) dropped
+ * the bonus: there the better dynamic priority runs first, and of two
+ * equal ones the first woken (its lists are FIFO). */
 static void claim_c27_same_mm_picked_first(struct ktest *t)
 {
 	struct mm_struct *a = mm_alloc(), *b = mm_alloc();
 	struct race r = { .n = 0 };
 	struct task_struct *x, *y;
-	pid_t px, py;
+	pid_t px, py, first;
 
 	KTEST_ASSERT_NOT_NULL(t, a);
 	KTEST_ASSERT_NOT_NULL(t, b);
@@ -311,18 +318,22 @@ static void claim_c27_same_mm_picked_first(struct ktest *t)
 	x->nice = y->nice = 0;
 	KTEST_EXPECT_EQ(t, goodness(x, a), goodness(y, a) + 1);
 	KTEST_EXPECT_EQ(t, goodness(x, a), 5 + 20 + 1);
+	local_irq_disable();
 	complete_all(&r.go);                 /* wakes y first, then x */
+	first = goodness_runs() || task_prio(x) < task_prio(y) ? px : py;
+	local_irq_enable();
 	KTEST_EXPECT_EQ(t, kernel_wait(py, 0, NULL), py);
 	KTEST_EXPECT_EQ(t, kernel_wait(px, 0, NULL), px);
-	KTEST_EXPECT_EQ(t, r.order[0], px);
-	KTEST_EXPECT_EQ(t, r.order[1], py);
+	KTEST_EXPECT_EQ(t, r.order[0], first);
+	KTEST_EXPECT_EQ(t, r.order[1], first == px ? py : px);
 	kthread_unuse_mm(a);
 	mmput(a);
 	mmput(b);
 }
 
 /* c24: a kernel thread and a task with its own address space sit on the one
- * run queue and are ranked by the same goodness(). */
+ * run queue and are ranked by the same goodness() (under O(1): the same
+ * priority and slice from nice). */
 static void claim_c24_one_runqueue_for_all(struct ktest *t)
 {
 	struct mm_struct *a = mm_alloc();
@@ -338,15 +349,18 @@ static void claim_c24_one_runqueue_for_all(struct ktest *t)
 	proc = find_task_by_pid(pp);
 	thr = find_task_by_pid(pt);
 	KTEST_EXPECT_FALSE(t, task_on_runqueue(proc));
-	running = nr_running;
+	running = nr_running();
 	complete_all(&r.go);
 	KTEST_EXPECT_TRUE(t, task_on_runqueue(proc));
 	KTEST_EXPECT_TRUE(t, task_on_runqueue(thr));
-	KTEST_EXPECT_EQ(t, nr_running, running + 2);
+	KTEST_EXPECT_EQ(t, nr_running(), running + 2);
 	set_task_counter(proc, 3);
 	set_task_counter(thr, 3);
 	/* same formula; the kernel thread gets the no-switch bonus */
 	KTEST_EXPECT_EQ(t, goodness(thr, NULL), goodness(proc, NULL) + 1);
+	/* the O(1) scheduler's priorities come from one formula for both too */
+	KTEST_EXPECT_EQ(t, task_static_prio(thr), task_static_prio(proc));
+	KTEST_EXPECT_EQ(t, task_timeslice(thr), task_timeslice(proc));
 	KTEST_EXPECT_EQ(t, kernel_wait(pp, 0, NULL), pp);
 	KTEST_EXPECT_EQ(t, kernel_wait(pt, 0, NULL), pt);
 	KTEST_EXPECT_EQ(t, r.n, 2);
@@ -358,18 +372,27 @@ static int idle_child(void *arg)
 	return 7;
 }
 
-/* sched_fork alone, on a scratch child: the halves of counter, and
+/* The running task's slice left, in the field of either policy (2.4's
+ * counter, 2.6's time_slice). Interrupts off. */
+static void set_current_slice(long ticks)
+{
+	current->counter = ticks;
+	current->time_slice = ticks;
+}
+
+/* sched_fork alone, on a scratch child: the halves of the slice, and
  * whether the parent was told to reschedule. Interrupts are off. */
 static long split_counter(long counter, long *parent_after, bool *resched)
 {
 	static struct task_struct scratch;
 
-	current->counter = counter;
+	scratch.stack = current->stack;       /* only its CPU is read there */
+	set_current_slice(counter);
 	clear_tsk_need_resched(current);
 	sched_fork(&scratch);
-	*parent_after = current->counter;
+	*parent_after = task_slice_left(current);
 	*resched = need_resched();
-	return scratch.counter;
+	return task_slice_left(&scratch);
 }
 
 /* c28: fork splits the parent's remaining slice: the child gets the larger
@@ -378,7 +401,9 @@ static long split_counter(long counter, long *parent_after, bool *resched)
  * no tick takes one off in between (the kernel is not preemptible, and a
  * fork without CLONE_VFORK does not sleep). The reschedule request is
  * checked on sched_fork alone: waking a child with the larger half asks
- * for one too. */
+ * for one too. In 2.6's form (O(1)) the split is the same, and a parent
+ * left with 0 expires at once: a new full slice (in the expired array
+ * unless interactive) and a reschedule. */
 static void claim_c28_fork_splits_counter(struct ktest *t)
 {
 	unsigned long flags = local_irq_save();
@@ -388,10 +413,10 @@ static void claim_c28_fork_splits_counter(struct ktest *t)
 	int status = 0;
 	pid_t pid;
 
-	current->counter = 11;
+	set_current_slice(11);
 	pid = kernel_thread(idle_child, NULL, NULL, 0);
-	child_got = pid > 0 ? find_task_by_pid(pid)->counter : -1;
-	parent_after = current->counter;
+	child_got = pid > 0 ? task_slice_left(find_task_by_pid(pid)) : -1;
+	parent_after = task_slice_left(current);
 	child_half = split_counter(11, &parent_rest, &resched);
 	small_child_half = split_counter(1, &small_parent_rest, &small_resched);
 	local_irq_restore(flags);
@@ -402,7 +427,7 @@ static void claim_c28_fork_splits_counter(struct ktest *t)
 	KTEST_EXPECT_EQ(t, parent_rest, 5);
 	KTEST_EXPECT_FALSE(t, resched);
 	KTEST_EXPECT_EQ(t, small_child_half, 1);
-	KTEST_EXPECT_EQ(t, small_parent_rest, 0);
+	KTEST_EXPECT_EQ(t, small_parent_rest, goodness_runs() ? 0 : (long)task_timeslice(current));
 	KTEST_EXPECT_TRUE(t, small_resched);
 	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, &status), pid);
 	KTEST_EXPECT_EQ(t, status, 7);
@@ -718,9 +743,6 @@ static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(claim_c26_fpu_state_survives_switches),
 	KTEST_CASE(claim_c27_same_mm_picked_first),
 	KTEST_CASE(claim_c28_fork_splits_counter),
-	KTEST_CASE(epoch_recalculates_counters),
-	KTEST_CASE(woken_sleeper_counter_caught_up),
-	KTEST_CASE(long_sleeper_catches_up_in_few_steps),
 	KTEST_CASE(wait_queue_exclusive_wakeups),
 	KTEST_CASE(timers_and_msleep),
 	KTEST_CASE(orphans_go_to_init),
@@ -729,3 +751,27 @@ static const struct ktest_case sched_cases[] = {
 	{}
 };
 KTEST_SUITE(sched, sched_cases);
+
+/* The 2.4 scheduler's own workings (epochs, sleepers' catch-up), run under
+ * it whatever sched= chose: the suite switches to it and back. */
+static const char *boot_policy;
+
+static void goodness_suite_init(void)
+{
+	boot_policy = sched_class_name();
+	BUG_ON(sched_switch_class("goodness"));
+}
+
+static void goodness_suite_exit(void)
+{
+	BUG_ON(sched_switch_class(boot_policy));
+}
+
+static const struct ktest_case sched_goodness_cases[] = {
+	KTEST_CASE(claim_c27_same_mm_picked_first),
+	KTEST_CASE(epoch_recalculates_counters),
+	KTEST_CASE(woken_sleeper_counter_caught_up),
+	KTEST_CASE(long_sleeper_catches_up_in_few_steps),
+	{}
+};
+KTEST_SUITE_FULL(sched_goodness, sched_goodness_cases, goodness_suite_init, goodness_suite_exit);

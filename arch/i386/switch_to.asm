@@ -1,6 +1,6 @@
 ; arch/i386/switch_to.asm: the context switch itself, and where a new task
 ; starts (seed claim c26). Everything else about a switch (address space, FPU,
-; TSS.esp0) is done in C before we get here (kernel/sched.c, process.c).
+; TSS.esp0) is done in C before we get here (kernel/sched/core.c, process.c).
 ;
 ; A switched-out task is frozen inside switch_to_asm: its callee-saved
 ; registers are on its own kernel stack, and thread.esp / thread.eip say where

@@ -5,12 +5,11 @@
  *   /proc/<pid>/statm   seven sizes in pages
  *   /proc/<pid>/status  "Key:\tvalue" lines
  * The values are kept for real: CPU time and faults by the tick and the
- * fault handler (kernel/sched_cputime.c), sizes from the VMAs
+ * fault handler (kernel/sched/cputime.c), sizes from the VMAs
  * (task_mmu.c), the terminal from the session's controlling tty (tty_nr
  * and tpgid; 0 and -1 without one, as Linux). What Tasklab does not have
- * reads as Linux shows it absent: one CPU (processor 0), no real-time
- * policies (priority 20 + nice), no ptrace (TracerPid 0), root with every
- * capability and others with none. */
+ * reads as Linux shows it absent: one CPU (processor 0), no ptrace
+ * (TracerPid 0), root with every capability and others with none. */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>
@@ -101,7 +100,9 @@ static void stat_counts(struct task_struct *p, bool whole, struct stat_counts *c
 	thread_group_faults(p, &c->min_flt, &c->maj_flt);
 }
 
-/* Fields 1-22: identity, state, terminal, faults, times, priority,
+/* Fields 1-22: identity, state, terminal, faults, times, priority (as
+ * Linux: the scheduler's 0..139 less 100, so 20 + nice for an ordinary
+ * task without bonus, -1 - rt_priority for a real-time one), nice,
  * threads, start. The terminal is the session's controlling tty: its
  * device number and foreground group (0: none), or 0 and -1 without one. */
 static void stat_head(struct seq_file *m, struct task_struct *p, bool whole)
@@ -115,7 +116,7 @@ static void stat_head(struct seq_file *m, struct task_struct *p, bool whole)
 		   p->pid, p->comm, task_state_char(p), ppid_of(p), p->pgid, p->sid,
 		   new_encode_dev(tty_devnum(tty)), tty ? tty->pgrp : -1,
 		   p->flags, c.min_flt, sc->cmin_flt, c.maj_flt,
-		   sc->cmaj_flt, c.utime, c.stime, sc->cutime, sc->cstime, 20 + p->nice, p->nice,
+		   sc->cmaj_flt, c.utime, c.stime, sc->cutime, sc->cstime, (long)task_prio(p) - 100, p->nice,
 		   nr_threads_of(p), p->start_time);
 }
 
@@ -135,8 +136,8 @@ static void stat_mm(struct seq_file *m, struct task_struct *p, bool permitted)
 		   mm && permitted ? mm->start_stack : 0);
 }
 
-/* Fields 29-52: esp, eip, signals, wchan, swap, exit signal, CPU, policy,
- * delays, guest time, the data and argument bounds, exit code. */
+/* Fields 29-52: esp, eip, signals, wchan, swap, exit signal, CPU,
+ * rt_priority and policy, delays, guest time, the data and argument bounds, exit code. */
 static void stat_tail(struct seq_file *m, struct task_struct *p, bool whole, bool permitted)
 {
 	struct mm_struct *mm = permitted ? p->mm : NULL;
@@ -144,10 +145,11 @@ static void stat_tail(struct seq_file *m, struct task_struct *p, bool whole, boo
 	int wchan = permitted && (!whole || nr_threads_of(p) < 2) && p->state != TASK_RUNNING;
 
 	sig_ign_catch(p, &ign, &catch);
-	seq_printf(m, " 0 0 %lu %lu %lu %lu %d 0 0 %d 0 0 0 0 0 0",
+	seq_printf(m, " 0 0 %lu %lu %lu %lu %d 0 0 %d 0 %u %u 0 0 0",
 		   (unsigned long)(p->pending.signal & 0x7fffffff),
 		   (unsigned long)(p->blocked & 0x7fffffff), (unsigned long)(ign & 0x7fffffff),
-		   (unsigned long)(catch & 0x7fffffff), wchan, p->exit_signal);
+		   (unsigned long)(catch & 0x7fffffff), wchan, p->exit_signal,
+		   p->rt_priority, p->policy);
 	seq_printf(m, " %lu %lu %lu %lu %lu %lu %lu %d\n",
 		   mm ? mm->start_data : 0, mm ? mm->end_data : 0, mm ? mm->start_brk : 0,
 		   mm ? mm->arg_start : 0, mm ? mm->arg_end : 0, mm ? mm->env_start : 0,

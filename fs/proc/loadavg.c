@@ -15,6 +15,6 @@ int proc_loadavg_show(struct seq_file *m, struct proc_inode *pi)
 		a[i] = avenrun[i] + FIXED_1 / 200;
 	seq_printf(m, "%lu.%02lu %lu.%02lu %lu.%02lu %lu/%d %d\n",
 		   LOAD_INT(a[0]), LOAD_FRAC(a[0]), LOAD_INT(a[1]), LOAD_FRAC(a[1]),
-		   LOAD_INT(a[2]), LOAD_FRAC(a[2]), nr_running, nr_threads, last_pid);
+		   LOAD_INT(a[2]), LOAD_FRAC(a[2]), nr_running(), nr_threads, last_pid);
 	return 0;
 }

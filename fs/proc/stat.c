@@ -28,7 +28,7 @@ int proc_stat_show(struct seq_file *m, struct proc_inode *pi)
 	for (int i = 0; i < NR_IRQS; i++)
 		seq_printf(m, " %lu", irq_count[i]);
 	seq_printf(m, "\nctxt %lu\nbtime %llu\nprocesses %lu\nprocs_running %lu\nprocs_blocked 0\n",
-		   sched_stats.context_switches, boot_time_seconds, total_forks, nr_running);
+		   sched_stats.context_switches, boot_time_seconds, total_forks, nr_running());
 	seq_puts(m, "softirq 0 0 0 0 0 0 0 0 0 0 0\n");
 	return 0;
 }

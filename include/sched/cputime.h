@@ -1,5 +1,5 @@
 /* include/sched/cputime.h: CPU time and page-fault accounting
- * (kernel/sched_cputime.c).
+ * (kernel/sched/cputime.c).
  *
  * The timer tick charges the running thread one tick (10 ms) of user or
  * system time, by the mode the tick interrupted (account_process_tick):
@@ -56,7 +56,7 @@ extern unsigned long long kcpustat[NR_CPUTIME];
 /* The tick (interrupts off), for the task it interrupted (the idle task
  * too): charge a tick of user or system time to p and to the CPU, and
  * every LOAD_FREQ ticks bring the load averages up to date
- * (kernel/sched_loadavg.c). */
+ * (kernel/sched/loadavg.c). */
 void account_process_tick(struct task_struct *p, bool user_tick);
 /* The CPU time of p's process: every live thread and those gone. */
 void thread_group_cputime(struct task_struct *p, struct task_cputime *ct);

@@ -1,4 +1,4 @@
-/* include/sched/loadavg.h: the load averages (kernel/sched_loadavg.c), as
+/* include/sched/loadavg.h: the load averages (kernel/sched/loadavg.c), as
  * Linux keeps them: every LOAD_FREQ ticks (5 s and a tick) the number of
  * tasks that are runnable or in uninterruptible sleep is folded into three
  * exponentially decaying averages over 1, 5 and 15 minutes, in fixed point

@@ -12,6 +12,10 @@
                    global variable exists to read instead); stopped in user
                    mode, the CPU's TSS.esp0 is on the task's kernel stack
   $tl_task(pid)    the task_struct with that pid, or 0
+  tl-runqueue      CPU 0's run queue (kernel/sched/sched.h: struct rq): the
+                   policy running, and under O(1) each priority array's
+                   bitmap and the tasks queued at each level, in pick order
+                   (the monitor's q key prints the same, kernel/sched/debug.c)
 
 Reading only guest memory and registers, they work with the kernel stopped
 anywhere.
@@ -142,7 +146,48 @@ class TlTask(gdb.Function):
         return gdb.Value(0).cast(task_type().pointer())
 
 
+def list_entries(head, member):
+    """The task_structs on the list anchored at head, linked by member."""
+    node = head['next']
+    while int(node) != int(head.address):
+        yield container_of(node, task_type(), member)
+        node = node['next']
+
+
+def show_array(name, array):
+    words = [int(w) & 0xFFFFFFFF for w in
+             (array['bitmap'][i] for i in range(array['bitmap'].type.range()[1] + 1))]
+    gdb.write(f"{name} array: {int(array['nr_active'])} queued, bitmap "
+              + ' '.join(f'{w:08x}' for w in words) + '\n')
+    for prio in range(int(gdb.parse_and_eval('sizeof(((struct prio_array *)0)->queue)'))
+                      // int(gdb.parse_and_eval('sizeof(struct list_head)'))):
+        if words[prio // 32] >> (prio % 32) & 1:
+            pids = [f"{int(p['pid'])}:{p['comm'].string()}"
+                    for p in list_entries(array['queue'][prio], 'run_list')]
+            gdb.write(f'  {prio:3d}: ' + ' '.join(pids) + '\n')
+
+
+class TlRunqueue(gdb.Command):
+    """Print CPU 0's run queue: the policy, and the O(1) priority arrays."""
+
+    def __init__(self):
+        super().__init__('tl-runqueue', gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        rq = gdb.parse_and_eval('runqueues[0]')
+        policy = gdb.parse_and_eval('sched_class')['name'].string()
+        gdb.write(f"sched={policy}: {int(rq['nr_running'])} runnable, "
+                  f"running pid {int(rq['curr']['pid'])}\n")
+        if policy == 'o1':
+            show_array('active', rq['active'].dereference())
+            show_array('expired', rq['expired'].dereference())
+        else:
+            pids = [str(int(p['pid'])) for p in list_entries(rq['goodness_queue'], 'run_list')]
+            gdb.write('queue: ' + ' '.join(pids) + '\n')
+
+
 TlPs()
 TlCpus()
 TlCurrent()
 TlTask()
+TlRunqueue()

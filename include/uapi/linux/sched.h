@@ -52,7 +52,7 @@ struct clone_args {
 #define CLONE_CHILD_SETTID   0x01000000
 
 /* sched_setscheduler's policies (Tasklab's scheduler runs the first three:
- * kernel/sys_sched.c) and the flag that keeps a child from inheriting a
+ * kernel/sched/syscalls.c) and the flag that keeps a child from inheriting a
  * real-time policy or a negative nice value. */
 #define SCHED_OTHER          0
 #define SCHED_FIFO           1

@@ -1,4 +1,4 @@
-/* kernel/sched_cputime.c: CPU-time and fault accounting for threads and
+/* kernel/sched/cputime.c: CPU-time and fault accounting for threads and
  * processes (include/sched/cputime.h), and the calls that report it:
  * times (43), getrusage (77) and the CPU-time clocks of clock_gettime
  * (read_clock, kernel/time.c).

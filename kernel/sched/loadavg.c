@@ -1,4 +1,4 @@
-/* kernel/sched_loadavg.c: the load averages (include/sched/loadavg.h), by
+/* kernel/sched/loadavg.c: the load averages (include/sched/loadavg.h), by
  * Linux's formula: every LOAD_FREQ ticks,
  *     load = (load * exp + active * (FIXED_1 - exp)) / FIXED_1
  * for the 1, 5 and 15 minute exponents, where active counts the tasks

@@ -1,12 +1,11 @@
-/* kernel/sys_sched.c: the scheduling calls a program makes about itself or
+/* kernel/sched/syscalls.c: the scheduling calls a program makes about itself or
  * another task: its nice value (nice 34, getpriority 96, setpriority 97),
  * its policy and real-time priority (sched_setparam .. sched_rr_get_interval,
  * 154-161, and sched_rr_get_interval_time64) and its CPU affinity
  * (sched_setaffinity 241, sched_getaffinity 242), with Linux's rules.
  *
- * They answer for the scheduler Tasklab runs, 2.4's goodness() scheduler
- * (kernel/sched.c): SCHED_OTHER, and the real-time SCHED_FIFO and SCHED_RR
- * it had (a real-time task always beats an ordinary one, the higher
+ * They answer for either policy (kernel/sched/core.c: O(1) or goodness):
+ * SCHED_OTHER, and the real-time SCHED_FIFO and SCHED_RR both have (a real-time task always beats an ordinary one, the higher
  * rt_priority first; RR takes turns at the end of each slice, FIFO runs
  * until it blocks or yields). SCHED_BATCH, SCHED_IDLE and SCHED_DEADLINE
  * are later Linux's and are EINVAL here. Privilege is euid 0 (Linux's
@@ -70,7 +69,7 @@ static int set_one_prio(struct task_struct *p, long nice, int error)
 		return -EPERM;
 	if (nice < p->nice && !can_nice(p, nice))
 		return -EACCES;
-	p->nice = nice;
+	set_user_nice(p, nice);
 	return error == -ESRCH ? 0 : error;
 }
 
@@ -141,7 +140,7 @@ long sys_nice(u32 uinc, u32 b, u32 c, u32 d, u32 e, u32 f)
 	nice = nice < MIN_NICE ? MIN_NICE : nice > MAX_NICE ? MAX_NICE : nice;
 	if (inc < 0 && !can_nice(current, nice))
 		return -EPERM;
-	current->nice = nice;
+	set_user_nice(current, nice);
 	return 0;
 }
 
@@ -183,10 +182,7 @@ static long do_setscheduler(struct task_struct *p, int policy, unsigned int prio
 		return -EINVAL;
 	if ((err = setscheduler_allowed(p, pol, prio, reset_on_fork)))
 		return err;
-	p->policy = pol;
-	p->rt_priority = prio;
-	p->sched_reset_on_fork = reset_on_fork;
-	set_tsk_need_resched(current);   /* the new ranking counts at once */
+	sched_setscheduler_nocheck(p, pol, prio, reset_on_fork);
 	return 0;
 }
 
@@ -254,7 +250,8 @@ long sys_sched_get_priority_min(u32 policy, u32 b, u32 c, u32 d, u32 e, u32 f)
 }
 
 /* The time slice p gets: none for FIFO (it runs until it yields), else
- * 2.4's slice for its nice value (60 ms at nice 0). */
+ * the running policy's slice for its nice value (O(1): 100 ms at nice 0;
+ * goodness: 60 ms). */
 static long do_rr_get_interval(u32 upid, u32 uts, bool time64)
 {
 	struct task_struct *p;
@@ -264,7 +261,7 @@ static long do_rr_get_interval(u32 upid, u32 uts, bool time64)
 		return -EINVAL;
 	if (!(p = find_process_by_pid((pid_t)upid)))
 		return -ESRCH;
-	jiffies_to_timespec(p->policy == SCHED_FIFO ? 0 : NICE_TO_TICKS(p->nice), &ts);
+	jiffies_to_timespec(task_timeslice(p), &ts);
 	return put_user_timespec(uts, &ts, time64);
 }
 

@@ -1,0 +1,66 @@
+/* kernel/sched/debug.c: the scheduler as the monitor's q key shows it
+ * (kernel/monitor.c; gdb's tl-runqueue prints the same from outside,
+ * scripts/gdb/tasklab.py): the policy running, each task's policy, its
+ * priorities (dynamic and static, on Linux 2.6's 0..139 scale), nice, the
+ * ticks left of its slice and its sleep_avg, and under O(1) the levels
+ * queued in each priority array with their tasks, in pick order. */
+#include <kernel.h>
+#include <sched.h>
+#include "sched.h"
+
+static const char *policy_name(unsigned int policy)
+{
+	return policy == SCHED_FIFO ? "FIFO" : policy == SCHED_RR ? "RR" : "OTHER";
+}
+
+static void show_task(struct task_struct *p)
+{
+	printk(KERN_RAW "%5d %-6s %3d %6d %3ld %5ld %9lu %c %s\n", p->pid, policy_name(p->policy),
+	       task_prio(p), task_static_prio(p), p->nice, task_slice_left(p), p->sleep_avg,
+	       task_on_runqueue(p) ? 'R' : 'S', p->comm);
+}
+
+/* Each level with a bit set in array, and its tasks in queue order (the
+ * first few: a line is at most 120 characters). */
+static void show_array(const char *name, struct prio_array *array)
+{
+	printk(KERN_RAW "%s array: %u queued\n", name, array->nr_active);
+	for (int prio = sched_find_first_bit(array->bitmap); prio < MAX_PRIO; prio++) {
+		struct task_struct *p;
+		char line[128];
+		int n;
+
+		if (!(array->bitmap[prio / BITS_PER_LONG] & (1ul << (prio % BITS_PER_LONG))))
+			continue;
+		n = snprintf(line, sizeof(line), "  %3d:", prio);
+		list_for_each_entry(p, &array->queue[prio], run_list) {
+			if (n > (int)sizeof(line) - 16) {
+				n += snprintf(line + n, sizeof(line) - n, " ...");
+				break;
+			}
+			n += snprintf(line + n, sizeof(line) - n, " %d", p->pid);
+		}
+		printk(KERN_RAW "%s\n", line);
+	}
+}
+
+/* Contract: print the table and the queues of this CPU's rq, under its
+ * lock (interrupts off while printing). Process or interrupt context. */
+void show_sched_tasks(void)
+{
+	struct rq *rq = this_rq();
+	struct task_struct *p;
+	unsigned long flags;
+
+	spin_lock_irqsave(&rq->lock, flags);
+	printk(KERN_RAW "sched=%s: %lu runnable, %lu switches, running %d\n", sched_class->name,
+	       rq->nr_running, rq->nr_switches, rq->curr->pid);
+	printk(KERN_RAW "  PID POLICY PRI STATIC  NI SLICE SLEEP_AVG Q CMD\n");
+	for_each_process(p)
+		show_task(p);
+	if (sched_class == &o1_sched_class) {
+		show_array("active", rq->active);
+		show_array("expired", rq->expired);
+	}
+	spin_unlock_irqrestore(&rq->lock, flags);
+}
