@@ -9,7 +9,8 @@
  * tracefs's files take and refuse input as Linux's (set_event junk is
  * EINVAL, enable takes 0 or 1 only, O_TRUNC clears); trace_pipe consumes
  * and wakes a blocked reader; the strace decoder names calls, flags and
- * errnos. Every case leaves the tracer off and its rings at the boot
+ * errnos, and strace run on tracee prints its failed open on the console;
+ * the boot word trace= takes set_event's words and strace's. Every case leaves the tracer off and its rings at the boot
  * size, so the leak counters stay at baseline. */
 #include <kernel.h>
 #include <binfmts.h>
@@ -20,6 +21,7 @@
 #include <ktest.h>
 #include <mman.h>
 #include <mount.h>
+#include <printk.h>
 #include <sched.h>
 #include <timer.h>
 #include <uapi/asm/unistd_32.h>
@@ -34,6 +36,7 @@
 /* Everything off and empty, the ring at its boot size. */
 static void trace_quiet(void)
 {
+	strace_pid = 0;
 	trace_set_events(ALL_EVENTS | TRACE_BIT(TRACE_STRACE), false);
 	tracing_on = true;
 	trace_nr_pids = 0;
@@ -578,6 +581,51 @@ static void strace_decodes_calls(struct ktest *t)
 	leave_mm(mm);
 }
 
+/* strace for real: tracee's failed open, printed on the console. */
+static int straced_tracee(void *unused)
+{
+	strace_pid = current->tgid;
+	trace_set_events(TRACE_BIT(TRACE_STRACE), true);
+	return tracee_child(NULL);
+}
+
+static void strace_prints_a_process_calls(struct ktest *t)
+{
+	u32 since = log_head;
+	char want[96];
+	pid_t pid;
+	int status = -1;
+
+	trace_quiet();
+	pid = kernel_thread(straced_tracee, NULL, NULL, SIGCHLD);
+	KTEST_ASSERT_GT(t, pid, 0);
+	KTEST_ASSERT_EQ(t, kernel_wait(pid, 0, &status), pid);
+	KTEST_EXPECT_EQ(t, status, 0);
+	snprintf(want, sizeof(want), "[pid %d] open(\"/nonexistent\", O_RDONLY|O_LARGEFILE)"
+		 " = -1 ENOENT\n", pid);
+	KTEST_EXPECT_TRUE(t, log_contains(since, want));
+	snprintf(want, sizeof(want), "[pid %d] exit_group(0) = ?\n", pid);
+	KTEST_EXPECT_TRUE(t, log_contains(since, want));
+	snprintf(want, sizeof(want), "[pid %d] write(1, \"tracee: done\\n\", 13) = 13\n", pid);
+	KTEST_EXPECT_TRUE(t, log_contains(since, want));
+	trace_quiet();
+}
+
+/* The boot word's syntax: set_event's words, plus strace's. */
+static void trace_boot_word(struct ktest *t)
+{
+	char words[] = "sched_switch,irq,nosuch,syscalls,pid=123";
+
+	trace_quiet();
+	KTEST_EXPECT_EQ(t, trace_boot_words(words), 1);          /* "nosuch" */
+	KTEST_EXPECT_EQ(t, trace_events_on, TRACE_BIT(TRACE_SCHED_SWITCH) |
+			   TRACE_BIT(TRACE_IRQ_HANDLER_ENTRY) | TRACE_BIT(TRACE_IRQ_HANDLER_EXIT) |
+			   TRACE_BIT(TRACE_STRACE));
+	KTEST_EXPECT_EQ(t, strace_pid, 123);
+	trace_quiet();
+	KTEST_EXPECT_EQ(t, strace_pid, 0);
+}
+
 static const struct ktest_case trace_cases[] = {
 	KTEST_CASE(fork_records_child_and_flags),
 	KTEST_CASE(exec_and_wakeup_new_recorded),
@@ -588,6 +636,8 @@ static const struct ktest_case trace_cases[] = {
 	KTEST_CASE(tracefs_files),
 	KTEST_CASE(trace_pipe_consumes_and_blocks),
 	KTEST_CASE(strace_decodes_calls),
+	KTEST_CASE(strace_prints_a_process_calls),
+	KTEST_CASE(trace_boot_word),
 	{}
 };
 KTEST_SUITE(trace, trace_cases);

@@ -131,6 +131,10 @@ void trace_set_events(u32 bits, bool on);
 /* One set_event token ("sched:sched_switch", "!irq:*", "sched", "*:*"):
  * 0, or -EINVAL when it names no event. */
 int trace_set_event_token(const char *tok);
+/* Apply trace='s words (cut in place): events as set_event's tokens,
+ * "syscalls" and "pid=N" for strace. The number of words that named
+ * nothing (ignored, with a warning). */
+int trace_boot_words(char *words);
 /* May an event about current (and other, or NULL) be recorded now:
  * tracing_on and the pid filter. */
 bool trace_wanted(const struct task_struct *other);

@@ -162,21 +162,24 @@ static int set_trace_param(const char *value)
 }
 KERNEL_PARAM("trace", set_trace_param);
 
-static void apply_boot_token(const char *tok)
+/* One word of trace=: 0, or 1 when it names nothing (and is ignored). */
+static int apply_boot_token(const char *tok)
 {
 	unsigned int pid;
 
 	if (!strncmp(tok, "pid=", 4) && !parse_small_uint(tok + 4, 1u << 30, &pid))
 		strace_pid = pid;
-	else if (!strcmp(tok, "syscalls"))
-		return;                          /* strace's word: needs pid= */
-	else if (trace_set_event_token(tok))
-		pr_warn("trace=: no event '%s'\n", tok);
+	else if (strcmp(tok, "syscalls") && trace_set_event_token(tok)) {
+		pr_warn("trace=: no event '%s'\n", tok);   /* "syscalls" needs pid= */
+		return 1;
+	}
+	return 0;
 }
 
-static void apply_boot_events(void)
+int trace_boot_words(char *words)
 {
-	char *tok = trace_boot_events;
+	char *tok = words;
+	int bad = 0;
 
 	while (*tok) {
 		char *comma = strchr(tok, ',');
@@ -184,11 +187,12 @@ static void apply_boot_events(void)
 		if (comma)
 			*comma = '\0';
 		if (*tok)
-			apply_boot_token(tok);
+			bad += apply_boot_token(tok);
 		tok = comma ? comma + 1 : tok + strlen(tok);
 	}
 	if (strace_pid)
 		trace_set_events(TRACE_BIT(TRACE_STRACE), true);
+	return bad;
 }
 
 void trace_init(void)
@@ -196,7 +200,7 @@ void trace_init(void)
 	trace_clock_init();
 	if (ring_buffer_resize(trace_buffer_kb))
 		panic("trace_init: no memory for the trace rings");
-	apply_boot_events();
+	trace_boot_words(trace_boot_events);
 	tracefs_init();
 	pr_info("trace: %lu KiB ring per CPU (%u-byte entries), TSC %llu kHz\n",
 		trace_buffer_kb, (unsigned int)sizeof(struct trace_entry), tsc_per_ms);
