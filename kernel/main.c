@@ -37,6 +37,7 @@
 #include <asm/serial.h>
 #include <asm/stackprotector.h>
 #include <uapi/linux/fcntl.h>
+#include <trace/events.h>
 
 #define TASKLAB_VERSION "0.1"
 
@@ -224,5 +225,6 @@ __no_stack_protector void start_kernel(u32 magic, phys_addr_t mbi)
 	local_irq_enable();
 	pr_info("interrupts on: %s at %d Hz, COM1 receive on IRQ 4\n",
 		apic_enabled ? "local APIC timer" : "PIT", HZ);
+	trace_init();               /* the rings, the TSC clock, trace=, tracefs */
 	rest_init();
 }

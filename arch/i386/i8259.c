@@ -12,6 +12,7 @@
 #include <asm/io.h>
 #include <asm/irq.h>
 #include <asm/ptrace.h>
+#include <trace/events.h>
 
 #define PIC1_CMD  0x20
 #define PIC1_DATA 0x21
@@ -120,10 +121,12 @@ void do_irq(struct pt_regs *regs)
 	kstat_irqs_cpu[cpu][irq]++;
 	hardirq_depth[cpu]++;
 	ack_irq(irq);
+	trace_irq_handler_entry(irq, irq_names[irq]);
 	if (irq_handlers[irq])
 		irq_handlers[irq](irq, regs);
 	else
 		pr_warn("irq %d: no handler\n", irq);
+	trace_irq_handler_exit(irq);
 	if (apic_enabled)
 		io_apic_irq_handled(irq);     /* round-robin: the next CPU of its affinity */
 	hardirq_depth[cpu]--;

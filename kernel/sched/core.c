@@ -14,6 +14,7 @@
 #include <kernel.h>
 #include <sched.h>
 #include <lockdep.h>
+#include <trace/events.h>
 #include <sched/mm.h>
 #include <sched/signal.h>
 #include <timer.h>
@@ -147,6 +148,7 @@ static struct task_struct *context_switch(struct rq *rq, struct task_struct *pre
 			sched_stats.switches_new_mm++;
 		switch_mm(oldmm, mm);             /* c25: CR3 only if different */
 	}
+	trace_sched_switch(prev, next, mm && mm != oldmm);
 	if (!prev->mm) {                          /* give the borrowed mm back */
 		prev->active_mm = NULL;
 		rq->prev_mm = oldmm;
@@ -318,6 +320,7 @@ bool __wake_up_state(struct task_struct *p, long state)
 	p->state = TASK_RUNNING;
 	if (!task_on_runqueue(p))
 		activate_task(rq, p);
+	trace_sched_wakeup(p);
 	if (is_idle_task(rq->curr) || sched_class->preempts_curr(rq, p))
 		set_tsk_need_resched(rq->curr);
 	spin_unlock(&rq->lock);
