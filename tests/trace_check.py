@@ -86,6 +86,7 @@ def program_tasks(trace, program):
 def output_problems(doc, trace, program):
     """The JSON checks of make trace's output."""
     problems = json_problems(doc)
+    problems += [f'line {n} is no event: {line!r}' for n, line in trace.info['skipped'][:3]]
     procs, threads = program_tasks(trace, program)
     if len(procs) < 2 or not threads:
         problems.append(f'{program}: want its process, a fork child and a thread; '
@@ -211,7 +212,7 @@ def make_trace(args, tally):
     """make trace's steps on a small program (the fixture before the
     kernel has tracefs); the Trace, or None (the failure counted)."""
     if kernel_has_tracefs(args.kernel):
-        source = f'Tasklab, `{PROGRAM_CMD}`'
+        source = title = f'Tasklab: {PROGRAM_CMD}'
         try:
             text, _ = collect.collect(args.kernel, args.initrd, PROGRAM_CMD, 'sched')
         except collect.CollectError as e:
@@ -219,10 +220,11 @@ def make_trace(args, tally):
             return None, source
     else:
         source = 'the fixture (this kernel has no tracefs)'
+        title = 'Fixture: tests/fixtures/trace/forkbench.txt'
         with open(FIXTURE) as f:
             text = f.read()
     try:
-        trace = collect.write_outputs(OUT_DIR, text, f'Tasklab: {PROGRAM_CMD}')
+        trace = collect.write_outputs(OUT_DIR, text, title)
     except ValueError as e:
         tally.fail('trace:make_trace_collects', f'the trace from {source} does not parse: {e}')
         return None, source

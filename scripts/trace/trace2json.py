@@ -97,7 +97,7 @@ def chrome_trace(trace):
         if run.pid != 0:
             timed += run_events(trace, run)
     timed.sort(key=lambda ev: (ev['ts'], PHASE_ORDER[ev['ph']]))
-    return {'traceEvents': metadata(trace) + timed, 'displayTimeUnit': 'ns',
+    return {'traceEvents': metadata(trace) + timed,
             'otherData': {'source': 'Tasklab tracefs (ftrace text)', 'cpus': len(trace.cpus),
                           'events': len(trace.events), 'lost_events': trace.lost(),
                           'unparsed_lines': len(trace.info['skipped'])}}
