@@ -15,7 +15,9 @@
              every begin must have its end on its track, time must not go
              back on a CPU's track, and the program's pids (its fork
              children and its threads) must be there;
-  browser    build/trace/timeline.html opened in headless chromium: from
+  browser    build/trace/timeline.html names nothing outside itself (no
+             script, style, font or image by address), and opened in
+             headless chromium: from
              the DOM it rendered, each of the program's tasks has a lane
              and runs on a CPU lane, and there is one CR3 mark per switch
              that wrote CR3; a screenshot goes to build/trace/timeline.png.
@@ -29,6 +31,7 @@ import copy
 import html.parser
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -156,6 +159,14 @@ def dom_problems(page, trace, program):
     return problems, len(lanes), len(cr3)
 
 
+def external_references(page):
+    """What in the page would reach outside it (a script, style, font or
+    image by address); the SVG namespace name is no fetch."""
+    with open(page) as f:
+        text = f.read().replace('http://www.w3.org/2000/svg', '')
+    return re.findall(r'<link\b|\b(?:src|href)\s*=|@import|url\(\s*[\'"]?[a-z]+:|https?://', text)
+
+
 def fixture_checks(tally):
     """The converter on the fixture, and the checker against planted faults."""
     with open(FIXTURE) as f:
@@ -250,10 +261,13 @@ def run_trace_checks(args, tally):
         'trace:json_valid_begins_end_time_forward_pids',
         f'  [{len(doc["traceEvents"]) if doc else 0} events; {PROGRAM} processes '
         f'{sorted(procs)}, threads {sorted(threads)}]' if not problems else '; '.join(problems))
+    page = os.path.join(OUT_DIR, 'timeline.html')
+    outside = external_references(page)
+    (tally.ok if not outside else tally.fail)('trace:timeline_self_contained',
+                                              '' if not outside else f'refers outside: {outside}')
     if not shutil.which('chromium'):
         tally.fail('trace:timeline_in_chromium', 'chromium is not installed (Debian package chromium)')
         return
-    page = os.path.join(OUT_DIR, 'timeline.html')
     problems, lanes, marks = dom_problems(page, trace, PROGRAM)
     (tally.ok if not problems else tally.fail)(
         'trace:timeline_in_chromium_lanes_and_cr3_marks',
