@@ -198,11 +198,13 @@ core: all
 # trace.json (Chrome trace format: Perfetto) and timeline.html (open it in
 # a browser). The default is the seed's fork-versus-thread experiment,
 # user/glibc/forkbench.c, at 10 rounds: a picture small enough to read.
+# TYPED=1 traces the typing of the command line too (kttyd, a kernel thread).
 CMD    ?= forkbench 10
 EVENTS ?= sched
+TYPED  ?=
 trace: all
 	@$(PYTHON) scripts/trace/collect.py --kernel $(KERNEL) --initrd $(INITRAMFS) \
-		--cmd '$(CMD)' --events '$(EVENTS)' --append '$(ARGS)' --out $(B)/trace
+		--cmd '$(CMD)' --events '$(EVENTS)' --append '$(ARGS)' --out $(B)/trace $(if $(TYPED),--typed)
 
 clean:
 	rm -rf $(B)

@@ -9,7 +9,8 @@ and writes, in the output folder:
   trace.json     the Chrome trace event format (trace2json.py);
   timeline.html  the self-contained timeline page (timeline.py).
 Tracing is turned on and off on the same command line as CMD, so the keys
-typed before and after are not in the trace. The console's kernel
+typed before and after are not in the trace (with --typed it is turned on
+before CMD's line is typed: its keys' way in is traced too). The console's kernel
 messages are turned down (dmesg -n 1) so none lands inside the trace text.
 Exits non-zero, saying why, when a step fails (no prompt, no tracefs, an
 empty trace). Python 3 standard library only.
@@ -60,8 +61,11 @@ def setup_lines(events):
     return lines
 
 
-def collect(kernel, initrd, cmd, events, append=''):
-    """Boot, trace cmd, power off: (the trace text, what cmd printed)."""
+def collect(kernel, initrd, cmd, events, append='', typed=False):
+    """Boot, trace cmd, power off: (the trace text, what cmd printed).
+    typed: tracing is on while the command line is typed too, so the trace
+    shows each key's way in (the UART's interrupt, the kernel thread kttyd
+    handing it to the line discipline, the shell's echo)."""
     con = console.Console(kernel, initrd, append=append)
     try:
         if not con.wait_for(console.PROMPT, 0, console.BOOT_TIMEOUT):
@@ -71,7 +75,10 @@ def collect(kernel, initrd, cmd, events, append=''):
             want = re.search(r'echo (\S+)$', line)
             if want and want[1] not in out.split('\n'):
                 raise CollectError(f'`{line}` failed:\n{out}')
-        printed = step(con, f'echo 1 > {TRACEFS}/tracing_on; {cmd}; echo 0 > {TRACEFS}/tracing_on',
+        on = f'echo 1 > {TRACEFS}/tracing_on'
+        if typed:
+            step(con, on)
+        printed = step(con, f'{"" if typed else on + "; "}{cmd}; echo 0 > {TRACEFS}/tracing_on',
                        CMD_TIMEOUT)
         out = step(con, READ_OUT, CMD_TIMEOUT)
         m = BETWEEN.search(out)
@@ -101,9 +108,12 @@ def main():
     ap.add_argument('--events', default='sched', help='event groups, comma-separated')
     ap.add_argument('--append', default='', help='extra kernel command line')
     ap.add_argument('--out', default='build/trace')
+    ap.add_argument('--typed', action='store_true',
+                    help='trace the typing of the command line too (the console input path)')
     args = ap.parse_args()
     try:
-        text, printed = collect(args.kernel, args.initrd, args.cmd, args.events, args.append)
+        text, printed = collect(args.kernel, args.initrd, args.cmd, args.events, args.append,
+                                args.typed)
         trace = write_outputs(args.out, text, f'Tasklab: {args.cmd}')
     except (CollectError, ValueError, KeyError) as e:
         print(f'make trace: {e}', file=sys.stderr)
