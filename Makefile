@@ -62,7 +62,7 @@ ASFLAGS := -f elf32 -g -F dwarf -I$(B)/include/asm/
 LDFLAGS := -m elf_i386 -nostdlib -T linker.ld -z noexecstack
 LIBGCC  := $(shell $(CC) -print-libgcc-file-name 2>/dev/null)
 
-SRCDIRS := boot arch/i386 kernel mm fs fs/proc drivers/char drivers/tty lib tests
+SRCDIRS := boot arch/i386 kernel kernel/trace mm fs fs/proc drivers/char drivers/tty lib tests
 # Compiled to build/include/asm/layout.inc (below), never linked.
 ASM_OFFSETS_C := arch/i386/asm-offsets.c
 CSRCS   := $(filter-out $(ASM_OFFSETS_C),$(sort $(foreach d,$(SRCDIRS),$(wildcard $(d)/*.c))))

@@ -64,6 +64,14 @@ static int setattr_prepare(const struct inode *inode, struct iattr *attr)
 	return 0;
 }
 
+/* The filesystem's own size change, or the ramfs's. */
+static int set_size(struct inode *inode, loff_t size)
+{
+	const struct inode_operations *iop = inode->i_op;
+
+	return iop && iop->setsize ? iop->setsize(inode, size) : ramfs_truncate(inode, size);
+}
+
 int notify_change(struct dentry *d, struct iattr *attr)
 {
 	struct inode *inode = d->d_inode;
@@ -76,7 +84,7 @@ int notify_change(struct dentry *d, struct iattr *attr)
 	if (!(v & ATTR_FORCE) && (err = setattr_prepare(inode, attr)))
 		return err;
 	v = attr->ia_valid;
-	if ((v & ATTR_SIZE) && (err = ramfs_truncate(inode, attr->ia_size)))
+	if ((v & ATTR_SIZE) && (err = set_size(inode, attr->ia_size)))
 		return err;
 	if (v & ATTR_UID)
 		inode->i_uid = attr->ia_uid;

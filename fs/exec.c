@@ -32,6 +32,7 @@
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <uapi/linux/stat.h>
+#include <trace/events.h>
 
 #define STACK_INITIAL  (32 * PAGE_SIZE)    /* mapped below the arguments at start */
 
@@ -323,6 +324,7 @@ static struct file *open_binprm(const char *path, struct exec_args *a)
 static int exec_binprm(const char *path, struct exec_args *a, struct pt_regs *regs)
 {
 	struct file *f = open_binprm(path, a);
+	pid_t old_pid = current->pid;    /* de_thread may give us the leader's */
 	struct exec_creds cred;
 	struct elf_image img;
 	struct mm_struct *mm;
@@ -356,6 +358,7 @@ static int exec_binprm(const char *path, struct exec_args *a, struct pt_regs *re
 	exit_posix_timers(current->signal); /* so are POSIX timers; itimers stay */
 	current->flags &= ~PF_KTHREAD;
 	set_comm_from_path(path);
+	trace_sched_process_exec(current, old_pid, path);
 	start_thread(regs, img.entry, esp);
 	return 0;
 }

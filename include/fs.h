@@ -117,6 +117,10 @@ struct inode_operations {
 	/* A symlink's target now: i_link, or ERR_PTR when the reader may not
 	 * have it (procfs: EACCES, ENOENT). NULL op: i_link. */
 	const char *(*get_link)(struct inode *inode);
+	/* A size change (truncate, O_TRUNC) of a file whose data is not the
+	 * ramfs's pages (tracefs's trace: O_TRUNC clears the ring): 0 or
+	 * -errno. NULL op: ramfs_truncate. */
+	int (*setsize)(struct inode *inode, loff_t size);
 };
 
 struct inode {

@@ -124,6 +124,7 @@ int shmem_zero_setup(struct vm_area_struct *vma);
 /* mm/memory.c */
 #define FAULT_WRITE  1            /* the access was a write */
 #define FAULT_USER   2            /* from user mode */
+#define FAULT_STACK_GROW 4        /* the stack VMA grew to reach it (trace only) */
 /* Resolve a fault at addr inside vma: 0, or -ENOMEM / -EFAULT, or -EIO
  * when addr is past the last page of the file it maps (SIGBUS). */
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, unsigned int flags);

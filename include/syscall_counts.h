@@ -66,6 +66,10 @@ static inline void count_enosys(u32 nr)
 		__count_syscall(nr, true);
 }
 
+/* The handler's name of nr without "sys_" (kallsyms), or "-" for none
+ * (nr < NR_syscalls). */
+const char *syscall_name(u32 nr);
+
 /* The counts of sig's process, for a reader: one line "nr name calls
  * enosys" per number called (name: the handler without its sys_, or "-"
  * for none), in number order, NUL-terminated in buf; the length written

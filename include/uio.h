@@ -51,6 +51,10 @@ static inline void iov_iter_init(struct iov_iter *i, const struct iovec *iov,
  * faults (then i->fault is set). */
 size_t copy_to_iter(const void *src, size_t n, struct iov_iter *i);
 size_t copy_from_iter(void *dst, size_t n, struct iov_iter *i);
+/* The next count bytes of the iterator in a kmalloc'd buffer with a NUL
+ * after them (Linux's memdup_user_nul: a write's text for a parser); kfree
+ * it. ERR_PTR(-ENOMEM) or ERR_PTR(-EFAULT). */
+char *memdup_iter_nul(struct iov_iter *from, size_t count);
 /* Copy n zero bytes into the iterator (a hole, /dev/zero); as copy_to_iter. */
 size_t iov_iter_zero(size_t n, struct iov_iter *i);
 

@@ -36,6 +36,7 @@
 #include <sched/signal.h>
 #include <sched/user.h>
 #include <tty.h>
+#include <trace/events.h>
 #include <asm/irqflags.h>
 #include <uapi/linux/signal.h>
 
@@ -266,6 +267,7 @@ void do_exit(long code)
 	if (unlikely(tsk->pid == 1))
 		panic("Attempted to kill init! exit code %ld", code);
 	tsk->flags |= PF_EXITING;
+	trace_sched_process_exit(tsk);
 	coredump_task_exit(tsk);         /* a dump of the group waits for us */
 	tsk->exit_code = code;
 	if (!--tsk->signal->live)
@@ -482,6 +484,7 @@ pid_t do_wait(struct wait_opts *wo)
 	struct task_struct *p;
 
 	wo->pid_found = 0;
+	trace_sched_process_wait(wo->type == PIDTYPE_PID ? wo->pid : 0);
 	p = wait_for_zombie(wo, &any);
 	if (wo->pid_found)
 		return wo->pid_found;    /* a stop or continue */

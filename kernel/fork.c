@@ -55,6 +55,7 @@
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
 #include <asm/uaccess.h>
+#include <trace/events.h>
 
 int nr_threads;                   /* tasks made by fork, not yet released */
 unsigned long total_forks;        /* tasks made by do_fork since boot */
@@ -527,6 +528,7 @@ long do_fork(const struct kernel_clone_args *args, struct pt_regs *regs)
 	if (IS_ERR(p))
 		return PTR_ERR(p);
 	total_forks++;
+	trace_sched_process_fork(current, p, args->flags);
 	pid = p->pid;
 	if (args->stack)
 		task_pt_regs(p)->esp = args->stack;

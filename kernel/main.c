@@ -35,6 +35,7 @@
 #include <asm/serial.h>
 #include <asm/stackprotector.h>
 #include <uapi/linux/fcntl.h>
+#include <trace/events.h>
 
 #define TASKLAB_VERSION "0.1"
 
@@ -219,5 +220,6 @@ __no_stack_protector void start_kernel(u32 magic, phys_addr_t mbi)
 	serial_enable_rx_irq();
 	local_irq_enable();
 	pr_info("interrupts on: PIT at %d Hz, COM1 receive on IRQ 4\n", HZ);
+	trace_init();               /* the rings, the TSC clock, trace=, tracefs */
 	rest_init();
 }

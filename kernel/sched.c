@@ -31,6 +31,7 @@
 #include <asm/irqflags.h>
 #include <asm/mmu_context.h>
 #include <asm/uaccess.h>
+#include <trace/events.h>
 
 static LIST_HEAD(runqueue_head);
 unsigned long nr_running;
@@ -176,6 +177,7 @@ static struct task_struct *context_switch(struct task_struct *prev, struct task_
 			sched_stats.switches_new_mm++;
 		switch_mm(oldmm, mm);             /* c25: CR3 only if different */
 	}
+	trace_sched_switch(prev, next, mm && mm != oldmm);
 	if (!prev->mm) {                          /* give the borrowed mm back */
 		prev->active_mm = NULL;
 		prev_mm = oldmm;
@@ -345,6 +347,7 @@ bool __wake_up_state(struct task_struct *p, long state)
 	p->state = TASK_RUNNING;
 	if (!task_on_runqueue(p))
 		add_to_runqueue(p);
+	trace_sched_wakeup(p);
 	/* 2.4's reschedule_idle(): ask for a switch if p is better */
 	if (is_idle_task(cur) || goodness(p, cur->active_mm) > goodness(cur, cur->active_mm))
 		set_tsk_need_resched(cur);

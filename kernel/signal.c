@@ -34,6 +34,7 @@
 #include <coredump.h>
 #include <posix-timers.h>
 #include <slab.h>
+#include <trace/events.h>
 #include <asm/irqflags.h>
 
 #define SIG_KERNEL_IGNORE_MASK (sigmask(SIGCHLD) | sigmask(SIGCONT) | \
@@ -392,9 +393,9 @@ static int __send_signal(int sig, struct kernel_siginfo *info, struct task_struc
 	struct sigqueue *q;
 
 	if (!prepare_signal(sig, p, group, force))
-		return 0;
-	if (sig < __SIGRTMIN && (pending->signal & sigmask(sig)))
-		return 0;                          /* standard signals do not queue */
+		return trace_signal_generate(sig, info, p, group, TRACE_SIGNAL_IGNORED), 0;
+	if (sig < __SIGRTMIN && (pending->signal & sigmask(sig)))  /* standard signals do not queue */
+		return trace_signal_generate(sig, info, p, group, TRACE_SIGNAL_ALREADY_PENDING), 0;
 	/* standard signals from kill or the kernel may pass the limit */
 	q = sigqueue_alloc(p, force || (sig < __SIGRTMIN && info->si_code >= 0));
 	if (q) {
@@ -402,10 +403,12 @@ static int __send_signal(int sig, struct kernel_siginfo *info, struct task_struc
 		q->info.si_signo = sig;
 		list_add_tail(&q->list, &pending->list);
 	} else if (sig >= __SIGRTMIN && info->si_code != SI_USER && info->si_code != SI_KERNEL) {
-		return -EAGAIN;        /* tkill/tgkill of a real-time signal: not lost silently */
+		/* tkill/tgkill of a real-time signal: not lost silently */
+		return trace_signal_generate(sig, info, p, group, TRACE_SIGNAL_OVERFLOW_FAIL), -EAGAIN;
 	}                              /* else: sent, its siginfo lost (as Linux) */
 	pending->signal |= sigmask(sig);
 	complete_signal(sig, p, group);
+	trace_signal_generate(sig, info, p, group, q ? TRACE_SIGNAL_DELIVERED : TRACE_SIGNAL_LOSE_INFO);
 	return 0;
 }
 
@@ -658,6 +661,7 @@ bool get_signal(struct ksignal *ksig)
 		if (!signr)
 			return false;
 		ka = action_of(current, signr);
+		trace_signal_deliver(signr, &ksig->info, ka);
 		if (ka->handler == SIG_IGN)
 			continue;
 		if (ka->handler != SIG_DFL) {

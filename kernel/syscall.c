@@ -11,6 +11,7 @@
 #include <syscall_counts.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
+#include <trace/events.h>
 
 unsigned long syscall_count, syscall_enosys_count;
 
@@ -253,6 +254,7 @@ void do_syscall(struct pt_regs *regs)
 
 	syscall_count++;
 	count_syscall(nr);
+	trace_sys_enter(nr, &regs->ebx);
 	if (!fn) {
 		syscall_enosys_count++;
 		/* Logged at debug level (loglevel=8 shows it): which calls a
@@ -266,4 +268,5 @@ void do_syscall(struct pt_regs *regs)
 	if (unlikely(ret == -ENOSYS))
 		count_enosys(nr);
 	regs->eax = (u32)ret;
+	trace_sys_exit(nr, ret);
 }

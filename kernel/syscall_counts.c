@@ -102,8 +102,7 @@ u32 syscall_enosys_of(const struct signal_struct *sig, u32 nr)
 	return c ? c->enosys[nr % SYSCALL_COUNT_CHUNK] : 0;
 }
 
-/* The handler's name without "sys_" (kallsyms), or "-" for none. */
-static const char *syscall_name(u32 nr)
+const char *syscall_name(u32 nr)
 {
 	syscall_fn_t fn = sys_call_table[nr];
 	unsigned long off, size;

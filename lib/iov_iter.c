@@ -3,6 +3,8 @@
  * which check the range and survive a fault; a kernel one is a plain
  * memcpy. */
 #include <kernel.h>
+#include <errno.h>
+#include <slab.h>
 #include <uio.h>
 #include <asm/uaccess.h>
 
@@ -62,6 +64,20 @@ size_t copy_to_iter(const void *src, size_t n, struct iov_iter *i)
 size_t copy_from_iter(void *dst, size_t n, struct iov_iter *i)
 {
 	return copy_iter(dst, n, i, false);
+}
+
+char *memdup_iter_nul(struct iov_iter *from, size_t count)
+{
+	char *buf = kmalloc(count + 1, GFP_KERNEL);
+
+	if (!buf)
+		return ERR_PTR(-ENOMEM);
+	if (copy_from_iter(buf, count, from) != count) {
+		kfree(buf);
+		return ERR_PTR(-EFAULT);
+	}
+	buf[count] = '\0';
+	return buf;
 }
 
 size_t iov_iter_zero(size_t n, struct iov_iter *i)

@@ -18,6 +18,7 @@
 #include <sched.h>
 #include <sched/signal.h>
 #include <asm/pgtable.h>
+#include <trace/events.h>
 
 /* Drop a stale translation if mm is the address space loaded now. */
 static void flush_tlb_page(struct mm_struct *mm, unsigned long addr)
@@ -143,8 +144,10 @@ static int do_file_page(struct vm_area_struct *vma, unsigned long addr, u32 *pte
 	return new_private_page(vma, addr, pte);
 }
 
-/* Write to a present, write-protected page of a writable VMA. */
-static int do_wp_page(struct vm_area_struct *vma, unsigned long addr, u32 *pte)
+/* Write to a present, write-protected page of a writable VMA (address:
+ * where in it, flags: the fault's, for the trace). */
+static int do_wp_page(struct vm_area_struct *vma, unsigned long addr, u32 *pte,
+		      unsigned long address, unsigned int flags)
 {
 	struct page *old = pfn_to_page(pte_phys(*pte) >> PAGE_SHIFT);
 	struct page *new;
@@ -153,10 +156,12 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long addr, u32 *pte)
 	/* a shared page is written in place (it was write-protected by an
 	 * mprotect since); so is an anonymous one we are the last user of */
 	if ((vma->vm_flags & VM_SHARED) || (PageAnon(old) && page_count(old) == 1)) {
+		trace_page_fault_user(address, flags, FAULT_KIND_COW_REUSE);
 		set_pte(pte, pte_mkwrite(*pte));
 		flush_tlb_page(vma->vm_mm, addr);
 		return 0;
 	}
+	trace_page_fault_user(address, flags, FAULT_KIND_COW_COPY);
 	new = alloc_page(GFP_HIGHUSER);
 	if (!new)
 		return -ENOMEM;
@@ -171,22 +176,26 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long addr, u32 *pte)
 	return 0;
 }
 
-int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr, unsigned int flags)
+int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned int flags)
 {
-	u32 *pte = pte_alloc(vma->vm_mm, addr & PAGE_MASK);
+	unsigned long addr = address & PAGE_MASK;
+	u32 *pte = pte_alloc(vma->vm_mm, addr);
 
 	if (!pte)
 		return -ENOMEM;
-	addr &= PAGE_MASK;
 	if (!pte_present(*pte)) {
-		if (vma->vm_file)
+		if (vma->vm_file) {
+			trace_page_fault_user(address, flags, FAULT_KIND_FILE);
 			return do_file_page(vma, addr, pte, flags);
+		}
+		trace_page_fault_user(address, flags, flags & FAULT_STACK_GROW ?
+				      FAULT_KIND_STACK_GROW : FAULT_KIND_DEMAND_ZERO);
 		return new_private_page(vma, addr, pte);
 	}
 	if ((flags & FAULT_WRITE) && !pte_write(*pte)) {
 		if (!(vma->vm_flags & VM_WRITE))
 			return -EFAULT;
-		return do_wp_page(vma, addr, pte);
+		return do_wp_page(vma, addr, pte, address, flags);
 	}
 	return 0;       /* already resolved (a stale TLB entry): retry */
 }
@@ -234,6 +243,7 @@ int fault_in_user_address(struct mm_struct *mm, unsigned long addr, unsigned int
 	if (addr < vma->vm_start) {
 		if (!(vma->vm_flags & VM_GROWSDOWN) || expand_stack(vma, addr, esp))
 			return -EFAULT;
+		flags |= FAULT_STACK_GROW;       /* the trace's kind */
 	}
 	if ((flags & FAULT_WRITE) ? !(vma->vm_flags & VM_WRITE)
 				  : !(vma->vm_flags & (VM_READ | VM_EXEC)))

@@ -2,9 +2,9 @@
 # scripts/mkinitramfs.sh OUT STAGE OBJCOPY BUSYBOX INIT PROGRAM...: pack the
 # initramfs. INIT (Tasklab's own init) becomes /sbin/tasklab-init and each
 # PROGRAM /bin/<name> (debug info stripped: the unstripped copies stay in
-# build/ for gdb); user/rootfs/ is copied as it is (/etc/motd ...); /proc
-# and /mnt are empty directories to mount on (procfs by rcS or Tasklab's
-# init; anything by hand).
+# build/ for gdb); user/rootfs/ is copied as it is (/etc/motd ...); /proc,
+# /sys/kernel/tracing (tracefs) and /mnt are empty directories to mount on
+# (procfs by rcS or Tasklab's init; anything by hand).
 # The kernel gives each file the archive's mode and owner (fs/initramfs.c),
 # so these are the system's permissions: directories 0755, the files in etc
 # 0644, programs 0755, tmp 1777 (anyone may make files there; the sticky bit
@@ -32,7 +32,8 @@ set -eu
 out=$1 stage=$2 objcopy=$3 busybox=$4 init=$5
 shift 5
 rm -rf "$stage"
-mkdir -p "$stage/sbin" "$stage/bin" "$stage/dev" "$stage/etc" "$stage/mnt" "$stage/proc" "$stage/tmp"
+mkdir -p "$stage/sbin" "$stage/bin" "$stage/dev" "$stage/etc" "$stage/mnt" "$stage/proc" "$stage/tmp" \
+	"$stage/sys/kernel/tracing"
 "$objcopy" --strip-debug "$init" "$stage/sbin/tasklab-init"
 for p in "$@"; do
 	"$objcopy" --strip-debug "$p" "$stage/bin/$(basename "$p")"

@@ -6,6 +6,7 @@
 #include <asm/io.h>
 #include <asm/irq.h>
 #include <asm/ptrace.h>
+#include <trace/events.h>
 
 #define PIC1_CMD  0x20
 #define PIC1_DATA 0x21
@@ -84,9 +85,11 @@ void do_irq(struct pt_regs *regs)
 	irq_count[irq]++;
 	hardirq_depth++;
 	pic_eoi(irq);
+	trace_irq_handler_entry(irq, irq_names[irq]);
 	if (irq_handlers[irq])
 		irq_handlers[irq](irq, regs);
 	else
 		pr_warn("irq %d: no handler\n", irq);
+	trace_irq_handler_exit(irq);
 	hardirq_depth--;
 }

@@ -284,13 +284,10 @@ static ssize_t proc_write_iter(struct file *f, struct iov_iter *from, loff_t *po
 	if (pi->entry->sysctl && proc_permission(f->f_inode, MAY_WRITE))
 		return -EPERM;
 	count = min(count, (size_t)PROC_WRITE_MAX);
-	buf = kmalloc(count + 1, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	err = copy_from_iter(buf, count, from) == count ? 0 : -EFAULT;
-	buf[count] = '\0';
-	if (!err)
-		err = pi->entry->write(pi, buf, count);
+	buf = memdup_iter_nul(from, count);
+	if (IS_ERR(buf))
+		return PTR_ERR(buf);
+	err = pi->entry->write(pi, buf, count);
 	kfree(buf);
 	if (err)
 		return err;

@@ -1,0 +1,593 @@
+/* tests/test_trace.c: the tracer (kernel/trace/). /bin/tracee is run with
+ * every event on and its entries are checked field by field: each event
+ * fires at its site (a fork records the child's pid, tgid and clone flags
+ * and the split slices; an exec its filename; a switch between two
+ * threads of tracee writes no CR3, one between tracee and its forked child
+ * does; the faults' kinds, the signal's generate and deliver, the open's
+ * enter and exit, the child's exit and the parent's wait; the timer
+ * interrupt). A full ring overwrites its oldest entries and counts them;
+ * tracefs's files take and refuse input as Linux's (set_event junk is
+ * EINVAL, enable takes 0 or 1 only, O_TRUNC clears); trace_pipe consumes
+ * and wakes a blocked reader; the strace decoder names calls, flags and
+ * errnos. Every case leaves the tracer off and its rings at the boot
+ * size, so the leak counters stay at baseline. */
+#include <kernel.h>
+#include <binfmts.h>
+#include <errno.h>
+#include <fdtable.h>
+#include <fs.h>
+#include <kthread.h>
+#include <ktest.h>
+#include <mman.h>
+#include <mount.h>
+#include <sched.h>
+#include <timer.h>
+#include <uapi/asm/unistd_32.h>
+#include <uapi/linux/fcntl.h>
+#include <uapi/linux/sched.h>
+#include <uapi/linux/signal.h>
+#include <trace/trace.h>
+#include "usermm.h"
+
+#define ALL_EVENTS (TRACE_BIT(NR_TRACE_EVENTS) - 1)
+
+/* Everything off and empty, the ring at its boot size. */
+static void trace_quiet(void)
+{
+	trace_set_events(ALL_EVENTS | TRACE_BIT(TRACE_STRACE), false);
+	tracing_on = true;
+	trace_nr_pids = 0;
+	if (trace_buffer_kb != 512)
+		ring_buffer_resize(512);
+	ring_buffer_reset();
+}
+
+/* The first entry from index *idx on that pred takes (with arg), or
+ * false; *idx is left after it. */
+static bool next_match(unsigned long *idx, bool (*pred)(const struct trace_entry *, long),
+		       long arg, struct trace_entry *e)
+{
+	while (ring_buffer_peek(0, idx, e)) {
+		++*idx;
+		if (pred(e, arg))
+			return true;
+	}
+	return false;
+}
+
+static bool find(bool (*pred)(const struct trace_entry *, long), long arg,
+		 struct trace_entry *e)
+{
+	unsigned long idx = per_cpu(trace_rings, 0).tail;
+
+	return next_match(&idx, pred, arg, e);
+}
+
+/* --- /bin/tracee under the tracer -------------------------------------- */
+
+static int tracee_child(void *unused)
+{
+	static const char *const argv[] = { "/bin/tracee", NULL };
+	static const char *const envp[] = { "HOME=/", NULL };
+	int err = open_console_fds();
+
+	if (!err)
+		err = kernel_execve(argv[0], argv, envp);
+	return -err;
+}
+
+static pid_t tracee;                      /* its pid in the last run */
+
+/* Run /bin/tracee with every event on (and a few timer ticks after):
+ * its pid, after it exited 0. */
+static void run_tracee(struct ktest *t)
+{
+	int status = -1;
+
+	trace_quiet();
+	trace_set_events(ALL_EVENTS, true);
+	tracee = kernel_thread(tracee_child, NULL, NULL, SIGCHLD);
+	KTEST_ASSERT_GT(t, tracee, 0);
+	KTEST_ASSERT_EQ(t, kernel_wait(tracee, 0, &status), tracee);
+	msleep(30);                      /* timer interrupts, traced */
+	trace_set_events(ALL_EVENTS, false);
+	KTEST_EXPECT_EQ(t, status, 0);
+}
+
+static bool fork_of(const struct trace_entry *e, long child)
+{
+	return e->type == TRACE_SCHED_PROCESS_FORK && e->fork.child_pid == child;
+}
+
+/* A fork by tracee (tgid) of a new process (not a thread). */
+static bool tracee_forks_process(const struct trace_entry *e, long tgid)
+{
+	return e->type == TRACE_SCHED_PROCESS_FORK && e->tgid == tgid &&
+	       e->fork.child_tgid == e->fork.child_pid;
+}
+
+static bool tracee_forks_thread(const struct trace_entry *e, long tgid)
+{
+	return e->type == TRACE_SCHED_PROCESS_FORK && e->tgid == tgid &&
+	       e->fork.child_tgid == tgid;
+}
+
+static void fork_records_child_and_flags(struct ktest *t)
+{
+	struct trace_entry e;
+
+	run_tracee(t);
+	/* kernel_thread's own fork: our flags plus the two it adds */
+	KTEST_ASSERT_TRUE(t, find(fork_of, tracee, &e));
+	KTEST_EXPECT_EQ(t, e.pid, current->pid);
+	KTEST_EXPECT_EQ(t, e.fork.child_tgid, tracee);
+	KTEST_EXPECT_EQ(t, e.fork.clone_flags, SIGCHLD | CLONE_VM | CLONE_UNTRACED);
+	/* c28: the slice split in two halves, the child's the bigger */
+	KTEST_EXPECT_GE(t, e.fork.child_slice, e.fork.parent_slice);
+	KTEST_EXPECT_LE(t, e.fork.child_slice - e.fork.parent_slice, 1);
+	/* tracee's fork() and its thread's clone */
+	KTEST_ASSERT_TRUE(t, find(tracee_forks_process, tracee, &e));
+	KTEST_EXPECT_EQ(t, e.pid, tracee);
+	KTEST_EXPECT_EQ(t, e.fork.clone_flags, SIGCHLD);
+	KTEST_EXPECT_STREQ(t, e.fork.child_comm, "tracee");
+	KTEST_ASSERT_TRUE(t, find(tracee_forks_thread, tracee, &e));
+	KTEST_EXPECT_TRUE(t, e.fork.clone_flags & CLONE_THREAD);
+	KTEST_EXPECT_TRUE(t, e.fork.clone_flags & CLONE_VM);
+	KTEST_EXPECT_NE(t, e.fork.child_pid, tracee);
+	trace_quiet();
+}
+
+static bool wakeup_new_of(const struct trace_entry *e, long pid)
+{
+	return e->type == TRACE_SCHED_WAKEUP_NEW && e->task.pid == pid;
+}
+
+static bool exec_of(const struct trace_entry *e, long pid)
+{
+	return e->type == TRACE_SCHED_PROCESS_EXEC && e->pid == pid;
+}
+
+static void exec_and_wakeup_new_recorded(struct ktest *t)
+{
+	struct trace_entry e;
+
+	run_tracee(t);
+	KTEST_ASSERT_TRUE(t, find(wakeup_new_of, tracee, &e));
+	KTEST_EXPECT_EQ(t, e.task.target_cpu, 0);
+	KTEST_EXPECT_EQ(t, e.task.prio, 120);
+	KTEST_ASSERT_TRUE(t, find(exec_of, tracee, &e));
+	KTEST_EXPECT_STREQ(t, e.exec.filename, "/bin/tracee");
+	KTEST_EXPECT_EQ(t, e.exec.pid, tracee);
+	KTEST_EXPECT_EQ(t, e.exec.old_pid, tracee);
+	KTEST_EXPECT_STREQ(t, e.comm, "tracee");        /* the new name already */
+	trace_quiet();
+}
+
+/* A switch between two threads of tracee / from tracee's thread group
+ * to another user process (its child). */
+static bool thread_switch(const struct trace_entry *e, long tgid)
+{
+	return e->type == TRACE_SCHED_SWITCH && e->tgid == tgid && e->sw.next_tgid == tgid &&
+	       e->pid != e->sw.next_pid;
+}
+
+static bool process_switch(const struct trace_entry *e, long tgid)
+{
+	return e->type == TRACE_SCHED_SWITCH && !e->sw.next_kthread &&
+	       (e->tgid == tgid) != (e->sw.next_tgid == tgid) &&
+	       (!strcmp(e->comm, "tracee") && !strcmp(e->sw.next_comm, "tracee"));
+}
+
+static bool to_kthread(const struct trace_entry *e, long unused)
+{
+	return e->type == TRACE_SCHED_SWITCH && e->sw.next_kthread;
+}
+
+/* c25 in the trace: every thread-to-thread switch says cr3=0, every
+ * switch between tracee and its child cr3=1, and both happened. */
+static void switch_records_cr3_write(struct ktest *t)
+{
+	unsigned long idx;
+	struct trace_entry e;
+	int threads = 0, processes = 0, kthreads = 0;
+
+	run_tracee(t);
+	for (idx = per_cpu(trace_rings, 0).tail; next_match(&idx, thread_switch, tracee, &e);
+	     threads++)
+		KTEST_EXPECT_EQ(t, e.sw.cr3, 0);
+	for (idx = per_cpu(trace_rings, 0).tail; next_match(&idx, process_switch, tracee, &e);
+	     processes++)
+		KTEST_EXPECT_EQ(t, e.sw.cr3, 1);
+	KTEST_EXPECT_GE(t, threads, 2);          /* three yields each way */
+	KTEST_EXPECT_GE(t, processes, 1);
+	/* a switch to a kernel thread borrows the mm: never a CR3 write (c17) */
+	for (idx = per_cpu(trace_rings, 0).tail; next_match(&idx, to_kthread, 0, &e); kthreads++)
+		KTEST_EXPECT_EQ(t, e.sw.cr3, 0);
+	KTEST_EXPECT_GE(t, kthreads, 1);         /* the idle task, at least */
+	trace_quiet();
+}
+
+static bool open_enter(const struct trace_entry *e, long pid)
+{
+	return e->type == TRACE_SYS_ENTER && e->pid == pid && e->sys.nr == __NR_open;
+}
+
+static bool open_exit(const struct trace_entry *e, long pid)
+{
+	return e->type == TRACE_SYS_EXIT && e->pid == pid && e->sys.nr == __NR_open;
+}
+
+static bool fault_kind(const struct trace_entry *e, long kind)
+{
+	return e->type == TRACE_PAGE_FAULT_USER && e->fault.kind == kind &&
+	       !strcmp(e->comm, "tracee");
+}
+
+/* The forked child's write to the page it shares with its parent. */
+static bool child_cow_copy(const struct trace_entry *e, long parent)
+{
+	return fault_kind(e, FAULT_KIND_COW_COPY) && e->tgid != parent;
+}
+
+static void syscalls_and_faults_recorded(struct ktest *t)
+{
+	struct trace_entry e;
+
+	run_tracee(t);
+	KTEST_ASSERT_TRUE(t, find(open_enter, tracee, &e));
+	KTEST_EXPECT_EQ(t, e.sys.args[1] & O_ACCMODE, O_RDONLY);
+	KTEST_ASSERT_TRUE(t, find(open_exit, tracee, &e));
+	KTEST_EXPECT_EQ(t, e.sys.ret, -ENOENT);
+	KTEST_ASSERT_TRUE(t, find(fault_kind, FAULT_KIND_DEMAND_ZERO, &e));
+	KTEST_EXPECT_TRUE(t, e.fault.error_code & 4);          /* a user-mode fault */
+	KTEST_EXPECT_LT(t, e.fault.ip, TASK_SIZE);
+	KTEST_EXPECT_TRUE(t, find(fault_kind, FAULT_KIND_FILE, &e));       /* its text */
+	KTEST_ASSERT_TRUE(t, find(child_cow_copy, tracee, &e));
+	KTEST_EXPECT_TRUE(t, e.fault.error_code & 2);          /* a write */
+	trace_quiet();
+}
+
+static bool sig_event(const struct trace_entry *e, long type)
+{
+	return e->type == type && e->sig.sig == SIGUSR1;
+}
+
+static bool exit_of_child(const struct trace_entry *e, long parent)
+{
+	return e->type == TRACE_SCHED_PROCESS_EXIT && e->task.pid != parent &&
+	       !strcmp(e->task.comm, "tracee") && e->tgid == e->pid;
+}
+
+static bool wait_by(const struct trace_entry *e, long pid)
+{
+	return e->type == TRACE_SCHED_PROCESS_WAIT && e->pid == pid;
+}
+
+static bool irq_event(const struct trace_entry *e, long type)
+{
+	return e->type == type && e->irq.irq == 0;
+}
+
+static void signals_exit_wait_irq_recorded(struct ktest *t)
+{
+	struct trace_entry e;
+	pid_t child;
+
+	run_tracee(t);
+	KTEST_ASSERT_TRUE(t, find(sig_event, TRACE_SIGNAL_GENERATE, &e));
+	KTEST_EXPECT_EQ(t, e.sig.pid, tracee);
+	KTEST_EXPECT_EQ(t, e.sig.res, TRACE_SIGNAL_DELIVERED);
+	KTEST_ASSERT_TRUE(t, find(sig_event, TRACE_SIGNAL_DELIVER, &e));
+	KTEST_EXPECT_EQ(t, e.pid, tracee);
+	KTEST_EXPECT_GT(t, e.sig.sa_handler, 1);               /* tracee's own handler */
+	KTEST_ASSERT_TRUE(t, find(exit_of_child, tracee, &e));
+	child = e.task.pid;
+	KTEST_ASSERT_TRUE(t, find(wait_by, tracee, &e));
+	KTEST_EXPECT_EQ(t, e.task.pid, child);                 /* waitpid(child) */
+	KTEST_ASSERT_TRUE(t, find(irq_event, TRACE_IRQ_HANDLER_ENTRY, &e));
+	KTEST_EXPECT_STREQ(t, e.irq.name, "timer");
+	KTEST_EXPECT_TRUE(t, find(irq_event, TRACE_IRQ_HANDLER_EXIT, &e));
+	trace_quiet();
+}
+
+/* --- the ring ------------------------------------------------------------ */
+
+static void write_exits(long from, long n)
+{
+	struct trace_entry e = { .type = TRACE_SYS_EXIT };
+
+	for (long i = from; i < from + n; i++) {
+		e.sys.nr = i;
+		ring_buffer_write(&e);
+	}
+}
+
+static void full_ring_overwrites_oldest(struct ktest *t)
+{
+	struct trace_ring *r = &per_cpu(trace_rings, 0);
+	unsigned long entries, written, idx;
+	struct trace_entry e;
+	long slots;
+
+	trace_quiet();
+	KTEST_ASSERT_EQ(t, ring_buffer_resize(1), 0);     /* 1 KiB: a few slots */
+	slots = r->nr_slots;
+	KTEST_ASSERT_GT(t, slots, 2);
+	write_exits(0, slots + 5);
+	ring_buffer_counts(&entries, &written);
+	KTEST_EXPECT_EQ(t, entries, slots);
+	KTEST_EXPECT_EQ(t, written, slots + 5);
+	KTEST_EXPECT_EQ(t, r->overrun, 5);
+	idx = r->tail;
+	KTEST_ASSERT_TRUE(t, ring_buffer_peek(0, &idx, &e));
+	KTEST_EXPECT_EQ(t, e.sys.nr, 5);                   /* 0..4 are gone */
+	idx = r->head - 1;
+	KTEST_ASSERT_TRUE(t, ring_buffer_peek(0, &idx, &e));
+	KTEST_EXPECT_EQ(t, e.sys.nr, slots + 4);
+	idx = 0;                                           /* an overwritten index */
+	KTEST_ASSERT_TRUE(t, ring_buffer_peek(0, &idx, &e));
+	KTEST_EXPECT_EQ(t, idx, r->tail);
+	/* and timestamps increase */
+	KTEST_EXPECT_TRUE(t, r->slots[(r->head - 1) % slots].ts > r->slots[r->tail % slots].ts);
+	trace_quiet();
+	KTEST_EXPECT_EQ(t, trace_buffer_kb, 512);
+}
+
+/* --- tracefs ------------------------------------------------------------- */
+
+#define TFS "/mnt"
+
+static struct file *tfs_open(const char *name, unsigned int flags)
+{
+	char path[96];
+
+	snprintf(path, sizeof(path), TFS "/%s", name);
+	return filp_open(root_dentry, root_dentry, path, flags, 0);
+}
+
+static ssize_t tfs_write_flags(const char *name, const char *text, unsigned int flags)
+{
+	struct file *f = tfs_open(name, O_WRONLY | flags);
+	loff_t pos = 0;
+	ssize_t n;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	n = *text ? kernel_write(f, text, strlen(text), &pos) : 0;
+	fput(f);
+	return n;
+}
+
+static ssize_t tfs_write(const char *name, const char *text)
+{
+	return tfs_write_flags(name, text, 0);
+}
+
+/* The file's text (NUL-terminated) into buf: its length or -errno. */
+static ssize_t tfs_read(const char *name, char *buf, size_t size)
+{
+	struct file *f = tfs_open(name, O_RDONLY | O_NONBLOCK);
+	loff_t pos = 0;
+	ssize_t n;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	n = kernel_read(f, buf, size - 1, &pos);
+	fput(f);
+	buf[n > 0 ? n : 0] = '\0';
+	return n;
+}
+
+#define W(name, text) tfs_write(name, text)
+#define OK(text) ((ssize_t)strlen(text))
+
+static void set_event_syntax(struct ktest *t)
+{
+	u32 sched = 0;
+	char buf[512];
+
+	for (int i = TRACE_SCHED_SWITCH; i <= TRACE_SCHED_PROCESS_WAIT; i++)
+		sched |= TRACE_BIT(i);
+	KTEST_EXPECT_EQ(t, W("set_event", "foo\n"), -EINVAL);          /* Linux: EINVAL */
+	KTEST_EXPECT_EQ(t, W("set_event", "sched:nosuch"), -EINVAL);
+	KTEST_EXPECT_EQ(t, W("set_event", "sched:sched_switch\n"), OK("sched:sched_switch\n"));
+	KTEST_EXPECT_EQ(t, trace_events_on, TRACE_BIT(TRACE_SCHED_SWITCH));
+	KTEST_EXPECT_EQ(t, tfs_read("set_event", buf, sizeof(buf)), OK("sched:sched_switch\n"));
+	KTEST_EXPECT_EQ(t, W("set_event", "!sched:sched_switch"), OK("!sched:sched_switch"));
+	KTEST_EXPECT_EQ(t, trace_events_on, 0);
+	KTEST_EXPECT_EQ(t, W("set_event", "sched:*"), OK("sched:*"));
+	KTEST_EXPECT_EQ(t, trace_events_on, sched);
+	KTEST_EXPECT_EQ(t, W("set_event", "irq sys_enter"), OK("irq sys_enter"));
+	KTEST_EXPECT_EQ(t, trace_events_on, sched | TRACE_BIT(TRACE_IRQ_HANDLER_ENTRY) |
+			   TRACE_BIT(TRACE_IRQ_HANDLER_EXIT) | TRACE_BIT(TRACE_SYS_ENTER));
+	KTEST_EXPECT_EQ(t, W("set_event", "*:sys_exit"), OK("*:sys_exit"));
+	KTEST_EXPECT_TRUE(t, trace_events_on & TRACE_BIT(TRACE_SYS_EXIT));
+	/* `echo x > set_event` opens with O_TRUNC: every event off first */
+	KTEST_EXPECT_EQ(t, tfs_write_flags("set_event", "signal", O_TRUNC), OK("signal"));
+	KTEST_EXPECT_EQ(t, trace_events_on, TRACE_BIT(TRACE_SIGNAL_GENERATE) |
+			   TRACE_BIT(TRACE_SIGNAL_DELIVER));
+	KTEST_EXPECT_EQ(t, tfs_write_flags("set_event", "", O_TRUNC), 0);
+	KTEST_EXPECT_EQ(t, trace_events_on, 0);
+}
+
+static void enable_files(struct ktest *t)
+{
+	char buf[16];
+
+	KTEST_EXPECT_EQ(t, W("events/sched/sched_switch/enable", "2"), -EINVAL);
+	KTEST_EXPECT_EQ(t, W("events/sched/sched_switch/enable", "on"), -EINVAL);
+	KTEST_EXPECT_EQ(t, W("events/sched/sched_switch/enable", " 1"), -EINVAL);
+	KTEST_EXPECT_EQ(t, W("events/sched/sched_switch/enable", "1\n"), 2);
+	KTEST_EXPECT_EQ(t, trace_events_on, TRACE_BIT(TRACE_SCHED_SWITCH));
+	tfs_read("events/sched/sched_switch/enable", buf, sizeof(buf));
+	KTEST_EXPECT_STREQ(t, buf, "1\n");
+	tfs_read("events/sched/enable", buf, sizeof(buf));
+	KTEST_EXPECT_STREQ(t, buf, "X\n");                     /* some of the group */
+	KTEST_EXPECT_EQ(t, W("events/irq/enable", "1"), 1);
+	tfs_read("events/irq/enable", buf, sizeof(buf));
+	KTEST_EXPECT_STREQ(t, buf, "1\n");
+	KTEST_EXPECT_EQ(t, W("events/enable", "3"), -EINVAL);
+	KTEST_EXPECT_EQ(t, W("events/enable", "0"), 1);
+	KTEST_EXPECT_EQ(t, trace_events_on, 0);
+	tfs_read("events/enable", buf, sizeof(buf));
+	KTEST_EXPECT_STREQ(t, buf, "0\n");
+	KTEST_EXPECT_EQ(t, W("events/nosuch/enable", "1"), -ENOENT);
+}
+
+static void control_files(struct ktest *t)
+{
+	unsigned long entries, written;
+	char buf[64];
+
+	KTEST_EXPECT_EQ(t, W("tracing_on", "x"), -EINVAL);
+	KTEST_EXPECT_EQ(t, W("tracing_on", "0"), 1);
+	KTEST_EXPECT_FALSE(t, tracing_on);
+	KTEST_EXPECT_EQ(t, W("tracing_on", "5\n"), 2);        /* any non-zero: on */
+	KTEST_EXPECT_TRUE(t, tracing_on);
+	KTEST_EXPECT_EQ(t, W("buffer_size_kb", "0"), -EINVAL);
+	KTEST_EXPECT_EQ(t, W("buffer_size_kb", "-4"), -EINVAL);
+	KTEST_EXPECT_EQ(t, W("buffer_size_kb", "8"), 1);
+	tfs_read("buffer_size_kb", buf, sizeof(buf));
+	KTEST_EXPECT_STREQ(t, buf, "8\n");
+	KTEST_EXPECT_EQ(t, W("set_event_pid", "12 34\n"), 6);
+	tfs_read("set_event_pid", buf, sizeof(buf));
+	KTEST_EXPECT_STREQ(t, buf, "12\n34\n");
+	KTEST_EXPECT_EQ(t, W("set_event_pid", "abc"), -EINVAL);
+	KTEST_EXPECT_EQ(t, tfs_write_flags("set_event_pid", "", O_TRUNC), 0);
+	KTEST_EXPECT_EQ(t, trace_nr_pids, 0);
+	/* `echo > trace`: O_TRUNC empties the rings; what is written is ignored */
+	write_exits(0, 3);
+	KTEST_EXPECT_EQ(t, tfs_write_flags("trace", "\n", O_TRUNC), 1);
+	ring_buffer_counts(&entries, &written);
+	KTEST_EXPECT_EQ(t, entries + written, 0);
+	KTEST_EXPECT_EQ(t, W("trace_pipe", "1"), -EINVAL);
+	KTEST_EXPECT_EQ(t, W("nosuch", "1"), -ENOENT);
+}
+
+/* The text trace shows for known entries: the header's counts and the
+ * contract's line. */
+static void trace_text(struct ktest *t)
+{
+	static char buf[1024];
+	struct trace_entry e = { .type = TRACE_SYS_EXIT };
+
+	ring_buffer_reset();
+	e.pid = e.tgid = current->pid;
+	strlcpy(e.comm, current->comm, sizeof(e.comm));
+	e.sys.nr = 4;
+	e.sys.ret = -2;
+	ring_buffer_write(&e);
+	KTEST_ASSERT_GT(t, tfs_read("trace", buf, sizeof(buf)), 0);
+	KTEST_EXPECT_NOT_NULL(t, strstr(buf, "# tracer: nop\n"));
+	KTEST_EXPECT_NOT_NULL(t, strstr(buf, "entries-in-buffer/entries-written: 1/1   #P:1\n"));
+	KTEST_EXPECT_NOT_NULL(t, strstr(buf, "] ") && strstr(buf, ": sys_exit: NR 4 = -2\n"));
+	KTEST_EXPECT_NOT_NULL(t, strstr(buf, e.comm));
+	ring_buffer_reset();
+}
+
+static void tracefs_files(struct ktest *t)
+{
+	trace_quiet();
+	KTEST_ASSERT_EQ(t, do_mount("nodev", TFS, "tracefs", 0, NULL), 0);
+	set_event_syntax(t);
+	enable_files(t);
+	control_files(t);
+	trace_text(t);
+	KTEST_EXPECT_EQ(t, do_umount(TFS, 0), 0);
+	KTEST_EXPECT_EQ(t, do_mount("nodev", TFS, "tracefs", 0, "mode=700"), -EINVAL);
+	trace_quiet();
+}
+
+/* --- trace_pipe ---------------------------------------------------------- */
+
+static int late_writer(void *unused)
+{
+	msleep(30);
+	write_exits(42, 1);
+	return 0;
+}
+
+static void trace_pipe_consumes_and_blocks(struct ktest *t)
+{
+	char buf[256];
+	struct file *f;
+	loff_t pos = 0;
+	ssize_t n;
+
+	trace_quiet();
+	KTEST_ASSERT_EQ(t, do_mount("nodev", TFS, "tracefs", 0, NULL), 0);
+	KTEST_EXPECT_EQ(t, tfs_read("trace_pipe", buf, sizeof(buf)), -EAGAIN);
+	write_exits(1, 2);
+	KTEST_EXPECT_GT(t, tfs_read("trace_pipe", buf, sizeof(buf)), 0);
+	KTEST_EXPECT_NOT_NULL(t, strstr(buf, "sys_exit: NR 1 = 0\n"));
+	KTEST_EXPECT_NOT_NULL(t, strstr(buf, "sys_exit: NR 2 = 0\n"));
+	KTEST_EXPECT_NULL(t, strstr(buf, "# tracer"));          /* no header */
+	KTEST_EXPECT_EQ(t, tfs_read("trace_pipe", buf, sizeof(buf)), -EAGAIN);   /* consumed */
+	/* a blocking read waits for the entry another task writes later */
+	f = tfs_open("trace_pipe", O_RDONLY);
+	KTEST_ASSERT_FALSE(t, IS_ERR(f));
+	KTEST_ASSERT_GT(t, kernel_thread(late_writer, NULL, "late_writer", SIGCHLD), 0);
+	n = kernel_read(f, buf, sizeof(buf) - 1, &pos);
+	fput(f);
+	KTEST_EXPECT_GT(t, n, 0);
+	buf[n > 0 ? n : 0] = '\0';
+	KTEST_EXPECT_NOT_NULL(t, strstr(buf, "sys_exit: NR 42 = 0\n"));
+	KTEST_EXPECT_GT(t, kernel_wait(-1, 0, NULL), 0);
+	KTEST_EXPECT_EQ(t, do_umount(TFS, 0), 0);
+	trace_quiet();
+}
+
+/* --- strace -------------------------------------------------------------- */
+
+static void strace_decodes_calls(struct ktest *t)
+{
+	struct mm_struct *mm = enter_new_mm();
+	static const char path[] = "/etc/passwd";
+	char buf[160];
+	u32 args[6] = { 0 };
+	long a;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	a = get_unmapped_area(mm, 0, PAGE_SIZE);
+	KTEST_ASSERT_GT(t, a, 0);
+	KTEST_ASSERT_EQ(t, mmap_region(mm, a, PAGE_SIZE, VM_READ | VM_WRITE, NULL, 0, 0), 0);
+	KTEST_ASSERT_EQ(t, copy_to_user((void *)a, path, sizeof(path)), 0);
+	args[0] = a;
+	args[1] = O_RDONLY;
+	strace_format(__NR_open, args, -ENOENT, buf, sizeof(buf));
+	KTEST_EXPECT_STREQ(t, buf, "open(\"/etc/passwd\", O_RDONLY) = -1 ENOENT");
+	args[1] = O_WRONLY | O_CREAT | O_TRUNC;
+	args[2] = 0644;
+	strace_format(__NR_open, args, 3, buf, sizeof(buf));
+	KTEST_EXPECT_STREQ(t, buf, "open(\"/etc/passwd\", O_WRONLY|O_CREAT|O_TRUNC, 0644) = 3");
+	args[0] = 1;
+	args[1] = a;
+	args[2] = 4;
+	strace_format(__NR_write, args, 4, buf, sizeof(buf));
+	KTEST_EXPECT_STREQ(t, buf, "write(1, \"/etc\", 4) = 4");
+	args[0] = 9;
+	strace_format(__NR_close, args, -EBADF, buf, sizeof(buf));
+	KTEST_EXPECT_STREQ(t, buf, "close(9) = -1 EBADF");
+	strace_format(__NR_getpid, args, 5, buf, sizeof(buf));
+	KTEST_EXPECT_STREQ(t, buf, "getpid() = 5");
+	args[0] = 0;                                    /* a bad pointer: its value */
+	strace_format(__NR_chdir, args, -EFAULT, buf, sizeof(buf));
+	KTEST_EXPECT_STREQ(t, buf, "chdir(NULL) = -1 EFAULT");
+	KTEST_EXPECT_STREQ(t, errno_name(ENOENT), "ENOENT");
+	KTEST_EXPECT_NULL(t, errno_name(4000));
+	leave_mm(mm);
+}
+
+static const struct ktest_case trace_cases[] = {
+	KTEST_CASE(fork_records_child_and_flags),
+	KTEST_CASE(exec_and_wakeup_new_recorded),
+	KTEST_CASE(switch_records_cr3_write),
+	KTEST_CASE(syscalls_and_faults_recorded),
+	KTEST_CASE(signals_exit_wait_irq_recorded),
+	KTEST_CASE(full_ring_overwrites_oldest),
+	KTEST_CASE(tracefs_files),
+	KTEST_CASE(trace_pipe_consumes_and_blocks),
+	KTEST_CASE(strace_decodes_calls),
+	{}
+};
+KTEST_SUITE(trace, trace_cases);
