@@ -30,8 +30,8 @@ One `make test` is:
       the command it runs; and BusyBox is driven at the console
       (tests/console.py: three boots); and make trace's tools
       (tests/trace_check.py: the converter on a fixture, then make trace
-      on forkbench (on the fixture while the kernel has no tracefs), its
-      JSON checked, its timeline.html opened in headless chromium);
+      on forkbench, its JSON checked, its timeline.html opened in
+      headless chromium);
   3. (--iso) one boot through the GRUB ISO: banner, memory map, KTAP;
   4. (--gdb-check) gdb stops at start_kernel with symbols and `bt` works
      (into boot/higher_half.asm, with no warning about broken debug info),

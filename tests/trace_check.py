@@ -8,13 +8,13 @@
              2/3), and the JSON checker finds the faults planted in a copy
              of its JSON (a begin without its end, a CPU's time going
              back), as the parser refuses a trace that contradicts itself;
-  make trace the real thing when the kernel has tracefs (its image names
-             "tracefs"): scripts/trace/collect.py boots it, traces
-             `forkbench 3` and writes build/trace/; else the fixture goes
-             through the same writer. Either way the JSON must be valid,
+  make trace scripts/trace/collect.py boots Tasklab, traces `forkbench 3`
+             through tracefs and writes build/trace/. The JSON must be valid,
              every begin must have its end on its track, time must not go
              back on a CPU's track, and the program's pids (its fork
-             children and its threads) must be there;
+             children and its threads) must be there; and what the picture
+             is for, c25: its thread-to-thread switches wrote no CR3,
+             switches between processes did;
   browser    build/trace/timeline.html names nothing outside itself (no
              script, style, font or image by address), and opened in
              headless chromium: from
@@ -214,40 +214,28 @@ def raises(fn, arg, exc):
     return False
 
 
-def kernel_has_tracefs(kernel):
-    with open(kernel, 'rb') as f:
-        return b'tracefs' in f.read()
-
-
 def make_trace(args, tally):
-    """make trace's steps on a small program (the fixture before the
-    kernel has tracefs); the Trace, or None (the failure counted)."""
-    if kernel_has_tracefs(args.kernel):
-        source = title = f'Tasklab: {PROGRAM_CMD}'
-        try:
-            text, _ = collect.collect(args.kernel, args.initrd, PROGRAM_CMD, 'sched')
-        except collect.CollectError as e:
-            tally.fail('trace:make_trace_collects', str(e))
-            return None, source
-    else:
-        source = 'the fixture (this kernel has no tracefs)'
-        title = 'Fixture: tests/fixtures/trace/forkbench.txt'
-        with open(FIXTURE) as f:
-            text = f.read()
+    """make trace's steps on a small program; the Trace, or None (the
+    failure counted)."""
+    title = f'Tasklab: {PROGRAM_CMD}'
     try:
+        text, _ = collect.collect(args.kernel, args.initrd, PROGRAM_CMD, 'sched')
         trace = collect.write_outputs(OUT_DIR, text, title)
+    except collect.CollectError as e:
+        tally.fail('trace:make_trace_collects', str(e))
+        return None
     except ValueError as e:
-        tally.fail('trace:make_trace_collects', f'the trace from {source} does not parse: {e}')
-        return None, source
-    tally.ok('trace:make_trace_collects', f'  [{source}: {len(trace.events)} events, '
+        tally.fail('trace:make_trace_collects', f'the trace of `{PROGRAM_CMD}` does not parse: {e}')
+        return None
+    tally.ok('trace:make_trace_collects', f'  [{title}: {len(trace.events)} events, '
                                           f'{trace.lost()} lost, {len(trace.info["skipped"])} unparsed lines]')
-    return trace, source
+    return trace
 
 
 def run_trace_checks(args, tally):
     """All of the file's checks; results go to tally (tests/run.py's Tally)."""
     fixture_checks(tally)
-    trace, source = make_trace(args, tally)
+    trace = make_trace(args, tally)
     if not trace:
         return
     with open(os.path.join(OUT_DIR, 'trace.json')) as f:
@@ -265,6 +253,13 @@ def run_trace_checks(args, tally):
     outside = external_references(page)
     (tally.ok if not outside else tally.fail)('trace:timeline_self_contained',
                                               '' if not outside else f'refers outside: {outside}')
+    c = timeline.switch_counts(trace)
+    shown = c['thread']['switches'] > 0 and c['thread']['cr3_writes'] == 0 and c['process']['cr3_writes'] > 0
+    (tally.ok if shown else tally.fail)(
+        'trace:thread_switches_write_no_cr3_process_switches_do',
+        f'  [c25: {c["thread"]["switches"]} thread-to-thread switches, none wrote CR3; '
+        f'{c["process"]["cr3_writes"]} of {c["process"]["switches"]} process switches did]'
+        if shown else f'switch counts {c}')
     if not shutil.which('chromium'):
         tally.fail('trace:timeline_in_chromium', 'chromium is not installed (Debian package chromium)')
         return
