@@ -17,7 +17,8 @@
              switches between processes did;
   browser    build/trace/timeline.html names nothing outside itself (no
              script, style, font or image by address), and opened in
-             headless chromium: from
+             headless chromium: opened on a fifth of the trace (#view=),
+             it says so and draws the runs five times wider; from
              the DOM it rendered, each of the program's tasks has a lane
              and runs on a CPU lane, and there is one CR3 mark per switch
              that wrote CR3; a screenshot goes to build/trace/timeline.png.
@@ -111,12 +112,22 @@ class DomElements(html.parser.HTMLParser):
 
     def __init__(self):
         super().__init__()
-        self.found = []
+        self.found, self.window, self.in_window = [], '', False
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if set(a.get('class', '').split()) & {'lane', 'run', 'cr3', 'mark'}:
             self.found.append((tag, a))
+        self.in_window = a.get('id') == 'window'
+
+    def handle_data(self, data):
+        if self.in_window:
+            self.window += data
+
+    def runs(self):
+        """The drawn runs on the CPU lanes, in document order: (start, x, width)."""
+        return [(a['data-start'], float(a['x']), float(a['width'])) for t, a in self.found
+                if t == 'rect' and 'run' in a['class'].split()]
 
 
 def chromium(page, extra, user_dir):
@@ -133,12 +144,31 @@ def screenshot(page, png):
     return os.path.getsize(png) if head == b'\x89PNG\r\n\x1a\n' else 0
 
 
-def dom_problems(page, trace, program):
-    """Open the page in chromium; what the rendered DOM lacks."""
+def rendered(page, hash_=''):
+    """The page's DOM as chromium rendered it (DomElements), and chromium's run."""
     with tempfile.TemporaryDirectory() as profile:
-        run = chromium(page, ['--dump-dom'], profile)
+        run = chromium(page + hash_, ['--dump-dom'], profile)
     dom = DomElements()
     dom.feed(run.stdout)
+    return dom, run
+
+
+def zoom_problems(page, trace, whole):
+    """Open the page on the first fifth of the trace (#view=): the window
+    it says it shows, and its runs drawn wider than in the whole view."""
+    to_ms = (trace.end - trace.start) / 5000
+    dom, _ = rendered(page, f'#view=0,{to_ms}')
+    want = f'showing 0.000 ms .. {to_ms:.3f} ms'
+    wider = [z[2] > w[2] * 4 for w, z in zip(whole.runs(), dom.runs()) if w[2] > 1]
+    if want not in dom.window or not wider or not all(wider):
+        return [f'#view=0,{to_ms}: window "{dom.window.strip()}" (want "{want}"), '
+                f'runs 5x wider: {sum(wider)} of {len(wider)}']
+    return []
+
+
+def dom_problems(page, trace, program):
+    """Open the page in chromium; what the rendered DOM lacks."""
+    dom, run = rendered(page)
     lanes = {int(a['data-pid']) for t, a in dom.found if 'task' in a['class'].split()}
     cpu_lanes = {int(a['data-cpu']) for t, a in dom.found if 'cpu' in a['class'].split()}
     cpu_runs = {int(a['data-pid']) for t, a in dom.found if t == 'rect' and 'run' in a['class']}
@@ -156,7 +186,7 @@ def dom_problems(page, trace, program):
         problems.append(f'CPU lanes {sorted(cpu_lanes)} for CPUs {trace.cpus}')
     if not cr3 or len(cr3) != len(trace.cr3_writes):
         problems.append(f'{len(cr3)} CR3 marks drawn for {len(trace.cr3_writes)} CR3 writes')
-    return problems, len(lanes), len(cr3)
+    return problems + zoom_problems(page, trace, dom), len(lanes), len(cr3)
 
 
 def external_references(page):
