@@ -184,8 +184,9 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned 
 	if (!pte)
 		return -ENOMEM;
 	if (!pte_present(*pte)) {
-		if (vma->vm_file) {
-			trace_page_fault_user(address, flags, FAULT_KIND_FILE);
+		if (vma->vm_file) {      /* past vm_file_end (bss): zeros */
+			trace_page_fault_user(address, flags, addr < vma->vm_file_end ?
+					      FAULT_KIND_FILE : FAULT_KIND_DEMAND_ZERO);
 			return do_file_page(vma, addr, pte, flags);
 		}
 		trace_page_fault_user(address, flags, flags & FAULT_STACK_GROW ?

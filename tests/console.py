@@ -127,6 +127,19 @@ CHECKS = [
           want=[r'Stopped', r'^status=0$'], session='more'),
     check('ctrl_c', [('keys', 'sleep 100\n'), ('sleep', 1), ('keys', '\x03'), 'echo status=$?'],
           want=[r'^status=130$'], session='more'),
+    # The tracer as the README's "Watching it run" shows it: tracee's two
+    # threads switch with no CR3 write; junk in set_event is EINVAL; an
+    # empty trace_pipe blocks until ^C.
+    check('tracefs', ['mount -t tracefs nodev /sys/kernel/tracing', 'cd /sys/kernel/tracing',
+                      'echo sched_process_exec sched_switch > set_event', 'tracee',
+                      'echo 0 > tracing_on', 'grep sched_process_exec trace',
+                      "grep -m 1 'prev_comm=tracee .*next_comm=tracee .*cr3=0' trace",
+                      'echo foo > set_event', 'echo 1 > tracing_on', 'echo > trace',
+                      ('keys', 'cat trace_pipe\n'), ('sleep', 1), ('keys', '\x03'),
+                      'echo status=$?', 'cd /', 'umount /sys/kernel/tracing'],
+          want=[r'^tracee: done$', r'sched_process_exec: filename=/bin/tracee pid=\d+ old_pid=\d+$',
+                r'^ +tracee-\d+ +\( *\d+\) \[000\] +\d+\.\d{6}: sched_switch: .* cr3=0$',
+                r'write error: Invalid argument', r'^status=130$'], session='more'),
 ]
 # Checked over every session's whole output, after the command checks.
 NO_ENOSYS_MESSAGES = check('no_function_not_implemented', [],

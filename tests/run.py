@@ -747,8 +747,30 @@ def run_gdb_comm_after_exec_check(args, tally):
                    'gdb output:\n' + out)
 
 
+TRACE_LINE = re.compile(r'^ +\S+-\d+ +\( *(\d+|-------)\) \[\d{3}\] +\d+\.\d{6}: (\w+): (.*)$', re.M)
+
+
+def run_gdb_trace_check(args, tally):
+    """tl-trace (scripts/gdb/trace.py) reads the trace rings from guest
+    memory: with sched_switch and sched_process_fork turned on from gdb at
+    start_kernel (trace_events_on bits 0 and 3), stopped where the console
+    monitor's thread starts, it prints the switches and forks of the boot
+    in tracefs's text, the fork of kmonitord among them."""
+    out = gdb_session(args, 4, ['set var trace_events_on = 9', 'hbreak monitor_thread',
+                                'continue', 'tl-trace 40'])
+    lines = TRACE_LINE.findall(out)
+    events = {name for _, name, _ in lines}
+    fork = [f for _, name, f in lines if name == 'sched_process_fork' and 'child_comm=kmonitord' in f]
+    if events == {'sched_switch', 'sched_process_fork'} and fork and len(lines) > 5:
+        tally.ok('gdb_tl_trace_reads_rings', f'  [{len(lines)} lines; {fork[0][:60]}...]')
+    else:
+        tally.fail('gdb_tl_trace_reads_rings', f'events {sorted(events)}, kmonitord fork '
+                   f'{bool(fork)}; gdb output:\n' + out)
+
+
 def run_gdb_checks(args, tally):
     run_gdb_check(args, tally)
+    run_gdb_trace_check(args, tally)
     run_gdb_tasks_check(args, tally)
     run_gdb_kthreadd_named_check(args, tally)
     run_gdb_comm_after_exec_check(args, tally)

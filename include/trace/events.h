@@ -123,6 +123,13 @@ static inline void trace_sched_process_wait(pid_t pid)
 		__trace_sched_process_wait(pid);
 }
 
+/* Is either system call event (or strace) on? do_syscall's one test. */
+static inline bool trace_syscalls_enabled(void)
+{
+	return trace_event_enabled(TRACE_BIT(TRACE_SYS_ENTER) | TRACE_BIT(TRACE_SYS_EXIT) |
+				   TRACE_BIT(TRACE_STRACE));
+}
+
 /* sys_enter: args are the six argument registers, ebx first. The strace
  * decoder (kernel/trace/trace_syscalls.c) rides on the same bits. */
 static inline void trace_sys_enter(long nr, const u32 *args)
