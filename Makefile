@@ -78,7 +78,7 @@ ISO     := $(B)/tasklab.iso
 # User programs and build/initramfs.cpio (rules kept apart from the kernel's).
 include user/user.mk
 
-.PHONY: all tools run test iso run-iso gdb gdb-check core bench fuzz clean
+.PHONY: all tools run test iso run-iso gdb gdb-check core bench fuzz trace clean
 all: $(KERNEL) $(INITRAMFS)
 
 # The outer make has already run the tool step.
@@ -209,6 +209,19 @@ gdb-check: all
 PROG ?= crash-threads
 core: all
 	@$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --user-dir $(B)/user --core '$(PROG)'
+
+# Watch a command run (README: Watching it run): boot, trace CMD with the
+# EVENTS groups on, and write $(B)/trace/trace.txt (ftrace's text),
+# trace.json (Chrome trace format: Perfetto) and timeline.html (open it in
+# a browser). The default is the seed's fork-versus-thread experiment,
+# user/glibc/forkbench.c, at 10 rounds: a picture small enough to read.
+# TYPED=1 traces the typing of the command line too (kttyd, a kernel thread).
+CMD    ?= forkbench 10
+EVENTS ?= sched
+TYPED  ?=
+trace: all
+	@$(PYTHON) scripts/trace/collect.py --kernel $(KERNEL) --initrd $(INITRAMFS) \
+		--cmd '$(CMD)' --events '$(EVENTS)' --append '$(ARGS)' --out $(B)/trace $(if $(TYPED),--typed)
 
 clean:
 	rm -rf $(B)

@@ -47,8 +47,17 @@
  *  12 kmem_cache->lock             spinlock    one cache's slabs and counters   yes*
  *  13 zone->lock                   spinlock    a zone's buddy and pcp lists     yes*
  *  14 wait_queue_head.lock         spinlock    a wait queue (completion.done)   yes
- *  15 the run queue                irqs off    (the scheduler's; rq->lock)      yes
- *  16 logbuf_lock                  spinlock    printk's ring: printk may be     yes
+ *     ioapic_lock                  spinlock    the I/O APIC's registers, each   yes
+ *                                              IRQ's next CPU (round-robin)
+ *     call_lock                    spinlock    smp_call_function's one call     no
+ *                                              in flight (taken with irqs on)
+ *  15 rq->lock                     spinlock    a CPU's run queue and the        yes
+ *                                              scheduling fields of its tasks;
+ *                                              held across the switch and
+ *                                              released by the next task
+ *  16 trace_ring->lock             spinlock    a CPU's trace ring: events are   yes
+ *                                              recorded under any lock above
+ *  17 logbuf_lock                  spinlock    printk's ring: printk may be     yes
  *                                              called under any lock above
  *
  *  irq? "yes": an interrupt handler takes it, so everyone else takes it with

@@ -1,7 +1,7 @@
 #!/bin/sh
 # scripts/ensure-tools.sh PURPOSE: make sure the tools for PURPOSE are
 # installed: build (compile, pack, boot in QEMU), gdb (build and gdb) or test
-# (build, gdb and qemu-user). The Makefile runs it before anything else (see
+# (build, gdb, qemu-user and chromium). The Makefile runs it before anything else (see
 # its head). Missing Debian packages are installed with apt-get (as root, or
 # through sudo), saying what is installed; where that is impossible, print the
 # exact command and fail. Then BusyBox, the initramfs's userland, is fetched
@@ -31,6 +31,8 @@ if [ "$purpose" = gdb ] || [ "$purpose" = test ]; then
 fi
 # qemu-i386 runs the user test programs on Linux's own ABI (tests/run.py).
 [ "$purpose" = test ] && want qemu-i386 qemu-user
+# A real browser opens build/trace/timeline.html headless (tests/trace_check.py).
+[ "$purpose" = test ] && want chromium chromium
 fetch_busybox() { sh scripts/fetch-busybox.sh build/busybox; }
 [ -z "$need" ] && { fetch_busybox; exit 0; }
 

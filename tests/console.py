@@ -408,15 +408,11 @@ def run_console_checks(args, tally):
 
 def main():
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    from run import Tally
+    from run import run_alone
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--kernel', default='build/tasklab.elf')
     ap.add_argument('--initrd', default='build/initramfs.cpio')
-    args = ap.parse_args()
-    tally = Tally()
-    run_console_checks(args, tally)
-    print(f'{tally.passed} passed, {tally.failed} failed')
-    sys.exit(1 if tally.failed else 0)
+    run_alone(run_console_checks, ap.parse_args())
 
 
 if __name__ == '__main__':

@@ -28,7 +28,10 @@ One `make test` is:
       with the initramfs, PID 1 execs Tasklab's init (init=/sbin/tasklab-init),
       which answers at its prompt, and in another boot ^Z, fg and ^C reach
       the command it runs; and BusyBox is driven at the console
-      (tests/console.py: three boots);
+      (tests/console.py: three boots); and make trace's tools
+      (tests/trace_check.py: the converter on a fixture, then make trace
+      on forkbench, its JSON checked, its timeline.html opened in
+      headless chromium);
   3. (--iso) one boot through the GRUB ISO: banner, memory map, KTAP;
   4. (--gdb-check) gdb stops at start_kernel with symbols and `bt` works
      (into boot/higher_half.asm, with no warning about broken debug info),
@@ -67,6 +70,7 @@ import tempfile
 import time
 
 import console
+import trace_check
 
 QEMU = os.environ.get('QEMU', 'qemu-system-i386')
 EXIT_DONE = 33      # kernel wrote 0x10 to isa-debug-exit: run reached its end
@@ -94,6 +98,15 @@ class Boot:
         self.timed_out = timed_out
         self.seconds = seconds
         self.first_result_s = first_result_s
+
+
+def run_alone(checks, args):
+    """A check file run by itself (tests/console.py, tests/trace_check.py):
+    checks(args, tally), the count line, exit status 1 on a failure."""
+    tally = Tally()
+    checks(args, tally)
+    print(f'{tally.passed} passed, {tally.failed} failed')
+    sys.exit(1 if tally.failed or tally.passed == 0 else 0)
 
 
 def boot(kernel=None, iso=None, append='', timeout=30, mem='2G', extra=(), count_syscalls=True):
@@ -1334,6 +1347,7 @@ def main():
                 run_init_check(args, tally)
                 run_init_job_control_check(args, tally)
                 console.run_console_checks(args, tally)     # BusyBox at the console
+                trace_check.run_trace_checks(args, tally)   # make trace, the timeline in chromium
         if args.iso:
             run_iso(args, tally)
         if args.gdb_check and not shutil.which('gdb'):

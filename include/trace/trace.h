@@ -104,6 +104,8 @@ void ring_buffer_reset(void);
 /* Each CPU's ring to hold at least kb KiB: 0 or -ENOMEM (the old rings
  * stay). Entries are dropped. */
 int ring_buffer_resize(unsigned long kb);
+/* Name every ring's lock for the lock checker (trace_init, before the first resize). */
+void ring_buffer_init(void);
 /* Totals over the CPUs: entries in the rings and entries ever written. */
 void ring_buffer_counts(unsigned long *entries, unsigned long *written);
 /* Is there an entry to consume? */

@@ -122,6 +122,12 @@ void ring_buffer_counts(unsigned long *entries, unsigned long *written)
 	}
 }
 
+void ring_buffer_init(void)
+{
+	for (int cpu = 0; cpu < NR_CPUS; cpu++)
+		__spin_lock_init(&per_cpu(trace_rings, cpu).lock, "trace_ring->lock");
+}
+
 /* Contract: give every CPU with a ring new, empty slots for kb KiB.
  * All are allocated before any ring changes, so -ENOMEM leaves the old
  * rings (and their entries) as they were. Process context. */

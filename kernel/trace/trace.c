@@ -200,6 +200,7 @@ void trace_init(void)
 {
 	trace_clock_init();
 	trace_nr_cpus = nr_cpu_ids;         /* every CPU the MADT listed (apic_init ran) */
+	ring_buffer_init();
 	if (ring_buffer_resize(trace_buffer_kb))
 		panic("trace_init: no memory for the trace rings");
 	trace_boot_words(trace_boot_events);

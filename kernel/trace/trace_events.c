@@ -12,13 +12,6 @@
 #include <asm/ptrace.h>
 #include <trace/trace.h>
 
-/* Linux's prio: 120 + nice for normal tasks, 99 - rt_priority for
- * real-time ones. */
-static int task_prio(const struct task_struct *p)
-{
-	return p->policy != SCHED_OTHER ? 99 - (int)p->rt_priority : 120 + p->nice;
-}
-
 /* Start an entry of type id about current. */
 static void entry_init(struct trace_entry *e, enum trace_event_id id)
 {
