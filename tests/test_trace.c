@@ -576,6 +576,10 @@ static void strace_decodes_calls(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, buf, "close(9) = -1 EBADF");
 	strace_format(__NR_getpid, args, 5, buf, sizeof(buf));
 	KTEST_EXPECT_STREQ(t, buf, "getpid() = 5");
+	args[0] = a;                     /* page-aligned: no O_CREAT bit in the pointer */
+	args[1] = 0755;
+	strace_format(__NR_mkdir, args, 0, buf, sizeof(buf));
+	KTEST_EXPECT_STREQ(t, buf, "mkdir(\"/etc/passwd\", 0755) = 0");
 	args[0] = 0;                                    /* a bad pointer: its value */
 	strace_format(__NR_chdir, args, -EFAULT, buf, sizeof(buf));
 	KTEST_EXPECT_STREQ(t, buf, "chdir(NULL) = -1 EFAULT");

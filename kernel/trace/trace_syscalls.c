@@ -190,8 +190,8 @@ static int format_call(long nr, const u32 *a, long ret, char *buf, size_t size)
 			       : scnprintf(buf, size, "%s(", name);
 
 	for (int i = 0; i < 6 && kinds[i] != A_END && n < (int)size - 2; i++) {
-		if (kinds[i] == A_MODE && !(a[i - 1] & O_CREAT))
-			break;               /* strace shows a mode only with O_CREAT */
+		if (kinds[i] == A_MODE && kinds[i - 1] == A_OFLAGS && !(a[i - 1] & O_CREAT))
+			break;               /* strace shows open's mode only with O_CREAT */
 		if (i)
 			n += scnprintf(buf + n, size - n, ", ");
 		n += show_arg(kinds[i], a, i, nr == __NR_read ? ret : (long)a[2], buf + n, size - n);
