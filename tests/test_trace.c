@@ -532,6 +532,7 @@ static void trace_pipe_consumes_and_blocks(struct ktest *t)
 	/* a blocking read waits for the entry another task writes later */
 	f = tfs_open("trace_pipe", O_RDONLY);
 	KTEST_ASSERT_FALSE(t, IS_ERR(f));
+	KTEST_EXPECT_EQ(t, vfs_llseek(f, 0, SEEK_SET), -ESPIPE);     /* a stream, as Linux's */
 	KTEST_ASSERT_GT(t, kernel_thread(late_writer, NULL, "late_writer", SIGCHLD), 0);
 	n = kernel_read(f, buf, sizeof(buf) - 1, &pos);
 	fput(f);
