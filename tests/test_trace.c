@@ -532,6 +532,7 @@ static void trace_pipe_consumes_and_blocks(struct ktest *t)
 	/* a blocking read waits for the entry another task writes later */
 	f = tfs_open("trace_pipe", O_RDONLY);
 	KTEST_ASSERT_FALSE(t, IS_ERR(f));
+	KTEST_EXPECT_EQ(t, vfs_llseek(f, 0, SEEK_SET), -ESPIPE);     /* a stream, as Linux's */
 	KTEST_ASSERT_GT(t, kernel_thread(late_writer, NULL, "late_writer", SIGCHLD), 0);
 	n = kernel_read(f, buf, sizeof(buf) - 1, &pos);
 	fput(f);
@@ -576,11 +577,59 @@ static void strace_decodes_calls(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, buf, "close(9) = -1 EBADF");
 	strace_format(__NR_getpid, args, 5, buf, sizeof(buf));
 	KTEST_EXPECT_STREQ(t, buf, "getpid() = 5");
+	args[0] = a;                     /* page-aligned: no O_CREAT bit in the pointer */
+	args[1] = 0755;
+	strace_format(__NR_mkdir, args, 0, buf, sizeof(buf));
+	KTEST_EXPECT_STREQ(t, buf, "mkdir(\"/etc/passwd\", 0755) = 0");
 	args[0] = 0;                                    /* a bad pointer: its value */
 	strace_format(__NR_chdir, args, -EFAULT, buf, sizeof(buf));
 	KTEST_EXPECT_STREQ(t, buf, "chdir(NULL) = -1 EFAULT");
 	KTEST_EXPECT_STREQ(t, errno_name(ENOENT), "ENOENT");
 	KTEST_EXPECT_NULL(t, errno_name(4000));
+	leave_mm(mm);
+}
+
+/* A call whose text outgrows strace's line (control bytes escaped four
+ * to one, every open flag, the widest fd) is cut inside the buffer: the
+ * bytes after it stay as they were. A string of exactly 32 bytes is shown
+ * whole, without strace's "..." (that marks a cut string). */
+static void strace_long_call_stays_in_buffer(struct ktest *t)
+{
+	struct mm_struct *mm = enter_new_mm();
+	struct { char buf[200]; char guard[256]; } out;
+	char s[41];
+	u32 args[6] = { 0 };
+	size_t i;
+	long a;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	a = get_unmapped_area(mm, 0, PAGE_SIZE);
+	KTEST_ASSERT_GT(t, a, 0);
+	KTEST_ASSERT_EQ(t, mmap_region(mm, a, PAGE_SIZE, VM_READ | VM_WRITE, NULL, 0, 0), 0);
+	memset(s, '\001', sizeof(s) - 1);
+	s[sizeof(s) - 1] = '\0';
+	KTEST_ASSERT_EQ(t, copy_to_user((void *)a, s, sizeof(s)), 0);
+	memset(&out, 'G', sizeof(out));
+	args[0] = 0x80000000u;
+	args[1] = a;
+	args[2] = 0xffffffffu;                  /* every flag, then the unnamed bits */
+	args[3] = 0777;
+	strace_format(__NR_openat, args, -ENOENT, out.buf, sizeof(out.buf));
+	KTEST_EXPECT_LT(t, strnlen(out.buf, sizeof(out.buf)), sizeof(out.buf));
+	for (i = 0; i < sizeof(out.guard) && out.guard[i] == 'G'; i++)
+		;
+	KTEST_EXPECT_EQ(t, i, sizeof(out.guard));      /* nothing written past buf */
+	KTEST_EXPECT_NOT_NULL(t, strstr(out.buf, "openat(-2147483648, \"\\1\\1"));
+	memset(s, 'x', 32);
+	s[32] = '\0';
+	KTEST_ASSERT_EQ(t, copy_to_user((void *)a, s, 33), 0);
+	args[0] = a;
+	strace_format(__NR_chdir, args, 0, out.buf, sizeof(out.buf));
+	KTEST_EXPECT_STREQ(t, out.buf, "chdir(\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\") = 0");
+	s[32] = 'y';
+	KTEST_ASSERT_EQ(t, copy_to_user((void *)a, s, 33), 0);
+	strace_format(__NR_chdir, args, 0, out.buf, sizeof(out.buf));
+	KTEST_EXPECT_STREQ(t, out.buf, "chdir(\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"...) = 0");
 	leave_mm(mm);
 }
 
@@ -639,6 +688,7 @@ static const struct ktest_case trace_cases[] = {
 	KTEST_CASE(tracefs_files),
 	KTEST_CASE(trace_pipe_consumes_and_blocks),
 	KTEST_CASE(strace_decodes_calls),
+	KTEST_CASE(strace_long_call_stays_in_buffer),
 	KTEST_CASE(strace_prints_a_process_calls),
 	KTEST_CASE(trace_boot_word),
 	{}

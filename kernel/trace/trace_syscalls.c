@@ -45,6 +45,23 @@ const char *errno_name(int err)
 	return err > 0 && err < (int)ARRAY_SIZE(errno_names) ? errno_names[err] : NULL;
 }
 
+/* Linux's scnprintf: the bytes written (not those that would have been),
+ * so n += scnprintf(buf + n, size - n, ...) never passes the end of buf
+ * however long the call's text grows. */
+static __attribute__((format(printf, 3, 4)))
+int scnprintf(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (!size)
+		return 0;
+	va_start(ap, fmt);
+	n = vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	return min(n, (int)size - 1);
+}
+
 /* How an argument is shown. */
 enum arg_kind { A_END, A_INT, A_HEX, A_STR, A_OFLAGS, A_MODE, A_BUF };
 
@@ -101,16 +118,16 @@ static const struct { unsigned int bit; const char *name; } oflag_names[] = {
 static int show_oflags(u32 v, char *buf, size_t size)
 {
 	static const char *const acc[] = { "O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE" };
-	int n = snprintf(buf, size, "%s", acc[v & O_ACCMODE]);
+	int n = scnprintf(buf, size, "%s", acc[v & O_ACCMODE]);
 
 	v &= ~O_ACCMODE;
 	for (unsigned int i = 0; i < ARRAY_SIZE(oflag_names); i++)
 		if (v & oflag_names[i].bit) {
-			n += snprintf(buf + n, size - n, "|%s", oflag_names[i].name);
+			n += scnprintf(buf + n, size - n, "|%s", oflag_names[i].name);
 			v &= ~oflag_names[i].bit;
 		}
 	if (v)
-		n += snprintf(buf + n, size - n, "|%#x", v);
+		n += scnprintf(buf + n, size - n, "|%#x", v);
 	return n;
 }
 
@@ -122,42 +139,43 @@ static int show_user_str(u32 uaddr, long len, char *buf, size_t size)
 	long got = len < 0 ? strncpy_from_user(s, (const char *)uaddr, sizeof(s)) :
 		   min(len, (long)32) - (long)copy_from_user(s, (const void *)uaddr,
 								 min(len, (long)32));
+	bool cut = got > 32;             /* a string: no NUL in its first 33 bytes */
 	int n;
 
 	if (got < 0 || (len >= 0 && got < min(len, (long)32)))
-		return uaddr ? snprintf(buf, size, "%#x", uaddr) : snprintf(buf, size, "NULL");
+		return uaddr ? scnprintf(buf, size, "%#x", uaddr) : scnprintf(buf, size, "NULL");
 	got = min(got, (long)32);
-	n = snprintf(buf, size, "\"");
+	n = scnprintf(buf, size, "\"");
 	for (long i = 0; i < got && n < (int)size - 4; i++) {
 		char c = s[i];
 
 		if (c == '\n' || c == '\t' || c == '"' || c == '\\')
-			n += snprintf(buf + n, size - n, "\\%c", c == '\n' ? 'n' : c == '\t' ? 't' : c);
+			n += scnprintf(buf + n, size - n, "\\%c", c == '\n' ? 'n' : c == '\t' ? 't' : c);
 		else if (c < ' ' || c > '~')
-			n += snprintf(buf + n, size - n, "\\%o", (u8)c);
+			n += scnprintf(buf + n, size - n, "\\%o", (u8)c);
 		else
 			buf[n++] = c;
 	}
-	return n + snprintf(buf + n, size - n, "\"%s", (len < 0 ? got == 32 : len > 32) ? "..." : "");
+	return n + scnprintf(buf + n, size - n, "\"%s", (len < 0 ? cut : len > 32) ? "..." : "");
 }
 
 static int show_arg(enum arg_kind k, const u32 *a, int i, long ret, char *buf, size_t size)
 {
 	switch (k) {
 	case A_INT:
-		return snprintf(buf, size, "%d", (int)a[i]);
+		return scnprintf(buf, size, "%d", (int)a[i]);
 	case A_STR:
 		return show_user_str(a[i], -1, buf, size);
 	case A_OFLAGS:
 		return show_oflags(a[i], buf, size);
 	case A_MODE:
-		return snprintf(buf, size, "%#o", a[i]);
+		return scnprintf(buf, size, "%#o", a[i]);
 	case A_BUF:                      /* a read's data is there only when it worked */
 		if (ret < 0 && i == 1)
-			return snprintf(buf, size, "%#x", a[i]);
+			return scnprintf(buf, size, "%#x", a[i]);
 		return show_user_str(a[i], ret >= 0 ? ret : (long)a[2], buf, size);
 	default:
-		return snprintf(buf, size, "%#x", a[i]);
+		return scnprintf(buf, size, "%#x", a[i]);
 	}
 }
 
@@ -168,17 +186,17 @@ static int format_call(long nr, const u32 *a, long ret, char *buf, size_t size)
 	const struct syscall_decl *d = decl_of(nr);
 	const u8 *kinds = d ? d->args : unknown;
 	const char *name = nr >= 0 && nr < NR_syscalls ? syscall_name(nr) : "-";
-	int n = name[0] == '-' ? snprintf(buf, size, "syscall_%ld(", nr)
-			       : snprintf(buf, size, "%s(", name);
+	int n = name[0] == '-' ? scnprintf(buf, size, "syscall_%ld(", nr)
+			       : scnprintf(buf, size, "%s(", name);
 
 	for (int i = 0; i < 6 && kinds[i] != A_END && n < (int)size - 2; i++) {
-		if (kinds[i] == A_MODE && !(a[i - 1] & O_CREAT))
-			break;               /* strace shows a mode only with O_CREAT */
+		if (kinds[i] == A_MODE && kinds[i - 1] == A_OFLAGS && !(a[i - 1] & O_CREAT))
+			break;               /* strace shows open's mode only with O_CREAT */
 		if (i)
-			n += snprintf(buf + n, size - n, ", ");
+			n += scnprintf(buf + n, size - n, ", ");
 		n += show_arg(kinds[i], a, i, nr == __NR_read ? ret : (long)a[2], buf + n, size - n);
 	}
-	return n + snprintf(buf + n, size - n, ")");
+	return n + scnprintf(buf + n, size - n, ")");
 }
 
 static int format_result(long ret, char *buf, size_t size)
@@ -186,9 +204,9 @@ static int format_result(long ret, char *buf, size_t size)
 	const char *name = ret < 0 && ret >= -MAX_ERRNO ? errno_name(-ret) : NULL;
 
 	if (ret < 0 && ret >= -MAX_ERRNO)
-		return name ? snprintf(buf, size, " = -1 %s", name)
-			    : snprintf(buf, size, " = -1 (errno %ld)", -ret);
-	return snprintf(buf, size, " = %ld", ret);
+		return name ? scnprintf(buf, size, " = -1 %s", name)
+			    : scnprintf(buf, size, " = -1 (errno %ld)", -ret);
+	return scnprintf(buf, size, " = %ld", ret);
 }
 
 int strace_format(long nr, const u32 *args, long ret, char *buf, size_t size)

@@ -7,7 +7,7 @@
  *                    opening it with O_TRUNC (`echo > trace`) clears them
  *   trace_pipe       the same lines without the header, consumed as read;
  *                    an empty pipe blocks (O_NONBLOCK: EAGAIN) until an
- *                    event comes or a signal does
+ *                    event comes or a signal does; it cannot seek (ESPIPE)
  *   set_event        the enabled events as group:event lines; a write
  *                    takes Linux's tokens (group:event, group:*, a bare
  *                    event or group name, !name to turn off); a token that
@@ -530,6 +530,8 @@ static int tracefs_open(struct inode *inode, struct file *f)
 		if (!f->private_data)
 			return -ENOMEM;
 	}
+	if (kind == TFS_TRACE_PIPE)      /* a stream: lseek and pread are ESPIPE, as Linux's */
+		f->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
 	return 0;
 }
 
