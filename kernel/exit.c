@@ -37,6 +37,7 @@
 #include <sched/user.h>
 #include <tty.h>
 #include <asm/irqflags.h>
+#include <asm/mmu_context.h>
 #include <uapi/linux/signal.h>
 
 unsigned long nr_zombies;         /* exited, not yet reaped */
@@ -54,6 +55,7 @@ static void exit_mm(struct task_struct *tsk)
 	mm_release(tsk, mm);
 	mmgrab(mm);
 	tsk->mm = NULL;
+	enter_lazy_tlb(mm, tsk);     /* the teardown's flush leaves mm here */
 	mmput(mm);
 }
 
