@@ -101,13 +101,15 @@ ssize_t vfs_write(struct file *f, const void *ubuf, size_t n, loff_t *pos)
  * user space), then do_read/do_write's errors. */
 static long ksys_rw(u32 fd, u32 buf, u32 count, bool write)
 {
-	struct file *file = fcheck((int)fd);
+	struct file *file;
+	long ret;
 
-	if (!file)
+	if (!(file = fget((int)fd)))
 		return -EBADF;
-	if (!access_ok((void *)buf, count))
-		return -EFAULT;
-	return rw_buf(file, (void *)buf, count, &file->f_pos, true, write);
+	ret = access_ok((void *)buf, count) ?
+	      rw_buf(file, (void *)buf, count, &file->f_pos, true, write) : -EFAULT;
+	fput(file);
+	return ret;
 }
 
 long sys_read(u32 fd, u32 buf, u32 count, u32 d, u32 e, u32 f)
@@ -128,14 +130,21 @@ static loff_t pos_from_hilo(u32 hi, u32 lo)
 /* The file of a positioned call (pread64, preadv and the writes) and its
  * position from (hi, lo): NULL with *err set to EINVAL for a negative
  * position (before the fd is even looked at, as Linux), EBADF, or ESPIPE
- * for a file that cannot seek (a pipe). */
+ * for a file that cannot seek (a pipe). The file comes with a reference:
+ * fput it. */
 static struct file *fget_positioned(u32 fd, u32 lo, u32 hi, bool write, loff_t *pos, long *err)
 {
-	struct file *file = fcheck((int)fd);
+	struct file *file;
 
 	*pos = pos_from_hilo(hi, lo);
-	*err = *pos < 0 ? -EINVAL : !file ? -EBADF :
-	       !(file->f_mode & (write ? FMODE_PWRITE : FMODE_PREAD)) ? -ESPIPE : 0;
+	if (*pos < 0) {
+		*err = -EINVAL;
+		return NULL;
+	}
+	file = fget((int)fd);
+	*err = !file ? -EBADF : !(file->f_mode & (write ? FMODE_PWRITE : FMODE_PREAD)) ? -ESPIPE : 0;
+	if (*err && file)
+		fput(file);
 	return *err ? NULL : file;
 }
 
@@ -148,9 +157,10 @@ static long ksys_prw(u32 fd, u32 buf, u32 count, u32 lo, u32 hi, bool write)
 
 	if (!file)
 		return err;
-	if (!access_ok((void *)buf, count))
-		return -EFAULT;
-	return rw_buf(file, (void *)buf, count, &pos, true, write);
+	err = access_ok((void *)buf, count) ?
+	      rw_buf(file, (void *)buf, count, &pos, true, write) : -EFAULT;
+	fput(file);
+	return err;
 }
 
 long sys_pread64(u32 fd, u32 buf, u32 count, u32 lo, u32 hi, u32 f)
@@ -222,18 +232,26 @@ static long do_rw_vector(struct file *file, u32 uvec, u32 nr, loff_t *pos, bool 
 	return ret;
 }
 
+static long ksys_rw_vector(u32 fd, u32 uvec, u32 nr, bool write)
+{
+	struct file *file = fget((int)fd);
+	long ret;
+
+	if (!file)
+		return -EBADF;
+	ret = do_rw_vector(file, uvec, nr, &file->f_pos, write);
+	fput(file);
+	return ret;
+}
+
 long sys_readv(u32 fd, u32 uvec, u32 nr, u32 d, u32 e, u32 f)
 {
-	struct file *file = fcheck((int)fd);
-
-	return file ? do_rw_vector(file, uvec, nr, &file->f_pos, false) : -EBADF;
+	return ksys_rw_vector(fd, uvec, nr, false);
 }
 
 long sys_writev(u32 fd, u32 uvec, u32 nr, u32 d, u32 e, u32 f)
 {
-	struct file *file = fcheck((int)fd);
-
-	return file ? do_rw_vector(file, uvec, nr, &file->f_pos, true) : -EBADF;
+	return ksys_rw_vector(fd, uvec, nr, true);
 }
 
 static long do_prw_vector(u32 fd, u32 uvec, u32 nr, u32 lo, u32 hi, bool write)
@@ -242,7 +260,11 @@ static long do_prw_vector(u32 fd, u32 uvec, u32 nr, u32 lo, u32 hi, bool write)
 	long err;
 	struct file *file = fget_positioned(fd, lo, hi, write, &pos, &err);
 
-	return file ? do_rw_vector(file, uvec, nr, &pos, write) : err;
+	if (!file)
+		return err;
+	err = do_rw_vector(file, uvec, nr, &pos, write);
+	fput(file);
+	return err;
 }
 
 /* preadv(fd, iov, iovcnt, pos_lo, pos_hi): i386 passes the offset in two
@@ -295,13 +317,14 @@ loff_t vfs_llseek(struct file *f, loff_t offset, int whence)
  * vfs_llseek's answer. */
 static loff_t ksys_lseek(u32 fd, loff_t offset, u32 whence)
 {
-	struct file *file = fcheck((int)fd);
+	struct file *file = fget((int)fd);
+	loff_t ret;
 
 	if (!file)
 		return -EBADF;
-	if (whence > SEEK_HOLE)
-		return -EINVAL;
-	return vfs_llseek(file, offset, (int)whence);
+	ret = whence > SEEK_HOLE ? -EINVAL : vfs_llseek(file, offset, (int)whence);
+	fput(file);
+	return ret;
 }
 
 /* lseek(fd, off_t offset, whence): a position past 2 GiB is EOVERFLOW

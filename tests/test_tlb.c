@@ -7,9 +7,11 @@
  * get_user the kernel uses, which either finds the page (through the
  * TLB or the page tables) or faults and takes its fixup. With one CPU
  * the cases check what one CPU must do: no IPI, no shootdown counted, and
- * the CPU leaving a dying mm it is lazy on. */
+ * the CPU leaving a dying mm it is lazy on. The kmap_atomic windows, per
+ * CPU, are checked here too. */
 #include <kernel.h>
 #include <errno.h>
+#include <highmem.h>
 #include <ktest.h>
 #include <mm.h>
 #include <mman.h>
@@ -19,6 +21,7 @@
 #include <uapi/linux/mman.h>
 #include <asm/mmu_context.h>
 #include <asm/page.h>
+#include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/tlbflush.h>
 #include <asm/uaccess.h>
@@ -224,10 +227,64 @@ static void claim_c32_shootdown_counters_move(struct ktest *t)
 	leave_test_mm(mm);
 }
 
+/* What another CPU's kmap_atomic of a highmem page gave and read there. */
+struct remote_kmap {
+	struct page *page;
+	unsigned long addr;
+	u32 word;
+};
+
+static void remote_kmap_atomic(void *arg)
+{
+	struct remote_kmap *k = arg;
+	u32 *v = kmap_atomic(k->page);
+
+	k->addr = (unsigned long)v;
+	k->word = v[1];
+	kunmap_atomic(v);
+}
+
+/* Which CPU's set of kmap_atomic windows addr is in. */
+static int kmap_window_cpu(unsigned long addr)
+{
+	return (addr - KMAP_ATOMIC_BASE) / (KM_TYPE_NR * PAGE_SIZE);
+}
+
+/* The kmap_atomic windows are per CPU (a fixmap set each): while this CPU
+ * holds one, another CPU maps a page in its own window, not over ours. */
+static void kmap_atomic_windows_are_per_cpu(struct ktest *t)
+{
+	struct page *mine = alloc_page(GFP_HIGHUSER), *theirs = alloc_page(GFP_HIGHUSER);
+	struct remote_kmap k = { .page = theirs };
+	int other = other_cpu();
+	u32 *v, *w;
+
+	KTEST_ASSERT_TRUE(t, mine && theirs && PageHighMem(mine) && PageHighMem(theirs));
+	w = kmap_atomic(theirs);
+	w[1] = 0x7e57;
+	kunmap_atomic(w);
+	v = kmap_atomic(mine);
+	v[1] = 0x1111;
+	KTEST_EXPECT_EQ(t, kmap_window_cpu((unsigned long)v), smp_processor_id());
+	w = kmap_atomic(theirs);                      /* nested: the next slot */
+	KTEST_EXPECT_EQ(t, (unsigned long)w, (unsigned long)v + PAGE_SIZE);
+	kunmap_atomic(w);
+	if (other >= 0) {
+		KTEST_EXPECT_EQ(t, smp_call_function_single(other, remote_kmap_atomic, &k, 1), 0);
+		KTEST_EXPECT_EQ(t, kmap_window_cpu(k.addr), other);
+		KTEST_EXPECT_EQ(t, k.word, 0x7e57);
+	}
+	KTEST_EXPECT_EQ(t, v[1], 0x1111);             /* ours untouched */
+	kunmap_atomic(v);
+	__free_page(mine);
+	__free_page(theirs);
+}
+
 static struct ktest_case tlb_cases[] = {
 	KTEST_CASE(claim_c32_munmap_shoots_down_other_cpus),
 	KTEST_CASE(claim_c32_lazy_cpu_leaves_mm_after_one_shootdown),
 	KTEST_CASE(claim_c32_shootdown_counters_move),
+	KTEST_CASE(kmap_atomic_windows_are_per_cpu),
 	{}
 };
 KTEST_SUITE(tlb, tlb_cases);
