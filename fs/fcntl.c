@@ -37,12 +37,13 @@ static long do_fcntl(struct file *file, u32 fd, u32 cmd, u32 arg)
 
 long sys_fcntl64(u32 fd, u32 cmd, u32 arg, u32 d, u32 e, u32 f)
 {
-	struct file *file = fget((int)fd);
+	struct fd fr = fdget((int)fd);
+	struct file *file = fr.file;
 	long ret;
 
 	if (!file)
 		return -EBADF;
 	ret = do_fcntl(file, fd, cmd, arg);
-	fput(file);
+	fdput(fr);
 	return ret;
 }

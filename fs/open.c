@@ -134,13 +134,15 @@ struct file *dentry_open(struct dentry *d, unsigned int flags)
 
 struct file *get_file(struct file *f)
 {
-	f->f_count++;
+	__atomic_fetch_add(&f->f_count, 1, __ATOMIC_RELAXED);
 	return f;
 }
 
 void fput(struct file *f)
 {
-	if (--f->f_count > 0)
+	/* atomic: the table's reference and an fget's may be dropped on
+	 * two CPUs at once */
+	if (__atomic_sub_fetch(&f->f_count, 1, __ATOMIC_ACQ_REL) > 0)
 		return;
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f);

@@ -101,14 +101,14 @@ ssize_t vfs_write(struct file *f, const void *ubuf, size_t n, loff_t *pos)
  * user space), then do_read/do_write's errors. */
 static long ksys_rw(u32 fd, u32 buf, u32 count, bool write)
 {
-	struct file *file;
+	struct fd f = fdget((int)fd);
 	long ret;
 
-	if (!(file = fget((int)fd)))
+	if (!f.file)
 		return -EBADF;
 	ret = access_ok((void *)buf, count) ?
-	      rw_buf(file, (void *)buf, count, &file->f_pos, true, write) : -EFAULT;
-	fput(file);
+	      rw_buf(f.file, (void *)buf, count, &f.file->f_pos, true, write) : -EFAULT;
+	fdput(f);
 	return ret;
 }
 
@@ -130,22 +130,23 @@ static loff_t pos_from_hilo(u32 hi, u32 lo)
 /* The file of a positioned call (pread64, preadv and the writes) and its
  * position from (hi, lo): NULL with *err set to EINVAL for a negative
  * position (before the fd is even looked at, as Linux), EBADF, or ESPIPE
- * for a file that cannot seek (a pipe). The file comes with a reference:
- * fput it. */
-static struct file *fget_positioned(u32 fd, u32 lo, u32 hi, bool write, loff_t *pos, long *err)
+ * for a file that cannot seek (a pipe). fdput it when done. */
+static struct fd fdget_positioned(u32 fd, u32 lo, u32 hi, bool write, loff_t *pos, long *err)
 {
-	struct file *file;
+	struct fd f = { NULL, false };
 
 	*pos = pos_from_hilo(hi, lo);
 	if (*pos < 0) {
 		*err = -EINVAL;
-		return NULL;
+		return f;
 	}
-	file = fget((int)fd);
-	*err = !file ? -EBADF : !(file->f_mode & (write ? FMODE_PWRITE : FMODE_PREAD)) ? -ESPIPE : 0;
-	if (*err && file)
-		fput(file);
-	return *err ? NULL : file;
+	f = fdget((int)fd);
+	*err = !f.file ? -EBADF : !(f.file->f_mode & (write ? FMODE_PWRITE : FMODE_PREAD)) ? -ESPIPE : 0;
+	if (*err) {
+		fdput(f);
+		f.file = NULL;
+	}
+	return f;
 }
 
 /* pread64/pwrite64(fd, buf, count, pos) */
@@ -153,13 +154,13 @@ static long ksys_prw(u32 fd, u32 buf, u32 count, u32 lo, u32 hi, bool write)
 {
 	loff_t pos;
 	long err;
-	struct file *file = fget_positioned(fd, lo, hi, write, &pos, &err);
+	struct fd f = fdget_positioned(fd, lo, hi, write, &pos, &err);
 
-	if (!file)
+	if (!f.file)
 		return err;
 	err = access_ok((void *)buf, count) ?
-	      rw_buf(file, (void *)buf, count, &pos, true, write) : -EFAULT;
-	fput(file);
+	      rw_buf(f.file, (void *)buf, count, &pos, true, write) : -EFAULT;
+	fdput(f);
 	return err;
 }
 
@@ -234,13 +235,13 @@ static long do_rw_vector(struct file *file, u32 uvec, u32 nr, loff_t *pos, bool 
 
 static long ksys_rw_vector(u32 fd, u32 uvec, u32 nr, bool write)
 {
-	struct file *file = fget((int)fd);
+	struct fd f = fdget((int)fd);
 	long ret;
 
-	if (!file)
+	if (!f.file)
 		return -EBADF;
-	ret = do_rw_vector(file, uvec, nr, &file->f_pos, write);
-	fput(file);
+	ret = do_rw_vector(f.file, uvec, nr, &f.file->f_pos, write);
+	fdput(f);
 	return ret;
 }
 
@@ -258,12 +259,12 @@ static long do_prw_vector(u32 fd, u32 uvec, u32 nr, u32 lo, u32 hi, bool write)
 {
 	loff_t pos;
 	long err;
-	struct file *file = fget_positioned(fd, lo, hi, write, &pos, &err);
+	struct fd f = fdget_positioned(fd, lo, hi, write, &pos, &err);
 
-	if (!file)
+	if (!f.file)
 		return err;
-	err = do_rw_vector(file, uvec, nr, &pos, write);
-	fput(file);
+	err = do_rw_vector(f.file, uvec, nr, &pos, write);
+	fdput(f);
 	return err;
 }
 
@@ -317,13 +318,13 @@ loff_t vfs_llseek(struct file *f, loff_t offset, int whence)
  * vfs_llseek's answer. */
 static loff_t ksys_lseek(u32 fd, loff_t offset, u32 whence)
 {
-	struct file *file = fget((int)fd);
+	struct fd f = fdget((int)fd);
 	loff_t ret;
 
-	if (!file)
+	if (!f.file)
 		return -EBADF;
-	ret = whence > SEEK_HOLE ? -EINVAL : vfs_llseek(file, offset, (int)whence);
-	fput(file);
+	ret = whence > SEEK_HOLE ? -EINVAL : vfs_llseek(f.file, offset, (int)whence);
+	fdput(f);
 	return ret;
 }
 

@@ -129,13 +129,14 @@ long sys_lstat64(u32 upath, u32 ubuf, u32 c, u32 d, u32 e, u32 f)
 
 long sys_fstat64(u32 fd, u32 ubuf, u32 c, u32 d, u32 e, u32 f)
 {
-	struct file *file = fget((int)fd);
+	struct fd fr = fdget((int)fd);
+	struct file *file = fr.file;
 	long ret;
 
 	if (!file)
 		return -EBADF;
 	ret = stat_inode(file->f_inode, ubuf, false);   /* pipes too */
-	fput(file);
+	fdput(fr);
 	return ret;
 }
 

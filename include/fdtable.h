@@ -7,6 +7,7 @@
 struct task_struct;
 struct file;
 #include <types.h>
+#include <sched.h>
 #include <spinlock.h>
 
 #define NR_OPEN_DEFAULT 32
@@ -36,6 +37,32 @@ extern struct files_struct init_files;
  * free fd; put_unused_fd() gives a reservation back unused. close_fd()
  * -EBADF. */
 struct file *fget(int fd);
+void fput(struct file *f);
+
+/* fget for a call that uses the file and drops it before returning
+ * (Linux's fdget/fdput, once fget_light): without a reference when no
+ * other task shares the table, since nobody else can close fd meanwhile,
+ * with one otherwise. Inline: it is on every read and write. */
+struct fd {
+	struct file *file;
+	bool put;                         /* fdput drops a reference */
+};
+
+static inline struct fd fdget(int fd)
+{
+	struct files_struct *files = current->files;
+
+	if (files && __atomic_load_n(&files->count, __ATOMIC_RELAXED) == 1 &&
+	    (unsigned int)fd < NR_OPEN_DEFAULT)
+		return (struct fd){ READ_ONCE(files->fd[fd]), false };
+	return (struct fd){ fget(fd), true };
+}
+
+static inline void fdput(struct fd f)
+{
+	if (f.put && f.file)
+		fput(f.file);
+}
 struct file *fcheck(int fd);
 int get_unused_fd(int from);
 void put_unused_fd(int fd);

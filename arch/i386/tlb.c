@@ -138,7 +138,7 @@ void flush_tlb_range(struct mm_struct *mm, unsigned long start, unsigned long en
 		flush_tlb_mm_range(mm, start & PAGE_MASK, end);
 }
 
-void flush_tlb_page(struct mm_struct *mm, unsigned long addr)
+void __flush_tlb_page(struct mm_struct *mm, unsigned long addr)
 {
 	flush_tlb_mm_range(mm, addr & PAGE_MASK, (addr & PAGE_MASK) + PAGE_SIZE);
 }

@@ -27,6 +27,7 @@
 #include <cpumask.h>
 #include <smp.h>
 #include <sched/mm.h>
+#include <asm/pgtable.h>
 
 #define TLBSTATE_OK   1       /* this CPU runs a task of active_mm */
 #define TLBSTATE_LAZY 2       /* a kernel thread borrows active_mm */
@@ -47,7 +48,20 @@ DECLARE_PER_CPU(struct tlb_state, cpu_tlbstate);
  * every CPU that may hold them (see above). */
 void flush_tlb_mm(struct mm_struct *mm);
 void flush_tlb_range(struct mm_struct *mm, unsigned long start, unsigned long end);
-void flush_tlb_page(struct mm_struct *mm, unsigned long addr);
+void __flush_tlb_page(struct mm_struct *mm, unsigned long addr);
+
+/* The common case inline (a copy-on-write break of a task whose mm no
+ * other CPU holds): one invlpg, no call. */
+static inline void flush_tlb_page(struct mm_struct *mm, unsigned long addr)
+{
+	int cpu = smp_processor_id();
+
+	if (__atomic_load_n(&mm_cpumask(mm)->bits, __ATOMIC_SEQ_CST) == 1UL << cpu &&
+	    per_cpu(cpu_tlbstate, cpu).state == TLBSTATE_OK)
+		__flush_tlb_one(addr);
+	else
+		__flush_tlb_page(mm, addr);
+}
 /* This CPU (lazy on its active_mm) stops using it: swapper_pg_dir, out of
  * the mask. Interrupts off. */
 void leave_mm(int cpu);
