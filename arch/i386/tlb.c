@@ -24,6 +24,8 @@
 extern u32 swapper_pg_dir[1024];
 
 /* Every CPU starts on swapper_pg_dir in its idle task: lazy on init_mm. */
+unsigned long tlb_shootdowns;     /* all mms' together (atomic) */
+
 DEFINE_PER_CPU(struct tlb_state, cpu_tlbstate) = {
 	[0 ... NR_CPUS - 1] = { .active_mm = &init_mm, .state = TLBSTATE_LAZY },
 };
@@ -104,6 +106,7 @@ static void flush_tlb_others(cpumask_t others, struct mm_struct *mm,
 	}
 	spin_unlock(&tlbstate_lock);
 	__atomic_fetch_add(&mm->tlb_shootdowns, 1, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&tlb_shootdowns, 1, __ATOMIC_RELAXED);
 	__atomic_fetch_add(&mm->tlb_ipis, cpumask_weight(&others), __ATOMIC_RELAXED);
 }
 

@@ -44,6 +44,9 @@ DECLARE_PER_CPU(struct tlb_state, cpu_tlbstate);
 
 #define mm_cpumask(mm) (&(mm)->cpu_vm_mask)
 
+/* Shootdowns that interrupted another CPU, every mm's (make bench). */
+extern unsigned long tlb_shootdowns;
+
 /* Flush every translation of mm / of [start, end) / of the page at addr on
  * every CPU that may hold them (see above). */
 void flush_tlb_mm(struct mm_struct *mm);
