@@ -175,6 +175,10 @@ static void claim_c32_lazy_cpu_leaves_mm_after_one_shootdown(struct ktest *t)
 	KTEST_ASSERT_EQ(t, do_munmap(mm, base + 2 * PAGE_SIZE, PAGE_SIZE), 0);
 	KTEST_EXPECT_EQ(t, invalidates(other) - inv0, 1);  /* left: not asked again */
 	KTEST_EXPECT_EQ(t, mm->tlb_shootdowns, 1);
+	ktest_log(t, "after munmap, mprotect, munmap: CPU%d took %lu flush IPI(s), left %lu mm(s) "
+		  "so far, in mask %#lx; mm: %lu shootdown(s), %lu IPI(s)", other,
+		  invalidates(other) - inv0, per_cpu(cpu_tlbstate, other).leaves,
+		  mm_cpumask(mm)->bits, mm->tlb_shootdowns, mm->tlb_ipis);
 	r.addr = base + PAGE_SIZE;
 	KTEST_ASSERT_EQ(t, smp_call_function_single(other, remote_read, &r, 1), 0);
 	KTEST_EXPECT_EQ(t, r.cr3, __pa(swapper_pg_dir));
@@ -222,6 +226,10 @@ static void claim_c32_shootdown_counters_move(struct ktest *t)
 		KTEST_EXPECT_EQ(t, mm->tlb_shootdowns, want);
 		KTEST_EXPECT_EQ(t, mm->tlb_ipis, want);
 	}
+	ktest_log(t, "munmap, mprotect, madvise, mremap, fork, COW, %s: %lu shootdown(s), "
+		  "%lu IPI(s); the other CPU flushed %lu time(s) so far",
+		  other >= 0 ? "another CPU on the mm" : "one CPU", mm->tlb_shootdowns, mm->tlb_ipis,
+		  other >= 0 ? per_cpu(cpu_tlbstate, other).flushes : 0);
 	if (other >= 0)
 		KTEST_ASSERT_EQ(t, smp_call_function_single(other, remote_leave, NULL, 1), 0);
 	leave_test_mm(mm);
