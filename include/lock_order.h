@@ -76,16 +76,19 @@
  * one step, a file used after its lookup through fget/fput in read/write/
  * readv/writev/pread/pwrite/lseek/ioctl/fstat/fcntl/dup, single task
  * lookups with a reference (find_get_task_by_pid: kill, tkill, tgkill,
- * rt_sigqueueinfo, pidfd_open, prlimit64), a futex waiter queued before
+ * rt_sigqueueinfo, pidfd_open, prlimit64), setpgid/setsid (writing) and
+ * getpgid/getsid and the orphaned-group check (reading) under
+ * tasklist_lock, a futex waiter queued before
  * it reads the word, mincore's and the core dump's VMA walks under
  * mmap_lock, the copy-on-write break under page_table_lock, TLB shootdowns
  * to every CPU of mm_cpumask, kmap_atomic windows per CPU.
  *
  * Still guarded by non-preemption alone (correct on one CPU, to be locked
  * before work runs on several): find_task_by_pid's other callers (sched
- * syscalls, setpgid/getpgid/getsid, /proc lookups, itimers, POSIX timers)
- * and the for_each_process walks outside tasklist_lock (kill_pgrp, kill -1,
- * wait, the OOM killer, the tty's job control, loadavg, sched debug); the
+ * syscalls, /proc lookups, itimers, POSIX timers) and the other
+ * for_each_process walks outside tasklist_lock (kill_pgrp and kill -1,
+ * which send signals that may allocate; wait, the OOM killer, the tty's
+ * job control, loadavg, sched debug); the
  * other fcheck() users (mmap, sendfile, select/poll, *at with a dirfd,
  * fchdir, fchmod/fchown, fstatfs, fsync, ftruncate, getdents, pidfd_getfd);
  * F_SETFL's f_flags update; a POSIX timer's fields (timer_get); a tty's

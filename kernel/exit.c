@@ -129,7 +129,12 @@ static bool will_become_orphaned_pgrp(pid_t pgrp, struct task_struct *ignored)
 
 bool is_current_pgrp_orphaned(void)
 {
-	return will_become_orphaned_pgrp(current->pgid, NULL);
+	bool orphaned;
+
+	read_lock(&tasklist_lock);
+	orphaned = will_become_orphaned_pgrp(current->pgid, NULL);
+	read_unlock(&tasklist_lock);
+	return orphaned;
 }
 
 static bool has_stopped_jobs(pid_t pgrp)
