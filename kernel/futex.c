@@ -232,9 +232,9 @@ static long futex_wait(u32 uaddr, bool private, u32 val, long ticks, u32 bitset)
 			futex_sleep(&q, &ticks);
 		if (futex_dequeue(&q))
 			err = 0;                 /* woken, whatever the word said */
-		else if (err != 1)
-			;
-		else if (!ticks)
+		if (err != 1)
+			break;
+		if (!ticks)
 			err = -ETIMEDOUT;
 		else if (futex_interrupted())
 			err = forever ? -ERESTARTSYS
