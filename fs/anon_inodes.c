@@ -45,8 +45,10 @@ int anon_inode_getfd(const char *name, const struct file_operations *fops,
 	if (fd < 0)
 		return fd;
 	f = anon_inode_getfile(name, fops, priv, flags);
-	if (IS_ERR(f))
+	if (IS_ERR(f)) {
+		put_unused_fd(fd);
 		return PTR_ERR(f);
+	}
 	fd_install(fd, f, flags & O_CLOEXEC);
 	return fd;
 }

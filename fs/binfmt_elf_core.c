@@ -290,9 +290,11 @@ static bool dump_vma(struct coredump_params *cprm, struct vm_area_struct *vma, u
 	return true;
 }
 
-bool elf_core_dump(struct coredump_params *cprm)
+/* The dump proper, mmap_lock held for reading: the VMA list is walked
+ * twice (headers, contents) and must not change in between under a
+ * thread of the group still running on another CPU. */
+static bool elf_core_dump_locked(struct coredump_params *cprm, struct mm_struct *mm)
 {
-	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma;
 	int phnum = mm->map_count + 1;
 	u32 notes_off = sizeof(Elf32_Ehdr) + phnum * sizeof(Elf32_Phdr);
@@ -309,4 +311,15 @@ bool elf_core_dump(struct coredump_params *cprm)
 		if (!dump_vma(cprm, vma, vma_dump_size(vma)))
 			return false;
 	return true;
+}
+
+bool elf_core_dump(struct coredump_params *cprm)
+{
+	struct mm_struct *mm = current->mm;
+	bool dumped;
+
+	down_read(&mm->mmap_lock);
+	dumped = elf_core_dump_locked(cprm, mm);
+	up_read(&mm->mmap_lock);
+	return dumped;
 }

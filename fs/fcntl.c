@@ -12,13 +12,10 @@
 
 #define SETFL_MASK (O_APPEND | O_NONBLOCK)
 
-long sys_fcntl64(u32 fd, u32 cmd, u32 arg, u32 d, u32 e, u32 f)
+static long do_fcntl(struct file *file, u32 fd, u32 cmd, u32 arg)
 {
-	struct file *file = fcheck((int)fd);
 	struct files_struct *files = current->files;
 
-	if (!file)
-		return -EBADF;
 	switch (cmd) {
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
@@ -26,10 +23,7 @@ long sys_fcntl64(u32 fd, u32 cmd, u32 arg, u32 d, u32 e, u32 f)
 	case F_GETFD:
 		return (files->close_on_exec >> fd) & 1;
 	case F_SETFD:
-		if (arg & FD_CLOEXEC)
-			files->close_on_exec |= 1u << fd;
-		else
-			files->close_on_exec &= ~(1u << fd);
+		set_close_on_exec((int)fd, arg & FD_CLOEXEC);
 		return 0;
 	case F_GETFL:
 		return file->f_flags;
@@ -39,4 +33,17 @@ long sys_fcntl64(u32 fd, u32 cmd, u32 arg, u32 d, u32 e, u32 f)
 	default:
 		return -EINVAL;
 	}
+}
+
+long sys_fcntl64(u32 fd, u32 cmd, u32 arg, u32 d, u32 e, u32 f)
+{
+	struct fd fr = fdget((int)fd);
+	struct file *file = fr.file;
+	long ret;
+
+	if (!file)
+		return -EBADF;
+	ret = do_fcntl(file, fd, cmd, arg);
+	fdput(fr);
+	return ret;
 }

@@ -23,9 +23,12 @@ int copy_files(unsigned long clone_flags, struct task_struct *p)
 		return -ENOMEM;
 	spin_lock(&old->file_lock);
 	*copy = *old;
+	copy->open_fds = 0;              /* a sibling's reservation stays its own */
 	for (int fd = 0; fd < NR_OPEN_DEFAULT; fd++)
-		if (copy->fd[fd])
+		if (copy->fd[fd]) {
 			get_file(copy->fd[fd]);
+			copy->open_fds |= 1u << fd;
+		}
 	spin_unlock(&old->file_lock);
 	__spin_lock_init(&copy->file_lock, "files->file_lock");
 	copy->count = 1;

@@ -24,6 +24,21 @@ struct file *fcheck(int fd)
 	return READ_ONCE(files->fd[fd]);   /* one aligned word: no lock to read it */
 }
 
+struct file *fget(int fd)
+{
+	struct files_struct *files = current->files;
+	struct file *f;
+
+	if (!files || fd < 0 || fd >= NR_OPEN_DEFAULT)
+		return NULL;
+	spin_lock(&files->file_lock);
+	f = files->fd[fd];
+	if (f)                       /* get_file's increment, without the call */
+		__atomic_fetch_add(&f->f_count, 1, __ATOMIC_RELAXED);
+	spin_unlock(&files->file_lock);
+	return f;
+}
+
 /* One past the highest fd the caller may use. */
 static int fd_limit(void)
 {
@@ -38,10 +53,48 @@ int get_unused_fd(int from)
 	if (!files)
 		return -EMFILE;
 	spin_lock(&files->file_lock);
-	for (fd = from < 0 ? 0 : from; fd < end && files->fd[fd]; fd++)
+	for (fd = from < 0 ? 0 : from; fd < end && (files->open_fds & (1u << fd)); fd++)
 		;
+	if (fd < end)
+		files->open_fds |= 1u << fd;
 	spin_unlock(&files->file_lock);
 	return fd < end ? fd : -EMFILE;
+}
+
+void put_unused_fd(int fd)
+{
+	struct files_struct *files = current->files;
+
+	spin_lock(&files->file_lock);
+	BUG_ON(files->fd[fd]);
+	files->open_fds &= ~(1u << fd);
+	spin_unlock(&files->file_lock);
+}
+
+/* fd's close-on-exec bit; file_lock held. */
+static void __set_close_on_exec(struct files_struct *files, int fd, bool on)
+{
+	if (on)
+		files->close_on_exec |= 1u << fd;
+	else
+		files->close_on_exec &= ~(1u << fd);
+}
+
+void set_close_on_exec(int fd, bool on)
+{
+	struct files_struct *files = current->files;
+
+	spin_lock(&files->file_lock);
+	__set_close_on_exec(files, fd, on);
+	spin_unlock(&files->file_lock);
+}
+
+/* f in slot fd, taken; file_lock held. */
+static void __fd_set(struct files_struct *files, int fd, struct file *f, bool cloexec)
+{
+	files->fd[fd] = f;
+	files->open_fds |= 1u << fd;
+	__set_close_on_exec(files, fd, cloexec);
 }
 
 void fd_install(int fd, struct file *f, bool cloexec)
@@ -50,11 +103,7 @@ void fd_install(int fd, struct file *f, bool cloexec)
 
 	spin_lock(&files->file_lock);
 	BUG_ON(files->fd[fd]);
-	files->fd[fd] = f;
-	if (cloexec)
-		files->close_on_exec |= 1u << fd;
-	else
-		files->close_on_exec &= ~(1u << fd);
+	__fd_set(files, fd, f, cloexec);
 	spin_unlock(&files->file_lock);
 }
 
@@ -67,6 +116,8 @@ int close_fd(int fd)
 		spin_lock(&files->file_lock);
 		f = files->fd[fd];
 		files->fd[fd] = NULL;
+		if (f)                       /* a reservation is its opener's */
+			files->open_fds &= ~(1u << fd);
 		files->close_on_exec &= ~(1u << fd);
 		spin_unlock(&files->file_lock);
 	}
@@ -85,6 +136,7 @@ void close_on_exec(struct files_struct *files)
 		if (files->close_on_exec & (1u << fd)) {
 			f = files->fd[fd];
 			files->fd[fd] = NULL;
+			files->open_fds &= ~(1u << fd);
 			files->close_on_exec &= ~(1u << fd);
 		}
 		spin_unlock(&files->file_lock);
@@ -122,9 +174,14 @@ static long do_dup(struct file *file, int from, bool cloexec)
 
 long sys_dup(u32 oldfd, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
-	struct file *file = fcheck((int)oldfd);
+	struct file *file = fget((int)oldfd);
+	long ret;
 
-	return file ? do_dup(file, 0, false) : -EBADF;
+	if (!file)
+		return -EBADF;
+	ret = do_dup(file, 0, false);
+	fput(file);
+	return ret;
 }
 
 /* fcntl's F_DUPFD and F_DUPFD_CLOEXEC: the lowest free fd >= from; from
@@ -134,6 +191,28 @@ long f_dupfd(int from, struct file *file, bool cloexec)
 	if (from < 0 || from >= fd_limit())
 		return -EINVAL;
 	return do_dup(file, from, cloexec);
+}
+
+/* Put file in fd, closing what was there, in one step under file_lock so
+ * that no other thread can take fd in between: fd, or -EBUSY (file
+ * dropped) if fd is reserved by an open still in progress, as Linux. */
+static long replace_fd(int fd, struct file *file, bool cloexec)
+{
+	struct files_struct *files = current->files;
+	struct file *old;
+
+	spin_lock(&files->file_lock);
+	old = files->fd[fd];
+	if (!old && (files->open_fds & (1u << fd))) {
+		spin_unlock(&files->file_lock);
+		fput(file);
+		return -EBUSY;
+	}
+	__fd_set(files, fd, file, cloexec);
+	spin_unlock(&files->file_lock);
+	if (old)
+		fput(old);
+	return fd;
 }
 
 /* dup3(oldfd, newfd, flags): flags only O_CLOEXEC and oldfd != newfd
@@ -149,13 +228,10 @@ long sys_dup3(u32 oldfd, u32 newfd, u32 flags, u32 d, u32 e, u32 f)
 		return -EINVAL;
 	if (newfd >= (u32)fd_limit())
 		return -EBADF;
-	file = fcheck((int)oldfd);
+	file = fget((int)oldfd);         /* newfd's reference once installed */
 	if (!file)
 		return -EBADF;
-	get_file(file);                 /* closing newfd may drop oldfd's file too */
-	close_fd((int)newfd);
-	fd_install((int)newfd, file, flags & O_CLOEXEC);
-	return newfd;
+	return replace_fd((int)newfd, file, flags & O_CLOEXEC);
 }
 
 /* dup2(oldfd, newfd): dup3 without flags, but oldfd == newfd returns it

@@ -15,7 +15,13 @@ long vfs_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 
 long sys_ioctl(u32 fd, u32 cmd, u32 arg, u32 d, u32 e, u32 f)
 {
-	struct file *file = fcheck((int)fd);
+	struct fd fr = fdget((int)fd);
+	struct file *file = fr.file;
+	long ret;
 
-	return file ? vfs_ioctl(file, cmd, arg) : -EBADF;
+	if (!file)
+		return -EBADF;
+	ret = vfs_ioctl(file, cmd, arg);
+	fdput(fr);
+	return ret;
 }

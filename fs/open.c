@@ -134,13 +134,15 @@ struct file *dentry_open(struct dentry *d, unsigned int flags)
 
 struct file *get_file(struct file *f)
 {
-	f->f_count++;
+	__atomic_fetch_add(&f->f_count, 1, __ATOMIC_RELAXED);
 	return f;
 }
 
 void fput(struct file *f)
 {
-	if (--f->f_count > 0)
+	/* atomic: the table's reference and an fget's may be dropped on
+	 * two CPUs at once */
+	if (__atomic_sub_fetch(&f->f_count, 1, __ATOMIC_ACQ_REL) > 0)
 		return;
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f);
@@ -295,27 +297,15 @@ struct file *filp_open(struct dentry *root, struct dentry *cwd, const char *path
 	return do_filp_open(root, cwd, path, &op);
 }
 
-/* Install file in the lowest free fd: the fd, or -EMFILE (file dropped). */
-static int install_new_fd(struct file *file, bool cloexec)
-{
-	int fd = get_unused_fd(0);
-
-	if (fd < 0)
-		fput(file);
-	else
-		fd_install(fd, file, cloexec);
-	return fd;
-}
-
-/* openat(dirfd, path, flags, mode): the lowest free fd (EMFILE first, as
- * Linux takes the fd before the lookup; it is taken again after the open,
- * which may have slept, a FIFO's, while a thread sharing the table took
- * that one); mode less the umask for a new file; O_CLOEXEC marks the fd. */
+/* openat(dirfd, path, flags, mode): the lowest free fd, reserved before
+ * the lookup (EMFILE first, as Linux) and filled after the open, which may
+ * sleep (a FIFO's) while a thread sharing the table opens too; mode less
+ * the umask for a new file; O_CLOEXEC marks the fd. */
 long sys_openat(u32 dfd, u32 upath, u32 flags, u32 mode, u32 e, u32 f)
 {
 	char *name = getname((const char *)upath);
 	struct dentry *dir, *root;
-	struct file *file;
+	struct file *file = NULL;
 	int fd;
 
 	if (IS_ERR(name))
@@ -323,11 +313,13 @@ long sys_openat(u32 dfd, u32 upath, u32 flags, u32 mode, u32 e, u32 f)
 	fd = get_unused_fd(0);
 	dir = path_start((int)dfd, name);
 	root = current_root();
-	if (fd >= 0 && IS_ERR(dir))
-		fd = PTR_ERR(dir);
-	if (fd >= 0) {
+	if (fd >= 0 && !IS_ERR(dir))
 		file = filp_open(root, dir, name, flags, (u16)mode & ~current_umask());
-		fd = IS_ERR(file) ? PTR_ERR(file) : install_new_fd(file, flags & O_CLOEXEC);
+	if (fd >= 0 && (IS_ERR(dir) || IS_ERR(file))) {
+		put_unused_fd(fd);
+		fd = IS_ERR(dir) ? PTR_ERR(dir) : PTR_ERR(file);
+	} else if (fd >= 0) {
+		fd_install(fd, file, flags & O_CLOEXEC);
 	}
 	if (!IS_ERR(dir))
 		dput(dir);

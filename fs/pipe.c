@@ -314,20 +314,26 @@ long sys_pipe2(u32 ufds, u32 flags, u32 c, u32 d, u32 e, u32 f)
 
 	if (flags & ~(O_CLOEXEC | O_NONBLOCK))
 		return -EINVAL;
-	fd[0] = get_unused_fd(0);
-	fd[1] = fd[0] < 0 ? fd[0] : get_unused_fd(fd[0] + 1);
-	if (fd[1] < 0)
-		return fd[1];
+	if ((fd[0] = get_unused_fd(0)) < 0)
+		return fd[0];
+	if ((err = fd[1] = get_unused_fd(0)) < 0)
+		goto out_fd0;
 	if ((err = create_pipe_files(files, flags & O_NONBLOCK)))
-		return err;
+		goto out_fds;
 	if (copy_to_user((void *)ufds, fd, sizeof(fd))) {
 		fput(files[0]);
 		fput(files[1]);
-		return -EFAULT;
+		err = -EFAULT;
+		goto out_fds;
 	}
 	fd_install(fd[0], files[0], flags & O_CLOEXEC);
 	fd_install(fd[1], files[1], flags & O_CLOEXEC);
 	return 0;
+out_fds:
+	put_unused_fd(fd[1]);
+out_fd0:
+	put_unused_fd(fd[0]);
+	return err;
 }
 
 long sys_pipe(u32 ufds, u32 b, u32 c, u32 d, u32 e, u32 f)

@@ -101,13 +101,15 @@ ssize_t vfs_write(struct file *f, const void *ubuf, size_t n, loff_t *pos)
  * user space), then do_read/do_write's errors. */
 static long ksys_rw(u32 fd, u32 buf, u32 count, bool write)
 {
-	struct file *file = fcheck((int)fd);
+	struct fd f = fdget((int)fd);
+	long ret;
 
-	if (!file)
+	if (!f.file)
 		return -EBADF;
-	if (!access_ok((void *)buf, count))
-		return -EFAULT;
-	return rw_buf(file, (void *)buf, count, &file->f_pos, true, write);
+	ret = access_ok((void *)buf, count) ?
+	      rw_buf(f.file, (void *)buf, count, &f.file->f_pos, true, write) : -EFAULT;
+	fdput(f);
+	return ret;
 }
 
 long sys_read(u32 fd, u32 buf, u32 count, u32 d, u32 e, u32 f)
@@ -128,15 +130,23 @@ static loff_t pos_from_hilo(u32 hi, u32 lo)
 /* The file of a positioned call (pread64, preadv and the writes) and its
  * position from (hi, lo): NULL with *err set to EINVAL for a negative
  * position (before the fd is even looked at, as Linux), EBADF, or ESPIPE
- * for a file that cannot seek (a pipe). */
-static struct file *fget_positioned(u32 fd, u32 lo, u32 hi, bool write, loff_t *pos, long *err)
+ * for a file that cannot seek (a pipe). fdput it when done. */
+static struct fd fdget_positioned(u32 fd, u32 lo, u32 hi, bool write, loff_t *pos, long *err)
 {
-	struct file *file = fcheck((int)fd);
+	struct fd f = { NULL, false };
 
 	*pos = pos_from_hilo(hi, lo);
-	*err = *pos < 0 ? -EINVAL : !file ? -EBADF :
-	       !(file->f_mode & (write ? FMODE_PWRITE : FMODE_PREAD)) ? -ESPIPE : 0;
-	return *err ? NULL : file;
+	if (*pos < 0) {
+		*err = -EINVAL;
+		return f;
+	}
+	f = fdget((int)fd);
+	*err = !f.file ? -EBADF : !(f.file->f_mode & (write ? FMODE_PWRITE : FMODE_PREAD)) ? -ESPIPE : 0;
+	if (*err) {
+		fdput(f);
+		f.file = NULL;
+	}
+	return f;
 }
 
 /* pread64/pwrite64(fd, buf, count, pos) */
@@ -144,13 +154,14 @@ static long ksys_prw(u32 fd, u32 buf, u32 count, u32 lo, u32 hi, bool write)
 {
 	loff_t pos;
 	long err;
-	struct file *file = fget_positioned(fd, lo, hi, write, &pos, &err);
+	struct fd f = fdget_positioned(fd, lo, hi, write, &pos, &err);
 
-	if (!file)
+	if (!f.file)
 		return err;
-	if (!access_ok((void *)buf, count))
-		return -EFAULT;
-	return rw_buf(file, (void *)buf, count, &pos, true, write);
+	err = access_ok((void *)buf, count) ?
+	      rw_buf(f.file, (void *)buf, count, &pos, true, write) : -EFAULT;
+	fdput(f);
+	return err;
 }
 
 long sys_pread64(u32 fd, u32 buf, u32 count, u32 lo, u32 hi, u32 f)
@@ -222,27 +233,39 @@ static long do_rw_vector(struct file *file, u32 uvec, u32 nr, loff_t *pos, bool 
 	return ret;
 }
 
+static long ksys_rw_vector(u32 fd, u32 uvec, u32 nr, bool write)
+{
+	struct fd f = fdget((int)fd);
+	long ret;
+
+	if (!f.file)
+		return -EBADF;
+	ret = do_rw_vector(f.file, uvec, nr, &f.file->f_pos, write);
+	fdput(f);
+	return ret;
+}
+
 long sys_readv(u32 fd, u32 uvec, u32 nr, u32 d, u32 e, u32 f)
 {
-	struct file *file = fcheck((int)fd);
-
-	return file ? do_rw_vector(file, uvec, nr, &file->f_pos, false) : -EBADF;
+	return ksys_rw_vector(fd, uvec, nr, false);
 }
 
 long sys_writev(u32 fd, u32 uvec, u32 nr, u32 d, u32 e, u32 f)
 {
-	struct file *file = fcheck((int)fd);
-
-	return file ? do_rw_vector(file, uvec, nr, &file->f_pos, true) : -EBADF;
+	return ksys_rw_vector(fd, uvec, nr, true);
 }
 
 static long do_prw_vector(u32 fd, u32 uvec, u32 nr, u32 lo, u32 hi, bool write)
 {
 	loff_t pos;
 	long err;
-	struct file *file = fget_positioned(fd, lo, hi, write, &pos, &err);
+	struct fd f = fdget_positioned(fd, lo, hi, write, &pos, &err);
 
-	return file ? do_rw_vector(file, uvec, nr, &pos, write) : err;
+	if (!f.file)
+		return err;
+	err = do_rw_vector(f.file, uvec, nr, &pos, write);
+	fdput(f);
+	return err;
 }
 
 /* preadv(fd, iov, iovcnt, pos_lo, pos_hi): i386 passes the offset in two
@@ -295,13 +318,14 @@ loff_t vfs_llseek(struct file *f, loff_t offset, int whence)
  * vfs_llseek's answer. */
 static loff_t ksys_lseek(u32 fd, loff_t offset, u32 whence)
 {
-	struct file *file = fcheck((int)fd);
+	struct fd f = fdget((int)fd);
+	loff_t ret;
 
-	if (!file)
+	if (!f.file)
 		return -EBADF;
-	if (whence > SEEK_HOLE)
-		return -EINVAL;
-	return vfs_llseek(file, offset, (int)whence);
+	ret = whence > SEEK_HOLE ? -EINVAL : vfs_llseek(f.file, offset, (int)whence);
+	fdput(f);
+	return ret;
 }
 
 /* lseek(fd, off_t offset, whence): a position past 2 GiB is EOVERFLOW

@@ -129,9 +129,15 @@ long sys_lstat64(u32 upath, u32 ubuf, u32 c, u32 d, u32 e, u32 f)
 
 long sys_fstat64(u32 fd, u32 ubuf, u32 c, u32 d, u32 e, u32 f)
 {
-	struct file *file = fcheck((int)fd);
+	struct fd fr = fdget((int)fd);
+	struct file *file = fr.file;
+	long ret;
 
-	return file ? stat_inode(file->f_inode, ubuf, false) : -EBADF;   /* pipes too */
+	if (!file)
+		return -EBADF;
+	ret = stat_inode(file->f_inode, ubuf, false);   /* pipes too */
+	fdput(fr);
+	return ret;
 }
 
 static struct dentry *at_lookup(u32 dfd, u32 upath, u32 flags)

@@ -7,33 +7,68 @@
 struct task_struct;
 struct file;
 #include <types.h>
+#include <sched.h>
 #include <spinlock.h>
 
 #define NR_OPEN_DEFAULT 32
 
-/* Guarded by file_lock: fd[], next_fd and close_on_exec (count is atomic).
- * A slot's file is used after the lock is dropped: on one CPU it stays
- * until the task itself closes it; on several, a sibling thread's close
- * could drop it meanwhile (Linux's fget takes a reference: not done yet).
- * get_unused_fd and fd_install are two steps, so two threads opening at
- * once on two CPUs could pick one fd (Linux reserves it in open_fds). */
+/* Guarded by file_lock: fd[], open_fds, next_fd and close_on_exec (count is
+ * atomic). A file is used after the lock is dropped only through a
+ * reference of its own (fget/fput), so a sibling thread's close cannot free
+ * it meanwhile. A new fd is reserved in open_fds by get_unused_fd and
+ * filled by fd_install (or given back by put_unused_fd), so two threads
+ * opening at once on two CPUs never pick one fd. */
 struct files_struct {
 	spinlock_t file_lock;
 	int count;                        /* tasks sharing this table */
 	int next_fd;                      /* lowest fd that may be free */
 	struct file *fd[NR_OPEN_DEFAULT];
+	u32 open_fds;                     /* bit n: fd n installed or reserved */
 	u32 close_on_exec;                /* bit n: close fd n at exec */
 };
 
 extern struct files_struct init_files;
 
-/* fs/file.c: the calling task's table. fcheck() returns the open file of
- * fd without a new reference (valid until the task closes it), or NULL.
- * get_unused_fd() the lowest free fd >= from, or -EMFILE; fd_install()
- * puts a file (its reference is the table's) there. close_fd() -EBADF. */
+/* fs/file.c: the calling task's table. fget() returns the open file of fd
+ * with a reference of the caller's own (fput it), or NULL; fcheck() the
+ * same without a reference, for a bare "is fd open" check.
+ * get_unused_fd() reserves the lowest free fd >= from, or -EMFILE;
+ * fd_install() puts a file (its reference is the table's) in a reserved or
+ * free fd; put_unused_fd() gives a reservation back unused. close_fd()
+ * -EBADF. */
+struct file *fget(int fd);
+void fput(struct file *f);
+
+/* fget for a call that uses the file and drops it before returning
+ * (Linux's fdget/fdput, once fget_light): without a reference when no
+ * other task shares the table, since nobody else can close fd meanwhile,
+ * with one otherwise. Inline: it is on every read and write. */
+struct fd {
+	struct file *file;
+	bool put;                         /* fdput drops a reference */
+};
+
+static inline struct fd fdget(int fd)
+{
+	struct files_struct *files = current->files;
+
+	if (files && __atomic_load_n(&files->count, __ATOMIC_RELAXED) == 1 &&
+	    (unsigned int)fd < NR_OPEN_DEFAULT)
+		return (struct fd){ READ_ONCE(files->fd[fd]), false };
+	return (struct fd){ fget(fd), true };
+}
+
+static inline void fdput(struct fd f)
+{
+	if (f.put && f.file)
+		fput(f.file);
+}
 struct file *fcheck(int fd);
 int get_unused_fd(int from);
+void put_unused_fd(int fd);
 void fd_install(int fd, struct file *f, bool cloexec);
+/* fd's close-on-exec flag (fcntl F_SETFD), under file_lock. */
+void set_close_on_exec(int fd, bool on);
 int close_fd(int fd);
 /* A new fd for file, the lowest free one >= from (fcntl's F_DUPFD): the
  * fd, -EINVAL (from out of range) or -EMFILE. */

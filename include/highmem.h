@@ -13,11 +13,22 @@
 #define TASKLAB_HIGHMEM_H
 
 #include <mm.h>
+#include <string.h>
 
 void *kmap(struct page *page);
 void kunmap(struct page *page);
 void *kmap_atomic(struct page *page);
 void kunmap_atomic(void *addr);
+
+/* Copy page src's contents to page dst (a copy-on-write break). */
+static inline void copy_highpage(struct page *dst, struct page *src)
+{
+	void *s = kmap(src), *d = kmap(dst);
+
+	memcpy(d, s, PAGE_SIZE);
+	kunmap(dst);
+	kunmap(src);
+}
 
 /* Slots of the pkmap window in use now (for tests and leak checks). */
 unsigned int nr_kmapped_pages(void);

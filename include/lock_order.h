@@ -34,7 +34,12 @@
  *  6  futex_hash_bucket.lock       spinlock    a futex bucket (two: lower       no
  *                                              address first)
  *  7  mm->page_table_lock          spinlock    installing a page table or PTE   no
- *                                              in the fault path
+ *                                              in the fault path, the copy-on-
+ *                                              write break
+ *     tlbstate_lock                spinlock    the TLB flush request in flight  no
+ *                                              (arch/i386/tlb.c); held while
+ *                                              the others acknowledge, with
+ *                                              interrupts on
  *  8  pidmap_lock                  spinlock    the pid bitmap, last_pid         no
  *     kthread_create_lock          spinlock    kthreadd's request list          no
  *     kmap_lock                    spinlock    the pkmap slots                  no
@@ -74,14 +79,29 @@
  *  - local_irq_save() alone is for this CPU's own state only (FPU, CR3 and
  *    active_mm, kmap_atomic windows, the halt-until-interrupt idioms).
  *
+ * Made safe for several CPUs: thread_info->flags (atomic bit operations,
+ * asm/bitops.h), TIF_SIGPENDING recalculated under siglock, fds reserved
+ * by get_unused_fd until fd_install (open_fds) and dup2/dup3's replace in
+ * one step, a file used after its lookup through fget/fput in read/write/
+ * readv/writev/pread/pwrite/lseek/ioctl/fstat/fcntl/dup, single task
+ * lookups with a reference (find_get_task_by_pid: kill, tkill, tgkill,
+ * rt_sigqueueinfo, pidfd_open, prlimit64), setpgid/setsid (writing) and
+ * getpgid/getsid and the orphaned-group check (reading) under
+ * tasklist_lock, a futex waiter queued before
+ * it reads the word, mincore's and the core dump's VMA walks under
+ * mmap_lock, the copy-on-write break under page_table_lock, TLB shootdowns
+ * to every CPU of mm_cpumask, kmap_atomic windows per CPU.
+ *
  * Still guarded by non-preemption alone (correct on one CPU, to be locked
- * before work runs on several): thread_info->flags read-modify-writes
- * (interrupts off; atomic bit operations needed), find_task_by_pid's result
- * and for_each_process walks outside tasklist_lock, a file used after
- * fcheck() (no reference), get_unused_fd/fd_install (no reservation),
- * a futex's value check before queueing, mincore's and the coredump's VMA
- * walks, the copy-on-write break, a POSIX timer's fields (timer_get), and a
- * tty's count, session, pgrp and file list. */
+ * before work runs on several): find_task_by_pid's other callers (sched
+ * syscalls, /proc lookups, itimers, POSIX timers) and the other
+ * for_each_process walks outside tasklist_lock (kill_pgrp and kill -1,
+ * which send signals that may allocate; wait, the OOM killer, the tty's
+ * job control, loadavg, sched debug); the
+ * other fcheck() users (mmap, sendfile, select/poll, *at with a dirfd,
+ * fchdir, fchmod/fchown, fstatfs, fsync, ftruncate, getdents, pidfd_getfd);
+ * F_SETFL's f_flags update; a POSIX timer's fields (timer_get); a tty's
+ * count, session, pgrp and file list. */
 #ifndef TASKLAB_LOCK_ORDER_H
 #define TASKLAB_LOCK_ORDER_H
 

@@ -66,6 +66,10 @@ void detach_pid(struct task_struct *p);
  * new leader. Interrupts off. */
 void exchange_tids(struct task_struct *a, struct task_struct *b);
 struct task_struct *find_task_by_pid(pid_t pid);
+/* The task with that pid, with a reference (put_task_struct it) taken
+ * under tasklist_lock, so that it cannot be freed while the caller uses it
+ * on any CPU; NULL if none. */
+struct task_struct *find_get_task_by_pid(pid_t pid);
 
 /* task's struct pid with a reference for the caller, made on first use;
  * NULL when there is no memory for it. Process context. */

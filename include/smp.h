@@ -35,7 +35,7 @@ static inline int smp_processor_id(void) { return current_thread_info()->cpu; }
 struct ipi_stats {
 	unsigned long reschedule;        /* RESCHEDULE_VECTOR: set need_resched */
 	unsigned long call_function;     /* CALL_FUNCTION_VECTOR: run a function */
-	unsigned long invalidate;        /* INVALIDATE_TLB_VECTOR (reserved) */
+	unsigned long invalidate;        /* INVALIDATE_TLB_VECTOR: TLB shootdown */
 };
 DECLARE_PER_CPU(struct ipi_stats, ipi_received);
 

@@ -38,6 +38,7 @@
 #include <tty.h>
 #include <trace/events.h>
 #include <asm/irqflags.h>
+#include <asm/mmu_context.h>
 #include <uapi/linux/signal.h>
 
 unsigned long nr_zombies;         /* exited, not yet reaped */
@@ -55,6 +56,7 @@ static void exit_mm(struct task_struct *tsk)
 	mm_release(tsk, mm);
 	mmgrab(mm);
 	tsk->mm = NULL;
+	enter_lazy_tlb(mm, tsk);     /* the teardown's flush leaves mm here */
 	mmput(mm);
 }
 
@@ -128,7 +130,12 @@ static bool will_become_orphaned_pgrp(pid_t pgrp, struct task_struct *ignored)
 
 bool is_current_pgrp_orphaned(void)
 {
-	return will_become_orphaned_pgrp(current->pgid, NULL);
+	bool orphaned;
+
+	read_lock(&tasklist_lock);
+	orphaned = will_become_orphaned_pgrp(current->pgid, NULL);
+	read_unlock(&tasklist_lock);
+	return orphaned;
 }
 
 static bool has_stopped_jobs(pid_t pgrp)

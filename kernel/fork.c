@@ -489,6 +489,8 @@ static struct task_struct *copy_process(const struct kernel_clone_args *args,
 	return p;
 
 bad_fork_free_pid:
+	if (pidfd.fd >= 0)               /* clone_pidfd's reservation */
+		put_unused_fd(pidfd.fd);
 	if (p->thread_pid) {             /* clone_pidfd made it; its file is gone */
 		p->thread_pid->task = NULL;
 		put_pid(p->thread_pid);

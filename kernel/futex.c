@@ -21,11 +21,12 @@
  *
  * Each bucket has its lock (futex_hash_bucket.lock, interrupts off); a
  * queued futex_q names the bucket lock it is under (lock_ptr), which a
- * requeue changes with both buckets locked, lower address first. Between
- * reading the word and queueing nothing runs on this CPU (the kernel is not
- * preemptible); on several CPUs a waker could slip in there, which Linux
- * closes by reading the word under the bucket lock with page faults off:
- * not done yet (see include/lock_order.h). */
+ * requeue changes with both buckets locked, lower address first. A
+ * waiter queues itself before it reads the word (Linux reads it under the
+ * bucket lock with page faults off; here the read, which may fault and
+ * sleep, comes right after the queueing), so a waker on another CPU that
+ * changes the word and then wakes either is seen in the read or finds the
+ * waiter queued. */
 #include <kernel.h>
 #include <errno.h>
 #include <futex.h>
@@ -142,24 +143,38 @@ static bool futex_unqueue(struct futex_q *q)
 	return queued;
 }
 
-/* Queue q and sleep up to ticks (MAX_SCHEDULE_TIMEOUT: no limit); returns
- * whether a waker took q off its queue, and the ticks left in *ticks. */
-static bool futex_sleep(struct futex_q *q, long *ticks)
+/* Queue q on its key's bucket (it stays queued until a waker or
+ * futex_unqueue takes it off). */
+static void futex_queue(struct futex_q *q)
 {
 	struct futex_hash_bucket *hb = hash_futex(&q->key);
 	unsigned long flags;
-	bool woken;
 
 	spin_lock_irqsave(&hb->lock, flags);
 	q->lock_ptr = &hb->lock;
 	list_add_tail(&q->list, &hb->chain);
 	__sync_fetch_and_add(&nr_futex_waiters, 1);
-	set_current_state(TASK_INTERRUPTIBLE);
 	spin_unlock_irqrestore(&hb->lock, flags);
-	if (!futex_interrupted())
+}
+
+/* Sleep up to ticks (MAX_SCHEDULE_TIMEOUT: no limit) unless a waker took q
+ * off its queue already: the state is set before the queue is looked at,
+ * so a waker after the look makes the task runnable and the sleep ends at
+ * once. The ticks left are in *ticks. */
+static void futex_sleep(struct futex_q *q, long *ticks)
+{
+	set_current_state(TASK_INTERRUPTIBLE);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);  /* the state before the look */
+	if (!list_empty(&q->list) && !futex_interrupted())
 		*ticks = schedule_timeout(*ticks);
 	__set_current_state(TASK_RUNNING);
-	woken = !futex_unqueue(q);
+}
+
+/* Take q off its queue for good: true if a waker had taken it (a wake-up). */
+static bool futex_dequeue(struct futex_q *q)
+{
+	bool woken = !futex_unqueue(q);
+
 	__sync_fetch_and_sub(&nr_futex_waiters, 1);
 	return woken;
 }
@@ -200,15 +215,26 @@ static long futex_wait(u32 uaddr, bool private, u32 val, long ticks, u32 bitset)
 	q.task = current;
 	q.bitset = bitset;
 	for (;;) {
+		/* Linux's order: queued first, the word read after, so a waker
+		 * that changed the word before our read finds us queued (it
+		 * takes the bucket lock after its change): no wake-up is lost
+		 * between the check and the sleep, on any CPU. */
+		futex_queue(&q);
 		if (get_user_u32(&cur, (u32 *)uaddr))
 			err = -EFAULT;
 		else if (cur != val)
 			err = -EAGAIN;
 		else if (!ticks)
 			err = -ETIMEDOUT;
-		else if (futex_sleep(&q, &ticks))
-			err = 0;
-		else if (!ticks)
+		else
+			err = 1;                 /* sleep */
+		if (err == 1)
+			futex_sleep(&q, &ticks);
+		if (futex_dequeue(&q))
+			err = 0;                 /* woken, whatever the word said */
+		if (err != 1)
+			break;
+		if (!ticks)
 			err = -ETIMEDOUT;
 		else if (futex_interrupted())
 			err = forever ? -ERESTARTSYS

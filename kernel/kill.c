@@ -105,8 +105,14 @@ long sys_kill(u32 upid, u32 usig, u32 c, u32 d, u32 e, u32 f)
 	if (sig && !valid_signal(sig))
 		return -EINVAL;
 	if (pid > 0) {
-		p = find_task_by_pid(pid);           /* a zombie exists too */
-		return p ? send_checked(sig, p, true, SI_USER) : -ESRCH;
+		long ret;
+
+		p = find_get_task_by_pid(pid);       /* a zombie exists too */
+		if (!p)
+			return -ESRCH;
+		ret = send_checked(sig, p, true, SI_USER);
+		put_task_struct(p);
+		return ret;
 	}
 	if (pid == -1)
 		return kill_every_process(sig);
@@ -119,13 +125,17 @@ long sys_kill(u32 upid, u32 usig, u32 c, u32 d, u32 e, u32 f)
 static long do_tkill(pid_t tgid, pid_t tid, int sig)
 {
 	struct task_struct *p;
+	long ret = -ESRCH;
 
 	if (tid <= 0 || (sig && !valid_signal(sig)))
 		return -EINVAL;
-	p = find_task_by_pid(tid);
-	if (!p || (tgid > 0 && p->tgid != tgid))
+	p = find_get_task_by_pid(tid);
+	if (!p)
 		return -ESRCH;
-	return send_checked(sig, p, false, SI_TKILL);
+	if (tgid <= 0 || p->tgid == tgid)
+		ret = send_checked(sig, p, false, SI_TKILL);
+	put_task_struct(p);
+	return ret;
 }
 
 long sys_tkill(u32 tid, u32 sig, u32 c, u32 d, u32 e, u32 f)
@@ -157,6 +167,7 @@ long sys_rt_sigqueueinfo(u32 upid, u32 usig, u32 uinfo, u32 d, u32 e, u32 f)
 	int sig = (int)usig;
 	struct kernel_siginfo info;
 	struct task_struct *p;
+	long ret;
 
 	if (sig && !valid_signal(sig))
 		return -EINVAL;
@@ -164,11 +175,13 @@ long sys_rt_sigqueueinfo(u32 upid, u32 usig, u32 uinfo, u32 d, u32 e, u32 f)
 		return -EFAULT;
 	if (!siginfo_allowed(&info, pid == current->tgid))
 		return -EPERM;
-	p = pid > 0 ? find_task_by_pid(pid) : NULL;
-	if (!p || !thread_group_leader(p))
+	p = pid > 0 ? find_get_task_by_pid(pid) : NULL;
+	if (!p)
 		return -ESRCH;
 	info.si_signo = sig;
-	return send_info_checked(sig, &info, p, true);
+	ret = thread_group_leader(p) ? send_info_checked(sig, &info, p, true) : -ESRCH;
+	put_task_struct(p);
+	return ret;
 }
 
 /* pidfd_send_signal's siginfo: the caller's (EFAULT; EINVAL when its

@@ -18,6 +18,7 @@
 #include <slab.h>
 #include <asm/irqflags.h>
 #include <asm/mmu_context.h>
+#include <asm/tlbflush.h>
 #include <asm/uaccess.h>
 
 #define KERNEL_PGD_FIRST (PAGE_OFFSET >> 22)
@@ -66,12 +67,15 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	mm->map_count = mm->map_shared = 0;
 	mm->nr_ptes = mm->rss = 0;
 	mm->flags = 0;
+	mm->cpu_vm_mask.bits = 0;    /* no CPU has loaded the copy yet */
+	mm->tlb_shootdowns = mm->tlb_ipis = 0;
 	INIT_LIST_HEAD(&mm->mmap);
 	if (dup_mmap(mm, oldmm)) {
 		up_write(&oldmm->mmap_lock);
 		mmput(mm);               /* frees what was copied so far */
 		return NULL;
 	}
+	flush_tlb_mm(oldmm);             /* its pages are write-protected now */
 	up_write(&oldmm->mmap_lock);
 	return mm;
 }

@@ -190,6 +190,18 @@ struct task_struct *find_task_by_pid(pid_t pid)
 	return NULL;
 }
 
+struct task_struct *find_get_task_by_pid(pid_t pid)
+{
+	struct task_struct *p;
+
+	read_lock(&tasklist_lock);
+	p = find_task_by_pid(pid);
+	if (p)
+		get_task_struct(p);
+	read_unlock(&tasklist_lock);
+	return p;
+}
+
 struct pid *get_task_pid(struct task_struct *task)
 {
 	struct pid *pid = task->thread_pid;

@@ -83,12 +83,13 @@ long sys_pidfd_open(u32 upid, u32 flags, u32 c, u32 d, u32 e, u32 f)
 		return -EINVAL;
 	if (nr <= 0)
 		return -EINVAL;
-	p = find_task_by_pid(nr);
+	p = find_get_task_by_pid(nr);
 	if (!p)
 		return -ESRCH;
-	if (!thread_group_leader(p))
-		return -EINVAL;
-	pid = get_task_pid(p);
+	pid = thread_group_leader(p) ? get_task_pid(p) : ERR_PTR(-EINVAL);
+	put_task_struct(p);
+	if (IS_ERR(pid))
+		return PTR_ERR(pid);
 	if (!pid)
 		return -ENOMEM;
 	fd = anon_inode_getfd("[pidfd]", &pidfd_fops, pid, flags | O_CLOEXEC);

@@ -212,10 +212,7 @@ void flush_signals(struct task_struct *p)
 
 static void set_tsk_sigpending(struct task_struct *t)
 {
-	unsigned long flags = local_irq_save();
-
 	set_ti_thread_flag(task_thread_info(t), TIF_SIGPENDING);
-	local_irq_restore(flags);
 }
 
 /* Mark t and end an interruptible sleep (and a stop, when resume). */
@@ -233,41 +230,37 @@ static bool has_work(struct task_struct *t)
 	       sig->group_stop_count || (sig->flags & SIGNAL_GROUP_EXIT);
 }
 
-/* TIF_SIGPENDING for current, set or cleared to match what is pending. */
+/* TIF_SIGPENDING for current, set or cleared to match what is pending.
+ * The caller holds current's siglock (the pending sets' lock). */
 void recalc_sigpending(void)
 {
-	unsigned long flags = local_irq_save();
-
 	if (has_work(current))
 		set_ti_thread_flag(current_thread_info(), TIF_SIGPENDING);
 	else
 		clear_ti_thread_flag(current_thread_info(), TIF_SIGPENDING);
-	local_irq_restore(flags);
 }
 
 /* sigsuspend's mask comes back after the next delivery (or at once). */
 void set_restore_sigmask(void)
 {
-	unsigned long flags = local_irq_save();
-
 	set_ti_thread_flag(current_thread_info(), TIF_RESTORE_SIGMASK);
-	local_irq_restore(flags);
 }
 
 bool test_and_clear_restore_sigmask(void)
 {
-	unsigned long flags = local_irq_save();
-	bool was = test_ti_thread_flag(current_thread_info(), TIF_RESTORE_SIGMASK);
-
-	clear_ti_thread_flag(current_thread_info(), TIF_RESTORE_SIGMASK);
-	local_irq_restore(flags);
-	return was;
+	return test_and_clear_ti_thread_flag(current_thread_info(), TIF_RESTORE_SIGMASK);
 }
 
+/* Under siglock: a sender on another CPU reads blocked to decide whom to
+ * wake, and must not see its TIF_SIGPENDING cleared by a stale recalc. */
 void set_current_blocked(sigset_t newset)
 {
+	unsigned long flags;
+
+	spin_lock_irqsave(&current->sighand->siglock, flags);
 	current->blocked = newset & ~SIG_KERNEL_ONLY_MASK;
 	recalc_sigpending();
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
 }
 
 /* Take sig's bit and queued records out of a pending set (and each thread's). */
@@ -779,9 +772,9 @@ void discard_group_signal(struct task_struct *p, int sig)
 	if (!sh)
 		return;
 	remove_from_group(p, sigmask(sig));
-	unlock_task_sighand(sh, flags);
 	if (p == current)
 		recalc_sigpending();
+	unlock_task_sighand(sh, flags);
 }
 
 bool sig_ignored_by_default(int sig)

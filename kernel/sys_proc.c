@@ -345,13 +345,12 @@ static bool pgrp_in_session(pid_t pgid, pid_t sid)
  * of any of its threads), into a group of the caller's session (pgid 0:
  * its own pid); a group other than its own pid must already exist in that
  * session (EPERM otherwise, as Linux). */
-long sys_setpgid(u32 upid, u32 upgid, u32 c, u32 d, u32 e, u32 f)
+/* setpgid's checks and change, tasklist_lock held for writing: the group's
+ * members and the target's parentage stay as they are meanwhile. */
+static long do_setpgid(pid_t pid, pid_t pgid)
 {
-	pid_t pid = (pid_t)upid, pgid = (pid_t)upgid;
 	struct task_struct *p = pid_task(pid);
 
-	if (pgid < 0)
-		return -EINVAL;
 	if (!p || (p->tgid != current->tgid && p->real_parent->tgid != current->tgid))
 		return -ESRCH;
 	p = p->group_leader;
@@ -365,11 +364,37 @@ long sys_setpgid(u32 upid, u32 upgid, u32 c, u32 d, u32 e, u32 f)
 	return 0;
 }
 
+long sys_setpgid(u32 upid, u32 upgid, u32 c, u32 d, u32 e, u32 f)
+{
+	unsigned long flags;
+	long ret;
+
+	if ((pid_t)upgid < 0)
+		return -EINVAL;
+	write_lock_irqsave(&tasklist_lock, flags);
+	ret = do_setpgid((pid_t)upid, (pid_t)upgid);
+	write_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
+/* getpgid (sid false) and getsid (sid true) of pid, 0 the caller: looked
+ * up and read under tasklist_lock. */
+static long get_pgid_or_sid(pid_t pid, bool sid)
+{
+	struct task_struct *p;
+	long ret = -ESRCH;
+
+	read_lock(&tasklist_lock);
+	p = pid_task(pid);
+	if (p)
+		ret = sid ? p->sid : p->pgid;
+	read_unlock(&tasklist_lock);
+	return ret;
+}
+
 long sys_getpgid(u32 pid, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
-	struct task_struct *p = pid_task((pid_t)pid);
-
-	return p ? p->pgid : -ESRCH;
+	return get_pgid_or_sid((pid_t)pid, false);
 }
 
 long sys_getpgrp(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
@@ -396,19 +421,23 @@ static bool pgrp_exists(pid_t pgid)
 long sys_setsid(u32 a, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
 	struct task_struct *p = current->group_leader;
+	unsigned long flags;
+	bool exists;
 
-	if (pgrp_exists(p->pid))
+	write_lock_irqsave(&tasklist_lock, flags);
+	exists = pgrp_exists(p->pid);
+	if (!exists)
+		set_group_ids(p, p->pid, p->pid);
+	write_unlock_irqrestore(&tasklist_lock, flags);
+	if (exists)
 		return -EPERM;
-	set_group_ids(p, p->pid, p->pid);
 	proc_clear_tty(p);
 	return p->sid;
 }
 
 long sys_getsid(u32 pid, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
-	struct task_struct *p = pid_task((pid_t)pid);
-
-	return p ? p->sid : -ESRCH;
+	return get_pgid_or_sid((pid_t)pid, true);
 }
 
 /* glibc's start-up: set_tid_address records the word the thread's exit

@@ -106,12 +106,14 @@ static u64 rlim_to_rlim64(unsigned long v)
 	return v == RLIM_INFINITY ? RLIM64_INFINITY : v;
 }
 
-/* prlimit64(pid, resource, new, old): pid 0 is the caller. */
+/* prlimit64(pid, resource, new, old): pid 0 is the caller. The target is
+ * held by a reference from its lookup to the end (it may exit meanwhile,
+ * on another CPU). */
 long sys_prlimit64(u32 upid, u32 resource, u32 unew, u32 uold, u32 e, u32 f)
 {
 	struct rlimit64 n64, o64;
 	struct rlimit new, old;
-	struct task_struct *p = (pid_t)upid ? find_task_by_pid((pid_t)upid) : current;
+	struct task_struct *p;
 	int err;
 
 	if (unew) {
@@ -120,11 +122,17 @@ long sys_prlimit64(u32 upid, u32 resource, u32 unew, u32 uold, u32 e, u32 f)
 		new.rlim_cur = rlim64_to_rlim(n64.rlim_cur);
 		new.rlim_max = rlim64_to_rlim(n64.rlim_max);
 	}
-	if (!p || !p->signal)
+	if ((pid_t)upid) {
+		p = find_get_task_by_pid((pid_t)upid);
+	} else {
+		p = current;
+		get_task_struct(p);
+	}
+	if (!p)
 		return -ESRCH;
-	if (!may_prlimit(p))
-		return -EPERM;
-	err = do_prlimit(p, resource, unew ? &new : NULL, uold ? &old : NULL);
+	err = !p->signal ? -ESRCH : !may_prlimit(p) ? -EPERM :
+	      do_prlimit(p, resource, unew ? &new : NULL, uold ? &old : NULL);
+	put_task_struct(p);
 	if (err || !uold)
 		return err;
 	o64.rlim_cur = rlim_to_rlim64(old.rlim_cur);

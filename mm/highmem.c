@@ -5,10 +5,14 @@
  * as soon as its last user is gone, instead of batching the flushes: simpler
  * to follow, and the cost is one invlpg. The pkmap slots (pkmap_count,
  * last_pkmap_nr, page->virtual of a highmem page) are guarded by kmap_lock,
- * interrupts off. The kmap_atomic windows are this CPU's own state, changed
- * with interrupts off (they are one set today: per-CPU windows are for SMP). */
+ * interrupts off. The kmap_atomic windows are per CPU, as Linux's fixmap
+ * slots: CPU n uses KM_TYPE_NR pages of its own from KMAP_ATOMIC_BASE +
+ * n * KM_TYPE_NR pages, a stack changed by that CPU alone with interrupts
+ * off, so two CPUs never share a window nor need each other's TLB flushed
+ * for one (a holder must not sleep: it would come back on another CPU). */
 #include <kernel.h>
 #include <highmem.h>
+#include <smp.h>
 #include <spinlock.h>
 #include <asm/irqflags.h>
 #include <asm/pgtable.h>
@@ -16,7 +20,8 @@
 
 static int pkmap_count[LAST_PKMAP];       /* users of each slot; 0 = free */
 static unsigned int last_pkmap_nr;        /* where the next search starts */
-static unsigned int kmap_atomic_idx;      /* kmap_atomic slots in use (a stack) */
+/* each CPU's kmap_atomic slots in use (a stack) */
+static DEFINE_PER_CPU(unsigned int, kmap_atomic_idx);
 static unsigned int pkmap_used;
 static DEFINE_SPINLOCK(kmap_lock);
 
@@ -25,7 +30,8 @@ static unsigned long pkmap_addr(unsigned int nr) { return PKMAP_BASE + nr * PAGE
 void kmap_init(void)
 {
 	last_pkmap_nr = 0;
-	kmap_atomic_idx = 0;
+	for (int cpu = 0; cpu < NR_CPUS; cpu++)
+		per_cpu(kmap_atomic_idx, cpu) = 0;
 }
 
 /* Find a free pkmap slot and map `page` there; NULL if none is free. */
@@ -88,16 +94,24 @@ unsigned int nr_kmapped_pages(void)
 	return pkmap_used;
 }
 
+/* The address of CPU cpu's kmap_atomic slot idx. */
+static unsigned long kmap_atomic_slot(int cpu, unsigned int idx)
+{
+	return KMAP_ATOMIC_BASE + (cpu * KM_TYPE_NR + idx) * PAGE_SIZE;
+}
+
 void *kmap_atomic(struct page *page)
 {
 	unsigned long flags, addr;
+	unsigned int *idx;
 
 	if (!PageHighMem(page))
 		return page_address(page);
 	flags = local_irq_save();
-	if (kmap_atomic_idx >= KM_TYPE_NR)
+	idx = &this_cpu(kmap_atomic_idx);
+	if (*idx >= KM_TYPE_NR)
 		panic("kmap_atomic: more than %d nested mappings", KM_TYPE_NR);
-	addr = KMAP_ATOMIC_BASE + kmap_atomic_idx++ * PAGE_SIZE;
+	addr = kmap_atomic_slot(smp_processor_id(), (*idx)++);
 	set_pte(kernel_pte(addr), mk_pte(page_to_phys(page), PAGE_KERNEL));
 	__flush_tlb_one(addr);
 	local_irq_restore(flags);
@@ -107,12 +121,14 @@ void *kmap_atomic(struct page *page)
 void kunmap_atomic(void *vaddr)
 {
 	unsigned long flags, addr = (unsigned long)vaddr & PAGE_MASK;
+	unsigned int *idx;
 
-	if (addr < KMAP_ATOMIC_BASE || addr >= KMAP_ATOMIC_BASE + KM_TYPE_NR * PAGE_SIZE)
+	if (addr < KMAP_ATOMIC_BASE || addr >= KMAP_ATOMIC_BASE + NR_CPUS * KM_TYPE_NR * PAGE_SIZE)
 		return;                      /* a lowmem page: nothing was mapped */
 	flags = local_irq_save();
-	BUG_ON(addr != KMAP_ATOMIC_BASE + (kmap_atomic_idx - 1) * PAGE_SIZE);
-	kmap_atomic_idx--;
+	idx = &this_cpu(kmap_atomic_idx);
+	BUG_ON(!*idx || addr != kmap_atomic_slot(smp_processor_id(), *idx - 1));
+	--*idx;
 	pte_clear(kernel_pte(addr));
 	__flush_tlb_one(addr);
 	local_irq_restore(flags);

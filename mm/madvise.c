@@ -130,14 +130,19 @@ long do_mincore(struct mm_struct *mm, unsigned long start, unsigned long len,
 	if (!access_ok(vec, pages))
 		return -EFAULT;
 	while (pages) {
-		struct vm_area_struct *v = vma_lookup(mm, start);
+		struct vm_area_struct *v;
 		unsigned char buf[64];
 		unsigned long n = 0;
 
+		/* the VMAs under mmap_lock (read), the copy-out after it:
+		 * a fault there takes the lock itself */
+		down_read(&mm->mmap_lock);
+		v = vma_lookup(mm, start);
+		for (; v && n < sizeof(buf) && n < pages && start < v->vm_end; n++, start += PAGE_SIZE)
+			buf[n] = page_resident(v, start);
+		up_read(&mm->mmap_lock);
 		if (!v)
 			return -ENOMEM;
-		for (; n < sizeof(buf) && n < pages && start < v->vm_end; n++, start += PAGE_SIZE)
-			buf[n] = page_resident(v, start);
 		if (copy_to_user(vec, buf, n))
 			return -EFAULT;
 		vec += n;

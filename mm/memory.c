@@ -11,8 +11,11 @@
  * through kmap. A new page table or PTE is installed under the mm's
  * page_table_lock, after a re-check: another thread of the mm may have
  * faulted on the same address meanwhile (the fault holds mmap_lock only for
- * reading), and then the loser's page is given back. A copy-on-write break
- * (do_wp_page) still relies on one CPU. */
+ * reading), and then the loser's page is given back; a copy-on-write
+ * break re-checks its PTE under the same lock. A translation removed or
+ * narrowed is flushed from every CPU holding the mm (asm/tlbflush.h) before
+ * the page it pointed to can be reused: zap_page_range gathers the pages it
+ * unmaps and frees them only after the flush, as Linux's mmu_gather. */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
@@ -23,13 +26,8 @@
 #include <sched/signal.h>
 #include <asm/pgtable.h>
 #include <trace/events.h>
+#include <asm/tlbflush.h>
 
-/* Drop a stale translation if mm is the address space loaded now. */
-static void flush_tlb_page(struct mm_struct *mm, unsigned long addr)
-{
-	if (mm == current->active_mm)
-		__flush_tlb_one(addr);
-}
 
 u32 *user_pte(struct mm_struct *mm, unsigned long addr)
 {
@@ -167,34 +165,53 @@ static int do_file_page(struct vm_area_struct *vma, unsigned long addr, u32 *pte
 }
 
 /* Write to a present, write-protected page of a writable VMA (address:
- * where in it, flags: the fault's, for the trace). */
+ * where in it, flags: the fault's, for the trace). Under page_table_lock
+ * the PTE is checked to be the one the fault saw (another thread may have
+ * broken the same copy-on-write meanwhile); the copy is made outside the
+ * lock, which may not be held while allocating. */
 static int do_wp_page(struct vm_area_struct *vma, unsigned long addr, u32 *pte,
 		      unsigned long address, unsigned int flags)
 {
-	struct page *old = pfn_to_page(pte_phys(*pte) >> PAGE_SHIFT);
-	struct page *new;
-	void *src, *dst;
+	struct mm_struct *mm = vma->vm_mm;
+	u32 orig = *pte;
+	struct page *old = pfn_to_page(pte_phys(orig) >> PAGE_SHIFT), *new;
 
+	spin_lock(&mm->page_table_lock);
+	if (*pte != orig)
+		goto out_unlock;              /* resolved by another thread */
 	/* a shared page is written in place (it was write-protected by an
-	 * mprotect since); so is an anonymous one we are the last user of */
+	 * mprotect since); so is an anonymous one we are the last user of.
+	 * Widening a permission needs no shootdown: a CPU still holding the
+	 * read-only entry faults and finds the fault resolved. */
 	if ((vma->vm_flags & VM_SHARED) || (PageAnon(old) && page_count(old) == 1)) {
 		trace_page_fault_user(address, flags, FAULT_KIND_COW_REUSE);
-		set_pte(pte, pte_mkwrite(*pte));
-		flush_tlb_page(vma->vm_mm, addr);
-		return 0;
+		set_pte(pte, pte_mkwrite(orig));
+		__flush_tlb_one(addr);
+		goto out_unlock;
 	}
 	trace_page_fault_user(address, flags, FAULT_KIND_COW_COPY);
+	get_page(old);                        /* ours, across the copy */
+	spin_unlock(&mm->page_table_lock);
 	new = alloc_page(GFP_HIGHUSER);
-	if (!new)
+	if (!new) {
+		put_page(old);
 		return -ENOMEM;
-	src = kmap(old);
-	dst = kmap(new);
-	memcpy(dst, src, PAGE_SIZE);
-	kunmap(new);
-	kunmap(old);
-	set_pte(pte, mk_pte(page_to_phys(new), vma_pte_flags(vma, true)));
-	flush_tlb_page(vma->vm_mm, addr);
+	}
+	copy_highpage(new, old);
+	spin_lock(&mm->page_table_lock);
+	if (*pte == orig) {
+		set_pte(pte, mk_pte(page_to_phys(new), vma_pte_flags(vma, true)));
+		flush_tlb_page(mm, addr);     /* no CPU writes the old copy now */
+		put_page(old);                /* the PTE's reference */
+		new = NULL;
+	}
+	spin_unlock(&mm->page_table_lock);
 	put_page(old);
+	if (new)
+		put_page(new);                /* another thread broke it first */
+	return 0;
+out_unlock:
+	spin_unlock(&mm->page_table_lock);
 	return 0;
 }
 
@@ -274,8 +291,39 @@ int fault_in_user_address(struct mm_struct *mm, unsigned long addr, unsigned int
 	return handle_mm_fault(vma, addr, flags);
 }
 
+/* Pages unmapped by zap_page_range, freed once no CPU's TLB can reach
+ * them (Linux's mmu_gather, with a fixed batch). */
+struct mmu_gather {
+	struct mm_struct *mm;
+	unsigned long start, end;      /* the range unmapped since the last flush */
+	unsigned int nr;
+	struct page *pages[64];
+};
+
+static void tlb_flush_mmu(struct mmu_gather *tlb)
+{
+	if (!tlb->nr)
+		return;
+	flush_tlb_range(tlb->mm, tlb->start, tlb->end);
+	for (unsigned int i = 0; i < tlb->nr; i++)
+		put_page(tlb->pages[i]);
+	tlb->nr = 0;
+}
+
+static void tlb_remove_page(struct mmu_gather *tlb, unsigned long addr, struct page *page)
+{
+	if (!tlb->nr)
+		tlb->start = addr;
+	tlb->end = addr + PAGE_SIZE;
+	tlb->pages[tlb->nr++] = page;
+	if (tlb->nr == ARRAY_SIZE(tlb->pages))
+		tlb_flush_mmu(tlb);
+}
+
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
+	struct mmu_gather tlb = { .mm = mm };
+
 	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
 		u32 *pte = user_pte(mm, addr);
 
@@ -285,11 +333,11 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 		}
 		if (!pte_mapped(*pte))
 			continue;
-		put_page(pfn_to_page(pte_phys(*pte) >> PAGE_SHIFT));
+		tlb_remove_page(&tlb, addr, pfn_to_page(pte_phys(*pte) >> PAGE_SHIFT));
 		pte_clear(pte);
-		flush_tlb_page(mm, addr);
 		mm->rss--;
 	}
+	tlb_flush_mmu(&tlb);
 }
 
 void change_protection(struct mm_struct *mm, unsigned long start, unsigned long end,
@@ -306,8 +354,8 @@ void change_protection(struct mm_struct *mm, unsigned long start, unsigned long 
 			set_pte(pte, pte_mkprotnone(*pte));
 		if (!(vm_flags & VM_WRITE))
 			set_pte(pte, pte_wrprotect(*pte));
-		flush_tlb_page(mm, addr);
 	}
+	flush_tlb_range(mm, start, end);
 }
 
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
@@ -321,10 +369,8 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		dpte = pte_alloc(dst, addr);
 		if (!dpte)
 			return -ENOMEM;
-		if (!(vma->vm_flags & VM_SHARED) && pte_write(*spte)) {
-			set_pte(spte, pte_wrprotect(*spte));
-			flush_tlb_page(src, addr);
-		}
+		if (!(vma->vm_flags & VM_SHARED) && pte_write(*spte))
+			set_pte(spte, pte_wrprotect(*spte));   /* dup_mm flushes src */
 		get_page(pfn_to_page(pte_phys(*spte) >> PAGE_SHIFT));
 		set_pte(dpte, *spte);
 		dst->rss++;
@@ -365,8 +411,8 @@ int move_page_tables(struct mm_struct *mm, unsigned long old, unsigned long new,
 			continue;
 		set_pte(user_pte(mm, new + off), *src);
 		pte_clear(src);
-		flush_tlb_page(mm, old + off);
 	}
+	flush_tlb_range(mm, old, old + len);
 	return 0;
 }
 

@@ -11,6 +11,7 @@
 #include <kbench.h>
 #include <ktest.h>
 #include <sched.h>
+#include <asm/tlbflush.h>
 
 static void bench_user_programs(const struct kbench *b)
 {
@@ -39,12 +40,18 @@ static const struct thread_figure thread_figures[] = {
 	{ "pipe_processes", "user_pipe_switch_processes", 1000, 2 },
 };
 
-/* Run `bench-threads which n`; the CR3 writes meanwhile, or -1 if it failed. */
-static long run_counting_cr3(const char *which, int n)
+/* What a run of bench-threads cost besides its time. */
+struct run_counts {
+	long cr3_writes, shootdowns;
+};
+
+/* Run `bench-threads which n`: false if it failed, else the CR3 writes and
+ * TLB shootdowns meanwhile in *c. */
+static bool run_counting(const char *which, int n, struct run_counts *c)
 {
 	char count[12];
 	const char *const argv[] = { which, count, NULL };
-	unsigned long before = sched_stats.cr3_writes;
+	unsigned long cr3 = sched_stats.cr3_writes, sd = tlb_shootdowns;
 	int status;
 
 	snprintf(count, sizeof(count), "%d", n);
@@ -52,9 +59,18 @@ static long run_counting_cr3(const char *which, int n)
 	if (status) {
 		printk(KERN_RAW "bench: FAILED: %s not measured: bench-threads %s %d exited with status %#x\n",
 		       which, which, n, status);
-		return -1;
+		return false;
 	}
-	return sched_stats.cr3_writes - before;
+	c->cr3_writes = sched_stats.cr3_writes - cr3;
+	c->shootdowns = tlb_shootdowns - sd;
+	return true;
+}
+
+/* "bench: <figure>_<what> x.yy per op (extra over ops)" */
+static void report_per_op(const char *figure, const char *what, long extra, long ops, const char *unit)
+{
+	printk(KERN_RAW "bench: %s_%s %ld.%02ld per %s (%ld over %ld)\n", figure, what,
+	       extra / ops, (extra * 100 / ops) % 100, unit, extra, ops);
 }
 
 static void bench_threads(const struct kbench *b)
@@ -64,13 +80,14 @@ static void bench_threads(const struct kbench *b)
 
 	for (size_t i = 0; i < ARRAY_SIZE(thread_figures); i++) {
 		const struct thread_figure *f = &thread_figures[i];
-		long with = run_counting_cr3(f->which, f->n), without = run_counting_cr3(f->which, 0);
-		long ops = (long)f->n * f->ops, extra = with - without;
+		const char *unit = f->ops == 2 ? "switch" : "op";
+		struct run_counts with, without;
+		long ops = (long)f->n * f->ops;
 
-		if (with < 0 || without < 0)
+		if (!run_counting(f->which, f->n, &with) || !run_counting(f->which, 0, &without))
 			continue;
-		printk(KERN_RAW "bench: %s_cr3_writes %ld.%02ld per %s (%ld over %ld)\n", f->figure,
-		       extra / ops, (extra * 100 / ops) % 100, f->ops == 2 ? "switch" : "op", extra, ops);
+		report_per_op(f->figure, "cr3_writes", with.cr3_writes - without.cr3_writes, ops, unit);
+		report_per_op(f->figure, "tlb_shootdowns", with.shootdowns - without.shootdowns, ops, unit);
 	}
 	if (ktest_run_program("/bin/bench-threads", ratio, NULL))
 		printk(KERN_RAW "bench: FAILED: /bin/bench-threads ratio\n");

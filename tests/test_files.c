@@ -10,6 +10,7 @@
  * page counters must come back. */
 #include <kernel.h>
 #include <errno.h>
+#include <fdtable.h>
 #include <fs.h>
 #include <ktest.h>
 #include "fs_helpers.h"
@@ -54,6 +55,51 @@ static void files_unlinked_inode_lives_until_last_close(struct ktest *t)
 	fput(f2);
 	KTEST_EXPECT_EQ(t, nr_inodes, inodes - 1);
 	KTEST_EXPECT_EQ(t, nr_dentries, dentries - 1);
+	ramfs_kill_tree(root);
+}
+
+/* fget takes a reference of its own: a close of the fd meanwhile (another
+ * thread's, on another CPU) drops only the table's, and the file stays
+ * usable until fput. get_unused_fd reserves its fd: a second one picks
+ * another even before the first is installed, and put_unused_fd gives a
+ * reservation back. */
+static void files_fget_holds_the_file_past_close(struct ktest *t)
+{
+	struct dentry *root = ramfs_new_root(), *d;
+	struct file *f, *g;
+	unsigned long inodes;
+	char buf[4] = "";
+	loff_t pos = 0;
+	int fd, other;
+
+	KTEST_ASSERT_NOT_NULL(t, root);
+	d = ktest_make_file(root, "held", "abc", 3);
+	KTEST_ASSERT_NOT_NULL(t, d);
+	f = dentry_open(d, O_RDONLY);
+	KTEST_ASSERT_FALSE(t, IS_ERR(f));
+	inodes = nr_inodes;
+	fd = get_unused_fd(0);
+	KTEST_ASSERT_GE(t, fd, 0);
+	KTEST_EXPECT_NULL(t, fget(fd));               /* reserved, not open */
+	other = get_unused_fd(0);
+	KTEST_EXPECT_GT(t, other, fd);                /* the reservation holds */
+	put_unused_fd(other);
+	KTEST_EXPECT_EQ(t, get_unused_fd(0), other);  /* given back: free again */
+	put_unused_fd(other);
+	fd_install(fd, f, false);
+	KTEST_EXPECT_EQ(t, f->f_count, 1);
+	g = fget(fd);
+	KTEST_EXPECT_PTR_EQ(t, g, f);
+	KTEST_EXPECT_EQ(t, f->f_count, 2);
+	KTEST_EXPECT_EQ(t, close_fd(fd), 0);
+	KTEST_EXPECT_NULL(t, fget(fd));
+	KTEST_EXPECT_EQ(t, g->f_count, 1);            /* ours alone */
+	KTEST_EXPECT_EQ(t, kernel_read(g, buf, 3, &pos), 3);
+	KTEST_EXPECT_STREQ(t, buf, "abc");
+	KTEST_EXPECT_EQ(t, vfs_unlink(root, "held", 4, false), 0);
+	KTEST_EXPECT_EQ(t, nr_inodes, inodes);        /* open: the inode stays */
+	fput(g);
+	KTEST_EXPECT_EQ(t, nr_inodes, inodes - 1);    /* the last reference */
 	ramfs_kill_tree(root);
 }
 
@@ -250,6 +296,7 @@ static const struct ktest_case files_cases[] = {
 	KTEST_CASE(files_dev_nodes_made_at_boot),
 	KTEST_CASE(files_atime_is_relatime),
 	KTEST_CASE(files_fifo_pipe_lives_while_open),
+	KTEST_CASE(files_fget_holds_the_file_past_close),
 	{}
 };
 KTEST_SUITE(files, files_cases);

@@ -83,7 +83,7 @@ static void shared_anon_page_counts(struct ktest *t)
 	KTEST_EXPECT_EQ(t, page_count(page), 1);     /* and its page: ours is the last */
 	KTEST_EXPECT_NULL(t, page->mapping);
 	put_page(page);
-	leave_mm(mm);
+	leave_test_mm(mm);
 }
 
 /* A private file mapping reads the file's own page, read-only; the first
@@ -171,7 +171,7 @@ static void mremap_moves_ptes(struct ktest *t)
 	KTEST_EXPECT_NULL(t, vma_lookup(mm, BASE));
 	KTEST_EXPECT_EQ(t, find_vma(mm, to)->vm_end, to + 3 * PAGE_SIZE);
 	KTEST_EXPECT_EQ(t, get_u32(to + PAGE_SIZE), 11);
-	leave_mm(mm);
+	leave_test_mm(mm);
 }
 
 static struct ktest_case shm_kernel_cases[] = {

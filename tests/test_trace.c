@@ -586,7 +586,7 @@ static void strace_decodes_calls(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, buf, "chdir(NULL) = -1 EFAULT");
 	KTEST_EXPECT_STREQ(t, errno_name(ENOENT), "ENOENT");
 	KTEST_EXPECT_NULL(t, errno_name(4000));
-	leave_mm(mm);
+	leave_test_mm(mm);
 }
 
 /* A call whose text outgrows strace's line (control bytes escaped four
@@ -630,7 +630,7 @@ static void strace_long_call_stays_in_buffer(struct ktest *t)
 	KTEST_ASSERT_EQ(t, copy_to_user((void *)a, s, 33), 0);
 	strace_format(__NR_chdir, args, 0, out.buf, sizeof(out.buf));
 	KTEST_EXPECT_STREQ(t, out.buf, "chdir(\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"...) = 0");
-	leave_mm(mm);
+	leave_test_mm(mm);
 }
 
 /* strace for real: tracee's failed open, printed on the console. */

@@ -50,7 +50,7 @@ static void claim_c09_demand_zero_pages(struct ktest *t)
 	KTEST_EXPECT_EQ(t, mm->rss, 101);
 	KTEST_EXPECT_EQ(t, get_u32(base), 7);
 	KTEST_EXPECT_EQ(t, before - nr_free_pages(), 100);       /* touched twice: once */
-	leave_mm(mm);
+	leave_test_mm(mm);
 }
 
 /* c02/c03/c10: dup_mm gives a separate page directory with the same kernel
@@ -87,7 +87,7 @@ static void claim_c02_c10_fork_copies_address_space(struct ktest *t)
 	KTEST_ASSERT_TRUE(t, put_u32(base, 0xAAAA));   /* the parent writes: a copy */
 	KTEST_EXPECT_EQ(t, before - nr_free_pages(), 1);
 	KTEST_EXPECT_TRUE(t, pte_phys(*ppte) != pte_phys(*cpte));
-	leave_mm(parent);
+	leave_test_mm(parent);
 
 	kthread_use_mm(child);                    /* the child still sees 0x1234 */
 	mmput(child);
@@ -99,7 +99,7 @@ static void claim_c02_c10_fork_copies_address_space(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, *cpte & _PAGE_RW);
 	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
 	KTEST_EXPECT_EQ(t, get_u32(base), 0xBBBB);
-	leave_mm(child);
+	leave_test_mm(child);
 }
 
 struct c03 {
@@ -148,7 +148,7 @@ static void claim_c03_clone_vm_shares_else_copies(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, c.mm && c.mm != mm);
 	KTEST_ASSERT_GT(t, kernel_wait(-1, 0, NULL), 0);
 	KTEST_EXPECT_EQ(t, nr_mm_structs, nr_before);   /* the copy is gone */
-	leave_mm(mm);
+	leave_test_mm(mm);
 }
 
 /* c18: mm_users reaching 0 tears down mappings and page tables at once;
@@ -169,7 +169,7 @@ static void claim_c18_mappings_go_at_users_zero(struct ktest *t)
 	KTEST_EXPECT_EQ(t, mm->rss, 8);
 	mmgrab(mm);                              /* a borrower's reference */
 	pgd = mm->pgd;
-	leave_mm(mm);                            /* the last user leaves */
+	leave_test_mm(mm);                            /* the last user leaves */
 	KTEST_EXPECT_EQ(t, mm->mm_users, 0);
 	KTEST_EXPECT_EQ(t, mm->mm_count, 1);
 	KTEST_EXPECT_EQ(t, mm->map_count, 0);
@@ -220,7 +220,7 @@ static void vma_split_munmap_mprotect(struct ktest *t)
 				       PROT_READ | PROT_WRITE), 0);
 	KTEST_EXPECT_TRUE(t, put_u32(b + 3 * PAGE_SIZE, 99));      /* writable again */
 	KTEST_EXPECT_EQ(t, get_u32(b + 3 * PAGE_SIZE), 99);
-	leave_mm(mm);
+	leave_test_mm(mm);
 }
 
 /* A VM_GROWSDOWN VMA grows down to a faulting address below it; brk moves
@@ -246,7 +246,7 @@ static void stack_growth_and_brk(struct ktest *t)
 	KTEST_EXPECT_EQ(t, do_brk(mm, 0x08100000 + 10), 0x08100000 + 10);
 	KTEST_EXPECT_FALSE(t, put_u32(0x08100000 + 3 * PAGE_SIZE, 3));
 	KTEST_EXPECT_TRUE(t, put_u32(0x08100000, 3));
-	leave_mm(mm);
+	leave_test_mm(mm);
 }
 
 /* A private file mapping reads the file's bytes up to vm_file_end and

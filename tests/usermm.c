@@ -26,7 +26,7 @@ bool file_mm_start(struct file_mm *fx, const void *data, size_t n, unsigned int 
 void file_mm_done(struct file_mm *fx)
 {
 	if (fx->mm)
-		leave_mm(fx->mm);
+		leave_test_mm(fx->mm);
 	if (fx->f)
 		fput(fx->f);
 	if (fx->root)

@@ -22,7 +22,7 @@ static inline struct mm_struct *enter_new_mm(void)
 }
 
 /* Give the address space back: the last user's leaving tears it down. */
-static inline void leave_mm(struct mm_struct *mm)
+static inline void leave_test_mm(struct mm_struct *mm)
 {
 	kthread_unuse_mm(mm);
 	drop_lazy_mm();

@@ -7,10 +7,8 @@
  *   - call function: run a function on other CPUs and optionally wait for
  *     it (smp_call_function, smp_call_function_single), through one
  *     call_data record at a time, published under call_lock;
- *   - TLB invalidate: vector reserved; its handler flushes the whole local
- *     TLB and counts. Shootdowns by mm (mm_cpumask, lazy TLB) come with the
- *     work that lets other CPUs run tasks: until then no other CPU ever
- *     holds a user address space's entries. */
+ *   - TLB invalidate: a shootdown for one mm (arch/i386/tlb.c, with
+ *     mm_cpumask and lazy TLB). */
 #include <kernel.h>
 #include <errno.h>
 #include <sched.h>
@@ -50,12 +48,6 @@ void smp_reschedule_interrupt(int cpu)
 {
 	per_cpu(ipi_received, cpu).reschedule++;
 	set_tsk_need_resched(current);
-}
-
-void smp_invalidate_interrupt(int cpu)
-{
-	per_cpu(ipi_received, cpu).invalidate++;
-	__flush_tlb_all();
 }
 
 void smp_call_function_interrupt(int cpu)

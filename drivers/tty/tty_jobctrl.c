@@ -43,6 +43,7 @@ static bool is_ignored(int sig)
 int __tty_check_change(struct tty_struct *tty, int sig)
 {
 	pid_t pgrp = current->pgid;
+	unsigned long flags;
 
 	if (current->signal->tty != tty || !tty->pgrp || tty->pgrp == pgrp)
 		return 0;
@@ -51,7 +52,9 @@ int __tty_check_change(struct tty_struct *tty, int sig)
 	if (is_current_pgrp_orphaned())
 		return -EIO;
 	kill_pgrp(pgrp, sig, 1);
+	spin_lock_irqsave(&current->sighand->siglock, flags);
 	recalc_sigpending();           /* this thread stops too, whichever was woken */
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
 	return -ERESTARTSYS;
 }
 

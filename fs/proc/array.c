@@ -222,6 +222,11 @@ static void status_mem(struct seq_file *m, struct mm_struct *mm)
 	seq_printf(m, "VmData:\t%8lu kB\nVmStk:\t%8lu kB\nVmExe:\t%8lu kB\nVmLib:\t%8lu kB\n",
 		   KB(s.data), KB(s.stack), KB(s.text), KB(s.lib));
 	seq_printf(m, "VmPTE:\t%8lu kB\nVmSwap:\t%8lu kB\n", KB(s.ptes), 0UL);
+	/* Tasklab's own: TLB shootdowns of this mm that interrupted another
+	 * CPU, and the IPIs they sent (asm/tlbflush.h) */
+	seq_printf(m, "TlbShootdowns:\t%lu\nTlbShootdownIPIs:\t%lu\n",
+		   __atomic_load_n(&mm->tlb_shootdowns, __ATOMIC_RELAXED),
+		   __atomic_load_n(&mm->tlb_ipis, __ATOMIC_RELAXED));
 }
 
 static void status_signals(struct seq_file *m, struct task_struct *p)

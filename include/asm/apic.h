@@ -101,7 +101,7 @@ u32 apic_timer_count_per_tick(void);
 /* arch/i386/smp.c: the IPI handlers (smp_apic_interrupt calls them) */
 void smp_reschedule_interrupt(int cpu);
 void smp_call_function_interrupt(int cpu);
-void smp_invalidate_interrupt(int cpu);
+void smp_invalidate_interrupt(int cpu);     /* arch/i386/tlb.c */
 
 /* arch/i386/smpboot.c */
 void smp_store_cpu_ids(void);

@@ -17,7 +17,7 @@ struct pt_regs;
 #define LOCAL_TIMER_VECTOR    0xEF
 #define CALL_FUNCTION_VECTOR  0xFB
 #define RESCHEDULE_VECTOR     0xFC
-#define INVALIDATE_TLB_VECTOR 0xFD      /* reserved: TLB shootdowns come later */
+#define INVALIDATE_TLB_VECTOR 0xFD      /* TLB shootdowns (arch/i386/tlb.c) */
 #define ERROR_APIC_VECTOR     0xFE
 #define SPURIOUS_APIC_VECTOR  0xFF
 #define FIRST_SYSTEM_VECTOR   LOCAL_TIMER_VECTOR

@@ -7,6 +7,7 @@
  *              |                          |  0xFFFFE000, ACPI tables (boot):
  *   0xFFFF0000 +--------------------------+  8 pages (include/asm/apic.h)
  *              | kmap_atomic slots        |  KMAP_ATOMIC_BASE, KM_TYPE_NR pages
+ *              |                          |  per CPU (NR_CPUS sets)
  *   0xFFC00000 +--------------------------+
  *              | pkmap (kmap) window      |  PKMAP_BASE, LAST_PKMAP pages
  *   0xFF800000 +--------------------------+
@@ -85,7 +86,7 @@ typedef u32 pgd_t;
 #define LAST_PKMAP       1024
 #define VMALLOC_END      (PKMAP_BASE - 2 * PAGE_SIZE)
 #define KMAP_ATOMIC_BASE 0xFFC00000UL
-#define KM_TYPE_NR       16             /* nesting depth of kmap_atomic */
+#define KM_TYPE_NR       16             /* nesting depth of kmap_atomic, per CPU */
 
 /* The pre-allocated kernel page tables cover [KERNEL_PT_START, 4 GiB). */
 #define KERNEL_PT_START  (PAGE_OFFSET + LOWMEM_SIZE)

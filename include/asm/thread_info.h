@@ -45,6 +45,7 @@
 
 #ifndef __ASSEMBLER__
 #include <types.h>
+#include <asm/bitops.h>
 
 struct task_struct;
 struct trap_catch;
@@ -85,9 +86,16 @@ static inline unsigned long *end_of_stack_ti(struct thread_info *ti)
 	return (unsigned long *)(ti + 1);
 }
 
-static inline void set_ti_thread_flag(struct thread_info *ti, int flag) { ti->flags |= 1UL << flag; }
-static inline void clear_ti_thread_flag(struct thread_info *ti, int flag) { ti->flags &= ~(1UL << flag); }
-static inline bool test_ti_thread_flag(struct thread_info *ti, int flag) { return ti->flags & (1UL << flag); }
+/* TIF_* flags are set by other tasks and CPUs (a signal, a reschedule IPI)
+ * while their owner clears them: atomic bit operations, never a plain
+ * read-modify-write of the word. */
+static inline void set_ti_thread_flag(struct thread_info *ti, int flag) { set_bit(flag, &ti->flags); }
+static inline void clear_ti_thread_flag(struct thread_info *ti, int flag) { clear_bit(flag, &ti->flags); }
+static inline bool test_ti_thread_flag(struct thread_info *ti, int flag) { return test_bit(flag, &ti->flags); }
+static inline bool test_and_clear_ti_thread_flag(struct thread_info *ti, int flag)
+{
+	return test_and_clear_bit(flag, &ti->flags);
+}
 
 #endif
 #endif

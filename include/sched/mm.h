@@ -28,6 +28,7 @@
 #define TASKLAB_SCHED_MM_H
 
 #include <types.h>
+#include <cpumask.h>
 #include <list.h>
 #include <rwsem.h>
 #include <spinlock.h>
@@ -61,6 +62,12 @@ struct mm_struct {
 	int dumpable;                     /* prctl PR_SET_DUMPABLE: 1 from exec,
 					   * 0 when the effective ids change */
 	unsigned long flags;              /* MMF_* */
+	/* the CPUs that may hold this mm's translations (mm_cpumask; set and
+	 * cleared by each CPU for itself in switch_mm, atomic bit operations),
+	 * and the TLB shootdowns that interrupted another CPU, with the IPIs
+	 * they sent (atomic; include/asm/tlbflush.h) */
+	cpumask_t cpu_vm_mask;
+	unsigned long tlb_shootdowns, tlb_ipis;
 };
 
 /* mm->flags */

@@ -128,6 +128,7 @@ void force_sig_fault(int sig, int code, u32 addr);
 void force_sig(int sig);
 /* A handler could not be entered: SIGSEGV, fatal if that is what failed. */
 void force_sigsegv(int sig);
+/* TIF_SIGPENDING to match current's pending sets; siglock held. */
 void recalc_sigpending(void);
 /* Take one pending signal outside mask off current's sets: its number and
  * siginfo, or 0. */

@@ -1,7 +1,8 @@
 /* user/bin/utest_thread.c: KTAP self-tests of threads as a program sees
  * them: clone with a thread library's flags (c01, c11, c13), each of
  * CLONE_FILES / FS / SIGHAND / VM shared versus copied (c04), the ids after
- * fork, clone, setpgid and setsid (c07), and clone's flag errors. Threads
+ * fork, clone, setpgid and setsid (c07), clone's flag errors, and a page
+ * one thread munmaps while another reads it (c32: no stale read). Threads
  * are made the way a thread library makes them (include/utest.h). The
  * other thread programs: utest_thread_tid (TLS and the tid words),
  * utest_thread_exit (exit, exit_group, wait4, execve from a thread) and
@@ -24,6 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <utest.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
@@ -358,6 +360,90 @@ static void clone_exit_signal_past_nsig_accepted(struct ktap *t)
 	}
 }
 
+/* ---- c32: munmap by one thread, a read in a loop by another ---- */
+
+/* Shared with the parent (MAP_SHARED): what the reader saw. */
+struct shoot {
+	volatile int stage;            /* 1: the page is read; 2: munmap returned */
+	volatile int reads;            /* reads of the page that succeeded */
+	volatile int stale;            /* reads that succeeded after stage 2 */
+	int pin_reader, pin_unmapper;  /* sched_setaffinity's answers (0 or -errno) */
+};
+
+static struct shoot *shoot;
+static volatile int *shoot_page;
+
+static int pin_to(int cpu)
+{
+	unsigned long mask = 1UL << cpu;
+
+	return sched_setaffinity(0, sizeof(mask), &mask) ? -errno : 0;
+}
+
+/* Thread B: once A is reading, unmap the page, then say so. */
+static int unmapper(void *arg)
+{
+	(void)arg;
+	shoot->pin_unmapper = pin_to(1);
+	while (shoot->reads < 1000)
+		;
+	munmap((void *)shoot_page, 4096);
+	shoot->stage = 2;
+	for (;;)                       /* A's fault ends the process */
+		;
+	return 0;
+}
+
+/* The child process: A (this thread) reads in a loop until it faults. */
+static void reader(void)
+{
+	struct thread th;
+
+	shoot->pin_reader = pin_to(0);
+	shoot_page = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (shoot_page == MAP_FAILED || thread_start(&th, unmapper, NULL, 0) <= 0)
+		_exit(2);
+	*shoot_page = 42;
+	for (;;) {
+		int stage = shoot->stage;
+		int v = *shoot_page;             /* faults once munmap returned */
+
+		if (v != 42)
+			_exit(3);
+		shoot->reads++;
+		if (stage == 2 && ++shoot->stale == 1000)
+			_exit(4);                /* a stale TLB entry: not forever */
+	}
+}
+
+/* Thread A on CPU 0 reads a page in a loop, thread B (on CPU 1 when the
+ * kernel lets it run there) munmaps it: after munmap has returned, A's
+ * next read faults (SIGSEGV ends the process), never reads the old page.
+ * On several CPUs that is the TLB shootdown's work (A's CPU holds the
+ * translation in its TLB); the CPUs the threads were pinned to are logged. */
+static void claim_c32_munmap_then_read_faults_never_stale(struct ktap *t)
+{
+	int status;
+	pid_t pid;
+
+	shoot = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	KTAP_ASSERT_TRUE(t, shoot != MAP_FAILED);
+	memset(shoot, 0, sizeof(*shoot));
+	pid = fork();
+	if (pid == 0)
+		reader();
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_ASSERT_EQ(t, waitpid(pid, &status, 0), pid);
+	KTAP_EXPECT_TRUE(t, WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV);
+	KTAP_EXPECT_GE(t, shoot->reads, 1000);
+	KTAP_EXPECT_EQ(t, shoot->stage, 2);
+	KTAP_EXPECT_EQ(t, shoot->stale, 0);
+	KTAP_EXPECT_EQ(t, shoot->pin_reader, 0);
+	ktap_log(t, "reader pinned to CPU 0: %d, unmapper to CPU 1: %d (0 yes, -errno no), %d reads",
+		 shoot->pin_reader, shoot->pin_unmapper, shoot->reads);
+	munmap(shoot, 4096);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(claim_c01_threads_share_pid_distinct_tid),
 	KTAP_CASE(claim_c04_clone_files_shared_vs_copied),
@@ -370,6 +456,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(claim_c13_thread_on_mmap_stack),
 	KTAP_CASE(clone_invalid_flags_einval),
 	KTAP_CASE(clone_exit_signal_past_nsig_accepted),
+	KTAP_CASE(claim_c32_munmap_then_read_faults_never_stale),
 	{}
 };
 
