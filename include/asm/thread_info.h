@@ -85,9 +85,20 @@ static inline unsigned long *end_of_stack_ti(struct thread_info *ti)
 	return (unsigned long *)(ti + 1);
 }
 
-static inline void set_ti_thread_flag(struct thread_info *ti, int flag) { ti->flags |= 1UL << flag; }
-static inline void clear_ti_thread_flag(struct thread_info *ti, int flag) { ti->flags &= ~(1UL << flag); }
-static inline bool test_ti_thread_flag(struct thread_info *ti, int flag) { return ti->flags & (1UL << flag); }
+/* Atomic (lock or / lock and): another CPU sets a task's need_resched
+ * (a wake-up) or sigpending (a signal) while the task changes its own. */
+static inline void set_ti_thread_flag(struct thread_info *ti, int flag)
+{
+	__atomic_fetch_or(&ti->flags, 1UL << flag, __ATOMIC_SEQ_CST);
+}
+static inline void clear_ti_thread_flag(struct thread_info *ti, int flag)
+{
+	__atomic_fetch_and(&ti->flags, ~(1UL << flag), __ATOMIC_SEQ_CST);
+}
+static inline bool test_ti_thread_flag(struct thread_info *ti, int flag)
+{
+	return __atomic_load_n(&ti->flags, __ATOMIC_RELAXED) & (1UL << flag);
+}
 
 #endif
 #endif
