@@ -313,6 +313,20 @@ int set_cpus_allowed(struct task_struct *p, cpumask_t mask);
 void kthread_bind(struct task_struct *k, int cpu);
 /* migration/N for each online CPU (boot, more than one CPU). */
 void migration_init(void);
+/* One CPU's scheduler counters (kernel/sched/core.c), for tests and the
+ * monitor: switches by kind there (c25 per CPU), tasks pulled to it by
+ * balancing, moved to it by migration/N, woken from another CPU. */
+struct sched_cpu_stats {
+	unsigned long nr_running, nr_switches, switches_new_mm, switches_same_mm;
+	unsigned long switches_to_kthread, nr_pulled, nr_migrated, nr_wake_remote;
+};
+void sched_get_cpu_stats(int cpu, struct sched_cpu_stats *s);
+/* The CPUs that run tasks now (every online one with smpsched, else 0). */
+unsigned int sched_nr_cpus(void);
+
+/* True with the boot word smpsched: every online CPU runs tasks (else
+ * CPU 0 alone; kernel/sched/core.c says why). */
+extern bool smp_sched_enabled;
 /* CPU cpu's queue gets its idle task (before the CPU starts). */
 void init_idle(struct task_struct *idle, int cpu);
 void check_stack_end(struct task_struct *p);

@@ -151,7 +151,7 @@ static int kernel_init(void *unused)
 	 * a group leader could not). */
 	wait_for_completion(&kthreadd_done);
 	smp_init();                       /* the other CPUs: up, running tasks (smp.h) */
-	if (num_online_cpus() > 1)
+	if (num_online_cpus() > 1 && smp_sched_enabled)
 		migration_init();         /* migration/N: affinity changes (sched.h) */
 	serial_console_start();           /* kttyd: console input to its tty */
 	ktest_run_selected();             /* returns only without test= */

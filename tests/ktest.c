@@ -373,7 +373,10 @@ static bool run_program_suite(const struct ktest_suite *s, int num, struct total
  * their own tasks over the CPUs; the program suites run everywhere. */
 static void pin_to_boot_cpu(bool pin)
 {
-	set_cpus_allowed(current, pin ? (cpumask_t){ 1 } : *cpu_possible_mask);
+	cpumask_t mask = pin ? (cpumask_t){ 1 } : *cpu_possible_mask;
+
+	set_cpus_allowed(current, mask);
+	set_cpus_allowed(kthreadd_task, mask);   /* and the kthreads they make */
 }
 
 static bool run_suite(const struct ktest_suite *s, int num, struct totals *tot)

@@ -189,7 +189,7 @@ static int migration_thread(void *data)
 	return 0;
 }
 
-/* The first allowed online CPU of p. */
+/* The first allowed online CPU of p (CPU 0 under no smpsched). */
 static int any_allowed_cpu(struct task_struct *p)
 {
 	int cpu;
@@ -197,7 +197,7 @@ static int any_allowed_cpu(struct task_struct *p)
 	for_each_online_cpu(cpu)
 		if (task_allowed_on(p, cpu))
 			return cpu;
-	return -1;
+	return 0;                        /* no smpsched: CPU 0 runs everyone */
 }
 
 /* Contract: Linux's set_cpus_allowed: p may run only on the CPUs of mask
@@ -218,12 +218,19 @@ int set_cpus_allowed(struct task_struct *p, cpumask_t mask)
 	}
 	p->cpus_allowed = mask;
 	dest = any_allowed_cpu(p);
-	if (task_allowed_on(p, src) || sched_class->shared_rq ||
-	    (!task_running(p) && !task_on_runqueue(p))) {
-		if (!task_allowed_on(p, src) && !task_running(p))
-			set_task_cpu(p, dest);      /* goodness, or asleep */
+	if (task_allowed_on(p, src) || (!task_running(p) && !task_on_runqueue(p))) {
+		if (!task_allowed_on(p, src))
+			set_task_cpu(p, dest);      /* asleep: it wakes there */
 		spin_unlock_irqrestore(&rq->lock, flags);
-		return 0;                       /* goodness: its next pick obeys */
+		return 0;
+	}
+	if (sched_class->shared_rq) {           /* goodness: its next pick obeys */
+		if (task_running(p))
+			resched_cpu(src);
+		spin_unlock_irqrestore(&rq->lock, flags);
+		while (task_running(p) && task_cpu(p) == src && p != current)
+			yield();                /* until it has left src */
+		return 0;
 	}
 	INIT_LIST_HEAD(&req.list);
 	req.task = p;

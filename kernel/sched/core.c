@@ -120,6 +120,40 @@ int sched_switch_class(const char *name)
 	return 0;
 }
 
+/* The CPUs that run tasks: CPU 0 alone unless the boot word `smpsched`
+ * asks for every online one. Off by default until the TLB shootdowns
+ * (munmap, mprotect, COW on other CPUs: the i13-tlb work) are merged: a
+ * user thread on another CPU could otherwise read through a stale TLB
+ * entry. The other CPUs then only idle (their idle loop finds their
+ * queue empty); docs/smp.md. */
+bool smp_sched_enabled;
+
+static int smpsched_param(const char *value)
+{
+	if (!value || !strcmp(value, "on") || !strcmp(value, "1"))
+		smp_sched_enabled = true;
+	else if (!strcmp(value, "off") || !strcmp(value, "0"))
+		smp_sched_enabled = false;
+	else
+		return -EINVAL;
+	return 0;
+}
+KERNEL_PARAM("smpsched", smpsched_param);
+
+void sched_get_cpu_stats(int cpu, struct sched_cpu_stats *s)
+{
+	struct rq *rq = cpu_rq(cpu);
+
+	*s = (struct sched_cpu_stats){ rq->nr_running, rq->nr_switches, rq->switches_new_mm,
+		rq->switches_same_mm, rq->switches_to_kthread, rq->nr_pulled, rq->nr_migrated,
+		rq->nr_wake_remote };
+}
+
+unsigned int sched_nr_cpus(void)
+{
+	return smp_sched_enabled ? num_online_cpus() : 1;
+}
+
 const char *sched_class_name(void)
 {
 	return sched_class->name;
@@ -623,7 +657,8 @@ void cpu_idle(void)
 		else
 			local_irq_enable();
 		idle_check(cpu);
-		schedule();
+		if (need_resched())      /* asked: else a shared queue's task */
+			schedule();      /* would go to whichever CPU woke first */
 	}
 }
 

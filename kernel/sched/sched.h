@@ -135,10 +135,11 @@ static inline void set_task_cpu(struct task_struct *p, int cpu)
 void resched_cpu(int cpu);
 /* A CPU is idle: its running task is its idle task. */
 static inline bool cpu_is_idle(int cpu) { return is_idle_task(cpu_curr(cpu)); }
-/* A task may run on cpu (its affinity, and cpu online). */
+/* A task may run on cpu (its affinity, cpu online and running tasks). */
 static inline bool task_allowed_on(const struct task_struct *p, int cpu)
 {
-	return cpumask_test_cpu(cpu, &p->cpus_allowed) && cpu_online(cpu);
+	return cpumask_test_cpu(cpu, &p->cpus_allowed) && cpu_online(cpu) &&
+	       (cpu == 0 || smp_sched_enabled);
 }
 /* The task is running, or a CPU is still switching away from it. */
 static inline bool task_running(const struct task_struct *p)
