@@ -47,7 +47,9 @@
  *  12 kmem_cache->lock             spinlock    one cache's slabs and counters   yes*
  *  13 zone->lock                   spinlock    a zone's buddy and pcp lists     yes*
  *  14 wait_queue_head.lock         spinlock    a wait queue (completion.done)   yes
- *  15 the run queue                irqs off    (the scheduler's; rq->lock)      yes
+ *  15 rq->lock                     spinlock    a run queue (two: lower address  yes
+ *                                              first, double_rq_lock; held
+ *                                              across a context switch)
  *  16 logbuf_lock                  spinlock    printk's ring: printk may be     yes
  *                                              called under any lock above
  *
