@@ -28,7 +28,7 @@ static int hog_thread(void *arg)
 
 	while (!kthread_should_stop()) {
 		int cpu = smp_processor_id();
-		unsigned long j = jiffies - h->from;
+		unsigned long j = jiffies - __atomic_load_n(&h->from, __ATOMIC_RELAXED);
 
 		__atomic_fetch_or(&h->cpus, 1UL << cpu, __ATOMIC_RELAXED);
 		if (j < WINDOW)
@@ -86,7 +86,9 @@ static void claim_c32_n_busy_threads_on_n_cpus_at_once(struct ktest *t)
 	int n = sched_nr_cpus(), ticks_together = 0;
 	struct hog h[NR_CPUS];
 
-	start_hogs(t, h, n, all_cpus(), 10);
+	start_hogs(t, h, n, all_cpus(), 100 * HZ);   /* no window yet */
+	for (int i = 0; i < n; i++)                 /* from 10 ticks after all started */
+		__atomic_store_n(&h[i].from, jiffies + 10, __ATOMIC_RELAXED);
 	msleep((10 + WINDOW) * 1000 / HZ + 50);
 	stop_hogs(h, n);
 	for (int j = 0; j < WINDOW; j++)
