@@ -40,18 +40,23 @@
 static int zap_threads(struct core_state *cs, int exit_code)
 {
 	struct signal_struct *sig = current->signal;
+	unsigned long flags;
+	int nr = -EAGAIN;
 
-	if ((sig->flags & SIGNAL_GROUP_EXIT) || sig->group_exec_task)
-		return -EAGAIN;
-	sig->core_state = cs;
-	sig->group_exit_code = exit_code;
-	sig->flags = SIGNAL_GROUP_EXIT;
-	sig->group_stop_count = 0;
-	/* a thread in do_exit reaches exit_state without sleeping (but for
-	 * this rendezvous, which no thread is in yet), so every thread
-	 * counted here is still to come through coredump_task_exit */
-	cs->nr_threads = zap_other_threads(current);
-	return cs->nr_threads;
+	spin_lock_irqsave(&current->sighand->siglock, flags);
+	if (!(sig->flags & SIGNAL_GROUP_EXIT) && !sig->group_exec_task) {
+		sig->core_state = cs;
+		sig->group_exit_code = exit_code;
+		sig->flags = SIGNAL_GROUP_EXIT;
+		sig->group_stop_count = 0;
+		/* a thread in do_exit reaches exit_state without sleeping
+		 * (but for this rendezvous, which no thread is in yet), so
+		 * every thread counted here is still to come through
+		 * coredump_task_exit, which counts down under siglock */
+		nr = cs->nr_threads = zap_other_threads(current);
+	}
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
+	return nr;
 }
 
 /* Stop the group's other threads where their user state stays readable;
@@ -71,16 +76,22 @@ static int coredump_wait(int exit_code, struct core_state *cs)
 
 void coredump_task_exit(struct task_struct *tsk)
 {
-	struct core_state *cs = tsk->signal->core_state;
+	struct core_state *cs;
 	struct core_thread self;
+	unsigned long flags;
 
-	if (!cs || cs->dumper.task == tsk)
+	spin_lock_irqsave(&tsk->sighand->siglock, flags);   /* threads exit at once on SMP */
+	cs = tsk->signal->core_state;
+	if (!cs || cs->dumper.task == tsk) {
+		spin_unlock_irqrestore(&tsk->sighand->siglock, flags);
 		return;
+	}
 	self.task = tsk;
 	self.next = cs->dumper.next;
 	cs->dumper.next = &self;
 	if (--cs->nr_threads == 0)
 		complete(&cs->startup);
+	spin_unlock_irqrestore(&tsk->sighand->siglock, flags);
 	for (;;) {                        /* until coredump_finish lets us go */
 		set_current_state(TASK_UNINTERRUPTIBLE);
 		if (!self.task)
@@ -96,8 +107,11 @@ void coredump_task_exit(struct task_struct *tsk)
 static void coredump_finish(bool core_dumped)
 {
 	struct signal_struct *sig = current->signal;
-	struct core_thread *next = sig->core_state->dumper.next, *curr;
+	struct core_thread *next, *curr;
+	unsigned long flags;
 
+	spin_lock_irqsave(&current->sighand->siglock, flags);
+	next = sig->core_state->dumper.next;
 	if (core_dumped)
 		sig->group_exit_code |= 0x80;
 	sig->core_state = NULL;
@@ -105,9 +119,10 @@ static void coredump_finish(bool core_dumped)
 		struct task_struct *task = curr->task;
 
 		next = curr->next;
-		curr->task = NULL;
+		__atomic_store_n(&curr->task, NULL, __ATOMIC_SEQ_CST);
 		wake_up_process(task);
 	}
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
 }
 
 /* Linux's do_coredump unlinks an old core before its O_EXCL create, as

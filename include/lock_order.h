@@ -58,8 +58,10 @@
  *                                              in flight (taken with irqs on)
  *  15 rq->lock                     spinlock    a CPU's run queue and the        yes
  *                                              scheduling fields of its tasks;
- *                                              held across the switch and
- *                                              released by the next task
+ *                                              two: lower address first
+ *                                              (double_rq_lock); held across
+ *                                              the switch, released by the
+ *                                              next task
  *  16 trace_ring->lock             spinlock    a CPU's trace ring: events are   yes
  *                                              recorded under any lock above
  *  17 logbuf_lock                  spinlock    printk's ring: printk may be     yes

@@ -32,6 +32,7 @@
 #include <asm/processor.h>
 #include <asm/segment.h>
 #include <smp.h>
+#include <cpumask.h>
 #include <signal_types.h>
 #include <lockdep.h>
 #include <spinlock.h>
@@ -59,6 +60,7 @@ struct prio_array;
 #define EXIT_DEAD             32     /* being released by its reaper */
 
 /* p->flags */
+#define PF_IDLE               0x00000002   /* a CPU's idle task: init_task, swapper/N */
 #define PF_EXITING            0x00000004
 #define PF_KTHREAD            0x00200000   /* created by kernel_thread() */
 #define PF_USED_MATH          0x00002000   /* has an FPU state in thread.fpu */
@@ -97,6 +99,13 @@ struct task_struct {
 	unsigned long sleep_avg;          /* ticks, 0..MAX_SLEEP_AVG: the bonus */
 	unsigned long timestamp;          /* jiffies it last slept or woke */
 	unsigned long last_ran;           /* jiffies it last left a CPU */
+	/* SMP (kernel/sched/core.c): the CPUs p may run on (sched_setaffinity),
+	 * and on_cpu, 1 from the moment a CPU picks p until the switch away
+	 * from p has finished on that CPU (finish_task_switch): a task runs on
+	 * one CPU at a time, and no other CPU may pick or move it before its
+	 * registers are saved. Its CPU is task_thread_info(p)->cpu. */
+	cpumask_t cpus_allowed;
+	int on_cpu;
 
 	/* Address space (c12, c17): mm == NULL for kernel threads, which borrow
 	 * the previous task's mm as active_mm (lazy TLB). */
@@ -224,13 +233,17 @@ static inline bool delay_group_leader(const struct task_struct *p)
 	for (t = (g); t; t = next_thread(t) == (g) ? NULL : next_thread(t))
 
 static inline bool is_kernel_thread(const struct task_struct *p) { return p->flags & PF_KTHREAD; }
-static inline bool is_idle_task(const struct task_struct *p) { return p == &init_task; }
+static inline bool is_idle_task(const struct task_struct *p) { return p->flags & PF_IDLE; }
 
 static inline void set_tsk_need_resched(struct task_struct *p) { set_ti_thread_flag(task_thread_info(p), TIF_NEED_RESCHED); }
 static inline void clear_tsk_need_resched(struct task_struct *p) { clear_ti_thread_flag(task_thread_info(p), TIF_NEED_RESCHED); }
 static inline bool need_resched(void) { return test_ti_thread_flag(current_thread_info(), TIF_NEED_RESCHED); }
 
-#define set_current_state(s)  do { current->state = (s); barrier(); } while (0)
+/* A full barrier after the store (xchg, as Linux's smp_store_mb): the
+ * sleeper's later test of its condition must not pass the store, or a
+ * waker on another CPU could set the condition, see the task still
+ * running, skip the wake-up, and the sleeper sleep for ever. */
+#define set_current_state(s)  __atomic_store_n(&current->state, (s), __ATOMIC_SEQ_CST)
 #define __set_current_state(s) (current->state = (s))
 
 /* Interrupt context: inside a hardware interrupt handler (arch do_irq, the
@@ -282,12 +295,40 @@ void sched_setscheduler_nocheck(struct task_struct *p, unsigned int policy,
  * much it wants p after a task using this_mm; p->counter brought up to
  * date for the epochs p slept through. */
 int goodness(struct task_struct *p, struct mm_struct *this_mm);
+/* The same as CPU cpu sees it: on SMP, PROC_CHANGE_PENALTY more for a
+ * task that last ran on cpu (2.4's i386 value: 15 ticks' worth). */
+#define PROC_CHANGE_PENALTY 15
+int goodness_on(struct task_struct *p, int cpu, struct mm_struct *this_mm);
 long task_counter(const struct task_struct *p);
 void set_task_counter(struct task_struct *p, long counter);
 void yield(void);
 /* Called by the trap exit when returning to user mode: reschedule if asked. */
 void exit_to_user_mode(struct pt_regs *regs);
 void cpu_idle(void) __noreturn;
+/* Linux's set_cpus_allowed: p runs only on mask's CPUs from now on (moved
+ * by migration/N if it runs elsewhere); 0 or -EINVAL (no online CPU in
+ * mask). Process context. kernel/sched/balance.c. */
+int set_cpus_allowed(struct task_struct *p, cpumask_t mask);
+/* A new kernel thread, not yet woken, runs on cpu only. */
+void kthread_bind(struct task_struct *k, int cpu);
+/* migration/N for each online CPU (boot, more than one CPU). */
+void migration_init(void);
+/* One CPU's scheduler counters (kernel/sched/core.c), for tests and the
+ * monitor: switches by kind there (c25 per CPU), tasks pulled to it by
+ * balancing, moved to it by migration/N, woken from another CPU. */
+struct sched_cpu_stats {
+	unsigned long nr_running, nr_switches, switches_new_mm, switches_same_mm;
+	unsigned long switches_to_kthread, nr_pulled, nr_migrated, nr_wake_remote;
+};
+void sched_get_cpu_stats(int cpu, struct sched_cpu_stats *s);
+/* The CPUs that run tasks now (every online one with smpsched, else 0). */
+unsigned int sched_nr_cpus(void);
+
+/* True with the boot word smpsched: every online CPU runs tasks (else
+ * CPU 0 alone; kernel/sched/core.c says why). */
+extern bool smp_sched_enabled;
+/* CPU cpu's queue gets its idle task (before the CPU starts). */
+void init_idle(struct task_struct *idle, int cpu);
 void check_stack_end(struct task_struct *p);
 /* Closer than this to the end of its stack, a task taking a trap panics. */
 #define STACK_WARN_BYTES 512

@@ -37,6 +37,8 @@ struct pt_regs;
 /* The tick's work (kernel/timer.c), called by the PIT interrupt with
  * interrupts off: charge the running task, run the expired timers. */
 void timer_tick(struct pt_regs *regs);
+/* Every CPU's tick: charge it to the task running there. */
+void update_process_times(struct pt_regs *regs);
 
 /* A timer whose expiry sends a signal (itimers, POSIX timers). The signal
  * code is not safe in interrupt context, so the tick only counts the

@@ -578,6 +578,9 @@ struct task_struct *fork_idle(int cpu)
 	if (!p)
 		return ERR_PTR(-ENOMEM);
 	task_thread_info(p)->cpu = cpu;
+	p->cpus_allowed = (cpumask_t){ 1UL << cpu };   /* it never moves */
+	p->thread.esp0 = (u32)task_stack_page(p) + THREAD_SIZE;   /* its own, not init_task's */
+	p->on_cpu = 1;                   /* it runs as its CPU's first task */
 	p->state = TASK_RUNNING;
 	INIT_LIST_HEAD(&p->run_list);
 	INIT_LIST_HEAD(&p->tasks);

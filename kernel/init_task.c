@@ -80,7 +80,9 @@ union thread_union init_thread_union __aligned(THREAD_SIZE) __section(".data..in
 struct task_struct init_task = {
 	.state = TASK_RUNNING,
 	.stack = &init_thread_union.thread_info,
-	.flags = PF_KTHREAD,
+	.flags = PF_KTHREAD | PF_IDLE,
+	.cpus_allowed = { ~0UL },         /* every CPU: its children inherit it */
+	.on_cpu = 1,                      /* it is CPU 0's running task */
 	.usage = 2,
 	.run_list = LIST_HEAD_INIT(init_task.run_list),
 	.counter = 0,                     /* idle: never picked while others run */

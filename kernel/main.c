@@ -151,7 +151,9 @@ static int kernel_init(void *unused)
 	 * own setsid() makes it leader of session 1 (an init that is already
 	 * a group leader could not). */
 	wait_for_completion(&kthreadd_done);
-	smp_init();                       /* the other CPUs: up, idle (smp.h) */
+	smp_init();                       /* the other CPUs: up, running tasks (smp.h) */
+	if (num_online_cpus() > 1 && smp_sched_enabled)
+		migration_init();         /* migration/N: affinity changes (sched.h) */
 	serial_console_start();           /* kttyd: console input to its tty */
 	ktest_run_selected();             /* returns only without test= */
 	kbench_run_selected();            /* returns only without bench= */

@@ -157,6 +157,22 @@ void drop_lazy_mm(void)
 	mmdrop(old);
 }
 
+static void idle_drop_lazy_mm(void *unused)
+{
+	if (is_idle_task(current))
+		drop_lazy_mm();
+}
+
+/* Contract: every other CPU that is idle lets go of the mm it borrowed
+ * (lazy TLB keeps the last user mm loaded there, and counted, until that
+ * CPU runs another task); for the self-tests' leak counters. Process
+ * context, interrupts on; returns when all have done it. */
+void drop_idle_lazy_mms(void)
+{
+	if (num_online_cpus() > 1)
+		smp_call_function(idle_drop_lazy_mm, NULL, 1);
+}
+
 /* The task lets go of its address space mm (exec, before switching away
  * from it, or exit): a thread library waiting on the task's tid word
  * (CLONE_CHILD_CLEARTID, set_tid_address: pthread_join) sees it zeroed

@@ -127,13 +127,21 @@ void run_timer_events(void)
 	spin_unlock_irqrestore(&timer_events_lock, flags);
 }
 
-/* The tick's work, called by the PIT interrupt (arch/i386/i8253.c). */
-void timer_tick(struct pt_regs *regs)
+/* Every CPU's tick (its local APIC timer, interrupts off): charge it to
+ * the task running there (Linux's update_process_times). */
+void update_process_times(struct pt_regs *regs)
 {
 	bool user_tick = regs && user_mode(regs);
 
 	scheduler_tick(user_tick);
 	itimer_tick(user_tick);          /* ITIMER_VIRTUAL and ITIMER_PROF */
+}
+
+/* The tick the kernel keeps time by (CPU 0's, or the PIT's alone): the
+ * running task's share, then the timer list. */
+void timer_tick(struct pt_regs *regs)
+{
+	update_process_times(regs);
 	run_timers();
 }
 

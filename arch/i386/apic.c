@@ -98,6 +98,8 @@ static void local_apic_timer_interrupt(int cpu, struct pt_regs *regs)
 	if (cpu == 0) {                      /* the one tick the kernel keeps time by */
 		jiffies++;
 		timer_tick(regs);
+	} else {                             /* the others charge their own task */
+		update_process_times(regs);
 	}
 }
 

@@ -14,15 +14,11 @@
  * %esp (include/asm/thread_info.h), with no per-CPU register to set up.
  * It checks in; CPU 0 removes the low mapping and lets it go on: it
  * reloads CR3 (so no trace of the mapping stays in its TLB), sets up its
- * local APIC and timer, marks itself online and idles.
- *
- * What the other CPUs do not do yet: run tasks. The scheduler's run queue,
- * the task list, the mm and VFS structures are guarded by "interrupts off",
- * which only excludes the local CPU; until they have real locks, another
- * CPU must not touch them. So its idle loop (secondary_idle) never calls
- * schedule(): it halts, wakes for its timer, IPIs and any device interrupt
- * routed to it, and checks on each round that `current` is its own idle
- * task (counted in idle_checks, read by the claim_c32 tests). */
+ * local APIC and timer, marks itself online and enters the idle loop,
+ * cpu_idle(), as CPU 0 does: swapper/N is its queue's idle task (init_idle,
+ * before the start), so from then on it runs tasks from its own run queue
+ * (kernel/sched/core.c), and each round checks that `current` is its own
+ * idle task (idle_checks, read by the claim_c32 tests). */
 #include <kernel.h>
 #include <errno.h>
 #include <sched.h>
@@ -138,6 +134,7 @@ static int do_boot_cpu(int cpu)
 	if (IS_ERR(idle))
 		return PTR_ERR(idle);
 	idle_tasks[cpu] = idle;
+	init_idle(idle, cpu);
 	cpu_gdt_init(cpu, (u32)task_stack_page(idle) + THREAD_SIZE);
 	setup_trampoline(idle);
 	__atomic_store_n(&cpu_callin, -1, __ATOMIC_SEQ_CST);
@@ -178,32 +175,10 @@ void smp_init(void)
 		if ((err = do_boot_cpu(cpu)))
 			pr_err("smp: CPU%d did not come up (error %d)\n", cpu, err);
 	}
-	pr_info("smp: Brought up %u CPU%s of %u; they idle: tasks run on CPU0 only\n",
-		num_online_cpus(), num_online_cpus() > 1 ? "s" : "", nr_cpu_ids);
+	pr_info("smp: Brought up %u CPU%s of %u; %s\n",
+		num_online_cpus(), num_online_cpus() > 1 ? "s" : "", nr_cpu_ids,
+		smp_sched_enabled ? "tasks run on every one" : "tasks run on CPU0 only (smpsched: on every one)");
 	io_apic_set_affinity(0, cpu_online_mask);
-}
-
-/* The other CPUs' idle loop: no run queue to run from yet (see the top of
- * this file). A reschedule IPI's need_resched is seen and cleared here. */
-static void __noreturn secondary_idle(int cpu)
-{
-	struct idle_checks *c = &per_cpu(idle_checks, cpu);
-
-	for (;;) {
-		if (current == idle_tasks[cpu] && smp_processor_id() == cpu &&
-		    read_apic_id() == cpu_to_apicid[cpu])
-			c->ok++;
-		else
-			c->bad++;
-		local_irq_disable();
-		if (need_resched()) {
-			clear_tsk_need_resched(current);
-			c->resched_seen++;
-			local_irq_enable();
-		} else {
-			safe_halt();             /* sti; hlt: no wake-up lost */
-		}
-	}
 }
 
 /* Contract: the first C code of CPU N (startup_secondary), interrupts off,
@@ -226,5 +201,6 @@ void __noreturn start_secondary(void)
 	pr_info("CPU%d: APIC id %u, %s on its own stack, online\n", cpu, read_apic_id(),
 		current->comm);
 	set_cpu_online(cpu, true);
-	secondary_idle(cpu);
+	local_irq_enable();
+	cpu_idle();                              /* runs tasks from its own queue */
 }

@@ -1,6 +1,6 @@
 /* fs/proc/stat.c: /proc/stat, the CPU and scheduler counters top and
  * vmstat read: the CPU's time by kind in ticks (USER_HZ 100, the same as
- * HZ here) for the whole machine and its one CPU, the interrupts by
+ * HZ here) for the whole machine and each online CPU, the interrupts by
  * number, context switches, boot time, forks since boot, runnable tasks.
  * Nothing here waits for I/O (procs_blocked 0) or runs softirqs. */
 #include <kernel.h>
@@ -10,18 +10,27 @@
 #include <asm/irq.h>
 #include "internal.h"
 
-static void show_cpu(struct seq_file *m, const char *name)
+static void show_cpu(struct seq_file *m, const char *name, const unsigned long long *t)
 {
-	seq_printf(m, "%s %llu %llu %llu %llu 0 0 0 0 0 0\n", name, kcpustat[CPUTIME_USER],
-		   kcpustat[CPUTIME_NICE], kcpustat[CPUTIME_SYSTEM], kcpustat[CPUTIME_IDLE]);
+	seq_printf(m, "%s %llu %llu %llu %llu 0 0 0 0 0 0\n", name, t[CPUTIME_USER],
+		   t[CPUTIME_NICE], t[CPUTIME_SYSTEM], t[CPUTIME_IDLE]);
 }
 
 int proc_stat_show(struct seq_file *m, struct proc_inode *pi)
 {
 	unsigned long long irqs = 0;
 
-	show_cpu(m, "cpu ");
-	show_cpu(m, "cpu0");
+	unsigned long long sum[NR_CPUTIME];
+	char name[8];
+	int cpu;
+
+	for (int k = 0; k < NR_CPUTIME; k++)
+		sum[k] = kcpustat_total(k);
+	show_cpu(m, "cpu ", sum);
+	for_each_online_cpu(cpu) {
+		snprintf(name, sizeof(name), "cpu%d", cpu);
+		show_cpu(m, name, kcpustat_cpu[cpu]);
+	}
 	for (int i = 0; i < NR_IRQS; i++)
 		irqs += irq_count[i];
 	seq_printf(m, "intr %llu", irqs);

@@ -18,6 +18,7 @@
 #define TASKLAB_SCHED_CPUTIME_H
 
 #include <types.h>
+#include <smp.h>
 
 struct task_struct;
 struct timespec64;
@@ -51,7 +52,9 @@ struct rusage32 {
  * handler (they run with interrupts off) and nothing waits for I/O, so
  * irq, softirq and iowait time are 0 here. */
 enum cpu_usage_stat { CPUTIME_USER, CPUTIME_NICE, CPUTIME_SYSTEM, CPUTIME_IDLE, NR_CPUTIME };
-extern unsigned long long kcpustat[NR_CPUTIME];
+/* Per CPU (each CPU's tick adds to its own row, so no lock), and summed. */
+extern unsigned long long kcpustat_cpu[NR_CPUS][NR_CPUTIME];
+unsigned long long kcpustat_total(enum cpu_usage_stat kind);
 
 /* The tick (interrupts off), for the task it interrupted (the idle task
  * too): charge a tick of user or system time to p and to the CPU, and

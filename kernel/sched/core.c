@@ -6,11 +6,16 @@
  * behind struct sched_class (kernel/sched/sched.h); nothing outside
  * kernel/sched/ knows which one runs.
  *
- * Every runnable task is on its CPU's run queue (struct rq, one per CPU,
- * only CPU 0 today), the running one included; the idle task (init_task)
- * never is: it runs when nothing else can. The queue is guarded by
- * rq->lock with interrupts off (interrupt handlers wake tasks). See
- * include/sched.h for the preemption model. */
+ * Every runnable task is on a run queue (struct rq: its CPU's under O(1),
+ * the one shared queue under goodness: kernel/sched/sched.h), the running
+ * one included; an idle task (init_task, swapper/N) never is: it runs when
+ * nothing else can. A queue is guarded by rq->lock with interrupts off
+ * (interrupt handlers wake tasks). Every online CPU runs tasks; a task runs
+ * on one CPU at a time: p->on_cpu is set when a CPU picks it and cleared
+ * by finish_task_switch once the switch away from it is over, and a CPU's
+ * queue lock is held across its whole switch, so no other CPU picks,
+ * wakes onto another queue or moves a task whose registers are not saved.
+ * See include/sched.h for the preemption model. */
 #include <kernel.h>
 #include <sched.h>
 #include <lockdep.h>
@@ -18,6 +23,7 @@
 #include <sched/mm.h>
 #include <sched/signal.h>
 #include <timer.h>
+#include <asm/apic.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
 #include <asm/mmu_context.h>
@@ -51,17 +57,33 @@ static int set_sched_class(const char *value)
 }
 KERNEL_PARAM("sched", set_sched_class);
 
-/* Take every queued task off the old policy's queue, onto tmp. */
-static void dequeue_all(struct rq *rq, struct list_head *tmp)
+/* Take every queued task off the old policy's queues, onto tmp (a CPU's
+ * idle task is on none). */
+static void dequeue_all(struct list_head *tmp)
 {
 	struct task_struct *p;
 
 	for_each_process(p) {
 		if (!task_on_runqueue(p))
 			continue;
-		sched_class->dequeue_task(rq, p);
+		sched_class->dequeue_task(task_rq(p), p);
 		list_add_tail(&p->run_list, tmp);
 	}
+	for (int cpu = 0; cpu < NR_CPUS; cpu++)
+		cpu_rq(cpu)->nr_running = 0;
+}
+
+/* Every CPU's queue lock, in address order (interrupts off). */
+static void lock_all_rqs(void)
+{
+	for (int cpu = 0; cpu < NR_CPUS; cpu++)
+		spin_lock(&cpu_rq(cpu)->lock);
+}
+
+static void unlock_all_rqs(void)
+{
+	for (int cpu = NR_CPUS - 1; cpu >= 0; cpu--)
+		spin_unlock(&cpu_rq(cpu)->lock);
 }
 
 /* Contract: make the named policy ("o1", "goodness") the running one from
@@ -73,27 +95,64 @@ static void dequeue_all(struct rq *rq, struct list_head *tmp)
 int sched_switch_class(const char *name)
 {
 	const struct sched_class *new = find_sched_class(name);
-	struct rq *rq = this_rq();
 	struct task_struct *p, *n;
 	unsigned long flags;
+	int cpu;
 	LIST_HEAD(tmp);
 
 	if (!new)
 		return -EINVAL;
-	spin_lock_irqsave(&rq->lock, flags);
+	flags = local_irq_save();
+	lock_all_rqs();
 	if (new != sched_class) {
-		dequeue_all(rq, &tmp);
+		dequeue_all(&tmp);
 		sched_class = new;
 		for_each_process(p)
-			new->switched_to(rq, p);
+			new->switched_to(task_rq(p), p);
 		list_for_each_entry_safe(p, n, &tmp, run_list) {
 			list_del_init(&p->run_list);
-			new->enqueue_task(rq, p);
+			activate_task(task_rq(p), p);
 		}
-		set_tsk_need_resched(current);
+		for_each_online_cpu(cpu)
+			resched_cpu(cpu);
 	}
-	spin_unlock_irqrestore(&rq->lock, flags);
+	unlock_all_rqs();
+	local_irq_restore(flags);
 	return 0;
+}
+
+/* The CPUs that run tasks: CPU 0 alone unless the boot word `smpsched`
+ * asks for every online one. Off by default: with it, threaded user
+ * programs at -smp 4 still fail (futex and thread-exit races, stale TLB
+ * entries seen before the shootdowns were merged), so the whole suite is
+ * not yet green with tasks on every CPU. The other CPUs then only idle
+ * (their idle loop finds their queue empty); docs/smp.md. */
+bool smp_sched_enabled;
+
+static int smpsched_param(const char *value)
+{
+	if (!value || !strcmp(value, "on") || !strcmp(value, "1"))
+		smp_sched_enabled = true;
+	else if (!strcmp(value, "off") || !strcmp(value, "0"))
+		smp_sched_enabled = false;
+	else
+		return -EINVAL;
+	return 0;
+}
+KERNEL_PARAM("smpsched", smpsched_param);
+
+void sched_get_cpu_stats(int cpu, struct sched_cpu_stats *s)
+{
+	struct rq *rq = cpu_rq(cpu);
+
+	*s = (struct sched_cpu_stats){ rq->nr_running, rq->nr_switches, rq->switches_new_mm,
+		rq->switches_same_mm, rq->switches_to_kthread, rq->nr_pulled, rq->nr_migrated,
+		rq->nr_wake_remote };
+}
+
+unsigned int sched_nr_cpus(void)
+{
+	return smp_sched_enabled ? num_online_cpus() : 1;
 }
 
 const char *sched_class_name(void)
@@ -116,16 +175,70 @@ unsigned long nr_running(void)
 	return n;
 }
 
-static void activate_task(struct rq *rq, struct task_struct *p)
+void activate_task(struct rq *rq, struct task_struct *p)
 {
 	sched_class->enqueue_task(rq, p);
 	rq->nr_running++;
 }
 
-static void deactivate_task(struct rq *rq, struct task_struct *p)
+void deactivate_task(struct rq *rq, struct task_struct *p)
 {
 	sched_class->dequeue_task(rq, p);
 	rq->nr_running--;
+}
+
+/* Contract: make CPU cpu's running task reschedule at its next safe
+ * point; a remote CPU gets a reschedule IPI (Linux's resched_task). Any
+ * context; the caller holds that CPU's queue lock, so its curr is stable. */
+void resched_cpu(int cpu)
+{
+	struct task_struct *curr = cpu_curr(cpu);
+
+	if (!curr)
+		return;
+	set_tsk_need_resched(curr);
+	if (cpu != smp_processor_id())
+		smp_send_reschedule(cpu);
+}
+
+/* Two queue locks, the lower address first (include/lock_order.h), so
+ * two CPUs pulling from each other never deadlock. One if a == b.
+ * Interrupts off. */
+void double_rq_lock(struct rq *a, struct rq *b)
+{
+	if (a == b) {
+		spin_lock(&a->lock);
+		return;
+	}
+	if (a > b) {
+		struct rq *t = a;
+
+		a = b;
+		b = t;
+	}
+	spin_lock(&a->lock);
+	spin_lock(&b->lock);
+}
+
+void double_rq_unlock(struct rq *a, struct rq *b)
+{
+	spin_unlock(&a->lock);
+	if (a != b)
+		spin_unlock(&b->lock);
+}
+
+/* Lock p's queue; p may move between reading its CPU and getting the
+ * lock, so check and retry (Linux's task_rq_lock). Interrupts off. */
+struct rq *task_rq_lock(struct task_struct *p)
+{
+	for (;;) {
+		struct rq *rq = task_rq(p);
+
+		spin_lock(&rq->lock);
+		if (rq == task_rq(p))
+			return rq;
+		spin_unlock(&rq->lock);
+	}
 }
 
 /* Switch the address space (lazily for kernel threads) and the CPU state.
@@ -141,11 +254,15 @@ static struct task_struct *context_switch(struct rq *rq, struct task_struct *pre
 		mmgrab(oldmm);
 		enter_lazy_tlb(oldmm, next);
 		sched_stats.switches_to_kthread++;
+		rq->switches_to_kthread++;
 	} else {
-		if (mm == oldmm)
+		if (mm == oldmm) {
 			sched_stats.switches_same_mm++;
-		else
+			rq->switches_same_mm++;
+		} else {
 			sched_stats.switches_new_mm++;
+			rq->switches_new_mm++;
+		}
 		switch_mm(oldmm, mm);             /* c25: CR3 only if different */
 	}
 	trace_sched_switch(prev, next, mm && mm != oldmm);
@@ -158,7 +275,7 @@ static struct task_struct *context_switch(struct rq *rq, struct task_struct *pre
 	/* rq->lock passes to next, which drops it in finish_task_switch: tell
 	 * the lock checker prev no longer holds it (next takes it over there),
 	 * as Linux's prepare_lock_switch does. */
-	__lock_release(&rq->lock.dep_map);
+	__lock_release(&rq->locked->lock.dep_map);
 	__switch_to(prev, next);
 	return switch_to_asm(&prev->thread, &next->thread, prev);
 }
@@ -169,11 +286,14 @@ static struct task_struct *context_switch(struct rq *rq, struct task_struct *pre
  * here, once nothing runs on it any more. Interrupts stay off. */
 static void finish_task_switch(struct task_struct *prev)
 {
-	struct rq *rq = this_rq();
-	struct mm_struct *mm = rq->prev_mm;
+	struct rq *crq = cpu_rq(smp_processor_id()), *rq = crq->locked;
+	struct mm_struct *mm = crq->prev_mm;
 
-	rq->prev_mm = NULL;
+	crq->prev_mm = NULL;
 	prev->last_ran = jiffies;
+	/* prev's registers are saved: another CPU may pick or move it now
+	 * (Linux's finish_lock_switch: on_cpu cleared, release-ordered). */
+	__atomic_store_n(&prev->on_cpu, 0, __ATOMIC_RELEASE);
 	__lock_acquire(&rq->lock.dep_map, LD_SPIN);   /* handed over by prev */
 	spin_unlock(&rq->lock);
 	if (mm)
@@ -231,17 +351,40 @@ void check_stack_depth(struct task_struct *p, unsigned long esp)
 	__builtin_unreachable();
 }
 
+/* Under this CPU's queue lock: the task to run next here, the idle task
+ * when the policy has none (after an idle balance pulled nothing). */
+static struct task_struct *pick_next(struct rq *rq, struct task_struct *prev, bool yielded)
+{
+	int cpu = smp_processor_id();
+	struct task_struct *next;
+
+	if (!rq->nr_running && !sched_class->shared_rq)
+		idle_balance(rq);
+	next = sched_class->pick_next_task(rq, prev, yielded && !is_idle_task(prev));
+	if (!next)
+		next = cpu_rq(cpu)->idle;
+	if (next != prev) {
+		BUG_ON(task_running(next));       /* the on_cpu rule */
+		set_task_cpu(next, cpu);          /* (goodness may pick any CPU's) */
+		next->on_cpu = 1;
+	}
+	return next;
+}
+
 static void __schedule(bool yielded)
 {
 	struct task_struct *prev = current, *next;
-	struct rq *rq = this_rq();
+	struct rq *crq, *rq;
 	unsigned long flags;
 
 	if (unlikely(in_interrupt()))
 		panic("schedule() called from an interrupt handler");
 	lockdep_might_sleep("schedule()", (unsigned long)__builtin_return_address(0));
 	check_stack_end(prev);
-	spin_lock_irqsave(&rq->lock, flags);
+	flags = local_irq_save();
+	crq = cpu_rq(smp_processor_id());
+	rq = this_rq();
+	spin_lock(&rq->lock);
 	clear_tsk_need_resched(prev);
 	if (prev->state != TASK_RUNNING) {
 		if (task_on_runqueue(prev))
@@ -250,11 +393,13 @@ static void __schedule(bool yielded)
 	} else if (!is_idle_task(prev)) {
 		prev->nivcsw++;
 	}
-	next = sched_class->pick_next_task(rq, prev, yielded && !is_idle_task(prev));
-	if (next != prev)
-		finish_task_switch(context_switch(rq, prev, next));
-	else
+	next = pick_next(rq, prev, yielded);
+	if (next != prev) {
+		crq->locked = rq;
+		finish_task_switch(context_switch(crq, prev, next));
+	} else {
 		spin_unlock(&rq->lock);
+	}
 	local_irq_restore(flags);
 }
 
@@ -307,22 +452,66 @@ void yield(void)
 	__schedule(true);
 }
 
+/* Where a woken task goes under per-CPU queues (Linux 2.6's wake-up
+ * placement, simplified): the CPU it last ran on if allowed and not busy
+ * with another task; else an idle CPU it may use (this one first); else
+ * its last CPU if allowed; else the first CPU its affinity allows. */
+static int select_task_cpu(struct task_struct *p)
+{
+	int prev = task_cpu(p), this = smp_processor_id(), cpu;
+
+	if (task_allowed_on(p, prev) && cpu_is_idle(prev))
+		return prev;
+	if (task_allowed_on(p, this) && cpu_is_idle(this))
+		return this;
+	for_each_online_cpu(cpu)
+		if (task_allowed_on(p, cpu) && cpu_is_idle(cpu))
+			return cpu;
+	if (task_allowed_on(p, prev))
+		return prev;
+	for_each_online_cpu(cpu)
+		if (task_allowed_on(p, cpu))
+			return cpu;
+	return prev;
+}
+
 /* wake_up_state() with interrupts already off (wait queues call it);
- * Linux's try_to_wake_up. On SMP the CPU is chosen here, before its lock
- * is taken (p's last CPU: kernel/sched/sched.h). */
+ * Linux's try_to_wake_up. Under p's queue lock p is not being switched
+ * out anywhere (the lock is held across a switch), so a sleeping p may be
+ * placed on another CPU (select_task_cpu) before it is queued; then the
+ * class names the CPU to kick (a reschedule IPI if remote). */
 bool __wake_up_state(struct task_struct *p, long state)
 {
-	struct rq *rq = task_rq(p);
+	struct rq *rq = task_rq_lock(p);
+	int cpu;
 
-	if (!(p->state & state))
+	if (!(p->state & state)) {
+		spin_unlock(&rq->lock);
 		return false;
-	spin_lock(&rq->lock);
+	}
+	if (!task_on_runqueue(p) && !sched_class->shared_rq && !task_running(p)) {
+		cpu = select_task_cpu(p);
+		if (cpu != task_cpu(p)) {
+			set_task_cpu(p, cpu);         /* p sleeps: its rq changes */
+			spin_unlock(&rq->lock);
+			rq = task_rq_lock(p);
+			if (!(p->state & state)) {    /* woken meanwhile */
+				spin_unlock(&rq->lock);
+				return false;
+			}
+		}
+	}
 	p->state = TASK_RUNNING;
-	if (!task_on_runqueue(p))
+	if (!task_on_runqueue(p)) {
 		activate_task(rq, p);
+		cpu = sched_class->wakeup_cpu(rq, p);
+		if (cpu >= 0) {
+			if (cpu != smp_processor_id())
+				cpu_rq(cpu)->nr_wake_remote++;
+			resched_cpu(cpu);
+		}
+	}
 	trace_sched_wakeup(p);
-	if (is_idle_task(rq->curr) || sched_class->preempts_curr(rq, p))
-		set_tsk_need_resched(rq->curr);
 	spin_unlock(&rq->lock);
 	return true;
 }
@@ -341,23 +530,57 @@ bool wake_up_process(struct task_struct *p)
 	return wake_up_state(p, TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE);
 }
 
+/* CPUs running a task of rq's queue (all of them for a shared queue). */
+static unsigned long busy_cpus(struct rq *rq)
+{
+	unsigned long n = 0;
+	int cpu;
+
+	if (!sched_class->shared_rq)
+		return !cpu_is_idle(rq->cpu);
+	for_each_online_cpu(cpu)
+		n += !cpu_is_idle(cpu);
+	return n;
+}
+
 /* The timer tick (interrupts off): charge the tick to the running task and
  * let the policy end its slice (c19: check its canary too). */
 void scheduler_tick(bool user_tick)
 {
 	struct task_struct *p = current;
 	struct rq *rq = this_rq();
+	bool idle = is_idle_task(p);
 
 	check_stack_end(p);
 	account_process_tick(p, user_tick);      /* kernel/sched/cputime.c */
 	spin_lock(&rq->lock);
-	if (is_idle_task(p)) {
-		if (rq->nr_running)
-			set_tsk_need_resched(p);
-	} else if (p == rq->curr && task_on_runqueue(p)) {
+	if (idle) {
+		if (rq->nr_running > busy_cpus(rq))
+			set_tsk_need_resched(p);      /* a task waits for a CPU */
+	} else if (p == cpu_curr(smp_processor_id()) && task_on_runqueue(p)) {
 		sched_class->task_tick(rq, p);   /* (not a test's stand-in task) */
 	}
 	spin_unlock(&rq->lock);
+	if (!sched_class->shared_rq)
+		rebalance_tick(rq, idle);        /* kernel/sched/balance.c */
+}
+
+/* Fork's placement: the parent's CPU, unless another CPU the child may
+ * use has fewer tasks queued (the idlest allowed; 2.6's sched_balance_fork
+ * in small). Its wake-up then queues it there, or on an idle CPU. */
+static int sched_fork_cpu(struct task_struct *p)
+{
+	int best = smp_processor_id(), cpu;
+
+	if (!task_allowed_on(p, best))
+		best = -1;
+	for_each_online_cpu(cpu) {
+		if (!task_allowed_on(p, cpu))
+			continue;
+		if (best < 0 || cpu_rq(cpu)->nr_running < cpu_rq(best)->nr_running)
+			best = cpu;
+	}
+	return best < 0 ? smp_processor_id() : best;
 }
 
 /* Contract: ready a new task p (not yet runnable: woken later by
@@ -372,6 +595,8 @@ void sched_fork(struct task_struct *p)
 
 	spin_lock_irqsave(&rq->lock, flags);
 	INIT_LIST_HEAD(&p->run_list);
+	p->on_cpu = 0;                        /* copied from the running parent */
+	p->flags &= ~PF_IDLE;                 /* an idle task's children are not */
 	p->state = TASK_UNINTERRUPTIBLE;      /* runnable at wake_up_process */
 	if (unlikely(p->sched_reset_on_fork)) {  /* sched_setscheduler's flag */
 		if (p->policy != SCHED_OTHER || p->nice < 0)
@@ -382,6 +607,7 @@ void sched_fork(struct task_struct *p)
 	}
 	sched_class->task_fork(rq, p);
 	p->nvcsw = p->nivcsw = 0;
+	set_task_cpu(p, sched_fork_cpu(p));
 	spin_unlock_irqrestore(&rq->lock, flags);
 }
 
@@ -389,22 +615,42 @@ void sched_fork(struct task_struct *p)
  * its slice back to its parent. */
 void sched_exit(struct task_struct *p)
 {
-	struct rq *rq = task_rq(p);
+	struct rq *rq;
 	unsigned long flags;
 
 	if (!sched_class->task_exit)
 		return;
-	spin_lock_irqsave(&rq->lock, flags);
+	flags = local_irq_save();
+	rq = task_rq_lock(p);
 	sched_class->task_exit(rq, p);
 	spin_unlock_irqrestore(&rq->lock, flags);
 }
 
-/* The idle loop (init_task after boot): sleep until an interrupt, and run
- * anything that became runnable; send the signals of timers that fired (a
+/* Each round of an idle loop checks that `current` is this CPU's idle
+ * task on the right CPU (the claim_c32 tests read the counts). */
+static void idle_check(int cpu)
+{
+	struct idle_checks *c = &per_cpu(idle_checks, cpu);
+
+	if (current == idle_tasks[cpu] && current == cpu_curr(cpu) &&
+	    smp_processor_id() == cpu && (!apic_enabled || read_apic_id() == cpu_to_apicid[cpu]))
+		c->ok++;
+	else
+		c->bad++;
+	if (need_resched())
+		c->resched_seen++;
+}
+
+/* The idle loop of every CPU (init_task on CPU 0 after boot, swapper/N on
+ * the others): sleep until an interrupt, and run anything that became
+ * runnable on this CPU (a wake-up's reschedule IPI, or the tick when a
+ * task waits: scheduler_tick); send the signals of timers that fired (a
  * safe point: include/timer.h). safe_halt() (sti;hlt) is atomic, so a
  * wake-up between the check and the hlt is not lost. */
 void cpu_idle(void)
 {
+	int cpu = smp_processor_id();
+
 	for (;;) {
 		if (timer_events_pending())
 			run_timer_events();
@@ -413,8 +659,24 @@ void cpu_idle(void)
 			safe_halt();
 		else
 			local_irq_enable();
-		schedule();
+		idle_check(cpu);
+		if (need_resched())      /* asked: else a shared queue's task */
+			schedule();      /* would go to whichever CPU woke first */
 	}
+}
+
+/* Linux's init_idle: CPU cpu's queue gets idle (swapper/N) as its idle
+ * and running task, before the CPU is started (CPU 0, at boot). */
+void init_idle(struct task_struct *idle, int cpu)
+{
+	struct rq *rq = cpu_rq(cpu);
+	unsigned long flags;
+
+	spin_lock_irqsave(&rq->lock, flags);
+	idle->flags |= PF_IDLE;
+	idle->prio = MAX_PRIO;
+	rq->curr = rq->idle = idle;
+	spin_unlock_irqrestore(&rq->lock, flags);
 }
 
 const char *panic_task_name(void)
@@ -432,10 +694,12 @@ void sched_init(void)
 		struct rq *rq = cpu_rq(cpu);
 
 		spin_lock_init(&rq->lock);
+		rq->cpu = cpu;
+		INIT_LIST_HEAD(&rq->migration_queue);
 		goodness_sched_class.init(rq);
 		o1_sched_class.init(rq);
 	}
-	this_rq()->curr = this_rq()->idle = &init_task;
+	cpu_rq(0)->curr = cpu_rq(0)->idle = &init_task;
 	init_task.prio = MAX_PRIO;
 	pr_info("sched: %s scheduler\n", sched_class->name);
 	init_task_stack_end();
@@ -465,14 +729,15 @@ unsigned int task_timeslice(const struct task_struct *p)
 /* Linux's set_user_nice: the caller checked the permission. */
 void set_user_nice(struct task_struct *p, long nice)
 {
-	struct rq *rq = task_rq(p);
+	struct rq *rq;
 	unsigned long flags;
 
-	spin_lock_irqsave(&rq->lock, flags);
+	flags = local_irq_save();
+	rq = task_rq_lock(p);
 	p->nice = nice;
 	sched_class->prio_changed(rq, p);
 	if (task_on_runqueue(p))
-		set_tsk_need_resched(rq->curr);   /* the new ranking counts at once */
+		resched_cpu(task_cpu(p));         /* the new ranking counts at once */
 	spin_unlock_irqrestore(&rq->lock, flags);
 }
 
@@ -480,14 +745,17 @@ void set_user_nice(struct task_struct *p, long nice)
 void sched_setscheduler_nocheck(struct task_struct *p, unsigned int policy,
 				unsigned int rt_priority, bool reset_on_fork)
 {
-	struct rq *rq = task_rq(p);
+	struct rq *rq;
 	unsigned long flags;
 
-	spin_lock_irqsave(&rq->lock, flags);
+	flags = local_irq_save();
+	rq = task_rq_lock(p);
 	p->policy = policy;
 	p->rt_priority = rt_priority;
 	p->sched_reset_on_fork = reset_on_fork;
 	sched_class->prio_changed(rq, p);
-	set_tsk_need_resched(rq->curr);
+	resched_cpu(task_cpu(p));
+	if (task_cpu(p) != smp_processor_id())
+		set_tsk_need_resched(current);    /* our own ranking may change too */
 	spin_unlock_irqrestore(&rq->lock, flags);
 }

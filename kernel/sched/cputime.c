@@ -25,20 +25,33 @@ struct proc_usage {
 	unsigned long utime, stime, nvcsw, nivcsw, min_flt, maj_flt;
 };
 
-unsigned long long kcpustat[NR_CPUTIME];
+unsigned long long kcpustat_cpu[NR_CPUS][NR_CPUTIME];
+
+unsigned long long kcpustat_total(enum cpu_usage_stat kind)
+{
+	unsigned long long n = 0;
+
+	for (int cpu = 0; cpu < NR_CPUS; cpu++)
+		n += kcpustat_cpu[cpu][kind];
+	return n;
+}
 
 void account_process_tick(struct task_struct *p, bool user_tick)
 {
+	enum cpu_usage_stat kind;
+
 	if (is_idle_task(p)) {
-		kcpustat[CPUTIME_IDLE]++;
+		kind = CPUTIME_IDLE;
 	} else if (user_tick) {
 		p->utime++;
-		kcpustat[p->nice > 0 ? CPUTIME_NICE : CPUTIME_USER]++;
+		kind = p->nice > 0 ? CPUTIME_NICE : CPUTIME_USER;
 	} else {
 		p->stime++;
-		kcpustat[CPUTIME_SYSTEM]++;
+		kind = CPUTIME_SYSTEM;
 	}
-	calc_global_load();
+	kcpustat_cpu[smp_processor_id()][kind]++;      /* this CPU's own row */
+	if (smp_processor_id() == 0)
+		calc_global_load();          /* once per tick of time, not per CPU */
 }
 
 static void add_thread(struct proc_usage *u, const struct task_struct *t)

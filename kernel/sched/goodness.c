@@ -20,8 +20,17 @@
  * sees exactly the counters 2.4 would have computed. task_counter() gives a
  * sleeper's up-to-date value.
  *
- * The idle task (init_task) is never on the run queue: it runs when nothing
- * else can. Everything here runs under rq->lock (kernel/sched/sched.h). */
+ * The idle tasks are never on the run queue: they run when nothing else
+ * can. Everything here runs under rq->lock (kernel/sched/sched.h).
+ *
+ * SMP, as 2.4: one run queue and one lock for every CPU (shared_rq: CPU
+ * 0's struct rq holds it). A CPU picks among the tasks allowed on it and
+ * not running on another CPU (2.4's can_schedule, the has_cpu rule: here
+ * p->on_cpu), and goodness() adds PROC_CHANGE_PENALTY for the CPU the task
+ * last ran on, so a task stays where its cache is warm unless a much
+ * better one waits. A wake-up asks reschedule_idle() which CPU to kick:
+ * the task's last CPU if idle, else another idle CPU, else the CPU running
+ * the task of lowest goodness if the woken one beats it. */
 #include <kernel.h>
 #include <sched.h>
 #include <asm/irqflags.h>
@@ -85,11 +94,13 @@ static void dequeue_task_goodness(struct rq *rq, struct task_struct *p)
 	list_del_init(&p->run_list);
 }
 
-/* 2.4's goodness(): a real-time task (SCHED_FIFO, SCHED_RR) 1000 plus its
- * rt_priority, above any other; else 0 when p's slice is used up, else the
- * ticks left plus the nice priority, plus 1 when p shares this_mm or is a
- * kernel thread (no CR3 write, the TLB stays warm: c27). Higher is better. */
-int goodness(struct task_struct *p, struct mm_struct *this_mm)
+/* 2.4's goodness() on CPU cpu: a real-time task (SCHED_FIFO, SCHED_RR)
+ * 1000 plus its rt_priority, above any other; else 0 when p's slice is
+ * used up, else the ticks left plus the nice priority, plus
+ * PROC_CHANGE_PENALTY if p last ran on cpu (its cache is there), plus 1
+ * when p shares this_mm or is a kernel thread (no CR3 write, the TLB stays
+ * warm: c27). Higher is better. */
+int goodness_on(struct task_struct *p, int cpu, struct mm_struct *this_mm)
 {
 	int weight = p->counter;
 
@@ -97,9 +108,24 @@ int goodness(struct task_struct *p, struct mm_struct *this_mm)
 		return 1000 + p->rt_priority;
 	if (!weight)
 		return 0;
+	if (cpu >= 0 && task_cpu(p) == cpu && num_online_cpus() > 1)
+		weight += PROC_CHANGE_PENALTY;   /* 2.4: only on SMP */
 	if (p->mm == this_mm || !p->mm)
 		weight += 1;
 	return weight + 20 - p->nice;
+}
+
+/* goodness() for no CPU in particular (no affinity bonus). */
+int goodness(struct task_struct *p, struct mm_struct *this_mm)
+{
+	return goodness_on(p, -1, this_mm);
+}
+
+/* 2.4's can_schedule(): p may be picked on cpu (prev is cpu's own task);
+ * CPU 0 takes anyone when the others run no tasks (no smpsched). */
+static bool can_schedule(struct task_struct *p, struct task_struct *prev, int cpu)
+{
+	return (p == prev || !task_running(p)) && (task_allowed_on(p, cpu) || (cpu == 0 && !smp_sched_enabled));
 }
 
 /* A new epoch: every task gets half of what it had left plus a full slice,
@@ -137,17 +163,21 @@ static struct task_struct *pick_next_task_goodness(struct rq *rq, struct task_st
 						   bool yielded)
 {
 	struct task_struct *p, *next;
-	int best;
+	int best, cpu = smp_processor_id();
 
 	if (unlikely(rt_task(prev)) && task_on_runqueue(prev)) {
 		rt_requeue(rq, prev, yielded);
 		yielded = false;         /* its place in the queue is its yield */
 	}
 	for (;;) {
-		next = rq->idle;
+		next = NULL;
 		best = -1000;
 		list_for_each_entry(p, &rq->goodness_queue, run_list) {
-			int w = (p == prev && yielded) ? -1 : goodness(p, prev->active_mm);
+			int w;
+
+			if (!can_schedule(p, prev, cpu))
+				continue;
+			w = (p == prev && yielded) ? -1 : goodness_on(p, cpu, prev->active_mm);
 			if (w > best) {
 				best = w;
 				next = p;
@@ -159,12 +189,41 @@ static struct task_struct *pick_next_task_goodness(struct rq *rq, struct task_st
 	}
 }
 
-/* 2.4's reschedule_idle(): a switch if p is better than what runs. */
-static bool preempts_curr_goodness(struct rq *rq, struct task_struct *p)
+/* The idle CPU p may use, its last one first; -1 if none. */
+static int find_idle_cpu(struct task_struct *p)
 {
-	struct task_struct *cur = rq->curr;
+	int cpu = task_cpu(p);
 
-	return goodness(p, cur->active_mm) > goodness(cur, cur->active_mm);
+	if (task_allowed_on(p, cpu) && cpu_is_idle(cpu))
+		return cpu;
+	for_each_online_cpu(cpu)
+		if (task_allowed_on(p, cpu) && cpu_is_idle(cpu))
+			return cpu;
+	return -1;
+}
+
+/* 2.4's reschedule_idle(): an idle CPU p may use (the one it last ran on
+ * first), else the CPU whose running task p beats by the most goodness
+ * (the lowest-goodness one), else none. */
+static int wakeup_cpu_goodness(struct rq *rq, struct task_struct *p)
+{
+	int cpu = find_idle_cpu(p), best = -1, best_gap = 0;
+
+	if (cpu >= 0)
+		return cpu;
+	for_each_online_cpu(cpu) {
+		struct task_struct *cur = cpu_curr(cpu);
+		int gap;
+
+		if (!task_allowed_on(p, cpu))
+			continue;
+		gap = goodness_on(p, cpu, cur->active_mm) - goodness_on(cur, cpu, cur->active_mm);
+		if (gap > best_gap) {
+			best_gap = gap;
+			best = cpu;
+		}
+	}
+	return best;
 }
 
 /* End the slice when the counter runs out. */
@@ -225,11 +284,12 @@ static void init_goodness(struct rq *rq)
 
 const struct sched_class goodness_sched_class = {
 	.name = "goodness",
+	.shared_rq = true,
 	.init = init_goodness,
 	.enqueue_task = enqueue_task_goodness,
 	.dequeue_task = dequeue_task_goodness,
 	.pick_next_task = pick_next_task_goodness,
-	.preempts_curr = preempts_curr_goodness,
+	.wakeup_cpu = wakeup_cpu_goodness,
 	.task_tick = task_tick_goodness,
 	.task_fork = task_fork_goodness,
 	.prio_changed = prio_changed_goodness,

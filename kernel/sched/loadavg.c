@@ -26,11 +26,14 @@ unsigned long calc_load(unsigned long load, unsigned long exp, unsigned long act
 unsigned long nr_active_tasks(void)
 {
 	struct task_struct *p;
-	unsigned long n = 0;
+	unsigned long n = 0, flags = local_irq_save();
 
+	read_lock(&tasklist_lock);            /* tasks exit on other CPUs */
 	for_each_process(p)
 		if (!p->exit_state && (p->state == TASK_RUNNING || (p->state & TASK_UNINTERRUPTIBLE)))
 			n++;
+	read_unlock(&tasklist_lock);
+	local_irq_restore(flags);
 	return n;
 }
 

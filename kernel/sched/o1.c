@@ -143,7 +143,7 @@ static struct task_struct *pick_next_task_o1(struct rq *rq, struct task_struct *
 		}
 	}
 	if (!rq->nr_running)
-		return rq->idle;
+		return NULL;
 	array = rq->active;
 	if (unlikely(!array->nr_active)) {
 		rq->active = rq->expired;
@@ -157,10 +157,13 @@ static struct task_struct *pick_next_task_o1(struct rq *rq, struct task_struct *
 				struct task_struct, run_list);
 }
 
-/* 2.6's TASK_PREEMPTS_CURR: a better dynamic priority than the runner. */
-static bool preempts_curr_o1(struct rq *rq, struct task_struct *p)
+/* 2.6's TASK_PREEMPTS_CURR on the queue p joined (its CPU's): an idle
+ * CPU, or a better dynamic priority than the runner there. */
+static int wakeup_cpu_o1(struct rq *rq, struct task_struct *p)
 {
-	return p->prio < rq->curr->prio;
+	struct task_struct *curr = rq->curr;
+
+	return is_idle_task(curr) || p->prio < curr->prio ? rq->cpu : -1;
 }
 
 /* A slice used up: a new one, and the expired array, unless p is
@@ -315,7 +318,7 @@ const struct sched_class o1_sched_class = {
 	.enqueue_task = enqueue_task_o1,
 	.dequeue_task = dequeue_task_o1,
 	.pick_next_task = pick_next_task_o1,
-	.preempts_curr = preempts_curr_o1,
+	.wakeup_cpu = wakeup_cpu_o1,
 	.task_tick = task_tick_o1,
 	.task_fork = task_fork_o1,
 	.task_exit = task_exit_o1,

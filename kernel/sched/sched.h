@@ -10,17 +10,15 @@
  * scheduling fields (counter, time_slice, prio, array, run_list...) are
  * guarded by the lock of the queue the task belongs to (task_rq(p)).
  *
- * SMP (designed for, not done: only CPU 0 runs today). Each CPU has its own
- * rq and lock; a task belongs to the rq of task_cpu(p). What the SMP work
- * adds fits here without changing the classes: rq->cpu, a migration queue
- * and the migration/N thread per rq, double_rq_lock() taking two queue
- * locks in address order for load balancing (pull from the busiest rq:
- * dequeue_task on one, enqueue_task on the other, for a task that is not
- * running, allowed on the target CPU and not cache-hot, judged by
- * p->last_ran), and wake-up placement choosing the rq in try_to_wake_up
- * before its lock is taken. The goodness class keeps 2.4's single queue per
- * rq, which is how 2.4 ran on SMP too (one global queue): on SMP it would
- * be one shared rq for all CPUs. */
+ * SMP: each CPU has its struct rq (cpu_rq(cpu)): its running task (curr),
+ * its idle task, its counters and its migration/N thread. The queue a CPU
+ * schedules from is sched_rq(cpu): its own rq under O(1) (per-CPU queues,
+ * each under its own lock, load balanced by kernel/sched/balance.c), but
+ * under goodness CPU 0's rq for every CPU: 2.4's one run queue under one
+ * lock (runqueue_lock), which is how the seam holds both: the class says
+ * shared_rq, and core.c asks sched_rq() rather than cpu_rq() for a queue.
+ * Two queue locks are taken lowest address first (double_rq_lock), the
+ * rule of include/lock_order.h for two locks of one class. */
 #ifndef TASKLAB_KERNEL_SCHED_H
 #define TASKLAB_KERNEL_SCHED_H
 
@@ -48,12 +46,22 @@ struct prio_array {
 	struct list_head queue[MAX_PRIO];
 };
 
-/* A CPU's run queue. Guarded by lock (interrupts off). */
+/* A CPU's run queue. Guarded by lock (interrupts off); curr, idle,
+ * prev_mm and the counters are this CPU's whichever queue it uses. */
 struct rq {
 	spinlock_t lock;
+	int cpu;
 	unsigned long nr_running;        /* tasks queued, the running one included */
 	unsigned long nr_switches;
 	struct task_struct *curr, *idle;
+	struct rq *locked;               /* the queue whose lock this CPU hands
+					  * across its switch (finish_task_switch) */
+	/* per CPU: switches by kind (c25 per CPU) and balancing */
+	unsigned long switches_new_mm, switches_same_mm, switches_to_kthread;
+	unsigned long nr_pulled, nr_migrated, nr_wake_remote, nr_balance_failed;
+	/* migration/N and its requests (balance.c) */
+	struct task_struct *migration_thread;
+	struct list_head migration_queue;
 	struct mm_struct *prev_mm;       /* a kernel thread's borrowed mm, dropped
 					  * once we are off its stack */
 	/* goodness (2.4): one list of every runnable task, and the epoch. */
@@ -68,25 +76,32 @@ struct rq {
 
 DECLARE_PER_CPU(struct rq, runqueues);
 #define cpu_rq(cpu)   (&per_cpu(runqueues, (cpu)))
-#define this_rq()     cpu_rq(smp_processor_id())
 #define task_cpu(p)   (task_thread_info(p)->cpu)
-#define task_rq(p)    cpu_rq(task_cpu(p))
+#define cpu_curr(cpu) (cpu_rq(cpu)->curr)
+/* The queue CPU cpu schedules from (see above). */
+#define sched_rq(cpu) (sched_class->shared_rq ? cpu_rq(0) : cpu_rq(cpu))
+#define this_rq()     sched_rq(smp_processor_id())
+#define task_rq(p)    sched_rq(task_cpu(p))
 
 /* The seam: one policy's hooks, all called with rq->lock held and
  * interrupts off. core.c keeps rq->nr_running and p->run_list's emptiness
  * (task_on_runqueue) true around them. */
 struct sched_class {
 	const char *name;                               /* as in sched= */
+	bool shared_rq;                                 /* one queue for all CPUs */
 	void (*init)(struct rq *rq);
 	/* p becomes runnable (a wake-up, a new task) / stops being runnable. */
 	void (*enqueue_task)(struct rq *rq, struct task_struct *p);
 	void (*dequeue_task)(struct rq *rq, struct task_struct *p);
-	/* The task to run next (rq->idle when none). prev is current, still
-	 * queued if runnable; yielded: prev called yield(). */
+	/* The task to run next on this CPU (NULL: none, the idle task runs):
+	 * one allowed here and not running on another CPU. prev is current,
+	 * still queued if runnable; yielded: prev called yield(). */
 	struct task_struct *(*pick_next_task)(struct rq *rq, struct task_struct *prev,
 					      bool yielded);
-	/* Should the newly woken p take the CPU from rq->curr? */
-	bool (*preempts_curr)(struct rq *rq, struct task_struct *p);
+	/* p was just queued by a wake-up on rq: the CPU whose running task
+	 * should give way to it (its need_resched set, a reschedule IPI if it
+	 * is another CPU), or -1. */
+	int (*wakeup_cpu)(struct rq *rq, struct task_struct *p);
 	/* One tick of the running task p (not the idle task). */
 	void (*task_tick)(struct rq *rq, struct task_struct *p);
 	/* A new task p forked from current: share out the time slice. */
@@ -108,6 +123,40 @@ struct sched_class {
 
 extern const struct sched_class goodness_sched_class, o1_sched_class;
 extern const struct sched_class *sched_class;
+
+void activate_task(struct rq *rq, struct task_struct *p);
+void deactivate_task(struct rq *rq, struct task_struct *p);
+/* Place p (not running, on no queue) on CPU cpu: its thread_info->cpu. */
+static inline void set_task_cpu(struct task_struct *p, int cpu)
+{
+	task_thread_info(p)->cpu = cpu;
+}
+/* Ask CPU cpu to reschedule (need_resched; a reschedule IPI if remote). */
+void resched_cpu(int cpu);
+/* A CPU is idle: its running task is its idle task. */
+static inline bool cpu_is_idle(int cpu) { return is_idle_task(cpu_curr(cpu)); }
+/* A task may run on cpu (its affinity, cpu online and running tasks). */
+static inline bool task_allowed_on(const struct task_struct *p, int cpu)
+{
+	return cpumask_test_cpu(cpu, &p->cpus_allowed) && cpu_online(cpu) &&
+	       (cpu == 0 || smp_sched_enabled);
+}
+/* The task is running, or a CPU is still switching away from it. */
+static inline bool task_running(const struct task_struct *p)
+{
+	return __atomic_load_n(&p->on_cpu, __ATOMIC_ACQUIRE);
+}
+void double_rq_lock(struct rq *a, struct rq *b);
+/* Lock p's queue, retrying if p moves meanwhile (interrupts off). */
+struct rq *task_rq_lock(struct task_struct *p);
+void double_rq_unlock(struct rq *a, struct rq *b);
+
+/* kernel/sched/balance.c (O(1) only: goodness has one queue) */
+#define CACHE_HOT_TICKS        1         /* ran this recently: cache-hot */
+#define BUSY_REBALANCE_TICKS   (HZ / 5)  /* a busy CPU balances every 200 ms */
+#define IDLE_REBALANCE_TICKS   1         /* an idle one every tick */
+void rebalance_tick(struct rq *rq, bool idle);
+void idle_balance(struct rq *rq);
 
 /* The highest priority with a task queued: the first set bit. The builtin
  * is one bsf instruction on i386. */

@@ -10,8 +10,8 @@
  * until it blocks or yields). SCHED_BATCH, SCHED_IDLE and SCHED_DEADLINE
  * are later Linux's and are EINVAL here. Privilege is euid 0 (Linux's
  * CAP_SYS_NICE); without it RLIMIT_NICE and RLIMIT_RTPRIO say how far a
- * task may raise itself (Linux's defaults: not at all). There is one CPU
- * until SMP arrives: every affinity mask is CPU 0. */
+ * task may raise itself (Linux's defaults: not at all). An affinity mask
+ * is a cpumask_t (one word: NR_CPUS 8) of which the online CPUs count. */
 #include <kernel.h>
 #include <errno.h>
 #include <pid.h>
@@ -27,8 +27,7 @@
 #define MIN_NICE     (-20)
 #define MAX_NICE     19
 #define MAX_RT_PRIO  100
-#define TASK_CPUS    1                    /* tasks run on CPU 0 only, for now (smp.h) */
-#define CPUMASK_SIZE 4                    /* bytes: one unsigned long */
+#define CPUMASK_SIZE sizeof(cpumask_t)    /* bytes: one unsigned long */
 
 static bool capable_sys_nice(void)
 {
@@ -277,33 +276,43 @@ long sys_sched_rr_get_interval_time64(u32 pid, u32 uts, u32 c, u32 d, u32 e, u32
 
 /* --- affinity -------------------------------------------------------- */
 
-/* sched_getaffinity(pid, len, mask): CPU 0, in as many bytes of the mask
- * as Linux copies (len, at most its mask size); len must hold TASK_CPUS
- * bits and be a multiple of 4. Returns the bytes written. */
+/* sched_getaffinity(pid, len, mask): p's allowed CPUs that are online,
+ * in as many bytes as Linux copies (min(len, its mask size)); len must
+ * hold nr_cpu_ids bits and be a multiple of sizeof(long), else EINVAL.
+ * Returns the bytes written. */
 long sys_sched_getaffinity(u32 pid, u32 len, u32 umask, u32 d, u32 e, u32 f)
 {
-	u32 mask = 1;
+	struct task_struct *p;
 	u32 n = min(len, (u32)CPUMASK_SIZE);
+	unsigned long mask;
 
-	if (len * 8 < TASK_CPUS || (len & (sizeof(u32) - 1)))
+	if (len * 8 < nr_cpu_ids || (len & (sizeof(long) - 1)))
 		return -EINVAL;
-	if (!find_process_by_pid((pid_t)pid))
+	if (!(p = find_process_by_pid((pid_t)pid)))
 		return -ESRCH;
+	mask = p->cpus_allowed.bits & cpu_online_mask->bits;
 	return copy_to_user((void *)umask, &mask, n) ? -EFAULT : (long)n;
 }
 
-/* sched_setaffinity(pid, len, mask): the mask must include a CPU that
- * exists (CPU 0), else EINVAL; another user's task EPERM. */
+/* sched_setaffinity(pid, len, mask): a shorter mask is zero-extended, a
+ * longer one cut to ours (Linux's get_user_cpu_mask); the CPUs that exist
+ * are kept, and p is moved off a CPU no longer allowed (set_cpus_allowed).
+ * No online CPU in the mask: EINVAL; another user's task: EPERM. */
 long sys_sched_setaffinity(u32 pid, u32 len, u32 umask, u32 d, u32 e, u32 f)
 {
 	struct task_struct *p;
-	u32 mask = 0;
+	cpumask_t mask = { 0 };
+	long ret;
 
-	if (copy_from_user(&mask, (void *)umask, min(len, (u32)CPUMASK_SIZE)))
+	if (copy_from_user(&mask.bits, (void *)umask, min(len, (u32)CPUMASK_SIZE)))
 		return -EFAULT;
 	if (!(p = find_process_by_pid((pid_t)pid)))
 		return -ESRCH;
 	if (!same_owner(p) && !capable_sys_nice())
 		return -EPERM;
-	return (mask & ((1u << TASK_CPUS) - 1)) ? 0 : -EINVAL;
+	mask.bits &= cpu_possible_mask->bits;
+	get_task_struct(p);                   /* set_cpus_allowed may sleep */
+	ret = set_cpus_allowed(p, mask);
+	put_task_struct(p);
+	return ret;
 }

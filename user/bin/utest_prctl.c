@@ -608,21 +608,27 @@ static int rr_vs_rr(void) { return who_runs(SCHED_RR, SCHED_RR); }
 static int fifo_vs_other(void) { return who_runs(SCHED_FIFO, SCHED_OTHER); }
 static int other_vs_other(void) { return who_runs(SCHED_OTHER, SCHED_OTHER); }
 
-/* What the policies do on one CPU: an ordinary task gives way when its
- * slice ends (the other runs during the spin); SCHED_RR at the end of
- * its slice to another RR task of its priority; SCHED_FIFO keeps the CPU
- * until it yields (to its equal) or blocks (an ordinary task runs only
- * then: yield does not give way to it). */
+/* What the policies do on one CPU (the test pins itself, and so its
+ * children, to CPU 0 as one would on Linux): an ordinary task gives way
+ * when its slice ends (the other runs during the spin); SCHED_RR at the
+ * end of its slice to another RR task of its priority; SCHED_FIFO keeps
+ * the CPU until it yields (to its equal) or blocks (an ordinary task runs
+ * only then: yield does not give way to it). */
 static void sched_policies_on_one_cpu(struct ktap *t)
 {
+	unsigned long all = 0, cpu0 = 1;
+
 	if (!ktap_on_tasklab()) {
 		ktap_skip(t, "the build host has several CPUs: both tasks run at once there");
 		return;
 	}
+	KTAP_ASSERT_EQ(t, sched_getaffinity(0, sizeof(all), &all), 4);
+	KTAP_ASSERT_EQ(t, sched_setaffinity(0, sizeof(cpu0), &cpu0), 0);
 	KTAP_EXPECT_EQ(t, WEXITSTATUS(ktap_run_child(other_vs_other)), 1);
 	KTAP_EXPECT_EQ(t, WEXITSTATUS(ktap_run_child(rr_vs_rr)), 1);
 	KTAP_EXPECT_EQ(t, WEXITSTATUS(ktap_run_child(fifo_vs_fifo)), 2);
 	KTAP_EXPECT_EQ(t, WEXITSTATUS(ktap_run_child(fifo_vs_other)), 4);
+	KTAP_EXPECT_EQ(t, sched_setaffinity(0, sizeof(all), &all), 0);
 }
 
 /* --- affinity ------------------------------------------------------- */
@@ -641,18 +647,26 @@ static int user_sets_root_affinity(void)
 
 /* sched_getaffinity: CPU 0 is in the mask, the size written comes back;
  * a size that is no multiple of 4 EINVAL. sched_setaffinity: a mask with
- * no CPU that exists EINVAL; another user's process EPERM; ESRCH, EFAULT. */
+ * no online CPU EINVAL (on Tasklab: the online CPUs are 0..n-1 and the
+ * mask starts as all of them); another user's process EPERM; ESRCH,
+ * EFAULT. */
 static void sched_affinity(struct ktap *t)
 {
-	unsigned long mask[4] = { 0 }, zero = 0, cpu1 = 2;
+	unsigned long mask[4] = { 0 }, zero = 0, online, beyond;
 
 	KTAP_EXPECT_GE(t, sched_getaffinity(0, sizeof(mask), mask), 4);
 	KTAP_EXPECT_EQ(t, mask[0] & 1, 1);
 	if (ktap_on_tasklab()) {
 		KTAP_EXPECT_EQ(t, sched_getaffinity(0, sizeof(mask), mask), 4);
-		KTAP_EXPECT_EQ(t, mask[0], 1);               /* one CPU */
-		KTAP_EXPECT_EQ(t, sched_setaffinity(0, sizeof(cpu1), &cpu1), -1);
-		KTAP_EXPECT_EQ(t, errno, EINVAL);
+		online = mask[0];
+		KTAP_EXPECT_EQ(t, online & (online + 1), 0);     /* CPUs 0..n-1 */
+		beyond = online + 1;                             /* the first one offline */
+		if (beyond < 256) {
+			KTAP_EXPECT_EQ(t, sched_setaffinity(0, sizeof(beyond), &beyond), -1);
+			KTAP_EXPECT_EQ(t, errno, EINVAL);
+		}
+		KTAP_EXPECT_EQ(t, sched_getaffinity(0, sizeof(mask), mask), 4);
+		KTAP_EXPECT_EQ(t, mask[0], online);              /* unchanged */
 	}
 	KTAP_EXPECT_EQ(t, sched_getaffinity(0, 6, mask), -1);
 	KTAP_EXPECT_EQ(t, errno, EINVAL);
