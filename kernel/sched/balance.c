@@ -203,7 +203,8 @@ static int any_allowed_cpu(struct task_struct *p)
 /* Contract: Linux's set_cpus_allowed: p may run only on the CPUs of mask
  * from now on; if its CPU is not one of them it is moved (a sleeping or
  * queued task directly, a running one by its CPU's migration thread, the
- * caller waiting). Returns 0, or -EINVAL when mask has no online CPU.
+ * caller waiting). Without smpsched the mask is only recorded: CPU 0 runs
+ * every task whatever its mask. Returns 0, or -EINVAL when mask has no online CPU.
  * Process context, interrupts on. */
 int set_cpus_allowed(struct task_struct *p, cpumask_t mask)
 {
@@ -217,6 +218,10 @@ int set_cpus_allowed(struct task_struct *p, cpumask_t mask)
 		return -EINVAL;
 	}
 	p->cpus_allowed = mask;
+	if (!smp_sched_enabled) {               /* CPU 0 runs everyone: nothing moves */
+		spin_unlock_irqrestore(&rq->lock, flags);
+		return 0;
+	}
 	dest = any_allowed_cpu(p);
 	if (task_allowed_on(p, src) || (!task_running(p) && !task_on_runqueue(p))) {
 		if (!task_allowed_on(p, src))
