@@ -17,7 +17,7 @@
 # "unavailable: REASON", and the initramfs then carries Tasklab's own init
 # instead (`make run` says so). An "ok" is kept; an "unavailable" is retried
 # by the next make after ten minutes (or at once after rm -rf DIR).
-# DIR/root is the unpacked package, DIR/applets the applet paths, one a line
+# DIR/pkg is the unpacked package, DIR/applets the applet paths, one a line
 # (bin/ls, usr/bin/id, ...).
 set -u
 dir=${1:-build/busybox}
@@ -40,7 +40,7 @@ unavailable() {
 	exit 0
 }
 
-if grep -q '^ok ' "$status" 2>/dev/null && [ -x "$dir/root/bin/busybox" ] && [ -s "$dir/applets" ]; then
+if grep -q '^ok ' "$status" 2>/dev/null && [ -x "$dir/pkg/bin/busybox" ] && [ -s "$dir/applets" ]; then
 	exit 0
 fi
 if grep -q '^unavailable' "$status" 2>/dev/null && [ -z "$(find "$status" -mmin +10)" ]; then
@@ -78,19 +78,19 @@ version=$(candidate)
 [ -n "$version" ] || unavailable "no $pkg in the package index (offline?)"
 
 debs=$dir/deb
-rm -rf "$debs" "$dir/root" "$dir/applets"
+rm -rf "$debs" "$dir/pkg" "$dir/applets"
 mkdir -p "$debs"
 echo "BusyBox: apt-get download $pkg ($version)"
 (cd "$debs" && apt-get download -q "$pkg" >/dev/null 2>&1) || unavailable "apt-get download $pkg failed (offline?)"
-dpkg -x "$debs"/busybox-static_*_i386.deb "$dir/root" || unavailable "dpkg -x of the package failed"
-[ -x "$dir/root/bin/busybox" ] || unavailable "the package has no bin/busybox"
+dpkg -x "$debs"/busybox-static_*_i386.deb "$dir/pkg" || unavailable "dpkg -x of the package failed"
+[ -x "$dir/pkg/bin/busybox" ] || unavailable "the package has no bin/busybox"
 
 if ! have qemu-i386; then
 	echo "BusyBox: installing qemu-user (qemu-i386 lists the applets)"
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends qemu-user >/dev/null 2>&1 ||
 		unavailable "qemu-i386 (Debian qemu-user) is needed to list the applets"
 fi
-qemu-i386 "$dir/root/bin/busybox" --list-full > "$dir/applets.tmp" 2>/dev/null &&
+qemu-i386 "$dir/pkg/bin/busybox" --list-full > "$dir/applets.tmp" 2>/dev/null &&
 	grep -qx 'sbin/init' "$dir/applets.tmp" ||
 	unavailable "busybox --list-full under qemu-i386 failed"
 mv "$dir/applets.tmp" "$dir/applets"

@@ -41,7 +41,7 @@ done
 cp -R user/rootfs/. "$stage/"
 
 if grep -q '^ok ' "$busybox/status" 2>/dev/null; then
-	cp "$busybox/root/bin/busybox" "$stage/bin/busybox"
+	cp "$busybox/pkg/bin/busybox" "$stage/bin/busybox"
 	cp -R user/rootfs-busybox/. "$stage/"
 	mkdir -p "$stage/usr/bin" "$stage/usr/sbin" "$stage/root" "$stage/home/user"
 	while IFS= read -r applet; do
