@@ -330,13 +330,18 @@ static void set_group_ids(struct task_struct *p, pid_t pgid, pid_t sid)
 	}
 }
 
-/* True when a process group pgid exists in session sid. */
+/* True when a process group pgid exists in session sid. A zombie not yet
+ * reaped still counts, as in Linux (it stays attached to its group until
+ * release_task): a shell puts a pipeline's second command into the group of
+ * the first, which may already have exited; refusing that left the second
+ * command in the shell's group, and its tcsetpgrp to the first's group then
+ * failed with ESRCH once the shell had reaped the first. */
 static bool pgrp_in_session(pid_t pgid, pid_t sid)
 {
 	struct task_struct *q;
 
 	for_each_process(q)
-		if (q->pgid == pgid && q->sid == sid && !q->exit_state)
+		if (q->pgid == pgid && q->sid == sid)
 			return true;
 	return false;
 }
@@ -344,9 +349,9 @@ static bool pgrp_in_session(pid_t pgid, pid_t sid)
 /* setpgid(pid, pgid): the caller's process or one of its children (a child
  * of any of its threads), into a group of the caller's session (pgid 0:
  * its own pid); a group other than its own pid must already exist in that
- * session (EPERM otherwise, as Linux). */
-/* setpgid's checks and change, tasklist_lock held for writing: the group's
- * members and the target's parentage stay as they are meanwhile. */
+ * session (EPERM otherwise, as Linux). Called with tasklist_lock held for
+ * writing: the group's members and the target's parentage stay as they
+ * are meanwhile. */
 static long do_setpgid(pid_t pid, pid_t pgid)
 {
 	struct task_struct *p = pid_task(pid);

@@ -2,8 +2,9 @@
  * what a wait reports: waitid (every idtype Tasklab has, WEXITED,
  * WSTOPPED, WCONTINUED, WNOHANG, WNOWAIT, the siginfo and the rusage),
  * wait4's pid rules (INT_MIN, process groups), the CPU time a reaped child
- * leaves to its parent (getrusage, times), and setsid's rule that a
- * process group with the caller's id must not exist. Runs on Tasklab and,
+ * leaves to its parent (getrusage, times), setsid's rule that a
+ * process group with the caller's id must not exist, and a group that
+ * lives on in its zombie leader (setpgid into it). Runs on Tasklab and,
  * on the build host, under qemu-i386 (Linux's own answers). */
 #include <errno.h>
 #include <ktap.h>
@@ -461,10 +462,43 @@ static int setsid_group_of_my_pid_exists(void)
 	return ret;
 }
 
+/* A process group lives on in its zombie leader: the parent moves a
+ * second child into the group of a first that has exited but is not yet
+ * reaped (a shell's pipeline `a | b` when a ends first), and the group
+ * then outlives the leader's reaping in its new member. */
+static int setpgid_into_zombie_leaders_group(void)
+{
+	int go;
+	pid_t first = child_waiting(0, &go), second;
+	siginfo_t si;
+	int ret = 0;
+
+	if (first < 0 || setpgid(first, first))
+		return 1;
+	release(go);
+	if (waitid(P_PID, first, &si, WEXITED | WNOWAIT, NULL))   /* a zombie now */
+		return 2;
+	second = child_waiting(0, &go);
+	if (second < 0)
+		return 3;
+	if (setpgid(second, first))
+		ret = 4;
+	else if (waitpid(first, NULL, 0) != first)
+		ret = 5;
+	else if (getpgid(second) != first)
+		ret = 6;
+	else if (kill(-first, 0))             /* the group is still there */
+		ret = 7;
+	release(go);
+	waitpid(second, NULL, 0);
+	return ret;
+}
+
 static void wait_setsid_rules(struct ktap *t)
 {
 	KTAP_EXPECT_EQ(t, ktap_run_child(setsid_succeeds), 0);
 	KTAP_EXPECT_EQ(t, ktap_run_child(setsid_group_of_my_pid_exists), 0);
+	KTAP_EXPECT_EQ(t, ktap_run_child(setpgid_into_zombie_leaders_group), 0);
 }
 
 static const struct ktap_case wait_cases[] = {
