@@ -451,7 +451,6 @@ void load_TLS(struct task_struct *next);
 /* set_thread_area's work for task p (current, or a child being made):
  * can_allocate lets entry_number -1 pick a free slot (CLONE_SETTLS may not). */
 int do_set_thread_area(struct task_struct *p, u32 u_info, bool can_allocate);
-void clear_user_segments(void);
 void clear_TLS(struct task_struct *p);
 /* kernel/signal.c: an interruptible sleep ends early (-EINTR or
  * -ERESTARTSYS) when signal_pending; a killable one when
