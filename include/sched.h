@@ -327,6 +327,9 @@ unsigned int sched_nr_cpus(void);
 /* True with the boot word smpsched: every online CPU runs tasks (else
  * CPU 0 alone; kernel/sched/core.c says why). */
 extern bool smp_sched_enabled;
+/* A CPU came online (the CPU itself, after set_cpu_online): the scheduler
+ * notes whether tasks may now run on more than one CPU. */
+void sched_cpu_online(void);
 /* CPU cpu's queue gets its idle task (before the CPU starts). */
 void init_idle(struct task_struct *idle, int cpu);
 void check_stack_end(struct task_struct *p);

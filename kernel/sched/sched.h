@@ -124,8 +124,20 @@ struct sched_class {
 extern const struct sched_class goodness_sched_class, o1_sched_class;
 extern const struct sched_class *sched_class;
 
-void activate_task(struct rq *rq, struct task_struct *p);
-void deactivate_task(struct rq *rq, struct task_struct *p);
+/* See sched_cpu_online (core.c). */
+extern bool sched_smp_active;
+
+static inline void activate_task(struct rq *rq, struct task_struct *p)
+{
+	sched_class->enqueue_task(rq, p);
+	rq->nr_running++;
+}
+
+static inline void deactivate_task(struct rq *rq, struct task_struct *p)
+{
+	sched_class->dequeue_task(rq, p);
+	rq->nr_running--;
+}
 /* Place p (not running, on no queue) on CPU cpu: its thread_info->cpu. */
 static inline void set_task_cpu(struct task_struct *p, int cpu)
 {
@@ -147,8 +159,21 @@ static inline bool task_running(const struct task_struct *p)
 	return __atomic_load_n(&p->on_cpu, __ATOMIC_ACQUIRE);
 }
 void double_rq_lock(struct rq *a, struct rq *b);
-/* Lock p's queue, retrying if p moves meanwhile (interrupts off). */
-struct rq *task_rq_lock(struct task_struct *p);
+
+/* Lock p's queue; p may move between reading its CPU and getting the
+ * lock, so check and retry (Linux's task_rq_lock). Interrupts off. Inline:
+ * every wake-up takes it. */
+static inline struct rq *task_rq_lock(struct task_struct *p)
+{
+	for (;;) {
+		struct rq *rq = task_rq(p);
+
+		spin_lock(&rq->lock);
+		if (likely(rq == task_rq(p)))
+			return rq;
+		spin_unlock(&rq->lock);
+	}
+}
 void double_rq_unlock(struct rq *a, struct rq *b);
 
 /* kernel/sched/balance.c (O(1) only: goodness has one queue) */
