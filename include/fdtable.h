@@ -70,6 +70,13 @@ static inline struct fd fdget(int fd)
 		return (struct fd){ NULL, false };
 	if (__atomic_load_n(&files->count, __ATOMIC_RELAXED) == 1)
 		return (struct fd){ READ_ONCE(files->fd[fd]), false };
+	if (!sched_smp_active) {          /* one CPU: no close between read and get */
+		struct file *f = READ_ONCE(files->fd[fd]);
+
+		if (f)
+			__atomic_fetch_add(&f->f_count, 1, __ATOMIC_RELAXED);
+		return (struct fd){ f, true };
+	}
 	return (struct fd){ __fget_files(files, fd), true };
 }
 

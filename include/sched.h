@@ -330,6 +330,11 @@ extern bool smp_sched_enabled;
 /* A CPU came online (the CPU itself, after set_cpu_online): the scheduler
  * notes whether tasks may now run on more than one CPU. */
 void sched_cpu_online(void);
+/* Tasks may run on more than one CPU (smpsched and a second CPU online).
+ * While false every task runs on one CPU and the kernel is not
+ * preemptible, so between two instructions of a task no other task runs:
+ * the fast paths use that (kernel/sched/core.c says where). */
+extern bool sched_smp_active;
 /* CPU cpu's queue gets its idle task (before the CPU starts). */
 void init_idle(struct task_struct *idle, int cpu);
 void check_stack_end(struct task_struct *p);

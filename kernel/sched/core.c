@@ -143,9 +143,11 @@ KERNEL_PARAM("smpsched", smpsched_param);
 
 /* Tasks may run on more than one CPU: smpsched and a second CPU online.
  * Without it a wake-up has nowhere else to place a task and fork nowhere
- * else to start one, so both skip the search (as a Linux uniprocessor
- * boot does without the code): the one-CPU switch path stays as cheap as
- * before SMP. Set by each CPU as it comes online (sched_cpu_online). */
+ * else to start one, so both skip the search, and no idle balance runs
+ * (as a Linux uniprocessor boot does without the code); fdget takes its
+ * file reference without the table lock (include/fdtable.h). The one-CPU
+ * switch path stays as cheap as before SMP. Set by each CPU as it comes
+ * online (sched_cpu_online): it only ever goes from false to true. */
 bool sched_smp_active;
 
 void sched_cpu_online(void)

@@ -124,9 +124,6 @@ struct sched_class {
 extern const struct sched_class goodness_sched_class, o1_sched_class;
 extern const struct sched_class *sched_class;
 
-/* See sched_cpu_online (core.c). */
-extern bool sched_smp_active;
-
 static inline void activate_task(struct rq *rq, struct task_struct *p)
 {
 	sched_class->enqueue_task(rq, p);
