@@ -9,8 +9,9 @@
 #include <wait.h>
 #include <spinlock.h>
 
-static void queue_entry(struct wait_queue_head *q, struct wait_queue_entry *w, long state,
-			bool exclusive)
+/* Inline in its two callers: every sleep on a pipe or a lock goes through it. */
+static __always_inline void queue_entry(struct wait_queue_head *q, struct wait_queue_entry *w,
+					long state, bool exclusive)
 {
 	unsigned long flags;
 
