@@ -166,7 +166,9 @@ static inline struct rq *task_rq_lock(struct task_struct *p)
 		struct rq *rq = task_rq(p);
 
 		spin_lock(&rq->lock);
-		if (likely(rq == task_rq(p)))
+		/* On one CPU nothing moves p (sched_smp_active, read under the
+		 * lock: a CPU sets it before it takes any queue's lock). */
+		if (likely(!READ_ONCE(sched_smp_active) || rq == task_rq(p)))
 			return rq;
 		spin_unlock(&rq->lock);
 	}
