@@ -132,12 +132,6 @@ struct file *dentry_open(struct dentry *d, unsigned int flags)
 	return do_dentry_open(d, flags, 0);
 }
 
-struct file *get_file(struct file *f)
-{
-	__atomic_fetch_add(&f->f_count, 1, __ATOMIC_RELAXED);
-	return f;
-}
-
 void __fput(struct file *f)
 {
 	if (f->f_op && f->f_op->release)

@@ -47,8 +47,8 @@ static inline struct file *__fget_files(struct files_struct *files, unsigned int
 
 	spin_lock(&files->file_lock);
 	f = files->fd[fd];
-	if (f)                       /* get_file's increment, without the call */
-		__atomic_fetch_add(&f->f_count, 1, __ATOMIC_RELAXED);
+	if (f)
+		get_file(f);
 	spin_unlock(&files->file_lock);
 	return f;
 }
@@ -74,7 +74,7 @@ static inline struct fd fdget(int fd)
 		struct file *f = READ_ONCE(files->fd[fd]);
 
 		if (f)
-			__atomic_fetch_add(&f->f_count, 1, __ATOMIC_RELAXED);
+			get_file(f);
 		return (struct fd){ f, true };
 	}
 	return (struct fd){ __fget_files(files, fd), true };

@@ -414,7 +414,13 @@ struct file *do_filp_open(struct dentry *root, struct dentry *cwd, const char *p
 			  const struct open_flags *op);
 /* Open d as the kernel itself (no permission check, as Linux's). */
 struct file *dentry_open(struct dentry *d, unsigned int flags);
-struct file *get_file(struct file *f);
+/* Another reference to f (fork's copy of a table takes one per open fd). */
+static inline struct file *get_file(struct file *f)
+{
+	__atomic_fetch_add(&f->f_count, 1, __ATOMIC_RELAXED);
+	return f;
+}
+
 /* The release of a file whose last reference went (fs/open.c). */
 void __fput(struct file *f);
 
