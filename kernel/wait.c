@@ -4,7 +4,7 @@
  * __wake_up() pass wakes all the non-exclusive ones in front and stops after
  * nr_exclusive exclusive ones. A queue is changed only under its lock, taken
  * with interrupts off (q->lock, include/wait.h); __wake_up finds a queue
- * empty without it (it says why that is safe). */
+ * empty without it (include/wait.h says why that is safe). */
 #include <kernel.h>
 #include <sched.h>
 #include <wait.h>
@@ -109,22 +109,12 @@ int __wake_up_locked(struct wait_queue_head *q, int nr_exclusive)
 	return wake_up_locked(q, nr_exclusive);
 }
 
-/* Contract: wake the sleepers of q (all non-exclusive ones and up to
- * nr_exclusive exclusive ones, 0: all); returns how many were woken. Any
- * context. An empty queue takes no lock (Linux's wq_has_sleeper, for every
- * waker): the waker changed its condition before the full barrier here,
- * and every sleeper is queued before a full barrier and only then checks
- * the condition (set_current_state in prepare_to_wait, smp_mb at the end
- * of add_wait_queue for poll). So either this sees the entry, or the
- * sleeper sees the new condition and does not sleep. */
-int __wake_up(struct wait_queue_head *q, int nr_exclusive)
+/* __wake_up's work on a queue it found not empty (include/wait.h). */
+int __wake_up_common_lock(struct wait_queue_head *q, int nr_exclusive)
 {
 	unsigned long flags;
 	int woken;
 
-	smp_mb();
-	if (list_empty(&q->task_list))
-		return 0;
 	spin_lock_irqsave(&q->lock, flags);
 	woken = wake_up_locked(q, nr_exclusive);
 	spin_unlock_irqrestore(&q->lock, flags);
