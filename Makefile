@@ -178,10 +178,13 @@ fuzz: all
 		--workers $(WORKERS) $(if $(SEED),--seed $(SEED))
 
 # Benchmarks (include/kbench.h) under QEMU -icount: deterministic figures,
-# one `bench: <name> <value> <unit>` line each. BENCH=<glob> picks some.
+# one `bench: <name> <value> <unit>` line each. BENCH=<glob> picks some;
+# BOOT=<words> adds boot words (BOOT=smpsched: the one-CPU figures with
+# tasks allowed on every CPU).
 BENCH ?= *
+BOOT  ?=
 bench: all
-	@$(PYTHON) tests/bench.py --kernel $(KERNEL) --initrd $(INITRAMFS) --bench '$(BENCH)'
+	@$(PYTHON) tests/bench.py --kernel $(KERNEL) --initrd $(INITRAMFS) --bench '$(BENCH)' --extra '$(BOOT)'
 
 iso: all
 	@sh scripts/mkiso.sh $(KERNEL) $(ISO) "$(ARGS)"

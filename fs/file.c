@@ -27,16 +27,10 @@ struct file *fcheck(int fd)
 struct file *fget(int fd)
 {
 	struct files_struct *files = current->files;
-	struct file *f;
 
 	if (!files || fd < 0 || fd >= NR_OPEN_DEFAULT)
 		return NULL;
-	spin_lock(&files->file_lock);
-	f = files->fd[fd];
-	if (f)                       /* get_file's increment, without the call */
-		__atomic_fetch_add(&f->f_count, 1, __ATOMIC_RELAXED);
-	spin_unlock(&files->file_lock);
-	return f;
+	return __fget_files(files, fd);
 }
 
 /* One past the highest fd the caller may use. */

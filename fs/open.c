@@ -132,18 +132,8 @@ struct file *dentry_open(struct dentry *d, unsigned int flags)
 	return do_dentry_open(d, flags, 0);
 }
 
-struct file *get_file(struct file *f)
+void __fput(struct file *f)
 {
-	__atomic_fetch_add(&f->f_count, 1, __ATOMIC_RELAXED);
-	return f;
-}
-
-void fput(struct file *f)
-{
-	/* atomic: the table's reference and an fget's may be dropped on
-	 * two CPUs at once */
-	if (__atomic_sub_fetch(&f->f_count, 1, __ATOMIC_ACQ_REL) > 0)
-		return;
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f);
 	free_file(f);

@@ -50,8 +50,9 @@ static struct pipe_inode_info *pipe_of(struct file *f)
 }
 
 /* Sleep on the pipe's queue until cond(pipe, arg) holds: 0, -EAGAIN
- * (nonblock) or -ERESTARTSYS. */
-static int pipe_wait_event(struct pipe_inode_info *pipe, bool nonblock,
+ * (nonblock) or -ERESTARTSYS. Inline, so each caller's cond is inlined
+ * too: a pipe switch runs it three times (make bench's user_pipe_switch). */
+static __always_inline int pipe_wait_event(struct pipe_inode_info *pipe, bool nonblock,
 			   bool (*cond)(struct pipe_inode_info *, unsigned int), unsigned int arg)
 {
 	DEFINE_WAIT(wait);

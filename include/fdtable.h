@@ -7,6 +7,7 @@
 struct task_struct;
 struct file;
 #include <types.h>
+#include <fs.h>
 #include <sched.h>
 #include <spinlock.h>
 
@@ -37,7 +38,20 @@ extern struct files_struct init_files;
  * free fd; put_unused_fd() gives a reservation back unused. close_fd()
  * -EBADF. */
 struct file *fget(int fd);
-void fput(struct file *f);
+
+/* fget's body for a valid fd of files: the file with a reference of the
+ * caller's, or NULL. Inline for fdget. */
+static inline struct file *__fget_files(struct files_struct *files, unsigned int fd)
+{
+	struct file *f;
+
+	spin_lock(&files->file_lock);
+	f = files->fd[fd];
+	if (f)
+		get_file(f);
+	spin_unlock(&files->file_lock);
+	return f;
+}
 
 /* fget for a call that uses the file and drops it before returning
  * (Linux's fdget/fdput, once fget_light): without a reference when no
@@ -52,10 +66,18 @@ static inline struct fd fdget(int fd)
 {
 	struct files_struct *files = current->files;
 
-	if (files && __atomic_load_n(&files->count, __ATOMIC_RELAXED) == 1 &&
-	    (unsigned int)fd < NR_OPEN_DEFAULT)
+	if (unlikely(!files) || (unsigned int)fd >= NR_OPEN_DEFAULT)
+		return (struct fd){ NULL, false };
+	if (__atomic_load_n(&files->count, __ATOMIC_RELAXED) == 1)
 		return (struct fd){ READ_ONCE(files->fd[fd]), false };
-	return (struct fd){ fget(fd), true };
+	if (!sched_smp_active) {          /* one CPU: no close between read and get */
+		struct file *f = READ_ONCE(files->fd[fd]);
+
+		if (f)
+			get_file(f);
+		return (struct fd){ f, true };
+	}
+	return (struct fd){ __fget_files(files, fd), true };
 }
 
 static inline void fdput(struct fd f)

@@ -414,8 +414,24 @@ struct file *do_filp_open(struct dentry *root, struct dentry *cwd, const char *p
 			  const struct open_flags *op);
 /* Open d as the kernel itself (no permission check, as Linux's). */
 struct file *dentry_open(struct dentry *d, unsigned int flags);
-struct file *get_file(struct file *f);
-void fput(struct file *f);
+/* Another reference to f (fork's copy of a table takes one per open fd). */
+static inline struct file *get_file(struct file *f)
+{
+	__atomic_fetch_add(&f->f_count, 1, __ATOMIC_RELAXED);
+	return f;
+}
+
+/* The release of a file whose last reference went (fs/open.c). */
+void __fput(struct file *f);
+
+/* Drop a reference to f; the last one releases it. Atomic: the table's
+ * reference and an fget's may be dropped on two CPUs at once. Inline:
+ * every read and write on a shared fd table drops one. */
+static inline void fput(struct file *f)
+{
+	if (__atomic_sub_fetch(&f->f_count, 1, __ATOMIC_ACQ_REL) == 0)
+		__fput(f);
+}
 /* The file of a new pipe end or other file on d, without a path (pipes). */
 struct file *alloc_file(struct dentry *d, unsigned int flags, const struct file_operations *fop);
 

@@ -327,6 +327,14 @@ unsigned int sched_nr_cpus(void);
 /* True with the boot word smpsched: every online CPU runs tasks (else
  * CPU 0 alone; kernel/sched/core.c says why). */
 extern bool smp_sched_enabled;
+/* A CPU came online (the CPU itself, after set_cpu_online): the scheduler
+ * notes whether tasks may now run on more than one CPU. */
+void sched_cpu_online(void);
+/* Tasks may run on more than one CPU (smpsched and a second CPU online).
+ * While false every task runs on one CPU and the kernel is not
+ * preemptible, so between two instructions of a task no other task runs:
+ * the fast paths use that (kernel/sched/core.c says where). */
+extern bool sched_smp_active;
 /* CPU cpu's queue gets its idle task (before the CPU starts). */
 void init_idle(struct task_struct *idle, int cpu);
 void check_stack_end(struct task_struct *p);
@@ -451,7 +459,6 @@ void load_TLS(struct task_struct *next);
 /* set_thread_area's work for task p (current, or a child being made):
  * can_allocate lets entry_number -1 pick a free slot (CLONE_SETTLS may not). */
 int do_set_thread_area(struct task_struct *p, u32 u_info, bool can_allocate);
-void clear_user_segments(void);
 void clear_TLS(struct task_struct *p);
 /* kernel/signal.c: an interruptible sleep ends early (-EINTR or
  * -ERESTARTSYS) when signal_pending; a killable one when

@@ -62,9 +62,24 @@ void finish_wait(struct wait_queue_head *q, struct wait_queue_entry *w);
  * it checks its files (fs/select.c). */
 void add_wait_queue(struct wait_queue_head *q, struct wait_queue_entry *w);
 void remove_wait_queue(struct wait_queue_head *q, struct wait_queue_entry *w);
-/* Wake every non-exclusive sleeper and up to nr exclusive ones (0: all).
- * Returns how many tasks were made runnable. */
-int __wake_up(struct wait_queue_head *q, int nr_exclusive);
+/* The locked wake-up pass of __wake_up (kernel/wait.c). */
+int __wake_up_common_lock(struct wait_queue_head *q, int nr_exclusive);
+
+/* Contract: wake every non-exclusive sleeper and up to nr_exclusive
+ * exclusive ones (0: all); returns how many tasks were made runnable. Any
+ * context. Inline: an empty queue costs a barrier and a test, no call and
+ * no lock (Linux's wq_has_sleeper, for every waker). The waker changed its
+ * condition before the full barrier; every sleeper is queued before a full
+ * barrier and only then checks the condition (set_current_state in
+ * prepare_to_wait, smp_mb at the end of add_wait_queue for poll). So either
+ * this sees the entry, or the sleeper sees the new condition. */
+static inline int __wake_up(struct wait_queue_head *q, int nr_exclusive)
+{
+	smp_mb();
+	if (list_empty(&q->task_list))
+		return 0;
+	return __wake_up_common_lock(q, nr_exclusive);
+}
 /* The same with q->lock already held (by the caller, interrupts off). */
 int __wake_up_locked(struct wait_queue_head *q, int nr_exclusive);
 #define wake_up(q)     __wake_up(q, 1)

@@ -31,8 +31,9 @@ void complete_all(struct completion *c)
 }
 
 /* Take one event, under the queue's lock between the test and the
- * decrement so a complete() elsewhere cannot slip in between. */
-static bool try_take(struct completion *c)
+ * decrement so a complete() elsewhere cannot slip in between. Inline in
+ * wait_event's loop (a vfork parent tries twice). */
+static __always_inline bool try_take(struct completion *c)
 {
 	unsigned long flags;
 	bool got;

@@ -177,7 +177,8 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	p->usage = 2;                    /* one for the reaper, one while it runs */
 	p->kthread = NULL;
 	p->vfork_done = NULL;
-	p->lockdep = (struct task_lockdep){ 0 };   /* holds nothing yet */
+	p->lockdep.depth = 0;            /* holds nothing yet (the checker reads */
+	p->lockdep.recursion = 0;        /* held[] below depth only: no need to clear it) */
 	get_group_info(p->group_info);
 	p->thread_pid = NULL;            /* made when a pidfd first names it */
 	return p;

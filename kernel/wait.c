@@ -2,15 +2,17 @@
  * queue plus a task state other than TASK_RUNNING; waking it is
  * wake_up_process(). Exclusive sleepers are queued at the tail, so one
  * __wake_up() pass wakes all the non-exclusive ones in front and stops after
- * nr_exclusive exclusive ones. A queue is touched only under its lock, taken
- * with interrupts off (q->lock, include/wait.h). */
+ * nr_exclusive exclusive ones. A queue is changed only under its lock, taken
+ * with interrupts off (q->lock, include/wait.h); __wake_up finds a queue
+ * empty without it (include/wait.h says why that is safe). */
 #include <kernel.h>
 #include <sched.h>
 #include <wait.h>
 #include <spinlock.h>
 
-static void queue_entry(struct wait_queue_head *q, struct wait_queue_entry *w, long state,
-			bool exclusive)
+/* Inline in its two callers: every sleep on a pipe or a lock goes through it. */
+static __always_inline void queue_entry(struct wait_queue_head *q, struct wait_queue_entry *w,
+					long state, bool exclusive)
 {
 	unsigned long flags;
 
@@ -68,6 +70,7 @@ void add_wait_queue(struct wait_queue_head *q, struct wait_queue_entry *w)
 	if (list_empty(&w->entry))
 		list_add(&w->entry, &q->task_list);
 	spin_unlock_irqrestore(&q->lock, flags);
+	smp_mb();          /* queued before the caller checks: see __wake_up */
 }
 
 void remove_wait_queue(struct wait_queue_head *q, struct wait_queue_entry *w)
@@ -80,8 +83,9 @@ void remove_wait_queue(struct wait_queue_head *q, struct wait_queue_entry *w)
 	spin_unlock_irqrestore(&q->lock, flags);
 }
 
-/* The wake-up pass, q->lock held by the caller. */
-int __wake_up_locked(struct wait_queue_head *q, int nr_exclusive)
+/* The wake-up pass, q->lock held by the caller. Inline in __wake_up (a
+ * pipe switch wakes twice): one call frame less. */
+static __always_inline int wake_up_locked(struct wait_queue_head *q, int nr_exclusive)
 {
 	struct wait_queue_entry *w, *tmp;
 	int woken = 0;
@@ -100,13 +104,19 @@ int __wake_up_locked(struct wait_queue_head *q, int nr_exclusive)
 	return woken;
 }
 
-int __wake_up(struct wait_queue_head *q, int nr_exclusive)
+int __wake_up_locked(struct wait_queue_head *q, int nr_exclusive)
+{
+	return wake_up_locked(q, nr_exclusive);
+}
+
+/* __wake_up's work on a queue it found not empty (include/wait.h). */
+int __wake_up_common_lock(struct wait_queue_head *q, int nr_exclusive)
 {
 	unsigned long flags;
 	int woken;
 
 	spin_lock_irqsave(&q->lock, flags);
-	woken = __wake_up_locked(q, nr_exclusive);
+	woken = wake_up_locked(q, nr_exclusive);
 	spin_unlock_irqrestore(&q->lock, flags);
 	return woken;
 }

@@ -322,8 +322,10 @@ static void tlb_remove_page(struct mmu_gather *tlb, unsigned long addr, struct p
 
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
-	struct mmu_gather tlb = { .mm = mm };
+	struct mmu_gather tlb;
 
+	tlb.mm = mm;                    /* not an initializer: it would zero pages[] */
+	tlb.nr = 0;
 	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
 		u32 *pte = user_pte(mm, addr);
 

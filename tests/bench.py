@@ -33,7 +33,7 @@ FIGURE = re.compile(r'^bench: (\S+) (\d+) (\S+)')
 
 def run_one(args, sched):
     """One boot under sched=: its report lines and {name: value}."""
-    b = boot(args.kernel, append=f'bench={args.bench} sched={sched} {args.append}',
+    b = boot(args.kernel, append=f'bench={args.bench} sched={sched} {args.append} {args.extra}',
              timeout=args.timeout, extra=ICOUNT, count_syscalls=False)
     lines = [l.strip() for l in b.lines if l.strip().startswith('bench: ') or ARTICLE.match(l.strip())]
     failed = [l for l in lines if l.startswith('bench: FAILED')]
@@ -86,6 +86,8 @@ def main():
     ap.add_argument('--bench', default='*', help='bench= glob')
     ap.add_argument('--append', default='slab_debug=off nolockdep',
                     help='extra kernel command line (the lock checker off: figures count no checking)')
+    ap.add_argument('--extra', default='',
+                    help='more boot words after --append\'s (make bench BOOT=smpsched)')
     ap.add_argument('--timeout', type=float, default=120)
     ap.add_argument('--initrd', help='initramfs (the user-mode benchmarks run from it)')
     ap.add_argument('--smp', type=int, default=1,

@@ -119,14 +119,16 @@ void prepare_to_copy(struct task_struct *parent)
  * running it, and left off. */
 __attribute__((regparm(2))) void __switch_to(struct task_struct *prev, struct task_struct *next)
 {
+	int cpu = smp_processor_id();
+
 	unlazy_fpu(prev);
-	load_esp0(next->thread.esp0);
+	per_cpu(init_tss, cpu).esp0 = next->thread.esp0;      /* load_esp0 */
 	/* A kernel thread never returns to user mode: the GDT may keep the last
 	 * user task's TLS slots, which the live fs/gs still match. Only a
 	 * task that will return to user mode needs its own slots loaded (and
 	 * fs/gs cleared, as the slots they pointed at change). */
 	if (next->mm) {
-		load_TLS(next);
+		load_TLS_desc(&next->thread, cpu);
 		clear_user_segments();
 	}
 }

@@ -201,6 +201,7 @@ void __noreturn start_secondary(void)
 	pr_info("CPU%d: APIC id %u, %s on its own stack, online\n", cpu, read_apic_id(),
 		current->comm);
 	set_cpu_online(cpu, true);
+	sched_cpu_online();
 	local_irq_enable();
 	cpu_idle();                              /* runs tasks from its own queue */
 }

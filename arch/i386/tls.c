@@ -4,7 +4,7 @@
  * descriptors live in task->thread.tls_array and are copied into the GDT at
  * every switch (load_TLS), so each task sees its own. exec clears them;
  * fork copies them with the task_struct. The live fs/gs are zeroed at each
- * switch (clear_user_segments says why). */
+ * switch (clear_user_segments, include/asm/processor.h, says why). */
 #include <kernel.h>
 #include <errno.h>
 #include <sched.h>
@@ -21,20 +21,9 @@ struct user_desc {
 	    seg_not_present:1, useable:1;
 };
 
-/* fs and gs may still hold a user TLS selector from the last return to
- * user mode; a trap taken in kernel mode saves and reloads them, which must
- * not fault after that slot changed (another task's TLS, or cleared by
- * exec). The kernel never uses fs/gs, and every return to user mode pops
- * the task's own values from its frame, so 0 is safe in between. */
-void clear_user_segments(void)
-{
-	__asm__ __volatile__("mov %0, %%fs\n\tmov %0, %%gs" :: "r"(0));
-}
-
 void load_TLS(struct task_struct *next)
 {
-	for (int i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
-		get_cpu_gdt_table(smp_processor_id())[GDT_ENTRY_TLS_MIN + i] = next->thread.tls_array[i];
+	load_TLS_desc(&next->thread, smp_processor_id());
 }
 
 void clear_TLS(struct task_struct *p)

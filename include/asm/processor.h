@@ -27,6 +27,28 @@ struct thread_struct {
 	struct fpu_state fpu;             /* valid when PF_USED_MATH and not loaded */
 };
 
+/* Copy t's TLS descriptors into CPU cpu's GDT slots (on every switch to a
+ * user task, and by set_thread_area): three 8-byte stores, the GDT found
+ * once, as Linux's load_TLS. */
+static inline void load_TLS_desc(const struct thread_struct *t, int cpu)
+{
+	struct desc_struct *gdt = get_cpu_gdt_table(cpu) + GDT_ENTRY_TLS_MIN;
+
+	gdt[0] = t->tls_array[0];
+	gdt[1] = t->tls_array[1];
+	gdt[2] = t->tls_array[2];
+}
+
+/* fs and gs may still hold a user TLS selector from the last return to
+ * user mode; a trap taken in kernel mode saves and reloads them, which must
+ * not fault after that slot changed (another task's TLS, or cleared by
+ * exec). The kernel never uses fs/gs, and every return to user mode pops
+ * the task's own values from its frame, so 0 is safe in between. */
+static inline void clear_user_segments(void)
+{
+	__asm__ __volatile__("mov %0, %%fs\n\tmov %0, %%gs" :: "r"(0));
+}
+
 #define X86_CR0_PG 0x80000000
 #define X86_CR0_WP 0x00010000
 #define X86_CR0_NE 0x00000020

@@ -30,10 +30,17 @@ typedef struct {
 
 static inline void arch_spin_lock(arch_spinlock_t *l)
 {
-	u32 t = 1U << TICKET_SHIFT;
+	u32 t = 1U << TICKET_SHIFT, next;
+	bool free;
 
-	__asm__ __volatile__("lock; xaddl %0, %1" : "+r"(t), "+m"(l->slock) :: "memory");
-	if (likely((u16)t == (u16)(t >> TICKET_SHIFT)))
+	/* The two halves compared as 16-bit words, straight from the flags:
+	 * the uncontended path is the xadd and three instructions. */
+	__asm__ __volatile__("lock; xaddl %0, %1\n\t"
+			     "movl %0, %2\n\t"
+			     "shrl $16, %2\n\t"
+			     "cmpw %w0, %w2"
+			     : "+r"(t), "+m"(l->slock), "=&r"(next), "=@ccz"(free) :: "memory");
+	if (likely(free))
 		return;                  /* it was free: the ticket drawn is the owner's */
 	while ((u16)l->slock != (u16)(t >> TICKET_SHIFT))
 		cpu_relax();

@@ -22,30 +22,6 @@ void __init_rwsem(struct rw_semaphore *s, const char *name)
 	s->dep_map = (struct lockdep_map)STATIC_LOCKDEP_MAP_INIT(name);
 }
 
-/* trylock: enter even past a waiting writer (down_read_trylock's promise
- * is only "no sleep"). */
-static bool try_read(struct rw_semaphore *s, bool trylock)
-{
-	for (;;) {
-		int c = READ_ONCE(s->count);
-
-		if (c < 0 || (!trylock && READ_ONCE(s->writers_waiting)))
-			return false;
-		if (__sync_bool_compare_and_swap(&s->count, c, c + 1))
-			return true;
-	}
-}
-
-/* waiting: the caller counted itself in writers_waiting; count it out on success. */
-static bool try_write(struct rw_semaphore *s, bool waiting)
-{
-	if (!__sync_bool_compare_and_swap(&s->count, 0, -1))
-		return false;
-	if (waiting)
-		__sync_fetch_and_sub(&s->writers_waiting, 1);
-	return true;
-}
-
 static void rwsem_acquire(struct rw_semaphore *s, const char *what, int kind, unsigned long ip)
 {
 	lockdep_might_sleep(what, ip);
@@ -53,24 +29,27 @@ static void rwsem_acquire(struct rw_semaphore *s, const char *what, int kind, un
 		lock_acquire(&s->dep_map, kind, ip);
 }
 
-void down_read(struct rw_semaphore *s)
+/* down_read's and down_write's slow paths (include/rwsem.h has the fast
+ * ones): the checker's record (its call site is the caller's), and the
+ * wait. */
+void __down_read(struct rw_semaphore *s)
 {
 	rwsem_acquire(s, "down_read", LD_SLEEP_READ, _RET_IP_);
-	wait_event(s->wait, try_read(s, false));
+	wait_event(s->wait, __rwsem_try_read(s, false));
 }
 
-void down_write(struct rw_semaphore *s)
+void __down_write(struct rw_semaphore *s)
 {
 	rwsem_acquire(s, "down_write", LD_SLEEP, _RET_IP_);
-	if (try_write(s, false))
+	if (__rwsem_try_write(s, false))
 		return;
 	__sync_fetch_and_add(&s->writers_waiting, 1);
-	wait_event(s->wait, try_write(s, true));
+	wait_event(s->wait, __rwsem_try_write(s, true));
 }
 
 int down_read_trylock(struct rw_semaphore *s)
 {
-	if (!try_read(s, true))
+	if (!__rwsem_try_read(s, true))
 		return 0;
 	if (debug_locks)
 		lock_acquire(&s->dep_map, LD_SLEEP_READ, _RET_IP_);
@@ -79,24 +58,9 @@ int down_read_trylock(struct rw_semaphore *s)
 
 int down_write_trylock(struct rw_semaphore *s)
 {
-	if (!try_write(s, false))
+	if (!__rwsem_try_write(s, false))
 		return 0;
 	if (debug_locks)
 		lock_acquire(&s->dep_map, LD_SLEEP, _RET_IP_);
 	return 1;
-}
-
-void up_read(struct rw_semaphore *s)
-{
-	__lock_release(&s->dep_map);
-	if (__sync_sub_and_fetch(&s->count, 1) == 0 && waitqueue_active(&s->wait))
-		wake_up_all(&s->wait);
-}
-
-void up_write(struct rw_semaphore *s)
-{
-	__lock_release(&s->dep_map);
-	__atomic_exchange_n(&s->count, 0, __ATOMIC_SEQ_CST);
-	if (waitqueue_active(&s->wait))
-		wake_up_all(&s->wait);
 }

@@ -141,6 +141,20 @@ static int smpsched_param(const char *value)
 }
 KERNEL_PARAM("smpsched", smpsched_param);
 
+/* Tasks may run on more than one CPU: smpsched and a second CPU online.
+ * Without it a wake-up has nowhere else to place a task and fork nowhere
+ * else to start one, so both skip the search, and no idle balance runs
+ * (as a Linux uniprocessor boot does without the code); fdget takes its
+ * file reference without the table lock (include/fdtable.h). The one-CPU
+ * switch path stays as cheap as before SMP. Set by each CPU as it comes
+ * online (sched_cpu_online): it only ever goes from false to true. */
+bool sched_smp_active;
+
+void sched_cpu_online(void)
+{
+	WRITE_ONCE(sched_smp_active, smp_sched_enabled && num_online_cpus() > 1);
+}
+
 void sched_get_cpu_stats(int cpu, struct sched_cpu_stats *s)
 {
 	struct rq *rq = cpu_rq(cpu);
@@ -173,18 +187,6 @@ unsigned long nr_running(void)
 	for (int cpu = 0; cpu < NR_CPUS; cpu++)
 		n += cpu_rq(cpu)->nr_running;
 	return n;
-}
-
-void activate_task(struct rq *rq, struct task_struct *p)
-{
-	sched_class->enqueue_task(rq, p);
-	rq->nr_running++;
-}
-
-void deactivate_task(struct rq *rq, struct task_struct *p)
-{
-	sched_class->dequeue_task(rq, p);
-	rq->nr_running--;
 }
 
 /* Contract: make CPU cpu's running task reschedule at its next safe
@@ -225,20 +227,6 @@ void double_rq_unlock(struct rq *a, struct rq *b)
 	spin_unlock(&a->lock);
 	if (a != b)
 		spin_unlock(&b->lock);
-}
-
-/* Lock p's queue; p may move between reading its CPU and getting the
- * lock, so check and retry (Linux's task_rq_lock). Interrupts off. */
-struct rq *task_rq_lock(struct task_struct *p)
-{
-	for (;;) {
-		struct rq *rq = task_rq(p);
-
-		spin_lock(&rq->lock);
-		if (rq == task_rq(p))
-			return rq;
-		spin_unlock(&rq->lock);
-	}
 }
 
 /* Switch the address space (lazily for kernel threads) and the CPU state.
@@ -284,7 +272,7 @@ static struct task_struct *context_switch(struct rq *rq, struct task_struct *pre
  * the task that switched to us): drop the lock, then what the previous
  * task could not drop while running on it. A dead task's stack is freed
  * here, once nothing runs on it any more. Interrupts stay off. */
-static void finish_task_switch(struct task_struct *prev)
+static __always_inline void finish_task_switch(struct task_struct *prev)
 {
 	struct rq *crq = cpu_rq(smp_processor_id()), *rq = crq->locked;
 	struct mm_struct *mm = crq->prev_mm;
@@ -353,12 +341,12 @@ void check_stack_depth(struct task_struct *p, unsigned long esp)
 
 /* Under this CPU's queue lock: the task to run next here, the idle task
  * when the policy has none (after an idle balance pulled nothing). */
-static struct task_struct *pick_next(struct rq *rq, struct task_struct *prev, bool yielded)
+static inline struct task_struct *pick_next(struct rq *rq, int cpu, struct task_struct *prev,
+					    bool yielded)
 {
-	int cpu = smp_processor_id();
 	struct task_struct *next;
 
-	if (!rq->nr_running && !sched_class->shared_rq)
+	if (!rq->nr_running && sched_smp_active && !sched_class->shared_rq)
 		idle_balance(rq);
 	next = sched_class->pick_next_task(rq, prev, yielded && !is_idle_task(prev));
 	if (!next)
@@ -376,14 +364,16 @@ static void __schedule(bool yielded)
 	struct task_struct *prev = current, *next;
 	struct rq *crq, *rq;
 	unsigned long flags;
+	int cpu;
 
 	if (unlikely(in_interrupt()))
 		panic("schedule() called from an interrupt handler");
 	lockdep_might_sleep("schedule()", (unsigned long)__builtin_return_address(0));
 	check_stack_end(prev);
 	flags = local_irq_save();
-	crq = cpu_rq(smp_processor_id());
-	rq = this_rq();
+	cpu = smp_processor_id();
+	crq = cpu_rq(cpu);
+	rq = sched_rq(cpu);
 	spin_lock(&rq->lock);
 	clear_tsk_need_resched(prev);
 	if (prev->state != TASK_RUNNING) {
@@ -393,7 +383,7 @@ static void __schedule(bool yielded)
 	} else if (!is_idle_task(prev)) {
 		prev->nivcsw++;
 	}
-	next = pick_next(rq, prev, yielded);
+	next = pick_next(rq, cpu, prev, yielded);
 	if (next != prev) {
 		crq->locked = rq;
 		finish_task_switch(context_switch(crq, prev, next));
@@ -489,7 +479,8 @@ bool __wake_up_state(struct task_struct *p, long state)
 		spin_unlock(&rq->lock);
 		return false;
 	}
-	if (!task_on_runqueue(p) && !sched_class->shared_rq && !task_running(p)) {
+	if (sched_smp_active && !task_on_runqueue(p) && !sched_class->shared_rq &&
+	    !task_running(p)) {
 		cpu = select_task_cpu(p);
 		if (cpu != task_cpu(p)) {
 			set_task_cpu(p, cpu);         /* p sleeps: its rq changes */
@@ -572,6 +563,8 @@ static int sched_fork_cpu(struct task_struct *p)
 {
 	int best = smp_processor_id(), cpu;
 
+	if (!sched_smp_active)
+		return best;
 	if (!task_allowed_on(p, best))
 		best = -1;
 	for_each_online_cpu(cpu) {

@@ -124,8 +124,17 @@ struct sched_class {
 extern const struct sched_class goodness_sched_class, o1_sched_class;
 extern const struct sched_class *sched_class;
 
-void activate_task(struct rq *rq, struct task_struct *p);
-void deactivate_task(struct rq *rq, struct task_struct *p);
+static inline void activate_task(struct rq *rq, struct task_struct *p)
+{
+	sched_class->enqueue_task(rq, p);
+	rq->nr_running++;
+}
+
+static inline void deactivate_task(struct rq *rq, struct task_struct *p)
+{
+	sched_class->dequeue_task(rq, p);
+	rq->nr_running--;
+}
 /* Place p (not running, on no queue) on CPU cpu: its thread_info->cpu. */
 static inline void set_task_cpu(struct task_struct *p, int cpu)
 {
@@ -147,8 +156,23 @@ static inline bool task_running(const struct task_struct *p)
 	return __atomic_load_n(&p->on_cpu, __ATOMIC_ACQUIRE);
 }
 void double_rq_lock(struct rq *a, struct rq *b);
-/* Lock p's queue, retrying if p moves meanwhile (interrupts off). */
-struct rq *task_rq_lock(struct task_struct *p);
+
+/* Lock p's queue; p may move between reading its CPU and getting the
+ * lock, so check and retry (Linux's task_rq_lock). Interrupts off. Inline:
+ * every wake-up takes it. */
+static inline struct rq *task_rq_lock(struct task_struct *p)
+{
+	for (;;) {
+		struct rq *rq = task_rq(p);
+
+		spin_lock(&rq->lock);
+		/* On one CPU nothing moves p (sched_smp_active, read under the
+		 * lock: a CPU sets it before it takes any queue's lock). */
+		if (likely(!READ_ONCE(sched_smp_active) || rq == task_rq(p)))
+			return rq;
+		spin_unlock(&rq->lock);
+	}
+}
 void double_rq_unlock(struct rq *a, struct rq *b);
 
 /* kernel/sched/balance.c (O(1) only: goodness has one queue) */
@@ -159,12 +183,20 @@ void rebalance_tick(struct rq *rq, bool idle);
 void idle_balance(struct rq *rq);
 
 /* The highest priority with a task queued: the first set bit. The builtin
- * is one bsf instruction on i386. */
+ * is one bsf instruction on i386. Unrolled for the five words of 140 + 1
+ * bits, as 2.6's: the real-time words are tested once each, not looped over. */
 static inline int sched_find_first_bit(const unsigned long *b)
 {
-	for (int i = 0; ; i++)
-		if (b[i])
-			return i * BITS_PER_LONG + __builtin_ctzl(b[i]);
+	_Static_assert(BITMAP_SIZE == 5, "sched_find_first_bit is unrolled for 5 words");
+	if (unlikely(b[0]))
+		return __builtin_ctzl(b[0]);
+	if (unlikely(b[1]))
+		return __builtin_ctzl(b[1]) + 32;
+	if (unlikely(b[2]))
+		return __builtin_ctzl(b[2]) + 64;
+	if (b[3])
+		return __builtin_ctzl(b[3]) + 96;
+	return __builtin_ctzl(b[4]) + 128;
 }
 
 static inline bool rt_task(const struct task_struct *p)
