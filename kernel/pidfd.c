@@ -55,16 +55,18 @@ struct pid *pidfd_pid(const struct file *f)
 
 struct pid *pidfd_get_pid(unsigned int fd, unsigned int *flags)
 {
-	struct file *f = fcheck((int)fd);
+	struct fd f = fdget((int)fd);
 	struct pid *pid;
 
-	if (!f)
+	if (!f.file)
 		return ERR_PTR(-EBADF);
-	pid = pidfd_pid(f);
-	if (IS_ERR(pid))
-		return pid;
-	*flags = f->f_flags;
-	return get_pid(pid);
+	pid = pidfd_pid(f.file);
+	if (!IS_ERR(pid)) {
+		*flags = f.file->f_flags;
+		get_pid(pid);
+	}
+	fdput(f);
+	return pid;
 }
 
 /* pidfd_open(pid, flags): a pidfd for process pid, close-on-exec, the
