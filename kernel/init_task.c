@@ -47,6 +47,7 @@ struct signal_struct init_signal = {
 	.shared_pending = { LIST_HEAD_INIT(init_signal.shared_pending.list), 0 },
 	.timers = {                       /* none, ever: the idle task's */
 		.real_timer = { .entry = LIST_HEAD_INIT(init_signal.timers.real_timer.entry) },
+		.posix_mutex = __MUTEX_INITIALIZER(init_signal.timers.posix_mutex),
 		.posix_timers = LIST_HEAD_INIT(init_signal.timers.posix_timers),
 	},
 	.rlim = {

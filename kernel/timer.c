@@ -8,18 +8,31 @@
  * fired list of timer events, sent at the next safe point. The timer list
  * is guarded by timer_lock, the fired list by timer_events_lock, both taken
  * with interrupts off (the tick uses them); a timer's function runs with
- * neither held, so it may re-arm its timer or fire an event. */
+ * neither held, so it may re-arm its timer or fire an event. On several
+ * CPUs a function may be running on one while its owner disarms it on
+ * another: del_timer_sync() waits for it, as Linux's, and the fired events
+ * are sent by one CPU at a time, timer_event_cancel() waiting for a send
+ * in flight, so that the structure holding either can then be freed. */
 #include <kernel.h>
 #include <sched.h>
 #include <posix-timers.h>
 #include <timer.h>
 #include <spinlock.h>
+#include <smp.h>
+#include <asm/barrier.h>
 #include <asm/irqflags.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 
 static LIST_HEAD(timer_list_head);
 static DEFINE_SPINLOCK(timer_lock);          /* timer_list_head, each entry's place */
 static DEFINE_SPINLOCK(timer_events_lock);   /* timer_events_fired, event counts */
+/* Under timer_lock: the timer whose function each CPU runs now. */
+static DEFINE_PER_CPU(struct timer_list *, running_timer);
+/* Under timer_events_lock: the event being sent, and whether a CPU is
+ * sending (the others leave the fired list to it). */
+static struct timer_event *running_event;
+static bool events_draining;
 
 static void enqueue_timer(struct timer_list *t)
 {
@@ -59,10 +72,46 @@ bool del_timer(struct timer_list *t)
 	return was;
 }
 
+/* Is t's function running on some CPU? timer_lock held. */
+static bool timer_running(const struct timer_list *t)
+{
+	for (int cpu = 0; cpu < NR_CPUS; cpu++)
+		if (running_timer[cpu] == t)
+			return true;
+	return false;
+}
+
+int try_to_del_timer_sync(struct timer_list *t)
+{
+	unsigned long flags;
+	int ret = -1;
+
+	spin_lock_irqsave(&timer_lock, flags);
+	if (!timer_running(t)) {
+		ret = timer_pending(t);
+		if (ret)
+			list_del_init(&t->entry);
+	}
+	spin_unlock_irqrestore(&timer_lock, flags);
+	return ret;
+}
+
+bool del_timer_sync(struct timer_list *t)
+{
+	int ret;
+
+	while ((ret = try_to_del_timer_sync(t)) < 0)
+		cpu_relax();
+	return ret;
+}
+
 /* Run every expired timer (the tick, interrupts off), each function
- * called with timer_lock dropped. */
+ * called with timer_lock dropped and the timer marked running on this
+ * CPU (del_timer_sync waits for it). */
 static void run_timers(void)
 {
+	int cpu = smp_processor_id();
+
 	spin_lock(&timer_lock);
 	while (!list_empty(&timer_list_head)) {
 		struct timer_list *t = list_first_entry(&timer_list_head, struct timer_list, entry);
@@ -72,9 +121,11 @@ static void run_timers(void)
 		if ((long)(jiffies - t->expires) < 0)
 			break;
 		list_del_init(&t->entry);
+		running_timer[cpu] = t;
 		spin_unlock(&timer_lock);
 		fn(data);
 		spin_lock(&timer_lock);
+		running_timer[cpu] = NULL;
 	}
 	spin_unlock(&timer_lock);
 }
@@ -91,39 +142,61 @@ void timer_event_fire(struct timer_event *ev)
 	spin_unlock_irqrestore(&timer_events_lock, flags);
 }
 
+bool timer_event_busy(const struct timer_event *ev)
+{
+	if (READ_ONCE(ev->count))
+		return true;
+	barrier();    /* x86 keeps loads in order: running_event was set before count was cleared */
+	return READ_ONCE(running_event) == ev;
+}
+
 void timer_event_cancel(struct timer_event *ev)
 {
 	unsigned long flags;
 
-	if (!ev->count)                  /* stays 0: its timer is disarmed */
+	if (!timer_event_busy(ev))       /* stays so: its timer is disarmed */
 		return;
 	spin_lock_irqsave(&timer_events_lock, flags);
 	if (ev->count)
 		list_del_init(&ev->fired);
 	ev->count = 0;
+	while (running_event == ev) {    /* another CPU sends it: wait */
+		spin_unlock_irqrestore(&timer_events_lock, flags);
+		cpu_relax();
+		spin_lock_irqsave(&timer_events_lock, flags);
+	}
 	spin_unlock_irqrestore(&timer_events_lock, flags);
 }
 
 /* Each event is taken off the list (and its count read) under
  * timer_events_lock, then sent with it dropped and interrupts as the
  * caller had them: send() may allocate and wake tasks. An event fired
- * again meanwhile is queued again. */
+ * again meanwhile is queued again. One CPU sends at a time (the others
+ * return at once: it drains the list), so no event is sent twice at once. */
 void run_timer_events(void)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&timer_events_lock, flags);
+	if (events_draining) {
+		spin_unlock_irqrestore(&timer_events_lock, flags);
+		return;
+	}
+	events_draining = true;
 	while (!list_empty(&timer_events_fired)) {
 		struct timer_event *ev = list_first_entry(&timer_events_fired,
 							  struct timer_event, fired);
 		unsigned int count = ev->count;
 
 		list_del_init(&ev->fired);
+		running_event = ev;
 		ev->count = 0;
 		spin_unlock_irqrestore(&timer_events_lock, flags);
 		ev->send(ev, count);
 		spin_lock_irqsave(&timer_events_lock, flags);
+		running_event = NULL;
 	}
+	events_draining = false;
 	spin_unlock_irqrestore(&timer_events_lock, flags);
 }
 
