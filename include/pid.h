@@ -79,6 +79,9 @@ static inline struct pid *get_pid(struct pid *pid)
 	__sync_fetch_and_add(&pid->count, 1);
 	return pid;
 }
+/* The task pid names, with a reference (put_task_struct it), or NULL once
+ * it was reaped (Linux's get_pid_task). */
+struct task_struct *get_pid_task(struct pid *pid);
 /* Drop a reference (NULL is fine); the last one frees the struct. */
 void put_pid(struct pid *pid);
 /* The whole thread group of leader has ended: wake its pidfd pollers. */

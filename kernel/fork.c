@@ -178,6 +178,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	p->kthread = NULL;
 	p->vfork_done = NULL;
 	p->lockdep = (struct task_lockdep){ 0 };   /* holds nothing yet */
+	spin_lock_init(&p->alloc_lock);  /* not orig's, which may be held */
 	get_group_info(p->group_info);
 	p->thread_pid = NULL;            /* made when a pidfd first names it */
 	return p;

@@ -105,6 +105,7 @@ struct task_struct init_task = {
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
 	.pid_chain = LIST_HEAD_INIT(init_task.pid_chain),
 	.fs = &init_fs,
+	.alloc_lock = __SPIN_LOCK_UNLOCKED_CLASS("&p->alloc_lock"),
 	.files = &init_files,
 	.sighand = &init_sighand,
 	.signal = &init_signal,

@@ -210,6 +210,7 @@ static int pidfd_siginfo(struct kernel_siginfo *info, int sig, u32 uinfo, const 
 long sys_pidfd_send_signal(u32 pidfd, u32 usig, u32 uinfo, u32 flags, u32 e, u32 f)
 {
 	struct kernel_siginfo info;
+	struct task_struct *p = NULL;
 	unsigned int f_flags;
 	struct pid *pid;
 	int err, sig = (int)usig;
@@ -220,12 +221,14 @@ long sys_pidfd_send_signal(u32 pidfd, u32 usig, u32 uinfo, u32 flags, u32 e, u32
 	if (IS_ERR(pid))
 		return PTR_ERR(pid);
 	err = pidfd_siginfo(&info, sig, uinfo, pid);
-	if (!err && !pid->task)
+	if (!err && !(p = get_pid_task(pid)))    /* held: it may be reaped meanwhile */
 		err = -ESRCH;
 	if (!err && sig && !valid_signal(sig))
 		err = -EINVAL;
 	if (!err)
-		err = send_info_checked(sig, &info, pid->task, true);
+		err = send_info_checked(sig, &info, p, true);
+	if (p)
+		put_task_struct(p);
 	put_pid(pid);
 	return err;
 }

@@ -202,6 +202,18 @@ struct task_struct *find_get_task_by_pid(pid_t pid)
 	return p;
 }
 
+struct task_struct *get_pid_task(struct pid *pid)
+{
+	struct task_struct *p;
+
+	read_lock(&tasklist_lock);       /* pid->task is cleared under it (detach_pid) */
+	p = pid->task;
+	if (p)
+		get_task_struct(p);
+	read_unlock(&tasklist_lock);
+	return p;
+}
+
 struct pid *get_task_pid(struct task_struct *task)
 {
 	struct pid *pid = task->thread_pid;
