@@ -55,8 +55,10 @@ static int nr_threads_of(struct task_struct *p)
 	struct task_struct *t;
 	int n = 0;
 
+	read_lock(&tasklist_lock);       /* threads exit on other CPUs */
 	for_each_thread(p->group_leader, t)
 		n++;
+	read_unlock(&tasklist_lock);
 	return n;
 }
 
@@ -94,10 +96,12 @@ static void stat_counts(struct task_struct *p, bool whole, struct stat_counts *c
 		*c = (struct stat_counts){ p->utime, p->stime, p->min_flt, p->maj_flt };
 		return;
 	}
+	read_lock(&tasklist_lock);       /* the walk of its threads */
 	thread_group_cputime(p, &ct);
+	thread_group_faults(p, &c->min_flt, &c->maj_flt);
+	read_unlock(&tasklist_lock);
 	c->utime = ct.utime;
 	c->stime = ct.stime;
-	thread_group_faults(p, &c->min_flt, &c->maj_flt);
 }
 
 /* Fields 1-22: identity, state, terminal, faults, times, priority (as

@@ -17,6 +17,7 @@
 #include <mm.h>
 #include <mman.h>
 #include <oom.h>
+#include <pid.h>
 #include <sched.h>
 #include <sched/mm.h>
 #include <asm/pgtable.h>
@@ -168,26 +169,31 @@ static int root_link(struct proc_inode *pi, char *buf, size_t size) { return fs_
 /* The live thread of dir's process with the smallest tid >= from. */
 static long next_tid(struct proc_inode *dir, long from)
 {
-	struct task_struct *t, *leader = dir->task->group_leader;
+	struct task_struct *t, *leader;
 	long best = -1;
 
-	if (!proc_task_alive(dir->task))
-		return -1;
-	for_each_thread(leader, t)
-		if (t->pid >= from && (best < 0 || t->pid < best) && proc_task_alive(t))
-			best = t->pid;
+	read_lock(&tasklist_lock);       /* threads exit on other CPUs */
+	leader = dir->task->group_leader;
+	if (proc_task_alive(dir->task))
+		for_each_thread(leader, t)
+			if (t->pid >= from && (best < 0 || t->pid < best) && proc_task_alive(t))
+				best = t->pid;
+	read_unlock(&tasklist_lock);
 	return best;
 }
 
 static struct dentry *tid_lookup(struct dentry *dir, long tid, const char *name, int len)
 {
 	struct task_struct *p = PROC_I(dir->d_inode)->task;
-	struct task_struct *t = find_task_by_pid(tid);
+	struct task_struct *t = find_get_task_by_pid(tid);
+	struct dentry *d = NULL;
 
-	if (!t || t->tgid != p->tgid || !proc_task_alive(t))
-		return NULL;
-	return proc_make_dentry(dir, name, len, &proc_tid_entry, t, -1,
-				PROC_INO(tid, true, PROC_SLOT_DIR));
+	if (t && t->tgid == p->tgid && proc_task_alive(t))
+		d = proc_make_dentry(dir, name, len, &proc_tid_entry, t, -1,
+				     PROC_INO(tid, true, PROC_SLOT_DIR));
+	if (t)
+		put_task_struct(t);
+	return d;
 }
 
 static unsigned long tid_ino(struct proc_inode *dir, long tid)
