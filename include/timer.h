@@ -33,12 +33,7 @@ static inline bool timer_pending(const struct timer_list *t) { return !list_empt
 bool mod_timer(struct timer_list *t, unsigned long expires);
 /* Disarm t; returns true if it was pending. */
 bool del_timer(struct timer_list *t);
-/* Disarm t unless its function is running on a CPU now: -1 then, else
- * whether it was pending. */
-int try_to_del_timer_sync(struct timer_list *t);
-/* Disarm t and wait until its function runs on no CPU: then nothing
- * re-arms it but its owner, and it may be freed. Process context, no lock
- * held that the function takes. Returns true if it was pending. */
+/* Disarm t and wait for its function if it runs on another CPU. */
 bool del_timer_sync(struct timer_list *t);
 struct pt_regs;
 /* The tick's work (kernel/timer.c), called by the PIT interrupt with

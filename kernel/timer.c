@@ -18,7 +18,6 @@
 #include <posix-timers.h>
 #include <timer.h>
 #include <spinlock.h>
-#include <smp.h>
 #include <asm/barrier.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
@@ -27,8 +26,6 @@
 static LIST_HEAD(timer_list_head);
 static DEFINE_SPINLOCK(timer_lock);          /* timer_list_head, each entry's place */
 static DEFINE_SPINLOCK(timer_events_lock);   /* timer_events_fired, event counts */
-/* Under timer_lock: the timer whose function each CPU runs now. */
-static DEFINE_PER_CPU(struct timer_list *, running_timer);
 /* Under timer_events_lock: the event being sent, and whether a CPU is
  * sending (the others leave the fired list to it). */
 static struct timer_event *running_event;
@@ -72,46 +69,36 @@ bool del_timer(struct timer_list *t)
 	return was;
 }
 
-/* Is t's function running on some CPU? timer_lock held. */
-static bool timer_running(const struct timer_list *t)
-{
-	for (int cpu = 0; cpu < NR_CPUS; cpu++)
-		if (running_timer[cpu] == t)
-			return true;
-	return false;
-}
+/* The timer whose function runs now (on the CPU keeping time), or NULL:
+ * del_timer_sync waits for it. Under timer_lock. */
+static struct timer_list *running_timer;
 
-int try_to_del_timer_sync(struct timer_list *t)
-{
-	unsigned long flags;
-	int ret = -1;
-
-	spin_lock_irqsave(&timer_lock, flags);
-	if (!timer_running(t)) {
-		ret = timer_pending(t);
-		if (ret)
-			list_del_init(&t->entry);
-	}
-	spin_unlock_irqrestore(&timer_lock, flags);
-	return ret;
-}
-
+/* Disarm t and, if its function is running on another CPU, wait until
+ * it has returned (Linux's del_timer_sync): after this, t may be freed
+ * (a stack frame left, a task reaped). Returns true if t was pending.
+ * Not from the function itself, nor with a lock it takes held. */
 bool del_timer_sync(struct timer_list *t)
 {
-	int ret;
+	unsigned long flags;
+	bool was, running;
 
-	while ((ret = try_to_del_timer_sync(t)) < 0)
+	for (;;) {
+		spin_lock_irqsave(&timer_lock, flags);
+		was = timer_pending(t);
+		if (was)
+			list_del_init(&t->entry);
+		running = running_timer == t;
+		spin_unlock_irqrestore(&timer_lock, flags);
+		if (!running)
+			return was;
 		cpu_relax();
-	return ret;
+	}
 }
 
 /* Run every expired timer (the tick, interrupts off), each function
- * called with timer_lock dropped and the timer marked running on this
- * CPU (del_timer_sync waits for it). */
+ * called with timer_lock dropped (running_timer names it meanwhile). */
 static void run_timers(void)
 {
-	int cpu = smp_processor_id();
-
 	spin_lock(&timer_lock);
 	while (!list_empty(&timer_list_head)) {
 		struct timer_list *t = list_first_entry(&timer_list_head, struct timer_list, entry);
@@ -121,11 +108,11 @@ static void run_timers(void)
 		if ((long)(jiffies - t->expires) < 0)
 			break;
 		list_del_init(&t->entry);
-		running_timer[cpu] = t;
+		running_timer = t;
 		spin_unlock(&timer_lock);
 		fn(data);
 		spin_lock(&timer_lock);
-		running_timer[cpu] = NULL;
+		running_timer = NULL;
 	}
 	spin_unlock(&timer_lock);
 }
