@@ -59,7 +59,11 @@ static int send_priv(int sig, struct task_struct *p)
 	return send_sig_info(sig, &info, p, true);
 }
 
-int kill_pgrp(pid_t pgrp, int sig, int priv)
+/* The group walks send under tasklist_lock (read), as Linux: no process
+ * of the group is released, and none forks into it unseen, meanwhile.
+ * Sending takes each target's siglock inside it (the table's order) and
+ * may allocate a sigqueue there, which does not sleep (GFP_ATOMIC). */
+int __kill_pgrp_info(pid_t pgrp, int sig, int priv)
 {
 	struct task_struct *p;
 	int err = -ESRCH;
@@ -74,6 +78,16 @@ int kill_pgrp(pid_t pgrp, int sig, int priv)
 	return success ? 0 : err;
 }
 
+int kill_pgrp(pid_t pgrp, int sig, int priv)
+{
+	int ret;
+
+	read_lock(&tasklist_lock);
+	ret = __kill_pgrp_info(pgrp, sig, priv);
+	read_unlock(&tasklist_lock);
+	return ret;
+}
+
 /* kill(-1): every process but init and the caller's own; as Linux, EPERM
  * from some targets is not an error, and ESRCH only when there is none. */
 static int kill_every_process(int sig)
@@ -81,6 +95,7 @@ static int kill_every_process(int sig)
 	struct task_struct *p;
 	int count = 0, ret = 0;
 
+	read_lock(&tasklist_lock);
 	for_each_process(p) {
 		int err;
 
@@ -91,6 +106,7 @@ static int kill_every_process(int sig)
 		if (err != -EPERM)
 			ret = err;
 	}
+	read_unlock(&tasklist_lock);
 	return count ? ret : -ESRCH;
 }
 

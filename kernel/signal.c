@@ -77,7 +77,8 @@ static struct sigqueue *sigqueue_alloc(struct task_struct *p, bool override)
 
 	if (!override && (unsigned long)user->sigpending >= p->signal->rlim[RLIMIT_SIGPENDING].rlim_cur)
 		return NULL;
-	q = kmem_cache_alloc(sigqueue_cachep, GFP_KERNEL | __GFP_NOWARN);   /* a loss is handled */
+	/* under siglock, as Linux's __send_signal: GFP_ATOMIC (a loss is handled) */
+	q = kmem_cache_alloc(sigqueue_cachep, GFP_ATOMIC | __GFP_NOWARN);
 	if (!q)
 		return NULL;
 	q->user = get_uid(user);

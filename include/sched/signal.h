@@ -118,8 +118,11 @@ int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p, b
 void send_sig(int sig, struct task_struct *p);
 /* sig to every process of group pgrp (kernel/kill.c): priv, from the kernel
  * (a terminal's signals: SI_KERNEL, no permission check); else as kill()
- * from current. 0 if one was signalled, else -ESRCH or -EPERM. */
+ * from current. 0 if one was signalled, else -ESRCH or -EPERM. kill_pgrp
+ * walks the task list under tasklist_lock (read); __kill_pgrp_info is for
+ * a caller that holds it already (exit_notify, for writing). */
 int kill_pgrp(pid_t pgrp, int sig, int priv);
+int __kill_pgrp_info(pid_t pgrp, int sig, int priv);
 /* kernel/exit.c: has current's process group no member with a parent in
  * another group of the same session (POSIX's orphaned process group)? */
 bool is_current_pgrp_orphaned(void);
