@@ -16,7 +16,14 @@
  * and retries, or, when it is itself the victim, returns to user mode and
  * dies there. A victim that keeps its memory past OOM_VICTIM_GRACE (stuck
  * where SIGKILL cannot reach it) no longer blocks the choice of another.
- * Allocations the kernel makes for itself fail with -ENOMEM, as before. */
+ * Allocations the kernel makes for itself fail with -ENOMEM, as before.
+ *
+ * On several CPUs one out_of_memory() chooses at a time (oom_lock, taken
+ * by trylock as Linux's: a CPU that finds it held fails its allocation,
+ * and its fault waits for the victims like any other), the scan and the
+ * kill run under tasklist_lock (read: no task is released meanwhile), and
+ * oom_victims and the MMF_OOM_VICTIM mark change atomically, as victims
+ * tear down their memory on any CPU. */
 #include <kernel.h>
 #include <errno.h>
 #include <mm.h>
@@ -25,6 +32,7 @@
 #include <sched.h>
 #include <sched/mm.h>
 #include <sched/signal.h>
+#include <mutex.h>
 #include <wait.h>
 #include <asm/pgtable.h>
 
@@ -34,6 +42,7 @@ unsigned long oom_kill_count;
 static int oom_victims;                  /* marked mms not yet torn down */
 static unsigned long oom_last_kill;      /* jiffies of the latest kill */
 static DECLARE_WAIT_QUEUE_HEAD(oom_victims_wait);
+static DEFINE_MUTEX(oom_lock);           /* one choice at a time */
 
 struct oom_control {
 	gfp_t gfp;
@@ -150,8 +159,8 @@ static void oom_kill_process(struct oom_control *oc, const char *message)
 	struct mm_struct *mm = t->mm;
 	unsigned long anon, file, total_vm;
 
-	mm->flags |= MMF_OOM_VICTIM;
-	oom_victims++;
+	__atomic_fetch_or(&mm->flags, MMF_OOM_VICTIM, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&oom_victims, 1, __ATOMIC_RELAXED);
 	oom_last_kill = jiffies;
 	oom_kill_count++;
 	rss_split_kb(mm, &anon, &file, &total_vm);
@@ -172,6 +181,16 @@ static void oom_kill_process(struct oom_control *oc, const char *message)
 	}
 }
 
+static void oom_report_and_kill(struct oom_control *oc, gfp_t gfp, unsigned int order)
+{
+	pr_warn("%s invoked oom-killer: gfp_mask=%#x, order=%u, oom_score_adj=%d\n",
+		current->comm, gfp, order, current->signal->oom_score_adj);
+	if (!oc->chosen)
+		pr_err("Out of memory and no killable processes...\n");
+	else
+		oom_kill_process(oc, "Out of memory");
+}
+
 void out_of_memory(gfp_t gfp, unsigned int order)
 {
 	struct oom_control oc = { .gfp = gfp, .order = order, .totalpages = totalram_pages };
@@ -180,34 +199,31 @@ void out_of_memory(gfp_t gfp, unsigned int order)
 		return;
 	if (fatal_signal_pending(current) || (current->flags & PF_EXITING))
 		return;                  /* dying already: its memory is on its way */
+	if (!mutex_trylock(&oom_lock))
+		return;                  /* another CPU is choosing: its victim will do */
+	read_lock(&tasklist_lock);
 	select_bad_process(&oc);
-	if (oc.chosen == OOM_ABORT)
-		return;                  /* a victim is still freeing its memory */
-	pr_warn("%s invoked oom-killer: gfp_mask=%#x, order=%u, oom_score_adj=%d\n",
-		current->comm, gfp, order, current->signal->oom_score_adj);
-	if (!oc.chosen) {
-		pr_err("Out of memory and no killable processes...\n");
-		return;
-	}
-	oom_kill_process(&oc, "Out of memory");
+	if (oc.chosen != OOM_ABORT)     /* else a victim is still freeing its memory */
+		oom_report_and_kill(&oc, gfp, order);
+	read_unlock(&tasklist_lock);
+	mutex_unlock(&oom_lock);
 }
 
 bool pagefault_out_of_memory(void)
 {
 	if (fatal_signal_pending(current))
 		return true;             /* the victim: it dies on the way out */
-	if (!oom_victims)
+	if (!READ_ONCE(oom_victims))
 		return false;
-	wait_event_timeout(oom_victims_wait, !oom_victims, HZ);
+	wait_event_timeout(oom_victims_wait, !READ_ONCE(oom_victims), HZ);
 	return true;
 }
 
 void exit_oom_mm(struct mm_struct *mm)
 {
-	if (!(mm->flags & MMF_OOM_VICTIM))
+	if (!(__atomic_fetch_and(&mm->flags, ~MMF_OOM_VICTIM, __ATOMIC_RELAXED) & MMF_OOM_VICTIM))
 		return;
-	mm->flags &= ~MMF_OOM_VICTIM;
-	oom_victims--;
+	__atomic_fetch_sub(&oom_victims, 1, __ATOMIC_RELAXED);
 	wake_up_all(&oom_victims_wait);
 }
 
