@@ -118,7 +118,7 @@ static void stat_head(struct seq_file *m, struct task_struct *p, bool whole)
 	stat_counts(p, whole, &c);
 	seq_printf(m, "%d (%s) %c %d %d %d %u %d %u %lu %lu %lu %lu %lu %lu %lu %lu %ld %ld %d 0 %lu",
 		   p->pid, p->comm, task_state_char(p), ppid_of(p), p->pgid, p->sid,
-		   new_encode_dev(tty_devnum(tty)), tty ? tty->pgrp : -1,
+		   new_encode_dev(tty_devnum(tty)), tty ? tty_get_pgrp(tty) : -1,
 		   p->flags, c.min_flt, sc->cmin_flt, c.maj_flt,
 		   sc->cmaj_flt, c.utime, c.stime, sc->cutime, sc->cstime, (long)task_prio(p) - 100, p->nice,
 		   nr_threads_of(p), p->start_time);
