@@ -169,7 +169,9 @@ long sys_getrusage(u32 who, u32 uru, u32 c, u32 d, u32 e, u32 f)
 
 	if ((int)who != RUSAGE_SELF && (int)who != RUSAGE_CHILDREN && (int)who != RUSAGE_THREAD)
 		return -EINVAL;
+	read_lock(&tasklist_lock);       /* the walk of our threads: they exit on other CPUs */
 	task_rusage(current, (int)who, &r);
+	read_unlock(&tasklist_lock);
 	return copy_to_user((void *)uru, &r, sizeof(r)) ? -EFAULT : 0;
 }
 
@@ -182,8 +184,10 @@ long sys_times(u32 ubuf, u32 b, u32 c, u32 d, u32 e, u32 f)
 	s32 tms[4];
 
 	if (ubuf) {
+		read_lock(&tasklist_lock);   /* as getrusage */
 		group_usage(current, &self);
 		add_children(current, &children);
+		read_unlock(&tasklist_lock);
 		tms[0] = self.utime;
 		tms[1] = self.stime;
 		tms[2] = children.utime;
