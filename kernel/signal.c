@@ -148,24 +148,24 @@ void sigqueue_release_prealloc(struct sigqueue *q, struct sigpending *pending)
 }
 
 /* lock_task_sighand: p's handlers locked (interrupts off, *flags saved),
- * or NULL when p has released them (it is past exit_sighand). */
+ * or NULL when p has released them (it is past exit_sighand). p->sighand
+ * is read and its lock taken under p's task_lock, which exit_sighand and
+ * unshare_sighand hold to let go of it: p's reference keeps the table
+ * from being freed on another CPU between the two (Linux has RCU for
+ * that). */
 struct sighand_struct *lock_task_sighand(struct task_struct *p, unsigned long *flags)
 {
 	struct sighand_struct *sh;
 
-	for (;;) {
-		*flags = local_irq_save();
-		sh = p->sighand;
-		if (!sh)
-			break;
+	*flags = local_irq_save();
+	task_lock(p);
+	sh = p->sighand;
+	if (sh)
 		spin_lock(&sh->siglock);
-		if (likely(sh == p->sighand))
-			return sh;
-		spin_unlock(&sh->siglock);  /* an exec unshared them meanwhile */
+	task_unlock(p);
+	if (!sh)
 		local_irq_restore(*flags);
-	}
-	local_irq_restore(*flags);
-	return NULL;
+	return sh;
 }
 
 void unlock_task_sighand(struct sighand_struct *sh, unsigned long flags)
