@@ -140,7 +140,8 @@
  * and POSIX timers disarm with it before they are set again or freed), one
  * CPU sends the fired timer events and timer_event_cancel waits for a send
  * in flight; a POSIX timer's fields under its it_lock and its process's
- * posix_mutex. A tty's count and file list under tty_mutex, its session
+ * posix_mutex, and its signal's overruns under the target's siglock
+ * (send_sigqueue). A tty's count and file list under tty_mutex, its session
  * and foreground group under its ctrl_lock. Also: a futex waiter queued
  * before it reads the word, mincore's and the core dump's VMA walks under
  * mmap_lock, the copy-on-write break under page_table_lock, TLB shootdowns
@@ -148,10 +149,9 @@
  *
  * Still open (found on the way; not locked yet): the OOM killer's and
  * /proc's reads of another task's mm, fs and signal after their checks
- * (exit_mm and exit_fs do not take task_lock yet); a POSIX timer's
- * overrun count read by its sender outside the receiver's siglock;
- * for_each_thread walks under siglock alone against a thread unlinked
- * under tasklist_lock alone (__release_task). */
+ * (exit_mm and exit_fs do not take task_lock yet); for_each_thread walks
+ * under siglock alone against a thread unlinked under tasklist_lock alone
+ * (__release_task). */
 #ifndef TASKLAB_LOCK_ORDER_H
 #define TASKLAB_LOCK_ORDER_H
 

@@ -106,17 +106,11 @@ static void posix_timer_send(struct timer_event *ev, unsigned int count)
 	struct k_itimer *tm = container_of(ev, struct k_itimer, event);
 	struct sigqueue *q = &tm->sigq;
 	bool group = tm->notify != SIGEV_THREAD_ID;
-	struct task_struct *p;
+	struct task_struct *p = group ? find_get_task_by_pid(tm->sig->leader_pid) : tm->thread;
 
-	if (!list_empty(&q->list)) {
-		q->info.timer.overrun += count;
-		return;
-	}
-	p = group ? find_get_task_by_pid(tm->sig->leader_pid) : tm->thread;
 	if (!p)
 		return;
-	q->info.timer.overrun = count - 1;
-	if ((!group || p->signal == tm->sig) && send_sigqueue(q, p, group))
+	if ((!group || p->signal == tm->sig) && send_sigqueue(q, p, group, count) > 0)
 		tm->queued_on = group ? &p->signal->shared_pending : &p->pending;
 	if (group)
 		put_task_struct(p);

@@ -447,22 +447,27 @@ static int __send_signal(int sig, struct kernel_siginfo *info, struct task_struc
 	return 0;
 }
 
-int send_sigqueue(struct sigqueue *q, struct task_struct *p, bool group)
+int send_sigqueue(struct sigqueue *q, struct task_struct *p, bool group, unsigned int count)
 {
-	int sig = q->info.si_signo;
+	int sig = q->info.si_signo, ret = 0;
 	struct sigpending *pending = group ? &p->signal->shared_pending : &p->pending;
 	unsigned long flags;
 	struct sighand_struct *sh = lock_task_sighand(p, &flags);
-	bool queued = sh && prepare_signal(sig, p, group, false);
 
-	if (queued) {
+	if (!sh)
+		return 0;
+	if (!list_empty(&q->list)) {     /* still pending: the expiries are overruns */
+		q->info.timer.overrun += count;
+		ret = -1;
+	} else if (prepare_signal(sig, p, group, false)) {
+		q->info.timer.overrun = count - 1;
 		list_add_tail(&q->list, &pending->list);
 		pending->signal |= sigmask(sig);
 		complete_signal(sig, p, group);
+		ret = 1;
 	}
-	if (sh)
-		unlock_task_sighand(sh, flags);
-	return queued;
+	unlock_task_sighand(sh, flags);
+	return ret;
 }
 
 /* A task past exit_sighand (a zombie) takes the signal as a no-op: 0, as

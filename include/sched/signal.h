@@ -177,10 +177,12 @@ static inline int cld_code(int code, int *si_status)
 int sigqueue_init_prealloc(struct sigqueue *q);
 void sigqueue_release_prealloc(struct sigqueue *q, struct sigpending *pending);
 void sigqueue_cancel(struct sigqueue *q, struct sigpending *pending);
-/* Queue that record on p (group: p's process) unless the signal is
- * ignored; true when queued. The caller checks that it is not queued
- * already. */
-int send_sigqueue(struct sigqueue *q, struct task_struct *p, bool group);
+/* Queue that record on p (group: p's process) for count expiries (count
+ * - 1 overruns) unless the signal is ignored: 1; 0 when not queued. If it
+ * is still queued, the count is added to its overruns instead: -1. All
+ * under p's siglock, where delivery takes the record off and reads its
+ * overruns (Linux's send_sigqueue). */
+int send_sigqueue(struct sigqueue *q, struct task_struct *p, bool group, unsigned int count);
 
 /* stack_t of the i386 ABI (sigaltstack, ucontext's uc_stack). */
 struct user_stack {
