@@ -88,7 +88,9 @@ void exit_fs(struct task_struct *p)
 {
 	struct fs_struct *fs = p->fs;
 
+	task_lock(p);                    /* /proc's cwd and root links */
 	p->fs = NULL;
+	task_unlock(p);
 	if (__sync_sub_and_fetch(&fs->users, 1) == 0) {
 		BUG_ON(fs == &init_fs);
 		dput(fs->pwd);

@@ -55,7 +55,9 @@ static void exit_mm(struct task_struct *tsk)
 		return;
 	mm_release(tsk, mm);
 	mmgrab(mm);
+	task_lock(tsk);                  /* get_task_mm sees the mm or NULL */
 	tsk->mm = NULL;
+	task_unlock(tsk);
 	enter_lazy_tlb(mm, tsk);     /* the teardown's flush leaves mm here */
 	mmput(mm);
 }

@@ -49,12 +49,11 @@ static size_t copy_from_mm_page(struct mm_struct *mm, unsigned long addr, void *
 
 size_t access_process_vm(struct task_struct *task, unsigned long addr, void *buf, size_t len)
 {
-	struct mm_struct *mm = task->mm;
+	struct mm_struct *mm = get_task_mm(task);   /* it may exit while we read */
 	size_t done = 0, n = 1;
 
 	if (!mm)
 		return 0;
-	mmget(mm);                       /* the task may exit while we read */
 	down_read(&mm->mmap_lock);       /* its VMAs hold still; buf is the kernel's */
 	while (done < len && n) {
 		n = copy_from_mm_page(mm, addr + done, (u8 *)buf + done, len - done);
@@ -75,18 +74,28 @@ static ssize_t read_area(struct task_struct *task, unsigned long start, unsigned
 	return access_process_vm(task, start + pos, buf, count);
 }
 
+/* The task's argument (env false) or environment area, as read_area. */
+static ssize_t mm_area_read(struct proc_inode *pi, bool env, char *buf, size_t count, loff_t pos)
+{
+	struct mm_struct *mm = get_task_mm(pi->task);
+	unsigned long start, end;
+
+	if (!mm)
+		return 0;
+	start = env ? mm->env_start : mm->arg_start;
+	end = env ? mm->env_end : mm->arg_end;
+	mmput(mm);
+	return read_area(pi->task, start, end, buf, count, pos);
+}
+
 static ssize_t cmdline_read(struct proc_inode *pi, char *buf, size_t count, loff_t pos)
 {
-	struct mm_struct *mm = pi->task->mm;
-
-	return mm ? read_area(pi->task, mm->arg_start, mm->arg_end, buf, count, pos) : 0;
+	return mm_area_read(pi, false, buf, count, pos);
 }
 
 static ssize_t environ_read(struct proc_inode *pi, char *buf, size_t count, loff_t pos)
 {
-	struct mm_struct *mm = pi->task->mm;
-
-	return mm ? read_area(pi->task, mm->env_start, mm->env_end, buf, count, pos) : 0;
+	return mm_area_read(pi, true, buf, count, pos);
 }
 
 static int comm_show(struct seq_file *m, struct proc_inode *pi)
@@ -143,22 +152,37 @@ static int file_path(struct file *f, char *buf, size_t size)
 
 static int exe_link(struct proc_inode *pi, char *buf, size_t size)
 {
-	struct mm_struct *mm = pi->task->mm;
+	struct mm_struct *mm = get_task_mm(pi->task);
+	int err = -ENOENT;                   /* a kernel thread, a zombie */
 
-	if (!mm || !mm->exe_file)
-		return -ENOENT;                  /* a kernel thread, a zombie */
-	return file_path(mm->exe_file, buf, size);
+	if (mm && mm->exe_file)
+		err = file_path(mm->exe_file, buf, size);
+	if (mm)
+		mmput(mm);
+	return err;
 }
 
 /* The task's working directory or root: the dentries its fs_struct
  * holds, as paths. */
 static int fs_link(struct proc_inode *pi, char *buf, size_t size, bool root)
 {
-	struct fs_struct *fs = pi->task->fs;
+	struct fs_struct *fs;
+	struct dentry *d = NULL;
+	int err;
 
-	if (!fs)
+	task_lock(pi->task);                 /* exit_fs lets go of it under it */
+	fs = pi->task->fs;
+	if (fs) {
+		spin_lock(&fs->lock);
+		d = dget(root ? fs->root : fs->pwd);
+		spin_unlock(&fs->lock);
+	}
+	task_unlock(pi->task);
+	if (!d)
 		return -ENOENT;                  /* exited */
-	return dentry_path(root ? fs->root : fs->pwd, buf, size);
+	err = dentry_path(d, buf, size);
+	dput(d);
+	return err;
 }
 
 static int cwd_link(struct proc_inode *pi, char *buf, size_t size) { return fs_link(pi, buf, size, false); }
