@@ -39,10 +39,12 @@
  *                                              pid->task; group signals
  *                                              (kill_pgrp, kill -1) are sent
  *                                              under it (read)
- *  4  task->alloc_lock (task_lock) spinlock    a task's files and sighand       no
- *                                              pointers against their release
- *                                              (exit_files, exit_sighand,
- *                                              unshare_sighand): fget_task,
+ *  4  task->alloc_lock (task_lock) spinlock    a task's mm, fs, files and       no
+ *                                              sighand pointers against their
+ *                                              release (exit_mm, exec_mmap,
+ *                                              exit_fs, exit_files,
+ *                                              exit_sighand, unshare_sighand):
+ *                                              get_task_mm, fget_task,
  *                                              lock_task_sighand; taken before
  *                                              siglock and file_lock
  *     sighand->siglock             spinlock    handlers, pending queues, group  no
@@ -133,8 +135,11 @@
  * control (session_clear_tty, the hangup's signals, TIOCSPGRP's group
  * check), loadavg, sched debug and ps (the monitor), sched_switch_class,
  * /proc's readdir of pids and threads and its thread counts and times,
- * getrusage and times; sysinfo's process count is nr_threads, changed
- * under it for writing. lock_task_sighand reads p->sighand under p's
+ * getrusage and times; another task's mm through get_task_mm (/proc's
+ * stat, statm, status, maps, cmdline, environ, exe) or under the task_lock
+ * of a thread that has it (the OOM killer's find_lock_task_mm), its fs
+ * under its task_lock (cwd, root, Umask); sysinfo's process count is
+ * nr_threads, changed under tasklist_lock for writing. lock_task_sighand reads p->sighand under p's
  * task_lock, so the table is not freed before its lock is taken. Timers:
  * del_timer_sync waits for a function running on another CPU (ITIMER_REAL
  * and POSIX timers disarm with it before they are set again or freed), one
@@ -147,10 +152,11 @@
  * mmap_lock, the copy-on-write break under page_table_lock, TLB shootdowns
  * to every CPU of mm_cpumask, kmap_atomic windows per CPU.
  *
- * Still open (found on the way; not locked yet): the OOM killer's and
- * /proc's reads of another task's mm, fs and signal after their checks
- * (exit_mm and exit_fs do not take task_lock yet); for_each_thread walks
- * under siglock alone against a thread unlinked under tasklist_lock alone
+ * Still open (found on the way; not locked yet): /proc's reads of another
+ * task's signal_struct (limits, times, tty) after proc_task_alive, which
+ * the task's release may free meanwhile; the OOM kill's log walks the
+ * victim's VMAs without its mmap_lock; for_each_thread walks under siglock
+ * alone against a thread unlinked under tasklist_lock alone
  * (__release_task). */
 #ifndef TASKLAB_LOCK_ORDER_H
 #define TASKLAB_LOCK_ORDER_H
