@@ -68,7 +68,8 @@ void exchange_tids(struct task_struct *a, struct task_struct *b);
 struct task_struct *find_task_by_pid(pid_t pid);
 /* The task with that pid, with a reference (put_task_struct it) taken
  * under tasklist_lock, so that it cannot be freed while the caller uses it
- * on any CPU; NULL if none. */
+ * on any CPU; NULL if none, and for pid 0 (init_task, which the tid of a
+ * SIGEV_THREAD_ID or a /proc/<pid>/task/0 must not find). */
 struct task_struct *find_get_task_by_pid(pid_t pid);
 
 /* task's struct pid with a reference for the caller, made on first use;

@@ -194,6 +194,8 @@ struct task_struct *find_get_task_by_pid(pid_t pid)
 {
 	struct task_struct *p;
 
+	if (pid <= 0)
+		return NULL;             /* pid 0 is init_task's, never to be held */
 	read_lock(&tasklist_lock);
 	p = find_task_by_pid(pid);
 	if (p)

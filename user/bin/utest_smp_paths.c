@@ -5,7 +5,8 @@
  * fstatat and utimensat with the fd, F_SETFL, and /proc/self/fd), POSIX
  * timers set, read and deleted by two threads while they fire, and
  * lookups by pid (kill of a process group, sched_getparam, getpriority,
- * /proc/<pid>/stat) of processes that are exiting and being reaped.
+ * /proc/<pid>/stat) of processes that are exiting and being reaped, and
+ * pid 0 found by none of those lookups.
  * Each call must give one of the answers Linux gives for it (the file
  * was there, or EBADF; the task was there, or ESRCH) and the kernel must
  * neither oops nor leak; at -smp 4 with QEMU's multi-threaded TCG
@@ -359,7 +360,21 @@ static void pid_lookups_race_exit(struct ktap *t)
 	munmap((void *)last, 4096);
 }
 
+/* Pid 0 names nobody to a lookup that takes a reference: SIGEV_THREAD_ID
+ * with tid 0 is EINVAL, /proc/self/task/0 does not exist (the kernel once
+ * took, then dropped, a reference to its idle task there: a BUG_ON). */
+static void pid_0_is_nobodys(struct ktap *t)
+{
+	struct sigevent ev = { .sigev_signo = SIGUSR1, .sigev_notify = SIGEV_THREAD_ID };
+	int id;
+
+	ev.sigev_notify_thread_id = 0;
+	KTAP_EXPECT_EQ(t, __syscall3(__NR_timer_create, CLOCK_MONOTONIC, &ev, &id), -EINVAL);
+	KTAP_EXPECT_EQ(t, __syscall2(__NR_open, "/proc/self/task/0/stat", O_RDONLY), -ENOENT);
+}
+
 static const struct ktap_case cases[] = {
+	KTAP_CASE(pid_0_is_nobodys),
 	KTAP_CASE(fd_calls_race_close),
 	KTAP_CASE(proc_fd_races_close),
 	KTAP_CASE(posix_timers_race_fire),
