@@ -151,9 +151,11 @@ long sys_chmod(u32 upath, u32 mode, u32 c, u32 d, u32 e, u32 f)
 
 long sys_fchmod(u32 fd, u32 mode, u32 c, u32 d, u32 e, u32 f)
 {
-	struct file *file = fcheck((int)fd);
+	struct fd file = fdget((int)fd);
+	long ret = file.file ? chmod_common(file.file->f_dentry, mode) : -EBADF;
 
-	return file ? chmod_common(file->f_dentry, mode) : -EBADF;
+	fdput(file);
+	return ret;
 }
 
 #define NO_ID ((u32)-1)
@@ -205,9 +207,11 @@ long sys_lchown32(u32 upath, u32 uid, u32 gid, u32 d, u32 e, u32 f)
 
 long sys_fchown32(u32 fd, u32 uid, u32 gid, u32 d, u32 e, u32 f)
 {
-	struct file *file = fcheck((int)fd);
+	struct fd file = fdget((int)fd);
+	long ret = file.file ? chown_common(file.file->f_dentry, uid, gid) : -EBADF;
 
-	return file ? chown_common(file->f_dentry, uid, gid) : -EBADF;
+	fdput(file);
+	return ret;
 }
 
 /* An old 16-bit id (the register's low half): 0xffff is -1. */

@@ -200,7 +200,9 @@ static void exec_mmap(struct mm_struct *mm)
 	if (old)
 		mm_release(tsk, old);
 	flags = local_irq_save();
+	task_lock(tsk);                  /* get_task_mm */
 	tsk->mm = tsk->active_mm = mm;
+	task_unlock(tsk);
 	switch_mm(active, mm);
 	local_irq_restore(flags);
 	if (old)

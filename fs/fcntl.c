@@ -12,6 +12,20 @@
 
 #define SETFL_MASK (O_APPEND | O_NONBLOCK)
 
+/* F_SETFL: the status flags in one atomic step (a compare-and-swap loop,
+ * where Linux takes the file's f_lock), so that two threads sharing the
+ * open file on two CPUs each leave the other bits as they found them and
+ * a reader (O_NONBLOCK in read, O_APPEND in write) sees old or new. */
+static void setfl(struct file *file, unsigned int arg)
+{
+	unsigned int old = READ_ONCE(file->f_flags), new;
+
+	do {
+		new = (old & ~SETFL_MASK) | (arg & SETFL_MASK);
+	} while (!__atomic_compare_exchange_n(&file->f_flags, &old, new, false,
+					      __ATOMIC_RELAXED, __ATOMIC_RELAXED));
+}
+
 static long do_fcntl(struct file *file, u32 fd, u32 cmd, u32 arg)
 {
 	struct files_struct *files = current->files;
@@ -26,9 +40,9 @@ static long do_fcntl(struct file *file, u32 fd, u32 cmd, u32 arg)
 		set_close_on_exec((int)fd, arg & FD_CLOEXEC);
 		return 0;
 	case F_GETFL:
-		return file->f_flags;
+		return READ_ONCE(file->f_flags);
 	case F_SETFL:
-		file->f_flags = (file->f_flags & ~SETFL_MASK) | (arg & SETFL_MASK);
+		setfl(file, arg);
 		return 0;
 	default:
 		return -EINVAL;

@@ -40,7 +40,9 @@ void exit_files(struct task_struct *p)
 {
 	struct files_struct *files = p->files;
 
+	task_lock(p);                    /* fget_task sees the table or NULL */
 	p->files = NULL;
+	task_unlock(p);
 	if (__sync_sub_and_fetch(&files->count, 1))
 		return;
 	BUG_ON(files == &init_files);

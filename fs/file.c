@@ -24,6 +24,25 @@ struct file *fcheck(int fd)
 	return READ_ONCE(files->fd[fd]);   /* one aligned word: no lock to read it */
 }
 
+struct file *fget_task(struct task_struct *task, int fd)
+{
+	struct files_struct *files;
+	struct file *f = NULL;
+
+	if (fd < 0 || fd >= NR_OPEN_DEFAULT)
+		return NULL;
+	task_lock(task);                 /* its table is not freed meanwhile */
+	files = task->files;
+	if (files) {
+		spin_lock(&files->file_lock);
+		if ((f = files->fd[fd]))
+			__atomic_fetch_add(&f->f_count, 1, __ATOMIC_RELAXED);
+		spin_unlock(&files->file_lock);
+	}
+	task_unlock(task);
+	return f;
+}
+
 struct file *fget(int fd)
 {
 	struct files_struct *files = current->files;

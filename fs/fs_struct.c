@@ -88,7 +88,9 @@ void exit_fs(struct task_struct *p)
 {
 	struct fs_struct *fs = p->fs;
 
+	task_lock(p);                    /* /proc's cwd and root links */
 	p->fs = NULL;
+	task_unlock(p);
 	if (__sync_sub_and_fetch(&fs->users, 1) == 0) {
 		BUG_ON(fs == &init_fs);
 		dput(fs->pwd);
@@ -118,16 +120,15 @@ long sys_chdir(u32 upath, u32 b, u32 c, u32 d, u32 e, u32 f)
  * EACCES (search permission is checked now, not at the open). */
 long sys_fchdir(u32 fd, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
-	struct file *file = fcheck((int)fd);
+	struct fd file = fdget((int)fd);
 	int err;
 
-	if (!file)
+	if (!file.file)
 		return -EBADF;
-	if (!S_ISDIR(file->f_inode->i_mode))
-		return -ENOTDIR;
-	err = inode_permission(file->f_inode, MAY_EXEC);
+	err = S_ISDIR(file.file->f_inode->i_mode) ? inode_permission(file.file->f_inode, MAY_EXEC) : -ENOTDIR;
 	if (!err)
-		set_fs_pwd(current->fs, file->f_dentry);
+		set_fs_pwd(current->fs, file.file->f_dentry);
+	fdput(file);
 	return err;
 }
 

@@ -333,16 +333,17 @@ void putname(char *name)
 
 struct dentry *start_dir(int dfd)
 {
-	struct file *f;
+	struct fd f;
+	struct dentry *d;
 
 	if (dfd == AT_FDCWD)
 		return current_cwd();
-	f = fcheck(dfd);
-	if (!f)
+	f = fdget(dfd);
+	if (!f.file)
 		return ERR_PTR(-EBADF);
-	if (!S_ISDIR(f->f_inode->i_mode))
-		return ERR_PTR(-ENOTDIR);
-	return dget(f->f_dentry);
+	d = S_ISDIR(f.file->f_inode->i_mode) ? dget(f.file->f_dentry) : ERR_PTR(-ENOTDIR);
+	fdput(f);
+	return d;
 }
 
 struct dentry *path_start(int dfd, const char *name)
@@ -353,12 +354,15 @@ struct dentry *path_start(int dfd, const char *name)
 /* "" with LOOKUP_EMPTY: dfd's own file, whatever it is, or the cwd. */
 static struct dentry *empty_path(int dfd)
 {
-	struct file *f;
+	struct fd f;
+	struct dentry *d;
 
 	if (dfd == AT_FDCWD)
 		return current_cwd();
-	f = fcheck(dfd);
-	return f ? dget(f->f_dentry) : ERR_PTR(-EBADF);
+	f = fdget(dfd);
+	d = f.file ? dget(f.file->f_dentry) : ERR_PTR(-EBADF);
+	fdput(f);
+	return d;
 }
 
 struct dentry *user_path_at(int dfd, const char *upath, unsigned int flags)

@@ -379,13 +379,13 @@ static ssize_t splice_through_page(struct file *in, loff_t *pos, struct file *ou
  * (an offset for an input that cannot seek), EINVAL (a negative count or
  * offset, an input that is a pipe or directory, an O_APPEND output),
  * EOVERFLOW (the offset is at or past `max`). */
-static long do_sendfile(u32 out_fd, u32 in_fd, loff_t *ppos, size_t count, loff_t max)
+static long sendfile_files(struct file *in, struct file *out, loff_t *ppos,
+			   size_t count, loff_t max)
 {
-	struct file *in = fcheck((int)in_fd), *out;
 	loff_t pos;
 	ssize_t n;
 
-	if (!in || !(in->f_mode & FMODE_READ))
+	if (!(in->f_mode & FMODE_READ))
 		return -EBADF;
 	if (ppos && !(in->f_mode & FMODE_PREAD))
 		return -ESPIPE;
@@ -393,7 +393,6 @@ static long do_sendfile(u32 out_fd, u32 in_fd, loff_t *ppos, size_t count, loff_
 	if ((n = rw_verify_area(&pos, count)) < 0)
 		return n;
 	count = n;
-	out = fcheck((int)out_fd);
 	if (!out || !(out->f_mode & FMODE_WRITE))
 		return -EBADF;
 	if (pos + (loff_t)count > max) {
@@ -409,6 +408,18 @@ static long do_sendfile(u32 out_fd, u32 in_fd, loff_t *ppos, size_t count, loff_
 	else
 		in->f_pos = pos;
 	return n;
+}
+
+/* The two files are held (fdget) while they are used, so a close by
+ * another thread meanwhile cannot free them. */
+static long do_sendfile(u32 out_fd, u32 in_fd, loff_t *ppos, size_t count, loff_t max)
+{
+	struct fd in = fdget((int)in_fd), out = fdget((int)out_fd);
+	long ret = in.file ? sendfile_files(in.file, out.file, ppos, count, max) : -EBADF;
+
+	fdput(out);
+	fdput(in);
+	return ret;
 }
 
 /* sendfile64(out_fd, in_fd, loff_t *offset, count): offset NULL reads

@@ -83,7 +83,12 @@ long vfs_getdents64(struct file *f, void *ubuf, unsigned int count)
 
 long sys_getdents64(u32 fd, u32 buf, u32 count, u32 d, u32 e, u32 f)
 {
-	struct file *file = fcheck((int)fd);
+	struct fd file = fdget((int)fd);
+	long ret;
 
-	return file ? vfs_getdents64(file, (void *)buf, count) : -EBADF;
+	if (!file.file)
+		return -EBADF;
+	ret = vfs_getdents64(file.file, (void *)buf, count);
+	fdput(file);
+	return ret;
 }

@@ -173,11 +173,12 @@ static bool poll_schedule_timeout(struct poll_wqueues *p, const unsigned long *e
 static __poll_t do_pollfd(struct pollfd *pfd, poll_table *pt)
 {
 	__poll_t mask = 0;
-	struct file *f;
+	struct fd f;
 
 	if (pfd->fd >= 0) {
-		f = fcheck(pfd->fd);
-		mask = f ? vfs_poll(f, pt) & ((u16)pfd->events | POLLERR | POLLHUP) : POLLNVAL;
+		f = fdget(pfd->fd);
+		mask = f.file ? vfs_poll(f.file, pt) & ((u16)pfd->events | POLLERR | POLLHUP) : POLLNVAL;
+		fdput(f);
 	}
 	pfd->revents = (short)mask;
 	return mask;
@@ -462,13 +463,14 @@ static int select_pass(void *arg, poll_table **pt)
 	for (int fd = 0; fd < list->n; fd++) {
 		u32 bit = 1u << (fd % 32), w = fd / 32;
 		int before = count;
-		struct file *f;
+		struct fd f;
 		__poll_t mask;
 
 		if (!((fds->in[w] | fds->out[w] | fds->ex[w]) & bit))
 			continue;
-		f = fcheck(fd);
-		mask = f ? vfs_poll(f, *pt) : POLLNVAL;
+		f = fdget(fd);
+		mask = f.file ? vfs_poll(f.file, *pt) : POLLNVAL;
+		fdput(f);
 		count += mark_ready(mask & POLLIN_SET, fds->in[w], &fds->res_in[w], bit);
 		count += mark_ready(mask & POLLOUT_SET, fds->out[w], &fds->res_out[w], bit);
 		count += mark_ready(mask & POLLEX_SET, fds->ex[w], &fds->res_ex[w], bit);

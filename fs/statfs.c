@@ -76,12 +76,13 @@ static long user_statfs(u32 upath, u32 ubuf, bool is64)
 
 static long fd_statfs(u32 fd, u32 ubuf, bool is64)
 {
-	struct file *file = fcheck((int)fd);
+	struct fd file = fdget((int)fd);
 	struct statfs64 st;
 
-	if (!file)
+	if (!file.file)
 		return -EBADF;
-	vfs_statfs(file->f_dentry, &st);
+	vfs_statfs(file.file->f_dentry, &st);
+	fdput(file);
 	return put_statfs(&st, ubuf, is64);
 }
 

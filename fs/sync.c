@@ -11,13 +11,14 @@
 
 static long do_fsync(u32 fd, int datasync)
 {
-	struct file *file = fcheck((int)fd);
+	struct fd f = fdget((int)fd);
+	long ret;
 
-	if (!file)
+	if (!f.file)
 		return -EBADF;
-	if (!file->f_op->fsync)
-		return -EINVAL;
-	return file->f_op->fsync(file, datasync);
+	ret = f.file->f_op->fsync ? f.file->f_op->fsync(f.file, datasync) : -EINVAL;
+	fdput(f);
+	return ret;
 }
 
 long sys_fsync(u32 fd, u32 b, u32 c, u32 d, u32 e, u32 f)
@@ -30,7 +31,8 @@ long sys_fdatasync(u32 fd, u32 b, u32 c, u32 d, u32 e, u32 f)
 	return do_fsync(fd, 1);
 }
 
-/* syncfs(fd): the filesystem of fd; EBADF, else done. */
+/* syncfs(fd): the filesystem of fd; EBADF, else done (nothing of the file
+ * is used, so a bare check will do). */
 long sys_syncfs(u32 fd, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
 	return fcheck((int)fd) ? 0 : -EBADF;

@@ -52,16 +52,18 @@ static long do_sys_truncate(u32 upath, loff_t length)
 
 static long do_sys_ftruncate(u32 fd, loff_t length)
 {
-	struct file *file;
+	struct fd f;
+	long ret = -EINVAL;
 
 	if (length < 0)
 		return -EINVAL;
-	file = fcheck((int)fd);
-	if (!file)
+	f = fdget((int)fd);
+	if (!f.file)
 		return -EBADF;
-	if (!S_ISREG(file->f_inode->i_mode) || !(file->f_mode & FMODE_WRITE))
-		return -EINVAL;
-	return do_truncate(file->f_dentry, length, ATTR_MTIME | ATTR_CTIME);
+	if (S_ISREG(f.file->f_inode->i_mode) && (f.file->f_mode & FMODE_WRITE))
+		ret = do_truncate(f.file->f_dentry, length, ATTR_MTIME | ATTR_CTIME);
+	fdput(f);
+	return ret;
 }
 
 /* truncate(path, length): a long, so below 2 GiB. */

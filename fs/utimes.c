@@ -59,11 +59,14 @@ static long do_utimes(int dfd, u32 upath, struct timespec64 *ts, u32 flags)
 	long err;
 
 	if (!upath && dfd != AT_FDCWD) {        /* futimens */
-		struct file *file = fcheck(dfd);
+		struct fd file;
 
 		if (flags)
 			return -EINVAL;
-		return file ? vfs_utimes(file->f_dentry, ts) : -EBADF;
+		file = fdget(dfd);
+		err = file.file ? vfs_utimes(file.file->f_dentry, ts) : -EBADF;
+		fdput(file);
+		return err;
 	}
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;

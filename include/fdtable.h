@@ -52,6 +52,9 @@ static inline struct file *__fget_files(struct files_struct *files, unsigned int
 	spin_unlock(&files->file_lock);
 	return f;
 }
+/* fget for another task's table (pidfd_getfd, /proc/<pid>/fd): NULL when
+ * fd is not open there or the task has let go of its files (exit). */
+struct file *fget_task(struct task_struct *task, int fd);
 
 /* fget for a call that uses the file and drops it before returning
  * (Linux's fdget/fdput, once fget_light): without a reference when no

@@ -182,7 +182,8 @@ struct file {
 	struct inode *f_inode;
 	const struct file_operations *f_op;
 	loff_t f_pos;
-	unsigned int f_flags;       /* O_* from open (O_APPEND, O_NONBLOCK change) */
+	unsigned int f_flags;       /* O_* from open (O_APPEND, O_NONBLOCK change:
+				     * F_SETFL, atomically) */
 	unsigned int f_mode;        /* FMODE_* */
 	int f_count;
 	void *private_data;         /* the file's own object (a pidfd's struct pid) */

@@ -9,9 +9,14 @@
  *  #  lock (class name)            kind        guards                          irq?
  *  -- ---------------------------- ----------- ------------------------------- ----
  *  Sleeping locks: process context, never under a spinning lock.
- *  0  tty->ldisc_mutex             mutex       a tty's line discipline (ldata,  -
+ *  0  tty_mutex                    mutex       open, release and hangup of      -
+ *                                              every tty: its count and
+ *                                              tty_files; a session acquiring
+ *                                              a terminal (open, TIOCSCTTY)
+ *     tty->ldisc_mutex             mutex       a tty's line discipline (ldata,  -
  *                                              termios, output column); a read
- *                                              copies out under it (may fault)
+ *                                              copies out under it (may fault);
+ *                                              inside tty_mutex
  *  1  mm->mmap_lock                rw_sem      an mm's VMAs and layout (brk,    -
  *                                              mmap_base): write in mmap/munmap/
  *                                              mprotect/mremap/madvise/msync/brk
@@ -21,16 +26,36 @@
  *                                              touched under it.
  *  2  struct mutex, semaphore      sleeping    their users' data                up()
  *                                                                               only
+ *     timers.posix_mutex           mutex       a process's POSIX timer list     -
+ *                                              and ids, a timer call's use of
+ *                                              one against its other threads
+ *     oom_lock                     mutex       the OOM killer's choice (taken   -
+ *                                              by trylock: one CPU chooses)
  *  Spinning locks, outer to inner. Those an interrupt handler takes come
  *  after every lock held with interrupts on: the handler may arrive under
  *  any of those (the checker sees page_table_lock -> timer_lock that way).
  *  3  tasklist_lock                rwlock      task list, parentage, children,  read
- *                                              thread groups, pid hash
- *  4  sighand->siglock             spinlock    handlers, pending queues, group  no
+ *                                              thread groups, pid hash,
+ *                                              pid->task; group signals
+ *                                              (kill_pgrp, kill -1) are sent
+ *                                              under it (read)
+ *  4  task->alloc_lock (task_lock) spinlock    a task's mm, fs, files and       no
+ *                                              sighand pointers against their
+ *                                              release (exit_mm, exec_mmap,
+ *                                              exit_fs, exit_files,
+ *                                              exit_sighand, unshare_sighand):
+ *                                              get_task_mm, fget_task,
+ *                                              lock_task_sighand; taken before
+ *                                              siglock and file_lock
+ *     sighand->siglock             spinlock    handlers, pending queues, group  no
  *                                              stop (a parent's nests inside a
- *                                              child's when it is notified)
+ *                                              child's when it is notified),
+ *                                              a process's signal->tty
  *  5  files->file_lock             spinlock    an open-file table               no
  *     fs->lock                     spinlock    root, pwd, umask                 no
+ *     tty->ctrl_lock               spinlock    a tty's session and foreground   no
+ *                                              group (written together; read
+ *                                              alone with READ_ONCE)
  *  6  futex_hash_bucket.lock       spinlock    a futex bucket (two: lower       no
  *                                              address first)
  *  7  mm->page_table_lock          spinlock    installing a page table or PTE   no
@@ -44,9 +69,15 @@
  *     kthread_create_lock          spinlock    kthreadd's request list          no
  *     kmap_lock                    spinlock    the pkmap slots                  no
  *  9  itimer_lock                  spinlock    CPU itimers, ITIMER_REAL period  yes
- *  10 timer_events_lock            spinlock    the fired timer events           yes
- *     timer_lock                   spinlock    the timer list (never held while yes
- *                                              a timer function runs)
+ *     k_itimer.it_lock             spinlock    a POSIX timer's interval and     yes
+ *                                              arming against its expiry on
+ *                                              another CPU (posix_timer_fn)
+ *  10 timer_events_lock            spinlock    the fired timer events, the one  yes
+ *                                              being sent (one CPU sends)
+ *     timer_lock                   spinlock    the timer list, running_timer    yes
+ *                                              (never held while a timer
+ *                                              function runs: del_timer_sync
+ *                                              waits for one)
  *     serial_rx_lock               spinlock    the serial receive ring          yes
  *  11 slab_caches_lock             spinlock    the list of slab caches          yes*
  *  12 kmem_cache->lock             spinlock    one cache's slabs and counters   yes*
@@ -84,26 +115,49 @@
  * Made safe for several CPUs: thread_info->flags (atomic bit operations,
  * asm/bitops.h), TIF_SIGPENDING recalculated under siglock, fds reserved
  * by get_unused_fd until fd_install (open_fds) and dup2/dup3's replace in
- * one step, a file used after its lookup through fget/fput in read/write/
- * readv/writev/pread/pwrite/lseek/ioctl/fstat/fcntl/dup, single task
- * lookups with a reference (find_get_task_by_pid: kill, tkill, tgkill,
- * rt_sigqueueinfo, pidfd_open, prlimit64), setpgid/setsid (writing) and
- * getpgid/getsid and the orphaned-group check (reading) under
- * tasklist_lock, a futex waiter queued before
- * it reads the word, mincore's and the core dump's VMA walks under
+ * one step; a file used after its lookup is held (fget/fdget and fput/
+ * fdput) in every call that takes an fd: read/write and their kin, lseek,
+ * ioctl, fstat, fcntl, dup, mmap, sendfile, select/poll, the *at calls
+ * with a dirfd, fchdir, fchmod/fchown, futimens, fstatfs, fsync,
+ * ftruncate, getdents64 and pidfd_get_pid (fcheck() is left for bare "is
+ * it open" checks); another task's file through fget_task under its
+ * task_lock (pidfd_getfd, /proc/<pid>/fd); F_SETFL's flags in one atomic
+ * step. Task lookups by pid hold a reference (find_get_task_by_pid,
+ * get_pid_task): kill, tkill, tgkill, rt_sigqueueinfo, pidfd_open,
+ * pidfd_send_signal, waitid(P_PIDFD), prlimit64, the sched syscalls
+ * (nice, policy, affinity, rr interval), itimer and POSIX timer signals,
+ * SIGEV_THREAD_ID's thread, /proc's pid and tid lookups; or run under
+ * tasklist_lock (read): CPU-time clocks, getpgid/getsid. The task-list
+ * and thread walks run under tasklist_lock: kill_pgrp and kill -1 (their
+ * sigqueues GFP_ATOMIC under siglock), setpriority/getpriority's groups
+ * and users, setpgid/setsid (writing), the orphaned-group check, the OOM
+ * killer's choice and kill (one at a time: oom_lock), the tty's job
+ * control (session_clear_tty, the hangup's signals, TIOCSPGRP's group
+ * check), loadavg, sched debug and ps (the monitor), sched_switch_class,
+ * /proc's readdir of pids and threads and its thread counts and times,
+ * getrusage and times; another task's mm through get_task_mm (/proc's
+ * stat, statm, status, maps, cmdline, environ, exe) or under the task_lock
+ * of a thread that has it (the OOM killer's find_lock_task_mm), its fs
+ * under its task_lock (cwd, root, Umask); sysinfo's process count is
+ * nr_threads, changed under tasklist_lock for writing. lock_task_sighand reads p->sighand under p's
+ * task_lock, so the table is not freed before its lock is taken. Timers:
+ * del_timer_sync waits for a function running on another CPU (ITIMER_REAL
+ * and POSIX timers disarm with it before they are set again or freed), one
+ * CPU sends the fired timer events and timer_event_cancel waits for a send
+ * in flight; a POSIX timer's fields under its it_lock and its process's
+ * posix_mutex, and its signal's overruns under the target's siglock
+ * (send_sigqueue). A tty's count and file list under tty_mutex, its session
+ * and foreground group under its ctrl_lock. Also: a futex waiter queued
+ * before it reads the word, mincore's and the core dump's VMA walks under
  * mmap_lock, the copy-on-write break under page_table_lock, TLB shootdowns
  * to every CPU of mm_cpumask, kmap_atomic windows per CPU.
  *
- * Still guarded by non-preemption alone (correct on one CPU, to be locked
- * before work runs on several): find_task_by_pid's other callers (sched
- * syscalls, /proc lookups, itimers, POSIX timers) and the other
- * for_each_process walks outside tasklist_lock (kill_pgrp and kill -1,
- * which send signals that may allocate; wait, the OOM killer, the tty's
- * job control, loadavg, sched debug); the
- * other fcheck() users (mmap, sendfile, select/poll, *at with a dirfd,
- * fchdir, fchmod/fchown, fstatfs, fsync, ftruncate, getdents, pidfd_getfd);
- * F_SETFL's f_flags update; a POSIX timer's fields (timer_get); a tty's
- * count, session, pgrp and file list. */
+ * Still open (found on the way; not locked yet): /proc's reads of another
+ * task's signal_struct (limits, times, tty) after proc_task_alive, which
+ * the task's release may free meanwhile; the OOM kill's log walks the
+ * victim's VMAs without its mmap_lock; for_each_thread walks under siglock
+ * alone against a thread unlinked under tasklist_lock alone
+ * (__release_task). */
 #ifndef TASKLAB_LOCK_ORDER_H
 #define TASKLAB_LOCK_ORDER_H
 

@@ -68,7 +68,8 @@ void exchange_tids(struct task_struct *a, struct task_struct *b);
 struct task_struct *find_task_by_pid(pid_t pid);
 /* The task with that pid, with a reference (put_task_struct it) taken
  * under tasklist_lock, so that it cannot be freed while the caller uses it
- * on any CPU; NULL if none. */
+ * on any CPU; NULL if none, and for pid 0 (init_task, which the tid of a
+ * SIGEV_THREAD_ID or a /proc/<pid>/task/0 must not find). */
 struct task_struct *find_get_task_by_pid(pid_t pid);
 
 /* task's struct pid with a reference for the caller, made on first use;
@@ -79,6 +80,9 @@ static inline struct pid *get_pid(struct pid *pid)
 	__sync_fetch_and_add(&pid->count, 1);
 	return pid;
 }
+/* The task pid names, with a reference (put_task_struct it), or NULL once
+ * it was reaped (Linux's get_pid_task). */
+struct task_struct *get_pid_task(struct pid *pid);
 /* Drop a reference (NULL is fine); the last one frees the struct. */
 void put_pid(struct pid *pid);
 /* The whole thread group of leader has ended: wake its pidfd pollers. */

@@ -12,6 +12,7 @@
 
 #include <types.h>
 #include <list.h>
+#include <mutex.h>
 #include <timer.h>
 
 struct signal_struct;
@@ -28,6 +29,10 @@ struct signal_timers {
 	unsigned long real_incr;          /* its reload in ticks, 0: one shot */
 	struct timer_event real_event;
 	struct cpu_itimer virt, prof;
+	/* posix_mutex: the POSIX timer list and ids, and each timer's
+	 * settings against its process's other threads (timer_settime and
+	 * timer_delete from two threads at once) */
+	struct mutex posix_mutex;
 	struct list_head posix_timers;    /* struct k_itimer, newest first */
 	int next_posix_timer_id;
 };

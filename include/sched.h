@@ -134,7 +134,10 @@ struct task_struct {
 	struct pid *thread_pid;           /* our struct pid once a pidfd named us
 					   * (include/pid.h), else NULL */
 
-	/* Shared or copied at fork by CLONE_FS / CLONE_FILES / CLONE_SIGHAND. */
+	/* Shared or copied at fork by CLONE_FS / CLONE_FILES / CLONE_SIGHAND.
+	 * alloc_lock (task_lock) guards the files pointer against exit_files
+	 * for another task's reader (pidfd_getfd, /proc/<pid>/fd). */
+	spinlock_t alloc_lock;
 	struct fs_struct *fs;
 	struct files_struct *files;
 	struct sighand_struct *sighand;
@@ -260,6 +263,9 @@ void get_task_struct(struct task_struct *p);
 /* Guards the task list, parentage and the pid hash (kernel/fork.c). */
 extern rwlock_t tasklist_lock;
 void put_task_struct(struct task_struct *p);
+/* Linux's task_lock: p's alloc_lock (include/lock_order.h). */
+static inline void task_lock(struct task_struct *p) { spin_lock(&p->alloc_lock); }
+static inline void task_unlock(struct task_struct *p) { spin_unlock(&p->alloc_lock); }
 
 /* kernel/sched/core.c */
 void sched_init(void);

@@ -33,6 +33,8 @@ static inline bool timer_pending(const struct timer_list *t) { return !list_empt
 bool mod_timer(struct timer_list *t, unsigned long expires);
 /* Disarm t; returns true if it was pending. */
 bool del_timer(struct timer_list *t);
+/* Disarm t and wait for its function if it runs on another CPU. */
+bool del_timer_sync(struct timer_list *t);
 struct pt_regs;
 /* The tick's work (kernel/timer.c), called by the PIT interrupt with
  * interrupts off: charge the running task, run the expired timers. */
@@ -63,9 +65,12 @@ static inline void timer_event_init(struct timer_event *ev,
 
 /* Interrupts off (a timer function): count one expiry of ev. */
 void timer_event_fire(struct timer_event *ev);
-/* Forget ev's unsent expiries (before it is freed or re-armed); the
- * caller has disarmed what fires it. */
+/* Forget ev's unsent expiries (before it is freed or re-armed) and wait
+ * for a send in flight on another CPU; the caller has disarmed what fires
+ * it. Process context, no lock held that send() takes. */
 void timer_event_cancel(struct timer_event *ev);
+/* Has ev expiries not yet sent, or is it being sent now? */
+bool timer_event_busy(const struct timer_event *ev);
 /* Send what fired; process context, interrupts on (see above). */
 void run_timer_events(void);
 extern struct list_head timer_events_fired;

@@ -20,7 +20,12 @@
  * for background readers and writers, and the hangup when the session
  * leader exits; tty_ioctl.c the termios ioctls.
  *
- * Locking: one CPU and a kernel that is not preemptible. Every change to a
+ * Locking (include/lock_order.h), as Linux's split: tty_mutex (sleeping,
+ * one for all ttys) serializes open, release and hangup, and guards each
+ * tty's count and tty_files and a session's acquiring of a terminal;
+ * tty->ctrl_lock (a spinlock) guards session and pgrp, written together
+ * and read alone with READ_ONCE; ldisc_mutex the line discipline (below).
+ * A process's signal->tty changes under its siglock. Every change to a
  * tty is made in process context (the UART's interrupt only queues bytes;
  * the kttyd thread hands them to the line discipline), so nothing but the
  * wait queues needs interrupts off. */
@@ -31,6 +36,7 @@
 #include <list.h>
 #include <wait.h>
 #include <mutex.h>
+#include <spinlock.h>
 #include <poll.h>
 #include <uapi/asm/termbits.h>
 #include <uapi/asm/ioctls.h>
@@ -38,6 +44,10 @@
 #include <fs.h>         /* dev_t */
 
 #define TTY_MAJOR    4          /* the serial ports: ttyS0 is 4:64 */
+
+/* Open, release and hangup of every tty, and a terminal's acquiring by a
+ * session (tty_io.c). */
+extern struct mutex tty_mutex;
 #define TTYAUX_MAJOR 5          /* /dev/console is 5:1, as on Linux */
 struct file;
 struct iov_iter;
@@ -86,9 +96,11 @@ struct n_tty_data {
  * page may fault) guards the line discipline: ldata, termios and the output
  * column, taken at n_tty's entry points (receive, read's copy, write's
  * output, termios changes, flush, FIONREAD). The wait queues have their
- * own locks; count, session, pgrp and tty_files rely on one CPU still. */
+ * own locks; count and tty_files are tty_mutex's, session and pgrp
+ * ctrl_lock's (above). */
 struct tty_struct {
 	struct mutex ldisc_mutex;
+	spinlock_t ctrl_lock;             /* session, pgrp */
 	struct tty_driver *driver;
 	const struct tty_operations *ops;
 	const char *name;
@@ -169,6 +181,11 @@ void tty_set_termios(struct tty_struct *tty, const struct termios *new);
  * settings (SIGTTOU)? 0, -EIO (orphaned group, or SIGTTIN ignored), or
  * -ERESTARTSYS after the signal was sent to current's process group. */
 int __tty_check_change(struct tty_struct *tty, int sig);
+/* tty's foreground group now (0: none): one word, read without the lock. */
+static inline pid_t tty_get_pgrp(const struct tty_struct *tty)
+{
+	return READ_ONCE(tty->pgrp);
+}
 int tty_check_change(struct tty_struct *tty);
 /* A session leader opening tty (not O_NOCTTY, not /dev/tty or
  * /dev/console) makes it its controlling terminal if neither has one. */
@@ -176,6 +193,8 @@ void tty_open_proc_set_tty(struct file *file, struct tty_struct *tty);
 struct tty_struct *get_current_tty(void);
 /* Every process of session sid loses its controlling terminal. */
 void session_clear_tty(pid_t sid);
+/* tty controls no session now (session and pgrp 0, under ctrl_lock). */
+void tty_clear_session(struct tty_struct *tty);
 /* Signal a hangup to tty's session: leaders get SIGHUP and SIGCONT,
  * everyone loses the terminal; exit_session: its foreground group SIGHUP. */
 void tty_signal_session_leader(struct tty_struct *tty, bool exit_session);

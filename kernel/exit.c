@@ -55,7 +55,9 @@ static void exit_mm(struct task_struct *tsk)
 		return;
 	mm_release(tsk, mm);
 	mmgrab(mm);
+	task_lock(tsk);                  /* get_task_mm sees the mm or NULL */
 	tsk->mm = NULL;
+	task_unlock(tsk);
 	enter_lazy_tlb(mm, tsk);     /* the teardown's flush leaves mm here */
 	mmput(mm);
 }
@@ -166,8 +168,8 @@ static void kill_orphaned_pgrp(struct task_struct *tsk, struct task_struct *pare
 	 * the process list */
 	if (parent->pgid != pgrp && parent->sid == tsk->sid &&
 	    has_stopped_jobs(pgrp) && will_become_orphaned_pgrp(pgrp, ignored)) {
-		kill_pgrp(pgrp, SIGHUP, 1);
-		kill_pgrp(pgrp, SIGCONT, 1);
+		__kill_pgrp_info(pgrp, SIGHUP, 1);   /* tasklist_lock held */
+		__kill_pgrp_info(pgrp, SIGCONT, 1);
 	}
 }
 

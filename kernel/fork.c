@@ -179,6 +179,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	p->vfork_done = NULL;
 	p->lockdep.depth = 0;            /* holds nothing yet (the checker reads */
 	p->lockdep.recursion = 0;        /* held[] below depth only: no need to clear it) */
+	spin_lock_init(&p->alloc_lock);  /* not orig's, which may be held */
 	get_group_info(p->group_info);
 	p->thread_pid = NULL;            /* made when a pidfd first names it */
 	return p;

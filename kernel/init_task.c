@@ -47,6 +47,7 @@ struct signal_struct init_signal = {
 	.shared_pending = { LIST_HEAD_INIT(init_signal.shared_pending.list), 0 },
 	.timers = {                       /* none, ever: the idle task's */
 		.real_timer = { .entry = LIST_HEAD_INIT(init_signal.timers.real_timer.entry) },
+		.posix_mutex = __MUTEX_INITIALIZER(init_signal.timers.posix_mutex),
 		.posix_timers = LIST_HEAD_INIT(init_signal.timers.posix_timers),
 	},
 	.rlim = {
@@ -104,6 +105,7 @@ struct task_struct init_task = {
 	.tasks = LIST_HEAD_INIT(init_task.tasks),
 	.pid_chain = LIST_HEAD_INIT(init_task.pid_chain),
 	.fs = &init_fs,
+	.alloc_lock = __SPIN_LOCK_UNLOCKED_CLASS("&p->alloc_lock"),
 	.files = &init_files,
 	.sighand = &init_sighand,
 	.signal = &init_signal,

@@ -35,10 +35,13 @@ struct itimer_ticks {
 static void signal_process(struct signal_struct *sig, int signo)
 {
 	struct kernel_siginfo info = { .si_signo = signo, .si_code = SI_KERNEL };
-	struct task_struct *p = find_task_by_pid(sig->leader_pid);
+	struct task_struct *p = find_get_task_by_pid(sig->leader_pid);
 
-	if (p && p->signal == sig)
+	if (!p)
+		return;
+	if (p->signal == sig)
 		send_sig_info(signo, &info, p, true);
+	put_task_struct(p);
 }
 
 static void send_sigalrm(struct timer_event *ev, unsigned int count)
@@ -77,18 +80,20 @@ void signal_timers_init(struct signal_struct *sig)
 	it->virt = it->prof = (struct cpu_itimer){ 0 };
 	timer_event_init(&it->virt.event, send_sigvtalrm);
 	timer_event_init(&it->prof.event, send_sigprof);
+	mutex_init(&it->posix_mutex);
 	INIT_LIST_HEAD(&it->posix_timers);
 	it->next_posix_timer_id = 0;
 }
 
-/* Is any of sig's timers armed, or a signal of one not sent yet? Nothing
+/* Is any of sig's timers armed, or a signal of one not sent yet (or being
+ * sent on another CPU: timer_event_busy)? Nothing
  * can arm one behind our back (only the process's own calls do), so the
  * answer holds once it is no: exit_itimers' fast path. */
 static bool any_timer(const struct signal_timers *it)
 {
 	return timer_pending(&it->real_timer) || it->virt.left || it->prof.left ||
-	       it->real_event.count || it->virt.event.count || it->prof.event.count ||
-	       !list_empty(&it->posix_timers);
+	       timer_event_busy(&it->real_event) || timer_event_busy(&it->virt.event) ||
+	       timer_event_busy(&it->prof.event) || !list_empty(&it->posix_timers);
 }
 
 void exit_itimers(struct signal_struct *sig)
@@ -96,9 +101,11 @@ void exit_itimers(struct signal_struct *sig)
 	struct signal_timers *it = &sig->timers;
 	unsigned long flags;
 
+	/* first, and always: it_real_fn may run on another CPU now, off the
+	 * timer list (not pending), about to fire or re-arm */
+	del_timer_sync(&it->real_timer);
 	if (likely(!any_timer(it)))
 		return;
-	del_timer(&it->real_timer);
 	spin_lock_irqsave(&itimer_lock, flags);
 	it->virt.left = it->prof.left = 0;
 	spin_unlock_irqrestore(&itimer_lock, flags);
@@ -173,7 +180,7 @@ static int do_itimer(int which, const struct itimer_ticks *new, struct itimer_ti
 			*old = real_timer_get(it);
 		if (!new)
 			return 0;
-		del_timer(&it->real_timer);
+		del_timer_sync(&it->real_timer);   /* not re-armed by it_real_fn after */
 		spin_lock_irqsave(&itimer_lock, flags);
 		it->real_incr = new->value ? new->interval : 0;
 		spin_unlock_irqrestore(&itimer_lock, flags);

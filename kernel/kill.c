@@ -59,7 +59,11 @@ static int send_priv(int sig, struct task_struct *p)
 	return send_sig_info(sig, &info, p, true);
 }
 
-int kill_pgrp(pid_t pgrp, int sig, int priv)
+/* The group walks send under tasklist_lock (read), as Linux: no process
+ * of the group is released, and none forks into it unseen, meanwhile.
+ * Sending takes each target's siglock inside it (the table's order) and
+ * may allocate a sigqueue there, which does not sleep (GFP_ATOMIC). */
+int __kill_pgrp_info(pid_t pgrp, int sig, int priv)
 {
 	struct task_struct *p;
 	int err = -ESRCH;
@@ -74,6 +78,16 @@ int kill_pgrp(pid_t pgrp, int sig, int priv)
 	return success ? 0 : err;
 }
 
+int kill_pgrp(pid_t pgrp, int sig, int priv)
+{
+	int ret;
+
+	read_lock(&tasklist_lock);
+	ret = __kill_pgrp_info(pgrp, sig, priv);
+	read_unlock(&tasklist_lock);
+	return ret;
+}
+
 /* kill(-1): every process but init and the caller's own; as Linux, EPERM
  * from some targets is not an error, and ESRCH only when there is none. */
 static int kill_every_process(int sig)
@@ -81,6 +95,7 @@ static int kill_every_process(int sig)
 	struct task_struct *p;
 	int count = 0, ret = 0;
 
+	read_lock(&tasklist_lock);
 	for_each_process(p) {
 		int err;
 
@@ -91,6 +106,7 @@ static int kill_every_process(int sig)
 		if (err != -EPERM)
 			ret = err;
 	}
+	read_unlock(&tasklist_lock);
 	return count ? ret : -ESRCH;
 }
 
@@ -210,6 +226,7 @@ static int pidfd_siginfo(struct kernel_siginfo *info, int sig, u32 uinfo, const 
 long sys_pidfd_send_signal(u32 pidfd, u32 usig, u32 uinfo, u32 flags, u32 e, u32 f)
 {
 	struct kernel_siginfo info;
+	struct task_struct *p = NULL;
 	unsigned int f_flags;
 	struct pid *pid;
 	int err, sig = (int)usig;
@@ -220,12 +237,14 @@ long sys_pidfd_send_signal(u32 pidfd, u32 usig, u32 uinfo, u32 flags, u32 e, u32
 	if (IS_ERR(pid))
 		return PTR_ERR(pid);
 	err = pidfd_siginfo(&info, sig, uinfo, pid);
-	if (!err && !pid->task)
+	if (!err && !(p = get_pid_task(pid)))    /* held: it may be reaped meanwhile */
 		err = -ESRCH;
 	if (!err && sig && !valid_signal(sig))
 		err = -EINVAL;
 	if (!err)
-		err = send_info_checked(sig, &info, pid->task, true);
+		err = send_info_checked(sig, &info, p, true);
+	if (p)
+		put_task_struct(p);
 	put_pid(pid);
 	return err;
 }

@@ -107,6 +107,20 @@ void mmput(struct mm_struct *mm)
 	mmdrop(mm);
 }
 
+struct mm_struct *get_task_mm(struct task_struct *task)
+{
+	struct mm_struct *mm;
+
+	task_lock(task);
+	mm = task->mm;
+	if (mm && (task->flags & PF_KTHREAD))
+		mm = NULL;               /* a borrowed one is not the task's */
+	if (mm)
+		mmget(mm);
+	task_unlock(task);
+	return mm;
+}
+
 /* Become a task with an mm, as a user task is: its mm_users reference
  * covers active_mm too, and the mm borrowed so far (if any) is given back. */
 void kthread_use_mm(struct mm_struct *mm)
@@ -117,7 +131,9 @@ void kthread_use_mm(struct mm_struct *mm)
 
 	BUG_ON(tsk->mm);
 	mmget(mm);
+	task_lock(tsk);                  /* get_task_mm */
 	tsk->mm = tsk->active_mm = mm;
+	task_unlock(tsk);
 	switch_mm(borrowed, mm);
 	local_irq_restore(flags);
 	mmdrop(borrowed);
@@ -131,7 +147,9 @@ void kthread_unuse_mm(struct mm_struct *mm)
 
 	BUG_ON(tsk->mm != mm);
 	mmgrab(mm);
+	task_lock(tsk);                  /* get_task_mm */
 	tsk->mm = NULL;
+	task_unlock(tsk);
 	enter_lazy_tlb(mm, tsk);
 	mmput(mm);
 }

@@ -194,8 +194,22 @@ struct task_struct *find_get_task_by_pid(pid_t pid)
 {
 	struct task_struct *p;
 
+	if (pid <= 0)
+		return NULL;             /* pid 0 is init_task's, never to be held */
 	read_lock(&tasklist_lock);
 	p = find_task_by_pid(pid);
+	if (p)
+		get_task_struct(p);
+	read_unlock(&tasklist_lock);
+	return p;
+}
+
+struct task_struct *get_pid_task(struct pid *pid)
+{
+	struct task_struct *p;
+
+	read_lock(&tasklist_lock);       /* pid->task is cleared under it (detach_pid) */
+	p = pid->task;
 	if (p)
 		get_task_struct(p);
 	read_unlock(&tasklist_lock);

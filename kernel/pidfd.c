@@ -55,16 +55,18 @@ struct pid *pidfd_pid(const struct file *f)
 
 struct pid *pidfd_get_pid(unsigned int fd, unsigned int *flags)
 {
-	struct file *f = fcheck((int)fd);
+	struct fd f = fdget((int)fd);
 	struct pid *pid;
 
-	if (!f)
+	if (!f.file)
 		return ERR_PTR(-EBADF);
-	pid = pidfd_pid(f);
-	if (IS_ERR(pid))
-		return pid;
-	*flags = f->f_flags;
-	return get_pid(pid);
+	pid = pidfd_pid(f.file);
+	if (!IS_ERR(pid)) {
+		*flags = f.file->f_flags;
+		get_pid(pid);
+	}
+	fdput(f);
+	return pid;
 }
 
 /* pidfd_open(pid, flags): a pidfd for process pid, close-on-exec, the
@@ -112,22 +114,6 @@ static bool may_take_files(const struct task_struct *p)
 	       c->gid == p->gid && c->gid == p->egid && c->gid == p->sgid;
 }
 
-/* The open file at p's fd with a new reference, or NULL (none, or p has
- * given up its files: it is exiting). */
-static struct file *task_fget(struct task_struct *p, unsigned int fd)
-{
-	struct files_struct *files = p->files;
-	struct file *f = NULL;
-
-	if (!files || fd >= NR_OPEN_DEFAULT)
-		return NULL;
-	spin_lock(&files->file_lock);    /* the reference is taken before a close can drop it */
-	if ((f = files->fd[fd]))
-		get_file(f);
-	spin_unlock(&files->file_lock);
-	return f;
-}
-
 /* pidfd_getfd(pidfd, targetfd, flags): a new fd of ours, close-on-exec,
  * on the same open file as the process's targetfd (as if passed over a
  * socket). EINVAL: flags not 0; EBADF: pidfd is not a pidfd, or the
@@ -137,6 +123,7 @@ long sys_pidfd_getfd(u32 pidfd, u32 targetfd, u32 flags, u32 d, u32 e, u32 f)
 {
 	unsigned int f_flags;
 	struct file *file = NULL;
+	struct task_struct *task;
 	struct pid *pid;
 	long ret = -EBADF;               /* no such fd in the process */
 
@@ -145,13 +132,16 @@ long sys_pidfd_getfd(u32 pidfd, u32 targetfd, u32 flags, u32 d, u32 e, u32 f)
 	pid = pidfd_get_pid(pidfd, &f_flags);
 	if (IS_ERR(pid))
 		return PTR_ERR(pid);
-	if (!pid->task)
+	task = get_pid_task(pid);
+	put_pid(pid);
+	if (!task)
 		ret = -ESRCH;
-	else if (!may_take_files(pid->task))
+	else if (!may_take_files(task))
 		ret = -EPERM;
 	else
-		file = task_fget(pid->task, targetfd);
-	put_pid(pid);
+		file = fget_task(task, (int)targetfd);
+	if (task)
+		put_task_struct(task);
 	if (!file)
 		return ret;
 	ret = get_unused_fd(0);

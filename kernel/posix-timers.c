@@ -16,7 +16,14 @@
  * timer is deleted or set again is dropped (Linux 6.13 and later; 6.1
  * delivered it). The CPU-time clocks, the coarse
  * clocks and CLOCK_MONOTONIC_RAW are not offered for timers
- * (EOPNOTSUPP, Linux's answer for the latter two). */
+ * (EOPNOTSUPP, Linux's answer for the latter two).
+ *
+ * Locking: the process's posix_mutex (a sleeping lock) guards its timer
+ * list, and each call's use of a timer against its other threads; a
+ * timer's it_lock (interrupts off: the expiry takes it) its interval and
+ * arming against the expiry on another CPU. A timer is disarmed with
+ * del_timer_sync and its event cancelled (which waits for a send in
+ * flight) before it is set again or freed. */
 #include <kernel.h>
 #include <errno.h>
 #include <pid.h>
@@ -37,6 +44,7 @@ struct k_itimer {
 	int notify;                       /* SIGEV_SIGNAL, SIGEV_NONE, SIGEV_THREAD_ID */
 	struct signal_struct *sig;        /* its process */
 	struct task_struct *thread;       /* SIGEV_THREAD_ID: its target (a reference) */
+	spinlock_t it_lock;               /* interval, timer: vs. posix_timer_fn */
 	struct timer_list timer;
 	unsigned long interval;           /* ticks; 0: one shot */
 	struct timer_event event;
@@ -61,6 +69,12 @@ struct itimerspec64 {
 
 unsigned long nr_posix_timers;
 
+static struct mutex *current_posix_mutex(void)
+{
+	return &current->signal->timers.posix_mutex;
+}
+
+/* posix_mutex held. */
 static struct k_itimer *find_timer(int id)
 {
 	struct k_itimer *tm;
@@ -77,10 +91,12 @@ static void posix_timer_fn(unsigned long data)
 {
 	struct k_itimer *tm = (struct k_itimer *)data;
 
+	spin_lock(&tm->it_lock);
 	if (tm->notify != SIGEV_NONE)
 		timer_event_fire(&tm->event);
 	if (tm->interval)
 		mod_timer(&tm->timer, tm->timer.expires + tm->interval);
+	spin_unlock(&tm->it_lock);
 }
 
 /* count expiries since the last send: one signal, or overruns of the one
@@ -90,17 +106,14 @@ static void posix_timer_send(struct timer_event *ev, unsigned int count)
 	struct k_itimer *tm = container_of(ev, struct k_itimer, event);
 	struct sigqueue *q = &tm->sigq;
 	bool group = tm->notify != SIGEV_THREAD_ID;
-	struct task_struct *p = group ? find_task_by_pid(tm->sig->leader_pid) : tm->thread;
+	struct task_struct *p = group ? find_get_task_by_pid(tm->sig->leader_pid) : tm->thread;
 
-	if (!list_empty(&q->list)) {
-		q->info.timer.overrun += count;
+	if (!p)
 		return;
-	}
-	if (!p || (group && p->signal != tm->sig))
-		return;
-	q->info.timer.overrun = count - 1;
-	if (send_sigqueue(q, p, group))
+	if ((!group || p->signal == tm->sig) && send_sigqueue(q, p, group, count) > 0)
 		tm->queued_on = group ? &p->signal->shared_pending : &p->pending;
+	if (group)
+		put_task_struct(p);
 }
 
 void posix_timer_delivered(struct sigqueue *q)
@@ -112,7 +125,8 @@ void posix_timer_delivered(struct sigqueue *q)
 }
 
 /* The sigevent rules of Linux's good_sigevent: a signal 1..64 unless
- * SIGEV_NONE, and SIGEV_THREAD_ID's thread in the caller's process. */
+ * SIGEV_NONE, and SIGEV_THREAD_ID's thread in the caller's process (in
+ * *thread with a reference, when 0 is returned). */
 static int check_sigevent(const struct sigevent32 *ev, struct task_struct **thread)
 {
 	struct task_struct *t;
@@ -120,11 +134,15 @@ static int check_sigevent(const struct sigevent32 *ev, struct task_struct **thre
 	*thread = NULL;
 	switch (ev->notify) {
 	case SIGEV_THREAD_ID:
-		t = find_task_by_pid(ev->tid);
-		if (!t || t->tgid != current->tgid || t->exit_state)
+		if (!valid_signal(ev->signo))
 			return -EINVAL;
+		t = find_get_task_by_pid(ev->tid);
+		if (t && (t->tgid != current->tgid || t->exit_state)) {
+			put_task_struct(t);
+			t = NULL;
+		}
 		*thread = t;
-		__attribute__((fallthrough));
+		return t ? 0 : -EINVAL;
 	case SIGEV_SIGNAL:
 	case SIGEV_THREAD:
 		return valid_signal(ev->signo) ? 0 : -EINVAL;
@@ -169,7 +187,8 @@ static int alloc_timer_id(void)
 }
 
 /* A new timer for current's process, disarmed, with the event ev
- * (checked); -EAGAIN past RLIMIT_SIGPENDING, -ENOMEM. */
+ * (checked) and thread's reference, if any; -EAGAIN past
+ * RLIMIT_SIGPENDING, -ENOMEM. posix_mutex held. */
 static struct k_itimer *new_timer(int clock, const struct sigevent32 *ev, struct task_struct *thread)
 {
 	struct k_itimer *tm = kzalloc(sizeof(*tm), GFP_KERNEL);
@@ -185,10 +204,8 @@ static struct k_itimer *new_timer(int clock, const struct sigevent32 *ev, struct
 	tm->clock = clock;
 	tm->notify = ev->notify == SIGEV_THREAD ? SIGEV_SIGNAL : ev->notify;
 	tm->sig = current->signal;
-	if (thread) {
-		get_task_struct(thread);
-		tm->thread = thread;
-	}
+	tm->thread = thread;
+	spin_lock_init(&tm->it_lock);
 	setup_timer(&tm->timer, posix_timer_fn, (unsigned long)tm);
 	timer_event_init(&tm->event, posix_timer_send);
 	tm->sigq.info = (struct kernel_siginfo){ .si_signo = ev->signo, .si_code = SI_TIMER };
@@ -199,9 +216,10 @@ static struct k_itimer *new_timer(int clock, const struct sigevent32 *ev, struct
 	return tm;
 }
 
+/* posix_mutex held. */
 static void delete_timer(struct k_itimer *tm)
 {
-	del_timer(&tm->timer);
+	del_timer_sync(&tm->timer);
 	timer_event_cancel(&tm->event);
 	sigqueue_release_prealloc(&tm->sigq, tm->queued_on);
 	list_del(&tm->list);
@@ -213,8 +231,10 @@ static void delete_timer(struct k_itimer *tm)
 
 void exit_posix_timers(struct signal_struct *sig)
 {
+	mutex_lock(&sig->timers.posix_mutex);
 	while (!list_empty(&sig->timers.posix_timers))
 		delete_timer(list_first_entry(&sig->timers.posix_timers, struct k_itimer, list));
+	mutex_unlock(&sig->timers.posix_mutex);
 }
 
 /* timer_create(clock, sevp, timerid): sevp NULL is SIGALRM to the process
@@ -223,9 +243,10 @@ void exit_posix_timers(struct signal_struct *sig)
 long sys_timer_create(u32 clock, u32 usevp, u32 uid, u32 d, u32 e, u32 f)
 {
 	struct sigevent32 ev = { .signo = SIGALRM, .notify = SIGEV_SIGNAL };
+	struct mutex *lock = current_posix_mutex();
 	struct task_struct *thread;
 	struct k_itimer *tm;
-	int err = check_timer_clock((int)clock);
+	int err = check_timer_clock((int)clock), id;
 
 	if (err)
 		return err;
@@ -233,13 +254,22 @@ long sys_timer_create(u32 clock, u32 usevp, u32 uid, u32 d, u32 e, u32 f)
 		return -EFAULT;
 	if ((err = check_sigevent(&ev, &thread)))
 		return err;
+	mutex_lock(lock);
 	tm = new_timer((int)clock, &ev, thread);
-	if (IS_ERR(tm))
-		return PTR_ERR(tm);
-	if (!usevp)
+	if (!IS_ERR(tm) && !usevp)
 		tm->sigq.info.timer.value = tm->id;
-	if (put_user_u32(tm->id, (u32 *)uid)) {
-		delete_timer(tm);
+	id = IS_ERR(tm) ? 0 : tm->id;
+	mutex_unlock(lock);
+	if (IS_ERR(tm)) {
+		if (thread)
+			put_task_struct(thread);
+		return PTR_ERR(tm);
+	}
+	if (put_user_u32(id, (u32 *)uid)) {
+		mutex_lock(lock);
+		if ((tm = find_timer(id)))       /* unless another thread guessed it */
+			delete_timer(tm);
+		mutex_unlock(lock);
 		return -EFAULT;
 	}
 	return 0;
@@ -255,13 +285,15 @@ static unsigned long timer_left(const struct k_itimer *tm)
 	return left > 0 ? left : 1;
 }
 
+/* tm's setting now, one snapshot against its expiry on another CPU. */
 static void timer_get(struct k_itimer *tm, struct itimerspec64 *cur)
 {
-	unsigned long flags = local_irq_save();
+	unsigned long flags;
 
+	spin_lock_irqsave(&tm->it_lock, flags);
 	jiffies_to_timespec(timer_left(tm), &cur->value);
 	jiffies_to_timespec(tm->interval, &cur->interval);
-	local_irq_restore(flags);
+	spin_unlock_irqrestore(&tm->it_lock, flags);
 }
 
 /* Arm tm as new says (it_value zero disarms); an absolute time is on
@@ -271,20 +303,23 @@ static void timer_set(struct k_itimer *tm, int flags, const struct itimerspec64 
 {
 	struct timespec64 now;
 	s64 ns = timespec_to_ns(&new->value);
+	unsigned long irqflags;
 
-	del_timer(&tm->timer);
+	del_timer_sync(&tm->timer);      /* posix_timer_fn re-arms no more */
 	timer_event_cancel(&tm->event);
 	sigqueue_cancel(&tm->sigq, tm->queued_on);
-	tm->interval = 0;
 	tm->overrun_last = 0;
-	if (!ns)
-		return;
-	if (flags & TIMER_ABSTIME) {
+	if (ns && (flags & TIMER_ABSTIME)) {
 		read_clock(tm->clock, &now);
 		ns -= timespec_to_ns(&now);
 	}
-	tm->interval = timespec_to_jiffies(&new->interval);
-	mod_timer(&tm->timer, jiffies + (ns > 0 ? nsecs_to_jiffies_timeout((u64)ns) : 0));
+	spin_lock_irqsave(&tm->it_lock, irqflags);
+	tm->interval = 0;
+	if (timespec_to_ns(&new->value)) {
+		tm->interval = timespec_to_jiffies(&new->interval);
+		mod_timer(&tm->timer, jiffies + (ns > 0 ? nsecs_to_jiffies_timeout((u64)ns) : 0));
+	}
+	spin_unlock_irqrestore(&tm->it_lock, irqflags);
 }
 
 static int get_itimerspec(u32 uts, struct itimerspec64 *its, bool time64)
@@ -315,22 +350,27 @@ static long do_timer_settime(u32 id, u32 flags, u32 unew, u32 uold, bool time64)
 		return -EINVAL;
 	if ((err = get_itimerspec(unew, &new, time64)))
 		return err;
-	if (!(tm = find_timer((int)id)))
+	mutex_lock(current_posix_mutex());
+	if ((tm = find_timer((int)id))) {
+		timer_get(tm, &old);
+		timer_set(tm, (int)flags, &new);
+	}
+	mutex_unlock(current_posix_mutex());
+	if (!tm)
 		return -EINVAL;
-	timer_get(tm, &old);
-	timer_set(tm, (int)flags, &new);
 	return uold ? put_itimerspec(uold, &old, time64) : 0;
 }
 
 static long do_timer_gettime(u32 id, u32 ucur, bool time64)
 {
 	struct itimerspec64 cur;
-	struct k_itimer *tm = find_timer((int)id);
+	struct k_itimer *tm;
 
-	if (!tm)
-		return -EINVAL;
-	timer_get(tm, &cur);
-	return put_itimerspec(ucur, &cur, time64);
+	mutex_lock(current_posix_mutex());
+	if ((tm = find_timer((int)id)))
+		timer_get(tm, &cur);
+	mutex_unlock(current_posix_mutex());
+	return tm ? put_itimerspec(ucur, &cur, time64) : -EINVAL;
 }
 
 long sys_timer_settime(u32 id, u32 flags, u32 unew, u32 uold, u32 e, u32 f)
@@ -356,17 +396,23 @@ long sys_timer_gettime64(u32 id, u32 ucur, u32 c, u32 d, u32 e, u32 f)
 /* The expiries that came while the last delivered signal was pending. */
 long sys_timer_getoverrun(u32 id, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
-	struct k_itimer *tm = find_timer((int)id);
+	struct k_itimer *tm;
+	long ret;
 
-	return tm ? tm->overrun_last : -EINVAL;
+	mutex_lock(current_posix_mutex());
+	tm = find_timer((int)id);
+	ret = tm ? tm->overrun_last : -EINVAL;
+	mutex_unlock(current_posix_mutex());
+	return ret;
 }
 
 long sys_timer_delete(u32 id, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
-	struct k_itimer *tm = find_timer((int)id);
+	struct k_itimer *tm;
 
-	if (!tm)
-		return -EINVAL;
-	delete_timer(tm);
-	return 0;
+	mutex_lock(current_posix_mutex());
+	if ((tm = find_timer((int)id)))
+		delete_timer(tm);
+	mutex_unlock(current_posix_mutex());
+	return tm ? 0 : -EINVAL;
 }

@@ -33,16 +33,20 @@ int format_task_line(struct task_struct *p, char *buf, size_t size)
 			used / 3600, used / 60 % 60, used % 60, open, p->comm, close);
 }
 
-/* Print every task, init_task first, then in creation order. */
+/* Print every task, init_task first, then in creation order, under
+ * tasklist_lock (read, which an interrupt handler may take: the monitor's
+ * key). */
 void show_tasks(void)
 {
 	struct task_struct *p = &init_task;
 	char line[128];
 
 	printk(KERN_RAW PS_HEADER "\n");
+	read_lock(&tasklist_lock);
 	do {
 		format_task_line(p, line, sizeof(line));
 		printk(KERN_RAW "%s\n", line);
 		p = list_entry(p->tasks.next, struct task_struct, tasks);
 	} while (p != &init_task);
+	read_unlock(&tasklist_lock);
 }

@@ -115,10 +115,14 @@ int unshare_sighand(struct task_struct *p)
 	__spin_lock_init(&sig->siglock, "sighand->siglock");
 	copy_sigactions(sig, old);
 	sig->count = 1;
-	spin_lock_irqsave(&old->siglock, flags);
+	flags = local_irq_save();
+	task_lock(p);                    /* as exit_sighand */
+	spin_lock(&old->siglock);
 	old->count--;
 	p->sighand = sig;
-	spin_unlock_irqrestore(&old->siglock, flags);
+	spin_unlock(&old->siglock);
+	task_unlock(p);
+	local_irq_restore(flags);
 	return 0;
 }
 
@@ -128,11 +132,15 @@ void exit_sighand(struct task_struct *p)
 	unsigned long flags;
 	int left;
 
-	spin_lock_irqsave(&sig->siglock, flags);
+	flags = local_irq_save();
+	task_lock(p);                    /* lock_task_sighand is not half-way in it */
+	spin_lock(&sig->siglock);
 	flush_sigqueue(&p->pending);
 	p->sighand = NULL;               /* lock_task_sighand finds none from now on */
 	left = --sig->count;
-	spin_unlock_irqrestore(&sig->siglock, flags);
+	spin_unlock(&sig->siglock);
+	task_unlock(p);
+	local_irq_restore(flags);
 	if (left == 0) {
 		BUG_ON(sig == &init_sighand);
 		kmem_cache_free(sighand_cachep, sig);

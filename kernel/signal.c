@@ -77,7 +77,8 @@ static struct sigqueue *sigqueue_alloc(struct task_struct *p, bool override)
 
 	if (!override && (unsigned long)user->sigpending >= p->signal->rlim[RLIMIT_SIGPENDING].rlim_cur)
 		return NULL;
-	q = kmem_cache_alloc(sigqueue_cachep, GFP_KERNEL | __GFP_NOWARN);   /* a loss is handled */
+	/* under siglock, as Linux's __send_signal: GFP_ATOMIC (a loss is handled) */
+	q = kmem_cache_alloc(sigqueue_cachep, GFP_ATOMIC | __GFP_NOWARN);
 	if (!q)
 		return NULL;
 	q->user = get_uid(user);
@@ -147,24 +148,24 @@ void sigqueue_release_prealloc(struct sigqueue *q, struct sigpending *pending)
 }
 
 /* lock_task_sighand: p's handlers locked (interrupts off, *flags saved),
- * or NULL when p has released them (it is past exit_sighand). */
+ * or NULL when p has released them (it is past exit_sighand). p->sighand
+ * is read and its lock taken under p's task_lock, which exit_sighand and
+ * unshare_sighand hold to let go of it: p's reference keeps the table
+ * from being freed on another CPU between the two (Linux has RCU for
+ * that). */
 struct sighand_struct *lock_task_sighand(struct task_struct *p, unsigned long *flags)
 {
 	struct sighand_struct *sh;
 
-	for (;;) {
-		*flags = local_irq_save();
-		sh = p->sighand;
-		if (!sh)
-			break;
+	*flags = local_irq_save();
+	task_lock(p);
+	sh = p->sighand;
+	if (sh)
 		spin_lock(&sh->siglock);
-		if (likely(sh == p->sighand))
-			return sh;
-		spin_unlock(&sh->siglock);  /* an exec unshared them meanwhile */
+	task_unlock(p);
+	if (!sh)
 		local_irq_restore(*flags);
-	}
-	local_irq_restore(*flags);
-	return NULL;
+	return sh;
 }
 
 void unlock_task_sighand(struct sighand_struct *sh, unsigned long flags)
@@ -446,22 +447,27 @@ static int __send_signal(int sig, struct kernel_siginfo *info, struct task_struc
 	return 0;
 }
 
-int send_sigqueue(struct sigqueue *q, struct task_struct *p, bool group)
+int send_sigqueue(struct sigqueue *q, struct task_struct *p, bool group, unsigned int count)
 {
-	int sig = q->info.si_signo;
+	int sig = q->info.si_signo, ret = 0;
 	struct sigpending *pending = group ? &p->signal->shared_pending : &p->pending;
 	unsigned long flags;
 	struct sighand_struct *sh = lock_task_sighand(p, &flags);
-	bool queued = sh && prepare_signal(sig, p, group, false);
 
-	if (queued) {
+	if (!sh)
+		return 0;
+	if (!list_empty(&q->list)) {     /* still pending: the expiries are overruns */
+		q->info.timer.overrun += count;
+		ret = -1;
+	} else if (prepare_signal(sig, p, group, false)) {
+		q->info.timer.overrun = count - 1;
 		list_add_tail(&q->list, &pending->list);
 		pending->signal |= sigmask(sig);
 		complete_signal(sig, p, group);
+		ret = 1;
 	}
-	if (sh)
-		unlock_task_sighand(sh, flags);
-	return queued;
+	unlock_task_sighand(sh, flags);
+	return ret;
 }
 
 /* A task past exit_sighand (a zombie) takes the signal as a no-op: 0, as

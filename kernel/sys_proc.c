@@ -211,6 +211,7 @@ struct waitid_info {
  * pidfd (Linux's kernel_waitid). */
 static int waitid_pidfd(pid_t fd, struct wait_opts *wo)
 {
+	struct task_struct *p;
 	unsigned int f_flags;
 	struct pid *pid;
 
@@ -220,7 +221,10 @@ static int waitid_pidfd(pid_t fd, struct wait_opts *wo)
 	if (IS_ERR(pid))
 		return PTR_ERR(pid);
 	wo->type = PIDTYPE_PID;
-	wo->pid = pid->task ? pid->task->pid : 0;    /* no child has pid 0 */
+	p = get_pid_task(pid);
+	wo->pid = p ? p->pid : 0;        /* no child has pid 0 */
+	if (p)
+		put_task_struct(p);
 	if (f_flags & O_NONBLOCK)
 		wo->flags |= WNOHANG;
 	put_pid(pid);

@@ -16,7 +16,14 @@
  * and retries, or, when it is itself the victim, returns to user mode and
  * dies there. A victim that keeps its memory past OOM_VICTIM_GRACE (stuck
  * where SIGKILL cannot reach it) no longer blocks the choice of another.
- * Allocations the kernel makes for itself fail with -ENOMEM, as before. */
+ * Allocations the kernel makes for itself fail with -ENOMEM, as before.
+ *
+ * On several CPUs one out_of_memory() chooses at a time (oom_lock, taken
+ * by trylock as Linux's: a CPU that finds it held fails its allocation,
+ * and its fault waits for the victims like any other), the scan and the
+ * kill run under tasklist_lock (read: no task is released meanwhile), and
+ * oom_victims and the MMF_OOM_VICTIM mark change atomically, as victims
+ * tear down their memory on any CPU. */
 #include <kernel.h>
 #include <errno.h>
 #include <mm.h>
@@ -25,6 +32,7 @@
 #include <sched.h>
 #include <sched/mm.h>
 #include <sched/signal.h>
+#include <mutex.h>
 #include <wait.h>
 #include <asm/pgtable.h>
 
@@ -34,6 +42,7 @@ unsigned long oom_kill_count;
 static int oom_victims;                  /* marked mms not yet torn down */
 static unsigned long oom_last_kill;      /* jiffies of the latest kill */
 static DECLARE_WAIT_QUEUE_HEAD(oom_victims_wait);
+static DEFINE_MUTEX(oom_lock);           /* one choice at a time */
 
 struct oom_control {
 	gfp_t gfp;
@@ -49,15 +58,20 @@ static bool oom_unkillable_task(const struct task_struct *p)
 	return p->tgid == 1 || is_kernel_thread(p);
 }
 
-/* A thread of p's group that still has the address space, or NULL (they
- * have all let go of it: nothing to gain by killing p). */
-static struct task_struct *find_task_mm(struct task_struct *p)
+/* A thread of p's group that still has the address space, returned with
+ * its task_lock held (so exit_mm cannot let go of it meanwhile: unlock
+ * it), or NULL (they have all let go of it: nothing to gain by killing
+ * p). tasklist_lock held. Linux's find_lock_task_mm. */
+static struct task_struct *find_lock_task_mm(struct task_struct *p)
 {
 	struct task_struct *t;
 
-	for_each_thread(p, t)
+	for_each_thread(p, t) {
+		task_lock(t);
 		if (t->mm)
 			return t;
+		task_unlock(t);
+	}
 	return NULL;
 }
 
@@ -66,13 +80,19 @@ long oom_badness(struct task_struct *p, unsigned long totalpages)
 	long adj = p->signal->oom_score_adj;
 	struct task_struct *t;
 
+	long points;
+
 	if (oom_unkillable_task(p) || adj == OOM_SCORE_ADJ_MIN)
 		return OOM_BADNESS_NEVER;
-	t = find_task_mm(p);
-	if (!t || t->vfork_done)         /* a vfork child: its parent is the one */
+	t = find_lock_task_mm(p);
+	if (!t)
 		return OOM_BADNESS_NEVER;
+	points = (long)(t->mm->rss + t->mm->nr_ptes);
+	if (t->vfork_done)               /* a vfork child: its parent is the one */
+		points = OOM_BADNESS_NEVER;
+	task_unlock(t);
 	adj *= (long)(totalpages / 1000);
-	return (long)(t->mm->rss + t->mm->nr_ptes) + adj;
+	return points == OOM_BADNESS_NEVER ? points : points + adj;
 }
 
 /* Linux's oom_evaluate_task: true ends the scan. A victim still holding
@@ -80,12 +100,15 @@ long oom_badness(struct task_struct *p, unsigned long totalpages)
  * is over. Ties go to the later process. */
 static bool oom_evaluate_task(struct task_struct *p, struct oom_control *oc)
 {
-	struct task_struct *t = find_task_mm(p);
+	struct task_struct *t;
 	long points;
+	bool victim;
 
-	if (oom_unkillable_task(p) || !t)
+	if (oom_unkillable_task(p) || !(t = find_lock_task_mm(p)))
 		return false;
-	if (t->mm->flags & MMF_OOM_VICTIM) {
+	victim = t->mm->flags & MMF_OOM_VICTIM;
+	task_unlock(t);
+	if (victim) {
 		if (jiffies - oom_last_kill > OOM_VICTIM_GRACE)
 			return false;
 		oc->chosen = OOM_ABORT;
@@ -141,35 +164,62 @@ static void oom_kill_group(struct task_struct *p)
 	send_sig_info(SIGKILL, &info, p, true);
 }
 
+/* Does p's process use mm (some thread of it has it)? tasklist_lock held. */
+static bool uses_mm(struct task_struct *p, const struct mm_struct *mm)
+{
+	struct task_struct *t = find_lock_task_mm(p);
+	bool uses = t && t->mm == mm;
+
+	if (t)
+		task_unlock(t);
+	return uses;
+}
+
 /* Contract: kill the chosen process's group, and every other killable
  * process sharing its address space, with SIGKILL; mark the address
- * space; log Linux's line. Interrupts on; does not sleep. */
+ * space; log Linux's line. tasklist_lock held (read); interrupts on; does
+ * not sleep. The mm is read under the task_lock of a thread using it (it
+ * cannot be let go of meanwhile); the kill is sent after, since sending
+ * takes task_lock too (lock_task_sighand). */
 static void oom_kill_process(struct oom_control *oc, const char *message)
 {
-	struct task_struct *victim = oc->chosen, *t = find_task_mm(victim), *p;
-	struct mm_struct *mm = t->mm;
-	unsigned long anon, file, total_vm;
+	struct task_struct *victim = oc->chosen, *t = find_lock_task_mm(victim), *p;
+	unsigned long anon, file, total_vm, ptes;
+	struct mm_struct *mm;
 
-	mm->flags |= MMF_OOM_VICTIM;
-	oom_victims++;
+	if (!t)
+		return;                  /* its memory went since the choice */
+	mm = t->mm;
+	__atomic_fetch_or(&mm->flags, MMF_OOM_VICTIM, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&oom_victims, 1, __ATOMIC_RELAXED);
 	oom_last_kill = jiffies;
 	oom_kill_count++;
 	rss_split_kb(mm, &anon, &file, &total_vm);
+	ptes = mm->nr_ptes;
+	task_unlock(t);
 	oom_kill_group(victim);
 	pr_err("%s: Killed process %d (%s) total-vm:%lukB, anon-rss:%lukB, file-rss:%lukB, "
 	       "shmem-rss:0kB, UID:%u pgtables:%lukB oom_score_adj:%d\n", message, victim->tgid,
-	       victim->comm, total_vm, anon, file, victim->uid, mm->nr_ptes * (PAGE_SIZE >> 10),
+	       victim->comm, total_vm, anon, file, victim->uid, ptes * (PAGE_SIZE >> 10),
 	       victim->signal->oom_score_adj);
 	for_each_process(p) {            /* clone(CLONE_VM) without CLONE_THREAD, vfork */
-		struct task_struct *user = find_task_mm(p);
-
 		if (!thread_group_leader(p) || p->signal == victim->signal ||
-		    oom_unkillable_task(p) || !user || user->mm != mm)
+		    oom_unkillable_task(p) || !uses_mm(p, mm))
 			continue;
 		pr_err("%s: also killing process %d (%s): it shares the address space\n",
 		       message, p->tgid, p->comm);
 		oom_kill_group(p);
 	}
+}
+
+static void oom_report_and_kill(struct oom_control *oc, gfp_t gfp, unsigned int order)
+{
+	pr_warn("%s invoked oom-killer: gfp_mask=%#x, order=%u, oom_score_adj=%d\n",
+		current->comm, gfp, order, current->signal->oom_score_adj);
+	if (!oc->chosen)
+		pr_err("Out of memory and no killable processes...\n");
+	else
+		oom_kill_process(oc, "Out of memory");
 }
 
 void out_of_memory(gfp_t gfp, unsigned int order)
@@ -180,34 +230,31 @@ void out_of_memory(gfp_t gfp, unsigned int order)
 		return;
 	if (fatal_signal_pending(current) || (current->flags & PF_EXITING))
 		return;                  /* dying already: its memory is on its way */
+	if (!mutex_trylock(&oom_lock))
+		return;                  /* another CPU is choosing: its victim will do */
+	read_lock(&tasklist_lock);
 	select_bad_process(&oc);
-	if (oc.chosen == OOM_ABORT)
-		return;                  /* a victim is still freeing its memory */
-	pr_warn("%s invoked oom-killer: gfp_mask=%#x, order=%u, oom_score_adj=%d\n",
-		current->comm, gfp, order, current->signal->oom_score_adj);
-	if (!oc.chosen) {
-		pr_err("Out of memory and no killable processes...\n");
-		return;
-	}
-	oom_kill_process(&oc, "Out of memory");
+	if (oc.chosen != OOM_ABORT)     /* else a victim is still freeing its memory */
+		oom_report_and_kill(&oc, gfp, order);
+	read_unlock(&tasklist_lock);
+	mutex_unlock(&oom_lock);
 }
 
 bool pagefault_out_of_memory(void)
 {
 	if (fatal_signal_pending(current))
 		return true;             /* the victim: it dies on the way out */
-	if (!oom_victims)
+	if (!READ_ONCE(oom_victims))
 		return false;
-	wait_event_timeout(oom_victims_wait, !oom_victims, HZ);
+	wait_event_timeout(oom_victims_wait, !READ_ONCE(oom_victims), HZ);
 	return true;
 }
 
 void exit_oom_mm(struct mm_struct *mm)
 {
-	if (!(mm->flags & MMF_OOM_VICTIM))
+	if (!(__atomic_fetch_and(&mm->flags, ~MMF_OOM_VICTIM, __ATOMIC_RELAXED) & MMF_OOM_VICTIM))
 		return;
-	mm->flags &= ~MMF_OOM_VICTIM;
-	oom_victims--;
+	__atomic_fetch_sub(&oom_victims, 1, __ATOMIC_RELAXED);
 	wake_up_all(&oom_victims_wait);
 }
 

@@ -121,27 +121,36 @@ static long mmap_shared_anon(struct mm_struct *mm, long start, u32 len,
 	return err ? err : start;
 }
 
-static long do_mmap2(u32 addr, u32 len, u32 prot, u32 flags, u32 fd, u32 pgoff);
+static long do_mmap2(u32 addr, u32 len, u32 prot, u32 flags, struct file *file, u32 pgoff);
 
 /* The calls that change the layout hold mmap_lock for writing throughout
  * (include/sched/mm.h); none touches user memory meanwhile. mincore copies
  * its vector out as it goes, so it takes no lock: its readers' view of the
- * VMAs relies on the kernel not being preemptible. */
+ * VMAs relies on the kernel not being preemptible. A file to map is held
+ * (fdget) until the mapping has its own reference, as Linux's
+ * ksys_mmap_pgoff, so another thread's close meanwhile cannot free it. */
 long sys_mmap2(u32 addr, u32 len, u32 prot, u32 flags, u32 fd, u32 pgoff)
 {
 	struct mm_struct *mm = current->mm;
+	struct fd f = { NULL, false };
 	long ret;
 
+	if (!(flags & MAP_ANONYMOUS)) {
+		f = fdget((int)fd);
+		if (!f.file)
+			return -EBADF;
+	}
 	down_write(&mm->mmap_lock);
-	ret = do_mmap2(addr, len, prot, flags, fd, pgoff);
+	ret = do_mmap2(addr, len, prot, flags, f.file, pgoff);
 	up_write(&mm->mmap_lock);
+	fdput(f);
 	return ret;
 }
 
-static long do_mmap2(u32 addr, u32 len, u32 prot, u32 flags, u32 fd, u32 pgoff)
+/* file: the file to map (NULL for MAP_ANONYMOUS), held by the caller. */
+static long do_mmap2(u32 addr, u32 len, u32 prot, u32 flags, struct file *file, u32 pgoff)
 {
 	struct mm_struct *mm = current->mm;
-	struct file *file = NULL;
 	unsigned long vm_flags = calc_vm_prot_bits(prot);
 	long start;
 	int err;
@@ -156,7 +165,6 @@ static long do_mmap2(u32 addr, u32 len, u32 prot, u32 flags, u32 fd, u32 pgoff)
 	if (flags & MAP_GROWSDOWN)
 		vm_flags |= VM_GROWSDOWN;
 	if (!(flags & MAP_ANONYMOUS)) {
-		file = fcheck((int)fd);
 		if ((err = check_mmap_file(file, prot, flags, &vm_flags)))
 			return err;
 	} else if ((flags & MAP_TYPE) == MAP_SHARED_VALIDATE) {

@@ -347,10 +347,12 @@ static void receive_plain(struct tty_struct *tty, unsigned char c)
 /* ISIG: signal the foreground group, flush input unless NOFLSH, echo. */
 static void receive_signal_char(struct tty_struct *tty, int sig, unsigned char c)
 {
+	pid_t pgrp = tty_get_pgrp(tty);
+
 	if (!L_FLAG(tty, NOFLSH))
 		__n_tty_flush_input(tty);
-	if (tty->pgrp)
-		kill_pgrp(tty->pgrp, sig, 1);
+	if (pgrp)
+		kill_pgrp(pgrp, sig, 1);
 	if (I_FLAG(tty, IXON))
 		start_tty(tty);
 	if (L_FLAG(tty, ECHO))

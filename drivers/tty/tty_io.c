@@ -43,6 +43,8 @@ struct tty_struct *tty_lookup(dev_t dev)
 	return NULL;
 }
 
+DEFINE_MUTEX(tty_mutex);
+
 int tty_register_driver(struct tty_driver *drv)
 {
 	struct tty_struct *tty;
@@ -57,6 +59,7 @@ int tty_register_driver(struct tty_driver *drv)
 	tty->name = drv->name;
 	tty->termios = drv->init_termios;
 	__mutex_init(&tty->ldisc_mutex, "tty->ldisc_mutex");
+	__spin_lock_init(&tty->ctrl_lock, "tty->ctrl_lock");
 	INIT_LIST_HEAD(&tty->tty_files);
 	init_waitqueue_head(&tty->read_wait);
 	init_waitqueue_head(&tty->write_wait);
@@ -70,8 +73,10 @@ void tty_unregister_driver(struct tty_driver *drv)
 {
 	struct tty_struct *tty = drv->tty;
 
+	mutex_lock(&tty_mutex);
 	BUG_ON(tty->count);
 	session_clear_tty(tty->session);
+	mutex_unlock(&tty_mutex);
 	list_del(&drv->list);
 	drv->tty = NULL;
 	kfree(tty);
@@ -136,9 +141,11 @@ static int tty_open(struct inode *inode, struct file *file)
 	priv = kzalloc(sizeof(*priv), GFP_KERNEL);
 	if (!priv)
 		return -ENOMEM;
+	mutex_lock(&tty_mutex);
 	if (!tty->count) {
 		n_tty_open(tty);
 		if (tty->ops->open && (err = tty->ops->open(tty))) {
+			mutex_unlock(&tty_mutex);
 			kfree(priv);
 			return err;
 		}
@@ -150,6 +157,7 @@ static int tty_open(struct inode *inode, struct file *file)
 	file->private_data = priv;
 	if (!noctty)
 		tty_open_proc_set_tty(file, tty);
+	mutex_unlock(&tty_mutex);
 	return 0;
 }
 
@@ -159,15 +167,17 @@ static void tty_release(struct file *file)
 	struct tty_file_private *priv = file->private_data;
 	struct tty_struct *tty = priv->tty;
 
+	mutex_lock(&tty_mutex);
 	list_del(&priv->list);
 	kfree(priv);
-	if (--tty->count)
-		return;
-	session_clear_tty(tty->session);
-	tty->session = tty->pgrp = 0;
-	if (tty->ops->close)
-		tty->ops->close(tty);
-	n_tty_flush_input(tty);
+	if (!--tty->count) {
+		session_clear_tty(tty->session);
+		tty_clear_session(tty);
+		if (tty->ops->close)
+			tty->ops->close(tty);
+		n_tty_flush_input(tty);
+	}
+	mutex_unlock(&tty_mutex);
 }
 
 static ssize_t tty_read(struct file *file, struct iov_iter *to, loff_t *pos)
@@ -209,13 +219,14 @@ static long tiocgwinsz(struct tty_struct *tty, unsigned long arg)
 static long tiocswinsz(struct tty_struct *tty, unsigned long arg)
 {
 	struct winsize ws;
+	pid_t pgrp = tty_get_pgrp(tty);
 
 	if (copy_from_user(&ws, (const void *)arg, sizeof(ws)))
 		return -EFAULT;
 	if (!memcmp(&ws, &tty->winsize, sizeof(ws)))
 		return 0;
-	if (tty->pgrp)
-		kill_pgrp(tty->pgrp, SIGWINCH, 1);
+	if (pgrp)
+		kill_pgrp(pgrp, SIGWINCH, 1);
 	tty->winsize = ws;
 	return 0;
 }
@@ -293,17 +304,19 @@ static const struct file_operations hung_up_tty_fops = {
 /* Contract: hang tty up (above); exit_session: its session leader exited,
  * and the foreground group gets SIGHUP too. Readers and writers asleep on
  * it wake (a hung-up file's read returns 0, its write -EIO). The tty
- * stays usable for new opens. Process context. */
+ * stays usable for new opens. Process context; takes tty_mutex. */
 void __tty_hangup(struct tty_struct *tty, bool exit_session)
 {
 	struct tty_file_private *priv;
 
+	mutex_lock(&tty_mutex);
 	list_for_each_entry(priv, &tty->tty_files, list)
 		if (!priv->console)
 			priv->file->f_op = &hung_up_tty_fops;
 	tty_signal_session_leader(tty, exit_session);
 	n_tty_hangup(tty);
-	tty->session = tty->pgrp = 0;
+	tty_clear_session(tty);
+	mutex_unlock(&tty_mutex);
 }
 
 void tty_vhangup_session(struct tty_struct *tty)

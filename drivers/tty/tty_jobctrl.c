@@ -19,7 +19,13 @@
  *
  * When the session leader exits, the terminal is hung up (tty_io.c):
  * the foreground group gets SIGHUP, the leaders of the session SIGHUP and
- * SIGCONT, and the session loses the terminal. */
+ * SIGCONT, and the session loses the terminal.
+ *
+ * Locking (include/tty.h): a terminal is acquired under tty_mutex, so two
+ * session leaders on two CPUs cannot both take one; tty->session and
+ * tty->pgrp change under its ctrl_lock, a process's signal->tty under its
+ * siglock; the walks of the task list run under tasklist_lock (read),
+ * which nests outside both. */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
@@ -42,10 +48,10 @@ static bool is_ignored(int sig)
 
 int __tty_check_change(struct tty_struct *tty, int sig)
 {
-	pid_t pgrp = current->pgid;
+	pid_t pgrp = current->pgid, fg = tty_get_pgrp(tty);
 	unsigned long flags;
 
-	if (current->signal->tty != tty || !tty->pgrp || tty->pgrp == pgrp)
+	if (current->signal->tty != tty || !fg || fg == pgrp)
 		return 0;
 	if (is_ignored(sig))
 		return sig == SIGTTIN ? -EIO : 0;
@@ -68,20 +74,44 @@ struct tty_struct *get_current_tty(void)
 	return current->signal->tty;
 }
 
+/* p's process's controlling terminal becomes tty (NULL: none), under its
+ * siglock (a zombie whose handlers are gone: plainly, nobody else writes
+ * it then). */
+static void proc_set_signal_tty(struct task_struct *p, struct tty_struct *tty)
+{
+	unsigned long flags;
+	struct sighand_struct *sh = lock_task_sighand(p, &flags);
+
+	p->signal->tty = tty;
+	if (sh)
+		unlock_task_sighand(sh, flags);
+}
+
 void proc_clear_tty(struct task_struct *p)
 {
 	if (p->signal)
-		p->signal->tty = NULL;
+		proc_set_signal_tty(p, NULL);
 }
 
-/* tty becomes current's controlling terminal, its group the foreground. */
+void tty_clear_session(struct tty_struct *tty)
+{
+	spin_lock(&tty->ctrl_lock);
+	tty->session = tty->pgrp = 0;
+	spin_unlock(&tty->ctrl_lock);
+}
+
+/* tty becomes current's controlling terminal, its group the foreground.
+ * tty_mutex held: nobody else acquires a terminal meanwhile. */
 static void __proc_set_tty(struct tty_struct *tty)
 {
+	spin_lock(&tty->ctrl_lock);
 	tty->session = current->sid;
 	tty->pgrp = current->pgid;
-	current->signal->tty = tty;
+	spin_unlock(&tty->ctrl_lock);
+	proc_set_signal_tty(current, tty);
 }
 
+/* tty_open, tty_mutex held. */
 void tty_open_proc_set_tty(struct file *file, struct tty_struct *tty)
 {
 	if (is_session_leader(current) && !current->signal->tty && !tty->session &&
@@ -95,9 +125,11 @@ void session_clear_tty(pid_t sid)
 
 	if (!sid)
 		return;
+	read_lock(&tasklist_lock);
 	for_each_process(p)
 		if (p->sid == sid && thread_group_leader(p))
 			proc_clear_tty(p);
+	read_unlock(&tasklist_lock);
 }
 
 /* sig from the kernel to p's process. */
@@ -108,25 +140,32 @@ static void send_priv(int sig, struct task_struct *p)
 	send_sig_info(sig, &info, p, true);
 }
 
+/* tty_mutex held (a hangup). */
 void tty_signal_session_leader(struct tty_struct *tty, bool exit_session)
 {
-	pid_t pgrp = tty->pgrp;
+	pid_t pgrp, session;
 	struct task_struct *p;
 
-	if (tty->session) {
-		for_each_process(p) {
-			if (p->sid != tty->session || !thread_group_leader(p) || !p->signal)
-				continue;
-			if (p->signal->tty == tty)
-				p->signal->tty = NULL;
-			if (!is_session_leader(p))
-				continue;
-			send_priv(SIGHUP, p);
-			send_priv(SIGCONT, p);
-		}
+	spin_lock(&tty->ctrl_lock);
+	pgrp = tty->pgrp;
+	session = tty->session;
+	spin_unlock(&tty->ctrl_lock);
+	read_lock(&tasklist_lock);
+	for_each_process(p) {
+		if (!session)
+			break;
+		if (p->sid != session || !thread_group_leader(p) || !p->signal)
+			continue;
+		if (p->signal->tty == tty)
+			proc_clear_tty(p);
+		if (!is_session_leader(p))
+			continue;
+		send_priv(SIGHUP, p);
+		send_priv(SIGCONT, p);
 	}
 	if (exit_session && pgrp)
-		kill_pgrp(pgrp, SIGHUP, 1);
+		__kill_pgrp_info(pgrp, SIGHUP, 1);
+	read_unlock(&tasklist_lock);
 }
 
 /* Contract: called by a session leader that exits (on_exit: the whole
@@ -139,19 +178,20 @@ void disassociate_ctty(bool on_exit)
 {
 	struct task_struct *cur = current;
 	struct tty_struct *tty;
+	pid_t pgrp;
 
 	if (!is_session_leader(cur))
 		return;
 	tty = cur->signal->tty;
 	if (tty && on_exit) {
 		tty_vhangup_session(tty);
-	} else if (tty && tty->pgrp) {
-		kill_pgrp(tty->pgrp, SIGHUP, 0);
-		kill_pgrp(tty->pgrp, SIGCONT, 0);
+	} else if (tty && (pgrp = tty_get_pgrp(tty))) {
+		kill_pgrp(pgrp, SIGHUP, 0);
+		kill_pgrp(pgrp, SIGCONT, 0);
 	}
 	tty = cur->signal->tty;        /* a hangup has cleared it already */
 	if (tty)
-		tty->session = tty->pgrp = 0;
+		tty_clear_session(tty);
 	session_clear_tty(cur->sid);
 }
 
@@ -161,9 +201,8 @@ static void no_tty(void)
 	proc_clear_tty(current);
 }
 
-/* TIOCSCTTY: a session leader without a terminal takes tty; one that
- * controls another session only by root with arg 1 (stealing it). */
-static long tiocsctty(struct tty_struct *tty, struct file *file, unsigned long arg)
+/* tiocsctty's work, tty_mutex held. */
+static long __tiocsctty(struct tty_struct *tty, struct file *file, unsigned long arg)
 {
 	if (is_session_leader(current) && tty->session == current->sid)
 		return 0;
@@ -180,15 +219,28 @@ static long tiocsctty(struct tty_struct *tty, struct file *file, unsigned long a
 	return 0;
 }
 
+/* TIOCSCTTY: a session leader without a terminal takes tty; one that
+ * controls another session only by root with arg 1 (stealing it). */
+static long tiocsctty(struct tty_struct *tty, struct file *file, unsigned long arg)
+{
+	long ret;
+
+	mutex_lock(&tty_mutex);          /* as an open that acquires it */
+	ret = __tiocsctty(tty, file, arg);
+	mutex_unlock(&tty_mutex);
+	return ret;
+}
+
 static long tiocgpgrp(struct tty_struct *tty, unsigned long arg)
 {
 	if (current->signal->tty != tty)
 		return -ENOTTY;
-	return put_user_u32((u32)tty->pgrp, (u32 *)arg) ? -EFAULT : 0;
+	return put_user_u32((u32)tty_get_pgrp(tty), (u32 *)arg) ? -EFAULT : 0;
 }
 
 /* The session of process group pgrp (or of process pgrp, if no group has
- * that id: Linux's session_of_pgrp), or -1 if neither exists. */
+ * that id: Linux's session_of_pgrp), or -1 if neither exists.
+ * tasklist_lock held. */
 static pid_t session_of_pgrp(pid_t pgrp)
 {
 	struct task_struct *p, *by_pid = NULL;
@@ -220,22 +272,30 @@ static long tiocspgrp(struct tty_struct *tty, unsigned long arg)
 	pgrp = (pid_t)v;
 	if (pgrp < 0)
 		return -EINVAL;
-	if (current->signal->tty != tty || tty->session != current->sid)
+	if (current->signal->tty != tty || READ_ONCE(tty->session) != current->sid)
 		return -ENOTTY;
+	read_lock(&tasklist_lock);       /* the group stays in its session meanwhile */
 	sid = session_of_pgrp(pgrp);
-	if (sid < 0)
-		return -ESRCH;
-	if (sid != current->sid)
-		return -EPERM;
-	tty->pgrp = pgrp;
-	return 0;
+	err = sid < 0 ? -ESRCH : sid != current->sid ? -EPERM : 0;
+	if (!err) {
+		spin_lock(&tty->ctrl_lock);
+		if (tty->session == current->sid)
+			tty->pgrp = pgrp;
+		else
+			err = -ENOTTY;   /* hung up since */
+		spin_unlock(&tty->ctrl_lock);
+	}
+	read_unlock(&tasklist_lock);
+	return err;
 }
 
 static long tiocgsid(struct tty_struct *tty, unsigned long arg)
 {
-	if (current->signal->tty != tty || !tty->session)
+	pid_t session = READ_ONCE(tty->session);
+
+	if (current->signal->tty != tty || !session)
 		return -ENOTTY;
-	return put_user_u32((u32)tty->session, (u32 *)arg) ? -EFAULT : 0;
+	return put_user_u32((u32)session, (u32 *)arg) ? -EFAULT : 0;
 }
 
 long tty_jobctrl_ioctl(struct tty_struct *tty, struct file *file, unsigned int cmd,

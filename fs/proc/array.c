@@ -55,8 +55,10 @@ static int nr_threads_of(struct task_struct *p)
 	struct task_struct *t;
 	int n = 0;
 
+	read_lock(&tasklist_lock);       /* threads exit on other CPUs */
 	for_each_thread(p->group_leader, t)
 		n++;
+	read_unlock(&tasklist_lock);
 	return n;
 }
 
@@ -94,10 +96,12 @@ static void stat_counts(struct task_struct *p, bool whole, struct stat_counts *c
 		*c = (struct stat_counts){ p->utime, p->stime, p->min_flt, p->maj_flt };
 		return;
 	}
+	read_lock(&tasklist_lock);       /* the walk of its threads */
 	thread_group_cputime(p, &ct);
+	thread_group_faults(p, &c->min_flt, &c->maj_flt);
+	read_unlock(&tasklist_lock);
 	c->utime = ct.utime;
 	c->stime = ct.stime;
-	thread_group_faults(p, &c->min_flt, &c->maj_flt);
 }
 
 /* Fields 1-22: identity, state, terminal, faults, times, priority (as
@@ -114,7 +118,7 @@ static void stat_head(struct seq_file *m, struct task_struct *p, bool whole)
 	stat_counts(p, whole, &c);
 	seq_printf(m, "%d (%s) %c %d %d %d %u %d %u %lu %lu %lu %lu %lu %lu %lu %lu %ld %ld %d 0 %lu",
 		   p->pid, p->comm, task_state_char(p), ppid_of(p), p->pgid, p->sid,
-		   new_encode_dev(tty_devnum(tty)), tty ? tty->pgrp : -1,
+		   new_encode_dev(tty_devnum(tty)), tty ? tty_get_pgrp(tty) : -1,
 		   p->flags, c.min_flt, sc->cmin_flt, c.maj_flt,
 		   sc->cmaj_flt, c.utime, c.stime, sc->cutime, sc->cstime, (long)task_prio(p) - 100, p->nice,
 		   nr_threads_of(p), p->start_time);
@@ -122,9 +126,9 @@ static void stat_head(struct seq_file *m, struct task_struct *p, bool whole)
 
 /* Fields 23-28: sizes and code bounds (startcode/endcode 1 for a reader
  * who may not see them, as Linux does so ps still tells it from a kthread). */
-static void stat_mm(struct seq_file *m, struct task_struct *p, bool permitted)
+static void stat_mm(struct seq_file *m, struct task_struct *p, struct mm_struct *mm,
+		    bool permitted)
 {
-	struct mm_struct *mm = p->mm;
 	struct mm_sizes s = { 0 };
 
 	if (mm)
@@ -138,9 +142,9 @@ static void stat_mm(struct seq_file *m, struct task_struct *p, bool permitted)
 
 /* Fields 29-52: esp, eip, signals, wchan, swap, exit signal, CPU,
  * rt_priority and policy, delays, guest time, the data and argument bounds, exit code. */
-static void stat_tail(struct seq_file *m, struct task_struct *p, bool whole, bool permitted)
+static void stat_tail(struct seq_file *m, struct task_struct *p, struct mm_struct *mm,
+		      bool whole, bool permitted)
 {
-	struct mm_struct *mm = permitted ? p->mm : NULL;
 	sigset_t ign, catch;
 	int wchan = permitted && (!whole || nr_threads_of(p) < 2) && p->state != TASK_RUNNING;
 
@@ -159,10 +163,13 @@ static void stat_tail(struct seq_file *m, struct task_struct *p, bool whole, boo
 static int do_task_stat(struct seq_file *m, struct task_struct *p, bool whole)
 {
 	bool permitted = proc_may_access(p);
+	struct mm_struct *mm = get_task_mm(p);   /* p may exit meanwhile */
 
 	stat_head(m, p, whole);
-	stat_mm(m, p, permitted);
-	stat_tail(m, p, whole, permitted);
+	stat_mm(m, p, mm, permitted);
+	stat_tail(m, p, permitted ? mm : NULL, whole, permitted);
+	if (mm)
+		mmput(mm);
 	return 0;
 }
 
@@ -181,9 +188,12 @@ int proc_tid_stat(struct seq_file *m, struct proc_inode *pi)
 int proc_pid_statm(struct seq_file *m, struct proc_inode *pi)
 {
 	struct mm_sizes s = { 0 };
+	struct mm_struct *mm = get_task_mm(pi->task);
 
-	if (pi->task->mm)
-		mm_sizes(pi->task->mm, &s);
+	if (mm) {
+		mm_sizes(mm, &s);
+		mmput(mm);
+	}
 	seq_printf(m, "%lu %lu 0 %lu 0 %lu 0\n", s.total, s.rss, s.text, s.data + s.stack);
 	return 0;
 }
@@ -192,10 +202,15 @@ int proc_pid_statm(struct seq_file *m, struct proc_inode *pi)
 
 static void status_ids(struct seq_file *m, struct task_struct *p)
 {
-	struct files_struct *files = p->files;
+	struct files_struct *files = p->files;   /* only tested */
+	int umask = -1;
 
+	task_lock(p);                    /* exit_fs lets go of fs under it */
 	if (p->fs)
-		seq_printf(m, "Umask:\t%04o\n", p->fs->umask);
+		umask = (int)p->fs->umask;
+	task_unlock(p);
+	if (umask >= 0)
+		seq_printf(m, "Umask:\t%04o\n", umask);
 	seq_printf(m, "State:\t%s\n", task_state_names[task_state_index(p)]);
 	seq_printf(m, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n",
 		   p->tgid, p->pid, ppid_of(p));
@@ -258,13 +273,16 @@ static void status_caps(struct seq_file *m, struct task_struct *p)
 int proc_pid_status(struct seq_file *m, struct proc_inode *pi)
 {
 	struct task_struct *p = pi->task;
+	struct mm_struct *mm = get_task_mm(p);
 
 	seq_puts(m, "Name:\t");
 	seq_escape(m, p->comm, "\\");
 	seq_putc(m, '\n');
 	status_ids(m, p);
-	if (p->mm)
-		status_mem(m, p->mm);
+	if (mm) {
+		status_mem(m, mm);
+		mmput(mm);
+	}
 	status_signals(m, p);
 	status_caps(m, p);
 	return 0;

@@ -17,6 +17,7 @@
 #include <mm.h>
 #include <mman.h>
 #include <oom.h>
+#include <pid.h>
 #include <sched.h>
 #include <sched/mm.h>
 #include <asm/pgtable.h>
@@ -48,12 +49,11 @@ static size_t copy_from_mm_page(struct mm_struct *mm, unsigned long addr, void *
 
 size_t access_process_vm(struct task_struct *task, unsigned long addr, void *buf, size_t len)
 {
-	struct mm_struct *mm = task->mm;
+	struct mm_struct *mm = get_task_mm(task);   /* it may exit while we read */
 	size_t done = 0, n = 1;
 
 	if (!mm)
 		return 0;
-	mmget(mm);                       /* the task may exit while we read */
 	down_read(&mm->mmap_lock);       /* its VMAs hold still; buf is the kernel's */
 	while (done < len && n) {
 		n = copy_from_mm_page(mm, addr + done, (u8 *)buf + done, len - done);
@@ -74,18 +74,28 @@ static ssize_t read_area(struct task_struct *task, unsigned long start, unsigned
 	return access_process_vm(task, start + pos, buf, count);
 }
 
+/* The task's argument (env false) or environment area, as read_area. */
+static ssize_t mm_area_read(struct proc_inode *pi, bool env, char *buf, size_t count, loff_t pos)
+{
+	struct mm_struct *mm = get_task_mm(pi->task);
+	unsigned long start, end;
+
+	if (!mm)
+		return 0;
+	start = env ? mm->env_start : mm->arg_start;
+	end = env ? mm->env_end : mm->arg_end;
+	mmput(mm);
+	return read_area(pi->task, start, end, buf, count, pos);
+}
+
 static ssize_t cmdline_read(struct proc_inode *pi, char *buf, size_t count, loff_t pos)
 {
-	struct mm_struct *mm = pi->task->mm;
-
-	return mm ? read_area(pi->task, mm->arg_start, mm->arg_end, buf, count, pos) : 0;
+	return mm_area_read(pi, false, buf, count, pos);
 }
 
 static ssize_t environ_read(struct proc_inode *pi, char *buf, size_t count, loff_t pos)
 {
-	struct mm_struct *mm = pi->task->mm;
-
-	return mm ? read_area(pi->task, mm->env_start, mm->env_end, buf, count, pos) : 0;
+	return mm_area_read(pi, true, buf, count, pos);
 }
 
 static int comm_show(struct seq_file *m, struct proc_inode *pi)
@@ -142,22 +152,37 @@ static int file_path(struct file *f, char *buf, size_t size)
 
 static int exe_link(struct proc_inode *pi, char *buf, size_t size)
 {
-	struct mm_struct *mm = pi->task->mm;
+	struct mm_struct *mm = get_task_mm(pi->task);
+	int err = -ENOENT;                   /* a kernel thread, a zombie */
 
-	if (!mm || !mm->exe_file)
-		return -ENOENT;                  /* a kernel thread, a zombie */
-	return file_path(mm->exe_file, buf, size);
+	if (mm && mm->exe_file)
+		err = file_path(mm->exe_file, buf, size);
+	if (mm)
+		mmput(mm);
+	return err;
 }
 
 /* The task's working directory or root: the dentries its fs_struct
  * holds, as paths. */
 static int fs_link(struct proc_inode *pi, char *buf, size_t size, bool root)
 {
-	struct fs_struct *fs = pi->task->fs;
+	struct fs_struct *fs;
+	struct dentry *d = NULL;
+	int err;
 
-	if (!fs)
+	task_lock(pi->task);                 /* exit_fs lets go of it under it */
+	fs = pi->task->fs;
+	if (fs) {
+		spin_lock(&fs->lock);
+		d = dget(root ? fs->root : fs->pwd);
+		spin_unlock(&fs->lock);
+	}
+	task_unlock(pi->task);
+	if (!d)
 		return -ENOENT;                  /* exited */
-	return dentry_path(root ? fs->root : fs->pwd, buf, size);
+	err = dentry_path(d, buf, size);
+	dput(d);
+	return err;
 }
 
 static int cwd_link(struct proc_inode *pi, char *buf, size_t size) { return fs_link(pi, buf, size, false); }
@@ -168,26 +193,31 @@ static int root_link(struct proc_inode *pi, char *buf, size_t size) { return fs_
 /* The live thread of dir's process with the smallest tid >= from. */
 static long next_tid(struct proc_inode *dir, long from)
 {
-	struct task_struct *t, *leader = dir->task->group_leader;
+	struct task_struct *t, *leader;
 	long best = -1;
 
-	if (!proc_task_alive(dir->task))
-		return -1;
-	for_each_thread(leader, t)
-		if (t->pid >= from && (best < 0 || t->pid < best) && proc_task_alive(t))
-			best = t->pid;
+	read_lock(&tasklist_lock);       /* threads exit on other CPUs */
+	leader = dir->task->group_leader;
+	if (proc_task_alive(dir->task))
+		for_each_thread(leader, t)
+			if (t->pid >= from && (best < 0 || t->pid < best) && proc_task_alive(t))
+				best = t->pid;
+	read_unlock(&tasklist_lock);
 	return best;
 }
 
 static struct dentry *tid_lookup(struct dentry *dir, long tid, const char *name, int len)
 {
 	struct task_struct *p = PROC_I(dir->d_inode)->task;
-	struct task_struct *t = find_task_by_pid(tid);
+	struct task_struct *t = find_get_task_by_pid(tid);
+	struct dentry *d = NULL;
 
-	if (!t || t->tgid != p->tgid || !proc_task_alive(t))
-		return NULL;
-	return proc_make_dentry(dir, name, len, &proc_tid_entry, t, -1,
-				PROC_INO(tid, true, PROC_SLOT_DIR));
+	if (t && t->tgid == p->tgid && proc_task_alive(t))
+		d = proc_make_dentry(dir, name, len, &proc_tid_entry, t, -1,
+				     PROC_INO(tid, true, PROC_SLOT_DIR));
+	if (t)
+		put_task_struct(t);
+	return d;
 }
 
 static unsigned long tid_ino(struct proc_inode *dir, long tid)

@@ -13,35 +13,30 @@
 #include <sched.h>
 #include "internal.h"
 
+/* The task's open file at fd, held (fput it): the task may close it or
+ * exit on another CPU meanwhile. */
 static struct file *task_fd(struct task_struct *task, long fd)
 {
-	struct files_struct *files = task->files;
-	struct file *f;
-
-	if (!files || fd < 0 || fd >= NR_OPEN_DEFAULT)
-		return NULL;
-	spin_lock(&files->file_lock);
-	f = files->fd[fd];
-	spin_unlock(&files->file_lock);
-	return f;
+	return fget_task(task, (int)fd);
 }
 
 static int fd_link(struct proc_inode *pi, char *buf, size_t size)
 {
 	struct file *f = task_fd(pi->task, pi->fd);
 	char *p;
+	int err = 0;
 
 	if (!f)
 		return -ENOENT;                  /* closed since */
 	if (!f->f_dentry) {
 		snprintf(buf, size, "pipe:[%lu]", f->f_inode->i_ino);
-		return 0;
+	} else if (IS_ERR(p = d_path(root_dentry, f->f_dentry, buf, size))) {
+		err = PTR_ERR(p);
+	} else {
+		memmove(buf, p, strlen(p) + 1);
 	}
-	p = d_path(root_dentry, f->f_dentry, buf, size);
-	if (IS_ERR(p))
-		return PTR_ERR(p);
-	memmove(buf, p, strlen(p) + 1);
-	return 0;
+	fput(f);
+	return err;
 }
 
 static const struct proc_entry fd_link_entry = {
@@ -50,9 +45,14 @@ static const struct proc_entry fd_link_entry = {
 
 static long next_fd(struct proc_inode *dir, long from)
 {
-	for (long fd = from; fd < NR_OPEN_DEFAULT; fd++)
-		if (task_fd(dir->task, fd))
+	for (long fd = from; fd < NR_OPEN_DEFAULT; fd++) {
+		struct file *f = task_fd(dir->task, fd);
+
+		if (f) {
+			fput(f);
 			return fd;
+		}
+	}
 	return -1;
 }
 
@@ -82,6 +82,7 @@ static struct dentry *fd_lookup(struct dentry *dir, long fd, const char *name, i
 	d = proc_make_dentry(dir, name, len, &fd_link_entry, pi->task, fd, fd_ino(pi, fd));
 	if (!IS_ERR(d))
 		d->d_inode->i_mode = fd_mode(f);
+	fput(f);
 	return d;
 }
 

@@ -53,13 +53,21 @@ static const struct proc_entry root_entries[] = {
 	{ .name = "sys", .mode = S_IFDIR | 0555, .dir = &proc_sys_dir },
 };
 
-/* A process shown in /proc: a live thread group leader (not the idle
- * task, pid 0, which Linux does not show either). */
-static struct task_struct *listed_task(long pid)
+/* Is pid a process shown in /proc: a live thread group leader (not the
+ * idle task, pid 0, which Linux does not show either)? Looked up under
+ * tasklist_lock: the task may be reaped on another CPU. */
+static bool listed_task(long pid)
 {
-	struct task_struct *p = pid > 0 ? find_task_by_pid(pid) : NULL;
+	struct task_struct *p;
+	bool listed;
 
-	return p && p->pid == p->tgid && proc_task_alive(p) ? p : NULL;
+	if (pid <= 0)
+		return false;
+	read_lock(&tasklist_lock);
+	p = find_task_by_pid(pid);
+	listed = p && p->pid == p->tgid && proc_task_alive(p);
+	read_unlock(&tasklist_lock);
+	return listed;
 }
 
 static long next_tgid(struct proc_inode *dir, long from)
@@ -70,14 +78,19 @@ static long next_tgid(struct proc_inode *dir, long from)
 	return -1;
 }
 
+/* The dentry holds its own reference to the task (proc_make_dentry); ours
+ * covers the lookup. */
 static struct dentry *pid_lookup(struct dentry *dir, long pid, const char *name, int len)
 {
-	struct task_struct *p = pid > 0 ? find_task_by_pid(pid) : NULL;
+	struct task_struct *p = pid > 0 ? find_get_task_by_pid(pid) : NULL;
+	struct dentry *d = NULL;
 
-	if (!p || !proc_task_alive(p))
-		return NULL;
-	return proc_make_dentry(dir, name, len, &proc_pid_entry, p, -1,
-				PROC_INO(pid, false, PROC_SLOT_DIR));
+	if (p && proc_task_alive(p))
+		d = proc_make_dentry(dir, name, len, &proc_pid_entry, p, -1,
+				     PROC_INO(pid, false, PROC_SLOT_DIR));
+	if (p)
+		put_task_struct(p);
+	return d;
 }
 
 static unsigned long pid_ino(struct proc_inode *dir, long pid)

@@ -91,6 +91,14 @@ static inline void mmget(struct mm_struct *mm) { __sync_fetch_and_add(&mm->mm_us
 void mmput(struct mm_struct *mm);
 
 struct task_struct;
+/* task's address space with an mm_users reference (mmput it), or NULL (a
+ * kernel thread, or past exit_mm): taken under its task_lock, under which
+ * exit_mm, exec_mmap and kthread_(un)use_mm change task->mm, so another
+ * task's mm is not freed while /proc or the OOM killer reads it. Process
+ * context (Linux's get_task_mm). */
+struct mm_struct *get_task_mm(struct task_struct *task);
+
+struct task_struct;
 /* tsk gives up mm (exec, exit): clears and wakes its CLONE_CHILD_CLEARTID
  * word, wakes a vfork parent (kernel/mm_struct.c). */
 void mm_release(struct task_struct *tsk, struct mm_struct *mm);

@@ -118,8 +118,11 @@ int send_sig_info(int sig, struct kernel_siginfo *info, struct task_struct *p, b
 void send_sig(int sig, struct task_struct *p);
 /* sig to every process of group pgrp (kernel/kill.c): priv, from the kernel
  * (a terminal's signals: SI_KERNEL, no permission check); else as kill()
- * from current. 0 if one was signalled, else -ESRCH or -EPERM. */
+ * from current. 0 if one was signalled, else -ESRCH or -EPERM. kill_pgrp
+ * walks the task list under tasklist_lock (read); __kill_pgrp_info is for
+ * a caller that holds it already (exit_notify, for writing). */
 int kill_pgrp(pid_t pgrp, int sig, int priv);
+int __kill_pgrp_info(pid_t pgrp, int sig, int priv);
 /* kernel/exit.c: has current's process group no member with a parent in
  * another group of the same session (POSIX's orphaned process group)? */
 bool is_current_pgrp_orphaned(void);
@@ -174,10 +177,12 @@ static inline int cld_code(int code, int *si_status)
 int sigqueue_init_prealloc(struct sigqueue *q);
 void sigqueue_release_prealloc(struct sigqueue *q, struct sigpending *pending);
 void sigqueue_cancel(struct sigqueue *q, struct sigpending *pending);
-/* Queue that record on p (group: p's process) unless the signal is
- * ignored; true when queued. The caller checks that it is not queued
- * already. */
-int send_sigqueue(struct sigqueue *q, struct task_struct *p, bool group);
+/* Queue that record on p (group: p's process) for count expiries (count
+ * - 1 overruns) unless the signal is ignored: 1; 0 when not queued. If it
+ * is still queued, the count is added to its overruns instead: -1. All
+ * under p's siglock, where delivery takes the record off and reads its
+ * overruns (Linux's send_sigqueue). */
+int send_sigqueue(struct sigqueue *q, struct task_struct *p, bool group, unsigned int count);
 
 /* stack_t of the i386 ABI (sigaltstack, ucontext's uc_stack). */
 struct user_stack {

@@ -103,6 +103,7 @@ int sched_switch_class(const char *name)
 	if (!new)
 		return -EINVAL;
 	flags = local_irq_save();
+	read_lock(&tasklist_lock);       /* the walks of every task */
 	lock_all_rqs();
 	if (new != sched_class) {
 		dequeue_all(&tmp);
@@ -117,6 +118,7 @@ int sched_switch_class(const char *name)
 			resched_cpu(cpu);
 	}
 	unlock_all_rqs();
+	read_unlock(&tasklist_lock);
 	local_irq_restore(flags);
 	return 0;
 }

@@ -169,7 +169,9 @@ long sys_getrusage(u32 who, u32 uru, u32 c, u32 d, u32 e, u32 f)
 
 	if ((int)who != RUSAGE_SELF && (int)who != RUSAGE_CHILDREN && (int)who != RUSAGE_THREAD)
 		return -EINVAL;
+	read_lock(&tasklist_lock);       /* the walk of our threads: they exit on other CPUs */
 	task_rusage(current, (int)who, &r);
+	read_unlock(&tasklist_lock);
 	return copy_to_user((void *)uru, &r, sizeof(r)) ? -EFAULT : 0;
 }
 
@@ -182,8 +184,10 @@ long sys_times(u32 ubuf, u32 b, u32 c, u32 d, u32 e, u32 f)
 	s32 tms[4];
 
 	if (ubuf) {
+		read_lock(&tasklist_lock);   /* as getrusage */
 		group_usage(current, &self);
 		add_children(current, &children);
+		read_unlock(&tasklist_lock);
 		tms[0] = self.utime;
 		tms[1] = self.stime;
 		tms[2] = children.utime;
@@ -204,7 +208,8 @@ long sys_times(u32 ubuf, u32 b, u32 c, u32 d, u32 e, u32 f)
 #define CPUCLOCK_SCHED 2                 /* run time: user + system here */
 
 /* The task a CPU clock names, or NULL: a thread of the caller's process
- * for a thread clock, a process for a process clock. */
+ * for a thread clock, a process for a process clock. tasklist_lock held
+ * (read), which keeps it and its threads from being released. */
 static struct task_struct *cpuclock_task(int clock, bool thread)
 {
 	pid_t pid = clock >= 0 ? 0 : CPUCLOCK_PID(clock);
@@ -221,16 +226,21 @@ int cputime_clock_get(int clock, struct timespec64 *ts)
 {
 	bool thread = clock >= 0 ? clock == CLOCK_THREAD_CPUTIME_ID : CPUCLOCK_PERTHREAD(clock);
 	int which = clock >= 0 ? CPUCLOCK_SCHED : CPUCLOCK_WHICH(clock);
-	struct task_struct *p = cpuclock_task(clock, thread);
+	struct task_struct *p;
 	struct task_cputime ct;
 	unsigned long ticks;
 
-	if (!p || which > CPUCLOCK_SCHED)
+	if (which > CPUCLOCK_SCHED)
 		return -EINVAL;
-	if (thread)
+	read_lock(&tasklist_lock);
+	p = cpuclock_task(clock, thread);
+	if (p && thread)
 		ct = (struct task_cputime){ p->utime, p->stime };
-	else
+	else if (p)
 		thread_group_cputime(p, &ct);
+	read_unlock(&tasklist_lock);
+	if (!p)
+		return -EINVAL;
 	ticks = which == CPUCLOCK_VIRT ? ct.utime : ct.utime + ct.stime;
 	jiffies_to_timespec(ticks, ts);
 	return 0;

@@ -44,15 +44,17 @@ static void show_array(const char *name, struct prio_array *array)
 	}
 }
 
-/* Contract: print the table and the queues of this CPU's rq, under its
- * lock (interrupts off while printing). Process or interrupt context. */
+/* Contract: print the table and the queues of this CPU's rq, under
+ * tasklist_lock (read: the walk) and the rq's lock (interrupts off while
+ * printing). Process or interrupt context. */
 void show_sched_tasks(void)
 {
 	struct rq *rq = this_rq();
 	struct task_struct *p;
-	unsigned long flags;
+	unsigned long flags = local_irq_save();
 
-	spin_lock_irqsave(&rq->lock, flags);
+	read_lock(&tasklist_lock);
+	spin_lock(&rq->lock);
 	printk(KERN_RAW "sched=%s: %lu runnable, %lu switches, running %d\n", sched_class->name,
 	       rq->nr_running, rq->nr_switches, rq->curr->pid);
 	printk(KERN_RAW "  PID POLICY PRI STATIC  NI SLICE SLEEP_AVG Q CMD\n");
@@ -62,5 +64,7 @@ void show_sched_tasks(void)
 		show_array("active", rq->active);
 		show_array("expired", rq->expired);
 	}
-	spin_unlock_irqrestore(&rq->lock, flags);
+	spin_unlock(&rq->lock);
+	read_unlock(&tasklist_lock);
+	local_irq_restore(flags);
 }

@@ -46,10 +46,15 @@ static bool can_nice(const struct task_struct *p, long nice)
 	return 20 - nice <= (long)p->signal->rlim[RLIMIT_NICE].rlim_cur || capable_sys_nice();
 }
 
-/* pid 0 is the caller; any thread's id names that thread. */
+/* pid 0 is the caller; any thread's id names that thread. The task comes
+ * with a reference (put_task_struct it): it may exit and be reaped on
+ * another CPU while the caller uses it. */
 static struct task_struct *find_process_by_pid(pid_t pid)
 {
-	return pid ? find_task_by_pid(pid) : current;
+	if (pid)
+		return find_get_task_by_pid(pid);
+	get_task_struct(current);
+	return current;
 }
 
 static bool rt_policy(unsigned int policy)
@@ -92,15 +97,21 @@ static long for_each_prio_task(int which, unsigned int who,
 
 	if (which == PRIO_PROCESS) {
 		p = find_process_by_pid((pid_t)who);
-		return p ? fn(p, arg, ret) : -ESRCH;
+		if (!p)
+			return -ESRCH;
+		ret = fn(p, arg, ret);
+		put_task_struct(p);
+		return ret;
 	}
 	if (which != PRIO_PGRP && which != PRIO_USER)
 		return -EINVAL;
 	if (!who)
 		who = which == PRIO_PGRP ? (unsigned int)current->pgid : current->uid;
+	read_lock(&tasklist_lock);            /* no task leaves the list meanwhile */
 	for_each_process(p)
 		if (prio_matches(p, which, who))
 			ret = fn(p, arg, ret);
+	read_unlock(&tasklist_lock);
 	return ret;
 }
 
@@ -189,6 +200,7 @@ static long do_setscheduler(struct task_struct *p, int policy, unsigned int prio
 static long setscheduler_call(pid_t pid, int policy, u32 uparam)
 {
 	struct task_struct *p;
+	long ret;
 	u32 prio;
 
 	if (!uparam || pid < 0)
@@ -197,7 +209,9 @@ static long setscheduler_call(pid_t pid, int policy, u32 uparam)
 		return -EFAULT;
 	if (!(p = find_process_by_pid(pid)))
 		return -ESRCH;
-	return do_setscheduler(p, policy, prio);
+	ret = do_setscheduler(p, policy, prio);
+	put_task_struct(p);
+	return ret;
 }
 
 long sys_sched_setscheduler(u32 pid, u32 policy, u32 uparam, u32 d, u32 e, u32 f)
@@ -215,23 +229,29 @@ long sys_sched_setparam(u32 pid, u32 uparam, u32 c, u32 d, u32 e, u32 f)
 long sys_sched_getscheduler(u32 upid, u32 b, u32 c, u32 d, u32 e, u32 f)
 {
 	struct task_struct *p;
+	long ret;
 
 	if ((pid_t)upid < 0)
 		return -EINVAL;
 	if (!(p = find_process_by_pid((pid_t)upid)))
 		return -ESRCH;
-	return p->policy | (p->sched_reset_on_fork ? SCHED_RESET_ON_FORK : 0);
+	ret = p->policy | (p->sched_reset_on_fork ? SCHED_RESET_ON_FORK : 0);
+	put_task_struct(p);
+	return ret;
 }
 
 long sys_sched_getparam(u32 upid, u32 uparam, u32 c, u32 d, u32 e, u32 f)
 {
 	struct task_struct *p;
+	u32 prio;
 
 	if (!uparam || (pid_t)upid < 0)
 		return -EINVAL;
 	if (!(p = find_process_by_pid((pid_t)upid)))
 		return -ESRCH;
-	return put_user_u32(p->rt_priority, (u32 *)uparam) ? -EFAULT : 0;
+	prio = p->rt_priority;
+	put_task_struct(p);
+	return put_user_u32(prio, (u32 *)uparam) ? -EFAULT : 0;
 }
 
 long sys_sched_get_priority_max(u32 policy, u32 b, u32 c, u32 d, u32 e, u32 f)
@@ -261,6 +281,7 @@ static long do_rr_get_interval(u32 upid, u32 uts, bool time64)
 	if (!(p = find_process_by_pid((pid_t)upid)))
 		return -ESRCH;
 	jiffies_to_timespec(task_timeslice(p), &ts);
+	put_task_struct(p);
 	return put_user_timespec(uts, &ts, time64);
 }
 
@@ -291,6 +312,7 @@ long sys_sched_getaffinity(u32 pid, u32 len, u32 umask, u32 d, u32 e, u32 f)
 	if (!(p = find_process_by_pid((pid_t)pid)))
 		return -ESRCH;
 	mask = p->cpus_allowed.bits & cpu_online_mask->bits;
+	put_task_struct(p);
 	return copy_to_user((void *)umask, &mask, n) ? -EFAULT : (long)n;
 }
 
@@ -308,11 +330,8 @@ long sys_sched_setaffinity(u32 pid, u32 len, u32 umask, u32 d, u32 e, u32 f)
 		return -EFAULT;
 	if (!(p = find_process_by_pid((pid_t)pid)))
 		return -ESRCH;
-	if (!same_owner(p) && !capable_sys_nice())
-		return -EPERM;
 	mask.bits &= cpu_possible_mask->bits;
-	get_task_struct(p);                   /* set_cpus_allowed may sleep */
-	ret = set_cpus_allowed(p, mask);
-	put_task_struct(p);
+	ret = same_owner(p) || capable_sys_nice() ? set_cpus_allowed(p, mask) : -EPERM;
+	put_task_struct(p);                   /* held across set_cpus_allowed's sleep */
 	return ret;
 }

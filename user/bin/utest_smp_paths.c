@@ -1,0 +1,389 @@
+/* user/bin/utest_smp_paths.c: KTAP races against the paths that were safe
+ * only on one CPU (include/lock_order.h's "made safe" list): calls that use
+ * an open file while another thread of the process closes it (fstatfs,
+ * getdents64, fsync, ftruncate, fchmod, fchdir, mmap, sendfile, poll,
+ * fstatat and utimensat with the fd, F_SETFL, and /proc/self/fd), POSIX
+ * timers set, read and deleted by two threads while they fire, and
+ * lookups by pid (kill of a process group, sched_getparam, getpriority,
+ * /proc/<pid>/stat) of processes that are exiting and being reaped, and
+ * pid 0 found by none of those lookups.
+ * Each call must give one of the answers Linux gives for it (the file
+ * was there, or EBADF; the task was there, or ESRCH) and the kernel must
+ * neither oops nor leak; at -smp 4 with QEMU's multi-threaded TCG
+ * (make test's SMP run) the two sides really run at once. Runs on
+ * Tasklab and, on the build host, under qemu-i386. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ktap.h>
+#include <ktap_fs.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <utest.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+
+#define FD_FILE  20                  /* toggled: the file, or closed */
+#define FD_DIR   21                  /* toggled: the scratch directory, or closed */
+#define ROUNDS   3000
+
+static volatile int stop, toggles;
+static int src_file, src_dir;
+
+/* The other thread: the two fds open, then closed, until told to stop.
+ * Raw calls: errno is one global in our libc. */
+static int toggler(void *unused)
+{
+	while (!stop) {
+		__syscall2(__NR_dup2, src_file, FD_FILE);
+		__syscall2(__NR_dup2, src_dir, FD_DIR);
+		__syscall1(__NR_close, FD_FILE);
+		__syscall1(__NR_close, FD_DIR);
+		toggles++;
+	}
+	return 0;
+}
+
+struct fd_op {
+	const char *name;
+	long (*call)(void);
+	long min_ok;                     /* a result >= this one is success */
+};
+
+static char dents[512];
+static struct stat64 st;
+static int devnull = -1;
+
+static long op_fstatfs(void)
+{
+	struct statfs64 s;
+
+	return __syscall3(__NR_fstatfs64, FD_FILE, sizeof(s), &s);
+}
+
+static long op_getdents(void) { return __syscall3(__NR_getdents64, FD_DIR, dents, sizeof(dents)); }
+static long op_fsync(void) { return __syscall1(__NR_fsync, FD_FILE); }
+static long op_ftruncate(void) { return __syscall2(__NR_ftruncate, FD_FILE, 16); }
+static long op_fchmod(void) { return __syscall2(__NR_fchmod, FD_FILE, 0644); }
+static long op_fchdir(void) { return __syscall1(__NR_fchdir, FD_DIR); }
+static long op_fstatat(void) { return __syscall4(__NR_fstatat64, FD_DIR, "f", &st, 0); }
+static long op_utimens(void) { return __syscall4(__NR_utimensat, FD_FILE, NULL, NULL, 0); }
+
+static long op_setfl(void)
+{
+	return __syscall3(__NR_fcntl64, FD_FILE, F_SETFL, O_NONBLOCK);
+}
+
+/* A shared mapping of the file's first page, unmapped again. */
+static long op_mmap(void)
+{
+	long a = __syscall6(__NR_mmap2, 0, 4096, PROT_READ, MAP_SHARED, FD_FILE, 0);
+
+	if (a < 0 && a > -4096)
+		return a;
+	__syscall2(__NR_munmap, a, 4096);
+	return 0;
+}
+
+static long op_sendfile(void)
+{
+	long long off = 0;
+
+	return __syscall4(__NR_sendfile64, devnull, FD_FILE, &off, 4);
+}
+
+/* poll counts a closed fd as ready too (POLLNVAL): 1 either way; the
+ * EBADF-like answer is POLLNVAL, mapped to -EBADF here. */
+static long op_poll(void)
+{
+	struct pollfd p = { FD_FILE, POLLIN, 0 };
+	long r = __syscall3(__NR_poll, &p, 1, 0);
+
+	return r == 1 && (p.revents & POLLNVAL) ? -EBADF : r == 1 ? 0 : -1000 - r;
+}
+
+static const struct fd_op fd_ops[] = {
+	{ "fstatfs64", op_fstatfs, 0 },   { "getdents64", op_getdents, 0 },
+	{ "fsync", op_fsync, 0 },         { "ftruncate", op_ftruncate, 0 },
+	{ "fchmod", op_fchmod, 0 },       { "fchdir", op_fchdir, 0 },
+	{ "fstatat64", op_fstatat, 0 },   { "utimensat", op_utimens, 0 },
+	{ "F_SETFL", op_setfl, 0 },       { "mmap2", op_mmap, 0 },
+	{ "sendfile64", op_sendfile, 0 }, { "poll", op_poll, 0 },
+};
+
+/* One call of each op: 1 if all gave a success (want_ok) or each a
+ * success or EBADF; else the case fails, naming the op. */
+static int fd_round(struct ktap *t, bool want_ok, int *ok, int *badf)
+{
+	for (size_t i = 0; i < sizeof(fd_ops) / sizeof(fd_ops[0]); i++) {
+		long r = fd_ops[i].call();
+
+		if (r >= fd_ops[i].min_ok) {
+			(*ok)++;
+		} else if (r == -EBADF && !want_ok) {
+			(*badf)++;
+		} else {
+			KTAP_FAIL(t, "%s returned %ld", fd_ops[i].name, r);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Open the two sources and the fds to race on: 1, or 0 (the case fails). */
+static int fd_race_setup(struct ktap *t)
+{
+	src_file = ktap_write_file("f", "0123456789abcdef") ? -1 : open("f", O_RDWR);
+	src_dir = open(".", O_RDONLY | O_DIRECTORY);
+	devnull = open("/dev/null", O_WRONLY);
+	KTAP_EXPECT_GE(t, src_file, 0);
+	KTAP_EXPECT_GE(t, src_dir, 0);
+	KTAP_EXPECT_GE(t, devnull, 0);
+	if (src_file < 0 || src_dir < 0 || devnull < 0)
+		return 0;
+	KTAP_EXPECT_EQ(t, dup2(src_file, FD_FILE), FD_FILE);
+	KTAP_EXPECT_EQ(t, dup2(src_dir, FD_DIR), FD_DIR);
+	return 1;
+}
+
+static void fd_race_teardown(void)
+{
+	close(FD_FILE);
+	close(FD_DIR);
+	close(src_file);
+	close(src_dir);
+	close(devnull);
+	unlink("f");
+}
+
+static void fd_calls_race_close(struct ktap *t)
+{
+	struct thread th;
+	int ok = 0, badf = 0, good = 1;
+
+	stop = toggles = 0;
+	if (!fd_race_setup(t))
+		return;
+	KTAP_EXPECT_TRUE(t, fd_round(t, true, &ok, &badf));     /* nothing races yet */
+	KTAP_ASSERT_GT(t, thread_start(&th, toggler, NULL, 0), 0);
+	for (int i = 0; i < ROUNDS && good; i++)
+		good = fd_round(t, false, &ok, &badf);
+	stop = 1;
+	thread_join(&th);
+	ktap_log(t, "%d calls found the file, %d EBADF, %d close/reopen rounds", ok, badf, toggles);
+	KTAP_EXPECT_GT(t, toggles, 0);
+	fd_race_teardown();
+}
+
+/* /proc/self/fd's listing and links while the fds come and go (the
+ * kernel reads our table from another task's side: fget_task). */
+static void proc_fd_races_close(struct ktap *t)
+{
+	struct thread th;
+	char link[128];
+	int bad = 0, found = 0;
+
+	stop = toggles = 0;
+	if (!fd_race_setup(t))
+		return;
+	KTAP_ASSERT_GT(t, thread_start(&th, toggler, NULL, 0), 0);
+	for (int i = 0; i < ROUNDS / 4 && !bad; i++) {
+		long n = __syscall3(__NR_readlink, "/proc/self/fd/20", link, sizeof(link));
+		int dir = open("/proc/self/fd", O_RDONLY | O_DIRECTORY);
+
+		if (n > 0)
+			found++;
+		else if (n != -ENOENT)
+			bad = (int)n;
+		if (dir < 0 || getdents64(dir, dents, sizeof(dents)) <= 0)
+			bad = -1;
+		if (dir >= 0)
+			close(dir);
+	}
+	stop = 1;
+	thread_join(&th);
+	KTAP_EXPECT_EQ(t, bad, 0);
+	ktap_log(t, "the link was there %d times of %d", found, ROUNDS / 4);
+	fd_race_teardown();
+}
+
+/* --- POSIX timers ------------------------------------------------------ */
+
+static volatile int shared_timer = -1;
+
+/* A periodic 1 ms timer, its signal blocked: -errno or the id. */
+static long new_fast_timer(void)
+{
+	struct sigevent ev = { .sigev_signo = SIGRTMIN, .sigev_notify = SIGEV_SIGNAL };
+	struct itimerspec its = { { 0, 1000000 }, { 0, 1000000 } };
+	int id;
+	long r = __syscall3(__NR_timer_create, CLOCK_MONOTONIC, &ev, &id);
+
+	if (r)
+		return r;
+	r = __syscall4(__NR_timer_settime, id, 0, &its, NULL);
+	return r ? r : id;
+}
+
+/* Make, run, read, stop and delete timers; set and read the shared one,
+ * which the other side deletes and makes again. Each answer is 0, or
+ * EINVAL for a shared id deleted meanwhile. Returns the bad result, 0. */
+static long timer_churn(int rounds, bool owner)
+{
+	struct itimerspec cur, zero = { { 0, 0 }, { 0, 0 } };
+
+	for (int i = 0; i < rounds; i++) {
+		long id = new_fast_timer(), r;
+
+		if (id < 0)
+			return id;
+		for (volatile int spin = 0; spin < 20000; spin++)
+			;
+		if ((r = __syscall2(__NR_timer_gettime, id, &cur)) ||
+		    (r = __syscall4(__NR_timer_settime, id, 0, &zero, NULL)) ||
+		    (r = __syscall1(__NR_timer_delete, id)))
+			return r;
+		if (owner) {
+			__syscall1(__NR_timer_delete, shared_timer);
+			shared_timer = (int)new_fast_timer();
+		} else if ((r = __syscall2(__NR_timer_gettime, shared_timer, &cur)) && r != -EINVAL) {
+			return r;
+		}
+	}
+	return 0;
+}
+
+static volatile long churn_result;
+
+static int timer_thread(void *unused)
+{
+	churn_result = timer_churn(200, false);
+	return 0;
+}
+
+static void posix_timers_race_fire(struct ktap *t)
+{
+	struct sigaction ign = { .sa_handler = SIG_IGN };
+	struct thread th;
+	sigset_t rt;
+
+	sigemptyset(&rt);
+	sigaddset(&rt, SIGRTMIN);
+	KTAP_ASSERT_EQ(t, sigprocmask(SIG_BLOCK, &rt, NULL), 0);   /* the thread inherits it */
+	shared_timer = (int)new_fast_timer();
+	KTAP_ASSERT_GE(t, shared_timer, 0);
+	churn_result = -1;
+	KTAP_ASSERT_GT(t, thread_start(&th, timer_thread, NULL, 0), 0);
+	KTAP_EXPECT_EQ(t, timer_churn(200, true), 0);
+	thread_join(&th);
+	KTAP_EXPECT_EQ(t, churn_result, 0);
+	KTAP_EXPECT_EQ(t, timer_delete(shared_timer), 0);
+	sigaction(SIGRTMIN, &ign, NULL);        /* what is still pending goes */
+	KTAP_EXPECT_EQ(t, sigprocmask(SIG_UNBLOCK, &rt, NULL), 0);
+}
+
+/* --- lookups by pid of exiting processes -------------------------------- */
+
+/* A group leader that forks children which exit at once, and reaps them,
+ * n times; the newest child's pid is in *last (shared memory). */
+static int churn_children(volatile int *last, int n)
+{
+	if (setpgid(0, 0))
+		return 1;
+	for (int i = 0; i < n; i++) {
+		pid_t c = fork();
+
+		if (c == 0)
+			_exit(0);
+		if (c < 0 || waitpid(c, NULL, 0) != c)
+			return 2;
+		*last = c;
+	}
+	return 0;
+}
+
+/* One look at pid: each call finds it (or what took its number) or gives
+ * ESRCH (ENOENT for /proc); 0, or the unexpected result. */
+static long look_at(pid_t pgrp, pid_t pid)
+{
+	struct sched_param sp;
+	char path[32], buf[256];
+	long r;
+
+	if ((r = __syscall2(__NR_kill, -pgrp, 0)) && r != -ESRCH)
+		return r;
+	if ((r = __syscall2(__NR_kill, -pgrp, SIGCONT)) && r != -ESRCH)
+		return r;
+	if ((r = __syscall2(__NR_sched_getparam, pid, &sp)) && r != -ESRCH)
+		return r;
+	r = __syscall2(__NR_getpriority, PRIO_PGRP, pgrp);
+	if (r < 0 && r != -ESRCH)
+		return r;
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	r = ktap_read_file(path, buf, sizeof(buf));
+	return r < 0 && errno != ENOENT && errno != ESRCH ? -errno : 0;
+}
+
+static void pid_lookups_race_exit(struct ktap *t)
+{
+	volatile int *last = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	pid_t leader, reaped = 0;
+	long bad = 0;
+	int status = 0, looks = 0;
+
+	KTAP_ASSERT_TRUE(t, last != MAP_FAILED);
+	*last = 0;
+	leader = fork();
+	if (leader == 0)
+		_exit(churn_children(last, 300));
+	KTAP_ASSERT_GT(t, leader, 0);
+	while (!bad && !(reaped = waitpid(leader, &status, WNOHANG))) {
+		bad = look_at(leader, *last ? *last : leader);
+		looks++;
+	}
+	if (!reaped)
+		reaped = waitpid(leader, &status, 0);
+	KTAP_EXPECT_EQ(t, reaped, leader);
+	KTAP_EXPECT_EQ(t, bad, 0);
+	KTAP_EXPECT_TRUE(t, WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	ktap_log(t, "%d looks while 300 children came and went", looks);
+	munmap((void *)last, 4096);
+}
+
+/* Pid 0 names nobody to a lookup that takes a reference: SIGEV_THREAD_ID
+ * with tid 0 is EINVAL, /proc/self/task/0 does not exist (the kernel once
+ * took, then dropped, a reference to its idle task there: a BUG_ON). */
+static void pid_0_is_nobodys(struct ktap *t)
+{
+	struct sigevent ev = { .sigev_signo = SIGUSR1, .sigev_notify = SIGEV_THREAD_ID };
+	int id;
+
+	ev.sigev_notify_thread_id = 0;
+	KTAP_EXPECT_EQ(t, __syscall3(__NR_timer_create, CLOCK_MONOTONIC, &ev, &id), -EINVAL);
+	KTAP_EXPECT_EQ(t, __syscall2(__NR_open, "/proc/self/task/0/stat", O_RDONLY), -ENOENT);
+}
+
+static const struct ktap_case cases[] = {
+	KTAP_CASE(pid_0_is_nobodys),
+	KTAP_CASE(fd_calls_race_close),
+	KTAP_CASE(proc_fd_races_close),
+	KTAP_CASE(posix_timers_race_fire),
+	KTAP_CASE(pid_lookups_race_exit),
+	KTAP_CASE(ktap_scratch_removed),
+	{}
+};
+
+int main(void)
+{
+	return ktap_run_in_scratch("smp_paths", cases);
+}
