@@ -33,6 +33,8 @@ static inline bool timer_pending(const struct timer_list *t) { return !list_empt
 bool mod_timer(struct timer_list *t, unsigned long expires);
 /* Disarm t; returns true if it was pending. */
 bool del_timer(struct timer_list *t);
+/* Disarm t and wait for its function if it runs on another CPU. */
+bool del_timer_sync(struct timer_list *t);
 struct pt_regs;
 /* The tick's work (kernel/timer.c), called by the PIT interrupt with
  * interrupts off: charge the running task, run the expired timers. */

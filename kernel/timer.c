@@ -59,8 +59,34 @@ bool del_timer(struct timer_list *t)
 	return was;
 }
 
+/* The timer whose function runs now (on the CPU keeping time), or NULL:
+ * del_timer_sync waits for it. Under timer_lock. */
+static struct timer_list *running_timer;
+
+/* Disarm t and, if its function is running on another CPU, wait until
+ * it has returned (Linux's del_timer_sync): after this, t may be freed
+ * (a stack frame left, a task reaped). Returns true if t was pending.
+ * Not from the function itself, nor with a lock it takes held. */
+bool del_timer_sync(struct timer_list *t)
+{
+	unsigned long flags;
+	bool was, running;
+
+	for (;;) {
+		spin_lock_irqsave(&timer_lock, flags);
+		was = timer_pending(t);
+		if (was)
+			list_del_init(&t->entry);
+		running = running_timer == t;
+		spin_unlock_irqrestore(&timer_lock, flags);
+		if (!running)
+			return was;
+		cpu_relax();
+	}
+}
+
 /* Run every expired timer (the tick, interrupts off), each function
- * called with timer_lock dropped. */
+ * called with timer_lock dropped (running_timer names it meanwhile). */
 static void run_timers(void)
 {
 	spin_lock(&timer_lock);
@@ -72,9 +98,11 @@ static void run_timers(void)
 		if ((long)(jiffies - t->expires) < 0)
 			break;
 		list_del_init(&t->entry);
+		running_timer = t;
 		spin_unlock(&timer_lock);
 		fn(data);
 		spin_lock(&timer_lock);
+		running_timer = NULL;
 	}
 	spin_unlock(&timer_lock);
 }
@@ -168,7 +196,10 @@ long schedule_timeout(long ticks)
 	setup_timer(&timer, process_timeout, (unsigned long)current);
 	mod_timer(&timer, expire);
 	schedule();
-	del_timer(&timer);
+	/* _sync: woken by another, we may return while the tick on another
+	 * CPU is still in process_timeout with our frame's timer (and then
+	 * wake us in a later sleep, or after we are gone) */
+	del_timer_sync(&timer);
 	ticks = (long)(expire - jiffies);
 	return ticks < 0 ? 0 : ticks;
 }
