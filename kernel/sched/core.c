@@ -155,6 +155,22 @@ unsigned int sched_nr_cpus(void)
 	return smp_sched_enabled ? num_online_cpus() : 1;
 }
 
+bool sched_exit_in_flight(void)
+{
+	bool busy = false;
+	unsigned long flags;
+	int cpu;
+
+	for_each_online_cpu(cpu) {
+		struct rq *rq = cpu_rq(cpu);
+
+		spin_lock_irqsave(&rq->lock, flags);   /* curr stays while it is held */
+		busy |= rq->curr->flags & PF_EXITING;
+		spin_unlock_irqrestore(&rq->lock, flags);
+	}
+	return busy;
+}
+
 const char *sched_class_name(void)
 {
 	return sched_class->name;
