@@ -352,6 +352,7 @@ void release_task(struct task_struct *p)
 static void __release_task(struct task_struct *p)
 {
 	struct task_struct *leader = p->group_leader;
+	struct sighand_struct *sh = leader->sighand;
 
 	sched_exit(p);                   /* its unused first slice to its parent */
 	if (p->exit_state == EXIT_ZOMBIE)
@@ -359,7 +360,14 @@ static void __release_task(struct task_struct *p)
 	p->exit_state = EXIT_DEAD;
 	list_del_init(&p->sibling);
 	list_del_init(&p->tasks);
+	/* the thread ring is walked under siglock alone too (signal
+	 * delivery, zaps), as Linux unlinks in __exit_signal: the group's
+	 * table is the leader's while any thread lives */
+	if (sh)
+		spin_lock(&sh->siglock);
 	list_del_init(&p->thread_group);
+	if (sh)
+		spin_unlock(&sh->siglock);
 	detach_pid(p);
 	free_pid(p->pid);
 	nr_threads--;
