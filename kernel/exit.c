@@ -508,10 +508,12 @@ static struct task_struct *wait_for_zombie(struct wait_opts *wo, bool *any)
 
 	if (p || !*any || wo->pid_found || (wo->flags & WNOHANG))
 		return p;                /* the common cases: no queueing */
-	while (!signal_pending(current)) {
+	for (;;) {
 		prepare_to_wait(&current->wait_chldexit, &wait, TASK_INTERRUPTIBLE);
 		p = look_for_child(wo, any);
-		if (p || !*any || wo->pid_found)
+		/* a report first, a signal after: the child's exit signal
+		 * (SIGCHLD with a handler) arrives with its zombie */
+		if (p || !*any || wo->pid_found || signal_pending(current))
 			break;
 		schedule();
 	}
