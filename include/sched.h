@@ -328,7 +328,7 @@ unsigned int sched_nr_cpus(void);
  * every CPU, a zombie may be reaped before it has left its CPU. */
 bool sched_exit_in_flight(void);
 
-/* True with the boot word smpsched: every online CPU runs tasks (else
+/* True unless booted with nosmpsched: every online CPU runs tasks (else
  * CPU 0 alone; kernel/sched/core.c says why). */
 extern bool smp_sched_enabled;
 /* CPU cpu's queue gets its idle task (before the CPU starts). */
