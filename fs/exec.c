@@ -222,6 +222,18 @@ static bool others_gone(struct task_struct *tsk)
 	return true;
 }
 
+/* others_gone under tasklist_lock: exiting threads leave the list (or
+ * become zombies) under it on other CPUs. */
+static bool others_gone_locked(struct task_struct *tsk)
+{
+	bool gone;
+
+	read_lock(&tasklist_lock);
+	gone = others_gone(tsk);
+	read_unlock(&tasklist_lock);
+	return gone;
+}
+
 /* A thread that execs becomes its group's leader: it takes the leader's
  * pid (so the process keeps its pid), its place on the parent's children
  * list, with SIGCHLD as its exit signal (Linux's de_thread); the old
@@ -250,21 +262,33 @@ static int de_thread(struct task_struct *tsk)
 	struct task_struct *leader = tsk->group_leader;
 	unsigned long flags;
 
+	bool gone;
+
 	if (thread_group_empty(tsk))
 		return 0;
-	if ((sig->flags & SIGNAL_GROUP_EXIT) || sig->group_exec_task)
+	spin_lock_irqsave(&tsk->sighand->siglock, flags);
+	if ((sig->flags & SIGNAL_GROUP_EXIT) || sig->group_exec_task) {
+		spin_unlock_irqrestore(&tsk->sighand->siglock, flags);
 		return -EAGAIN;
-	sig->group_exec_task = tsk;
+	}
+	sig->group_exec_task = tsk;      /* a thread cloned from now on dies at once */
 	zap_other_threads(tsk);
+	spin_unlock_irqrestore(&tsk->sighand->siglock, flags);
 	for (;;) {
 		set_current_state(TASK_INTERRUPTIBLE);
-		if (others_gone(tsk) || fatal_signal_pending(tsk))
+		if ((gone = others_gone_locked(tsk)) || fatal_signal_pending(tsk))
 			break;
-		schedule();
+		schedule();              /* each exit_notify wakes us once it is gone */
 	}
 	__set_current_state(TASK_RUNNING);
+	/* cleared under the lock exit_notify reads it under: no exiting
+	 * thread wakes us once we may be gone */
+	read_lock(&tasklist_lock);
+	spin_lock_irqsave(&tsk->sighand->siglock, flags);
 	sig->group_exec_task = NULL;
-	if (!others_gone(tsk))
+	spin_unlock_irqrestore(&tsk->sighand->siglock, flags);
+	read_unlock(&tasklist_lock);
+	if (!gone)
 		return -EINTR;
 	if (leader != tsk) {
 		write_lock_irqsave(&tasklist_lock, flags);

@@ -150,7 +150,14 @@
  * and foreground group under its ctrl_lock. Also: a futex waiter queued
  * before it reads the word, mincore's and the core dump's VMA walks under
  * mmap_lock, the copy-on-write break under page_table_lock, TLB shootdowns
- * to every CPU of mm_cpumask, kmap_atomic windows per CPU.
+ * to every CPU of mm_cpumask, kmap_atomic windows per CPU, wait4/waitid's
+ * look at the children under tasklist_lock (queued before the last look,
+ * the reap under the write lock), exit_group, fatal signals and de_thread
+ * zapping under siglock (a thread cloned meanwhile is born killed), the
+ * thread ring unlinked under siglock too, de_thread woken after the
+ * exiting thread is gone, a shared futex key's VMA under mmap_lock,
+ * schedule_timeout's timer deleted with del_timer_sync, page reference
+ * counts atomic.
  *
  * Still open (found on the way; not locked yet): /proc's reads of another
  * task's signal_struct (limits, times, tty) after proc_task_alive, which

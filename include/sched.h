@@ -329,8 +329,12 @@ struct sched_cpu_stats {
 void sched_get_cpu_stats(int cpu, struct sched_cpu_stats *s);
 /* The CPUs that run tasks now (every online one with smpsched, else 0). */
 unsigned int sched_nr_cpus(void);
+/* Is an exited task still on a CPU, on its way to its last switch (its mm
+ * not yet given back)? For the self-tests' leak counters: with tasks on
+ * every CPU, a zombie may be reaped before it has left its CPU. */
+bool sched_exit_in_flight(void);
 
-/* True with the boot word smpsched: every online CPU runs tasks (else
+/* True unless booted with nosmpsched: every online CPU runs tasks (else
  * CPU 0 alone; kernel/sched/core.c says why). */
 extern bool smp_sched_enabled;
 /* A CPU came online (the CPU itself, after set_cpu_online): the scheduler

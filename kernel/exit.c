@@ -241,14 +241,15 @@ static void group_gone(struct task_struct *leader)
  * released (release_task). */
 static void exit_notify(struct task_struct *tsk)
 {
-	struct task_struct *exec_task = tsk->signal->group_exec_task;
+	struct task_struct *exec_task;
 
 	write_lock(&tasklist_lock);
 	forget_original_parent(tsk);
 	if (!tsk->signal->live)            /* the process is gone */
 		kill_orphaned_pgrp(tsk->group_leader, NULL);
-	if (unlikely(exec_task))
-		wake_up_process(exec_task);      /* de_thread counts us gone */
+	/* read under the lock de_thread clears it under, so the execing
+	 * thread is still there to wake */
+	exec_task = tsk->signal->group_exec_task;
 	if (!thread_group_leader(tsk)) {
 		tsk->exit_state = EXIT_DEAD;
 		__release_task(tsk);     /* the switch away drops the last reference */
@@ -258,6 +259,11 @@ static void exit_notify(struct task_struct *tsk)
 		if (!delay_group_leader(tsk))
 			group_gone(tsk);
 	}
+	/* only now, gone from the thread list or a zombie: woken earlier, an
+	 * execing thread on another CPU would count us still there and sleep
+	 * for good (Linux wakes it from __exit_signal, after the unhash) */
+	if (unlikely(exec_task))
+		wake_up_process(exec_task);
 	write_unlock(&tasklist_lock);
 }
 
@@ -313,7 +319,12 @@ void do_exit(long code)
 void do_group_exit(long code)
 {
 	struct signal_struct *sig = current->signal;
+	unsigned long flags;
 
+	/* under siglock, as de_thread and a clone of a thread decide: two
+	 * threads on two CPUs calling exit_group, or one execing, agree on
+	 * who zaps whom */
+	spin_lock_irqsave(&current->sighand->siglock, flags);
 	if (sig->flags & SIGNAL_GROUP_EXIT) {
 		code = sig->group_exit_code;
 	} else if (sig->group_exec_task) {
@@ -323,6 +334,7 @@ void do_group_exit(long code)
 		sig->flags |= SIGNAL_GROUP_EXIT;
 		zap_other_threads(current);
 	}
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
 	do_exit(code);
 }
 
@@ -342,6 +354,7 @@ void release_task(struct task_struct *p)
 static void __release_task(struct task_struct *p)
 {
 	struct task_struct *leader = p->group_leader;
+	struct sighand_struct *sh = leader->sighand;
 
 	sched_exit(p);                   /* its unused first slice to its parent */
 	if (p->exit_state == EXIT_ZOMBIE)
@@ -349,7 +362,14 @@ static void __release_task(struct task_struct *p)
 	p->exit_state = EXIT_DEAD;
 	list_del_init(&p->sibling);
 	list_del_init(&p->tasks);
+	/* the thread ring is walked under siglock alone too (signal
+	 * delivery, zaps), as Linux unlinks in __exit_signal: the group's
+	 * table is the leader's while any thread lives */
+	if (sh)
+		spin_lock(&sh->siglock);
 	list_del_init(&p->thread_group);
+	if (sh)
+		spin_unlock(&sh->siglock);
 	detach_pid(p);
 	free_pid(p->pid);
 	nr_threads--;
@@ -459,44 +479,75 @@ static bool found_stopped(struct wait_opts *wo)
 	return (wo->flags & (WSTOPPED | WCONTINUED)) && find_stopped_child(wo);
 }
 
+/* One look at current's children under tasklist_lock (other CPUs add,
+ * reparent and reap children and make zombies under it): a reportable
+ * zombie matching wo, held by a reference, or NULL; a stop or continue
+ * to report sets wo->pid_found. */
+static struct task_struct *look_for_child(struct wait_opts *wo, bool *any)
+{
+	struct task_struct *p;
+
+	read_lock(&tasklist_lock);
+	p = find_zombie_child(wo, any);
+	if (p)
+		get_task_struct(p);
+	else if (*any)
+		found_stopped(wo);
+	read_unlock(&tasklist_lock);
+	return p;
+}
+
 /* Sleep until a matching child is reportable (or, with WSTOPPED or
  * WCONTINUED, has a stop or continue to report: wo->pid_found); NULL when
- * none can be (no match, WNOHANG, or a signal). Looking before queueing is
- * safe on this non-preemptible uniprocessor kernel: a child becomes a
- * zombie only while we are off the CPU, never from an interrupt. */
+ * none can be (no match, WNOHANG, or a signal). Before sleeping we queue,
+ * then look again: a child on another CPU that becomes a zombie after
+ * the look wakes the queue (exit_notify, under tasklist_lock), so no
+ * report is missed between the look and the sleep. */
 static struct task_struct *wait_for_zombie(struct wait_opts *wo, bool *any)
 {
-	struct task_struct *p = find_zombie_child(wo, any);
+	struct task_struct *p = look_for_child(wo, any);
 	DEFINE_WAIT(wait);
 
-	if (p || !*any || found_stopped(wo) || (wo->flags & WNOHANG))
+	if (p || !*any || wo->pid_found || (wo->flags & WNOHANG))
 		return p;                /* the common cases: no queueing */
-	while (!signal_pending(current)) {
+	for (;;) {
 		prepare_to_wait(&current->wait_chldexit, &wait, TASK_INTERRUPTIBLE);
-		schedule();
-		p = find_zombie_child(wo, any);
-		if (p || !*any || found_stopped(wo))
+		p = look_for_child(wo, any);
+		/* a report first, a signal after: the child's exit signal
+		 * (SIGCHLD with a handler) arrives with its zombie */
+		if (p || !*any || wo->pid_found || signal_pending(current))
 			break;
+		schedule();
 	}
 	finish_wait(&current->wait_chldexit, &wait);
 	return p;
 }
 
 /* Report zombie p (its status, uid, rusage) and, unless WNOWAIT, reap it:
- * its process's times become current's children's. */
+ * its process's times become current's children's. p is held by a
+ * reference; another thread of our group may have reaped it since the
+ * look (it is EXIT_DEAD then): 0, to look again. Interrupts on. */
 static pid_t wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
 {
 	pid_t pid = p->pid;
+	unsigned long flags;
 
-	wo->status = wait_status(p);
-	wo->cause = CLD_EXITED;          /* or KILLED/DUMPED: waitid reads the status */
-	wo->uid = p->uid;
-	if (wo->rusage)
-		task_rusage(p, RUSAGE_BOTH, wo->rusage);
-	if (!(wo->flags & WNOWAIT)) {
-		account_reaped_child(p);
-		release_task(p);
+	write_lock_irqsave(&tasklist_lock, flags);
+	if (p->exit_state != EXIT_ZOMBIE) {
+		pid = 0;
+	} else {
+		wo->status = wait_status(p);
+		wo->cause = CLD_EXITED;  /* or KILLED/DUMPED: waitid reads the status */
+		wo->uid = p->uid;
+		if (wo->rusage)
+			task_rusage(p, RUSAGE_BOTH, wo->rusage);
+		if (!(wo->flags & WNOWAIT)) {
+			account_reaped_child(p);
+			__release_task(p);
+		}
 	}
+	write_unlock_irqrestore(&tasklist_lock, flags);
+	put_task_struct(p);
 	return wo->pid_found = pid;
 }
 
@@ -505,14 +556,16 @@ pid_t do_wait(struct wait_opts *wo)
 	bool any;
 	struct task_struct *p;
 
-	wo->pid_found = 0;
 	trace_sched_process_wait(wo->type == PIDTYPE_PID ? wo->pid : 0);
-	p = wait_for_zombie(wo, &any);
-	if (wo->pid_found)
-		return wo->pid_found;    /* a stop or continue */
-	if (p)
-		return wait_task_zombie(wo, p);
-	return !any ? -ECHILD : (wo->flags & WNOHANG) ? 0 : -ERESTARTSYS;
+	do {
+		wo->pid_found = 0;
+		p = wait_for_zombie(wo, &any);
+		if (wo->pid_found)
+			return wo->pid_found;    /* a stop or continue */
+		if (!p)
+			return !any ? -ECHILD : (wo->flags & WNOHANG) ? 0 : -ERESTARTSYS;
+	} while (!wait_task_zombie(wo, p));
+	return wo->pid_found;
 }
 
 int wait4_opts(pid_t pid, int options, struct wait_opts *wo)

@@ -211,6 +211,26 @@ static int copy_mm(unsigned long clone_flags, struct task_struct *p)
 	return 0;
 }
 
+/* A new thread joins its group's ring under siglock, where exit_group,
+ * a fatal signal and de_thread zap the group: if one did since
+ * check_clone_flags looked, the thread is born with SIGKILL pending and
+ * ends before it reaches user mode (Linux refuses the clone at this point
+ * instead; either way no thread escapes the zap, which on several CPUs
+ * left a group whose exit or exec waited for good). tasklist_lock held
+ * for writing. */
+static void link_thread(struct task_struct *p)
+{
+	struct signal_struct *sig = current->signal;
+
+	spin_lock(&current->sighand->siglock);
+	list_add_tail(&p->thread_group, &p->group_leader->thread_group);
+	if ((sig->flags & SIGNAL_GROUP_EXIT) || sig->group_exec_task) {
+		p->pending.signal |= sigmask(SIGKILL);
+		set_ti_thread_flag(task_thread_info(p), TIF_SIGPENDING);
+	}
+	spin_unlock(&current->sighand->siglock);
+}
+
 /* Parentage, lists and the pid hash: the child becomes visible. Only a
  * group leader goes on its parent's children list (what wait4 looks at);
  * a thread is on its group's ring, with the group's parent as its own. */
@@ -227,7 +247,7 @@ static void link_task(struct task_struct *p, unsigned long clone_flags)
 	INIT_LIST_HEAD(&p->thread_group);
 	INIT_LIST_HEAD(&p->sibling);
 	if (clone_flags & CLONE_THREAD)
-		list_add_tail(&p->thread_group, &p->group_leader->thread_group);
+		link_thread(p);
 	else
 		list_add_tail(&p->sibling, &p->parent->children);
 	list_add_tail(&p->tasks, &init_task.tasks);

@@ -92,15 +92,22 @@ static int get_futex_key(struct mm_struct *mm, u32 uaddr, bool private,
 	if (!access_ok((void *)uaddr, sizeof(u32)) || !mm)
 		return -EFAULT;
 	key->offset = uaddr & ~PAGE_MASK;
-	vma = private || !mm->map_shared ? NULL : vma_lookup(mm, uaddr);
-	if (vma && (vma->vm_flags & VM_MAYSHARE)) {
-		struct inode *inode = vma->vm_file->f_inode;
+	if (!private && mm->map_shared) {
+		/* mmap_lock: another thread may unmap the VMA meanwhile (as
+		 * Linux 2.6's get_futex_key holds mmap_sem) */
+		down_read(&mm->mmap_lock);
+		vma = vma_lookup(mm, uaddr);
+		if (vma && (vma->vm_flags & VM_MAYSHARE)) {
+			struct inode *inode = vma->vm_file->f_inode;
 
-		ihold(inode);
-		key->object = inode;
-		key->page = (vma->vm_pgoff + (uaddr - vma->vm_start)) >> PAGE_SHIFT;
-		key->shared = true;
-		return 0;
+			ihold(inode);
+			key->object = inode;
+			key->page = (vma->vm_pgoff + (uaddr - vma->vm_start)) >> PAGE_SHIFT;
+			key->shared = true;
+			up_read(&mm->mmap_lock);
+			return 0;
+		}
+		up_read(&mm->mmap_lock);
 	}
 	key->object = mm;
 	key->page = uaddr & PAGE_MASK;

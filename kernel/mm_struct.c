@@ -191,6 +191,19 @@ void drop_idle_lazy_mms(void)
 		smp_call_function(idle_drop_lazy_mm, NULL, 1);
 }
 
+bool lazy_user_mm_held(void)
+{
+	int cpu;
+
+	for_each_online_cpu(cpu) {
+		struct tlb_state *ts = &per_cpu(cpu_tlbstate, cpu);
+
+		if (ts->state == TLBSTATE_LAZY && READ_ONCE(ts->active_mm) != &init_mm)
+			return true;
+	}
+	return false;
+}
+
 /* The task lets go of its address space mm (exec, before switching away
  * from it, or exit): a thread library waiting on the task's tid word
  * (CLONE_CHILD_CLEARTID, set_tid_address: pthread_join) sees it zeroed

@@ -228,7 +228,10 @@ long schedule_timeout(long ticks)
 	setup_timer(&timer, process_timeout, (unsigned long)current);
 	mod_timer(&timer, expire);
 	schedule();
-	del_timer(&timer);
+	/* _sync: woken by another, we may return while the tick on another
+	 * CPU is still in process_timeout with our frame's timer (and then
+	 * wake us in a later sleep, or after we are gone) */
+	del_timer_sync(&timer);
 	ticks = (long)(expire - jiffies);
 	return ticks < 0 ? 0 : ticks;
 }

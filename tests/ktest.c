@@ -289,17 +289,19 @@ static __noinline bool run_case(const struct ktest_suite *s, const struct ktest_
 
 /* Let deferred releases finish before the leak counters are read: kernel
  * threads that exited are reaped by kthreadd when it next runs, orphans a
- * case left behind are reaped here (the runner is PID 1). Gives up after a
- * second (the counters then show the leak). */
+ * case left behind are reaped here (the runner is PID 1), and a task
+ * reaped while still on another CPU gets off it (its mm goes back in its
+ * last switch). Gives up after a second (the counters then show the leak). */
 static void ktest_settle(void)
 {
 	for (int i = 0; i < HZ; i++) {
 		while (kernel_wait(-1, WNOHANG, NULL) > 0)
 			;                /* orphans the cases left to PID 1 */
-		if (!nr_zombies && list_empty(&current->children)) {
+		if (!nr_zombies && list_empty(&current->children) && !sched_exit_in_flight()) {
 			drop_lazy_mm();  /* the runner may borrow a dead mm */
 			drop_idle_lazy_mms();   /* and so may idle CPUs */
-			return;
+			if (!lazy_user_mm_held())
+				return;
 		}
 		msleep(10);
 	}

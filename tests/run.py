@@ -776,24 +776,27 @@ def run_gdb_tasks_check(args, tally):
 
 def run_gdb_cpus_check(args, tally):
     """SMP in gdb (-smp 2): stopped in the monitor's thread on CPU 0,
-    tl-cpus shows CPU 0 running kmonitord and CPU 1 idle in swapper/1;
-    with gdb's thread 2 (QEMU's vCPU 1) selected, $tl_current() reads that
-    CPU's $esp and is swapper/1; tl-ps has its CPU column."""
+    tl-cpus shows CPU 0 running kmonitord and CPU 1's task (swapper/1 when
+    idle; tasks run on every CPU, so it may be another); with gdb's thread
+    2 (QEMU's vCPU 1) selected, $tl_current() reads that CPU's $esp and is
+    the task tl-cpus names for CPU 1; tl-ps has its CPU column."""
     if '-smp' in CPU:
         return                       # the boot's -smp is the session's own
     out = gdb_session(args, 4, ['hbreak monitor_thread', 'continue', 'tl-cpus', 'thread 2',
                                 'print $tl_current()->comm', 'thread 1',
                                 'print $tl_current()->comm', 'tl-ps'], qemu_extra=['-smp', '2'])
+    cpu1 = re.search(r'^\s*1\s+\d+ (\S+)\s+(idle|running \(kernel\)|running)\s+\[thread_info->cpu 1\]',
+                     out, re.M)
     checks = {
         'tl-cpus CPU 0': re.search(r'^\s*0\s+\d+ kmonitord\s+running \(kernel\)', out, re.M),
-        'tl-cpus CPU 1': re.search(r'^\s*1\s+0 swapper/1\s+idle\s+\[thread_info->cpu 1\]', out, re.M),
-        '$tl_current() on CPU 1': re.search(r'= "swapper/1', out),
+        'tl-cpus CPU 1': cpu1,
+        '$tl_current() on CPU 1': cpu1 and re.search(rf'= "{re.escape(cpu1.group(1))}\\000', out),
         '$tl_current() on CPU 0': re.search(r'= "kmonitord', out),
         'tl-ps CPU column': re.search(r'SID CPU  C STIME', out),
     }
     missing = [k for k, v in checks.items() if not v]
     if not missing:
-        tally.ok('gdb_tl_cpus_per_cpu_current', '  [-smp 2: CPU 0 kmonitord, CPU 1 swapper/1 idle; '
+        tally.ok('gdb_tl_cpus_per_cpu_current', f'  [-smp 2: CPU 0 kmonitord, CPU 1 {cpu1.group(1)}; '
                  '$tl_current() follows the selected vCPU thread]')
     else:
         tally.fail('gdb_tl_cpus_per_cpu_current', f'missing {missing} in gdb output:\n' + out)

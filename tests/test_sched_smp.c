@@ -3,7 +3,7 @@
  * record every CPU they run on and, for a window of jiffies, which CPU
  * they were on at each tick; their affinity is set here, since the kernel
  * suites' own tasks are pinned to CPU 0 (tests/ktest.c). Every case also
- * holds in a boot without `smpsched`, where it asserts the other mode:
+ * holds in a boot with `nosmpsched`, where it asserts the other mode:
  * only CPU 0 runs tasks (sched_nr_cpus() is 1). */
 #include <kernel.h>
 #include <ktest.h>
@@ -104,7 +104,7 @@ static void claim_c32_n_busy_threads_on_n_cpus_at_once(struct ktest *t)
 }
 
 /* The CPU a case's own tasks go to: CPU 2 if it runs tasks, else the
- * last that does (CPU 0 alone without smpsched). */
+ * last that does (CPU 0 alone with nosmpsched). */
 static int target_cpu(void)
 {
 	int n = sched_nr_cpus();

@@ -177,7 +177,7 @@ void smp_init(void)
 	}
 	pr_info("smp: Brought up %u CPU%s of %u; %s\n",
 		num_online_cpus(), num_online_cpus() > 1 ? "s" : "", nr_cpu_ids,
-		smp_sched_enabled ? "tasks run on every one" : "tasks run on CPU0 only (smpsched: on every one)");
+		smp_sched_enabled ? "tasks run on every one" : "tasks run on CPU0 only (nosmpsched)");
 	io_apic_set_affinity(0, cpu_online_mask);
 }
 
@@ -196,6 +196,9 @@ void __noreturn start_secondary(void)
 		cpu_relax();
 	write_cr3(__pa(swapper_pg_dir));         /* the low mapping is gone: forget it */
 	write_cr4(boot_cr4);                     /* global pages, as CPU 0 */
+	fpu_init();   /* CR0.TS set: a task's first FPU use here traps (#NM), so
+		       * its state is loaded, owned and saved at the switch (it
+		       * ran on this CPU's leftover registers, never saved) */
 	setup_local_APIC();
 	setup_APIC_timer();
 	pr_info("CPU%d: APIC id %u, %s on its own stack, online\n", cpu, read_apic_id(),

@@ -116,6 +116,11 @@ void kthread_unuse_mm(struct mm_struct *mm);
 void drop_lazy_mm(void);
 /* The other CPUs that are idle do the same (an IPI each; the leak checks). */
 void drop_idle_lazy_mms(void);
+/* Does a CPU still borrow a user mm lazily (a kernel thread or idle task
+ * running on it)? A borrowed mm may pass from one to the next (a kernel
+ * thread lends its active mm to the idle task it switches to), so the
+ * self-tests drop them until none is left. */
+bool lazy_user_mm_held(void);
 
 /* Give mm its two locks (a new or copied struct). */
 static inline void mm_init_locks(struct mm_struct *mm)

@@ -189,7 +189,7 @@ static int migration_thread(void *data)
 	return 0;
 }
 
-/* The first allowed online CPU of p (CPU 0 under no smpsched). */
+/* The first allowed online CPU of p (CPU 0 under nosmpsched). */
 static int any_allowed_cpu(struct task_struct *p)
 {
 	int cpu;
@@ -197,13 +197,13 @@ static int any_allowed_cpu(struct task_struct *p)
 	for_each_online_cpu(cpu)
 		if (task_allowed_on(p, cpu))
 			return cpu;
-	return 0;                        /* no smpsched: CPU 0 runs everyone */
+	return 0;                        /* nosmpsched: CPU 0 runs everyone */
 }
 
 /* Contract: Linux's set_cpus_allowed: p may run only on the CPUs of mask
  * from now on; if its CPU is not one of them it is moved (a sleeping or
  * queued task directly, a running one by its CPU's migration thread, the
- * caller waiting). Without smpsched the mask is only recorded: CPU 0 runs
+ * caller waiting). Under nosmpsched the mask is only recorded: CPU 0 runs
  * every task whatever its mask. Returns 0, or -EINVAL when mask has no online CPU.
  * Process context, interrupts on. */
 int set_cpus_allowed(struct task_struct *p, cpumask_t mask)

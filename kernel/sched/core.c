@@ -123,13 +123,12 @@ int sched_switch_class(const char *name)
 	return 0;
 }
 
-/* The CPUs that run tasks: CPU 0 alone unless the boot word `smpsched`
- * asks for every online one. Off by default: with it, threaded user
- * programs at -smp 4 still fail (futex and thread-exit races, stale TLB
- * entries seen before the shootdowns were merged), so the whole suite is
- * not yet green with tasks on every CPU. The other CPUs then only idle
- * (their idle loop finds their queue empty); docs/smp.md. */
-bool smp_sched_enabled;
+/* The CPUs that run tasks: every online one, unless the boot word
+ * `nosmpsched` (or smpsched=off) keeps them all on CPU 0, whose scheduler
+ * then runs every task while the others only idle (their idle loop finds
+ * their queue empty): a way to tell an SMP race from a bug of its own.
+ * `smpsched` (or smpsched=on) is still accepted; docs/smp.md. */
+bool smp_sched_enabled = true;
 
 static int smpsched_param(const char *value)
 {
@@ -157,6 +156,12 @@ void sched_cpu_online(void)
 	WRITE_ONCE(sched_smp_active, smp_sched_enabled && num_online_cpus() > 1);
 }
 
+static int nosmpsched_param(const char *value)
+{
+	return value ? -EINVAL : smpsched_param("off");
+}
+KERNEL_PARAM("nosmpsched", nosmpsched_param);
+
 void sched_get_cpu_stats(int cpu, struct sched_cpu_stats *s)
 {
 	struct rq *rq = cpu_rq(cpu);
@@ -169,6 +174,22 @@ void sched_get_cpu_stats(int cpu, struct sched_cpu_stats *s)
 unsigned int sched_nr_cpus(void)
 {
 	return smp_sched_enabled ? num_online_cpus() : 1;
+}
+
+bool sched_exit_in_flight(void)
+{
+	bool busy = false;
+	unsigned long flags;
+	int cpu;
+
+	for_each_online_cpu(cpu) {
+		struct rq *rq = cpu_rq(cpu);
+
+		spin_lock_irqsave(&rq->lock, flags);   /* curr stays while it is held */
+		busy |= rq->curr->flags & PF_EXITING;
+		spin_unlock_irqrestore(&rq->lock, flags);
+	}
+	return busy;
 }
 
 const char *sched_class_name(void)

@@ -122,7 +122,7 @@ int goodness(struct task_struct *p, struct mm_struct *this_mm)
 }
 
 /* 2.4's can_schedule(): p may be picked on cpu (prev is cpu's own task);
- * CPU 0 takes anyone when the others run no tasks (no smpsched). */
+ * CPU 0 takes anyone when the others run no tasks (nosmpsched). */
 static bool can_schedule(struct task_struct *p, struct task_struct *prev, int cpu)
 {
 	return (p == prev || !task_running(p)) && (task_allowed_on(p, cpu) || (cpu == 0 && !smp_sched_enabled));

@@ -416,7 +416,8 @@ static void claim_c29_nproc_counts_every_task(struct ktap *t)
 static void nproc_setuid_into_full_user(struct ktap *t)
 {
 	struct rlimit r = { 1, RLIM_INFINITY };
-	int fds[2], status;
+	int fds[2], ready[2], status;
+	char c = 0;
 	pid_t holder, pid;
 
 	if (!ktap_on_tasklab()) {
@@ -424,12 +425,20 @@ static void nproc_setuid_into_full_user(struct ktap *t)
 		return;
 	}
 	KTAP_ASSERT_EQ(t, pipe(fds), 0);
+	KTAP_ASSERT_EQ(t, pipe(ready), 0);
 	holder = fork();                 /* one task of the user, waiting */
 	if (holder == 0) {
 		close(fds[1]);
-		_exit(setuid(UID_C29) ? 1 : block_on_pipe(fds));
+		if (setuid(UID_C29) || write(ready[1], "u", 1) != 1)
+			_exit(1);
+		_exit(block_on_pipe(fds));
 	}
 	KTAP_ASSERT_GT(t, holder, 0);
+	/* the holder is the user's before the second child asks: on several
+	 * CPUs the second may otherwise run first */
+	KTAP_EXPECT_EQ(t, read(ready[0], &c, 1), 1);
+	close(ready[0]);
+	close(ready[1]);
 	pid = fork();
 	if (pid == 0) {            /* root with RLIMIT_NPROC 1: the user has 1 task */
 		setrlimit(RLIMIT_NPROC, &r);

@@ -1070,8 +1070,10 @@ static void shm_futex_lock_and_checkpoint(struct ktap *t)
 	KTAP_EXPECT_EQ(t, r->counter, 3000);
 	KTAP_EXPECT_EQ(t, file_byte(fd, 4), 3000 & 0xff);   /* the file holds it */
 	ktap_log(t, "%d lock waits slept", r->slept);
-	if (ktap_on_tasklab())                   /* one CPU: a yield with the lock held */
-		KTAP_EXPECT_GT(t, r->slept, 0);  /* lets the others in to wait */
+	/* one CPU: a yield with the lock held lets the others in to wait; on
+	 * several each child may be done before the next is forked */
+	if (ktap_on_tasklab() && ktap_nr_cpus() == 1)
+		KTAP_EXPECT_GT(t, r->slept, 0);
 	munmap(r, PG);
 	drop_file(fd);
 }

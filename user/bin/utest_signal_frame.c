@@ -5,11 +5,13 @@
  * reads si_addr and repairs the faulting instruction through uc_mcontext;
  * an x87 divide by zero; sigreturn refusing IOPL and kernel selectors in a
  * frame the program made up; a handler with no stack to run on; the
- * alternate stack (sigaltstack, SS_ONSTACK, uc_stack, its overflow).
+ * alternate stack (sigaltstack, SS_ONSTACK, uc_stack, its overflow); x87
+ * and SSE registers kept by two processes taking turns on each CPU.
  * One of the signal programs listed in user/bin/utest_signal.c; runs on
  * Tasklab and under qemu-i386 on the build host (Linux's ABI). */
 #include <errno.h>
 #include <ktap.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -104,6 +106,58 @@ static void signal_handler_keeps_x87(struct ktap *t)
 	kill_self_with_known_registers();
 	KTAP_EXPECT_EQ(t, clobber_hits, 1);
 	KTAP_EXPECT_TRUE(t, sig_x87_out == 2.5);
+}
+
+/* One process's turns on its CPU: its own value in xmm0 and on the x87
+ * stack, a yield to the other process there, the values read back; exit
+ * 1 at the first that changed. */
+static void fpu_turns(unsigned int seed)
+{
+	unsigned int in[4] = { seed, ~seed, seed * 3, seed ^ 0x5a5a5a5a }, out[4];
+	double x = seed, y;
+
+	for (int i = 0; i < 200; i++) {
+		__asm__ __volatile__("movdqu %1, %%xmm0\n\t"
+				     "fldl %2\n\t"
+				     "movl $158, %%eax\n\t"   /* sched_yield */
+				     "int $0x80\n\t"
+				     "movdqu %%xmm0, %0\n\t"
+				     "fstpl %3\n\t"
+				     : "=m"(out) : "m"(in), "m"(x), "m"(y) : "eax", "memory");
+		if (memcmp(in, out, sizeof(in)) || y != x)
+			_exit(1);
+	}
+	_exit(0);
+}
+
+/* Two processes pinned to one CPU, each with its own x87 and SSE values,
+ * yield to each other: each gets its own registers back, on every CPU
+ * (lazy FPU: the first use on a CPU must trap, so that the state is
+ * saved at the switch; a CPU started with CR0.TS clear let a task run on
+ * the registers another left there). */
+static void fpu_state_kept_across_switches_on_each_cpu(struct ktap *t)
+{
+	int cpus = ktap_nr_cpus();
+
+	for (int cpu = 0; cpu < cpus; cpu++) {
+		pid_t pid[2];
+		int status, ok = 0;
+
+		for (int k = 0; k < 2; k++) {
+			pid[k] = fork();
+			if (pid[k] == 0) {
+				unsigned long mask = 1UL << cpu;
+
+				sched_setaffinity(0, sizeof(mask), &mask);   /* a host may refuse */
+				fpu_turns(0x1000 * (cpu + 1) + k);
+			}
+		}
+		for (int k = 0; k < 2; k++)
+			if (pid[k] > 0 && waitpid(pid[k], &status, 0) == pid[k] && status == 0)
+				ok++;
+		KTAP_EXPECT_EQ(t, ok, 2);
+	}
+	ktap_log(t, "%d CPU%s", cpus, cpus > 1 ? "s" : "");
 }
 
 /* Without SA_RESTORER the handler returns through the retcode the kernel
@@ -463,6 +517,7 @@ static void signal_altstack(struct ktap *t)
 static const struct ktap_case cases[] = {
 	KTAP_CASE(signal_handler_keeps_registers),
 	KTAP_CASE(signal_handler_keeps_x87),
+	KTAP_CASE(fpu_state_kept_across_switches_on_each_cpu),
 	KTAP_CASE(signal_kernel_trampoline),
 	KTAP_CASE(signal_segv_handler_sees_addr),
 	KTAP_CASE(signal_traps_to_signals),

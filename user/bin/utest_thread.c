@@ -436,7 +436,9 @@ static void claim_c32_munmap_then_read_faults_never_stale(struct ktap *t)
 	KTAP_ASSERT_EQ(t, waitpid(pid, &status, 0), pid);
 	KTAP_EXPECT_TRUE(t, WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV);
 	KTAP_EXPECT_GE(t, shoot->reads, 1000);
-	KTAP_EXPECT_EQ(t, shoot->stage, 2);
+	/* stage 2 is not required: on CPUs running at once A may fault as
+	 * soon as the PTE is gone, before B's munmap returns, and its SIGSEGV
+	 * ends B before B stores it; a read after it is what must not be */
 	KTAP_EXPECT_EQ(t, shoot->stale, 0);
 	KTAP_EXPECT_EQ(t, shoot->pin_reader, 0);
 	ktap_log(t, "reader pinned to CPU 0: %d, unmapper to CPU 1: %d (0 yes, -errno no), %d reads",

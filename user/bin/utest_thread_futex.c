@@ -28,6 +28,23 @@ static int thread_waits_fword(void *arg)
 	return 0;
 }
 
+/* How many threads sleep on word, once that is n (polled every 1 ms for
+ * up to 2 s): a REQUEUE onto the word itself moves nobody and counts its
+ * sleepers (futex_requeue_onto_same_word checks that count). */
+static long futex_sleepers(volatile int *word, long n)
+{
+	struct timespec ms = { 0, 1000000 };
+	long got = -1;
+
+	for (int i = 0; i < 2000 && got != n; i++) {
+		got = futex((int *)word, FUTEX_REQUEUE_PRIVATE, 0, (void *)0x7fffffff,
+			    (int *)word, 0);
+		if (got != n)
+			nanosleep(&ms, NULL);
+	}
+	return got;
+}
+
 static void futex_wait_then_wake(struct ktap *t)
 {
 	struct thread th;
@@ -36,10 +53,10 @@ static void futex_wait_then_wake(struct ktap *t)
 
 	fword = 0;
 	KTAP_ASSERT_GT(t, thread_start(&th, thread_waits_fword, (void *)&ret, 0), 0);
-	for (int i = 0; i < 1000 && !woken; i++) {
-		sched_yield();
-		woken = futex((int *)&fword, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
-	}
+	/* asleep first: on several CPUs the thread may start later than a
+	 * round of yields here takes (nothing else runs on this CPU) */
+	KTAP_EXPECT_EQ(t, futex_sleepers(&fword, 1), 1);
+	woken = futex((int *)&fword, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
 	thread_join(&th);
 	KTAP_EXPECT_EQ(t, woken, 1);
 	KTAP_EXPECT_EQ(t, ret, 0);                    /* it was woken, not timed out */
@@ -112,41 +129,19 @@ static void futex_bitset_selects_waiters(struct ktap *t)
 {
 	struct bitset_waiter w = { 1, 1 };
 	struct thread th;
-	long n = 0;
+	long n;
 
 	fword = 0;
 	KTAP_ASSERT_GT(t, thread_start(&th, thread_waits_bitset, &w, 0), 0);
-	for (int i = 0; i < 20; i++)
-		sched_yield();                        /* let it get to sleep */
+	KTAP_EXPECT_EQ(t, futex_sleepers(&fword, 1), 1);   /* asleep, on any CPU */
 	KTAP_EXPECT_EQ(t, futex((int *)&fword, FUTEX_WAKE_BITSET | FUTEX_PRIVATE_FLAG, 1, NULL, NULL, 2), 0);
-	for (int i = 0; i < 1000 && !n; i++) {
-		n = futex((int *)&fword, FUTEX_WAKE_BITSET | FUTEX_PRIVATE_FLAG, 1, NULL, NULL, 3);
-		if (!n)
-			sched_yield();
-	}
+	n = futex((int *)&fword, FUTEX_WAKE_BITSET | FUTEX_PRIVATE_FLAG, 1, NULL, NULL, 3);
 	thread_join(&th);
 	KTAP_EXPECT_EQ(t, n, 1);
 	KTAP_EXPECT_EQ(t, w.ret, 0);
 }
 
 static volatile int fword2;
-/* How many threads sleep on word, once that is n (polled every 1 ms for
- * up to 2 s): a REQUEUE onto the word itself moves nobody and counts its
- * sleepers (futex_requeue_onto_same_word checks that count). */
-static long futex_sleepers(volatile int *word, long n)
-{
-	struct timespec ms = { 0, 1000000 };
-	long got = -1;
-
-	for (int i = 0; i < 2000 && got != n; i++) {
-		got = futex((int *)word, FUTEX_REQUEUE_PRIVATE, 0, (void *)0x7fffffff,
-			    (int *)word, 0);
-		if (got != n)
-			nanosleep(&ms, NULL);
-	}
-	return got;
-}
-
 /* CMP_REQUEUE: one waiter woken, the other moved to the second word,
  * where a plain wake finds it. */
 static void futex_cmp_requeue_moves_waiters(struct ktap *t)
@@ -220,7 +215,7 @@ static void futex_requeue_onto_same_word(struct ktap *t)
 static volatile int stress_mutex;
 static volatile long stress_count, stress_handoffs;
 static volatile int stress_last_owner;
-static volatile int stress_waiting, stress_peak_waiting, stress_timeouts;
+static volatile int stress_waiting, stress_peak_waiting, stress_timeouts, stress_gate;
 
 /* One FUTEX_WAIT of the mutex, counted: stress_waiting (and its peak)
  * holds the threads in or entering the wait; a wait that times out is a
@@ -285,8 +280,14 @@ static int stress_thread(void *arg)
 {
 	int me = (int)(long)arg;
 
+	/* the first thread takes the mutex first: on several CPUs another
+	 * could otherwise run all its rounds before the first starts, and
+	 * the first would then hold the mutex waiting for a thread gone */
+	while (me != 0 && !stress_gate)
+		__syscall0(__NR_sched_yield);
 	for (int i = 0; i < STRESS_ROUNDS && !stress_timeouts; i++) {
 		mutex_lock(&stress_mutex);
+		stress_gate = 1;
 		if (stress_last_owner != me)
 			stress_handoffs++;
 		stress_last_owner = me;
@@ -308,7 +309,7 @@ static void futex_mutex_stress(struct ktap *t)
 	int made = 0;
 
 	stress_count = stress_handoffs = 0;
-	stress_waiting = stress_peak_waiting = stress_timeouts = 0;
+	stress_waiting = stress_peak_waiting = stress_timeouts = stress_gate = 0;
 	stress_last_owner = -1;
 	for (; made < STRESS_THREADS; made++)
 		if (thread_start(&th[made], stress_thread, (void *)(long)made, 0) < 0)
@@ -320,10 +321,17 @@ static void futex_mutex_stress(struct ktap *t)
 	KTAP_EXPECT_GT(t, stress_peak_waiting, 32);
 	KTAP_EXPECT_EQ(t, stress_count, (long)made * STRESS_ROUNDS);
 	KTAP_EXPECT_EQ(t, stress_mutex, 0);
-	/* handed over: nearly every round on Tasklab; a host's scheduler
-	 * (qemu-i386, real CPUs) lets the unlocker win more often */
-	KTAP_EXPECT_GE(t, stress_handoffs, ktap_on_tasklab() ? (long)made * STRESS_ROUNDS / 2
-							   : STRESS_ROUNDS);
+	/* handed over: nearly every round on Tasklab with one CPU, where the
+	 * unlocker's yield runs the woken waiter; a host's scheduler (under
+	 * qemu-i386, real CPUs) lets the unlocker win more often. Tasklab on
+	 * several of QEMU's CPUs starts the woken waiter on another vCPU, an
+	 * IPI away (a host thread that may not even be running), while the
+	 * unlocker takes the mutex straight back: the rate is only logged
+	 * there (every round done and no wait timed out are the checks). */
+	if (!ktap_on_tasklab())
+		KTAP_EXPECT_GE(t, stress_handoffs, STRESS_ROUNDS);
+	else if (ktap_nr_cpus() == 1)
+		KTAP_EXPECT_GE(t, stress_handoffs, (long)made * STRESS_ROUNDS / 2);
 	ktap_log(t, "%ld locks, %ld handoffs, up to %d waiters", (long)stress_count,
 		 (long)stress_handoffs, stress_peak_waiting);
 }

@@ -55,6 +55,10 @@ void ktap_log(struct ktap *t, const char *fmt, ...) __attribute__((format(printf
  * memory. uname must agree with the environment, or the program bails out
  * (status 2): skips are for the Linux side only. */
 bool ktap_on_tasklab(void);
+/* How many CPUs this process may run on (its affinity mask; 1 if the
+ * call fails): some checks hold on one CPU only, where a yield hands the
+ * CPU to the task just woken. */
+int ktap_nr_cpus(void);
 /* Can a root child become another user (uid 70000) here? Always on
  * Tasklab; a build host may refuse (a container without CAP_SETUID or
  * with a narrow uid map), and then the identity tests cannot run there.

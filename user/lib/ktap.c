@@ -5,6 +5,7 @@
 /* The kernel's header, by its path: user code does not search include/. */
 #include "../../include/ktap_format.h"
 #include <ktap.h>
+#include <sched.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,6 +99,18 @@ static bool uname_says_tasklab(void)
  * Tasklab. When uname disagrees the program stops (status 2) with a
  * "Bail out!" line, so that a changed uname string fails the run instead
  * of turning Tasklab's checks into skips. */
+int ktap_nr_cpus(void)
+{
+	unsigned long mask[4] = { 0 };
+	int n = 0;
+
+	if (sched_getaffinity(0, sizeof(mask), mask) < 0)
+		return 1;
+	for (unsigned int i = 0; i < 4; i++)
+		n += __builtin_popcountl(mask[i]);
+	return n;
+}
+
 bool ktap_on_tasklab(void)
 {
 	static int on_tasklab = -1;
