@@ -38,6 +38,7 @@ struct inode *new_inode(umode_t mode)
 	inode->i_gid = current->fsgid;
 	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time();
 	INIT_LIST_HEAD(&inode->i_mmap);
+	__spin_lock_init(&inode->i_lock, "inode->i_lock");
 	nr_inodes++;
 	return inode;
 }

@@ -39,6 +39,7 @@
 
 #include <types.h>
 #include <list.h>
+#include <spinlock.h>
 #include <time.h>
 #include <poll.h>
 #include <uio.h>
@@ -137,11 +138,12 @@ struct inode {
 	int i_count;                /* dentries and users holding it */
 	unsigned int i_state;       /* I_LINKABLE, I_PIPEFS */
 	const struct file_operations *i_fop;
-	struct page **i_pages;      /* regular files: page n holds bytes n*4K.. */
+	struct page **i_pages;      /* regular files: page n holds bytes n*4K..: i_lock */
 	unsigned long i_nr_slots;   /* size of i_pages */
 	struct list_head i_mmap;    /* VMAs mapping the file (vm_shared links) */
 	char *i_link;               /* symlinks: the target, NUL-terminated */
-	struct pipe_inode_info *i_pipe;   /* pipes, and FIFOs while open */
+	spinlock_t i_lock;          /* i_pipe, i_pages and i_nr_slots */
+	struct pipe_inode_info *i_pipe;   /* pipes, and FIFOs while open: i_lock */
 	const struct inode_operations *i_op;   /* NULL: the ramfs's (the tree) */
 	struct super_block *i_sb;   /* referenced; NULL: the boot rootfs (include/mount.h) */
 };

@@ -12,6 +12,9 @@
  *  0  tty->ldisc_mutex             mutex       a tty's line discipline (ldata,  -
  *                                              termios, output column); a read
  *                                              copies out under it (may fault)
+ *     pipe->mutex                  mutex       a pipe's ring and counts of ends -
+ *                                              (fs/pipe.c); read and write copy
+ *                                              under it (may fault)
  *  1  mm->mmap_lock                rw_sem      an mm's VMAs and layout (brk,    -
  *                                              mmap_base): write in mmap/munmap/
  *                                              mprotect/mremap/madvise/msync/brk
@@ -43,6 +46,10 @@
  *  8  pidmap_lock                  spinlock    the pid bitmap, last_pid         no
  *     kthread_create_lock          spinlock    kthreadd's request list          no
  *     kmap_lock                    spinlock    the pkmap slots                  no
+ *     inode->i_lock                spinlock    an inode's i_pipe and the pipe's no
+ *                                              files count (FIFO open, close);
+ *                                              a ramfs file's page slots
+ *                                              (i_pages: lookup, fill, truncate)
  *  9  itimer_lock                  spinlock    CPU itimers, ITIMER_REAL period  yes
  *  10 timer_events_lock            spinlock    the fired timer events           yes
  *     timer_lock                   spinlock    the timer list (never held while yes
