@@ -289,7 +289,9 @@ static __noinline bool run_case(const struct ktest_suite *s, const struct ktest_
 
 /* Let deferred releases finish before the leak counters are read: kernel
  * threads that exited are reaped by kthreadd when it next runs, orphans a
- * case left behind are reaped here (the runner is PID 1). Gives up after a
+ * case left behind are reaped here (the runner is PID 1), and every CPU
+ * lets go of a dead process's mm that lazy TLB kept (on N CPUs one may
+ * still be switching away from the task just reaped). Gives up after a
  * second (the counters then show the leak). */
 static void ktest_settle(void)
 {
@@ -298,8 +300,10 @@ static void ktest_settle(void)
 			;                /* orphans the cases left to PID 1 */
 		if (!nr_zombies && list_empty(&current->children)) {
 			drop_lazy_mm();  /* the runner may borrow a dead mm */
-			drop_idle_lazy_mms();   /* and so may idle CPUs */
-			return;
+			if (drop_idle_lazy_mms())   /* and so may idle CPUs */
+				return;
+			/* A reaped task can still be on its CPU, on its way out:
+			 * the idle task it switches to borrows its mm. Again. */
 		}
 		msleep(10);
 	}

@@ -106,8 +106,9 @@ void kthread_use_mm(struct mm_struct *mm);
 void kthread_unuse_mm(struct mm_struct *mm);
 /* A kernel thread stops borrowing (runs on init_mm); see kernel/mm_struct.c. */
 void drop_lazy_mm(void);
-/* The other CPUs that are idle do the same (an IPI each; the leak checks). */
-void drop_idle_lazy_mms(void);
+/* The other CPUs that are idle do the same (an IPI each; the leak checks);
+ * false if one was busy (ask again). */
+bool drop_idle_lazy_mms(void);
 
 /* Give mm its two locks (a new or copied struct). */
 static inline void mm_init_locks(struct mm_struct *mm)
