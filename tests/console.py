@@ -32,6 +32,7 @@ out of the output before the checks and reported per command, and no line
 
 Used by tests/run.py (make test); also runs alone:
   python3 tests/console.py --kernel build/tasklab.elf --initrd build/initramfs.cpio
+(--smp 4 --mttcg --append smpsched: on four CPUs, as run.py passes its own.)
 Python 3 standard library only.
 """
 import argparse
@@ -149,11 +150,20 @@ NO_ENOSYS_MESSAGES = check('no_function_not_implemented', [],
 class Console:
     """One boot: QEMU with the serial console on a pipe."""
 
-    def __init__(self, kernel, initrd, append='', mem='512M', reboot=False):
+    def __init__(self, args, mem='512M', reboot=False):
+        """args: kernel, initrd, and optionally append (more boot words),
+        smp (QEMU -smp N) and mttcg (multi-threaded TCG), as tests/run.py
+        passes them: the sessions boot as the rest of the suite does."""
+        append = getattr(args, 'append', '')
         cmd = [QEMU, '-m', mem, '-cpu', 'max', '-display', 'none', '-serial', 'stdio',
                '-monitor', 'none',
                '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04',
-               '-kernel', kernel, '-initrd', initrd, '-append', f'loglevel=8 {append}'.strip()]
+               '-kernel', args.kernel, '-initrd', args.initrd,
+               '-append', f'loglevel=8 {append}'.strip()]
+        if getattr(args, 'smp', 1) > 1:
+            cmd += ['-smp', str(args.smp)]
+        if getattr(args, 'mttcg', False):
+            cmd += ['-accel', 'tcg,thread=multi']
         if not reboot:
             cmd.append('-no-reboot')    # a reset ends QEMU (a triple fault would loop)
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -324,7 +334,7 @@ def new_login_shell(con):
 def run_session(args, session, report, log):
     """Boot, run the session's checks, power off; what the power-off line
     said and which command ended the session."""
-    con = Console(args.kernel, args.initrd)
+    con = Console(args)
     try:
         first = con.wait_for(PROMPT, 0, BOOT_TIMEOUT)
         if not first:
@@ -365,7 +375,7 @@ def run_session(args, session, report, log):
 def run_restart(args, tally):
     """`reboot -f` (reboot(2) RESTART at once) resets the machine: the
     kernel says so and boots again (QEMU here without -no-reboot)."""
-    con = Console(args.kernel, args.initrd, reboot=True)
+    con = Console(args, reboot=True)
     try:
         booted = con.wait_for(PROMPT, 0, BOOT_TIMEOUT)
         if booted:
@@ -412,6 +422,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--kernel', default='build/tasklab.elf')
     ap.add_argument('--initrd', default='build/initramfs.cpio')
+    ap.add_argument('--append', default='', help='more kernel command line (e.g. smpsched)')
+    ap.add_argument('--smp', type=int, default=1, help='CPUs (QEMU -smp N)')
+    ap.add_argument('--mttcg', action='store_true', help='multi-threaded TCG')
     run_alone(run_console_checks, ap.parse_args())
 
 

@@ -1266,7 +1266,8 @@ def run_fuzz_check(args, tally):
     seed --fuzz-seed, judged by tests/fuzz.py; and, with the harness
     checks, the fuzz judge's own (a leaking, panicking, hanging kernel)."""
     import fuzz
-    run = fuzz.run_fuzz(args.kernel, INITRD, args.fuzz_seconds, args.fuzz_seed, workers=4)
+    run = fuzz.run_fuzz(args.kernel, INITRD, args.fuzz_seconds, args.fuzz_seed, workers=4,
+                        extra=args.append, smp=args.smp, mttcg=args.mttcg)
     if run.ok:
         tally.ok('fuzz_run', f'  [{run.summary()}; seed {args.fuzz_seed}, {run.seconds:.0f} s]')
     else:
