@@ -242,9 +242,11 @@ static void free_pages_ok(struct page *page, unsigned int order)
 
 void __free_pages(struct page *page, unsigned int order)
 {
-	if (unlikely(page->refcount <= 0))
+	int left = __atomic_sub_fetch(&page->refcount, 1, __ATOMIC_ACQ_REL);
+
+	if (unlikely(left < 0))
 		bad_page(page, "freeing a free page (double free?)");
-	if (--page->refcount == 0)
+	if (left == 0)                   /* the last reference, on whichever CPU */
 		free_pages_ok(page, order);
 }
 
