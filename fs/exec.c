@@ -253,7 +253,9 @@ static int de_thread(struct task_struct *tsk)
 	if ((sig->flags & SIGNAL_GROUP_EXIT) || sig->group_exec_task)
 		return -EAGAIN;
 	sig->group_exec_task = tsk;
+	read_lock(&tasklist_lock);       /* a thread reaping itself unlinks under it */
 	zap_other_threads(tsk);
+	read_unlock(&tasklist_lock);
 	for (;;) {
 		set_current_state(TASK_INTERRUPTIBLE);
 		if (others_gone(tsk) || fatal_signal_pending(tsk))

@@ -319,7 +319,9 @@ void do_group_exit(long code)
 	} else if (!thread_group_empty(current)) {
 		sig->group_exit_code = code;
 		sig->flags |= SIGNAL_GROUP_EXIT;
+		read_lock(&tasklist_lock);       /* a thread reaping itself unlinks under it */
 		zap_other_threads(current);
+		read_unlock(&tasklist_lock);
 	}
 	do_exit(code);
 }
