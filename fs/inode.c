@@ -25,6 +25,15 @@ struct timespec64 current_time(void)
 	return now;
 }
 
+/* What every inode needs before anyone can see it, whichever filesystem
+ * makes it (new_inode, procfs, tracefs): its mapping list and locks. */
+void inode_init_once(struct inode *inode)
+{
+	INIT_LIST_HEAD(&inode->i_mmap);
+	__spin_lock_init(&inode->i_lock, "inode->i_lock");
+	__spin_lock_init(&inode->i_mmap_lock, "inode->i_mmap_lock");
+}
+
 struct inode *new_inode(umode_t mode)
 {
 	struct inode *inode = kzalloc(sizeof(*inode), GFP_KERNEL);
@@ -37,8 +46,7 @@ struct inode *new_inode(umode_t mode)
 	inode->i_uid = current->fsuid;
 	inode->i_gid = current->fsgid;
 	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time();
-	INIT_LIST_HEAD(&inode->i_mmap);
-	__spin_lock_init(&inode->i_lock, "inode->i_lock");
+	inode_init_once(inode);
 	nr_inodes++;
 	return inode;
 }

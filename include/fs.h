@@ -140,6 +140,7 @@ struct inode {
 	const struct file_operations *i_fop;
 	struct page **i_pages;      /* regular files: page n holds bytes n*4K..: i_lock */
 	unsigned long i_nr_slots;   /* size of i_pages */
+	spinlock_t i_mmap_lock;     /* i_mmap (mm/mmap.c, unmap_mapping_range) */
 	struct list_head i_mmap;    /* VMAs mapping the file (vm_shared links) */
 	char *i_link;               /* symlinks: the target, NUL-terminated */
 	spinlock_t i_lock;          /* i_pipe, i_pages and i_nr_slots */
@@ -196,6 +197,8 @@ struct file {
  * with no reference yet (the dentry that names it takes the first); NULL
  * if no memory. */
 struct inode *new_inode(umode_t mode);
+/* The mapping list and locks of an inode a filesystem allocates itself. */
+void inode_init_once(struct inode *inode);
 /* Inode references (each dentry, each VMA mapping the file and a waiting
  * shared futex hold one); the last iput frees the inode and its pages. */
 struct inode *ihold(struct inode *inode);

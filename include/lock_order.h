@@ -36,6 +36,9 @@
  *     fs->lock                     spinlock    root, pwd, umask                 no
  *  6  futex_hash_bucket.lock       spinlock    a futex bucket (two: lower       no
  *                                              address first)
+ *     inode->i_mmap_lock           spinlock    the VMAs mapping a file (i_mmap): no
+ *                                              a truncate zaps their PTEs and
+ *                                              flushes the TLBs under it
  *  7  mm->page_table_lock          spinlock    installing a page table or PTE   no
  *                                              in the fault path, the copy-on-
  *                                              write break
