@@ -16,6 +16,7 @@
 #include <highmem.h>
 #include <mm.h>
 #include <mman.h>
+#include <rwsem.h>
 #include <slab.h>
 
 struct page *ramfs_file_page(struct inode *inode, unsigned long index)
@@ -217,14 +218,16 @@ static int ramfs_readdir(struct file *f, filldir_t filldir, void *ctx)
 
 	if (!dir_emit_dots(f, filldir, ctx))
 		return 0;
+	down_read(&ramfs_tree_sem);     /* filldir may fault: a sleeping lock */
 	list_for_each_entry(d, &dir->d_subdirs, d_child) {
 		if (i++ < f->f_pos)
 			continue;
 		if (filldir(ctx, d->d_name, d->d_namelen, f->f_pos, d->d_inode->i_ino,
 			    dirent_type(d->d_inode)))
-			return 0;
+			break;
 		f->f_pos++;
 	}
+	up_read(&ramfs_tree_sem);
 	return 0;
 }
 

@@ -293,6 +293,8 @@ void dput(struct dentry *d);
 
 /* Objects alive now (leak counters for the self-tests). */
 extern unsigned long nr_inodes, nr_dentries, nr_files;
+/* Every ramfs directory's children and link count (fs/ramfs.c). */
+extern struct rw_semaphore ramfs_tree_sem;
 
 /* --- fs/namei.c: permission (Linux's discretionary access control) ---- */
 

@@ -12,6 +12,11 @@
  *  0  tty->ldisc_mutex             mutex       a tty's line discipline (ldata,  -
  *                                              termios, output column); a read
  *                                              copies out under it (may fault)
+ *     ramfs_tree_sem               rw_sem      every ramfs directory's          -
+ *                                              children and link count: write
+ *                                              in create/link/unlink/rename,
+ *                                              read in d_lookup and readdir
+ *                                              (copies out under it: may fault)
  *     pipe->mutex                  mutex       a pipe's ring and counts of ends -
  *                                              (fs/pipe.c); read and write copy
  *                                              under it (may fault)

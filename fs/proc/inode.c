@@ -136,7 +136,7 @@ struct dentry *proc_make_dentry(struct dentry *dir, const char *name, int len,
 	}
 	pi->vfs_inode.i_sb = proc_sb;            /* the inode is the dentry's now */
 	get_super(proc_sb);
-	nr_inodes++;
+	__atomic_add_fetch(&nr_inodes, 1, __ATOMIC_RELAXED);
 	return d;
 }
 

@@ -163,7 +163,7 @@ static struct dentry *tfs_make_dentry(struct dentry *dir, const struct tfs_node 
 	}
 	inode->i_sb = tracefs_sb;
 	get_super(tracefs_sb);
-	nr_inodes++;
+	__atomic_add_fetch(&nr_inodes, 1, __ATOMIC_RELAXED);
 	return d;
 }
 
