@@ -147,22 +147,26 @@ NO_ENOSYS_MESSAGES = check('no_function_not_implemented', [],
                            absent=[r'Function not implemented'])
 
 
+def console_for(args, reboot=False):
+    """A Console booted as args say: kernel, initrd, and optionally append
+    (more boot words), smp and mttcg, as tests/run.py has them."""
+    return Console(args.kernel, args.initrd, append=getattr(args, 'append', ''), reboot=reboot,
+                   smp=getattr(args, 'smp', 1), mttcg=getattr(args, 'mttcg', False))
+
+
 class Console:
     """One boot: QEMU with the serial console on a pipe."""
 
-    def __init__(self, args, mem='512M', reboot=False):
-        """args: kernel, initrd, and optionally append (more boot words),
-        smp (QEMU -smp N) and mttcg (multi-threaded TCG), as tests/run.py
-        passes them: the sessions boot as the rest of the suite does."""
-        append = getattr(args, 'append', '')
+    def __init__(self, kernel, initrd, append='', mem='512M', reboot=False, smp=1, mttcg=False):
+        """smp: QEMU -smp N; mttcg: multi-threaded TCG (tests/run.py's
+        --smp and --mttcg, so that the sessions boot as the suite does)."""
         cmd = [QEMU, '-m', mem, '-cpu', 'max', '-display', 'none', '-serial', 'stdio',
                '-monitor', 'none',
                '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04',
-               '-kernel', args.kernel, '-initrd', args.initrd,
-               '-append', f'loglevel=8 {append}'.strip()]
-        if getattr(args, 'smp', 1) > 1:
-            cmd += ['-smp', str(args.smp)]
-        if getattr(args, 'mttcg', False):
+               '-kernel', kernel, '-initrd', initrd, '-append', f'loglevel=8 {append}'.strip()]
+        if smp > 1:
+            cmd += ['-smp', str(smp)]
+        if mttcg:
             cmd += ['-accel', 'tcg,thread=multi']
         if not reboot:
             cmd.append('-no-reboot')    # a reset ends QEMU (a triple fault would loop)
@@ -334,7 +338,7 @@ def new_login_shell(con):
 def run_session(args, session, report, log):
     """Boot, run the session's checks, power off; what the power-off line
     said and which command ended the session."""
-    con = Console(args)
+    con = console_for(args)
     try:
         first = con.wait_for(PROMPT, 0, BOOT_TIMEOUT)
         if not first:
@@ -375,7 +379,7 @@ def run_session(args, session, report, log):
 def run_restart(args, tally):
     """`reboot -f` (reboot(2) RESTART at once) resets the machine: the
     kernel says so and boots again (QEMU here without -no-reboot)."""
-    con = Console(args, reboot=True)
+    con = console_for(args, reboot=True)
     try:
         booted = con.wait_for(PROMPT, 0, BOOT_TIMEOUT)
         if booted:
