@@ -107,6 +107,29 @@ void mmput(struct mm_struct *mm)
 	mmdrop(mm);
 }
 
+/* Contract: p's mm with mm_users raised, or NULL. A reader on another
+ * CPU may meet p in exit: an mm whose users already reached 0 is being
+ * torn down (its VMAs freed) and is not taken; one still counted is
+ * taken atomically, so its VMAs stay until our mmput. (Linux loads p->mm
+ * under task_lock, which exit_mm also takes; here the struct itself is
+ * only known to live until p's last switch drops its active_mm, a whole
+ * exit path later than the load.) Process context. */
+struct mm_struct *get_task_mm(struct task_struct *p)
+{
+	struct mm_struct *mm = READ_ONCE(p->mm);
+	int users;
+
+	if (!mm || is_kernel_thread(p))
+		return NULL;
+	users = __atomic_load_n(&mm->mm_users, __ATOMIC_RELAXED);
+	do {
+		if (users <= 0)
+			return NULL;
+	} while (!__atomic_compare_exchange_n(&mm->mm_users, &users, users + 1, false,
+					      __ATOMIC_ACQ_REL, __ATOMIC_RELAXED));
+	return mm;
+}
+
 /* Become a task with an mm, as a user task is: its mm_users reference
  * covers active_mm too, and the mm borrowed so far (if any) is given back. */
 void kthread_use_mm(struct mm_struct *mm)

@@ -122,9 +122,9 @@ static void stat_head(struct seq_file *m, struct task_struct *p, bool whole)
 
 /* Fields 23-28: sizes and code bounds (startcode/endcode 1 for a reader
  * who may not see them, as Linux does so ps still tells it from a kthread). */
-static void stat_mm(struct seq_file *m, struct task_struct *p, bool permitted)
+static void stat_mm(struct seq_file *m, struct task_struct *p, struct mm_struct *mm,
+		    bool permitted)
 {
-	struct mm_struct *mm = p->mm;
 	struct mm_sizes s = { 0 };
 
 	if (mm)
@@ -138,9 +138,9 @@ static void stat_mm(struct seq_file *m, struct task_struct *p, bool permitted)
 
 /* Fields 29-52: esp, eip, signals, wchan, swap, exit signal, CPU,
  * rt_priority and policy, delays, guest time, the data and argument bounds, exit code. */
-static void stat_tail(struct seq_file *m, struct task_struct *p, bool whole, bool permitted)
+static void stat_tail(struct seq_file *m, struct task_struct *p, struct mm_struct *mm,
+		      bool whole, bool permitted)
 {
-	struct mm_struct *mm = permitted ? p->mm : NULL;
 	sigset_t ign, catch;
 	int wchan = permitted && (!whole || nr_threads_of(p) < 2) && p->state != TASK_RUNNING;
 
@@ -159,10 +159,13 @@ static void stat_tail(struct seq_file *m, struct task_struct *p, bool whole, boo
 static int do_task_stat(struct seq_file *m, struct task_struct *p, bool whole)
 {
 	bool permitted = proc_may_access(p);
+	struct mm_struct *mm = get_task_mm(p);   /* p may be exiting on another CPU */
 
 	stat_head(m, p, whole);
-	stat_mm(m, p, permitted);
-	stat_tail(m, p, whole, permitted);
+	stat_mm(m, p, mm, permitted);
+	stat_tail(m, p, permitted ? mm : NULL, whole, permitted);
+	if (mm)
+		mmput(mm);
 	return 0;
 }
 
@@ -180,10 +183,13 @@ int proc_tid_stat(struct seq_file *m, struct proc_inode *pi)
  * every resident page is a private copy (task_mmu.c). */
 int proc_pid_statm(struct seq_file *m, struct proc_inode *pi)
 {
+	struct mm_struct *mm = get_task_mm(pi->task);
 	struct mm_sizes s = { 0 };
 
-	if (pi->task->mm)
-		mm_sizes(pi->task->mm, &s);
+	if (mm) {
+		mm_sizes(mm, &s);
+		mmput(mm);
+	}
 	seq_printf(m, "%lu %lu 0 %lu 0 %lu 0\n", s.total, s.rss, s.text, s.data + s.stack);
 	return 0;
 }
@@ -258,13 +264,16 @@ static void status_caps(struct seq_file *m, struct task_struct *p)
 int proc_pid_status(struct seq_file *m, struct proc_inode *pi)
 {
 	struct task_struct *p = pi->task;
+	struct mm_struct *mm = get_task_mm(p);
 
 	seq_puts(m, "Name:\t");
 	seq_escape(m, p->comm, "\\");
 	seq_putc(m, '\n');
 	status_ids(m, p);
-	if (p->mm)
-		status_mem(m, p->mm);
+	if (mm) {
+		status_mem(m, mm);
+		mmput(mm);
+	}
 	status_signals(m, p);
 	status_caps(m, p);
 	return 0;

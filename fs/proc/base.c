@@ -48,12 +48,11 @@ static size_t copy_from_mm_page(struct mm_struct *mm, unsigned long addr, void *
 
 size_t access_process_vm(struct task_struct *task, unsigned long addr, void *buf, size_t len)
 {
-	struct mm_struct *mm = task->mm;
+	struct mm_struct *mm = get_task_mm(task);   /* it may exit while we read */
 	size_t done = 0, n = 1;
 
 	if (!mm)
 		return 0;
-	mmget(mm);                       /* the task may exit while we read */
 	down_read(&mm->mmap_lock);       /* its VMAs hold still; buf is the kernel's */
 	while (done < len && n) {
 		n = copy_from_mm_page(mm, addr + done, (u8 *)buf + done, len - done);
@@ -74,18 +73,28 @@ static ssize_t read_area(struct task_struct *task, unsigned long start, unsigned
 	return access_process_vm(task, start + pos, buf, count);
 }
 
+/* The task's arguments (env false) or environment, bytes from pos. */
+static ssize_t args_read(struct proc_inode *pi, bool env, char *buf, size_t count, loff_t pos)
+{
+	struct mm_struct *mm = get_task_mm(pi->task);
+	unsigned long start, end;
+
+	if (!mm)
+		return 0;
+	start = env ? mm->env_start : mm->arg_start;
+	end = env ? mm->env_end : mm->arg_end;
+	mmput(mm);
+	return read_area(pi->task, start, end, buf, count, pos);
+}
+
 static ssize_t cmdline_read(struct proc_inode *pi, char *buf, size_t count, loff_t pos)
 {
-	struct mm_struct *mm = pi->task->mm;
-
-	return mm ? read_area(pi->task, mm->arg_start, mm->arg_end, buf, count, pos) : 0;
+	return args_read(pi, false, buf, count, pos);
 }
 
 static ssize_t environ_read(struct proc_inode *pi, char *buf, size_t count, loff_t pos)
 {
-	struct mm_struct *mm = pi->task->mm;
-
-	return mm ? read_area(pi->task, mm->env_start, mm->env_end, buf, count, pos) : 0;
+	return args_read(pi, true, buf, count, pos);
 }
 
 static int comm_show(struct seq_file *m, struct proc_inode *pi)
@@ -142,11 +151,14 @@ static int file_path(struct file *f, char *buf, size_t size)
 
 static int exe_link(struct proc_inode *pi, char *buf, size_t size)
 {
-	struct mm_struct *mm = pi->task->mm;
+	struct mm_struct *mm = get_task_mm(pi->task);   /* holds exe_file too */
+	int err = -ENOENT;                       /* a kernel thread, a zombie */
 
-	if (!mm || !mm->exe_file)
-		return -ENOENT;                  /* a kernel thread, a zombie */
-	return file_path(mm->exe_file, buf, size);
+	if (mm && mm->exe_file)
+		err = file_path(mm->exe_file, buf, size);
+	if (mm)
+		mmput(mm);
+	return err;
 }
 
 /* The task's working directory or root: the dentries its fs_struct

@@ -25,6 +25,7 @@ void mm_sizes(struct mm_struct *mm, struct mm_sizes *s)
 	unsigned long exec = 0;
 
 	*s = (struct mm_sizes){ .rss = mm->rss, .ptes = mm->nr_ptes };
+	down_read(&mm->mmap_lock);       /* the VMAs hold still (its owner runs elsewhere) */
 	list_for_each_entry(vma, &mm->mmap, vm_list) {
 		unsigned long pages = (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
 
@@ -36,6 +37,7 @@ void mm_sizes(struct mm_struct *mm, struct mm_sizes *s)
 		else if (vma->vm_flags & VM_EXEC)
 			exec += pages;
 	}
+	up_read(&mm->mmap_lock);
 	s->text = (ALIGN_UP(mm->end_code, PAGE_SIZE) - (mm->start_code & PAGE_MASK)) >> PAGE_SHIFT;
 	if (!mm->end_code)
 		s->text = 0;
@@ -95,17 +97,20 @@ static void show_map_vma(struct seq_file *m, struct vm_area_struct *vma, char *p
 
 int proc_pid_maps(struct seq_file *m, struct proc_inode *pi)
 {
-	struct mm_struct *mm = pi->task->mm;
+	struct mm_struct *mm = get_task_mm(pi->task);
 	struct vm_area_struct *vma;
 	char *path;
 
 	if (!mm)
 		return 0;                        /* a kernel thread, a zombie: empty */
 	path = kmalloc(PATH_MAX, GFP_KERNEL);
-	if (!path)
-		return -ENOMEM;
-	list_for_each_entry(vma, &mm->mmap, vm_list)
-		show_map_vma(m, vma, path);
-	kfree(path);
-	return 0;
+	if (path) {
+		down_read(&mm->mmap_lock);
+		list_for_each_entry(vma, &mm->mmap, vm_list)
+			show_map_vma(m, vma, path);
+		up_read(&mm->mmap_lock);
+		kfree(path);
+	}
+	mmput(mm);
+	return path ? 0 : -ENOMEM;
 }

@@ -89,6 +89,9 @@ static inline void mmgrab(struct mm_struct *mm) { __sync_fetch_and_add(&mm->mm_c
 void mmdrop(struct mm_struct *mm);
 static inline void mmget(struct mm_struct *mm) { __sync_fetch_and_add(&mm->mm_users, 1); }
 void mmput(struct mm_struct *mm);
+/* Another task's address space with one more user (mmput it), or NULL (a
+ * kernel thread, or a task past exit_mm): for /proc's readers. */
+struct mm_struct *get_task_mm(struct task_struct *p);
 
 struct task_struct;
 /* tsk gives up mm (exec, exit): clears and wakes its CLONE_CHILD_CLEARTID
