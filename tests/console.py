@@ -139,7 +139,7 @@ CHECKS = [
                       ('keys', 'cat trace_pipe\n'), ('sleep', 1), ('keys', '\x03'),
                       'echo status=$?', 'cd /', 'umount /sys/kernel/tracing'],
           want=[r'^tracee: done$', r'sched_process_exec: filename=/bin/tracee pid=\d+ old_pid=\d+$',
-                r'^ +tracee-\d+ +\( *\d+\) \[000\] +\d+\.\d{6}: sched_switch: .* cr3=0$',
+                r'^ +tracee-\d+ +\( *\d+\) \[\d{3}\] +\d+\.\d{6}: sched_switch: .* cr3=0$',
                 r'write error: Invalid argument', r'^status=130$'], session='more'),
 ]
 # Checked over every session's whole output, after the command checks.
