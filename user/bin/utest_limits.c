@@ -416,20 +416,30 @@ static void claim_c29_nproc_counts_every_task(struct ktap *t)
 static void nproc_setuid_into_full_user(struct ktap *t)
 {
 	struct rlimit r = { 1, RLIM_INFINITY };
-	int fds[2], status;
+	int fds[2], ready[2], status;
 	pid_t holder, pid;
+	char c;
 
 	if (!ktap_on_tasklab()) {
 		ktap_skip(t, "Linux 3.1+ defers this RLIMIT_NPROC failure to execve");
 		return;
 	}
 	KTAP_ASSERT_EQ(t, pipe(fds), 0);
+	KTAP_ASSERT_EQ(t, pipe(ready), 0);
 	holder = fork();                 /* one task of the user, waiting */
 	if (holder == 0) {
 		close(fds[1]);
-		_exit(setuid(UID_C29) ? 1 : block_on_pipe(fds));
+		if (setuid(UID_C29))
+			_exit(1);
+		write(ready[1], "r", 1);
+		_exit(block_on_pipe(fds));
 	}
 	KTAP_ASSERT_GT(t, holder, 0);
+	/* the user has its task before the second child's setuid (on several
+	 * CPUs the two children run at once); 0 if the holder's setuid failed */
+	close(ready[1]);
+	KTAP_EXPECT_EQ(t, read(ready[0], &c, 1), 1);
+	close(ready[0]);
 	pid = fork();
 	if (pid == 0) {            /* root with RLIMIT_NPROC 1: the user has 1 task */
 		setrlimit(RLIMIT_NPROC, &r);
