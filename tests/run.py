@@ -1297,7 +1297,10 @@ def main():
     ap.add_argument('--kernel', default='build/tasklab.elf')
     ap.add_argument('--test', default='*', help='test= glob for the main boot')
     ap.add_argument('--append', default='', help='extra kernel command line')
-    ap.add_argument('--timeout', type=float, default=60)
+    ap.add_argument('--timeout', type=float,
+                    help='seconds for the main boot: 60, or 150 with --smp above 1 (N vCPUs '
+                         'share the host: round-robin TCG runs them on one host thread, and '
+                         'with smpsched every suite spreads its tasks over them)')
     ap.add_argument('--mem', default='2G', help='guest RAM for the test boots (QEMU -m)')
     ap.add_argument('--iso', help='also boot this GRUB ISO')
     ap.add_argument('--gdb-check', action='store_true')
@@ -1321,6 +1324,8 @@ def main():
                     help='the main boot must say it brought up this many CPUs')
     ap.add_argument('-v', '--verbose', action='store_true', help='print the kernel output')
     args = ap.parse_args()
+    if args.timeout is None:
+        args.timeout = 60 if args.smp == 1 else 150
     global INITRD, CPU, MTTCG
     INITRD = args.initrd
     if args.smp > 1:
