@@ -81,6 +81,9 @@
  *                                              recorded under any lock above
  *  17 logbuf_lock                  spinlock    printk's ring: printk may be     yes
  *                                              called under any lock above
+ *  18 serial_tx_lock               spinlock    the UART's transmitter: a        yes
+ *                                              console line or a tty write goes
+ *                                              out whole (arch/i386/serial.c)
  *
  *  irq? "yes": an interrupt handler takes it, so everyone else takes it with
  *  interrupts off (the _irq or _irqsave forms); "read": handlers may read_lock
