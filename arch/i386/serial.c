@@ -92,17 +92,29 @@ void serial_write(const char *s, size_t n)
 
 unsigned long console_bytes;
 
-void console_write(const char *s, size_t n)
+/* Console bytes, \n as \r\n; serial_tx_lock held. */
+static void __console_write(const char *s, size_t n)
 {
-	unsigned long flags;
-	bool locked = serial_tx_lock_irqsave(&flags);
-
 	console_bytes += n;
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '\n')
 			serial_putc('\r');
 		serial_putc(s[i]);
 	}
+}
+
+void console_write(const char *s, size_t n)
+{
+	console_write_stamped(NULL, 0, s, n);
+}
+
+void console_write_stamped(const char *stamp, size_t sn, const char *s, size_t n)
+{
+	unsigned long flags;
+	bool locked = serial_tx_lock_irqsave(&flags);
+
+	__console_write(stamp, sn);
+	__console_write(s, n);
 	serial_tx_unlock_irqrestore(locked, flags);
 }
 
