@@ -169,13 +169,17 @@ test: all iso
 
 # The system-call fuzzer (user/bin/fuzz.c, judged by tests/fuzz.py): SECONDS
 # of it after a 3 s warm-up, WORKERS workers, SEED (a random one when empty,
-# printed so that the run can be replayed).
+# printed so that the run can be replayed). SMP=N boots N CPUs (as make run), MTTCG=1
+# runs them in parallel on the host, APPEND= adds kernel words (smpsched).
 SECONDS ?= 60
 WORKERS ?= 4
 SEED    ?=
+MTTCG   ?=
+APPEND  ?=
 fuzz: all
 	@$(PYTHON) tests/fuzz.py --kernel $(KERNEL) --initrd $(INITRAMFS) --seconds $(SECONDS) \
-		--workers $(WORKERS) $(if $(SEED),--seed $(SEED))
+		--workers $(WORKERS) $(if $(SEED),--seed $(SEED)) --smp $(SMP) $(if $(MTTCG),--mttcg) \
+		$(if $(APPEND),--append '$(APPEND)')
 
 # Benchmarks (include/kbench.h) under QEMU -icount: deterministic figures,
 # one `bench: <name> <value> <unit>` line each. BENCH=<glob> picks some;

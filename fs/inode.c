@@ -25,20 +25,29 @@ struct timespec64 current_time(void)
 	return now;
 }
 
+/* What every inode needs before anyone can see it, whichever filesystem
+ * makes it (new_inode, procfs, tracefs): its mapping list and locks. */
+void inode_init_once(struct inode *inode)
+{
+	INIT_LIST_HEAD(&inode->i_mmap);
+	__spin_lock_init(&inode->i_lock, "inode->i_lock");
+	__spin_lock_init(&inode->i_mmap_lock, "inode->i_mmap_lock");
+}
+
 struct inode *new_inode(umode_t mode)
 {
 	struct inode *inode = kzalloc(sizeof(*inode), GFP_KERNEL);
 
 	if (!inode)
 		return NULL;
-	inode->i_ino = ++last_ino;
+	inode->i_ino = __atomic_add_fetch(&last_ino, 1, __ATOMIC_RELAXED);
 	inode->i_mode = mode;
 	inode->i_nlink = S_ISDIR(mode) ? 2 : 1;
 	inode->i_uid = current->fsuid;
 	inode->i_gid = current->fsgid;
 	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time();
-	INIT_LIST_HEAD(&inode->i_mmap);
-	nr_inodes++;
+	inode_init_once(inode);
+	__atomic_add_fetch(&nr_inodes, 1, __ATOMIC_RELAXED);
 	return inode;
 }
 
@@ -58,9 +67,10 @@ void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode
 	inode->i_mode = mode;
 }
 
+/* Atomic: the dentries and files holding an inode are dropped on any CPU. */
 struct inode *ihold(struct inode *inode)
 {
-	inode->i_count++;
+	__atomic_add_fetch(&inode->i_count, 1, __ATOMIC_RELAXED);
 	return inode;
 }
 
@@ -70,7 +80,7 @@ void iput(struct inode *inode)
 {
 	struct super_block *sb = inode->i_sb;
 
-	if (--inode->i_count > 0)
+	if (__atomic_sub_fetch(&inode->i_count, 1, __ATOMIC_ACQ_REL) > 0)
 		return;
 	BUG_ON(inode->i_pipe);          /* its last open end freed the pipe */
 	BUG_ON(!list_empty(&inode->i_mmap));     /* each VMA holds a reference */
@@ -81,7 +91,7 @@ void iput(struct inode *inode)
 	kfree(inode->i_pages);
 	kfree(inode->i_link);
 	kfree(inode);
-	nr_inodes--;
+	__atomic_sub_fetch(&nr_inodes, 1, __ATOMIC_RELAXED);
 	if (sb)
 		put_super(sb);
 }

@@ -15,12 +15,21 @@
  * is none); read-write never waits. Sleeps are interruptible: a signal
  * ends them with -ERESTARTSYS (EINTR after a handler, or the call restarts
  * under SA_RESTART). Neither end can seek or do positioned I/O (ESPIPE).
- * poll and select sleep on the same queue (pipe_poll). */
+ * poll and select sleep on the same queue (pipe_poll).
+ *
+ * Locking, as Linux: pipe->mutex guards the ring and the counts of ends; a
+ * read or write copies to or from user memory under it (it may fault, so
+ * it is a sleeping lock, above mm->mmap_lock in include/lock_order.h), and
+ * drops it to sleep, queued first so that no wake-up is lost. Which pipe
+ * an inode has (i_pipe) and how many files hold it (pipe->files) are under
+ * inode->i_lock: two CPUs opening one FIFO attach one pipe, and of two
+ * ends closed at once only the last frees it. */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>
 #include <fs.h>
 #include <mm.h>
+#include <mutex.h>
 #include <poll.h>
 #include <sched.h>
 #include <slab.h>
@@ -35,11 +44,13 @@
 #define PIPE_SIZE PAGE_SIZE
 
 struct pipe_inode_info {
+	struct mutex mutex;            /* everything below but files */
 	struct wait_queue_head wait;   /* readers, writers and FIFO opens */
 	char *buf;                     /* PIPE_SIZE bytes, a ring */
 	size_t head, len;              /* first unread byte, bytes unread */
 	int readers, writers;          /* open files of each end */
 	unsigned int r_counter, w_counter;   /* opens of each end so far (FIFO) */
+	unsigned int files;            /* struct files on it: inode->i_lock */
 };
 
 unsigned long nr_pipes;            /* live pipes (a leak counter for tests) */
@@ -50,34 +61,33 @@ static struct pipe_inode_info *pipe_of(struct file *f)
 }
 
 /* Sleep on the pipe's queue until cond(pipe, arg) holds: 0, -EAGAIN
- * (nonblock) or -ERESTARTSYS. Inline, so each caller's cond is inlined
- * too: a pipe switch runs it three times (make bench's user_pipe_switch). */
+ * (nonblock) or -ERESTARTSYS. Called with pipe->mutex held, which it
+ * drops only while asleep (it returns holding it): queued before the
+ * drop, it cannot miss a waker, who changes the pipe under the mutex and
+ * wakes after. Inline, so each caller's cond is inlined too: a pipe
+ * switch runs it three times (make bench's user_pipe_switch). */
 static __always_inline int pipe_wait_event(struct pipe_inode_info *pipe, bool nonblock,
 			   bool (*cond)(struct pipe_inode_info *, unsigned int), unsigned int arg)
 {
 	DEFINE_WAIT(wait);
 	int err = 0;
 
-	if (cond(pipe, arg))             /* the common case: no queueing at all */
-		return 0;
-	for (;;) {
+	while (!cond(pipe, arg)) {
+		if (nonblock)
+			return -EAGAIN;
 		prepare_to_wait(&pipe->wait, &wait, TASK_INTERRUPTIBLE);
-		if (cond(pipe, arg))
-			break;
-		if (nonblock) {
-			err = -EAGAIN;
-			break;
-		}
-		if (signal_pending(current)) {
+		if (signal_pending(current))    /* after queueing: a signal wakes us */
 			err = -ERESTARTSYS;
-			break;
+		else {
+			mutex_unlock(&pipe->mutex);
+			schedule();
 		}
-		schedule();
-		if (cond(pipe, arg))     /* woken for it: the waker took us off */
-			break;
+		finish_wait(&pipe->wait, &wait);
+		if (err)
+			return err;
+		mutex_lock(&pipe->mutex);
 	}
-	finish_wait(&pipe->wait, &wait);
-	return err;
+	return 0;
 }
 
 static bool readable_now(struct pipe_inode_info *p, unsigned int unused)
@@ -102,8 +112,11 @@ static ssize_t pipe_read(struct file *f, struct iov_iter *to, loff_t *pos)
 
 	if (!to->count)
 		return 0;
-	if ((err = pipe_wait_event(pipe, f->f_flags & O_NONBLOCK, readable_now, 0)))
+	mutex_lock(&pipe->mutex);
+	if ((err = pipe_wait_event(pipe, f->f_flags & O_NONBLOCK, readable_now, 0))) {
+		mutex_unlock(&pipe->mutex);
 		return err;
+	}
 	while (pipe->len && to->count) {
 		size_t chunk = min(pipe->len, PIPE_SIZE - pipe->head);
 		size_t n = copy_to_iter(pipe->buf + pipe->head, chunk, to);
@@ -114,6 +127,7 @@ static ssize_t pipe_read(struct file *f, struct iov_iter *to, loff_t *pos)
 		if (n < chunk)
 			break;                         /* the buffer faulted, or was filled */
 	}
+	mutex_unlock(&pipe->mutex);
 	wake_up_all(&pipe->wait);
 	return done ? (ssize_t)done : (to->fault ? -EFAULT : 0);
 }
@@ -124,13 +138,13 @@ static ssize_t pipe_write(struct file *f, struct iov_iter *from, loff_t *pos)
 	size_t done = 0;
 	int err = 0;
 
+	mutex_lock(&pipe->mutex);
 	while (from->count) {
 		size_t tail, chunk, n;
 
 		if ((err = pipe_wait_event(pipe, f->f_flags & O_NONBLOCK, writable_now, 0)))
 			break;
 		if (!pipe->readers) {
-			send_sig(SIGPIPE, current);
 			err = -EPIPE;
 			break;
 		}
@@ -145,6 +159,9 @@ static ssize_t pipe_write(struct file *f, struct iov_iter *from, loff_t *pos)
 			break;
 		}
 	}
+	mutex_unlock(&pipe->mutex);
+	if (err == -EPIPE)
+		send_sig(SIGPIPE, current);
 	return done ? (ssize_t)done : err;
 }
 
@@ -184,34 +201,76 @@ static struct pipe_inode_info *alloc_pipe_info(void)
 		kfree(pipe);
 		return NULL;
 	}
+	__mutex_init(&pipe->mutex, "pipe->mutex");
 	init_waitqueue_head(&pipe->wait);
-	nr_pipes++;
+	__atomic_add_fetch(&nr_pipes, 1, __ATOMIC_RELAXED);
 	return pipe;
 }
 
-static void free_pipe_info(struct inode *inode)
+static void free_pipe_info(struct pipe_inode_info *pipe)
 {
-	struct pipe_inode_info *pipe = inode->i_pipe;
-
-	inode->i_pipe = NULL;
 	free_page((unsigned long)pipe->buf);
 	kfree(pipe);
-	nr_pipes--;
+	__atomic_sub_fetch(&nr_pipes, 1, __ATOMIC_RELAXED);
 }
 
-/* An end goes: the pipe goes with the last one (the inode stays, freed by
- * its dentry: at once for pipe(2), with its name for a FIFO). */
+/* A file lets go of the inode's pipe: the last one detaches and frees it
+ * (the inode stays, freed by its dentry: at once for pipe(2), with its
+ * name for a FIFO). */
+static void put_pipe_info(struct inode *inode, struct pipe_inode_info *pipe)
+{
+	bool last;
+
+	spin_lock(&inode->i_lock);
+	last = !--pipe->files;
+	if (last)
+		inode->i_pipe = NULL;
+	spin_unlock(&inode->i_lock);
+	if (last)
+		free_pipe_info(pipe);
+}
+
+/* An end goes: its count, a wake-up for the other side, the pipe with
+ * the last file. */
 static void pipe_release(struct file *f)
 {
 	struct pipe_inode_info *pipe = pipe_of(f);
 
+	mutex_lock(&pipe->mutex);
 	if (f->f_mode & FMODE_READ)
 		pipe->readers--;
 	if (f->f_mode & FMODE_WRITE)
 		pipe->writers--;
+	mutex_unlock(&pipe->mutex);
 	wake_up_all(&pipe->wait);
-	if (!pipe->readers && !pipe->writers)
-		free_pipe_info(f->f_inode);
+	put_pipe_info(f->f_inode, pipe);
+}
+
+/* The FIFO's pipe with one more file on it: the one it has, or a new one
+ * (of two CPUs opening at once, one attaches its pipe, the other frees
+ * its own). NULL if no memory. */
+static struct pipe_inode_info *fifo_get_pipe(struct inode *inode)
+{
+	struct pipe_inode_info *pipe, *fresh = NULL;
+
+	for (;;) {
+		spin_lock(&inode->i_lock);
+		if ((pipe = inode->i_pipe))
+			pipe->files++;
+		else if (fresh) {
+			pipe = inode->i_pipe = fresh;
+			pipe->files = 1;
+			fresh = NULL;
+		}
+		spin_unlock(&inode->i_lock);
+		if (pipe)
+			break;
+		if (!(fresh = alloc_pipe_info()))
+			return NULL;
+	}
+	if (fresh)
+		free_pipe_info(fresh);
+	return pipe;
 }
 
 /* A FIFO node is opened: attach (or make) its pipe, count this end, and
@@ -220,32 +279,30 @@ static void pipe_release(struct file *f)
 static int fifo_open(struct inode *inode, struct file *f)
 {
 	unsigned int mode = f->f_mode & (FMODE_READ | FMODE_WRITE);
-	struct pipe_inode_info *pipe = inode->i_pipe;
+	struct pipe_inode_info *pipe;
 	int err = 0;
 
 	if (!mode)
 		return -EINVAL;
-	if (!pipe && !(pipe = inode->i_pipe = alloc_pipe_info()))
+	if (!(pipe = fifo_get_pipe(inode)))
 		return -ENOMEM;
 	f->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
+	mutex_lock(&pipe->mutex);
 	if (mode == FMODE_WRITE && (f->f_flags & O_NONBLOCK) && !pipe->readers) {
-		if (!pipe->writers)
-			free_pipe_info(inode);  /* made for this open only */
+		mutex_unlock(&pipe->mutex);
+		put_pipe_info(inode, pipe);     /* made for this open only: freed */
 		return -ENXIO;
 	}
-	if (mode & FMODE_READ) {
-		pipe->readers++;
-		pipe->r_counter++;
-	}
-	if (mode & FMODE_WRITE) {
-		pipe->writers++;
-		pipe->w_counter++;
-	}
+	pipe->readers += !!(mode & FMODE_READ);
+	pipe->r_counter += !!(mode & FMODE_READ);
+	pipe->writers += !!(mode & FMODE_WRITE);
+	pipe->w_counter += !!(mode & FMODE_WRITE);
 	wake_up_all(&pipe->wait);
 	if (mode == FMODE_READ && !pipe->writers && !(f->f_flags & O_NONBLOCK))
 		err = pipe_wait_event(pipe, false, writer_came, pipe->w_counter);
 	else if (mode == FMODE_WRITE && !pipe->readers)
 		err = pipe_wait_event(pipe, false, reader_came, pipe->r_counter);
+	mutex_unlock(&pipe->mutex);
 	if (err)
 		pipe_release(f);        /* this end's count; the pipe if it was the last */
 	return err;
@@ -273,7 +330,8 @@ static struct dentry *create_pipe_dentry(void)
 	d = inode->i_pipe ? d_alloc_pseudo(inode, "pipe:") : NULL;
 	if (!d) {
 		if (inode->i_pipe)
-			free_pipe_info(inode);
+			free_pipe_info(inode->i_pipe);
+		inode->i_pipe = NULL;
 		ihold(inode);
 		iput(inode);
 	}
@@ -293,12 +351,15 @@ static int create_pipe_files(struct file **res, unsigned int flags)
 	res[1] = res[0] ? alloc_file(d, O_WRONLY | flags, &pipefifo_fops) : NULL;
 	pipe->readers = res[0] != NULL;
 	pipe->writers = res[1] != NULL;
+	pipe->files = pipe->readers + pipe->writers;
+	if (!res[0]) {                  /* no file: the pipe goes before its inode */
+		d->d_inode->i_pipe = NULL;
+		free_pipe_info(pipe);
+	}
 	dput(d);                        /* the files hold it now */
 	if (!res[1]) {
 		if (res[0])
 			fput(res[0]);   /* the last end: frees the pipe */
-		else
-			free_pipe_info(d->d_inode);
 		return -ENOMEM;
 	}
 	for (int i = 0; i < 2; i++)

@@ -13,15 +13,27 @@
  * Link counts follow Linux: a file has one per name, a directory two (its
  * name and its ".") plus one per subdirectory (their ".."). Every change
  * to a directory's entries sets its mtime and ctime; a change to an
- * inode's names sets its ctime. */
+ * inode's names sets its ctime.
+ *
+ * On several CPUs: every directory's children (d_subdirs, d_child) and a
+ * directory's link count change under ramfs_tree_sem held for writing
+ * (create, link, unlink, rename, taking a tree apart: each its check and
+ * its change in one hold, so two CPUs cannot make one name twice), and
+ * are read under it for reading (d_lookup, readdir). A sleeping lock: a
+ * readdir copies names to user memory under it. Reference counts are
+ * atomic. Still open: a d_lookup's answer is not referenced before the
+ * lock is dropped (Linux's d_lookup takes a reference), so a name looked
+ * up as another CPU unlinks it can be used after it is freed. */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
 #include <mount.h>
+#include <rwsem.h>
 #include <slab.h>
 
 struct dentry *root_dentry;
 unsigned long nr_dentries;
+DECLARE_RWSEM(ramfs_tree_sem);
 
 extern const struct file_operations ramfs_dir_operations;
 
@@ -61,26 +73,28 @@ static struct dentry *d_alloc(struct dentry *parent, const char *name, int len,
 	INIT_LIST_HEAD(&d->d_child);
 	INIT_LIST_HEAD(&d->d_subdirs);
 	d->d_count = 1;
-	nr_dentries++;
+	__atomic_add_fetch(&nr_dentries, 1, __ATOMIC_RELAXED);
 	return d;
 }
 
+/* Atomic counts: a dentry is held and let go of on any CPU (the tree's
+ * reference is dropped under ramfs_tree_sem, the others anywhere). */
 struct dentry *dget(struct dentry *d)
 {
-	d->d_count++;
+	__atomic_add_fetch(&d->d_count, 1, __ATOMIC_RELAXED);
 	return d;
 }
 
 void dput(struct dentry *d)
 {
-	while (d && --d->d_count == 0) {
+	while (d && __atomic_sub_fetch(&d->d_count, 1, __ATOMIC_ACQ_REL) == 0) {
 		struct dentry *parent = d->d_parent == d ? NULL : d->d_parent;
 		BUG_ON(!list_empty(&d->d_subdirs));
 		iput(d->d_inode);
 		if (d->d_name != d->d_iname)
 			kfree(d->d_name);
 		kfree(d);
-		nr_dentries--;
+		__atomic_sub_fetch(&nr_dentries, 1, __ATOMIC_RELAXED);
 		d = parent;             /* drop the reference d held on it */
 	}
 }
@@ -154,6 +168,7 @@ void ramfs_kill_tree(struct dentry *root)
 {
 	struct dentry *d = root;
 
+	down_write(&ramfs_tree_sem);
 	for (;;) {
 		if (!list_empty(&d->d_subdirs)) {
 			d = list_first_entry(&d->d_subdirs, struct dentry, d_child);
@@ -166,6 +181,7 @@ void ramfs_kill_tree(struct dentry *root)
 		dput(d);
 		d = parent;
 	}
+	up_write(&ramfs_tree_sem);
 	dput(root);
 }
 
@@ -174,7 +190,8 @@ static bool name_is(const struct dentry *d, const char *name, int len)
 	return d->d_namelen == (unsigned int)len && !memcmp(d->d_name, name, len);
 }
 
-struct dentry *d_lookup(struct dentry *dir, const char *name, int len)
+/* d_lookup with ramfs_tree_sem already held (either way). */
+static struct dentry *__d_lookup(struct dentry *dir, const char *name, int len)
 {
 	struct dentry *d;
 
@@ -182,6 +199,16 @@ struct dentry *d_lookup(struct dentry *dir, const char *name, int len)
 		if (name_is(d, name, len))
 			return d;
 	return NULL;
+}
+
+struct dentry *d_lookup(struct dentry *dir, const char *name, int len)
+{
+	struct dentry *d;
+
+	down_read(&ramfs_tree_sem);
+	d = __d_lookup(dir, name, len);
+	up_read(&ramfs_tree_sem);
+	return d;
 }
 
 bool is_subdir(struct dentry *d, struct dentry *ancestor)
@@ -216,7 +243,7 @@ static int may_create(struct dentry *dir, const char *name, int len)
 		return -ENAMETOOLONG;
 	if ((len == 1 && name[0] == '.') || (len == 2 && name[0] == '.' && name[1] == '.'))
 		return -EEXIST;
-	if (d_lookup(dir, name, len))
+	if (__d_lookup(dir, name, len))
 		return -EEXIST;
 	if (!dir->d_inode->i_nlink)
 		return -ENOENT;
@@ -261,18 +288,22 @@ static struct dentry *d_instantiate_child(struct dentry *dir, const char *name, 
 struct dentry *ramfs_create(struct dentry *dir, const char *name, int namelen,
 			    umode_t mode, dev_t rdev)
 {
-	int err = may_create(dir, name, namelen);
 	struct inode *inode;
 	struct dentry *d;
+	int err;
 
-	if (err)
-		return ERR_PTR(err);
 	if (!(mode & S_IFMT))
 		return ERR_PTR(-EINVAL);
+	down_write(&ramfs_tree_sem);
+	if ((err = may_create(dir, name, namelen))) {
+		up_write(&ramfs_tree_sem);
+		return ERR_PTR(err);
+	}
 	inode = ramfs_get_inode(dir, mode, rdev);
 	if (inode)
 		inode_init_owner(inode, dir->d_inode, mode);
 	d = d_instantiate_child(dir, name, namelen, inode);
+	up_write(&ramfs_tree_sem);
 	return d ? d : ERR_PTR(-ENOMEM);
 }
 
@@ -309,22 +340,27 @@ struct dentry *ramfs_symlink(struct dentry *dir, const char *name, int namelen,
 
 struct dentry *ramfs_link(struct dentry *old, struct dentry *dir, const char *name, int namelen)
 {
-	int err = may_create(dir, name, namelen);
 	struct dentry *d;
+	int err;
 
-	if (err)
+	down_write(&ramfs_tree_sem);
+	if ((err = may_create(dir, name, namelen))) {
+		up_write(&ramfs_tree_sem);
 		return ERR_PTR(err);
+	}
 	d = d_alloc(dir, name, namelen, old->d_inode);
-	if (!d)
-		return ERR_PTR(-ENOMEM);
-	old->d_inode->i_nlink++;
-	old->d_inode->i_state &= ~I_LINKABLE;
-	inode_touch(old->d_inode, S_CTIME);
-	d_add_sorted(dir, d);
-	return d;
+	if (d) {
+		old->d_inode->i_nlink++;
+		old->d_inode->i_state &= ~I_LINKABLE;
+		inode_touch(old->d_inode, S_CTIME);
+		d_add_sorted(dir, d);
+	}
+	up_write(&ramfs_tree_sem);
+	return d ? d : ERR_PTR(-ENOMEM);
 }
 
-void ramfs_unlink(struct dentry *dir, struct dentry *d)
+/* ramfs_unlink with ramfs_tree_sem held for writing. */
+static void __ramfs_unlink(struct dentry *dir, struct dentry *d)
 {
 	struct inode *inode = d->d_inode;
 
@@ -332,6 +368,13 @@ void ramfs_unlink(struct dentry *dir, struct dentry *d)
 	inode->i_nlink -= S_ISDIR(inode->i_mode) ? 2 : 1;
 	inode_touch(inode, S_CTIME);
 	dput(d);                        /* the tree's reference */
+}
+
+void ramfs_unlink(struct dentry *dir, struct dentry *d)
+{
+	down_write(&ramfs_tree_sem);
+	__ramfs_unlink(dir, d);
+	up_write(&ramfs_tree_sem);
 }
 
 struct dentry *ramfs_tmpfile(struct dentry *dir, umode_t mode)
@@ -407,14 +450,18 @@ int ramfs_rename(struct dentry *old_dir, struct dentry *d, struct dentry *new_di
 		 const char *name, int namelen, struct dentry *target, bool exchange)
 {
 	char *buf;
+	int err = 0;
 
-	if (exchange)
-		return d_exchange(old_dir, d, new_dir, target);
-	buf = name_buf(d, namelen);
-	if (!buf)
-		return -ENOMEM;
-	if (target)
-		ramfs_unlink(new_dir, target);
-	d_move(old_dir, d, new_dir, buf, name, namelen);
-	return 0;
+	down_write(&ramfs_tree_sem);
+	if (exchange) {
+		err = d_exchange(old_dir, d, new_dir, target);
+	} else if (!(buf = name_buf(d, namelen))) {
+		err = -ENOMEM;
+	} else {
+		if (target)
+			__ramfs_unlink(new_dir, target);
+		d_move(old_dir, d, new_dir, buf, name, namelen);
+	}
+	up_write(&ramfs_tree_sem);
+	return err;
 }

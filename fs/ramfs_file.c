@@ -8,53 +8,78 @@
  * by anyone but root, takes a setuid bit off: fs/attr.c). A
  * directory is read as ".", "..", then its children in name order, f_pos
  * counting entries. fsync has nothing to write out: the data is in memory
- * only, and stays there. */
+ * only, and stays there. The page slots are under inode->i_lock: two CPUs
+ * faulting on one hole of a shared mapping must get one page, not two. */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
 #include <highmem.h>
 #include <mm.h>
 #include <mman.h>
+#include <rwsem.h>
 #include <slab.h>
 
 struct page *ramfs_file_page(struct inode *inode, unsigned long index)
 {
-	return index < inode->i_nr_slots ? inode->i_pages[index] : NULL;
+	struct page *page;
+
+	spin_lock(&inode->i_lock);
+	page = index < inode->i_nr_slots ? inode->i_pages[index] : NULL;
+	spin_unlock(&inode->i_lock);
+	return page;
 }
 
 unsigned long ramfs_pages_held(const struct inode *inode)
 {
+	spinlock_t *lock = (spinlock_t *)&inode->i_lock;   /* the lock, not the file, changes */
 	unsigned long n = 0;
 
+	spin_lock(lock);
 	for (unsigned long i = 0; i < inode->i_nr_slots; i++)
 		n += inode->i_pages[i] != NULL;
+	spin_unlock(lock);
 	return n;
 }
 
-/* Make room for page index in i_pages (doubling); 0 or -ENOMEM. */
+/* Make room for page index in i_pages (doubling); 0 or -ENOMEM. The new
+ * array is made outside i_lock (allocation may sleep) and swapped in
+ * under it, unless another CPU grew the array meanwhile (then try again
+ * from what it made). */
 static int grow_slots(struct inode *inode, unsigned long index)
 {
-	unsigned long n = inode->i_nr_slots ? inode->i_nr_slots : 4;
-	struct page **slots;
+	for (;;) {
+		unsigned long have = READ_ONCE(inode->i_nr_slots), n = have ? have : 4;
+		struct page **slots, **old = NULL;
 
-	if (index < inode->i_nr_slots)
-		return 0;
-	while (n <= index)
-		n *= 2;
-	slots = kzalloc(n * sizeof(*slots), GFP_KERNEL);
-	if (!slots)
-		return -ENOMEM;
-	if (inode->i_pages)
-		memcpy(slots, inode->i_pages, inode->i_nr_slots * sizeof(*slots));
-	kfree(inode->i_pages);
-	inode->i_pages = slots;
-	inode->i_nr_slots = n;
-	return 0;
+		if (index < have)
+			return 0;
+		while (n <= index)
+			n *= 2;
+		slots = kzalloc(n * sizeof(*slots), GFP_KERNEL);
+		if (!slots)
+			return -ENOMEM;
+		spin_lock(&inode->i_lock);
+		if (inode->i_nr_slots == have) {
+			if (inode->i_pages)
+				memcpy(slots, inode->i_pages, have * sizeof(*slots));
+			old = inode->i_pages;
+			inode->i_pages = slots;
+			inode->i_nr_slots = n;
+			slots = NULL;
+		}
+		spin_unlock(&inode->i_lock);
+		kfree(old);
+		kfree(slots);                  /* not needed: another CPU grew it */
+	}
 }
 
+/* The file's page at index, made (zeroed) if it is a hole; NULL if no
+ * memory. Of two CPUs filling one hole at once (two faults on a shared
+ * mapping), the first to install its page wins and the other frees its
+ * own: both map the same page. */
 struct page *ramfs_get_page(struct inode *inode, unsigned long index)
 {
-	struct page *page = ramfs_file_page(inode, index);
+	struct page *page = ramfs_file_page(inode, index), *found;
 	void *addr;
 
 	if (page)
@@ -67,9 +92,15 @@ struct page *ramfs_get_page(struct inode *inode, unsigned long index)
 	addr = kmap(page);
 	memset(addr, 0, PAGE_SIZE);
 	kunmap(page);
-	page->mapping = inode;
-	inode->i_pages[index] = page;
-	return page;
+	spin_lock(&inode->i_lock);
+	if (!(found = inode->i_pages[index])) {    /* slots only grow */
+		page->mapping = inode;
+		inode->i_pages[index] = page;
+	}
+	spin_unlock(&inode->i_lock);
+	if (found)
+		__free_page(page);
+	return found ? found : page;
 }
 
 /* Zero bytes [from, PAGE_SIZE) of a page, so a file that grows again reads
@@ -85,12 +116,14 @@ static void zero_page_tail(struct page *page, unsigned long from)
 int ramfs_truncate(struct inode *inode, loff_t size)
 {
 	unsigned long keep = (unsigned long)((size + PAGE_SIZE - 1) >> PAGE_SHIFT);
+	struct page *tail;
 
 	if (!S_ISREG(inode->i_mode))
 		return -EINVAL;
 	if (size < 0 || (u64)size > MAX_FILE_SIZE)
 		return size < 0 ? -EINVAL : -EFBIG;
 	unmap_mapping_range(inode, keep);
+	spin_lock(&inode->i_lock);
 	for (unsigned long i = keep; i < inode->i_nr_slots; i++) {
 		if (inode->i_pages[i]) {
 			inode->i_pages[i]->mapping = NULL;
@@ -98,8 +131,9 @@ int ramfs_truncate(struct inode *inode, loff_t size)
 		}
 		inode->i_pages[i] = NULL;
 	}
-	if (size < inode->i_size && (size & (PAGE_SIZE - 1)) && ramfs_file_page(inode, keep - 1))
-		zero_page_tail(inode->i_pages[keep - 1], size & (PAGE_SIZE - 1));
+	spin_unlock(&inode->i_lock);
+	if (size < inode->i_size && (size & (PAGE_SIZE - 1)) && (tail = ramfs_file_page(inode, keep - 1)))
+		zero_page_tail(tail, size & (PAGE_SIZE - 1));
 	inode->i_size = size;
 	return 0;
 }
@@ -184,14 +218,16 @@ static int ramfs_readdir(struct file *f, filldir_t filldir, void *ctx)
 
 	if (!dir_emit_dots(f, filldir, ctx))
 		return 0;
+	down_read(&ramfs_tree_sem);     /* filldir may fault: a sleeping lock */
 	list_for_each_entry(d, &dir->d_subdirs, d_child) {
 		if (i++ < f->f_pos)
 			continue;
 		if (filldir(ctx, d->d_name, d->d_namelen, f->f_pos, d->d_inode->i_ino,
 			    dirent_type(d->d_inode)))
-			return 0;
+			break;
 		f->f_pos++;
 	}
+	up_read(&ramfs_tree_sem);
 	return 0;
 }
 

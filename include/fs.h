@@ -39,6 +39,7 @@
 
 #include <types.h>
 #include <list.h>
+#include <spinlock.h>
 #include <time.h>
 #include <poll.h>
 #include <uio.h>
@@ -137,11 +138,13 @@ struct inode {
 	int i_count;                /* dentries and users holding it */
 	unsigned int i_state;       /* I_LINKABLE, I_PIPEFS */
 	const struct file_operations *i_fop;
-	struct page **i_pages;      /* regular files: page n holds bytes n*4K.. */
+	struct page **i_pages;      /* regular files: page n holds bytes n*4K..: i_lock */
 	unsigned long i_nr_slots;   /* size of i_pages */
+	spinlock_t i_mmap_lock;     /* i_mmap (mm/mmap.c, unmap_mapping_range) */
 	struct list_head i_mmap;    /* VMAs mapping the file (vm_shared links) */
 	char *i_link;               /* symlinks: the target, NUL-terminated */
-	struct pipe_inode_info *i_pipe;   /* pipes, and FIFOs while open */
+	spinlock_t i_lock;          /* i_pipe, i_pages and i_nr_slots */
+	struct pipe_inode_info *i_pipe;   /* pipes, and FIFOs while open: i_lock */
 	const struct inode_operations *i_op;   /* NULL: the ramfs's (the tree) */
 	struct super_block *i_sb;   /* referenced; NULL: the boot rootfs (include/mount.h) */
 };
@@ -195,6 +198,8 @@ struct file {
  * with no reference yet (the dentry that names it takes the first); NULL
  * if no memory. */
 struct inode *new_inode(umode_t mode);
+/* The mapping list and locks of an inode a filesystem allocates itself. */
+void inode_init_once(struct inode *inode);
 /* Inode references (each dentry, each VMA mapping the file and a waiting
  * shared futex hold one); the last iput frees the inode and its pages. */
 struct inode *ihold(struct inode *inode);
@@ -289,6 +294,8 @@ void dput(struct dentry *d);
 
 /* Objects alive now (leak counters for the self-tests). */
 extern unsigned long nr_inodes, nr_dentries, nr_files;
+/* Every ramfs directory's children and link count (fs/ramfs.c). */
+extern struct rw_semaphore ramfs_tree_sem;
 
 /* --- fs/namei.c: permission (Linux's discretionary access control) ---- */
 

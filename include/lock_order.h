@@ -17,6 +17,14 @@
  *                                              termios, output column); a read
  *                                              copies out under it (may fault);
  *                                              inside tty_mutex
+ *     ramfs_tree_sem               rw_sem      every ramfs directory's          -
+ *                                              children and link count: write
+ *                                              in create/link/unlink/rename,
+ *                                              read in d_lookup and readdir
+ *                                              (copies out under it: may fault)
+ *     pipe->mutex                  mutex       a pipe's ring and counts of ends -
+ *                                              (fs/pipe.c); read and write copy
+ *                                              under it (may fault)
  *  1  mm->mmap_lock                rw_sem      an mm's VMAs and layout (brk,    -
  *                                              mmap_base): write in mmap/munmap/
  *                                              mprotect/mremap/madvise/msync/brk
@@ -58,6 +66,9 @@
  *                                              alone with READ_ONCE)
  *  6  futex_hash_bucket.lock       spinlock    a futex bucket (two: lower       no
  *                                              address first)
+ *     inode->i_mmap_lock           spinlock    the VMAs mapping a file (i_mmap): no
+ *                                              a truncate zaps their PTEs and
+ *                                              flushes the TLBs under it
  *  7  mm->page_table_lock          spinlock    installing a page table or PTE   no
  *                                              in the fault path, the copy-on-
  *                                              write break
@@ -68,6 +79,10 @@
  *  8  pidmap_lock                  spinlock    the pid bitmap, last_pid         no
  *     kthread_create_lock          spinlock    kthreadd's request list          no
  *     kmap_lock                    spinlock    the pkmap slots                  no
+ *     inode->i_lock                spinlock    an inode's i_pipe and the pipe's no
+ *                                              files count (FIFO open, close);
+ *                                              a ramfs file's page slots
+ *                                              (i_pages: lookup, fill, truncate)
  *  9  itimer_lock                  spinlock    CPU itimers, ITIMER_REAL period  yes
  *     k_itimer.it_lock             spinlock    a POSIX timer's interval and     yes
  *                                              arming against its expiry on
@@ -97,6 +112,9 @@
  *                                              recorded under any lock above
  *  17 logbuf_lock                  spinlock    printk's ring: printk may be     yes
  *                                              called under any lock above
+ *  18 serial_tx_lock               spinlock    the UART's transmitter: a        yes
+ *                                              console line or a tty write goes
+ *                                              out whole (arch/i386/serial.c)
  *
  *  irq? "yes": an interrupt handler takes it, so everyone else takes it with
  *  interrupts off (the _irq or _irqsave forms); "read": handlers may read_lock

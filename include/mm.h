@@ -90,10 +90,10 @@ void *page_address(const struct page *page);
  * Nothing counts the mappings apart (Linux's mapcount): copy-on-write only
  * asks "is this anonymous page mine alone", which is refcount 1 and no
  * mapping, and a file's page is never taken over by a private writer. */
-/* Atomic: a page is referenced from several mms (fork's copy-on-write,
- * a shared file's pages) whose faults and teardowns run on several CPUs
- * under different locks (Linux's atomic _count). */
-static inline void get_page(struct page *p) { __atomic_add_fetch(&p->refcount, 1, __ATOMIC_SEQ_CST); }
+/* Atomic, as Linux's _refcount: a page shared by several mms (a fork's
+ * copy-on-write, a shared mapping) is taken and dropped under different
+ * locks, or none, on several CPUs at once. */
+static inline void get_page(struct page *p) { __atomic_add_fetch(&p->refcount, 1, __ATOMIC_RELAXED); }
 static inline int page_count(const struct page *p) { return __atomic_load_n(&p->refcount, __ATOMIC_RELAXED); }
 static inline void set_page_count(struct page *p, int v) { p->refcount = v; }
 void put_page(struct page *page);

@@ -39,6 +39,9 @@ int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 /* The console below printk: the serial port. console_bytes counts what was
  * sent to it since boot (tests check that filtered messages send nothing). */
 void console_write(const char *s, size_t n);
+/* A printk line's time stamp and text in one go: no other CPU's console or
+ * tty output comes between them. */
+void console_write_stamped(const char *stamp, size_t sn, const char *s, size_t n);
 extern unsigned long console_bytes;
 /* Raise the console level so every message is printed (panic, oops). */
 void console_verbose(void);

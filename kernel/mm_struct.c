@@ -175,20 +175,28 @@ void drop_lazy_mm(void)
 	mmdrop(old);
 }
 
-static void idle_drop_lazy_mm(void *unused)
+static void idle_drop_lazy_mm(void *busy)
 {
 	if (is_idle_task(current))
 		drop_lazy_mm();
+	else
+		__atomic_store_n((bool *)busy, true, __ATOMIC_RELAXED);
 }
 
 /* Contract: every other CPU that is idle lets go of the mm it borrowed
  * (lazy TLB keeps the last user mm loaded there, and counted, until that
- * CPU runs another task); for the self-tests' leak counters. Process
- * context, interrupts on; returns when all have done it. */
-void drop_idle_lazy_mms(void)
+ * CPU runs another task); for the self-tests' leak counters. Returns true
+ * if every other CPU was idle, false if one was running a task: perhaps a
+ * reaped one on its way out, whose mm the idle task it switches to will
+ * borrow next (so ask again later). Process context, interrupts on;
+ * returns when all have answered. */
+bool drop_idle_lazy_mms(void)
 {
+	bool busy = false;
+
 	if (num_online_cpus() > 1)
-		smp_call_function(idle_drop_lazy_mm, NULL, 1);
+		smp_call_function(idle_drop_lazy_mm, &busy, 1);
+	return !__atomic_load_n(&busy, __ATOMIC_RELAXED);
 }
 
 bool lazy_user_mm_held(void)

@@ -127,17 +127,17 @@ static void emit(const char *text, size_t len, int level)
 	bool show = level == 'r' || level < console_loglevel;
 	int log_level = level >= 0 && level <= 7 ? level : LOGLEVEL_DEFAULT;   /* 'r' too */
 	char stamp[24];
+	int n = 0;
 
 	if (level != 'r' && at_line_start) {
 		unsigned long j = jiffies;
-		int n = snprintf(stamp, sizeof(stamp), "[%5lu.%06lu] ", j / HZ, (j % HZ) * (1000000 / HZ));
+
+		n = snprintf(stamp, sizeof(stamp), "[%5lu.%06lu] ", j / HZ, (j % HZ) * (1000000 / HZ));
 		log_store(stamp, n, log_level);
-		if (show)
-			console_write(stamp, n);
 	}
 	log_store(text, len, log_level);
 	if (show)
-		console_write(text, len);
+		console_write_stamped(stamp, n, text, len);
 	if (len)
 		at_line_start = text[len - 1] == '\n';
 }

@@ -376,8 +376,10 @@ static void start_group_exit(struct task_struct *p, int code)
 	}
 }
 
-/* exit_group and de_thread: SIGKILL to every other thread, woken even from
- * a stop; returns how many. */
+/* exit_group, de_thread and a core dump: SIGKILL to every other thread,
+ * woken even from a stop; returns how many. The caller holds p's siglock,
+ * under which a thread joins or leaves the group's ring (link_thread,
+ * __release_task), so the walk meets no thread half gone. */
 int zap_other_threads(struct task_struct *p)
 {
 	struct task_struct *t;

@@ -385,6 +385,7 @@ void unmap_mapping_range(struct inode *inode, unsigned long index)
 	unsigned long from = index << PAGE_SHIFT;
 	struct vm_area_struct *v;
 
+	spin_lock(&inode->i_mmap_lock);
 	list_for_each_entry(v, &inode->i_mmap, vm_shared) {
 		/* bss pages past vm_file_end hold nothing of the file */
 		unsigned long start = v->vm_start, end = min(v->vm_end, v->vm_file_end & PAGE_MASK);
@@ -398,6 +399,7 @@ void unmap_mapping_range(struct inode *inode, unsigned long index)
 		}
 		zap_page_range(v->vm_mm, start, end);
 	}
+	spin_unlock(&inode->i_mmap_lock);
 }
 
 int move_page_tables(struct mm_struct *mm, unsigned long old, unsigned long new,

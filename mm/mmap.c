@@ -4,8 +4,10 @@
  * merged: the list stays short for the programs Tasklab runs, and a
  * student can read a process's layout off it directly. A file-backed VMA
  * holds a reference on its file and is on the file's inode->i_mmap list
- * (Linux's reverse map for files) from its creation to vma_free, so that a
- * truncate can find every page table holding the file's pages. Page-table
+ * (Linux's reverse map for files; under inode->i_mmap_lock: the mms of a
+ * shared file map and unmap it on several CPUs at once) from its creation
+ * to vma_free, so that a truncate can find every page table holding the
+ * file's pages. Page-table
  * work (freeing pages, write-protecting) is mm/memory.c's. */
 #include <kernel.h>
 #include <errno.h>
@@ -16,7 +18,7 @@
 #include "internal.h"
 
 static struct kmem_cache *vm_area_cachep;
-static unsigned long vmas_allocated;
+static unsigned long vmas_allocated;   /* a leak counter: atomic, VMAs of any mm */
 
 void vma_cache_init(void)
 {
@@ -36,15 +38,20 @@ static struct vm_area_struct *vma_alloc(void)
 	struct vm_area_struct *v = kmem_cache_alloc(vm_area_cachep, GFP_KERNEL);
 
 	if (v)
-		vmas_allocated++;
+		__atomic_add_fetch(&vmas_allocated, 1, __ATOMIC_RELAXED);
 	return v;
 }
 
 /* v, holding a reference on its file (if any), joins the file's i_mmap. */
 static void i_mmap_insert(struct vm_area_struct *v)
 {
-	if (v->vm_file)
-		list_add_tail(&v->vm_shared, &v->vm_file->f_inode->i_mmap);
+	struct inode *inode = v->vm_file ? v->vm_file->f_inode : NULL;
+
+	if (!inode)
+		return;
+	spin_lock(&inode->i_mmap_lock);
+	list_add_tail(&v->vm_shared, &inode->i_mmap);
+	spin_unlock(&inode->i_mmap_lock);
 }
 
 /* v (a copy of another VMA) takes a reference on its file and joins its
@@ -59,11 +66,15 @@ static void vma_link_file(struct vm_area_struct *v)
 static void vma_free(struct vm_area_struct *v)
 {
 	if (v->vm_file) {
+		struct inode *inode = v->vm_file->f_inode;
+
+		spin_lock(&inode->i_mmap_lock);
 		list_del(&v->vm_shared);
+		spin_unlock(&inode->i_mmap_lock);
 		fput(v->vm_file);
 	}
 	kmem_cache_free(vm_area_cachep, v);
-	vmas_allocated--;
+	__atomic_sub_fetch(&vmas_allocated, 1, __ATOMIC_RELAXED);
 }
 
 struct vm_area_struct *next_vma(struct vm_area_struct *v)
@@ -222,7 +233,7 @@ int mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		return -ENOMEM;
 	if ((err = do_munmap(mm, addr, len))) {
 		kmem_cache_free(vm_area_cachep, v);
-		vmas_allocated--;
+		__atomic_sub_fetch(&vmas_allocated, 1, __ATOMIC_RELAXED);
 		return err;
 	}
 	memset(v, 0, sizeof(*v));
@@ -238,7 +249,7 @@ int mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		if (v->vm_file)
 			fput(v->vm_file);
 		kmem_cache_free(vm_area_cachep, v);
-		vmas_allocated--;
+		__atomic_sub_fetch(&vmas_allocated, 1, __ATOMIC_RELAXED);
 		return err;
 	}
 	i_mmap_insert(v);

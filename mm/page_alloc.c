@@ -242,7 +242,7 @@ static void free_pages_ok(struct page *page, unsigned int order)
 
 void __free_pages(struct page *page, unsigned int order)
 {
-	int left = __atomic_sub_fetch(&page->refcount, 1, __ATOMIC_SEQ_CST);
+	int left = __atomic_sub_fetch(&page->refcount, 1, __ATOMIC_ACQ_REL);
 
 	if (unlikely(left < 0))
 		bad_page(page, "freeing a free page (double free?)");

@@ -32,6 +32,7 @@ out of the output before the checks and reported per command, and no line
 
 Used by tests/run.py (make test); also runs alone:
   python3 tests/console.py --kernel build/tasklab.elf --initrd build/initramfs.cpio
+(--smp 4 --mttcg --append smpsched: on four CPUs, as run.py passes its own.)
 Python 3 standard library only.
 """
 import argparse
@@ -138,7 +139,7 @@ CHECKS = [
                       ('keys', 'cat trace_pipe\n'), ('sleep', 1), ('keys', '\x03'),
                       'echo status=$?', 'cd /', 'umount /sys/kernel/tracing'],
           want=[r'^tracee: done$', r'sched_process_exec: filename=/bin/tracee pid=\d+ old_pid=\d+$',
-                r'^ +tracee-\d+ +\( *\d+\) \[000\] +\d+\.\d{6}: sched_switch: .* cr3=0$',
+                r'^ +tracee-\d+ +\( *\d+\) \[\d{3}\] +\d+\.\d{6}: sched_switch: .* cr3=0$',
                 r'write error: Invalid argument', r'^status=130$'], session='more'),
 ]
 # Checked over every session's whole output, after the command checks.
@@ -146,14 +147,27 @@ NO_ENOSYS_MESSAGES = check('no_function_not_implemented', [],
                            absent=[r'Function not implemented'])
 
 
+def console_for(args, reboot=False):
+    """A Console booted as args say: kernel, initrd, and optionally append
+    (more boot words), smp and mttcg, as tests/run.py has them."""
+    return Console(args.kernel, args.initrd, append=getattr(args, 'append', ''), reboot=reboot,
+                   smp=getattr(args, 'smp', 1), mttcg=getattr(args, 'mttcg', False))
+
+
 class Console:
     """One boot: QEMU with the serial console on a pipe."""
 
-    def __init__(self, kernel, initrd, append='', mem='512M', reboot=False):
+    def __init__(self, kernel, initrd, append='', mem='512M', reboot=False, smp=1, mttcg=False):
+        """smp: QEMU -smp N; mttcg: multi-threaded TCG (tests/run.py's
+        --smp and --mttcg, so that the sessions boot as the suite does)."""
         cmd = [QEMU, '-m', mem, '-cpu', 'max', '-display', 'none', '-serial', 'stdio',
                '-monitor', 'none',
                '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04',
                '-kernel', kernel, '-initrd', initrd, '-append', f'loglevel=8 {append}'.strip()]
+        if smp > 1:
+            cmd += ['-smp', str(smp)]
+        if mttcg:
+            cmd += ['-accel', 'tcg,thread=multi']
         if not reboot:
             cmd.append('-no-reboot')    # a reset ends QEMU (a triple fault would loop)
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -324,7 +338,7 @@ def new_login_shell(con):
 def run_session(args, session, report, log):
     """Boot, run the session's checks, power off; what the power-off line
     said and which command ended the session."""
-    con = Console(args.kernel, args.initrd)
+    con = console_for(args)
     try:
         first = con.wait_for(PROMPT, 0, BOOT_TIMEOUT)
         if not first:
@@ -365,7 +379,7 @@ def run_session(args, session, report, log):
 def run_restart(args, tally):
     """`reboot -f` (reboot(2) RESTART at once) resets the machine: the
     kernel says so and boots again (QEMU here without -no-reboot)."""
-    con = Console(args.kernel, args.initrd, reboot=True)
+    con = console_for(args, reboot=True)
     try:
         booted = con.wait_for(PROMPT, 0, BOOT_TIMEOUT)
         if booted:
@@ -412,6 +426,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--kernel', default='build/tasklab.elf')
     ap.add_argument('--initrd', default='build/initramfs.cpio')
+    ap.add_argument('--append', default='', help='more kernel command line (e.g. smpsched)')
+    ap.add_argument('--smp', type=int, default=1, help='CPUs (QEMU -smp N)')
+    ap.add_argument('--mttcg', action='store_true', help='multi-threaded TCG')
     run_alone(run_console_checks, ap.parse_args())
 
 

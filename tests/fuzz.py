@@ -62,10 +62,15 @@ class FuzzRun:
                 f'pages {r.group(6)}/{r.group(7)} slab {r.group(8)}/{r.group(9)}')
 
 
-def qemu_cmd(kernel, initrd, append, mem):
-    return [QEMU, '-m', mem, '-cpu', 'max', '-display', 'none', '-serial', 'stdio',
-            '-no-reboot', '-monitor', 'none', '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04',
-            '-kernel', kernel, '-initrd', initrd, '-append', append]
+def qemu_cmd(kernel, initrd, append, mem, smp=1, mttcg=False):
+    cmd = [QEMU, '-m', mem, '-cpu', 'max', '-display', 'none', '-serial', 'stdio',
+           '-no-reboot', '-monitor', 'none', '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04',
+           '-kernel', kernel, '-initrd', initrd, '-append', append]
+    if smp > 1:
+        cmd += ['-smp', str(smp)]
+    if mttcg:
+        cmd += ['-accel', 'tcg,thread=multi']     # one host thread per vCPU: races show
+    return cmd
 
 
 def watch(run, proc, seconds, hang, echo):
@@ -161,13 +166,14 @@ def judge(run, seconds, seed, workers):
 
 
 def run_fuzz(kernel, initrd, seconds, seed, workers, mem='256M', hang=30, extra='',
-             echo=False, warmup=WARMUP):
-    """Boot one fuzz run and judge it; returns a FuzzRun."""
+             echo=False, warmup=WARMUP, smp=1, mttcg=False):
+    """Boot one fuzz run and judge it; returns a FuzzRun. extra: more
+    kernel words (smpsched); smp, mttcg: QEMU's CPUs and threading."""
     append = (f'init=/bin/fuzz loglevel=5 threads_max={THREADS_MAX} {extra} -- '
               f'seconds={seconds} seed={seed} workers={workers} warmup={warmup}')
     run = FuzzRun()
     start = time.monotonic()
-    proc = subprocess.Popen(qemu_cmd(kernel, initrd, append, mem), stdin=subprocess.DEVNULL,
+    proc = subprocess.Popen(qemu_cmd(kernel, initrd, append, mem, smp, mttcg), stdin=subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         watch(run, proc, seconds, hang, echo)
@@ -214,6 +220,9 @@ def main():
     ap.add_argument('--workers', type=int, default=4)
     ap.add_argument('--mem', default='256M')
     ap.add_argument('--hang', type=int, default=30, help='seconds without progress that fail')
+    ap.add_argument('--smp', type=int, default=1, help='CPUs (QEMU -smp N)')
+    ap.add_argument('--mttcg', action='store_true', help='multi-threaded TCG (-accel tcg,thread=multi)')
+    ap.add_argument('--append', default='', help='more kernel words (e.g. smpsched)')
     ap.add_argument('--selftest', action='store_true', help='prove the judge (three boots)')
     ap.add_argument('-v', '--verbose', action='store_true', help='print the console')
     args = ap.parse_args()
@@ -227,10 +236,12 @@ def main():
         run_selftests(args.kernel, args.initrd, report)
         sys.exit(1 if failed else 0)
     seed = args.seed if args.seed is not None else int.from_bytes(os.urandom(4), 'little')
+    knobs = (f' SMP={args.smp}' if args.smp > 1 else '') + (' MTTCG=1' if args.mttcg else '') + \
+        (f" APPEND='{args.append}'" if args.append else '')
     print(f'fuzz: booting: seed {seed}, {args.workers} workers, {args.seconds} s '
-          f'(replay: make fuzz SEED={seed} WORKERS={args.workers} SECONDS={args.seconds})')
+          f'(replay: make fuzz SEED={seed} WORKERS={args.workers} SECONDS={args.seconds}{knobs})')
     run = run_fuzz(args.kernel, args.initrd, args.seconds, seed, args.workers, args.mem,
-                   args.hang, echo=args.verbose)
+                   args.hang, extra=args.append, echo=args.verbose, smp=args.smp, mttcg=args.mttcg)
     if not args.verbose:
         for line in run.lines:
             if line.startswith('fuzz: '):

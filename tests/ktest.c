@@ -299,8 +299,10 @@ static void ktest_settle(void)
 			;                /* orphans the cases left to PID 1 */
 		if (!nr_zombies && list_empty(&current->children) && !sched_exit_in_flight()) {
 			drop_lazy_mm();  /* the runner may borrow a dead mm */
-			drop_idle_lazy_mms();   /* and so may idle CPUs */
-			if (!lazy_user_mm_held())
+			/* and so may idle CPUs; a reaped task can still be on its
+			 * CPU, on its way out: the idle task it switches to
+			 * borrows its mm. Again, until none is borrowed. */
+			if (drop_idle_lazy_mms() && !lazy_user_mm_held())
 				return;
 		}
 		msleep(10);

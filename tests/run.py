@@ -1269,7 +1269,8 @@ def run_fuzz_check(args, tally):
     seed --fuzz-seed, judged by tests/fuzz.py; and, with the harness
     checks, the fuzz judge's own (a leaking, panicking, hanging kernel)."""
     import fuzz
-    run = fuzz.run_fuzz(args.kernel, INITRD, args.fuzz_seconds, args.fuzz_seed, workers=4)
+    run = fuzz.run_fuzz(args.kernel, INITRD, args.fuzz_seconds, args.fuzz_seed, workers=4,
+                        extra=args.append, smp=args.smp, mttcg=args.mttcg)
     if run.ok:
         tally.ok('fuzz_run', f'  [{run.summary()}; seed {args.fuzz_seed}, {run.seconds:.0f} s]')
     else:
@@ -1299,7 +1300,10 @@ def main():
     ap.add_argument('--kernel', default='build/tasklab.elf')
     ap.add_argument('--test', default='*', help='test= glob for the main boot')
     ap.add_argument('--append', default='', help='extra kernel command line')
-    ap.add_argument('--timeout', type=float, default=60)
+    ap.add_argument('--timeout', type=float,
+                    help='seconds for the main boot: 60, or 150 with --smp above 1 (N vCPUs '
+                         'share the host: round-robin TCG runs them on one host thread, and '
+                         'with smpsched every suite spreads its tasks over them)')
     ap.add_argument('--mem', default='2G', help='guest RAM for the test boots (QEMU -m)')
     ap.add_argument('--iso', help='also boot this GRUB ISO')
     ap.add_argument('--gdb-check', action='store_true')
@@ -1323,6 +1327,8 @@ def main():
                     help='the main boot must say it brought up this many CPUs')
     ap.add_argument('-v', '--verbose', action='store_true', help='print the kernel output')
     args = ap.parse_args()
+    if args.timeout is None:
+        args.timeout = 60 if args.smp == 1 else 150
     global INITRD, CPU, MTTCG
     INITRD = args.initrd
     if args.smp > 1:

@@ -7,6 +7,7 @@
  * with interrupts off (the IRQ 4 handler fills it); output needs no lock
  * beyond printk's logbuf_lock, which every console write runs under. */
 #include <kernel.h>
+#include <printk.h>
 #include <spinlock.h>
 #include <asm/io.h>
 #include <asm/irq.h>
@@ -55,15 +56,44 @@ void serial_putc(char c)
 	outb(COM1 + UART_RBR, c);
 }
 
+/* The transmitter, as Linux's uart port->lock: one writer's bytes go out
+ * together. printk's console lines and a tty's writes from two CPUs came
+ * out interleaved character by character without it. Interrupts off
+ * (printk comes from handlers too); during an oops it is only tried, so
+ * that a CPU stopped holding it cannot silence the report. */
+static DEFINE_SPINLOCK(serial_tx_lock);
+
+static bool serial_tx_lock_irqsave(unsigned long *flags)
+{
+	*flags = local_irq_save();
+	if (!oops_in_progress) {
+		spin_lock(&serial_tx_lock);
+		return true;
+	}
+	return spin_trylock(&serial_tx_lock);
+}
+
+static void serial_tx_unlock_irqrestore(bool locked, unsigned long flags)
+{
+	if (locked)
+		spin_unlock(&serial_tx_lock);
+	local_irq_restore(flags);
+}
+
 void serial_write(const char *s, size_t n)
 {
+	unsigned long flags;
+	bool locked = serial_tx_lock_irqsave(&flags);
+
 	for (size_t i = 0; i < n; i++)
 		serial_putc(s[i]);
+	serial_tx_unlock_irqrestore(locked, flags);
 }
 
 unsigned long console_bytes;
 
-void console_write(const char *s, size_t n)
+/* Console bytes, \n as \r\n; serial_tx_lock held. */
+static void __console_write(const char *s, size_t n)
 {
 	console_bytes += n;
 	for (size_t i = 0; i < n; i++) {
@@ -71,6 +101,21 @@ void console_write(const char *s, size_t n)
 			serial_putc('\r');
 		serial_putc(s[i]);
 	}
+}
+
+void console_write(const char *s, size_t n)
+{
+	console_write_stamped(NULL, 0, s, n);
+}
+
+void console_write_stamped(const char *stamp, size_t sn, const char *s, size_t n)
+{
+	unsigned long flags;
+	bool locked = serial_tx_lock_irqsave(&flags);
+
+	__console_write(stamp, sn);
+	__console_write(s, n);
+	serial_tx_unlock_irqrestore(locked, flags);
 }
 
 /* One received byte: SysRq first, then the ring. Interrupts off. */

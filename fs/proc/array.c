@@ -187,8 +187,8 @@ int proc_tid_stat(struct seq_file *m, struct proc_inode *pi)
  * every resident page is a private copy (task_mmu.c). */
 int proc_pid_statm(struct seq_file *m, struct proc_inode *pi)
 {
-	struct mm_sizes s = { 0 };
 	struct mm_struct *mm = get_task_mm(pi->task);
+	struct mm_sizes s = { 0 };
 
 	if (mm) {
 		mm_sizes(mm, &s);

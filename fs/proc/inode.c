@@ -102,7 +102,7 @@ static void init_proc_inode(struct proc_inode *pi, const struct proc_entry *e,
 	inode->i_uid = task ? task->euid : 0;    /* ps takes the user from here */
 	inode->i_gid = task ? task->egid : 0;
 	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time();
-	INIT_LIST_HEAD(&inode->i_mmap);          /* never mapped: iput checks it */
+	inode_init_once(inode);                  /* never mapped: iput checks i_mmap */
 	if (S_ISDIR(e->mode)) {
 		inode->i_fop = &proc_dir_operations;
 		inode->i_op = &proc_dir_inode_operations;
@@ -136,7 +136,7 @@ struct dentry *proc_make_dentry(struct dentry *dir, const char *name, int len,
 	}
 	pi->vfs_inode.i_sb = proc_sb;            /* the inode is the dentry's now */
 	get_super(proc_sb);
-	nr_inodes++;
+	__atomic_add_fetch(&nr_inodes, 1, __ATOMIC_RELAXED);
 	return d;
 }
 

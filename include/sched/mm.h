@@ -114,8 +114,9 @@ void kthread_use_mm(struct mm_struct *mm);
 void kthread_unuse_mm(struct mm_struct *mm);
 /* A kernel thread stops borrowing (runs on init_mm); see kernel/mm_struct.c. */
 void drop_lazy_mm(void);
-/* The other CPUs that are idle do the same (an IPI each; the leak checks). */
-void drop_idle_lazy_mms(void);
+/* The other CPUs that are idle do the same (an IPI each; the leak checks);
+ * false if one was busy (ask again). */
+bool drop_idle_lazy_mms(void);
 /* Does a CPU still borrow a user mm lazily (a kernel thread or idle task
  * running on it)? A borrowed mm may pass from one to the next (a kernel
  * thread lends its active mm to the idle task it switches to), so the

@@ -315,12 +315,16 @@ static __always_inline void finish_task_switch(struct task_struct *prev)
 
 /* First C code of a new task (from ret_from_fork), interrupts off; a
  * CLONE_CHILD_SETTID child stores its tid in its own memory (a fault is
- * ignored, as in Linux). */
+ * ignored, as in Linux), with interrupts on as Linux (the store may fault
+ * and break a copy-on-write, whose TLB shootdown waits for other CPUs). */
 void schedule_tail(struct task_struct *prev)
 {
 	finish_task_switch(prev);
-	if (unlikely(current->set_child_tid))
+	if (unlikely(current->set_child_tid)) {
+		local_irq_enable();      /* the store may break a COW: a TLB shootdown */
 		put_user_u32(current->pid, (u32 *)current->set_child_tid);
+		local_irq_disable();
+	}
 }
 
 void check_stack_end(struct task_struct *p)

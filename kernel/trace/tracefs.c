@@ -153,7 +153,7 @@ static struct dentry *tfs_make_dentry(struct dentry *dir, const struct tfs_node 
 	inode->i_mode = tfs_mode(c->kind);
 	inode->i_nlink = S_ISDIR(inode->i_mode) ? 2 : 1;
 	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time();
-	INIT_LIST_HEAD(&inode->i_mmap);
+	inode_init_once(inode);
 	inode->i_fop = S_ISDIR(inode->i_mode) ? &tracefs_dir_ops : &tracefs_file_ops;
 	inode->i_op = S_ISDIR(inode->i_mode) ? &tracefs_dir_iops : &tracefs_file_iops;
 	d = d_alloc_unhashed(dir, c->name, strlen(c->name), inode);
@@ -163,7 +163,7 @@ static struct dentry *tfs_make_dentry(struct dentry *dir, const struct tfs_node 
 	}
 	inode->i_sb = tracefs_sb;
 	get_super(tracefs_sb);
-	nr_inodes++;
+	__atomic_add_fetch(&nr_inodes, 1, __ATOMIC_RELAXED);
 	return d;
 }
 

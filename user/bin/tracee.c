@@ -36,11 +36,24 @@ static int yielder(void *arg)
 	return 0;
 }
 
+/* Both threads on the one CPU the process runs on now: on several CPUs
+ * they would otherwise run side by side and never switch to each other.
+ * The thread inherits the mask (clone copies it, as Linux's). */
+static int one_cpu(void)
+{
+	unsigned long mask;
+
+	if (sched_getaffinity(0, sizeof(mask), &mask) <= 0 || !mask)
+		return -1;
+	mask &= -mask;                       /* the lowest CPU it may run on */
+	return sched_setaffinity(0, sizeof(mask), &mask);
+}
+
 static int threads(void)
 {
 	struct thread th;
 
-	if (thread_start(&th, yielder, NULL, 0) < 0)
+	if (one_cpu() < 0 || thread_start(&th, yielder, NULL, 0) < 0)
 		return -1;
 	for (int i = 0; i < YIELDS; i++)
 		sched_yield();               /* the thread runs: no CR3 write */
