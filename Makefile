@@ -78,7 +78,7 @@ ISO     := $(B)/tasklab.iso
 # User programs and build/initramfs.cpio (rules kept apart from the kernel's).
 include user/user.mk
 
-.PHONY: all tools run test iso run-iso gdb gdb-check core bench fuzz trace clean
+.PHONY: all tools run test iso run-iso gdb gdb-check core bench bench-wall fuzz trace clean
 all: $(KERNEL) $(INITRAMFS)
 
 # The outer make has already run the tool step.
@@ -182,6 +182,13 @@ fuzz: all
 BENCH ?= *
 bench: all
 	@$(PYTHON) tests/bench.py --kernel $(KERNEL) --initrd $(INITRAMFS) --bench '$(BENCH)'
+
+# Wall time under multi-threaded TCG (noisy: the host's load shows): two
+# fork+exit+wait loops at once on -smp 2 against one after the other on
+# -smp 1, RUNS boots each, timed by the guest's clock.
+RUNS ?= 5
+bench-wall: all
+	@$(PYTHON) tests/bench.py --kernel $(KERNEL) --initrd $(INITRAMFS) --wall --runs $(RUNS)
 
 iso: all
 	@sh scripts/mkiso.sh $(KERNEL) $(ISO) "$(ARGS)"
