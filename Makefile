@@ -160,11 +160,11 @@ test: all iso
 	@$(PYTHON) scripts/check-docs.py
 	@sh scripts/check-fresh-build.sh
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --user-dir $(B)/user --iso $(B)/tasklab-test.iso --gdb-check --fuzz-seconds 60 --fuzz-seed 1
-	@echo "SMP: every suite on 4 CPUs; the smp and scheduler suites (claim c32) with tasks on all 4 (smpsched), both schedulers, under multi-threaded TCG, and with maxcpus=2"
+	@echo "SMP: every suite on 4 CPUs; the smp, scheduler and trace suites (claim c32) with tasks on all 4 (smpsched), both schedulers, under multi-threaded TCG, and with maxcpus=2"
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --expect-cpus 4 --no-harness-checks
-	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --expect-cpus 4 --append smpsched --test 'smp,tlb,sched*' --no-harness-checks
+	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --expect-cpus 4 --append smpsched --test 'smp,tlb,sched*,trace' --no-harness-checks
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --expect-cpus 4 --append 'smpsched sched=goodness' --test 'smp,tlb,sched*' --no-harness-checks
-	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --mttcg --expect-cpus 4 --append smpsched --test 'smp,tlb,sched*' --no-harness-checks
+	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --mttcg --expect-cpus 4 --append smpsched --test 'smp,tlb,sched*,trace' --no-harness-checks
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --append maxcpus=2 --expect-cpus 2 --test smp,tlb --no-harness-checks
 
 # The system-call fuzzer (user/bin/fuzz.c, judged by tests/fuzz.py): SECONDS

@@ -28,6 +28,9 @@
 #include <uapi/linux/fcntl.h>
 #include <uapi/linux/sched.h>
 #include <uapi/linux/signal.h>
+#include <smp.h>
+#include <asm/mmu_context.h>
+#include <asm/tlbflush.h>
 #include <trace/trace.h>
 #include "usermm.h"
 
@@ -45,12 +48,13 @@ static void trace_quiet(void)
 	ring_buffer_reset();
 }
 
-/* The first entry from index *idx on that pred takes (with arg), or
- * false; *idx is left after it. */
-static bool next_match(unsigned long *idx, bool (*pred)(const struct trace_entry *, long),
-		       long arg, struct trace_entry *e)
+/* The first entry of cpu's ring from index *idx on that pred takes (with
+ * arg), or false; *idx is left after it. */
+static bool next_match_on(int cpu, unsigned long *idx,
+			  bool (*pred)(const struct trace_entry *, long), long arg,
+			  struct trace_entry *e)
 {
-	while (ring_buffer_peek(0, idx, e)) {
+	while (ring_buffer_peek(cpu, idx, e)) {
 		++*idx;
 		if (pred(e, arg))
 			return true;
@@ -58,12 +62,32 @@ static bool next_match(unsigned long *idx, bool (*pred)(const struct trace_entry
 	return false;
 }
 
+/* The first entry that pred takes on any CPU's ring (CPU 0's first): with
+ * smpsched the events land on whichever CPU the task ran. */
 static bool find(bool (*pred)(const struct trace_entry *, long), long arg,
 		 struct trace_entry *e)
 {
-	unsigned long idx = per_cpu(trace_rings, 0).tail;
+	for (unsigned int cpu = 0; cpu < trace_nr_cpus; cpu++) {
+		unsigned long idx = per_cpu(trace_rings, cpu).tail;
 
-	return next_match(&idx, pred, arg, e);
+		if (next_match_on(cpu, &idx, pred, arg, e))
+			return true;
+	}
+	return false;
+}
+
+/* How many entries of every ring pred takes; check(t, e) on each. */
+static int count_matches(struct ktest *t, bool (*pred)(const struct trace_entry *, long),
+			 long arg, void (*check)(struct ktest *t, const struct trace_entry *e))
+{
+	struct trace_entry e;
+	int n = 0;
+
+	for (unsigned int cpu = 0; cpu < trace_nr_cpus; cpu++)
+		for (unsigned long idx = per_cpu(trace_rings, cpu).tail;
+		     next_match_on(cpu, &idx, pred, arg, &e); n++)
+			check(t, &e);
+	return n;
 }
 
 /* --- /bin/tracee under the tracer -------------------------------------- */
@@ -191,25 +215,25 @@ static bool to_kthread(const struct trace_entry *e, long unused)
 
 /* c25 in the trace: every thread-to-thread switch says cr3=0, every
  * switch between tracee and its child cr3=1, and both happened. */
+static void expect_no_cr3(struct ktest *t, const struct trace_entry *e)
+{
+	KTEST_EXPECT_EQ(t, e->sw.cr3, 0);
+}
+
+static void expect_cr3(struct ktest *t, const struct trace_entry *e)
+{
+	KTEST_EXPECT_EQ(t, e->sw.cr3, 1);
+}
+
 static void switch_records_cr3_write(struct ktest *t)
 {
-	unsigned long idx;
-	struct trace_entry e;
-	int threads = 0, processes = 0, kthreads = 0;
-
 	run_tracee(t);
-	for (idx = per_cpu(trace_rings, 0).tail; next_match(&idx, thread_switch, tracee, &e);
-	     threads++)
-		KTEST_EXPECT_EQ(t, e.sw.cr3, 0);
-	for (idx = per_cpu(trace_rings, 0).tail; next_match(&idx, process_switch, tracee, &e);
-	     processes++)
-		KTEST_EXPECT_EQ(t, e.sw.cr3, 1);
-	KTEST_EXPECT_GE(t, threads, 2);          /* three yields each way */
-	KTEST_EXPECT_GE(t, processes, 1);
-	/* a switch to a kernel thread borrows the mm: never a CR3 write (c17) */
-	for (idx = per_cpu(trace_rings, 0).tail; next_match(&idx, to_kthread, 0, &e); kthreads++)
-		KTEST_EXPECT_EQ(t, e.sw.cr3, 0);
-	KTEST_EXPECT_GE(t, kthreads, 1);         /* the idle task, at least */
+	/* three yields each way between tracee's threads */
+	KTEST_EXPECT_GE(t, count_matches(t, thread_switch, tracee, expect_no_cr3), 2);
+	KTEST_EXPECT_GE(t, count_matches(t, process_switch, tracee, expect_cr3), 1);
+	/* a switch to a kernel thread borrows the mm: never a CR3 write (c17);
+	 * the idle task at least */
+	KTEST_EXPECT_GE(t, count_matches(t, to_kthread, 0, expect_no_cr3), 1);
 	trace_quiet();
 }
 
@@ -294,6 +318,126 @@ static void signals_exit_wait_irq_recorded(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, e.irq.name, "timer");
 	KTEST_EXPECT_TRUE(t, find(irq_event, TRACE_IRQ_HANDLER_EXIT, &e));
 	trace_quiet();
+}
+
+/* --- ipi_raise and tlb_flush (SMP) -------------------------------------- */
+
+/* An IPI the test task raised: the kind's caption and the target mask. */
+struct ipi_want {
+	const char *reason;
+	unsigned long target_mask;
+};
+
+static bool ipi_of(const struct trace_entry *e, long want)
+{
+	const struct ipi_want *w = (const struct ipi_want *)want;
+
+	return e->type == TRACE_IPI_RAISE && e->pid == current->pid &&
+	       !strcmp(e->ipi.reason, w->reason) && e->ipi.target_mask == w->target_mask;
+}
+
+static bool tlb_flush_of(const struct trace_entry *e, long reason)
+{
+	return e->type == TRACE_TLB_FLUSH && e->tlb.reason == reason;
+}
+
+static void note_ipi(void *hit)
+{
+	*(int *)hit = smp_processor_id() + 1;
+}
+
+/* The other CPU takes mm as a task of mm running there would. */
+static void take_mm(void *mm)
+{
+	switch_mm(this_cpu(cpu_tlbstate).active_mm, mm);
+}
+
+static void back_to_init_mm(void *unused)
+{
+	switch_mm(this_cpu(cpu_tlbstate).active_mm, &init_mm);
+	enter_lazy_tlb(&init_mm, current);
+}
+
+/* The first online CPU other than cpu, or -1 on one CPU. */
+static int cpu_other_than(int cpu)
+{
+	int other;
+
+	for_each_online_cpu(other)
+		if (other != cpu)
+			return other;
+	return -1;
+}
+
+/* ipi_raise: a function call to a CPU (this one too: a self-IPI, so one
+ * CPU checks it as well) and a reschedule IPI record the target mask and
+ * the kind's caption on the sender's ring. */
+static void ipi_raise_recorded(struct ktest *t, int cpu)
+{
+	struct ipi_want call = { "Function call interrupts", 1UL << cpu };
+	struct ipi_want resched = { "Rescheduling interrupts", 1UL << cpu };
+	struct trace_entry e;
+	int hit = 0;
+
+	ring_buffer_reset();
+	KTEST_ASSERT_EQ(t, smp_call_function_single(cpu, note_ipi, &hit, 1), 0);
+	KTEST_EXPECT_EQ(t, hit, cpu + 1);
+	KTEST_EXPECT_TRUE(t, find(ipi_of, (long)&call, &e));
+	KTEST_EXPECT_EQ(t, e.cpu, smp_processor_id());        /* the sender's ring */
+	KTEST_EXPECT_FALSE(t, find(ipi_of, (long)&resched, &e));
+	smp_send_reschedule(cpu);
+	KTEST_EXPECT_TRUE(t, find(ipi_of, (long)&resched, &e));
+}
+
+/* tlb_flush: a munmap of one page flushes it here (local mm shootdown,
+ * pages:1); with the mm on another CPU too, this CPU records the send
+ * (remote ipi send) and an ipi_raise to that CPU alone, and the other
+ * CPU its own flush of the page (remote shootdown) on its ring. One CPU:
+ * none of those three. */
+static void tlb_flush_recorded(struct ktest *t, int other)
+{
+	unsigned long base = TASK_UNMAPPED_BASE;
+	struct ipi_want shootdown = { "TLB shootdowns", other >= 0 ? 1UL << other : 0 };
+	struct mm_struct *mm = enter_new_mm();
+	struct trace_entry e;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	KTEST_ASSERT_EQ(t, mmap_region(mm, base, 2 * PAGE_SIZE, VM_READ | VM_WRITE, NULL, 0, 0), 0);
+	KTEST_EXPECT_TRUE(t, put_u32(base, 1));
+	if (other >= 0)
+		KTEST_ASSERT_EQ(t, smp_call_function_single(other, take_mm, mm, 1), 0);
+	ring_buffer_reset();
+	KTEST_ASSERT_EQ(t, do_munmap(mm, base, PAGE_SIZE), 0);
+	KTEST_ASSERT_TRUE(t, find(tlb_flush_of, TLB_LOCAL_MM_SHOOTDOWN, &e));
+	KTEST_EXPECT_EQ(t, e.tlb.pages, 1);
+	KTEST_EXPECT_EQ(t, find(tlb_flush_of, TLB_REMOTE_SEND_IPI, &e), other >= 0);
+	KTEST_EXPECT_EQ(t, find(tlb_flush_of, TLB_REMOTE_SHOOTDOWN, &e), other >= 0);
+	KTEST_EXPECT_EQ(t, find(ipi_of, (long)&shootdown, &e), other >= 0);
+	if (other >= 0) {
+		KTEST_ASSERT_TRUE(t, find(tlb_flush_of, TLB_REMOTE_SHOOTDOWN, &e));
+		KTEST_EXPECT_EQ(t, e.cpu, other);
+		KTEST_EXPECT_EQ(t, e.tlb.pages, 1);
+		KTEST_ASSERT_EQ(t, smp_call_function_single(other, back_to_init_mm, NULL, 1), 0);
+	}
+	leave_test_mm(mm);
+}
+
+/* Run on one CPU throughout (the other is named before), so that "this
+ * CPU" and "the other" stay what they were. */
+static void ipi_and_tlb_flush_recorded(struct ktest *t)
+{
+	cpumask_t saved = current->cpus_allowed;
+	int cpu;
+
+	trace_quiet();
+	KTEST_ASSERT_EQ(t, set_cpus_allowed(current, (cpumask_t){ 1UL << smp_processor_id() }), 0);
+	cpu = smp_processor_id();
+	trace_set_events(TRACE_BIT(TRACE_IPI_RAISE) | TRACE_BIT(TRACE_TLB_FLUSH), true);
+	ipi_raise_recorded(t, cpu);
+	ipi_raise_recorded(t, cpu_other_than(cpu) >= 0 ? cpu_other_than(cpu) : cpu);
+	tlb_flush_recorded(t, cpu_other_than(cpu));
+	trace_quiet();
+	set_cpus_allowed(current, saved);
 }
 
 /* --- the ring ------------------------------------------------------------ */
@@ -687,6 +831,7 @@ static const struct ktest_case trace_cases[] = {
 	KTEST_CASE(switch_records_cr3_write),
 	KTEST_CASE(syscalls_and_faults_recorded),
 	KTEST_CASE(signals_exit_wait_irq_recorded),
+	KTEST_CASE(ipi_and_tlb_flush_recorded),
 	KTEST_CASE(full_ring_overwrites_oldest),
 	KTEST_CASE(tracefs_files),
 	KTEST_CASE(trace_pipe_consumes_and_blocks),
