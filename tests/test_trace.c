@@ -5,12 +5,17 @@
  * threads of tracee writes no CR3, one between tracee and its forked child
  * does; the faults' kinds, the signal's generate and deliver, the open's
  * enter and exit, the child's exit and the parent's wait; the timer
- * interrupt). A full ring overwrites its oldest entries and counts them;
- * tracefs's files take and refuse input as Linux's (set_event junk is
- * EINVAL, enable takes 0 or 1 only, O_TRUNC clears); trace_pipe consumes
- * and wakes a blocked reader; the strace decoder names calls, flags and
- * errnos, and strace run on tracee prints its failed open on the console;
- * the boot word trace= takes set_event's words and strace's. Every case leaves the tracer off and its rings at the boot
+ * interrupt); ipi_raise and tlb_flush at a function call, a reschedule
+ * and a munmap, with another CPU on the mm when there is one. Entries are
+ * looked for on every CPU's ring. A full ring overwrites its oldest
+ * entries and counts them; tracefs's files take and refuse input as
+ * Linux's (set_event junk is EINVAL, a write longer than a page splits no
+ * word, enable takes 0 or 1 only, buffer_size_kb past free memory is
+ * ENOMEM, O_TRUNC clears); trace_pipe consumes and wakes a blocked reader,
+ * and two readers of one open file get each byte once; the strace decoder
+ * names calls, flags and errnos, and strace run on tracee prints its
+ * failed open on the console; the boot word trace= takes set_event's words
+ * and strace's. Every case leaves the tracer off and its rings at the boot
  * size, so the leak counters stay at baseline. */
 #include <kernel.h>
 #include <binfmts.h>
@@ -19,6 +24,7 @@
 #include <fs.h>
 #include <kthread.h>
 #include <ktest.h>
+#include <mm.h>
 #include <mman.h>
 #include <mount.h>
 #include <printk.h>
@@ -560,6 +566,38 @@ static void set_event_syntax(struct ktest *t)
 	KTEST_EXPECT_EQ(t, trace_events_on, 0);
 }
 
+/* A set_event write longer than a page: the kernel takes whole words only
+ * (a short count up to the last blank before the page's end), and the
+ * writer's next write starts at the word that would have been split. One
+ * word longer than a page names nothing: EINVAL. */
+static void set_event_long_write(struct ktest *t)
+{
+	static const char word[] = "sched:sched_switch ";      /* 19 bytes */
+	static char text[4800];
+	struct file *f = tfs_open("set_event", O_WRONLY | O_TRUNC);
+	size_t len = 0, want = (PAGE_SIZE - 1) / (sizeof(word) - 1) * (sizeof(word) - 1);
+	loff_t pos = 0;
+	ssize_t n;
+
+	KTEST_ASSERT_FALSE(t, IS_ERR(f));
+	while (len + sizeof(word) < sizeof(text) - 32)
+		len += strlcpy(text + len, word, sizeof(text) - len);
+	len += strlcpy(text + len, "irq:irq_handler_entry\n", sizeof(text) - len);
+	KTEST_ASSERT_GT(t, len, PAGE_SIZE);
+	KTEST_ASSERT_NE(t, (PAGE_SIZE - 1) % (sizeof(word) - 1), 0);   /* a page ends mid-word */
+	n = kernel_write(f, text, len, &pos);
+	KTEST_EXPECT_EQ(t, n, (ssize_t)want);
+	KTEST_EXPECT_EQ(t, trace_events_on, TRACE_BIT(TRACE_SCHED_SWITCH));
+	if (n > 0)
+		KTEST_EXPECT_EQ(t, kernel_write(f, text + n, len - n, &pos), (ssize_t)(len - n));
+	KTEST_EXPECT_EQ(t, trace_events_on, TRACE_BIT(TRACE_SCHED_SWITCH) |
+			   TRACE_BIT(TRACE_IRQ_HANDLER_ENTRY));
+	memset(text, 'x', PAGE_SIZE + 8);
+	KTEST_EXPECT_EQ(t, kernel_write(f, text, PAGE_SIZE + 8, &pos), -EINVAL);
+	fput(f);
+	trace_set_events(ALL_EVENTS, false);
+}
+
 static void enable_files(struct ktest *t)
 {
 	char buf[16];
@@ -599,6 +637,14 @@ static void control_files(struct ktest *t)
 	KTEST_EXPECT_EQ(t, W("buffer_size_kb", "8"), 1);
 	tfs_read("buffer_size_kb", buf, sizeof(buf));
 	KTEST_EXPECT_STREQ(t, buf, "8\n");
+	/* more than free memory holds, over the CPUs' rings: ENOMEM, as Linux;
+	 * the rings stay as they were */
+	snprintf(buf, sizeof(buf), "%lu", (nr_free_pages() / trace_nr_cpus + 2) * (PAGE_SIZE / 1024));
+	KTEST_EXPECT_EQ(t, W("buffer_size_kb", buf), -ENOMEM);
+	KTEST_EXPECT_EQ(t, W("buffer_size_kb", "4294967295"), -ENOMEM);   /* bytes overflow */
+	tfs_read("buffer_size_kb", buf, sizeof(buf));
+	KTEST_EXPECT_STREQ(t, buf, "8\n");
+	KTEST_EXPECT_EQ(t, trace_buffer_kb, 8);
 	KTEST_EXPECT_EQ(t, W("set_event_pid", "12 34\n"), 6);
 	tfs_read("set_event_pid", buf, sizeof(buf));
 	KTEST_EXPECT_STREQ(t, buf, "12\n34\n");
@@ -643,6 +689,7 @@ static void tracefs_files(struct ktest *t)
 	trace_quiet();
 	KTEST_ASSERT_EQ(t, do_mount("nodev", TFS, "tracefs", 0, NULL), 0);
 	set_event_syntax(t);
+	set_event_long_write(t);
 	enable_files(t);
 	control_files(t);
 	trace_text(t);
@@ -687,6 +734,73 @@ static void trace_pipe_consumes_and_blocks(struct ktest *t)
 	buf[n > 0 ? n : 0] = '\0';
 	KTEST_EXPECT_NOT_NULL(t, strstr(buf, "sys_exit: NR 42 = 0\n"));
 	KTEST_EXPECT_GT(t, kernel_wait(-1, 0, NULL), 0);
+	KTEST_EXPECT_EQ(t, do_umount(TFS, 0), 0);
+	trace_quiet();
+}
+
+/* One of two readers of the same open trace_pipe: reads in small pieces
+ * until the pipe is empty (O_NONBLOCK: EAGAIN), counting the bytes. */
+struct pipe_reader {
+	struct file *f;
+	size_t got;
+};
+
+static int drain_pipe(void *arg)
+{
+	struct pipe_reader *pr = arg;
+	char buf[24];
+	loff_t pos = 0;
+	ssize_t n;
+
+	while ((n = kernel_read(pr->f, buf, sizeof(buf), &pos)) > 0) {
+		pr->got += n;
+		yield();                 /* let the other in between */
+	}
+	return n == -EAGAIN ? 0 : 1;
+}
+
+/* The bytes the entries in every ring make as text. */
+static size_t rings_text_bytes(void)
+{
+	static char line[384];
+	struct trace_entry e;
+	size_t bytes = 0;
+
+	for (unsigned int cpu = 0; cpu < trace_nr_cpus; cpu++)
+		for (unsigned long idx = per_cpu(trace_rings, cpu).tail;
+		     ring_buffer_peek(cpu, &idx, &e); idx++)
+			bytes += trace_format_entry(&e, line, sizeof(line));
+	return bytes;
+}
+
+/* Two threads read one trace_pipe file at once (its reader state is under
+ * the file's lock): together they get every line's bytes exactly once. */
+static void trace_pipe_two_readers_one_file(struct ktest *t)
+{
+	struct pipe_reader a = { 0 }, b = { 0 };
+	size_t want;
+	int status[2] = { -1, -1 };
+	pid_t pa, pb;
+
+	trace_quiet();
+	KTEST_ASSERT_EQ(t, do_mount("nodev", TFS, "tracefs", 0, NULL), 0);
+	write_exits(1000, 300);
+	want = rings_text_bytes();
+	a.f = b.f = tfs_open("trace_pipe", O_RDONLY | O_NONBLOCK);
+	KTEST_ASSERT_FALSE(t, IS_ERR(a.f));
+	pa = kernel_thread(drain_pipe, &a, "pipe_reader", SIGCHLD);
+	pb = kernel_thread(drain_pipe, &b, "pipe_reader", SIGCHLD);
+	KTEST_EXPECT_GT(t, pa, 0);
+	KTEST_EXPECT_GT(t, pb, 0);
+	KTEST_EXPECT_EQ(t, kernel_wait(pa, 0, &status[0]), pa);
+	KTEST_EXPECT_EQ(t, kernel_wait(pb, 0, &status[1]), pb);
+	fput(a.f);
+	KTEST_EXPECT_EQ(t, status[0] | status[1], 0);
+	KTEST_EXPECT_GT(t, want, 300 * 20);
+	KTEST_EXPECT_EQ(t, a.got + b.got, want);
+	ktest_log(t, "%lu bytes: %lu and %lu", (unsigned long)want, (unsigned long)a.got,
+		  (unsigned long)b.got);
+	KTEST_EXPECT_TRUE(t, ring_buffer_empty());
 	KTEST_EXPECT_EQ(t, do_umount(TFS, 0), 0);
 	trace_quiet();
 }
@@ -835,6 +949,7 @@ static const struct ktest_case trace_cases[] = {
 	KTEST_CASE(full_ring_overwrites_oldest),
 	KTEST_CASE(tracefs_files),
 	KTEST_CASE(trace_pipe_consumes_and_blocks),
+	KTEST_CASE(trace_pipe_two_readers_one_file),
 	KTEST_CASE(strace_decodes_calls),
 	KTEST_CASE(strace_long_call_stays_in_buffer),
 	KTEST_CASE(strace_prints_a_process_calls),
