@@ -89,9 +89,11 @@ void *page_address(const struct page *page);
  * page-table entry mapping it; whichever is dropped last frees it.
  * Nothing counts the mappings apart (Linux's mapcount): copy-on-write only
  * asks "is this anonymous page mine alone", which is refcount 1 and no
- * mapping, and a file's page is never taken over by a private writer. */
-static inline void get_page(struct page *p) { p->refcount++; }
-static inline int page_count(const struct page *p) { return p->refcount; }
+ * mapping, and a file's page is never taken over by a private writer.
+ * The count is atomic: processes on two CPUs map and unmap the same page
+ * cache page (a program's text) under no common lock. */
+static inline void get_page(struct page *p) { __atomic_fetch_add(&p->refcount, 1, __ATOMIC_RELAXED); }
+static inline int page_count(const struct page *p) { return __atomic_load_n(&p->refcount, __ATOMIC_RELAXED); }
 static inline void set_page_count(struct page *p, int v) { p->refcount = v; }
 void put_page(struct page *page);
 /* Is this an anonymous page (no file's page cache holds it)? */

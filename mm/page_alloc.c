@@ -242,9 +242,10 @@ static void free_pages_ok(struct page *page, unsigned int order)
 
 void __free_pages(struct page *page, unsigned int order)
 {
-	if (unlikely(page->refcount <= 0))
+	if (unlikely(page_count(page) <= 0))
 		bad_page(page, "freeing a free page (double free?)");
-	if (--page->refcount == 0)
+	/* atomic: the last of two CPUs dropping a shared page frees it, once */
+	if (__atomic_sub_fetch(&page->refcount, 1, __ATOMIC_ACQ_REL) == 0)
 		free_pages_ok(page, order);
 }
 
