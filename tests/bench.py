@@ -189,6 +189,7 @@ def main():
 
 
 WALL = re.compile(r'^bench: wall_(\S+) (\d+) us$')
+BUSY = re.compile(r'^bench: wall_\w+?_(cpu\d+)_busy (\d+) ticks$')
 
 
 def wall_runs(args, cpus, bench, append, mttcg):
@@ -204,8 +205,9 @@ def wall_runs(args, cpus, bench, append, mttcg):
         if len(us) != 1:
             sys.exit(f'bench: no wall time in the -smp {cpus} run: {lines}')
         times.append(us[0])
+        busy = ' '.join(f'{m.group(1)} {m.group(2)}' for m in map(BUSY.match, lines) if m)
         print(f'# -smp {cpus} {bench}: {us[0] / 1e6:.3f} s by the guest\'s clock '
-              f'(the whole QEMU run, boot included: {host:.2f} s by the host\'s)')
+              f'(the whole QEMU run, boot included: {host:.2f} s by the host\'s); busy ticks: {busy}')
     return times
 
 

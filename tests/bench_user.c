@@ -15,6 +15,7 @@
 #include <ktest.h>
 #include <params.h>
 #include <sched.h>
+#include <sched/cputime.h>
 #include <smp.h>
 #include <asm/tlbflush.h>
 
@@ -168,17 +169,32 @@ static int wall_n_param(const char *value)
 }
 KERNEL_PARAM("bench_wall_n", wall_n_param);
 
+/* Ticks cpu spent running tasks (user, nice, system): not idle. */
+static unsigned long long busy_ticks(int cpu)
+{
+	return kcpustat_cpu[cpu][CPUTIME_USER] + kcpustat_cpu[cpu][CPUTIME_NICE] +
+	       kcpustat_cpu[cpu][CPUTIME_SYSTEM];
+}
+
+/* Run the loops; then each CPU's busy ticks meanwhile, which say whether
+ * the two loops really ran on two CPUs. */
 static void bench_wall(const char *mode)
 {
+	unsigned long long busy[NR_CPUS];
 	char n[12];
 	const char *const argv[] = { "wall", mode, "2", n, NULL };
-	int status;
+	int status, cpu;
 
 	snprintf(n, sizeof(n), "%lu", wall_n);
+	for_each_online_cpu(cpu)
+		busy[cpu] = busy_ticks(cpu);
 	status = ktest_run_program("/bin/bench-glibc", argv, NULL);
 	if (status)
 		printk(KERN_RAW "bench: FAILED: bench-glibc wall %s 2 %s exited with status %#x\n",
 		       mode, n, status);
+	for_each_online_cpu(cpu)
+		printk(KERN_RAW "bench: wall_%s_cpu%d_busy %llu ticks\n", mode, cpu,
+		       busy_ticks(cpu) - busy[cpu]);
 }
 
 static void bench_wall_parallel(const struct kbench *b)
