@@ -99,6 +99,8 @@ def compare_cpus(args, one, one_lines):
     print('\n'.join(lines))
     c1, cn = per_op(one_lines), per_op(lines)
     n = args.cmp_smp
+    if not any(k.startswith('user_') and k in one for k in many):
+        return                         # BENCH chose no user_* figure
     print(f'# user_* at -smp {args.smp} and -smp {n} ({args.cmp_append}), sched={sched}; '
           f'per operation at -smp {n}: IPIs received (reschedule, call function, TLB '
           'invalidate) and TLB shootdowns')
