@@ -152,7 +152,8 @@ def main():
     ap.add_argument('--bench', default='*', help='bench= glob')
     ap.add_argument('--append', default='slab_debug=off nolockdep',
                     help='extra kernel command line (the lock checker off: figures count no checking)')
-    ap.add_argument('--timeout', type=float, default=120)
+    ap.add_argument('--timeout', type=float, default=300,
+                    help='seconds per boot (a loaded host slows -icount runs several times)')
     ap.add_argument('--initrd', help='initramfs (the user-mode benchmarks run from it)')
     ap.add_argument('--smp', type=int, default=1,
                     help='CPUs (QEMU -smp N; under -icount they run round-robin on one host thread)')
