@@ -78,7 +78,7 @@ ISO     := $(B)/tasklab.iso
 # User programs and build/initramfs.cpio (rules kept apart from the kernel's).
 include user/user.mk
 
-.PHONY: all tools run test iso run-iso gdb gdb-check core bench fuzz trace clean
+.PHONY: all tools run test iso run-iso gdb gdb-check core bench bench-wall fuzz trace clean
 all: $(KERNEL) $(INITRAMFS)
 
 # The outer make has already run the tool step.
@@ -160,11 +160,11 @@ test: all iso
 	@$(PYTHON) scripts/check-docs.py
 	@sh scripts/check-fresh-build.sh
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --user-dir $(B)/user --iso $(B)/tasklab-test.iso --gdb-check --fuzz-seconds 60 --fuzz-seed 1
-	@echo "SMP: every suite with tasks on 4 CPUs; the smp and scheduler suites (claim c32) under goodness too and with nosmpsched (CPU 0 runs every task); those and the thread, futex, pthread, signal, shm and smp_paths suites under multi-threaded TCG; and with maxcpus=2"
+	@echo "SMP: every suite with tasks on 4 CPUs; the smp and scheduler suites (claim c32) under goodness too and with nosmpsched (CPU 0 runs every task); those, the trace suite and the thread, futex, pthread, signal, shm and smp_paths suites under multi-threaded TCG; and with maxcpus=2"
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --expect-cpus 4 --timeout 240 --no-harness-checks
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --expect-cpus 4 --append sched=goodness --test 'smp,tlb,sched*' --no-harness-checks
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --expect-cpus 4 --append nosmpsched --test 'smp,tlb,sched*' --no-harness-checks
-	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --mttcg --expect-cpus 4 --test 'smp,tlb,sched*,thread*,glibc*,signal*,shm,smp_paths' --no-harness-checks
+	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --mttcg --expect-cpus 4 --test 'smp,tlb,sched*,trace,thread*,glibc*,signal*,shm,smp_paths' --no-harness-checks
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --append maxcpus=2 --expect-cpus 2 --test smp,tlb --no-harness-checks
 
 # The system-call fuzzer (user/bin/fuzz.c, judged by tests/fuzz.py): SECONDS
@@ -183,12 +183,19 @@ fuzz: all
 
 # Benchmarks (include/kbench.h) under QEMU -icount: deterministic figures,
 # one `bench: <name> <value> <unit>` line each. BENCH=<glob> picks some;
-# BOOT=<words> adds boot words (BOOT=smpsched: the one-CPU figures with
-# tasks allowed on every CPU).
+# BOOT=<words> adds boot words (BOOT=nosmpsched: the one-CPU figures of a
+# kernel that keeps every task on CPU 0; the same as the default's).
 BENCH ?= *
 BOOT  ?=
 bench: all
 	@$(PYTHON) tests/bench.py --kernel $(KERNEL) --initrd $(INITRAMFS) --bench '$(BENCH)' --extra '$(BOOT)'
+
+# Wall time under multi-threaded TCG (noisy: the host's load shows): two
+# fork+exit+wait loops at once on -smp 2 against one after the other on
+# -smp 1, RUNS boots each, timed by the guest's clock.
+RUNS ?= 5
+bench-wall: all
+	@$(PYTHON) tests/bench.py --kernel $(KERNEL) --initrd $(INITRAMFS) --wall --runs $(RUNS)
 
 iso: all
 	@sh scripts/mkiso.sh $(KERNEL) $(ISO) "$(ARGS)"

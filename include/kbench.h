@@ -24,11 +24,18 @@
 struct kbench {
 	const char *name;
 	void (*run)(const struct kbench *b);
+	bool by_name_only;           /* run only when bench= names it exactly */
 };
 
 #define KBENCH(bname, fn) \
 	static const struct kbench __kbench_##bname __used \
-	__section(".kbench") __aligned(4) = { #bname, fn }
+	__section(".kbench") __aligned(4) = { #bname, fn, false }
+
+/* A benchmark no glob selects (`bench=*` leaves it out): one that is not a
+ * figure of `make bench`, such as the wall-time loops of `make bench-wall`. */
+#define KBENCH_BY_NAME(bname, fn) \
+	static const struct kbench __kbench_##bname __used \
+	__section(".kbench") __aligned(4) = { #bname, fn, true }
 
 /* Print `bench: <name> <value> <unit>`; name NULL means the benchmark's own. */
 void kbench_report(const struct kbench *b, const char *name, u64 value, const char *unit);

@@ -89,11 +89,21 @@ void *page_address(const struct page *page);
  * page-table entry mapping it; whichever is dropped last frees it.
  * Nothing counts the mappings apart (Linux's mapcount): copy-on-write only
  * asks "is this anonymous page mine alone", which is refcount 1 and no
- * mapping, and a file's page is never taken over by a private writer. */
-/* Atomic, as Linux's _refcount: a page shared by several mms (a fork's
- * copy-on-write, a shared mapping) is taken and dropped under different
- * locks, or none, on several CPUs at once. */
-static inline void get_page(struct page *p) { __atomic_add_fetch(&p->refcount, 1, __ATOMIC_RELAXED); }
+ * mapping, and a file's page is never taken over by a private writer.
+ * The count is atomic once a second CPU runs: processes on two CPUs map
+ * and unmap the same page-cache page (a program's text) under no common
+ * lock. While one CPU runs, a plain increment does (Linux 2.6 i386 patches
+ * its lock prefixes out on one CPU, its "SMP alternatives"; Tasklab tests
+ * page_refs_atomic, which the boot CPU sets before it starts another CPU
+ * and never clears: a locked operation costs more even uncontended). */
+extern bool page_refs_atomic;
+static inline void get_page(struct page *p)
+{
+	if (page_refs_atomic)
+		__atomic_fetch_add(&p->refcount, 1, __ATOMIC_RELAXED);
+	else
+		p->refcount++;
+}
 static inline int page_count(const struct page *p) { return __atomic_load_n(&p->refcount, __ATOMIC_RELAXED); }
 static inline void set_page_count(struct page *p, int v) { p->refcount = v; }
 void put_page(struct page *page);

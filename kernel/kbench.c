@@ -60,10 +60,16 @@ static bool name_matches(const char *glob, const void *name)
 	return glob_match(glob, name);
 }
 
-/* Does one of the comma-separated globs of bench= match `name`? */
-static bool bench_selected(const char *name)
+static bool name_equals(const char *glob, const void *name)
 {
-	return glob_list_any(bench_glob, name_matches, name);
+	return !strcmp(glob, name);
+}
+
+/* Does one of the comma-separated globs of bench= match b's name (or, for
+ * a benchmark run by name only, equal it)? */
+static bool bench_selected(const struct kbench *b)
+{
+	return glob_list_any(bench_glob, b->by_name_only ? name_equals : name_matches, b->name);
 }
 
 bool kbench_run_selected(void)
@@ -74,7 +80,7 @@ bool kbench_run_selected(void)
 		return false;
 	printk(KERN_RAW "# kbench: bench=%s\n", bench_glob);
 	for (const struct kbench *b = __kbench_start; b < __kbench_end; b++) {
-		if (!bench_selected(b->name))
+		if (!bench_selected(b))
 			continue;
 		b->run(b);
 		ran++;

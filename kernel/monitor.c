@@ -18,7 +18,7 @@ static void show_help(void)
 {
 	printk("monitor keys: h help, t tasks (ps -efj, from the interrupt), m memory map, "
 	       "d the end of the log (whole lines, up to 2 KiB), i interrupts per CPU, q the scheduler (policies, "
-	       "priorities, slices, the run queue), j jiffies, s spin 2 s without scheduling, "
+	       "priorities, slices, each CPU's run queue), j jiffies, s spin 2 s without scheduling, "
 	       "r power off (exits QEMU)\n");
 }
 

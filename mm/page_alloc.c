@@ -240,13 +240,15 @@ static void free_pages_ok(struct page *page, unsigned int order)
 	spin_unlock_irqrestore(&z->lock, flags);
 }
 
+bool page_refs_atomic;                 /* include/mm.h: set once a second CPU starts */
+
 void __free_pages(struct page *page, unsigned int order)
 {
-	int left = __atomic_sub_fetch(&page->refcount, 1, __ATOMIC_ACQ_REL);
-
-	if (unlikely(left < 0))
+	if (unlikely(page_count(page) <= 0))
 		bad_page(page, "freeing a free page (double free?)");
-	if (left == 0)                   /* the last reference, on whichever CPU */
+	/* atomic with two CPUs up: the last of two dropping a shared page frees it, once */
+	if ((page_refs_atomic ? __atomic_sub_fetch(&page->refcount, 1, __ATOMIC_ACQ_REL)
+			      : --page->refcount) == 0)
 		free_pages_ok(page, order);
 }
 

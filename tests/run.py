@@ -563,7 +563,7 @@ def run_monitor_check(args, tally):
     """`make run` without an init program: the console monitor (a kernel
     thread) answers the serial keys; t prints the task list in ps -efj
     columns with PID 0, 1 and [kthreadd]; q the scheduler's table (policy,
-    priorities, slice) and the O(1) arrays; while s makes the monitor thread
+    priorities, slice) and each CPU's queue with its O(1) arrays; while s makes the monitor thread
     spin, t still prints it (from the receive interrupt); i prints the
     interrupt counts with a column per CPU; r powers off (QEMU exit status
     33)."""
@@ -592,6 +592,8 @@ def run_monitor_check(args, tally):
             not re.search(r'^\s+\d+ OTHER\s+1[0-3]\d\s+120\s+0\s+\d+\s+\d+ R kmonitord', text, re.M) or \
             'active array:' not in text:
         missing.append("q's scheduler table with kmonitord and the O(1) arrays")
+    missing += [f"q's run queue of CPU {c}" for c in range(cpus)
+                if not re.search(rf'^cpu{c}: \d+ runnable, \d+ switches, running \d+$', text, re.M)]
     spinning = text.partition('monitor: spinning')[2].partition('monitor: spin done')[0]
     if want[0] not in spinning:
         missing.append('a task list while kmonitord spins')
@@ -846,20 +848,29 @@ def run_gdb_comm_after_exec_check(args, tally):
 
 def run_gdb_runqueue_check(args, tally):
     """tl-runqueue (scripts/gdb/tasklab.py), stopped at PID 2's first
-    wake-up (kernel_init, PID 1, is queued and running; kthreadd becomes
-    runnable): the O(1) policy, an active array whose bitmap has the
-    MAX_PRIO sentinel bit (140: word 4, 0x1000) and PID 1 at a level of
-    100..139."""
+    wake-up (kernel_init, PID 1, is queued; kthreadd becomes
+    runnable): the O(1) policy, CPU 0's queue with an active array whose
+    bitmap has the MAX_PRIO sentinel bit (140: word 4, 0x1000) and PID 1 at
+    a level of 100..139. Then on -smp 2, stopped in the monitor's thread
+    (both CPUs up): a queue, with its arrays, for each CPU."""
     out = gdb_session(args, 4, ['hbreak wake_up_process if p->pid == 2', 'continue',
                                 'tl-runqueue'])
     head = re.search(r'^sched=o1: \d+ runnable', out, re.M)
+    cpu0 = re.search(r'^cpu0: \d+ runnable, running pid \d+$', out, re.M)
     bitmap = re.search(r'^active array: \d+ queued, bitmap (?:\S+ ){4}(\S+)', out, re.M)
     level = re.search(r'^\s+1[0-3]\d: .*\b1:kernel_init\b', out, re.M)
-    if head and bitmap and int(bitmap.group(1), 16) & 0x1000 and level:
-        tally.ok('gdb_tl_runqueue', f'  [{head.group(0)}; {level.group(0).strip()}]')
+    smp = '' if '-smp' in CPU else gdb_session(args, 5, ['hbreak monitor_thread', 'continue',
+                                                         'tl-runqueue'], qemu_extra=['-smp', '2'])
+    per_cpu = not smp or (re.search(r'^sched=o1: \d+ runnable on 2 CPU\(s\)$', smp, re.M) and
+                          re.search(r'^cpu0: \d+ runnable, running pid \d+$', smp, re.M) and
+                          re.search(r'^cpu1: \d+ runnable, running pid \d+$', smp, re.M) and
+                          len(re.findall(r'^active array: ', smp, re.M)) == 2)
+    if head and cpu0 and bitmap and int(bitmap.group(1), 16) & 0x1000 and level and per_cpu:
+        tally.ok('gdb_tl_runqueue', f'  [{head.group(0)}; {level.group(0).strip()}'
+                 + ('; -smp 2: both CPUs\' queues]' if smp else ']'))
     else:
         tally.fail('gdb_tl_runqueue', 'tl-runqueue did not show the O(1) arrays with PID 1 '
-                   'queued; gdb output:\n' + out)
+                   'queued on CPU 0, or (-smp 2) a queue per CPU; gdb output:\n' + out + smp)
 
 
 TRACE_LINE = re.compile(r'^ +\S+-\d+ +\( *(\d+|-------)\) \[\d{3}\] +\d+\.\d{6}: (\w+): (.*)$', re.M)

@@ -5,12 +5,17 @@
  * threads of tracee writes no CR3, one between tracee and its forked child
  * does; the faults' kinds, the signal's generate and deliver, the open's
  * enter and exit, the child's exit and the parent's wait; the timer
- * interrupt). A full ring overwrites its oldest entries and counts them;
- * tracefs's files take and refuse input as Linux's (set_event junk is
- * EINVAL, enable takes 0 or 1 only, O_TRUNC clears); trace_pipe consumes
- * and wakes a blocked reader; the strace decoder names calls, flags and
- * errnos, and strace run on tracee prints its failed open on the console;
- * the boot word trace= takes set_event's words and strace's. Every case leaves the tracer off and its rings at the boot
+ * interrupt); ipi_raise and tlb_flush at a function call, a reschedule
+ * and a munmap, with another CPU on the mm when there is one. Entries are
+ * looked for on every CPU's ring. A full ring overwrites its oldest
+ * entries and counts them; tracefs's files take and refuse input as
+ * Linux's (set_event junk is EINVAL, a write longer than a page splits no
+ * word, enable takes 0 or 1 only, buffer_size_kb past free memory is
+ * ENOMEM, O_TRUNC clears); trace_pipe consumes and wakes a blocked reader,
+ * and two readers of one open file get each byte once; the strace decoder
+ * names calls, flags and errnos, and strace run on tracee prints its
+ * failed open on the console; the boot word trace= takes set_event's words
+ * and strace's. Every case leaves the tracer off and its rings at the boot
  * size, so the leak counters stay at baseline. */
 #include <kernel.h>
 #include <binfmts.h>
@@ -19,6 +24,7 @@
 #include <fs.h>
 #include <kthread.h>
 #include <ktest.h>
+#include <mm.h>
 #include <mman.h>
 #include <mount.h>
 #include <printk.h>
@@ -28,6 +34,9 @@
 #include <uapi/linux/fcntl.h>
 #include <uapi/linux/sched.h>
 #include <uapi/linux/signal.h>
+#include <smp.h>
+#include <asm/mmu_context.h>
+#include <asm/tlbflush.h>
 #include <trace/trace.h>
 #include "usermm.h"
 
@@ -45,12 +54,13 @@ static void trace_quiet(void)
 	ring_buffer_reset();
 }
 
-/* The first entry from index *idx on that pred takes (with arg), or
- * false; *idx is left after it. */
-static bool next_match(unsigned long *idx, bool (*pred)(const struct trace_entry *, long),
-		       long arg, struct trace_entry *e)
+/* The first entry of cpu's ring from index *idx on that pred takes (with
+ * arg), or false; *idx is left after it. */
+static bool next_match_on(int cpu, unsigned long *idx,
+			  bool (*pred)(const struct trace_entry *, long), long arg,
+			  struct trace_entry *e)
 {
-	while (ring_buffer_peek(0, idx, e)) {
+	while (ring_buffer_peek(cpu, idx, e)) {
 		++*idx;
 		if (pred(e, arg))
 			return true;
@@ -58,12 +68,32 @@ static bool next_match(unsigned long *idx, bool (*pred)(const struct trace_entry
 	return false;
 }
 
+/* The first entry that pred takes on any CPU's ring (CPU 0's first): with
+ * smpsched the events land on whichever CPU the task ran. */
 static bool find(bool (*pred)(const struct trace_entry *, long), long arg,
 		 struct trace_entry *e)
 {
-	unsigned long idx = per_cpu(trace_rings, 0).tail;
+	for (unsigned int cpu = 0; cpu < trace_nr_cpus; cpu++) {
+		unsigned long idx = per_cpu(trace_rings, cpu).tail;
 
-	return next_match(&idx, pred, arg, e);
+		if (next_match_on(cpu, &idx, pred, arg, e))
+			return true;
+	}
+	return false;
+}
+
+/* How many entries of every ring pred takes; check(t, e) on each. */
+static int count_matches(struct ktest *t, bool (*pred)(const struct trace_entry *, long),
+			 long arg, void (*check)(struct ktest *t, const struct trace_entry *e))
+{
+	struct trace_entry e;
+	int n = 0;
+
+	for (unsigned int cpu = 0; cpu < trace_nr_cpus; cpu++)
+		for (unsigned long idx = per_cpu(trace_rings, cpu).tail;
+		     next_match_on(cpu, &idx, pred, arg, &e); n++)
+			check(t, &e);
+	return n;
 }
 
 /* --- /bin/tracee under the tracer -------------------------------------- */
@@ -191,25 +221,25 @@ static bool to_kthread(const struct trace_entry *e, long unused)
 
 /* c25 in the trace: every thread-to-thread switch says cr3=0, every
  * switch between tracee and its child cr3=1, and both happened. */
+static void expect_no_cr3(struct ktest *t, const struct trace_entry *e)
+{
+	KTEST_EXPECT_EQ(t, e->sw.cr3, 0);
+}
+
+static void expect_cr3(struct ktest *t, const struct trace_entry *e)
+{
+	KTEST_EXPECT_EQ(t, e->sw.cr3, 1);
+}
+
 static void switch_records_cr3_write(struct ktest *t)
 {
-	unsigned long idx;
-	struct trace_entry e;
-	int threads = 0, processes = 0, kthreads = 0;
-
 	run_tracee(t);
-	for (idx = per_cpu(trace_rings, 0).tail; next_match(&idx, thread_switch, tracee, &e);
-	     threads++)
-		KTEST_EXPECT_EQ(t, e.sw.cr3, 0);
-	for (idx = per_cpu(trace_rings, 0).tail; next_match(&idx, process_switch, tracee, &e);
-	     processes++)
-		KTEST_EXPECT_EQ(t, e.sw.cr3, 1);
-	KTEST_EXPECT_GE(t, threads, 2);          /* three yields each way */
-	KTEST_EXPECT_GE(t, processes, 1);
-	/* a switch to a kernel thread borrows the mm: never a CR3 write (c17) */
-	for (idx = per_cpu(trace_rings, 0).tail; next_match(&idx, to_kthread, 0, &e); kthreads++)
-		KTEST_EXPECT_EQ(t, e.sw.cr3, 0);
-	KTEST_EXPECT_GE(t, kthreads, 1);         /* the idle task, at least */
+	/* three yields each way between tracee's threads */
+	KTEST_EXPECT_GE(t, count_matches(t, thread_switch, tracee, expect_no_cr3), 2);
+	KTEST_EXPECT_GE(t, count_matches(t, process_switch, tracee, expect_cr3), 1);
+	/* a switch to a kernel thread borrows the mm: never a CR3 write (c17);
+	 * the idle task at least */
+	KTEST_EXPECT_GE(t, count_matches(t, to_kthread, 0, expect_no_cr3), 1);
 	trace_quiet();
 }
 
@@ -294,6 +324,126 @@ static void signals_exit_wait_irq_recorded(struct ktest *t)
 	KTEST_EXPECT_STREQ(t, e.irq.name, "timer");
 	KTEST_EXPECT_TRUE(t, find(irq_event, TRACE_IRQ_HANDLER_EXIT, &e));
 	trace_quiet();
+}
+
+/* --- ipi_raise and tlb_flush (SMP) -------------------------------------- */
+
+/* An IPI the test task raised: the kind's caption and the target mask. */
+struct ipi_want {
+	const char *reason;
+	unsigned long target_mask;
+};
+
+static bool ipi_of(const struct trace_entry *e, long want)
+{
+	const struct ipi_want *w = (const struct ipi_want *)want;
+
+	return e->type == TRACE_IPI_RAISE && e->pid == current->pid &&
+	       !strcmp(e->ipi.reason, w->reason) && e->ipi.target_mask == w->target_mask;
+}
+
+static bool tlb_flush_of(const struct trace_entry *e, long reason)
+{
+	return e->type == TRACE_TLB_FLUSH && e->tlb.reason == reason;
+}
+
+static void note_ipi(void *hit)
+{
+	*(int *)hit = smp_processor_id() + 1;
+}
+
+/* The other CPU takes mm as a task of mm running there would. */
+static void take_mm(void *mm)
+{
+	switch_mm(this_cpu(cpu_tlbstate).active_mm, mm);
+}
+
+static void back_to_init_mm(void *unused)
+{
+	switch_mm(this_cpu(cpu_tlbstate).active_mm, &init_mm);
+	enter_lazy_tlb(&init_mm, current);
+}
+
+/* The first online CPU other than cpu, or -1 on one CPU. */
+static int cpu_other_than(int cpu)
+{
+	int other;
+
+	for_each_online_cpu(other)
+		if (other != cpu)
+			return other;
+	return -1;
+}
+
+/* ipi_raise: a function call to a CPU (this one too: a self-IPI, so one
+ * CPU checks it as well) and a reschedule IPI record the target mask and
+ * the kind's caption on the sender's ring. */
+static void ipi_raise_recorded(struct ktest *t, int cpu)
+{
+	struct ipi_want call = { "Function call interrupts", 1UL << cpu };
+	struct ipi_want resched = { "Rescheduling interrupts", 1UL << cpu };
+	struct trace_entry e;
+	int hit = 0;
+
+	ring_buffer_reset();
+	KTEST_ASSERT_EQ(t, smp_call_function_single(cpu, note_ipi, &hit, 1), 0);
+	KTEST_EXPECT_EQ(t, hit, cpu + 1);
+	KTEST_EXPECT_TRUE(t, find(ipi_of, (long)&call, &e));
+	KTEST_EXPECT_EQ(t, e.cpu, smp_processor_id());        /* the sender's ring */
+	KTEST_EXPECT_FALSE(t, find(ipi_of, (long)&resched, &e));
+	smp_send_reschedule(cpu);
+	KTEST_EXPECT_TRUE(t, find(ipi_of, (long)&resched, &e));
+}
+
+/* tlb_flush: a munmap of one page flushes it here (local mm shootdown,
+ * pages:1); with the mm on another CPU too, this CPU records the send
+ * (remote ipi send) and an ipi_raise to that CPU alone, and the other
+ * CPU its own flush of the page (remote shootdown) on its ring. One CPU:
+ * none of those three. */
+static void tlb_flush_recorded(struct ktest *t, int other)
+{
+	unsigned long base = TASK_UNMAPPED_BASE;
+	struct ipi_want shootdown = { "TLB shootdowns", other >= 0 ? 1UL << other : 0 };
+	struct mm_struct *mm = enter_new_mm();
+	struct trace_entry e;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	KTEST_ASSERT_EQ(t, mmap_region(mm, base, 2 * PAGE_SIZE, VM_READ | VM_WRITE, NULL, 0, 0), 0);
+	KTEST_EXPECT_TRUE(t, put_u32(base, 1));
+	if (other >= 0)
+		KTEST_ASSERT_EQ(t, smp_call_function_single(other, take_mm, mm, 1), 0);
+	ring_buffer_reset();
+	KTEST_ASSERT_EQ(t, do_munmap(mm, base, PAGE_SIZE), 0);
+	KTEST_ASSERT_TRUE(t, find(tlb_flush_of, TLB_LOCAL_MM_SHOOTDOWN, &e));
+	KTEST_EXPECT_EQ(t, e.tlb.pages, 1);
+	KTEST_EXPECT_EQ(t, find(tlb_flush_of, TLB_REMOTE_SEND_IPI, &e), other >= 0);
+	KTEST_EXPECT_EQ(t, find(tlb_flush_of, TLB_REMOTE_SHOOTDOWN, &e), other >= 0);
+	KTEST_EXPECT_EQ(t, find(ipi_of, (long)&shootdown, &e), other >= 0);
+	if (other >= 0) {
+		KTEST_ASSERT_TRUE(t, find(tlb_flush_of, TLB_REMOTE_SHOOTDOWN, &e));
+		KTEST_EXPECT_EQ(t, e.cpu, other);
+		KTEST_EXPECT_EQ(t, e.tlb.pages, 1);
+		KTEST_ASSERT_EQ(t, smp_call_function_single(other, back_to_init_mm, NULL, 1), 0);
+	}
+	leave_test_mm(mm);
+}
+
+/* Run on one CPU throughout (the other is named before), so that "this
+ * CPU" and "the other" stay what they were. */
+static void ipi_and_tlb_flush_recorded(struct ktest *t)
+{
+	cpumask_t saved = current->cpus_allowed;
+	int cpu;
+
+	trace_quiet();
+	KTEST_ASSERT_EQ(t, set_cpus_allowed(current, (cpumask_t){ 1UL << smp_processor_id() }), 0);
+	cpu = smp_processor_id();
+	trace_set_events(TRACE_BIT(TRACE_IPI_RAISE) | TRACE_BIT(TRACE_TLB_FLUSH), true);
+	ipi_raise_recorded(t, cpu);
+	ipi_raise_recorded(t, cpu_other_than(cpu) >= 0 ? cpu_other_than(cpu) : cpu);
+	tlb_flush_recorded(t, cpu_other_than(cpu));
+	trace_quiet();
+	set_cpus_allowed(current, saved);
 }
 
 /* --- the ring ------------------------------------------------------------ */
@@ -416,6 +566,38 @@ static void set_event_syntax(struct ktest *t)
 	KTEST_EXPECT_EQ(t, trace_events_on, 0);
 }
 
+/* A set_event write longer than a page: the kernel takes whole words only
+ * (a short count up to the last blank before the page's end), and the
+ * writer's next write starts at the word that would have been split. One
+ * word longer than a page names nothing: EINVAL. */
+static void set_event_long_write(struct ktest *t)
+{
+	static const char word[] = "sched:sched_switch ";      /* 19 bytes */
+	static char text[4800];
+	struct file *f = tfs_open("set_event", O_WRONLY | O_TRUNC);
+	size_t len = 0, want = (PAGE_SIZE - 1) / (sizeof(word) - 1) * (sizeof(word) - 1);
+	loff_t pos = 0;
+	ssize_t n;
+
+	KTEST_ASSERT_FALSE(t, IS_ERR(f));
+	while (len + sizeof(word) < sizeof(text) - 32)
+		len += strlcpy(text + len, word, sizeof(text) - len);
+	len += strlcpy(text + len, "irq:irq_handler_entry\n", sizeof(text) - len);
+	KTEST_ASSERT_GT(t, len, PAGE_SIZE);
+	KTEST_ASSERT_NE(t, (PAGE_SIZE - 1) % (sizeof(word) - 1), 0);   /* a page ends mid-word */
+	n = kernel_write(f, text, len, &pos);
+	KTEST_EXPECT_EQ(t, n, (ssize_t)want);
+	KTEST_EXPECT_EQ(t, trace_events_on, TRACE_BIT(TRACE_SCHED_SWITCH));
+	if (n > 0)
+		KTEST_EXPECT_EQ(t, kernel_write(f, text + n, len - n, &pos), (ssize_t)(len - n));
+	KTEST_EXPECT_EQ(t, trace_events_on, TRACE_BIT(TRACE_SCHED_SWITCH) |
+			   TRACE_BIT(TRACE_IRQ_HANDLER_ENTRY));
+	memset(text, 'x', PAGE_SIZE + 8);
+	KTEST_EXPECT_EQ(t, kernel_write(f, text, PAGE_SIZE + 8, &pos), -EINVAL);
+	fput(f);
+	trace_set_events(ALL_EVENTS, false);
+}
+
 static void enable_files(struct ktest *t)
 {
 	char buf[16];
@@ -455,6 +637,14 @@ static void control_files(struct ktest *t)
 	KTEST_EXPECT_EQ(t, W("buffer_size_kb", "8"), 1);
 	tfs_read("buffer_size_kb", buf, sizeof(buf));
 	KTEST_EXPECT_STREQ(t, buf, "8\n");
+	/* more than free memory holds, over the CPUs' rings: ENOMEM, as Linux;
+	 * the rings stay as they were */
+	snprintf(buf, sizeof(buf), "%lu", (nr_free_pages() / trace_nr_cpus + 2) * (PAGE_SIZE / 1024));
+	KTEST_EXPECT_EQ(t, W("buffer_size_kb", buf), -ENOMEM);
+	KTEST_EXPECT_EQ(t, W("buffer_size_kb", "4294967295"), -ENOMEM);   /* bytes overflow */
+	tfs_read("buffer_size_kb", buf, sizeof(buf));
+	KTEST_EXPECT_STREQ(t, buf, "8\n");
+	KTEST_EXPECT_EQ(t, trace_buffer_kb, 8);
 	KTEST_EXPECT_EQ(t, W("set_event_pid", "12 34\n"), 6);
 	tfs_read("set_event_pid", buf, sizeof(buf));
 	KTEST_EXPECT_STREQ(t, buf, "12\n34\n");
@@ -499,6 +689,7 @@ static void tracefs_files(struct ktest *t)
 	trace_quiet();
 	KTEST_ASSERT_EQ(t, do_mount("nodev", TFS, "tracefs", 0, NULL), 0);
 	set_event_syntax(t);
+	set_event_long_write(t);
 	enable_files(t);
 	control_files(t);
 	trace_text(t);
@@ -543,6 +734,73 @@ static void trace_pipe_consumes_and_blocks(struct ktest *t)
 	buf[n > 0 ? n : 0] = '\0';
 	KTEST_EXPECT_NOT_NULL(t, strstr(buf, "sys_exit: NR 42 = 0\n"));
 	KTEST_EXPECT_GT(t, kernel_wait(-1, 0, NULL), 0);
+	KTEST_EXPECT_EQ(t, do_umount(TFS, 0), 0);
+	trace_quiet();
+}
+
+/* One of two readers of the same open trace_pipe: reads in small pieces
+ * until the pipe is empty (O_NONBLOCK: EAGAIN), counting the bytes. */
+struct pipe_reader {
+	struct file *f;
+	size_t got;
+};
+
+static int drain_pipe(void *arg)
+{
+	struct pipe_reader *pr = arg;
+	char buf[24];
+	loff_t pos = 0;
+	ssize_t n;
+
+	while ((n = kernel_read(pr->f, buf, sizeof(buf), &pos)) > 0) {
+		pr->got += n;
+		yield();                 /* let the other in between */
+	}
+	return n == -EAGAIN ? 0 : 1;
+}
+
+/* The bytes the entries in every ring make as text. */
+static size_t rings_text_bytes(void)
+{
+	static char line[384];
+	struct trace_entry e;
+	size_t bytes = 0;
+
+	for (unsigned int cpu = 0; cpu < trace_nr_cpus; cpu++)
+		for (unsigned long idx = per_cpu(trace_rings, cpu).tail;
+		     ring_buffer_peek(cpu, &idx, &e); idx++)
+			bytes += trace_format_entry(&e, line, sizeof(line));
+	return bytes;
+}
+
+/* Two threads read one trace_pipe file at once (its reader state is under
+ * the file's lock): together they get every line's bytes exactly once. */
+static void trace_pipe_two_readers_one_file(struct ktest *t)
+{
+	struct pipe_reader a = { 0 }, b = { 0 };
+	size_t want;
+	int status[2] = { -1, -1 };
+	pid_t pa, pb;
+
+	trace_quiet();
+	KTEST_ASSERT_EQ(t, do_mount("nodev", TFS, "tracefs", 0, NULL), 0);
+	write_exits(1000, 300);
+	want = rings_text_bytes();
+	a.f = b.f = tfs_open("trace_pipe", O_RDONLY | O_NONBLOCK);
+	KTEST_ASSERT_FALSE(t, IS_ERR(a.f));
+	pa = kernel_thread(drain_pipe, &a, "pipe_reader", SIGCHLD);
+	pb = kernel_thread(drain_pipe, &b, "pipe_reader", SIGCHLD);
+	KTEST_EXPECT_GT(t, pa, 0);
+	KTEST_EXPECT_GT(t, pb, 0);
+	KTEST_EXPECT_EQ(t, kernel_wait(pa, 0, &status[0]), pa);
+	KTEST_EXPECT_EQ(t, kernel_wait(pb, 0, &status[1]), pb);
+	fput(a.f);
+	KTEST_EXPECT_EQ(t, status[0] | status[1], 0);
+	KTEST_EXPECT_GT(t, want, 300 * 20);
+	KTEST_EXPECT_EQ(t, a.got + b.got, want);
+	ktest_log(t, "%lu bytes: %lu and %lu", (unsigned long)want, (unsigned long)a.got,
+		  (unsigned long)b.got);
+	KTEST_EXPECT_TRUE(t, ring_buffer_empty());
 	KTEST_EXPECT_EQ(t, do_umount(TFS, 0), 0);
 	trace_quiet();
 }
@@ -687,9 +945,11 @@ static const struct ktest_case trace_cases[] = {
 	KTEST_CASE(switch_records_cr3_write),
 	KTEST_CASE(syscalls_and_faults_recorded),
 	KTEST_CASE(signals_exit_wait_irq_recorded),
+	KTEST_CASE(ipi_and_tlb_flush_recorded),
 	KTEST_CASE(full_ring_overwrites_oldest),
 	KTEST_CASE(tracefs_files),
 	KTEST_CASE(trace_pipe_consumes_and_blocks),
+	KTEST_CASE(trace_pipe_two_readers_one_file),
 	KTEST_CASE(strace_decodes_calls),
 	KTEST_CASE(strace_long_call_stays_in_buffer),
 	KTEST_CASE(strace_prints_a_process_calls),

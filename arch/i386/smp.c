@@ -18,6 +18,7 @@
 #include <asm/irq.h>
 #include <asm/irqflags.h>
 #include <asm/pgtable.h>
+#include <trace/events.h>
 
 DEFINE_PER_CPU(struct ipi_stats, ipi_received);
 
@@ -39,8 +40,10 @@ void smp_send_reschedule(int cpu)
 {
 	unsigned long flags = local_irq_save();
 
-	if (apic_enabled && cpu_online(cpu))
+	if (apic_enabled && cpu_online(cpu)) {
+		trace_ipi_raise(1UL << cpu, "Rescheduling interrupts");
 		apic_send_ipi(cpu, APIC_DM_FIXED | RESCHEDULE_VECTOR);
+	}
 	local_irq_restore(flags);
 }
 
@@ -93,6 +96,7 @@ static int call_function_mask(cpumask_t mask, smp_call_func_t func, void *info, 
 	call_data = &data;
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	flags = local_irq_save();
+	trace_ipi_raise(mask.bits, "Function call interrupts");
 	for_each_cpu(cpu, &mask)
 		apic_send_ipi(cpu, APIC_DM_FIXED | CALL_FUNCTION_VECTOR);
 	local_irq_restore(flags);

@@ -21,6 +21,7 @@
  * idle task (idle_checks, read by the claim_c32 tests). */
 #include <kernel.h>
 #include <errno.h>
+#include <mm.h>
 #include <sched.h>
 #include <smp.h>
 #include <cpumask.h>
@@ -140,6 +141,7 @@ static int do_boot_cpu(int cpu)
 	__atomic_store_n(&cpu_callin, -1, __ATOMIC_SEQ_CST);
 	__atomic_store_n(&cpu_may_continue, false, __ATOMIC_SEQ_CST);
 	swapper_pg_dir[0] = swapper_pg_dir[KERNEL_PGD_BOUNDARY];   /* phys 0-4 MiB at 0 */
+	page_refs_atomic = true;          /* include/mm.h: before a second CPU runs */
 	wakeup_secondary_cpu(cpu);
 	in = wait_up_to_a_second(__atomic_load_n(&cpu_callin, __ATOMIC_SEQ_CST) == cpu);
 	swapper_pg_dir[0] = 0;

@@ -16,6 +16,7 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/tlbflush.h>
+#include <trace/events.h>
 
 /* A range of more pages than this is flushed whole (invlpg each costs more). */
 #define FLUSH_ALL_PAGES 32
@@ -39,10 +40,18 @@ static struct {
 	cpumask_t cpus;               /* CPUs yet to acknowledge */
 } flush_req;
 
+/* The pages a flush of [start, end) drops, as tlb_flush reports them. */
+static long flush_pages(unsigned long start, unsigned long end)
+{
+	if (start == FLUSH_ALL || end - start > FLUSH_ALL_PAGES * PAGE_SIZE)
+		return TLB_FLUSH_ALL_PAGES;
+	return (end - start) >> PAGE_SHIFT;
+}
+
 /* Flush [start, end) of the loaded address space on this CPU. */
 static void local_flush_range(unsigned long start, unsigned long end)
 {
-	if (start == FLUSH_ALL || end - start > FLUSH_ALL_PAGES * PAGE_SIZE) {
+	if (flush_pages(start, end) == TLB_FLUSH_ALL_PAGES) {
 		write_cr3(read_cr3());    /* user entries are never global */
 		return;
 	}
@@ -70,9 +79,11 @@ void smp_invalidate_interrupt(int cpu)
 	 * mask: then there is nothing of it left here to flush. */
 	if (flush_req.mm == ts->active_mm && cpumask_test_cpu(cpu, mm_cpumask(ts->active_mm))) {
 		if (ts->state == TLBSTATE_OK) {
+			trace_tlb_flush(TLB_REMOTE_SHOOTDOWN, flush_pages(flush_req.start, flush_req.end));
 			local_flush_range(flush_req.start, flush_req.end);
 			ts->flushes++;
-		} else {
+		} else {                  /* swapper_pg_dir: the whole user half goes */
+			trace_tlb_flush(TLB_REMOTE_SHOOTDOWN, TLB_FLUSH_ALL_PAGES);
 			leave_mm(cpu);
 			ts->leaves++;
 		}
@@ -96,6 +107,8 @@ static void flush_tlb_others(cpumask_t others, struct mm_struct *mm,
 	flush_req.end = end;
 	__atomic_store_n(&flush_req.cpus.bits, others.bits, __ATOMIC_SEQ_CST);
 	flags = local_irq_save();
+	trace_tlb_flush(TLB_REMOTE_SEND_IPI, flush_pages(start, end));
+	trace_ipi_raise(others.bits, "TLB shootdowns");
 	for_each_cpu(cpu, &others)
 		apic_send_ipi(cpu, APIC_DM_FIXED | INVALIDATE_TLB_VECTOR);
 	local_irq_restore(flags);
@@ -120,7 +133,11 @@ static void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start, unsign
 
 	cpumask_clear_cpu(cpu, &others);
 	if (cpumask_test_cpu(cpu, mm_cpumask(mm))) {
-		if (this_cpu(cpu_tlbstate).state == TLBSTATE_OK)
+		bool ok = this_cpu(cpu_tlbstate).state == TLBSTATE_OK;
+
+		trace_tlb_flush(TLB_LOCAL_MM_SHOOTDOWN, ok ? flush_pages(start, end)
+							   : TLB_FLUSH_ALL_PAGES);
+		if (ok)
 			local_flush_range(start, end);
 		else
 			leave_mm(cpu);

@@ -39,6 +39,8 @@ enum trace_event_id {
 	TRACE_SIGNAL_DELIVER,
 	TRACE_IRQ_HANDLER_ENTRY,
 	TRACE_IRQ_HANDLER_EXIT,
+	TRACE_IPI_RAISE,
+	TRACE_TLB_FLUSH,
 	NR_TRACE_EVENTS
 };
 
@@ -50,6 +52,19 @@ enum fault_kind {
 	FAULT_KIND_FILE,
 	FAULT_KIND_STACK_GROW,
 };
+
+/* tlb_flush's reason (Linux's enum tlb_flush_reason, the values its
+ * trace prints in parentheses). A CR3 write at a task switch is Linux's
+ * TLB_FLUSH_ON_TASK_SWITCH; Tasklab shows it as sched_switch's cr3=1 and
+ * records no tlb_flush for it (the switch path stays one test lighter). */
+enum tlb_flush_reason {
+	TLB_FLUSH_ON_TASK_SWITCH,
+	TLB_REMOTE_SHOOTDOWN,            /* a CPU flushed for another's IPI */
+	TLB_LOCAL_SHOOTDOWN,
+	TLB_LOCAL_MM_SHOOTDOWN,          /* the CPU changing the mm flushed its own */
+	TLB_REMOTE_SEND_IPI,             /* the sender, before it sends the IPIs */
+};
+#define TLB_FLUSH_ALL_PAGES (-1L)        /* tlb_flush's pages: the whole TLB */
 
 /* The bit after the events': strace= follows a process (trace_syscalls.c). */
 #define TRACE_STRACE NR_TRACE_EVENTS
@@ -80,6 +95,8 @@ void __trace_signal_generate(int sig, const struct kernel_siginfo *info,
 void __trace_signal_deliver(int sig, const struct kernel_siginfo *info,
 			    const struct k_sigaction *ka);
 void __trace_irq_handler(int irq, const char *name, bool entry);
+void __trace_ipi_raise(unsigned long target_mask, const char *reason);
+void __trace_tlb_flush(enum tlb_flush_reason reason, long pages);
 
 /* sched_switch: prev leaves the CPU for next; cr3: switch_mm wrote CR3. */
 static inline void trace_sched_switch(struct task_struct *prev, struct task_struct *next,
@@ -186,6 +203,22 @@ static inline void trace_irq_handler_exit(int irq)
 {
 	if (trace_event_enabled(TRACE_BIT(TRACE_IRQ_HANDLER_EXIT)))
 		__trace_irq_handler(irq, NULL, false);
+}
+
+/* ipi_raise: this CPU sends an IPI to the CPUs of target_mask; reason is
+ * the kind's caption in /proc/interrupts ("Rescheduling interrupts"). */
+static inline void trace_ipi_raise(unsigned long target_mask, const char *reason)
+{
+	if (trace_event_enabled(TRACE_BIT(TRACE_IPI_RAISE)))
+		__trace_ipi_raise(target_mask, reason);
+}
+
+/* tlb_flush: this CPU flushes pages of its TLB (TLB_FLUSH_ALL_PAGES: all
+ * of the user half), or sends the IPIs that make others do it. */
+static inline void trace_tlb_flush(enum tlb_flush_reason reason, long pages)
+{
+	if (trace_event_enabled(TRACE_BIT(TRACE_TLB_FLUSH)))
+		__trace_tlb_flush(reason, pages);
 }
 
 /* Boot (start_kernel, interrupts on): allocate the rings, calibrate the

@@ -75,6 +75,14 @@ struct trace_entry {
 			int irq;
 			const char *name;         /* request_irq's, never freed */
 		} irq;
+		struct {                  /* ipi_raise */
+			unsigned long target_mask;
+			const char *reason;       /* a string constant */
+		} ipi;
+		struct {                  /* tlb_flush */
+			long pages;
+			int reason;               /* enum tlb_flush_reason */
+		} tlb;
 	};
 };
 

@@ -2,8 +2,10 @@
  * (kernel/monitor.c; gdb's tl-runqueue prints the same from outside,
  * scripts/gdb/tasklab.py): the policy running, each task's policy, its
  * priorities (dynamic and static, on Linux 2.6's 0..139 scale), nice, the
- * ticks left of its slice and its sleep_avg, and under O(1) the levels
- * queued in each priority array with their tasks, in pick order. */
+ * ticks left of its slice and its sleep_avg, then each online CPU's run
+ * queue: what runs there and, under O(1), the levels queued in each of its
+ * priority arrays with their tasks, in pick order (goodness has one queue,
+ * CPU 0's, for every CPU). */
 #include <kernel.h>
 #include <sched.h>
 #include "sched.h"
@@ -44,27 +46,48 @@ static void show_array(const char *name, struct prio_array *array)
 	}
 }
 
-/* Contract: print the table and the queues of this CPU's rq, under
- * tasklist_lock (read: the walk) and the rq's lock (interrupts off while
- * printing). Process or interrupt context. */
-void show_sched_tasks(void)
+/* cpu's queue: its counts and running task, and under O(1) its arrays,
+ * under its lock (one at a time: never two queue locks nested here). */
+static void show_rq(int cpu)
 {
-	struct rq *rq = this_rq();
-	struct task_struct *p;
-	unsigned long flags = local_irq_save();
+	struct rq *rq = cpu_rq(cpu);
+	unsigned long flags;
 
-	read_lock(&tasklist_lock);
-	spin_lock(&rq->lock);
-	printk(KERN_RAW "sched=%s: %lu runnable, %lu switches, running %d\n", sched_class->name,
-	       rq->nr_running, rq->nr_switches, rq->curr->pid);
-	printk(KERN_RAW "  PID POLICY PRI STATIC  NI SLICE SLEEP_AVG Q CMD\n");
-	for_each_process(p)
-		show_task(p);
+	spin_lock_irqsave(&rq->lock, flags);
+	printk(KERN_RAW "cpu%d: %lu runnable, %lu switches, running %d\n", cpu, rq->nr_running,
+	       rq->nr_switches, rq->curr->pid);
 	if (sched_class == &o1_sched_class) {
 		show_array("active", rq->active);
 		show_array("expired", rq->expired);
 	}
+	spin_unlock_irqrestore(&rq->lock, flags);
+}
+
+/* Contract: print the table (under tasklist_lock, read, for the walk, and
+ * this CPU's rq lock; interrupts off while printing), then every online
+ * CPU's queue. Process or interrupt
+ * context. The first line's total is read without the other CPUs' locks:
+ * a glance, each queue's own line is exact. */
+void show_sched_tasks(void)
+{
+	struct rq *rq = this_rq();
+	struct task_struct *p;
+	unsigned long flags, runnable = 0;
+	int cpu;
+
+	for_each_online_cpu(cpu)
+		runnable += READ_ONCE(cpu_rq(cpu)->nr_running);
+	flags = local_irq_save();
+	read_lock(&tasklist_lock);       /* the walk: tasks exit on other CPUs */
+	spin_lock(&rq->lock);
+	printk(KERN_RAW "sched=%s: %lu runnable on %u CPU(s)\n", sched_class->name, runnable,
+	       cpumask_weight(cpu_online_mask));
+	printk(KERN_RAW "  PID POLICY PRI STATIC  NI SLICE SLEEP_AVG Q CMD\n");
+	for_each_process(p)
+		show_task(p);
 	spin_unlock(&rq->lock);
 	read_unlock(&tasklist_lock);
 	local_irq_restore(flags);
+	for_each_online_cpu(cpu)
+		show_rq(cpu);
 }

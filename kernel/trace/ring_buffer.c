@@ -9,7 +9,9 @@
  * (trace_nr_cpus); an event on another CPU would be counted lost. */
 #include <kernel.h>
 #include <errno.h>
+#include <mm.h>
 #include <vmalloc.h>
+#include <asm/page.h>
 #include <asm/processor.h>
 #include <trace/trace.h>
 
@@ -129,12 +131,23 @@ void ring_buffer_init(void)
 }
 
 /* Contract: give every CPU with a ring new, empty slots for kb KiB.
- * All are allocated before any ring changes, so -ENOMEM leaves the old
- * rings (and their entries) as they were. Process context. */
+ * A size whose rings together need more pages than are free is refused
+ * before anything is allocated (Linux's ring_buffer_resize checks
+ * si_mem_available the same way: vmalloc would otherwise take the last
+ * free pages, or fail late); and all rings are allocated before any
+ * changes, so -ENOMEM leaves the old rings (and their entries) as they
+ * were. Process context. */
 int ring_buffer_resize(unsigned long kb)
 {
-	unsigned long n = slots_for(kb);
+	unsigned long n, pages;
 	struct trace_entry *fresh[NR_CPUS] = { 0 };
+
+	if (kb > ~0UL / 1024 / trace_nr_cpus)          /* more bytes than there are */
+		return -ENOMEM;
+	n = slots_for(kb);
+	pages = (n * sizeof(struct trace_entry) + PAGE_SIZE - 1) / PAGE_SIZE * trace_nr_cpus;
+	if (pages > nr_free_pages())
+		return -ENOMEM;
 
 	for (unsigned int cpu = 0; cpu < trace_nr_cpus; cpu++) {
 		fresh[cpu] = vmalloc(n * sizeof(struct trace_entry));

@@ -35,10 +35,13 @@ const struct trace_event_info trace_event_table[NR_TRACE_EVENTS] = {
 	[TRACE_SIGNAL_DELIVER] = { "signal_deliver", "signal" },
 	[TRACE_IRQ_HANDLER_ENTRY] = { "irq_handler_entry", "irq" },
 	[TRACE_IRQ_HANDLER_EXIT] = { "irq_handler_exit", "irq" },
+	[TRACE_IPI_RAISE] = { "ipi_raise", "ipi" },
+	[TRACE_TLB_FLUSH] = { "tlb_flush", "tlb" },
 };
 
-/* The groups with events, in tracefs's order (ipi and tlb come with SMP). */
-const char *const trace_groups[] = { "exceptions", "irq", "raw_syscalls", "sched", "signal" };
+/* The groups with events, in tracefs's order. */
+const char *const trace_groups[] = { "exceptions", "ipi", "irq", "raw_syscalls", "sched", "signal",
+				     "tlb" };
 const unsigned int nr_trace_groups = ARRAY_SIZE(trace_groups);
 
 void trace_set_events(u32 bits, bool on)

@@ -236,3 +236,27 @@ void __trace_irq_handler(int irq, const char *name, bool entry)
 	e.irq.name = name ? name : "";
 	ring_buffer_write(&e);
 }
+
+void __trace_ipi_raise(unsigned long target_mask, const char *reason)
+{
+	struct trace_entry e;
+
+	if (!trace_wanted(NULL))
+		return;
+	entry_init(&e, TRACE_IPI_RAISE);
+	e.ipi.target_mask = target_mask;
+	e.ipi.reason = reason;
+	ring_buffer_write(&e);
+}
+
+void __trace_tlb_flush(enum tlb_flush_reason reason, long pages)
+{
+	struct trace_entry e;
+
+	if (!trace_wanted(NULL))
+		return;
+	entry_init(&e, TRACE_TLB_FLUSH);
+	e.tlb.pages = pages;
+	e.tlb.reason = reason;
+	ring_buffer_write(&e);
+}

@@ -21,6 +21,15 @@ static const char *const fault_kinds[] = {
 	[FAULT_KIND_STACK_GROW] = "stack_grow",
 };
 
+/* Linux's TLB_FLUSH_REASON strings. */
+static const char *const tlb_flush_reasons[] = {
+	[TLB_FLUSH_ON_TASK_SWITCH] = "flush on task switch",
+	[TLB_REMOTE_SHOOTDOWN] = "remote shootdown",
+	[TLB_LOCAL_SHOOTDOWN] = "local shootdown",
+	[TLB_LOCAL_MM_SHOOTDOWN] = "local mm shootdown",
+	[TLB_REMOTE_SEND_IPI] = "remote ipi send",
+};
+
 static int sched_fields(const struct trace_entry *e, char *buf, size_t size)
 {
 	switch (e->type) {
@@ -76,6 +85,12 @@ int trace_format_fields(const struct trace_entry *e, char *buf, size_t size)
 		return snprintf(buf, size, "irq=%d name=%s", e->irq.irq, e->irq.name);
 	case TRACE_IRQ_HANDLER_EXIT:
 		return snprintf(buf, size, "irq=%d ret=handled", e->irq.irq);
+	case TRACE_IPI_RAISE:            /* Linux's bitmap: 32 bits a group */
+		return snprintf(buf, size, "target_mask=%08lx (%s)", e->ipi.target_mask,
+				e->ipi.reason);
+	case TRACE_TLB_FLUSH:
+		return snprintf(buf, size, "pages:%ld reason:%s (%d)", e->tlb.pages,
+				tlb_flush_reasons[e->tlb.reason], e->tlb.reason);
 	default:
 		return sched_fields(e, buf, size);
 	}

@@ -27,6 +27,7 @@
 #include <errno.h>
 #include <fs.h>
 #include <mount.h>
+#include <mutex.h>
 #include <pid.h>
 #include <sched.h>
 #include <slab.h>
@@ -200,8 +201,12 @@ static int tracefs_readdir(struct file *f, filldir_t filldir, void *ctx)
 
 /* An open trace or trace_pipe: the line being copied out, and for trace
  * where each CPU's ring is up to and where this read stops (the heads
- * when it started: a live ring does not make the file endless). */
+ * when it started: a live ring does not make the file endless). Two
+ * threads may read one open file at once: lock (a mutex: a read copies to
+ * user memory, which may fault and sleep) guards every other field, as
+ * Linux's iter->mutex. */
 struct trace_reader {
+	struct mutex lock;
 	unsigned long idx[NR_CPUS], end[NR_CPUS];
 	bool started;
 	size_t len, off;
@@ -257,19 +262,21 @@ static ssize_t reader_copy(struct trace_reader *r, struct iov_iter *to)
 static ssize_t trace_read(struct file *f, struct iov_iter *to, loff_t *pos)
 {
 	struct trace_reader *r = f->private_data;
-	ssize_t done = 0, n;
+	ssize_t done = 0, n = 0;
 
+	mutex_lock(&r->lock);
 	if (!r->started || *pos == 0)
 		reader_start(r);
 	while (to->count) {
 		if (r->off == r->len && !reader_next(r))
 			break;
 		if ((n = reader_copy(r, to)) < 0)
-			return done ? done : n;
+			break;
 		done += n;
 	}
 	*pos += done;
-	return done;
+	mutex_unlock(&r->lock);
+	return done ? done : min(n, (ssize_t)0);
 }
 
 /* Wait for an entry: 0, -EAGAIN (O_NONBLOCK) or -ERESTARTSYS (a signal).
@@ -289,15 +296,14 @@ static int wait_for_entry(struct file *f)
 	return 0;
 }
 
-static ssize_t trace_pipe_read(struct file *f, struct iov_iter *to, loff_t *pos)
+/* Copy r's line and then consumed entries while `to` has room: bytes
+ * copied (0: nothing to consume), or -EFAULT when none could be. Under
+ * r->lock. */
+static ssize_t pipe_copy(struct trace_reader *r, struct iov_iter *to)
 {
-	struct trace_reader *r = f->private_data;
 	struct trace_entry e;
 	ssize_t done = 0, n;
-	int err;
 
-	if (r->off == r->len && (err = wait_for_entry(f)))
-		return err;
 	while (to->count) {
 		if (r->off == r->len) {
 			if (!ring_buffer_consume(&e))
@@ -309,6 +315,32 @@ static ssize_t trace_pipe_read(struct file *f, struct iov_iter *to, loff_t *pos)
 			return done ? done : n;
 		done += n;
 	}
+	return done;
+}
+
+/* Contract: the next lines, consumed; blocks (without r->lock, so that a
+ * second reader of the file is not stuck behind an empty pipe) until
+ * there is one. Bytes read, or wait_for_entry's error, or -EFAULT. */
+static ssize_t trace_pipe_read(struct file *f, struct iov_iter *to, loff_t *pos)
+{
+	struct trace_reader *r = f->private_data;
+	ssize_t done = 0;
+	int err;
+
+	if (!to->count)
+		return 0;
+	mutex_lock(&r->lock);
+	while (!done) {
+		if (r->off == r->len && ring_buffer_empty()) {
+			mutex_unlock(&r->lock);
+			if ((err = wait_for_entry(f)))
+				return err;
+			mutex_lock(&r->lock);
+			continue;
+		}
+		done = pipe_copy(r, to);  /* 0: another reader took it: wait again */
+	}
+	mutex_unlock(&r->lock);
 	return done;
 }
 
@@ -458,10 +490,8 @@ static int write_number(const struct tfs_node *node, const char *buf)
 			return -EINVAL;
 		trace_set_events(node->bits, v);
 		return 0;
-	default:                         /* buffer_size_kb */
-		if (!v)
-			return -EINVAL;
-		return v > 256 * 1024 ? -ENOMEM : ring_buffer_resize(v);
+	default:                         /* buffer_size_kb: ENOMEM past free memory */
+		return v ? ring_buffer_resize(v) : -EINVAL;
 	}
 }
 
@@ -483,9 +513,34 @@ static int apply_write(const struct tfs_node *node, char *buf)
 	}
 }
 
+/* A write to a list of words (set_event, set_event_pid) longer than the
+ * page taken at once is cut after its last blank, so that no word is
+ * split: the short count sends the writer's next write() to that word's
+ * start (Linux's trace_parser carries a split word over to the next write
+ * instead; either way each word is parsed whole). Returns the bytes kept
+ * (buf cut there), or -EINVAL for one word longer than the page. */
+static ssize_t keep_whole_words(char *buf, size_t count)
+{
+	size_t n = count;
+
+	while (n && buf[n - 1] != ' ' && buf[n - 1] != '\t' && buf[n - 1] != '\n')
+		n--;
+	if (!n)
+		return -EINVAL;
+	buf[n] = '\0';
+	return n;
+}
+
+static bool is_word_list(enum tfs_kind kind)
+{
+	return kind == TFS_SET_EVENT || kind == TFS_SET_EVENT_PID;
+}
+
 static ssize_t tracefs_write(struct file *f, struct iov_iter *from, loff_t *pos)
 {
-	size_t count = min(from->count, (size_t)PAGE_SIZE - 1);
+	const struct tfs_node *node = &TFS_I(f->f_inode)->node;
+	ssize_t count = min(from->count, (size_t)PAGE_SIZE - 1);
+	bool cut = from->count > (size_t)count;
 	char *buf;
 	int err;
 
@@ -494,7 +549,11 @@ static ssize_t tracefs_write(struct file *f, struct iov_iter *from, loff_t *pos)
 	buf = memdup_iter_nul(from, count);
 	if (IS_ERR(buf))
 		return PTR_ERR(buf);
-	err = apply_write(&TFS_I(f->f_inode)->node, buf);
+	if (cut && is_word_list(node->kind) && (count = keep_whole_words(buf, count)) < 0) {
+		kfree(buf);
+		return count;
+	}
+	err = apply_write(node, buf);
 	kfree(buf);
 	if (err)
 		return err;
@@ -526,9 +585,12 @@ static int tracefs_open(struct inode *inode, struct file *f)
 	enum tfs_kind kind = TFS_I(inode)->node.kind;
 
 	if (kind == TFS_TRACE || kind == TFS_TRACE_PIPE) {
-		f->private_data = kzalloc(sizeof(struct trace_reader), GFP_KERNEL);
-		if (!f->private_data)
+		struct trace_reader *r = kzalloc(sizeof(*r), GFP_KERNEL);
+
+		if (!r)
 			return -ENOMEM;
+		__mutex_init(&r->lock, "trace_reader->lock");
+		f->private_data = r;
 	}
 	if (kind == TFS_TRACE_PIPE)      /* a stream: lseek and pread are ESPIPE, as Linux's */
 		f->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);

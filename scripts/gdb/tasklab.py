@@ -12,8 +12,8 @@
                    global variable exists to read instead); stopped in user
                    mode, the CPU's TSS.esp0 is on the task's kernel stack
   $tl_task(pid)    the task_struct with that pid, or 0
-  tl-runqueue      CPU 0's run queue (kernel/sched/sched.h: struct rq): the
-                   policy running, and under O(1) each priority array's
+  tl-runqueue      every online CPU's run queue (kernel/sched/sched.h: struct
+                   rq): the policy running, and under O(1) each priority array's
                    bitmap and the tasks queued at each level, in pick order
                    (the monitor's q key prints the same, kernel/sched/debug.c)
 
@@ -167,23 +167,34 @@ def show_array(name, array):
             gdb.write(f'  {prio:3d}: ' + ' '.join(pids) + '\n')
 
 
+def online_cpus():
+    """The CPUs of cpu_online_mask (include/cpumask.h), lowest first."""
+    bits = int(gdb.parse_and_eval('__cpu_online_mask.bits'))
+    return [cpu for cpu in range(bits.bit_length()) if bits >> cpu & 1]
+
+
 class TlRunqueue(gdb.Command):
-    """Print CPU 0's run queue: the policy, and the O(1) priority arrays."""
+    """Print every online CPU's run queue: the policy, and the O(1) priority
+    arrays (goodness: the one queue, CPU 0's)."""
 
     def __init__(self):
         super().__init__('tl-runqueue', gdb.COMMAND_DATA)
 
     def invoke(self, arg, from_tty):
-        rq = gdb.parse_and_eval('runqueues[0]')
         policy = gdb.parse_and_eval('sched_class')['name'].string()
-        gdb.write(f"sched={policy}: {int(rq['nr_running'])} runnable, "
-                  f"running pid {int(rq['curr']['pid'])}\n")
-        if policy == 'o1':
-            show_array('active', rq['active'].dereference())
-            show_array('expired', rq['expired'].dereference())
-        else:
-            pids = [str(int(p['pid'])) for p in list_entries(rq['goodness_queue'], 'run_list')]
-            gdb.write('queue: ' + ' '.join(pids) + '\n')
+        cpus = online_cpus()
+        rqs = {cpu: gdb.parse_and_eval(f'runqueues[{cpu}]') for cpu in cpus}
+        gdb.write(f"sched={policy}: {sum(int(rq['nr_running']) for rq in rqs.values())} "
+                  f"runnable on {len(cpus)} CPU(s)\n")
+        for cpu, rq in rqs.items():
+            gdb.write(f"cpu{cpu}: {int(rq['nr_running'])} runnable, "
+                      f"running pid {int(rq['curr']['pid'])}\n")
+            if policy == 'o1':
+                show_array('active', rq['active'].dereference())
+                show_array('expired', rq['expired'].dereference())
+            elif cpu == 0:
+                pids = [str(int(p['pid'])) for p in list_entries(rq['goodness_queue'], 'run_list')]
+                gdb.write('queue: ' + ' '.join(pids) + '\n')
 
 
 TlPs()

@@ -11,6 +11,8 @@ raw TSC counts scaled by the 1 GHz guess.
 import gdb
 
 FAULT_KINDS = ['demand_zero', 'cow_copy', 'cow_reuse', 'file', 'stack_grow']
+TLB_FLUSH_REASONS = ['flush on task switch', 'remote shootdown', 'local shootdown',
+                     'local mm shootdown', 'remote ipi send']
 
 
 def cstr(v):
@@ -64,6 +66,11 @@ def fields(name, e):
         return f"irq={int(e['irq']['irq'])} name={cstr(e['irq']['name'])}"
     if name == 'irq_handler_exit':
         return f"irq={int(e['irq']['irq'])} ret=handled"
+    if name == 'ipi_raise':
+        return f"target_mask={int(e['ipi']['target_mask']):08x} ({cstr(e['ipi']['reason'])})"
+    if name == 'tlb_flush':
+        reason = int(e['tlb']['reason'])
+        return f"pages:{int(e['tlb']['pages'])} reason:{TLB_FLUSH_REASONS[reason]} ({reason})"
     return sched_fields(name, e)
 
 

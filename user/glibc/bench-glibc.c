@@ -7,8 +7,15 @@
  *   process, then again after it touched 4 MiB; fork+exec+wait (of itself
  *   with --exit); a demand-zero fault; a copy-on-write fault; one switch of
  *   a pipe ping-pong between two processes.
- * With --exit it exits at once (the exec benchmark's child). Exits 0 when
- * every step worked, so `make test` can run it under qemu-i386 too. */
+ * With --exit it exits at once (the exec benchmark's child). With a
+ * figure's name and a count (`bench-glibc user_cow_fault 0`) it runs that
+ * benchmark alone, n times (pages, for the faults): the kernel runs it n
+ * times and 0 times and counts what the difference cost (tests/bench_user.c:
+ * IPIs, TLB shootdowns). `bench-glibc wall parallel|serial LOOPS N` runs
+ * LOOPS fork+exit+wait loops of N each, all at once or one after the other,
+ * and prints the wall time they took by the kernel's CLOCK_MONOTONIC
+ * (`make bench-wall`). Exits 0 when every step worked, so `make test` can
+ * run it under qemu-i386 too. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +23,7 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include "../include/asm/tsc.h"       /* rdtsc */
 
@@ -25,8 +33,11 @@
 static const char *self;
 static int failures;
 
+/* n == 0 is a counting run's baseline (set-up only): nothing to report. */
 static void report(const char *name, uint64_t cycles, unsigned long n)
 {
+	if (!n)
+		return;
 	printf("bench: %s %llu cycles\n", name, (unsigned long long)(cycles / n));
 	fflush(stdout);
 }
@@ -88,7 +99,10 @@ static char *map_pages(size_t len)
 	return p;
 }
 
-static void bench_demand_zero(void)
+#define TOUCH_PAGES (TOUCH_BYTES / PAGE)
+
+/* Touch the first n pages of a fresh 4 MiB mapping. */
+static void bench_demand_zero(unsigned long n)
 {
 	char *p = map_pages(TOUCH_BYTES);
 	uint64_t t0;
@@ -96,15 +110,15 @@ static void bench_demand_zero(void)
 	if (!p)
 		return;
 	t0 = rdtsc();
-	for (size_t off = 0; off < TOUCH_BYTES; off += PAGE)
+	for (size_t off = 0; off < n * PAGE; off += PAGE)
 		p[off] = 1;
-	report("user_demand_zero_fault", rdtsc() - t0, TOUCH_BYTES / PAGE);
+	report("user_demand_zero_fault", rdtsc() - t0, n);
 	munmap(p, TOUCH_BYTES);
 }
 
-/* The parent writes pages it shares with a sleeping child: each write
+/* The parent writes n pages it shares with a sleeping child: each write
  * copies one page. */
-static void bench_cow(void)
+static void bench_cow(unsigned long n)
 {
 	char *p = map_pages(TOUCH_BYTES);
 	int fds[2];
@@ -122,9 +136,9 @@ static void bench_cow(void)
 	}
 	close(fds[0]);
 	t0 = rdtsc();
-	for (size_t off = 0; off < TOUCH_BYTES; off += PAGE)
+	for (size_t off = 0; off < n * PAGE; off += PAGE)
 		p[off] = 2;
-	report("user_cow_fault", rdtsc() - t0, TOUCH_BYTES / PAGE);
+	report("user_cow_fault", rdtsc() - t0, n);
 	close(fds[1]);
 	if (pid < 0 || waitpid(pid, NULL, 0) != pid)
 		failures++;
@@ -175,18 +189,110 @@ static void bench_fork_touched(unsigned long n)
 	munmap(p, TOUCH_BYTES);
 }
 
+static void bench_fork_exit(unsigned long n)
+{
+	bench_fork("user_fork_exit_wait", n, 0);
+}
+
+static void bench_fork_exec(unsigned long n)
+{
+	bench_fork("user_fork_exec_wait", n, 1);
+}
+
+/* Every figure in the order a plain run measures them, with its count. */
+static const struct figure {
+	const char *name;
+	void (*run)(unsigned long n);
+	unsigned long n;
+} figures[] = {
+	{ "user_null_syscall_getpid", bench_null_syscall, 20000 },
+	{ "user_fork_exit_wait", bench_fork_exit, 100 },
+	{ "user_fork_exit_wait_4mib", bench_fork_touched, 100 },
+	{ "user_fork_exec_wait", bench_fork_exec, 30 },
+	{ "user_demand_zero_fault", bench_demand_zero, TOUCH_PAGES },
+	{ "user_cow_fault", bench_cow, TOUCH_PAGES },
+	{ "user_pipe_switch", bench_pipe_pingpong, 1000 },
+};
+
+/* One loop of the wall-time benchmark: n fork+exit+wait, in a child of
+ * its own. Returns its pid (-1 if fork failed). */
+static pid_t start_loop(unsigned long n)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		for (unsigned long i = 0; i < n; i++)
+			fork_wait(0);
+		_exit(failures != 0);
+	}
+	return pid;
+}
+
+static int reap(pid_t pid)
+{
+	int status;
+
+	return pid > 0 && waitpid(pid, &status, 0) == pid && status == 0 ? 0 : 1;
+}
+
+static long long monotonic_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000LL + ts.tv_nsec / 1000;
+}
+
+/* `wall parallel|serial LOOPS N`: LOOPS loops of N fork+exit+wait, all
+ * started at once (parallel) or each after the last ended (serial); prints
+ * the time from the first start to the last end. */
+static int bench_wall(const char *mode, int loops, unsigned long n)
+{
+	pid_t pids[16];
+	long long t0;
+	int bad = 0;
+
+	if (loops < 1 || loops > 16 || (strcmp(mode, "parallel") && strcmp(mode, "serial"))) {
+		printf("bench-glibc: usage: wall parallel|serial LOOPS(1-16) N\n");
+		return 2;
+	}
+	t0 = monotonic_us();
+	for (int i = 0; i < loops; i++) {
+		pids[i] = start_loop(n);
+		if (mode[0] == 's')
+			bad += reap(pids[i]);
+	}
+	for (int i = 0; mode[0] == 'p' && i < loops; i++)
+		bad += reap(pids[i]);
+	printf("bench: wall_fork_exit_wait_%dx%lu_%s %lld us\n", loops, n, mode, monotonic_us() - t0);
+	return bad != 0;
+}
+
+/* `bench-glibc NAME N`: the figure NAME alone, N times. */
+static int run_one(const char *name, unsigned long n)
+{
+	for (size_t i = 0; i < sizeof(figures) / sizeof(figures[0]); i++)
+		if (!strcmp(figures[i].name, name)) {
+			if (figures[i].run == bench_demand_zero || figures[i].run == bench_cow)
+				n = n < TOUCH_PAGES ? n : TOUCH_PAGES;
+			figures[i].run(n);
+			return failures != 0;
+		}
+	printf("bench-glibc: no benchmark %s\n", name);
+	return 2;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1 && !strcmp(argv[1], "--exit"))
 		return 0;
 	self = argv[0];
-	bench_null_syscall(20000);
-	bench_fork("user_fork_exit_wait", 100, 0);
-	bench_fork_touched(100);
-	bench_fork("user_fork_exec_wait", 30, 1);
-	bench_demand_zero();
-	bench_cow();
-	bench_pipe_pingpong(1000);
+	if (argc == 5 && !strcmp(argv[1], "wall"))
+		return bench_wall(argv[2], atoi(argv[3]), strtoul(argv[4], NULL, 0));
+	if (argc == 3)
+		return run_one(argv[1], strtoul(argv[2], NULL, 0));
+	for (size_t i = 0; i < sizeof(figures) / sizeof(figures[0]); i++)
+		figures[i].run(figures[i].n);
 	if (failures)
 		printf("bench-glibc: %d steps failed\n", failures);
 	return failures != 0;
