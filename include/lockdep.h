@@ -18,6 +18,7 @@
 #define TASKLAB_LOCKDEP_H
 
 #include <types.h>
+#include <asm/jump_label.h>
 
 struct lock_class;
 
@@ -58,10 +59,10 @@ extern bool debug_locks;             /* the checker is on */
 void lock_acquire(struct lockdep_map *map, int kind, unsigned long ip);
 void lock_release(struct lockdep_map *map);
 /* Called by schedule() and every sleeping lock: reports a spinning lock
- * held (one predicted branch when the checker is off). */
+ * held (one nop when the checker is off from boot: a static branch). */
 void __lockdep_might_sleep(const char *what, unsigned long ip);
 #define lockdep_might_sleep(what, ip) do {                              \
-	if (unlikely(debug_locks))                                      \
+	if (static_branch_unlikely(&debug_locks))                       \
 		__lockdep_might_sleep(what, ip);                        \
 } while (0)
 /* The checker stops (a panic or oops is under way: its printk must not be checked). */
@@ -86,15 +87,18 @@ void lock_acquire_here(struct lockdep_map *map, int kind);
 #define __always_inline inline __attribute__((always_inline))
 #endif
 
+/* Every lock and unlock: with nolockdep one nop (a static branch, patched
+ * at boot); otherwise a call, and the checker looks at debug_locks itself
+ * (a panic may have turned it off since). */
 static __always_inline void __lock_acquire(struct lockdep_map *map, int kind)
 {
-	if (unlikely(debug_locks))
+	if (static_branch_unlikely(&debug_locks))
 		lock_acquire_here(map, kind);
 }
 
 static __always_inline void __lock_release(struct lockdep_map *map)
 {
-	if (unlikely(debug_locks))
+	if (static_branch_unlikely(&debug_locks))
 		lock_release(map);
 }
 

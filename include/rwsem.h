@@ -60,14 +60,14 @@ void __down_write(struct rw_semaphore *s);
  * checker's bookkeeping and any sleep are out of line. */
 static __always_inline void down_read(struct rw_semaphore *s)
 {
-	if (likely(!debug_locks) && __rwsem_try_read(s, false))
+	if (!static_branch_unlikely(&debug_locks) && __rwsem_try_read(s, false))
 		return;
 	__down_read(s);
 }
 
 static __always_inline void down_write(struct rw_semaphore *s)
 {
-	if (likely(!debug_locks) && __rwsem_try_write(s, false))
+	if (!static_branch_unlikely(&debug_locks) && __rwsem_try_write(s, false))
 		return;
 	__down_write(s);
 }

@@ -22,6 +22,7 @@
 #include <mount.h>
 #include <multiboot.h>
 #include <params.h>
+#include <asm/jump_label.h>
 #include <pid.h>
 #include <proc_fs.h>
 #include <sched.h>
@@ -205,6 +206,7 @@ __no_stack_protector void start_kernel(u32 magic, phys_addr_t mbi)
 	parse_kernel_cmdline(boot_params.cmdline);
 	multiboot_print_summary();
 	cpu_protections_init();     /* SMEP, SMAP (nosmep, nosmap read just above) */
+	jump_label_init();          /* static branches of false keys (nolockdep) to nops */
 	mem_init();                 /* text and rodata read-only from here (rodata=) */
 	sched_init();
 	pidhash_init();

@@ -7,25 +7,26 @@
  * accident. The trap entry clears AC (entry.asm), so neither a user program
  * that set AC nor an interrupt taken inside a window runs kernel code with it;
  * the saved EFLAGS brings it back on the way out. Linux patches stac/clac into
- * nops on a CPU without SMAP; Tasklab's text is read-only and never patched,
- * so the instructions are guarded by a test of smap_enabled instead. */
+ * nops on a CPU without SMAP; so does Tasklab, at boot (static_insn3,
+ * include/asm/jump_label.h), before the text is made read-only and before
+ * any user access: with SMAP each is the one instruction, without it one
+ * nop (a test of smap_enabled cost a load, a compare and a branch). */
 #ifndef TASKLAB_ASM_SMAP_H
 #define TASKLAB_ASM_SMAP_H
 
 #include <asm/cpufeature.h>
+#include <asm/jump_label.h>
 
 #define X86_EFLAGS_AC 0x00040000
 
-static inline void stac(void)
+static inline __attribute__((always_inline)) void stac(void)
 {
-	if (smap_enabled)
-		__asm__ __volatile__("stac" ::: "memory");
+	static_insn3(&smap_enabled, "stac");
 }
 
-static inline void clac(void)
+static inline __attribute__((always_inline)) void clac(void)
 {
-	if (smap_enabled)
-		__asm__ __volatile__("clac" ::: "memory");
+	static_insn3(&smap_enabled, "clac");
 }
 
 #endif
