@@ -165,6 +165,9 @@ static __noreturn void page_fault_oops(struct pt_regs *regs)
 	unsigned long addr = read_cr2();
 	u32 err = regs->error_code;
 
+	/* before the first printk, as die(): a fault inside the lock checker
+	 * holds its graph lock, which a checked printk would wait for */
+	debug_locks_off();
 	printk(KERN_EMERG "BUG: %s, address: %08lx\n", addr < PAGE_SIZE ?
 	       "kernel NULL pointer dereference" : "unable to handle page fault for address", addr);
 	printk(KERN_EMERG "#PF: supervisor %s in %s mode\n",
