@@ -235,17 +235,18 @@ static void group_gone(struct task_struct *leader)
 	wake_up_parent(parent);
 }
 
-/* Interrupts off; takes tasklist_lock for writing. A thread that is not its group's leader reaps itself
+/* Interrupts off; takes tasklist_lock for writing. group_dead: tsk is the
+ * last thread of its group to exit. A thread that is not its group's leader reaps itself
  * (nobody waits for a thread); a leader becomes a zombie, reported to its
  * parent now if it was the group's last thread, else when the last one is
  * released (release_task). */
-static void exit_notify(struct task_struct *tsk)
+static void exit_notify(struct task_struct *tsk, bool group_dead)
 {
 	struct task_struct *exec_task;
 
 	write_lock(&tasklist_lock);
 	forget_original_parent(tsk);
-	if (!tsk->signal->live)            /* the process is gone */
+	if (group_dead)                    /* the process is gone */
 		kill_orphaned_pgrp(tsk->group_leader, NULL);
 	/* read under the lock de_thread clears it under, so the execing
 	 * thread is still there to wake */
@@ -280,6 +281,7 @@ static void exit_notify(struct task_struct *tsk)
 void do_exit(long code)
 {
 	struct task_struct *tsk = current;
+	bool group_dead;
 
 	if (unlikely(is_idle_task(tsk)))
 		panic("Attempted to kill the idle task!");
@@ -289,17 +291,22 @@ void do_exit(long code)
 	trace_sched_process_exit(tsk);
 	coredump_task_exit(tsk);         /* a dump of the group waits for us */
 	tsk->exit_code = code;
-	if (!--tsk->signal->live)
+	/* atomic, as Linux's signal->live: threads exit on several CPUs at
+	 * once, and exactly one of them must find the group dead (a lost
+	 * decrement left an armed ITIMER_REAL on the timer list of a freed
+	 * signal_struct: make fuzz SMP=4 MTTCG=1 hung in enqueue_timer) */
+	group_dead = __atomic_sub_fetch(&tsk->signal->live, 1, __ATOMIC_ACQ_REL) == 0;
+	if (group_dead)
 		exit_itimers(tsk->signal);     /* the process is gone: its timers stop */
 	exit_mm(tsk);
 	exit_files(tsk);
 	exit_fs(tsk);
-	if (!tsk->signal->live)
+	if (group_dead)
 		disassociate_ctty(true);       /* a session leader's terminal hangs up */
 	/* a leader whose threads run on keeps its handler table: a signal to
 	 * the process goes through it to them (prepare_signal); it goes in
 	 * release_task */
-	if (thread_group_leader(tsk) && tsk->signal->live)
+	if (thread_group_leader(tsk) && __atomic_load_n(&tsk->signal->live, __ATOMIC_ACQUIRE))
 		flush_signals_on_exit(tsk);
 	else
 		exit_sighand(tsk);
@@ -307,7 +314,7 @@ void do_exit(long code)
 	if (tsk->kthread)
 		kthread_exit_notify(tsk, code);
 	local_irq_disable();             /* no wake-up between zombie and switch */
-	exit_notify(tsk);
+	exit_notify(tsk, group_dead);
 	tsk->state = TASK_DEAD;
 	schedule();
 	panic("do_exit: dead task %s was scheduled again", tsk->comm);

@@ -427,7 +427,7 @@ bad_fork_cleanup_mm:
 		mmput(p->mm);
 bad_fork_cleanup_signal:
 	if (clone_flags & CLONE_THREAD)
-		p->signal->live--;       /* copy_signal counted the thread */
+		__atomic_sub_fetch(&p->signal->live, 1, __ATOMIC_ACQ_REL);   /* copy_signal counted it */
 	exit_signal(p);
 bad_fork_cleanup_sighand:
 	exit_sighand(p);

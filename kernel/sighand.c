@@ -70,8 +70,9 @@ int copy_signal(unsigned long clone_flags, struct task_struct *p)
 	struct signal_struct *sig;
 
 	if (clone_flags & CLONE_THREAD) {
-		current->signal->count++;
-		current->signal->live++;
+		/* atomic: threads of the group exit on other CPUs meanwhile */
+		__atomic_add_fetch(&current->signal->count, 1, __ATOMIC_ACQ_REL);
+		__atomic_add_fetch(&current->signal->live, 1, __ATOMIC_ACQ_REL);
 		return 0;
 	}
 	sig = kmem_cache_alloc(signal_cachep, GFP_KERNEL);
@@ -154,7 +155,7 @@ void exit_signal(struct task_struct *p)
 	struct signal_struct *sig = p->signal;
 
 	p->signal = NULL;
-	if (--sig->count == 0) {
+	if (__atomic_sub_fetch(&sig->count, 1, __ATOMIC_ACQ_REL) == 0) {
 		BUG_ON(sig == &init_signal);
 		flush_sigqueue(&sig->shared_pending);
 		exit_syscall_counts(sig);

@@ -62,8 +62,9 @@ struct sighand_struct {
 				       * thread ends, with group_exit_code */
 
 struct signal_struct {
-	int count;                        /* tasks referring to it */
-	int live;                         /* threads of the group not yet in do_exit */
+	int count;                        /* tasks referring to it (atomic) */
+	int live;                         /* threads of the group not yet in do_exit
+					   * (atomic: the last one out finds the group dead) */
 	int group_exit_code;              /* exit status, or the stop signal */
 	unsigned int flags;               /* SIGNAL_* */
 	int group_stop_count;             /* threads still to stop in a group stop */
