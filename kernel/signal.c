@@ -332,7 +332,7 @@ static bool prepare_signal(int sig, struct task_struct *p, bool group, bool forc
 {
 	struct signal_struct *signal = p->signal;
 
-	if (!signal || !signal->live || (signal->flags & SIGNAL_GROUP_EXIT))
+	if (!signal || !__atomic_load_n(&signal->live, __ATOMIC_ACQUIRE) || (signal->flags & SIGNAL_GROUP_EXIT))
 		return false;
 	if (!group && (p->exit_state || (p->flags & PF_EXITING)))
 		return false;
@@ -628,14 +628,24 @@ static __noinline void send_child_exit(struct task_struct *tsk, int sig, struct 
 bool do_notify_parent(struct task_struct *tsk, int sig)
 {
 	struct task_struct *parent = tsk->parent;
+	struct sighand_struct *sh;
 	struct k_sigaction *ka;
-	bool autoreap;
+	unsigned long flags;
+	bool autoreap, ignored;
 
-	if (!valid_signal(sig) || !parent || !parent->sighand)
+	if (!valid_signal(sig) || !parent)
+		return false;
+	/* The parent may be in do_exit on another CPU, letting go of its
+	 * handlers before it hands its children on (forget_original_parent,
+	 * after us under tasklist_lock: it reports us to the new parent). */
+	sh = lock_task_sighand(parent, &flags);
+	if (!sh)
 		return false;
 	ka = action_of(parent, SIGCHLD);
 	autoreap = sig == SIGCHLD && (ka->handler == SIG_IGN || (ka->flags & SA_NOCLDWAIT));
-	if (!sig_ignored(parent, sig, false))      /* usually ignored: nothing to send */
+	ignored = sig_ignored(parent, sig, false);
+	unlock_task_sighand(sh, flags);
+	if (!ignored)                  /* usually ignored: nothing to send */
 		send_child_exit(tsk, sig, parent);
 	return autoreap;
 }
