@@ -400,11 +400,35 @@ struct counters {
 	char slabinfo[SLABINFO_MAX];
 };
 
+/* Run once on every CPU the supervisor may use. With tasks on several
+ * CPUs an idle CPU keeps the address space of the last process it ran
+ * (lazy TLB: its page directory and mm_struct) until it runs another
+ * task, so a worker reaped just before a count would count as in use at
+ * one count and not at the other. Passed by, every idle CPU holds the
+ * supervisor's own mm at both counts. */
+static void visit_every_cpu(void)
+{
+	unsigned long all = 0, one;
+
+	if (sched_getaffinity(0, sizeof(all), &all) < 0)
+		return;
+	for (unsigned int cpu = 0; cpu < 8 * sizeof(all); cpu++) {
+		if (!(all & (1ul << cpu)))
+			continue;
+		one = 1ul << cpu;
+		if (sched_setaffinity(0, sizeof(one), &one) == 0)
+			sched_yield();
+	}
+	sched_setaffinity(0, sizeof(all), &all);
+}
+
 /* Give the kernel's caches back (drop_caches, where it exists) and read
  * both counters. */
 static void measure(struct counters *m)
 {
 	long fd = __syscall3(__NR_open, "/proc/sys/vm/drop_caches", O_WRONLY, 0);
+
+	visit_every_cpu();
 
 	if (fd >= 0) {
 		__syscall3(__NR_write, fd, "3\n", 2);
