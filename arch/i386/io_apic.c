@@ -6,11 +6,13 @@
  * high, as ISA lines are unless an override says otherwise.
  *
  * Each IRQ has an affinity (irq_affinity[irq], Linux's name), the CPUs it
- * may be delivered to: CPU 0 by default, because the drivers (serial,
- * tty) are not SMP-safe yet. An IRQ whose affinity has several CPUs is
- * spread round-robin: after each interrupt, the CPU that handled it moves
- * the pin's destination to the next online CPU of the mask
- * (io_apic_irq_handled), fixed delivery in physical mode, as simple as it
+ * may be delivered to: CPU 0 by default. The serial IRQ stays there (its
+ * receive ring and transmitter have their locks now, but spreading it is
+ * not tested: a keystroke's interrupt would land on any CPU only while a
+ * test types, which the kernel suites cannot). An IRQ whose affinity has
+ * several CPUs is spread round-robin: after each interrupt, the CPU that
+ * handled it moves the pin's destination to the next online CPU of the
+ * mask (io_apic_irq_handled), fixed delivery in physical mode, as simple as it
  * is deterministic. (Lowest-priority delivery would let the hardware pick;
  * QEMU's arbitration is not round-robin.) The PIT's IRQ 0, which only
  * counts once the APIC timer keeps time, is the IRQ spread this way.

@@ -144,7 +144,7 @@ static void claim_c32_current_right_in_process_context(struct ktest *t)
 
 /* The PIT's IRQ 0 only counts since the APIC timer keeps time; its
  * affinity is every online CPU and it goes round-robin. Serial IRQ 4
- * stays on CPU 0 (its driver is not SMP-safe). */
+ * stays on CPU 0 (arch/i386/io_apic.c says why). */
 static void claim_c32_device_interrupts_spread_over_cpus(struct ktest *t)
 {
 	unsigned long before[NR_CPUS], total0 = irq_count[0], sum = 0;
