@@ -21,7 +21,8 @@ extern unsigned long avenrun[3];
 #define LOAD_INT(x)  ((x) >> FSHIFT)
 #define LOAD_FRAC(x) LOAD_INT(((x) & (FIXED_1 - 1)) * 100)
 
-/* Called by every tick (interrupts off); updates every LOAD_FREQ ticks. */
+/* Called by CPU 0's tick (interrupts off): every LOAD_FREQ ticks it fires
+ * the sample, taken at the next safe point (kernel/sched/loadavg.c). */
 void calc_global_load(void);
 /* One step of the average: load decayed by exp toward active (both fixed
  * point). */
