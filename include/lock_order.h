@@ -181,13 +181,9 @@
  * task's signal_struct (limits, times, tty) after proc_task_alive, which
  * the task's release may free meanwhile; the OOM kill's log walks the
  * victim's VMAs without its mmap_lock; do_notify_parent_cldstop queues
- * to the parent under the child's siglock, not the parent's; and a cycle
- * the checker reported once, in a fuzz run at -smp 4 under multi-threaded
- * TCG: the tick read-locks tasklist_lock (loadavg's count, a timer's
- * signal) and may arrive while files->file_lock is held, while
- * __release_task takes task_lock under tasklist_lock (exit_sighand) and
- * fget_task takes file_lock under task_lock (Linux's tick counts from the
- * run queues and takes no tasklist_lock). A thread leaves its group's
+ * to the parent under the child's siglock, not the parent's. (The tick
+ * no longer read-locks tasklist_lock: loadavg samples at a safe point,
+ * kernel/sched/loadavg.c says why.) A thread leaves its group's
  * ring under siglock as well as tasklist_lock (__release_task), so the
  * walks under siglock alone are safe. */
 #ifndef TASKLAB_LOCK_ORDER_H
