@@ -43,17 +43,31 @@ static int syscall_counts_param(const char *value)
 KERNEL_PARAM("syscall_counts", syscall_counts_param);
 
 /* The chunk for nr, made now if it is not there yet; NULL (and the count
- * lost) when there is no memory. Process context: it may allocate. */
+ * lost) when there is no memory. Process context: it may allocate. Two
+ * threads of the process may make the same chunk at once on two CPUs: the
+ * first to install it wins, the other frees its own (a plain store lost
+ * one chunk: thread_futex and thread_exit leaked a kmalloc-256 object
+ * under multi-threaded TCG). */
 static struct syscall_count_chunk *chunk_of(u32 nr)
 {
 	struct signal_struct *sig = current->signal;
 	struct syscall_count_chunk **slot = &sig->syscall_counts[nr / SYSCALL_COUNT_CHUNK];
+	struct syscall_count_chunk *c = READ_ONCE(*slot), *fresh;
 
-	if (!*slot && (*slot = kzalloc(sizeof(**slot), GFP_KERNEL)))
-		sig->syscall_chunks_made |= 1u << (nr / SYSCALL_COUNT_CHUNK);
-	if (!*slot)
+	if (likely(c))
+		return c;
+	fresh = kzalloc(sizeof(*fresh), GFP_KERNEL);
+	if (!fresh) {
 		syscall_counts_lost++;
-	return *slot;
+		return NULL;
+	}
+	if (__sync_bool_compare_and_swap(slot, NULL, fresh)) {
+		__atomic_fetch_or(&sig->syscall_chunks_made, 1u << (nr / SYSCALL_COUNT_CHUNK),
+				  __ATOMIC_RELAXED);
+		return fresh;
+	}
+	kfree(fresh);
+	return READ_ONCE(*slot);
 }
 
 void count_syscall_first(u32 nr, bool enosys)
