@@ -330,8 +330,10 @@ void sched_get_cpu_stats(int cpu, struct sched_cpu_stats *s);
 /* The CPUs that run tasks now (every online one with smpsched, else 0). */
 unsigned int sched_nr_cpus(void);
 /* Is an exited task still on a CPU, on its way to its last switch (its mm
- * not yet given back)? For the self-tests' leak counters: with tasks on
- * every CPU, a zombie may be reaped before it has left its CPU. */
+ * not yet given back), or a CPU past that switch still dropping the task
+ * or a borrowed mm (finish_task_switch, after the run queue's lock)? For
+ * the self-tests' leak counters: with tasks on every CPU, a zombie may be
+ * reaped before it has left its CPU. */
 bool sched_exit_in_flight(void);
 
 /* True unless booted with nosmpsched: every online CPU runs tasks (else

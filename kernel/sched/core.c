@@ -187,6 +187,7 @@ bool sched_exit_in_flight(void)
 
 		spin_lock_irqsave(&rq->lock, flags);   /* curr stays while it is held */
 		busy |= rq->curr->flags & PF_EXITING;
+		busy |= __atomic_load_n(&rq->drops_in_flight, __ATOMIC_ACQUIRE);
 		spin_unlock_irqrestore(&rq->lock, flags);
 	}
 	return busy;
@@ -299,9 +300,12 @@ static __always_inline void finish_task_switch(struct task_struct *prev)
 {
 	struct rq *crq = cpu_rq(smp_processor_id()), *rq = crq->locked;
 	struct mm_struct *mm = crq->prev_mm;
+	bool dead = prev->state == TASK_DEAD;
 
 	crq->prev_mm = NULL;
 	prev->last_ran = jiffies;
+	if (unlikely(mm || dead))        /* seen under the lock, until dropped */
+		WRITE_ONCE(crq->drops_in_flight, true);
 	/* prev's registers are saved: another CPU may pick or move it now
 	 * (Linux's finish_lock_switch: on_cpu cleared, release-ordered). */
 	__atomic_store_n(&prev->on_cpu, 0, __ATOMIC_RELEASE);
@@ -309,8 +313,10 @@ static __always_inline void finish_task_switch(struct task_struct *prev)
 	spin_unlock(&rq->lock);
 	if (mm)
 		mmdrop(mm);
-	if (prev->state == TASK_DEAD)
+	if (dead)
 		put_task_struct(prev);
+	if (unlikely(mm || dead))
+		__atomic_store_n(&crq->drops_in_flight, false, __ATOMIC_RELEASE);
 }
 
 /* First C code of a new task (from ret_from_fork), interrupts off; a

@@ -64,6 +64,9 @@ struct rq {
 	struct list_head migration_queue;
 	struct mm_struct *prev_mm;       /* a kernel thread's borrowed mm, dropped
 					  * once we are off its stack */
+	bool drops_in_flight;            /* finish_task_switch still has a dead
+					  * task or an mm to drop, past the
+					  * lock (sched_exit_in_flight) */
 	/* goodness (2.4): one list of every runnable task, and the epoch. */
 	struct list_head goodness_queue;
 	unsigned long epoch;
