@@ -10,6 +10,7 @@
 #include <types.h>
 #include <lockdep.h>
 #include <wait.h>
+#include <asm/thread_info.h>
 
 struct task_struct;
 
@@ -27,14 +28,40 @@ struct mutex {
 void __mutex_init(struct mutex *m, const char *name);
 #define mutex_init(m) __mutex_init((m), #m)
 
+/* The out-of-line paths: the checker's notes, the sleep, the wake-up. */
+void __mutex_lock(struct mutex *m);
+void __mutex_unlock(struct mutex *m);
+
 /* Contract: returns owning m, having slept as long as needed. Process
- * context, no spinning lock held, interrupts on. */
-void mutex_lock(struct mutex *m);
+ * context, no spinning lock held, interrupts on. Inline: with the checker
+ * off (nolockdep: a nop, patched at boot) a free mutex is taken by one
+ * exchange, as Linux's fast path (a pipe switch takes one per read and
+ * write); otherwise, or when it is taken, the path above. */
+static __always_inline void mutex_lock(struct mutex *m)
+{
+	if (!static_branch_unlikely(&debug_locks) && !__sync_lock_test_and_set(&m->locked, 1)) {
+		m->owner = current_thread_info()->task;
+		return;
+	}
+	__mutex_lock(m);
+}
 /* As mutex_lock, but a signal ends the wait: 0 (owned) or -EINTR. */
 int mutex_lock_interruptible(struct mutex *m);
 /* 1 if it got m without waiting, else 0. */
 int mutex_trylock(struct mutex *m);
-void mutex_unlock(struct mutex *m);
+/* The release is an exchange (a full barrier) before the look at the
+ * queue, so a waiter that queued and then tried is seen and woken. */
+static __always_inline void mutex_unlock(struct mutex *m)
+{
+	if (static_branch_unlikely(&debug_locks)) {
+		__mutex_unlock(m);
+		return;
+	}
+	m->owner = NULL;
+	__atomic_exchange_n(&m->locked, 0, __ATOMIC_SEQ_CST);
+	if (waitqueue_active(&m->wait))
+		wake_up(&m->wait);
+}
 static inline bool mutex_is_locked(const struct mutex *m) { return m->locked; }
 
 #endif

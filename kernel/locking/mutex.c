@@ -35,7 +35,7 @@ static void mutex_acquire(struct mutex *m, const char *what, unsigned long ip)
 		lock_acquire(&m->dep_map, LD_SLEEP, ip);
 }
 
-void mutex_lock(struct mutex *m)
+void __mutex_lock(struct mutex *m)
 {
 	mutex_acquire(m, "mutex_lock", _RET_IP_);
 	wait_event_exclusive(m->wait, __mutex_trylock(m));
@@ -77,7 +77,7 @@ int mutex_trylock(struct mutex *m)
 	return 1;
 }
 
-void mutex_unlock(struct mutex *m)
+void __mutex_unlock(struct mutex *m)
 {
 	__lock_release(&m->dep_map);
 	m->owner = NULL;
