@@ -130,10 +130,11 @@ static void poll_and_select_wake_on_write(struct ktap *t)
 
 	KTAP_ASSERT_EQ(t, polled_pipe(p, &pfd), 0);
 	for (int round = 0; round < 2; round++) {
+		start = now_ms();        /* before the fork: on several CPUs the
+					  * child may start its 100 ms first */
 		child = fork();
 		if (child == 0)
 			_exit(write_pipe_late(p[1], 100));
-		start = now_ms();
 		FD_ZERO(&in);
 		FD_SET(p[0], &in);
 		if (round == 0)
@@ -440,13 +441,25 @@ struct closer {
 };
 
 /* Once the waiter sleeps (in its select), close the fd it waits on, then
- * wake it by a write to the other pipe. */
+ * wake it by a write to the other pipe. A task in select is 'S' from
+ * before its scan of the fds (as 2.6's do_select sets its state before
+ * the scan, so no wake-up is lost): on another CPU it may still be
+ * scanning, so it must be 'S' again 50 ms later, when the scan is long
+ * over. */
+static bool still_asleep(int tid)
+{
+	if (thread_state(tid) != 'S')
+		return false;
+	sleep_ms(50);
+	return thread_state(tid) == 'S';
+}
+
 static int close_then_wake(void *arg)
 {
 	struct closer *cl = arg;
 	long end = now_ms() + 2000;
 
-	while (thread_state(cl->waiter) != 'S' && now_ms() < end)
+	while (!still_asleep(cl->waiter) && now_ms() < end)
 		sched_yield();
 	close(cl->fd);
 	write(cl->wake, "w", 1);
