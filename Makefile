@@ -160,12 +160,13 @@ test: all iso
 	@$(PYTHON) scripts/check-docs.py
 	@sh scripts/check-fresh-build.sh
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --user-dir $(B)/user --iso $(B)/tasklab-test.iso --gdb-check --fuzz-seconds 60 --fuzz-seed 1
-	@echo "SMP: every suite with tasks on 4 CPUs; the smp and scheduler suites (claim c32) under goodness too and with nosmpsched (CPU 0 runs every task); those, the trace suite and the thread, futex, pthread, signal, shm and smp_paths suites under multi-threaded TCG; and with maxcpus=2"
+	@echo "SMP: every suite with tasks on 4 CPUs; the smp and scheduler suites (claim c32) under goodness too and with nosmpsched (CPU 0 runs every task); those, the trace suite and the thread, futex, pthread, signal, shm and smp_paths suites under multi-threaded TCG; with maxcpus=2; and with maxcpus=1 (one CPU of four: lock words patched out)"
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --expect-cpus 4 --timeout 240 --no-harness-checks
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --expect-cpus 4 --append sched=goodness --test 'smp,tlb,sched*' --no-harness-checks
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --expect-cpus 4 --append nosmpsched --test 'smp,tlb,sched*' --no-harness-checks
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --mttcg --expect-cpus 4 --test 'smp,tlb,sched*,trace,thread*,glibc*,signal*,shm,smp_paths' --no-harness-checks
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --append maxcpus=2 --expect-cpus 2 --test smp,tlb --no-harness-checks
+	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --append maxcpus=1 --expect-cpus 1 --test smp,tlb,lockdep,jump_label --no-harness-checks
 
 # The system-call fuzzer (user/bin/fuzz.c, judged by tests/fuzz.py): SECONDS
 # of it after a 3 s warm-up, WORKERS workers, SEED (a random one when empty,

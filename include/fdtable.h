@@ -65,7 +65,7 @@ struct fd {
 	bool put;                         /* fdput drops a reference */
 };
 
-static inline struct fd fdget(int fd)
+static inline __attribute__((always_inline)) struct fd fdget(int fd)
 {
 	struct files_struct *files = current->files;
 

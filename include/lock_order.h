@@ -5,6 +5,8 @@
  * the order as it sees it happen; this table is what new code must follow
  * so that it never sees an inversion. `make test` prints every nesting it
  * observed ("# lockdep order: A -> B"), all of which agree with the table.
+ * On a machine that runs one CPU the spinning locks' words are patched out
+ * (include/spinlock.h); the checker and this law hold all the same.
  *
  *  #  lock (class name)            kind        guards                          irq?
  *  -- ---------------------------- ----------- ------------------------------- ----

@@ -56,6 +56,9 @@ void smp_send_reschedule(int cpu);
  * which like 1 means this one only). */
 void smp_init(void);
 extern unsigned int setup_max_cpus;
+/* After apic_init: on a machine that runs one CPU, the spinlocks' lock
+ * words are patched out (include/spinlock.h). */
+void smp_prepare_lock_words(void);
 /* What another CPU's idle loop saw on each round (arch/i386/smpboot.c):
  * `current` was its idle task, on the right CPU (ok) or not (bad), and
  * the need_resched flags it found and cleared. */

@@ -14,7 +14,17 @@
  * lock checker that is on in test builds. The checker's hook is one
  * predicted-not-taken branch when it is off (`nolockdep`, as make bench).
  * The interrupt flag is changed before a lock is taken and after it is
- * released, so the checker sees the state the lock is really held in. */
+ * released, so the checker sees the state the lock is really held in.
+ *
+ * On a machine with one CPU the lock word itself is not needed: the kernel
+ * is not preemptible, so nothing else runs while a holder holds, and the
+ * _irq forms still keep interrupts out. There every lock word access is
+ * patched out at boot (`smp_lock_words` false: arch/i386/smpboot.c), as a
+ * uniprocessor build compiles it out and as Linux 2.6's SMP alternatives
+ * patched the lock prefixes out of an SMP kernel booted on one CPU: a lock
+ * and an unlock then cost one nop each (two with the checker's). The word
+ * then stays at its unlocked value: spin_is_locked() answers only where
+ * the words are taken. */
 #ifndef TASKLAB_SPINLOCK_H
 #define TASKLAB_SPINLOCK_H
 
@@ -22,6 +32,10 @@
 #include <lockdep.h>
 #include <asm/irqflags.h>
 #include <asm/spinlock.h>
+
+/* More than one CPU may run: the lock words are taken. True until the CPU
+ * count is known (every early lock is real), never turned on after. */
+extern bool smp_lock_words;
 
 typedef struct spinlock {
 	arch_spinlock_t raw;
@@ -51,25 +65,27 @@ static inline void __spin_lock_init(spinlock_t *l, const char *name)
 static __always_inline void spin_lock(spinlock_t *l)
 {
 	__lock_acquire(&l->dep_map, LD_SPIN);
-	arch_spin_lock(&l->raw);
+	if (static_branch_unlikely(&smp_lock_words))
+		arch_spin_lock(&l->raw);
 }
 
 static __always_inline void spin_unlock(spinlock_t *l)
 {
 	__lock_release(&l->dep_map);
-	arch_spin_unlock(&l->raw);
+	if (static_branch_unlikely(&smp_lock_words))
+		arch_spin_unlock(&l->raw);
 }
 
 static __always_inline bool spin_trylock(spinlock_t *l)
 {
-	if (!arch_spin_trylock(&l->raw))
+	if (static_branch_unlikely(&smp_lock_words) && !arch_spin_trylock(&l->raw))
 		return false;
 	__lock_acquire(&l->dep_map, LD_SPIN);
 	return true;
 }
 
+/* Held by someone: only where the lock words are taken (see the top). */
 static inline bool spin_is_locked(const spinlock_t *l) { return arch_spin_is_locked(&l->raw); }
-#define assert_spin_locked(l) BUG_ON(!spin_is_locked(l))
 
 static __always_inline void spin_lock_irq(spinlock_t *l) { local_irq_disable(); spin_lock(l); }
 static __always_inline void spin_unlock_irq(spinlock_t *l) { spin_unlock(l); local_irq_enable(); }
@@ -91,25 +107,29 @@ static inline void __rwlock_init(rwlock_t *l, const char *name)
 static __always_inline void read_lock(rwlock_t *l)
 {
 	__lock_acquire(&l->dep_map, LD_READ);
-	arch_read_lock(&l->raw);
+	if (static_branch_unlikely(&smp_lock_words))
+		arch_read_lock(&l->raw);
 }
 
 static __always_inline void read_unlock(rwlock_t *l)
 {
 	__lock_release(&l->dep_map);
-	arch_read_unlock(&l->raw);
+	if (static_branch_unlikely(&smp_lock_words))
+		arch_read_unlock(&l->raw);
 }
 
 static __always_inline void write_lock(rwlock_t *l)
 {
 	__lock_acquire(&l->dep_map, LD_WRITE);
-	arch_write_lock(&l->raw);
+	if (static_branch_unlikely(&smp_lock_words))
+		arch_write_lock(&l->raw);
 }
 
 static __always_inline void write_unlock(rwlock_t *l)
 {
 	__lock_release(&l->dep_map);
-	arch_write_unlock(&l->raw);
+	if (static_branch_unlikely(&smp_lock_words))
+		arch_write_unlock(&l->raw);
 }
 
 static __always_inline void read_lock_irq(rwlock_t *l) { local_irq_disable(); read_lock(l); }

@@ -224,6 +224,7 @@ __no_stack_protector void start_kernel(u32 magic, phys_addr_t mbi)
 	pic_init();
 	pit_init();
 	apic_init();                /* local and I/O APIC, APIC timer as the tick (if any) */
+	smp_prepare_lock_words();   /* one CPU: lock words patched out (spinlock.h) */
 	time_init();
 	serial_enable_rx_irq();
 	local_irq_enable();

@@ -13,6 +13,8 @@
 #include <rwsem.h>
 #include <sched.h>
 #include <semaphore.h>
+#include <smp.h>
+#include <cpumask.h>
 #include <spinlock.h>
 #include <timer.h>
 
@@ -28,30 +30,59 @@ static void checker_is_on(struct ktest *t)
 
 static DEFINE_SPINLOCK(test_excl_lock);
 
+/* The ticket lock itself (include/asm/spinlock.h), on every boot: a held
+ * word refuses a trylock; two takings draw two tickets. */
 static void spinlock_trylock_fails_while_held(struct ktest *t)
 {
+	arch_spinlock_t w = __ARCH_SPIN_LOCK_UNLOCKED;
+
+	arch_spin_lock(&w);
+	KTEST_EXPECT_TRUE(t, arch_spin_is_locked(&w));
+	KTEST_EXPECT_FALSE(t, arch_spin_trylock(&w));
+	arch_spin_unlock(&w);
+	KTEST_EXPECT_FALSE(t, arch_spin_is_locked(&w));
+	KTEST_ASSERT_TRUE(t, arch_spin_trylock(&w));
+	arch_spin_unlock(&w);
+	KTEST_EXPECT_EQ(t, w.slock, 2u << TICKET_SHIFT | 2);   /* owner caught up with next */
+}
+
+/* spin_lock takes the word exactly when a second CPU may run: with one
+ * CPU the lock word accesses are patched out and the word never moves
+ * (include/spinlock.h); with more, a holder holds it (another CPU's
+ * trylock fails) and the release hands the next ticket on. */
+static void lock_words_taken_only_when_cpus_can_race(struct ktest *t)
+{
+	u32 before = test_excl_lock.raw.slock;
+
+	KTEST_EXPECT_EQ(t, smp_lock_words, nr_cpu_ids > 1 && setup_max_cpus > 1);
+	KTEST_EXPECT_TRUE(t, smp_lock_words || num_online_cpus() == 1);
 	spin_lock(&test_excl_lock);
-	KTEST_EXPECT_TRUE(t, spin_is_locked(&test_excl_lock));
-	KTEST_EXPECT_FALSE(t, arch_spin_trylock(&test_excl_lock.raw));
+	KTEST_EXPECT_EQ(t, spin_is_locked(&test_excl_lock), smp_lock_words);
+	KTEST_EXPECT_EQ(t, arch_spin_trylock(&test_excl_lock.raw), !smp_lock_words);
+	if (!smp_lock_words)
+		arch_spin_unlock(&test_excl_lock.raw);     /* the test's own ticket */
 	spin_unlock(&test_excl_lock);
-	KTEST_EXPECT_FALSE(t, spin_is_locked(&test_excl_lock));
+	/* one ticket drawn and passed on: the holder's, or the test's own */
+	KTEST_EXPECT_EQ(t, test_excl_lock.raw.slock, before + (1u << TICKET_SHIFT | 1));
 	KTEST_ASSERT_TRUE(t, spin_trylock(&test_excl_lock));
 	spin_unlock(&test_excl_lock);
-	/* two acquisitions drew two tickets; owner caught up with next */
-	KTEST_EXPECT_EQ(t, test_excl_lock.raw.slock >> TICKET_SHIFT, test_excl_lock.raw.slock & 0xFFFF);
 }
 
 static DEFINE_RWLOCK(test_rw_lock);
 
+/* Readers nest and a writer excludes them; the counter moves only where
+ * the lock words are taken. */
 static void rwlock_readers_share_writer_waits_for_them(struct ktest *t)
 {
+	int taken = smp_lock_words;
+
 	read_lock(&test_rw_lock);
 	read_lock(&test_rw_lock);           /* readers nest: no report */
-	KTEST_EXPECT_EQ(t, test_rw_lock.raw.lock, RW_LOCK_BIAS - 2);
+	KTEST_EXPECT_EQ(t, test_rw_lock.raw.lock, RW_LOCK_BIAS - 2 * taken);
 	read_unlock(&test_rw_lock);
 	read_unlock(&test_rw_lock);
 	write_lock_irq(&test_rw_lock);
-	KTEST_EXPECT_EQ(t, test_rw_lock.raw.lock, 0);
+	KTEST_EXPECT_EQ(t, test_rw_lock.raw.lock, RW_LOCK_BIAS - RW_LOCK_BIAS * taken);
 	KTEST_EXPECT_TRUE(t, irqs_disabled());
 	write_unlock_irq(&test_rw_lock);
 	KTEST_EXPECT_EQ(t, test_rw_lock.raw.lock, RW_LOCK_BIAS);
@@ -223,6 +254,7 @@ static void irq_lock_taken_with_irqs_on_panics(struct ktest *t)
 static const struct ktest_case lockdep_cases[] = {
 	KTEST_CASE(checker_is_on),
 	KTEST_CASE(spinlock_trylock_fails_while_held),
+	KTEST_CASE(lock_words_taken_only_when_cpus_can_race),
 	KTEST_CASE(rwlock_readers_share_writer_waits_for_them),
 	KTEST_CASE(nesting_is_recorded_one_way),
 	KTEST_CASE(mutex_sleeper_gets_it_at_unlock),

@@ -29,12 +29,14 @@
 #include <asm/desc.h>
 #include <asm/irq.h>
 #include <asm/irqflags.h>
+#include <asm/jump_label.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/segment.h>
 #include <multiboot.h>
 #include <params.h>
+#include <spinlock.h>
 
 struct task_struct *idle_tasks[NR_CPUS] = { &init_task };
 cpumask_t __cpu_possible_mask = { 1 }, __cpu_online_mask = { 1 };
@@ -68,6 +70,31 @@ static int nosmp_param(const char *value)
 	return 0;
 }
 KERNEL_PARAM("nosmp", nosmp_param);
+
+/* include/spinlock.h: the lock words are taken unless the machine can
+ * run but one CPU; decided by smp_prepare_lock_words. */
+bool smp_lock_words = true;
+
+/* The loader's data lies on the trampoline's page (it is kept there):
+ * no other CPU can be started. */
+static bool trampoline_page_taken(void)
+{
+	return boot_params.info_start < TRAMPOLINE_PHYS + PAGE_SIZE &&
+	       boot_params.info_end > TRAMPOLINE_PHYS;
+}
+
+/* Contract: CPU 0 at boot after apic_init (the CPU count is known),
+ * interrupts off, no spinlock held: on a machine that will run one CPU,
+ * patch every lock word access out (include/spinlock.h says why). The
+ * words are all at their unlocked value then, so nothing is left held. */
+void smp_prepare_lock_words(void)
+{
+	if (apic_enabled && nr_cpu_ids > 1 && setup_max_cpus > 1 && !trampoline_page_taken())
+		return;
+	smp_lock_words = false;
+	pr_info("smp: one CPU: lock words patched out of %u lock and unlock sites\n",
+		jump_label_apply(&smp_lock_words));
+}
 
 static int cpu_callin = -1;              /* the CPU that has checked in */
 static bool cpu_may_continue;            /* CPU 0 removed the low mapping */
@@ -161,8 +188,7 @@ void smp_init(void)
 
 	if (!apic_enabled || nr_cpu_ids == 1)
 		return;
-	if (boot_params.info_start < TRAMPOLINE_PHYS + PAGE_SIZE &&
-	    boot_params.info_end > TRAMPOLINE_PHYS) {   /* the loader's data is kept */
+	if (trampoline_page_taken()) {
 		pr_err("smp: the multiboot info lies on the trampoline's page: one CPU only\n");
 		return;
 	}

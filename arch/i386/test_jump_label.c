@@ -4,10 +4,12 @@
  * instruction, one whose key is false holds nops of the same length, and
  * the branch reports the key. make test runs with the lock checker on (its
  * sites jmps); booted with nolockdep they are nops, and the suite passes
- * both ways. */
+ * both ways; so for the lock words' sites at one CPU (nops) and at several
+ * (jmps). */
 #include <kernel.h>
 #include <ktest.h>
 #include <lockdep.h>
+#include <spinlock.h>
 #include <asm/cpufeature.h>
 #include <asm/jump_label.h>
 
@@ -32,7 +34,7 @@ static bool site_is_live(const u8 *c, unsigned long len)
 
 static void jump_label_sites_follow_their_keys(struct ktest *t)
 {
-	unsigned int lockdep_sites = 0, smap_sites = 0, wrong = 0;
+	unsigned int lockdep_sites = 0, smap_sites = 0, word_sites = 0, wrong = 0;
 
 	for (const struct jump_entry *e = __jump_table_start; e < __jump_table_end; e++) {
 		const u8 *c = (const u8 *)e->code;
@@ -41,11 +43,13 @@ static void jump_label_sites_follow_their_keys(struct ktest *t)
 		KTEST_EXPECT_TRUE(t, e->code >= (u32)_text && e->code < (u32)_etext);
 		lockdep_sites += e->key == &debug_locks;
 		smap_sites += e->key == &smap_enabled;
+		word_sites += e->key == &smp_lock_words;
 		wrong += *e->key ? !site_is_live(c, e->len) : !site_is_nops(c, e->len);
 	}
 	KTEST_EXPECT_EQ(t, wrong, 0);
 	KTEST_EXPECT_GT(t, lockdep_sites, 20);    /* every inline lock and unlock */
 	KTEST_EXPECT_GT(t, smap_sites, 4);        /* every uaccess window */
+	KTEST_EXPECT_GT(t, word_sites, 20);       /* every lock word access */
 }
 
 static void jump_label_branch_reports_its_key(struct ktest *t)
@@ -53,6 +57,7 @@ static void jump_label_branch_reports_its_key(struct ktest *t)
 	/* on in make test, off under nolockdep: either way the same answer */
 	KTEST_EXPECT_EQ(t, static_branch_unlikely(&debug_locks), debug_locks);
 	KTEST_EXPECT_EQ(t, static_branch_unlikely(&smap_enabled), smap_enabled);
+	KTEST_EXPECT_EQ(t, static_branch_unlikely(&smp_lock_words), smp_lock_words);
 }
 
 static const struct ktest_case jump_label_cases[] = {

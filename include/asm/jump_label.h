@@ -45,7 +45,10 @@ yes:
 	__asm__ __volatile__("1:\t" insn "\n\t" JUMP_TABLE_ENTRY(3) : : "i"(key) : "memory")
 
 /* Once, from start_kernel after the keys are final and before mem_init
- * makes the text read-only; one CPU runs. */
+ * makes the text read-only; one CPU runs. The sites of the few keys that
+ * are decided later (smp_lock_words) keep their jmp until
+ * jump_label_apply(key) (arch/i386/jump_label.c). */
 void jump_label_init(void);
+unsigned int jump_label_apply(const bool *key);
 
 #endif

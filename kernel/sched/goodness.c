@@ -100,7 +100,8 @@ static void dequeue_task_goodness(struct rq *rq, struct task_struct *p)
  * PROC_CHANGE_PENALTY if p last ran on cpu (its cache is there), plus 1
  * when p shares this_mm or is a kernel thread (no CR3 write, the TLB stays
  * warm: c27). Higher is better. */
-int goodness_on(struct task_struct *p, int cpu, struct mm_struct *this_mm)
+static inline __attribute__((always_inline)) int __goodness(const struct task_struct *p, int cpu,
+							    const struct mm_struct *this_mm)
 {
 	int weight = p->counter;
 
@@ -108,11 +109,17 @@ int goodness_on(struct task_struct *p, int cpu, struct mm_struct *this_mm)
 		return 1000 + p->rt_priority;
 	if (!weight)
 		return 0;
-	if (cpu >= 0 && task_cpu(p) == cpu && num_online_cpus() > 1)
-		weight += PROC_CHANGE_PENALTY;   /* 2.4: only on SMP */
+	if (cpu >= 0 && sched_smp_active && task_cpu(p) == cpu)
+		weight += PROC_CHANGE_PENALTY;   /* 2.4: only when tasks have a choice */
 	if (p->mm == this_mm || !p->mm)
 		weight += 1;
 	return weight + 20 - p->nice;
+}
+
+/* Inline in the pick and the wake-up, which run on every switch. */
+int goodness_on(struct task_struct *p, int cpu, struct mm_struct *this_mm)
+{
+	return __goodness(p, cpu, this_mm);
 }
 
 /* goodness() for no CPU in particular (no affinity bonus). */
@@ -121,11 +128,14 @@ int goodness(struct task_struct *p, struct mm_struct *this_mm)
 	return goodness_on(p, -1, this_mm);
 }
 
-/* 2.4's can_schedule(): p may be picked on cpu (prev is cpu's own task);
- * CPU 0 takes anyone when the others run no tasks (nosmpsched). */
+/* 2.4's can_schedule(): p may be picked on cpu (prev is cpu's own task).
+ * While one CPU runs tasks (one online, or nosmpsched) it is CPU 0, and it
+ * takes anyone. */
 static bool can_schedule(struct task_struct *p, struct task_struct *prev, int cpu)
 {
-	return (p == prev || !task_running(p)) && (task_allowed_on(p, cpu) || (cpu == 0 && !smp_sched_enabled));
+	if (p != prev && task_running(p))
+		return false;
+	return sched_smp_active ? task_allowed_on(p, cpu) : cpu == 0;
 }
 
 /* A new epoch: every task gets half of what it had left plus a full slice,
@@ -177,7 +187,7 @@ static struct task_struct *pick_next_task_goodness(struct rq *rq, struct task_st
 
 			if (!can_schedule(p, prev, cpu))
 				continue;
-			w = (p == prev && yielded) ? -1 : goodness_on(p, cpu, prev->active_mm);
+			w = (p == prev && yielded) ? -1 : __goodness(p, cpu, prev->active_mm);
 			if (w > best) {
 				best = w;
 				next = p;
@@ -207,8 +217,15 @@ static int find_idle_cpu(struct task_struct *p)
  * (the lowest-goodness one), else none. */
 static int wakeup_cpu_goodness(struct rq *rq, struct task_struct *p)
 {
-	int cpu = find_idle_cpu(p), best = -1, best_gap = 0;
+	int cpu, best = -1, best_gap = 0;
 
+	if (!sched_smp_active) {          /* 2.4's uniprocessor reschedule_idle */
+		struct task_struct *cur = cpu_curr(0);
+
+		return is_idle_task(cur) ||
+		       __goodness(p, -1, cur->active_mm) > __goodness(cur, -1, cur->active_mm) ? 0 : -1;
+	}
+	cpu = find_idle_cpu(p);
 	if (cpu >= 0)
 		return cpu;
 	for_each_online_cpu(cpu) {
