@@ -18,14 +18,11 @@ static __always_inline void queue_entry(struct wait_queue_head *q, struct wait_q
 
 	spin_lock_irqsave(&q->lock, flags);
 	w->task = current;
-	if (list_empty(&w->entry)) {
-		if (exclusive) {
-			w->flags |= WQ_FLAG_EXCLUSIVE;
-			list_add_tail(&w->entry, &q->task_list);
-		} else {
-			w->flags &= ~WQ_FLAG_EXCLUSIVE;
-			list_add(&w->entry, &q->task_list);
-		}
+	if (exclusive) {
+		__add_wait_queue_exclusive(q, w);
+	} else if (list_empty(&w->entry)) {
+		w->flags &= ~WQ_FLAG_EXCLUSIVE;
+		list_add(&w->entry, &q->task_list);
 	}
 	set_current_state(state);
 	spin_unlock_irqrestore(&q->lock, flags);
@@ -56,8 +53,7 @@ void finish_wait(struct wait_queue_head *q, struct wait_queue_entry *w)
 	if (READ_ONCE(w->entry.next) == &w->entry && READ_ONCE(w->entry.prev) == &w->entry)
 		return;
 	spin_lock_irqsave(&q->lock, flags);
-	if (!list_empty(&w->entry))
-		list_del_init(&w->entry);
+	__remove_wait_queue(q, w);
 	spin_unlock_irqrestore(&q->lock, flags);
 }
 
@@ -78,8 +74,7 @@ void remove_wait_queue(struct wait_queue_head *q, struct wait_queue_entry *w)
 	unsigned long flags;
 
 	spin_lock_irqsave(&q->lock, flags);
-	if (!list_empty(&w->entry))
-		list_del_init(&w->entry);
+	__remove_wait_queue(q, w);
 	spin_unlock_irqrestore(&q->lock, flags);
 }
 
