@@ -289,14 +289,17 @@ void do_exit(long code)
 		panic("Attempted to kill init! exit code %ld", code);
 	tsk->flags |= PF_EXITING;
 	trace_sched_process_exit(tsk);
-	coredump_task_exit(tsk);         /* a dump of the group waits for us */
+	/* a dump of the group waits for us; only a thread of the group starts
+	 * one, and none can join a group down to us: a lone thread skips it */
+	if (!thread_group_empty(tsk))
+		coredump_task_exit(tsk);
 	tsk->exit_code = code;
 	/* atomic, as Linux's signal->live: threads exit on several CPUs at
 	 * once, and exactly one of them must find the group dead (a lost
 	 * decrement left an armed ITIMER_REAL on the timer list of a freed
 	 * signal_struct: make fuzz SMP=4 MTTCG=1 hung in enqueue_timer) */
 	group_dead = __atomic_sub_fetch(&tsk->signal->live, 1, __ATOMIC_ACQ_REL) == 0;
-	if (group_dead)
+	if (group_dead && signal_timers_used(&tsk->signal->timers))
 		exit_itimers(tsk->signal);     /* the process is gone: its timers stop */
 	exit_mm(tsk);
 	exit_files(tsk);
