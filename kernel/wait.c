@@ -18,11 +18,14 @@ static __always_inline void queue_entry(struct wait_queue_head *q, struct wait_q
 
 	spin_lock_irqsave(&q->lock, flags);
 	w->task = current;
-	if (exclusive) {
-		__add_wait_queue_exclusive(q, w);
-	} else if (list_empty(&w->entry)) {
-		w->flags &= ~WQ_FLAG_EXCLUSIVE;
-		list_add(&w->entry, &q->task_list);
+	if (list_empty(&w->entry)) {
+		if (exclusive) {
+			w->flags |= WQ_FLAG_EXCLUSIVE;
+			list_add_tail(&w->entry, &q->task_list);
+		} else {
+			w->flags &= ~WQ_FLAG_EXCLUSIVE;
+			list_add(&w->entry, &q->task_list);
+		}
 	}
 	set_current_state(state);
 	spin_unlock_irqrestore(&q->lock, flags);
