@@ -10,6 +10,11 @@
 #include <sched.h>
 #include <slab.h>
 
+/* Contract: CLONE_FILES shares current's table; else p gets a copy that
+ * holds a reference on each open file: 0 or -ENOMEM. Every installed fd
+ * has its open_fds bit (fs/file.c sets and clears the two together), so
+ * the copy visits only those bits, not all NR_OPEN_DEFAULT slots; a bit
+ * with no file yet is a sibling's reservation, which stays its own. */
 int copy_files(unsigned long clone_flags, struct task_struct *p)
 {
 	struct files_struct *old = current->files, *copy;
@@ -21,14 +26,19 @@ int copy_files(unsigned long clone_flags, struct task_struct *p)
 	copy = kmalloc(sizeof(*copy), GFP_KERNEL);
 	if (!copy)
 		return -ENOMEM;
+	memset(copy->fd, 0, sizeof(copy->fd));
+	copy->open_fds = 0;
 	spin_lock(&old->file_lock);
-	*copy = *old;
-	copy->open_fds = 0;              /* a sibling's reservation stays its own */
-	for (int fd = 0; fd < NR_OPEN_DEFAULT; fd++)
-		if (copy->fd[fd]) {
-			get_file(copy->fd[fd]);
+	copy->next_fd = old->next_fd;
+	copy->close_on_exec = old->close_on_exec;
+	for (u32 left = old->open_fds; left; left &= left - 1) {
+		int fd = __builtin_ctz(left);
+
+		if (old->fd[fd]) {
+			copy->fd[fd] = get_file(old->fd[fd]);
 			copy->open_fds |= 1u << fd;
 		}
+	}
 	spin_unlock(&old->file_lock);
 	__spin_lock_init(&copy->file_lock, "files->file_lock");
 	copy->count = 1;
@@ -46,8 +56,11 @@ void exit_files(struct task_struct *p)
 	if (__sync_sub_and_fetch(&files->count, 1))
 		return;
 	BUG_ON(files == &init_files);
-	for (int fd = 0; fd < NR_OPEN_DEFAULT; fd++)
-		if (files->fd[fd])
-			fput(files->fd[fd]);
+	for (u32 left = files->open_fds; left; left &= left - 1) {   /* see copy_files */
+		struct file *f = files->fd[__builtin_ctz(left)];
+
+		if (f)
+			fput(f);
+	}
 	kfree(files);
 }

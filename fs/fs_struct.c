@@ -60,9 +60,15 @@ void set_fs_pwd(struct fs_struct *fs, struct dentry *d)
 	dput(old);
 }
 
+/* CLONE_FS shares current's context; else p gets a copy, which takes
+ * references on the root and working directory. fs->lock is for a
+ * context other tasks share: one only current uses (users 1) changes
+ * only by current's own calls, not under way while it forks (a /proc
+ * reader only takes references, atomically). */
 int copy_fs(unsigned long clone_flags, struct task_struct *p)
 {
 	struct fs_struct *fs = current->fs, *copy;
+	bool shared;
 
 	if (clone_flags & CLONE_FS) {
 		__sync_fetch_and_add(&fs->users, 1);
@@ -71,15 +77,16 @@ int copy_fs(unsigned long clone_flags, struct task_struct *p)
 	copy = kmalloc(sizeof(*copy), GFP_KERNEL);
 	if (!copy)
 		return -ENOMEM;
-	spin_lock(&fs->lock);
-	*copy = *fs;
-	if (copy->root)
-		dget(copy->root);
-	if (copy->pwd)
-		dget(copy->pwd);
-	spin_unlock(&fs->lock);
 	__spin_lock_init(&copy->lock, "fs->lock");
 	copy->users = 1;
+	shared = READ_ONCE(fs->users) > 1;
+	if (shared)
+		spin_lock(&fs->lock);
+	copy->umask = fs->umask;
+	copy->root = fs->root ? dget(fs->root) : NULL;
+	copy->pwd = fs->pwd ? dget(fs->pwd) : NULL;
+	if (shared)
+		spin_unlock(&fs->lock);
 	p->fs = copy;
 	return 0;
 }

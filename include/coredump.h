@@ -54,7 +54,7 @@ struct coredump_params {
  * written whole, and the stopped threads go on. Interrupts on; sleeps. */
 void do_coredump(const struct kernel_siginfo *siginfo);
 /* do_exit(): if a dump of tsk's group is in progress, wait in it until the
- * file is written. */
+ * file is written. do_exit skips it for a thread alone in its group. */
 void coredump_task_exit(struct task_struct *tsk);
 
 /* Write nr bytes at the position (after any pending hole); false when the

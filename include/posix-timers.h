@@ -35,10 +35,22 @@ struct signal_timers {
 	struct mutex posix_mutex;
 	struct list_head posix_timers;    /* struct k_itimer, newest first */
 	int next_posix_timer_id;
+	/* set by the process's first setitimer or alarm: until then
+	 * exit_itimers has no itimer to stop or wait for */
+	bool itimers_used;
 };
 
 /* A new process's timers: none armed. */
 void signal_timers_init(struct signal_struct *sig);
+/* Did the process ever set an itimer or make a POSIX timer? Only its own
+ * threads do (setitimer, alarm, timer_create), and each of them has
+ * dropped signal->live (a full barrier) before the last one out asks:
+ * a no then is final, and exit_itimers has nothing to stop or wait for
+ * (most processes: do_exit skips the call). */
+static inline bool signal_timers_used(const struct signal_timers *it)
+{
+	return READ_ONCE(it->itimers_used) || !list_empty(&it->posix_timers);
+}
 /* The process's last thread exits: every timer stops, the POSIX ones are
  * freed. */
 void exit_itimers(struct signal_struct *sig);

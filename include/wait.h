@@ -62,6 +62,22 @@ void finish_wait(struct wait_queue_head *q, struct wait_queue_entry *w);
  * it checks its files (fs/select.c). */
 void add_wait_queue(struct wait_queue_head *q, struct wait_queue_entry *w);
 void remove_wait_queue(struct wait_queue_head *q, struct wait_queue_entry *w);
+/* The same, q->lock held by the caller (interrupts off): w joins the
+ * exclusive sleepers at the tail, if not queued already; and leaves. */
+static inline void __add_wait_queue_exclusive(struct wait_queue_head *q,
+					      struct wait_queue_entry *w)
+{
+	if (list_empty(&w->entry)) {
+		w->flags |= WQ_FLAG_EXCLUSIVE;
+		list_add_tail(&w->entry, &q->task_list);
+	}
+}
+static inline void __remove_wait_queue(struct wait_queue_head *q, struct wait_queue_entry *w)
+{
+	(void)q;
+	if (!list_empty(&w->entry))
+		list_del_init(&w->entry);
+}
 /* The locked wake-up pass of __wake_up (kernel/wait.c). */
 int __wake_up_common_lock(struct wait_queue_head *q, int nr_exclusive);
 

@@ -30,23 +30,29 @@ void complete_all(struct completion *c)
 	spin_unlock_irqrestore(&c->wait.lock, flags);
 }
 
-/* Take one event, under the queue's lock between the test and the
- * decrement so a complete() elsewhere cannot slip in between. Inline in
- * wait_event's loop (a vfork parent tries twice). */
-static __always_inline bool try_take(struct completion *c)
-{
-	unsigned long flags;
-	bool got;
-
-	spin_lock_irqsave(&c->wait.lock, flags);
-	got = c->done > 0;
-	if (got && c->done != COMPLETE_ALL)
-		c->done--;
-	spin_unlock_irqrestore(&c->wait.lock, flags);
-	return got;
-}
-
+/* Contract: take one event, sleeping (TASK_UNINTERRUPTIBLE) until there
+ * is one. Process context; interrupts as they were on return. The test,
+ * the queueing and the state are all under the queue's lock, which
+ * complete() takes too: a complete() on another CPU either comes first
+ * (done is seen) or finds us queued and asleep-to-be, as Linux's. One
+ * lock round when the event is there, two when it sleeps once. A wake-up
+ * takes the entry off the queue (kernel/wait.c); after a spurious one it
+ * goes back at the tail. */
 void wait_for_completion(struct completion *c)
 {
-	wait_event_exclusive(c->wait, try_take(c));
+	DEFINE_WAIT(wait);
+	unsigned long flags;
+
+	spin_lock_irqsave(&c->wait.lock, flags);
+	while (!c->done) {
+		__add_wait_queue_exclusive(&c->wait, &wait);
+		__set_current_state(TASK_UNINTERRUPTIBLE);
+		spin_unlock_irqrestore(&c->wait.lock, flags);
+		schedule();
+		spin_lock_irqsave(&c->wait.lock, flags);
+	}
+	__remove_wait_queue(&c->wait, &wait);
+	if (c->done != COMPLETE_ALL)
+		c->done--;
+	spin_unlock_irqrestore(&c->wait.lock, flags);
 }

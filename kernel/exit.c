@@ -289,14 +289,17 @@ void do_exit(long code)
 		panic("Attempted to kill init! exit code %ld", code);
 	tsk->flags |= PF_EXITING;
 	trace_sched_process_exit(tsk);
-	coredump_task_exit(tsk);         /* a dump of the group waits for us */
+	/* a dump of the group waits for us; only a thread of the group starts
+	 * one, and none can join a group down to us: a lone thread skips it */
+	if (!thread_group_empty(tsk))
+		coredump_task_exit(tsk);
 	tsk->exit_code = code;
 	/* atomic, as Linux's signal->live: threads exit on several CPUs at
 	 * once, and exactly one of them must find the group dead (a lost
 	 * decrement left an armed ITIMER_REAL on the timer list of a freed
 	 * signal_struct: make fuzz SMP=4 MTTCG=1 hung in enqueue_timer) */
 	group_dead = __atomic_sub_fetch(&tsk->signal->live, 1, __ATOMIC_ACQ_REL) == 0;
-	if (group_dead)
+	if (group_dead && signal_timers_used(&tsk->signal->timers))
 		exit_itimers(tsk->signal);     /* the process is gone: its timers stop */
 	exit_mm(tsk);
 	exit_files(tsk);
@@ -489,44 +492,55 @@ static bool found_stopped(struct wait_opts *wo)
 /* One look at current's children under tasklist_lock (other CPUs add,
  * reparent and reap children and make zombies under it): a reportable
  * zombie matching wo, held by a reference, or NULL; a stop or continue
- * to report sets wo->pid_found. */
-static struct task_struct *look_for_child(struct wait_opts *wo, bool *any)
+ * to report sets wo->pid_found. With w, a look that finds nothing to
+ * report among children that may yet have something queues w on
+ * current->wait_chldexit and leaves current TASK_INTERRUPTIBLE for the
+ * caller's schedule(). For exits w is queued after the look, still under
+ * the lock: a zombie or a reparented child is made under tasklist_lock
+ * held for writing (exit_notify, __release_task), so whatever the look
+ * missed comes after w is queued and wakes it, with no second look. A
+ * stop or continue is recorded under siglock alone, so with WSTOPPED or
+ * WCONTINUED w is queued before the look. */
+static struct task_struct *look_for_child(struct wait_opts *wo, bool *any,
+					  struct wait_queue_entry *w)
 {
+	bool stops = wo->flags & (WSTOPPED | WCONTINUED);
 	struct task_struct *p;
 
 	read_lock(&tasklist_lock);
+	if (w && stops)
+		prepare_to_wait(&current->wait_chldexit, w, TASK_INTERRUPTIBLE);
 	p = find_zombie_child(wo, any);
 	if (p)
 		get_task_struct(p);
-	else if (*any)
-		found_stopped(wo);
+	else if (*any && !found_stopped(wo) && w && !stops)
+		prepare_to_wait(&current->wait_chldexit, w, TASK_INTERRUPTIBLE);
 	read_unlock(&tasklist_lock);
 	return p;
 }
 
 /* Sleep until a matching child is reportable (or, with WSTOPPED or
  * WCONTINUED, has a stop or continue to report: wo->pid_found); NULL when
- * none can be (no match, WNOHANG, or a signal). Before sleeping we queue,
- * then look again: a child on another CPU that becomes a zombie after
- * the look wakes the queue (exit_notify, under tasklist_lock), so no
- * report is missed between the look and the sleep. */
+ * none can be (no match, WNOHANG, or a signal). The look queues us when
+ * it finds nothing (look_for_child says why no report is missed between
+ * the look and the sleep), so a wait that sleeps once looks twice and
+ * one that finds its zombie at once never queues. A wake-up takes the
+ * entry off the queue; the next look queues it again if it must. */
 static struct task_struct *wait_for_zombie(struct wait_opts *wo, bool *any)
 {
-	struct task_struct *p = look_for_child(wo, any);
 	DEFINE_WAIT(wait);
+	struct wait_queue_entry *w = (wo->flags & WNOHANG) ? NULL : &wait;
+	struct task_struct *p = look_for_child(wo, any, w);
 
-	if (p || !*any || wo->pid_found || (wo->flags & WNOHANG))
-		return p;                /* the common cases: no queueing */
-	for (;;) {
-		prepare_to_wait(&current->wait_chldexit, &wait, TASK_INTERRUPTIBLE);
-		p = look_for_child(wo, any);
-		/* a report first, a signal after: the child's exit signal
-		 * (SIGCHLD with a handler) arrives with its zombie */
-		if (p || !*any || wo->pid_found || signal_pending(current))
-			break;
+	if (!w || (!(wo->flags & (WSTOPPED | WCONTINUED)) && (p || !*any)))
+		return p;                /* not queued: the common cases */
+	/* a report first, a signal after: the child's exit signal
+	 * (SIGCHLD with a handler) arrives with its zombie */
+	while (!p && *any && !wo->pid_found && !signal_pending(current)) {
 		schedule();
+		p = look_for_child(wo, any, w);
 	}
-	finish_wait(&current->wait_chldexit, &wait);
+	finish_wait(&current->wait_chldexit, w);
 	return p;
 }
 

@@ -77,7 +77,8 @@ void signal_timers_init(struct signal_struct *sig)
 	setup_timer(&it->real_timer, it_real_fn, (unsigned long)sig);
 	it->real_incr = 0;
 	timer_event_init(&it->real_event, send_sigalrm);
-	it->virt = it->prof = (struct cpu_itimer){ 0 };
+	it->virt.left = it->virt.incr = it->prof.left = it->prof.incr = 0;
+	it->itimers_used = false;
 	timer_event_init(&it->virt.event, send_sigvtalrm);
 	timer_event_init(&it->prof.event, send_sigprof);
 	mutex_init(&it->posix_mutex);
@@ -175,6 +176,8 @@ static int do_itimer(int which, const struct itimer_ticks *new, struct itimer_ti
 
 	if (which < ITIMER_REAL || which > ITIMER_PROF)
 		return -EINVAL;
+	if (new && !it->itimers_used)
+		WRITE_ONCE(it->itimers_used, true);   /* exit_itimers looks from now on */
 	if (which == ITIMER_REAL) {
 		if (old)
 			*old = real_timer_get(it);

@@ -56,8 +56,7 @@ void finish_wait(struct wait_queue_head *q, struct wait_queue_entry *w)
 	if (READ_ONCE(w->entry.next) == &w->entry && READ_ONCE(w->entry.prev) == &w->entry)
 		return;
 	spin_lock_irqsave(&q->lock, flags);
-	if (!list_empty(&w->entry))
-		list_del_init(&w->entry);
+	__remove_wait_queue(q, w);
 	spin_unlock_irqrestore(&q->lock, flags);
 }
 
@@ -78,8 +77,7 @@ void remove_wait_queue(struct wait_queue_head *q, struct wait_queue_entry *w)
 	unsigned long flags;
 
 	spin_lock_irqsave(&q->lock, flags);
-	if (!list_empty(&w->entry))
-		list_del_init(&w->entry);
+	__remove_wait_queue(q, w);
 	spin_unlock_irqrestore(&q->lock, flags);
 }
 

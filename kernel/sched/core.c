@@ -638,16 +638,19 @@ void sched_fork(struct task_struct *p)
 }
 
 /* Linux's sched_exit, as p is reaped: the policy may hand what p left of
- * its slice back to its parent. */
+ * its slice back to its parent. What changes is the parent's (its slice
+ * and sleep_avg, which its CPU's tick changes too), so under the parent's
+ * queue lock, as Linux's; p runs nowhere any more. Either interrupt state. */
 void sched_exit(struct task_struct *p)
 {
+	struct task_struct *parent = p->parent;
 	struct rq *rq;
 	unsigned long flags;
 
-	if (!sched_class->task_exit)
+	if (!sched_class->task_exit || !parent)
 		return;
 	flags = local_irq_save();
-	rq = task_rq_lock(p);
+	rq = task_rq_lock(parent);
 	sched_class->task_exit(rq, p);
 	spin_unlock_irqrestore(&rq->lock, flags);
 }
