@@ -356,12 +356,12 @@ void check_stack_depth(struct task_struct *p, unsigned long esp);
 void init_task_stack_end(void);
 unsigned long nr_running(void);   /* runnable tasks, all CPUs */
 
-/* Per-CPU switch statistics (read by the self-tests and benchmarks). */
+/* Scheduler statistics of all CPUs together, read by the self-tests and
+ * benchmarks as differences. Plain increments (two CPUs may lose one),
+ * where the tests that need exact counts per CPU read the run queues'
+ * (sched_cpu_stats: each under its queue's lock). */
 struct sched_stats {
 	unsigned long context_switches;   /* every prev != next switch */
-	unsigned long switches_to_kthread;/* next has mm == NULL (lazy TLB, no CR3) */
-	unsigned long switches_same_mm;   /* next->mm == prev->active_mm: no CR3 */
-	unsigned long switches_new_mm;    /* a different mm: CR3 written */
 	unsigned long cr3_writes;         /* every load of CR3 by switch_mm */
 	unsigned long epochs;             /* counter recalculations (goodness) */
 	unsigned long array_swaps;        /* active/expired swaps (O(1)) */

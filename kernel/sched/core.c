@@ -265,16 +265,12 @@ static struct task_struct *context_switch(struct rq *rq, struct task_struct *pre
 		next->active_mm = oldmm;          /* c17: borrow, no CR3 write */
 		mmgrab(oldmm);
 		enter_lazy_tlb(oldmm, next);
-		sched_stats.switches_to_kthread++;
 		rq->switches_to_kthread++;
 	} else {
-		if (mm == oldmm) {
-			sched_stats.switches_same_mm++;
+		if (mm == oldmm)
 			rq->switches_same_mm++;
-		} else {
-			sched_stats.switches_new_mm++;
+		else
 			rq->switches_new_mm++;
-		}
 		switch_mm(oldmm, mm);             /* c25: CR3 only if different */
 	}
 	trace_sched_switch(prev, next, mm && mm != oldmm);
