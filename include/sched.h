@@ -273,7 +273,7 @@ void schedule(void);
 /* Make p runnable; returns true if it was not already. Safe in interrupts. */
 bool wake_up_process(struct task_struct *p);
 bool wake_up_state(struct task_struct *p, long state);
-bool __wake_up_state(struct task_struct *p, long state);   /* interrupts off */
+fastcall bool __wake_up_state(struct task_struct *p, long state);   /* interrupts off */
 void scheduler_tick(bool user_tick);
 void schedule_tail(struct task_struct *prev);
 void sched_fork(struct task_struct *p);

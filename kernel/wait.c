@@ -33,12 +33,12 @@ static __always_inline void queue_entry(struct wait_queue_head *q, struct wait_q
 
 /* Queue w (once) and set the sleeping state; the caller then re-checks its
  * condition and calls schedule(). */
-void prepare_to_wait(struct wait_queue_head *q, struct wait_queue_entry *w, long state)
+fastcall void prepare_to_wait(struct wait_queue_head *q, struct wait_queue_entry *w, long state)
 {
 	queue_entry(q, w, state, false);
 }
 
-void prepare_to_wait_exclusive(struct wait_queue_head *q, struct wait_queue_entry *w, long state)
+fastcall void prepare_to_wait_exclusive(struct wait_queue_head *q, struct wait_queue_entry *w, long state)
 {
 	queue_entry(q, w, state, true);
 }
@@ -48,7 +48,7 @@ void prepare_to_wait_exclusive(struct wait_queue_head *q, struct wait_queue_entr
  * whose both links point at itself is off for good, and needs no lock
  * (Linux's list_empty_careful: a half-done removal on another CPU leaves
  * the two links different). */
-void finish_wait(struct wait_queue_head *q, struct wait_queue_entry *w)
+fastcall void finish_wait(struct wait_queue_head *q, struct wait_queue_entry *w)
 {
 	unsigned long flags;
 
@@ -108,7 +108,7 @@ int __wake_up_locked(struct wait_queue_head *q, int nr_exclusive)
 }
 
 /* __wake_up's work on a queue it found not empty (include/wait.h). */
-int __wake_up_common_lock(struct wait_queue_head *q, int nr_exclusive)
+fastcall int __wake_up_common_lock(struct wait_queue_head *q, int nr_exclusive)
 {
 	unsigned long flags;
 	int woken;
