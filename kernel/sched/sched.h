@@ -163,7 +163,7 @@ void double_rq_lock(struct rq *a, struct rq *b);
 /* Lock p's queue; p may move between reading its CPU and getting the
  * lock, so check and retry (Linux's task_rq_lock). Interrupts off. Inline:
  * every wake-up takes it. */
-static inline struct rq *task_rq_lock(struct task_struct *p)
+static inline __attribute__((always_inline)) struct rq *task_rq_lock(struct task_struct *p)
 {
 	for (;;) {
 		struct rq *rq = task_rq(p);
