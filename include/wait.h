@@ -57,7 +57,9 @@ static inline void __init_waitqueue_head(struct wait_queue_head *q, const char *
 fastcall void prepare_to_wait(struct wait_queue_head *q, struct wait_queue_entry *w, long state);
 fastcall void prepare_to_wait_exclusive(struct wait_queue_head *q, struct wait_queue_entry *w,
 				    long state);
-fastcall void finish_wait(struct wait_queue_head *q, struct wait_queue_entry *w);
+/* finish_wait() is inline in include/sched.h (it sets current's state);
+ * this is its slow part: w still queued, taken off under q->lock. */
+fastcall void __finish_wait(struct wait_queue_head *q, struct wait_queue_entry *w);
 /* Queue w (once) without touching the task's state, and take it off (if
  * a wake-up did not already): poll keeps entries on several queues while
  * it checks its files (fs/select.c). */
