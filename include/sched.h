@@ -249,6 +249,19 @@ static inline bool need_resched(void) { return test_ti_thread_flag(current_threa
 #define set_current_state(s)  __atomic_store_n(&current->state, (s), __ATOMIC_SEQ_CST)
 #define __set_current_state(s) (current->state = (s))
 
+/* Back to TASK_RUNNING and off the queue w joined (prepare_to_wait), if a
+ * wake-up did not already take it off. A waker takes the entry off
+ * (list_del_init) under the lock: an entry whose both links point at
+ * itself is off for good, and needs no lock (Linux's list_empty_careful:
+ * a half-done removal on another CPU leaves the two links different).
+ * Inline: after a wake-up (every sleep) that is a store and two tests. */
+static inline void finish_wait(struct wait_queue_head *q, struct wait_queue_entry *w)
+{
+	__set_current_state(TASK_RUNNING);
+	if (READ_ONCE(w->entry.next) != &w->entry || READ_ONCE(w->entry.prev) != &w->entry)
+		__finish_wait(q, w);
+}
+
 /* Interrupt context: inside a hardware interrupt handler (arch do_irq, the
  * local APIC's smp_apic_interrupt), counted per CPU: another CPU's handler
  * does not make this CPU's code interrupt context. */
@@ -273,7 +286,7 @@ void schedule(void);
 /* Make p runnable; returns true if it was not already. Safe in interrupts. */
 bool wake_up_process(struct task_struct *p);
 bool wake_up_state(struct task_struct *p, long state);
-bool __wake_up_state(struct task_struct *p, long state);   /* interrupts off */
+fastcall bool __wake_up_state(struct task_struct *p, long state);   /* interrupts off */
 void scheduler_tick(bool user_tick);
 void schedule_tail(struct task_struct *prev);
 void sched_fork(struct task_struct *p);

@@ -76,17 +76,17 @@ struct kmem_cache {
  * when memory runs out or the size is 0 or above KMALLOC_MAX_CACHE_SIZE. */
 struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align,
 				     unsigned long flags, void (*ctor)(void *));
-void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp);
-void kmem_cache_free(struct kmem_cache *s, void *obj);
+fastcall void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp);
+fastcall void kmem_cache_free(struct kmem_cache *s, void *obj);
 /* Free an empty cache. A cache with objects in use is reported and kept. */
 void kmem_cache_destroy(struct kmem_cache *s);
 /* Give the cache's (or every cache's) empty slabs back to the page allocator. */
 void kmem_cache_shrink(struct kmem_cache *s);
 void kmem_cache_shrink_all(void);
 
-void *kmalloc(size_t size, gfp_t gfp);
+fastcall void *kmalloc(size_t size, gfp_t gfp);
 static inline void *kzalloc(size_t size, gfp_t gfp) { return kmalloc(size, gfp | __GFP_ZERO); }
-void kfree(const void *obj);
+fastcall void kfree(const void *obj);
 /* The cache kmalloc(size) uses, or NULL when size goes to the buddy allocator. */
 struct kmem_cache *kmalloc_slab(size_t size);
 

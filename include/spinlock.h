@@ -11,8 +11,8 @@
  * never held across anything that sleeps.
  *
  * Each lock carries a lockdep_map (include/lockdep.h): its class name, for the
- * lock checker that is on in test builds. The checker's hook is one
- * predicted-not-taken branch when it is off (`nolockdep`, as make bench).
+ * lock checker that is on in test builds. The checker's hook is a static
+ * branch, a nop when it is off (`nolockdep`, as make bench).
  * The interrupt flag is changed before a lock is taken and after it is
  * released, so the checker sees the state the lock is really held in.
  *
@@ -21,8 +21,9 @@
  * _irq forms still keep interrupts out. There every lock word access is
  * patched out at boot (`smp_lock_words` false: arch/i386/smpboot.c), as a
  * uniprocessor build compiles it out and as Linux 2.6's SMP alternatives
- * patched the lock prefixes out of an SMP kernel booted on one CPU: a lock
- * and an unlock then cost one nop each (two with the checker's). The word
+ * patched the lock prefixes out of an SMP kernel booted on one CPU. With
+ * the checker off too (`spin_lock_work` false), a lock and an unlock cost
+ * one nop each (a static branch over both the checker and the word). The word
  * then stays at its unlocked value: spin_is_locked() answers only where
  * the words are taken. */
 #ifndef TASKLAB_SPINLOCK_H
@@ -36,6 +37,11 @@
 /* More than one CPU may run: the lock words are taken. True until the CPU
  * count is known (every early lock is real), never turned on after. */
 extern bool smp_lock_words;
+/* A lock or unlock has anything to do beyond the interrupt flag: the
+ * lock words are taken or the checker is on (decided with smp_lock_words).
+ * Its one static branch in front of both is all a lock costs on one CPU
+ * with nolockdep. */
+extern bool spin_lock_work;
 
 typedef struct spinlock {
 	arch_spinlock_t raw;
@@ -64,16 +70,20 @@ static inline void __spin_lock_init(spinlock_t *l, const char *name)
 
 static __always_inline void spin_lock(spinlock_t *l)
 {
-	__lock_acquire(&l->dep_map, LD_SPIN);
-	if (static_branch_unlikely(&smp_lock_words))
-		arch_spin_lock(&l->raw);
+	if (static_branch_unlikely(&spin_lock_work)) {
+		__lock_acquire(&l->dep_map, LD_SPIN);
+		if (static_branch_unlikely(&smp_lock_words))
+			arch_spin_lock(&l->raw);
+	}
 }
 
 static __always_inline void spin_unlock(spinlock_t *l)
 {
-	__lock_release(&l->dep_map);
-	if (static_branch_unlikely(&smp_lock_words))
-		arch_spin_unlock(&l->raw);
+	if (static_branch_unlikely(&spin_lock_work)) {
+		__lock_release(&l->dep_map);
+		if (static_branch_unlikely(&smp_lock_words))
+			arch_spin_unlock(&l->raw);
+	}
 }
 
 static __always_inline bool spin_trylock(spinlock_t *l)
@@ -106,30 +116,38 @@ static inline void __rwlock_init(rwlock_t *l, const char *name)
 
 static __always_inline void read_lock(rwlock_t *l)
 {
-	__lock_acquire(&l->dep_map, LD_READ);
-	if (static_branch_unlikely(&smp_lock_words))
-		arch_read_lock(&l->raw);
+	if (static_branch_unlikely(&spin_lock_work)) {
+		__lock_acquire(&l->dep_map, LD_READ);
+		if (static_branch_unlikely(&smp_lock_words))
+			arch_read_lock(&l->raw);
+	}
 }
 
 static __always_inline void read_unlock(rwlock_t *l)
 {
-	__lock_release(&l->dep_map);
-	if (static_branch_unlikely(&smp_lock_words))
-		arch_read_unlock(&l->raw);
+	if (static_branch_unlikely(&spin_lock_work)) {
+		__lock_release(&l->dep_map);
+		if (static_branch_unlikely(&smp_lock_words))
+			arch_read_unlock(&l->raw);
+	}
 }
 
 static __always_inline void write_lock(rwlock_t *l)
 {
-	__lock_acquire(&l->dep_map, LD_WRITE);
-	if (static_branch_unlikely(&smp_lock_words))
-		arch_write_lock(&l->raw);
+	if (static_branch_unlikely(&spin_lock_work)) {
+		__lock_acquire(&l->dep_map, LD_WRITE);
+		if (static_branch_unlikely(&smp_lock_words))
+			arch_write_lock(&l->raw);
+	}
 }
 
 static __always_inline void write_unlock(rwlock_t *l)
 {
-	__lock_release(&l->dep_map);
-	if (static_branch_unlikely(&smp_lock_words))
-		arch_write_unlock(&l->raw);
+	if (static_branch_unlikely(&spin_lock_work)) {
+		__lock_release(&l->dep_map);
+		if (static_branch_unlikely(&smp_lock_words))
+			arch_write_unlock(&l->raw);
+	}
 }
 
 static __always_inline void read_lock_irq(rwlock_t *l) { local_irq_disable(); read_lock(l); }

@@ -37,6 +37,11 @@ typedef u32      phys_addr_t;
 #define __printf(a, b)  __attribute__((format(printf, a, b)))
 #define __noinline      __attribute__((noinline))
 #define __noipa         __attribute__((noipa))   /* no inlining, cloning or IPA: exact frames */
+/* Linux 2.6 i386's fastcall: the first three arguments in eax, edx and ecx
+ * instead of on the stack, for the calls every switch, wake-up, read and
+ * fork makes (a static function gets it from the compiler anyway). C only:
+ * a function called from assembly keeps the stack convention. */
+#define fastcall        __attribute__((regparm(3)))
 /* Written during boot only: read-only with the kernel's text once
  * mark_rodata_ro() has run (arch/i386/pgtable.c). */
 #define __ro_after_init __section(".data..ro_after_init")

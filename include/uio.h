@@ -49,8 +49,8 @@ static inline void iov_iter_init(struct iov_iter *i, const struct iovec *iov,
 /* Copy up to n bytes into / out of the iterator and advance it. Returns the
  * bytes copied: fewer than asked when the iterator ends or a user page
  * faults (then i->fault is set). */
-size_t copy_to_iter(const void *src, size_t n, struct iov_iter *i);
-size_t copy_from_iter(void *dst, size_t n, struct iov_iter *i);
+fastcall size_t copy_to_iter(const void *src, size_t n, struct iov_iter *i);
+fastcall size_t copy_from_iter(void *dst, size_t n, struct iov_iter *i);
 /* The next count bytes of the iterator in a kmalloc'd buffer with a NUL
  * after them (Linux's memdup_user_nul: a write's text for a parser); kfree
  * it. ERR_PTR(-ENOMEM) or ERR_PTR(-EFAULT). */

@@ -54,9 +54,12 @@ static inline void __init_waitqueue_head(struct wait_queue_head *q, const char *
 }
 #define init_waitqueue_head(q) __init_waitqueue_head((q), #q ".lock")
 
-void prepare_to_wait(struct wait_queue_head *q, struct wait_queue_entry *w, long state);
-void prepare_to_wait_exclusive(struct wait_queue_head *q, struct wait_queue_entry *w, long state);
-void finish_wait(struct wait_queue_head *q, struct wait_queue_entry *w);
+fastcall void prepare_to_wait(struct wait_queue_head *q, struct wait_queue_entry *w, long state);
+fastcall void prepare_to_wait_exclusive(struct wait_queue_head *q, struct wait_queue_entry *w,
+				    long state);
+/* finish_wait() is inline in include/sched.h (it sets current's state);
+ * this is its slow part: w still queued, taken off under q->lock. */
+fastcall void __finish_wait(struct wait_queue_head *q, struct wait_queue_entry *w);
 /* Queue w (once) without touching the task's state, and take it off (if
  * a wake-up did not already): poll keeps entries on several queues while
  * it checks its files (fs/select.c). */
@@ -79,7 +82,7 @@ static inline void __remove_wait_queue(struct wait_queue_head *q, struct wait_qu
 		list_del_init(&w->entry);
 }
 /* The locked wake-up pass of __wake_up (kernel/wait.c). */
-int __wake_up_common_lock(struct wait_queue_head *q, int nr_exclusive);
+fastcall int __wake_up_common_lock(struct wait_queue_head *q, int nr_exclusive);
 
 /* Contract: wake every non-exclusive sleeper and up to nr_exclusive
  * exclusive ones (0: all); returns how many tasks were made runnable. Any

@@ -33,28 +33,21 @@ static __always_inline void queue_entry(struct wait_queue_head *q, struct wait_q
 
 /* Queue w (once) and set the sleeping state; the caller then re-checks its
  * condition and calls schedule(). */
-void prepare_to_wait(struct wait_queue_head *q, struct wait_queue_entry *w, long state)
+fastcall void prepare_to_wait(struct wait_queue_head *q, struct wait_queue_entry *w, long state)
 {
 	queue_entry(q, w, state, false);
 }
 
-void prepare_to_wait_exclusive(struct wait_queue_head *q, struct wait_queue_entry *w, long state)
+fastcall void prepare_to_wait_exclusive(struct wait_queue_head *q, struct wait_queue_entry *w, long state)
 {
 	queue_entry(q, w, state, true);
 }
 
-/* Back to TASK_RUNNING and off the queue (if a wake-up did not already).
- * A waker takes the entry off (list_del_init) under the lock: an entry
- * whose both links point at itself is off for good, and needs no lock
- * (Linux's list_empty_careful: a half-done removal on another CPU leaves
- * the two links different). */
-void finish_wait(struct wait_queue_head *q, struct wait_queue_entry *w)
+/* finish_wait's slow part (include/sched.h): w may still be queued. */
+fastcall void __finish_wait(struct wait_queue_head *q, struct wait_queue_entry *w)
 {
 	unsigned long flags;
 
-	__set_current_state(TASK_RUNNING);
-	if (READ_ONCE(w->entry.next) == &w->entry && READ_ONCE(w->entry.prev) == &w->entry)
-		return;
 	spin_lock_irqsave(&q->lock, flags);
 	__remove_wait_queue(q, w);
 	spin_unlock_irqrestore(&q->lock, flags);
@@ -108,7 +101,7 @@ int __wake_up_locked(struct wait_queue_head *q, int nr_exclusive)
 }
 
 /* __wake_up's work on a queue it found not empty (include/wait.h). */
-int __wake_up_common_lock(struct wait_queue_head *q, int nr_exclusive)
+fastcall int __wake_up_common_lock(struct wait_queue_head *q, int nr_exclusive)
 {
 	unsigned long flags;
 	int woken;

@@ -56,12 +56,12 @@ static size_t copy_iter(char *buf, size_t n, struct iov_iter *i, bool out)
 	return done;
 }
 
-size_t copy_to_iter(const void *src, size_t n, struct iov_iter *i)
+fastcall size_t copy_to_iter(const void *src, size_t n, struct iov_iter *i)
 {
 	return copy_iter((char *)src, n, i, true);
 }
 
-size_t copy_from_iter(void *dst, size_t n, struct iov_iter *i)
+fastcall size_t copy_from_iter(void *dst, size_t n, struct iov_iter *i)
 {
 	return copy_iter(dst, n, i, false);
 }

@@ -36,7 +36,7 @@ static void *kmalloc_large(size_t size, gfp_t gfp)
 	return page_address(page);
 }
 
-void *kmalloc(size_t size, gfp_t gfp)
+fastcall void *kmalloc(size_t size, gfp_t gfp)
 {
 	if (unlikely(!size))
 		return ZERO_SIZE_PTR;
@@ -45,7 +45,7 @@ void *kmalloc(size_t size, gfp_t gfp)
 	return kmalloc_large(size, gfp);
 }
 
-void kfree(const void *obj)
+fastcall void kfree(const void *obj)
 {
 	struct page *page;
 

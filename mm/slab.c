@@ -204,7 +204,7 @@ static struct page *get_empty_slab(struct kmem_cache *s, gfp_t gfp)
 
 /* --- the fast paths ---------------------------------------------------------- */
 
-void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
+fastcall void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 {
 	unsigned long flags;
 	struct page *page;
@@ -231,7 +231,7 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
 	return obj;
 }
 
-void kmem_cache_free(struct kmem_cache *s, void *obj)
+fastcall void kmem_cache_free(struct kmem_cache *s, void *obj)
 {
 	struct page *page;
 	unsigned long flags;

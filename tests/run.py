@@ -329,6 +329,14 @@ class Tally:
         self.say(f'skip    {name}: {why}')
 
 
+def boot_words(b):
+    """The words of the kernel command line the boot printed."""
+    for line in b.lines:
+        if 'Command line: ' in line:
+            return line.split('Command line: ', 1)[1].split()
+    return []
+
+
 def boot_problems(b, kt, expect_end=True):
     """Everything that makes a boot a failure besides its test results."""
     problems = []
@@ -348,7 +356,7 @@ def boot_problems(b, kt, expect_end=True):
     if expect_end and not kt.end_seen and not problems:
         problems.append('no end-of-run line: the kernel died')
     if expect_end and kt.end_seen:
-        problems += lockdep_problems(kt.lockdep)
+        problems += lockdep_problems(kt.lockdep, 'nolockdep' in boot_words(b))
     return problems
 
 
@@ -356,7 +364,7 @@ LOCKDEP_LINE = re.compile(r'# lockdep: (on|off), (\d+) classes, (\d+) dependenci
                           r'(\d+) acquisitions checked')
 
 
-def lockdep_problems(line):
+def lockdep_problems(line, off=False):
     """The lock checker must have been on for the whole run and have checked
     locks: any report it makes panics (a failure above), so a run that ends
     with it still on found no inversion, no sleep under a spinlock and no
@@ -364,6 +372,8 @@ def lockdep_problems(line):
     m = LOCKDEP_LINE.match(line or '')
     if not m:
         return ['no lock checker summary line at the end of the run']
+    if off:                              # booted with nolockdep: it must be off
+        return [] if m.group(1) == 'off' else [f'nolockdep, yet the checker ran: {line}']
     if m.group(1) != 'on' or int(m.group(4)) == 0:
         return [f'the lock checker did not check the whole run: {line}']
     return []

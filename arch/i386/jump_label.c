@@ -6,10 +6,10 @@
  * afterwards fetches it fresh (x86 keeps its instruction fetch coherent
  * with its own stores, and the other CPUs start later). Most keys are
  * final when jump_label_init runs, before the text is made read-only
- * (mem_init); `smp_lock_words` needs the firmware's CPU count, known only
- * after the APIC is set up, so its sites keep their jmp (the lock words are
- * taken) until jump_label_apply() patches them, writing the read-only text
- * with CR0.WP cleared for the moment. */
+ * (mem_init); `smp_lock_words` and `spin_lock_work` need the firmware's
+ * CPU count, known only after the APIC is set up, so their sites keep their
+ * jmp (the lock words are taken) until jump_label_apply() patches them,
+ * writing the read-only text with CR0.WP cleared for the moment. */
 #include <kernel.h>
 #include <string.h>
 #include <spinlock.h>
@@ -27,7 +27,7 @@ static const u8 nops[][5] = {     /* Intel's recommended long nops */
 /* Keys decided after jump_label_init: patched by jump_label_apply. */
 static bool deferred(const bool *key)
 {
-	return key == &smp_lock_words;
+	return key == &smp_lock_words || key == &spin_lock_work;
 }
 
 /* Make the sites of key (every key but the deferred ones when key is

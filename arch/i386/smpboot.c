@@ -37,6 +37,7 @@
 #include <multiboot.h>
 #include <params.h>
 #include <spinlock.h>
+#include <lockdep.h>
 
 struct task_struct *idle_tasks[NR_CPUS] = { &init_task };
 cpumask_t __cpu_possible_mask = { 1 }, __cpu_online_mask = { 1 };
@@ -72,8 +73,10 @@ static int nosmp_param(const char *value)
 KERNEL_PARAM("nosmp", nosmp_param);
 
 /* include/spinlock.h: the lock words are taken unless the machine can
- * run but one CPU; decided by smp_prepare_lock_words. */
+ * run but one CPU, and a lock has work unless that and nolockdep; both
+ * decided by smp_prepare_lock_words. */
 bool smp_lock_words = true;
+bool spin_lock_work = true;
 
 /* The loader's data lies on the trampoline's page (it is kept there):
  * no other CPU can be started. */
@@ -94,6 +97,8 @@ void smp_prepare_lock_words(void)
 	smp_lock_words = false;
 	pr_info("smp: one CPU: lock words patched out of %u lock and unlock sites\n",
 		jump_label_apply(&smp_lock_words));
+	spin_lock_work = debug_locks;
+	jump_label_apply(&spin_lock_work);
 }
 
 static int cpu_callin = -1;              /* the CPU that has checked in */

@@ -58,6 +58,7 @@ static void jump_label_branch_reports_its_key(struct ktest *t)
 	KTEST_EXPECT_EQ(t, static_branch_unlikely(&debug_locks), debug_locks);
 	KTEST_EXPECT_EQ(t, static_branch_unlikely(&smap_enabled), smap_enabled);
 	KTEST_EXPECT_EQ(t, static_branch_unlikely(&smp_lock_words), smp_lock_words);
+	KTEST_EXPECT_EQ(t, static_branch_unlikely(&spin_lock_work), spin_lock_work);
 }
 
 static const struct ktest_case jump_label_cases[] = {

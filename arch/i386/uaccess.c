@@ -43,7 +43,7 @@ static unsigned long copy_bytes(void *to, const void *from, unsigned long n)
 	return n;
 }
 
-unsigned long raw_copy_from_user(void *to, const void *from, unsigned long n)
+fastcall unsigned long raw_copy_from_user(void *to, const void *from, unsigned long n)
 {
 	if (!access_ok(from, n))
 		return n;
@@ -59,7 +59,7 @@ unsigned long copy_from_user(void *to, const void *from, unsigned long n)
 	return left;
 }
 
-unsigned long copy_to_user(void *to, const void *from, unsigned long n)
+fastcall unsigned long copy_to_user(void *to, const void *from, unsigned long n)
 {
 	if (!access_ok(to, n))
 		return n;

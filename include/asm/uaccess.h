@@ -27,11 +27,11 @@ static inline bool access_ok(const void *addr, unsigned long size)
 
 /* Both return the number of bytes NOT copied: 0 on success. */
 unsigned long copy_from_user(void *to, const void *from, unsigned long n);
-unsigned long copy_to_user(void *to, const void *from, unsigned long n);
+fastcall unsigned long copy_to_user(void *to, const void *from, unsigned long n);
 /* copy_from_user without its zero fill of what could not be copied: for
  * copies into memory that already holds data (a file's page), which a
  * failed write must leave as it was. */
-unsigned long raw_copy_from_user(void *to, const void *from, unsigned long n);
+fastcall unsigned long raw_copy_from_user(void *to, const void *from, unsigned long n);
 unsigned long clear_user(void *to, unsigned long n);
 /* Copy a NUL-terminated string of at most count bytes (NUL included).
  * Returns its length without the NUL, count if it did not end within count

@@ -499,7 +499,7 @@ static int select_task_cpu(struct task_struct *p)
  * out anywhere (the lock is held across a switch), so a sleeping p may be
  * placed on another CPU (select_task_cpu) before it is queued; then the
  * class names the CPU to kick (a reschedule IPI if remote). */
-bool __wake_up_state(struct task_struct *p, long state)
+fastcall bool __wake_up_state(struct task_struct *p, long state)
 {
 	struct rq *rq = task_rq_lock(p);
 	int cpu;

@@ -83,13 +83,13 @@ static inline void catch_up_epochs(struct rq *rq, struct task_struct *p)
 	p->epoch_seen = rq->epoch;
 }
 
-static void enqueue_task_goodness(struct rq *rq, struct task_struct *p)
+static fastcall void enqueue_task_goodness(struct rq *rq, struct task_struct *p)
 {
 	catch_up_epochs(rq, p);
 	list_add_tail(&p->run_list, &rq->goodness_queue);
 }
 
-static void dequeue_task_goodness(struct rq *rq, struct task_struct *p)
+static fastcall void dequeue_task_goodness(struct rq *rq, struct task_struct *p)
 {
 	list_del_init(&p->run_list);
 }
@@ -169,7 +169,7 @@ static void rt_requeue(struct rq *rq, struct task_struct *prev, bool yielded)
 
 /* The best runnable task by a scan of the whole queue; prev, if it called
  * yield(), only beats idle (2.4's SCHED_YIELD). */
-static struct task_struct *pick_next_task_goodness(struct rq *rq, struct task_struct *prev,
+static fastcall struct task_struct *pick_next_task_goodness(struct rq *rq, struct task_struct *prev,
 						   bool yielded)
 {
 	struct task_struct *p, *next;
@@ -215,7 +215,7 @@ static int find_idle_cpu(struct task_struct *p)
 /* 2.4's reschedule_idle(): an idle CPU p may use (the one it last ran on
  * first), else the CPU whose running task p beats by the most goodness
  * (the lowest-goodness one), else none. */
-static int wakeup_cpu_goodness(struct rq *rq, struct task_struct *p)
+static fastcall int wakeup_cpu_goodness(struct rq *rq, struct task_struct *p)
 {
 	int cpu, best = -1, best_gap = 0;
 
@@ -254,7 +254,7 @@ static void task_tick_goodness(struct rq *rq, struct task_struct *p)
 
 /* c28: the parent's remaining slice is split with the child, so forking
  * does not create CPU time. The parent reschedules if it has none left. */
-static void task_fork_goodness(struct rq *rq, struct task_struct *p)
+static fastcall void task_fork_goodness(struct rq *rq, struct task_struct *p)
 {
 	struct task_struct *parent = current;
 

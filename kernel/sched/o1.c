@@ -101,14 +101,14 @@ static void recalc_task_prio(struct task_struct *p, unsigned long now)
 }
 
 /* Linux's activate_task(): a woken (or new) task joins the active array. */
-static void enqueue_task_o1(struct rq *rq, struct task_struct *p)
+static fastcall void enqueue_task_o1(struct rq *rq, struct task_struct *p)
 {
 	recalc_task_prio(p, jiffies);
 	p->timestamp = jiffies;
 	enqueue(p, rq->active);
 }
 
-static void dequeue_task_o1(struct rq *rq, struct task_struct *p)
+static fastcall void dequeue_task_o1(struct rq *rq, struct task_struct *p)
 {
 	p->timestamp = jiffies;               /* the sleep starts */
 	dequeue(p, p->array);
@@ -128,7 +128,7 @@ static bool expired_starving(struct rq *rq)
  * then the first task of the best level. A yielding task first goes to
  * the expired array (2.6's sched_yield; a real-time one behind its equals).
  * O(1): a bitmap search of 5 words and a list head. */
-static struct task_struct *pick_next_task_o1(struct rq *rq, struct task_struct *prev,
+static fastcall struct task_struct *pick_next_task_o1(struct rq *rq, struct task_struct *prev,
 					     bool yielded)
 {
 	struct prio_array *array;
@@ -159,7 +159,7 @@ static struct task_struct *pick_next_task_o1(struct rq *rq, struct task_struct *
 
 /* 2.6's TASK_PREEMPTS_CURR on the queue p joined (its CPU's): an idle
  * CPU, or a better dynamic priority than the runner there. */
-static int wakeup_cpu_o1(struct rq *rq, struct task_struct *p)
+static fastcall int wakeup_cpu_o1(struct rq *rq, struct task_struct *p)
 {
 	struct task_struct *curr = rq->curr;
 
@@ -215,7 +215,7 @@ static void task_tick_o1(struct rq *rq, struct task_struct *p)
  * nothing expires at once, as 2.6 does by running a tick for it. The idle
  * task's first children (kthreadd, init) get a full slice: idle runs on
  * none. */
-static void task_fork_o1(struct rq *rq, struct task_struct *p)
+static fastcall void task_fork_o1(struct rq *rq, struct task_struct *p)
 {
 	struct task_struct *parent = current;
 
@@ -243,7 +243,7 @@ static void task_fork_o1(struct rq *rq, struct task_struct *p)
 /* Linux's sched_exit(): a child reaped while still on the slice fork gave
  * it returns what it left to its parent (up to a full slice), and a child
  * that ran more than it slept pulls its parent's sleep_avg down. */
-static void task_exit_o1(struct rq *rq, struct task_struct *p)
+static fastcall void task_exit_o1(struct rq *rq, struct task_struct *p)
 {
 	struct task_struct *parent = p->parent;
 

@@ -94,23 +94,23 @@ struct sched_class {
 	bool shared_rq;                                 /* one queue for all CPUs */
 	void (*init)(struct rq *rq);
 	/* p becomes runnable (a wake-up, a new task) / stops being runnable. */
-	void (*enqueue_task)(struct rq *rq, struct task_struct *p);
-	void (*dequeue_task)(struct rq *rq, struct task_struct *p);
+	void (fastcall *enqueue_task)(struct rq *rq, struct task_struct *p);
+	void (fastcall *dequeue_task)(struct rq *rq, struct task_struct *p);
 	/* The task to run next on this CPU (NULL: none, the idle task runs):
 	 * one allowed here and not running on another CPU. prev is current,
 	 * still queued if runnable; yielded: prev called yield(). */
-	struct task_struct *(*pick_next_task)(struct rq *rq, struct task_struct *prev,
-					      bool yielded);
+	struct task_struct *(fastcall *pick_next_task)(struct rq *rq, struct task_struct *prev,
+						       bool yielded);
 	/* p was just queued by a wake-up on rq: the CPU whose running task
 	 * should give way to it (its need_resched set, a reschedule IPI if it
 	 * is another CPU), or -1. */
-	int (*wakeup_cpu)(struct rq *rq, struct task_struct *p);
+	int (fastcall *wakeup_cpu)(struct rq *rq, struct task_struct *p);
 	/* One tick of the running task p (not the idle task). */
 	void (*task_tick)(struct rq *rq, struct task_struct *p);
 	/* A new task p forked from current: share out the time slice. */
-	void (*task_fork)(struct rq *rq, struct task_struct *p);
+	void (fastcall *task_fork)(struct rq *rq, struct task_struct *p);
 	/* p is reaped: what it did not use goes back to its parent. */
-	void (*task_exit)(struct rq *rq, struct task_struct *p);
+	void (fastcall *task_exit)(struct rq *rq, struct task_struct *p);
 	/* p's nice, policy or rt_priority changed (p may be queued). */
 	void (*prio_changed)(struct rq *rq, struct task_struct *p);
 	/* This policy takes over from another (sched_switch_class): bring
@@ -163,7 +163,7 @@ void double_rq_lock(struct rq *a, struct rq *b);
 /* Lock p's queue; p may move between reading its CPU and getting the
  * lock, so check and retry (Linux's task_rq_lock). Interrupts off. Inline:
  * every wake-up takes it. */
-static inline struct rq *task_rq_lock(struct task_struct *p)
+static inline __attribute__((always_inline)) struct rq *task_rq_lock(struct task_struct *p)
 {
 	for (;;) {
 		struct rq *rq = task_rq(p);
