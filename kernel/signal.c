@@ -650,26 +650,38 @@ bool do_notify_parent(struct task_struct *tsk, int sig)
 	return autoreap;
 }
 
+/* Under p's siglock, as Linux's wait_task_stopped: the stop code and the
+ * flags are the group's, set and cleared by its threads under that lock
+ * on other CPUs. Unlocked, a parent could consume the report between the
+ * last thread's SIGNAL_STOP_STOPPED and its read of the code for the
+ * SIGCHLD (a CLD_STOPPED with status 0), or lose a flag to a concurrent
+ * read-modify-write. Called under tasklist_lock (p is a child). */
 int wait_task_stopped_or_continued(struct task_struct *p, int options, int *status)
 {
 	struct signal_struct *sig = p->signal;
+	struct sighand_struct *sh;
+	unsigned long flags;
+	int cause = 0;
 
 	/* a zombie leader whose threads still run stands for its group */
 	if (!sig || !thread_group_leader(p) || (p->exit_state && thread_group_empty(p)))
+		return 0;
+	sh = lock_task_sighand(p, &flags);
+	if (!sh)
 		return 0;
 	if ((options & WSTOPPED) && (sig->flags & SIGNAL_STOP_STOPPED) && sig->group_exit_code) {
 		*status = (sig->group_exit_code << 8) | 0x7f;
 		if (!(options & WNOWAIT))
 			sig->group_exit_code = 0;
-		return CLD_STOPPED;
-	}
-	if ((options & WCONTINUED) && (sig->flags & SIGNAL_STOP_CONTINUED)) {
+		cause = CLD_STOPPED;
+	} else if ((options & WCONTINUED) && (sig->flags & SIGNAL_STOP_CONTINUED)) {
 		*status = 0xffff;
 		if (!(options & WNOWAIT))
 			sig->flags &= ~SIGNAL_STOP_CONTINUED;
-		return CLD_CONTINUED;
+		cause = CLD_CONTINUED;
 	}
-	return 0;
+	unlock_task_sighand(sh, flags);
+	return cause;
 }
 
 /* Take part in a group stop (signr: the stop signal that starts one, or 0
