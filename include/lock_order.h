@@ -159,8 +159,12 @@
  * stat, statm, status, maps, cmdline, environ, exe) or under the task_lock
  * of a thread that has it (the OOM killer's find_lock_task_mm), its fs
  * under its task_lock (cwd, root, Umask); sysinfo's process count is
- * nr_threads, changed under tasklist_lock for writing. lock_task_sighand reads p->sighand under p's
- * task_lock, so the table is not freed before its lock is taken. Timers:
+ * nr_threads, changed under tasklist_lock for writing; /proc's stat,
+ * status and oom_score_adj read another task's signal_struct (limits,
+ * times, tty), user, parent and thread ring under tasklist_lock (read),
+ * which its release (__release_task) holds for writing, and its handlers
+ * and tty under its siglock too. lock_task_sighand reads p->sighand under
+ * p's task_lock, so the table is not freed before its lock is taken. Timers:
  * del_timer_sync waits for a function running on another CPU (ITIMER_REAL
  * and POSIX timers disarm with it before they are set again or freed), one
  * CPU sends the fired timer events and timer_event_cancel waits for a send
@@ -179,9 +183,7 @@
  * schedule_timeout's timer deleted with del_timer_sync, page reference
  * counts atomic.
  *
- * Still open (found on the way; not locked yet): /proc's reads of another
- * task's signal_struct (limits, times, tty) after proc_task_alive, which
- * the task's release may free meanwhile; the OOM kill's log walks the
+ * Still open (found on the way; not locked yet): the OOM kill's log walks the
  * victim's VMAs without its mmap_lock; do_notify_parent_cldstop queues
  * to the parent under the child's siglock, not the parent's. (The tick
  * no longer read-locks tasklist_lock: loadavg samples at a safe point,

@@ -258,21 +258,48 @@ void exit_oom_mm(struct mm_struct *mm)
 	wake_up_all(&oom_victims_wait);
 }
 
-int get_oom_score_adj(struct task_struct *p)
+/* Both under tasklist_lock (read): p may be released on another CPU (a
+ * /proc file of it open), its signal_struct freed with it. A set also
+ * holds p's siglock while p has one, as Linux's: two writers on two CPUs
+ * do not mix their value and floor. */
+int get_oom_score_adj(struct task_struct *p, int *adj)
 {
-	return p->signal->oom_score_adj;
+	int err = -ESRCH;
+
+	read_lock(&tasklist_lock);
+	if (p->signal) {
+		*adj = p->signal->oom_score_adj;
+		err = 0;
+	}
+	read_unlock(&tasklist_lock);
+	return err;
 }
 
-int set_oom_score_adj(struct task_struct *p, int adj)
+static int __set_oom_score_adj(struct signal_struct *sig, int adj)
 {
-	struct signal_struct *sig = p->signal;
-
-	if (adj < OOM_SCORE_ADJ_MIN || adj > OOM_SCORE_ADJ_MAX)
-		return -EINVAL;
 	if (adj < sig->oom_score_adj_min && current->euid != 0)
 		return -EACCES;
 	sig->oom_score_adj = adj;
 	if (current->euid == 0)
 		sig->oom_score_adj_min = adj;
 	return 0;
+}
+
+int set_oom_score_adj(struct task_struct *p, int adj)
+{
+	unsigned long flags;
+	struct sighand_struct *sh;
+	int err = -ESRCH;
+
+	if (adj < OOM_SCORE_ADJ_MIN || adj > OOM_SCORE_ADJ_MAX)
+		return -EINVAL;
+	read_lock(&tasklist_lock);
+	if (p->signal) {
+		sh = lock_task_sighand(p, &flags);
+		err = __set_oom_score_adj(p->signal, adj);
+		if (sh)
+			unlock_task_sighand(sh, flags);
+	}
+	read_unlock(&tasklist_lock);
+	return err;
 }

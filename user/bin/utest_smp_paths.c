@@ -5,8 +5,9 @@
  * fstatat and utimensat with the fd, F_SETFL, and /proc/self/fd), POSIX
  * timers set, read and deleted by two threads while they fire, and
  * lookups by pid (kill of a process group, sched_getparam, getpriority,
- * /proc/<pid>/stat) of processes that are exiting and being reaped, and
- * pid 0 found by none of those lookups.
+ * /proc/<pid>/stat) of processes that are exiting and being reaped, their
+ * /proc stat, status and oom_score_adj read through fds opened before
+ * the reap, and pid 0 found by none of those lookups.
  * Each call must give one of the answers Linux gives for it (the file
  * was there, or EBADF; the task was there, or ESRCH) and the kernel must
  * neither oops nor leak; at -smp 4 with QEMU's multi-threaded TCG
@@ -294,8 +295,10 @@ static void posix_timers_race_fire(struct ktap *t)
 
 /* --- lookups by pid of exiting processes -------------------------------- */
 
-/* A group leader that forks children which exit at once, and reaps them,
- * n times; the newest child's pid is in *last (shared memory). */
+/* A group leader that forks children which exit after a moment, and
+ * reaps them, n times; the newest child's pid is in *last (shared
+ * memory) from its fork on, so the lookups meet it live, as a zombie and
+ * as it is reaped. */
 static int churn_children(volatile int *last, int n)
 {
 	if (setpgid(0, 0))
@@ -303,11 +306,15 @@ static int churn_children(volatile int *last, int n)
 	for (int i = 0; i < n; i++) {
 		pid_t c = fork();
 
-		if (c == 0)
+		if (c == 0) {
+			for (volatile int spin = 0; spin < 5000; spin++)
+				;
 			_exit(0);
+		}
+		if (c > 0)
+			*last = c;
 		if (c < 0 || waitpid(c, NULL, 0) != c)
 			return 2;
-		*last = c;
 	}
 	return 0;
 }
@@ -360,6 +367,83 @@ static void pid_lookups_race_exit(struct ktap *t)
 	munmap((void *)last, 4096);
 }
 
+/* --- /proc files of processes being released ---------------------------- */
+
+/* pid's stat, status and oom_score_adj, each opened while the process
+ * may still be there and read a few times while it exits and is reaped
+ * (its signal_struct freed on the reaper's CPU): an open finds it or
+ * gives ENOENT (Linux: or ESRCH), a read gives text or ESRCH. 0, or the unexpected result.
+ * Raw calls: errno is one global in our libc. */
+static long read_proc_files_of(pid_t pid)
+{
+	static const char *const names[] = { "stat", "status", "oom_score_adj" };
+	char path[40], buf[1024];
+
+	for (int i = 0; i < 3; i++) {
+		long fd, r = 0;
+
+		snprintf(path, sizeof(path), "/proc/%d/%s", pid, names[i]);
+		fd = __syscall2(__NR_open, path, O_RDONLY);
+		if (fd == -ENOENT || fd == -ESRCH)
+			continue;
+		if (fd < 0)
+			return fd;
+		for (int k = 0; k < 8 && r >= 0; k++) {
+			__syscall3(__NR_lseek, fd, 0, SEEK_SET);
+			r = __syscall3(__NR_read, fd, buf, sizeof(buf));
+		}
+		__syscall1(__NR_close, fd);
+		if (r < 0 && r != -ESRCH)
+			return r;
+	}
+	return 0;
+}
+
+static volatile int *newest;         /* the churning leader's newest child */
+static volatile long reader_bad;
+
+static int proc_reader(void *unused)
+{
+	while (!stop && !reader_bad)
+		reader_bad = read_proc_files_of(*newest);
+	return 0;
+}
+
+/* Two readers (this thread and another) on the /proc files of children
+ * that exit at once, while their parent reaps them on another CPU. */
+static void proc_files_race_release(struct ktap *t)
+{
+	pid_t leader, reaped = 0;
+	struct thread th;
+	int status = 0, reads = 0;
+	long bad = 0;
+
+	newest = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	KTAP_ASSERT_TRUE(t, newest != MAP_FAILED);
+	*newest = getpid();
+	stop = 0;
+	reader_bad = 0;
+	leader = fork();
+	if (leader == 0)
+		_exit(churn_children(newest, 300));
+	KTAP_ASSERT_GT(t, leader, 0);
+	KTAP_ASSERT_GT(t, thread_start(&th, proc_reader, NULL, 0), 0);
+	while (!bad && !(reaped = waitpid(leader, &status, WNOHANG))) {
+		bad = read_proc_files_of(*newest);
+		reads++;
+	}
+	stop = 1;
+	thread_join(&th);
+	if (!reaped)
+		reaped = waitpid(leader, &status, 0);
+	KTAP_EXPECT_EQ(t, reaped, leader);
+	KTAP_EXPECT_EQ(t, bad, 0);
+	KTAP_EXPECT_EQ(t, reader_bad, 0);
+	KTAP_EXPECT_TRUE(t, WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	ktap_log(t, "%d rounds of reads while 300 children came and went", reads);
+	munmap((void *)newest, 4096);
+}
+
 /* Pid 0 names nobody to a lookup that takes a reference: SIGEV_THREAD_ID
  * with tid 0 is EINVAL, /proc/self/task/0 does not exist (the kernel once
  * took, then dropped, a reference to its idle task there: a BUG_ON). */
@@ -379,6 +463,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(proc_fd_races_close),
 	KTAP_CASE(posix_timers_race_fire),
 	KTAP_CASE(pid_lookups_race_exit),
+	KTAP_CASE(proc_files_race_release),
 	KTAP_CASE(ktap_scratch_removed),
 	{}
 };
