@@ -32,8 +32,11 @@
  *                                              mprotect/mremap/madvise/msync/brk
  *                                              and fork (the parent's), read in
  *                                              the page fault and /proc/<pid>
- *                                              memory reads. No user memory is
- *                                              touched under it.
+ *                                              memory reads; by trylock in the
+ *                                              OOM kill's log, under spinning
+ *                                              locks (a trylock waits for
+ *                                              nothing: no order recorded). No
+ *                                              user memory is touched under it.
  *  2  struct mutex, semaphore      sleeping    their users' data                up()
  *                                                                               only
  *     timers.posix_mutex           mutex       a process's POSIX timer list     -
@@ -157,7 +160,8 @@
  * /proc's readdir of pids and threads and its thread counts and times,
  * getrusage and times; another task's mm through get_task_mm (/proc's
  * stat, statm, status, maps, cmdline, environ, exe) or under the task_lock
- * of a thread that has it (the OOM killer's find_lock_task_mm), its fs
+ * of a thread that has it (the OOM killer's find_lock_task_mm, whose log
+ * walks its VMAs under its mmap_lock, taken by trylock), its fs
  * under its task_lock (cwd, root, Umask); sysinfo's process count is
  * nr_threads, changed under tasklist_lock for writing; /proc's stat,
  * status and oom_score_adj read another task's signal_struct (limits,
@@ -183,8 +187,7 @@
  * schedule_timeout's timer deleted with del_timer_sync, page reference
  * counts atomic.
  *
- * Still open (found on the way; not locked yet): the OOM kill's log walks the
- * victim's VMAs without its mmap_lock; do_notify_parent_cldstop queues
+ * Still open (found on the way; not locked yet): do_notify_parent_cldstop queues
  * to the parent under the child's siglock, not the parent's. (The tick
  * no longer read-locks tasklist_lock: loadavg samples at a safe point,
  * kernel/sched/loadavg.c says why.) A thread leaves its group's
