@@ -61,9 +61,11 @@
  *                                              lock_task_sighand; taken before
  *                                              siglock and file_lock
  *     sighand->siglock             spinlock    handlers, pending queues, group  no
- *                                              stop (a parent's nests inside a
- *                                              child's when it is notified),
- *                                              a process's signal->tty
+ *                                              stop, a process's signal->tty;
+ *                                              two never nest (a parent is
+ *                                              told of a child's stop or
+ *                                              continue after the child's is
+ *                                              dropped)
  *  5  files->file_lock             spinlock    an open-file table               no
  *     fs->lock                     spinlock    root, pwd, umask                 no
  *     tty->ctrl_lock               spinlock    a tty's session and foreground   no
@@ -183,12 +185,14 @@
  * the reap under the write lock), exit_group, fatal signals and de_thread
  * zapping under siglock (a thread cloned meanwhile is born killed), the
  * thread ring unlinked under siglock too, de_thread woken after the
- * exiting thread is gone, a shared futex key's VMA under mmap_lock,
- * schedule_timeout's timer deleted with del_timer_sync, page reference
- * counts atomic.
+ * exiting thread is gone, a shared futex key's VMA under mmap_lock, a
+ * parent told of its child's stop or continue (do_notify_parent_cldstop)
+ * under tasklist_lock (read) and its own siglock once the child's is
+ * dropped (the continue by the first thread of the group back in
+ * get_signal, as Linux's SIGNAL_CLD_CONTINUED), schedule_timeout's timer
+ * deleted with del_timer_sync, page reference counts atomic.
  *
- * Still open (found on the way; not locked yet): do_notify_parent_cldstop queues
- * to the parent under the child's siglock, not the parent's. (The tick
+ * Still open (found on the way; not locked yet): none known. (The tick
  * no longer read-locks tasklist_lock: loadavg samples at a safe point,
  * kernel/sched/loadavg.c says why.) A thread leaves its group's
  * ring under siglock as well as tasklist_lock (__release_task), so the

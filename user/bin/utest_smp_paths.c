@@ -444,6 +444,106 @@ static void proc_files_race_release(struct ktap *t)
 	munmap((void *)newest, 4096);
 }
 
+/* --- a parent told of its children's stops and continues ----------------- */
+
+#define STOPS 100
+
+static volatile int rt_sent, rt_taken;
+
+static sigset_t rt_and_chld(void)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGRTMIN);
+	sigaddset(&set, SIGCHLD);
+	return set;
+}
+
+/* The parent's other thread: real-time signals to the process, and
+ * SIGCHLDs and those taken back with sigtimedwait, so its pending queue
+ * changes under its siglock while the children queue to it on other
+ * CPUs. Raw calls: errno is one global in our libc. */
+static int queue_churner(void *unused)
+{
+	struct timespec zero = { 0, 0 };
+	sigset_t set = rt_and_chld();
+	siginfo_t si;
+
+	while (!stop && !reader_bad) {
+		long r;
+
+		memset(&si, 0, sizeof(si));
+		si.si_code = -1;                 /* SI_QUEUE */
+		si.si_pid = getpid();
+		r = __syscall3(__NR_rt_sigqueueinfo, getpid(), SIGRTMIN, &si);
+
+		if (r == 0)
+			rt_sent++;
+		else if (r != -EAGAIN)
+			reader_bad = r;
+		while (__syscall4(__NR_rt_sigtimedwait, &set, &si, &zero, 8) > 0)
+			rt_taken += si.si_signo == SIGRTMIN;
+	}
+	return 0;
+}
+
+/* A child that stops itself STOPS times, continued by us each time. */
+static int stop_and_wait(pid_t pid, int *stops)
+{
+	int status;
+
+	for (;;) {
+		if (waitpid(pid, &status, WUNTRACED) != pid)
+			return -1;
+		if (WIFEXITED(status))
+			return WEXITSTATUS(status);
+		if (!WIFSTOPPED(status))
+			return -2;
+		(*stops)++;
+		kill(pid, SIGCONT);
+	}
+}
+
+/* Each stop and continue of a child queues SIGCHLD on its parent from the
+ * child's CPU (do_notify_parent_cldstop), under the parent's siglock, while
+ * the parent's other thread queues and takes signals under the same lock
+ * on another CPU; the parent's queue must stay whole (no oops, no lost
+ * real-time signal) and every stop be reported to waitpid. */
+static void cldstop_races_parent_queue(struct ktap *t)
+{
+	sigset_t block = rt_and_chld(), old;
+	struct timespec zero = { 0, 0 };
+	struct thread th;
+	siginfo_t si;
+	pid_t pid;
+	int stops = 0;
+
+	KTAP_ASSERT_EQ(t, sigprocmask(SIG_BLOCK, &block, &old), 0);   /* the thread inherits it */
+	stop = 0;
+	reader_bad = rt_sent = rt_taken = 0;
+	pid = fork();
+	if (pid == 0) {
+		for (int i = 0; i < STOPS; i++)
+			raise(SIGSTOP);
+		_exit(0);
+	}
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_ASSERT_GT(t, thread_start(&th, queue_churner, NULL, 0), 0);
+	KTAP_EXPECT_EQ(t, stop_and_wait(pid, &stops), 0);
+	stop = 1;
+	thread_join(&th);
+	while (sigtimedwait(&block, &si, &zero) > 0)
+		rt_taken += si.si_signo == SIGRTMIN;
+	KTAP_EXPECT_EQ(t, reader_bad, 0);
+	KTAP_EXPECT_EQ(t, stops, STOPS);
+	KTAP_EXPECT_EQ(t, rt_taken, rt_sent);
+	KTAP_EXPECT_GT(t, rt_sent, 0);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	ktap_log(t, "%d stops and continues, %d real-time signals queued and taken meanwhile",
+		 stops, rt_sent);
+}
+
 /* Pid 0 names nobody to a lookup that takes a reference: SIGEV_THREAD_ID
  * with tid 0 is EINVAL, /proc/self/task/0 does not exist (the kernel once
  * took, then dropped, a reference to its idle task there: a BUG_ON). */
@@ -464,6 +564,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(posix_timers_race_fire),
 	KTAP_CASE(pid_lookups_race_exit),
 	KTAP_CASE(proc_files_race_release),
+	KTAP_CASE(cldstop_races_parent_queue),
 	KTAP_CASE(ktap_scratch_removed),
 	{}
 };
