@@ -32,8 +32,11 @@
  *                                              mprotect/mremap/madvise/msync/brk
  *                                              and fork (the parent's), read in
  *                                              the page fault and /proc/<pid>
- *                                              memory reads. No user memory is
- *                                              touched under it.
+ *                                              memory reads; by trylock in the
+ *                                              OOM kill's log, under spinning
+ *                                              locks (a trylock waits for
+ *                                              nothing: no order recorded). No
+ *                                              user memory is touched under it.
  *  2  struct mutex, semaphore      sleeping    their users' data                up()
  *                                                                               only
  *     timers.posix_mutex           mutex       a process's POSIX timer list     -
@@ -58,9 +61,11 @@
  *                                              lock_task_sighand; taken before
  *                                              siglock and file_lock
  *     sighand->siglock             spinlock    handlers, pending queues, group  no
- *                                              stop (a parent's nests inside a
- *                                              child's when it is notified),
- *                                              a process's signal->tty
+ *                                              stop, a process's signal->tty;
+ *                                              two never nest (a parent is
+ *                                              told of a child's stop or
+ *                                              continue after the child's is
+ *                                              dropped)
  *  5  files->file_lock             spinlock    an open-file table               no
  *     fs->lock                     spinlock    root, pwd, umask                 no
  *     tty->ctrl_lock               spinlock    a tty's session and foreground   no
@@ -157,10 +162,15 @@
  * /proc's readdir of pids and threads and its thread counts and times,
  * getrusage and times; another task's mm through get_task_mm (/proc's
  * stat, statm, status, maps, cmdline, environ, exe) or under the task_lock
- * of a thread that has it (the OOM killer's find_lock_task_mm), its fs
+ * of a thread that has it (the OOM killer's find_lock_task_mm, whose log
+ * walks its VMAs under its mmap_lock, taken by trylock), its fs
  * under its task_lock (cwd, root, Umask); sysinfo's process count is
- * nr_threads, changed under tasklist_lock for writing. lock_task_sighand reads p->sighand under p's
- * task_lock, so the table is not freed before its lock is taken. Timers:
+ * nr_threads, changed under tasklist_lock for writing; /proc's stat,
+ * status and oom_score_adj read another task's signal_struct (limits,
+ * times, tty), user, parent and thread ring under tasklist_lock (read),
+ * which its release (__release_task) holds for writing, and its handlers
+ * and tty under its siglock too. lock_task_sighand reads p->sighand under
+ * p's task_lock, so the table is not freed before its lock is taken. Timers:
  * del_timer_sync waits for a function running on another CPU (ITIMER_REAL
  * and POSIX timers disarm with it before they are set again or freed), one
  * CPU sends the fired timer events and timer_event_cancel waits for a send
@@ -175,15 +185,14 @@
  * the reap under the write lock), exit_group, fatal signals and de_thread
  * zapping under siglock (a thread cloned meanwhile is born killed), the
  * thread ring unlinked under siglock too, de_thread woken after the
- * exiting thread is gone, a shared futex key's VMA under mmap_lock,
- * schedule_timeout's timer deleted with del_timer_sync, page reference
- * counts atomic.
+ * exiting thread is gone, a shared futex key's VMA under mmap_lock, a
+ * parent told of its child's stop or continue (do_notify_parent_cldstop)
+ * under tasklist_lock (read) and its own siglock once the child's is
+ * dropped (the continue by the first thread of the group back in
+ * get_signal, as Linux's SIGNAL_CLD_CONTINUED), schedule_timeout's timer
+ * deleted with del_timer_sync, page reference counts atomic.
  *
- * Still open (found on the way; not locked yet): /proc's reads of another
- * task's signal_struct (limits, times, tty) after proc_task_alive, which
- * the task's release may free meanwhile; the OOM kill's log walks the
- * victim's VMAs without its mmap_lock; do_notify_parent_cldstop queues
- * to the parent under the child's siglock, not the parent's. (The tick
+ * Still open (found on the way; not locked yet): none known. (The tick
  * no longer read-locks tasklist_lock: loadavg samples at a safe point,
  * kernel/sched/loadavg.c says why.) A thread leaves its group's
  * ring under siglock as well as tasklist_lock (__release_task), so the

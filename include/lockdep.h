@@ -11,6 +11,8 @@
  *   - one spinning class taken in an interrupt handler and elsewhere with
  *     interrupts on (the handler could interrupt the holder on its own CPU);
  *   - taking a lock instance the task already holds (certain self-deadlock).
+ * A trylock that succeeds is held but checked for neither an inversion
+ * nor a recursion: it waited for nothing (lock_acquire_try).
  * It is on unless the kernel command line says `nolockdep` (make bench does,
  * so its figures count no checking); `debug_locks` tells which. The order
  * rules it enforces for known locks are written in include/lock_order.h. */
@@ -57,6 +59,9 @@ struct task_lockdep {
 extern bool debug_locks;             /* the checker is on */
 
 void lock_acquire(struct lockdep_map *map, int kind, unsigned long ip);
+/* A trylock that succeeded: held, but no order recorded against what the
+ * task holds (it waited for nothing; Linux's lockdep does the same). */
+void lock_acquire_try(struct lockdep_map *map, int kind, unsigned long ip);
 void lock_release(struct lockdep_map *map);
 /* Called by schedule() and every sleeping lock: reports a spinning lock
  * held (one nop when the checker is off from boot: a static branch). */

@@ -35,10 +35,11 @@ bool pagefault_out_of_memory(void);
  * vfork child: its parent's mm is the same). */
 long oom_badness(struct task_struct *p, unsigned long totalpages);
 
-/* p's process's oom_score_adj: get; set 0 or -EINVAL (out of range), or
- * -EACCES (below the lowest value root has set, by a user who is not
- * root: Linux's rule for /proc/PID/oom_score_adj). */
-int get_oom_score_adj(struct task_struct *p);
+/* p's process's oom_score_adj: get 0 (*adj set); set 0 or -EINVAL (out
+ * of range), or -EACCES (below the lowest value root has set, by a user
+ * who is not root: Linux's rule for /proc/PID/oom_score_adj); both
+ * -ESRCH once p is released (a /proc file of it still open). */
+int get_oom_score_adj(struct task_struct *p, int *adj);
 int set_oom_score_adj(struct task_struct *p, int adj);
 
 /* mmput: mm's memory has been freed; a victim's wakes the waiters. */

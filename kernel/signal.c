@@ -287,8 +287,6 @@ static void remove_from_group(struct task_struct *p, sigset_t mask)
 		remove_from_set(&t->pending, mask);
 }
 
-void do_notify_parent_cldstop(struct task_struct *tsk, int why);
-
 /* SIGCONT: the group runs again, and its parent hears of it. */
 static void continue_group(struct task_struct *p)
 {
@@ -301,10 +299,13 @@ static void continue_group(struct task_struct *p)
 		wake_up_state(t, TASK_STOPPED);
 	if (!was_stopped)
 		return;
-	sig->flags = (sig->flags & ~SIGNAL_STOP_STOPPED) | SIGNAL_STOP_CONTINUED;
+	/* the parent is told by a thread of p's that runs again, without
+	 * p's siglock (get_signal): ours is held here, and the parent's
+	 * does not nest in it */
+	sig->flags = (sig->flags & ~SIGNAL_STOP_STOPPED) | SIGNAL_STOP_CONTINUED |
+		     SIGNAL_CLD_CONTINUED;
 	sig->group_stop_count = 0;
 	sig->group_exit_code = 0;
-	do_notify_parent_cldstop(p, CLD_CONTINUED);
 }
 
 /* Would p's action throw sig away right now? A blocked signal is kept:
@@ -596,20 +597,53 @@ int dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
 	return sig;
 }
 
-/* SIGCHLD to the parent of tsk's group for a stop or a continue. */
-void do_notify_parent_cldstop(struct task_struct *tsk, int why)
+/* Contract: SIGCHLD (CLD_STOPPED or CLD_CONTINUED, with status) to the
+ * parent of tsk's group, unless it asked for none (SA_NOCLDSTOP), and a
+ * wake-up of its waits. Called with tasklist_lock held for reading (the
+ * parent pointer holds still) and no siglock: the parent's is taken here
+ * (lock_task_sighand: none once it let go of its handlers), as Linux 2.6
+ * does. Interrupts on or off; left as they were. */
+static void do_notify_parent_cldstop(struct task_struct *tsk, int why, int status)
 {
 	struct task_struct *parent = tsk->group_leader->parent;
 	struct kernel_siginfo info = { .si_signo = SIGCHLD, .si_code = why };
+	struct sighand_struct *sh;
+	unsigned long flags;
 
-	if (!parent || !parent->sighand)
+	if (!parent || !(sh = lock_task_sighand(parent, &flags)))
 		return;
 	info.kill.pid = tsk->tgid;
 	info.kill.uid = tsk->uid;
-	info.kill.status = why == CLD_CONTINUED ? SIGCONT : tsk->signal->group_exit_code;
+	info.kill.status = status;
 	if (!(action_of(parent, SIGCHLD)->flags & SA_NOCLDSTOP))
 		__send_signal(SIGCHLD, &info, parent, true, false);
+	unlock_task_sighand(sh, flags);
 	wake_up_all(&parent->wait_chldexit);
+}
+
+/* do_notify_parent_cldstop from a thread of current's group, whose
+ * siglock is not held. */
+static void notify_parent_cldstop(int why, int status)
+{
+	read_lock(&tasklist_lock);
+	do_notify_parent_cldstop(current, why, status);
+	read_unlock(&tasklist_lock);
+}
+
+/* The first thread of a continued group back in get_signal tells the
+ * parent (the flag is taken under siglock: one thread does). */
+static void notify_parent_continued(void)
+{
+	struct signal_struct *sig = current->signal;
+	unsigned long flags;
+	bool notify;
+
+	spin_lock_irqsave(&current->sighand->siglock, flags);
+	notify = sig->flags & SIGNAL_CLD_CONTINUED;
+	sig->flags &= ~SIGNAL_CLD_CONTINUED;
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
+	if (notify)
+		notify_parent_cldstop(CLD_CONTINUED, SIGCONT);
 }
 
 /* sig to parent for the end of tsk's group, with CLD_* siginfo. */
@@ -692,6 +726,7 @@ static void do_signal_stop(int signr)
 	struct signal_struct *sig = current->signal;
 	struct task_struct *t;
 	unsigned long flags;
+	int stop_code = 0;
 
 	spin_lock_irqsave(&current->sighand->siglock, flags);
 	if (!sig->group_stop_count) {
@@ -709,10 +744,14 @@ static void do_signal_stop(int signr)
 	}
 	if (--sig->group_stop_count == 0) {
 		sig->flags |= SIGNAL_STOP_STOPPED;
-		do_notify_parent_cldstop(current, CLD_STOPPED);
+		stop_code = sig->group_exit_code;   /* a SIGCONT may clear it meanwhile */
 	}
 	current->state = TASK_STOPPED;
 	spin_unlock_irqrestore(&current->sighand->siglock, flags);
+	/* the parent told without our siglock, before we sleep (a SIGCONT
+	 * meanwhile made us runnable: schedule returns at once) */
+	if (stop_code)
+		notify_parent_cldstop(CLD_STOPPED, stop_code);
 	schedule();
 	return;
 out:
@@ -732,6 +771,8 @@ bool get_signal(struct ksignal *ksig)
 		if ((sig->flags & SIGNAL_GROUP_EXIT) ||
 		    (sig->group_exec_task && sig->group_exec_task != current))
 			do_group_exit(SIGKILL);
+		if (unlikely(READ_ONCE(sig->flags) & SIGNAL_CLD_CONTINUED))
+			notify_parent_continued();
 		if (sig->group_stop_count) {
 			do_signal_stop(0);
 			continue;

@@ -134,13 +134,21 @@ static void select_bad_process(struct oom_control *oc)
 /* The victim's resident pages by kind, in kB, for the kill's log line:
  * anonymous, and the pages of a file's page cache (ramfs; shared
  * anonymous memory is an unlinked ramfs file here, so it counts as file:
- * Linux's shmem-rss stays 0). Walks the page tables: only at a kill. */
-static void rss_split_kb(struct mm_struct *mm, unsigned long *anon, unsigned long *file,
+ * Linux's shmem-rss stays 0). Walks the VMAs and page tables (only at a
+ * kill) under mm's mmap_lock for reading, so no munmap on another CPU
+ * frees them meanwhile; taken by trylock, as this may run under spinning
+ * locks and inside a page fault that holds current's mmap_lock: a
+ * trylock never waits, so it takes one more reader count of current's own
+ * mm held for reading, and fails for any mm held for writing. False when
+ * it failed (the sizes are 0 then). */
+static bool rss_split_kb(struct mm_struct *mm, unsigned long *anon, unsigned long *file,
 			 unsigned long *total_vm)
 {
 	struct vm_area_struct *v;
 
 	*anon = *file = *total_vm = 0;
+	if (!down_read_trylock(&mm->mmap_lock))
+		return false;
 	list_for_each_entry(v, &mm->mmap, vm_list) {
 		*total_vm += (v->vm_end - v->vm_start) >> 10;
 		for (unsigned long a = v->vm_start; a < v->vm_end; a += PAGE_SIZE) {
@@ -155,6 +163,8 @@ static void rss_split_kb(struct mm_struct *mm, unsigned long *anon, unsigned lon
 					PAGE_SIZE >> 10;
 		}
 	}
+	up_read(&mm->mmap_lock);
+	return true;
 }
 
 static void oom_kill_group(struct task_struct *p)
@@ -184,8 +194,9 @@ static bool uses_mm(struct task_struct *p, const struct mm_struct *mm)
 static void oom_kill_process(struct oom_control *oc, const char *message)
 {
 	struct task_struct *victim = oc->chosen, *t = find_lock_task_mm(victim), *p;
-	unsigned long anon, file, total_vm, ptes;
+	unsigned long anon, file, total_vm, ptes, rss;
 	struct mm_struct *mm;
+	bool walked;
 
 	if (!t)
 		return;                  /* its memory went since the choice */
@@ -194,14 +205,18 @@ static void oom_kill_process(struct oom_control *oc, const char *message)
 	__atomic_fetch_add(&oom_victims, 1, __ATOMIC_RELAXED);
 	oom_last_kill = jiffies;
 	oom_kill_count++;
-	rss_split_kb(mm, &anon, &file, &total_vm);
+	walked = rss_split_kb(mm, &anon, &file, &total_vm);
 	ptes = mm->nr_ptes;
+	rss = mm->rss;
 	task_unlock(t);
 	oom_kill_group(victim);
 	pr_err("%s: Killed process %d (%s) total-vm:%lukB, anon-rss:%lukB, file-rss:%lukB, "
 	       "shmem-rss:0kB, UID:%u pgtables:%lukB oom_score_adj:%d\n", message, victim->tgid,
 	       victim->comm, total_vm, anon, file, victim->uid, ptes * (PAGE_SIZE >> 10),
 	       victim->signal->oom_score_adj);
+	if (!walked)
+		pr_err("%s: its address space was busy (mmap_lock held for writing): sizes not "
+		       "walked; resident %lukB\n", message, rss * (PAGE_SIZE >> 10));
 	for_each_process(p) {            /* clone(CLONE_VM) without CLONE_THREAD, vfork */
 		if (!thread_group_leader(p) || p->signal == victim->signal ||
 		    oom_unkillable_task(p) || !uses_mm(p, mm))
@@ -258,21 +273,48 @@ void exit_oom_mm(struct mm_struct *mm)
 	wake_up_all(&oom_victims_wait);
 }
 
-int get_oom_score_adj(struct task_struct *p)
+/* Both under tasklist_lock (read): p may be released on another CPU (a
+ * /proc file of it open), its signal_struct freed with it. A set also
+ * holds p's siglock while p has one, as Linux's: two writers on two CPUs
+ * do not mix their value and floor. */
+int get_oom_score_adj(struct task_struct *p, int *adj)
 {
-	return p->signal->oom_score_adj;
+	int err = -ESRCH;
+
+	read_lock(&tasklist_lock);
+	if (p->signal) {
+		*adj = p->signal->oom_score_adj;
+		err = 0;
+	}
+	read_unlock(&tasklist_lock);
+	return err;
 }
 
-int set_oom_score_adj(struct task_struct *p, int adj)
+static int __set_oom_score_adj(struct signal_struct *sig, int adj)
 {
-	struct signal_struct *sig = p->signal;
-
-	if (adj < OOM_SCORE_ADJ_MIN || adj > OOM_SCORE_ADJ_MAX)
-		return -EINVAL;
 	if (adj < sig->oom_score_adj_min && current->euid != 0)
 		return -EACCES;
 	sig->oom_score_adj = adj;
 	if (current->euid == 0)
 		sig->oom_score_adj_min = adj;
 	return 0;
+}
+
+int set_oom_score_adj(struct task_struct *p, int adj)
+{
+	unsigned long flags;
+	struct sighand_struct *sh;
+	int err = -ESRCH;
+
+	if (adj < OOM_SCORE_ADJ_MIN || adj > OOM_SCORE_ADJ_MAX)
+		return -EINVAL;
+	read_lock(&tasklist_lock);
+	if (p->signal) {
+		sh = lock_task_sighand(p, &flags);
+		err = __set_oom_score_adj(p->signal, adj);
+		if (sh)
+			unlock_task_sighand(sh, flags);
+	}
+	read_unlock(&tasklist_lock);
+	return err;
 }

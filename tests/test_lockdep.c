@@ -165,6 +165,29 @@ static void rwsem_readers_or_one_writer(struct ktest *t)
 	KTEST_EXPECT_EQ(t, test_rwsem.count, 0);
 }
 
+/* A trylock that succeeds waits for nothing, so it closes no cycle: taken
+ * under a spinning lock (the OOM killer's look at a victim's VMAs), and
+ * again by its holder for reading, it records no order and no recursion;
+ * what is taken under it is recorded as usual. */
+static DEFINE_SPINLOCK(test_try_outer);
+static DEFINE_SPINLOCK(test_try_inner);
+static DECLARE_RWSEM(test_try_rwsem);
+
+static void rwsem_trylock_records_no_order(struct ktest *t)
+{
+	down_read(&test_try_rwsem);
+	spin_lock(&test_try_outer);
+	KTEST_EXPECT_EQ(t, down_read_trylock(&test_try_rwsem), 1);   /* no panic */
+	spin_lock(&test_try_inner);
+	spin_unlock(&test_try_inner);
+	up_read(&test_try_rwsem);
+	spin_unlock(&test_try_outer);
+	up_read(&test_try_rwsem);
+	KTEST_EXPECT_EQ(t, test_try_rwsem.count, 0);
+	KTEST_EXPECT_FALSE(t, lockdep_depends("test_try_outer", "test_try_rwsem"));
+	KTEST_EXPECT_TRUE(t, lockdep_depends("test_try_rwsem", "test_try_inner"));
+}
+
 /* A lock an interrupt handler takes, taken elsewhere only with interrupts
  * off: correct, no report. */
 static DEFINE_SPINLOCK(test_irqsafe_lock);
@@ -261,6 +284,7 @@ static const struct ktest_case lockdep_cases[] = {
 	KTEST_CASE(mutex_sleeper_gets_it_at_unlock),
 	KTEST_CASE(semaphore_counts_units),
 	KTEST_CASE(rwsem_readers_or_one_writer),
+	KTEST_CASE(rwsem_trylock_records_no_order),
 	KTEST_CASE(irq_safe_lock_taken_with_irqs_off),
 	KTEST_SHOULD_PANIC(lock_inversion_panics,
 			   "lockdep: lock order inversion: test_inv_b -> test_inv_a against test_inv_a -> test_inv_b"),

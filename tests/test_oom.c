@@ -129,9 +129,18 @@ static bool kill_logged(pid_t pid, int adj)
 
 /* --- in the main boot ------------------------------------------------------ */
 
+/* current's oom_score_adj (-9999: the get failed). */
+static int adj_of_current(void)
+{
+	int adj = -9999;
+
+	get_oom_score_adj(current, &adj);
+	return adj;
+}
+
 static int report_adj(void *arg)
 {
-	*(int *)arg = get_oom_score_adj(current);
+	*(int *)arg = adj_of_current();
 	return 0;
 }
 
@@ -141,7 +150,7 @@ static void oom_score_adj_rules_and_inheritance(struct ktest *t)
 	int child_adj = 0;
 	pid_t pid;
 
-	KTEST_EXPECT_EQ(t, get_oom_score_adj(current), 0);
+	KTEST_EXPECT_EQ(t, adj_of_current(), 0);
 	KTEST_EXPECT_EQ(t, set_oom_score_adj(current, 1001), -EINVAL);
 	KTEST_EXPECT_EQ(t, set_oom_score_adj(current, -1001), -EINVAL);
 	KTEST_EXPECT_EQ(t, set_oom_score_adj(current, 300), 0);    /* root: the new floor */
@@ -153,7 +162,7 @@ static void oom_score_adj_rules_and_inheritance(struct ktest *t)
 	KTEST_EXPECT_EQ(t, set_oom_score_adj(current, 200), -EACCES);   /* not below the floor */
 	KTEST_EXPECT_EQ(t, set_oom_score_adj(current, 1000), 0);        /* up is fine */
 	KTEST_EXPECT_EQ(t, set_oom_score_adj(current, 300), 0);         /* back to the floor */
-	KTEST_EXPECT_EQ(t, get_oom_score_adj(current), 300);
+	KTEST_EXPECT_EQ(t, adj_of_current(), 300);
 	current->euid = euid;
 	KTEST_EXPECT_EQ(t, set_oom_score_adj(current, 0), 0);
 }

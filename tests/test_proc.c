@@ -15,6 +15,8 @@
 #include <ktest.h>
 #include <mman.h>
 #include <mount.h>
+#include <oom.h>
+#include <pid.h>
 #include <sched.h>
 #include <sched/cputime.h>
 #include <sched/loadavg.h>
@@ -26,6 +28,7 @@
 #include <uapi/linux/fcntl.h>
 #include <uapi/linux/stat.h>
 #include "fs_helpers.h"
+#include "../fs/proc/internal.h"
 
 KTEST_PROGRAM_SUITE(proc_fs, "/bin/utest_proc_fs");
 
@@ -271,6 +274,52 @@ static void seq_file_builds_and_overflows(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, seq_has_overflowed(&m));
 }
 
+/* --- the files of a released task ------------------------------------- */
+
+static int exit_at_once(void *unused)
+{
+	return 0;
+}
+
+/* /proc's shows of a task released after the read's proc_task_alive (on
+ * another CPU a window; here the release comes first): its signal_struct,
+ * handlers and user are gone, so the counts read 0, the terminal none,
+ * oom_score_adj ESRCH, and nothing is read through a freed pointer (a
+ * NULL p->signal oopsed here before). */
+static void proc_shows_of_a_released_task(struct ktest *t)
+{
+	pid_t pid = kernel_thread(exit_at_once, NULL, NULL, SIGCHLD);
+	struct proc_inode *pi = kzalloc(sizeof(*pi), GFP_KERNEL);
+	char *text = kzalloc(TEXT_SIZE, GFP_KERNEL);
+	struct seq_file m = { .buf = text, .size = TEXT_SIZE - 1 };
+	long long f[54] = { 0 };
+	int status, adj = 7;
+
+	KTEST_ASSERT_NOT_NULL(t, pi);
+	KTEST_ASSERT_NOT_NULL(t, text);
+	KTEST_ASSERT_GT(t, pid, 0);
+	pi->task = find_get_task_by_pid(pid);          /* a zombie until reaped */
+	KTEST_ASSERT_NOT_NULL(t, pi->task);
+	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, &status), pid);
+	KTEST_EXPECT_NULL(t, pi->task->signal);        /* released */
+	KTEST_EXPECT_EQ(t, proc_tgid_stat(&m, pi), 0);
+	KTEST_EXPECT_EQ(t, parse_stat_fields(text, f, 52), 52);
+	KTEST_EXPECT_EQ(t, f[4], 0);                   /* ppid */
+	KTEST_EXPECT_EQ(t, f[7], 0);                   /* tty_nr */
+	KTEST_EXPECT_EQ(t, f[8], -1);                  /* tpgid */
+	KTEST_EXPECT_EQ(t, f[20], 0);                  /* num_threads */
+	m.count = 0;
+	KTEST_EXPECT_EQ(t, proc_pid_status(&m, pi), 0);
+	text[m.count < TEXT_SIZE ? m.count : TEXT_SIZE - 1] = '\0';
+	KTEST_EXPECT_NOT_NULL(t, strstr(text, "Threads:\t0\nSigQ:\t0/0\n"));
+	KTEST_EXPECT_EQ(t, get_oom_score_adj(pi->task, &adj), -ESRCH);
+	KTEST_EXPECT_EQ(t, adj, 7);
+	KTEST_EXPECT_EQ(t, set_oom_score_adj(pi->task, 100), -ESRCH);
+	put_task_struct(pi->task);
+	kfree(text);
+	kfree(pi);
+}
+
 /* --- /proc/slabinfo and /proc/sys/vm/drop_caches ------------------------ */
 
 #define SLABINFO_SIZE 16384
@@ -364,6 +413,7 @@ static const struct ktest_case proc_cases[] = {
 	KTEST_CASE(umount_expire),
 	KTEST_CASE(load_average_steps),
 	KTEST_CASE(seq_file_builds_and_overflows),
+	KTEST_CASE(proc_shows_of_a_released_task),
 	KTEST_CASE(slabinfo_counts_objects),
 	KTEST_CASE(drop_caches_gives_back_empty_slabs),
 	{},

@@ -50,24 +50,11 @@ char task_state_char(const struct task_struct *p)
 	return task_state_names[task_state_index(p)][0];
 }
 
-static int nr_threads_of(struct task_struct *p)
-{
-	struct task_struct *t;
-	int n = 0;
-
-	read_lock(&tasklist_lock);       /* threads exit on other CPUs */
-	for_each_thread(p->group_leader, t)
-		n++;
-	read_unlock(&tasklist_lock);
-	return n;
-}
-
-/* The signals p's handlers ignore and catch (1..64 as bits). */
+/* The signals p's handlers ignore and catch (1..64 as bits); p's siglock
+ * held (lock_task_sighand: the table is not let go meanwhile). */
 static void sig_ign_catch(const struct task_struct *p, sigset_t *ign, sigset_t *catch)
 {
 	*ign = *catch = 0;
-	if (!p->sighand)
-		return;                          /* gone with the exit */
 	for (int i = 0; i < _NSIG; i++) {
 		unsigned long h = p->sighand->action[i].handler;
 
@@ -78,9 +65,16 @@ static void sig_ign_catch(const struct task_struct *p, sigset_t *ign, sigset_t *
 	}
 }
 
+/* Under tasklist_lock (read), as Linux's pid_alive check: the parent of
+ * a released task may be freed (0 then). */
 static pid_t ppid_of(const struct task_struct *p)
 {
-	return p->real_parent ? p->real_parent->tgid : 0;
+	pid_t ppid;
+
+	read_lock(&tasklist_lock);
+	ppid = p->signal && p->real_parent ? p->real_parent->tgid : 0;
+	read_unlock(&tasklist_lock);
+	return ppid;
 }
 
 /* The counts a stat line shows, for the process (whole) or the thread. */
@@ -88,20 +82,70 @@ struct stat_counts {
 	unsigned long utime, stime, min_flt, maj_flt;
 };
 
-static void stat_counts(struct task_struct *p, bool whole, struct stat_counts *c)
-{
-	struct task_cputime ct;
+/* What /proc shows of p's process that lives in its signal_struct and
+ * handler table, and the walk of its threads: read at once under
+ * tasklist_lock (read). p's release (__release_task: exit_sighand,
+ * release_task_user and exit_signal, under it for writing) may come on
+ * another CPU after the read's proc_task_alive; under the lock p->signal
+ * is there or NULL, and the group leader whose ring is walked is not
+ * freed. The terminal and the handlers also under p's siglock while p
+ * has one (a zombie has let its handlers go: its signal->tty is then
+ * written only under tasklist_lock, by session_clear_tty). Released
+ * meanwhile: every count reads 0, as Linux's when lock_task_sighand
+ * fails. */
+struct proc_task_snap {
+	int threads, sigq;               /* sigq: its user's queued signals */
+	dev_t tty_nr;
+	pid_t tty_pgrp;
+	sigset_t ign, catch, shared_pending;
+	unsigned long rss_lim, sigq_lim;
+	struct signal_cputime sc;        /* the children's: cutime... */
+	struct stat_counts c;            /* the thread's, or summed (whole) */
+};
 
-	if (!whole) {
-		*c = (struct stat_counts){ p->utime, p->stime, p->min_flt, p->maj_flt };
-		return;
+static void snap_sighand(struct task_struct *p, struct proc_task_snap *s)
+{
+	unsigned long flags;
+	struct sighand_struct *sh = lock_task_sighand(p, &flags);
+	const struct tty_struct *tty = p->signal->tty;
+
+	s->tty_nr = new_encode_dev(tty_devnum(tty));
+	s->tty_pgrp = tty ? tty_get_pgrp(tty) : -1;
+	s->shared_pending = p->signal->shared_pending.signal;
+	if (sh) {
+		sig_ign_catch(p, &s->ign, &s->catch);
+		unlock_task_sighand(sh, flags);
 	}
-	read_lock(&tasklist_lock);       /* the walk of its threads */
-	thread_group_cputime(p, &ct);
-	thread_group_faults(p, &c->min_flt, &c->maj_flt);
+}
+
+static void snap_task(struct task_struct *p, bool whole, struct proc_task_snap *s)
+{
+	struct signal_struct *sig;
+	struct task_struct *t;
+
+	*s = (struct proc_task_snap){ .tty_pgrp = -1 };
+	read_lock(&tasklist_lock);
+	sig = p->signal;
+	if (!sig)
+		goto out;
+	for_each_thread(p->group_leader, t)
+		s->threads++;
+	snap_sighand(p, s);
+	s->rss_lim = sig->rlim[RLIMIT_RSS].rlim_cur;
+	s->sigq_lim = sig->rlim[RLIMIT_SIGPENDING].rlim_cur;
+	s->sigq = p->user ? p->user->sigpending : 0;
+	s->sc = sig->times;
+	s->c = (struct stat_counts){ p->utime, p->stime, p->min_flt, p->maj_flt };
+	if (whole) {
+		struct task_cputime ct;
+
+		thread_group_cputime(p, &ct);
+		thread_group_faults(p, &s->c.min_flt, &s->c.maj_flt);
+		s->c.utime = ct.utime;
+		s->c.stime = ct.stime;
+	}
+out:
 	read_unlock(&tasklist_lock);
-	c->utime = ct.utime;
-	c->stime = ct.stime;
 }
 
 /* Fields 1-22: identity, state, terminal, faults, times, priority (as
@@ -109,32 +153,27 @@ static void stat_counts(struct task_struct *p, bool whole, struct stat_counts *c
  * task without bonus, -1 - rt_priority for a real-time one), nice,
  * threads, start. The terminal is the session's controlling tty: its
  * device number and foreground group (0: none), or 0 and -1 without one. */
-static void stat_head(struct seq_file *m, struct task_struct *p, bool whole)
+static void stat_head(struct seq_file *m, struct task_struct *p, const struct proc_task_snap *s)
 {
-	const struct signal_cputime *sc = &p->signal->times;
-	const struct tty_struct *tty = p->signal->tty;
-	struct stat_counts c;
+	const struct signal_cputime *sc = &s->sc;
 
-	stat_counts(p, whole, &c);
 	seq_printf(m, "%d (%s) %c %d %d %d %u %d %u %lu %lu %lu %lu %lu %lu %lu %lu %ld %ld %d 0 %lu",
 		   p->pid, p->comm, task_state_char(p), ppid_of(p), p->pgid, p->sid,
-		   new_encode_dev(tty_devnum(tty)), tty ? tty_get_pgrp(tty) : -1,
-		   p->flags, c.min_flt, sc->cmin_flt, c.maj_flt,
-		   sc->cmaj_flt, c.utime, c.stime, sc->cutime, sc->cstime, (long)task_prio(p) - 100, p->nice,
-		   nr_threads_of(p), p->start_time);
+		   s->tty_nr, s->tty_pgrp, p->flags, s->c.min_flt, sc->cmin_flt, s->c.maj_flt,
+		   sc->cmaj_flt, s->c.utime, s->c.stime, sc->cutime, sc->cstime,
+		   (long)task_prio(p) - 100, p->nice, s->threads, p->start_time);
 }
 
 /* Fields 23-28: sizes and code bounds (startcode/endcode 1 for a reader
  * who may not see them, as Linux does so ps still tells it from a kthread). */
-static void stat_mm(struct seq_file *m, struct task_struct *p, struct mm_struct *mm,
+static void stat_mm(struct seq_file *m, struct mm_struct *mm, const struct proc_task_snap *s,
 		    bool permitted)
 {
-	struct mm_sizes s = { 0 };
+	struct mm_sizes sz = { 0 };
 
 	if (mm)
-		mm_sizes(mm, &s);
-	seq_printf(m, " %lu %lu %lu %lu %lu %lu", s.total << PAGE_SHIFT, s.rss,
-		   p->signal->rlim[RLIMIT_RSS].rlim_cur,
+		mm_sizes(mm, &sz);
+	seq_printf(m, " %lu %lu %lu %lu %lu %lu", sz.total << PAGE_SHIFT, sz.rss, s->rss_lim,
 		   mm ? (permitted ? mm->start_code : 1) : 0,
 		   mm ? (permitted ? mm->end_code : 1) : 0,
 		   mm && permitted ? mm->start_stack : 0);
@@ -143,16 +182,14 @@ static void stat_mm(struct seq_file *m, struct task_struct *p, struct mm_struct 
 /* Fields 29-52: esp, eip, signals, wchan, swap, exit signal, CPU,
  * rt_priority and policy, delays, guest time, the data and argument bounds, exit code. */
 static void stat_tail(struct seq_file *m, struct task_struct *p, struct mm_struct *mm,
-		      bool whole, bool permitted)
+		      const struct proc_task_snap *s, bool whole, bool permitted)
 {
-	sigset_t ign, catch;
-	int wchan = permitted && (!whole || nr_threads_of(p) < 2) && p->state != TASK_RUNNING;
+	int wchan = permitted && (!whole || s->threads < 2) && p->state != TASK_RUNNING;
 
-	sig_ign_catch(p, &ign, &catch);
 	seq_printf(m, " 0 0 %lu %lu %lu %lu %d 0 0 %d 0 %u %u 0 0 0",
 		   (unsigned long)(p->pending.signal & 0x7fffffff),
-		   (unsigned long)(p->blocked & 0x7fffffff), (unsigned long)(ign & 0x7fffffff),
-		   (unsigned long)(catch & 0x7fffffff), wchan, p->exit_signal,
+		   (unsigned long)(p->blocked & 0x7fffffff), (unsigned long)(s->ign & 0x7fffffff),
+		   (unsigned long)(s->catch & 0x7fffffff), wchan, p->exit_signal,
 		   p->rt_priority, p->policy);
 	seq_printf(m, " %lu %lu %lu %lu %lu %lu %lu %d\n",
 		   mm ? mm->start_data : 0, mm ? mm->end_data : 0, mm ? mm->start_brk : 0,
@@ -164,10 +201,12 @@ static int do_task_stat(struct seq_file *m, struct task_struct *p, bool whole)
 {
 	bool permitted = proc_may_access(p);
 	struct mm_struct *mm = get_task_mm(p);   /* p may exit meanwhile */
+	struct proc_task_snap s;
 
-	stat_head(m, p, whole);
-	stat_mm(m, p, mm, permitted);
-	stat_tail(m, p, permitted ? mm : NULL, whole, permitted);
+	snap_task(p, whole, &s);
+	stat_head(m, p, &s);
+	stat_mm(m, mm, &s, permitted);
+	stat_tail(m, p, permitted ? mm : NULL, &s, whole, permitted);
 	if (mm)
 		mmput(mm);
 	return 0;
@@ -246,16 +285,15 @@ static void status_mem(struct seq_file *m, struct mm_struct *mm)
 
 static void status_signals(struct seq_file *m, struct task_struct *p)
 {
-	sigset_t ign, catch;
+	struct proc_task_snap s;
 
-	sig_ign_catch(p, &ign, &catch);
-	seq_printf(m, "Threads:\t%d\n", nr_threads_of(p));
-	seq_printf(m, "SigQ:\t%d/%lu\n", p->user ? p->user->sigpending : 0,
-		   p->signal->rlim[RLIMIT_SIGPENDING].rlim_cur);
+	snap_task(p, false, &s);
+	seq_printf(m, "Threads:\t%d\n", s.threads);
+	seq_printf(m, "SigQ:\t%d/%lu\n", s.sigq, s.sigq_lim);
 	seq_printf(m, "SigPnd:\t%016llx\nShdPnd:\t%016llx\n", p->pending.signal,
-		   p->signal->shared_pending.signal);
+		   s.shared_pending);
 	seq_printf(m, "SigBlk:\t%016llx\nSigIgn:\t%016llx\nSigCgt:\t%016llx\n",
-		   p->blocked, ign, catch);
+		   p->blocked, s.ign, s.catch);
 }
 
 static void status_caps(struct seq_file *m, struct task_struct *p)

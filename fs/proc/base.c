@@ -119,8 +119,11 @@ static int comm_write(struct proc_inode *pi, const char *buf, size_t count)
 
 static int oom_score_adj_show(struct seq_file *m, struct proc_inode *pi)
 {
-	seq_printf(m, "%d\n", get_oom_score_adj(pi->task));
-	return 0;
+	int adj, err = get_oom_score_adj(pi->task, &adj);
+
+	if (!err)
+		seq_printf(m, "%d\n", adj);
+	return err;
 }
 
 /* Linux's oom_score_adj_write: one number in -1000..1000 (EINVAL else);

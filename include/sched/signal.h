@@ -60,6 +60,9 @@ struct sighand_struct {
 #define SIGNAL_STOP_CONTINUED 0x2     /* SIGCONT since; wait4 not told yet */
 #define SIGNAL_GROUP_EXIT     0x4     /* exit_group or a fatal signal: every
 				       * thread ends, with group_exit_code */
+#define SIGNAL_CLD_CONTINUED  0x8     /* SIGCONT since; the parent not told yet:
+				       * the first thread back in get_signal
+				       * tells it (Linux's SIGNAL_CLD_CONTINUED) */
 
 struct signal_struct {
 	int count;                        /* tasks referring to it (atomic) */

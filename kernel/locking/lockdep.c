@@ -204,8 +204,11 @@ static void check_recursion(unsigned long flags, const struct lockdep_map *lock,
 /* Contract: checks taking the lock of `map` (class map->name, kind) at ip against what
  * the task holds and what the run has seen, then pushes it on the task's
  * held stack. Panics with a report on a violation. Any interrupt state on
- * entry; left as it was. Called before the lock word is taken. */
-void lock_acquire(struct lockdep_map *map, int kind, unsigned long ip)
+ * entry; left as it was. Called before the lock word is taken. try: a
+ * trylock that got the lock, which waited for nothing, so it closes no
+ * cycle: as Linux's, it adds no dependency on what is held and no
+ * self-deadlock check (the locks taken under it are checked as usual). */
+static void __lock_acquire_checked(struct lockdep_map *map, int kind, unsigned long ip, bool try)
 {
 	struct task_lockdep *ld = &current->lockdep;
 	unsigned long flags;
@@ -221,15 +224,26 @@ void lock_acquire(struct lockdep_map *map, int kind, unsigned long ip)
 		goto out;
 	}
 	acquisitions++;
-	check_recursion(flags, map, c, kind, ip);
+	if (!try)
+		check_recursion(flags, map, c, kind, ip);
 	if (is_spin(kind))
 		check_irq_use(flags, c, kind, ip);
-	for (int i = 0; i < ld->depth; i++)
+	for (int i = 0; i < ld->depth && !try; i++)
 		add_dependency(flags, &ld->held[i], c, ip);
 	ld->held[ld->depth++] = (struct held_lock){ c, map, ip, kind };
 out:
 	arch_spin_unlock(&graph_lock);
 	local_irq_restore(flags);
+}
+
+void lock_acquire(struct lockdep_map *map, int kind, unsigned long ip)
+{
+	__lock_acquire_checked(map, kind, ip, false);
+}
+
+void lock_acquire_try(struct lockdep_map *map, int kind, unsigned long ip)
+{
+	__lock_acquire_checked(map, kind, ip, true);
 }
 
 void lock_acquire_here(struct lockdep_map *map, int kind)

@@ -52,7 +52,7 @@ int down_read_trylock(struct rw_semaphore *s)
 	if (!__rwsem_try_read(s, true))
 		return 0;
 	if (debug_locks)
-		lock_acquire(&s->dep_map, LD_SLEEP_READ, _RET_IP_);
+		lock_acquire_try(&s->dep_map, LD_SLEEP_READ, _RET_IP_);
 	return 1;
 }
 
@@ -61,6 +61,6 @@ int down_write_trylock(struct rw_semaphore *s)
 	if (!__rwsem_try_write(s, false))
 		return 0;
 	if (debug_locks)
-		lock_acquire(&s->dep_map, LD_SLEEP, _RET_IP_);
+		lock_acquire_try(&s->dep_map, LD_SLEEP, _RET_IP_);
 	return 1;
 }

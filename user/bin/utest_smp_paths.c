@@ -5,8 +5,9 @@
  * fstatat and utimensat with the fd, F_SETFL, and /proc/self/fd), POSIX
  * timers set, read and deleted by two threads while they fire, and
  * lookups by pid (kill of a process group, sched_getparam, getpriority,
- * /proc/<pid>/stat) of processes that are exiting and being reaped, and
- * pid 0 found by none of those lookups.
+ * /proc/<pid>/stat) of processes that are exiting and being reaped, their
+ * /proc stat, status and oom_score_adj read through fds opened before
+ * the reap, and pid 0 found by none of those lookups.
  * Each call must give one of the answers Linux gives for it (the file
  * was there, or EBADF; the task was there, or ESRCH) and the kernel must
  * neither oops nor leak; at -smp 4 with QEMU's multi-threaded TCG
@@ -294,8 +295,10 @@ static void posix_timers_race_fire(struct ktap *t)
 
 /* --- lookups by pid of exiting processes -------------------------------- */
 
-/* A group leader that forks children which exit at once, and reaps them,
- * n times; the newest child's pid is in *last (shared memory). */
+/* A group leader that forks children which exit after a moment, and
+ * reaps them, n times; the newest child's pid is in *last (shared
+ * memory) from its fork on, so the lookups meet it live, as a zombie and
+ * as it is reaped. */
 static int churn_children(volatile int *last, int n)
 {
 	if (setpgid(0, 0))
@@ -303,11 +306,15 @@ static int churn_children(volatile int *last, int n)
 	for (int i = 0; i < n; i++) {
 		pid_t c = fork();
 
-		if (c == 0)
+		if (c == 0) {
+			for (volatile int spin = 0; spin < 5000; spin++)
+				;
 			_exit(0);
+		}
+		if (c > 0)
+			*last = c;
 		if (c < 0 || waitpid(c, NULL, 0) != c)
 			return 2;
-		*last = c;
 	}
 	return 0;
 }
@@ -360,6 +367,183 @@ static void pid_lookups_race_exit(struct ktap *t)
 	munmap((void *)last, 4096);
 }
 
+/* --- /proc files of processes being released ---------------------------- */
+
+/* pid's stat, status and oom_score_adj, each opened while the process
+ * may still be there and read a few times while it exits and is reaped
+ * (its signal_struct freed on the reaper's CPU): an open finds it or
+ * gives ENOENT (Linux: or ESRCH), a read gives text or ESRCH. 0, or the unexpected result.
+ * Raw calls: errno is one global in our libc. */
+static long read_proc_files_of(pid_t pid)
+{
+	static const char *const names[] = { "stat", "status", "oom_score_adj" };
+	char path[40], buf[1024];
+
+	for (int i = 0; i < 3; i++) {
+		long fd, r = 0;
+
+		snprintf(path, sizeof(path), "/proc/%d/%s", pid, names[i]);
+		fd = __syscall2(__NR_open, path, O_RDONLY);
+		if (fd == -ENOENT || fd == -ESRCH)
+			continue;
+		if (fd < 0)
+			return fd;
+		for (int k = 0; k < 8 && r >= 0; k++) {
+			__syscall3(__NR_lseek, fd, 0, SEEK_SET);
+			r = __syscall3(__NR_read, fd, buf, sizeof(buf));
+		}
+		__syscall1(__NR_close, fd);
+		if (r < 0 && r != -ESRCH)
+			return r;
+	}
+	return 0;
+}
+
+static volatile int *newest;         /* the churning leader's newest child */
+static volatile long reader_bad;
+
+static int proc_reader(void *unused)
+{
+	while (!stop && !reader_bad)
+		reader_bad = read_proc_files_of(*newest);
+	return 0;
+}
+
+/* Two readers (this thread and another) on the /proc files of children
+ * that exit at once, while their parent reaps them on another CPU. */
+static void proc_files_race_release(struct ktap *t)
+{
+	pid_t leader, reaped = 0;
+	struct thread th;
+	int status = 0, reads = 0;
+	long bad = 0;
+
+	newest = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	KTAP_ASSERT_TRUE(t, newest != MAP_FAILED);
+	*newest = getpid();
+	stop = 0;
+	reader_bad = 0;
+	leader = fork();
+	if (leader == 0)
+		_exit(churn_children(newest, 300));
+	KTAP_ASSERT_GT(t, leader, 0);
+	KTAP_ASSERT_GT(t, thread_start(&th, proc_reader, NULL, 0), 0);
+	while (!bad && !(reaped = waitpid(leader, &status, WNOHANG))) {
+		bad = read_proc_files_of(*newest);
+		reads++;
+	}
+	stop = 1;
+	thread_join(&th);
+	if (!reaped)
+		reaped = waitpid(leader, &status, 0);
+	KTAP_EXPECT_EQ(t, reaped, leader);
+	KTAP_EXPECT_EQ(t, bad, 0);
+	KTAP_EXPECT_EQ(t, reader_bad, 0);
+	KTAP_EXPECT_TRUE(t, WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	ktap_log(t, "%d rounds of reads while 300 children came and went", reads);
+	munmap((void *)newest, 4096);
+}
+
+/* --- a parent told of its children's stops and continues ----------------- */
+
+#define STOPS 100
+
+static volatile int rt_sent, rt_taken;
+
+static sigset_t rt_and_chld(void)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGRTMIN);
+	sigaddset(&set, SIGCHLD);
+	return set;
+}
+
+/* The parent's other thread: real-time signals to the process, and
+ * SIGCHLDs and those taken back with sigtimedwait, so its pending queue
+ * changes under its siglock while the children queue to it on other
+ * CPUs. Raw calls: errno is one global in our libc. */
+static int queue_churner(void *unused)
+{
+	struct timespec zero = { 0, 0 };
+	sigset_t set = rt_and_chld();
+	siginfo_t si;
+
+	while (!stop && !reader_bad) {
+		long r;
+
+		memset(&si, 0, sizeof(si));
+		si.si_code = -1;                 /* SI_QUEUE */
+		si.si_pid = getpid();
+		r = __syscall3(__NR_rt_sigqueueinfo, getpid(), SIGRTMIN, &si);
+
+		if (r == 0)
+			rt_sent++;
+		else if (r != -EAGAIN)
+			reader_bad = r;
+		while (__syscall4(__NR_rt_sigtimedwait, &set, &si, &zero, 8) > 0)
+			rt_taken += si.si_signo == SIGRTMIN;
+	}
+	return 0;
+}
+
+/* A child that stops itself STOPS times, continued by us each time. */
+static int stop_and_wait(pid_t pid, int *stops)
+{
+	int status;
+
+	for (;;) {
+		if (waitpid(pid, &status, WUNTRACED) != pid)
+			return -1;
+		if (WIFEXITED(status))
+			return WEXITSTATUS(status);
+		if (!WIFSTOPPED(status))
+			return -2;
+		(*stops)++;
+		kill(pid, SIGCONT);
+	}
+}
+
+/* Each stop and continue of a child queues SIGCHLD on its parent from the
+ * child's CPU (do_notify_parent_cldstop), under the parent's siglock, while
+ * the parent's other thread queues and takes signals under the same lock
+ * on another CPU; the parent's queue must stay whole (no oops, no lost
+ * real-time signal) and every stop be reported to waitpid. */
+static void cldstop_races_parent_queue(struct ktap *t)
+{
+	sigset_t block = rt_and_chld(), old;
+	struct timespec zero = { 0, 0 };
+	struct thread th;
+	siginfo_t si;
+	pid_t pid;
+	int stops = 0;
+
+	KTAP_ASSERT_EQ(t, sigprocmask(SIG_BLOCK, &block, &old), 0);   /* the thread inherits it */
+	stop = 0;
+	reader_bad = rt_sent = rt_taken = 0;
+	pid = fork();
+	if (pid == 0) {
+		for (int i = 0; i < STOPS; i++)
+			raise(SIGSTOP);
+		_exit(0);
+	}
+	KTAP_ASSERT_GT(t, pid, 0);
+	KTAP_ASSERT_GT(t, thread_start(&th, queue_churner, NULL, 0), 0);
+	KTAP_EXPECT_EQ(t, stop_and_wait(pid, &stops), 0);
+	stop = 1;
+	thread_join(&th);
+	while (sigtimedwait(&block, &si, &zero) > 0)
+		rt_taken += si.si_signo == SIGRTMIN;
+	KTAP_EXPECT_EQ(t, reader_bad, 0);
+	KTAP_EXPECT_EQ(t, stops, STOPS);
+	KTAP_EXPECT_EQ(t, rt_taken, rt_sent);
+	KTAP_EXPECT_GT(t, rt_sent, 0);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	ktap_log(t, "%d stops and continues, %d real-time signals queued and taken meanwhile",
+		 stops, rt_sent);
+}
+
 /* Pid 0 names nobody to a lookup that takes a reference: SIGEV_THREAD_ID
  * with tid 0 is EINVAL, /proc/self/task/0 does not exist (the kernel once
  * took, then dropped, a reference to its idle task there: a BUG_ON). */
@@ -379,6 +563,8 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(proc_fd_races_close),
 	KTAP_CASE(posix_timers_race_fire),
 	KTAP_CASE(pid_lookups_race_exit),
+	KTAP_CASE(proc_files_race_release),
+	KTAP_CASE(cldstop_races_parent_queue),
 	KTAP_CASE(ktap_scratch_removed),
 	{}
 };
