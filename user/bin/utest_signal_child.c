@@ -29,6 +29,18 @@ static pid_t fork_pauser(void)
 	return pid;
 }
 
+/* The SIGCHLD of a stop, within a second: the child records its stop
+ * under its lock and then tells its parent, two steps that wait4 on
+ * another CPU can fall between (so it can on Linux: do_signal_stop
+ * notifies after dropping siglock), so the report may come first. */
+static void await_sigchld(int code)
+{
+	struct timespec ms = { 0, 1000000 };
+
+	for (int i = 0; i < 1000 && last_code != code; i++)
+		nanosleep(&ms, NULL);
+}
+
 /* Job control: SIGSTOP stops the child (wait4 WUNTRACED reports it, and
  * the parent gets SIGCHLD with CLD_STOPPED), SIGCONT resumes it
  * (WCONTINUED), SIGKILL ends it. */
@@ -46,6 +58,7 @@ static void signal_stop_and_continue(struct ktap *t)
 	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WUNTRACED), pid);
 	KTAP_EXPECT_TRUE(t, WIFSTOPPED(status));
 	KTAP_EXPECT_EQ(t, WSTOPSIG(status), SIGSTOP);
+	await_sigchld(CLD_STOPPED);
 	KTAP_EXPECT_EQ(t, last_code, CLD_STOPPED);
 	KTAP_EXPECT_EQ(t, last_status, SIGSTOP);
 	KTAP_EXPECT_EQ(t, waitpid(pid, &status, WUNTRACED | WNOHANG), 0);  /* told once */
