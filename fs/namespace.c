@@ -161,7 +161,7 @@ static int attach_mnt(struct dentry *mountpoint, struct dentry *root, const char
 	get_super(sb);
 	m->mnt_flags = kept_flags(flags);
 	list_add_tail(&m->mnt_list, &mount_list);
-	nr_mounts++;
+	__atomic_add_fetch(&nr_mounts, 1, __ATOMIC_RELAXED);
 	return 0;
 }
 
@@ -293,7 +293,7 @@ static void umount_tree(struct vfsmount *m)
 	while ((child = first_mount_inside(m)))
 		umount_tree(child);
 	list_del(&m->mnt_list);
-	nr_mounts--;
+	__atomic_sub_fetch(&nr_mounts, 1, __ATOMIC_RELAXED);
 	m->mnt_sb->s_type->kill_sb(m->mnt_root);
 	dput(m->mnt_mountpoint);
 	put_super(m->mnt_sb);

@@ -95,7 +95,7 @@ struct file *alloc_file(struct dentry *d, unsigned int flags, const struct file_
 	f->f_flags = flags & ~(O_CREAT | O_EXCL | O_TRUNC);
 	f->f_mode = ((flags + 1) & O_ACCMODE) | FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
 	f->f_count = 1;
-	nr_files++;
+	__atomic_add_fetch(&nr_files, 1, __ATOMIC_RELAXED);
 	return f;
 }
 
@@ -104,7 +104,7 @@ static void free_file(struct file *f)
 {
 	dput(f->f_dentry);
 	kfree(f);
-	nr_files--;
+	__atomic_sub_fetch(&nr_files, 1, __ATOMIC_RELAXED);
 }
 
 /* Open d, asking acc_mode of it (0: none, the kernel's own opens). */

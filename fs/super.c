@@ -70,7 +70,7 @@ struct super_block *alloc_super(struct file_system_type *type,
 	sb->s_type = type;
 	sb->s_op = ops;
 	sb->s_count = 1;
-	nr_super_blocks++;
+	__atomic_add_fetch(&nr_super_blocks, 1, __ATOMIC_RELAXED);
 	return sb;
 }
 
@@ -88,5 +88,5 @@ void put_super(struct super_block *sb)
 		return;
 	anon_dev_map[minor / 32] &= ~(1u << (minor % 32));
 	kfree(sb);
-	nr_super_blocks--;
+	__atomic_sub_fetch(&nr_super_blocks, 1, __ATOMIC_RELAXED);
 }

@@ -31,7 +31,7 @@ static struct group_info *groups_alloc(int n)
 		return NULL;
 	gi->usage = 1;
 	gi->ngroups = n;
-	nr_group_infos++;
+	__atomic_add_fetch(&nr_group_infos, 1, __ATOMIC_RELAXED);
 	return gi;
 }
 
@@ -39,7 +39,7 @@ void put_group_info(struct group_info *gi)
 {
 	if (--gi->usage == 0) {
 		BUG_ON(gi == &init_groups);
-		nr_group_infos--;
+		__atomic_sub_fetch(&nr_group_infos, 1, __ATOMIC_RELAXED);
 		kfree(gi);
 	}
 }

@@ -45,7 +45,7 @@ struct mm_struct *mm_alloc(void)
 	INIT_LIST_HEAD(&mm->mmap);
 	mm->mmap_base = TASK_UNMAPPED_BASE;
 	mm->dumpable = 1;                /* SUID_DUMP_USER; dup_mm copies the parent's */
-	nr_mm_structs++;
+	__atomic_add_fetch(&nr_mm_structs, 1, __ATOMIC_RELAXED);
 	return mm;
 }
 
@@ -89,7 +89,7 @@ void mmdrop(struct mm_struct *mm)
 	WARN_ON(mm->nr_ptes || mm->map_count);
 	free_page((unsigned long)mm->pgd);
 	kfree(mm);
-	nr_mm_structs--;
+	__atomic_sub_fetch(&nr_mm_structs, 1, __ATOMIC_RELAXED);
 }
 
 /* The last user gone: the mappings and page tables go now (exit_mmap),

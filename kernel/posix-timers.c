@@ -212,7 +212,7 @@ static struct k_itimer *new_timer(int clock, const struct sigevent32 *ev, struct
 	tm->sigq.info.timer.tid = tm->id;
 	tm->sigq.info.timer.value = ev->value;
 	list_add(&tm->list, &current->signal->timers.posix_timers);
-	nr_posix_timers++;
+	__atomic_add_fetch(&nr_posix_timers, 1, __ATOMIC_RELAXED);
 	return tm;
 }
 
@@ -226,7 +226,7 @@ static void delete_timer(struct k_itimer *tm)
 	if (tm->thread)
 		put_task_struct(tm->thread);
 	kfree(tm);
-	nr_posix_timers--;
+	__atomic_sub_fetch(&nr_posix_timers, 1, __ATOMIC_RELAXED);
 }
 
 void exit_posix_timers(struct signal_struct *sig)

@@ -68,7 +68,7 @@ struct user_struct *alloc_uid(unsigned int uid)
 	up->sigpending = 0;
 	up->uid = uid;
 	list_add(&up->uidhash_list, uidhashentry(uid));
-	nr_user_structs++;
+	__atomic_add_fetch(&nr_user_structs, 1, __ATOMIC_RELAXED);
 	return up;
 }
 
@@ -78,7 +78,7 @@ void __free_uid(struct user_struct *up)
 	BUG_ON(up == &root_user);
 	list_del(&up->uidhash_list);
 	kfree(up);
-	nr_user_structs--;
+	__atomic_sub_fetch(&nr_user_structs, 1, __ATOMIC_RELAXED);
 }
 
 int set_user(unsigned int new_ruid)
