@@ -86,6 +86,11 @@
  *  8  pidmap_lock                  spinlock    the pid bitmap, last_pid         no
  *     kthread_create_lock          spinlock    kthreadd's request list          no
  *     kmap_lock                    spinlock    the pkmap slots                  no
+ *     uidhash_lock                 spinlock    the user_struct hash and each    no
+ *                                              record's last reference (taken
+ *                                              with interrupts off: a last
+ *                                              free_uid may come under
+ *                                              tasklist_lock's write hold)
  *     inode->i_lock                spinlock    an inode's i_pipe and the pipe's no
  *                                              files count (FIFO open, close);
  *                                              a ramfs file's page slots
@@ -190,7 +195,10 @@
  * under tasklist_lock (read) and its own siglock once the child's is
  * dropped (the continue by the first thread of the group back in
  * get_signal, as Linux's SIGNAL_CLD_CONTINUED), schedule_timeout's timer
- * deleted with del_timer_sync, page reference counts atomic.
+ * deleted with del_timer_sync, page reference counts atomic, a superblock's
+ * count and the anonymous device numbers atomic (each /proc inode holds
+ * proc's superblock), a user_struct's counts atomic (its tasks' signals are
+ * queued under many siglocks).
  *
  * Still open (found on the way; not locked yet): none known. (The tick
  * no longer read-locks tasklist_lock: loadavg samples at a safe point,

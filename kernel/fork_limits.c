@@ -75,7 +75,7 @@ int __fork_check_limits(void)
 		return -EAGAIN;
 	if (nr_threads >= max_threads - MIN_TASKS_LEFT_FOR_ROOT && !root_euid())
 		return -EAGAIN;                                          /* c30 */
-	if ((unsigned long)user->processes >= current->signal->rlim[RLIMIT_NPROC].rlim_cur &&
+	if ((unsigned long)READ_ONCE(user->processes) >= current->signal->rlim[RLIMIT_NPROC].rlim_cur &&
 	    !root_euid() && user != &root_user)                          /* c29 */
 		return -EAGAIN;
 	return 0;

@@ -75,7 +75,7 @@ static struct sigqueue *sigqueue_alloc(struct task_struct *p, bool override)
 	struct user_struct *user = p->user;
 	struct sigqueue *q;
 
-	if (!override && (unsigned long)user->sigpending >= p->signal->rlim[RLIMIT_SIGPENDING].rlim_cur)
+	if (!override && (unsigned long)READ_ONCE(user->sigpending) >= p->signal->rlim[RLIMIT_SIGPENDING].rlim_cur)
 		return NULL;
 	/* under siglock, as Linux's __send_signal: GFP_ATOMIC (a loss is handled) */
 	q = kmem_cache_alloc(sigqueue_cachep, GFP_ATOMIC | __GFP_NOWARN);
@@ -83,13 +83,13 @@ static struct sigqueue *sigqueue_alloc(struct task_struct *p, bool override)
 		return NULL;
 	q->user = get_uid(user);
 	q->flags = 0;
-	user->sigpending++;
+	__atomic_add_fetch(&user->sigpending, 1, __ATOMIC_RELAXED);   /* any siglock */
 	return q;
 }
 
 static void sigqueue_uncharge(struct sigqueue *q)
 {
-	q->user->sigpending--;
+	__atomic_sub_fetch(&q->user->sigpending, 1, __ATOMIC_RELAXED);
 	free_uid(q->user);
 }
 
@@ -111,12 +111,12 @@ int sigqueue_init_prealloc(struct sigqueue *q)
 {
 	struct user_struct *user = current->user;
 
-	if ((unsigned long)user->sigpending >= current->signal->rlim[RLIMIT_SIGPENDING].rlim_cur)
+	if ((unsigned long)READ_ONCE(user->sigpending) >= current->signal->rlim[RLIMIT_SIGPENDING].rlim_cur)
 		return -EAGAIN;
 	INIT_LIST_HEAD(&q->list);
 	q->user = get_uid(user);
 	q->flags = SIGQUEUE_PREALLOC;
-	user->sigpending++;
+	__atomic_add_fetch(&user->sigpending, 1, __ATOMIC_RELAXED);
 	return 0;
 }
 
