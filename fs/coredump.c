@@ -127,13 +127,11 @@ static void coredump_finish(bool core_dumped)
 
 /* Linux's do_coredump unlinks an old core before its O_EXCL create, as
  * unlink(2) would: only if current may (write and search on the
- * directory, and the sticky bit's rule: may_delete). */
+ * directory, and the sticky bit's rule: vfs_unlink's may_delete); a
+ * directory stays (EISDIR), and so does a missing one (ENOENT). */
 static void unlink_old_core(struct dentry *dir)
 {
-	struct dentry *old = d_lookup(dir, CORE_NAME, strlen(CORE_NAME));
-
-	if (old && !may_delete(dir->d_inode, old->d_inode))
-		vfs_unlink(dir, CORE_NAME, strlen(CORE_NAME), false);   /* a directory stays */
+	vfs_unlink(dir, CORE_NAME, strlen(CORE_NAME), false);
 }
 
 /* Linux's checks of the file it created: a regular file with one name,

@@ -157,9 +157,9 @@ static struct dentry *create_or_open(struct dentry *dir, const char *last, int l
 
 		if (err)
 			return ERR_PTR(err);
-		d = ramfs_create(dir, last, len, S_IFREG | (op->mode & S_IALLUGO), 0);
+		d = ramfs_create_get(dir, last, len, S_IFREG | (op->mode & S_IALLUGO), 0);
 		*created = !IS_ERR(d);
-		return IS_ERR(d) ? d : dget(d);         /* the tree's reference, and ours */
+		return d;                /* ours, as well as the tree's */
 	}
 	if (IS_ERR(d))
 		return d;

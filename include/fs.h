@@ -238,17 +238,26 @@ void ramfs_kill_tree(struct dentry *root);
  * or "..", -ENOMEM). No umask: the system calls apply it. */
 struct dentry *ramfs_create(struct dentry *dir, const char *name, int namelen,
 			    umode_t mode, dev_t rdev);
+/* The same with a reference for the caller (dput it), taken before another
+ * CPU may unlink the name: for a caller that uses the dentry after. */
+struct dentry *ramfs_create_get(struct dentry *dir, const char *name, int namelen,
+				umode_t mode, dev_t rdev);
 /* A symlink `name` in `dir` pointing at `target`; same errors. */
 struct dentry *ramfs_symlink(struct dentry *dir, const char *name, int namelen,
 			     const char *target, size_t target_len);
 /* A second name for old's inode (a hard link); same errors. */
 struct dentry *ramfs_link(struct dentry *old, struct dentry *dir, const char *name, int namelen);
 /* Take d out of its directory dir (unlink, rmdir): the names counts and
- * times change, the tree's reference goes. */
-void ramfs_unlink(struct dentry *dir, struct dentry *d);
+ * times change, the tree's reference goes. ramfs_tree_sem held for
+ * writing since d was looked up (__d_lookup) and checked. */
+void __ramfs_unlink(struct dentry *dir, struct dentry *d);
 /* Move d (in old_dir) to new_dir under name; `target` is the dentry there
  * now (NULL if none), which is unlinked, or, with exchange, swapped with
- * d. 0 or -ENOMEM (a long new name). The caller checked every rule. */
+ * d. 0 or -ENOMEM (a long new name). The caller checked every rule, and
+ * for __ramfs_rename holds ramfs_tree_sem for writing since it looked d
+ * and target up; ramfs_rename takes it (the callers that own the names). */
+int __ramfs_rename(struct dentry *old_dir, struct dentry *d, struct dentry *new_dir,
+		   const char *name, int namelen, struct dentry *target, bool exchange);
 int ramfs_rename(struct dentry *old_dir, struct dentry *d, struct dentry *new_dir,
 		 const char *name, int namelen, struct dentry *target, bool exchange);
 /* An unnamed regular file in dir (O_TMPFILE): a dentry with one reference
@@ -260,8 +269,14 @@ struct dentry *d_alloc_pseudo(struct inode *inode, const char *name);
  * missing, as the boot makes /proc/sys/kernel: the last one (owned by the
  * tree, no reference taken) or an ERR_PTR. */
 struct dentry *ramfs_make_dirs(struct dentry *dir, const char *const *path, size_t n);
-/* The child of dir called name[0..len), or NULL. No reference taken. */
+/* The child of dir called name[0..len), or NULL. No reference taken:
+ * for names no other CPU changes (boot, tests); __d_lookup with
+ * ramfs_tree_sem held, for the checks and change of unlink and rename. */
 struct dentry *d_lookup(struct dentry *dir, const char *name, int len);
+struct dentry *__d_lookup(struct dentry *dir, const char *name, int len);
+/* The same with a reference taken (the caller dputs it), safe against an
+ * unlink on another CPU. */
+struct dentry *d_lookup_get(struct dentry *dir, const char *name, int len);
 /* Is d `ancestor` or below it? */
 bool is_subdir(struct dentry *d, struct dentry *ancestor);
 /* A dentry for inode called name in parent, in no directory list (a

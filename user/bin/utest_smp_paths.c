@@ -7,7 +7,8 @@
  * lookups by pid (kill of a process group, sched_getparam, getpriority,
  * /proc/<pid>/stat) of processes that are exiting and being reaped, their
  * /proc stat, status and oom_score_adj read through fds opened before
- * the reap, and pid 0 found by none of those lookups.
+ * the reap, pid 0 found by none of those lookups, and one name removed
+ * by unlink and rename on two CPUs at once.
  * Each call must give one of the answers Linux gives for it (the file
  * was there, or EBADF; the task was there, or ESRCH) and the kernel must
  * neither oops nor leak; at -smp 4 with QEMU's multi-threaded TCG
@@ -444,6 +445,68 @@ static void proc_files_race_release(struct ktap *t)
 	munmap((void *)newest, 4096);
 }
 
+/* --- one name removed by two CPUs at once -------------------------------- */
+
+#define NAME_ROUNDS 2000
+
+static volatile long name_removed[2], name_bad;
+
+/* Take "n" away, by unlink (which 0) or by rename to "m<which>" and an
+ * unlink of that (which 1), until told to stop: each answer 0 or ENOENT. */
+static int name_remover(void *arg)
+{
+	int which = (int)(long)arg;
+	const char *mine = which ? "m1" : "m0";
+
+	while (!stop) {
+		long r = which ? __syscall2(__NR_rename, "n", mine) : __syscall1(__NR_unlink, "n");
+
+		if (r == 0 && which)
+			r = __syscall1(__NR_unlink, mine);      /* ours alone: must be there */
+		if (r == 0)
+			name_removed[which]++;
+		else if (r != -ENOENT)
+			name_bad = r;
+	}
+	return 0;
+}
+
+/* One name made again and again while two threads remove it, one by
+ * unlink and one by rename: each made name is removed once, never twice
+ * (two CPUs that both found it once freed its dentry twice). */
+static void names_race_unlink_rename(struct ktap *t)
+{
+	struct thread th[2];
+	long made = 0, left;
+
+	stop = 0;
+	name_bad = name_removed[0] = name_removed[1] = 0;
+	for (int i = 0; i < 2; i++)
+		KTAP_ASSERT_GT(t, thread_start(&th[i], name_remover, (void *)(long)i, 0), 0);
+	for (int i = 0; i < NAME_ROUNDS && !name_bad; i++) {
+		long fd = __syscall3(__NR_open, "n", O_CREAT | O_EXCL | O_WRONLY, 0600);
+
+		if (fd >= 0) {
+			made++;
+			__syscall1(__NR_close, fd);
+		} else if (fd == -EEXIST) {
+			__syscall0(__NR_sched_yield);   /* one CPU: let a remover run */
+		} else {
+			name_bad = fd;
+		}
+	}
+	stop = 1;
+	thread_join(&th[0]);
+	thread_join(&th[1]);
+	left = __syscall1(__NR_unlink, "n") == 0;
+	KTAP_EXPECT_EQ(t, name_bad, 0);
+	KTAP_EXPECT_EQ(t, name_removed[0] + name_removed[1] + left, made);
+	KTAP_EXPECT_EQ(t, __syscall1(__NR_unlink, "m0"), -ENOENT);
+	KTAP_EXPECT_EQ(t, __syscall1(__NR_unlink, "m1"), -ENOENT);
+	ktap_log(t, "%ld names made: %ld unlinked, %ld renamed and unlinked, %ld left",
+		 made, name_removed[0], name_removed[1], left);
+}
+
 /* --- a parent told of its children's stops and continues ----------------- */
 
 #define STOPS 100
@@ -565,6 +628,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(pid_lookups_race_exit),
 	KTAP_CASE(proc_files_race_release),
 	KTAP_CASE(cldstop_races_parent_queue),
+	KTAP_CASE(names_race_unlink_rename),
 	KTAP_CASE(ktap_scratch_removed),
 	{}
 };
