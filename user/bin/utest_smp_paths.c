@@ -471,18 +471,41 @@ static int name_remover(void *arg)
 	return 0;
 }
 
+static volatile long meminfo_reads;
+
+/* /proc/meminfo walks every ramfs tree for its Shmem line: read it on. */
+static int meminfo_reader(void *unused)
+{
+	static char buf[2048];
+
+	while (!stop) {
+		long fd = __syscall2(__NR_open, "/proc/meminfo", O_RDONLY);
+		long n = fd < 0 ? fd : __syscall3(__NR_read, fd, buf, sizeof(buf));
+
+		if (fd >= 0)
+			__syscall1(__NR_close, fd);
+		if (n <= 0)
+			name_bad = n ? n : -1;
+		meminfo_reads++;
+	}
+	return 0;
+}
+
 /* One name made again and again while two threads remove it, one by
- * unlink and one by rename: each made name is removed once, never twice
- * (two CPUs that both found it once freed its dentry twice). */
+ * unlink and one by rename, and a third reads /proc/meminfo (a walk of
+ * the tree): each made name is removed once, never twice (two CPUs that
+ * both found it once freed its dentry twice), and the walk never meets a
+ * dentry being taken out. */
 static void names_race_unlink_rename(struct ktap *t)
 {
-	struct thread th[2];
+	struct thread th[3];
 	long made = 0, left;
 
 	stop = 0;
-	name_bad = name_removed[0] = name_removed[1] = 0;
+	meminfo_reads = name_bad = name_removed[0] = name_removed[1] = 0;
 	for (int i = 0; i < 2; i++)
 		KTAP_ASSERT_GT(t, thread_start(&th[i], name_remover, (void *)(long)i, 0), 0);
+	KTAP_ASSERT_GT(t, thread_start(&th[2], meminfo_reader, NULL, 0), 0);
 	/* for a second at most: on one CPU the three take turns by ticks */
 	for (long end = now_ms() + 1000; made < NAME_ROUNDS && !name_bad && now_ms() < end; ) {
 		long fd = __syscall3(__NR_open, "n", O_CREAT | O_EXCL | O_WRONLY, 0600);
@@ -495,15 +518,15 @@ static void names_race_unlink_rename(struct ktap *t)
 		}
 	}
 	stop = 1;
-	thread_join(&th[0]);
-	thread_join(&th[1]);
+	for (int i = 0; i < 3; i++)
+		thread_join(&th[i]);
 	left = __syscall1(__NR_unlink, "n") == 0;
 	KTAP_EXPECT_EQ(t, name_bad, 0);
 	KTAP_EXPECT_EQ(t, name_removed[0] + name_removed[1] + left, made);
 	KTAP_EXPECT_EQ(t, __syscall1(__NR_unlink, "m0"), -ENOENT);
 	KTAP_EXPECT_EQ(t, __syscall1(__NR_unlink, "m1"), -ENOENT);
-	ktap_log(t, "%ld names made: %ld unlinked, %ld renamed and unlinked, %ld left",
-		 made, name_removed[0], name_removed[1], left);
+	ktap_log(t, "%ld names made: %ld unlinked, %ld renamed and unlinked, %ld left; %ld meminfo reads",
+		 made, name_removed[0], name_removed[1], left, meminfo_reads);
 }
 
 /* --- a parent told of its children's stops and continues ----------------- */
