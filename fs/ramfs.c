@@ -33,10 +33,15 @@
 #include <mount.h>
 #include <rwsem.h>
 #include <slab.h>
+#include <spinlock.h>
 
 struct dentry *root_dentry;
 unsigned long nr_dentries;
 DECLARE_RWSEM(ramfs_tree_sem);
+/* A dentry's name and parent as d_path reads them: rename changes them
+ * under it (and ramfs_tree_sem), d_path walks under it alone (it may run
+ * under mmap_lock, which ramfs_tree_sem must not nest in). */
+DEFINE_SPINLOCK(rename_lock);
 
 extern const struct file_operations ramfs_dir_operations;
 
@@ -426,11 +431,13 @@ static void d_move(struct dentry *old_dir, struct dentry *d, struct dentry *new_
 		   char *buf, const char *name, int len)
 {
 	d_remove_child(old_dir, d);
+	spin_lock(&rename_lock);
 	d_set_name(d, buf, name, len);
-	if (new_dir != old_dir) {
+	if (new_dir != old_dir)
 		d->d_parent = dget(new_dir);
+	spin_unlock(&rename_lock);
+	if (new_dir != old_dir)
 		dput(old_dir);          /* d's reference; the caller holds another */
-	}
 	d_add_sorted(new_dir, d);
 	inode_touch(d->d_inode, S_CTIME);
 }
@@ -449,10 +456,12 @@ static int d_exchange(struct dentry *a_dir, struct dentry *a, struct dentry *b_d
 		memcpy(b_name, b->d_name, b_len);
 		d_remove_child(a_dir, a);
 		d_remove_child(b_dir, b);
+		spin_lock(&rename_lock);
 		a->d_parent = b_dir;
 		b->d_parent = a_dir;
 		d_set_name(a, a_buf, b_name, b_len);
 		d_set_name(b, b_buf, a_name, a_len);
+		spin_unlock(&rename_lock);
 		d_add_sorted(b_dir, a);
 		d_add_sorted(a_dir, b);
 		inode_touch(a->d_inode, S_CTIME);

@@ -311,6 +311,7 @@ void dput(struct dentry *d);
 extern unsigned long nr_inodes, nr_dentries, nr_files;
 /* Every ramfs directory's children and link count (fs/ramfs.c). */
 extern struct rw_semaphore ramfs_tree_sem;
+extern spinlock_t rename_lock;          /* fs/ramfs.c: names and parents for d_path */
 
 /* --- fs/namei.c: permission (Linux's discretionary access control) ---- */
 

@@ -86,6 +86,11 @@
  *  8  pidmap_lock                  spinlock    the pid bitmap, last_pid         no
  *     kthread_create_lock          spinlock    kthreadd's request list          no
  *     kmap_lock                    spinlock    the pkmap slots                  no
+ *     rename_lock                  spinlock    a dentry's name and parent as    no
+ *                                              d_path reads them (rename
+ *                                              changes them under it and
+ *                                              ramfs_tree_sem; d_path may run
+ *                                              under mmap_lock)
  *     uidhash_lock                 spinlock    the user_struct hash and each    no
  *                                              record's last reference (taken
  *                                              with interrupts off: a last

@@ -8,7 +8,8 @@
  * /proc/<pid>/stat) of processes that are exiting and being reaped, their
  * /proc stat, status and oom_score_adj read through fds opened before
  * the reap, pid 0 found by none of those lookups, and one name removed
- * by unlink and rename on two CPUs at once.
+ * by unlink and rename on two CPUs at once, and a path read while its
+ * directory is renamed.
  * Each call must give one of the answers Linux gives for it (the file
  * was there, or EBADF; the task was there, or ESRCH) and the kernel must
  * neither oops nor leak; at -smp 4 with QEMU's multi-threaded TCG
@@ -529,6 +530,63 @@ static void names_race_unlink_rename(struct ktap *t)
 		 made, name_removed[0], name_removed[1], left, meminfo_reads);
 }
 
+/* --- a path read while its directory is renamed --------------------------- */
+
+/* Longer than a dentry's inline name: each rename frees the old name. */
+#define LONG_DIR "a_directory_name_long_enough_to_live_outside_the_dentry"
+
+static volatile long renames;
+
+static int dir_renamer(void *unused)
+{
+	while (!stop && !name_bad) {
+		long r = __syscall2(__NR_rename, "d", LONG_DIR);
+
+		if (r == 0)
+			r = __syscall2(__NR_rename, LONG_DIR, "d");
+		if (r)
+			name_bad = r;
+		renames++;
+	}
+	return 0;
+}
+
+/* readlink of /proc/self/fd/N (d_path) names the file under one of its
+ * directory's two names, never a freed one, while another thread renames
+ * the directory back and forth for a second. */
+static void d_path_races_rename(struct ktap *t)
+{
+	static char want_short[512], want_long[512], got[512];
+	char link[32];
+	struct thread th;
+	long fd, n, reads = 0, wrong = 0;
+
+	KTAP_ASSERT_EQ(t, mkdir("d", 0755), 0);
+	fd = __syscall3(__NR_open, "d/f", O_CREAT | O_WRONLY, 0600);
+	KTAP_ASSERT_GE(t, fd, 0);
+	KTAP_ASSERT_TRUE(t, getcwd(got, sizeof(got)) != NULL);
+	snprintf(want_short, sizeof(want_short), "%s/d/f", got);
+	snprintf(want_long, sizeof(want_long), "%s/%s/f", got, LONG_DIR);
+	snprintf(link, sizeof(link), "/proc/self/fd/%ld", fd);
+	stop = 0;
+	name_bad = renames = 0;
+	KTAP_ASSERT_GT(t, thread_start(&th, dir_renamer, NULL, 0), 0);
+	for (long end = now_ms() + 1000; now_ms() < end && !name_bad; reads++) {
+		n = __syscall3(__NR_readlink, link, got, sizeof(got) - 1);
+		got[n > 0 ? n : 0] = '\0';
+		if (n <= 0 || (strcmp(got, want_short) && strcmp(got, want_long)))
+			wrong++;
+	}
+	stop = 1;
+	thread_join(&th);
+	__syscall1(__NR_close, fd);
+	KTAP_EXPECT_EQ(t, name_bad, 0);
+	KTAP_EXPECT_EQ(t, wrong, 0);
+	KTAP_EXPECT_EQ(t, unlink("d/f"), 0);
+	KTAP_EXPECT_EQ(t, rmdir("d"), 0);
+	ktap_log(t, "%ld readlinks, %ld renames, %ld wrong", reads, renames, wrong);
+}
+
 /* --- a parent told of its children's stops and continues ----------------- */
 
 #define STOPS 100
@@ -651,6 +709,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(proc_files_race_release),
 	KTAP_CASE(cldstop_races_parent_queue),
 	KTAP_CASE(names_race_unlink_rename),
+	KTAP_CASE(d_path_races_rename),
 	KTAP_CASE(ktap_scratch_removed),
 	{}
 };
