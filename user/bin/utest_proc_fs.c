@@ -672,6 +672,28 @@ static void version_cpuinfo(struct ktap *t)
 	KTAP_EXPECT_TRUE(t, strstr(text, "\nflags\t\t: ") != NULL);
 }
 
+/* /proc/cpuinfo has a block per online CPU, "processor : 0" to N-1, as
+ * many as /proc/stat has cpuN lines (glibc's and BusyBox's nproc count
+ * either). */
+static void cpuinfo_block_per_cpu(struct ktap *t)
+{
+	int blocks = 0, stat_cpus = 0;
+	char want[32], *p;
+
+	KTAP_ASSERT_GT(t, read_file("/proc/stat"), 0);
+	for (p = text; (p = strstr(p, "\ncpu")); p++)
+		stat_cpus += p[4] >= '0' && p[4] <= '9';
+	KTAP_ASSERT_GT(t, read_file("/proc/cpuinfo"), 0);
+	for (p = text; (p = strstr(p, "processor\t: ")); p++) {
+		snprintf(want, sizeof(want), "processor\t: %d\n", blocks);
+		KTAP_EXPECT_TRUE(t, !strncmp(p, want, strlen(want)));
+		blocks++;
+	}
+	KTAP_EXPECT_GE(t, blocks, 1);
+	KTAP_EXPECT_EQ(t, blocks, stat_cpus);
+	ktap_log(t, "%d CPUs", blocks);
+}
+
 /* /proc/interrupts, Linux's table: a header of CPUn columns (11 spaces
  * first), and the local timer's row (LOC) with one count per column. */
 static void interrupts_column_per_cpu(struct ktap *t)
@@ -1021,6 +1043,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(loadavg_format),
 	KTAP_CASE(stat_cpu_and_counters),
 	KTAP_CASE(version_cpuinfo),
+	KTAP_CASE(cpuinfo_block_per_cpu),
 	KTAP_CASE(interrupts_column_per_cpu),
 	KTAP_CASE(mounts_and_filesystems),
 	KTAP_CASE(sys_kernel_files),
