@@ -380,7 +380,7 @@ static int clone_pidfd(const struct kernel_clone_args *args, struct task_struct 
 	new->fd = get_unused_fd(0);
 	if (new->fd < 0)
 		return new->fd;
-	pid = get_task_pid(p);
+	pid = get_task_pid(p);           /* (p is not linked yet: never reaped) */
 	if (!pid)
 		return -ENOMEM;
 	new->file = pidfd_file(pid, 0);

@@ -403,17 +403,19 @@ static long read_proc_files_of(pid_t pid)
 
 static volatile int *newest;         /* the churning leader's newest child */
 static volatile long reader_bad;
+static long (*churn_look)(pid_t pid);
 
-static int proc_reader(void *unused)
+static int churn_reader(void *unused)
 {
 	while (!stop && !reader_bad)
-		reader_bad = read_proc_files_of(*newest);
+		reader_bad = churn_look(*newest);
 	return 0;
 }
 
-/* Two readers (this thread and another) on the /proc files of children
- * that exit at once, while their parent reaps them on another CPU. */
-static void proc_files_race_release(struct ktap *t)
+/* Two lookers (this thread and another) calling look on the newest of
+ * 300 children that exit at once, while their parent reaps them on
+ * another CPU: each look 0 or its unexpected result. */
+static void race_churn(struct ktap *t, long (*look)(pid_t pid))
 {
 	pid_t leader, reaped = 0;
 	struct thread th;
@@ -425,13 +427,14 @@ static void proc_files_race_release(struct ktap *t)
 	*newest = getpid();
 	stop = 0;
 	reader_bad = 0;
+	churn_look = look;
 	leader = fork();
 	if (leader == 0)
 		_exit(churn_children(newest, 300));
 	KTAP_ASSERT_GT(t, leader, 0);
-	KTAP_ASSERT_GT(t, thread_start(&th, proc_reader, NULL, 0), 0);
+	KTAP_ASSERT_GT(t, thread_start(&th, churn_reader, NULL, 0), 0);
 	while (!bad && !(reaped = waitpid(leader, &status, WNOHANG))) {
-		bad = read_proc_files_of(*newest);
+		bad = look(*newest);
 		reads++;
 	}
 	stop = 1;
@@ -442,8 +445,38 @@ static void proc_files_race_release(struct ktap *t)
 	KTAP_EXPECT_EQ(t, bad, 0);
 	KTAP_EXPECT_EQ(t, reader_bad, 0);
 	KTAP_EXPECT_TRUE(t, WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	ktap_log(t, "%d rounds of reads while 300 children came and went", reads);
+	ktap_log(t, "%d rounds of looks while 300 children came and went", reads);
 	munmap((void *)newest, 4096);
+}
+
+/* Two readers on the /proc files of children being reaped. */
+static void proc_files_race_release(struct ktap *t)
+{
+	race_churn(t, read_proc_files_of);
+}
+
+/* A pidfd opened and polled: an fd that polls (readable or not), or ESRCH
+ * (reaped), or EINVAL (the number went to a thread); 0, or the result. */
+static long pidfd_of(pid_t pid)
+{
+	struct pollfd p;
+	long fd = __syscall2(__NR_pidfd_open, pid, 0), r;
+
+	if (fd == -ESRCH || fd == -EINVAL)
+		return 0;
+	if (fd < 0)
+		return fd;
+	p = (struct pollfd){ .fd = (int)fd, .events = POLLIN };
+	r = __syscall3(__NR_poll, &p, 1, 0);
+	__syscall1(__NR_close, fd);
+	return r < 0 ? r : 0;
+}
+
+/* Two threads open pidfds of children being reaped (their struct pid
+ * made on first use, under tasklist_lock) and poll them. */
+static void pidfd_opens_race_reap(struct ktap *t)
+{
+	race_churn(t, pidfd_of);
 }
 
 /* --- one name removed by two CPUs at once -------------------------------- */
@@ -707,6 +740,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(posix_timers_race_fire),
 	KTAP_CASE(pid_lookups_race_exit),
 	KTAP_CASE(proc_files_race_release),
+	KTAP_CASE(pidfd_opens_race_reap),
 	KTAP_CASE(cldstop_races_parent_queue),
 	KTAP_CASE(names_race_unlink_rename),
 	KTAP_CASE(d_path_races_rename),
