@@ -114,6 +114,19 @@ void __free_uid(struct user_struct *up)
 	__atomic_sub_fetch(&nr_user_structs, 1, __ATOMIC_RELAXED);
 }
 
+/* p->user is read by a signal's sender under p's siglock (its sigqueue
+ * charge) and by /proc under tasklist_lock: change it under both. */
+static void switch_user(struct task_struct *p, struct user_struct *new_user)
+{
+	unsigned long flags;
+
+	write_lock_irqsave(&tasklist_lock, flags);
+	spin_lock(&p->sighand->siglock);
+	p->user = new_user;
+	spin_unlock(&p->sighand->siglock);
+	write_unlock_irqrestore(&tasklist_lock, flags);
+}
+
 int set_user(unsigned int new_ruid)
 {
 	struct user_struct *new_user, *old_user = current->user;
@@ -129,8 +142,8 @@ int set_user(unsigned int new_ruid)
 		return -EAGAIN;
 	}
 	__atomic_add_fetch(&new_user->processes, 1, __ATOMIC_RELAXED);
-	current->user = new_user;
+	switch_user(current, new_user);
 	__atomic_sub_fetch(&old_user->processes, 1, __ATOMIC_RELAXED);
-	free_uid(old_user);
+	free_uid(old_user);              /* no reader is left on it */
 	return 0;
 }
