@@ -91,6 +91,8 @@
  *                                              changes them under it and
  *                                              ramfs_tree_sem; d_path may run
  *                                              under mmap_lock)
+ *     fork_rate_lock               spinlock    the fork rate limit's tick and   no
+ *                                              count (kernel/fork_limits.c)
  *     uidhash_lock                 spinlock    the user_struct hash and each    no
  *                                              record's last reference (taken
  *                                              with interrupts off: a last
@@ -203,7 +205,14 @@
  * deleted with del_timer_sync, page reference counts atomic, a superblock's
  * count and the anonymous device numbers atomic (each /proc inode holds
  * proc's superblock), a user_struct's counts atomic (its tasks' signals are
- * queued under many siglocks).
+ * queued under many siglocks) and a task's user changed under
+ * tasklist_lock and its siglock, the supplementary groups' count atomic,
+ * unlink and rename looking up, checking and changing a name in one hold
+ * of ramfs_tree_sem, the path walk's and open(O_CREAT)'s references taken
+ * under it, the tree walks (d_walk: /proc/meminfo, umount) under it,
+ * d_path under rename_lock, a task's struct pid made under tasklist_lock
+ * (pidfd), a signal's action copied under siglock, total_forks and the
+ * fork rate limit's counts.
  *
  * Still open (found on the way; not locked yet): none known. (The tick
  * no longer read-locks tasklist_lock: loadavg samples at a safe point,

@@ -114,11 +114,15 @@ void free_pid(int pid)
  * come from below the new limit. */
 int set_pid_max(long n)
 {
+	unsigned long flags;
+
 	if (n < RESERVED_PIDS + 1 || n > PID_MAX_LIMIT)
 		return -EINVAL;
+	spin_lock_irqsave(&pidmap_lock, flags);
 	pid_max = n;
 	if (last_pid >= pid_max)
 		last_pid = RESERVED_PIDS - 1;
+	spin_unlock_irqrestore(&pidmap_lock, flags);
 	return 0;
 }
 

@@ -535,7 +535,8 @@ fastcall bool __wake_up_state(struct task_struct *p, long state)
 		cpu = sched_class->wakeup_cpu(rq, p);
 		if (cpu >= 0) {
 			if (cpu != smp_processor_id())
-				cpu_rq(cpu)->nr_wake_remote++;
+				__atomic_add_fetch(&cpu_rq(cpu)->nr_wake_remote, 1,
+						   __ATOMIC_RELAXED);   /* not our queue's lock */
 			resched_cpu(cpu);
 		}
 	}

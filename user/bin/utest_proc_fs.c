@@ -221,6 +221,31 @@ static void stat_self_fields(struct ktap *t)
 
 /* The process's own line sums its threads; on Tasklab /proc/<pid>/stat
  * (qemu fakes that file) also names the program. */
+/* Field 39 is the CPU the thread last ran on: pinned to the last CPU it
+ * may use, it reads that one (ps's PSR). */
+static void stat_processor_is_last_cpu(struct ktap *t)
+{
+	unsigned long mask[4] = { 0 }, one[4] = { 0 }, saved[4];
+	struct pstat s;
+	int last = -1;
+
+	KTAP_ASSERT_GE(t, sched_getaffinity(0, sizeof(mask), mask), 0);
+	memcpy(saved, mask, sizeof(mask));
+	for (int cpu = 0; cpu < (int)(8 * sizeof(mask)); cpu++)
+		if (mask[cpu / (8 * sizeof(long))] & (1UL << (cpu % (8 * sizeof(long)))))
+			last = cpu;
+	KTAP_ASSERT_GE(t, last, 0);
+	one[last / (8 * sizeof(long))] = 1UL << (last % (8 * sizeof(long)));
+	KTAP_ASSERT_EQ(t, sched_setaffinity(0, sizeof(one), one), 0);
+	spin(0.05);                        /* runs there now */
+	if (read_own_stat(t, &s)) {
+		KTAP_EXPECT_GE(t, s.nfields, 39);
+		KTAP_EXPECT_EQ(t, s.f[39], (long long)last);
+	}
+	KTAP_EXPECT_EQ(t, sched_setaffinity(0, sizeof(saved), saved), 0);
+	ktap_log(t, "pinned to CPU %d", last);
+}
+
 static void stat_process_line(struct ktap *t)
 {
 	char path[64];
@@ -1026,6 +1051,7 @@ static void sysinfo_fields(struct ktap *t)
 
 static const struct ktap_case cases[] = {
 	KTAP_CASE(stat_self_fields),
+	KTAP_CASE(stat_processor_is_last_cpu),
 	KTAP_CASE(stat_process_line),
 	KTAP_CASE(status_fields),
 	KTAP_CASE(statm_sizes),
