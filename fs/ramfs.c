@@ -376,7 +376,10 @@ struct dentry *ramfs_link(struct dentry *old, struct dentry *dir, const char *na
 	int err;
 
 	down_write(&ramfs_tree_sem);
-	if ((err = may_create(dir, name, namelen))) {
+	err = may_create(dir, name, namelen);
+	if (!err && !old->d_inode->i_nlink && !(old->d_inode->i_state & I_LINKABLE))
+		err = -ENOENT;          /* its last name went meanwhile (unlink on another CPU) */
+	if (err) {
 		up_write(&ramfs_tree_sem);
 		return ERR_PTR(err);
 	}

@@ -214,7 +214,11 @@
  * (pidfd), a signal's action copied under siglock, total_forks and the
  * fork rate limit's counts.
  *
- * Still open (found on the way; not locked yet): none known. (The tick
+ * Still open (found on the way; not locked yet): the mount table
+ * (mount_list, fs/namespace.c) has no lock: a umount on one CPU frees a
+ * vfsmount that a path walk or /proc/mounts on another may be reading
+ * (mount and umount are root's, and no test races them; Linux 2.6 has
+ * vfsmount_lock and mount references for this). (The tick
  * no longer read-locks tasklist_lock: loadavg samples at a safe point,
  * kernel/sched/loadavg.c says why.) A thread leaves its group's
  * ring under siglock as well as tasklist_lock (__release_task), so the
