@@ -78,7 +78,9 @@
  *                                              flushes the TLBs under it
  *  7  mm->page_table_lock          spinlock    installing a page table or PTE   no
  *                                              in the fault path, the copy-on-
- *                                              write break
+ *                                              write break; each PTE zapped
+ *                                              (a truncate's unmap and the
+ *                                              mm's munmap may meet on one)
  *     tlbstate_lock                spinlock    the TLB flush request in flight  no
  *                                              (arch/i386/tlb.c); held while
  *                                              the others acknowledge, with

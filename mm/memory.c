@@ -326,18 +326,27 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 
 	tlb.mm = mm;                    /* not an initializer: it would zero pages[] */
 	tlb.nr = 0;
+	tlb.start = tlb.end = 0;
 	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
 		u32 *pte = user_pte(mm, addr);
+		struct page *page;
 
 		if (!pte) {                          /* skip to the next table */
 			addr = (addr | (PGDIR_SIZE - 1)) - PAGE_SIZE + 1;
 			continue;
 		}
-		if (!pte_mapped(*pte))
-			continue;
-		tlb_remove_page(&tlb, addr, pfn_to_page(pte_phys(*pte) >> PAGE_SHIFT));
-		pte_clear(pte);
-		mm->rss--;
+		/* under the lock: a truncate's unmap_mapping_range and the mm's
+		 * own munmap may zap one PTE at once (one must take its
+		 * reference, not both), and a fault installs under it */
+		spin_lock(&mm->page_table_lock);
+		page = pte_mapped(*pte) ? pfn_to_page(pte_phys(*pte) >> PAGE_SHIFT) : NULL;
+		if (page) {
+			pte_clear(pte);
+			mm->rss--;
+		}
+		spin_unlock(&mm->page_table_lock);
+		if (page)
+			tlb_remove_page(&tlb, addr, page);
 	}
 	tlb_flush_mmu(&tlb);
 }
