@@ -289,12 +289,16 @@ struct dentry *d_alloc_unhashed(struct dentry *parent, const char *name, int len
  * pages; growing reads as zeros): 0, -EINVAL, -EFBIG. Times are the
  * caller's. */
 int ramfs_truncate(struct inode *inode, loff_t size);
-/* The page holding byte index*PAGE_SIZE of a regular file, or NULL (a hole
- * or past the end). No reference taken: the file keeps it. */
-struct page *ramfs_file_page(struct inode *inode, unsigned long index);
-/* The same, a hole filled with a new zeroed page first (a shared mapping
- * faulting there); NULL when memory is short. */
-struct page *ramfs_get_page(struct inode *inode, unsigned long index);
+/* The page holding byte index*PAGE_SIZE of a regular file with a
+ * reference the caller drops with put_page, or NULL (a hole or past the
+ * end). A truncate meanwhile takes it out of the file (mapping NULL) but
+ * cannot free it under the caller. */
+struct page *find_get_page(struct inode *inode, unsigned long index);
+/* The same, a hole filled with a new zeroed page first (a write, or a
+ * shared mapping faulting there); NULL when memory is short. */
+struct page *find_or_create_page(struct inode *inode, unsigned long index);
+/* Does the file hold a page at index now (not a hole)? */
+bool ramfs_page_present(struct inode *inode, unsigned long index);
 /* Pages a regular file holds now (holes hold none). */
 unsigned long ramfs_pages_held(const struct inode *inode);
 /* A ramfs regular file's operations: the only files mmap can map. */

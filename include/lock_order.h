@@ -96,7 +96,8 @@
  *     inode->i_lock                spinlock    an inode's i_pipe and the pipe's no
  *                                              files count (FIFO open, close);
  *                                              a ramfs file's page slots
- *                                              (i_pages: lookup, fill, truncate)
+ *                                              (i_pages: lookup, fill, truncate;
+ *                                              a page found is held: get_page)
  *  9  itimer_lock                  spinlock    CPU itimers, ITIMER_REAL period  yes
  *     k_itimer.it_lock             spinlock    a POSIX timer's interval and     yes
  *                                              arming against its expiry on
@@ -200,7 +201,12 @@
  * deleted with del_timer_sync, page reference counts atomic, a superblock's
  * count and the anonymous device numbers atomic (each /proc inode holds
  * proc's superblock), a user_struct's counts atomic (its tasks' signals are
- * queued under many siglocks).
+ * queued under many siglocks); a ramfs file's page used by read, write,
+ * a fault or the core dump with a reference taken under i_lock
+ * (find_get_page), the truncate dropping the file's, and a fault mapping
+ * it only if it is still the file's and inside its size (checked under
+ * page_table_lock, which the truncate's zap takes too); a VMA joins its
+ * file's i_mmap with its vm_mm set.
  *
  * Still open (found on the way; not locked yet): none known. (The tick
  * no longer read-locks tasklist_lock: loadavg samples at a safe point,
