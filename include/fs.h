@@ -40,6 +40,8 @@
 #include <types.h>
 #include <list.h>
 #include <spinlock.h>
+#include <mutex.h>
+#include <rwsem.h>
 #include <time.h>
 #include <poll.h>
 #include <uio.h>
@@ -147,7 +149,14 @@ struct inode {
 	struct pipe_inode_info *i_pipe;   /* pipes, and FIFOs while open: i_lock */
 	const struct inode_operations *i_op;   /* NULL: the ramfs's (the tree) */
 	struct super_block *i_sb;   /* referenced; NULL: the boot rootfs (include/mount.h) */
+	struct rw_semaphore i_rwsem;    /* a regular file's size against writes:
+					 * write held across a write (O_APPEND's
+					 * end read in it) and a size change */
 };
+
+/* Linux's inode_lock: writers and size changes of one file, one at a time. */
+static inline void inode_lock(struct inode *inode) { down_write(&inode->i_rwsem); }
+static inline void inode_unlock(struct inode *inode) { up_write(&inode->i_rwsem); }
 
 #define I_LINKABLE 0x1           /* an O_TMPFILE file linkat may give a name */
 #define I_PIPEFS   0x2           /* a pipe(2) inode: Linux's pipefs, not the ramfs */
@@ -179,6 +188,7 @@ static inline bool d_unlinked(const struct dentry *d)
 #define FMODE_LSEEK  0x4        /* lseek moves f_pos (not a pipe) */
 #define FMODE_PREAD  0x8        /* pread/preadv/sendfile with an offset */
 #define FMODE_PWRITE 0x10
+#define FMODE_ATOMIC_POS 0x8000 /* a shared file's f_pos moves under f_pos_lock */
 
 struct file {
 	struct dentry *f_dentry;
@@ -190,6 +200,8 @@ struct file {
 	unsigned int f_mode;        /* FMODE_* */
 	int f_count;
 	void *private_data;         /* the file's own object (a pidfd's struct pid) */
+	struct mutex f_pos_lock;    /* f_pos across a read, write, lseek or getdents
+				     * of a file two fds or processes share */
 };
 
 /* --- fs/inode.c: inodes, owners and times ------------------------------ */
@@ -471,6 +483,9 @@ loff_t vfs_llseek(struct file *f, loff_t offset, int whence);
 /* Read or write at *pos with a kernel buffer (exec reads ELF headers so). */
 ssize_t kernel_read(struct file *f, void *buf, size_t n, loff_t *pos);
 ssize_t kernel_write(struct file *f, const void *buf, size_t n, loff_t *pos);
+/* kernel_write for a caller that holds the regular file's i_rwsem already
+ * (the core dump takes it before the dumped mm's mmap_lock). */
+ssize_t __kernel_write(struct file *f, const void *buf, size_t n, loff_t *pos);
 /* The same with a user buffer (for sys_read/sys_write): -EBADF (not open
  * that way), -EINVAL (no such operation, or a negative *pos), -EFAULT if
  * no byte could be copied, a short count if some could. */

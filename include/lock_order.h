@@ -11,7 +11,19 @@
  *  #  lock (class name)            kind        guards                          irq?
  *  -- ---------------------------- ----------- ------------------------------- ----
  *  Sleeping locks: process context, never under a spinning lock.
- *  0  tty_mutex                    mutex       open, release and hangup of      -
+ *  0  file->f_pos_lock             mutex       a shared regular file's or       -
+ *                                              directory's f_pos across read,
+ *                                              write, lseek, getdents (fdget_
+ *                                              pos, when f_count > 1): taken
+ *                                              before the calls' own locks
+ *     inode->i_rwsem               rw_sem      a regular file's writes and      -
+ *                                              size (write held across a write,
+ *                                              O_APPEND's end read in it, and a
+ *                                              truncate); a write copies from
+ *                                              user memory under it (a fault
+ *                                              takes mmap_lock), the core dump
+ *                                              takes it before mmap_lock
+ *     tty_mutex                    mutex       open, release and hangup of      -
  *                                              every tty: its count and
  *                                              tty_files; a session acquiring
  *                                              a terminal (open, TIOCSCTTY)
@@ -206,7 +218,10 @@
  * (find_get_page), the truncate dropping the file's, and a fault mapping
  * it only if it is still the file's and inside its size (checked under
  * page_table_lock, which the truncate's zap takes too); a VMA joins its
- * file's i_mmap with its vm_mm set.
+ * file's i_mmap with its vm_mm set; a regular file's writes, appends and
+ * size changes one at a time (i_rwsem: two appenders wrote at one end,
+ * a write's size could move back a truncate's), a shared file's position
+ * moved by one call at a time (f_pos_lock).
  *
  * Still open (found on the way; not locked yet): none known. (The tick
  * no longer read-locks tasklist_lock: loadavg samples at a safe point,

@@ -2,10 +2,13 @@
  * several CPUs: its pages read, written and mapped by one thread while
  * another truncates the file to nothing and extends it again (a page
  * freed by the truncate must not be read, written or mapped afterwards:
- * the lookups hold a reference, as Linux's find_get_page). Each answer
- * must be one Linux gives: bytes read are the data written or zeros
- * (a hole), a mapped page past the new end is SIGBUS (caught and stepped
- * over), and the kernel neither oopses nor leaks. It means most at -smp
+ * the lookups hold a reference, as Linux's find_get_page); processes
+ * appending to one file at once with O_APPEND, and two writing through
+ * one shared open file (its position). Each answer must be one Linux
+ * gives: bytes read are the data written or zeros (a hole), a mapped page
+ * past the new end is SIGBUS (caught and stepped over), every appended or
+ * shared-position record lands whole and once, and the kernel neither
+ * oopses nor leaks. It means most at -smp
  * 4 under QEMU's multi-threaded TCG, where the sides really run at once.
  * Runs on Tasklab and, on the build host, under qemu-i386. */
 #include <errno.h>
@@ -20,6 +23,7 @@
 #include <asm/step_over.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 
 #define PG        4096
 #define NPAGES    4
@@ -186,8 +190,116 @@ static void pages_race_truncate(struct ktap *t)
 	unlink("g");
 }
 
+/* --- appends and a shared file position ---------------------------------- */
+
+#define WRITERS  4                   /* processes appending at once */
+#define RECORDS  300                 /* records each writes */
+#define RECLEN   32                  /* bytes of a record, newline included */
+
+static unsigned char seen[WRITERS][RECORDS];
+
+/* Record seq of writer w: "w<w> r<seq>" padded with '.' to a newline. */
+static void make_record(char *rec, int w, int seq)
+{
+	int n = snprintf(rec, RECLEN, "w%d r%05d ", w, seq);
+
+	memset(rec + n, '.', RECLEN - 1 - n);
+	rec[RECLEN - 1] = '\n';
+}
+
+/* Write this writer's records to fd one write each; the child's exit code. */
+static int write_records(int fd, int w)
+{
+	char rec[RECLEN];
+
+	for (int seq = 0; seq < RECORDS; seq++) {
+		make_record(rec, w, seq);
+		if (write(fd, rec, RECLEN) != RECLEN)
+			return 1;
+	}
+	return 0;
+}
+
+/* The records in path, each checked whole and counted in seen[]: how
+ * many are torn, foreign or seen twice (0 for a file as it must be). */
+static int bad_records(const char *path, int writers, long *size)
+{
+	char rec[RECLEN], want[RECLEN];
+	int fd = open(path, O_RDONLY), bad = 0, w, seq;
+
+	*size = 0;
+	memset(seen, 0, sizeof(seen));
+	while (fd >= 0 && read(fd, rec, RECLEN) == RECLEN) {
+		*size += RECLEN;
+		w = rec[1] - '0';
+		seq = 0;
+		for (int i = 4; i < 9; i++)
+			seq = seq * 10 + (rec[i] - '0');
+		if (rec[0] != 'w' || w < 0 || w >= writers || seq < 0 || seq >= RECORDS) {
+			bad++;
+			continue;
+		}
+		make_record(want, w, seq);
+		bad += memcmp(rec, want, RECLEN) != 0 || seen[w][seq]++;
+	}
+	if (fd >= 0)
+		close(fd);
+	return bad;
+}
+
+/* Run writers children, child w writing its records to fd (or, if fd is
+ * -1, to its own open of path with O_APPEND): how many failed. */
+static int run_writers(const char *path, int fd, int writers)
+{
+	int failed = 0, status;
+
+	for (int w = 0; w < writers; w++) {
+		if (fork() == 0) {
+			int mine = fd >= 0 ? fd : open(path, O_WRONLY | O_APPEND);
+
+			_exit(mine < 0 ? 2 : write_records(mine, w));
+		}
+	}
+	while (wait(&status) > 0)
+		failed += !WIFEXITED(status) || WEXITSTATUS(status);
+	return failed;
+}
+
+/* WRITERS processes append to one file at once, each with its own open
+ * O_APPEND file: every record lands whole, once, and the size is their
+ * sum (the end is read and written in one hold of the inode's lock). */
+static void appends_race_each_other(struct ktap *t)
+{
+	long size;
+	int fd = open("a", O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+	KTAP_ASSERT_GE(t, fd, 0);
+	close(fd);
+	KTAP_EXPECT_EQ(t, run_writers("a", -1, WRITERS), 0);
+	KTAP_EXPECT_EQ(t, bad_records("a", WRITERS, &size), 0);
+	KTAP_EXPECT_EQ(t, size, (long)WRITERS * RECORDS * RECLEN);
+	unlink("a");
+}
+
+/* Two processes write through one open file (opened before the fork, no
+ * O_APPEND): they share its position, so no record overwrites another. */
+static void shared_position_race(struct ktap *t)
+{
+	long size;
+	int fd = open("s", O_WRONLY | O_CREAT | O_TRUNC, 0600);
+
+	KTAP_ASSERT_GE(t, fd, 0);
+	KTAP_EXPECT_EQ(t, run_writers("s", fd, 2), 0);
+	close(fd);
+	KTAP_EXPECT_EQ(t, bad_records("s", 2, &size), 0);
+	KTAP_EXPECT_EQ(t, size, 2L * RECORDS * RECLEN);
+	unlink("s");
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(pages_race_truncate),
+	KTAP_CASE(appends_race_each_other),
+	KTAP_CASE(shared_position_race),
 	KTAP_CASE(ktap_scratch_removed),
 	{}
 };
