@@ -178,11 +178,13 @@ static bool write_core(struct coredump_params *cprm)
 	cprm->page = kmalloc(PAGE_SIZE, GFP_KERNEL);
 	if (!cprm->page)
 		return false;
+	inode_lock(cprm->file->f_inode);     /* before the dump's mmap_lock */
 	dumped = elf_core_dump(cprm);
 	if (dumped && cprm->to_skip) {
 		cprm->to_skip--;
 		dumped = dump_emit(cprm, "", 1);
 	}
+	inode_unlock(cprm->file->f_inode);
 	kfree(cprm->page);
 	return dumped;
 }
@@ -218,7 +220,7 @@ bool dump_emit(struct coredump_params *cprm, const void *addr, size_t nr)
 	}
 	if (nr > cprm->limit - cprm->written)
 		return false;
-	if (kernel_write(cprm->file, addr, nr, &cprm->pos) != (ssize_t)nr)
+	if (__kernel_write(cprm->file, addr, nr, &cprm->pos) != (ssize_t)nr)
 		return false;
 	cprm->written += nr;
 	return true;

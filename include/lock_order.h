@@ -11,7 +11,19 @@
  *  #  lock (class name)            kind        guards                          irq?
  *  -- ---------------------------- ----------- ------------------------------- ----
  *  Sleeping locks: process context, never under a spinning lock.
- *  0  tty_mutex                    mutex       open, release and hangup of      -
+ *  0  file->f_pos_lock             mutex       a shared regular file's or       -
+ *                                              directory's f_pos across read,
+ *                                              write, lseek, getdents (fdget_
+ *                                              pos, when f_count > 1): taken
+ *                                              before the calls' own locks
+ *     inode->i_rwsem               rw_sem      a regular file's writes and      -
+ *                                              size (write held across a write,
+ *                                              O_APPEND's end read in it, and a
+ *                                              truncate); a write copies from
+ *                                              user memory under it (a fault
+ *                                              takes mmap_lock), the core dump
+ *                                              takes it before mmap_lock
+ *     tty_mutex                    mutex       open, release and hangup of      -
  *                                              every tty: its count and
  *                                              tty_files; a session acquiring
  *                                              a terminal (open, TIOCSCTTY)
@@ -78,7 +90,9 @@
  *                                              flushes the TLBs under it
  *  7  mm->page_table_lock          spinlock    installing a page table or PTE   no
  *                                              in the fault path, the copy-on-
- *                                              write break
+ *                                              write break; each PTE zapped
+ *                                              (a truncate's unmap and the
+ *                                              mm's munmap may meet on one)
  *     tlbstate_lock                spinlock    the TLB flush request in flight  no
  *                                              (arch/i386/tlb.c); held while
  *                                              the others acknowledge, with
@@ -101,7 +115,8 @@
  *     inode->i_lock                spinlock    an inode's i_pipe and the pipe's no
  *                                              files count (FIFO open, close);
  *                                              a ramfs file's page slots
- *                                              (i_pages: lookup, fill, truncate)
+ *                                              (i_pages: lookup, fill, truncate;
+ *                                              a page found is held: get_page)
  *  9  itimer_lock                  spinlock    CPU itimers, ITIMER_REAL period  yes
  *     k_itimer.it_lock             spinlock    a POSIX timer's interval and     yes
  *                                              arming against its expiry on
@@ -212,7 +227,15 @@
  * under it, the tree walks (d_walk: /proc/meminfo, umount) under it,
  * d_path under rename_lock, a task's struct pid made under tasklist_lock
  * (pidfd), a signal's action copied under siglock, total_forks and the
- * fork rate limit's counts.
+ * fork rate limit's counts; a ramfs file's page used by read, write, a
+ * fault or the core dump with a reference taken under i_lock
+ * (find_get_page), the truncate dropping the file's, and a fault mapping
+ * it only if it is still the file's and inside its size (checked under
+ * page_table_lock, which the truncate's zap takes too); a VMA joins its
+ * file's i_mmap with its vm_mm set; a regular file's writes, appends and
+ * size changes one at a time (i_rwsem: two appenders wrote at one end,
+ * a write's size could move back a truncate's), a shared file's position
+ * moved by one call at a time (f_pos_lock).
  *
  * Still open (found on the way; not locked yet): the mount table
  * (mount_list, fs/namespace.c) has no lock: a umount on one CPU frees a

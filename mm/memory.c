@@ -122,17 +122,37 @@ static int new_private_page(struct vm_area_struct *vma, unsigned long addr, u32 
 	return 0;
 }
 
-/* Map a page of the file's page cache at addr: a PTE's reference. */
-static int map_file_page(struct vm_area_struct *vma, u32 *pte, struct page *page,
-			 bool writable)
+/* Is page still the file's page at index, inside its size? Asked under
+ * the page_table_lock the PTE goes in with: a truncate sets the size,
+ * then takes the PTEs out under that lock, then the page out of the file
+ * (mapping NULL) before it can grow the file again; so the size is read
+ * first (x86 keeps loads in order, barrier() the compiler). */
+static bool page_still_cached(struct inode *inode, struct page *page, unsigned long index)
 {
+	loff_t size = READ_ONCE(inode->i_size);
+
+	barrier();
+	return (loff_t)index << PAGE_SHIFT < size && READ_ONCE(page->mapping) == inode;
+}
+
+/* Map the file's page at addr: the caller's reference (find_get_page's)
+ * becomes the PTE's, or is dropped if another thread's fault won or a
+ * truncate took the page away meanwhile (the access faults again and
+ * finds the file as it is now: SIGBUS past its end). */
+static int map_file_page(struct vm_area_struct *vma, u32 *pte, struct page *page,
+			 unsigned long index, bool writable)
+{
+	bool map;
+
 	spin_lock(&vma->vm_mm->page_table_lock);
-	if (!pte_present(*pte)) {            /* else another thread's fault won */
-		get_page(page);
+	map = !pte_present(*pte) && page_still_cached(vma->vm_file->f_inode, page, index);
+	if (map) {
 		set_pte(pte, mk_pte(page_to_phys(page), vma_pte_flags(vma, writable)));
 		vma->vm_mm->rss++;
 	}
 	spin_unlock(&vma->vm_mm->page_table_lock);
+	if (!map)
+		put_page(page);
 	return 0;
 }
 
@@ -155,12 +175,14 @@ static int do_file_page(struct vm_area_struct *vma, unsigned long addr, u32 *pte
 	if ((loff_t)index << PAGE_SHIFT >= inode->i_size)
 		return -EIO;
 	if (vma->vm_flags & VM_MAYSHARE) {
-		page = ramfs_get_page(inode, index);
-		return page ? map_file_page(vma, pte, page, true) : -ENOMEM;
+		page = find_or_create_page(inode, index);
+		return page ? map_file_page(vma, pte, page, index, true) : -ENOMEM;
 	}
-	page = ramfs_file_page(inode, index);
+	page = find_get_page(inode, index);
 	if (page && !(flags & FAULT_WRITE) && vma->vm_file_end - addr >= PAGE_SIZE)
-		return map_file_page(vma, pte, page, false);
+		return map_file_page(vma, pte, page, index, false);
+	if (page)
+		put_page(page);
 	return new_private_page(vma, addr, pte);
 }
 
@@ -326,18 +348,27 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 
 	tlb.mm = mm;                    /* not an initializer: it would zero pages[] */
 	tlb.nr = 0;
+	tlb.start = tlb.end = 0;
 	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
 		u32 *pte = user_pte(mm, addr);
+		struct page *page;
 
 		if (!pte) {                          /* skip to the next table */
 			addr = (addr | (PGDIR_SIZE - 1)) - PAGE_SIZE + 1;
 			continue;
 		}
-		if (!pte_mapped(*pte))
-			continue;
-		tlb_remove_page(&tlb, addr, pfn_to_page(pte_phys(*pte) >> PAGE_SHIFT));
-		pte_clear(pte);
-		mm->rss--;
+		/* under the lock: a truncate's unmap_mapping_range and the mm's
+		 * own munmap may zap one PTE at once (one must take its
+		 * reference, not both), and a fault installs under it */
+		spin_lock(&mm->page_table_lock);
+		page = pte_mapped(*pte) ? pfn_to_page(pte_phys(*pte) >> PAGE_SHIFT) : NULL;
+		if (page) {
+			pte_clear(pte);
+			mm->rss--;
+		}
+		spin_unlock(&mm->page_table_lock);
+		if (page)
+			tlb_remove_page(&tlb, addr, page);
 	}
 	tlb_flush_mmu(&tlb);
 }
@@ -428,8 +459,8 @@ bool page_resident(struct vm_area_struct *vma, unsigned long addr)
 		return true;
 	if (!vma->vm_file || addr >= vma->vm_file_end)
 		return false;
-	return ramfs_file_page(vma->vm_file->f_inode,
-			       (vma->vm_pgoff + (addr - vma->vm_start)) >> PAGE_SHIFT) != NULL;
+	return ramfs_page_present(vma->vm_file->f_inode,
+				  (vma->vm_pgoff + (addr - vma->vm_start)) >> PAGE_SHIFT);
 }
 
 void free_pgtables(struct mm_struct *mm)
@@ -458,7 +489,7 @@ bool copy_dump_page(struct vm_area_struct *vma, unsigned long addr, void *buf)
 	if (!vma->vm_file || addr >= vma->vm_file_end)
 		return false;                     /* never touched, or bss: zeros */
 	index = (vma->vm_pgoff + (addr - vma->vm_start)) >> PAGE_SHIFT;
-	if (!ramfs_file_page(vma->vm_file->f_inode, index))
+	if (!ramfs_page_present(vma->vm_file->f_inode, index))
 		return false;                     /* a hole in the file (or past its end) */
 	return fill_bytes(vma, addr, buf) == 0;
 }
