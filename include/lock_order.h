@@ -86,6 +86,9 @@
  *  8  pidmap_lock                  spinlock    the pid bitmap, last_pid         no
  *     kthread_create_lock          spinlock    kthreadd's request list          no
  *     kmap_lock                    spinlock    the pkmap slots                  no
+ *     vmap_area_lock               spinlock    the vmalloc area list: insert,   no
+ *                                              find, unlink (allocations and
+ *                                              the TLB flush outside it)
  *     uidhash_lock                 spinlock    the user_struct hash and each    no
  *                                              record's last reference (taken
  *                                              with interrupts off: a last
@@ -198,7 +201,10 @@
  * deleted with del_timer_sync, page reference counts atomic, a superblock's
  * count and the anonymous device numbers atomic (each /proc inode holds
  * proc's superblock), a user_struct's counts atomic (its tasks' signals are
- * queued under many siglocks).
+ * queued under many siglocks), the vmalloc area list under vmap_area_lock
+ * (every execve's argument buffer), and a freed vmalloc area's global
+ * entries flushed on every CPU before its addresses are handed out again
+ * (flush_tlb_kernel_range).
  *
  * Still open (found on the way; not locked yet): none known. (The tick
  * no longer read-locks tasklist_lock: loadavg samples at a safe point,
