@@ -85,7 +85,9 @@
  *                                              interrupts on
  *  8  pidmap_lock                  spinlock    the pid bitmap, last_pid         no
  *     kthread_create_lock          spinlock    kthreadd's request list          no
- *     kmap_lock                    spinlock    the pkmap slots                  no
+ *     kmap_lock                    spinlock    the pkmap slots (dropped across  no
+ *                                              flush_all_zero_pkmaps' flush of
+ *                                              every CPU)
  *     vmap_area_lock               spinlock    the vmalloc area list: insert,   no
  *                                              find, unlink (allocations and
  *                                              the TLB flush outside it)
@@ -202,9 +204,9 @@
  * count and the anonymous device numbers atomic (each /proc inode holds
  * proc's superblock), a user_struct's counts atomic (its tasks' signals are
  * queued under many siglocks), the vmalloc area list under vmap_area_lock
- * (every execve's argument buffer), and a freed vmalloc area's global
- * entries flushed on every CPU before its addresses are handed out again
- * (flush_tlb_kernel_range).
+ * (every execve's argument buffer), and the kernel's global entries of a
+ * freed vmalloc area or pkmap slot flushed on every CPU before the
+ * addresses are handed out again (flush_tlb_kernel_range).
  *
  * Still open (found on the way; not locked yet): none known. (The tick
  * no longer read-locks tasklist_lock: loadavg samples at a safe point,

@@ -8,8 +8,8 @@
  * TLB or the page tables) or faults and takes its fixup. With one CPU
  * the cases check what one CPU must do: no IPI, no shootdown counted, and
  * the CPU leaving a dying mm it is lazy on. The kmap_atomic windows, per
- * CPU, are checked here too, and a kernel range every CPU may cache
- * (global entries): a vmalloc area handed out again. */
+ * CPU, are checked here too, and the kernel ranges every CPU may cache
+ * (global entries): a vmalloc area and a pkmap slot handed out again. */
 #include <kernel.h>
 #include <errno.h>
 #include <highmem.h>
@@ -351,12 +351,45 @@ static void vfree_flushes_every_cpu(struct ktest *t)
 		__free_page(held[--n]);
 }
 
+/* A pkmap slot torn down and given to another page once every slot has
+ * come round: another CPU that read through it before must see the new
+ * page. Without the flush of every CPU before a slot is reused it read
+ * the old page through its stale global entry, every run at -smp 4. */
+static void kmap_slot_reused_after_every_cpu_flushed(struct ktest *t)
+{
+	int cpu = other_cpu() >= 0 ? other_cpu() : smp_processor_id();
+	struct page *a = alloc_page(GFP_HIGHUSER), *b = alloc_page(GFP_HIGHUSER);
+	unsigned int mapped = nr_kmapped_pages();
+	u32 *va, *vb = NULL;
+
+	KTEST_ASSERT_TRUE(t, a && b && PageHighMem(a) && PageHighMem(b));
+	va = kmap(a);
+	va[0] = 0xa;
+	KTEST_EXPECT_EQ(t, word_on_cpu(cpu, va), 0xa);     /* now in its TLB */
+	kunmap(a);
+	for (int i = 0; i <= 2 * LAST_PKMAP && vb != va; i++) {
+		vb = kmap(b);                               /* the next slot each time */
+		if (vb != va)
+			kunmap(b);
+	}
+	KTEST_EXPECT_PTR_EQ(t, vb, va);
+	if (vb == va) {
+		vb[0] = 0xb;
+		KTEST_EXPECT_EQ(t, word_on_cpu(cpu, vb), 0xb);
+		kunmap(b);
+	}
+	KTEST_EXPECT_EQ(t, nr_kmapped_pages(), mapped);
+	__free_page(a);
+	__free_page(b);
+}
+
 static struct ktest_case tlb_cases[] = {
 	KTEST_CASE(claim_c32_munmap_shoots_down_other_cpus),
 	KTEST_CASE(claim_c32_lazy_cpu_leaves_mm_after_one_shootdown),
 	KTEST_CASE(claim_c32_shootdown_counters_move),
 	KTEST_CASE(kmap_atomic_windows_are_per_cpu),
 	KTEST_CASE(vfree_flushes_every_cpu),
+	KTEST_CASE(kmap_slot_reused_after_every_cpu_flushed),
 	{}
 };
 KTEST_SUITE(tlb, tlb_cases);
