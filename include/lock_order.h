@@ -85,9 +85,10 @@
  *                                              interrupts on
  *  8  pidmap_lock                  spinlock    the pid bitmap, last_pid         no
  *     kthread_create_lock          spinlock    kthreadd's request list          no
- *     kmap_lock                    spinlock    the pkmap slots (dropped across  no
- *                                              flush_all_zero_pkmaps' flush of
- *                                              every CPU)
+ *     kmap_lock                    spinlock    the pkmap slots; taken with      no
+ *                                              interrupts on, as the flush of
+ *                                              every CPU at a new round of the
+ *                                              slots runs under it (call_lock)
  *     vmap_area_lock               spinlock    the vmalloc area list: insert,   no
  *                                              find, unlink (allocations and
  *                                              the TLB flush outside it)

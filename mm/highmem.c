@@ -7,7 +7,8 @@
  * out again until flush_all_zero_pkmaps has flushed every CPU, once per
  * round of the LAST_PKMAP slots. The pkmap slots (pkmap_count,
  * last_pkmap_nr, page->virtual of a highmem page) are guarded by kmap_lock,
- * interrupts off; kmap and kunmap are for process context, interrupts on.
+ * taken with interrupts on, as Linux's: kmap and kunmap are for process
+ * context only, and the flush waits for the other CPUs under it.
  * The kmap_atomic windows are per CPU, as Linux's fixmap slots: CPU n uses
  * KM_TYPE_NR pages of its own from KMAP_ATOMIC_BASE + n * KM_TYPE_NR pages,
  * a stack changed by that CPU alone with interrupts off, so two CPUs never
@@ -41,40 +42,27 @@ void kmap_init(void)
 		per_cpu(kmap_atomic_idx, cpu) = 0;
 }
 
-/* Contract: free the slots torn down so far (count 1) once every CPU has
- * flushed the window. Called with kmap_lock held (flags saved in *flags);
- * drops it across the flush, which waits for the other CPUs with
- * interrupts on. A count-1 slot is never taken meanwhile: only 0 is. */
-static void flush_all_zero_pkmaps(unsigned long *flags)
+/* Contract: free the slots torn down so far (count 1) and flush the window
+ * on every CPU before any of them can be taken. kmap_lock held with
+ * interrupts on: a CPU spinning for it still answers the flush. */
+static void flush_all_zero_pkmaps(void)
 {
-	u32 zero[LAST_PKMAP / 32] = { 0 };     /* the count-1 slots */
-
 	for (unsigned int nr = 0; nr < LAST_PKMAP; nr++)
 		if (pkmap_count[nr] == 1)
-			zero[nr / 32] |= 1U << (nr % 32);
-	spin_unlock_irqrestore(&kmap_lock, *flags);
-	flush_tlb_kernel_range(PKMAP_BASE, pkmap_addr(LAST_PKMAP));
-	spin_lock_irqsave(&kmap_lock, *flags);
-	for (unsigned int nr = 0; nr < LAST_PKMAP; nr++)
-		if (zero[nr / 32] & (1U << (nr % 32)))
 			pkmap_count[nr] = 0;
+	flush_tlb_kernel_range(PKMAP_BASE, pkmap_addr(LAST_PKMAP));
 }
 
-/* Contract: map `page` in a free slot (count 1: no user yet) and return its
- * address; NULL if none is free even after a flush. kmap_lock held, may be
- * dropped and retaken (flush_all_zero_pkmaps): then another CPU may have
- * mapped the page meanwhile, and its address is returned. */
-static void *map_new_virtual(struct page *page, unsigned long *flags)
+/* Map `page` in a free slot (count 1: no user yet) and return its address;
+ * NULL if none is free even after a flush. kmap_lock held. */
+static void *map_new_virtual(struct page *page)
 {
 	for (unsigned int n = 0; n < 2 * LAST_PKMAP; n++) {
 		unsigned int nr = last_pkmap_nr;
 
 		last_pkmap_nr = (nr + 1) % LAST_PKMAP;
-		if (nr == 0) {                    /* a new round: free the torn-down slots */
-			flush_all_zero_pkmaps(flags);
-			if (page->virtual)
-				return page->virtual;
-		}
+		if (nr == 0)                      /* a new round: free the torn-down slots */
+			flush_all_zero_pkmaps();
 		if (pkmap_count[nr])
 			continue;
 		pkmap_count[nr] = 1;
@@ -88,18 +76,17 @@ static void *map_new_virtual(struct page *page, unsigned long *flags)
 
 void *kmap(struct page *page)
 {
-	unsigned long flags;
 	void *addr;
 
 	if (!PageHighMem(page))
 		return page_address(page);
-	spin_lock_irqsave(&kmap_lock, flags);
+	spin_lock(&kmap_lock);
 	addr = page->virtual;
 	if (!addr)
-		addr = map_new_virtual(page, &flags);
+		addr = map_new_virtual(page);
 	if (addr)
 		pkmap_count[pkmap_nr((unsigned long)addr)]++;
-	spin_unlock_irqrestore(&kmap_lock, flags);
+	spin_unlock(&kmap_lock);
 	if (!addr)
 		pr_warn("kmap: all %d pkmap slots are in use\n", LAST_PKMAP);
 	return addr;
@@ -107,21 +94,21 @@ void *kmap(struct page *page)
 
 void kunmap(struct page *page)
 {
-	unsigned long flags, addr = (unsigned long)page->virtual;
+	unsigned long addr = (unsigned long)page->virtual;
 	unsigned int nr;
 
 	if (!PageHighMem(page))
 		return;
 	BUG_ON(addr < PKMAP_BASE || addr >= PKMAP_BASE + LAST_PKMAP * PAGE_SIZE);
 	nr = pkmap_nr(addr);
-	spin_lock_irqsave(&kmap_lock, flags);
+	spin_lock(&kmap_lock);
 	BUG_ON(pkmap_count[nr] <= 1);
 	if (--pkmap_count[nr] == 1) {       /* reused after the next round's flush */
 		unmap_kernel_range(addr, PAGE_SIZE);
 		page->virtual = NULL;
 		pkmap_used--;
 	}
-	spin_unlock_irqrestore(&kmap_lock, flags);
+	spin_unlock(&kmap_lock);
 }
 
 unsigned int nr_kmapped_pages(void)
