@@ -166,7 +166,7 @@ test: all iso
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --expect-cpus 4 --timeout 240 --no-harness-checks
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --expect-cpus 4 --append sched=goodness --test 'smp,tlb,sched*' --no-harness-checks
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --expect-cpus 4 --append nosmpsched --test 'smp,tlb,sched*' --no-harness-checks
-	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --mttcg --expect-cpus 4 --test 'smp,tlb,sched*,trace,thread*,glibc*,signal*,shm,smp_paths,smp_counts,smp_files' --no-harness-checks
+	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --mttcg --expect-cpus 4 --test 'smp,tlb,sched*,trace,thread*,glibc*,signal*,shm,smp_paths,smp_counts,smp_files,smp_mm' --no-harness-checks
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --append maxcpus=2 --expect-cpus 2 --test smp,tlb --no-harness-checks
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --append maxcpus=1 --expect-cpus 1 --test smp,tlb,lockdep,jump_label --no-harness-checks
 

@@ -99,7 +99,13 @@
  *                                              interrupts on
  *  8  pidmap_lock                  spinlock    the pid bitmap, last_pid         no
  *     kthread_create_lock          spinlock    kthreadd's request list          no
- *     kmap_lock                    spinlock    the pkmap slots                  no
+ *     kmap_lock                    spinlock    the pkmap slots; taken with      no
+ *                                              interrupts on, as the flush of
+ *                                              every CPU at a new round of the
+ *                                              slots runs under it (call_lock)
+ *     vmap_area_lock               spinlock    the vmalloc area list: insert,   no
+ *                                              find, unlink (allocations and
+ *                                              the TLB flush outside it)
  *     rename_lock                  spinlock    a dentry's name and parent as    no
  *                                              d_path reads them (rename
  *                                              changes them under it and
@@ -235,7 +241,10 @@
  * file's i_mmap with its vm_mm set; a regular file's writes, appends and
  * size changes one at a time (i_rwsem: two appenders wrote at one end,
  * a write's size could move back a truncate's), a shared file's position
- * moved by one call at a time (f_pos_lock).
+ * moved by one call at a time (f_pos_lock); the vmalloc area list under
+ * vmap_area_lock (every execve's argument buffer), and the kernel's global
+ * entries of a freed vmalloc area or pkmap slot flushed on every CPU before
+ * the addresses are handed out again (flush_tlb_kernel_range).
  *
  * Still open (found on the way; not locked yet): the mount table
  * (mount_list, fs/namespace.c) has no lock: a umount on one CPU frees a
