@@ -168,11 +168,11 @@ int ramfs_truncate(struct inode *inode, loff_t size)
 	if (size < 0 || (u64)size > MAX_FILE_SIZE)
 		return size < 0 ? -EINVAL : -EFBIG;
 	inode->i_size = size;
-	if (size >= old)
-		return 0;
+	/* pages past the size go even when it grows: a write that faulted
+	 * on its user buffer leaves the page it made past the end */
 	unmap_mapping_range(inode, keep);
 	truncate_inode_pages(inode, keep);
-	if ((size & (PAGE_SIZE - 1)) && (tail = find_get_page(inode, keep - 1))) {
+	if (size < old && (size & (PAGE_SIZE - 1)) && (tail = find_get_page(inode, keep - 1))) {
 		zero_page_tail(tail, size & (PAGE_SIZE - 1));
 		put_page(tail);
 	}

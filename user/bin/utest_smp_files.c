@@ -296,10 +296,30 @@ static void shared_position_race(struct ktap *t)
 	unlink("s");
 }
 
+/* A write whose user buffer faults makes the page it would fill and then
+ * fails (EFAULT), the size unchanged: the page past the end goes with the
+ * file (the suite's leak check counts it), and an ftruncate that grows
+ * the file reads zeros there. */
+static void faulted_write_leaves_no_page(struct ktap *t)
+{
+	char back[16] = { 1 };
+	int fd = open("w", O_CREAT | O_RDWR | O_TRUNC, 0600);
+
+	KTAP_ASSERT_GE(t, fd, 0);
+	KTAP_EXPECT_EQ(t, __syscall3(__NR_write, fd, (long)(void *)16, 4096), -EFAULT);
+	KTAP_EXPECT_EQ(t, (long)lseek(fd, 0, SEEK_END), 0L);   /* the size */
+	KTAP_EXPECT_EQ(t, ftruncate(fd, 16), 0);
+	KTAP_EXPECT_EQ(t, pread(fd, back, sizeof(back), 0), (ssize_t)sizeof(back));
+	KTAP_EXPECT_EQ(t, back[0] | back[15], 0);
+	close(fd);
+	KTAP_EXPECT_EQ(t, unlink("w"), 0);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(pages_race_truncate),
 	KTAP_CASE(appends_race_each_other),
 	KTAP_CASE(shared_position_race),
+	KTAP_CASE(faulted_write_leaves_no_page),
 	KTAP_CASE(ktap_scratch_removed),
 	{}
 };
