@@ -50,9 +50,9 @@ static ssize_t do_read(struct file *f, struct iov_iter *to, loff_t *pos)
 	return f->f_op->read_iter(f, to, pos);
 }
 
-/* The write itself, a regular file's i_rwsem held: O_APPEND's end is read
- * under it, so two appenders never write at one offset. */
-static ssize_t write_checked(struct file *f, struct iov_iter *from, loff_t *pos)
+/* The write itself (a regular file's i_rwsem held by the caller: O_APPEND's
+ * end is read under it, so two appenders never write at one offset). */
+static __always_inline ssize_t write_checked(struct file *f, struct iov_iter *from, loff_t *pos)
 {
 	ssize_t n;
 
@@ -67,22 +67,28 @@ static ssize_t write_checked(struct file *f, struct iov_iter *from, loff_t *pos)
 
 /* A regular file is written under its i_rwsem (as Linux's
  * generic_file_write_iter): one write, truncate or append at a time, so
- * the size only moves as each of them left it. */
-static ssize_t do_write(struct file *f, struct iov_iter *from, loff_t *pos)
+ * the size only moves as each of them left it. A call of its own, so
+ * that a pipe's write (do_write's other way) pays one test for it. */
+static __noinline ssize_t write_locked(struct file *f, struct iov_iter *from, loff_t *pos)
 {
 	struct inode *inode = f->f_inode;
 	ssize_t n;
 
-	if (!(f->f_mode & FMODE_WRITE))
-		return -EBADF;
-	if (!f->f_op->write_iter)
-		return -EINVAL;
-	if (!S_ISREG(inode->i_mode))
-		return write_checked(f, from, pos);
 	inode_lock(inode);
 	n = write_checked(f, from, pos);
 	inode_unlock(inode);
 	return n;
+}
+
+static ssize_t do_write(struct file *f, struct iov_iter *from, loff_t *pos)
+{
+	if (!(f->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (!f->f_op->write_iter)
+		return -EINVAL;
+	if (S_ISREG(f->f_inode->i_mode))
+		return write_locked(f, from, pos);
+	return write_checked(f, from, pos);
 }
 
 /* Read or write one buffer (a user or a kernel one) at *pos. Always
@@ -165,7 +171,7 @@ static loff_t pos_from_hilo(u32 hi, u32 lo)
  * for a file that cannot seek (a pipe). fdput it when done. */
 static struct fd fdget_positioned(u32 fd, u32 lo, u32 hi, bool write, loff_t *pos, long *err)
 {
-	struct fd f = { NULL, false, false };
+	struct fd f = { NULL, 0 };
 
 	*pos = pos_from_hilo(hi, lo);
 	if (*pos < 0) {

@@ -62,31 +62,32 @@ struct file *fget_task(struct task_struct *task, int fd);
  * with one otherwise. Inline: it is on every read and write. */
 struct fd {
 	struct file *file;
-	bool put;                         /* fdput drops a reference */
-	bool pos_unlock;                  /* fdput_pos releases f_pos_lock */
+	unsigned int flags;               /* what fdput and fdput_pos undo: */
 };
+#define FDPUT_FPUT       1                /* drop a reference */
+#define FDPUT_POS_UNLOCK 2                /* release f_pos_lock */
 
 static inline __attribute__((always_inline)) struct fd fdget(int fd)
 {
 	struct files_struct *files = current->files;
 
 	if (unlikely(!files) || (unsigned int)fd >= NR_OPEN_DEFAULT)
-		return (struct fd){ NULL, false, false };
+		return (struct fd){ NULL, 0 };
 	if (__atomic_load_n(&files->count, __ATOMIC_RELAXED) == 1)
-		return (struct fd){ READ_ONCE(files->fd[fd]), false, false };
+		return (struct fd){ READ_ONCE(files->fd[fd]), 0 };
 	if (!sched_smp_active) {          /* one CPU: no close between read and get */
 		struct file *f = READ_ONCE(files->fd[fd]);
 
 		if (f)
 			get_file(f);
-		return (struct fd){ f, true, false };
+		return (struct fd){ f, FDPUT_FPUT };
 	}
-	return (struct fd){ __fget_files(files, fd), true, false };
+	return (struct fd){ __fget_files(files, fd), FDPUT_FPUT };
 }
 
 static inline void fdput(struct fd f)
 {
-	if (f.put && f.file)
+	if ((f.flags & FDPUT_FPUT) && f.file)
 		fput(f.file);
 }
 
@@ -101,14 +102,14 @@ static inline __attribute__((always_inline)) struct fd fdget_pos(int fd)
 	if (f.file && (f.file->f_mode & FMODE_ATOMIC_POS) &&
 	    __atomic_load_n(&f.file->f_count, __ATOMIC_RELAXED) > 1) {
 		mutex_lock(&f.file->f_pos_lock);
-		f.pos_unlock = true;
+		f.flags |= FDPUT_POS_UNLOCK;
 	}
 	return f;
 }
 
 static inline void fdput_pos(struct fd f)
 {
-	if (f.pos_unlock)
+	if (unlikely(f.flags & FDPUT_POS_UNLOCK))
 		mutex_unlock(&f.file->f_pos_lock);
 	fdput(f);
 }

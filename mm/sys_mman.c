@@ -132,7 +132,7 @@ static long do_mmap2(u32 addr, u32 len, u32 prot, u32 flags, struct file *file, 
 long sys_mmap2(u32 addr, u32 len, u32 prot, u32 flags, u32 fd, u32 pgoff)
 {
 	struct mm_struct *mm = current->mm;
-	struct fd f = { NULL, false, false };
+	struct fd f = { NULL, 0 };
 	long ret;
 
 	if (!(flags & MAP_ANONYMOUS)) {
