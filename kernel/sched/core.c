@@ -393,6 +393,7 @@ static void __schedule(bool yielded)
 	struct task_struct *prev = current, *next;
 	struct rq *crq, *rq;
 	unsigned long flags;
+	long state;
 	int cpu;
 
 	if (unlikely(in_interrupt()))
@@ -405,12 +406,16 @@ static void __schedule(bool yielded)
 	rq = sched_rq(cpu);
 	spin_lock(&rq->lock);
 	clear_tsk_need_resched(prev);
-	if (prev->state == TASK_INTERRUPTIBLE && unlikely(signal_pending(prev)))
-		prev->state = TASK_RUNNING;       /* see below */
-	if (prev->state != TASK_RUNNING) {
-		if (task_on_runqueue(prev))
-			deactivate_task(rq, prev);
-		prev->nvcsw++;
+	state = prev->state;
+	if (state != TASK_RUNNING) {
+		if (state == TASK_INTERRUPTIBLE && unlikely(signal_pending(prev))) {
+			prev->state = TASK_RUNNING;       /* see below */
+			prev->nivcsw++;
+		} else {
+			if (task_on_runqueue(prev))
+				deactivate_task(rq, prev);
+			prev->nvcsw++;
+		}
 	} else if (!is_idle_task(prev)) {
 		prev->nivcsw++;
 	}
