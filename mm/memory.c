@@ -332,43 +332,47 @@ static void tlb_flush_mmu(struct mmu_gather *tlb)
 	tlb->nr = 0;
 }
 
-static void tlb_remove_page(struct mmu_gather *tlb, unsigned long addr, struct page *page)
+/* One page table's PTEs from addr to end (within it) cleared under
+ * page_table_lock, their pages gathered: a truncate's unmap_mapping_range
+ * and the mm's own munmap may zap one PTE at once (one must take its
+ * reference, not both), and a fault installs under it. One hold for the
+ * run, not one per PTE; it stops when the gather is full, whose flush
+ * (IPIs) runs after the lock is dropped. Returns where it stopped. */
+static unsigned long zap_pte_range(struct mmu_gather *tlb, u32 *pte, unsigned long addr,
+				   unsigned long end)
 {
-	if (!tlb->nr)
-		tlb->start = addr;
-	tlb->end = addr + PAGE_SIZE;
-	tlb->pages[tlb->nr++] = page;
+	struct mm_struct *mm = tlb->mm;
+
+	spin_lock(&mm->page_table_lock);
+	for (; addr < end && tlb->nr < ARRAY_SIZE(tlb->pages); addr += PAGE_SIZE, pte++) {
+		if (!pte_mapped(*pte))
+			continue;
+		if (!tlb->nr)
+			tlb->start = addr;
+		tlb->end = addr + PAGE_SIZE;
+		tlb->pages[tlb->nr++] = pfn_to_page(pte_phys(*pte) >> PAGE_SHIFT);
+		pte_clear(pte);
+		mm->rss--;
+	}
+	spin_unlock(&mm->page_table_lock);
 	if (tlb->nr == ARRAY_SIZE(tlb->pages))
 		tlb_flush_mmu(tlb);
+	return addr;
 }
 
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
 	struct mmu_gather tlb;
+	unsigned long addr = start;
 
 	tlb.mm = mm;                    /* not an initializer: it would zero pages[] */
 	tlb.nr = 0;
 	tlb.start = tlb.end = 0;
-	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
+	while (addr < end) {
+		unsigned long table_end = min(end, (addr | (PGDIR_SIZE - 1)) + 1);
 		u32 *pte = user_pte(mm, addr);
-		struct page *page;
 
-		if (!pte) {                          /* skip to the next table */
-			addr = (addr | (PGDIR_SIZE - 1)) - PAGE_SIZE + 1;
-			continue;
-		}
-		/* under the lock: a truncate's unmap_mapping_range and the mm's
-		 * own munmap may zap one PTE at once (one must take its
-		 * reference, not both), and a fault installs under it */
-		spin_lock(&mm->page_table_lock);
-		page = pte_mapped(*pte) ? pfn_to_page(pte_phys(*pte) >> PAGE_SHIFT) : NULL;
-		if (page) {
-			pte_clear(pte);
-			mm->rss--;
-		}
-		spin_unlock(&mm->page_table_lock);
-		if (page)
-			tlb_remove_page(&tlb, addr, page);
+		addr = pte ? zap_pte_range(&tlb, pte, addr, table_end) : table_end;
 	}
 	tlb_flush_mmu(&tlb);
 }
