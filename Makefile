@@ -162,11 +162,11 @@ test: all iso
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --user-dir $(B)/user --iso $(B)/tasklab-test.iso --gdb-check --fuzz-seconds 60 --fuzz-seed 1
 	@echo "One CPU with the lock checker off (as make bench: no lock does any work but the interrupt flag): the process, thread, file and scheduler suites"
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --append nolockdep --test 'jump_label,thread*,pipe*,futex*,wait*,signal*,fork*,exec*,glibc*,smp_paths,sched*,files*,tty*,mm*,shm' --no-harness-checks
-	@echo "SMP: every suite with tasks on 4 CPUs; the smp and scheduler suites (claim c32) under goodness too and with nosmpsched (CPU 0 runs every task); those, the trace suite and the thread, futex, pthread, signal, shm and smp_paths suites under multi-threaded TCG; with maxcpus=2; and with maxcpus=1 (one CPU of four: lock words patched out)"
+	@echo "SMP: every suite with tasks on 4 CPUs; the smp and scheduler suites (claim c32) under goodness too and with nosmpsched (CPU 0 runs every task); those, the trace suite and the thread, futex, pthread, signal, shm, smp_paths, smp_counts and smp_files suites under multi-threaded TCG; with maxcpus=2; and with maxcpus=1 (one CPU of four: lock words patched out)"
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --expect-cpus 4 --timeout 240 --no-harness-checks
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --expect-cpus 4 --append sched=goodness --test 'smp,tlb,sched*' --no-harness-checks
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --expect-cpus 4 --append nosmpsched --test 'smp,tlb,sched*' --no-harness-checks
-	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --mttcg --expect-cpus 4 --test 'smp,tlb,sched*,trace,thread*,glibc*,signal*,shm,smp_paths' --no-harness-checks
+	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --mttcg --expect-cpus 4 --test 'smp,tlb,sched*,trace,thread*,glibc*,signal*,shm,smp_paths,smp_counts,smp_files,smp_mm' --no-harness-checks
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --append maxcpus=2 --expect-cpus 2 --test smp,tlb --no-harness-checks
 	$(PYTHON) tests/run.py --kernel $(KERNEL) --initrd $(INITRAMFS) --smp 4 --append maxcpus=1 --expect-cpus 1 --test smp,tlb,lockdep,jump_label --no-harness-checks
 

@@ -64,12 +64,18 @@ static int setattr_prepare(const struct inode *inode, struct iattr *attr)
 	return 0;
 }
 
-/* The filesystem's own size change, or the ramfs's. */
+/* The filesystem's own size change, or the ramfs's, under the inode's
+ * i_rwsem: a write (or an append) on another CPU sees the size before or
+ * after, never a page freed under it nor its end moved back. */
 static int set_size(struct inode *inode, loff_t size)
 {
 	const struct inode_operations *iop = inode->i_op;
+	int err;
 
-	return iop && iop->setsize ? iop->setsize(inode, size) : ramfs_truncate(inode, size);
+	inode_lock(inode);
+	err = iop && iop->setsize ? iop->setsize(inode, size) : ramfs_truncate(inode, size);
+	inode_unlock(inode);
+	return err;
 }
 
 int notify_change(struct dentry *d, struct iattr *attr)

@@ -127,13 +127,11 @@ static void coredump_finish(bool core_dumped)
 
 /* Linux's do_coredump unlinks an old core before its O_EXCL create, as
  * unlink(2) would: only if current may (write and search on the
- * directory, and the sticky bit's rule: may_delete). */
+ * directory, and the sticky bit's rule: vfs_unlink's may_delete); a
+ * directory stays (EISDIR), and so does a missing one (ENOENT). */
 static void unlink_old_core(struct dentry *dir)
 {
-	struct dentry *old = d_lookup(dir, CORE_NAME, strlen(CORE_NAME));
-
-	if (old && !may_delete(dir->d_inode, old->d_inode))
-		vfs_unlink(dir, CORE_NAME, strlen(CORE_NAME), false);   /* a directory stays */
+	vfs_unlink(dir, CORE_NAME, strlen(CORE_NAME), false);
 }
 
 /* Linux's checks of the file it created: a regular file with one name,
@@ -180,11 +178,13 @@ static bool write_core(struct coredump_params *cprm)
 	cprm->page = kmalloc(PAGE_SIZE, GFP_KERNEL);
 	if (!cprm->page)
 		return false;
+	inode_lock(cprm->file->f_inode);     /* before the dump's mmap_lock */
 	dumped = elf_core_dump(cprm);
 	if (dumped && cprm->to_skip) {
 		cprm->to_skip--;
 		dumped = dump_emit(cprm, "", 1);
 	}
+	inode_unlock(cprm->file->f_inode);
 	kfree(cprm->page);
 	return dumped;
 }
@@ -220,7 +220,7 @@ bool dump_emit(struct coredump_params *cprm, const void *addr, size_t nr)
 	}
 	if (nr > cprm->limit - cprm->written)
 		return false;
-	if (kernel_write(cprm->file, addr, nr, &cprm->pos) != (ssize_t)nr)
+	if (__kernel_write(cprm->file, addr, nr, &cprm->pos) != (ssize_t)nr)
 		return false;
 	cprm->written += nr;
 	return true;

@@ -13,15 +13,14 @@
 #include <fs_struct.h>
 #include <mount.h>
 #include <slab.h>
+#include <spinlock.h>
 #include <syscall.h>
 #include <asm/uaccess.h>
 
-char *d_path(struct dentry *root, struct dentry *d, char *buf, size_t size)
+static char *__d_path(struct dentry *root, struct dentry *d, char *buf, size_t size)
 {
 	char *p = buf + size;
 
-	if (size < 2)
-		return ERR_PTR(-ERANGE);
 	*--p = '\0';
 	if (d->d_parent == d && d != root && d != root_dentry && !lookup_mnt_root(d)) {
 		if (size < d->d_namelen + 1)
@@ -46,6 +45,20 @@ char *d_path(struct dentry *root, struct dentry *d, char *buf, size_t size)
 	}
 	if (!*p)
 		*--p = '/';             /* the root itself */
+	return p;
+}
+
+/* Under rename_lock: a rename on another CPU frees a replaced name and
+ * moves a dentry to a new parent (dropping its reference on the old). */
+char *d_path(struct dentry *root, struct dentry *d, char *buf, size_t size)
+{
+	char *p;
+
+	if (size < 2)
+		return ERR_PTR(-ERANGE);
+	spin_lock(&rename_lock);
+	p = __d_path(root, d, buf, size);
+	spin_unlock(&rename_lock);
 	return p;
 }
 

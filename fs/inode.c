@@ -32,6 +32,7 @@ void inode_init_once(struct inode *inode)
 	INIT_LIST_HEAD(&inode->i_mmap);
 	__spin_lock_init(&inode->i_lock, "inode->i_lock");
 	__spin_lock_init(&inode->i_mmap_lock, "inode->i_mmap_lock");
+	__init_rwsem(&inode->i_rwsem, "inode->i_rwsem");
 }
 
 struct inode *new_inode(umode_t mode)

@@ -161,11 +161,9 @@ const char *d_link(struct dentry *d)
 struct dentry *lookup_child(struct dentry *dir, const char *name, int len)
 {
 	const struct inode_operations *iop = dir->d_inode->i_op;
-	struct dentry *child = d_lookup(dir, name, len);
+	struct dentry *child = d_lookup_get(dir, name, len);
 
-	if (child)
-		dget(child);
-	else if (iop && iop->lookup)
+	if (!child && iop && iop->lookup)
 		child = iop->lookup(dir, name, len);
 	if (!child)
 		return ERR_PTR(-ENOENT);

@@ -18,6 +18,7 @@
 #include <fs.h>
 #include <fs_struct.h>
 #include <mount.h>
+#include <rwsem.h>
 #include <sched.h>
 #include <slab.h>
 #include <syscall.h>
@@ -236,7 +237,7 @@ int do_mount(const char *dev_name, const char *dir_name, const char *type,
 	return err;
 }
 
-bool d_walk(struct dentry *root, bool (*fn)(struct dentry *d, void *arg), void *arg)
+static bool __d_walk(struct dentry *root, bool (*fn)(struct dentry *d, void *arg), void *arg)
 {
 	struct dentry *d = root;
 
@@ -253,6 +254,18 @@ bool d_walk(struct dentry *root, bool (*fn)(struct dentry *d, void *arg), void *
 			return false;
 		d = list_entry(d->d_child.next, struct dentry, d_child);
 	}
+}
+
+/* Under ramfs_tree_sem (read): an unlink on another CPU takes a dentry out
+ * (pointing its d_child at itself, where the walk would spin) and frees it. */
+bool d_walk(struct dentry *root, bool (*fn)(struct dentry *d, void *arg), void *arg)
+{
+	bool stopped;
+
+	down_read(&ramfs_tree_sem);
+	stopped = __d_walk(root, fn, arg);
+	up_read(&ramfs_tree_sem);
+	return stopped;
 }
 
 /* Is d held by something but the tree: an open file, a working directory,

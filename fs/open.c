@@ -94,6 +94,9 @@ struct file *alloc_file(struct dentry *d, unsigned int flags, const struct file_
 	f->f_op = fop;
 	f->f_flags = flags & ~(O_CREAT | O_EXCL | O_TRUNC);
 	f->f_mode = ((flags + 1) & O_ACCMODE) | FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
+	if (d->d_inode && (S_ISREG(d->d_inode->i_mode) || S_ISDIR(d->d_inode->i_mode)))
+		f->f_mode |= FMODE_ATOMIC_POS;     /* as Linux: not pipes, ttys, devices */
+	__mutex_init(&f->f_pos_lock, "file->f_pos_lock");
 	f->f_count = 1;
 	__atomic_add_fetch(&nr_files, 1, __ATOMIC_RELAXED);
 	return f;
@@ -157,9 +160,9 @@ static struct dentry *create_or_open(struct dentry *dir, const char *last, int l
 
 		if (err)
 			return ERR_PTR(err);
-		d = ramfs_create(dir, last, len, S_IFREG | (op->mode & S_IALLUGO), 0);
+		d = ramfs_create_get(dir, last, len, S_IFREG | (op->mode & S_IALLUGO), 0);
 		*created = !IS_ERR(d);
-		return IS_ERR(d) ? d : dget(d);         /* the tree's reference, and ours */
+		return d;                /* ours, as well as the tree's */
 	}
 	if (IS_ERR(d))
 		return d;

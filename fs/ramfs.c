@@ -21,19 +21,27 @@
  * its change in one hold, so two CPUs cannot make one name twice), and
  * are read under it for reading (d_lookup, readdir). A sleeping lock: a
  * readdir copies names to user memory under it. Reference counts are
- * atomic. Still open: a d_lookup's answer is not referenced before the
- * lock is dropped (Linux's d_lookup takes a reference), so a name looked
- * up as another CPU unlinks it can be used after it is freed. */
+ * atomic. The path walk's lookup takes its reference under the lock
+ * (d_lookup_get, as Linux's d_lookup), so a name unlinked on another CPU
+ * as it is walked stays alive while the walk holds it. d_lookup's answer
+ * is not referenced: its callers hold the parent's name fixed otherwise
+ * (create, unlink and rename look again under the lock for writing) or
+ * run before other CPUs or programs do (boot, the tests). */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
 #include <mount.h>
 #include <rwsem.h>
 #include <slab.h>
+#include <spinlock.h>
 
 struct dentry *root_dentry;
 unsigned long nr_dentries;
 DECLARE_RWSEM(ramfs_tree_sem);
+/* A dentry's name and parent as d_path reads them: rename changes them
+ * under it (and ramfs_tree_sem), d_path walks under it alone (it may run
+ * under mmap_lock, which ramfs_tree_sem must not nest in). */
+DEFINE_SPINLOCK(rename_lock);
 
 extern const struct file_operations ramfs_dir_operations;
 
@@ -190,8 +198,7 @@ static bool name_is(const struct dentry *d, const char *name, int len)
 	return d->d_namelen == (unsigned int)len && !memcmp(d->d_name, name, len);
 }
 
-/* d_lookup with ramfs_tree_sem already held (either way). */
-static struct dentry *__d_lookup(struct dentry *dir, const char *name, int len)
+struct dentry *__d_lookup(struct dentry *dir, const char *name, int len)
 {
 	struct dentry *d;
 
@@ -207,6 +214,18 @@ struct dentry *d_lookup(struct dentry *dir, const char *name, int len)
 
 	down_read(&ramfs_tree_sem);
 	d = __d_lookup(dir, name, len);
+	up_read(&ramfs_tree_sem);
+	return d;
+}
+
+struct dentry *d_lookup_get(struct dentry *dir, const char *name, int len)
+{
+	struct dentry *d;
+
+	down_read(&ramfs_tree_sem);
+	d = __d_lookup(dir, name, len);
+	if (d)
+		dget(d);                 /* before an unlink on another CPU drops the tree's */
 	up_read(&ramfs_tree_sem);
 	return d;
 }
@@ -285,8 +304,12 @@ static struct dentry *d_instantiate_child(struct dentry *dir, const char *name, 
 	return d;
 }
 
-struct dentry *ramfs_create(struct dentry *dir, const char *name, int namelen,
-			    umode_t mode, dev_t rdev)
+/* ramfs_create's work. A symlink's target (link, kmalloc'ed; freed here
+ * on failure, else the inode's) is set before its name appears; with
+ * `get`, the caller's reference is taken before the lock is dropped and
+ * another CPU could unlink the name. */
+static struct dentry *create(struct dentry *dir, const char *name, int namelen, umode_t mode,
+			     dev_t rdev, char *link, size_t link_len, bool get)
 {
 	struct inode *inode;
 	struct dentry *d;
@@ -295,16 +318,33 @@ struct dentry *ramfs_create(struct dentry *dir, const char *name, int namelen,
 	if (!(mode & S_IFMT))
 		return ERR_PTR(-EINVAL);
 	down_write(&ramfs_tree_sem);
-	if ((err = may_create(dir, name, namelen))) {
+	err = may_create(dir, name, namelen);
+	inode = err ? NULL : ramfs_get_inode(dir, mode, rdev);
+	if (!inode) {
 		up_write(&ramfs_tree_sem);
-		return ERR_PTR(err);
+		kfree(link);
+		return ERR_PTR(err ? err : -ENOMEM);
 	}
-	inode = ramfs_get_inode(dir, mode, rdev);
-	if (inode)
-		inode_init_owner(inode, dir->d_inode, mode);
+	inode_init_owner(inode, dir->d_inode, mode);
+	inode->i_link = link;               /* freed with the inode from now on */
+	inode->i_size = link_len;
 	d = d_instantiate_child(dir, name, namelen, inode);
+	if (d && get)
+		dget(d);
 	up_write(&ramfs_tree_sem);
 	return d ? d : ERR_PTR(-ENOMEM);
+}
+
+struct dentry *ramfs_create(struct dentry *dir, const char *name, int namelen,
+			    umode_t mode, dev_t rdev)
+{
+	return create(dir, name, namelen, mode, rdev, NULL, 0, false);
+}
+
+struct dentry *ramfs_create_get(struct dentry *dir, const char *name, int namelen,
+				umode_t mode, dev_t rdev)
+{
+	return create(dir, name, namelen, mode, rdev, NULL, 0, true);
 }
 
 struct dentry *d_alloc_unhashed(struct dentry *parent, const char *name, int len,
@@ -317,7 +357,6 @@ struct dentry *ramfs_symlink(struct dentry *dir, const char *name, int namelen,
 			     const char *target, size_t target_len)
 {
 	char *link;
-	struct dentry *d;
 
 	if (target_len == 0 || contains(target, target_len, '\0'))
 		return ERR_PTR(target_len ? -EINVAL : -ENOENT);
@@ -328,14 +367,7 @@ struct dentry *ramfs_symlink(struct dentry *dir, const char *name, int namelen,
 		return ERR_PTR(-ENOMEM);
 	memcpy(link, target, target_len);
 	link[target_len] = '\0';
-	d = ramfs_create(dir, name, namelen, S_IFLNK | 0777, 0);
-	if (IS_ERR(d)) {
-		kfree(link);
-		return d;
-	}
-	d->d_inode->i_link = link;
-	d->d_inode->i_size = target_len;
-	return d;
+	return create(dir, name, namelen, S_IFLNK | 0777, 0, link, target_len, false);
 }
 
 struct dentry *ramfs_link(struct dentry *old, struct dentry *dir, const char *name, int namelen)
@@ -344,7 +376,10 @@ struct dentry *ramfs_link(struct dentry *old, struct dentry *dir, const char *na
 	int err;
 
 	down_write(&ramfs_tree_sem);
-	if ((err = may_create(dir, name, namelen))) {
+	err = may_create(dir, name, namelen);
+	if (!err && !old->d_inode->i_nlink && !(old->d_inode->i_state & I_LINKABLE))
+		err = -ENOENT;          /* its last name went meanwhile (unlink on another CPU) */
+	if (err) {
 		up_write(&ramfs_tree_sem);
 		return ERR_PTR(err);
 	}
@@ -360,7 +395,7 @@ struct dentry *ramfs_link(struct dentry *old, struct dentry *dir, const char *na
 }
 
 /* ramfs_unlink with ramfs_tree_sem held for writing. */
-static void __ramfs_unlink(struct dentry *dir, struct dentry *d)
+void __ramfs_unlink(struct dentry *dir, struct dentry *d)
 {
 	struct inode *inode = d->d_inode;
 
@@ -368,13 +403,6 @@ static void __ramfs_unlink(struct dentry *dir, struct dentry *d)
 	inode->i_nlink -= S_ISDIR(inode->i_mode) ? 2 : 1;
 	inode_touch(inode, S_CTIME);
 	dput(d);                        /* the tree's reference */
-}
-
-void ramfs_unlink(struct dentry *dir, struct dentry *d)
-{
-	down_write(&ramfs_tree_sem);
-	__ramfs_unlink(dir, d);
-	up_write(&ramfs_tree_sem);
 }
 
 struct dentry *ramfs_tmpfile(struct dentry *dir, umode_t mode)
@@ -406,11 +434,13 @@ static void d_move(struct dentry *old_dir, struct dentry *d, struct dentry *new_
 		   char *buf, const char *name, int len)
 {
 	d_remove_child(old_dir, d);
+	spin_lock(&rename_lock);
 	d_set_name(d, buf, name, len);
-	if (new_dir != old_dir) {
+	if (new_dir != old_dir)
 		d->d_parent = dget(new_dir);
+	spin_unlock(&rename_lock);
+	if (new_dir != old_dir)
 		dput(old_dir);          /* d's reference; the caller holds another */
-	}
 	d_add_sorted(new_dir, d);
 	inode_touch(d->d_inode, S_CTIME);
 }
@@ -429,10 +459,12 @@ static int d_exchange(struct dentry *a_dir, struct dentry *a, struct dentry *b_d
 		memcpy(b_name, b->d_name, b_len);
 		d_remove_child(a_dir, a);
 		d_remove_child(b_dir, b);
+		spin_lock(&rename_lock);
 		a->d_parent = b_dir;
 		b->d_parent = a_dir;
 		d_set_name(a, a_buf, b_name, b_len);
 		d_set_name(b, b_buf, a_name, a_len);
+		spin_unlock(&rename_lock);
 		d_add_sorted(b_dir, a);
 		d_add_sorted(a_dir, b);
 		inode_touch(a->d_inode, S_CTIME);
@@ -446,22 +478,28 @@ static int d_exchange(struct dentry *a_dir, struct dentry *a, struct dentry *b_d
 	return err;
 }
 
+int __ramfs_rename(struct dentry *old_dir, struct dentry *d, struct dentry *new_dir,
+		   const char *name, int namelen, struct dentry *target, bool exchange)
+{
+	char *buf;
+
+	if (exchange)
+		return d_exchange(old_dir, d, new_dir, target);
+	if (!(buf = name_buf(d, namelen)))
+		return -ENOMEM;
+	if (target)
+		__ramfs_unlink(new_dir, target);
+	d_move(old_dir, d, new_dir, buf, name, namelen);
+	return 0;
+}
+
 int ramfs_rename(struct dentry *old_dir, struct dentry *d, struct dentry *new_dir,
 		 const char *name, int namelen, struct dentry *target, bool exchange)
 {
-	char *buf;
-	int err = 0;
+	int err;
 
 	down_write(&ramfs_tree_sem);
-	if (exchange) {
-		err = d_exchange(old_dir, d, new_dir, target);
-	} else if (!(buf = name_buf(d, namelen))) {
-		err = -ENOMEM;
-	} else {
-		if (target)
-			__ramfs_unlink(new_dir, target);
-		d_move(old_dir, d, new_dir, buf, name, namelen);
-	}
+	err = __ramfs_rename(old_dir, d, new_dir, name, namelen, target, exchange);
 	up_write(&ramfs_tree_sem);
 	return err;
 }

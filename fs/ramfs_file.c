@@ -9,7 +9,10 @@
  * directory is read as ".", "..", then its children in name order, f_pos
  * counting entries. fsync has nothing to write out: the data is in memory
  * only, and stays there. The page slots are under inode->i_lock: two CPUs
- * faulting on one hole of a shared mapping must get one page, not two. */
+ * faulting on one hole of a shared mapping must get one page, not two.
+ * A page found in a slot is used with a reference taken under that lock
+ * (Linux's find_get_page): a truncate on another CPU takes it out of the
+ * file and drops the file's reference, and the last user frees it. */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
@@ -19,14 +22,25 @@
 #include <rwsem.h>
 #include <slab.h>
 
-struct page *ramfs_file_page(struct inode *inode, unsigned long index)
+struct page *find_get_page(struct inode *inode, unsigned long index)
 {
 	struct page *page;
 
 	spin_lock(&inode->i_lock);
 	page = index < inode->i_nr_slots ? inode->i_pages[index] : NULL;
+	if (page)
+		get_page(page);     /* under i_lock: a truncate cannot free it first */
 	spin_unlock(&inode->i_lock);
 	return page;
+}
+
+bool ramfs_page_present(struct inode *inode, unsigned long index)
+{
+	struct page *page = find_get_page(inode, index);
+
+	if (page)
+		put_page(page);
+	return page != NULL;
 }
 
 unsigned long ramfs_pages_held(const struct inode *inode)
@@ -73,34 +87,42 @@ static int grow_slots(struct inode *inode, unsigned long index)
 	}
 }
 
-/* The file's page at index, made (zeroed) if it is a hole; NULL if no
- * memory. Of two CPUs filling one hole at once (two faults on a shared
- * mapping), the first to install its page wins and the other frees its
- * own: both map the same page. */
-struct page *ramfs_get_page(struct inode *inode, unsigned long index)
+/* Put a new zeroed page in the hole at index (slots made already) and take
+ * the caller's reference: the page the file holds there now. Of two CPUs
+ * filling one hole at once (two faults on a shared mapping), the first
+ * to install its page wins and the other frees its own: both map the
+ * same page. */
+static struct page *add_to_page_cache(struct inode *inode, unsigned long index,
+				      struct page *page)
 {
-	struct page *page = ramfs_file_page(inode, index), *found;
-	void *addr;
+	struct page *found;
+
+	spin_lock(&inode->i_lock);
+	if (!(found = inode->i_pages[index])) {    /* slots only grow */
+		page->mapping = inode;
+		inode->i_pages[index] = page;      /* the file's reference: alloc's */
+		found = page;
+		page = NULL;
+	}
+	get_page(found);
+	spin_unlock(&inode->i_lock);
+	if (page)
+		put_page(page);
+	return found;
+}
+
+struct page *find_or_create_page(struct inode *inode, unsigned long index)
+{
+	struct page *page = find_get_page(inode, index);
 
 	if (page)
 		return page;
 	if (grow_slots(inode, index))
 		return NULL;
-	page = alloc_page(GFP_HIGHUSER);
+	page = alloc_page(GFP_HIGHUSER | __GFP_ZERO);
 	if (!page)
 		return NULL;
-	addr = kmap(page);
-	memset(addr, 0, PAGE_SIZE);
-	kunmap(page);
-	spin_lock(&inode->i_lock);
-	if (!(found = inode->i_pages[index])) {    /* slots only grow */
-		page->mapping = inode;
-		inode->i_pages[index] = page;
-	}
-	spin_unlock(&inode->i_lock);
-	if (found)
-		__free_page(page);
-	return found ? found : page;
+	return add_to_page_cache(inode, index, page);
 }
 
 /* Zero bytes [from, PAGE_SIZE) of a page, so a file that grows again reads
@@ -113,28 +135,47 @@ static void zero_page_tail(struct page *page, unsigned long from)
 	kunmap(page);
 }
 
+/* Take the pages from index keep on out of the file and drop the file's
+ * reference to each: a reader or writer still holding one (taken under
+ * i_lock) keeps the page until its put_page; mapping cleared first, so a
+ * fault holding one sees it is no longer the file's. */
+static void truncate_inode_pages(struct inode *inode, unsigned long keep)
+{
+	spin_lock(&inode->i_lock);
+	for (unsigned long i = keep; i < inode->i_nr_slots; i++) {
+		struct page *page = inode->i_pages[i];
+
+		if (!page)
+			continue;
+		inode->i_pages[i] = NULL;
+		page->mapping = NULL;
+		put_page(page);
+	}
+	spin_unlock(&inode->i_lock);
+}
+
+/* The size goes first, as Linux's truncate_setsize: a fault that read the
+ * old one installs its PTE before unmap_mapping_range takes the PTEs out
+ * under the same page_table_lock, one after sees the new size. */
 int ramfs_truncate(struct inode *inode, loff_t size)
 {
 	unsigned long keep = (unsigned long)((size + PAGE_SIZE - 1) >> PAGE_SHIFT);
+	loff_t old = inode->i_size;
 	struct page *tail;
 
 	if (!S_ISREG(inode->i_mode))
 		return -EINVAL;
 	if (size < 0 || (u64)size > MAX_FILE_SIZE)
 		return size < 0 ? -EINVAL : -EFBIG;
-	unmap_mapping_range(inode, keep);
-	spin_lock(&inode->i_lock);
-	for (unsigned long i = keep; i < inode->i_nr_slots; i++) {
-		if (inode->i_pages[i]) {
-			inode->i_pages[i]->mapping = NULL;
-			__free_page(inode->i_pages[i]);
-		}
-		inode->i_pages[i] = NULL;
-	}
-	spin_unlock(&inode->i_lock);
-	if (size < inode->i_size && (size & (PAGE_SIZE - 1)) && (tail = ramfs_file_page(inode, keep - 1)))
-		zero_page_tail(tail, size & (PAGE_SIZE - 1));
 	inode->i_size = size;
+	/* pages past the size go even when it grows: a write that faulted
+	 * on its user buffer leaves the page it made past the end */
+	unmap_mapping_range(inode, keep);
+	truncate_inode_pages(inode, keep);
+	if (size < old && (size & (PAGE_SIZE - 1)) && (tail = find_get_page(inode, keep - 1))) {
+		zero_page_tail(tail, size & (PAGE_SIZE - 1));
+		put_page(tail);
+	}
 	return 0;
 }
 
@@ -148,13 +189,14 @@ static ssize_t ramfs_read_iter(struct file *f, struct iov_iter *to, loff_t *pos)
 	while (to->count && *pos < inode->i_size) {
 		unsigned long off = *pos & (PAGE_SIZE - 1);
 		size_t n = min((size_t)(PAGE_SIZE - off), (size_t)(inode->i_size - *pos));
-		struct page *page = ramfs_file_page(inode, *pos >> PAGE_SHIFT);
+		struct page *page = find_get_page(inode, *pos >> PAGE_SHIFT);
 		size_t c;
 
 		n = min(n, to->count);
-		if (page) {
+		if (page) {     /* ours: the copy may fault and sleep while a truncate runs */
 			c = copy_to_iter((char *)kmap(page) + off, n, to);
 			kunmap(page);
+			put_page(page);
 		} else {
 			c = iov_iter_zero(n, to);
 		}
@@ -186,13 +228,14 @@ static ssize_t ramfs_write_iter(struct file *f, struct iov_iter *from, loff_t *p
 			err = -EFBIG;
 			break;
 		}
-		page = ramfs_get_page(inode, *pos >> PAGE_SHIFT);
+		page = find_or_create_page(inode, *pos >> PAGE_SHIFT);
 		if (!page) {
 			err = -ENOMEM;
 			break;
 		}
 		c = copy_from_iter((char *)kmap(page) + off, n, from);
 		kunmap(page);
+		put_page(page);     /* truncated meanwhile: freed now, its bytes lost as Linux's */
 		done += c;
 		*pos += c;
 		if (*pos > inode->i_size)

@@ -7,7 +7,9 @@
  * iov_iter over the caller's buffers (uio.h). Positioned I/O does not
  * move f_pos and needs a file that can seek (ESPIPE for a pipe); an
  * O_APPEND write goes to the end of the file even from pwrite (Linux's
- * documented behaviour). */
+ * documented behaviour). A regular file is written under its i_rwsem
+ * (the end an append reads cannot move before it writes), and a shared
+ * file's f_pos is moved under its f_pos_lock (fdget_pos). */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>
@@ -48,14 +50,12 @@ static ssize_t do_read(struct file *f, struct iov_iter *to, loff_t *pos)
 	return f->f_op->read_iter(f, to, pos);
 }
 
-static ssize_t do_write(struct file *f, struct iov_iter *from, loff_t *pos)
+/* The write itself (a regular file's i_rwsem held by the caller: O_APPEND's
+ * end is read under it, so two appenders never write at one offset). */
+static __always_inline ssize_t write_checked(struct file *f, struct iov_iter *from, loff_t *pos)
 {
 	ssize_t n;
 
-	if (!(f->f_mode & FMODE_WRITE))
-		return -EBADF;
-	if (!f->f_op->write_iter)
-		return -EINVAL;
 	if ((f->f_flags & O_APPEND) && S_ISREG(f->f_inode->i_mode))
 		*pos = f->f_inode->i_size;
 	n = rw_verify_area(pos, from->count);
@@ -63,6 +63,32 @@ static ssize_t do_write(struct file *f, struct iov_iter *from, loff_t *pos)
 		return n;
 	from->count = n;
 	return f->f_op->write_iter(f, from, pos);
+}
+
+/* A regular file is written under its i_rwsem (as Linux's
+ * generic_file_write_iter): one write, truncate or append at a time, so
+ * the size only moves as each of them left it. A call of its own, so
+ * that a pipe's write (do_write's other way) pays one test for it. */
+static __noinline ssize_t write_locked(struct file *f, struct iov_iter *from, loff_t *pos)
+{
+	struct inode *inode = f->f_inode;
+	ssize_t n;
+
+	inode_lock(inode);
+	n = write_checked(f, from, pos);
+	inode_unlock(inode);
+	return n;
+}
+
+static ssize_t do_write(struct file *f, struct iov_iter *from, loff_t *pos)
+{
+	if (!(f->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (!f->f_op->write_iter)
+		return -EINVAL;
+	if (S_ISREG(f->f_inode->i_mode))
+		return write_locked(f, from, pos);
+	return write_checked(f, from, pos);
 }
 
 /* Read or write one buffer (a user or a kernel one) at *pos. Always
@@ -91,6 +117,14 @@ ssize_t kernel_write(struct file *f, const void *buf, size_t n, loff_t *pos)
 	return rw_buf(f, (void *)buf, n, pos, false, true);
 }
 
+ssize_t __kernel_write(struct file *f, const void *buf, size_t n, loff_t *pos)
+{
+	struct iov_iter i;
+
+	iov_iter_kernel(&i, (void *)buf, n);
+	return f->f_mode & FMODE_WRITE ? write_checked(f, &i, pos) : -EBADF;
+}
+
 ssize_t vfs_read(struct file *f, void *ubuf, size_t n, loff_t *pos)
 {
 	return rw_buf(f, ubuf, n, pos, true, false);
@@ -105,14 +139,14 @@ ssize_t vfs_write(struct file *f, const void *ubuf, size_t n, loff_t *pos)
  * user space), then do_read/do_write's errors. */
 static long ksys_rw(u32 fd, u32 buf, u32 count, bool write)
 {
-	struct fd f = fdget((int)fd);
+	struct fd f = fdget_pos((int)fd);
 	long ret;
 
 	if (!f.file)
 		return -EBADF;
 	ret = access_ok((void *)buf, count) ?
 	      rw_buf(f.file, (void *)buf, count, &f.file->f_pos, true, write) : -EFAULT;
-	fdput(f);
+	fdput_pos(f);
 	return ret;
 }
 
@@ -137,7 +171,7 @@ static loff_t pos_from_hilo(u32 hi, u32 lo)
  * for a file that cannot seek (a pipe). fdput it when done. */
 static struct fd fdget_positioned(u32 fd, u32 lo, u32 hi, bool write, loff_t *pos, long *err)
 {
-	struct fd f = { NULL, false };
+	struct fd f = { NULL, 0 };
 
 	*pos = pos_from_hilo(hi, lo);
 	if (*pos < 0) {
@@ -239,13 +273,13 @@ static long do_rw_vector(struct file *file, u32 uvec, u32 nr, loff_t *pos, bool 
 
 static long ksys_rw_vector(u32 fd, u32 uvec, u32 nr, bool write)
 {
-	struct fd f = fdget((int)fd);
+	struct fd f = fdget_pos((int)fd);
 	long ret;
 
 	if (!f.file)
 		return -EBADF;
 	ret = do_rw_vector(f.file, uvec, nr, &f.file->f_pos, write);
-	fdput(f);
+	fdput_pos(f);
 	return ret;
 }
 
@@ -322,13 +356,13 @@ loff_t vfs_llseek(struct file *f, loff_t offset, int whence)
  * vfs_llseek's answer. */
 static loff_t ksys_lseek(u32 fd, loff_t offset, u32 whence)
 {
-	struct fd f = fdget((int)fd);
+	struct fd f = fdget_pos((int)fd);
 	loff_t ret;
 
 	if (!f.file)
 		return -EBADF;
 	ret = whence > SEEK_HOLE ? -EINVAL : vfs_llseek(f.file, offset, (int)whence);
-	fdput(f);
+	fdput_pos(f);
 	return ret;
 }
 

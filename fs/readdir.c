@@ -83,12 +83,12 @@ long vfs_getdents64(struct file *f, void *ubuf, unsigned int count)
 
 long sys_getdents64(u32 fd, u32 buf, u32 count, u32 d, u32 e, u32 f)
 {
-	struct fd file = fdget((int)fd);
+	struct fd file = fdget_pos((int)fd);
 	long ret;
 
 	if (!file.file)
 		return -EBADF;
 	ret = vfs_getdents64(file.file, (void *)buf, count);
-	fdput(file);
+	fdput_pos(file);
 	return ret;
 }

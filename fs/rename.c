@@ -32,6 +32,7 @@
 #include <errno.h>
 #include <fs.h>
 #include <mount.h>
+#include <rwsem.h>
 #include <syscall.h>
 
 /* May the victim `v` be replaced by a file whose type is dir or not? */
@@ -98,9 +99,30 @@ static int check_rename(struct path_parent *o, struct dentry *old_d, struct path
 	return 0;
 }
 
-static int do_rename(struct path_parent *o, struct path_parent *n, unsigned int flags)
+/* The lookups, checks and move of do_rename, ramfs_tree_sem held for
+ * writing: another CPU's unlink or rename of either name waits. */
+static int rename_locked(struct path_parent *o, struct path_parent *n, unsigned int flags)
 {
 	struct dentry *old_d, *new_d;
+	int err;
+
+	old_d = __d_lookup(o->dir, o->last, o->len);
+	if (!old_d)
+		return -ENOENT;
+	new_d = __d_lookup(n->dir, n->last, n->len);
+	err = check_rename(o, old_d, n, new_d, flags);
+	if (err)
+		return err > 0 ? 0 : err;
+	if (!new_d && !n->dir->d_inode->i_nlink)
+		return -ENOENT;         /* the new directory was removed */
+	if (d_mountpoint(old_d) || (new_d && d_mountpoint(new_d)))
+		return -EBUSY;
+	return __ramfs_rename(o->dir, old_d, n->dir, n->last, n->len, new_d,
+			      flags & RENAME_EXCHANGE);
+}
+
+static int do_rename(struct path_parent *o, struct path_parent *n, unsigned int flags)
+{
 	int err;
 
 	if (d_mnt(o->dir) != d_mnt(n->dir))
@@ -115,19 +137,10 @@ static int do_rename(struct path_parent *o, struct path_parent *n, unsigned int 
 		return -ENOTDIR;
 	if (o->dir->d_inode->i_op || n->dir->d_inode->i_op)
 		return -EPERM;
-	old_d = d_lookup(o->dir, o->last, o->len);
-	if (!old_d)
-		return -ENOENT;
-	new_d = d_lookup(n->dir, n->last, n->len);
-	err = check_rename(o, old_d, n, new_d, flags);
-	if (err)
-		return err > 0 ? 0 : err;
-	if (!new_d && !n->dir->d_inode->i_nlink)
-		return -ENOENT;         /* the new directory was removed */
-	if (d_mountpoint(old_d) || (new_d && d_mountpoint(new_d)))
-		return -EBUSY;
-	return ramfs_rename(o->dir, old_d, n->dir, n->last, n->len, new_d,
-			    flags & RENAME_EXCHANGE);
+	down_write(&ramfs_tree_sem);    /* the names checked are the names moved */
+	err = rename_locked(o, n, flags);
+	up_write(&ramfs_tree_sem);
+	return err;
 }
 
 /* renameat2(olddirfd, oldpath, newdirfd, newpath, flags) */

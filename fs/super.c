@@ -3,7 +3,10 @@
  * with an anonymous device number (major 0, as Linux's get_anon_bdev gives
  * ramfs and proc). The boot rootfs keeps 0:1 (fs/stat.c); numbers from 2
  * on are handed out lowest free first and given back with the last
- * reference to the superblock. */
+ * reference to the superblock. A superblock is held and let go of on any
+ * CPU (each inode of a mounted instance holds it; /proc makes and frees
+ * inodes on every lookup), so its count and the minor bitmap change by
+ * atomic operations; the filesystem list is set up at boot only. */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
@@ -45,14 +48,17 @@ void for_each_filesystem(void (*fn)(struct file_system_type *type, void *arg), v
 		fn(t, arg);
 }
 
-/* The lowest free anonymous minor, taken; or -EMFILE (Linux's answer). */
+/* The lowest free anonymous minor, taken; or -EMFILE (Linux's answer).
+ * A bit another CPU sets first is not ours: look on. */
 static int get_anon_minor(void)
 {
-	for (int m = ANON_DEV_FIRST; m < ANON_DEV_MAX; m++)
-		if (!(anon_dev_map[m / 32] & (1u << (m % 32)))) {
-			anon_dev_map[m / 32] |= 1u << (m % 32);
+	for (int m = ANON_DEV_FIRST; m < ANON_DEV_MAX; m++) {
+		u32 bit = 1u << (m % 32);
+
+		if (!(READ_ONCE(anon_dev_map[m / 32]) & bit) &&
+		    !(__atomic_fetch_or(&anon_dev_map[m / 32], bit, __ATOMIC_ACQ_REL) & bit))
 			return m;
-		}
+	}
 	return -EMFILE;
 }
 
@@ -76,17 +82,18 @@ struct super_block *alloc_super(struct file_system_type *type,
 
 void get_super(struct super_block *sb)
 {
-	sb->s_count++;
+	__atomic_add_fetch(&sb->s_count, 1, __ATOMIC_RELAXED);
 }
 
 void put_super(struct super_block *sb)
 {
 	unsigned int minor = MINOR(sb->s_dev);
+	int left = __atomic_sub_fetch(&sb->s_count, 1, __ATOMIC_ACQ_REL);
 
-	BUG_ON(sb->s_count <= 0);
-	if (--sb->s_count)
+	BUG_ON(left < 0);
+	if (left)
 		return;
-	anon_dev_map[minor / 32] &= ~(1u << (minor % 32));
+	__atomic_fetch_and(&anon_dev_map[minor / 32], ~(1u << (minor % 32)), __ATOMIC_RELEASE);
 	kfree(sb);
 	__atomic_sub_fetch(&nr_super_blocks, 1, __ATOMIC_RELAXED);
 }

@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fs.h>
 #include <mount.h>
+#include <rwsem.h>
 #include <syscall.h>
 
 /* unlink: the victim d of a name in dir, with `slash` when the user's
@@ -77,10 +78,12 @@ static int do_unlink(struct dentry *dir, const char *name, int len, int type, bo
 		return -EROFS;
 	if (dir->d_inode->i_op)
 		return no_unlink_in(dir, name, len);
-	d = d_lookup(dir, name, len);
+	down_write(&ramfs_tree_sem);    /* two CPUs removing one name: one finds it */
+	d = __d_lookup(dir, name, len);
 	err = is_rmdir ? may_rmdir(dir, d) : may_unlink(dir, d, slash);
 	if (!err)
-		ramfs_unlink(dir, d);
+		__ramfs_unlink(dir, d);
+	up_write(&ramfs_tree_sem);
 	return err;
 }
 

@@ -17,9 +17,11 @@ struct group_info {
 
 extern struct group_info init_groups;
 
+/* Atomic: every fork takes one and every task's last put_task_struct,
+ * on any CPU, drops one (most tasks share init_groups). */
 static inline struct group_info *get_group_info(struct group_info *gi)
 {
-	gi->usage++;
+	__atomic_add_fetch(&gi->usage, 1, __ATOMIC_RELAXED);
 	return gi;
 }
 /* Drop a reference; the last one frees it (never init_groups). */

@@ -62,31 +62,56 @@ struct file *fget_task(struct task_struct *task, int fd);
  * with one otherwise. Inline: it is on every read and write. */
 struct fd {
 	struct file *file;
-	bool put;                         /* fdput drops a reference */
+	unsigned int flags;               /* what fdput and fdput_pos undo: */
 };
+#define FDPUT_FPUT       1                /* drop a reference */
+#define FDPUT_POS_UNLOCK 2                /* release f_pos_lock */
 
 static inline __attribute__((always_inline)) struct fd fdget(int fd)
 {
 	struct files_struct *files = current->files;
 
 	if (unlikely(!files) || (unsigned int)fd >= NR_OPEN_DEFAULT)
-		return (struct fd){ NULL, false };
+		return (struct fd){ NULL, 0 };
 	if (__atomic_load_n(&files->count, __ATOMIC_RELAXED) == 1)
-		return (struct fd){ READ_ONCE(files->fd[fd]), false };
+		return (struct fd){ READ_ONCE(files->fd[fd]), 0 };
 	if (!sched_smp_active) {          /* one CPU: no close between read and get */
 		struct file *f = READ_ONCE(files->fd[fd]);
 
 		if (f)
 			get_file(f);
-		return (struct fd){ f, true };
+		return (struct fd){ f, FDPUT_FPUT };
 	}
-	return (struct fd){ __fget_files(files, fd), true };
+	return (struct fd){ __fget_files(files, fd), FDPUT_FPUT };
 }
 
 static inline void fdput(struct fd f)
 {
-	if (f.put && f.file)
+	if ((f.flags & FDPUT_FPUT) && f.file)
 		fput(f.file);
+}
+
+/* Linux's fdget_pos: fdget for a call that reads and moves f_pos (read,
+ * write, lseek, getdents). A regular file or directory that another fd
+ * or process holds too (f_count > 1) is taken under its f_pos_lock, so
+ * two such calls do not both start at one position; fdput_pos releases. */
+static inline __attribute__((always_inline)) struct fd fdget_pos(int fd)
+{
+	struct fd f = fdget(fd);
+
+	if (f.file && (f.file->f_mode & FMODE_ATOMIC_POS) &&
+	    __atomic_load_n(&f.file->f_count, __ATOMIC_RELAXED) > 1) {
+		mutex_lock(&f.file->f_pos_lock);
+		f.flags |= FDPUT_POS_UNLOCK;
+	}
+	return f;
+}
+
+static inline void fdput_pos(struct fd f)
+{
+	if (unlikely(f.flags & FDPUT_POS_UNLOCK))
+		mutex_unlock(&f.file->f_pos_lock);
+	fdput(f);
 }
 struct file *fcheck(int fd);
 int get_unused_fd(int from);

@@ -40,6 +40,8 @@
 #include <types.h>
 #include <list.h>
 #include <spinlock.h>
+#include <mutex.h>
+#include <rwsem.h>
 #include <time.h>
 #include <poll.h>
 #include <uio.h>
@@ -147,7 +149,14 @@ struct inode {
 	struct pipe_inode_info *i_pipe;   /* pipes, and FIFOs while open: i_lock */
 	const struct inode_operations *i_op;   /* NULL: the ramfs's (the tree) */
 	struct super_block *i_sb;   /* referenced; NULL: the boot rootfs (include/mount.h) */
+	struct rw_semaphore i_rwsem;    /* a regular file's size against writes:
+					 * write held across a write (O_APPEND's
+					 * end read in it) and a size change */
 };
+
+/* Linux's inode_lock: writers and size changes of one file, one at a time. */
+static inline void inode_lock(struct inode *inode) { down_write(&inode->i_rwsem); }
+static inline void inode_unlock(struct inode *inode) { up_write(&inode->i_rwsem); }
 
 #define I_LINKABLE 0x1           /* an O_TMPFILE file linkat may give a name */
 #define I_PIPEFS   0x2           /* a pipe(2) inode: Linux's pipefs, not the ramfs */
@@ -179,6 +188,7 @@ static inline bool d_unlinked(const struct dentry *d)
 #define FMODE_LSEEK  0x4        /* lseek moves f_pos (not a pipe) */
 #define FMODE_PREAD  0x8        /* pread/preadv/sendfile with an offset */
 #define FMODE_PWRITE 0x10
+#define FMODE_ATOMIC_POS 0x8000 /* a shared file's f_pos moves under f_pos_lock */
 
 struct file {
 	struct dentry *f_dentry;
@@ -190,6 +200,8 @@ struct file {
 	unsigned int f_mode;        /* FMODE_* */
 	int f_count;
 	void *private_data;         /* the file's own object (a pidfd's struct pid) */
+	struct mutex f_pos_lock;    /* f_pos across a read, write, lseek or getdents
+				     * of a file two fds or processes share */
 };
 
 /* --- fs/inode.c: inodes, owners and times ------------------------------ */
@@ -238,17 +250,26 @@ void ramfs_kill_tree(struct dentry *root);
  * or "..", -ENOMEM). No umask: the system calls apply it. */
 struct dentry *ramfs_create(struct dentry *dir, const char *name, int namelen,
 			    umode_t mode, dev_t rdev);
+/* The same with a reference for the caller (dput it), taken before another
+ * CPU may unlink the name: for a caller that uses the dentry after. */
+struct dentry *ramfs_create_get(struct dentry *dir, const char *name, int namelen,
+				umode_t mode, dev_t rdev);
 /* A symlink `name` in `dir` pointing at `target`; same errors. */
 struct dentry *ramfs_symlink(struct dentry *dir, const char *name, int namelen,
 			     const char *target, size_t target_len);
 /* A second name for old's inode (a hard link); same errors. */
 struct dentry *ramfs_link(struct dentry *old, struct dentry *dir, const char *name, int namelen);
 /* Take d out of its directory dir (unlink, rmdir): the names counts and
- * times change, the tree's reference goes. */
-void ramfs_unlink(struct dentry *dir, struct dentry *d);
+ * times change, the tree's reference goes. ramfs_tree_sem held for
+ * writing since d was looked up (__d_lookup) and checked. */
+void __ramfs_unlink(struct dentry *dir, struct dentry *d);
 /* Move d (in old_dir) to new_dir under name; `target` is the dentry there
  * now (NULL if none), which is unlinked, or, with exchange, swapped with
- * d. 0 or -ENOMEM (a long new name). The caller checked every rule. */
+ * d. 0 or -ENOMEM (a long new name). The caller checked every rule, and
+ * for __ramfs_rename holds ramfs_tree_sem for writing since it looked d
+ * and target up; ramfs_rename takes it (the callers that own the names). */
+int __ramfs_rename(struct dentry *old_dir, struct dentry *d, struct dentry *new_dir,
+		   const char *name, int namelen, struct dentry *target, bool exchange);
 int ramfs_rename(struct dentry *old_dir, struct dentry *d, struct dentry *new_dir,
 		 const char *name, int namelen, struct dentry *target, bool exchange);
 /* An unnamed regular file in dir (O_TMPFILE): a dentry with one reference
@@ -260,8 +281,14 @@ struct dentry *d_alloc_pseudo(struct inode *inode, const char *name);
  * missing, as the boot makes /proc/sys/kernel: the last one (owned by the
  * tree, no reference taken) or an ERR_PTR. */
 struct dentry *ramfs_make_dirs(struct dentry *dir, const char *const *path, size_t n);
-/* The child of dir called name[0..len), or NULL. No reference taken. */
+/* The child of dir called name[0..len), or NULL. No reference taken:
+ * for names no other CPU changes (boot, tests); __d_lookup with
+ * ramfs_tree_sem held, for the checks and change of unlink and rename. */
 struct dentry *d_lookup(struct dentry *dir, const char *name, int len);
+struct dentry *__d_lookup(struct dentry *dir, const char *name, int len);
+/* The same with a reference taken (the caller dputs it), safe against an
+ * unlink on another CPU. */
+struct dentry *d_lookup_get(struct dentry *dir, const char *name, int len);
 /* Is d `ancestor` or below it? */
 bool is_subdir(struct dentry *d, struct dentry *ancestor);
 /* A dentry for inode called name in parent, in no directory list (a
@@ -274,12 +301,16 @@ struct dentry *d_alloc_unhashed(struct dentry *parent, const char *name, int len
  * pages; growing reads as zeros): 0, -EINVAL, -EFBIG. Times are the
  * caller's. */
 int ramfs_truncate(struct inode *inode, loff_t size);
-/* The page holding byte index*PAGE_SIZE of a regular file, or NULL (a hole
- * or past the end). No reference taken: the file keeps it. */
-struct page *ramfs_file_page(struct inode *inode, unsigned long index);
-/* The same, a hole filled with a new zeroed page first (a shared mapping
- * faulting there); NULL when memory is short. */
-struct page *ramfs_get_page(struct inode *inode, unsigned long index);
+/* The page holding byte index*PAGE_SIZE of a regular file with a
+ * reference the caller drops with put_page, or NULL (a hole or past the
+ * end). A truncate meanwhile takes it out of the file (mapping NULL) but
+ * cannot free it under the caller. */
+struct page *find_get_page(struct inode *inode, unsigned long index);
+/* The same, a hole filled with a new zeroed page first (a write, or a
+ * shared mapping faulting there); NULL when memory is short. */
+struct page *find_or_create_page(struct inode *inode, unsigned long index);
+/* Does the file hold a page at index now (not a hole)? */
+bool ramfs_page_present(struct inode *inode, unsigned long index);
 /* Pages a regular file holds now (holes hold none). */
 unsigned long ramfs_pages_held(const struct inode *inode);
 /* A ramfs regular file's operations: the only files mmap can map. */
@@ -296,6 +327,7 @@ void dput(struct dentry *d);
 extern unsigned long nr_inodes, nr_dentries, nr_files;
 /* Every ramfs directory's children and link count (fs/ramfs.c). */
 extern struct rw_semaphore ramfs_tree_sem;
+extern spinlock_t rename_lock;          /* fs/ramfs.c: names and parents for d_path */
 
 /* --- fs/namei.c: permission (Linux's discretionary access control) ---- */
 
@@ -452,6 +484,9 @@ loff_t vfs_llseek(struct file *f, loff_t offset, int whence);
 /* Read or write at *pos with a kernel buffer (exec reads ELF headers so). */
 ssize_t kernel_read(struct file *f, void *buf, size_t n, loff_t *pos);
 ssize_t kernel_write(struct file *f, const void *buf, size_t n, loff_t *pos);
+/* kernel_write for a caller that holds the regular file's i_rwsem already
+ * (the core dump takes it before the dumped mm's mmap_lock). */
+ssize_t __kernel_write(struct file *f, const void *buf, size_t n, loff_t *pos);
 /* The same with a user buffer (for sys_read/sys_write): -EBADF (not open
  * that way), -EINVAL (no such operation, or a negative *pos), -EFAULT if
  * no byte could be copied, a short count if some could. */

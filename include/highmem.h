@@ -4,7 +4,8 @@
  *   kmap(page)/kunmap(page)   a slot in the pkmap window (LAST_PKMAP slots),
  *                             reference counted, so kmap of a mapped page
  *                             returns the same address; NULL if all slots
- *                             are taken.
+ *                             are taken. Process context, interrupts on:
+ *                             reusing freed slots flushes every CPU.
  *   kmap_atomic(page)/kunmap_atomic(addr)  one of KM_TYPE_NR slots used as a
  *                             stack: unmap in reverse order; for short uses
  *                             that must not fail (interrupt handlers too).

@@ -169,6 +169,10 @@ void ktest_log(struct ktest *t, const char *fmt, ...) __printf(2, 3);
 void *ktest_user_alias(void *kernel_obj);
 void ktest_drop_user_alias(void);
 long ktest_syscall(long nr, long a, long b, long c);
+/* Run fn(arg) on every online CPU at once (the others by IPI, with
+ * interrupts off); the number of CPUs that finished within 30 s, -1 if the
+ * IPI could not be sent. */
+int ktest_on_all_cpus(void (*fn)(void *arg), void *arg);
 
 /* "suite.case" of the case running now (into buf), or NULL; for panic(). */
 const char *ktest_running_case(char *buf, size_t size);

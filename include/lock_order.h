@@ -11,7 +11,19 @@
  *  #  lock (class name)            kind        guards                          irq?
  *  -- ---------------------------- ----------- ------------------------------- ----
  *  Sleeping locks: process context, never under a spinning lock.
- *  0  tty_mutex                    mutex       open, release and hangup of      -
+ *  0  file->f_pos_lock             mutex       a shared regular file's or       -
+ *                                              directory's f_pos across read,
+ *                                              write, lseek, getdents (fdget_
+ *                                              pos, when f_count > 1): taken
+ *                                              before the calls' own locks
+ *     inode->i_rwsem               rw_sem      a regular file's writes and      -
+ *                                              size (write held across a write,
+ *                                              O_APPEND's end read in it, and a
+ *                                              truncate); a write copies from
+ *                                              user memory under it (a fault
+ *                                              takes mmap_lock), the core dump
+ *                                              takes it before mmap_lock
+ *     tty_mutex                    mutex       open, release and hangup of      -
  *                                              every tty: its count and
  *                                              tty_files; a session acquiring
  *                                              a terminal (open, TIOCSCTTY)
@@ -78,18 +90,39 @@
  *                                              flushes the TLBs under it
  *  7  mm->page_table_lock          spinlock    installing a page table or PTE   no
  *                                              in the fault path, the copy-on-
- *                                              write break
+ *                                              write break; each PTE zapped
+ *                                              (a truncate's unmap and the
+ *                                              mm's munmap may meet on one)
  *     tlbstate_lock                spinlock    the TLB flush request in flight  no
  *                                              (arch/i386/tlb.c); held while
  *                                              the others acknowledge, with
  *                                              interrupts on
  *  8  pidmap_lock                  spinlock    the pid bitmap, last_pid         no
  *     kthread_create_lock          spinlock    kthreadd's request list          no
- *     kmap_lock                    spinlock    the pkmap slots                  no
+ *     kmap_lock                    spinlock    the pkmap slots; taken with      no
+ *                                              interrupts on, as the flush of
+ *                                              every CPU at a new round of the
+ *                                              slots runs under it (call_lock)
+ *     vmap_area_lock               spinlock    the vmalloc area list: insert,   no
+ *                                              find, unlink (allocations and
+ *                                              the TLB flush outside it)
+ *     rename_lock                  spinlock    a dentry's name and parent as    no
+ *                                              d_path reads them (rename
+ *                                              changes them under it and
+ *                                              ramfs_tree_sem; d_path may run
+ *                                              under mmap_lock)
+ *     fork_rate_lock               spinlock    the fork rate limit's tick and   no
+ *                                              count (kernel/fork_limits.c)
+ *     uidhash_lock                 spinlock    the user_struct hash and each    no
+ *                                              record's last reference (taken
+ *                                              with interrupts off: a last
+ *                                              free_uid may come under
+ *                                              tasklist_lock's write hold)
  *     inode->i_lock                spinlock    an inode's i_pipe and the pipe's no
  *                                              files count (FIFO open, close);
  *                                              a ramfs file's page slots
- *                                              (i_pages: lookup, fill, truncate)
+ *                                              (i_pages: lookup, fill, truncate;
+ *                                              a page found is held: get_page)
  *  9  itimer_lock                  spinlock    CPU itimers, ITIMER_REAL period  yes
  *     k_itimer.it_lock             spinlock    a POSIX timer's interval and     yes
  *                                              arming against its expiry on
@@ -190,9 +223,34 @@
  * under tasklist_lock (read) and its own siglock once the child's is
  * dropped (the continue by the first thread of the group back in
  * get_signal, as Linux's SIGNAL_CLD_CONTINUED), schedule_timeout's timer
- * deleted with del_timer_sync, page reference counts atomic.
+ * deleted with del_timer_sync, page reference counts atomic, a superblock's
+ * count and the anonymous device numbers atomic (each /proc inode holds
+ * proc's superblock), a user_struct's counts atomic (its tasks' signals are
+ * queued under many siglocks) and a task's user changed under
+ * tasklist_lock and its siglock, the supplementary groups' count atomic,
+ * unlink and rename looking up, checking and changing a name in one hold
+ * of ramfs_tree_sem, the path walk's and open(O_CREAT)'s references taken
+ * under it, the tree walks (d_walk: /proc/meminfo, umount) under it,
+ * d_path under rename_lock, a task's struct pid made under tasklist_lock
+ * (pidfd), a signal's action copied under siglock, total_forks and the
+ * fork rate limit's counts; a ramfs file's page used by read, write, a
+ * fault or the core dump with a reference taken under i_lock
+ * (find_get_page), the truncate dropping the file's, and a fault mapping
+ * it only if it is still the file's and inside its size (checked under
+ * page_table_lock, which the truncate's zap takes too); a VMA joins its
+ * file's i_mmap with its vm_mm set; a regular file's writes, appends and
+ * size changes one at a time (i_rwsem: two appenders wrote at one end,
+ * a write's size could move back a truncate's), a shared file's position
+ * moved by one call at a time (f_pos_lock); the vmalloc area list under
+ * vmap_area_lock (every execve's argument buffer), and the kernel's global
+ * entries of a freed vmalloc area or pkmap slot flushed on every CPU before
+ * the addresses are handed out again (flush_tlb_kernel_range).
  *
- * Still open (found on the way; not locked yet): none known. (The tick
+ * Still open (found on the way; not locked yet): the mount table
+ * (mount_list, fs/namespace.c) has no lock: a umount on one CPU frees a
+ * vfsmount that a path walk or /proc/mounts on another may be reading
+ * (mount and umount are root's, and no test races them; Linux 2.6 has
+ * vfsmount_lock and mount references for this). (The tick
  * no longer read-locks tasklist_lock: loadavg samples at a safe point,
  * kernel/sched/loadavg.c says why.) A thread leaves its group's
  * ring under siglock as well as tasklist_lock (__release_task), so the

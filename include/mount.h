@@ -125,8 +125,9 @@ extern struct list_head mount_list;
 extern unsigned long nr_mounts;           /* entries beyond the boot root */
 
 /* Call fn for root and every dentry below it in the tree (parents before
- * children), until fn returns true (then true). Iterative: trees can be
- * deeper than the kernel stack could recurse. */
+ * children), until fn returns true (then true), under ramfs_tree_sem
+ * (read: fn must not sleep on it or change the tree). Iterative: trees can
+ * be deeper than the kernel stack could recurse. */
 bool d_walk(struct dentry *root, bool (*fn)(struct dentry *d, void *arg), void *arg);
 /* The mount whose root is d, or NULL (d is not a mounted root). */
 struct vfsmount *lookup_mnt_root(const struct dentry *d);

@@ -14,14 +14,16 @@
 
 struct task_struct;
 
+/* The lock word is the owner, as Linux's: NULL when free, taken by one
+ * compare-and-exchange of NULL for the taker (so reports and gdb see who
+ * holds it at no extra cost). */
 struct mutex {
-	volatile int locked;             /* 1 while owned: taken by xchg */
-	struct task_struct *owner;       /* for reports and gdb */
+	struct task_struct *volatile owner;
 	wait_queue_head_t wait;          /* sleepers wanting it */
 	struct lockdep_map dep_map;
 };
 
-#define __MUTEX_INITIALIZER(n) { 0, NULL, __WAIT_QUEUE_HEAD_INITIALIZER(n.wait), \
+#define __MUTEX_INITIALIZER(n) { NULL, __WAIT_QUEUE_HEAD_INITIALIZER(n.wait), \
 				 STATIC_LOCKDEP_MAP_INIT(#n) }
 #define DEFINE_MUTEX(n) struct mutex n = __MUTEX_INITIALIZER(n)
 
@@ -35,14 +37,13 @@ void __mutex_unlock(struct mutex *m);
 /* Contract: returns owning m, having slept as long as needed. Process
  * context, no spinning lock held, interrupts on. Inline: with the checker
  * off (nolockdep: a nop, patched at boot) a free mutex is taken by one
- * exchange, as Linux's fast path (a pipe switch takes one per read and
+ * compare-and-exchange, as Linux's fast path (a pipe switch takes one per read and
  * write); otherwise, or when it is taken, the path above. */
 static __always_inline void mutex_lock(struct mutex *m)
 {
-	if (!static_branch_unlikely(&debug_locks) && !__sync_lock_test_and_set(&m->locked, 1)) {
-		m->owner = current_thread_info()->task;
+	if (!static_branch_unlikely(&debug_locks) &&
+	    __sync_bool_compare_and_swap(&m->owner, NULL, current_thread_info()->task))
 		return;
-	}
 	__mutex_lock(m);
 }
 /* As mutex_lock, but a signal ends the wait: 0 (owned) or -EINTR. */
@@ -57,11 +58,10 @@ static __always_inline void mutex_unlock(struct mutex *m)
 		__mutex_unlock(m);
 		return;
 	}
-	m->owner = NULL;
-	__atomic_exchange_n(&m->locked, 0, __ATOMIC_SEQ_CST);
+	(void)__atomic_exchange_n(&m->owner, NULL, __ATOMIC_SEQ_CST);
 	if (waitqueue_active(&m->wait))
 		wake_up(&m->wait);
 }
-static inline bool mutex_is_locked(const struct mutex *m) { return m->locked; }
+static inline bool mutex_is_locked(const struct mutex *m) { return m->owner != NULL; }
 
 #endif

@@ -73,7 +73,8 @@ struct task_struct *find_task_by_pid(pid_t pid);
 struct task_struct *find_get_task_by_pid(pid_t pid);
 
 /* task's struct pid with a reference for the caller, made on first use;
- * NULL when there is no memory for it. Process context. */
+ * NULL when there is no memory for it, ERR_PTR(-ESRCH) when the task was
+ * reaped. Process context. */
 struct pid *get_task_pid(struct task_struct *task);
 static inline struct pid *get_pid(struct pid *pid)
 {

@@ -212,6 +212,8 @@ static inline struct task_struct *get_current(void)
 /* PID 0: the first task, on init_thread_union; the idle task after boot. */
 extern struct task_struct init_task;
 #define task_thread_info(p)  ((p)->stack)
+/* The CPU p runs on, or last ran on (/proc's stat shows it). */
+#define task_cpu(p)          (task_thread_info(p)->cpu)
 #define task_stack_page(p)   ((void *)(p)->stack)
 #define end_of_stack(p)      end_of_stack_ti(task_thread_info(p))
 

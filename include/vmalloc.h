@@ -27,7 +27,9 @@ struct vm_struct {
 void *vmalloc(unsigned long size);
 /* Free an area vmalloc returned; NULL is ignored. */
 void vfree(const void *addr);
-/* The area containing addr (guard page included), or NULL. */
+/* The area containing addr (guard page included), or NULL. The list is
+ * searched under vmap_area_lock; the record stays valid only while its
+ * owner has not vfree'd it. */
 struct vm_struct *find_vm_area(const void *addr);
 /* The page mapped at a vmalloc address, or NULL. */
 struct page *vmalloc_to_page(const void *addr);

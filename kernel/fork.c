@@ -369,7 +369,8 @@ static void clear_sighand(struct task_struct *p)
  * args->pidfd (after the address space was copied, as in Linux: a forked
  * child sees neither the number nor the fd). The file goes in new->file,
  * installed by copy_process once the child is linked (nothing can fail
- * then); the fd is free until then: nothing runs in between. 0, -EMFILE,
+ * then); the fd is reserved until then (get_unused_fd: another thread
+ * sharing the table cannot take it). 0, -EMFILE,
  * -ENOMEM or -EFAULT, with nothing left behind but p's struct pid, which
  * bad_fork_free_pid drops. */
 static int clone_pidfd(const struct kernel_clone_args *args, struct task_struct *p,
@@ -380,7 +381,7 @@ static int clone_pidfd(const struct kernel_clone_args *args, struct task_struct 
 	new->fd = get_unused_fd(0);
 	if (new->fd < 0)
 		return new->fd;
-	pid = get_task_pid(p);
+	pid = get_task_pid(p);           /* (p is not linked yet: never reaped) */
 	if (!pid)
 		return -ENOMEM;
 	new->file = pidfd_file(pid, 0);
@@ -557,7 +558,7 @@ long do_fork(const struct kernel_clone_args *args, struct pt_regs *regs)
 
 	if (IS_ERR(p))
 		return PTR_ERR(p);
-	total_forks++;
+	__atomic_add_fetch(&total_forks, 1, __ATOMIC_RELAXED);   /* forks on every CPU */
 	trace_sched_process_fork(current, p, args->flags);
 	pid = p->pid;
 	if (args->stack)

@@ -12,11 +12,15 @@
  * The counts are charged when the task is linked (fork_account_user) and
  * given back when it is reaped (release_task_user). Between the check and
  * the charge copy_process only allocates, and Tasklab's allocators never
- * sleep, so no other fork runs in between: on one CPU the limits hold
- * exactly (Linux 2.6 could overshoot by the forks racing on other CPUs). */
+ * sleep, so no other fork runs in between on one CPU: there the limits hold
+ * exactly. On several CPUs forks checked at once may overshoot by the
+ * forks racing on the other CPUs, as in Linux 2.6 (the counts themselves
+ * are atomic; the rate limit's allowance is taken under fork_rate_lock,
+ * so it holds exactly). */
 #include <kernel.h>
 #include <errno.h>
 #include <params.h>
+#include <spinlock.h>
 #include <resource.h>
 #include <sched.h>
 #include <sched/signal.h>
@@ -26,7 +30,8 @@
 unsigned int fork_rate_limit;           /* forks per tick; 0: no limit */
 unsigned long fork_rate_waits;
 static unsigned long rate_tick;         /* the tick rate_forks counts in */
-static unsigned int rate_forks;
+static unsigned int rate_forks;         /* both under fork_rate_lock */
+static DEFINE_SPINLOCK(fork_rate_lock);
 
 static inline bool root_euid(void)
 {
@@ -38,24 +43,33 @@ static inline bool root_euid(void)
  * programs treat EAGAIN from fork as fatal rather than retrying. Sleeping
  * bounds a fork loop to fork_rate_limit per tick without breaking it. Kernel
  * threads are forked too and wait alike. */
+/* One fork of this tick's allowance taken, if any is left. */
+static bool take_fork_slot(unsigned int limit)
+{
+	unsigned long flags;
+	bool taken;
+
+	spin_lock_irqsave(&fork_rate_lock, flags);
+	if (jiffies != rate_tick) {
+		rate_tick = jiffies;
+		rate_forks = 0;
+	}
+	taken = rate_forks < limit;
+	rate_forks += taken;
+	spin_unlock_irqrestore(&fork_rate_lock, flags);
+	return taken;
+}
+
 static int fork_rate_wait(void)
 {
 	for (;;) {
 		unsigned int limit = fork_rate_limit;
 
-		if (!limit)
+		if (!limit || take_fork_slot(limit))
 			return 0;
-		if (jiffies != rate_tick) {
-			rate_tick = jiffies;
-			rate_forks = 0;
-		}
-		if (rate_forks < limit) {
-			rate_forks++;
-			return 0;
-		}
 		if (fatal_signal_pending(current))
 			return -EINTR;
-		fork_rate_waits++;
+		__atomic_add_fetch(&fork_rate_waits, 1, __ATOMIC_RELAXED);
 		schedule_timeout_uninterruptible(1);
 	}
 }
@@ -75,7 +89,7 @@ int __fork_check_limits(void)
 		return -EAGAIN;
 	if (nr_threads >= max_threads - MIN_TASKS_LEFT_FOR_ROOT && !root_euid())
 		return -EAGAIN;                                          /* c30 */
-	if ((unsigned long)user->processes >= current->signal->rlim[RLIMIT_NPROC].rlim_cur &&
+	if ((unsigned long)READ_ONCE(user->processes) >= current->signal->rlim[RLIMIT_NPROC].rlim_cur &&
 	    !root_euid() && user != &root_user)                          /* c29 */
 		return -EAGAIN;
 	return 0;

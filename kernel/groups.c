@@ -37,7 +37,7 @@ static struct group_info *groups_alloc(int n)
 
 void put_group_info(struct group_info *gi)
 {
-	if (--gi->usage == 0) {
+	if (__atomic_sub_fetch(&gi->usage, 1, __ATOMIC_ACQ_REL) == 0) {
 		BUG_ON(gi == &init_groups);
 		__atomic_sub_fetch(&nr_group_infos, 1, __ATOMIC_RELAXED);
 		kfree(gi);

@@ -114,11 +114,15 @@ void free_pid(int pid)
  * come from below the new limit. */
 int set_pid_max(long n)
 {
+	unsigned long flags;
+
 	if (n < RESERVED_PIDS + 1 || n > PID_MAX_LIMIT)
 		return -EINVAL;
+	spin_lock_irqsave(&pidmap_lock, flags);
 	pid_max = n;
 	if (last_pid >= pid_max)
 		last_pid = RESERVED_PIDS - 1;
+	spin_unlock_irqrestore(&pidmap_lock, flags);
 	return 0;
 }
 
@@ -216,20 +220,30 @@ struct task_struct *get_pid_task(struct pid *pid)
 	return p;
 }
 
+/* Made outside tasklist_lock, installed under it: two pidfd_opens of one
+ * task on two CPUs share one struct, and a task already reaped (detached:
+ * no pid chain, an exit state) gets none, whose task pointer nobody would
+ * clear. */
 struct pid *get_task_pid(struct task_struct *task)
 {
-	struct pid *pid = task->thread_pid;
+	struct pid *pid, *new = kmalloc(sizeof(*new), GFP_KERNEL);
+	unsigned long flags;
 
-	if (pid)
-		return get_pid(pid);
-	pid = kmalloc(sizeof(*pid), GFP_KERNEL);
-	if (!pid)
+	if (!new)
 		return NULL;
-	pid->count = 2;                  /* the task's and the caller's */
-	pid->nr = task->pid;
-	pid->task = task;
-	init_waitqueue_head(&pid->wait_pidfd);
-	task->thread_pid = pid;
+	*new = (struct pid){ .count = 2, .nr = task->pid, .task = task };  /* the task's, ours */
+	init_waitqueue_head(&new->wait_pidfd);
+	write_lock_irqsave(&tasklist_lock, flags);
+	pid = task->thread_pid;
+	if (pid)
+		get_pid(pid);
+	else if (task->exit_state && list_empty(&task->pid_chain))
+		pid = ERR_PTR(-ESRCH);
+	else
+		pid = task->thread_pid = new;
+	write_unlock_irqrestore(&tasklist_lock, flags);
+	if (pid != new)
+		kfree(new);
 	return pid;
 }
 
@@ -247,7 +261,12 @@ void do_notify_pidfd(struct task_struct *leader)
 
 bool thread_group_exited(const struct pid *pid)
 {
-	const struct task_struct *task = pid->task;
+	const struct task_struct *task;
+	bool exited;
 
-	return !task || (task->exit_state && thread_group_empty(task));
+	read_lock(&tasklist_lock);       /* the reap clears pid->task under it */
+	task = pid->task;
+	exited = !task || (task->exit_state && thread_group_empty(task));
+	read_unlock(&tasklist_lock);
+	return exited;
 }

@@ -75,7 +75,7 @@ static struct sigqueue *sigqueue_alloc(struct task_struct *p, bool override)
 	struct user_struct *user = p->user;
 	struct sigqueue *q;
 
-	if (!override && (unsigned long)user->sigpending >= p->signal->rlim[RLIMIT_SIGPENDING].rlim_cur)
+	if (!override && (unsigned long)READ_ONCE(user->sigpending) >= p->signal->rlim[RLIMIT_SIGPENDING].rlim_cur)
 		return NULL;
 	/* under siglock, as Linux's __send_signal: GFP_ATOMIC (a loss is handled) */
 	q = kmem_cache_alloc(sigqueue_cachep, GFP_ATOMIC | __GFP_NOWARN);
@@ -83,13 +83,13 @@ static struct sigqueue *sigqueue_alloc(struct task_struct *p, bool override)
 		return NULL;
 	q->user = get_uid(user);
 	q->flags = 0;
-	user->sigpending++;
+	__atomic_add_fetch(&user->sigpending, 1, __ATOMIC_RELAXED);   /* any siglock */
 	return q;
 }
 
 static void sigqueue_uncharge(struct sigqueue *q)
 {
-	q->user->sigpending--;
+	__atomic_sub_fetch(&q->user->sigpending, 1, __ATOMIC_RELAXED);
 	free_uid(q->user);
 }
 
@@ -111,12 +111,12 @@ int sigqueue_init_prealloc(struct sigqueue *q)
 {
 	struct user_struct *user = current->user;
 
-	if ((unsigned long)user->sigpending >= current->signal->rlim[RLIMIT_SIGPENDING].rlim_cur)
+	if ((unsigned long)READ_ONCE(user->sigpending) >= current->signal->rlim[RLIMIT_SIGPENDING].rlim_cur)
 		return -EAGAIN;
 	INIT_LIST_HEAD(&q->list);
 	q->user = get_uid(user);
 	q->flags = SIGQUEUE_PREALLOC;
-	user->sigpending++;
+	__atomic_add_fetch(&user->sigpending, 1, __ATOMIC_RELAXED);
 	return 0;
 }
 
@@ -530,8 +530,13 @@ void force_sig(int sig)
 
 void force_sigsegv(int sig)
 {
-	if (sig == SIGSEGV)
+	unsigned long flags;
+
+	if (sig == SIGSEGV) {            /* the table is its threads': their sigaction */
+		spin_lock_irqsave(&current->sighand->siglock, flags);
 		action_of(current, SIGSEGV)->handler = SIG_DFL;
+		spin_unlock_irqrestore(&current->sighand->siglock, flags);
+	}
 	force_sig(SIGSEGV);
 }
 
@@ -758,12 +763,27 @@ out:
 	spin_unlock_irqrestore(&current->sighand->siglock, flags);
 }
 
+/* signr's action, copied into ksig under siglock (a thread's sigaction on
+ * another CPU changes the shared table under it), with SA_RESETHAND
+ * applied to a handler that is taken. */
+static void take_action(int signr, struct ksignal *ksig)
+{
+	struct k_sigaction *ka;
+	unsigned long flags;
+
+	spin_lock_irqsave(&current->sighand->siglock, flags);
+	ka = action_of(current, signr);
+	ksig->ka = *ka;
+	if (ka->handler != SIG_IGN && ka->handler != SIG_DFL && (ka->flags & SA_RESETHAND))
+		ka->handler = SIG_DFL;
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
+}
+
 bool get_signal(struct ksignal *ksig)
 {
 	struct signal_struct *sig = current->signal;
 
 	for (;;) {
-		struct k_sigaction *ka;
 		int signr;
 
 		/* marked for death (a group exit, or another thread's exec):
@@ -780,15 +800,12 @@ bool get_signal(struct ksignal *ksig)
 		signr = dequeue_signal(current->blocked, &ksig->info);
 		if (!signr)
 			return false;
-		ka = action_of(current, signr);
-		trace_signal_deliver(signr, &ksig->info, ka);
-		if (ka->handler == SIG_IGN)
+		take_action(signr, ksig);
+		trace_signal_deliver(signr, &ksig->info, &ksig->ka);
+		if (ksig->ka.handler == SIG_IGN)
 			continue;
-		if (ka->handler != SIG_DFL) {
+		if (ksig->ka.handler != SIG_DFL) {
 			ksig->sig = signr;
-			ksig->ka = *ka;
-			if (ka->flags & SA_RESETHAND)
-				ka->handler = SIG_DFL;
 			return true;
 		}
 		if (sig_kernel_ignore(signr))

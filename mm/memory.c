@@ -122,17 +122,37 @@ static int new_private_page(struct vm_area_struct *vma, unsigned long addr, u32 
 	return 0;
 }
 
-/* Map a page of the file's page cache at addr: a PTE's reference. */
-static int map_file_page(struct vm_area_struct *vma, u32 *pte, struct page *page,
-			 bool writable)
+/* Is page still the file's page at index, inside its size? Asked under
+ * the page_table_lock the PTE goes in with: a truncate sets the size,
+ * then takes the PTEs out under that lock, then the page out of the file
+ * (mapping NULL) before it can grow the file again; so the size is read
+ * first (x86 keeps loads in order, barrier() the compiler). */
+static bool page_still_cached(struct inode *inode, struct page *page, unsigned long index)
 {
+	loff_t size = READ_ONCE(inode->i_size);
+
+	barrier();
+	return (loff_t)index << PAGE_SHIFT < size && READ_ONCE(page->mapping) == inode;
+}
+
+/* Map the file's page at addr: the caller's reference (find_get_page's)
+ * becomes the PTE's, or is dropped if another thread's fault won or a
+ * truncate took the page away meanwhile (the access faults again and
+ * finds the file as it is now: SIGBUS past its end). */
+static int map_file_page(struct vm_area_struct *vma, u32 *pte, struct page *page,
+			 unsigned long index, bool writable)
+{
+	bool map;
+
 	spin_lock(&vma->vm_mm->page_table_lock);
-	if (!pte_present(*pte)) {            /* else another thread's fault won */
-		get_page(page);
+	map = !pte_present(*pte) && page_still_cached(vma->vm_file->f_inode, page, index);
+	if (map) {
 		set_pte(pte, mk_pte(page_to_phys(page), vma_pte_flags(vma, writable)));
 		vma->vm_mm->rss++;
 	}
 	spin_unlock(&vma->vm_mm->page_table_lock);
+	if (!map)
+		put_page(page);
 	return 0;
 }
 
@@ -155,12 +175,14 @@ static int do_file_page(struct vm_area_struct *vma, unsigned long addr, u32 *pte
 	if ((loff_t)index << PAGE_SHIFT >= inode->i_size)
 		return -EIO;
 	if (vma->vm_flags & VM_MAYSHARE) {
-		page = ramfs_get_page(inode, index);
-		return page ? map_file_page(vma, pte, page, true) : -ENOMEM;
+		page = find_or_create_page(inode, index);
+		return page ? map_file_page(vma, pte, page, index, true) : -ENOMEM;
 	}
-	page = ramfs_file_page(inode, index);
+	page = find_get_page(inode, index);
 	if (page && !(flags & FAULT_WRITE) && vma->vm_file_end - addr >= PAGE_SIZE)
-		return map_file_page(vma, pte, page, false);
+		return map_file_page(vma, pte, page, index, false);
+	if (page)
+		put_page(page);
 	return new_private_page(vma, addr, pte);
 }
 
@@ -310,34 +332,47 @@ static void tlb_flush_mmu(struct mmu_gather *tlb)
 	tlb->nr = 0;
 }
 
-static void tlb_remove_page(struct mmu_gather *tlb, unsigned long addr, struct page *page)
+/* One page table's PTEs from addr to end (within it) cleared under
+ * page_table_lock, their pages gathered: a truncate's unmap_mapping_range
+ * and the mm's own munmap may zap one PTE at once (one must take its
+ * reference, not both), and a fault installs under it. One hold for the
+ * run, not one per PTE; it stops when the gather is full, whose flush
+ * (IPIs) runs after the lock is dropped. Returns where it stopped. */
+static unsigned long zap_pte_range(struct mmu_gather *tlb, u32 *pte, unsigned long addr,
+				   unsigned long end)
 {
-	if (!tlb->nr)
-		tlb->start = addr;
-	tlb->end = addr + PAGE_SIZE;
-	tlb->pages[tlb->nr++] = page;
+	struct mm_struct *mm = tlb->mm;
+
+	spin_lock(&mm->page_table_lock);
+	for (; addr < end && tlb->nr < ARRAY_SIZE(tlb->pages); addr += PAGE_SIZE, pte++) {
+		if (!pte_mapped(*pte))
+			continue;
+		if (!tlb->nr)
+			tlb->start = addr;
+		tlb->end = addr + PAGE_SIZE;
+		tlb->pages[tlb->nr++] = pfn_to_page(pte_phys(*pte) >> PAGE_SHIFT);
+		pte_clear(pte);
+		mm->rss--;
+	}
+	spin_unlock(&mm->page_table_lock);
 	if (tlb->nr == ARRAY_SIZE(tlb->pages))
 		tlb_flush_mmu(tlb);
+	return addr;
 }
 
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
 	struct mmu_gather tlb;
+	unsigned long addr = start;
 
 	tlb.mm = mm;                    /* not an initializer: it would zero pages[] */
 	tlb.nr = 0;
-	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
+	tlb.start = tlb.end = 0;
+	while (addr < end) {
+		unsigned long table_end = min(end, (addr | (PGDIR_SIZE - 1)) + 1);
 		u32 *pte = user_pte(mm, addr);
 
-		if (!pte) {                          /* skip to the next table */
-			addr = (addr | (PGDIR_SIZE - 1)) - PAGE_SIZE + 1;
-			continue;
-		}
-		if (!pte_mapped(*pte))
-			continue;
-		tlb_remove_page(&tlb, addr, pfn_to_page(pte_phys(*pte) >> PAGE_SHIFT));
-		pte_clear(pte);
-		mm->rss--;
+		addr = pte ? zap_pte_range(&tlb, pte, addr, table_end) : table_end;
 	}
 	tlb_flush_mmu(&tlb);
 }
@@ -428,8 +463,8 @@ bool page_resident(struct vm_area_struct *vma, unsigned long addr)
 		return true;
 	if (!vma->vm_file || addr >= vma->vm_file_end)
 		return false;
-	return ramfs_file_page(vma->vm_file->f_inode,
-			       (vma->vm_pgoff + (addr - vma->vm_start)) >> PAGE_SHIFT) != NULL;
+	return ramfs_page_present(vma->vm_file->f_inode,
+				  (vma->vm_pgoff + (addr - vma->vm_start)) >> PAGE_SHIFT);
 }
 
 void free_pgtables(struct mm_struct *mm)
@@ -458,7 +493,7 @@ bool copy_dump_page(struct vm_area_struct *vma, unsigned long addr, void *buf)
 	if (!vma->vm_file || addr >= vma->vm_file_end)
 		return false;                     /* never touched, or bss: zeros */
 	index = (vma->vm_pgoff + (addr - vma->vm_start)) >> PAGE_SHIFT;
-	if (!ramfs_file_page(vma->vm_file->f_inode, index))
+	if (!ramfs_page_present(vma->vm_file->f_inode, index))
 		return false;                     /* a hole in the file (or past its end) */
 	return fill_bytes(vma, addr, buf) == 0;
 }

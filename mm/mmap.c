@@ -252,8 +252,8 @@ int mmap_region(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		__atomic_sub_fetch(&vmas_allocated, 1, __ATOMIC_RELAXED);
 		return err;
 	}
+	insert_vma(mm, v);      /* vm_mm first: a truncate walking i_mmap zaps through it */
 	i_mmap_insert(v);
-	insert_vma(mm, v);
 	return 0;
 }
 

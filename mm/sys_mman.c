@@ -124,15 +124,15 @@ static long mmap_shared_anon(struct mm_struct *mm, long start, u32 len,
 static long do_mmap2(u32 addr, u32 len, u32 prot, u32 flags, struct file *file, u32 pgoff);
 
 /* The calls that change the layout hold mmap_lock for writing throughout
- * (include/sched/mm.h); none touches user memory meanwhile. mincore copies
- * its vector out as it goes, so it takes no lock: its readers' view of the
- * VMAs relies on the kernel not being preemptible. A file to map is held
+ * (include/sched/mm.h); none touches user memory meanwhile. mincore reads
+ * the VMAs in batches under mmap_lock (read) and copies each batch out
+ * after dropping it (a fault there takes the lock itself). A file to map is held
  * (fdget) until the mapping has its own reference, as Linux's
  * ksys_mmap_pgoff, so another thread's close meanwhile cannot free it. */
 long sys_mmap2(u32 addr, u32 len, u32 prot, u32 flags, u32 fd, u32 pgoff)
 {
 	struct mm_struct *mm = current->mm;
-	struct fd f = { NULL, false };
+	struct fd f = { NULL, 0 };
 	long ret;
 
 	if (!(flags & MAP_ANONYMOUS)) {

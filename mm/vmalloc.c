@@ -4,37 +4,56 @@
  * __GFP_HIGHMEM: highmem first), one at a time, and are mapped with the
  * arch page-table helpers into the pre-allocated kernel page tables, so
  * vmalloc never needs a page table and every address space sees the area
- * at once (include/asm/pgtable.h). */
+ * at once (include/asm/pgtable.h). The list is guarded by vmap_area_lock
+ * (every execve's argument buffer comes from here, on any CPU); the area
+ * records and the pages are allocated and freed outside it. vfree flushes
+ * the area's global TLB entries on every CPU before its pages go back and
+ * before its addresses can be handed out again. */
 #include <kernel.h>
 #include <mm.h>
 #include <slab.h>
+#include <spinlock.h>
 #include <vmalloc.h>
+#include <asm/tlbflush.h>
 #include "internal.h"
 
 static LIST_HEAD(vmap_area_list);
+static DEFINE_SPINLOCK(vmap_area_lock);     /* the list; no handler takes it */
 
 void vmalloc_init(void)
 {
 	INIT_LIST_HEAD(&vmap_area_list);
 }
 
-/* Find room for `size` bytes (guard included) and link `area` there. */
+/* Find room for `size` bytes (guard included) and link `area` there, in one
+ * hold of vmap_area_lock: two CPUs must not both take one gap. */
 static bool insert_vm_area(struct vm_struct *area, unsigned long size)
 {
 	unsigned long start = VMALLOC_START;
 	struct vm_struct *next;
+	bool ok = false;
 
+	spin_lock(&vmap_area_lock);
 	list_for_each_entry(next, &vmap_area_list, list) {
 		if (start + size <= next->addr)
 			break;
 		start = next->addr + next->size;
 	}
-	if (start + size > VMALLOC_END || start + size < start)
-		return false;
-	area->addr = start;
-	area->size = size;
-	list_add_tail(&area->list, &next->list);   /* before next (or at the end) */
-	return true;
+	if (start + size <= VMALLOC_END && start + size > start) {
+		area->addr = start;
+		area->size = size;
+		list_add_tail(&area->list, &next->list);   /* before next (or at the end) */
+		ok = true;
+	}
+	spin_unlock(&vmap_area_lock);
+	return ok;
+}
+
+static void remove_vm_area(struct vm_struct *area)
+{
+	spin_lock(&vmap_area_lock);
+	list_del(&area->list);
+	spin_unlock(&vmap_area_lock);
 }
 
 static void free_area_pages(struct vm_struct *area, unsigned int n)
@@ -81,7 +100,7 @@ void *vmalloc(unsigned long size)
 	return (void *)area->addr;
 
 fail_insert:
-	list_del(&area->list);
+	remove_vm_area(area);
 fail_pages:
 	kfree(area->pages);
 fail_area:
@@ -92,14 +111,21 @@ fail_area:
 struct vm_struct *find_vm_area(const void *addr)
 {
 	unsigned long a = (unsigned long)addr;
-	struct vm_struct *area;
+	struct vm_struct *area, *found = NULL;
 
+	spin_lock(&vmap_area_lock);
 	list_for_each_entry(area, &vmap_area_list, list)
-		if (a - area->addr < area->size)
-			return area;
-	return NULL;
+		if (a - area->addr < area->size) {
+			found = area;
+			break;
+		}
+	spin_unlock(&vmap_area_lock);
+	return found;
 }
 
+/* Contract: unmap, flush every CPU, free the pages, then unlink: the
+ * addresses stay taken until no CPU can reach the old pages through them.
+ * Process context, interrupts on (the flush waits for the other CPUs). */
 void vfree(const void *addr)
 {
 	struct vm_struct *area;
@@ -112,8 +138,9 @@ void vfree(const void *addr)
 		return;
 	}
 	unmap_kernel_range(area->addr, area->nr_pages * PAGE_SIZE);
+	flush_tlb_kernel_range(area->addr, area->addr + area->nr_pages * PAGE_SIZE);
 	free_area_pages(area, area->nr_pages);
-	list_del(&area->list);
+	remove_vm_area(area);
 	kfree(area->pages);
 	kfree(area);
 }

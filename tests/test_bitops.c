@@ -55,7 +55,7 @@ static void bitops_thread_flags_are_atomic_bits(struct ktest *t)
 #define TOGGLES 200000
 
 static unsigned long shared_word;
-static int toggle_lost[NR_CPUS], toggle_done;
+static int toggle_lost[NR_CPUS];
 
 /* Toggle this CPU's bit of shared_word; count the times it was not what
  * this CPU itself left it as. */
@@ -70,23 +70,16 @@ static void toggle_own_bit(void *arg)
 		if (!test_and_clear_bit(cpu, &shared_word))
 			toggle_lost[cpu]++;
 	}
-	__atomic_fetch_add(&toggle_done, 1, __ATOMIC_SEQ_CST);
 }
 
 static void claim_c32_bitops_atomic_across_cpus(struct ktest *t)
 {
-	int cpus = num_online_cpus(), cpu;
-	unsigned long start = jiffies;
+	int cpu;
 
 	shared_word = 0;
-	toggle_done = 0;
 	for_each_online_cpu(cpu)
 		toggle_lost[cpu] = 0;
-	KTEST_ASSERT_EQ(t, smp_call_function(toggle_own_bit, NULL, 0), 0);
-	toggle_own_bit(NULL);                 /* this CPU too, at the same time */
-	while (__atomic_load_n(&toggle_done, __ATOMIC_SEQ_CST) < cpus && jiffies - start < 30 * HZ)
-		cpu_relax();
-	KTEST_ASSERT_EQ(t, toggle_done, cpus);
+	KTEST_ASSERT_EQ(t, ktest_on_all_cpus(toggle_own_bit, NULL), num_online_cpus());
 	for_each_online_cpu(cpu)
 		KTEST_EXPECT_EQ(t, toggle_lost[cpu], 0);
 	KTEST_EXPECT_EQ(t, shared_word, 0UL);

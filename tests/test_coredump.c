@@ -252,7 +252,7 @@ static void com2_send_file(struct inode *inode, const char *name)
 
 	com2_write(line, snprintf(line, sizeof(line), "TLCORE %s %lld\n", name, inode->i_size));
 	for (loff_t off = 0; off < inode->i_size; off += PAGE_SIZE) {
-		struct page *page = ramfs_file_page(inode, off >> PAGE_SHIFT);
+		struct page *page = find_get_page(inode, off >> PAGE_SHIFT);
 		size_t len = min((loff_t)PAGE_SIZE, inode->i_size - off);
 		const u8 *kaddr = page ? kmap(page) : NULL;
 
@@ -264,8 +264,10 @@ static void com2_send_file(struct inode *inode, const char *name)
 		} else {
 			com2_write("Z", 1);
 		}
-		if (page)
+		if (page) {
 			kunmap(page);
+			put_page(page);
+		}
 	}
 	com2_write(line, snprintf(line, sizeof(line), "TLCORE-END %08x\n", sum));
 }

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <ktest.h>
 #include <mm.h>
+#include <pid.h>
 #include <timer.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
@@ -735,6 +736,44 @@ static void need_resched_acted_on_only_toward_user_mode(struct ktest *t)
 	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, NULL), pid);
 }
 
+static int sleeper_back;
+
+/* Sleep as a wait loop that checks for signals first and then sets its
+ * state would, with the signal come in between (TIF_SIGPENDING set, as a
+ * sender on another CPU sets it, after the check and before the sleep). */
+static int sleep_with_signal_come(void *arg)
+{
+	(void)arg;
+	set_current_state(TASK_INTERRUPTIBLE);
+	set_ti_thread_flag(current_thread_info(), TIF_SIGPENDING);
+	schedule();
+	clear_ti_thread_flag(current_thread_info(), TIF_SIGPENDING);
+	WRITE_ONCE(sleeper_back, 1);
+	return 0;
+}
+
+/* Linux's rule in schedule(): a TASK_INTERRUPTIBLE task with a signal
+ * pending is not put to sleep (pause() once lost a SIGTERM sent from
+ * another CPU as it went to sleep: signals_glibc's glibc_kill_child hung). */
+static void signal_pending_keeps_interruptible_sleeper_running(struct ktest *t)
+{
+	pid_t pid;
+	struct task_struct *p;
+
+	sleeper_back = 0;
+	pid = kernel_thread(sleep_with_signal_come, NULL, NULL, 0);
+	KTEST_ASSERT_GT(t, pid, 0);
+	p = find_get_task_by_pid(pid);
+	for (int i = 0; i < 100 && !READ_ONCE(sleeper_back); i++)
+		msleep(10);
+	KTEST_EXPECT_EQ(t, READ_ONCE(sleeper_back), 1);
+	if (p) {
+		wake_up_process(p);                /* asleep for good without the rule */
+		put_task_struct(p);
+	}
+	KTEST_EXPECT_EQ(t, kernel_wait(pid, 0, NULL), pid);
+}
+
 static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(claim_c17_kernel_thread_borrows_active_mm),
 	KTEST_CASE(claim_c18_borrowed_mm_outlives_its_users),
@@ -748,6 +787,7 @@ static const struct ktest_case sched_cases[] = {
 	KTEST_CASE(orphans_go_to_init),
 	KTEST_CASE(zombie_keeps_stack_until_reaped),
 	KTEST_CASE(need_resched_acted_on_only_toward_user_mode),
+	KTEST_CASE(signal_pending_keeps_interruptible_sleeper_running),
 	{}
 };
 KTEST_SUITE(sched, sched_cases);

@@ -8,7 +8,8 @@
  * TLB or the page tables) or faults and takes its fixup. With one CPU
  * the cases check what one CPU must do: no IPI, no shootdown counted, and
  * the CPU leaving a dying mm it is lazy on. The kmap_atomic windows, per
- * CPU, are checked here too. */
+ * CPU, are checked here too, and the kernel ranges every CPU may cache
+ * (global entries): a vmalloc area and a pkmap slot handed out again. */
 #include <kernel.h>
 #include <errno.h>
 #include <highmem.h>
@@ -18,6 +19,7 @@
 #include <sched.h>
 #include <sched/mm.h>
 #include <smp.h>
+#include <vmalloc.h>
 #include <uapi/linux/mman.h>
 #include <asm/mmu_context.h>
 #include <asm/page.h>
@@ -288,11 +290,106 @@ static void kmap_atomic_windows_are_per_cpu(struct ktest *t)
 	__free_page(theirs);
 }
 
+/* A word another CPU read at a kernel address, through its own TLB. */
+struct remote_word {
+	const u32 *addr;
+	u32 value;
+};
+
+static void read_remote_word(void *arg)
+{
+	struct remote_word *w = arg;
+
+	w->value = READ_ONCE(*w->addr);
+}
+
+static u32 word_on_cpu(int cpu, const u32 *addr)
+{
+	struct remote_word w = { addr, 0 };
+
+	smp_call_function_single(cpu, read_remote_word, &w, 1);
+	return w.value;
+}
+
+/* Hold free pages until the freed `old` is among them, so the next
+ * allocation cannot get it back; returns how many are held. */
+static int hold_page(struct page **held, int max, struct page *old)
+{
+	int n = 0;
+
+	while (n < max && (held[n] = alloc_page(GFP_KERNEL | __GFP_HIGHMEM)))
+		if (held[n++] == old)
+			break;
+	return n;
+}
+
+/* A vmalloc area freed and its addresses handed out again (first fit):
+ * another CPU that read the old area must see the new page. Without
+ * vfree's flush of every CPU it read the freed page through its stale
+ * global entry, every run at -smp 4. */
+static void vfree_flushes_every_cpu(struct ktest *t)
+{
+	int cpu = other_cpu() >= 0 ? other_cpu() : smp_processor_id(), n;
+	u32 *p = vmalloc(PAGE_SIZE), *q;
+	struct page *old, *held[8];
+
+	KTEST_ASSERT_NOT_NULL(t, p);
+	p[0] = 0x01d;
+	old = vmalloc_to_page(p);
+	KTEST_EXPECT_EQ(t, word_on_cpu(cpu, p), 0x01d);    /* now in its TLB */
+	vfree(p);
+	n = hold_page(held, 8, old);
+	q = vmalloc(PAGE_SIZE);
+	KTEST_EXPECT_PTR_EQ(t, q, p);
+	if (q) {
+		KTEST_EXPECT_TRUE(t, vmalloc_to_page(q) != old);
+		q[0] = 0x2e3;
+		KTEST_EXPECT_EQ(t, word_on_cpu(cpu, q), 0x2e3);
+		vfree(q);
+	}
+	while (n > 0)
+		__free_page(held[--n]);
+}
+
+/* A pkmap slot torn down and given to another page once every slot has
+ * come round: another CPU that read through it before must see the new
+ * page. Without the flush of every CPU before a slot is reused it read
+ * the old page through its stale global entry, every run at -smp 4. */
+static void kmap_slot_reused_after_every_cpu_flushed(struct ktest *t)
+{
+	int cpu = other_cpu() >= 0 ? other_cpu() : smp_processor_id();
+	struct page *a = alloc_page(GFP_HIGHUSER), *b = alloc_page(GFP_HIGHUSER);
+	unsigned int mapped = nr_kmapped_pages();
+	u32 *va, *vb = NULL;
+
+	KTEST_ASSERT_TRUE(t, a && b && PageHighMem(a) && PageHighMem(b));
+	va = kmap(a);
+	va[0] = 0xa;
+	KTEST_EXPECT_EQ(t, word_on_cpu(cpu, va), 0xa);     /* now in its TLB */
+	kunmap(a);
+	for (int i = 0; i <= 2 * LAST_PKMAP && vb != va; i++) {
+		vb = kmap(b);                               /* the next slot each time */
+		if (vb != va)
+			kunmap(b);
+	}
+	KTEST_EXPECT_PTR_EQ(t, vb, va);
+	if (vb == va) {
+		vb[0] = 0xb;
+		KTEST_EXPECT_EQ(t, word_on_cpu(cpu, vb), 0xb);
+		kunmap(b);
+	}
+	KTEST_EXPECT_EQ(t, nr_kmapped_pages(), mapped);
+	__free_page(a);
+	__free_page(b);
+}
+
 static struct ktest_case tlb_cases[] = {
 	KTEST_CASE(claim_c32_munmap_shoots_down_other_cpus),
 	KTEST_CASE(claim_c32_lazy_cpu_leaves_mm_after_one_shootdown),
 	KTEST_CASE(claim_c32_shootdown_counters_move),
 	KTEST_CASE(kmap_atomic_windows_are_per_cpu),
+	KTEST_CASE(vfree_flushes_every_cpu),
+	KTEST_CASE(kmap_slot_reused_after_every_cpu_flushed),
 	{}
 };
 KTEST_SUITE(tlb, tlb_cases);

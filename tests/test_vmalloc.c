@@ -1,7 +1,8 @@
 /* tests/test_vmalloc.c: vmalloc areas are virtually contiguous and physically
  * scattered, guarded by a faulting page, unmapped and freed by vfree, placed
  * first fit, visible from any page directory that copied the kernel half,
- * and NULL (not a panic) when memory or address space runs out. */
+ * and NULL (not a panic) when memory or address space runs out (several
+ * CPUs at once: tests/test_smp_mm.c). */
 #include <kernel.h>
 #include <ktest.h>
 #include <mm.h>

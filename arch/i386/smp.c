@@ -73,9 +73,11 @@ static bool wait_for_count(int *counter, int n)
 {
 	unsigned long start = jiffies;
 
-	while (__atomic_load_n(counter, __ATOMIC_SEQ_CST) < n)
+	while (__atomic_load_n(counter, __ATOMIC_SEQ_CST) < n) {
 		if (jiffies - start > HZ)
 			return false;
+		cpu_relax();
+	}
 	return true;
 }
 

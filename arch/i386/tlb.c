@@ -5,7 +5,10 @@
  * and spins until every one of them has cleared its bit of flush_req.cpus.
  * A receiver flushes (TLBSTATE_OK) or leaves the mm (TLBSTATE_LAZY), then
  * clears its bit. Each mm counts the shootdowns that interrupted another CPU
- * and the IPIs they sent (mm->tlb_shootdowns, mm->tlb_ipis: /proc/<pid>/status). */
+ * and the IPIs they sent (mm->tlb_shootdowns, mm->tlb_ipis: /proc/<pid>/status).
+ * Kernel ranges (vmalloc areas, the pkmap window) are in every address space
+ * and mapped global, so their flush goes to every online CPU instead, as a
+ * function call (flush_tlb_kernel_range). */
 #include <kernel.h>
 #include <sched.h>
 #include <smp.h>
@@ -161,4 +164,34 @@ void flush_tlb_range(struct mm_struct *mm, unsigned long start, unsigned long en
 void __flush_tlb_page(struct mm_struct *mm, unsigned long addr)
 {
 	flush_tlb_mm_range(mm, addr & PAGE_MASK, (addr & PAGE_MASK) + PAGE_SIZE);
+}
+
+/* A kernel range to drop on each CPU (flush_tlb_kernel_range). */
+struct kernel_range {
+	unsigned long start, end;
+};
+
+static void do_flush_tlb_kernel_range(void *info)
+{
+	const struct kernel_range *r = info;
+
+	if (flush_pages(r->start, r->end) == TLB_FLUSH_ALL_PAGES) {
+		__flush_tlb_all();        /* a CR3 write would keep the global entries */
+		return;
+	}
+	for (unsigned long addr = r->start; addr < r->end; addr += PAGE_SIZE)
+		__flush_tlb_one(addr);
+}
+
+/* Contract: every online CPU drops its translations of the kernel range
+ * [start, end) (global entries, in no mm's mask), as Linux's
+ * flush_tlb_kernel_range; returns when all have. Process context, interrupts
+ * on when other CPUs are online (it waits for their answers). */
+void flush_tlb_kernel_range(unsigned long start, unsigned long end)
+{
+	struct kernel_range r = { start & PAGE_MASK, end };
+
+	if (num_online_cpus() > 1)
+		smp_call_function(do_flush_tlb_kernel_range, &r, 1);
+	do_flush_tlb_kernel_range(&r);
 }

@@ -8,8 +8,9 @@
  * fault handler (kernel/sched/cputime.c), sizes from the VMAs
  * (task_mmu.c), the terminal from the session's controlling tty (tty_nr
  * and tpgid; 0 and -1 without one, as Linux). What Tasklab does not have
- * reads as Linux shows it absent: one CPU (processor 0), no ptrace
- * (TracerPid 0), root with every capability and others with none. */
+ * reads as Linux shows it absent: no ptrace (TracerPid 0), root with
+ * every capability and others with none. Field 39 is the CPU the task
+ * last ran on (ps's PSR). */
 #include <kernel.h>
 #include <errno.h>
 #include <fdtable.h>
@@ -186,11 +187,11 @@ static void stat_tail(struct seq_file *m, struct task_struct *p, struct mm_struc
 {
 	int wchan = permitted && (!whole || s->threads < 2) && p->state != TASK_RUNNING;
 
-	seq_printf(m, " 0 0 %lu %lu %lu %lu %d 0 0 %d 0 %u %u 0 0 0",
+	seq_printf(m, " 0 0 %lu %lu %lu %lu %d 0 0 %d %d %u %u 0 0 0",
 		   (unsigned long)(p->pending.signal & 0x7fffffff),
 		   (unsigned long)(p->blocked & 0x7fffffff), (unsigned long)(s->ign & 0x7fffffff),
 		   (unsigned long)(s->catch & 0x7fffffff), wchan, p->exit_signal,
-		   p->rt_priority, p->policy);
+		   task_cpu(p), p->rt_priority, p->policy);
 	seq_printf(m, " %lu %lu %lu %lu %lu %lu %lu %d\n",
 		   mm ? mm->start_data : 0, mm ? mm->end_data : 0, mm ? mm->start_brk : 0,
 		   mm ? mm->arg_start : 0, mm ? mm->arg_end : 0, mm ? mm->env_start : 0,

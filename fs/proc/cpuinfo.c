@@ -1,10 +1,17 @@
-/* fs/proc/cpuinfo.c: /proc/cpuinfo for the one CPU, in Linux's i386
- * layout, from CPUID: vendor, family, model, name, stepping, the feature
- * flags by Linux's names, the cache line and address sizes. Tasklab does
- * not calibrate the TSC or a delay loop, so the "cpu MHz" and "bogomips"
- * lines Linux computes from them are left out; the SMP topology lines are
- * left out as on a uniprocessor kernel. */
+/* fs/proc/cpuinfo.c: /proc/cpuinfo, one block per online CPU in Linux's
+ * i386 layout, from CPUID: vendor, family, model, name, stepping, the
+ * feature flags by Linux's names, the cache line and address sizes, and
+ * the CPU's local APIC id ("apicid", as Linux's SMP kernel shows it). The
+ * CPUID answers are the reading CPU's: every CPU of a machine Tasklab
+ * starts is the same model (QEMU's -cpu). Tasklab does not calibrate the
+ * TSC or a delay loop, so the "cpu MHz" and "bogomips" lines Linux
+ * computes from them are left out, and it does not read the package and
+ * core topology, so "physical id", "siblings", "core id" and "cpu cores"
+ * are left out too. */
 #include <kernel.h>
+#include <cpumask.h>
+#include <smp.h>
+#include <asm/apic.h>
 #include <asm/processor.h>
 #include "internal.h"
 
@@ -53,7 +60,7 @@ static void model_name(char name[49], u32 max_ext)
 	memmove(name, p, strlen(p) + 1);
 }
 
-static void show_ident(struct seq_file *m, u32 max, u32 max_ext, u32 sig)
+static void show_ident(struct seq_file *m, int cpu, u32 max, u32 max_ext, u32 sig)
 {
 	u32 v[4], family = (sig >> 8) & 0xf, model = (sig >> 4) & 0xf;
 	char vendor[13], name[49];
@@ -68,12 +75,14 @@ static void show_ident(struct seq_file *m, u32 max, u32 max_ext, u32 sig)
 		family += (sig >> 20) & 0xff;
 	if (family >= 6)
 		model += ((sig >> 16) & 0xf) << 4;
-	seq_printf(m, "processor\t: 0\nvendor_id\t: %s\ncpu family\t: %u\nmodel\t\t: %u\n"
-		   "model name\t: %s\nstepping\t: %u\n", vendor, family, model,
+	seq_printf(m, "processor\t: %d\nvendor_id\t: %s\ncpu family\t: %u\nmodel\t\t: %u\n"
+		   "model name\t: %s\nstepping\t: %u\n", cpu, vendor, family, model,
 		   *name ? name : "unknown", sig & 0xf);
 	seq_printf(m, "fdiv_bug\t: no\nf00f_bug\t: no\ncoma_bug\t: no\nfpu\t\t: yes\n"
 		   "fpu_exception\t: yes\ncpuid level\t: %u\nwp\t\t: %s\n", max,
 		   (read_cr0() & X86_CR0_WP) ? "yes" : "no");
+	seq_printf(m, "apicid\t\t: %u\ninitial apicid\t: %u\n", cpu_to_apicid[cpu],
+		   cpu_to_apicid[cpu]);
 }
 
 #define X86_FEATURE_PAE     (1u << 6)
@@ -101,14 +110,14 @@ static void show_sizes(struct seq_file *m, u32 max_ext, u32 ebx, u32 edx)
 		   phys, virt);
 }
 
-int proc_cpuinfo_show(struct seq_file *m, struct proc_inode *pi)
+static void show_cpu(struct seq_file *m, int cpu)
 {
 	u32 max, max_ext, sig, ebx, ecx, edx, x;
 
 	cpuid_count(0, 0, &max, &x, &x, &x);
 	cpuid_count(0x80000000, 0, &max_ext, &x, &x, &x);
 	cpuid_count(1, 0, &sig, &ebx, &ecx, &edx);
-	show_ident(m, max, max_ext, sig);
+	show_ident(m, cpu, max, max_ext, sig);
 	seq_puts(m, "flags\t\t:");
 	show_flags(m, leaf1_edx, edx);
 	show_flags(m, leaf1_ecx, ecx);
@@ -121,5 +130,13 @@ int proc_cpuinfo_show(struct seq_file *m, struct proc_inode *pi)
 	}
 	seq_putc(m, '\n');
 	show_sizes(m, max_ext, ebx, edx);
+}
+
+int proc_cpuinfo_show(struct seq_file *m, struct proc_inode *pi)
+{
+	int cpu;
+
+	for_each_online_cpu(cpu)
+		show_cpu(m, cpu);
 	return 0;
 }

@@ -53,6 +53,11 @@ void flush_tlb_mm(struct mm_struct *mm);
 void flush_tlb_range(struct mm_struct *mm, unsigned long start, unsigned long end);
 void __flush_tlb_page(struct mm_struct *mm, unsigned long addr);
 
+/* Flush the kernel range [start, end) on every online CPU (vfree, the
+ * pkmap window's reuse): kernel PTEs are global and in no mm's mask.
+ * Process context, interrupts on. */
+void flush_tlb_kernel_range(unsigned long start, unsigned long end);
+
 /* The common case inline (a copy-on-write break of a task whose mm no
  * other CPU holds): one invlpg, no call. */
 static inline void flush_tlb_page(struct mm_struct *mm, unsigned long addr)

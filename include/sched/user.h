@@ -17,6 +17,8 @@
 #include <sched.h>
 #include <sched/signal.h>
 
+/* Its counts change by atomic operations on any CPU; the hash list under
+ * kernel/user.c's uidhash_lock. */
 struct user_struct {
 	int count;                        /* references: its tasks, and callers */
 	int processes;                    /* tasks with this real uid, reaped ones
@@ -36,15 +38,21 @@ extern unsigned long nr_user_structs;
  * out of memory. */
 struct user_struct *alloc_uid(unsigned int uid);
 void __free_uid(struct user_struct *up);
-/* Drop a reference; the last one frees the record. */
+/* Drop a reference; the last one frees the record. All but what may be the
+ * last go without the lock: a count above 1 is lowered in one step. */
 static inline void free_uid(struct user_struct *up)
 {
-	if (--up->count == 0)
-		__free_uid(up);
+	int c = __atomic_load_n(&up->count, __ATOMIC_RELAXED);
+
+	while (c > 1)
+		if (__atomic_compare_exchange_n(&up->count, &c, c - 1, false,
+						__ATOMIC_RELEASE, __ATOMIC_RELAXED))
+			return;
+	__free_uid(up);
 }
 static inline struct user_struct *get_uid(struct user_struct *up)
 {
-	up->count++;
+	__atomic_add_fetch(&up->count, 1, __ATOMIC_RELAXED);
 	return up;
 }
 /* Move current to the user_struct of uid new_ruid (setuid and friends):
@@ -77,7 +85,7 @@ static inline int fork_check_limits(void)
 	struct task_struct *tsk = current;
 
 	if (likely(!fork_rate_limit && nr_threads < max_threads - MIN_TASKS_LEFT_FOR_ROOT &&
-		   (unsigned long)tsk->user->processes < tsk->signal->rlim[RLIMIT_NPROC].rlim_cur))
+		   (unsigned long)READ_ONCE(tsk->user->processes) < tsk->signal->rlim[RLIMIT_NPROC].rlim_cur))
 		return 0;
 	return __fork_check_limits();
 }
@@ -85,7 +93,7 @@ static inline int fork_check_limits(void)
  * more task of its real user. */
 static inline void fork_account_user(struct task_struct *p)
 {
-	get_uid(p->user)->processes++;
+	__atomic_add_fetch(&get_uid(p->user)->processes, 1, __ATOMIC_RELAXED);
 }
 /* Called by release_task: p is no longer one of its user's tasks. */
 static inline void release_task_user(struct task_struct *p)
@@ -93,7 +101,7 @@ static inline void release_task_user(struct task_struct *p)
 	struct user_struct *up = p->user;
 
 	p->user = NULL;
-	up->processes--;
+	__atomic_sub_fetch(&up->processes, 1, __ATOMIC_RELAXED);
 	free_uid(up);
 }
 

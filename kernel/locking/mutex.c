@@ -1,5 +1,5 @@
-/* kernel/locking/mutex.c: struct mutex (include/mutex.h). The lock word is
- * taken by an atomic exchange; a task that loses sleeps exclusively on the
+/* kernel/locking/mutex.c: struct mutex (include/mutex.h). The lock word,
+ * the owner, is taken by an atomic compare-and-exchange; a task that loses sleeps exclusively on the
  * mutex's wait queue and tries again when woken, so one unlock wakes one
  * waiter. No wake-up is lost: a waiter queues and sets its state under the
  * queue's lock before it tries the word, and unlock clears the word (a
@@ -14,7 +14,6 @@
 
 void __mutex_init(struct mutex *m, const char *name)
 {
-	m->locked = 0;
 	m->owner = NULL;
 	__init_waitqueue_head(&m->wait, "mutex.wait.lock");
 	m->dep_map = (struct lockdep_map)STATIC_LOCKDEP_MAP_INIT(name);
@@ -22,10 +21,7 @@ void __mutex_init(struct mutex *m, const char *name)
 
 static bool __mutex_trylock(struct mutex *m)
 {
-	if (__sync_lock_test_and_set(&m->locked, 1))
-		return false;
-	m->owner = current;
-	return true;
+	return __sync_bool_compare_and_swap(&m->owner, NULL, current);
 }
 
 static void mutex_acquire(struct mutex *m, const char *what, unsigned long ip)
@@ -62,7 +58,7 @@ int mutex_lock_interruptible(struct mutex *m)
 	finish_wait(&m->wait, &w);
 	if (ret) {
 		__lock_release(&m->dep_map);
-		if (!m->locked)
+		if (!m->owner)
 			wake_up(&m->wait);
 	}
 	return ret;
@@ -80,10 +76,9 @@ int mutex_trylock(struct mutex *m)
 void __mutex_unlock(struct mutex *m)
 {
 	__lock_release(&m->dep_map);
-	m->owner = NULL;
 	/* an exchange, not a plain store: a full barrier, so the queue is
 	 * read after the word is seen free (a waiter queues, then tries) */
-	__atomic_exchange_n(&m->locked, 0, __ATOMIC_SEQ_CST);
+	(void)__atomic_exchange_n(&m->owner, NULL, __ATOMIC_SEQ_CST);
 	if (waitqueue_active(&m->wait))
 		wake_up(&m->wait);
 }

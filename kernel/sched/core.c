@@ -393,6 +393,7 @@ static void __schedule(bool yielded)
 	struct task_struct *prev = current, *next;
 	struct rq *crq, *rq;
 	unsigned long flags;
+	long state;
 	int cpu;
 
 	if (unlikely(in_interrupt()))
@@ -405,10 +406,16 @@ static void __schedule(bool yielded)
 	rq = sched_rq(cpu);
 	spin_lock(&rq->lock);
 	clear_tsk_need_resched(prev);
-	if (prev->state != TASK_RUNNING) {
-		if (task_on_runqueue(prev))
-			deactivate_task(rq, prev);
-		prev->nvcsw++;
+	state = prev->state;
+	if (state != TASK_RUNNING) {
+		if (state == TASK_INTERRUPTIBLE && unlikely(signal_pending(prev))) {
+			prev->state = TASK_RUNNING;       /* see below */
+			prev->nivcsw++;
+		} else {
+			if (task_on_runqueue(prev))
+				deactivate_task(rq, prev);
+			prev->nvcsw++;
+		}
 	} else if (!is_idle_task(prev)) {
 		prev->nivcsw++;
 	}
@@ -426,7 +433,13 @@ static void __schedule(bool yielded)
  * none runnable): goodness()'s best, or the O(1) scheduler's first task of
  * the best priority level. A caller still TASK_RUNNING stays on the run queue and returns when
  * it is picked again; one that set itself sleeping first is taken off it
- * and returns only after a wake-up. Returns nothing. Process context only
+ * and returns only after a wake-up, except that a TASK_INTERRUPTIBLE
+ * caller with a signal pending stays runnable, as in Linux: a sleeper
+ * that checked for signals before setting its state (pause, a wait loop)
+ * would otherwise miss one sent from another CPU between the check and
+ * the sleep (the sender's wake-up found it still running); the check is
+ * made under the run queue lock, which the sender's wake-up takes after
+ * setting TIF_SIGPENDING. Returns nothing. Process context only
  * (from an interrupt handler: panic). Either interrupt state: they are off
  * for the pick and the switch, and on return are again as the caller had
  * them (each task's state is saved on its own stack; a new task's first
@@ -527,7 +540,8 @@ fastcall bool __wake_up_state(struct task_struct *p, long state)
 		cpu = sched_class->wakeup_cpu(rq, p);
 		if (cpu >= 0) {
 			if (cpu != smp_processor_id())
-				cpu_rq(cpu)->nr_wake_remote++;
+				__atomic_add_fetch(&cpu_rq(cpu)->nr_wake_remote, 1,
+						   __ATOMIC_RELAXED);   /* not our queue's lock */
 			resched_cpu(cpu);
 		}
 	}

@@ -79,7 +79,6 @@ struct rq {
 
 DECLARE_PER_CPU(struct rq, runqueues);
 #define cpu_rq(cpu)   (&per_cpu(runqueues, (cpu)))
-#define task_cpu(p)   (task_thread_info(p)->cpu)
 #define cpu_curr(cpu) (cpu_rq(cpu)->curr)
 /* The queue CPU cpu schedules from (see above). */
 #define sched_rq(cpu) (sched_class->shared_rq ? cpu_rq(0) : cpu_rq(cpu))

@@ -221,6 +221,31 @@ static void stat_self_fields(struct ktap *t)
 
 /* The process's own line sums its threads; on Tasklab /proc/<pid>/stat
  * (qemu fakes that file) also names the program. */
+/* Field 39 is the CPU the thread last ran on: pinned to the last CPU it
+ * may use, it reads that one (ps's PSR). */
+static void stat_processor_is_last_cpu(struct ktap *t)
+{
+	unsigned long mask[4] = { 0 }, one[4] = { 0 }, saved[4];
+	struct pstat s;
+	int last = -1;
+
+	KTAP_ASSERT_GE(t, sched_getaffinity(0, sizeof(mask), mask), 0);
+	memcpy(saved, mask, sizeof(mask));
+	for (int cpu = 0; cpu < (int)(8 * sizeof(mask)); cpu++)
+		if (mask[cpu / (8 * sizeof(long))] & (1UL << (cpu % (8 * sizeof(long)))))
+			last = cpu;
+	KTAP_ASSERT_GE(t, last, 0);
+	one[last / (8 * sizeof(long))] = 1UL << (last % (8 * sizeof(long)));
+	KTAP_ASSERT_EQ(t, sched_setaffinity(0, sizeof(one), one), 0);
+	spin(0.05);                        /* runs there now */
+	if (read_own_stat(t, &s)) {
+		KTAP_EXPECT_GE(t, s.nfields, 39);
+		KTAP_EXPECT_EQ(t, s.f[39], (long long)last);
+	}
+	KTAP_EXPECT_EQ(t, sched_setaffinity(0, sizeof(saved), saved), 0);
+	ktap_log(t, "pinned to CPU %d", last);
+}
+
 static void stat_process_line(struct ktap *t)
 {
 	char path[64];
@@ -672,6 +697,28 @@ static void version_cpuinfo(struct ktap *t)
 	KTAP_EXPECT_TRUE(t, strstr(text, "\nflags\t\t: ") != NULL);
 }
 
+/* /proc/cpuinfo has a block per online CPU, "processor : 0" to N-1, as
+ * many as /proc/stat has cpuN lines (glibc's and BusyBox's nproc count
+ * either). */
+static void cpuinfo_block_per_cpu(struct ktap *t)
+{
+	int blocks = 0, stat_cpus = 0;
+	char want[32], *p;
+
+	KTAP_ASSERT_GT(t, read_file("/proc/stat"), 0);
+	for (p = text; (p = strstr(p, "\ncpu")); p++)
+		stat_cpus += p[4] >= '0' && p[4] <= '9';
+	KTAP_ASSERT_GT(t, read_file("/proc/cpuinfo"), 0);
+	for (p = text; (p = strstr(p, "processor\t: ")); p++) {
+		snprintf(want, sizeof(want), "processor\t: %d\n", blocks);
+		KTAP_EXPECT_TRUE(t, !strncmp(p, want, strlen(want)));
+		blocks++;
+	}
+	KTAP_EXPECT_GE(t, blocks, 1);
+	KTAP_EXPECT_EQ(t, blocks, stat_cpus);
+	ktap_log(t, "%d CPUs", blocks);
+}
+
 /* /proc/interrupts, Linux's table: a header of CPUn columns (11 spaces
  * first), and the local timer's row (LOC) with one count per column. */
 static void interrupts_column_per_cpu(struct ktap *t)
@@ -1004,6 +1051,7 @@ static void sysinfo_fields(struct ktap *t)
 
 static const struct ktap_case cases[] = {
 	KTAP_CASE(stat_self_fields),
+	KTAP_CASE(stat_processor_is_last_cpu),
 	KTAP_CASE(stat_process_line),
 	KTAP_CASE(status_fields),
 	KTAP_CASE(statm_sizes),
@@ -1021,6 +1069,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(loadavg_format),
 	KTAP_CASE(stat_cpu_and_counters),
 	KTAP_CASE(version_cpuinfo),
+	KTAP_CASE(cpuinfo_block_per_cpu),
 	KTAP_CASE(interrupts_column_per_cpu),
 	KTAP_CASE(mounts_and_filesystems),
 	KTAP_CASE(sys_kernel_files),

@@ -29,6 +29,8 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <utest.h>
+#include <asm/step_over.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 
@@ -326,20 +328,6 @@ static void bus_handler(int sig, siginfo_t *si, void *ucp)
 	bus_addr = (unsigned long)si->si_addr;
 	uc->uc_mcontext.gregs[REG_EIP] += 2;
 	uc->uc_mcontext.gregs[REG_EAX] = BUS_MARK;
-}
-
-/* A byte load and a byte store of exactly two bytes (8a 01, 88 01). */
-static int load_byte(const volatile void *addr)
-{
-	int v;
-
-	__asm__ __volatile__("movb (%%ecx), %%al" : "=a"(v) : "c"(addr), "a"(0) : "memory");
-	return v & 0xff;
-}
-
-static void store_byte(volatile void *addr, int c)
-{
-	__asm__ __volatile__("movb %%al, (%%ecx)" : "+a"(c) : "c"(addr) : "memory");
 }
 
 static int catch_sigbus(void)

@@ -7,7 +7,9 @@
  * lookups by pid (kill of a process group, sched_getparam, getpriority,
  * /proc/<pid>/stat) of processes that are exiting and being reaped, their
  * /proc stat, status and oom_score_adj read through fds opened before
- * the reap, and pid 0 found by none of those lookups.
+ * the reap, pid 0 found by none of those lookups, and one name removed
+ * by unlink and rename on two CPUs at once, and a path read while its
+ * directory is renamed.
  * Each call must give one of the answers Linux gives for it (the file
  * was there, or EBADF; the task was there, or ESRCH) and the kernel must
  * neither oops nor leak; at -smp 4 with QEMU's multi-threaded TCG
@@ -177,7 +179,8 @@ static void fd_calls_race_close(struct ktap *t)
 		return;
 	KTAP_EXPECT_TRUE(t, fd_round(t, true, &ok, &badf));     /* nothing races yet */
 	KTAP_ASSERT_GT(t, thread_start(&th, toggler, NULL, 0), 0);
-	for (int i = 0; i < ROUNDS && good; i++)
+	/* on one CPU the toggler runs from our first tick on: go on until it has */
+	for (long i = 0, end = now_ms() + 5000; (i < ROUNDS || !toggles) && good && now_ms() < end; i++)
 		good = fd_round(t, false, &ok, &badf);
 	stop = 1;
 	thread_join(&th);
@@ -401,21 +404,44 @@ static long read_proc_files_of(pid_t pid)
 
 static volatile int *newest;         /* the churning leader's newest child */
 static volatile long reader_bad;
+static long (*churn_look)(pid_t pid);
 
-static int proc_reader(void *unused)
+static int churn_reader(void *unused)
 {
 	while (!stop && !reader_bad)
-		reader_bad = read_proc_files_of(*newest);
+		reader_bad = churn_look(*newest);
 	return 0;
 }
 
-/* Two readers (this thread and another) on the /proc files of children
- * that exit at once, while their parent reaps them on another CPU. */
-static void proc_files_race_release(struct ktap *t)
+/* The CPUs we may run on. */
+static int cpus_allowed(void)
+{
+	unsigned long mask[4] = { 0 };
+	int n = 0;
+
+	if (sched_getaffinity(0, sizeof(mask), mask) < 0)
+		return 1;
+	for (int i = 0; i < 4; i++)
+		n += __builtin_popcountl(mask[i]);
+	return n;
+}
+
+/* Children to churn: on one CPU the two busy lookers leave the leader a
+ * few ticks of each goodness() (2.4) epoch, so 300 children took 30 s;
+ * the race is several CPUs' anyway. */
+static int churn_count(void)
+{
+	return cpus_allowed() > 1 ? 300 : 30;
+}
+
+/* Two lookers (this thread and another) calling look on the newest of
+ * churn_count() children that exit at once, while their parent reaps
+ * them on another CPU: each look 0 or its unexpected result. */
+static void race_churn(struct ktap *t, long (*look)(pid_t pid))
 {
 	pid_t leader, reaped = 0;
 	struct thread th;
-	int status = 0, reads = 0;
+	int status = 0, reads = 0, children = churn_count();
 	long bad = 0;
 
 	newest = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
@@ -423,13 +449,14 @@ static void proc_files_race_release(struct ktap *t)
 	*newest = getpid();
 	stop = 0;
 	reader_bad = 0;
+	churn_look = look;
 	leader = fork();
 	if (leader == 0)
-		_exit(churn_children(newest, 300));
+		_exit(churn_children(newest, children));
 	KTAP_ASSERT_GT(t, leader, 0);
-	KTAP_ASSERT_GT(t, thread_start(&th, proc_reader, NULL, 0), 0);
+	KTAP_ASSERT_GT(t, thread_start(&th, churn_reader, NULL, 0), 0);
 	while (!bad && !(reaped = waitpid(leader, &status, WNOHANG))) {
-		bad = read_proc_files_of(*newest);
+		bad = look(*newest);
 		reads++;
 	}
 	stop = 1;
@@ -440,8 +467,179 @@ static void proc_files_race_release(struct ktap *t)
 	KTAP_EXPECT_EQ(t, bad, 0);
 	KTAP_EXPECT_EQ(t, reader_bad, 0);
 	KTAP_EXPECT_TRUE(t, WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	ktap_log(t, "%d rounds of reads while 300 children came and went", reads);
+	ktap_log(t, "%d rounds of looks while %d children came and went", reads, children);
 	munmap((void *)newest, 4096);
+}
+
+/* Two readers on the /proc files of children being reaped. */
+static void proc_files_race_release(struct ktap *t)
+{
+	race_churn(t, read_proc_files_of);
+}
+
+/* A pidfd opened and polled: an fd that polls (readable or not), or ESRCH
+ * (reaped), or EINVAL (the number went to a thread); 0, or the result. */
+static long pidfd_of(pid_t pid)
+{
+	struct pollfd p;
+	long fd = __syscall2(__NR_pidfd_open, pid, 0), r;
+
+	if (fd == -ESRCH || fd == -EINVAL)
+		return 0;
+	if (fd < 0)
+		return fd;
+	p = (struct pollfd){ .fd = (int)fd, .events = POLLIN };
+	r = __syscall3(__NR_poll, &p, 1, 0);
+	__syscall1(__NR_close, fd);
+	return r < 0 ? r : 0;
+}
+
+/* Two threads open pidfds of children being reaped (their struct pid
+ * made on first use, under tasklist_lock) and poll them. */
+static void pidfd_opens_race_reap(struct ktap *t)
+{
+	race_churn(t, pidfd_of);
+}
+
+/* --- one name removed by two CPUs at once -------------------------------- */
+
+#define NAME_ROUNDS 2000             /* names made, at most */
+
+static volatile long name_removed[2], name_bad;
+
+/* Take "n" away, by unlink (which 0) or by rename to "m<which>" and an
+ * unlink of that (which 1), until told to stop: each answer 0 or ENOENT. */
+static int name_remover(void *arg)
+{
+	int which = (int)(long)arg;
+	const char *mine = which ? "m1" : "m0";
+
+	while (!stop) {
+		long r = which ? __syscall2(__NR_rename, "n", mine) : __syscall1(__NR_unlink, "n");
+
+		if (r == 0 && which)
+			r = __syscall1(__NR_unlink, mine);      /* ours alone: must be there */
+		if (r == 0)
+			name_removed[which]++;
+		else if (r != -ENOENT)
+			name_bad = r;
+	}
+	return 0;
+}
+
+static volatile long meminfo_reads;
+
+/* /proc/meminfo walks every ramfs tree for its Shmem line: read it on. */
+static int meminfo_reader(void *unused)
+{
+	static char buf[2048];
+
+	while (!stop) {
+		long fd = __syscall2(__NR_open, "/proc/meminfo", O_RDONLY);
+		long n = fd < 0 ? fd : __syscall3(__NR_read, fd, buf, sizeof(buf));
+
+		if (fd >= 0)
+			__syscall1(__NR_close, fd);
+		if (n <= 0)
+			name_bad = n ? n : -1;
+		meminfo_reads++;
+	}
+	return 0;
+}
+
+/* One name made again and again while two threads remove it, one by
+ * unlink and one by rename, and a third reads /proc/meminfo (a walk of
+ * the tree): each made name is removed once, never twice (two CPUs that
+ * both found it once freed its dentry twice), and the walk never meets a
+ * dentry being taken out. */
+static void names_race_unlink_rename(struct ktap *t)
+{
+	struct thread th[3];
+	long made = 0, left;
+
+	stop = 0;
+	meminfo_reads = name_bad = name_removed[0] = name_removed[1] = 0;
+	for (int i = 0; i < 2; i++)
+		KTAP_ASSERT_GT(t, thread_start(&th[i], name_remover, (void *)(long)i, 0), 0);
+	KTAP_ASSERT_GT(t, thread_start(&th[2], meminfo_reader, NULL, 0), 0);
+	/* for a second at most: on one CPU the three take turns by ticks */
+	for (long end = now_ms() + 1000; made < NAME_ROUNDS && !name_bad && now_ms() < end; ) {
+		long fd = __syscall3(__NR_open, "n", O_CREAT | O_EXCL | O_WRONLY, 0600);
+
+		if (fd >= 0) {
+			made++;
+			__syscall1(__NR_close, fd);
+		} else if (fd != -EEXIST) {
+			name_bad = fd;
+		}
+	}
+	stop = 1;
+	for (int i = 0; i < 3; i++)
+		thread_join(&th[i]);
+	left = __syscall1(__NR_unlink, "n") == 0;
+	KTAP_EXPECT_EQ(t, name_bad, 0);
+	KTAP_EXPECT_EQ(t, name_removed[0] + name_removed[1] + left, made);
+	KTAP_EXPECT_EQ(t, __syscall1(__NR_unlink, "m0"), -ENOENT);
+	KTAP_EXPECT_EQ(t, __syscall1(__NR_unlink, "m1"), -ENOENT);
+	ktap_log(t, "%ld names made: %ld unlinked, %ld renamed and unlinked, %ld left; %ld meminfo reads",
+		 made, name_removed[0], name_removed[1], left, meminfo_reads);
+}
+
+/* --- a path read while its directory is renamed --------------------------- */
+
+/* Longer than a dentry's inline name: each rename frees the old name. */
+#define LONG_DIR "a_directory_name_long_enough_to_live_outside_the_dentry"
+
+static volatile long renames;
+
+static int dir_renamer(void *unused)
+{
+	while (!stop && !name_bad) {
+		long r = __syscall2(__NR_rename, "d", LONG_DIR);
+
+		if (r == 0)
+			r = __syscall2(__NR_rename, LONG_DIR, "d");
+		if (r)
+			name_bad = r;
+		renames++;
+	}
+	return 0;
+}
+
+/* readlink of /proc/self/fd/N (d_path) names the file under one of its
+ * directory's two names, never a freed one, while another thread renames
+ * the directory back and forth for a second. */
+static void d_path_races_rename(struct ktap *t)
+{
+	static char want_short[512], want_long[512], got[512];
+	char link[32];
+	struct thread th;
+	long fd, n, reads = 0, wrong = 0;
+
+	KTAP_ASSERT_EQ(t, mkdir("d", 0755), 0);
+	fd = __syscall3(__NR_open, "d/f", O_CREAT | O_WRONLY, 0600);
+	KTAP_ASSERT_GE(t, fd, 0);
+	KTAP_ASSERT_TRUE(t, getcwd(got, sizeof(got)) != NULL);
+	snprintf(want_short, sizeof(want_short), "%s/d/f", got);
+	snprintf(want_long, sizeof(want_long), "%s/%s/f", got, LONG_DIR);
+	snprintf(link, sizeof(link), "/proc/self/fd/%ld", fd);
+	stop = 0;
+	name_bad = renames = 0;
+	KTAP_ASSERT_GT(t, thread_start(&th, dir_renamer, NULL, 0), 0);
+	for (long end = now_ms() + 1000; now_ms() < end && !name_bad; reads++) {
+		n = __syscall3(__NR_readlink, link, got, sizeof(got) - 1);
+		got[n > 0 ? n : 0] = '\0';
+		if (n <= 0 || (strcmp(got, want_short) && strcmp(got, want_long)))
+			wrong++;
+	}
+	stop = 1;
+	thread_join(&th);
+	__syscall1(__NR_close, fd);
+	KTAP_EXPECT_EQ(t, name_bad, 0);
+	KTAP_EXPECT_EQ(t, wrong, 0);
+	KTAP_EXPECT_EQ(t, unlink("d/f"), 0);
+	KTAP_EXPECT_EQ(t, rmdir("d"), 0);
+	ktap_log(t, "%ld readlinks, %ld renames, %ld wrong", reads, renames, wrong);
 }
 
 /* --- a parent told of its children's stops and continues ----------------- */
@@ -564,7 +762,10 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(posix_timers_race_fire),
 	KTAP_CASE(pid_lookups_race_exit),
 	KTAP_CASE(proc_files_race_release),
+	KTAP_CASE(pidfd_opens_race_reap),
 	KTAP_CASE(cldstop_races_parent_queue),
+	KTAP_CASE(names_race_unlink_rename),
+	KTAP_CASE(d_path_races_rename),
 	KTAP_CASE(ktap_scratch_removed),
 	{}
 };
