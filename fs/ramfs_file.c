@@ -235,7 +235,7 @@ static ssize_t ramfs_write_iter(struct file *f, struct iov_iter *from, loff_t *p
 		}
 		c = copy_from_iter((char *)kmap(page) + off, n, from);
 		kunmap(page);
-		put_page(page);     /* truncated meanwhile: freed now, its bytes lost as Linux's */
+		put_page(page);
 		done += c;
 		*pos += c;
 		if (*pos > inode->i_size)

@@ -37,8 +37,8 @@ void __mutex_unlock(struct mutex *m);
 /* Contract: returns owning m, having slept as long as needed. Process
  * context, no spinning lock held, interrupts on. Inline: with the checker
  * off (nolockdep: a nop, patched at boot) a free mutex is taken by one
- * compare-and-exchange, as Linux's fast path (a pipe switch takes one per read and
- * write); otherwise, or when it is taken, the path above. */
+ * compare-and-exchange, as Linux's fast path (a pipe switch takes one
+ * per read and write); otherwise, or when it is taken, the path above. */
 static __always_inline void mutex_lock(struct mutex *m)
 {
 	if (!static_branch_unlikely(&debug_locks) &&

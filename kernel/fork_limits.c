@@ -38,28 +38,27 @@ static inline bool root_euid(void)
 	return current->euid == 0;
 }
 
-/* The rate limit waits instead of failing, as the seed's patch does: a rate
- * is not a count, so a fork refused now would succeed a tick later, and
- * programs treat EAGAIN from fork as fatal rather than retrying. Sleeping
- * bounds a fork loop to fork_rate_limit per tick without breaking it. Kernel
- * threads are forked too and wait alike. */
 /* One fork of this tick's allowance taken, if any is left. */
 static bool take_fork_slot(unsigned int limit)
 {
-	unsigned long flags;
 	bool taken;
 
-	spin_lock_irqsave(&fork_rate_lock, flags);
+	spin_lock(&fork_rate_lock);
 	if (jiffies != rate_tick) {
 		rate_tick = jiffies;
 		rate_forks = 0;
 	}
 	taken = rate_forks < limit;
 	rate_forks += taken;
-	spin_unlock_irqrestore(&fork_rate_lock, flags);
+	spin_unlock(&fork_rate_lock);
 	return taken;
 }
 
+/* The rate limit waits instead of failing, as the seed's patch does: a rate
+ * is not a count, so a fork refused now would succeed a tick later, and
+ * programs treat EAGAIN from fork as fatal rather than retrying. Sleeping
+ * bounds a fork loop to fork_rate_limit per tick without breaking it. Kernel
+ * threads are forked too and wait alike. */
 static int fork_rate_wait(void)
 {
 	for (;;) {

@@ -47,10 +47,15 @@ void kmap_init(void)
  * interrupts on: a CPU spinning for it still answers the flush. */
 static void flush_all_zero_pkmaps(void)
 {
+	bool need_flush = false;          /* no slot torn down: nothing stale */
+
 	for (unsigned int nr = 0; nr < LAST_PKMAP; nr++)
-		if (pkmap_count[nr] == 1)
+		if (pkmap_count[nr] == 1) {
 			pkmap_count[nr] = 0;
-	flush_tlb_kernel_range(PKMAP_BASE, pkmap_addr(LAST_PKMAP));
+			need_flush = true;
+		}
+	if (need_flush)
+		flush_tlb_kernel_range(PKMAP_BASE, pkmap_addr(LAST_PKMAP));
 }
 
 /* Map `page` in a free slot (count 1: no user yet) and return its address;

@@ -366,8 +366,7 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 	unsigned long addr = start;
 
 	tlb.mm = mm;                    /* not an initializer: it would zero pages[] */
-	tlb.nr = 0;
-	tlb.start = tlb.end = 0;
+	tlb.nr = 0;                     /* (start and end are set with the first page) */
 	while (addr < end) {
 		unsigned long table_end = min(end, (addr | (PGDIR_SIZE - 1)) + 1);
 		u32 *pte = user_pte(mm, addr);
@@ -395,22 +394,48 @@ void change_protection(struct mm_struct *mm, unsigned long start, unsigned long 
 	flush_tlb_range(mm, start, end);
 }
 
+/* One page table's run of vma's PTEs (addr to end) shared into dst's
+ * table, under src's page_table_lock: a truncate on another CPU zaps a
+ * file's PTEs in every mm mapping it (unmap_mapping_range, not under our
+ * mmap_lock), so a PTE is read and write-protected in one hold with its
+ * page's new reference. */
+static void copy_pte_range(struct mm_struct *dst, struct mm_struct *src,
+			   struct vm_area_struct *vma, u32 *dpte, u32 *spte,
+			   unsigned long addr, unsigned long end)
+{
+	spin_lock(&src->page_table_lock);
+	for (; addr < end; addr += PAGE_SIZE, spte++, dpte++) {
+		u32 pte = *spte;
+
+		if (!pte_mapped(pte))
+			continue;
+		if (!(vma->vm_flags & VM_SHARED) && pte_write(pte)) {
+			pte = pte_wrprotect(pte);
+			set_pte(spte, pte);         /* dup_mm flushes src */
+		}
+		get_page(pfn_to_page(pte_phys(pte) >> PAGE_SHIFT));
+		set_pte(dpte, pte);
+		dst->rss++;
+	}
+	spin_unlock(&src->page_table_lock);
+}
+
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		    struct vm_area_struct *vma)
 {
-	for (unsigned long addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
+	unsigned long addr = vma->vm_start;
+
+	while (addr < vma->vm_end) {
+		unsigned long end = min(vma->vm_end, (addr | (PGDIR_SIZE - 1)) + 1);
 		u32 *spte = user_pte(src, addr), *dpte;
 
-		if (!spte || !pte_mapped(*spte))
-			continue;
-		dpte = pte_alloc(dst, addr);
-		if (!dpte)
-			return -ENOMEM;
-		if (!(vma->vm_flags & VM_SHARED) && pte_write(*spte))
-			set_pte(spte, pte_wrprotect(*spte));   /* dup_mm flushes src */
-		get_page(pfn_to_page(pte_phys(*spte) >> PAGE_SHIFT));
-		set_pte(dpte, *spte);
-		dst->rss++;
+		if (spte) {
+			dpte = pte_alloc(dst, addr);     /* may sleep: outside the lock */
+			if (!dpte)
+				return -ENOMEM;
+			copy_pte_range(dst, src, vma, dpte, spte, addr, end);
+		}
+		addr = end;
 	}
 	return 0;
 }
@@ -443,6 +468,7 @@ int move_page_tables(struct mm_struct *mm, unsigned long old, unsigned long new,
 	for (unsigned long off = 0; off < len; off += PAGE_SIZE)
 		if (!pte_alloc(mm, new + off))      /* first, so that nothing fails midway */
 			return -ENOMEM;
+	spin_lock(&mm->page_table_lock);     /* a truncate's zap takes each PTE under it */
 	for (unsigned long off = 0; off < len; off += PAGE_SIZE) {
 		u32 *src = user_pte(mm, old + off);
 
@@ -451,6 +477,7 @@ int move_page_tables(struct mm_struct *mm, unsigned long old, unsigned long new,
 		set_pte(user_pte(mm, new + off), *src);
 		pte_clear(src);
 	}
+	spin_unlock(&mm->page_table_lock);
 	flush_tlb_range(mm, old, old + len);
 	return 0;
 }

@@ -347,8 +347,8 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 		if (!copy)
 			return -ENOMEM;
 		*copy = *v;
+		copy->vm_mm = mm;               /* before a truncate can find it */
 		vma_link_file(copy);
-		copy->vm_mm = mm;
 		list_add_tail(&copy->vm_list, &mm->mmap);
 		vma_count(mm, copy, 1);
 		if (copy_page_range(mm, oldmm, v))

@@ -31,8 +31,8 @@ struct call_data_struct {
 };
 
 /* call_lock serialises callers and guards call_data; it is taken with
- * interrupts on (see smp.h). Today every caller is a task, and tasks run on
- * CPU 0 only. */
+ * interrupts on (see smp.h), by tasks on any CPU (TLB shootdowns, vfree's
+ * and kmap's kernel-range flushes, the tests). */
 static DEFINE_SPINLOCK(call_lock);
 static struct call_data_struct *volatile call_data;
 

@@ -1,7 +1,7 @@
 /* kernel/locking/mutex.c: struct mutex (include/mutex.h). The lock word,
- * the owner, is taken by an atomic compare-and-exchange; a task that loses sleeps exclusively on the
- * mutex's wait queue and tries again when woken, so one unlock wakes one
- * waiter. No wake-up is lost: a waiter queues and sets its state under the
+ * the owner, is taken by an atomic compare-and-exchange; a task that
+ * loses sleeps exclusively on the mutex's wait queue and tries again when
+ * woken, so one unlock wakes one waiter. No wake-up is lost: a waiter queues and sets its state under the
  * queue's lock before it tries the word, and unlock clears the word (a
  * full barrier) before it looks for waiters. The checker sees the acquire before any
  * sleep, so an inversion is reported before it could deadlock. */

@@ -282,7 +282,8 @@ static void appends_race_each_other(struct ktap *t)
 }
 
 /* Two processes write through one open file (opened before the fork, no
- * O_APPEND): they share its position, so no record overwrites another. */
+ * O_APPEND): they share its position, so no record overwrites another
+ * (each write moves the position under the inode's i_rwsem). */
 static void shared_position_race(struct ktap *t)
 {
 	long size;
@@ -294,6 +295,53 @@ static void shared_position_race(struct ktap *t)
 	KTAP_EXPECT_EQ(t, bad_records("s", 2, &size), 0);
 	KTAP_EXPECT_EQ(t, size, 2L * RECORDS * RECLEN);
 	unlink("s");
+}
+
+/* Read fd's records to its end, counting each in counts[] (shared memory):
+ * the child's exit code. */
+static int read_records(int fd, int *counts)
+{
+	char rec[RECLEN];
+	int w, seq = 0;
+
+	while (read(fd, rec, RECLEN) == RECLEN) {
+		w = rec[1] - '0';
+		seq = 0;
+		for (int i = 4; i < 9; i++)
+			seq = seq * 10 + (rec[i] - '0');
+		if (w < 0 || w > 1 || seq < 0 || seq >= RECORDS)
+			return 1;
+		__atomic_fetch_add(&counts[w * RECORDS + seq], 1, __ATOMIC_RELAXED);
+	}
+	return 0;
+}
+
+/* Two processes read one open file through a shared position (opened
+ * before the fork): each record is read by exactly one of them (a read
+ * takes the position and moves it under the file's f_pos_lock; without it
+ * both read at one position, a record twice and the next never). */
+static void shared_position_reads(struct ktap *t)
+{
+	int *counts = mmap(NULL, 2 * RECORDS * sizeof(int), PROT_READ | PROT_WRITE,
+			   MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	int fd = open("r", O_RDWR | O_CREAT | O_TRUNC, 0600), failed = 0, status, once = 0;
+
+	KTAP_ASSERT_TRUE(t, counts != MAP_FAILED);
+	KTAP_ASSERT_GE(t, fd, 0);
+	KTAP_ASSERT_EQ(t, write_records(fd, 0) | write_records(fd, 1), 0);
+	KTAP_ASSERT_EQ(t, (long)lseek(fd, 0, SEEK_SET), 0L);
+	for (int r = 0; r < 2; r++)
+		if (fork() == 0)
+			_exit(read_records(fd, counts));
+	while (wait(&status) > 0)
+		failed += !WIFEXITED(status) || WEXITSTATUS(status);
+	close(fd);
+	for (int i = 0; i < 2 * RECORDS; i++)
+		once += counts[i] == 1;
+	KTAP_EXPECT_EQ(t, failed, 0);
+	KTAP_EXPECT_EQ(t, once, 2 * RECORDS);
+	munmap(counts, 2 * RECORDS * sizeof(int));
+	unlink("r");
 }
 
 /* A write whose user buffer faults makes the page it would fill and then
@@ -314,6 +362,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(pages_race_truncate),
 	KTAP_CASE(appends_race_each_other),
 	KTAP_CASE(shared_position_race),
+	KTAP_CASE(shared_position_reads),
 	KTAP_CASE(faulted_write_leaves_no_page),
 	KTAP_CASE(ktap_scratch_removed),
 	{}
