@@ -467,6 +467,24 @@ static int check_clone_args(const struct kernel_clone_args *args)
 	return check_clone_flags(args->flags);
 }
 
+/* c28: split current's time slice with p (sched_fork) and record the fork
+ * event with the two halves as the split left them. Interrupts stay off
+ * from the split to the record: a tick in between could end the parent's
+ * half and give it a new full slice (O(1)'s expiry), and the event would
+ * then show a parent with more than its child (make test saw it once).
+ * Linux records sched_process_fork after copy_process returns; here it is
+ * recorded a few lines earlier, before the child is linked, which no reader
+ * of the event can tell apart: the child cannot run until do_fork wakes it.
+ * Either interrupt state; restored on return. */
+static void fork_split_and_trace(struct task_struct *p, unsigned long clone_flags)
+{
+	unsigned long flags = local_irq_save();
+
+	sched_fork(p);
+	trace_sched_process_fork(current, p, clone_flags);
+	local_irq_restore(flags);
+}
+
 /* Contract: build the child of current that args->flags describe, from the
  * limits check to linking it in; called by do_fork only. Returns the child,
  * linked (on its parent's children or its group's ring, in the pid hash,
@@ -475,9 +493,9 @@ static int check_clone_args(const struct kernel_clone_args *args)
  * regs with eax 0; or ERR_PTR(-errno) (the list at the top of this file),
  * with nothing left behind. Process context. It sleeps only in the fork
  * rate limit (c31, before anything is allocated), which needs interrupts
- * on; link_task and sched_fork save and restore the interrupt flag around
- * their few lines, so the caller gets its own state back (the c28 test
- * forks with interrupts off, the rate limit being off). */
+ * on; link_task and fork_split_and_trace save and restore the interrupt
+ * flag around their few lines, so the caller gets its own state back (the
+ * c28 test forks with interrupts off, the rate limit being off). */
 static struct task_struct *copy_process(const struct kernel_clone_args *args,
 					struct pt_regs *regs)
 {
@@ -505,7 +523,7 @@ static struct task_struct *copy_process(const struct kernel_clone_args *args,
 	if ((retval = copy_resources(args, p, &pidfd)))
 		goto bad_fork_free_pid;
 	copy_thread(p, regs);
-	sched_fork(p);                   /* c28: split the time slice */
+	fork_split_and_trace(p, clone_flags);
 	link_task(p, clone_flags);
 	if (pidfd.file)
 		fd_install(pidfd.fd, pidfd.file, true);   /* close-on-exec, as Linux */
@@ -559,7 +577,6 @@ long do_fork(const struct kernel_clone_args *args, struct pt_regs *regs)
 	if (IS_ERR(p))
 		return PTR_ERR(p);
 	__atomic_add_fetch(&total_forks, 1, __ATOMIC_RELAXED);   /* forks on every CPU */
-	trace_sched_process_fork(current, p, args->flags);
 	pid = p->pid;
 	if (args->stack)
 		task_pt_regs(p)->esp = args->stack;

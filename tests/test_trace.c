@@ -155,7 +155,8 @@ static void fork_records_child_and_flags(struct ktest *t)
 	KTEST_EXPECT_EQ(t, e.pid, current->pid);
 	KTEST_EXPECT_EQ(t, e.fork.child_tgid, tracee);
 	KTEST_EXPECT_EQ(t, e.fork.clone_flags, SIGCHLD | CLONE_VM | CLONE_UNTRACED);
-	/* c28: the slice split in two halves, the child's the bigger; or,
+	/* c28: the slice split in two halves, the child's the bigger (as the
+	 * split left them: no tick comes between it and the record); or,
 	 * under O(1), a parent left with nothing (it had one tick) expires at
 	 * once with a new full slice, as 2.6's sched_fork: child 1, parent a
 	 * full slice (seen once in a whole run at -smp 4) */
