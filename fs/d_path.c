@@ -49,7 +49,9 @@ static char *__d_path(struct dentry *root, struct dentry *d, char *buf, size_t s
 }
 
 /* Under rename_lock: a rename on another CPU frees a replaced name and
- * moves a dentry to a new parent (dropping its reference on the old). */
+ * moves a dentry to a new parent (dropping its reference on the old); and
+ * vfsmount_lock: a umount on another CPU frees the mount whose
+ * mountpoint the walk crosses to. */
 char *d_path(struct dentry *root, struct dentry *d, char *buf, size_t size)
 {
 	char *p;
@@ -57,7 +59,9 @@ char *d_path(struct dentry *root, struct dentry *d, char *buf, size_t size)
 	if (size < 2)
 		return ERR_PTR(-ERANGE);
 	spin_lock(&rename_lock);
+	spin_lock(&vfsmount_lock);
 	p = __d_path(root, d, buf, size);
+	spin_unlock(&vfsmount_lock);
 	spin_unlock(&rename_lock);
 	return p;
 }

@@ -12,7 +12,18 @@
  * (EINVAL); a target that is not the root of a mount is EINVAL, one in
  * use EBUSY (MNT_DETACH takes it out of the tree at once anyway, and the
  * tree goes when its last user lets go). Bind, move and propagation
- * requests (MS_BIND, MS_MOVE, MS_SHARED...) are not offered: EINVAL. */
+ * requests (MS_BIND, MS_MOVE, MS_SHARED...) are not offered: EINVAL.
+ *
+ * Two locks, as Linux 2.6's: namespace_sem (write) makes mount, remount
+ * and umount one at a time (two CPUs unmounting one mount both found it
+ * and freed it twice) and lets the table's sleeping readers (/proc/mounts,
+ * /proc/meminfo) walk it (read); vfsmount_lock, a spinlock, is what the
+ * path walk and d_path take to look an entry up and take a reference to
+ * the dentry it leads to before the entry can go. Entries join and leave
+ * the list under both. A umount's busy check and its removal are not one
+ * step for a walk that crosses into the tree in between: that walk holds
+ * its dentry and the tree goes when it lets go, as after MNT_DETACH
+ * (Linux counts the mount's users under vfsmount_lock instead). */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
@@ -25,11 +36,14 @@
 #include <asm/page.h>
 #include <asm/uaccess.h>
 
-LIST_HEAD(mount_list);
-unsigned long nr_mounts;
-/* While umount2 looks its target up: that lookup is not a use of the
- * mount (Linux releases it with mntput_no_expire), any other is. */
-static bool lookup_keeps_expiry;
+LIST_HEAD(mount_list);                  /* namespace_sem and vfsmount_lock */
+unsigned long nr_mounts;                /* changed under both; read without */
+DECLARE_RWSEM(namespace_sem);
+DEFINE_SPINLOCK(vfsmount_lock);
+/* The task whose umount2 is looking its target up (under namespace_sem):
+ * that lookup is not a use of the mount (Linux releases it with
+ * mntput_no_expire), any other task's is. */
+static struct task_struct *expiry_keeper;
 
 /* The flags a mount keeps (Linux's per-mount and superblock flags that
  * mean something here); the others are dropped, as Linux drops them. */
@@ -38,6 +52,7 @@ static bool lookup_keeps_expiry;
 /* Operations Tasklab does not offer: bind and move mounts, propagation. */
 #define MS_NOT_OFFERED (MS_BIND | MS_MOVE | MS_UNBINDABLE | MS_PRIVATE | MS_SLAVE | MS_SHARED)
 
+/* Callers hold vfsmount_lock or namespace_sem. */
 struct vfsmount *lookup_mnt_root(const struct dentry *d)
 {
 	struct vfsmount *m;
@@ -58,58 +73,111 @@ struct vfsmount *lookup_mnt(const struct dentry *d)
 	return found;
 }
 
-struct vfsmount *d_mnt(const struct dentry *d)
+static struct vfsmount *__d_mnt(const struct dentry *d)
 {
 	while (d->d_parent != d)
 		d = d->d_parent;
 	return lookup_mnt_root(d);
 }
 
-struct dentry *follow_mount(struct dentry *d)
+struct vfsmount *d_mnt(const struct dentry *d)
 {
 	struct vfsmount *m;
 
-	if (!nr_mounts)
-		return d;
-	while ((m = lookup_mnt(d))) {
-		if (!lookup_keeps_expiry)
+	spin_lock(&vfsmount_lock);
+	m = __d_mnt(d);
+	spin_unlock(&vfsmount_lock);
+	return m;
+}
+
+bool d_mountpoint(const struct dentry *d)
+{
+	bool covered;
+
+	spin_lock(&vfsmount_lock);
+	covered = lookup_mnt(d) != NULL;
+	spin_unlock(&vfsmount_lock);
+	return covered;
+}
+
+/* The root of the topmost mount on d, referenced, or NULL. */
+static struct dentry *get_mounted_root(struct dentry *d)
+{
+	struct dentry *root = NULL;
+	struct vfsmount *m;
+
+	spin_lock(&vfsmount_lock);
+	if ((m = lookup_mnt(d))) {
+		if (READ_ONCE(expiry_keeper) != current)
 			m->mnt_expiry_mark = false;  /* in use: MNT_EXPIRE starts over */
-		dget(m->mnt_root);
+		root = dget(m->mnt_root);
+	}
+	spin_unlock(&vfsmount_lock);
+	return root;
+}
+
+struct dentry *follow_mount(struct dentry *d)
+{
+	struct dentry *root;
+
+	if (!READ_ONCE(nr_mounts))
+		return d;
+	while ((root = get_mounted_root(d))) {
 		dput(d);
-		d = m->mnt_root;
+		d = root;
 	}
 	return d;
 }
 
-/* Swap the walk's reference from d to next. */
+/* Swap the walk's reference from d to next (referenced by the caller). */
 static struct dentry *step_to(struct dentry *d, struct dentry *next)
 {
-	dget(next);
 	dput(d);
 	return next;
 }
 
-struct dentry *follow_dotdot(struct dentry *d, struct dentry *root)
+/* The directory the mounted root d covers, referenced; NULL when d is the
+ * top of everything (no mount's root, or the boot root). */
+static struct dentry *get_covered_dir(struct dentry *d)
 {
+	struct dentry *mp = NULL;
 	struct vfsmount *m;
 
+	spin_lock(&vfsmount_lock);
+	m = lookup_mnt_root(d);
+	if (m && m->mnt_mountpoint != d)
+		mp = dget(m->mnt_mountpoint);
+	spin_unlock(&vfsmount_lock);
+	return mp;
+}
+
+struct dentry *follow_dotdot(struct dentry *d, struct dentry *root)
+{
+	struct dentry *mp;
+
 	while (d != root && d->d_parent == d) {
-		m = lookup_mnt_root(d);
-		if (!m || m->mnt_mountpoint == d)
+		if (!(mp = get_covered_dir(d)))
 			return d;                /* the top of everything */
-		d = step_to(d, m->mnt_mountpoint);
+		d = step_to(d, mp);
 	}
 	if (d != root)
-		d = step_to(d, d->d_parent);
+		d = step_to(d, dget(d->d_parent));
 	return follow_mount(d);
 }
 
 static unsigned long mnt_flags_of(const struct dentry *d)
 {
-	struct vfsmount *m = d_mnt(d);
+	unsigned long flags = 0;
+	struct vfsmount *m;
 
-	return m ? m->mnt_flags : 0;
+	spin_lock(&vfsmount_lock);
+	if ((m = __d_mnt(d)))
+		flags = m->mnt_flags;
+	spin_unlock(&vfsmount_lock);
+	return flags;
 }
+
+unsigned long d_mnt_flags(const struct dentry *d) { return mnt_flags_of(d); }
 
 bool d_readonly(const struct dentry *d) { return mnt_flags_of(d) & MS_RDONLY; }
 bool d_nodev(const struct dentry *d) { return mnt_flags_of(d) & MS_NODEV; }
@@ -147,7 +215,7 @@ static struct vfsmount *alloc_vfsmnt(const char *dev_name)
 }
 
 /* Put root (referenced; the mount takes it) over mountpoint (referenced;
- * taken too). */
+ * taken too). Under namespace_sem (write). */
 static int attach_mnt(struct dentry *mountpoint, struct dentry *root, const char *dev_name,
 		      unsigned long flags)
 {
@@ -161,8 +229,10 @@ static int attach_mnt(struct dentry *mountpoint, struct dentry *root, const char
 	m->mnt_sb = sb;
 	get_super(sb);
 	m->mnt_flags = kept_flags(flags);
+	spin_lock(&vfsmount_lock);
 	list_add_tail(&m->mnt_list, &mount_list);
 	__atomic_add_fetch(&nr_mounts, 1, __ATOMIC_RELAXED);
+	spin_unlock(&vfsmount_lock);
 	return 0;
 }
 
@@ -202,14 +272,17 @@ static int do_new_mount(struct dentry *mp, const char *type_name, unsigned long 
 	return err;
 }
 
-/* MS_REMOUNT: new flags for the mount whose root is d. */
+/* MS_REMOUNT: new flags for the mount whose root is d. Under
+ * namespace_sem (write); the flags are read under vfsmount_lock. */
 static int do_remount(struct dentry *d, unsigned long flags)
 {
 	struct vfsmount *m = lookup_mnt_root(d);
 
 	if (!m)
 		return -EINVAL;
+	spin_lock(&vfsmount_lock);
 	m->mnt_flags = kept_flags(flags);
+	spin_unlock(&vfsmount_lock);
 	return 0;
 }
 
@@ -229,10 +302,14 @@ int do_mount(const char *dev_name, const char *dir_name, const char *type,
 		err = -EPERM;
 	else if (flags & MS_NOT_OFFERED)
 		err = -EINVAL;
-	else if (flags & MS_REMOUNT)
-		err = do_remount(mp, flags);
-	else
-		err = do_new_mount(mp, type, flags, dev_name, data);
+	else {
+		down_write(&namespace_sem);
+		if (flags & MS_REMOUNT)
+			err = do_remount(mp, flags);
+		else
+			err = do_new_mount(mp, type, flags, dev_name, data);
+		up_write(&namespace_sem);
+	}
 	dput(mp);
 	return err;
 }
@@ -288,13 +365,13 @@ static bool tree_busy(struct dentry *root)
 
 /* Take m out of the table and let go of its tree, its mountpoint and its
  * superblock; mounts inside its tree go first (a lazy unmount takes the
- * whole subtree, as Linux's umount_tree). */
+ * whole subtree, as Linux's umount_tree). Under namespace_sem (write). */
 static struct vfsmount *first_mount_inside(const struct vfsmount *m)
 {
 	struct vfsmount *child;
 
 	list_for_each_entry(child, &mount_list, mnt_list)
-		if (child != m && d_mnt(child->mnt_mountpoint) == m)
+		if (child != m && __d_mnt(child->mnt_mountpoint) == m)
 			return child;
 	return NULL;
 }
@@ -305,8 +382,10 @@ static void umount_tree(struct vfsmount *m)
 
 	while ((child = first_mount_inside(m)))
 		umount_tree(child);
+	spin_lock(&vfsmount_lock);            /* no walk finds it after this */
 	list_del(&m->mnt_list);
 	__atomic_sub_fetch(&nr_mounts, 1, __ATOMIC_RELAXED);
+	spin_unlock(&vfsmount_lock);
 	m->mnt_sb->s_type->kill_sb(m->mnt_root);
 	dput(m->mnt_mountpoint);
 	put_super(m->mnt_sb);
@@ -314,7 +393,8 @@ static void umount_tree(struct vfsmount *m)
 }
 
 /* umount2's work once the target is found: the mount rooted at d
- * (the caller's reference on d is already dropped). */
+ * (the caller's reference on d is already dropped). Under namespace_sem
+ * (write). */
 static int umount_mnt(struct vfsmount *m, int flags)
 {
 	bool busy;
@@ -338,23 +418,31 @@ int do_umount(const char *name, int flags)
 {
 	struct dentry *cwd, *d;
 	struct vfsmount *m;
+	int err;
 
 	if (flags & ~(MNT_FORCE | MNT_DETACH | MNT_EXPIRE | UMOUNT_NOFOLLOW))
 		return -EINVAL;
 	cwd = current_cwd();
-	lookup_keeps_expiry = true;
+	down_write(&namespace_sem);
+	WRITE_ONCE(expiry_keeper, current);
 	d = path_lookup(root_dentry, cwd, name, (flags & UMOUNT_NOFOLLOW) ? 0 : LOOKUP_FOLLOW);
-	lookup_keeps_expiry = false;
+	WRITE_ONCE(expiry_keeper, NULL);
 	dput(cwd);
-	if (IS_ERR(d))
-		return PTR_ERR(d);
+	if (IS_ERR(d)) {
+		err = PTR_ERR(d);
+		goto out;
+	}
 	m = lookup_mnt_root(d);
 	dput(d);
 	if (current->euid != 0)
-		return -EPERM;
-	if (!m)
-		return -EINVAL;                  /* not the root of a mount */
-	return umount_mnt(m, flags);
+		err = -EPERM;
+	else if (!m)
+		err = -EINVAL;                   /* not the root of a mount */
+	else
+		err = umount_mnt(m, flags);
+out:
+	up_write(&namespace_sem);
+	return err;
 }
 
 /* A user string of at most max bytes into a kmalloc'd buffer (NULL for a

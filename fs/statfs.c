@@ -27,7 +27,7 @@ static unsigned long fs_magic(const struct inode *inode)
 
 static void vfs_statfs(const struct dentry *d, struct statfs64 *st)
 {
-	const struct vfsmount *m = d_mnt(d);
+	unsigned long mnt_flags = d_mnt_flags(d);
 
 	memset(st, 0, sizeof(*st));
 	st->f_type = fs_magic(d->d_inode);
@@ -35,8 +35,8 @@ static void vfs_statfs(const struct dentry *d, struct statfs64 *st)
 	st->f_frsize = PAGE_SIZE;
 	st->f_namelen = NAME_MAX;
 	st->f_flags = ST_VALID | ST_RELATIME;
-	if (m)                  /* MS_RDONLY..MS_NOEXEC are ST_RDONLY..ST_NOEXEC */
-		st->f_flags |= m->mnt_flags & (ST_RDONLY | ST_NOSUID | ST_NODEV | ST_NOEXEC);
+	/* MS_RDONLY..MS_NOEXEC are ST_RDONLY..ST_NOEXEC */
+	st->f_flags |= mnt_flags & (ST_RDONLY | ST_NOSUID | ST_NODEV | ST_NOEXEC);
 }
 
 /* Copy out in the old layout (32-bit counts: they all fit) or the 64-bit

@@ -31,6 +31,12 @@
  *                                              termios, output column); a read
  *                                              copies out under it (may fault);
  *                                              inside tty_mutex
+ *     namespace_sem                rw_sem      the mount table's membership:    -
+ *                                              write in mount, remount and
+ *                                              umount (whose lookup, busy walk
+ *                                              and tree teardown take
+ *                                              ramfs_tree_sem inside it); read
+ *                                              in /proc/mounts and /proc/meminfo
  *     ramfs_tree_sem               rw_sem      every ramfs directory's          -
  *                                              children and link count: write
  *                                              in create/link/unlink/rename,
@@ -111,6 +117,12 @@
  *                                              changes them under it and
  *                                              ramfs_tree_sem; d_path may run
  *                                              under mmap_lock)
+ *     vfsmount_lock                spinlock    the mount table against the walk no
+ *                                              (follow_mount, "..", d_path: a
+ *                                              lookup and its dget in one hold;
+ *                                              inside rename_lock), a mount's
+ *                                              flags; entries join and leave
+ *                                              under it and namespace_sem
  *     fork_rate_lock               spinlock    the fork rate limit's tick and   no
  *                                              count (kernel/fork_limits.c)
  *     uidhash_lock                 spinlock    the user_struct hash and each    no
@@ -246,11 +258,9 @@
  * entries of a freed vmalloc area or pkmap slot flushed on every CPU before
  * the addresses are handed out again (flush_tlb_kernel_range).
  *
- * Still open (found on the way; not locked yet): the mount table
- * (mount_list, fs/namespace.c) has no lock: a umount on one CPU frees a
- * vfsmount that a path walk or /proc/mounts on another may be reading
- * (mount and umount are root's, and no test races them; Linux 2.6 has
- * vfsmount_lock and mount references for this). (The tick
+ * The mount table (mount_list) under namespace_sem and vfsmount_lock, as
+ * Linux 2.6's: two umounts of one mount on two CPUs freed it twice, and a
+ * walk crossing into a mount read it after a umount freed it. (The tick
  * no longer read-locks tasklist_lock: loadavg samples at a safe point,
  * kernel/sched/loadavg.c says why.) A thread leaves its group's
  * ring under siglock as well as tasklist_lock (__release_task), so the

@@ -31,6 +31,8 @@
 #include <types.h>
 #include <list.h>
 #include <fs.h>
+#include <rwsem.h>
+#include <spinlock.h>
 
 /* mount(2) flags (Linux's MS_*): those Tasklab honours. */
 #define MS_RDONLY      0x1        /* no writes: EROFS */
@@ -120,23 +122,32 @@ extern unsigned long nr_super_blocks;
 
 /* --- fs/namespace.c ----------------------------------------------------- */
 
-/* The mount table, first entry the boot root (rootfs on "/"). */
+/* The mount table, first entry the boot root (rootfs on "/"). Entries
+ * join and leave under namespace_sem (write) and vfsmount_lock; a reader
+ * holds one of them (fs/namespace.c says which). */
 extern struct list_head mount_list;
 extern unsigned long nr_mounts;           /* entries beyond the boot root */
+extern struct rw_semaphore namespace_sem; /* mount, umount; sleeping walks */
+extern spinlock_t vfsmount_lock;          /* lookups by the path walk, d_path */
 
 /* Call fn for root and every dentry below it in the tree (parents before
  * children), until fn returns true (then true), under ramfs_tree_sem
  * (read: fn must not sleep on it or change the tree). Iterative: trees can
  * be deeper than the kernel stack could recurse. */
 bool d_walk(struct dentry *root, bool (*fn)(struct dentry *d, void *arg), void *arg);
-/* The mount whose root is d, or NULL (d is not a mounted root). */
+/* The mount whose root is d, or NULL (d is not a mounted root). The
+ * caller holds vfsmount_lock or namespace_sem: the entry may go as soon
+ * as neither is held. */
 struct vfsmount *lookup_mnt_root(const struct dentry *d);
 /* The mount that covers d (d is its mountpoint), the last mounted if
- * several are stacked, or NULL. */
+ * several are stacked, or NULL. The caller holds one of the two locks. */
 struct vfsmount *lookup_mnt(const struct dentry *d);
 /* The mount the tree holding d belongs to (the boot root for the rootfs);
- * NULL for a dentry of an unmounted tree (a test's private ramfs). */
+ * NULL for a dentry of an unmounted tree (a test's private ramfs). For
+ * comparing two dentries' mounts (EXDEV) only: the entry is not held. */
 struct vfsmount *d_mnt(const struct dentry *d);
+/* The flags (MS_RDONLY...) of the mount holding d; 0 for none. */
+unsigned long d_mnt_flags(const struct dentry *d);
 /* Mount the instance's root over d, as the stack of mounts on d goes:
  * d (referenced) is consumed, the topmost root is returned referenced. */
 struct dentry *follow_mount(struct dentry *d);
@@ -144,7 +155,7 @@ struct dentry *follow_mount(struct dentry *d);
  * mounted roots to their mountpoints, then to the parent. Referenced. */
 struct dentry *follow_dotdot(struct dentry *d, struct dentry *root);
 /* Is d a mountpoint (unlink and rmdir refuse it: EBUSY)? */
-static inline bool d_mountpoint(const struct dentry *d) { return lookup_mnt(d) != NULL; }
+bool d_mountpoint(const struct dentry *d);
 /* Does the mount holding d forbid writing (EROFS), devices, exec, set-id
  * exec? */
 bool d_readonly(const struct dentry *d);

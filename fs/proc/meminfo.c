@@ -28,9 +28,11 @@ static unsigned long ramfs_pages(void)
 	struct vfsmount *m;
 	unsigned long n = 0;
 
+	down_read(&namespace_sem);            /* no mount comes or goes */
 	list_for_each_entry(m, &mount_list, mnt_list)
 		if (!m->mnt_root->d_inode->i_op)         /* not procfs */
 			d_walk(m->mnt_root, add_file_pages, &n);
+	up_read(&namespace_sem);
 	return n;
 }
 

@@ -18,6 +18,7 @@ int proc_mounts_show(struct seq_file *m, struct proc_inode *pi)
 
 	if (!path)
 		return -ENOMEM;
+	down_read(&namespace_sem);            /* no mount comes or goes */
 	list_for_each_entry(mnt, &mount_list, mnt_list) {
 		const char *type = mnt->mnt_sb ? mnt->mnt_sb->s_type->name : "rootfs";
 		char *p = d_path(root_dentry, mnt->mnt_root, path, PATH_MAX);
@@ -28,6 +29,7 @@ int proc_mounts_show(struct seq_file *m, struct proc_inode *pi)
 		seq_escape(m, IS_ERR(p) ? "?" : p, " \t\n\\");
 		seq_printf(m, " %s %s 0 0\n", type, opts);
 	}
+	up_read(&namespace_sem);
 	kfree(path);
 	return 0;
 }

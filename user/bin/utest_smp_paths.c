@@ -8,8 +8,9 @@
  * /proc/<pid>/stat) of processes that are exiting and being reaped, their
  * /proc stat, status and oom_score_adj read through fds opened before
  * the reap, pid 0 found by none of those lookups, and one name removed
- * by unlink and rename on two CPUs at once, and a path read while its
- * directory is renamed.
+ * by unlink and rename on two CPUs at once, a path read while its
+ * directory is renamed, and a mount unmounted by two CPUs at once while
+ * a third walks across it.
  * Each call must give one of the answers Linux gives for it (the file
  * was there, or EBADF; the task was there, or ESRCH) and the kernel must
  * neither oops nor leak; at -smp 4 with QEMU's multi-threaded TCG
@@ -30,6 +31,7 @@
 #include <unistd.h>
 #include <utest.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
@@ -742,6 +744,121 @@ static void cldstop_races_parent_queue(struct ktap *t)
 		 stops, rt_sent);
 }
 
+/* --- mounts made and unmounted while walks cross them ------------------ */
+
+static volatile long mnt_removed[2], mnt_bad, mnt_walks;
+
+/* Unmount "m" (which 0: plainly; which 1: MNT_DETACH) until told to stop:
+ * each answer 0, EINVAL (no mount there now) or, plainly, EBUSY (a walk
+ * is in it). */
+static int mount_remover(void *arg)
+{
+	int which = (int)(long)arg;
+
+	while (!stop && !mnt_bad) {
+		long r = __syscall2(__NR_umount2, "m", which ? MNT_DETACH : 0);
+
+		if (r == 0)
+			mnt_removed[which]++;
+		else if (r != -EINVAL && !(r == -EBUSY && !which))
+			mnt_bad = r;
+	}
+	return 0;
+}
+
+/* A whole small file read by raw calls: its length, or -errno. */
+static long read_small_file(const char *path, char *buf, long size)
+{
+	long fd = __syscall2(__NR_open, path, O_RDONLY), n;
+
+	if (fd < 0)
+		return fd;
+	n = __syscall3(__NR_read, fd, buf, size);
+	__syscall1(__NR_close, fd);
+	return n;
+}
+
+/* Cross into and out of "m" and read the table: ".." from its root,
+ * statfs, an open directory's path (d_path) and entries, /proc/mounts
+ * (the table's walk, d_path of every root) and /proc/meminfo (a tree walk
+ * of every mount). Each must work, mounted or not. */
+static int mount_walker(void *unused)
+{
+	static char buf[4096];
+	struct statfs64 sfs;
+	struct stat64 s;
+	char link[32];
+	long r, fd;
+
+	while (!stop && !mnt_bad) {
+		if ((r = __syscall2(__NR_stat64, "m/..", &s)) ||
+		    (r = __syscall3(__NR_statfs64, "m", sizeof(sfs), &sfs)))
+			goto bad;
+		fd = __syscall2(__NR_open, "m", O_RDONLY | O_DIRECTORY);
+		if ((r = fd) < 0)
+			goto bad;
+		snprintf(link, sizeof(link), "/proc/self/fd/%ld", fd);
+		r = __syscall3(__NR_readlink, link, buf, sizeof(buf));
+		if (r > 0)
+			r = __syscall3(__NR_getdents64, fd, buf, sizeof(buf));
+		__syscall1(__NR_close, fd);
+		if (r < 0 || (r = read_small_file("/proc/mounts", buf, sizeof(buf))) <= 0 ||
+		    (r = read_small_file("/proc/meminfo", buf, sizeof(buf))) <= 0)
+			goto bad;
+		mnt_walks++;
+	}
+	return 0;
+bad:
+	mnt_bad = r ? r : -1;
+	return 0;
+}
+
+/* A ramfs mounted on "m" again and again for a second (again once it is
+ * gone: a lazy unmount of a stack takes every mount on it, which a count
+ * could not tell from a lost one) while two threads unmount it (one
+ * plainly, one lazily) and a third walks across it: each
+ * mount is unmounted once (two CPUs that both found one freed it twice),
+ * and no walk meets a freed mount. Tasklab only, as every mount test. */
+static void mounts_race_umount_and_walks(struct ktap *t)
+{
+	struct thread th[3];
+	long made = 0, left = 0, r;
+
+	if (!ktap_on_tasklab()) {
+		ktap_skip(t, "Linux under qemu-i386: the build host lets no test mount");
+		return;
+	}
+	KTAP_ASSERT_EQ(t, mkdir("m", 0755), 0);
+	stop = 0;
+	mnt_bad = mnt_walks = mnt_removed[0] = mnt_removed[1] = 0;
+	for (int i = 0; i < 2; i++)
+		KTAP_ASSERT_GT(t, thread_start(&th[i], mount_remover, (void *)(long)i, 0), 0);
+	KTAP_ASSERT_GT(t, thread_start(&th[2], mount_walker, NULL, 0), 0);
+	for (long end = now_ms() + 1000; !mnt_bad && now_ms() < end; ) {
+		if (made != mnt_removed[0] + mnt_removed[1]) {
+			__syscall0(__NR_sched_yield);   /* one mount at a time */
+			continue;
+		}
+		r = __syscall6(__NR_mount, (long)"race", (long)"m", (long)"ramfs", 0, 0, 0);
+		if (r == 0)
+			made++;
+		else
+			mnt_bad = r;
+	}
+	stop = 1;
+	for (int i = 0; i < 3; i++)
+		thread_join(&th[i]);
+	while ((r = __syscall2(__NR_umount2, "m", MNT_DETACH)) == 0)
+		left++;
+	KTAP_EXPECT_EQ(t, r, -EINVAL);
+	KTAP_EXPECT_EQ(t, mnt_bad, 0);
+	KTAP_EXPECT_EQ(t, mnt_removed[0] + mnt_removed[1] + left, made);
+	KTAP_EXPECT_GT(t, mnt_walks, 0);
+	KTAP_EXPECT_EQ(t, rmdir("m"), 0);
+	ktap_log(t, "%ld mounts: %ld unmounted, %ld lazily, %ld left; %ld walks across (bad %ld)",
+		 made, mnt_removed[0], mnt_removed[1], left, mnt_walks, mnt_bad);
+}
+
 /* Pid 0 names nobody to a lookup that takes a reference: SIGEV_THREAD_ID
  * with tid 0 is EINVAL, /proc/self/task/0 does not exist (the kernel once
  * took, then dropped, a reference to its idle task there: a BUG_ON). */
@@ -766,6 +883,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(cldstop_races_parent_queue),
 	KTAP_CASE(names_race_unlink_rename),
 	KTAP_CASE(d_path_races_rename),
+	KTAP_CASE(mounts_race_umount_and_walks),
 	KTAP_CASE(ktap_scratch_removed),
 	{}
 };
