@@ -15,15 +15,17 @@
  * requests (MS_BIND, MS_MOVE, MS_SHARED...) are not offered: EINVAL.
  *
  * Two locks, as Linux 2.6's: namespace_sem (write) makes mount, remount
- * and umount one at a time (two CPUs unmounting one mount both found it
- * and freed it twice) and lets the table's sleeping readers (/proc/mounts,
- * /proc/meminfo) walk it (read); vfsmount_lock, a spinlock, is what the
- * path walk and d_path take to look an entry up and take a reference to
- * the dentry it leads to before the entry can go. Entries join and leave
- * the list under both. A umount's busy check and its removal are not one
- * step for a walk that crosses into the tree in between: that walk holds
- * its dentry and the tree goes when it lets go, as after MNT_DETACH
- * (Linux counts the mount's users under vfsmount_lock instead). */
+ * and umount one at a time once their paths are looked up (two CPUs
+ * unmounting one mount both found it and freed it twice) and lets the
+ * table's sleeping readers (/proc/mounts, /proc/meminfo) walk it (read);
+ * vfsmount_lock, a spinlock, is what the path walk and d_path take to look
+ * an entry up and take a reference to the dentry it leads to before the
+ * entry can go. Entries join and leave the list under both. The walk up a
+ * dentry's parents to its tree's root (d_mnt) is under rename_lock too, as
+ * d_path's. A umount's busy check and its removal are not one step for a
+ * walk that crosses into the tree in between: that walk holds its dentry
+ * and the tree goes when it lets go, as after MNT_DETACH (Linux counts
+ * the mount's users under vfsmount_lock instead). */
 #include <kernel.h>
 #include <errno.h>
 #include <fs.h>
@@ -40,10 +42,6 @@ LIST_HEAD(mount_list);                  /* namespace_sem and vfsmount_lock */
 unsigned long nr_mounts;                /* changed under both; read without */
 DECLARE_RWSEM(namespace_sem);
 DEFINE_SPINLOCK(vfsmount_lock);
-/* The task whose umount2 is looking its target up (under namespace_sem):
- * that lookup is not a use of the mount (Linux releases it with
- * mntput_no_expire), any other task's is. */
-static struct task_struct *expiry_keeper;
 
 /* The flags a mount keeps (Linux's per-mount and superblock flags that
  * mean something here); the others are dropped, as Linux drops them. */
@@ -73,6 +71,9 @@ struct vfsmount *lookup_mnt(const struct dentry *d)
 	return found;
 }
 
+/* Under vfsmount_lock or namespace_sem, and something that keeps the
+ * parents still: rename_lock, or ramfs_tree_sem (a rename may free an old
+ * parent as it moves d). */
 static struct vfsmount *__d_mnt(const struct dentry *d)
 {
 	while (d->d_parent != d)
@@ -84,9 +85,11 @@ struct vfsmount *d_mnt(const struct dentry *d)
 {
 	struct vfsmount *m;
 
+	spin_lock(&rename_lock);
 	spin_lock(&vfsmount_lock);
 	m = __d_mnt(d);
 	spin_unlock(&vfsmount_lock);
+	spin_unlock(&rename_lock);
 	return m;
 }
 
@@ -108,8 +111,10 @@ static struct dentry *get_mounted_root(struct dentry *d)
 
 	spin_lock(&vfsmount_lock);
 	if ((m = lookup_mnt(d))) {
-		if (READ_ONCE(expiry_keeper) != current)
-			m->mnt_expiry_mark = false;  /* in use: MNT_EXPIRE starts over */
+		/* a use (but umount2's own lookup: Linux's mntput_no_expire):
+		 * MNT_EXPIRE starts over */
+		if (!(current->flags & PF_UMOUNT_LOOKUP))
+			m->mnt_expiry_mark = false;
 		root = dget(m->mnt_root);
 	}
 	spin_unlock(&vfsmount_lock);
@@ -160,8 +165,12 @@ struct dentry *follow_dotdot(struct dentry *d, struct dentry *root)
 			return d;                /* the top of everything */
 		d = step_to(d, mp);
 	}
-	if (d != root)
-		d = step_to(d, dget(d->d_parent));
+	if (d != root) {
+		spin_lock(&rename_lock);        /* a rename may drop the old parent */
+		mp = dget(d->d_parent);
+		spin_unlock(&rename_lock);
+		d = step_to(d, mp);
+	}
 	return follow_mount(d);
 }
 
@@ -170,10 +179,12 @@ static unsigned long mnt_flags_of(const struct dentry *d)
 	unsigned long flags = 0;
 	struct vfsmount *m;
 
+	spin_lock(&rename_lock);
 	spin_lock(&vfsmount_lock);
 	if ((m = __d_mnt(d)))
 		flags = m->mnt_flags;
 	spin_unlock(&vfsmount_lock);
+	spin_unlock(&rename_lock);
 	return flags;
 }
 
@@ -238,10 +249,13 @@ static int attach_mnt(struct dentry *mountpoint, struct dentry *root, const char
 
 /* A directory that procfs makes anew at each lookup cannot hold a mount
  * (the next lookup would not find it): only a tree's root or a name linked
- * in its directory can. */
+ * in its directory can, and only in a tree that is mounted (not one a lazy
+ * unmount took out: Linux's check_mnt). Under namespace_sem and
+ * ramfs_tree_sem (read: no rmdir or rename between the look and the
+ * mount). */
 static bool can_hold_mount(const struct dentry *d)
 {
-	return d->d_parent == d || !list_empty(&d->d_child);
+	return (d->d_parent == d || !list_empty(&d->d_child)) && __d_mnt(d);
 }
 
 static int do_new_mount(struct dentry *mp, const char *type_name, unsigned long flags,
@@ -259,16 +273,16 @@ static int do_new_mount(struct dentry *mp, const char *type_name, unsigned long 
 		return -ENOTBLK;
 	if (!S_ISDIR(mp->d_inode->i_mode))
 		return -ENOTDIR;
-	if (!can_hold_mount(mp))
-		return -EINVAL;
 	root = type->mount(type, flags, data);
 	if (IS_ERR(root))
 		return PTR_ERR(root);
-	err = attach_mnt(dget(mp), root, dev_name, flags);
-	if (err) {
-		dput(mp);
+	down_read(&ramfs_tree_sem);
+	err = -EINVAL;
+	if (can_hold_mount(mp) && (err = attach_mnt(dget(mp), root, dev_name, flags)))
+		dput(mp);                       /* the reference attach_mnt did not take */
+	up_read(&ramfs_tree_sem);
+	if (err)
 		type->kill_sb(root);
-	}
 	return err;
 }
 
@@ -363,19 +377,24 @@ static bool tree_busy(struct dentry *root)
 	return d_walk(root, dentry_in_use, NULL);
 }
 
+/* A mount whose mountpoint is in m's tree, or NULL. Under namespace_sem. */
+static struct vfsmount *first_mount_inside(const struct vfsmount *m)
+{
+	struct vfsmount *child, *found = NULL;
+
+	spin_lock(&rename_lock);
+	list_for_each_entry(child, &mount_list, mnt_list)
+		if (child != m && __d_mnt(child->mnt_mountpoint) == m) {
+			found = child;
+			break;
+		}
+	spin_unlock(&rename_lock);
+	return found;
+}
+
 /* Take m out of the table and let go of its tree, its mountpoint and its
  * superblock; mounts inside its tree go first (a lazy unmount takes the
  * whole subtree, as Linux's umount_tree). Under namespace_sem (write). */
-static struct vfsmount *first_mount_inside(const struct vfsmount *m)
-{
-	struct vfsmount *child;
-
-	list_for_each_entry(child, &mount_list, mnt_list)
-		if (child != m && __d_mnt(child->mnt_mountpoint) == m)
-			return child;
-	return NULL;
-}
-
 static void umount_tree(struct vfsmount *m)
 {
 	struct vfsmount *child;
@@ -392,9 +411,8 @@ static void umount_tree(struct vfsmount *m)
 	kfree(m);
 }
 
-/* umount2's work once the target is found: the mount rooted at d
- * (the caller's reference on d is already dropped). Under namespace_sem
- * (write). */
+/* umount2's work once the target m is found (the caller's reference on
+ * its root is already dropped). Under namespace_sem (write). */
 static int umount_mnt(struct vfsmount *m, int flags)
 {
 	bool busy;
@@ -423,24 +441,22 @@ int do_umount(const char *name, int flags)
 	if (flags & ~(MNT_FORCE | MNT_DETACH | MNT_EXPIRE | UMOUNT_NOFOLLOW))
 		return -EINVAL;
 	cwd = current_cwd();
-	down_write(&namespace_sem);
-	WRITE_ONCE(expiry_keeper, current);
+	current->flags |= PF_UMOUNT_LOOKUP;
 	d = path_lookup(root_dentry, cwd, name, (flags & UMOUNT_NOFOLLOW) ? 0 : LOOKUP_FOLLOW);
-	WRITE_ONCE(expiry_keeper, NULL);
+	current->flags &= ~PF_UMOUNT_LOOKUP;
 	dput(cwd);
-	if (IS_ERR(d)) {
-		err = PTR_ERR(d);
-		goto out;
+	if (IS_ERR(d))
+		return PTR_ERR(d);
+	if (current->euid != 0) {
+		dput(d);
+		return -EPERM;
 	}
+	/* d held, the table still: a second umount of the same mount finds
+	 * it gone (EINVAL) */
+	down_write(&namespace_sem);
 	m = lookup_mnt_root(d);
 	dput(d);
-	if (current->euid != 0)
-		err = -EPERM;
-	else if (!m)
-		err = -EINVAL;                   /* not the root of a mount */
-	else
-		err = umount_mnt(m, flags);
-out:
+	err = m ? umount_mnt(m, flags) : -EINVAL;   /* EINVAL: not a mount's root */
 	up_write(&namespace_sem);
 	return err;
 }

@@ -33,10 +33,12 @@
  *                                              inside tty_mutex
  *     namespace_sem                rw_sem      the mount table's membership:    -
  *                                              write in mount, remount and
- *                                              umount (whose lookup, busy walk
- *                                              and tree teardown take
- *                                              ramfs_tree_sem inside it); read
- *                                              in /proc/mounts and /proc/meminfo
+ *                                              umount after their lookups (a
+ *                                              mount's check of its mountpoint,
+ *                                              umount's busy walk and teardown
+ *                                              take ramfs_tree_sem inside it);
+ *                                              read in /proc/mounts and
+ *                                              /proc/meminfo
  *     ramfs_tree_sem               rw_sem      every ramfs directory's          -
  *                                              children and link count: write
  *                                              in create/link/unlink/rename,
@@ -113,16 +115,17 @@
  *                                              find, unlink (allocations and
  *                                              the TLB flush outside it)
  *     rename_lock                  spinlock    a dentry's name and parent as    no
- *                                              d_path reads them (rename
- *                                              changes them under it and
- *                                              ramfs_tree_sem; d_path may run
- *                                              under mmap_lock)
+ *                                              d_path and d_mnt read them
+ *                                              (rename changes them under it
+ *                                              and ramfs_tree_sem; d_path may
+ *                                              run under mmap_lock)
  *     vfsmount_lock                spinlock    the mount table against the walk no
  *                                              (follow_mount, "..", d_path: a
  *                                              lookup and its dget in one hold;
- *                                              inside rename_lock), a mount's
- *                                              flags; entries join and leave
- *                                              under it and namespace_sem
+ *                                              inside rename_lock when it walks
+ *                                              up parents: d_mnt, d_path), a
+ *                                              mount's flags; entries join and
+ *                                              leave under it and namespace_sem
  *     fork_rate_lock               spinlock    the fork rate limit's tick and   no
  *                                              count (kernel/fork_limits.c)
  *     uidhash_lock                 spinlock    the user_struct hash and each    no

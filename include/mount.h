@@ -24,7 +24,9 @@
  * proc share the procfs superblock, and so its device number, as in
  * Linux). A mount is busy (umount: EBUSY) while anything but the tree
  * itself holds a dentry of its tree: an open file, a working directory, a
- * mount below. */
+ * mount below (a walk that crosses in while the umount goes ahead keeps
+ * its dentry, and the tree goes when it lets go, as after MNT_DETACH:
+ * fs/namespace.c). */
 #ifndef TASKLAB_MOUNT_H
 #define TASKLAB_MOUNT_H
 

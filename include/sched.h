@@ -64,6 +64,8 @@ struct prio_array;
 #define PF_EXITING            0x00000004
 #define PF_KTHREAD            0x00200000   /* created by kernel_thread() */
 #define PF_USED_MATH          0x00002000   /* has an FPU state in thread.fpu */
+#define PF_UMOUNT_LOOKUP      0x00004000   /* Tasklab's: umount2 looking its target
+					      up (not a use of the mounts crossed) */
 
 #define TASK_COMM_LEN         16
 

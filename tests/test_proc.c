@@ -211,11 +211,15 @@ static void mounts_stack_and_cross(struct ktest *t)
  * ENODEV; options proc does not have are EINVAL. */
 static void mount_rules(struct ktest *t)
 {
-	struct dentry *file;
+	struct dentry *file, *mnt_root;
 
 	KTEST_ASSERT_EQ(t, do_mount("none", "/mnt", "ramfs", 0, NULL), 0);
 	KTEST_EXPECT_EQ(t, vfs_unlink(root_dentry, "mnt", 3, true), -EBUSY);
-	file = ktest_make_file(lookup_mnt(d_lookup(root_dentry, "mnt", 3))->mnt_root, "f", "x", 1);
+	mnt_root = path_lookup(root_dentry, root_dentry, "/mnt", LOOKUP_FOLLOW);  /* crosses in */
+	KTEST_ASSERT_FALSE(t, IS_ERR(mnt_root));
+	KTEST_EXPECT_TRUE(t, mnt_root->d_parent == mnt_root);
+	file = ktest_make_file(mnt_root, "f", "x", 1);
+	dput(mnt_root);
 	KTEST_EXPECT_NOT_NULL(t, file);
 	KTEST_EXPECT_EQ(t, do_umount("/mnt/f", 0), -EINVAL);
 	KTEST_EXPECT_EQ(t, do_umount("/mnt", 0), 0);

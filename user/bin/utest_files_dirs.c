@@ -572,6 +572,32 @@ static void dirs_across_a_mount(struct ktap *t)
 	KTAP_EXPECT_EQ(t, unlink("a"), 0);
 }
 
+/* A lazy unmount takes the tree out of the table at once, though our cwd
+ * is still in it: nothing can be mounted there any more (EINVAL, Linux's
+ * check_mnt: the new mount could never be reached or unmounted), on its
+ * root or on a directory in it. */
+static void mount_in_a_detached_tree_einval(struct ktap *t)
+{
+	char here[256], m[300];
+
+	if (!ktap_on_tasklab()) {
+		ktap_skip(t, "Linux under qemu-i386: the build host lets no test mount");
+		return;
+	}
+	KTAP_ASSERT_TRUE(t, getcwd(here, sizeof(here)) != NULL);
+	snprintf(m, sizeof(m), "%s/m", here);
+	KTAP_ASSERT_EQ(t, mkdir("m", 0755), 0);
+	KTAP_ASSERT_EQ(t, mount("none", "m", "ramfs", 0, NULL), 0);
+	KTAP_EXPECT_EQ(t, mkdir("m/d", 0755), 0);
+	KTAP_EXPECT_EQ(t, chdir("m/d"), 0);
+	KTAP_EXPECT_EQ(t, umount2(m, MNT_DETACH), 0);         /* our cwd is in it */
+	KTAP_EXPECT_ERRNO(t, mount("none", ".", "ramfs", 0, NULL), EINVAL);
+	KTAP_EXPECT_ERRNO(t, mount("none", "..", "ramfs", 0, NULL), EINVAL);
+	KTAP_EXPECT_EQ(t, chdir(here), 0);
+	KTAP_EXPECT_ERRNO(t, umount2("m", 0), EINVAL);           /* nothing mounted */
+	KTAP_EXPECT_EQ(t, rmdir("m"), 0);
+}
+
 /* /proc (mounted by PID 1) makes its own entries: nothing can be made
  * there (EACCES), removed or renamed (EPERM); rename and link out of it
  * are EXDEV; statfs names procfs; a directory of it can be the cwd. */
@@ -616,6 +642,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(rename_flags),
 	KTAP_CASE(cwd_follows_rename_and_removal),
 	KTAP_CASE(dirs_across_a_mount),
+	KTAP_CASE(mount_in_a_detached_tree_einval),
 	KTAP_CASE(dirs_in_procfs),
 	{ "scratch_removed", ktap_scratch_removed },
 	{}
