@@ -174,7 +174,7 @@ struct dentry *follow_dotdot(struct dentry *d, struct dentry *root)
 	return follow_mount(d);
 }
 
-static unsigned long mnt_flags_of(const struct dentry *d)
+unsigned long d_mnt_flags(const struct dentry *d)
 {
 	unsigned long flags = 0;
 	struct vfsmount *m;
@@ -188,12 +188,10 @@ static unsigned long mnt_flags_of(const struct dentry *d)
 	return flags;
 }
 
-unsigned long d_mnt_flags(const struct dentry *d) { return mnt_flags_of(d); }
-
-bool d_readonly(const struct dentry *d) { return mnt_flags_of(d) & MS_RDONLY; }
-bool d_nodev(const struct dentry *d) { return mnt_flags_of(d) & MS_NODEV; }
-bool d_noexec(const struct dentry *d) { return mnt_flags_of(d) & MS_NOEXEC; }
-bool d_nosuid(const struct dentry *d) { return mnt_flags_of(d) & MS_NOSUID; }
+bool d_readonly(const struct dentry *d) { return d_mnt_flags(d) & MS_RDONLY; }
+bool d_nodev(const struct dentry *d) { return d_mnt_flags(d) & MS_NODEV; }
+bool d_noexec(const struct dentry *d) { return d_mnt_flags(d) & MS_NOEXEC; }
+bool d_nosuid(const struct dentry *d) { return d_mnt_flags(d) & MS_NOSUID; }
 
 int mnt_show_flags(const struct vfsmount *mnt, char *buf, size_t size)
 {
@@ -415,7 +413,7 @@ static void umount_tree(struct vfsmount *m)
  * its root is already dropped). Under namespace_sem (write). */
 static int umount_mnt(struct vfsmount *m, int flags)
 {
-	bool busy;
+	bool busy, marked;
 
 	if (m->mnt_mountpoint == m->mnt_root)
 		return -EBUSY;                   /* the boot root: always in use */
@@ -424,9 +422,13 @@ static int umount_mnt(struct vfsmount *m, int flags)
 	busy = tree_busy(m->mnt_root);
 	if (busy && !(flags & MNT_DETACH))
 		return -EBUSY;
-	if ((flags & MNT_EXPIRE) && !m->mnt_expiry_mark) {
+	if (flags & MNT_EXPIRE) {
+		spin_lock(&vfsmount_lock);       /* a walk's crossing clears the mark */
+		marked = m->mnt_expiry_mark;
 		m->mnt_expiry_mark = true;       /* the next one unmounts, if unused */
-		return -EAGAIN;
+		spin_unlock(&vfsmount_lock);
+		if (!marked)
+			return -EAGAIN;
 	}
 	umount_tree(m);
 	return 0;

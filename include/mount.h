@@ -98,8 +98,11 @@ struct vfsmount {
 	struct dentry *mnt_mountpoint;    /* where it is mounted (referenced) */
 	struct dentry *mnt_root;          /* the instance's root (referenced) */
 	struct super_block *mnt_sb;       /* referenced */
-	unsigned long mnt_flags;          /* MS_RDONLY, NOSUID, NODEV, NOEXEC, atime */
-	bool mnt_expiry_mark;             /* umount2(MNT_EXPIRE) asked once */
+	unsigned long mnt_flags;          /* MS_RDONLY, NOSUID, NODEV, NOEXEC, atime;
+					     written under namespace_sem and
+					     vfsmount_lock */
+	bool mnt_expiry_mark;             /* umount2(MNT_EXPIRE) asked once;
+					     vfsmount_lock */
 	char mnt_devname[];               /* mount's first argument, as given */
 };
 

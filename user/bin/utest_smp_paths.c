@@ -529,6 +529,19 @@ static int name_remover(void *arg)
 	return 0;
 }
 
+/* A whole small file read by raw calls (errno is one global in our
+ * libc, and threads read at once): its length, or -errno. */
+static long read_small_file(const char *path, char *buf, long size)
+{
+	long fd = __syscall2(__NR_open, path, O_RDONLY), n;
+
+	if (fd < 0)
+		return fd;
+	n = __syscall3(__NR_read, fd, buf, size);
+	__syscall1(__NR_close, fd);
+	return n;
+}
+
 static volatile long meminfo_reads;
 
 /* /proc/meminfo walks every ramfs tree for its Shmem line: read it on. */
@@ -537,11 +550,8 @@ static int meminfo_reader(void *unused)
 	static char buf[2048];
 
 	while (!stop) {
-		long fd = __syscall2(__NR_open, "/proc/meminfo", O_RDONLY);
-		long n = fd < 0 ? fd : __syscall3(__NR_read, fd, buf, sizeof(buf));
+		long n = read_small_file("/proc/meminfo", buf, sizeof(buf));
 
-		if (fd >= 0)
-			__syscall1(__NR_close, fd);
 		if (n <= 0)
 			name_bad = n ? n : -1;
 		meminfo_reads++;
@@ -764,18 +774,6 @@ static int mount_remover(void *arg)
 			mnt_bad = r;
 	}
 	return 0;
-}
-
-/* A whole small file read by raw calls: its length, or -errno. */
-static long read_small_file(const char *path, char *buf, long size)
-{
-	long fd = __syscall2(__NR_open, path, O_RDONLY), n;
-
-	if (fd < 0)
-		return fd;
-	n = __syscall3(__NR_read, fd, buf, size);
-	__syscall1(__NR_close, fd);
-	return n;
 }
 
 /* Cross into and out of "m" and read the table: ".." from its root,
