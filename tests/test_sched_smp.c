@@ -281,12 +281,58 @@ static void claim_c25_threads_woken_where_mm_loaded_no_cr3_write(struct ktest *t
 	mmput(tt.mm);
 }
 
+/* Yield until stopped, counting the rounds: every round is a pass
+ * through __schedule, which locks the queue its CPU schedules from. */
+static int yielder_thread(void *arg)
+{
+	while (!kthread_should_stop()) {
+		yield();
+		__atomic_add_fetch((long *)arg, 1, __ATOMIC_RELAXED);
+	}
+	return 0;
+}
+
+/* The self-tests change the policy while other CPUs schedule (each
+ * goodness or o1 suite does, at its start and end). Which queue a CPU
+ * schedules from depends on the policy (goodness shares CPU 0's), so a CPU
+ * that chose its queue, then waited for the lock while the policy changed,
+ * picked with the new policy from the wrong queue: CPU 1's idle task took
+ * a task running on CPU 0 (BUG_ON(task_running(next)), seen once in a
+ * nosmpsched run of make test). Here: yielders on every CPU while the
+ * policy goes back and forth 400 times. */
+static void policy_switch_races_schedule(struct ktest *t)
+{
+	const char *boot = sched_class_name();
+	const char *other = strcmp(boot, "o1") ? "o1" : "goodness";
+	int n = 2 * num_online_cpus();
+	struct task_struct *k[MAX_HOGS];
+	long rounds[MAX_HOGS] = { 0 };
+
+	for (int i = 0; i < n; i++) {
+		k[i] = kthread_create(yielder_thread, &rounds[i], "yielder%d", i);
+		KTEST_ASSERT_FALSE(t, IS_ERR(k[i]));
+		KTEST_EXPECT_EQ(t, set_cpus_allowed(k[i], all_cpus()), 0);
+		wake_up_process(k[i]);
+	}
+	for (int i = 0; i < 400; i++) {
+		KTEST_EXPECT_EQ(t, sched_switch_class(i & 1 ? boot : other), 0);
+		yield();
+	}
+	KTEST_EXPECT_STREQ(t, sched_class_name(), boot);
+	for (int i = 0; i < n; i++) {
+		kthread_stop(k[i]);
+		KTEST_EXPECT_GT(t, rounds[i], 0);
+	}
+	wait_for_reaping();
+}
+
 static struct ktest_case sched_smp_cases[] = {
 	KTEST_CASE(claim_c32_n_busy_threads_on_n_cpus_at_once),
 	KTEST_CASE(claim_c32_affinity_honoured_and_migration_moves),
 	KTEST_CASE(claim_c32_load_balancing_spreads_hogs),
 	KTEST_CASE(claim_c32_task_prefers_its_last_cpu),
 	KTEST_CASE(claim_c25_threads_woken_where_mm_loaded_no_cr3_write),
+	KTEST_CASE(policy_switch_races_schedule),
 	{}
 };
 KTEST_SUITE(sched_smp, sched_smp_cases);

@@ -403,8 +403,7 @@ static void __schedule(bool yielded)
 	flags = local_irq_save();
 	cpu = smp_processor_id();
 	crq = cpu_rq(cpu);
-	rq = sched_rq(cpu);
-	spin_lock(&rq->lock);
+	rq = this_rq_lock();
 	clear_tsk_need_resched(prev);
 	state = prev->state;
 	if (state != TASK_RUNNING) {
@@ -582,12 +581,12 @@ static unsigned long busy_cpus(struct rq *rq)
 void scheduler_tick(bool user_tick)
 {
 	struct task_struct *p = current;
-	struct rq *rq = this_rq();
 	bool idle = is_idle_task(p);
+	struct rq *rq;
 
 	check_stack_end(p);
 	account_process_tick(p, user_tick);      /* kernel/sched/cputime.c */
-	spin_lock(&rq->lock);
+	rq = this_rq_lock();
 	if (idle) {
 		if (rq->nr_running > busy_cpus(rq))
 			set_tsk_need_resched(p);      /* a task waits for a CPU */
@@ -626,10 +625,9 @@ static int sched_fork_cpu(struct task_struct *p)
  * interrupt state; restored on return. */
 void sched_fork(struct task_struct *p)
 {
-	struct rq *rq = this_rq();
-	unsigned long flags;
+	unsigned long flags = local_irq_save();
+	struct rq *rq = this_rq_lock();
 
-	spin_lock_irqsave(&rq->lock, flags);
 	INIT_LIST_HEAD(&p->run_list);
 	p->on_cpu = 0;                        /* copied from the running parent */
 	p->flags &= ~PF_IDLE;                 /* an idle task's children are not */
@@ -644,7 +642,8 @@ void sched_fork(struct task_struct *p)
 	sched_class->task_fork(rq, p);
 	p->nvcsw = p->nivcsw = 0;
 	set_task_cpu(p, sched_fork_cpu(p));
-	spin_unlock_irqrestore(&rq->lock, flags);
+	spin_unlock(&rq->lock);
+	local_irq_restore(flags);
 }
 
 /* Linux's sched_exit, as p is reaped: the policy may hand what p left of

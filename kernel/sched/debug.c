@@ -70,16 +70,16 @@ static void show_rq(int cpu)
  * a glance, each queue's own line is exact. */
 void show_sched_tasks(void)
 {
-	struct rq *rq = this_rq();
 	struct task_struct *p;
 	unsigned long flags, runnable = 0;
+	struct rq *rq;
 	int cpu;
 
 	for_each_online_cpu(cpu)
 		runnable += READ_ONCE(cpu_rq(cpu)->nr_running);
 	flags = local_irq_save();
 	read_lock(&tasklist_lock);       /* the walk: tasks exit on other CPUs */
-	spin_lock(&rq->lock);
+	rq = this_rq_lock();
 	printk(KERN_RAW "sched=%s: %lu runnable on %u CPU(s)\n", sched_class->name, runnable,
 	       cpumask_weight(cpu_online_mask));
 	printk(KERN_RAW "  PID POLICY PRI STATIC  NI SLICE SLEEP_AVG Q CMD\n");

@@ -177,6 +177,26 @@ static inline __attribute__((always_inline)) struct rq *task_rq_lock(struct task
 }
 void double_rq_unlock(struct rq *a, struct rq *b);
 
+/* Lock the queue this CPU schedules from (Linux 2.6's this_rq_lock).
+ * Which queue that is depends on the policy (goodness shares CPU 0's),
+ * and sched_switch_class may change the policy while we wait for the
+ * lock, so check and retry, as task_rq_lock. The policy changes only
+ * under every queue's lock, so once ours is held it cannot change; the
+ * check is one load and compare (every switch takes this). Interrupts
+ * off. */
+static inline __attribute__((always_inline)) struct rq *this_rq_lock(void)
+{
+	for (;;) {
+		const struct sched_class *class = READ_ONCE(sched_class);
+		struct rq *rq = class->shared_rq ? cpu_rq(0) : cpu_rq(smp_processor_id());
+
+		spin_lock(&rq->lock);
+		if (likely(READ_ONCE(sched_class) == class))
+			return rq;
+		spin_unlock(&rq->lock);
+	}
+}
+
 /* kernel/sched/balance.c (O(1) only: goodness has one queue) */
 #define CACHE_HOT_TICKS        1         /* ran this recently: cache-hot */
 #define BUSY_REBALANCE_TICKS   (HZ / 5)  /* a busy CPU balances every 200 ms */
